@@ -1,0 +1,37 @@
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lint bench eval clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	rm -f detente.duckdb
+	$(BIN)/detente run examples/ --db detente.duckdb
+	$(BIN)/detente brief examples/abe_trump_2017.txt --date 2017-02-10
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
+
+bench: setup
+	$(BIN)/python benchmarks/throughput.py --n 500 --write BENCHMARKS.md
+
+eval: setup
+	$(BIN)/detente eval quotes
+	$(BIN)/detente eval events
+	$(BIN)/detente eval actors
+
+clean:
+	rm -rf $(VENV) detente.duckdb .pytest_cache

@@ -1,0 +1,45 @@
+"""One catalogue of the library's errors. The library raises; only the CLI prints."""
+
+from __future__ import annotations
+
+
+class DetenteError(Exception):
+    """Base of every error détente raises on purpose."""
+
+
+class InputError(DetenteError):
+    """An input file or record cannot be read. Carries where and why."""
+
+    def __init__(self, ref: str, reason: str, detail: str, *, record: str | None = None):
+        self.ref = ref
+        self.reason = reason
+        self.detail = detail
+        self.record = record
+        where = f"{ref}" + (f" (record {record})" if record is not None else "")
+        super().__init__(f"{where}: {detail}")
+
+
+class UsageError(DetenteError):
+    """A flag or argument is wrong (exit code 2)."""
+
+
+class ModelError(DetenteError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class DictionaryError(DetenteError):
+    """A knowledge file or user dictionary is malformed."""
+
+    def __init__(self, path: str, line: int | None, detail: str):
+        self.path = path
+        self.line = line
+        where = f"{path}" + (f":{line}" if line is not None else "")
+        super().__init__(f"{where}: {detail}")
+
+
+class StoreError(DetenteError):
+    """The store cannot be opened or written."""
+
+
+class SchemaVersionError(StoreError):
+    """The store was written by another schema version."""

