@@ -1,0 +1,12 @@
+"""détente: political event data from news, with evidence."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+
+def open(path: str = "detente.duckdb", *, read_only: bool = True):  # noqa: A001 - the notebook entry point
+    """Open a détente store; its queries return pandas DataFrames."""
+    from detente.api import open as open_store
+
+    return open_store(path, read_only=read_only)

@@ -1,0 +1,1 @@
+"""Evaluation against the development gold sets (``detente eval``)."""
