@@ -1,0 +1,136 @@
+"""Throughput of `detente run` against bare spaCy on the same articles, in one process run.
+
+    python benchmarks/throughput.py --n 500 --write BENCHMARKS.md
+
+Both sides use the same spaCy model and batch size on the same N articles of the
+AllSides corpus; the détente side is the full `run` (our stages + store writes into a
+fresh DuckDB file). The ratio is détente words/s over bare spaCy words/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "allsides_international_politics.jsonl"
+MARK_BEGIN = "<!-- throughput:begin -->"
+MARK_END = "<!-- throughput:end -->"
+
+
+def read_articles(path: Path, n: int):
+    from detente.ingest import read_inputs
+    from detente.records import Article
+
+    out = []
+    for item in read_inputs([str(path)]):
+        if isinstance(item, Article):
+            out.append(item)
+            if len(out) >= n:
+                break
+    return out
+
+
+def bench(n: int, batch_size: int, model: str | None) -> dict:
+    from detente.nlp import _load_spacy, model_name
+    from detente.pipeline import PipelineOptions, run
+    from detente.store import Store
+
+    articles = read_articles(CORPUS, n)
+    words = sum(len(a.text.split()) for a in articles)
+    name = model_name(model)
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"\[W095\]")
+        bare = _load_spacy(name)
+    options = PipelineOptions(model=model)
+    nlp = options.build()
+
+    # warm both up on a few texts so neither pays first-call costs in the timing
+    list(bare.pipe([a.text for a in articles[:5]]))
+    list(nlp.pipe([a.text for a in articles[:5]]))
+
+    t0 = time.perf_counter()
+    for _ in bare.pipe((a.text for a in articles), batch_size=batch_size):
+        pass
+    bare_s = time.perf_counter() - t0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store(Path(tmp) / "bench.duckdb") as store:
+            t0 = time.perf_counter()
+            summary = run(iter(articles), store, options=options, batch_size=batch_size, nlp=nlp)
+            ours_s = time.perf_counter() - t0
+
+    return {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "model": name,
+        "articles": len(articles),
+        "words": words,
+        "batch_size": batch_size,
+        "bare_s": round(bare_s, 1),
+        "bare_docs_s": round(len(articles) / bare_s, 2),
+        "bare_words_s": round(words / bare_s),
+        "ours_s": round(ours_s, 1),
+        "ours_docs_s": round(len(articles) / ours_s, 2),
+        "ours_words_s": round(words / ours_s),
+        "ratio": round(bare_s / ours_s, 3),
+        "mentions": summary.mentions,
+        "quotes": summary.quotes,
+        "events": summary.events,
+    }
+
+
+def markdown(r: dict) -> str:
+    return "\n".join(
+        [
+            MARK_BEGIN,
+            f"Measured {r['date']} on {r['machine']}, model `{r['model']}`, "
+            f"{r['articles']} AllSides articles ({r['words']:,} words), batch size {r['batch_size']}, one process.",
+            "Command: `make bench` (`python benchmarks/throughput.py --n 500 --write BENCHMARKS.md`).",
+            "",
+            "| pipeline | seconds | docs/s | words/s |",
+            "|---|---:|---:|---:|",
+            f"| bare spaCy `nlp.pipe` | {r['bare_s']} | {r['bare_docs_s']} | {r['bare_words_s']:,} |",
+            f"| `detente run` (all stages + DuckDB) | {r['ours_s']} | {r['ours_docs_s']} | {r['ours_words_s']:,} |",
+            "",
+            f"**Throughput ratio: {r['ratio']}** (target ≥ 0.8). "
+            f"Output: {r['mentions']:,} mentions, {r['quotes']:,} quotes, {r['events']:,} events.",
+            MARK_END,
+        ]
+    )
+
+
+def write_section(path: Path, text: str) -> None:
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    pattern = re.compile(re.escape(MARK_BEGIN) + r".*?" + re.escape(MARK_END), re.S)
+    if pattern.search(old):
+        new = pattern.sub(lambda _: text, old)
+    else:
+        new = old.rstrip() + "\n\n## Throughput\n" + text + "\n"
+    path.write_text(new, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=500)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--write", type=Path, default=None)
+    args = parser.parse_args()
+    result = bench(args.n, args.batch_size, args.model)
+    print(json.dumps(result, indent=1))
+    if args.write:
+        write_section(args.write, markdown(result))
+
+
+if __name__ == "__main__":
+    main()

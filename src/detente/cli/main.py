@@ -1,0 +1,469 @@
+"""``detente`` — the command line. Each command is a thin layer over a library function."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from detente.errors import DetenteError, InputError, UsageError
+
+app = typer.Typer(
+    help="détente: who did what to whom, who said what, where and when — from news, with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score détente against the development gold sets.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+console = Console()
+err_console = Console(stderr=True)
+
+STATE = {"debug": False}
+
+# --- shared options ---------------------------------------------------------------------------
+Paths = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy pipeline name or path (default en_core_web_md; env DETENTE_MODEL)."),
+]
+ActorsOpt = Annotated[
+    list[str] | None,
+    typer.Option("--actors", help="PETRARCH-format actor or agent dictionary; repeatable."),
+]
+VerbsOpt = Annotated[
+    list[str] | None, typer.Option("--verbs", help="PETRARCH-format verb dictionary; repeatable.")
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="Date (YYYY-MM-DD) for documents whose metadata has none."),
+]
+TextField = Annotated[str, typer.Option("--text-field", help="Record field holding the text.")]
+IdField = Annotated[str, typer.Option("--id-field", help="Record field holding the id.")]
+DateField = Annotated[str, typer.Option("--date-field", help="Record field holding the date.")]
+TitleField = Annotated[str, typer.Option("--title-field", help="Record field holding the title.")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")]
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def handle_errors(func: Callable) -> Callable:
+    """Our errors reach the user as one clear line; tracebacks only with --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except DetenteError as e:
+            if STATE["debug"]:
+                raise
+            raise fail(str(e), 2 if isinstance(e, UsageError) else 1) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted; run the same command again to resume", 130) from None
+
+    return wrapper
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    STATE["debug"] = debug
+
+
+def check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def check_files(flag: str, files: list[str] | None) -> tuple[str, ...]:
+    for name in files or ():
+        if not Path(name).is_file():
+            raise UsageError(f"{flag} {name}: no such file")
+    return tuple(files or ())
+
+
+def read_items(paths: list[str], date: str | None, fields) -> Iterator:
+    from detente.ingest import read_inputs
+
+    return read_inputs(paths, date=date, fields=fields, stdin=sys.stdin)
+
+
+def field_map(text_field: str, id_field: str, date_field: str, title_field: str):
+    from detente.ingest import FieldMap
+
+    return FieldMap(text=text_field, id=id_field, date=date_field, title=title_field)
+
+
+def pipeline_options(model, actors, verbs, stages=None):
+    from detente.pipeline import PipelineOptions
+
+    return PipelineOptions(
+        model=model,
+        actor_files=check_files("--actors", actors),
+        verb_files=check_files("--verbs", verbs),
+        stages=stages,
+    )
+
+
+# --- run --------------------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def run(
+    paths: Paths,
+    db: DbOpt = Path("detente.duckdb"),
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    verbs: VerbsOpt = None,
+    date: DateOpt = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per transaction.")] = 32,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    date_field: DateField = "date",
+    title_field: TitleField = "title",
+) -> None:
+    """Process articles into the store (idempotent; resumes after a crash)."""
+    from detente.pipeline import count_inputs
+    from detente.pipeline import run as run_pipeline
+    from detente.store import Store
+
+    if workers < 1 or batch_size < 1:
+        raise UsageError("--workers and --batch-size must be at least 1")
+    options = pipeline_options(model, actors, verbs)
+    fields = field_map(text_field, id_field, date_field, title_field)
+    date = check_date(date)
+    for path in paths:
+        if path != "-" and not Path(path).exists():
+            raise UsageError(f"{path}: no such file or directory")
+    items = read_items(paths, date, fields)
+    args = {"paths": paths, "model": model, "actors": actors, "verbs": verbs, "date": date}
+    with Store(db) as store:
+        if quiet:
+            summary = run_pipeline(
+                items, store, options=options, workers=workers, batch_size=batch_size,
+                strict=strict, args=args,
+            )
+        else:
+            total = count_inputs(paths)
+            progress = Progress(
+                TextColumn("[bold]coding"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} docs/s"),
+                TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=err_console,
+                transient=False,
+            )
+            with progress:
+                task = progress.add_task("run", total=total, rate="–")
+
+                def on_progress(n: int, summary) -> None:
+                    elapsed = progress.tasks[task].elapsed or 0.0
+                    done = summary.documents + summary.already_stored
+                    rate = f"{summary.documents / elapsed:.1f}" if elapsed else "–"
+                    progress.update(task, completed=done, rate=rate)
+
+                summary = run_pipeline(
+                    items, store, options=options, workers=workers, batch_size=batch_size,
+                    strict=strict, args=args, on_progress=on_progress,
+                )
+                progress.update(task, completed=summary.inputs, total=summary.inputs)
+            print_summary(summary, db)
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+def print_summary(summary, db: Path) -> None:
+    table = Table(title=f"run {summary.run_id} → {db}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    rows = [
+        ("documents stored", summary.documents),
+        ("already in store", summary.already_stored),
+        ("not English (stored, not coded)", summary.skipped_language),
+        ("sentences", summary.sentences),
+        ("mentions", summary.mentions),
+        ("quotes", summary.quotes),
+        ("events", summary.events),
+        ("errors (inputs skipped)", summary.errors),
+        ("warnings", summary.warnings),
+        ("time", f"{summary.seconds:.1f} s"),
+    ]
+    if summary.seconds and summary.documents:
+        rows.append(("throughput", f"{summary.documents / summary.seconds:.1f} docs/s, "
+                     f"{summary.words / summary.seconds:,.0f} words/s"))
+    for key, value in rows:
+        table.add_row(key, f"{value:,}" if isinstance(value, int) else str(value))
+    console.print(table)
+    for problem in summary.problems[:10]:
+        where = problem.ref + (f" (record {problem.record})" if problem.record else "")
+        colour = "red" if problem.severity == "error" else "yellow"
+        err_console.print(f"[{colour}]{problem.severity}[/] {where}: {problem.detail}", highlight=False)
+    if len(summary.problems) > 10:
+        err_console.print(f"… and {len(summary.problems) - 10} more (detente errors)")
+
+
+# --- extract without storing ------------------------------------------------------------------
+
+
+def extract_command(what: str, stages: tuple[str, ...]) -> Callable:
+    def command(
+        paths: Paths,
+        fmt: FormatOpt = "jsonl",
+        model: ModelOpt = None,
+        actors: ActorsOpt = None,
+        verbs: VerbsOpt = None,
+        date: DateOpt = None,
+        text_field: TextField = "text",
+        id_field: IdField = "id",
+        date_field: DateField = "date",
+        title_field: TitleField = "title",
+    ) -> None:
+        from detente.cli.output import jsonl_lines, records_table
+        from detente.pipeline import extract
+
+        if fmt not in ("jsonl", "table"):
+            raise UsageError(f"--format {fmt!r}: choose jsonl or table")
+        options = pipeline_options(model, actors, verbs, stages)
+        fields = field_map(text_field, id_field, date_field, title_field)
+        problems = []
+
+        def articles():
+            for item in read_items(paths, check_date(date), fields):
+                if hasattr(item, "severity"):
+                    problems.append(item)
+                    if item.severity == "error":
+                        continue
+                else:
+                    yield item
+
+        results = extract(options.build(), articles())
+        if fmt == "jsonl":
+            out = sys.stdout
+            for line in jsonl_lines(results, what):
+                out.write(line + "\n")
+            out.flush()
+        else:
+            console.print(records_table(results, what))
+        for problem in problems:
+            err_console.print(f"{problem.severity}: {problem.ref}: {problem.detail}", highlight=False)
+        if any(p.severity == "error" for p in problems):
+            raise typer.Exit(1)
+
+    return handle_errors(command)
+
+
+app.command(
+    "actors", help="Print actor and place mentions (no store)."
+)(extract_command("mentions", ("actors",)))
+app.command(
+    "quotes", help="Print quotes with their speakers (no store)."
+)(extract_command("quotes", ("actors", "quotes")))
+app.command(
+    "events", help="Print coded events (no store)."
+)(extract_command("events", ("actors", "quotes", "events")))
+
+
+# --- brief ------------------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def brief(
+    path: Annotated[str, typer.Argument(help="An article file (the first record of a record file).")],
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    verbs: VerbsOpt = None,
+    date: DateOpt = None,
+) -> None:
+    """A one-screen summary of one article: actors, places, quotes, events."""
+    from detente.cli.brief import render_brief
+    from detente.pipeline import extract
+
+    if path != "-" and not Path(path).exists():
+        raise UsageError(f"{path}: no such file or directory")
+    options = pipeline_options(model, actors, verbs)
+    for item in read_items([path], check_date(date), field_map("text", "id", "date", "title")):
+        if hasattr(item, "severity"):
+            if item.severity == "error":
+                raise InputError(item.ref, item.reason, item.detail, record=item.record)
+            continue
+        result = next(extract(options.build(), [item]))
+        render_brief(console, result)
+        return
+    raise InputError(path, "no-text", "no article found")
+
+
+# --- the store --------------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def stats(db: DbOpt = Path("detente.duckdb")) -> None:
+    """What the store holds."""
+    from detente.store import Store
+
+    if not db.exists():
+        raise UsageError(f"--db {db}: no such store (run `detente run` first)")
+    with Store(db, read_only=True) as store:
+        data = store.stats()
+    table = Table(title=str(db), show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for key, value in data.items():
+        table.add_row(str(key), f"{value:,}" if isinstance(value, int) else str(value))
+    console.print(table)
+
+
+@app.command()
+@handle_errors
+def errors(
+    db: DbOpt = Path("detente.duckdb"),
+    run_id: Annotated[int | None, typer.Option("--run", help="Only this run.")] = None,
+) -> None:
+    """The problems recorded for bad inputs."""
+    from detente.store import Store
+
+    with Store(db, read_only=True) as store:
+        frame = store.errors(run_id=run_id)
+    table = Table("run", "ref", "record", "severity", "reason", "detail", header_style="bold")
+    for row in frame.itertuples():
+        table.add_row(str(row.run_id), str(row.ref), str(row.record or ""), row.severity, row.reason, row.detail)
+    console.print(table)
+
+
+@app.command()
+@handle_errors
+def export(
+    table: Annotated[str, typer.Argument(help="documents, mentions, actors, places, quotes, events or errors.")],
+    out: Annotated[Path, typer.Argument(help="Output file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv, jsonl, gdelt or plover.")] = "parquet",
+    db: DbOpt = Path("detente.duckdb"),
+) -> None:
+    """Export a table (Parquet, CSV, JSON Lines; events also GDELT-style or PLOVER JSON)."""
+    from detente.store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.export(table, out, fmt=fmt)
+    console.print(f"{rows:,} rows → {out}")
+
+
+@app.command()
+@handle_errors
+def dyad(
+    a: Annotated[str, typer.Argument(help="Actor: ISO3 (JPN), code prefix (JPNGOV) or actor id.")],
+    b: Annotated[str, typer.Argument(help="The other actor.")],
+    freq: Annotated[str, typer.Option("--freq", help="day, week, month, quarter or year.")] = "month",
+    db: DbOpt = Path("detente.duckdb"),
+) -> None:
+    """How relations between two actors move over time (events, quad classes, mean Goldstein)."""
+    from detente.store import Store
+
+    with Store(db, read_only=True) as store:
+        frame = store.dyad(a, b, freq=freq)
+    table = Table(*[str(c) for c in frame.columns], header_style="bold", title=f"{a} – {b}")
+    for row in frame.itertuples(index=False):
+        table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
+    console.print(table)
+
+
+# --- eval -------------------------------------------------------------------------------------
+
+
+def print_report(report) -> None:
+    console.print(report.to_markdown(), markup=False, highlight=False)
+
+
+@eval_app.command("quotes")
+@handle_errors
+def eval_quotes(
+    split: Annotated[str, typer.Option("--split", help="train or dev.")] = "dev",
+    gold: Annotated[Path | None, typer.Option("--gold", help="PolNeAR directory.")] = None,
+    model: ModelOpt = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N texts.")] = None,
+) -> None:
+    """Quotes against PolNeAR attribution gold."""
+    from detente.eval.quotes import evaluate_quotes
+
+    kwargs = {"gold_dir": gold} if gold else {}
+    print_report(evaluate_quotes(split=split, model=model, limit=limit, **kwargs))
+
+
+@eval_app.command("events")
+@handle_errors
+def eval_events(
+    gold: Annotated[Path | None, typer.Option("--gold", help="PLOVER gold JSON.")] = None,
+    model: ModelOpt = None,
+) -> None:
+    """Events against the PLOVER gold sentences."""
+    from detente.eval.events import evaluate_plover
+
+    kwargs = {"gold_path": gold} if gold else {}
+    print_report(evaluate_plover(model=model, **kwargs))
+
+
+@eval_app.command("petrarch")
+@handle_errors
+def eval_petrarch(
+    gold: Annotated[Path | None, typer.Option("--gold", help="PETRARCH unit-test XML.")] = None,
+    model: ModelOpt = None,
+) -> None:
+    """Events against PETRARCH's unit-test records, with that suite's dictionaries."""
+    from detente.eval.events import evaluate_petrarch
+
+    kwargs = {"gold_path": gold} if gold else {}
+    print_report(evaluate_petrarch(model=model, **kwargs))
+
+
+@eval_app.command("actors")
+@handle_errors
+def eval_actors(
+    gold: Annotated[Path | None, typer.Option("--gold", help="PLOVER gold JSON.")] = None,
+    model: ModelOpt = None,
+) -> None:
+    """Actor recognition and country coding against the PLOVER gold actors."""
+    from detente.eval.actors import evaluate_actors
+
+    kwargs = {"gold_path": gold} if gold else {}
+    print_report(evaluate_actors(model=model, **kwargs))
+
+
+def entry() -> None:  # pragma: no cover - console script
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
