@@ -6,6 +6,7 @@ data and reports progress through a callback; only the CLI prints.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -34,13 +35,19 @@ class PipelineOptions:
     stages: tuple[str, ...] | None = None
 
     def build(self) -> Language:
-        return load(
-            self.model,
-            actor_files=self.actor_files,
-            verb_files=self.verb_files,
-            shipped_kb=self.shipped_kb,
-            stages=self.stages,
-        )
+        """The pipeline for these options; built once per process and reused."""
+        return _build(self)
+
+
+@functools.lru_cache(maxsize=4)
+def _build(options: PipelineOptions) -> Language:
+    return load(
+        options.model,
+        actor_files=options.actor_files,
+        verb_files=options.verb_files,
+        shipped_kb=options.shipped_kb,
+        stages=options.stages,
+    )
 
 
 def result_from_doc(article: Article, doc: Doc) -> DocResult:
