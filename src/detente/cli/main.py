@@ -33,7 +33,7 @@ eval_app = typer.Typer(help="Score détente against the development gold sets.",
 app.add_typer(eval_app, name="eval")
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 STATE = {"debug": False}
 

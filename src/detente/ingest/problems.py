@@ -1,0 +1,51 @@
+"""Problems the readers report, built in one place so reasons and wording stay consistent.
+
+Reasons (``Problem.reason``), all severity "error" (the input was skipped)
+unless marked warning:
+
+- ``not-found``: a path does not exist
+- ``unreadable``: the file exists but cannot be read (permissions, I/O error)
+- ``empty-file``: a file, or stdin, is empty or whitespace only
+- ``binary-file``: NUL bytes or mostly control characters
+- ``unsupported-extension``: a file named explicitly, with an unknown extension, is binary
+- ``decode-replaced`` (warning): invalid UTF-8 was decoded with U+FFFD replacement
+- ``too-large``: a document longer than ``max_chars`` (spaCy's ``nlp.max_length``)
+- ``malformed-json``: a JSON line or value does not parse, or is not an object
+- ``no-text``: a record has no usable text field
+- ``bad-date`` (warning): a record's date cannot be read; the fallback date is used
+- ``csv-error``: a CSV row cannot be parsed
+- ``html-no-text``: trafilatura found no article text in an HTML page
+- ``html-error``: trafilatura failed on an HTML page
+"""
+
+from __future__ import annotations
+
+from detente.ingest.decode import DecodedText
+from detente.records import Problem
+
+
+def too_large(ref: str, record: str | None, size: str, max_chars: int) -> Problem:
+    where = ref if record is None else f"{ref} record {record}"
+    return Problem(
+        ref=ref,
+        record=record,
+        reason="too-large",
+        detail=(
+            f"{where} has {size}, over the limit of {max_chars:,} characters "
+            "(spaCy's nlp.max_length); split it into smaller documents"
+        ),
+    )
+
+
+def decode_warning(
+    ref: str, record: str | None, decoded: DecodedText, doc_id: str | None
+) -> Problem:
+    where = ref if record is None else f"{ref} record {record}"
+    return Problem(
+        ref=ref,
+        record=record,
+        reason="decode-replaced",
+        detail=f"{where} is not valid UTF-8: {decoded.describe_replacement()}",
+        severity="warning",
+        doc_id=doc_id,
+    )

@@ -1,0 +1,433 @@
+"""Record files: JSON Lines, JSON and CSV, one article per record, streamed.
+
+Nothing here reads a whole file into memory: JSON Lines and CSV go line by
+line (row by row), and a JSON array is decoded one element at a time.
+
+Record numbers (``Article.record``, ``Problem.record``) are 1-based: the line
+a record starts on for JSON Lines and CSV (what an editor shows), and the
+position of the value for JSON arrays and concatenated JSON values.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import BinaryIO
+
+from detente.ingest.dates import is_missing, normalize_date
+from detente.ingest.decode import (
+    BINARY_SAMPLE_BYTES,
+    DecodedText,
+    looks_binary,
+    replace_lone_surrogates,
+)
+from detente.ingest.language import detect_language
+from detente.ingest.problems import decode_warning, too_large
+from detente.records import Article, Problem
+
+# JSON escapes one character in at most 6 bytes ("\uXXXX"); allow room for other fields.
+_JSON_BYTES_PER_CHAR = 6
+_RECORD_OVERHEAD_BYTES = 1 << 16
+_READ_CHUNK_CHARS = 1 << 16
+_CSV_DELIMITERS = ",;\t|"
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Which record field holds what. Names match exactly first, then ignoring case."""
+
+    text: str = "text"
+    id: str = "id"
+    title: str = "title"
+    date: str = "date"
+    section: str = "section"
+    url: str = "url"
+    source: str = "source"
+
+
+def _field(record: Mapping[str, object], name: str) -> object:
+    if name in record:
+        return record[name]
+    lowered = name.lower()
+    for key, value in record.items():  # records have a handful of keys
+        if isinstance(key, str) and key.lower() == lowered:
+            return value
+    return None
+
+
+def _metadata(value: object) -> str | None:
+    """A metadata field as a clean one-line string, or None."""
+    if isinstance(value, bool) or is_missing(value):
+        return None
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        return replace_lone_surrogates(" ".join(value.split())).text
+    return None
+
+
+def record_article(
+    record: object,
+    *,
+    path: str,
+    number: int,
+    fields: FieldMap,
+    date: str | None,
+    max_chars: int,
+    what: str = "record",
+) -> Iterator[Article | Problem]:
+    """The Article of one parsed record, or the Problems that stop it."""
+    n = str(number)
+    if not isinstance(record, dict):
+        yield Problem(
+            ref=path,
+            record=n,
+            reason="malformed-json",
+            detail=f"{path} {what} {n} is a JSON {type(record).__name__}, not an object",
+        )
+        return
+    raw_text = _field(record, fields.text)
+    if not isinstance(raw_text, str) or not raw_text.strip():
+        found = "is missing" if raw_text is None else "is empty"
+        if raw_text is not None and not isinstance(raw_text, str):
+            found = f"is a {type(raw_text).__name__}, not a string"
+        yield Problem(
+            ref=path,
+            record=n,
+            reason="no-text",
+            detail=f"{path} {what} {n}: the text field {fields.text!r} {found}",
+        )
+        return
+    if len(raw_text) > max_chars:
+        yield too_large(path, n, f"{len(raw_text):,} characters", max_chars)
+        return
+    decoded = replace_lone_surrogates(raw_text)
+    record_id = _metadata(_field(record, fields.id))
+    raw_date = _field(record, fields.date)
+    bad_date: Problem | None = None
+    article_date = date
+    if not is_missing(raw_date):
+        parsed = normalize_date(raw_date)
+        if parsed is None:
+            fallback = f"using --date {date}" if date else "date left unknown"
+            bad_date = Problem(
+                ref=path,
+                record=n,
+                reason="bad-date",
+                detail=f"{path} {what} {n}: cannot read date {str(raw_date)[:80]!r}; {fallback}",
+                severity="warning",
+            )
+        else:
+            article_date = parsed
+    article = Article(
+        ref=record_id if record_id is not None else f"{path}:{n}",
+        text=decoded.text,
+        title=_metadata(_field(record, fields.title)),
+        section=_metadata(_field(record, fields.section)),
+        date=article_date,
+        source=_metadata(_field(record, fields.source)),
+        url=_metadata(_field(record, fields.url)),
+        record=n,
+        lang=detect_language(decoded.text),
+    )
+    if decoded.replaced:
+        yield decode_warning(path, n, decoded, article.doc_id)
+    if bad_date is not None:
+        yield replace(bad_date, doc_id=article.doc_id)
+    yield article
+
+
+def _head(stream: BinaryIO) -> bytes:
+    """The first bytes of a buffered stream, without consuming them."""
+    peek = getattr(stream, "peek", None)
+    return peek(BINARY_SAMPLE_BYTES)[:BINARY_SAMPLE_BYTES] if peek is not None else b""
+
+
+def _binary_problem(path: str, head: bytes) -> Problem | None:
+    if looks_binary(head):
+        return Problem(
+            ref=path,
+            reason="binary-file",
+            detail=f"{path} looks binary (NUL bytes or control characters), not text",
+        )
+    return None
+
+
+def _empty_problem(path: str) -> Problem:
+    return Problem(ref=path, reason="empty-file", detail=f"{path} holds no records")
+
+
+def _skip_rest_of_line(stream: BinaryIO) -> None:
+    while True:
+        chunk = stream.readline(_READ_CHUNK_CHARS)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def read_jsonl(
+    stream: BinaryIO, *, path: str, fields: FieldMap, date: str | None, max_chars: int
+) -> Iterator[Article | Problem]:
+    """JSON Lines: one object per line; blank lines are skipped."""
+    if (problem := _binary_problem(path, _head(stream))) is not None:
+        yield problem
+        return
+    line_limit = max_chars * _JSON_BYTES_PER_CHAR + _RECORD_OVERHEAD_BYTES
+    records = 0
+    number = 0
+    while raw := stream.readline(line_limit + 1):
+        number += 1
+        if len(raw) > line_limit and not raw.endswith(b"\n"):
+            _skip_rest_of_line(stream)
+            records += 1
+            yield too_large(path, str(number), f"a line over {line_limit:,} bytes", max_chars)
+            continue
+        if not raw.strip():
+            continue
+        records += 1
+        line = raw.decode("utf-8", "surrogateescape")
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError) as e:
+            yield Problem(
+                ref=path,
+                record=str(number),
+                reason="malformed-json",
+                detail=f"{path} line {number} is not valid JSON: {_json_error(e)}",
+            )
+            continue
+        yield from record_article(
+            record,
+            path=path,
+            number=number,
+            fields=fields,
+            date=date,
+            max_chars=max_chars,
+            what="line",
+        )
+    if records == 0:
+        yield _empty_problem(path)
+
+
+def _json_error(error: Exception) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"{error.msg} (column {error.colno})"
+    return str(error)
+
+
+class _JsonValues:
+    """Decode JSON values one at a time from a text stream, with a bounded buffer."""
+
+    def __init__(self, stream: io.TextIOBase, max_value_chars: int):
+        self.stream = stream
+        self.max_value_chars = max_value_chars
+        self.decoder = json.JSONDecoder()
+        self.buffer = ""
+        self.pos = 0
+        self.eof = False
+
+    def _fill(self, at_least: int = _READ_CHUNK_CHARS) -> bool:
+        if self.eof:
+            return False
+        chunk = self.stream.read(max(at_least, _READ_CHUNK_CHARS))
+        if not chunk:
+            self.eof = True
+            return False
+        if self.pos:
+            self.buffer = self.buffer[self.pos :]
+            self.pos = 0
+        self.buffer += chunk
+        return True
+
+    def peek_char(self) -> str | None:
+        """The next non-whitespace character (not consumed), or None at the end."""
+        while True:
+            while self.pos < len(self.buffer) and self.buffer[self.pos].isspace():
+                self.pos += 1
+            if self.pos < len(self.buffer):
+                return self.buffer[self.pos]
+            if not self._fill():
+                return None
+
+    def take_char(self) -> None:
+        self.pos += 1
+
+    def value(self) -> object:
+        """Decode the next value; raises ValueError (malformed) or OverflowError (too large)."""
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buffer, self.pos)
+            except json.JSONDecodeError as e:
+                # An error well before the end of the buffer is real, not a cut value
+                # (an unterminated string is reported where the string starts).
+                cut = e.pos >= len(self.buffer) - 6 or e.msg.startswith("Unterminated string")
+                if not cut:
+                    raise
+                end = None
+            # A value that ends at the end of the buffer may be cut (a number, "tru").
+            if end is not None and (end < len(self.buffer) or self.eof):
+                self.pos = end
+                return value
+            if len(self.buffer) - self.pos > self.max_value_chars:
+                raise OverflowError
+            # Doubling the read keeps re-decoding of a long value linear overall.
+            if not self._fill(len(self.buffer) - self.pos):
+                if end is not None:
+                    self.pos = end
+                    return value
+                # At the end of the input: decode again for the error message.
+                self.decoder.raw_decode(self.buffer, self.pos)
+
+
+def read_json(
+    stream: BinaryIO, *, path: str, fields: FieldMap, date: str | None, max_chars: int
+) -> Iterator[Article | Problem]:
+    """A JSON file: an array of objects, one object, or objects one after another (JSON Lines)."""
+    if (problem := _binary_problem(path, _head(stream))) is not None:
+        yield problem
+        return
+    text_stream = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape")
+    values = _JsonValues(text_stream, max_chars * _JSON_BYTES_PER_CHAR + _RECORD_OVERHEAD_BYTES)
+    first = values.peek_char()
+    if first is None:
+        yield _empty_problem(path)
+        return
+    in_array = first == "["
+    if in_array:
+        values.take_char()
+    number = 0
+    while True:
+        char = values.peek_char()
+        if in_array and char == "]":
+            values.take_char()
+            in_array = False
+            char = values.peek_char()
+        if char is None:
+            if in_array:
+                yield _json_stop(path, number + 1, "the array is not closed")
+            break
+        if not in_array and first == "[":
+            yield _json_stop(path, number + 1, "unexpected data after the array")
+            break
+        number += 1
+        try:
+            record = values.value()
+        except OverflowError:
+            yield too_large(path, str(number), "a value that is too long", max_chars)
+            yield _json_stop(path, number + 1, "cannot resume after an over-long value")
+            break
+        except (ValueError, RecursionError) as e:
+            yield _json_stop(path, number, _json_error(e))
+            break
+        yield from record_article(
+            record,
+            path=path,
+            number=number,
+            fields=fields,
+            date=date,
+            max_chars=max_chars,
+        )
+        if in_array:
+            char = values.peek_char()
+            if char == ",":
+                values.take_char()
+            elif char != "]":
+                found = "the end of the file" if char is None else repr(char)
+                yield _json_stop(path, number + 1, f"expected ',' or ']' but found {found}")
+                break
+    if number == 0:
+        yield _empty_problem(path)
+    text_stream.detach()
+
+
+def _json_stop(path: str, number: int, why: str) -> Problem:
+    return Problem(
+        ref=path,
+        record=str(number),
+        reason="malformed-json",
+        detail=f"{path} value {number} is not valid JSON: {why}; the rest of the file was skipped",
+    )
+
+
+def _csv_delimiter(header_line: str, path: str) -> str:
+    if path.lower().endswith(".tsv"):
+        return "\t"
+    # The header names the columns, so the delimiter is the separator it uses most.
+    return max(_CSV_DELIMITERS, key=header_line.count)
+
+
+def read_csv(
+    stream: BinaryIO, *, path: str, fields: FieldMap, date: str | None, max_chars: int
+) -> Iterator[Article | Problem]:
+    """A CSV (or TSV) file with a header row naming the fields."""
+    if (problem := _binary_problem(path, _head(stream))) is not None:
+        yield problem
+        return
+    text_stream = io.TextIOWrapper(
+        stream, encoding="utf-8-sig", errors="surrogateescape", newline=""
+    )
+    header_line = text_stream.readline()
+    if not header_line.strip():
+        yield _empty_problem(path)
+        text_stream.detach()
+        return
+    delimiter = _csv_delimiter(header_line, path)
+    # Articles are longer than csv's default field limit (128 KiB); raise it once.
+    field_limit = max_chars * 2
+    if csv.field_size_limit() < field_limit:
+        csv.field_size_limit(field_limit)
+    header = next(csv.reader([header_line], delimiter=delimiter), [])
+    columns = [name.strip() for name in header]
+    reader = csv.reader(text_stream, delimiter=delimiter)
+    if _field(dict.fromkeys(columns, True), fields.text) is None:
+        yield Problem(
+            ref=path,
+            reason="no-text",
+            detail=(
+                f"{path} has no {fields.text!r} column (columns: {', '.join(columns)[:200]}); "
+                "name the text column with --text-field"
+            ),
+        )
+        text_stream.detach()
+        return
+    records = 0
+    line_before = 1  # the header is line 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            records += 1
+            yield Problem(
+                ref=path,
+                record=str(line_before + 1),
+                reason="csv-error",
+                detail=f"{path} line {line_before + 1}: {e}",
+            )
+            line_before = reader.line_num + 1
+            continue
+        number = line_before + 1
+        line_before = reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        records += 1
+        yield from record_article(
+            dict(zip(columns, row, strict=False)),
+            path=path,
+            number=number,
+            fields=fields,
+            date=date,
+            max_chars=max_chars,
+            what="line",
+        )
+    if records == 0:
+        yield _empty_problem(path)
+    text_stream.detach()
+
+
+__all__ = ["FieldMap", "DecodedText", "read_csv", "read_json", "read_jsonl", "record_article"]
