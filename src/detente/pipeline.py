@@ -294,8 +294,10 @@ def run(
 
 def count_inputs(paths: Sequence[str]) -> int | None:
     """A quick estimate of how many articles the inputs hold (for the progress bar's ETA)."""
+    from detente.ingest import SUPPORTED_EXTENSIONS
+
     total = 0
-    exts = {".txt", ".jsonl", ".json", ".csv", ".html", ".htm"}
+    exts = set(SUPPORTED_EXTENSIONS)
     for raw in paths:
         if raw == "-":
             return None
@@ -304,10 +306,11 @@ def count_inputs(paths: Sequence[str]) -> int | None:
         for file in files:
             if not file.is_file():
                 continue
-            if file.suffix.lower() in (".jsonl", ".csv"):
+            kind = SUPPORTED_EXTENSIONS.get(file.suffix.lower())
+            if kind in ("jsonl", "csv"):
                 with file.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())
-                total -= file.suffix.lower() == ".csv"
+                total -= kind == "csv"  # header line
             else:
                 total += 1
     return total
