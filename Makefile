@@ -15,6 +15,8 @@ setup: $(STAMP)
 
 demo: setup
 	rm -f detente.duckdb
+	$(BIN)/detente run examples/abe_trump_2017.txt --date 2017-02-10 --db detente.duckdb --quiet
+	$(BIN)/detente run examples/singapore_summit_2018.txt --date 2018-06-12 --db detente.duckdb --quiet
 	$(BIN)/detente run examples/ --db detente.duckdb
 	$(BIN)/detente brief examples/abe_trump_2017.txt --date 2017-02-10
 

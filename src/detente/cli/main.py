@@ -21,7 +21,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from detente.errors import DetenteError, InputError, UsageError
+from detente.errors import DetenteError, DictionaryError, InputError, UsageError
 
 app = typer.Typer(
     help="détente: who did what to whom, who said what, where and when — from news, with evidence.",
@@ -77,7 +77,7 @@ def handle_errors(func: Callable) -> Callable:
         except DetenteError as e:
             if STATE["debug"]:
                 raise
-            raise fail(str(e), 2 if isinstance(e, UsageError) else 1) from None
+            raise fail(str(e), 2 if isinstance(e, UsageError | DictionaryError) else 1) from None
         except KeyboardInterrupt:
             raise fail("interrupted; run the same command again to resume", 130) from None
 
