@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 __version__ = "0.1.0"
 
 
-def open(path: str = "detente.duckdb", *, read_only: bool = True):  # noqa: A001 - the notebook entry point
+def open(path: str | os.PathLike = "detente.duckdb", *, read_only: bool = True):  # noqa: A001 - the notebook entry point
     """Open a détente store; its queries return pandas DataFrames."""
     from detente.api import open as open_store
 

@@ -278,7 +278,7 @@ def run(
         if pending_problems:
             store.write_problems(list(pending_problems), run_id=summary.run_id)
             pending_problems.clear()
-        status = "done"
+        status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
         raise
@@ -287,7 +287,7 @@ def run(
         try:
             store.finish_run(summary.run_id, status=status, summary=summary.as_dict())
         except Exception:  # the store may be the thing that failed; keep the original error
-            if status == "done":
+            if status == "finished":
                 raise
     return summary
 

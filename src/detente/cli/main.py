@@ -91,6 +91,13 @@ def main(
     STATE["debug"] = debug
 
 
+def text_or_blank(value) -> str:
+    """A table cell: pandas gives NaN/None/NA for missing values."""
+    import pandas as pd
+
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
 def check_date(value: str | None) -> str | None:
     if value is None:
         return None
@@ -360,15 +367,15 @@ def errors(
     with Store(db, read_only=True) as store:
         frame = store.errors(run_id=run_id)
     table = Table("run", "ref", "record", "severity", "reason", "detail", header_style="bold")
-    for row in frame.itertuples():
-        table.add_row(str(row.run_id), str(row.ref), str(row.record or ""), row.severity, row.reason, row.detail)
+    for row in frame.to_dict("records"):
+        table.add_row(*(text_or_blank(row[c]) for c in ("run_id", "ref", "record", "severity", "reason", "detail")))
     console.print(table)
 
 
 @app.command()
 @handle_errors
 def export(
-    table: Annotated[str, typer.Argument(help="documents, mentions, actors, places, quotes, events or errors.")],
+    table: Annotated[str, typer.Argument(help="documents, mentions, actors, places, quotes, events, errors or runs.")],
     out: Annotated[Path, typer.Argument(help="Output file.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv, jsonl, gdelt or plover.")] = "parquet",
     db: DbOpt = Path("detente.duckdb"),
