@@ -191,10 +191,20 @@ def chunked_articles(
     items: Iterable[Article | Problem],
     size: int,
     on_problem: Callable[[Problem], None],
+    *,
+    flush_before_errors: bool = False,
 ) -> Iterator[list[Article]]:
+    """Group articles into chunks; problems go to ``on_problem`` as they come.
+
+    ``flush_before_errors`` hands over the articles read so far before an error
+    reaches ``on_problem`` (which may raise under ``--strict``), so they are kept.
+    """
     chunk: list[Article] = []
     for item in items:
         if isinstance(item, Problem):
+            if flush_before_errors and item.severity == "error" and chunk:
+                yield chunk
+                chunk = []
             on_problem(item)
             continue
         chunk.append(item)
@@ -257,8 +267,12 @@ def run(
 
     status = "failed"
     try:
-        with Extractor(options, workers=workers, nlp=nlp) as extractor:
-            chunks = new_only(chunked_articles(items, batch_size, on_problem))
+        # Under --strict one process codes in input order, so that everything read
+        # before the first bad input is stored before the run stops.
+        with Extractor(options, workers=1 if strict else workers, nlp=nlp) as extractor:
+            chunks = new_only(
+                chunked_articles(items, batch_size, on_problem, flush_before_errors=strict)
+            )
             for results in extractor.run_chunks(chunks):
                 for result in results:
                     summary.sentences += result.sentences
@@ -275,9 +289,6 @@ def run(
                     pending_problems.clear()
                 if on_progress is not None:
                     on_progress(len(results), summary)
-        if pending_problems:
-            store.write_problems(list(pending_problems), run_id=summary.run_id)
-            pending_problems.clear()
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -285,6 +296,8 @@ def run(
     finally:
         summary.seconds = time.perf_counter() - started
         try:
+            if pending_problems:  # including the one that stopped a --strict run
+                store.write_problems(list(pending_problems), run_id=summary.run_id)
             store.finish_run(summary.run_id, status=status, summary=summary.as_dict())
         except Exception:  # the store may be the thing that failed; keep the original error
             if status == "finished":
