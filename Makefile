@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench eval clean
+.PHONY: setup demo test lint bench eval kb clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -34,6 +34,9 @@ eval: setup
 	$(BIN)/detente eval quotes
 	$(BIN)/detente eval events
 	$(BIN)/detente eval actors
+
+kb: setup
+	$(BIN)/python scripts/build_kb.py
 
 clean:
 	rm -rf $(VENV) detente.duckdb .pytest_cache

@@ -1,0 +1,272 @@
+"""Read actor and agent dictionaries in the PETRARCH / TABARI text format.
+
+Actor file: a block starts with a root name line (``SHINZO_ABE_  # note``), may carry
+codes on the same line (``JAPAN_ [JPN]``), and continues with ``+SYNONYM`` lines and
+code lines (``[JPNGOV 060926-070926]``, ``[USAGOV >090120]``, ``[HOB < 950601]``,
+``[HOBGOV 19950601 - 19990815]``, undated ``[JPNELI]`` = the default code).
+Agent file: ``PHRASE {PLURALS} [~SECTOR]`` (``[NGO~]`` = a code written before the
+country), with ``!MACRO! = A, B`` substitutions. ``#`` starts a comment, and
+``<!-- ... -->`` blocks (possibly over several lines) are comments too.
+
+This module only parses; :mod:`detente.kb` turns the entries into actors and agents.
+Used both by ``scripts/build_kb.py`` (shipped data) and at run time for user files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from detente.errors import DictionaryError
+
+# Codes PETRARCH uses for "known, but do not code".
+NULL_CODES = frozenset({"---", "+++", "###"})
+
+_BRACKET = re.compile(r"\[([^\[\]]*)\]")
+_CODE_BODY = re.compile(
+    r"^\s*(?P<code>[A-Za-z0-9/~+\-#]*?)\s*"
+    r"(?:(?P<op>[<>])\s*(?P<single>\d+)|(?P<start>\d+)\s*-\s*(?P<end>\d+))?\s*$"
+)
+_MACRO = re.compile(r"^\s*(![A-Z0-9_]+!)\s*=\s*(.+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class DictRole:
+    code: str
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class DictEntry:
+    """One actor block: its surface names (root first) and its codes."""
+
+    names: tuple[str, ...]
+    roles: tuple[DictRole, ...]
+    comment: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgentEntry:
+    phrase: str  # surface form, spaces not underscores, original case
+    plurals: tuple[str, ...] | None  # None = regular English plural; () = no plural
+    code: str  # sector code without the tilde, e.g. "GOV", "NGO"
+    prefix: bool  # True for "[NGO~]": the code goes before the country
+    line: int
+
+
+def surface(raw: str) -> str:
+    """``SHINZO_ABE_`` -> ``SHINZO ABE`` (underscores are spaces; a trailing one is a word end)."""
+    return " ".join(raw.replace("_", " ").split())
+
+
+def parse_dict_date(text: str, *, path: str, line: int) -> date:
+    """PETRARCH dates: ``yymmdd`` (years 00-30 are 20xx) or ``yyyymmdd``."""
+    try:
+        if len(text) == 6:
+            yy = int(text[:2])
+            year = 2000 + yy if yy <= 30 else 1900 + yy
+            return date(year, int(text[2:4]), int(text[4:6]))
+        if len(text) == 8:
+            return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError as e:
+        raise DictionaryError(path, line, f"invalid date {text!r}: {e}") from e
+    raise DictionaryError(path, line, f"invalid date {text!r}: expected yymmdd or yyyymmdd")
+
+
+def parse_code(body: str, *, path: str, line: int) -> DictRole | None:
+    """One ``[...]`` code; ``None`` for the null codes (``[---]``)."""
+    match = _CODE_BODY.match(body)
+    if match is None or not match.group("code"):
+        raise DictionaryError(path, line, f"malformed code [{body}]")
+    code = match.group("code").upper()
+    if code in NULL_CODES:
+        return None
+    start = end = None
+    if match.group("op"):
+        when = parse_dict_date(match.group("single"), path=path, line=line)
+        if match.group("op") == ">":
+            start = when
+        else:
+            end = when
+    elif match.group("start"):
+        start = parse_dict_date(match.group("start"), path=path, line=line)
+        end = parse_dict_date(match.group("end"), path=path, line=line)
+    return DictRole(code, start, end)
+
+
+def _clean_lines(path: Path) -> Iterator[tuple[int, str, str]]:
+    """(line number, content without comments, comment text) for every line."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as e:
+        raise DictionaryError(str(path), None, f"cannot read dictionary: {e.strerror}") from e
+    in_xml_comment = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw
+        if in_xml_comment:
+            end = line.find("-->")
+            if end < 0:
+                continue
+            line = line[end + 3 :]
+            in_xml_comment = False
+        while "<!--" in line:
+            start = line.find("<!--")
+            end = line.find("-->", start)
+            if end < 0:
+                line = line[:start]
+                in_xml_comment = True
+                break
+            line = line[:start] + line[end + 3 :]
+        comment = ""
+        hash_at = line.find("#")
+        if hash_at >= 0:
+            line, comment = line[:hash_at], line[hash_at + 1 :]
+        yield number, line.rstrip(), comment.strip()
+
+
+def _check_brackets(content: str, *, path: str, line: int) -> None:
+    if content.count("[") != content.count("]") or content.count("{") != content.count("}"):
+        raise DictionaryError(path, line, f"unbalanced brackets in {content.strip()!r}")
+
+
+def parse_actor_file(path: str | Path, *, strict: bool = True) -> list[DictEntry]:
+    """Parse an actor dictionary. ``strict=False`` skips bad codes instead of raising."""
+    path = Path(path)
+    name = str(path)
+    entries: list[DictEntry] = []
+    names: list[str] = []
+    roles: list[DictRole] = []
+    comment = ""
+    start_line = 0
+
+    def flush() -> None:
+        if names and (roles or had_code[0]):
+            entries.append(DictEntry(tuple(names), tuple(roles), comment, start_line))
+
+    had_code = [False]  # a block whose only code is [---] is still an entry
+
+    def add_codes(content: str, number: int) -> None:
+        for body in _BRACKET.findall(content):
+            try:
+                role = parse_code(body, path=name, line=number)
+            except DictionaryError:
+                if strict:
+                    raise
+                continue
+            had_code[0] = True
+            if role is not None:
+                roles.append(role)
+
+    for number, content, note in _clean_lines(path):
+        stripped = content.strip()
+        if not stripped:
+            continue
+        try:
+            _check_brackets(stripped, path=name, line=number)
+        except DictionaryError:
+            if strict:
+                raise
+            continue
+        if stripped.startswith("["):
+            if not names:
+                raise DictionaryError(name, number, "code line before any actor name")
+            add_codes(stripped, number)
+        elif stripped.startswith("+"):
+            if not names:
+                raise DictionaryError(name, number, "synonym line before any actor name")
+            text = surface(stripped[1:].split("[", 1)[0])
+            if text:
+                names.append(text)
+            add_codes(stripped, number)
+        else:
+            flush()
+            head = stripped.split("[", 1)[0]
+            text = surface(head)
+            if not text:
+                raise DictionaryError(name, number, f"no actor name in {stripped!r}")
+            names, roles, comment, start_line = [text], [], note, number
+            had_code[0] = False
+            add_codes(stripped, number)
+    flush()
+    return entries
+
+
+def _expand_macros(phrase: str, macros: dict[str, list[str]]) -> list[str]:
+    out = [phrase]
+    for macro, values in macros.items():
+        expanded = []
+        for item in out:
+            if macro in item:
+                expanded.extend(item.replace(macro, value) for value in values)
+            else:
+                expanded.append(item)
+        out = expanded
+    return out
+
+
+def parse_agent_file(path: str | Path, *, strict: bool = True) -> list[AgentEntry]:
+    """Parse an agent dictionary (``PHRASE {PLURALS} [~CODE]``)."""
+    path = Path(path)
+    name = str(path)
+    macros: dict[str, list[str]] = {}
+    entries: list[AgentEntry] = []
+    for number, content, _note in _clean_lines(path):
+        stripped = content.strip()
+        if not stripped:
+            continue
+        macro = _MACRO.match(stripped)
+        if macro:
+            macros[macro.group(1)] = [v.strip() for v in macro.group(2).split(",") if v.strip()]
+            continue
+        try:
+            _check_brackets(stripped, path=name, line=number)
+        except DictionaryError:
+            if strict:
+                raise
+            continue
+        codes = _BRACKET.findall(stripped)
+        if not codes:
+            if strict:
+                raise DictionaryError(name, number, f"agent without a [~CODE]: {stripped!r}")
+            continue
+        head = stripped.split("[", 1)[0]
+        plurals: tuple[str, ...] | None = None
+        if "{" in head:
+            head, _, rest = head.partition("{")
+            inside = rest.split("}", 1)[0]
+            plurals = tuple(surface(p) for p in re.split(r"[,;]", inside) if surface(p))
+        phrase = surface(head)
+        if not phrase:
+            raise DictionaryError(name, number, f"agent without a phrase: {stripped!r}")
+        for body in codes:
+            code = "".join(body.split()).upper()
+            if "~" not in code or code.strip("~") == "":
+                if strict:
+                    raise DictionaryError(name, number, f"agent code must contain '~': [{body}]")
+                continue
+            prefix = code.endswith("~") and not code.startswith("~")
+            code = code.replace("~", "")
+            if not re.fullmatch(r"[A-Z0-9]+", code):
+                if strict:
+                    raise DictionaryError(name, number, f"malformed agent code [{body}]")
+                continue
+            for variant in _expand_macros(phrase, macros):
+                entries.append(AgentEntry(variant, plurals, code, prefix, number))
+    return entries
+
+
+def is_agent_file(path: str | Path) -> bool:
+    """Agent dictionaries are named so, or their first code has the ``~`` form."""
+    path = Path(path)
+    if "agent" in path.name.lower():
+        return True
+    for _number, content, _note in _clean_lines(path):
+        found = _BRACKET.search(content)
+        if found:
+            return "~" in found.group(1)
+    return False
