@@ -18,6 +18,10 @@ class InputError(DetenteError):
         where = f"{ref}" + (f" (record {record})" if record is not None else "")
         super().__init__(f"{where}: {detail}")
 
+    def __reduce__(self):
+        # picklable, so an error raised in a worker process reaches the parent intact
+        return (_input_error, (self.ref, self.reason, self.detail, self.record))
+
 
 class UsageError(DetenteError):
     """A flag or argument is wrong (exit code 2)."""
@@ -33,8 +37,12 @@ class DictionaryError(DetenteError):
     def __init__(self, path: str, line: int | None, detail: str):
         self.path = path
         self.line = line
+        self.detail = detail
         where = f"{path}" + (f":{line}" if line is not None else "")
         super().__init__(f"{where}: {detail}")
+
+    def __reduce__(self):
+        return (DictionaryError, (self.path, self.line, self.detail))
 
 
 class StoreError(DetenteError):
@@ -43,3 +51,7 @@ class StoreError(DetenteError):
 
 class SchemaVersionError(StoreError):
     """The store was written by another schema version."""
+
+
+def _input_error(ref: str, reason: str, detail: str, record: str | None) -> InputError:
+    return InputError(ref, reason, detail, record=record)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import multiprocessing as mp
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,12 +150,24 @@ class Extractor:
         return self._nlp
 
     def run_chunks(self, chunks: Iterable[list[Article]]) -> Iterator[list[DocResult]]:
-        """Results per chunk, in input order."""
+        """Results per chunk, in input order.
+
+        With workers, chunks are read and dispatched from this thread (never a pool
+        feeder thread, so the caller may touch its store connection while reading them),
+        and at most two chunks per worker are in flight, which keeps memory flat.
+        """
         if self._pool is None:
             for chunk in chunks:
                 yield list(extract(self.nlp, chunk, batch_size=max(1, len(chunk))))
-        else:
-            yield from self._pool.imap(_work, chunks)
+            return
+        window = 2 * self.workers
+        in_flight: deque = deque()
+        for chunk in chunks:
+            in_flight.append(self._pool.apply_async(_work, (chunk,)))
+            if len(in_flight) >= window:
+                yield in_flight.popleft().get()
+        while in_flight:
+            yield in_flight.popleft().get()
 
 
 # --- the run ----------------------------------------------------------------------------------

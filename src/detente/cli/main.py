@@ -181,6 +181,9 @@ def run(
                 items, store, options=options, workers=workers, batch_size=batch_size,
                 strict=strict, args=args,
             )
+            for problem in summary.problems:  # scripts still learn why a run failed
+                if problem.severity == "error":
+                    err_console.print(f"error: {problem_line(problem)}", highlight=False)
         else:
             total = count_inputs(paths)
             progress = Progress(
@@ -213,6 +216,11 @@ def run(
         raise typer.Exit(1)
 
 
+def problem_line(problem) -> str:
+    where = problem.ref + (f" (record {problem.record})" if problem.record else "")
+    return f"{where}: {problem.detail}"
+
+
 def print_summary(summary, db: Path) -> None:
     table = Table(title=f"run {summary.run_id} → {db}", show_header=False, title_justify="left")
     table.add_column(style="bold")
@@ -236,9 +244,8 @@ def print_summary(summary, db: Path) -> None:
         table.add_row(key, f"{value:,}" if isinstance(value, int) else str(value))
     console.print(table)
     for problem in summary.problems[:10]:
-        where = problem.ref + (f" (record {problem.record})" if problem.record else "")
         colour = "red" if problem.severity == "error" else "yellow"
-        err_console.print(f"[{colour}]{problem.severity}[/] {where}: {problem.detail}", highlight=False)
+        err_console.print(f"[{colour}]{problem.severity}[/] {problem_line(problem)}", highlight=False)
     if len(summary.problems) > 10:
         err_console.print(f"… and {len(summary.problems) - 10} more (detente errors)")
 

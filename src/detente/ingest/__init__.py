@@ -14,7 +14,7 @@ Formats, chosen by extension:
   extracted text (see ``html``).
 - a directory: every file with one of these extensions below it, recursively,
   sorted; hidden files and directories and other files are ignored.
-- ``-``: stdin, as JSON Lines when every non-empty line is a JSON object,
+- ``-``: stdin, as JSON Lines when its first non-empty line is a JSON object,
   else as one text.
 
 Offsets of every later record refer to ``Article.text``: the original decoded
@@ -239,11 +239,14 @@ def _read_file(
 def _read_stdin(
     stdin: TextIO, *, date: str | None, fields: FieldMap, max_chars: int
 ) -> Iterator[Article | Problem]:
-    """Spool stdin to a temporary file (flat memory), deciding JSON Lines or text on the way."""
+    """Spool stdin to a temporary file (flat memory), deciding JSON Lines or text on the way.
+
+    Stdin is JSON Lines when its first non-blank line is a JSON object; later lines that
+    do not parse are then reported one by one (``malformed-json``), as in a .jsonl file.
+    """
     byte_source: BinaryIO | None = getattr(stdin, "buffer", None)
     with tempfile.TemporaryFile() as spool:
-        every_line_an_object = True
-        nonblank_lines = 0
+        first_is_object: bool | None = None
         line_complete = True  # False while inside a line longer than one chunk
         while True:
             if byte_source is not None:
@@ -254,16 +257,13 @@ def _read_stdin(
                 break
             spool.write(piece)
             starts_line, line_complete = line_complete, piece.endswith(b"\n")
-            if not every_line_an_object or not piece.strip():
+            if first_is_object is not None or not piece.strip():
                 continue
-            nonblank_lines += 1
-            if not (starts_line and line_complete):
-                every_line_an_object = False  # a record over a chunk is too large anyway
-                continue
-            every_line_an_object = _is_json_object(piece)
+            # a first record over a chunk is too large anyway: read as text
+            first_is_object = starts_line and line_complete and _is_json_object(piece)
         size = spool.tell()
         spool.seek(0)
-        if every_line_an_object and nonblank_lines:
+        if first_is_object:
             yield from read_jsonl(
                 spool,  # type: ignore[arg-type]  # a buffered binary file
                 path=STDIN_REF,
