@@ -104,3 +104,34 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
         con.close()
     assert orphans == 0
     assert statuses == ["killed", "finished"]
+
+
+def test_a_stage_that_raises_loses_no_document(tmp_path):
+    """A bug in one stage on one document stores that document uncoded and codes the rest."""
+    from spacy.language import Language
+
+    from detente.records import Article
+
+    @Language.component("test_explode_on_boom")
+    def explode(doc):
+        if "BOOM" in doc.text:
+            raise ValueError("stage failed on purpose")
+        return doc
+
+    from detente.nlp import load
+
+    nlp = load(stages=("actors",))  # a pipeline of its own: the cached ones stay clean
+    nlp.add_pipe("test_explode_on_boom")
+    articles = [Article(ref=f"a{i}", text=t) for i, t in enumerate(
+        ["Abe met Trump in Tokyo.", "BOOM went the talks in Seoul.", "Putin visited Beijing."]
+    )]
+    db = tmp_path / "boom.duckdb"
+    with Store(db) as store:
+        summary = run(iter(articles), store, options=PipelineOptions(), nlp=nlp, batch_size=8)
+        docs = store.documents()
+        errors = store.errors()
+    assert summary.documents == 3
+    assert summary.errors == 1
+    assert set(docs["ref"]) == {"a0", "a1", "a2"}
+    assert list(errors["reason"]) == ["coding-failed"]
+    assert summary.mentions > 0

@@ -97,9 +97,35 @@ def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16)
 def _code(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[DocResult]:
     if not articles:
         return
+    done = 0
     docs = (make_doc(nlp, article) for article in articles)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield result_from_doc(doc._.article, doc)
+    try:
+        for doc in nlp.pipe(docs, batch_size=batch_size):
+            yield result_from_doc(doc._.article, doc)
+            done += 1
+    except Exception:
+        # A failure inside a stage must not lose the batch: code the rest one by one,
+        # and store a document that still fails uncoded, with the reason recorded.
+        for article in articles[done:]:
+            try:
+                doc = nlp(make_doc(nlp, article))
+            except Exception as e:
+                yield failed_result(article, e)
+            else:
+                yield result_from_doc(article, doc)
+
+
+def failed_result(article: Article, error: Exception) -> DocResult:
+    """A document whose coding raised: stored, not coded, the error recorded."""
+    problem = Problem(
+        ref=article.ref,
+        record=article.record,
+        reason="coding-failed",
+        detail=f"coding raised {type(error).__name__}: {error}"[:500],
+        severity="error",
+        doc_id=article.doc_id,
+    )
+    return DocResult(article=article, problems=[problem], skipped="coding-failed")
 
 
 # --- worker processes -------------------------------------------------------------------------
@@ -179,7 +205,7 @@ class RunSummary:
     inputs: int = 0  # articles read
     documents: int = 0  # newly stored
     already_stored: int = 0
-    skipped_language: int = 0
+    skipped_language: int = 0  # stored but not coded: not English
     sentences: int = 0
     words: int = 0
     mentions: int = 0
@@ -293,9 +319,12 @@ def run(
                     summary.mentions += len(result.mentions)
                     summary.quotes += len(result.quotes)
                     summary.events += len(result.events)
-                    summary.skipped_language += result.skipped is not None
+                    summary.skipped_language += result.skipped == "non-english"
                     for problem in result.problems:
                         summary.warnings += problem.severity == "warning"
+                        summary.errors += problem.severity == "error"
+                        if problem.severity == "error":
+                            summary.problems.append(problem)
                 summary.documents += store.write_results(results, run_id=summary.run_id)
                 if pending_problems:
                     store.write_problems(list(pending_problems), run_id=summary.run_id)
