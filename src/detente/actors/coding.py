@@ -1,0 +1,131 @@
+"""CAMEO codes of resolved references: dated codes of known actors, states joined with agents."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date
+
+from detente.kb import KBActor, KBPlace, KnowledgeBase
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What one reference resolves to (offsets live with the reference, not here)."""
+
+    kind: str  # person | organization | state | place | group
+    actor_id: str | None
+    name: str | None
+    code: str | None
+    country: str | None
+    sector: str | None
+    resolved_by: str
+    undated: bool = False
+    place: KBPlace | None = None
+
+    def via(self, resolved_by: str) -> Resolution:
+        """The same actor reached by another rule (alias, role, pronoun...)."""
+        return replace(self, resolved_by=resolved_by)
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def split_code(code: str | None, country: str | None) -> tuple[str | None, str | None]:
+    """(country, sector) of a CAMEO actor code: "JPNGOV" -> ("JPN", "GOV"); "IGOUNO" -> (None, None)."""
+    if not code:
+        return country, None
+    if country and code.startswith(country):
+        return country, code[len(country) :][:3] or None
+    return country, None
+
+
+def resolve_known(
+    kb: KnowledgeBase, actor: KBActor, when: date | None, resolved_by: str
+) -> Resolution:
+    """A KB actor coded as of ``when`` (None: its latest role, marked undated)."""
+    code, undated = kb.code_at(actor, when)
+    if code is None and actor.kind == "state" and actor.country:
+        code = actor.country
+    country = actor.country if actor.country and kb.state(actor.country) is not None else None
+    if country is not None and code and not code.startswith(country):
+        country = None  # "IGOUNO" for the UN's Secretary-General: he acts for the organization
+    if country is None and code and kb.state(code[:3]) is not None:
+        country = code[:3]
+    country, sector = split_code(code, country)
+    if actor.source.startswith("user:") and resolved_by == "kb":
+        resolved_by = "user-dictionary"
+    return Resolution(
+        kind=actor.kind,
+        actor_id=actor.actor_id,
+        name=actor.name,
+        code=code,
+        country=country,
+        sector=sector,
+        resolved_by=resolved_by,
+        undated=undated,
+    )
+
+
+def resolve_place(place: KBPlace, resolved_by: str = "kb") -> Resolution:
+    return Resolution(
+        kind="place",
+        actor_id=None,
+        name=place.name,
+        code=None,
+        country=place.country,
+        sector=None,
+        resolved_by=resolved_by,
+        place=place,
+    )
+
+
+def resolve_state(
+    kb: KnowledgeBase, iso3: str, *, sector: str | None = None, resolved_by: str = "kb"
+) -> Resolution:
+    """A state acting as such ("Japan"), or its government through a seat ("the Kremlin")."""
+    state = kb.state(iso3)
+    name = state.name if state is not None else iso3
+    return Resolution(
+        kind="state",
+        actor_id=state.actor_id if state is not None else f"state:{iso3}",
+        name=name,
+        code=join_code(iso3, sector),
+        country=iso3,
+        sector=sector,
+        resolved_by=resolved_by,
+    )
+
+
+def join_code(base: str, sector: str | None) -> str:
+    """ "JPN" + "GOV" -> "JPNGOV", without doubling a sector the base already ends with."""
+    if not sector or base.endswith(sector):
+        return base
+    return base + sector
+
+
+def resolve_agent(
+    owner: Resolution | None, sector: str, *, person: bool, name: str, resolved_by: str
+) -> Resolution:
+    """An agent word joined with whom it belongs to: "Japanese officials" -> group JPNGOV."""
+    kind = "person" if person else "group"
+    if owner is None or (owner.code is None and owner.country is None):
+        return Resolution(kind, None, name, None, None, sector, resolved_by)
+    if owner.kind in ("organization", "group") and owner.code and owner.country is None:
+        # an organization's own people keep its code: "U.N. peacekeepers" -> IGOUNO...
+        return Resolution(kind, None, name, owner.code, None, None, resolved_by)
+    country = owner.country
+    code = join_code(country, sector)
+    return Resolution(
+        kind,
+        f"{kind}:{code}" if not person else None,
+        name,
+        code,
+        country,
+        sector,
+        resolved_by,
+        owner.undated,
+    )

@@ -1,0 +1,685 @@
+"""The ``detente_actors`` pipeline stage: find, resolve and code every actor reference.
+
+Reads the parse and the entities; writes ``doc._.mentions`` (sorted by start),
+``doc._.actors`` (one per canonical actor) and ``doc._.places``. References are resolved
+in text order so that surnames, acronyms, role descriptions and pronouns can point back
+to what the document said before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.coding import (
+    Resolution,
+    join_code,
+    resolve_agent,
+    resolve_known,
+    resolve_place,
+    resolve_state,
+    slug,
+)
+from detente.actors.coref import DocMemory
+from detente.actors.lexicon import Lexicon, load_lexicon
+from detente.actors.matching import NameMatch, NameMatcher
+from detente.actors.phrases import (
+    PLURAL_TAGS,
+    NamePhrase,
+    RolePhrase,
+    build_roles,
+    find_agents,
+    find_names,
+    is_subject,
+)
+from detente.kb import KBActor, KBPlace, KnowledgeBase, load_kb, normalize_name
+from detente.nlp.extensions import register_extensions
+from detente.records import Actor, Mention, Place, make_doc_id
+
+CONTEXT_SENTENCES = 1  # ambiguous names look this many sentences around them for cues
+# Codes of bodies that belong to no state: their names' country words do not make them national.
+INTERNATIONAL_PREFIXES = ("IGO", "NGO", "MNC")
+
+
+@Language.factory(
+    "detente_actors",
+    default_config={"user_dictionaries": [], "shipped_kb": True},
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.mentions", "doc._.actors", "doc._.places"],
+)
+def make_actors(
+    nlp: Language, name: str, user_dictionaries: list[str], shipped_kb: bool
+) -> ActorResolver:
+    return ActorResolver(nlp, name, user_dictionaries=user_dictionaries, shipped_kb=shipped_kb)
+
+
+class ActorResolver:
+    """Resolves actor references against the knowledge base and within the document."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "detente_actors",
+        *,
+        user_dictionaries: Sequence[str] = (),
+        shipped_kb: bool = True,
+    ):
+        register_extensions()
+        self.name = name
+        self.kb = load_kb(tuple(str(p) for p in user_dictionaries), shipped=shipped_kb)
+        self.lexicon = load_lexicon()
+        self.matcher = NameMatcher(self.kb.surface_forms())
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = DocResolver(self.kb, self.lexicon, self.matcher, doc)
+        mentions = resolver.resolve()
+        doc._.mentions = mentions
+        doc._.actors = canonical_actors(mentions)
+        doc._.places = resolver.places()
+        return doc
+
+
+def canonical_actors(mentions: list[Mention]) -> list[Actor]:
+    """One actor per actor_id, as first met (a named mention beats a pronoun)."""
+    actors: dict[str, Actor] = {}
+    for mention in mentions:
+        if mention.actor_id is None or mention.kind == "place" or mention.actor_id in actors:
+            continue
+        actors[mention.actor_id] = Actor(
+            mention.actor_id, mention.name or mention.text, mention.kind,
+            mention.code, mention.country, mention.sector,
+        )  # fmt: skip
+    return list(actors.values())
+
+
+class DocResolver:
+    """The resolution of one document (state lives here, never in the component)."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, matcher: NameMatcher, doc: Doc):
+        self.kb = kb
+        self.lexicon = lexicon
+        self.doc = doc
+        self.when: date | None = doc._.date
+        self.memory = DocMemory()
+        self.lowers = [t.lower_ for t in doc]
+        self.name_matches, self.agent_matches = matcher(doc, self.lowers)
+        self.resolved: list[tuple[int, int, Resolution, str | None]] = []
+        self.owner_starts: set[int] = set()
+        self.name_at: list[NamePhrase | None] = [None] * len(doc)
+        self.actor_at_token: dict[int, str] = {}  # token -> actor key, for clause subjects
+        starts = [sent.start for sent in doc.sents] if doc.has_annotation("DEP") else [0]
+        self.sentence_of = [0] * len(doc)
+        for number, start in enumerate(starts):
+            end = starts[number + 1] if number + 1 < len(starts) else len(doc)
+            self.sentence_of[start:end] = [number] * (end - start)
+        self.sentence_starts = starts
+
+    # -- the pass --------------------------------------------------------------------------
+    def resolve(self) -> list[Mention]:
+        doc = self.doc
+        agent_tokens = {i for m in self.agent_matches for i in range(m.start, m.end)}
+        role_nouns = self.lexicon.role_nouns
+        agent_tokens |= {i for i, w in enumerate(self.lowers) if w in role_nouns}
+        group_heads = {
+            i
+            for i in agent_tokens
+            if doc[i].tag_ not in PLURAL_TAGS and self._names_group(self.lowers[i])
+        }
+        names = find_names(doc, self.name_matches, agent_tokens, group_heads)
+        name_at: list[NamePhrase | None] = [None] * len(doc)
+        for name in names:
+            name_at[name.start : name.end] = [name] * (name.end - name.start)
+        self.name_at = name_at
+        taken = [n is not None for n in name_at]
+        agents = find_agents(doc, self.agent_matches, self.kb, self.lexicon, taken, self.lowers)
+        roles = build_roles(doc, agents, name_at, self.lexicon, agent_tokens)
+        self.owner_starts = {
+            r.owner.start for r in roles if r.owner is not None and r.person is not None
+        }
+        consumed: set[int] = set()  # ids of names inside role phrases
+        for role in roles:
+            if role.owner is not None and not role.owner_outside:
+                consumed.add(id(role.owner))
+            if role.person is not None:
+                consumed.add(id(role.person))
+        references: list[tuple[int, int, object]] = [(r.start, 1, r) for r in roles]
+        references += [(n.start, 0, n) for n in names if id(n) not in consumed]
+        pronouns = self.lexicon.subject_pronouns | self.lexicon.object_pronouns
+        references += [(i, 2, doc[i]) for i, w in enumerate(self.lowers) if w in pronouns]
+        references.sort(key=lambda r: (r[0], r[1]))
+        covered = [False] * len(doc)
+        for _, _, reference in references:
+            if isinstance(reference, NamePhrase):
+                if not any(covered[reference.start : reference.end]):
+                    self._resolve_name_reference(reference)
+            elif isinstance(reference, RolePhrase):
+                if not any(covered[reference.start : reference.end]):
+                    self._resolve_role(reference)
+            else:
+                self._resolve_pronoun(reference)
+            if self.resolved:
+                start, end = self.resolved[-1][0], self.resolved[-1][1]
+                covered[start:end] = [True] * (end - start)
+        return self._mentions()
+
+    def _names_group(self, word: str) -> bool:
+        agent = self.kb.agent(word)
+        if agent is not None:
+            return not agent.person
+        role = self.lexicon.role_nouns.get(word)
+        return role is not None and not role.person
+
+    def _emit(self, start: int, end: int, resolution: Resolution, label: str | None) -> None:
+        self.resolved.append((start, end, resolution, label))
+        root = self.doc[start:end].root
+        self.actor_at_token[root.i] = DocMemory.key(resolution)
+
+    def _remember(
+        self,
+        span: Span,
+        resolution: Resolution,
+        *,
+        surname: str | None,
+        titles: tuple[str, ...] = (),
+    ) -> None:
+        if resolution.kind != "person":
+            return
+        root = span.root
+        self.memory.remember_person(
+            resolution, token=root.i, subject=is_subject(root), surname=surname, titles=titles
+        )
+
+    # -- names -----------------------------------------------------------------------------
+    def _resolve_name_reference(self, name: NamePhrase) -> None:
+        span = self.doc[name.start : name.end]
+        resolution, actor = self.resolve_name(name)
+        if resolution is None:
+            return
+        self._emit(name.start, name.end, resolution, name.label)
+        surname = span[-1].text if len(span) > 1 and resolution.kind == "person" else None
+        self._remember(span, resolution, surname=surname, titles=_titles(actor))
+        self._register_acronym(name, resolution)
+
+    def resolve_name(self, name: NamePhrase) -> tuple[Resolution | None, KBActor | None]:
+        kb, memory = self.kb, self.memory
+        span = self.doc[name.start : name.end]
+        text = span.text
+        if text in memory.acronyms:
+            return memory.acronyms[text].via("alias"), None
+        alias = memory.person_for_surname(text)
+        if alias is not None:
+            return alias.via("alias"), None
+        reading = self._ambiguous_reading(span)
+        if reading is not None:
+            return reading, None
+        seat = kb.seat(text)
+        if seat is not None:
+            iso3, sector = seat
+            # a building ("the White House", "the Kremlin") stands for its government
+            # wherever it is not a location; a capital city only where it acts
+            building = not kb.places_by_name(text)
+            if self._seat_acts(span) or (building and not self._is_locative(span)):
+                return resolve_state(kb, iso3, sector=sector or "GOV"), None
+            return self._as_place(text, iso3), None
+        actors = kb.actors_by_name(text)
+        if actors:
+            actor = _pick_actor(actors, name.label)
+            resolution = resolve_known(kb, actor, self.when, "kb")
+            if (
+                resolution.country is None
+                and resolution.kind in ("organization", "group")
+                and not (resolution.code or "").startswith(INTERNATIONAL_PREFIXES)
+            ):
+                # Phoenix codes many armed groups by region ("MEAREB"); the name says where.
+                country = self._country_inside(span)
+                if country is not None:
+                    resolution = replace(resolution, country=country)
+            if resolution.kind == "state" and (
+                self._is_locative(span) or self._region_of(text, resolution.country)
+            ):
+                return self._as_place(text, resolution.country), actor
+            return resolution, actor
+        places = kb.places_by_name(text) if name.label != "PERSON" else ()
+        if places:  # a person named like a town is a person ("Miranda")
+            return resolve_place(_pick_place(places, text)), None
+        iso3 = kb.state_for_word(text)
+        if iso3 is not None:
+            return self._state_word(span, iso3), None
+        return self._unknown(span, name.label), None
+
+    def _state_word(self, span: Span, iso3: str) -> Resolution | None:
+        """ "Japan" acts; "Palestinians" is a group; "Danish" counts only on a participant."""
+        root = span.root
+        if root.tag_ in PLURAL_TAGS:
+            return Resolution("group", f"group:{iso3}", span.text, iso3, iso3, None, "kb")
+        if root.pos_ == "ADJ" or root.dep_ == "amod":
+            if root.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                return resolve_state(self.kb, iso3)
+            return None
+        return resolve_state(self.kb, iso3)
+
+    def _unknown(self, span: Span, label: str | None) -> Resolution | None:
+        text = span.text
+        if label == "PERSON" or (
+            label in ("GPE", "NORP", "LOC", "FAC") and self._speaking_name(span)
+        ):
+            return Resolution("person", f"person:{slug(text)}", text, None, None, None, "ner")
+        if label == "ORG":
+            inner = self._known_inside(span)
+            if inner is not None and inner.kind == "organization" and inner.code:
+                # "United Nations Emergency Relief Coordinator": a body of a known organization
+                return Resolution(
+                    "organization",
+                    f"org:{slug(text)}",
+                    text,
+                    inner.code,
+                    inner.country,
+                    None,
+                    "ner",
+                )
+            country = self._country_inside(span)
+            return Resolution(
+                "organization", f"org:{slug(text)}", text, country, country, None, "ner"
+            )
+        if label in ("GPE", "LOC", "FAC"):
+            country = self._country_inside(span, places=True)
+            return Resolution("place", None, text, None, country, None, "ner")
+        if label == "NORP":
+            return Resolution("group", f"group:{slug(text)}", text, None, None, None, "ner")
+        return None
+
+    def _known_inside(self, span: Span) -> Resolution | None:
+        """The longest KB actor named inside an unknown entity ("United Nations ... Coordinator")."""
+        inner = [
+            m for m in self.name_matches
+            if span.start <= m.start and m.end <= span.end and (m.end - m.start) < len(span) and "actor" in m.tags
+        ]  # fmt: skip
+        for match in sorted(inner, key=lambda m: m.start - m.end):
+            actors = self.kb.actors_by_name(self.doc[match.start : match.end].text)
+            if actors and actors[0].kind in ("organization", "state"):
+                return resolve_known(self.kb, actors[0], self.when, "kb")
+        return None
+
+    def _country_inside(self, span: Span, *, places: bool = False) -> str | None:
+        """The country a name contains: a state word ("Nigerian Union of Teachers",
+        "South Lebanon"), or with ``places`` a known place ("West Darfur State"). Places
+        are not asked inside organizations: towns lend their names to foundations."""
+        for match in self.name_matches:
+            if span.start <= match.start and match.end <= span.end:
+                # "Nigerian Union of Teachers", "Bank of Japan" -- not "Beth Israel Deaconess"
+                leading = match.start == span.start or self.lowers[match.start - 1] in ("of", "for")
+                iso3 = self._country_word(match) if leading else None
+                if iso3 is not None:
+                    return iso3
+        if not places:
+            return None
+        for match in self.name_matches:
+            if span.start <= match.start and match.end <= span.end and "place" in match.tags:
+                places = self.kb.places_by_name(self.doc[match.start : match.end].text)
+                if places and places[0].country:
+                    return _pick_place(places, self.doc[match.start : match.end].text).country
+        return None
+
+    def _country_word(self, match: NameMatch) -> str | None:
+        """The state a KB match surely names: a demonym, a seat of government, or the name
+        of a country. Phoenix lists towns among a state's aliases ("Mansfield" for Britain):
+        those do not count."""
+        text = self.doc[match.start : match.end].text
+        if "seat" in match.tags:
+            seat = self.kb.seat(text)
+            if seat is not None:
+                return seat[0]
+        if not match.tags & {"state", "demonym"}:
+            return None
+        iso3 = self.kb.state_for_word(text)
+        if iso3 is None or "demonym" in match.tags:
+            return iso3
+        places = self.kb.places_by_name(text)
+        if any(p.kind == "country" and p.country == iso3 for p in places):
+            return iso3
+        return None
+
+    def _speaking_name(self, span: Span) -> bool:
+        """A capitalised unknown name that is the subject of a speech verb is a person."""
+        root = span.root
+        return (
+            all(t.is_title for t in span)
+            and root.dep_ == "nsubj"
+            and root.head.lemma_.lower() in self.lexicon.speech_verbs
+        )
+
+    def _ambiguous_reading(self, span: Span) -> Resolution | None:
+        entry = self.lexicon.ambiguous_names.get(span.text.lower())
+        if entry is None:
+            return None
+        first = self.sentence_starts[max(0, self.sentence_of[span.start] - CONTEXT_SENTENCES)]
+        last_sentence = self.sentence_of[span.start] + CONTEXT_SENTENCES + 1
+        last = (
+            self.sentence_starts[last_sentence]
+            if last_sentence < len(self.sentence_starts)
+            else len(self.doc)
+        )
+        context = " " + self.doc[first:last].text.lower() + " "
+        if not any(_has_word(context, cue) for cue in entry.cues):
+            return None
+        if entry.reading == "place":
+            return self._as_place(span.text, entry.country)
+        return Resolution(
+            "person", f"person:{slug(span.text)}", span.text, None, entry.country, None, "ner"
+        )
+
+    def _as_place(self, text: str, country: str | None) -> Resolution:
+        places = [
+            p for p in self.kb.places_by_name(text) if country is None or p.country == country
+        ]
+        if places:
+            return resolve_place(_pick_place(places, text))
+        return Resolution("place", None, text, None, country, None, "kb")
+
+    def _region_of(self, text: str, country: str | None) -> bool:
+        """Phoenix codes a country's provinces as the country ("Florida" -> USA): they are places."""
+        return any(
+            p.kind != "country"
+            and p.country == country
+            and normalize_name(p.name) == normalize_name(text)
+            for p in self.kb.places_by_name(text)
+        )
+
+    def _is_locative(self, span: Span) -> bool:
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.locative_prepositions
+
+    def _seat_acts(self, span: Span) -> bool:
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "poss"):
+            return True
+        if root.dep_ == "conj":
+            return root.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+        return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.acting_prepositions
+
+    def _register_acronym(self, name: NamePhrase, resolution: Resolution) -> None:
+        doc = self.doc
+        if name.end + 2 < len(doc) and doc[name.end].text == "(" and doc[name.end + 2].text == ")":
+            acronym = doc[name.end + 1].text
+            if acronym.replace(".", "").isupper() and resolution.kind in ("organization", "group"):
+                self.memory.acronyms[acronym] = resolution
+
+    # -- role phrases ----------------------------------------------------------------------
+    def _resolve_role(self, role: RolePhrase) -> None:
+        doc = self.doc
+        agent = role.agent
+        agent_text = doc[agent.start : agent.end].text
+        owner = self._owner(role.owner) if role.owner is not None else None
+        if role.person is not None:
+            self._resolve_title(role, owner, agent_text)
+            return
+        head = doc[agent.end - 1].lemma_.lower()
+        span = doc[role.start : role.end]
+        if not agent.person:
+            by = "kb" if owner is not None else "role"
+            resolution = resolve_agent(
+                owner, agent.sector, person=False, name=span.text, resolved_by=by
+            )
+            self._emit(role.start, role.end, resolution, None)
+            return
+        country = owner.country if owner is not None else None
+        antecedent = self._appositive_person(span, owner, agent.sector)
+        if antecedent is None and role.determiner not in self.lexicon.indefinite_determiners:
+            unnamed = self.memory.unnamed.get(head) if country is None and role.determiner else None
+            generic = head in self.lexicon.generic_role_heads
+            if unnamed is not None and generic:
+                antecedent = unnamed  # "a senior official" ... "the official"
+            else:
+                words = {t.lower_ for t in doc[agent.start : agent.end]}
+                antecedent = (
+                    self.memory.person_for_role(head, country, words, generic=generic) or unnamed
+                )
+        if antecedent is not None:
+            resolution = antecedent.via("role")
+        else:
+            described = resolve_agent(
+                owner, agent.sector, person=True, name=span.text, resolved_by="role"
+            )
+            resolution = self.memory.new_unnamed(described, slug(head))
+            if role.determiner in self.lexicon.indefinite_determiners or role.determiner is None:
+                self.memory.unnamed[head] = resolution
+        self._emit(role.start, role.end, resolution, None)
+        self._remember(
+            span,
+            resolution,
+            surname=None,
+            titles=() if head in self.lexicon.generic_role_heads else (agent_text,),
+        )
+
+    def _appositive_person(
+        self, span: Span, owner: Resolution | None, sector: str
+    ) -> Resolution | None:
+        """ "Frank Jannuzi, former Asia adviser ...": the description is the person before it,
+        and gives an uncoded person its country ("Sidhoum, Algeria's leading activist")."""
+        root = span.root
+        if root.dep_ != "appos":
+            return None
+        key = self.actor_at_token.get(root.head.i)
+        entry = self.memory.persons.get(key) if key is not None else None
+        if entry is None:
+            return None
+        person = entry.resolution
+        if person.code is None and owner is not None and owner.country is not None:
+            person = replace(
+                person, code=join_code(owner.country, sector), country=owner.country, sector=sector
+            )
+            entry.resolution = person
+            self.resolved = [
+                (
+                    s,
+                    e,
+                    replace(person, resolved_by=r.resolved_by) if DocMemory.key(r) == key else r,
+                    label,
+                )
+                for s, e, r, label in self.resolved
+            ]
+        return person
+
+    def _resolve_title(self, role: RolePhrase, owner: Resolution | None, agent_text: str) -> None:
+        person = role.person
+        assert person is not None
+        span = self.doc[person.start : person.end]
+        whole = self.doc[role.start : role.end]
+        resolution, actor = self.resolve_name(person)
+        if resolution is None or resolution.kind != "person" or resolution.code is None:
+            # the KB may know the titled form ("President Mugabe") or the surname alone
+            for text in (self.doc[role.agent.start : person.end].text, span[-1].text):
+                found = [a for a in self.kb.actors_by_name(text) if a.kind == "person"]
+                if found and len(span) > 0:
+                    actor = found[0]
+                    resolution = resolve_known(self.kb, actor, self.when, "kb")
+                    break
+        owner_country = owner.country if owner is not None and owner.kind != "place" else None
+        if owner is not None and owner.kind == "place":
+            owner_country = owner.country
+        known = (
+            resolution is not None and resolution.kind == "person" and resolution.code is not None
+        )
+        if known and owner_country is not None and resolution.country not in (None, owner_country):
+            known = False  # "King Hassan of Morocco": the text's country beats a namesake's
+        if (
+            not known
+            and owner is not None
+            and owner.kind == "organization"
+            and owner.code
+            and owner.country is None
+        ):
+            # "Arab League Secretary General Chadli Klibi" acts for the organization
+            resolution = Resolution(
+                "person", f"person:{slug(span.text)}", span.text, owner.code, None, None, "title"
+            )
+            known = True
+        if not known:
+            country = owner_country or (resolution.country if resolution is not None else None)
+            if country is None:
+                country = self._sentence_country(whole)
+            resolution = Resolution(
+                "person",
+                resolution.actor_id
+                if resolution is not None
+                and resolution.kind == "person"
+                and resolution.code is None
+                else f"person:{slug(span.text)}",
+                span.text,
+                join_code(country, role.agent.sector) if country else None,
+                country,
+                role.agent.sector,
+                "title",
+            )
+        self._emit(role.start, role.end, resolution, person.label)
+        surname = span[-1].text if len(span) > 1 else None
+        self._remember(whole, resolution, surname=surname, titles=(agent_text, *_titles(actor)))
+
+    def _sentence_country(self, span: Span) -> str | None:
+        """The one country the sentence names, if exactly one: "President Dos Santos ...
+        Angola" -- a title with no country of its own takes the sentence's."""
+        number = self.sentence_of[span.start]
+        first = self.sentence_starts[number]
+        last = (
+            self.sentence_starts[number + 1]
+            if number + 1 < len(self.sentence_starts)
+            else len(self.doc)
+        )
+        countries = set()
+        for match in self.name_matches:
+            if (
+                first <= match.start
+                and match.end <= last
+                and not span.start <= match.start < span.end
+                and match.start not in self.owner_starts  # "South African leader X": X's, not ours
+            ):
+                iso3 = self._country_word(match)
+                if iso3 is not None:
+                    countries.add(iso3)
+        return countries.pop() if len(countries) == 1 else None
+
+    def _owner(self, name: NamePhrase) -> Resolution | None:
+        """Whose agent a name makes a role word: a state, a person's country, an organization."""
+        text = self.doc[name.start : name.end].text
+        iso3 = self.kb.state_for_word(text)
+        if iso3 is not None:
+            return resolve_state(self.kb, iso3)
+        resolution, _ = self.resolve_name(name)
+        if resolution is not None and resolution.kind == "person":
+            return replace(resolution, kind="state", code=resolution.country)
+        return resolution
+
+    # -- pronouns --------------------------------------------------------------------------
+    def _resolve_pronoun(self, token: Token) -> None:
+        sentence = self.sentence_of[token.i]
+        window_start = self.sentence_starts[max(0, sentence - 1)]
+        if token.lower_ in self.lexicon.subject_pronouns:
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                return
+            # "he and Trump will discuss": he is not his own conjunct
+            conjunct = next((c for c in token.children if c.dep_ == "conj"), None)
+            exclude = self._actor_key_at(conjunct) if conjunct is not None else None
+        else:
+            if token.dep_ not in ("dobj", "pobj", "iobj", "dative"):
+                return
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            exclude = self.actor_at_token.get(subject.i) if subject is not None else None
+        antecedent = self.memory.person_for_pronoun(token.i, window_start, exclude=exclude)
+        if antecedent is None:
+            return
+        resolution = antecedent.via("pronoun")
+        self._emit(token.i, token.i + 1, resolution, None)
+        self._remember(self.doc[token.i : token.i + 1], resolution, surname=None)
+
+    def _actor_key_at(self, token: Token) -> str | None:
+        """The actor a token refers to: resolved already, or a name ahead in the text."""
+        key = self.actor_at_token.get(token.i)
+        if key is None and self.name_at[token.i] is not None:
+            resolution, _ = self.resolve_name(self.name_at[token.i])
+            key = DocMemory.key(resolution) if resolution is not None else None
+        return key
+
+    # -- output ----------------------------------------------------------------------------
+    def places(self) -> list[Place]:
+        """One canonical place per place_id met in the document, in order of first mention."""
+        places: dict[str, Place] = {}
+        for _, _, resolution, _ in sorted(self.resolved, key=lambda item: item[0]):
+            found = resolution.place
+            if found is not None and found.place_id not in places:
+                places[found.place_id] = Place(
+                    found.place_id, found.name, found.kind, found.names,
+                    found.country, found.lat, found.lon, found.claimants,
+                )  # fmt: skip
+        return list(places.values())
+
+    def _mentions(self) -> list[Mention]:
+        doc = self.doc
+        doc_id = doc._.doc_id or make_doc_id(doc.text)
+        mentions = []
+        for start, end, r, label in sorted(self.resolved, key=lambda item: (item[0], item[1])):
+            span = doc[start:end]
+            place = r.place
+            mentions.append(
+                Mention(
+                    doc_id=doc_id,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    kind=r.kind,
+                    actor_id=r.actor_id,
+                    name=r.name,
+                    code=r.code,
+                    country=r.country,
+                    sector=r.sector,
+                    resolved_by=r.resolved_by,
+                    undated=r.undated,
+                    place_id=place.place_id if place else None,
+                    lat=place.lat if place else None,
+                    lon=place.lon if place else None,
+                    claimants=place.claimants if place else (),
+                    ner_label=label,
+                )
+            )
+        return mentions
+
+
+def _pick_actor(actors: list[KBActor], label: str | None) -> KBActor:
+    """The KB's order first (user dictionaries lead); the NER label breaks ties of kind."""
+    wanted = {"PERSON": "person", "GPE": "state", "ORG": "organization", "NORP": "group"}.get(
+        label or ""
+    )
+    if wanted is not None and actors[0].kind != wanted and not actors[0].source.startswith("user:"):
+        for actor in actors:
+            if actor.kind == wanted:
+                return actor
+    return actors[0]
+
+
+def _pick_place(places: list[KBPlace], text: str) -> KBPlace:
+    """The place whose own name this is ("New York" the city, not an alias of the USA);
+    then a disputed territory, a country, a region... before a same-named city elsewhere."""
+    rank = {"disputed": 0, "country": 1, "region": 2, "sea": 3, "city": 4}
+    key = normalize_name(text)
+    return min(places, key=lambda p: (normalize_name(p.name) != key, rank.get(p.kind, 5)))
+
+
+def _titles(actor: KBActor | None) -> tuple[str, ...]:
+    if actor is None:
+        return ()
+    return tuple(role.title for role in actor.roles if role.title)
+
+
+def _has_word(context: str, cue: str) -> bool:
+    index = context.find(cue)
+    while index != -1:
+        before = context[index - 1] if index > 0 else " "
+        after = context[index + len(cue)] if index + len(cue) < len(context) else " "
+        if not before.isalnum() and not (after.isalnum() and cue[-1].isalnum()):
+            return True
+        index = context.find(cue, index + 1)
+    return False

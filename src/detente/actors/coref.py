@@ -1,0 +1,126 @@
+"""What a document has said so far about its actors: the antecedents of later references.
+
+Surnames and acronyms point back to the full names that introduced them; role
+descriptions ("the Japanese leader") and pronouns ("he said") point back to the most
+recent person that fits. Everything is a dictionary or a short list walked backwards,
+so one document costs time linear in its references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from detente.actors.coding import Resolution
+
+
+@dataclass(slots=True)
+class PersonEntry:
+    resolution: Resolution
+    titles: set[str] = field(default_factory=set)  # lowercase title words: {"president", ...}
+    last_token: int = -1  # token index of the latest mention
+    tokens: list[int] = field(default_factory=list)  # token index of every mention, in order
+    last_subject_token: int = -1  # token index of the latest mention as a clause subject
+
+
+@dataclass(slots=True)
+class DocMemory:
+    surnames: dict[str, str] = field(default_factory=dict)  # lowercase surname -> person key
+    acronyms: dict[str, Resolution] = field(default_factory=dict)  # "RUF" -> organization
+    persons: dict[str, PersonEntry] = field(default_factory=dict)  # person key -> entry
+    unnamed: dict[str, Resolution] = field(default_factory=dict)  # role head lemma -> latest
+    unnamed_count: int = 0
+
+    @staticmethod
+    def key(resolution: Resolution) -> str:
+        return resolution.actor_id or f"name:{resolution.name}"
+
+    def remember_person(
+        self,
+        resolution: Resolution,
+        *,
+        token: int,
+        subject: bool,
+        surname: str | None = None,
+        titles: tuple[str, ...] = (),
+    ) -> None:
+        key = self.key(resolution)
+        entry = self.persons.get(key)
+        if entry is None:
+            entry = self.persons[key] = PersonEntry(resolution)
+        elif resolution.resolved_by in ("kb", "user-dictionary", "title", "ner"):
+            entry.resolution = resolution
+        for title in titles:
+            entry.titles.add(title.lower())
+            entry.titles.update(title.lower().split())
+        entry.last_token = max(entry.last_token, token)
+        entry.tokens.append(token)
+        if subject:
+            entry.last_subject_token = max(entry.last_subject_token, token)
+        if surname and len(surname) > 1:
+            self.surnames[surname.lower()] = key
+
+    def person_for_surname(self, word: str) -> Resolution | None:
+        key = self.surnames.get(word.lower())
+        return self.persons[key].resolution if key is not None else None
+
+    def person_for_role(
+        self, head: str, country: str | None, words: set[str], *, generic: bool
+    ) -> Resolution | None:
+        """The latest person a role description fits: "the Japanese leader" -> Abe.
+
+        Candidates must share the description's country when it gives one. Among them,
+        one whose known titles include the head noun ("president") comes first; for a
+        ``generic`` head ("leader") one who currently holds a government role comes first.
+        """
+        candidates = sorted(self.persons.values(), key=lambda e: e.last_token, reverse=True)
+        if country is not None:
+            candidates = [e for e in candidates if e.resolution.country == country]
+        if not candidates:
+            return None
+        governing = [e for e in candidates if e.resolution.sector == "GOV"]
+        if not generic:
+            titled = [e for e in candidates if head in e.titles or words & e.titles]
+            for pool in ([e for e in titled if e in governing], titled):
+                if pool:
+                    return pool[0].resolution
+            if country is None:
+                return None  # "the minister" with no titled antecedent: do not guess
+        if governing:
+            return governing[0].resolution
+        return candidates[0].resolution if country is not None else None
+
+    def person_for_pronoun(
+        self, token: int, window_start: int, *, exclude: str | None = None
+    ) -> Resolution | None:
+        """The latest person that was a clause subject between ``window_start`` (the start
+        of the previous sentence) and ``token``, else the latest person mentioned there;
+        ``exclude`` (the clause's own subject, for object pronouns) never qualifies."""
+        recent = [
+            e
+            for e in self.persons.values()
+            if window_start <= e.last_token < token and self.key(e.resolution) != exclude
+        ]
+        subjects = [e for e in recent if window_start <= e.last_subject_token < token]
+        if subjects:
+            return max(subjects, key=lambda e: e.last_subject_token).resolution
+        if recent:
+            # no subject to go by: the person met first in the window is its topic
+            first = lambda e: next(t for t in e.tokens if t >= window_start)  # noqa: E731
+            return min(recent, key=first).resolution
+        return None
+
+    def new_unnamed(self, resolution: Resolution, head: str) -> Resolution:
+        """A person known only by a description ("a senior administration official")."""
+        self.unnamed_count += 1
+        named = Resolution(
+            resolution.kind,
+            f"unnamed:{head}-{self.unnamed_count}",
+            resolution.name,
+            resolution.code,
+            resolution.country,
+            resolution.sector,
+            resolution.resolved_by,
+            resolution.undated,
+        )
+        self.unnamed[head] = named
+        return named

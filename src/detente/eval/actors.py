@@ -1,0 +1,269 @@
+"""Score actor resolution against the PLOVER gold standard records (``detente eval actors``), issue 2.
+
+Gold: every record of ``plover_gsr_dev.json`` except the DOCUMENT one is a sentence with
+its date and its event's ``source`` and ``target`` actors, each an ``actorText`` and a
+code: an ISO3 country, or a bare sector for actors without one ("IGO", "NGO", "IMG").
+The actor text is located in the sentence (words matched in order, any spacing); a gold
+actor whose text does not occur (a few are paraphrases) is counted as *unlocated* and
+scored by its first occurring word if any.
+
+We run the actors stage alone on each sentence, with the record's date.
+
+* **recall** = share of gold actors for which we emit a mention overlapping the actor
+  text whose country (or, for a sector code, whose CAMEO code prefix) equals the gold code.
+* **precision** (participants) = among our *coded* mentions (country or code set) that
+  overlap some gold actor, the share whose country/code equals that actor's code. The gold
+  marks only the event's participants, so this is the precision where the gold has an opinion.
+* **precision_all** = among all our coded mentions in the gold sentences, the share that
+  overlap a gold actor with the same code. Coded mentions of actors that are not the
+  event's participants ("..., a Jordanian official confirmed") count as wrong here, so it
+  is a lower bound.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.errors import InputError
+from detente.records import Article, Mention
+
+DEFAULT_GOLD_PATH = (
+    Path(__file__).resolve().parents[3]
+    / ".."
+    / "shared"
+    / "data"
+    / "gold"
+    / "plover"
+    / "plover_gsr_dev.json"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldActor:
+    record_id: str
+    role: str  # source | target
+    text: str
+    code: str
+    start: int
+    end: int
+    located: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMiss:
+    record_id: str
+    sentence: str
+    actor_text: str
+    gold_code: str
+    found: tuple[str, ...]  # our overlapping mentions, "text=CODE/COUNTRY (rule)"
+
+
+@dataclass(frozen=True, slots=True)
+class WrongMention:
+    record_id: str
+    sentence: str
+    text: str
+    code: str | None
+    country: str | None
+    resolved_by: str
+    gold: str  # the overlapping gold actor "text=CODE", or "" when none overlaps
+
+
+@dataclass(slots=True)
+class ActorScores:
+    sentences: int = 0
+    gold_actors: int = 0
+    unlocated: int = 0
+    found: int = 0  # gold actors found with the right country
+    coded_overlapping: int = 0  # our coded mentions that overlap a gold actor
+    right_overlapping: int = 0
+    coded_all: int = 0
+    right_all: int = 0
+    misses: list[ActorMiss] = field(default_factory=list)
+    wrong: list[WrongMention] = field(default_factory=list)  # wrong among overlapping
+    extra: list[WrongMention] = field(default_factory=list)  # coded, overlapping no gold actor
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold_actors if self.gold_actors else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.right_overlapping / self.coded_overlapping if self.coded_overlapping else 0.0
+
+    @property
+    def precision_all(self) -> float:
+        return self.right_all / self.coded_all if self.coded_all else 0.0
+
+    def to_markdown(self, *, limit: int = 60) -> str:
+        lines = [
+            "## Actors (PLOVER GSR dev)",
+            "",
+            "| measure | value | counts |",
+            "|---|---|---|",
+            f"| recall | {self.recall:.3f} | {self.found}/{self.gold_actors} gold actors ({self.unlocated} unlocated) |",
+            f"| precision (participants) | {self.precision:.3f} | {self.right_overlapping}/{self.coded_overlapping} coded mentions on gold actors |",
+            f"| precision (all mentions) | {self.precision_all:.3f} | {self.right_all}/{self.coded_all} coded mentions |",
+            "",
+            f"Sentences: {self.sentences}.",
+            "",
+            "### Missed gold actors",
+            "",
+        ]
+        for miss in self.misses[:limit]:
+            found = "; ".join(miss.found) or "nothing"
+            lines.append(
+                f"- `{miss.record_id}` **{miss.actor_text}** = {miss.gold_code}: we have {found}"
+            )
+        lines += ["", "### Wrongly coded mentions on gold actors", ""]
+        for wrong in self.wrong[:limit]:
+            lines.append(
+                f"- `{wrong.record_id}` **{wrong.text}** = {wrong.code}/{wrong.country} ({wrong.resolved_by}); gold {wrong.gold}"
+            )
+        lines += [
+            "",
+            "### Coded mentions outside the gold actors (not event participants or errors)",
+            "",
+        ]
+        for extra in self.extra[:limit]:
+            lines.append(
+                f"- `{extra.record_id}` **{extra.text}** = {extra.code}/{extra.country} ({extra.resolved_by})"
+            )
+        return "\n".join(lines) + "\n"
+
+
+def read_gold(gold_path: Path) -> Iterator[tuple[dict, list[GoldActor]]]:
+    """Each gold sentence record with its located source and target actors."""
+    try:
+        records = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(
+            str(gold_path), "unreadable-gold", f"cannot read the PLOVER gold file: {e}"
+        ) from e
+    for record in records:
+        if record.get("event") == "DOCUMENT" or not record.get("text"):
+            continue
+        text = record["text"]
+        actors: list[GoldActor] = []
+        for role in ("source", "target"):
+            entries = record.get(role) or []
+            if not isinstance(entries, list):
+                continue
+            for entry in entries:
+                actor_text, code = (
+                    (entry.get("actorText") or "").strip(),
+                    (entry.get("code") or "").strip(),
+                )
+                if not actor_text or not code:
+                    continue
+                span = locate(text, actor_text)
+                located = span is not None
+                if span is None:
+                    span = locate_any_word(text, actor_text)
+                if span is None:
+                    span = (0, 0)
+                actors.append(
+                    GoldActor(record["id"], role, actor_text, code.upper(), *span, located)
+                )
+        yield record, actors
+
+
+def locate(text: str, phrase: str) -> tuple[int, int] | None:
+    words = [re.escape(w) for w in phrase.split()]
+    match = re.search(r"\s+".join(words), text) or re.search(
+        r"\s+".join(words), text, re.IGNORECASE
+    )
+    return (match.start(), match.end()) if match else None
+
+
+def locate_any_word(text: str, phrase: str) -> tuple[int, int] | None:
+    for word in phrase.split():
+        if len(word) >= 2 and word[0].isupper():
+            span = locate(text, word)
+            if span is not None:
+                return span
+    return None
+
+
+def code_matches(mention: Mention, gold_code: str) -> bool:
+    """ISO3 gold codes compare with the country; sector codes ("IGO") with our code's prefix."""
+    if mention.country == gold_code:
+        return True
+    code = mention.code or ""
+    return len(gold_code) == 3 and mention.country is None and code.startswith(gold_code)
+
+
+def _overlaps(mention: Mention, actor: GoldActor) -> bool:
+    return mention.start < actor.end and actor.start < mention.end
+
+
+def _describe(mention: Mention) -> str:
+    return f"{mention.text}={mention.code}/{mention.country} ({mention.resolved_by})"
+
+
+def evaluate_actors(
+    *, gold_path: Path = DEFAULT_GOLD_PATH, model: str | None = None, nlp=None
+) -> ActorScores:
+    """Run the actors stage on every gold sentence and score it (see the module doc)."""
+    from detente.nlp import load, make_doc
+
+    if nlp is None:
+        nlp = load(model, stages=["actors"])
+    gold = list(read_gold(Path(gold_path)))
+    docs = (
+        make_doc(nlp, Article(ref=record["id"], text=record["text"], date=record.get("date")))
+        for record, _ in gold
+    )
+    scores = ActorScores()
+    for (record, actors), doc in zip(gold, nlp.pipe(docs, batch_size=64), strict=True):
+        scores.sentences += 1
+        mentions = doc._.mentions or []
+        text = record["text"]
+        for actor in actors:
+            scores.gold_actors += 1
+            scores.unlocated += not actor.located
+            overlapping = [m for m in mentions if _overlaps(m, actor)]
+            if any(code_matches(m, actor.code) for m in overlapping):
+                scores.found += 1
+            else:
+                scores.misses.append(
+                    ActorMiss(
+                        record["id"],
+                        text,
+                        actor.text,
+                        actor.code,
+                        tuple(_describe(m) for m in overlapping),
+                    )
+                )
+        for mention in mentions:
+            if mention.country is None and mention.code is None:
+                continue
+            scores.coded_all += 1
+            on_gold = [a for a in actors if _overlaps(mention, a)]
+            right = any(code_matches(mention, a.code) for a in on_gold)
+            scores.right_all += right
+            if on_gold:
+                scores.coded_overlapping += 1
+                scores.right_overlapping += right
+                if not right:
+                    scores.wrong.append(
+                        WrongMention(record["id"], text, mention.text, mention.code, mention.country,
+                                     mention.resolved_by, "; ".join(f"{a.text}={a.code}" for a in on_gold))
+                    )  # fmt: skip
+            else:
+                scores.extra.append(
+                    WrongMention(
+                        record["id"],
+                        text,
+                        mention.text,
+                        mention.code,
+                        mention.country,
+                        mention.resolved_by,
+                        "",
+                    )
+                )
+    return scores
