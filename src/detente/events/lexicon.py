@@ -1,0 +1,421 @@
+"""The verb lexicon: verbs, their CAMEO codes and the phrase patterns that refine them.
+
+Two readers feed one in-memory :class:`VerbLexicon`:
+
+* :func:`parse_petrarch_verbs` reads a verb dictionary in PETRARCH format (the
+  CAMEO verb dictionary, PETRARCH's validation dictionary, or a user's ``--verbs FILE``);
+* :func:`load_shipped_lexicon` reads our own JSON build of the CAMEO dictionary
+  (``data/events/verbs.json``, written by ``scripts/build_verbs.py``) plus our
+  extensions (``data/events/extensions.verbs.txt``, PETRARCH syntax so one parser serves).
+
+PETRARCH format, as far as we use it: ``&NAME`` opens a synonym set whose ``+WORD``
+lines are members; ``--- NAME [CODE] ---`` opens a verb block whose plain lines are
+verbs (``WORD {IRREGULAR FORMS} [CODE]``; ``_`` joins the words of a multi-word verb and
+``+`` marks its verb word) and whose ``- PRE * POST [CODE]`` lines are patterns: ``*`` is
+the verb, words before it belong to the subject side, words after it to the object side,
+``(...)`` is a prepositional phrase, ``{...}`` a phrase, ``&NAME`` a synonym set, and
+``$ + ^ %`` mark source, target, skipped phrase and compound (we match words only).
+Codes: ``[042]``; ``[042:043]`` is a paired event (the reverse direction gets the second
+code); ``[:190]`` codes only the reverse direction; ``[---]`` means "no event".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from detente.errors import DictionaryError
+
+# One slot of a pattern: alternatives, each a tuple of consecutive lowercase words.
+Slot = tuple[tuple[str, ...], ...]
+
+NULL_CODE = "---"
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpec:
+    """What a matched verb or pattern codes: forward and/or reverse CAMEO code."""
+
+    forward: str | None  # source -> target
+    reverse: str | None = None  # target -> source (paired events)
+
+    @property
+    def is_null(self) -> bool:
+        return self.forward is None and self.reverse is None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A phrase pattern of a verb block, e.g. ``- * (FOR &NEGOTIATION) [026]``."""
+
+    pre: tuple[Slot, ...]  # words on the subject side, in order
+    post: tuple[Slot, ...]  # words on the object side, in order
+    code: CodeSpec
+    text: str  # the pattern as written, kept as evidence
+    origin: str  # "file:line"
+
+    @property
+    def size(self) -> int:
+        return len(self.pre) + len(self.post)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """A verb (possibly multi-word) of a block."""
+
+    word: str  # the verb word, lowercase (lemma or listed form)
+    before: tuple[str, ...]  # words that must precede it (multi-word verbs)
+    after: tuple[str, ...]  # words that must follow it (particles, "come_up")
+    code: CodeSpec | None  # own code, overriding the block's
+    block: str
+    origin: str
+
+
+@dataclass(slots=True)
+class VerbBlock:
+    name: str
+    code: CodeSpec | None
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class VerbLexicon:
+    """Verbs by word, blocks by name. Later sources override earlier ones."""
+
+    blocks: dict[str, VerbBlock] = field(default_factory=dict)
+    verbs: dict[str, list[VerbEntry]] = field(default_factory=dict)
+    synsets: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # patterns that can never match, and why
+
+    def entries(self, word: str) -> list[VerbEntry]:
+        return self.verbs.get(word, [])
+
+    def merge(self, other: VerbLexicon, *, prepend_patterns: bool = True) -> None:
+        """Add ``other`` to this lexicon; its verbs and patterns win over ours."""
+        self.synsets.update(other.synsets)
+        for name, block in other.blocks.items():
+            mine = self.blocks.get(name)
+            if mine is None:
+                self.blocks[name] = VerbBlock(name, block.code, list(block.patterns))
+                continue
+            if block.code is not None:
+                mine.code = block.code
+            mine.patterns = (
+                block.patterns + mine.patterns
+                if prepend_patterns
+                else mine.patterns + block.patterns
+            )
+        for word, entries in other.verbs.items():
+            shapes = {(e.before, e.after) for e in entries}
+            kept = [e for e in self.verbs.get(word, []) if (e.before, e.after) not in shapes]
+            self.verbs[word] = list(entries) + kept
+        self.sources.extend(other.sources)
+
+    def to_json(self) -> dict:
+        def spec(code: CodeSpec | None) -> list | None:
+            return None if code is None else [code.forward, code.reverse]
+
+        return {
+            "format": "detente-verbs/1",
+            "sources": self.sources,
+            "synsets": {k: [list(v) for v in vals] for k, vals in self.synsets.items()},
+            "blocks": [
+                {
+                    "name": b.name,
+                    "code": spec(b.code),
+                    "patterns": [
+                        {
+                            "pre": [[list(a) for a in s] for s in p.pre],
+                            "post": [[list(a) for a in s] for s in p.post],
+                            "code": spec(p.code),
+                            "text": p.text,
+                            "origin": p.origin,
+                        }
+                        for p in b.patterns
+                    ],
+                }
+                for b in self.blocks.values()
+            ],
+            "verbs": [
+                {
+                    "word": e.word,
+                    "before": list(e.before),
+                    "after": list(e.after),
+                    "code": spec(e.code),
+                    "block": e.block,
+                    "origin": e.origin,
+                }
+                for entries in self.verbs.values()
+                for e in entries
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, *, path: str = "<json>") -> VerbLexicon:
+        if data.get("format") != "detente-verbs/1":
+            raise DictionaryError(path, None, "not a détente verb lexicon (format detente-verbs/1)")
+
+        def spec(value: list | None) -> CodeSpec | None:
+            return None if value is None else CodeSpec(value[0], value[1])
+
+        def slots(raw: list) -> tuple[Slot, ...]:
+            return tuple(tuple(tuple(a) for a in s) for s in raw)
+
+        lexicon = cls(sources=list(data.get("sources", [])))
+        lexicon.synsets = {k: [tuple(v) for v in vals] for k, vals in data["synsets"].items()}
+        for b in data["blocks"]:
+            block = VerbBlock(b["name"], spec(b["code"]))
+            block.patterns = [
+                Pattern(slots(p["pre"]), slots(p["post"]), spec(p["code"]), p["text"], p["origin"])
+                for p in b["patterns"]
+            ]
+            lexicon.blocks[block.name] = block
+        for v in data["verbs"]:
+            entry = VerbEntry(
+                v["word"],
+                tuple(v["before"]),
+                tuple(v["after"]),
+                spec(v["code"]),
+                v["block"],
+                v["origin"],
+            )
+            lexicon.verbs.setdefault(entry.word, []).append(entry)
+        return lexicon
+
+
+# ---------------------------------------------------------------- PETRARCH reader
+
+_BLOCK_RE = re.compile(r"^---+\s*([^\[]+?)\s*\[([^\]]*)\]")
+_CODE_RE = re.compile(r"\[([^\]]*)\]")
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_CODE_OK = re.compile(r"^[^\s:\[\]]+$")
+
+
+def parse_code(raw: str, *, path: str, line: int) -> CodeSpec:
+    raw = raw.strip()
+    if raw in ("---", ""):
+        return CodeSpec(None)
+    if ":" in raw:
+        forward, _, reverse = raw.partition(":")
+        forward, reverse = forward.strip() or None, reverse.strip() or None
+    else:
+        forward, reverse = raw, None
+    for code in (forward, reverse):
+        if code is not None and code != NULL_CODE and not _CODE_OK.match(code):
+            raise DictionaryError(path, line, f"bad event code [{raw}]")
+    # A trailing "!" or "?" is a coder's flag in some dictionaries, not part of the code.
+    forward = forward.rstrip("!?") if forward else forward
+    reverse = reverse.rstrip("!?") if reverse else reverse
+    return CodeSpec(
+        None if forward == NULL_CODE else forward, None if reverse == NULL_CODE else reverse
+    )
+
+
+_HASH_COMMENT_RE = re.compile(r"(?:^|\s)#.*$")
+
+
+def _strip_comment(raw: str) -> str:
+    """Drop a ``# comment`` (a ``#`` inside a ``[code]`` is not one)."""
+    return _HASH_COMMENT_RE.sub("", raw).rstrip()
+
+
+def _plain(word: str) -> str:
+    """PETRARCH word -> our lowercase word (trailing ``_`` means "exact form": ignored)."""
+    return word.strip("_").lower()
+
+
+def _synset_name(raw: str) -> str:
+    return raw.split()[0].upper().rstrip("_")
+
+
+def _slots_from(
+    tokens: list[str], synsets: dict[str, list[tuple[str, ...]]]
+) -> tuple[Slot, ...] | None:
+    slots: list[Slot] = []
+    for tok in tokens:
+        for piece in tok.split("_"):
+            if not piece or piece in {"$", "+", "^", "%", "*"}:
+                continue
+            if piece.startswith("&"):
+                members = synsets.get(_synset_name(piece))
+                if not members:
+                    return None  # PETRARCH cannot match an undefined set either: drop the pattern
+                slots.append(tuple(members))
+                continue
+            # "BY/WITH" offers alternatives for one word.
+            slots.append(tuple((_plain(alt),) for alt in piece.split("/") if _plain(alt)))
+    return tuple(s for s in slots if s)
+
+
+def _split_pattern_words(body: str) -> list[str]:
+    # Brackets only group words; word order is what we match.
+    return [w for w in re.split(r"[\s(){}]+", body) if w]
+
+
+def parse_petrarch_verbs(
+    path: str | Path,
+    *,
+    text: str | None = None,
+    synsets: dict[str, list[tuple[str, ...]]] | None = None,
+) -> VerbLexicon:
+    """Read a PETRARCH-format verb dictionary into a :class:`VerbLexicon`.
+
+    ``synsets`` are synonym sets known from elsewhere (the file's own win over them).
+    """
+    path = str(path)
+    if text is None:
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError as e:
+            raise DictionaryError(path, None, f"cannot read verb dictionary: {e.strerror}") from e
+    text = _COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    lexicon = VerbLexicon(sources=[path])
+    known = dict(synsets or {})
+    synset: str | None = None
+    block: VerbBlock | None = None
+
+    lines = text.splitlines()
+    # First pass: synonym sets (patterns may use a set defined later in the file).
+    for raw in lines:
+        if raw.lstrip().startswith("#"):
+            continue  # a comment line does not end a synonym set; a blank line does
+        line = _strip_comment(raw)
+        stripped = line.strip()
+        if not stripped:
+            synset = None
+            continue
+        if stripped.startswith("&"):
+            synset = _synset_name(stripped)
+            lexicon.synsets.setdefault(synset, [])
+            continue
+        if synset is not None and stripped.startswith("+"):
+            member = stripped[1:].strip()
+            words = tuple(_plain(w) for w in re.split(r"[\s_]+", member) if w.strip("_"))
+            if words:
+                lexicon.synsets[synset].append(words)
+            continue
+        synset = None
+    # Nested sets (``+&TIETYPES``) expand to their members.
+    lexicon.synsets = {**known, **lexicon.synsets}
+    for name, members in lexicon.synsets.items():
+        expanded: list[tuple[str, ...]] = []
+        for words in members:
+            if len(words) == 1 and words[0].startswith("&"):
+                expanded.extend(lexicon.synsets.get(_synset_name(words[0]), []))
+            else:
+                expanded.append(words)
+        lexicon.synsets[name] = expanded
+
+    synset = None
+    for number, raw in enumerate(lines, 1):
+        origin = f"{Path(path).name}:{number}"
+        if raw.lstrip().startswith("#"):
+            continue  # a comment line does not end a synonym set; a blank line does
+        line = _strip_comment(raw)
+        stripped = line.strip()
+        if not stripped:
+            synset = None
+            continue
+        match = _BLOCK_RE.match(stripped)
+        if match:
+            name = "_".join(match.group(1).upper().split())
+            code = parse_code(match.group(2), path=path, line=number)
+            block = lexicon.blocks.setdefault(name, VerbBlock(name, None if code.is_null else code))
+            synset = None
+            continue
+        if stripped.startswith("&"):
+            synset = stripped
+            continue
+        if synset is not None and stripped.startswith("+"):
+            continue
+        if block is None:
+            continue  # preamble or synonym sets
+        if stripped.startswith("-"):
+            codes = _CODE_RE.findall(stripped)
+            if not codes:
+                raise DictionaryError(path, number, "pattern without a [code]")
+            body = _CODE_RE.sub(" ", stripped[1:])
+            if "*" not in body:
+                raise DictionaryError(path, number, "pattern without the verb marker '*'")
+            before, _, after = body.partition("*")
+            pre = _slots_from(_split_pattern_words(before), lexicon.synsets)
+            post = _slots_from(_split_pattern_words(after), lexicon.synsets)
+            if pre is None or post is None:
+                lexicon.dropped.append(f"{origin}: undefined synonym set in {stripped!r}")
+                continue
+            pattern = Pattern(
+                pre=pre,
+                post=post,
+                code=parse_code(codes[-1], path=path, line=number),
+                text=" ".join(stripped.split()),
+                origin=origin,
+            )
+            block.patterns.append(pattern)
+            continue
+        # A verb line: WORD {FORMS} [CODE]
+        codes = _CODE_RE.findall(stripped)
+        code = parse_code(codes[-1], path=path, line=number) if codes else None
+        body = _CODE_RE.sub(" ", stripped)
+        forms: list[str] = []
+        brace = re.search(r"\{([^}]*)\}", body)
+        if brace:
+            forms = [f for f in brace.group(1).split() if f]
+            body = body[: brace.start()] + body[brace.end() :]
+        words = body.split()
+        if not words:
+            continue
+        phrase = "_".join(words)
+        parts = [p for p in phrase.split("_") if p]
+        verb_index = next((i for i, p in enumerate(parts) if p.startswith("+")), 0)
+        parts = [p.lstrip("+") for p in parts]
+        if not all(parts):
+            raise DictionaryError(path, number, f"bad verb {stripped!r}")
+        verb = parts[verb_index].lower()
+        before = tuple(p.lower() for p in parts[:verb_index])
+        after = tuple(p.lower() for p in parts[verb_index + 1 :])
+        for word in [verb, *(f.lower() for f in forms if "_" not in f)]:
+            entry = VerbEntry(word, before, after, code, block.name, origin)
+            lexicon.verbs.setdefault(word, []).append(entry)
+    return lexicon
+
+
+# ---------------------------------------------------------------- shipped data
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("detente") / "data" / "events" / name))
+
+
+@lru_cache(maxsize=1)
+def load_shipped_lexicon() -> VerbLexicon:
+    """Our build of the CAMEO verb dictionary plus our extensions (cached per process)."""
+    path = data_path("verbs.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise DictionaryError(
+            str(path), None, "shipped verb lexicon missing: run scripts/build_verbs.py"
+        ) from e
+    lexicon = VerbLexicon.from_json(data, path=str(path))
+    lexicon.merge(parse_petrarch_verbs(data_path("extensions.verbs.txt"), synsets=lexicon.synsets))
+    return lexicon
+
+
+@lru_cache(maxsize=16)
+def _user_lexicon(path: str) -> VerbLexicon:
+    return parse_petrarch_verbs(path)
+
+
+def build_lexicon(*, user_verbs: tuple[str, ...] = (), shipped_kb: bool = True) -> VerbLexicon:
+    """The lexicon a pipeline codes with: shipped (unless disabled) + user dictionaries."""
+    lexicon = VerbLexicon()
+    if shipped_kb:
+        lexicon.merge(load_shipped_lexicon())
+    for path in user_verbs:
+        lexicon.merge(_user_lexicon(str(path)))
+    return lexicon
