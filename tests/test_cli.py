@@ -30,7 +30,9 @@ def article(tmp_path) -> Path:
 
 
 def test_actors_jsonl_carries_the_contract(article, nlp):
-    result = runner.invoke(app, ["actors", str(article), "--format", "jsonl", "--date", "2017-02-10"])
+    result = runner.invoke(
+        app, ["actors", str(article), "--format", "jsonl", "--date", "2017-02-10"]
+    )
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert rows
@@ -59,7 +61,9 @@ def test_run_stats_export_and_rerun(tmp_path, article, nlp):
     stats = runner.invoke(app, ["stats", "--db", str(db)])
     assert stats.exit_code == 0, stats.output
     out = tmp_path / "mentions.csv"
-    exported = runner.invoke(app, ["export", "mentions", str(out), "--format", "csv", "--db", str(db)])
+    exported = runner.invoke(
+        app, ["export", "mentions", str(out), "--format", "csv", "--db", str(db)]
+    )
     assert exported.exit_code == 0, exported.output
     assert out.read_text().count("\n") > 1
 
@@ -75,14 +79,18 @@ def test_bad_input_exit_code_one_and_error_recorded(tmp_path, article, nlp):
 
 
 def test_usage_errors_are_one_line_exit_two(tmp_path, article):
-    result = runner.invoke(app, ["run", str(article), "--date", "10/02/2017", "--db", str(tmp_path / "x.duckdb")])
+    result = runner.invoke(
+        app, ["run", str(article), "--date", "10/02/2017", "--db", str(tmp_path / "x.duckdb")]
+    )
     assert result.exit_code == 2
     assert "--date '10/02/2017' is not a date" in result.stderr
     assert "Traceback" not in result.output
     missing = runner.invoke(app, ["actors", str(article), "--actors", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 2
     assert "--actors" in missing.stderr and "no such file" in missing.stderr
-    nopath = runner.invoke(app, ["run", str(tmp_path / "nothing-here"), "--db", str(tmp_path / "y.duckdb")])
+    nopath = runner.invoke(
+        app, ["run", str(tmp_path / "nothing-here"), "--db", str(tmp_path / "y.duckdb")]
+    )
     assert nopath.exit_code == 2
     assert "nothing-here" in nopath.stderr
 

@@ -33,7 +33,9 @@ def test_every_command_is_in_the_readme(name):
 
 @pytest.mark.parametrize("name", command_names(eval_app))
 def test_every_eval_command_is_in_the_readme(name):
-    assert re.search(rf"detente eval .*\b{name}\b", README), f"`detente eval {name}` is not in README.md"
+    assert re.search(rf"detente eval .*\b{name}\b", README), (
+        f"`detente eval {name}` is not in README.md"
+    )
 
 
 def example_lines() -> list[dict]:

@@ -24,7 +24,9 @@ def test_md_model_output_is_stable_on_spacy_38():
     # en_core_web_md 3.7.1 runs on spaCy 3.8 across a minor version; these are its
     # outputs on a fixed sentence, which a broken load (wrong vectors, bad config) changes.
     nlp = load(stages=())
-    doc = nlp("Japanese Prime Minister Shinzo Abe met President Donald Trump in Washington on Friday.")
+    doc = nlp(
+        "Japanese Prime Minister Shinzo Abe met President Donald Trump in Washington on Friday."
+    )
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Shinzo Abe", "PERSON") in ents
     assert ("Donald Trump", "PERSON") in ents

@@ -35,7 +35,9 @@ def write_articles(path: Path, n: int, *, sentences: int = 1) -> None:
 def test_run_stores_once_and_records_bad_inputs(tmp_path, nlp):
     (tmp_path / "in").mkdir()
     write_articles(tmp_path / "in" / "good.jsonl", 5)
-    (tmp_path / "in" / "broken.jsonl").write_text('{"id": "x", "text": "fine text here"}\n{not json\n')
+    (tmp_path / "in" / "broken.jsonl").write_text(
+        '{"id": "x", "text": "fine text here"}\n{not json\n'
+    )
     (tmp_path / "in" / "empty.txt").write_text("")
     db = tmp_path / "s.duckdb"
     options = PipelineOptions()
@@ -66,8 +68,18 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     write_articles(corpus, total, sentences=6)
     db = tmp_path / "kill.duckdb"
-    cmd = [sys.executable, "-m", "detente.cli.main", "run", str(corpus), "--db", str(db),
-           "--batch-size", "4", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "detente.cli.main",
+        "run",
+        str(corpus),
+        "--db",
+        str(db),
+        "--batch-size",
+        "4",
+        "--quiet",
+    ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wal = Path(str(db) + ".wal")
@@ -122,9 +134,12 @@ def test_a_stage_that_raises_loses_no_document(tmp_path):
 
     nlp = load(stages=("actors",))  # a pipeline of its own: the cached ones stay clean
     nlp.add_pipe("test_explode_on_boom")
-    articles = [Article(ref=f"a{i}", text=t) for i, t in enumerate(
-        ["Abe met Trump in Tokyo.", "BOOM went the talks in Seoul.", "Putin visited Beijing."]
-    )]
+    articles = [
+        Article(ref=f"a{i}", text=t)
+        for i, t in enumerate(
+            ["Abe met Trump in Tokyo.", "BOOM went the talks in Seoul.", "Putin visited Beijing."]
+        )
+    ]
     db = tmp_path / "boom.duckdb"
     with Store(db) as store:
         summary = run(iter(articles), store, options=PipelineOptions(), nlp=nlp, batch_size=8)

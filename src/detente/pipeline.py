@@ -78,7 +78,9 @@ def skipped_result(article: Article) -> DocResult:
     return DocResult(article=article, problems=[problem], skipped="non-english")
 
 
-def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[DocResult]:
+def extract(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16
+) -> Iterator[DocResult]:
     """Process articles in one process, streaming; non-English ones are passed through uncoded."""
     english: list[Article] = []
     for article in articles:
@@ -154,7 +156,9 @@ class Extractor:
 
     def __enter__(self) -> Extractor:
         if self.workers > 1:
-            ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
+            ctx = mp.get_context(
+                "spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork"
+            )
             self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.options,))
         elif self._nlp is None:
             self._nlp = self.options.build()
@@ -357,7 +361,11 @@ def count_inputs(paths: Sequence[str]) -> int | None:
         if raw == "-":
             return None
         path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in exts) if path.is_dir() else [path]
+        files = (
+            sorted(p for p in path.rglob("*") if p.suffix.lower() in exts)
+            if path.is_dir()
+            else [path]
+        )
         for file in files:
             if not file.is_file():
                 continue

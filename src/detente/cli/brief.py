@@ -25,7 +25,16 @@ def actor_table(result: DocResult) -> Table:
         counts[key] += 1
         first.setdefault(key, mention)
         forms[key].add(mention.text)
-    table = Table("actor", "code", "kind", "n", "as", title="Actors", title_justify="left", header_style="bold")
+    table = Table(
+        "actor",
+        "code",
+        "kind",
+        "n",
+        "as",
+        title="Actors",
+        title_justify="left",
+        header_style="bold",
+    )
     for key, n in counts.most_common(MAX_ROWS):
         m = first[key]
         also = ", ".join(sorted(forms[key] - {m.name or ""}, key=len)[:3])
@@ -34,7 +43,15 @@ def actor_table(result: DocResult) -> Table:
 
 
 def place_table(result: DocResult) -> Table:
-    table = Table("place", "names in text", "claimants", "lat, lon", title="Places", title_justify="left", header_style="bold")
+    table = Table(
+        "place",
+        "names in text",
+        "claimants",
+        "lat, lon",
+        title="Places",
+        title_justify="left",
+        header_style="bold",
+    )
     seen: dict[str, set[str]] = defaultdict(set)
     info = {}
     for mention in result.mentions:
@@ -49,15 +66,30 @@ def place_table(result: DocResult) -> Table:
 
 
 def quote_table(result: DocResult) -> Table:
-    table = Table("speaker", "code", "kind", "said", title="Quotes", title_justify="left", header_style="bold")
+    table = Table(
+        "speaker", "code", "kind", "said", title="Quotes", title_justify="left", header_style="bold"
+    )
     for quote in result.quotes[:MAX_ROWS]:
         said = quote.text if len(quote.text) <= 110 else quote.text[:107] + "..."
-        table.add_row(quote.speaker_name or quote.speaker or "?", quote.speaker_actor or "", quote.kind, said)
+        table.add_row(
+            quote.speaker_name or quote.speaker or "?", quote.speaker_actor or "", quote.kind, said
+        )
     return table
 
 
 def event_table(result: DocResult) -> Table:
-    table = Table("date", "source", "event", "target", "plover", "goldstein", "evidence", title="Events", title_justify="left", header_style="bold")
+    table = Table(
+        "date",
+        "source",
+        "event",
+        "target",
+        "plover",
+        "goldstein",
+        "evidence",
+        title="Events",
+        title_justify="left",
+        header_style="bold",
+    )
     for event in result.events[: MAX_ROWS + 4]:
         target = f"{event.target.code or '?'} {event.target.text}" if event.target else ""
         evidence = event.trigger.text + (" (negated)" if event.negated else "")
@@ -79,13 +111,20 @@ def render_brief(console: Console, result: DocResult) -> None:
     article = result.article
     head = Text()
     head.append(article.title or article.ref, style="bold")
-    meta = " · ".join(x for x in (article.section, article.date or "undated", article.source, article.doc_id) if x)
+    meta = " · ".join(
+        x for x in (article.section, article.date or "undated", article.source, article.doc_id) if x
+    )
     head.append("\n" + meta, style="dim")
     parts = [head]
     if result.skipped:
         parts.append(Text(f"not coded: {result.skipped}", style="yellow"))
     else:
-        parts += [actor_table(result), place_table(result), quote_table(result), event_table(result)]
+        parts += [
+            actor_table(result),
+            place_table(result),
+            quote_table(result),
+            event_table(result),
+        ]
     counts = (
         f"{len(result.mentions)} mentions · {len(result.quotes)} quotes · {len(result.events)} events"
         f" · {result.sentences} sentences"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,7 +28,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-eval_app = typer.Typer(help="Score détente against the development gold sets.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score détente against the development gold sets.", no_args_is_help=True
+)
 app.add_typer(eval_app, name="eval")
 
 console = Console()
@@ -42,7 +43,9 @@ Paths = Annotated[list[str], typer.Argument(help="Files, directories (recursive)
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", help="spaCy pipeline name or path (default en_core_web_md; env DETENTE_MODEL)."),
+    typer.Option(
+        "--model", help="spaCy pipeline name or path (default en_core_web_md; env DETENTE_MODEL)."
+    ),
 ]
 ActorsOpt = Annotated[
     list[str] | None,
@@ -152,9 +155,13 @@ def run(
     verbs: VerbsOpt = None,
     date: DateOpt = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per transaction.")] = 32,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Documents per transaction.")
+    ] = 32,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
     text_field: TextField = "text",
     id_field: IdField = "id",
     date_field: DateField = "date",
@@ -178,8 +185,13 @@ def run(
     with Store(db) as store:
         if quiet:
             summary = run_pipeline(
-                items, store, options=options, workers=workers, batch_size=batch_size,
-                strict=strict, args=args,
+                items,
+                store,
+                options=options,
+                workers=workers,
+                batch_size=batch_size,
+                strict=strict,
+                args=args,
             )
             for problem in summary.problems:  # scripts still learn why a run failed
                 if problem.severity == "error":
@@ -207,8 +219,14 @@ def run(
                     progress.update(task, completed=done, rate=rate)
 
                 summary = run_pipeline(
-                    items, store, options=options, workers=workers, batch_size=batch_size,
-                    strict=strict, args=args, on_progress=on_progress,
+                    items,
+                    store,
+                    options=options,
+                    workers=workers,
+                    batch_size=batch_size,
+                    strict=strict,
+                    args=args,
+                    on_progress=on_progress,
                 )
                 progress.update(task, completed=summary.inputs, total=summary.inputs)
             print_summary(summary, db)
@@ -238,14 +256,21 @@ def print_summary(summary, db: Path) -> None:
         ("time", f"{summary.seconds:.1f} s"),
     ]
     if summary.seconds and summary.documents:
-        rows.append(("throughput", f"{summary.documents / summary.seconds:.1f} docs/s, "
-                     f"{summary.words / summary.seconds:,.0f} words/s"))
+        rows.append(
+            (
+                "throughput",
+                f"{summary.documents / summary.seconds:.1f} docs/s, "
+                f"{summary.words / summary.seconds:,.0f} words/s",
+            )
+        )
     for key, value in rows:
         table.add_row(key, f"{value:,}" if isinstance(value, int) else str(value))
     console.print(table)
     for problem in summary.problems[:10]:
         colour = "red" if problem.severity == "error" else "yellow"
-        err_console.print(f"[{colour}]{problem.severity}[/] {problem_line(problem)}", highlight=False)
+        err_console.print(
+            f"[{colour}]{problem.severity}[/] {problem_line(problem)}", highlight=False
+        )
     if len(summary.problems) > 10:
         err_console.print(f"… and {len(summary.problems) - 10} more (detente errors)")
 
@@ -293,22 +318,24 @@ def extract_command(what: str, stages: tuple[str, ...]) -> Callable:
         else:
             console.print(records_table(results, what))
         for problem in problems:
-            err_console.print(f"{problem.severity}: {problem.ref}: {problem.detail}", highlight=False)
+            err_console.print(
+                f"{problem.severity}: {problem.ref}: {problem.detail}", highlight=False
+            )
         if any(p.severity == "error" for p in problems):
             raise typer.Exit(1)
 
     return handle_errors(command)
 
 
-app.command(
-    "actors", help="Print actor and place mentions (no store)."
-)(extract_command("mentions", ("actors",)))
-app.command(
-    "quotes", help="Print quotes with their speakers (no store)."
-)(extract_command("quotes", ("actors", "quotes")))
-app.command(
-    "events", help="Print coded events (no store)."
-)(extract_command("events", ("actors", "quotes", "events")))
+app.command("actors", help="Print actor and place mentions (no store).")(
+    extract_command("mentions", ("actors",))
+)
+app.command("quotes", help="Print quotes with their speakers (no store).")(
+    extract_command("quotes", ("actors", "quotes"))
+)
+app.command("events", help="Print coded events (no store).")(
+    extract_command("events", ("actors", "quotes", "events"))
+)
 
 
 # --- brief ------------------------------------------------------------------------------------
@@ -317,7 +344,9 @@ app.command(
 @app.command()
 @handle_errors
 def brief(
-    path: Annotated[str, typer.Argument(help="An article file (the first record of a record file).")],
+    path: Annotated[
+        str, typer.Argument(help="An article file (the first record of a record file).")
+    ],
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     verbs: VerbsOpt = None,
@@ -375,16 +404,26 @@ def errors(
         frame = store.errors(run_id=run_id)
     table = Table("run", "ref", "record", "severity", "reason", "detail", header_style="bold")
     for row in frame.to_dict("records"):
-        table.add_row(*(text_or_blank(row[c]) for c in ("run_id", "ref", "record", "severity", "reason", "detail")))
+        table.add_row(
+            *(
+                text_or_blank(row[c])
+                for c in ("run_id", "ref", "record", "severity", "reason", "detail")
+            )
+        )
     console.print(table)
 
 
 @app.command()
 @handle_errors
 def export(
-    table: Annotated[str, typer.Argument(help="documents, mentions, actors, places, quotes, events, errors or runs.")],
+    table: Annotated[
+        str,
+        typer.Argument(help="documents, mentions, actors, places, quotes, events, errors or runs."),
+    ],
     out: Annotated[Path, typer.Argument(help="Output file.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv, jsonl, gdelt or plover.")] = "parquet",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="parquet, csv, jsonl, gdelt or plover.")
+    ] = "parquet",
     db: DbOpt = Path("detente.duckdb"),
 ) -> None:
     """Export a table (Parquet, CSV, JSON Lines; events also GDELT-style or PLOVER JSON)."""
@@ -400,7 +439,9 @@ def export(
 def dyad(
     a: Annotated[str, typer.Argument(help="Actor: ISO3 (JPN), code prefix (JPNGOV) or actor id.")],
     b: Annotated[str, typer.Argument(help="The other actor.")],
-    freq: Annotated[str, typer.Option("--freq", help="day, week, month, quarter or year.")] = "month",
+    freq: Annotated[
+        str, typer.Option("--freq", help="day, week, month, quarter or year.")
+    ] = "month",
     db: DbOpt = Path("detente.duckdb"),
 ) -> None:
     """How relations between two actors move over time (events, quad classes, mean Goldstein)."""

@@ -57,7 +57,9 @@ def records_table(results: Iterable[DocResult], what: str) -> Table:
     columns = TABLE_COLUMNS[what]
     table = Table("doc", *columns, show_lines=False, header_style="bold")
     for result in results:
-        short = result.article.ref if len(result.article.ref) < 28 else "…" + result.article.ref[-27:]
+        short = (
+            result.article.ref if len(result.article.ref) < 28 else "…" + result.article.ref[-27:]
+        )
         for record in records_of(result, what):
             table.add_row(short, *(cell(record, c) for c in columns))
     return table
