@@ -1,0 +1,439 @@
+"""Score quote extraction against PolNeAR (``detente eval quotes``), issue 3.
+
+Gold: PolNeAR's brat attributions (Source, Cue, Content spans). An attribution is
+* **direct** when its Content holds a double quotation mark;
+* **reported** when it has no mark and its Cue holds a speech or statement verb
+  (the word forms of ``data/quotes/speech_verbs.tsv``) or ``according to``;
+* otherwise **excluded**: beliefs, feelings, findings ("hoping", "cheered",
+  "shows") are outside our definition. A prediction that matches an excluded
+  attribution counts neither as right nor as wrong.
+
+A prediction matches a gold attribution when their character overlap covers at
+least 30 % of both (gold Content may be discontinuous: its pieces count
+together). Matching is one-to-one, best overlap first. ``direct`` compares gold
+direct with predicted direct and mixed quotes; ``reported`` gold reported with
+predicted indirect ones; ``overall`` all kinds together. Speaker accuracy is
+measured on overall matches whose gold has a Source: right when the predicted
+speaker span overlaps the Source, or the canonical name contains its head word.
+
+Several annotators: a text annotated by *n* people is scored against each of
+them with weight 1/*n*, so every text counts once and its score is the average
+over its annotators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.errors import InputError
+from detente.quotes.lexicon import load_quote_lexicon
+
+DEFAULT_GOLD_DIR = (
+    Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "gold" / "polnear"
+)
+QUOTE_MARK_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+MIN_OVERLAP = 0.3
+KINDS = ("direct", "reported", "overall")
+PREDICTED_KINDS = {"direct": ("direct", "mixed"), "reported": ("indirect",)}
+MISS_SAMPLE = 40
+
+# (start, end, kind, speaker_start, speaker_end, speaker_name)
+PredictedTuple = tuple[int, int, str, int | None, int | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    content: tuple[tuple[int, int], ...]
+    sources: tuple[tuple[int, int], ...]
+    cue: str
+    source_text: str
+    kind: str  # direct | reported | excluded
+
+    @property
+    def start(self) -> int:
+        return min(start for start, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(end for _, end in self.content)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    name: str
+    annotator: str
+    weight: float
+    text: str
+    attributions: tuple[GoldAttribution, ...]
+
+
+@dataclass(slots=True)
+class KindScore:
+    tp: float = 0.0
+    fp: float = 0.0
+    fn: float = 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class QuoteScores:
+    """Per-kind precision/recall/F1, speaker accuracy, counts and a sample of errors."""
+
+    split: str
+    documents: int = 0
+    annotations: int = 0
+    kinds: dict[str, KindScore] = field(default_factory=lambda: {k: KindScore() for k in KINDS})
+    speaker_right: float = 0.0
+    speaker_total: float = 0.0
+    gold_counts: dict[str, float] = field(default_factory=dict)
+    predicted_counts: dict[str, float] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)  # missed gold (false negatives)
+    false_alarms: list[str] = field(default_factory=list)  # predictions matching no gold
+    speaker_errors: list[str] = field(default_factory=list)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_right / self.speaker_total if self.speaker_total else 0.0
+
+    def to_markdown(self, *, label: str = "détente") -> str:
+        lines = [
+            f"Quotes on PolNeAR {self.split}: {self.documents} texts, {self.annotations} annotation files.",
+            "",
+            "| system | kind | precision | recall | F1 | gold | predicted |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for kind in KINDS:
+            score = self.kinds[kind]
+            lines.append(
+                f"| {label} | {kind} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} "
+                f"| {self.gold_counts.get(kind, 0):.0f} | {self.predicted_counts.get(kind, 0):.0f} |"
+            )
+        lines.append("")
+        lines.append(
+            f"Speaker accuracy ({label}): {self.speaker_accuracy:.3f} on {self.speaker_total:.0f} matched quotes with a gold source."
+        )
+        lines.append(
+            f"Excluded gold attributions (beliefs, feelings, findings): {self.gold_counts.get('excluded', 0):.0f}."
+        )
+        return "\n".join(lines)
+
+    def headline(self) -> dict[str, float]:
+        return {
+            **{f"{kind}_f1": self.kinds[kind].f1 for kind in KINDS},
+            **{f"{kind}_precision": self.kinds[kind].precision for kind in KINDS},
+            **{f"{kind}_recall": self.kinds[kind].recall for kind in KINDS},
+            "speaker_accuracy": self.speaker_accuracy,
+        }
+
+
+# --- gold ---------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _parse_spans(value: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    for piece in value.split(";"):
+        start, end = piece.split()
+        spans.append((int(start), int(end)))
+    return tuple(spans)
+
+
+def gold_kind(content_text: str, cue_text: str, speech_forms: frozenset[str]) -> str:
+    """direct, reported or excluded, by the rule in this module's docstring."""
+    if any(char in QUOTE_MARK_CHARS for char in content_text):
+        return "direct"
+    words = [word.lower() for word in _WORD.findall(cue_text)]
+    if any(word in speech_forms for word in words):
+        return "reported"
+    if any(a == "according" and b == "to" for a, b in zip(words, words[1:], strict=False)):
+        return "reported"
+    return "excluded"
+
+
+def parse_attributions(ann: str, text: str, speech_forms: frozenset[str]) -> list[GoldAttribution]:
+    """The attributions of one brat ``.ann`` file."""
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    relations: list[dict[str, list[str]]] = []
+    for line in ann.splitlines():
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            label, _, offsets = fields[1].partition(" ")
+            try:
+                spans[fields[0]] = (label, _parse_spans(offsets))
+            except ValueError:
+                continue
+        elif line.startswith("E") and len(fields) >= 2:
+            roles: dict[str, list[str]] = {}
+            for argument in fields[1].split():
+                role, _, target = argument.partition(":")
+                roles.setdefault(role.rstrip("0123456789"), []).append(target)
+            relations.append(roles)
+    attributions = []
+    for roles in relations:
+        content = tuple(s for t in roles.get("Content", []) if t in spans for s in spans[t][1])
+        if not content:
+            continue
+        cue = " ".join(
+            text[a:b] for t in roles.get("Cue", []) if t in spans for a, b in spans[t][1]
+        )
+        sources = tuple(s for t in roles.get("Source", []) if t in spans for s in spans[t][1])
+        content_text = " ".join(text[a:b] for a, b in content)
+        attributions.append(
+            GoldAttribution(
+                content=content,
+                sources=sources,
+                cue=cue,
+                source_text=" ".join(text[a:b] for a, b in sources),
+                kind=gold_kind(content_text, cue, speech_forms),
+            )
+        )
+    return attributions
+
+
+def load_gold(
+    gold_dir: Path = DEFAULT_GOLD_DIR, split: str = "dev", *, limit: int | None = None
+) -> list[GoldDocument]:
+    """PolNeAR texts of a split with their attributions, one entry per annotator."""
+    text_dir = Path(gold_dir) / split / "text"
+    ann_dir = Path(gold_dir) / split / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise InputError(
+            f"no PolNeAR split {split!r} under {gold_dir} (expected text/ and attributions/)"
+        )
+    speech_forms = load_quote_lexicon().speech_forms
+    by_text: dict[str, list[Path]] = {}
+    for ann_path in sorted(ann_dir.glob("*.ann")):
+        name, _, _annotator = ann_path.stem.rpartition("_")
+        by_text.setdefault(name, []).append(ann_path)
+    names = sorted(by_text)
+    if limit is not None:
+        names = names[:limit]
+    documents = []
+    for name in names:
+        text_path = text_dir / f"{name}.txt"
+        if not text_path.is_file():
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        ann_paths = by_text[name]
+        for ann_path in ann_paths:
+            documents.append(
+                GoldDocument(
+                    name=name,
+                    annotator=ann_path.stem.rpartition("_")[2],
+                    weight=1.0 / len(ann_paths),
+                    text=text,
+                    attributions=tuple(
+                        parse_attributions(ann_path.read_text(encoding="utf-8"), text, speech_forms)
+                    ),
+                )
+            )
+    return documents
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+def _overlap(start: int, end: int, pieces: Sequence[tuple[int, int]]) -> int:
+    return sum(max(0, min(end, b) - max(start, a)) for a, b in pieces)
+
+
+def _match(
+    predicted: Sequence[PredictedTuple], gold: Sequence[GoldAttribution]
+) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred index, gold index) overlapping ≥ 30 % of both, best first."""
+    candidates = []
+    for p, pred in enumerate(predicted):
+        pred_len = max(1, pred[1] - pred[0])
+        for g, attribution in enumerate(gold):
+            gold_len = max(1, sum(b - a for a, b in attribution.content))
+            common = _overlap(pred[0], pred[1], attribution.content)
+            ratio = min(common / pred_len, common / gold_len)
+            if ratio >= MIN_OVERLAP:
+                candidates.append((ratio, p, g))
+    candidates.sort(reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _ratio, p, g in candidates:
+        if p not in used_p and g not in used_g:
+            used_p.add(p)
+            used_g.add(g)
+            pairs.append((p, g))
+    return pairs
+
+
+def source_head_word(source_text: str) -> str | None:
+    """The head word of a gold Source: last word before an appositive or clause."""
+    core = re.split(r",|\(| who | which | — ", source_text, maxsplit=1)[0]
+    words = _WORD.findall(core)
+    return words[-1].lower() if words else None
+
+
+def speaker_is_right(pred: PredictedTuple, attribution: GoldAttribution) -> bool:
+    _start, _end, _kind, speaker_start, speaker_end, speaker_name = pred
+    if speaker_start is not None and speaker_end is not None:
+        if _overlap(speaker_start, speaker_end, attribution.sources) > 0:
+            return True
+    head = source_head_word(attribution.source_text)
+    return bool(speaker_name and head and head in speaker_name.lower())
+
+
+def _snippet(text: str, start: int, end: int, width: int = 120) -> str:
+    piece = text[start:end].replace("\n", " ")
+    return piece if len(piece) <= width else piece[: width - 1] + "…"
+
+
+def score_document(
+    scores: QuoteScores, document: GoldDocument, predicted: Sequence[PredictedTuple]
+) -> None:
+    """Add one annotator's comparison of one text to ``scores``."""
+    weight = document.weight
+    scored_gold = [a for a in document.attributions if a.kind != "excluded"]
+    excluded = [a for a in document.attributions if a.kind == "excluded"]
+    scores.annotations += 1
+    for attribution in document.attributions:
+        scores.gold_counts[attribution.kind] = (
+            scores.gold_counts.get(attribution.kind, 0.0) + weight
+        )
+    scores.gold_counts["overall"] = scores.gold_counts.get("overall", 0.0) + weight * len(
+        scored_gold
+    )
+    # Predictions that only match excluded (belief/feeling) attributions are set aside.
+    excluded_hits = {p for p, _g in _match(predicted, excluded)}
+    overall_pairs = _match(predicted, scored_gold)
+    matched_pred = {p for p, _ in overall_pairs}
+    kept = [i for i in range(len(predicted)) if i in matched_pred or i not in excluded_hits]
+    for kind in KINDS:
+        if kind == "overall":
+            preds = kept
+            gold = list(range(len(scored_gold)))
+        else:
+            preds = [i for i in kept if predicted[i][2] in PREDICTED_KINDS[kind]]
+            gold = [g for g, a in enumerate(scored_gold) if a.kind == kind]
+        pairs = _match([predicted[i] for i in preds], [scored_gold[g] for g in gold])
+        score = scores.kinds[kind]
+        score.tp += weight * len(pairs)
+        score.fp += weight * (len(preds) - len(pairs))
+        score.fn += weight * (len(gold) - len(pairs))
+        if kind == "overall":
+            scores.predicted_counts[kind] = scores.predicted_counts.get(kind, 0.0) + weight * len(
+                preds
+            )
+            hit_g = {gold[g] for _, g in pairs}
+            hit_p = {preds[p] for p, _ in pairs}
+            for g, attribution in enumerate(scored_gold):
+                if g not in hit_g and len(scores.misses) < MISS_SAMPLE:
+                    scores.misses.append(
+                        f"{document.name} [{attribution.kind}, cue {attribution.cue!r}, source {attribution.source_text!r}] "
+                        f"{_snippet(document.text, attribution.start, attribution.end)}"
+                    )
+            for p in preds:
+                if p not in hit_p and len(scores.false_alarms) < MISS_SAMPLE:
+                    pred = predicted[p]
+                    scores.false_alarms.append(
+                        f"{document.name} [{pred[2]}] {_snippet(document.text, pred[0], pred[1])}"
+                    )
+            for p, g in pairs:
+                attribution = scored_gold[gold[g]]
+                if not attribution.sources:
+                    continue
+                pred = predicted[preds[p]]
+                scores.speaker_total += weight
+                if speaker_is_right(pred, attribution):
+                    scores.speaker_right += weight
+                elif len(scores.speaker_errors) < MISS_SAMPLE:
+                    said = (
+                        document.text[pred[3] : pred[4]]
+                        if pred[3] is not None and pred[4] is not None
+                        else None
+                    )
+                    scores.speaker_errors.append(
+                        f"{document.name} gold {attribution.source_text!r} predicted {said!r} ({pred[5]!r}): "
+                        f"{_snippet(document.text, pred[0], pred[1], 80)}"
+                    )
+        else:
+            scores.predicted_counts[kind] = scores.predicted_counts.get(kind, 0.0) + weight * len(
+                preds
+            )
+
+
+def score_predictions(
+    documents: Sequence[GoldDocument],
+    predictions: Iterable[Sequence[PredictedTuple]],
+    *,
+    split: str = "dev",
+) -> QuoteScores:
+    """Score predictions, one list per distinct text of ``documents`` in order."""
+    scores = QuoteScores(split=split)
+    texts = _distinct_texts(documents)
+    scores.documents = len(texts)
+    for (_name, group), predicted in zip(texts, predictions, strict=True):
+        for document in group:
+            score_document(scores, document, list(predicted))
+    return scores
+
+
+def _distinct_texts(documents: Sequence[GoldDocument]) -> list[tuple[str, list[GoldDocument]]]:
+    grouped: dict[str, list[GoldDocument]] = {}
+    for document in documents:
+        grouped.setdefault(document.name, []).append(document)
+    return list(grouped.items())
+
+
+def evaluate_predictor(
+    predict: Callable[[str], Sequence[PredictedTuple]],
+    *,
+    gold_dir: Path = DEFAULT_GOLD_DIR,
+    split: str = "dev",
+    limit: int | None = None,
+) -> QuoteScores:
+    """Score any ``predict(text) -> [(start, end, kind, speaker_start, speaker_end, speaker_name)]``."""
+    documents = load_gold(gold_dir, split, limit=limit)
+    texts = _distinct_texts(documents)
+    predictions = (predict(group[0].text) for _name, group in texts)
+    return score_predictions(documents, predictions, split=split)
+
+
+def _pipeline_predictions(
+    model: str | None, texts: Sequence[str]
+) -> Iterator[list[PredictedTuple]]:
+    from detente.nlp import load, make_doc
+    from detente.records import Article
+
+    nlp = load(model, stages=["actors", "quotes"])
+    docs = (make_doc(nlp, Article(ref=f"polnear:{i}", text=text)) for i, text in enumerate(texts))
+    for doc in nlp.pipe(docs, batch_size=8):
+        yield [
+            (q.start, q.end, q.kind, q.speaker_start, q.speaker_end, q.speaker_name)
+            for q in doc._.quotes or ()
+        ]
+
+
+def evaluate_quotes(
+    *,
+    gold_dir: Path = DEFAULT_GOLD_DIR,
+    split: str = "dev",
+    model: str | None = None,
+    limit: int | None = None,
+) -> QuoteScores:
+    """Run the pipeline (actors + quotes) on a PolNeAR split and score its quotes."""
+    documents = load_gold(gold_dir, split, limit=limit)
+    texts = _distinct_texts(documents)
+    predictions = _pipeline_predictions(model, [group[0].text for _name, group in texts])
+    return score_predictions(documents, predictions, split=split)

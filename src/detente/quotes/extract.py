@@ -1,0 +1,785 @@
+"""Extract direct quotes and reported speech from a parsed ``Doc``.
+
+Three passes, each linear in the document:
+
+1. quoted passages by their marks (:mod:`detente.quotes.marks`);
+2. reported speech: clausal complements of speech verbs outside the marks (also a
+   tag after or inside the clause: "…, Jannuzi said."), infinitives of commitment
+   verbs, noun-phrase objects of announcing verbs, ``according to X``; a reported
+   clause holding a quoted fragment is ``mixed`` and takes that fragment over;
+3. direct quotes: each remaining passage looks for its cue in the words right after
+   its closing mark or right before its opening mark (``X said: “…”``). A passage
+   split by its tag ("“A,” he said, “b.”") is one quote; so is a statement that goes
+   on in later cue-less passages ("“A,” she said. “B.”"), as PolNeAR annotates it.
+   A quoted sentence with no cue and no quote before it takes the subject of the
+   sentence before it; a fragment is someone's words when a speech or naming verb
+   (or any verb whose subject names someone) governs it, otherwise a scare quote or
+   a title.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, SENT_START
+from spacy.tokens import Doc, Span, Token
+
+from detente.nlp.extensions import get_list
+from detente.quotes.lexicon import QuoteLexicon
+from detente.quotes.marks import QuotedPassage, find_quoted_passages
+from detente.quotes.speakers import (
+    SPEAKER_POS,
+    MentionIndex,
+    Speaker,
+    locate_speaker,
+    subject_of,
+)
+from detente.records import Problem, Quote
+
+SENTENCE_END = frozenset({".", "?", "!"})
+# Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
+TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
+FRAME_LIMIT = 40  # tokens searched for a cue on each side of a passage
+# Dependents through which an inverted speaker hangs when the parser misses the subject.
+INVERTED_SPEAKER_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
+VERB_POS = frozenset({"VERB", "AUX"})
+MARKUP = ('="', '">')
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A quote before it becomes a frozen record."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Span | None
+    speaker: Speaker | None
+    rule: str
+    cue_token: int | None = None  # index of the cue's head token (for merging)
+    sentence_open: bool = False  # the quoted words stop mid-sentence ('“A,” he said, “b.”')
+
+
+class _DocView:
+    """Per-document lookups built once from token arrays (no per-token Python objects)."""
+
+    def __init__(
+        self, doc: Doc, text: str, passages: list[QuotedPassage], lexicon: QuoteLexicon
+    ) -> None:
+        self.doc = doc
+        self.text = text  # Doc.text rebuilds the string on every access
+        self.marks = lexicon.marks
+        n = len(doc)
+        columns = doc.to_array([IDX, LEMMA, LOWER, IS_SPACE, SENT_START])
+        self.token_starts = columns[:, 0].tolist()
+        # candidate cue tokens: a speech lemma, or the first word of "according to"
+        speech, first_words = lexicon.speech_lemma_hashes, lexicon.prepositional_first_hashes
+        self.cue_candidates = [
+            i
+            for i, (lemma, lower) in enumerate(
+                zip(columns[:, 1].tolist(), columns[:, 2].tolist(), strict=True)
+            )
+            if lemma in speech or lower in first_words
+        ]
+        self.passage_of = [-1] * n  # passage index of tokens inside marks
+        self.bounds: list[tuple[int, int, int, int | None]] = []  # first, last, open, close
+        for index, passage in enumerate(passages):
+            first = self.token_at(passage.start)
+            last = self.token_at(passage.end - 1)
+            open_token = self.token_at(passage.open_mark)
+            close_token = (
+                self.token_at(passage.close_mark) if passage.close_mark is not None else None
+            )
+            self.bounds.append((first, last, open_token, close_token))
+            for piece_start, piece_end in passage.pieces:
+                for i in range(self.token_at(piece_start), self.token_at(piece_end - 1) + 1):
+                    if i != open_token and i != close_token:
+                        self.passage_of[i] = index
+        # paragraph of each token: a space token holding a line break ends one
+        self.paragraph_start = [0] * n
+        self.paragraph_end = [n] * n
+        start = 0
+        for i in numpy.flatnonzero(columns[:, 3]).tolist():
+            if "\n" in doc[i].text:
+                self.paragraph_start[start : i + 1] = [start] * (i + 1 - start)
+                self.paragraph_end[start : i + 1] = [i] * (i + 1 - start)
+                start = i + 1
+        self.paragraph_start[start:n] = [start] * (n - start)
+        sent_starts = columns[:, 4].astype("int64") == 1
+        if n:
+            sent_starts[0] = True
+        self.sent_index = (numpy.cumsum(sent_starts) - 1).tolist()
+        self.sent_starts = numpy.flatnonzero(sent_starts).tolist() + [n]
+
+    def sentence(self, i: int) -> Span:
+        """The parser's sentence holding token ``i`` (``Token.sent`` scans the whole doc)."""
+        number = self.sent_index[i]
+        return self.doc[self.sent_starts[number] : self.sent_starts[number + 1]]
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect_right(self.token_starts, char) - 1)
+
+    def inside(self, i: int) -> bool:
+        return self.passage_of[i] >= 0
+
+
+def _doc_text(doc: Doc) -> str:
+    """The article text the Doc was made from (``Doc.text`` rebuilds it token by token)."""
+    article = getattr(doc._, "article", None)
+    if article is not None and len(doc):
+        last = doc[-1]
+        if len(article.text) == last.idx + len(last.text_with_ws):
+            return article.text
+    return doc.text
+
+
+def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
+    """All quotes of ``doc``, sorted by start; unbalanced marks become warnings."""
+    text = _doc_text(doc)
+    passages, mark_warnings = find_quoted_passages(text, lexicon)
+    if mark_warnings:
+        article = getattr(doc._, "article", None)
+        problems = get_list(doc, "problems")
+        for warning in mark_warnings:
+            problems.append(
+                Problem(
+                    ref=article.ref if article is not None else "-",
+                    reason="unbalanced-quotes",
+                    detail=warning.detail,
+                    severity="warning",
+                    doc_id=doc._.doc_id,
+                )
+            )
+    if len(doc) == 0:
+        return []
+    view = _DocView(doc, text, passages, lexicon)
+    claimed: set[int] = set()
+    drafts = _reported_speech(view, lexicon, claimed)
+    reported_cues = sorted(d.cue.start_char for d in drafts if d.cue is not None)
+    drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues))
+    drafts = _outermost(drafts)
+    mentions = MentionIndex(getattr(doc._, "mentions", None))
+    doc_id = doc._.doc_id or ""
+    quotes = [_to_record(draft, text, doc_id, mentions) for draft in drafts]
+    quotes.sort(key=lambda quote: (quote.start, quote.end))
+    return quotes
+
+
+# --- reported speech -------------------------------------------------------------------
+
+
+def _outermost(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop statements whose cue lies inside another statement's content.
+
+    'He said the actions would not have helped when Obama announced the steps':
+    the nested report is part of what he said, as "when Obama said it" is part of a
+    direct quote (issue 3: a quote inside a quote is not a new quote).
+    """
+    spans = sorted((d.start, d.end) for d in drafts)
+    starts = [start for start, _ in spans]
+    kept = []
+    for draft in drafts:
+        if draft.cue is None:
+            kept.append(draft)
+            continue
+        cue_char = draft.cue.start_char
+        nested = False
+        # spans starting at or before the cue; contents are few, so a short scan is cheap
+        for start, end in spans[: bisect_right(starts, cue_char)]:
+            if start <= cue_char < end and (start, end) != (draft.start, draft.end):
+                nested = True
+                break
+        if not nested:
+            kept.append(draft)
+    return kept
+
+
+def _is_speech_verb(token: Token, lexicon: QuoteLexicon) -> bool:
+    if token.pos_ not in VERB_POS:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.speech_lemmas:
+        return True
+    particles = lexicon.phrasal_speech.get(lemma)  # "went on", "pointed out", "shot back"
+    return particles is not None and any(
+        child.dep_ == "prt" and child.lower_ in particles for child in token.children
+    )
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop complementisers, punctuation and spaces at the edges of a token range."""
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].is_space
+        or doc[start].dep_ == "mark"
+        and start == doc[start].head.left_edge.i
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _clause_end(head: Token) -> int:
+    """End of a reported clause: a verb coordinated without a subject of its own is
+    the reporter's next action, not part of the report ('says he respects Clinton and
+    calls her …')."""
+    for child in head.rights:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ == "VERB"
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.lefts)
+        ):
+            end = child.left_edge.i
+            doc = head.doc
+            while end > head.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                end -= 1
+            return end
+    return head.right_edge.i + 1
+
+
+def _reported_content(
+    verb: Token, paragraph: tuple[int, int], lexicon: QuoteLexicon
+) -> tuple[int, int, bool] | None:
+    """Token range of what a speech verb reports, and whether it is a clause."""
+    # the parser's sentences may run over a paragraph break; the verb's may not
+    complements = [
+        child
+        for child in verb.children
+        if child.dep_ == "ccomp" and paragraph[0] <= child.i < paragraph[1]
+    ]
+    right = [child for child in complements if child.i > verb.i]
+    if right:
+        # the verb may sit inside its complement's subtree ("which he said … pay for")
+        return max(right[0].left_edge.i, verb.i + 1), _clause_end(right[-1]), True
+    if complements:
+        # a tail "…, Jannuzi said": the clauses before the tag, up to its subject
+        subject = subject_of(verb)
+        tag_start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
+        end = min(max(c.right_edge.i for c in complements) + 1, tag_start)
+        return complements[0].left_edge.i, end, True
+    # Object control: "urged Congress to act", "asked him to resign"; and
+    # commitments: "vowed to protect", "threatened to impose".
+    has_object = any(child.dep_ in ("dobj", "dative") for child in verb.children)
+    if has_object or verb.lemma_.lower() in lexicon.commitment_lemmas:
+        for child in verb.rights:
+            if child.dep_ == "xcomp":
+                return child.left_edge.i, child.right_edge.i + 1, True
+    # A tag the parser hung off the main clause: "The talks failed, Jannuzi said." or,
+    # in the middle, "This campaign, he says, is different."
+    if verb.dep_ == "parataxis" and paragraph[0] <= verb.head.i < paragraph[1]:
+        head = verb.head
+        if verb.i > head.right_edge.i or verb.right_edge.i >= head.right_edge.i:
+            return head.left_edge.i, verb.left_edge.i, True
+        return head.left_edge.i, head.right_edge.i + 1, True
+    lemma = verb.lemma_.lower()
+    for child in verb.rights:
+        # "asked if they planned to attend", "asked whether"
+        if child.dep_ == "advcl" and any(
+            grand.dep_ == "mark" and grand.lower_ in lexicon.question_marks for grand in child.lefts
+        ):
+            return child.left_edge.i, child.right_edge.i + 1, True
+        # "announced a series of steps", "denied the charge"
+        if (
+            child.dep_ == "dobj"
+            and lemma in lexicon.object_speech_lemmas
+            and child.pos_ in ("NOUN", "PROPN")
+        ):
+            return child.left_edge.i, child.right_edge.i + 1, False
+        # "accused Republicans of placing …", "joked about moving to New Zealand"
+        if child.dep_ == "prep" and child.lower_ in lexicon.topic_prepositions:
+            objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects[0].left_edge.i, objects[0].right_edge.i + 1, False
+    return None
+
+
+def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -> list[_Draft]:
+    doc = view.doc
+    drafts: list[_Draft] = []
+    for i in view.cue_candidates:
+        if view.inside(i):
+            continue
+        token = doc[i]
+        if _is_speech_verb(token, lexicon):
+            paragraph = (view.paragraph_start[token.i], view.paragraph_end[token.i])
+            found_content = _reported_content(token, paragraph, lexicon)
+            if found_content is None:
+                continue
+            content, clausal = found_content[:2], found_content[2]
+            subject = subject_of(token)
+            cue = doc[token.i : token.i + 1]
+            rule = "reported:ccomp"
+        elif _prepositional_cue_at(doc, token.i, lexicon):
+            found = _according_to(view, token)
+            if found is None:
+                continue
+            content, subject, cue = found
+            clausal = True
+            rule = "reported:according-to"
+        else:
+            continue
+        # a reported clause never crosses a paragraph break (the parser's sentences may)
+        start = max(content[0], view.paragraph_start[token.i])
+        end = min(content[1], view.paragraph_end[token.i])
+        start, end = _trim(doc, start, end)
+        if clausal and (end - start < 3 or not any(t.pos_ in VERB_POS for t in doc[start:end])):
+            continue
+        if not clausal and end - start < 2:
+            continue
+        kind, start, end = _classify_reported(view, start, end, cue.start, claimed)
+        if kind is None:
+            continue
+        speaker = None
+        if (
+            subject is not None
+            and not view.inside(subject.i)
+            # a subject inside the content is the content's, unless it is the tag's own
+            # ("This campaign, he says, is different")
+            and (not start <= subject.i < end or subject.head.i == cue.start)
+        ):
+            speaker = locate_speaker(subject, lexicon.relative_pronouns)
+        drafts.append(
+            _Draft(
+                start=doc[start].idx,
+                end=doc[end - 1].idx + len(doc[end - 1]),
+                kind=kind,
+                cue=cue,
+                speaker=speaker,
+                rule=rule if kind == "indirect" else rule.replace("reported", "mixed"),
+                cue_token=cue.start,
+            )
+        )
+    return drafts
+
+
+def _classify_reported(
+    view: _DocView, start: int, end: int, cue_index: int, claimed: set[int]
+) -> tuple[str | None, int, int]:
+    """indirect, mixed (holding a quoted fragment) or None (it is a direct quote)."""
+    quoted = sum(1 for i in range(start, end) if view.inside(i))
+    if quoted == 0:
+        return "indirect", start, end
+    if quoted >= 0.8 * (end - start) or start <= cue_index < end:
+        # mostly quoted, or the cue is a tag between quoted passages: a direct quote
+        return None, start, end  # the reported clause is the quote itself: direct
+    for index in {view.passage_of[i] for i in range(start, end) if view.inside(i)}:
+        first, last, open_token, close_token = view.bounds[index]
+        claimed.add(index)
+        end = max(end, last + 1)  # a fragment running past the clause ends with it
+    return "mixed", start, end
+
+
+def _prepositional_cue_at(doc: Doc, i: int, lexicon: QuoteLexicon) -> bool:
+    for words in lexicon.prepositional_cues:
+        if i + len(words) <= len(doc) and all(
+            doc[i + k].lower_ == word for k, word in enumerate(words)
+        ):
+            return True
+    return False
+
+
+def _according_to(
+    view: _DocView, token: Token
+) -> tuple[tuple[int, int], Token | None, Span] | None:
+    """``according to X, …``: content is the rest of the sentence, X the speaker."""
+    doc = view.doc
+    preposition = doc[token.i + 1]
+    source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    phrase_start = token.i
+    phrase_end = max(preposition.right_edge.i, token.right_edge.i) + 1
+    sent = view.sentence(token.i)
+    if phrase_start - sent.start >= sent.end - phrase_end:
+        content = (sent.start, phrase_start)
+    else:
+        content = (phrase_end, sent.end)
+    return content, source, doc[token.i : token.i + 2]
+
+
+# --- direct quotes -------------------------------------------------------------------------
+
+
+def _valid_cue(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> bool:
+    """A speech verb cues a passage unless it reports a clause of its own outside marks."""
+    if view.inside(verb.i) or not _is_speech_verb(verb, lexicon):
+        return False
+    subject = subject_of(verb)
+    if subject is not None and view.inside(subject.i):
+        return False  # 'the “experts” argued': the quoted words are the subject
+    paragraph = (view.paragraph_start[verb.i], view.paragraph_end[verb.i])
+    for child in verb.children:
+        if (
+            child.dep_ == "ccomp"
+            and not view.inside(child.i)
+            and paragraph[0] <= child.i < paragraph[1]
+        ):
+            # the complement may be a mark token of the passage itself
+            if not child.is_punct:
+                return False
+    return True
+
+
+def _frame_after(view: _DocView, index: int) -> range:
+    doc = view.doc
+    close_token = view.bounds[index][3]
+    if close_token is None:
+        return range(0)
+    stop = min(len(doc), close_token + 1 + FRAME_LIMIT)
+    for i in range(close_token + 1, stop):
+        token = doc[i]
+        if view.inside(i) or token.text in view.marks or "\n" in token.text:
+            return range(close_token + 1, i)
+        if token.text in SENTENCE_END:
+            return range(close_token + 1, i)
+    return range(close_token + 1, stop)
+
+
+def _frame_before(view: _DocView, index: int) -> range:
+    doc = view.doc
+    open_token = view.bounds[index][2]
+    stop = max(0, open_token - FRAME_LIMIT)
+    i = open_token - 1
+    while i >= stop:
+        token = doc[i]
+        if view.inside(i) or token.text in view.marks:
+            break
+        if "\n" in token.text:
+            # a colon before the line break still introduces the quote
+            previous = i - 1
+            if previous >= 0 and doc[previous].text == ":" and i - 1 >= stop:
+                i -= 1
+                continue
+            break
+        if token.text in SENTENCE_END:
+            break
+        i -= 1
+    return range(i + 1, open_token)
+
+
+def _colon_introduction(
+    view: _DocView, frame: range, lexicon: QuoteLexicon
+) -> tuple[Span, Token | None] | None:
+    """'Trump leaned in and boomed: “…”' — the verb before a colon, when its subject names someone."""
+    doc = view.doc
+    for i in reversed(frame):
+        token = doc[i]
+        if token.pos_ != "VERB" or view.inside(i):
+            continue
+        subject = subject_of(token)
+        if subject is not None and not view.inside(subject.i) and _names_someone(subject, lexicon):
+            return doc[i : i + 1], subject
+    return None
+
+
+def _find_cue(
+    view: _DocView, frame: range, lexicon: QuoteLexicon, *, backwards: bool
+) -> tuple[Span, Token | None] | None:
+    """The first speech verb (or ``according to``) in a frame, with its speaker head."""
+    doc = view.doc
+    order = reversed(frame) if backwards else iter(frame)
+    for i in order:
+        token = doc[i]
+        if _prepositional_cue_at(doc, i, lexicon) and i + 1 in frame:
+            source = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+            return doc[i : i + 2], source
+        if _valid_cue(view, token, lexicon):
+            return doc[i : i + 1], _speaker_head(view, token)
+    return None
+
+
+def _speaker_head(view: _DocView, verb: Token) -> Token | None:
+    subject = subject_of(verb)
+    if subject is not None and not view.inside(subject.i):
+        return subject
+    # "…,” said the official — the parser sometimes makes the speaker an object.
+    for child in verb.rights:
+        if (
+            child.dep_ in INVERTED_SPEAKER_DEPS
+            and child.pos_ in SPEAKER_POS
+            and not view.inside(child.i)
+        ):
+            return child
+    return None
+
+
+def _is_whole_sentence(view: _DocView, passage: QuotedPassage, text: str) -> bool:
+    """The passage is a sentence (or several) of its own, not a fragment in one."""
+    before = text[: passage.open_mark].rstrip()
+    if before and before[-1] not in ".?!:\n" and before[-1] not in "”\"'’)":
+        if "\n" not in text[len(before) : passage.open_mark]:
+            return False
+    content = text[passage.start : passage.end].rstrip()
+    if not content or content[-1] not in ".?!…":
+        return False
+    return len(content.split()) >= 2
+
+
+def _direct_quotes(
+    view: _DocView,
+    passages: list[QuotedPassage],
+    lexicon: QuoteLexicon,
+    claimed: set[int],
+    reported_cues: list[int],
+) -> list[_Draft]:
+    doc = view.doc
+    text = view.text
+    drafts: list[_Draft] = []
+    for index, passage in enumerate(passages):
+        if index in claimed:
+            continue
+        content = text[passage.start : passage.end]
+        if text[passage.open_mark - 1 : passage.open_mark] == "=" or any(
+            markup in content for markup in MARKUP
+        ):
+            continue  # quote marks of markup attributes (<tweet id="…">), not speech
+        close = passage.close_mark
+        next_char = text[close + 1 : close + 2] if close is not None else ""
+        tag_follows = bool(content) and (
+            content[-1] in TAG_FOLLOWS or next_char == "," or next_char.islower()
+        )
+        whole_sentence = _is_whole_sentence(view, passage, text)
+        after = (_frame_after(view, index), False)
+        before = (_frame_before(view, index), True)
+        sentence_open = bool(content) and content[-1] in ",—–-…"
+        if (
+            not tag_follows
+            and after[0]
+            and after[0].stop < len(doc)
+            and doc[after[0].stop].text in view.marks
+        ):
+            # '“A.” He added: “B.”' — a tag between two quoted sentences introduces the second
+            after = (range(0), False)
+        found = None
+        for frame, backwards in (after, before) if tag_follows else (before, after):
+            found = _find_cue(view, frame, lexicon, backwards=backwards)
+            if found is not None:
+                break
+        if found is None and text[: passage.open_mark].rstrip().endswith(":"):
+            found = _colon_introduction(view, before[0], lexicon)
+        previous = drafts[-1] if drafts else None
+        if found is not None:
+            cue, head = found
+            if previous is not None and previous.cue_token == cue.start and previous.sentence_open:
+                previous.end = passage.end  # speaker in the middle: one quote
+                previous.rule = "direct:split"
+                continue
+            speaker = locate_speaker(head, lexicon.relative_pronouns) if head else None
+            start, end, kind = (
+                passage.start,
+                _strip_tag_comma(text, passage.start, passage.end),
+                "direct",
+            )
+            if cue.start < view.bounds[index][0] and not whole_sentence:
+                # 'vowed to “take our fight” to the 35 states': the fragment is part of
+                # what the verb reports; the quote is that whole phrase
+                clause = _phrase_under(view, index, doc[cue.start])
+                if clause is not None:
+                    start = min(start, doc[clause[0]].idx)
+                    end = max(end, doc[clause[1]].idx + len(doc[clause[1]]))
+                    kind = "mixed" if (start, end) != (passage.start, passage.end) else "direct"
+            drafts.append(
+                _Draft(
+                    start=start,
+                    end=end,
+                    kind=kind,
+                    cue=cue,
+                    speaker=speaker,
+                    rule="direct:cue-after"
+                    if cue.start > view.bounds[index][1]
+                    else "direct:cue-before",
+                    cue_token=cue.start,
+                    sentence_open=sentence_open,
+                )
+            )
+            continue
+        if not whole_sentence:
+            fragment = _attributed_fragment(view, index, lexicon)
+            if fragment is not None and not _is_title(view, index):  # 'called it “unhinged”'
+                verb, head, first_token, last_token = fragment
+                start = min(passage.start, doc[first_token].idx)
+                end = max(passage.end, doc[last_token].idx + len(doc[last_token]))
+                drafts.append(
+                    _Draft(
+                        start,
+                        end,
+                        "mixed" if (start, end) != (passage.start, passage.end) else "direct",
+                        doc[verb.i : verb.i + 1],
+                        locate_speaker(head, lexicon.relative_pronouns),
+                        "direct:fragment",
+                        verb.i,
+                    )
+                )
+            continue  # otherwise a scare quote or a title
+        first = view.bounds[index][0]
+        if (
+            previous is not None
+            and previous.kind == "direct"
+            and (previous.speaker is not None or previous.rule.startswith("direct:uncued"))
+        ):
+            gap = view.sent_index[first] - view.sent_index[view.token_at(previous.end - 1)]
+            between = bisect_right(reported_cues, passage.open_mark) - bisect_right(
+                reported_cues, previous.end
+            )
+            if gap <= lexicon.continuation_max_gap_sentences and not between:
+                # '“A,” she said. “B.”' — one statement told in several passages, also
+                # over paragraphs: PolNeAR annotates it as one attribution, and so do we
+                previous.end = passage.end
+                if not previous.rule.endswith("+continued"):
+                    previous.rule += "+continued"
+                continue
+        head = _previous_sentence_subject(view, view.bounds[index][2], lexicon)
+        speaker = locate_speaker(head, lexicon.relative_pronouns) if head is not None else None
+        drafts.append(
+            _Draft(
+                passage.start,
+                passage.end,
+                "direct",
+                None,
+                speaker,
+                "direct:previous-sentence" if speaker else "direct:uncued",
+            )
+        )
+    return drafts
+
+
+def _attributed_fragment(
+    view: _DocView, index: int, lexicon: QuoteLexicon
+) -> tuple[Token, Token, int, int] | None:
+    """A quoted fragment governed by a speech or naming verb with a subject.
+
+    Returns (verb, subject, first, last token of what the verb says about its
+    object: 'the agreement “an historic step forward”').
+    """
+    doc = view.doc
+    token = doc[view.bounds[index][0]]
+    paragraph = (view.paragraph_start[token.i], view.paragraph_end[token.i])
+    below = token
+    for _ in range(6):  # bounded walk up from the fragment to its governing verb
+        if token.head.i == token.i or not paragraph[0] <= token.head.i < paragraph[1]:
+            break
+        below, token = token, token.head
+        if view.inside(token.i):
+            continue
+        if token.pos_ in VERB_POS:
+            lemma = token.lemma_.lower()
+            subject = subject_of(token)
+            if subject is None or view.inside(subject.i) or subject.pos_ not in SPEAKER_POS:
+                return None
+            if below.i == subject.i:
+                return None  # 'the company’s “green” bonds rose': the words name the subject
+            if lemma not in lexicon.speech_lemmas and lemma not in lexicon.naming_lemmas:
+                # Another verb: the words are still the subject's when it names someone
+                # ('Trump mocked Rubio for “having a tough night”') or something that speaks
+                # ('the ad targets a “corrupt political system”') — unless the words are
+                # a title ('She watched “The Crown”').
+                if not (_names_someone(subject, lexicon) or subject.pos_ == "NOUN"):
+                    return None
+            said = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
+            first = min((c.left_edge.i for c in said), default=below.left_edge.i)
+            last = below.right_edge.i
+            while last > first and (doc[last].is_punct or doc[last].is_space):
+                last -= 1
+            return token, subject, max(first, token.i + 1), last
+    return None
+
+
+def _phrase_under(view: _DocView, index: int, verb: Token) -> tuple[int, int] | None:
+    """First and last token of the verb's dependent that holds the passage."""
+    doc = view.doc
+    token = doc[view.bounds[index][0]]
+    for _ in range(8):  # bounded walk up to the verb
+        if token.head.i == token.i:
+            return None
+        if token.head.i == verb.i:
+            if token.dep_ in ("nsubj", "nsubjpass", "punct"):
+                return None
+            first, last = max(token.left_edge.i, verb.i + 1), token.right_edge.i
+            while last > first and (doc[last].is_punct or doc[last].is_space):
+                last -= 1
+            paragraph_end = view.paragraph_end[verb.i]
+            return first, min(last, paragraph_end - 1)
+        token = token.head
+    return None
+
+
+def _names_someone(token: Token, lexicon: QuoteLexicon) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ in lexicon.personal_pronouns
+    return token.ent_type_ in ("PERSON", "ORG", "NORP") or token.pos_ == "PROPN"
+
+
+def _is_title(view: _DocView, index: int) -> bool:
+    """Every word capitalised: a title or a name, not someone's words."""
+    first, last = view.bounds[index][0], view.bounds[index][1]
+    words = [t for t in view.doc[first : last + 1] if t.is_alpha]
+    return (
+        bool(words)
+        and all(t.text[0].isupper() or t.is_stop for t in words)
+        and words[0].text[0].isupper()
+    )
+
+
+def _strip_tag_comma(text: str, start: int, end: int) -> int:
+    """The comma before a closing mark belongs to the speaker tag, not the quote."""
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return end
+
+
+def _previous_sentence_subject(
+    view: _DocView, open_token: int, lexicon: QuoteLexicon
+) -> Token | None:
+    """The subject of the sentence right before a quote, when it names someone."""
+    doc = view.doc
+    index = view.sent_index[open_token]
+    i = open_token - 1
+    while i >= 0 and (doc[i].is_space or view.sent_index[i] == index):
+        i -= 1
+    if i < 0:
+        return None
+    sent = view.sentence(i)
+    root = sent.root
+    subject = subject_of(root)
+    if subject is None or view.inside(subject.i) or not _names_someone(subject, lexicon):
+        return None
+    return subject
+
+
+# --- records -----------------------------------------------------------------------------
+
+
+def _to_record(draft: _Draft, text: str, doc_id: str, mentions: MentionIndex) -> Quote:
+    speaker = draft.speaker
+    speaker_text = speaker_start = speaker_end = None
+    name = actor = actor_id = description = None
+    if speaker is not None:
+        span = speaker.span
+        speaker_text = span.text
+        speaker_start = span.start_char
+        speaker_end = span.end_char
+        description = speaker.description
+        head = speaker.head
+        mention = mentions.best(speaker_start, speaker_end, head.idx, head.idx + len(head))
+        if mention is not None:
+            name, actor, actor_id = mention.name, mention.code, mention.actor_id
+    cue = draft.cue
+    return Quote(
+        doc_id=doc_id,
+        start=draft.start,
+        end=draft.end,
+        text=text[draft.start : draft.end],
+        kind=draft.kind,
+        cue=cue.text if cue is not None else None,
+        cue_start=cue.start_char if cue is not None else None,
+        cue_end=cue.end_char if cue is not None else None,
+        speaker=speaker_text,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        speaker_name=name,
+        speaker_actor=actor,
+        speaker_description=description,
+        speaker_id=actor_id,
+        rule=draft.rule,
+    )

@@ -1,0 +1,145 @@
+"""Speaker spans found in the parse, and their canonical identity from the actor layer."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.records import Mention
+
+# Dependents that belong inside a speaker's noun phrase ("the senior administration official").
+NOUN_PHRASE_LEFT = frozenset(
+    {"compound", "det", "amod", "poss", "nmod", "nummod", "case", "quantmod"}
+)
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A speech verb without a subject of its own borrows the one of the verb it hangs from
+# ("Trump stood and said", "Trump tweeted, saying").
+SUBJECT_INHERITING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acl"})
+SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    span: Span
+    head: Token
+    description: str | None
+
+
+def speaker_noun_phrase(head: Token) -> Span:
+    """The noun phrase of a speaker: left modifiers + head (+ coordinated speakers)."""
+    doc = head.doc
+    start = head.i
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.lefts:
+            if child.dep_ in NOUN_PHRASE_LEFT:
+                start = min(start, child.left_edge.i if child.dep_ == "poss" else child.i)
+                stack.append(child)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "conj" and child.pos_ in SPEAKER_POS:
+            end = max(end, child.i + 1)
+        elif child.dep_ == "case":  # possessive 's
+            end = max(end, child.i + 1)
+    return doc[start:end]
+
+
+def speaker_description(head: Token, relative_pronouns: frozenset[str]) -> str | None:
+    """The appositive after a speaker, or the predicate of its relative clause."""
+    for child in head.rights:
+        if child.dep_ == "appos":
+            end = child.right_edge.i + 1
+            # an appositive nested inside describes a word of the description, not
+            # the speaker ("… head of the Mansfield Foundation, a Washington think tank")
+            for token in child.subtree:
+                if token.dep_ == "appos" and token.i > child.i:
+                    end = min(end, token.left_edge.i)
+            span = _clean_edges(child.doc[child.left_edge.i : end])
+            return span.text if span is not None else None
+        if child.dep_ == "relcl":
+            return _relative_clause_predicate(child, relative_pronouns)
+    return None
+
+
+def _relative_clause_predicate(verb: Token, relative_pronouns: frozenset[str]) -> str | None:
+    doc = verb.doc
+    if verb.lemma_ == "be":
+        for child in verb.rights:
+            if child.dep_ in ("attr", "acomp"):
+                span = _clean_edges(doc[child.left_edge.i : verb.right_edge.i + 1])
+                return span.text if span is not None else None
+    start = verb.left_edge.i
+    while start <= verb.i and doc[start].lower_ in relative_pronouns:
+        start += 1
+    span = _clean_edges(doc[start : verb.right_edge.i + 1])
+    return span.text if span is not None else None
+
+
+def _clean_edges(span: Span) -> Span | None:
+    """Drop punctuation at both edges of a span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, borrowed from its governor when it has none."""
+    token = verb
+    for _ in range(4):  # bounded walk up a verb chain
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if token.dep_ not in SUBJECT_INHERITING_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+class MentionIndex:
+    """The actor layer's mentions of one document, searchable by character range."""
+
+    def __init__(self, mentions: Sequence[Mention] | None) -> None:
+        self.mentions = sorted(mentions or (), key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def best(self, start: int, end: int, head_start: int, head_end: int) -> Mention | None:
+        """The mention overlapping [start, end), preferring one that covers the head word."""
+        if not self.mentions:
+            return None
+        best: Mention | None = None
+        best_key: tuple[int, int] = (-1, -1)
+        low = bisect_right(self.starts, start - self.longest - 1)
+        high = bisect_right(self.starts, end - 1)
+        for mention in self.mentions[low:high]:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap <= 0:
+                continue
+            covers_head = mention.start <= head_start and mention.end >= head_end
+            key = (
+                int(covers_head and mention.actor_id is not None) * 2 + int(covers_head),
+                overlap,
+            )
+            if key > best_key:
+                best, best_key = mention, key
+        return best
+
+
+def locate_speaker(head: Token, relative_pronouns: frozenset[str]) -> Speaker:
+    return Speaker(
+        span=speaker_noun_phrase(head),
+        head=head,
+        description=speaker_description(head, relative_pronouns),
+    )
+
+
+def doc_mentions(doc: Doc) -> MentionIndex:
+    return MentionIndex(getattr(doc._, "mentions", None))

@@ -1,0 +1,477 @@
+"""Quotes: extraction, attribution and the PolNeAR scorer (issue 3)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from detente.eval.quotes import (
+    GoldAttribution,
+    GoldDocument,
+    gold_kind,
+    load_gold,
+    parse_attributions,
+    score_predictions,
+    source_head_word,
+)
+from detente.quotes.lexicon import load_quote_lexicon, parse_speech_verbs
+from detente.quotes.marks import find_quoted_passages
+
+
+def quotes_of(doc):
+    return list(doc._.quotes or [])
+
+
+def only(doc, kind=None):
+    found = [q for q in quotes_of(doc) if kind is None or q.kind == kind]
+    assert len(found) == 1, [(q.kind, q.text, q.speaker) for q in quotes_of(doc)]
+    return found[0]
+
+
+def check_offsets(doc):
+    for quote in quotes_of(doc):
+        assert doc.text[quote.start : quote.end] == quote.text
+        if quote.speaker is not None:
+            assert doc.text[quote.speaker_start : quote.speaker_end] == quote.speaker
+        if quote.cue is not None:
+            assert doc.text[quote.cue_start : quote.cue_end] == quote.cue
+
+
+# --- direct quotes ------------------------------------------------------------------------
+
+
+def test_speaker_after_the_quote(code):
+    doc = code("“We will build the bridge next year,” Mayor Anna Petrov said on Monday.")
+    quote = only(doc)
+    assert quote.kind == "direct"
+    assert quote.text == "We will build the bridge next year"
+    assert quote.speaker == "Mayor Anna Petrov"
+    assert quote.cue == "said"
+    check_offsets(doc)
+
+
+def test_speaker_before_with_colon(code):
+    doc = code("The minister said: “Our farmers cannot wait any longer for the rain.”")
+    quote = only(doc)
+    assert quote.kind == "direct"
+    assert quote.text.startswith("Our farmers cannot wait")
+    assert quote.speaker == "The minister"
+    check_offsets(doc)
+
+
+def test_speaker_in_the_middle_is_one_quote(code):
+    doc = code("“The talks went well,” she said, “and we will meet again in May.”")
+    quote = only(doc)
+    assert quote.speaker == "she"
+    assert quote.text.startswith("The talks went well")
+    assert quote.text.endswith("we will meet again in May.")
+    check_offsets(doc)
+
+
+def test_inverted_speaker_with_relative_clause_description(code):
+    doc = code(
+        "“Nobody expected the vote to pass,” said Maria Gonzalez, who is a professor of law "
+        "at the University of Lima."
+    )
+    quote = only(doc)
+    assert quote.speaker == "Maria Gonzalez"
+    assert quote.speaker_description == "a professor of law at the University of Lima"
+
+
+def test_appositive_description(code):
+    doc = code(
+        "“The border will stay open,” said Omar Haddad, a senior adviser to the foreign minister."
+    )
+    quote = only(doc)
+    assert quote.speaker == "Omar Haddad"
+    assert quote.speaker_description == "a senior adviser to the foreign minister"
+
+
+def test_according_to_a_quote(code):
+    doc = code("According to the spokesman, “the ceasefire is holding in every district.”")
+    quote = only(doc)
+    assert quote.kind == "direct"
+    assert quote.cue == "According to"
+    assert quote.speaker == "the spokesman"
+
+
+def test_multi_sentence_quote(code):
+    doc = code(
+        "“We are ready. The troops are in place. Nothing will stop us,” the general told reporters."
+    )
+    quote = only(doc)
+    assert quote.text.count(".") == 2 and quote.text.endswith("Nothing will stop us")
+    assert quote.speaker == "the general"
+
+
+def test_multi_paragraph_reopened_quote(code):
+    text = (
+        "“The first year was hard. We lost many friends.\n\n"
+        "“But the second year was better, and now we are home,” said Lena Novak."
+    )
+    doc = code(text)
+    quote = only(doc)
+    assert quote.start == text.index("The first year")
+    assert quote.text.endswith("now we are home")
+    assert quote.speaker == "Lena Novak"
+    assert not doc._.problems
+
+
+def test_cueless_sentence_continues_the_previous_speaker(code):
+    doc = code(
+        "“We will not sign this treaty,” the prime minister said.\n\n"
+        "“It is unfair to our fishermen and to our farmers.”"
+    )
+    # one statement told in two passages is one quote (as PolNeAR annotates it)
+    quote = only(doc)
+    assert quote.rule.endswith("+continued")
+    assert quote.text.startswith("We will not sign")
+    assert quote.text.endswith("to our farmers.")
+    assert quote.speaker == "the prime minister"
+
+
+def test_cueless_quotes_after_narrative_are_a_new_quote(code):
+    doc = code(
+        "“We will not sign this treaty,” the prime minister said.\n\n"
+        "The talks began in 2015. They stalled twice. Ministers met again in Oslo in June.\n\n"
+        "Separately, the fishermen’s union blocked the harbour.\n\n"
+        "“It is unfair to our fishermen and to our farmers.”"
+    )
+    quotes = quotes_of(doc)
+    assert len(quotes) == 2
+    assert quotes[1].text == "It is unfair to our fishermen and to our farmers."
+
+
+def test_continuation_in_the_same_paragraph_joins_the_quote(code):
+    doc = code("“We will win,” Ortiz said. “The people are with us. They know it.”")
+    quote = only(doc)
+    assert quote.text.endswith("They know it.")
+    assert quote.speaker == "Ortiz"
+
+
+def test_speaker_named_in_the_previous_sentence(code):
+    doc = code(
+        "Senator Ruth Adler was blunt about the budget.\n\n"
+        "“This plan will cut hospitals and schools across the state.”"
+    )
+    quote = only(doc)
+    assert quote.speaker == "Senator Ruth Adler"
+    assert quote.rule == "direct:previous-sentence"
+
+
+def test_nested_quoted_phrase_is_not_a_new_quote(code):
+    doc = code(
+        "“When the general said ‘never,’ and when the press called it “a bluff,” "
+        "we believed him,” Kowalski said."
+    )
+    quote = only(doc)
+    assert quote.speaker == "Kowalski"
+    assert "a bluff" in quote.text
+
+
+def test_speech_verb_inside_a_quote_is_not_a_new_quote(code):
+    doc = code(
+        "“It sounds different now, and when the president said it, it got attention,” Ito said."
+    )
+    assert [q.speaker for q in quotes_of(doc)] == ["Ito"]
+
+
+def test_scare_quotes_and_titles_are_ignored(code):
+    doc = code(
+        "The so-called “peace dividend” never arrived. She watched “The Crown” on Sunday "
+        "while the “experts” argued."
+    )
+    assert quotes_of(doc) == []
+
+
+def test_scare_quote_inside_the_subject_is_not_a_quote(code):
+    doc = code("The company’s “green” bonds rose sharply on Tuesday in London.")
+    assert quotes_of(doc) == []
+
+
+def test_apostrophes_are_not_quote_marks(code):
+    doc = code("The country’s leaders didn’t meet. It's the farmers' market that matters.")
+    assert quotes_of(doc) == []
+    assert not doc._.problems
+
+
+def test_straight_quote_marks(code):
+    doc = code('"We need more doctors," the health minister said.')
+    quote = only(doc)
+    assert quote.text == "We need more doctors"
+    assert quote.speaker == "the health minister"
+
+
+def test_unbalanced_marks_warn_and_do_not_crash(code):
+    doc = code("“We will never give up, the rebel leader said.\n\nThe army denied it.")
+    problems = doc._.problems or []
+    assert [p.reason for p in problems] == ["unbalanced-quotes"]
+    assert problems[0].severity == "warning"
+    check_offsets(doc)
+
+
+def test_stray_closing_mark_warns(code):
+    doc = code("The deal” was signed by both sides on Tuesday.")
+    assert [p.reason for p in doc._.problems] == ["unbalanced-quotes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "“", "”", '"', "“”", "Hello “ there", "“\n\n“\n\n”", '""""', "“a” ” “ b"],
+)
+def test_odd_input_never_raises(code, text):
+    doc = code(text)
+    check_offsets(doc)
+
+
+def test_naming_verb_fragment_is_attributed(code):
+    doc = code("Former governor Jeb Bush called the proposal “unhinged” on Monday.")
+    quote = only(doc)
+    assert quote.speaker == "Former governor Jeb Bush"
+    assert "unhinged" in quote.text
+
+
+# --- reported speech ----------------------------------------------------------------------
+
+
+def test_reported_clausal_complement(code):
+    doc = code("The president said their relationship was so strong that he hugged the leader.")
+    quote = only(doc)
+    assert quote.kind == "indirect"
+    assert quote.text == "their relationship was so strong that he hugged the leader"
+    assert quote.speaker == "The president"
+
+
+def test_told_reporters_that(code):
+    doc = code("The foreign minister told reporters that the embassy would reopen in March.")
+    quote = only(doc)
+    assert quote.kind == "indirect"
+    assert quote.text == "the embassy would reopen in March"
+    assert quote.speaker == "The foreign minister"
+
+
+def test_paraphrase_tail(code):
+    doc = code(
+        "Russia has teamed up with China on several projects, but it wants more partners, Jannuzi said."
+    )
+    quote = only(doc)
+    assert quote.kind == "indirect"
+    assert quote.text.startswith("Russia has teamed up")
+    assert quote.text.endswith("more partners")
+    assert quote.speaker == "Jannuzi"
+
+
+def test_according_to_reported(code):
+    doc = code("According to the ministry, the talks collapsed after midnight.")
+    quote = only(doc)
+    assert quote.kind == "indirect"
+    assert quote.text == "the talks collapsed after midnight"
+    assert quote.speaker == "the ministry"
+
+
+def test_mixed_quote(code):
+    doc = code("The senator said the deal was “a disaster for working families.”")
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("the deal was “a disaster")
+    assert quote.speaker == "The senator"
+
+
+def test_report_inside_a_report_is_not_a_new_quote(code):
+    doc = code(
+        "The governor said the new rules would not have stopped the attacks that the "
+        "mayor announced last week."
+    )
+    quote = only(doc)
+    assert quote.speaker == "The governor"
+
+
+def test_continuation_does_not_swallow_reported_speech_between(code):
+    doc = code(
+        "“We will not sign,” the minister said.\n\n"
+        "The opposition leader said the treaty would hurt fishermen.\n\n"
+        "“It is unfair to our farmers.”"
+    )
+    speakers = [q.speaker for q in quotes_of(doc)]
+    assert "The opposition leader" in speakers
+    assert quotes_of(doc)[0].text == "We will not sign"
+
+
+def test_belief_verbs_are_not_speech(code):
+    doc = code("The farmers hope the rain will come soon, and they believe prices will rise.")
+    assert quotes_of(doc) == []
+
+
+# --- the user's example -------------------------------------------------------------------
+
+
+def test_seed_direct_quotes_and_speakers(seed_doc):
+    direct = [q for q in quotes_of(seed_doc) if q.kind == "direct"]
+    assert len(direct) == 6
+    speakers = [q.speaker for q in direct]
+    assert speakers == ["Frank Jannuzi", "Trump", "Abe", "the official", "Jannuzi", "Rumer"]
+    jannuzi = direct[0]
+    assert jannuzi.speaker_description == (
+        "former Asia adviser to former Secretary of State John Kerry and now head of the "
+        "Mike and Maureen Mansfield Foundation"
+    )
+    assert direct[3].speaker_description.startswith("had knowledge of the situation")
+    assert direct[5].speaker_description.startswith("a senior fellow and the director")
+    # "when Obama said it" is inside Jannuzi's words, not a quote of Obama
+    assert not any("Obama" in (q.speaker or "") for q in quotes_of(seed_doc))
+    check_offsets(seed_doc)
+
+
+def test_seed_reported_statements(seed_doc):
+    reported = {q.speaker: q.text for q in quotes_of(seed_doc) if q.kind == "indirect"}
+    assert reported["Trump"].startswith("their relationship was so strong")
+    assert reported["A senior administration official"].startswith("it was understandable")
+    assert reported["Jannuzi"]  # "…, Jannuzi said." and "Jannuzi said Abe would want …"
+    assert reported["Eugene Rumer"].startswith("the United States and Japan appeared")
+
+
+def test_seed_canonical_speakers_from_the_actor_layer(seed_doc):
+    if not seed_doc._.mentions:
+        pytest.skip("the actors stage is not in the pipeline yet")
+    by_speaker = {q.speaker: q for q in quotes_of(seed_doc) if q.kind == "direct"}
+    assert "Jannuzi" in (by_speaker["Jannuzi"].speaker_name or "")
+    assert "Trump" in (by_speaker["Trump"].speaker_name or "")
+    assert "Abe" in (by_speaker["Abe"].speaker_name or "")
+    official = by_speaker["the official"].speaker_name or ""
+    assert "official" in official.lower()
+
+
+def test_pronoun_speaker_resolved_through_mentions(code):
+    doc = code(
+        "Prime Minister Shinzo Abe arrived in Washington on Friday.\n\n"
+        "“We strongly demand an end to the missile programs,” he said.",
+        date="2017-02-10",
+    )
+    if not doc._.mentions:
+        pytest.skip("the actors stage is not in the pipeline yet")
+    quote = only(doc)
+    assert quote.speaker == "he"
+    assert "Abe" in (quote.speaker_name or "")
+
+
+# --- marks scanner and lexicon (no model) --------------------------------------------------
+
+
+def test_mark_scanner_pairs_and_paragraphs():
+    lexicon = load_quote_lexicon()
+    text = "“One.”\n\n“Two\n\n“three.”"
+    passages, warnings = find_quoted_passages(text, lexicon)
+    assert [text[p.start : p.end] for p in passages] == ["One.", "Two\n\n“three."]
+    assert len(passages[1].pieces) == 2
+    assert warnings == []
+
+
+def test_speech_verbs_are_data():
+    lemmas, forms = parse_speech_verbs("# c\nsay\tsays said\n")
+    assert lemmas == {"say"} and forms == {"say", "says", "said"}
+    lexicon = load_quote_lexicon()
+    assert {"say", "tell", "add", "according"} & lexicon.speech_lemmas == {"say", "tell", "add"}
+    assert "hope" not in lexicon.speech_lemmas and "think" not in lexicon.speech_lemmas
+
+
+# --- scorer -------------------------------------------------------------------------------
+
+
+def test_gold_kinds():
+    forms = load_quote_lexicon().speech_forms
+    assert gold_kind("“We will win,”", "said", forms) == "direct"
+    assert gold_kind("the talks failed", "told", forms) == "reported"
+    assert gold_kind("the talks failed", "according to", forms) == "reported"
+    assert gold_kind("the rain will come", "hoping", forms) == "excluded"
+
+
+def test_parse_brat_discontinuous_content():
+    text = "“A b,” he said, “c d.” Sources said the deal failed."
+    ann = (
+        "T1\tSource 7 9\the\n"
+        "T2\tCue 10 14\tsaid\n"
+        "T3\tContent 0 6;16 22\t“A b,” “c d.”\n"
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+        "T4\tSource 23 30\tSources\n"
+        "T5\tCue 31 35\tsaid\n"
+        "T6\tContent 36 51\tthe deal failed\n"
+        "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+    )
+    gold = parse_attributions(ann, text, load_quote_lexicon().speech_forms)
+    assert [g.kind for g in gold] == ["direct", "reported"]
+    assert gold[0].content == ((0, 6), (16, 22))
+    assert source_head_word("Frank Jannuzi, former adviser") == "jannuzi"
+
+
+def test_scorer_overlap_kinds_speakers_and_annotator_weights():
+    text = "x" * 200
+    gold = (
+        GoldAttribution(((0, 100),), ((150, 160),), "said", "Anna Petrov", "direct"),
+        GoldAttribution(((100, 140),), (), "told", "", "reported"),
+        GoldAttribution(((170, 200),), (), "hoping", "", "excluded"),
+    )
+    documents = [
+        GoldDocument("t", "a1", 0.5, text, gold),
+        GoldDocument("t", "a2", 0.5, text, gold[:1]),
+    ]
+    predictions = [
+        [
+            (10, 90, "direct", 150, 155, None),  # matches gold 1, speaker overlaps
+            (100, 110, "indirect", None, None, None),  # 10/40 < 30 %: no match
+            (170, 200, "indirect", None, None, None),  # matches an excluded: ignored
+        ]
+    ]
+    scores = score_predictions(documents, predictions)
+    direct = scores.kinds["direct"]
+    assert direct.tp == pytest.approx(1.0) and direct.fp == 0 and direct.fn == 0
+    reported = scores.kinds["reported"]
+    assert reported.tp == 0 and reported.fn == pytest.approx(0.5)
+    assert scores.speaker_accuracy == 1.0
+    assert "| détente | direct |" in scores.to_markdown()
+
+
+def test_polnear_gold_loads(shared_dir):
+    documents = load_gold(shared_dir / "data" / "gold" / "polnear", "dev", limit=3)
+    assert documents and all(d.attributions for d in documents)
+    kinds = {a.kind for d in documents for a in d.attributions}
+    assert {"direct", "reported"} <= kinds
+
+
+# --- speed --------------------------------------------------------------------------------
+
+
+def test_component_adds_under_five_percent_to_spacy(nlp, seed_text):
+    from detente.nlp import make_doc
+    from detente.quotes.component import QuoteExtractor
+    from detente.records import Article
+
+    article = Article(ref="seed", text=seed_text * 3)
+    ours = [name for name in nlp.pipe_names if name.startswith("detente_")]
+    extractor = QuoteExtractor(nlp)
+    spacy_times, quote_times = [], []
+    with nlp.select_pipes(disable=ours):
+        for _ in range(3):
+            started = time.perf_counter()
+            doc = nlp(make_doc(nlp, article))
+            spacy_times.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            extractor(doc)
+            quote_times.append(time.perf_counter() - started)
+    assert len(doc._.quotes) >= 18
+    assert min(quote_times) < 0.05 * min(spacy_times)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab .,:\n“”"‘’«»', max_size=60))
+def test_mark_scanner_never_raises_and_keeps_offsets_in_order(text):
+    passages, warnings = find_quoted_passages(text, load_quote_lexicon())
+    previous_end = -1
+    for passage in passages:
+        for start, end in passage.pieces:
+            assert 0 <= start < end <= len(text)
+            assert start > previous_end
+            previous_end = end
+    assert all(0 <= warning.offset <= len(text) for warning in warnings)
