@@ -107,3 +107,16 @@ def test_examples_run_cleanly(tmp_path, nlp):
     db = tmp_path / "ex.duckdb"
     result = runner.invoke(app, ["run", str(EXAMPLES), "--db", str(db), "--quiet"])
     assert result.exit_code == 0, result.output
+
+
+def test_eval_actors_prints_its_report(nlp, shared_dir):
+    result = runner.invoke(app, ["eval", "actors"])
+    assert result.exit_code == 0, result.output
+    assert "recall" in result.stdout and "precision" in result.stdout
+
+
+def test_eval_with_a_missing_gold_file_is_one_clear_line(tmp_path):
+    result = runner.invoke(app, ["eval", "events", "--gold", str(tmp_path / "none.json")])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert "none.json" in result.output + result.stderr

@@ -477,43 +477,50 @@ def eval_quotes(
     print_report(evaluate_quotes(split=split, model=model, limit=limit, **kwargs))
 
 
-@eval_app.command("events")
-@handle_errors
-def eval_events(
-    gold: Annotated[Path | None, typer.Option("--gold", help="PLOVER gold JSON.")] = None,
-    model: ModelOpt = None,
-) -> None:
-    """Events against the PLOVER gold sentences."""
-    from detente.eval.events import evaluate_plover
+def gold_file_eval(module: str, function: str, gold_help: str, doc: str) -> Callable:
+    """An eval command scoring against one gold file: ``--gold`` and ``--model``."""
 
-    kwargs = {"gold_path": gold} if gold else {}
-    print_report(evaluate_plover(model=model, **kwargs))
+    def command(gold=None, model=None) -> None:
+        import importlib
 
+        evaluate = getattr(importlib.import_module(module), function)
+        kwargs = {"gold_path": gold} if gold else {}
+        print_report(evaluate(model=model, **kwargs))
 
-@eval_app.command("petrarch")
-@handle_errors
-def eval_petrarch(
-    gold: Annotated[Path | None, typer.Option("--gold", help="PETRARCH unit-test XML.")] = None,
-    model: ModelOpt = None,
-) -> None:
-    """Events against PETRARCH's unit-test records, with that suite's dictionaries."""
-    from detente.eval.events import evaluate_petrarch
-
-    kwargs = {"gold_path": gold} if gold else {}
-    print_report(evaluate_petrarch(model=model, **kwargs))
+    # real annotation objects (this module's string annotations cannot see gold_help)
+    command.__annotations__ = {
+        "gold": Annotated[Path | None, typer.Option("--gold", help=gold_help)],
+        "model": ModelOpt,
+        "return": None,
+    }
+    command.__doc__ = doc
+    return handle_errors(command)
 
 
-@eval_app.command("actors")
-@handle_errors
-def eval_actors(
-    gold: Annotated[Path | None, typer.Option("--gold", help="PLOVER gold JSON.")] = None,
-    model: ModelOpt = None,
-) -> None:
-    """Actor recognition and country coding against the PLOVER gold actors."""
-    from detente.eval.actors import evaluate_actors
-
-    kwargs = {"gold_path": gold} if gold else {}
-    print_report(evaluate_actors(model=model, **kwargs))
+eval_app.command("events")(
+    gold_file_eval(
+        "detente.eval.events",
+        "evaluate_plover",
+        "PLOVER gold JSON.",
+        "Events against the PLOVER gold sentences.",
+    )
+)
+eval_app.command("petrarch")(
+    gold_file_eval(
+        "detente.eval.events",
+        "evaluate_petrarch",
+        "PETRARCH unit-test XML.",
+        "Events against PETRARCH's unit-test records, with that suite's dictionaries.",
+    )
+)
+eval_app.command("actors")(
+    gold_file_eval(
+        "detente.eval.actors",
+        "evaluate_actors",
+        "PLOVER gold JSON.",
+        "Actor recognition and country coding against the PLOVER gold actors.",
+    )
+)
 
 
 def entry() -> None:  # pragma: no cover - console script
