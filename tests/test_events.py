@@ -189,27 +189,47 @@ def test_cameo_lookups():
 
 
 @pytest.mark.parametrize(
-    ("word", "future", "expected"),
+    ("word", "future", "present", "day", "expected"),
     [
-        (dates.DateWord("weekday", 4), False, "2017-02-10"),  # Friday, article is a Friday
-        (dates.DateWord("weekday", 5), True, "2017-02-11"),
-        (dates.DateWord("weekday", 5), False, "2017-02-04"),
-        (dates.DateWord("month", 5), False, "2016-05"),
-        (dates.DateWord("month", 5), True, "2017-05"),
-        (dates.DateWord("offset", -1), False, "2017-02-09"),
-        (dates.DateWord("year", -1), False, "2016"),
+        (dates.DateWord("weekday", 4), False, False, None, "2017-02-10"),  # article is a Friday
+        (dates.DateWord("weekday", 5), True, False, None, "2017-02-11"),
+        (dates.DateWord("weekday", 5), False, False, None, "2017-02-04"),
+        # a month without a day is no full date: unknown, never "2016-05"
+        (dates.DateWord("month", 5), False, False, None, None),
+        (dates.DateWord("month", 5), True, False, None, None),
+        (dates.DateWord("month", 5), False, False, 3, "2016-05-03"),
+        (dates.DateWord("month", 5), True, False, 3, "2017-05-03"),
+        (dates.DateWord("month", 3), False, True, 1, "2017-03-01"),  # nearest
+        (dates.DateWord("month", 12), False, True, 1, "2016-12-01"),  # nearest
+        (dates.DateWord("offset", -1), False, False, None, "2017-02-09"),
+        (dates.DateWord("year", -1), False, False, None, None),
     ],
 )
-def test_resolve_relative_dates(word, future, expected):
-    assert dates.resolve(word, dt.date(2017, 2, 10), future=future) == expected
+def test_resolve_relative_dates(word, future, present, day, expected):
+    base = dt.date(2017, 2, 10)
+    assert dates.resolve(word, base, future=future, present=present, day=day) == expected
 
 
 def test_event_dates_follow_the_sentence(coded):
     assert {e.date for e in coded("Trump and Abe met on Friday.")} == {"2017-02-10"}
     assert {e.date for e in coded("Abe will meet Trump on Saturday.")} == {"2017-02-11"}
-    assert {e.date for e in coded("Abe met Putin in May.")} == {"2016-05"}
-    assert {e.date for e in coded("Abe visited Russia last year.")} == {"2016"}
+    assert {e.date for e in coded("Abe met Putin in May.")} == {None}
+    assert {e.date for e in coded("Abe met Putin on May 3.")} == {"2016-05-03"}
+    assert {e.date for e in coded("Abe met Putin on 3 May 2015.")} == {"2015-05-03"}
+    assert {e.date for e in coded("Abe visited Russia last year.")} == {None}
     assert {e.date for e in coded("Abe met Putin.", date=None)} == {None}
+
+
+def test_present_tense_dates_are_the_nearest(coded):
+    # an article of 2016-05-27: "votes on June 23" is next month, not last year's June
+    events = coded("Abe meets Putin in Tokyo on June 23.", date="2016-05-27")
+    assert events and {e.date for e in events} == {"2016-06-23"}
+
+
+def test_event_dates_are_full_iso_dates_or_none(coded):
+    for text in ("Abe met Putin in May.", "Abe will visit Russia next year.", "Abe met Putin."):
+        for event in coded(text):
+            assert event.date is None or dt.date.fromisoformat(event.date)
 
 
 # ---------------------------------------------------------------- constructions
@@ -439,3 +459,123 @@ def test_seed_article_golf_on_saturday(seed_doc):
         and {e.source.country, e.target and e.target.country} == {"JPN", "USA"}
         for e in events
     )
+
+
+def test_coordinated_verb_words_are_not_the_first_verbs_pattern(coded):
+    # "pledged to" is the second verb's: "praised" must not match "- * (TO) [043:042]"
+    events = coded("Trump praised Japan and pledged to defend its ally.")
+    assert ("USAGOV", "JPN", "051") in triples(events)
+    assert not any(e.cameo_root == "04" for e in events)
+
+
+def test_patterns_written_for_one_verb_of_a_block():
+    text = """\
+--- LEAD_GROUP [060] ---
+HEAD
+ORDER [100]
+- * TO [030]  # HEAD
+- * (FOR CRISIS) [012]  # jw 9/23/91
+- * REFORMS [034]  # ORDER , HEAD
+"""
+    lexicon = parse_petrarch_verbs("<sample>", text=text)
+    first, second, third = lexicon.blocks["LEAD_GROUP"].patterns
+    assert first.verbs == ("head",)
+    assert second.verbs == ()  # a coder's initials name no verb of the block
+    assert set(third.verbs) == {"order", "head"}
+    assert lexicon.entries("head")[0].base == "head"
+
+
+def test_a_verb_with_its_own_code_ignores_its_block_mates_patterns(coded):
+    # CAMEO's "- * TO [030] # HEAD" is HEAD's; ORDER [100] orders
+    assert ("JPN", "CHN", "100") in triples(coded("Japan ordered China to appear in court."))
+
+
+def test_withdrawing_inspectors_and_administrative_sanctions(coded):
+    (event,) = coded("Russia will withdraw its inspectors from Japan.")
+    assert (event.cameo, event.plover) == ("136", "THREATEN")  # a future 166: a threat
+    assert ("JPNGOV", "JPN", "1723") in triples(coded("Abe extended the curfew."))
+    assert ("RUSGOV", "RUS", "1724") in triples(coded("Putin declared a state of emergency."))
+
+
+def test_a_pronoun_object_keeps_the_verbs_sense(coded):
+    events = coded("Trump and Abe will discuss it on Saturday.")
+    assert {(e.source.code, e.target.code) for e in events} == {
+        ("USAGOV", "JPNGOV"),
+        ("JPNGOV", "USAGOV"),
+    }
+    assert all(e.cameo_root == "03" and e.date == "2017-02-11" for e in events)
+
+
+def test_event_nouns_of_light_verbs(coded):
+    # "issued" (GRANT's default 060) yields to the noun it carries
+    events = coded("Abe issued a stern reminder on Friday to Putin that Russia must return it.")
+    assert {e.cameo_root for e in events} == {"10"}
+    assert ("RUS", "GON", "192") in triples(coded("Russia launched its invasion of Gondor."))
+    # a domestic act named by a noun is coded against the source's own country
+    assert ("JPNGOV", "JPN", "143") in triples(coded("Abe organized a general strike."))
+    # a verb pattern about the act the noun names wins: calling off a strike is no strike
+    events = coded("Putin called off the strike.")
+    assert events and not any(e.cameo == "143" for e in events)
+
+
+def test_obligation_through_ready_to(coded):
+    events = coded("Putin said Japan must be ready to meet China.")
+    assert [(e.source.code, e.target.code, e.cameo_root) for e in events] == [
+        ("RUSGOV", "JPN", "10")
+    ]
+
+
+def test_active_verb_joined_to_a_passive_one_shares_its_subject(coded):
+    events = coded("Abe has been criticized by Putin and will resign.")
+    assert ("RUSGOV", "JPNGOV", "111") in triples(events)
+    resign = [e for e in events if e.trigger.text == "resign"]
+    assert resign and all(e.source.code == "JPNGOV" for e in resign)
+
+
+def test_rejections_and_vows(coded):
+    assert ("JPN", "CHN", "120") in triples(coded("Japan dismissed an appeal from China to leave."))
+    assert ("RUS", "JPN", "120") in triples(coded("Russia was refusing entry to Japan."))
+    # "sworn to fight": a vow of force is a threat (13x), not an allegation (110)
+    events = coded("Russia has sworn to fight Japan.")
+    assert {e.cameo_root for e in events} == {"13"}
+
+
+PETRARCH_MARKERS = """\
+--- WARN [160] ---
+WARN
+- * THEIR ^ ABOUT + [162]  # the target follows ABOUT
+
+--- DELAY [---] ---
+DELAY
+- % HAVE * [191]  # a compound subject acts on each other
+"""
+
+
+def test_petrarch_target_and_compound_markers(nlp, tmp_path):
+    lexicon = parse_petrarch_verbs("<sample>", text=PETRARCH_MARKERS)
+    (warn,) = lexicon.blocks["WARN"].patterns
+    (delay,) = lexicon.blocks["DELAY"].patterns
+    assert (warn.target_after, warn.compound) == ("about", False)
+    assert (delay.target_after, delay.compound) == ("", True)
+    path = tmp_path / "verbs.txt"
+    path.write_text(PETRARCH_MARKERS, encoding="utf-8")
+    coder = get_coder((str(path),), False)
+    text = "Gondor warned their Russia populations about Mordor. Gondor and Mordor have delayed it."
+    doc = nlp(make_doc(nlp, Article(ref="t", text=text)))
+    doc._.mentions = hand_mentions(doc.text, doc._.doc_id, ACTORS)
+    assert triples(coder.code_doc(doc)) == {
+        ("GON", "MOR", "162"),  # not Russia, which only modifies the object
+        ("GON", "MOR", "191"),
+        ("MOR", "GON", "191"),
+    }
+
+
+def test_sending_arms_is_aid_deploying_them_a_show_of_force(coded):
+    assert ("RUS", "CHN", "072") in triples(coded("Russia continued to send arms to China."))
+    events = coded("Russia deployed arms along the border with China.")
+    assert {e.cameo for e in events} == {"154"}
+
+
+def test_a_threatened_act_is_not_coded_as_done(coded):
+    events = coded("Russia threatened to deliver devastating blows to Japan.")
+    assert {e.cameo_root for e in events} == {"13"}

@@ -169,7 +169,22 @@ class PatternMatcher:
                     index.by_word.setdefault(word, []).append(number)
             self.indexes[name] = index
 
-    def best(self, block_name: str, pre: list[Token], post: list[Token]) -> Pattern | None:
+    def best(
+        self,
+        block_name: str,
+        pre: list[Token],
+        post: list[Token],
+        verb: str = "",
+        *,
+        siblings: bool = True,
+    ) -> Pattern | None:
+        """The most specific pattern of the block matching the clause's words.
+
+        A pattern written for one verb of the block ("- * TO [030] # HEAD") is first
+        tried for that verb (``verb``: the entry's main phrase) only; the patterns of the
+        block's other verbs win over those only when more specific, and only for
+        ``siblings`` (verbs sharing the block's sense — a verb with a code of its own,
+        like ORDER [100] under OVERSEE, does not)."""
         block = self.lexicon.blocks.get(block_name)
         index = self.indexes.get(block_name)
         if block is None or index is None or not block.patterns:
@@ -182,14 +197,26 @@ class PatternMatcher:
                 hits = index.by_word.get(word)
                 if hits:
                     candidates.update(hits)
-        best: Pattern | None = None
+        own: Pattern | None = None  # the verb's own (or the block's general) patterns
+        other: Pattern | None = None  # those written for the block's other verbs
         for number in sorted(candidates):
             pattern = block.patterns[number]
+            mine = not pattern.verbs or not verb or verb in pattern.verbs
+            if not mine and not siblings:
+                continue
+            best = own if mine else other
             if best is not None and pattern.size <= best.size:
                 continue
+            if not mine and own is not None and pattern.size <= own.size:
+                continue
             if _match_slots(pattern.post, post_words) and _match_slots(pattern.pre, pre_words):
-                best = pattern
-        return best
+                if mine:
+                    own = pattern
+                else:
+                    other = pattern
+        if other is not None and (own is None or other.size > own.size):
+            return other
+        return own
 
 
 def _match_slots(slots: tuple[Slot, ...], words: list[tuple[str, str]]) -> bool:
@@ -387,6 +414,7 @@ class EventCoder:
         self.lexicon = lexicon
         self.matcher = PatternMatcher(lexicon)
         self.words = clause_words()
+        self._last_pattern: Pattern | None = None  # the pattern the last _code_of matched
 
     # ---- public
 
@@ -433,7 +461,10 @@ class EventCoder:
 
     def _verb_entry(self, verb: Token) -> VerbEntry | None:
         best: VerbEntry | None = None
-        for word in {self._verb_word(verb), verb.lower_}:
+        # The written form first: a dictionary that lists a form apart from its lemma
+        # ("LEFT [032:033]" vs "LEAVE [012]") means that form; ties keep the first found.
+        lemma_word = self._verb_word(verb)
+        for word in (verb.lower_,) if lemma_word == verb.lower_ else (verb.lower_, lemma_word):
             for entry in self.lexicon.entries(word):
                 if not _multiword_matches(entry, verb):
                     continue
@@ -455,7 +486,8 @@ class EventCoder:
         post = [
             t for t in _clause_tokens(verb, include_xcomp=True, skip_dates=True) if t.i > verb.i
         ]
-        pattern = self.matcher.best(entry.block, pre, post)
+        pattern = self.matcher.best(entry.block, pre, post, entry.base, siblings=entry.code is None)
+        self._last_pattern = pattern
         if pattern is not None:
             return pattern.code, f"{pattern.text} ({pattern.origin})", 0.9
         block = self.lexicon.blocks.get(entry.block)
@@ -485,7 +517,7 @@ class EventCoder:
                 if result is not None:
                     return result
         entry = self._verb_entry(verb)
-        obligation = _has_modal(verb, _OBLIGATION_MODALS)
+        obligation = _has_modal(verb, _OBLIGATION_MODALS) or _obliged_through_adjective(verb)
         if entry is None and not obligation:
             return None
         if not obligation:
@@ -498,6 +530,7 @@ class EventCoder:
             code, rule, confidence = CodeSpec(None), "", 0.8
         else:
             code, rule, confidence = self._code_of(verb, entry, subject)
+        pattern = self._last_pattern if entry is not None else None
         if obligation:
             # "Russia said Sudan must return the helicopter": whatever the act, a demand
             return self._code_obligation(verb, code, rule, confidence, actors)
@@ -513,6 +546,17 @@ class EventCoder:
             place_targets=root in _PLACE_TARGET_ROOTS,
             domestic=root in _DOMESTIC_ROOTS,
         )
+        if pattern is not None and pattern.target_after:
+            # "- * THEIR ^ ABOUT + [162]": the pattern says where the target is
+            marked = self._marked_target(verb, pattern.target_after, actors, sources)
+            if marked:
+                targets, deep = marked, False
+        if pattern is not None and pattern.compound and len(sources) > 1 and not targets:
+            reciprocal = True  # "- % HAVE * [191]": "Gondor and Osgiliath have delayed ..."
+        if confidence < 0.75 and self._has_event_object(verb, actors):
+            # "issued a stern reminder to Iraq": a verb coded only by its block's default
+            # (GRANT [060]) says less than its event noun, which codes the act
+            return None
         if not targets and not reciprocal:
             if confidence < 0.9 and _has_unmatched_object(verb):
                 # A default-coded verb whose object is neither an actor nor in a pattern
@@ -564,6 +608,30 @@ class EventCoder:
             reciprocal=reciprocal,
         )
 
+    def _marked_target(
+        self, verb: Token, word: str, actors: _DocActors, sources: list[EventActor]
+    ) -> list[EventActor]:
+        """The actors of the object of ``word`` in the verb's clause."""
+        for tok in _clause_tokens(verb, include_xcomp=True, skip_dates=True):
+            if tok.lower_ != word or tok.i <= verb.i:
+                continue
+            for pobj in tok.children:
+                if pobj.dep_ in ("pobj", "dobj"):
+                    found = self._actors_of(pobj, actors)
+                    found = [t for t in found if not any(_same_actor(t, s) for s in sources)]
+                    if found:
+                        return found
+        return []
+
+    def _has_event_object(self, verb: Token, actors: _DocActors) -> bool:
+        """An object noun naming an event that codes on its own ("a reminder to Iraq")."""
+        return any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in self.words.nominals
+            and self._code_nominal(c, actors, set()) is not None
+            for c in verb.children
+        )
+
     def _is_intended(self, verb: Token) -> bool:
         if dates.is_future(verb):
             return True
@@ -581,7 +649,10 @@ class EventCoder:
         """ "Russia said Sudan must return the helicopter": Russia demands of Sudan (10x)."""
         # "Russia said Sudan must ...", "issued a reminder to Iraq that it must ...": the
         # first verb above the clause is the one whose doer demands.
-        governor = _governing_verb(verb)
+        clause = verb
+        if not _has_modal(verb, _OBLIGATION_MODALS) and _obliged_through_adjective(verb):
+            clause = verb.head.head  # "said the US must be ready to mediate": above "be"
+        governor = _governing_verb(clause)
         if governor is None:
             return None
         sources = self._sources(governor, actors)[0]
@@ -622,6 +693,9 @@ class EventCoder:
         else:
             intent = self.words.intent_code(code.forward)
         if intent is None:
+            # "threatened to deliver blows": a wanted, refused or threatened act was not
+            # done, so it is not coded on its own either
+            consumed.add(embedded.i)
             return None, True
         targets, reciprocal, deep = self._targets(
             embedded, actors, sources, place_targets=code.forward[:2] in _PLACE_TARGET_ROOTS
@@ -651,6 +725,16 @@ class EventCoder:
     def _code_nominal(self, noun: Token, actors: _DocActors, consumed: set[int]) -> _Coded | None:
         entry = self.words.nominals[noun.lemma_.lower()]
         governor = _governing_verb(noun)
+        if governor is not None and noun.dep_ == "dobj" and noun.head.i == governor.i:
+            verb_entry = self._verb_entry(governor)
+            if verb_entry is not None:
+                code, _, confidence = self._code_of(governor, verb_entry, _subject_token(governor))
+                verb_root = (code.forward or code.reverse or "")[:2]
+                noun_root = (entry.code.forward or "")[:2]
+                if confidence >= 0.9 and not code.is_null and verb_root != noun_root:
+                    # "called off a strike", "would tighten the blockade": the verb's
+                    # pattern codes what is done with the act the noun names
+                    return None
         sources: list[EventActor] = []
         inherited = False
         for child in noun.children:
@@ -683,7 +767,36 @@ class EventCoder:
                         consumed.update(t.i for t in child.subtree if t.pos_ == "VERB")
             if targets:
                 break
+        if (
+            not targets
+            and governor is not None
+            and noun.dep_ == "dobj"
+            and noun.head.i == governor.i
+        ):
+            # "issued a reminder Saturday to Iraq": the parser hangs the noun's
+            # complement on its light verb
+            for child in governor.children:
+                if child.dep_ == "prep" and child.lower_ in entry.target_preps:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            targets = self._actors_of(pobj, actors, deep=True)
+                if targets:
+                    break
         targets = [t for t in targets if not any(_same_side(t, s) for s in sources)]
+        root = (entry.code.forward or "")[:2]
+        if not targets and root in _PLACE_TARGET_ROOTS:
+            # "its invasion of South Lebanon": a place stands for its country
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in entry.target_preps:
+                    for pobj in child.children:
+                        place = actors.place_by_token.get(pobj.i)
+                        if pobj.dep_ == "pobj" and place is not None:
+                            target = _place_actor(place)
+                            if not any(_same_side(target, s) for s in sources):
+                                targets = [target]
+        if not targets and len(sources) < 2 and root in _DOMESTIC_ROOTS:
+            # "opposition parties in Nepal organized a general strike": a domestic act
+            targets = _own_country(sources, people=root == "14")
         if not targets and len(sources) < 2:
             return None  # "the G7 summit meeting": a meeting needs two sides
         negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
@@ -780,6 +893,11 @@ class EventCoder:
         head = verb.head
         if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
             head = head.head  # "Syria is willing to withdraw": the subject of "is"
+        passive_subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if verb.dep_ == "conj" and passive_subject is not None and not _is_passive(verb):
+            # "the premier has been indicted by the court and will resign": an active verb
+            # joined to a passive one shares its subject, not its agent
+            return self._actors_of(passive_subject, actors, places=True), True
         if (
             verb.dep_ in ("xcomp", "conj", "advcl", "ccomp")
             and head is not verb
@@ -1075,6 +1193,12 @@ def _place_scope(verb: Token) -> list[Token]:
                 continue
             if _is_date_phrase(child):
                 continue
+            if (
+                child.dep_ == "conj"
+                and child.pos_ in ("VERB", "AUX")
+                and tok.pos_ in ("VERB", "AUX")
+            ):
+                continue  # a coordinated verb's places are its own
             stack.append(child)
     out.sort(key=lambda t: t.i)
     return out
@@ -1100,6 +1224,14 @@ def _clause_tokens(
         out.append(tok)
         for child in tok.children:
             if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "xcomp" and not include_xcomp):
+                continue
+            if (
+                child.dep_ == "conj"
+                and child.pos_ in ("VERB", "AUX")
+                and tok.pos_ in ("VERB", "AUX")
+            ):
+                # "praised Japan and pledged to defend ...": a coordinated verb is an act of
+                # its own; its words ("to") are not the first verb's pattern words
                 continue
             if child.dep_ in _SUBJECT_DEPS and tok is head and head.pos_ in ("VERB", "AUX"):
                 continue
@@ -1209,8 +1341,16 @@ def _has_modal(verb: Token, modals: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
+def _obliged_through_adjective(verb: Token) -> bool:
+    """ "the US must be ready to mediate": the obligation sits on "be" of "ready"."""
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "ADJ" or verb.head.dep_ != "acomp":
+        return False
+    return _has_modal(verb.head.head, _OBLIGATION_MODALS)
+
+
 def _has_unmatched_object(verb: Token) -> bool:
-    return any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children)
+    """An object noun that may change the verb's sense; a pronoun ("discuss it") cannot."""
+    return any(c.dep_ in ("dobj", "attr", "oprd") and c.pos_ != "PRON" for c in verb.children)
 
 
 def _speaker_is_subject(verb: Token, actors: _DocActors) -> bool:

@@ -2,8 +2,10 @@
 
 "met on Friday" (past) -> the latest Friday on/before the article date;
 "will play golf on Saturday" (future) -> the first Saturday on/after it;
-"in May" -> that month (``YYYY-MM``), "last year" -> ``YYYY``. The result is an ISO 8601
-string at the precision the text gives: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+"votes on June 23" (present) -> the June 23 nearest the article date. The result is always
+a full ISO 8601 date (``YYYY-MM-DD``) or None: the store's date column holds days, so a
+text that gives only a month or a year ("in May", "last year") leaves the date unknown
+rather than inventing a day.
 """
 
 from __future__ import annotations
@@ -50,6 +52,17 @@ def date_words() -> dict[tuple[str, ...], DateWord]:
     return words
 
 
+def is_past(verb: Token) -> bool:
+    """Past tense: a past-tense verb, or a perfect ("has met") or "did" auxiliary."""
+    for tok in (verb, verb.head) if verb.dep_ in ("xcomp", "conj") else (verb,):
+        if tok.tag_ == "VBD":
+            return True
+        for child in tok.children:
+            if child.dep_ in ("aux", "auxpass") and (child.tag_ == "VBD" or child.lemma_ == "have"):
+                return True
+    return False
+
+
 def is_future(verb: Token) -> bool:
     """Future tense: ``will``/``shall`` auxiliary, or "going to" on the verb or its governor."""
     for tok in (verb, verb.head) if verb.dep_ in ("xcomp", "conj") else (verb,):
@@ -61,27 +74,71 @@ def is_future(verb: Token) -> bool:
     return False
 
 
-def resolve(word: DateWord, base: dt.date, *, future: bool) -> str:
-    """One date word against the article date -> ISO string at its precision."""
+def resolve(
+    word: DateWord,
+    base: dt.date,
+    *,
+    future: bool,
+    present: bool = False,
+    day: int | None = None,
+    year: int | None = None,
+) -> str | None:
+    """One date word against the article date -> ISO date, or None when the text gives
+    no day ("in May", "last year"). ``present``: a present-tense verb ("votes on June
+    23"), whose date is the nearest one; ``day``/``year``: numbers written with a month."""
     if word.kind == "offset":
         return (base + dt.timedelta(days=word.value)).isoformat()
     if word.kind == "year":
-        return f"{base.year + word.value:04d}"
+        return None
     if word.kind == "weekday":
         delta = (word.value - base.weekday()) % 7
-        day = base + dt.timedelta(days=delta) if future else base - dt.timedelta(days=(-delta) % 7)
-        return day.isoformat()
+        when = base + dt.timedelta(days=delta) if future else base - dt.timedelta(days=(-delta) % 7)
+        return when.isoformat()
     if word.kind == "month":
-        year = base.year
-        if future and word.value < base.month:
-            year += 1
-        elif not future and word.value > base.month:
-            year -= 1
-        return f"{year:04d}-{word.value:02d}"
+        if day is None:
+            return None
+        if year is not None:
+            return _safe_date(year, word.value, day)
+        candidates = [
+            d for d in (_day(base.year + k, word.value, day) for k in (-1, 0, 1)) if d is not None
+        ]
+        if future:
+            chosen = [d for d in candidates if d >= base][:1]
+        elif present:
+            chosen = sorted(candidates, key=lambda d: abs((d - base).days))[:1]
+        else:
+            chosen = [d for d in candidates if d <= base][-1:]
+        return chosen[0].isoformat() if chosen else None
     raise ValueError(f"unknown date word kind {word.kind!r}")
 
 
-def _match_at(tokens: list[Token], i: int) -> DateWord | None:
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None  # "February 30"
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    found = _day(year, month, day)
+    return found.isoformat() if found is not None else None
+
+
+def _month_numbers(month: Token) -> tuple[int | None, int | None]:
+    """The day and year written with a month: "June 23", "23 June", "June 23, 2016"."""
+    day = year = None
+    for child in month.children:
+        if child.dep_ != "nummod" or not child.text.isdigit():
+            continue
+        value = int(child.text)
+        if 1 <= value <= 31 and day is None:
+            day = value
+        elif 1000 <= value <= 2999 and year is None:
+            year = value
+    return day, year
+
+
+def _match_at(tokens: list[Token], i: int) -> tuple[DateWord, Token] | None:
     words = date_words()
     for size in (2, 1):
         if i + size > len(tokens):
@@ -92,7 +149,7 @@ def _match_at(tokens: list[Token], i: int) -> DateWord | None:
             continue
         if size == 1 and key[0] in _AMBIGUOUS and tokens[i].tag_ != "NNP":
             continue
-        return word
+        return word, tokens[i]
     return None
 
 
@@ -111,8 +168,9 @@ def _clause_tokens(head: Token) -> list[Token]:
     return out
 
 
-def find_date_word(trigger: Token, verb: Token) -> DateWord | None:
-    """The first date word in the trigger's own phrase, else in its clause's verb phrase."""
+def find_date_word(trigger: Token, verb: Token) -> tuple[DateWord, Token] | None:
+    """The first date word (and its token) in the trigger's own phrase, else in its
+    clause's verb phrase."""
     seen: set[int] = set()
     for head in (trigger, verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
         tokens = [t for t in _clause_tokens(head) if t.i not in seen]
@@ -128,7 +186,17 @@ def event_date(trigger: Token, verb: Token, base: dt.date | None) -> str | None:
     """The event's date: ``base`` moved by a date word near ``trigger``; None without a base."""
     if base is None:
         return None
-    word = find_date_word(trigger, verb)
-    if word is None:
+    found = find_date_word(trigger, verb)
+    if found is None:
         return base.isoformat()
-    return resolve(word, base, future=is_future(verb))
+    word, token = found
+    day, year = _month_numbers(token) if word.kind == "month" else (None, None)
+    future = is_future(verb)
+    return resolve(
+        word,
+        base,
+        future=future,
+        present=not future and not is_past(verb),
+        day=day,
+        year=year,
+    )

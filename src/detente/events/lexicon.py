@@ -57,6 +57,13 @@ class Pattern:
     code: CodeSpec
     text: str  # the pattern as written, kept as evidence
     origin: str  # "file:line"
+    # The block's verbs the pattern was written for (CAMEO.2.0 names them in a trailing
+    # "# HEAD" comment); empty: every verb of the block.
+    verbs: tuple[str, ...] = ()
+    # "- * THEIR ^ ABOUT + [162]": the target is the object of this word ("about")
+    target_after: str = ""
+    # "- % HAVE * [191]": a compound subject's members act on each other
+    compound: bool = False
 
     @property
     def size(self) -> int:
@@ -73,6 +80,7 @@ class VerbEntry:
     code: CodeSpec | None  # own code, overriding the block's
     block: str
     origin: str
+    base: str = ""  # the verb line's main verb ("lead" for the form "led"; "set_up")
 
 
 @dataclass(slots=True)
@@ -135,6 +143,9 @@ class VerbLexicon:
                             "code": spec(p.code),
                             "text": p.text,
                             "origin": p.origin,
+                            "verbs": list(p.verbs),
+                            "target_after": p.target_after,
+                            "compound": p.compound,
                         }
                         for p in b.patterns
                     ],
@@ -149,6 +160,7 @@ class VerbLexicon:
                     "code": spec(e.code),
                     "block": e.block,
                     "origin": e.origin,
+                    "base": e.base,
                 }
                 for entries in self.verbs.values()
                 for e in entries
@@ -171,7 +183,16 @@ class VerbLexicon:
         for b in data["blocks"]:
             block = VerbBlock(b["name"], spec(b["code"]))
             block.patterns = [
-                Pattern(slots(p["pre"]), slots(p["post"]), spec(p["code"]), p["text"], p["origin"])
+                Pattern(
+                    slots(p["pre"]),
+                    slots(p["post"]),
+                    spec(p["code"]),
+                    p["text"],
+                    p["origin"],
+                    tuple(p.get("verbs", ())),
+                    p.get("target_after", ""),
+                    bool(p.get("compound", False)),
+                )
                 for p in b["patterns"]
             ]
             lexicon.blocks[block.name] = block
@@ -183,6 +204,7 @@ class VerbLexicon:
                 spec(v["code"]),
                 v["block"],
                 v["origin"],
+                v.get("base", ""),
             )
             lexicon.verbs.setdefault(entry.word, []).append(entry)
         return lexicon
@@ -219,6 +241,23 @@ def parse_code(raw: str, *, path: str, line: int) -> CodeSpec:
 _HASH_COMMENT_RE = re.compile(r"(?:^|\s)#.*$")
 
 
+_VERB_NAME_RE = re.compile(r"^[A-Z][A-Z_]*$")
+
+
+def _pattern_verbs(raw: str, block_verbs: set[str]) -> tuple[str, ...]:
+    """The verbs a CAMEO.2.0 pattern names in its trailing comment ("# HEAD",
+    "# CONFIRM , REAFFIRM"); only names of the block's own verbs count, so a coder's
+    initials or a date ("# jw 9/23/91") leave the pattern for every verb."""
+    match = _HASH_COMMENT_RE.search(raw)
+    if match is None:
+        return ()
+    names = [w for w in re.split(r"[\s,]+", match.group(0).lstrip().lstrip("#")) if w]
+    if not names or not all(_VERB_NAME_RE.match(w) for w in names):
+        return ()
+    verbs = tuple(dict.fromkeys(w.lower() for w in names if w.lower() in block_verbs))
+    return verbs if len(verbs) == len(set(w.lower() for w in names)) else ()
+
+
 def _strip_comment(raw: str) -> str:
     """Drop a ``# comment`` (a ``#`` inside a ``[code]`` is not one)."""
     return _HASH_COMMENT_RE.sub("", raw).rstrip()
@@ -250,6 +289,21 @@ def _slots_from(
             # "BY/WITH" offers alternatives for one word.
             slots.append(tuple((_plain(alt),) for alt in piece.split("/") if _plain(alt)))
     return tuple(s for s in slots if s)
+
+
+def _target_word(tokens: list[str]) -> str:
+    """The word whose object is the target in ``AFTER WORD ^ + ...`` (``^`` skips a phrase)."""
+    for number, tok in enumerate(tokens):
+        if tok.strip("_") != "+":
+            continue
+        for before in reversed(tokens[:number]):
+            word = before.strip("_")
+            if word == "^":
+                continue
+            if word and word.isalpha():
+                return word.lower()
+            break
+    return ""
 
 
 def _split_pattern_words(body: str) -> list[str]:
@@ -312,6 +366,7 @@ def parse_petrarch_verbs(
         lexicon.synsets[name] = expanded
 
     synset = None
+    block_verbs: dict[str, set[str]] = {}  # block -> its verbs' main phrases
     for number, raw in enumerate(lines, 1):
         origin = f"{Path(path).name}:{number}"
         if raw.lstrip().startswith("#"):
@@ -348,12 +403,16 @@ def parse_petrarch_verbs(
             if pre is None or post is None:
                 lexicon.dropped.append(f"{origin}: undefined synonym set in {stripped!r}")
                 continue
+            after_words = _split_pattern_words(after)
             pattern = Pattern(
+                target_after=_target_word(after_words),
+                compound="%" in before.split() or "%" in after_words,
                 pre=pre,
                 post=post,
                 code=parse_code(codes[-1], path=path, line=number),
                 text=" ".join(stripped.split()),
                 origin=origin,
+                verbs=_pattern_verbs(raw, block_verbs.get(block.name, set())),
             )
             block.patterns.append(pattern)
             continue
@@ -378,8 +437,10 @@ def parse_petrarch_verbs(
         verb = parts[verb_index].lower()
         before = tuple(p.lower() for p in parts[:verb_index])
         after = tuple(p.lower() for p in parts[verb_index + 1 :])
+        base = "_".join((*before, verb, *after))
+        block_verbs.setdefault(block.name, set()).add(base)
         for word in [verb, *(f.lower() for f in forms if "_" not in f)]:
-            entry = VerbEntry(word, before, after, code, block.name, origin)
+            entry = VerbEntry(word, before, after, code, block.name, origin, base)
             lexicon.verbs.setdefault(word, []).append(entry)
     return lexicon
 
