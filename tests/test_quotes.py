@@ -300,6 +300,121 @@ def test_continuation_does_not_swallow_reported_speech_between(code):
     assert quotes_of(doc)[0].text == "We will not sign"
 
 
+def test_coordinated_bare_verb_stays_in_the_report(code):
+    # 'make' cannot be the reporter's own next act: it goes with 'would have to keep'
+    doc = code(
+        "The mayor said that the next council would have to fix the roads, "
+        "build “decent housing” for families and cut the waiting lists."
+    )
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("the next council would have to fix the roads")
+    assert "“decent housing”" in quote.text
+    assert quote.speaker == "The mayor"
+
+
+def test_reporter_next_act_is_not_in_the_report(code):
+    doc = code("The mayor says she respects the council and calls the budget fair.")
+    quote = only(doc)
+    assert quote.text == "she respects the council"
+
+
+def test_fragment_clause_ends_before_the_reporter_adds_more(code):
+    doc = code(
+        "The senator said that there was “only one candidate able to win this race,” "
+        "adding that the others had no money."
+    )
+    texts = [q.text for q in quotes_of(doc)]
+    outer = [q for q in quotes_of(doc) if "only one candidate" in q.text]
+    assert len(outer) == 1, texts
+    assert outer[0].kind == "mixed"
+    assert "adding" not in outer[0].text
+    assert outer[0].speaker == "The senator"
+
+
+def test_tag_with_its_own_question_does_not_break_a_continuation(code):
+    doc = code(
+        "“It was a good meeting,” the banker told reporters when asked if he had met "
+        "the minister. “He was very polite.”"
+    )
+    direct = [q for q in quotes_of(doc) if q.kind == "direct"]
+    assert len(direct) == 1, [(q.kind, q.text) for q in quotes_of(doc)]
+    assert direct[0].text.endswith("He was very polite.")
+    assert direct[0].speaker == "the banker"
+
+
+def test_as_if_is_not_a_question(code):
+    doc = code("“It happens,” the coach went on, as if he had not heard her. “We move on.”")
+    assert all(q.kind == "direct" for q in quotes_of(doc)), [
+        (q.kind, q.text) for q in quotes_of(doc)
+    ]
+    assert quotes_of(doc)[0].text.endswith("We move on.")
+
+
+def test_quoted_sentence_ending_in_a_nested_quotation(code):
+    doc = code("“They feel justified,” she said. “It is like a party, ‘We are all friends here.’”")
+    quote = only(doc)
+    assert quote.text.endswith("‘We are all friends here.’")
+    assert quote.speaker == "she"
+
+
+def test_titles_are_not_quotes_even_with_a_verb_after_them(code):
+    doc = code("The “Never Again” movement keeps growing, and the senator said nothing about it.")
+    assert all("Never Again" not in q.text for q in quotes_of(doc))
+
+
+def test_fragment_is_not_cued_by_a_verb_after_it(code):
+    # no tag follows the fragment: 'admitted' reports its own clause, not the fragment
+    doc = code(
+        "The governor called the protesters “vandals” and later admitted that some were peaceful."
+    )
+    fragment = [q for q in quotes_of(doc) if "vandals" in q.text]
+    assert len(fragment) == 1
+    assert fragment[0].speaker == "The governor"
+    assert fragment[0].text.startswith("the protesters")
+
+
+def test_tag_in_the_middle_reports_the_clause_holding_the_fragment(code):
+    doc = code("But, the mayor added, she would not close the schools “without a good reason.”")
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("she would not close the schools")
+    assert quote.speaker == "the mayor"
+
+
+def test_report_ending_on_quoted_words_goes_on_in_the_next_quoted_sentence(code):
+    doc = code(
+        "The investor said he had “made a lot of money in bad markets.” "
+        "“Frankly, that is what the country needs.”"
+    )
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert quote.text.endswith("that is what the country needs.")
+    assert quote.speaker == "The investor"
+
+
+def test_sentence_about_someone_else_hands_over_the_next_quote(code):
+    doc = code(
+        "“It goes in one ear and out the other,” Tom Baker said. "
+        "Mary Baker shook her head. “He listens better than I do.”"
+    )
+    quotes = quotes_of(doc)
+    assert len(quotes) == 2, [(q.text, q.speaker) for q in quotes]
+    assert quotes[0].speaker == "Tom Baker"
+    assert quotes[1].text == "He listens better than I do."
+    assert quotes[1].speaker == "Mary Baker"
+
+
+def test_quoted_words_whose_tag_sits_in_a_paraphrase_are_kept(code):
+    # a tag in the middle of the clause: the quoted words stay hers, whatever the parser
+    # makes of the clause around the tag (a paraphrase there does not swallow them)
+    doc = code("Building costs, she added, were “far below the first estimate.”")
+    quoted = [q for q in quotes_of(doc) if "far below the first estimate" in q.text]
+    assert len(quoted) == 1, [(q.kind, q.text, q.speaker) for q in quotes_of(doc)]
+    assert quoted[0].kind in ("direct", "mixed")
+    assert quoted[0].speaker == "she"
+
+
 def test_belief_verbs_are_not_speech(code):
     doc = code("The farmers hope the rain will come soon, and they believe prices will rise.")
     assert quotes_of(doc) == []

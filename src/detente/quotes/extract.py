@@ -158,7 +158,8 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     claimed: set[int] = set()
     drafts = _reported_speech(view, lexicon, claimed)
     reported_cues = sorted(d.cue.start_char for d in drafts if d.cue is not None)
-    drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues))
+    mixed = sorted((d for d in drafts if d.kind == "mixed"), key=lambda d: d.end)
+    drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, mixed))
     drafts = _outermost(drafts)
     mentions = MentionIndex(getattr(doc._, "mentions", None))
     doc_id = doc._.doc_id or ""
@@ -175,10 +176,12 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
 
     'He said the actions would not have helped when Obama announced the steps':
     the nested report is part of what he said, as "when Obama said it" is part of a
-    direct quote (issue 3: a quote inside a quote is not a new quote).
+    direct quote (issue 3: a quote inside a quote is not a new quote). Quoted words
+    whose tag sits inside a paraphrase stay, though: the paraphrase does not hold
+    them ('Costs, she added, were “far below the estimate.”').
     """
-    spans = sorted((d.start, d.end) for d in drafts)
-    starts = [start for start, _ in spans]
+    spans = sorted((d.start, d.end, d.kind == "indirect") for d in drafts)
+    starts = [start for start, _, _ in spans]
     kept = []
     for draft in drafts:
         if draft.cue is None:
@@ -187,7 +190,10 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
         cue_char = draft.cue.start_char
         nested = False
         # spans starting at or before the cue; contents are few, so a short scan is cheap
-        for start, end in spans[: bisect_right(starts, cue_char)]:
+        quoted = draft.kind != "indirect"
+        for start, end, paraphrase in spans[: bisect_right(starts, cue_char)]:
+            if quoted and paraphrase:
+                continue
             if start <= cue_char < end and (start, end) != (draft.start, draft.end):
                 nested = True
                 break
@@ -222,26 +228,64 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _clause_end(head: Token) -> int:
-    """End of a reported clause: a verb coordinated without a subject of its own is
-    the reporter's next action, not part of the report ('says he respects Clinton and
-    calls her …')."""
+def _clause_end(head: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon) -> int:
+    """End (exclusive token index) of the clause a speech verb reports.
+
+    The clause stops before what is the reporter's, not the report:
+    * a verb coordinated without a subject of its own, in the speech verb's form, when
+      no "that" opens the clause ('says he respects Clinton and calls her …'; but 'said
+      that any president would keep the country safe, make “changes” and unite it');
+    * a further speech act of the reporter ('…, adding that …', '…, saying …',
+      '“down the line” he warned: …');
+    * a trailing circumstance after the quoted words ('“excited where we stand” as he
+      faces a test', '“doesn’t treat me properly” before floating the idea').
+    """
+    doc = head.doc
+    has_that = any(child.dep_ == "mark" and child.lower_ == "that" for child in head.lefts)
     for child in head.rights:
+        before = range(head.left_edge.i, child.left_edge.i)
+        last_quoted = max((i for i in before if view.inside(i)), default=-1)
+        cut = False
+        if child.pos_ == "VERB" and child.dep_ in ("conj", "advcl", "parataxis"):
+            own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in child.lefts)
+            if _is_speech_verb(child, lexicon):
+                cut = True
+            elif (
+                child.dep_ == "conj"
+                and child.tag_ == _finite_tag(verb)
+                and not own_subject
+                and not has_that
+            ):
+                cut = True
         if (
-            child.dep_ == "conj"
-            and child.pos_ == "VERB"
-            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.lefts)
+            not cut
+            and child.dep_ == "advcl"
+            and last_quoted >= 0
+            and not any(view.inside(i) for i in range(child.left_edge.i, child.right_edge.i + 1))
+            and any(
+                g.dep_ == "mark" and g.lower_ in lexicon.trailing_clause_marks for g in child.lefts
+            )
         ):
+            cut = True
+        if cut:
             end = child.left_edge.i
-            doc = head.doc
             while end > head.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
                 end -= 1
-            return end
+            # the closing mark of a fragment right before the cut stays with it
+            return max(end, last_quoted + 1)
     return head.right_edge.i + 1
 
 
+def _finite_tag(verb: Token) -> str:
+    """The verb's tense tag, carried by "do" when there is one ('did say' → VBD)."""
+    for child in verb.lefts:
+        if child.dep_ == "aux" and child.lemma_ == "do":
+            return child.tag_
+    return verb.tag_
+
+
 def _reported_content(
-    verb: Token, paragraph: tuple[int, int], lexicon: QuoteLexicon
+    verb: Token, paragraph: tuple[int, int], view: _DocView, lexicon: QuoteLexicon
 ) -> tuple[int, int, bool] | None:
     """Token range of what a speech verb reports, and whether it is a clause."""
     # the parser's sentences may run over a paragraph break; the verb's may not
@@ -253,7 +297,11 @@ def _reported_content(
     right = [child for child in complements if child.i > verb.i]
     if right:
         # the verb may sit inside its complement's subtree ("which he said … pay for")
-        return max(right[0].left_edge.i, verb.i + 1), _clause_end(right[-1]), True
+        return (
+            max(right[0].left_edge.i, verb.i + 1),
+            _clause_end(right[-1], verb, view, lexicon),
+            True,
+        )
     if complements:
         # a tail "…, Jannuzi said": the clauses before the tag, up to its subject
         subject = subject_of(verb)
@@ -278,7 +326,10 @@ def _reported_content(
     for child in verb.rights:
         # "asked if they planned to attend", "asked whether"
         if child.dep_ == "advcl" and any(
-            grand.dep_ == "mark" and grand.lower_ in lexicon.question_marks for grand in child.lefts
+            grand.dep_ == "mark"
+            and grand.lower_ in lexicon.question_marks
+            and not (grand.i > 0 and grand.nbor(-1).lower_ == "as")  # 'went on, as if …'
+            for grand in child.lefts
         ):
             return child.left_edge.i, child.right_edge.i + 1, True
         # "announced a series of steps", "denied the charge"
@@ -305,7 +356,7 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
         token = doc[i]
         if _is_speech_verb(token, lexicon):
             paragraph = (view.paragraph_start[token.i], view.paragraph_end[token.i])
-            found_content = _reported_content(token, paragraph, lexicon)
+            found_content = _reported_content(token, paragraph, view, lexicon)
             if found_content is None:
                 continue
             content, clausal = found_content[:2], found_content[2]
@@ -362,9 +413,14 @@ def _classify_reported(
     quoted = sum(1 for i in range(start, end) if view.inside(i))
     if quoted == 0:
         return "indirect", start, end
-    if quoted >= 0.8 * (end - start) or start <= cue_index < end:
-        # mostly quoted, or the cue is a tag between quoted passages: a direct quote
-        return None, start, end  # the reported clause is the quote itself: direct
+    if (
+        start <= cue_index < end
+        or quoted >= 0.8 * (end - start)
+        and not any(view.doc[i].is_alpha for i in range(start, end) if not view.inside(i))
+    ):
+        # the cue is a tag between quoted passages, or the clause is the quoted words
+        # alone: a direct quote, found by its marks
+        return None, start, end
     for index in {view.passage_of[i] for i in range(start, end) if view.inside(i)}:
         first, last, open_token, close_token = view.bounds[index]
         claimed.add(index)
@@ -510,7 +566,8 @@ def _is_whole_sentence(view: _DocView, passage: QuotedPassage, text: str) -> boo
     if before and before[-1] not in ".?!:\n" and before[-1] not in "”\"'’)":
         if "\n" not in text[len(before) : passage.open_mark]:
             return False
-    content = text[passage.start : passage.end].rstrip()
+    # a nested quotation or an aside may close the sentence: '… ourselves.’', '… (sic).'
+    content = text[passage.start : passage.end].rstrip().rstrip("’'\")]").rstrip()
     if not content or content[-1] not in ".?!…":
         return False
     return len(content.split()) >= 2
@@ -522,9 +579,11 @@ def _direct_quotes(
     lexicon: QuoteLexicon,
     claimed: set[int],
     reported_cues: list[int],
+    mixed: list[_Draft],
 ) -> list[_Draft]:
     doc = view.doc
     text = view.text
+    mixed_ends = [draft.end for draft in mixed]
     drafts: list[_Draft] = []
     for index, passage in enumerate(passages):
         if index in claimed:
@@ -540,6 +599,8 @@ def _direct_quotes(
             content[-1] in TAG_FOLLOWS or next_char == "," or next_char.islower()
         )
         whole_sentence = _is_whole_sentence(view, passage, text)
+        if not whole_sentence and content.rstrip()[-1:] not in ",!?.…" and _is_title(view, index):
+            continue  # a name or title ('the “Never Trump” movement', 'ABC’s “This Week”')
         after = (_frame_after(view, index), False)
         before = (_frame_before(view, index), True)
         sentence_open = bool(content) and content[-1] in ",—–-…"
@@ -552,7 +613,12 @@ def _direct_quotes(
             # '“A.” He added: “B.”' — a tag between two quoted sentences introduces the second
             after = (range(0), False)
         found = None
-        for frame, backwards in (after, before) if tag_follows else (before, after):
+        # a fragment with no tag after it is not introduced by a verb further on
+        # ('called immigrants “rapists” (although he allowed that …)')
+        frames = (
+            (after, before) if tag_follows else (before,) if not whole_sentence else (before, after)
+        )
+        for frame, backwards in frames:
             found = _find_cue(view, frame, lexicon, backwards=backwards)
             if found is not None:
                 break
@@ -561,7 +627,12 @@ def _direct_quotes(
         previous = drafts[-1] if drafts else None
         if found is not None:
             cue, head = found
-            if previous is not None and previous.cue_token == cue.start and previous.sentence_open:
+            if (
+                previous is not None
+                and previous.cue_token == cue.start
+                and previous.sentence_open
+                and not _is_title(view, index)  # '“A,” he said on ABC’s “This Week.”'
+            ):
                 previous.end = passage.end  # speaker in the middle: one quote
                 previous.rule = "direct:split"
                 continue
@@ -574,7 +645,9 @@ def _direct_quotes(
             if cue.start < view.bounds[index][0] and not whole_sentence:
                 # 'vowed to “take our fight” to the 35 states': the fragment is part of
                 # what the verb reports; the quote is that whole phrase
-                clause = _phrase_under(view, index, doc[cue.start])
+                clause = _phrase_under(view, index, doc[cue.start]) or _clause_around(
+                    view, index, cue.end
+                )
                 if clause is not None:
                     start = min(start, doc[clause[0]].idx)
                     end = max(end, doc[clause[1]].idx + len(doc[clause[1]]))
@@ -613,15 +686,53 @@ def _direct_quotes(
                 )
             continue  # otherwise a scare quote or a title
         first = view.bounds[index][0]
-        if (
-            previous is not None
-            and previous.kind == "direct"
+        if previous is not None and not (
+            previous.kind == "direct"
             and (previous.speaker is not None or previous.rule.startswith("direct:uncued"))
         ):
+            previous = None
+        # 'he’s “made a lot of money in down markets.” “Frankly, …”': a reported clause
+        # that ends on quoted words goes on in the next quoted sentence, too
+        latest = bisect_right(mixed_ends, passage.open_mark) - 1
+        if latest >= 0:
+            report = mixed[latest]
+            if (
+                report.speaker is not None
+                and (previous is None or report.end > previous.end)
+                # nothing but marks and punctuation between the two: the next quoted
+                # sentence follows the report's last quoted words at once
+                and not any(char.isalnum() for char in text[report.end : passage.open_mark])
+                and "\n" not in text[report.end : passage.open_mark]
+            ):
+                previous = report
+        if previous is not None:
             gap = view.sent_index[first] - view.sent_index[view.token_at(previous.end - 1)]
-            between = bisect_right(reported_cues, passage.open_mark) - bisect_right(
-                reported_cues, previous.end
+            # a report in between is another statement — unless it sits in the previous
+            # quote's own tag ('“A,” he told Reuters when asked if he had met Trump. “B.”')
+            tag_sentence = (
+                view.sent_index[previous.cue_token] if previous.cue_token is not None else -1
             )
+            between = sum(
+                1
+                for char in reported_cues[
+                    bisect_right(reported_cues, previous.end) : bisect_right(
+                        reported_cues, passage.open_mark
+                    )
+                ]
+                if view.sent_index[view.token_at(char)] != tag_sentence
+            )
+            # 'Betsy Ebeling shook her head. “Tom’s much better …”': a sentence in between
+            # about someone else hands the next quote to them
+            other = _previous_sentence_subject(view, view.bounds[index][2], lexicon)
+            if (
+                other is not None
+                and other.pos_ != "PRON"
+                and previous.speaker is not None
+                and view.sent_index[other.i] != tag_sentence
+                and view.sent_index[other.i] > view.sent_index[view.token_at(previous.end - 1)]
+                and view.doc[other.left_edge.i : other.i + 1].text not in previous.speaker.span.text
+            ):
+                between += 1
             if gap <= lexicon.continuation_max_gap_sentences and not between:
                 # '“A,” she said. “B.”' — one statement told in several passages, also
                 # over paragraphs: PolNeAR annotates it as one attribution, and so do we
@@ -689,7 +800,7 @@ def _phrase_under(view: _DocView, index: int, verb: Token) -> tuple[int, int] | 
     """First and last token of the verb's dependent that holds the passage."""
     doc = view.doc
     token = doc[view.bounds[index][0]]
-    for _ in range(8):  # bounded walk up to the verb
+    for _ in range(12):  # bounded walk up to the verb
         if token.head.i == token.i:
             return None
         if token.head.i == verb.i:
@@ -702,6 +813,37 @@ def _phrase_under(view: _DocView, index: int, verb: Token) -> tuple[int, int] | 
             return first, min(last, paragraph_end - 1)
         token = token.head
     return None
+
+
+def _clause_around(view: _DocView, index: int, after: int) -> tuple[int, int] | None:
+    """First and last token of the clause holding the passage, from token ``after`` on.
+
+    'But, Carson added, he did not support issuing quarantines “willy-nilly.”': the
+    tag is not the clause's head, yet the fragment is part of what it reports.
+    """
+    doc = view.doc
+    token = doc[view.bounds[index][0]]
+    paragraph = (view.paragraph_start[token.i], view.paragraph_end[token.i])
+    clause_head = None
+    for _ in range(8):  # bounded walk up to the nearest clause outside the marks
+        if token.head.i == token.i or not paragraph[0] <= token.head.i < paragraph[1]:
+            break
+        token = token.head
+        if token.i < after:
+            break
+        if token.pos_ in VERB_POS and not view.inside(token.i):
+            clause_head = token
+            if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.lefts):
+                break  # a clause of its own, not a verb phrase inside one
+    if clause_head is None:
+        return None
+    first = max(clause_head.left_edge.i, after)
+    last = max(clause_head.right_edge.i, view.bounds[index][1])
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return first, min(last, paragraph[1] - 1)
 
 
 def _names_someone(token: Token, lexicon: QuoteLexicon) -> bool:

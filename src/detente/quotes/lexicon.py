@@ -35,6 +35,9 @@ class QuoteLexicon:
     phrasal_speech: dict[str, frozenset[str]]  # lemma -> particles: go on, point out
     commitment_lemmas: frozenset[str]  # report an infinitive: "vowed to fight"
     naming_lemmas: frozenset[str]  # verbs that quote a word: 'called the plan “a disaster”'
+    # subordinators of a clause that follows the reported words with the reporter's own
+    # circumstances ('“excited where we stand” as he faces a test')
+    trailing_clause_marks: frozenset[str]
     continuation_max_gap_sentences: int
 
     @cached_property
@@ -109,6 +112,7 @@ def load_quote_lexicon() -> QuoteLexicon:
             object_speech_lemmas=frozenset(cues["object_speech_verbs"]),
             topic_prepositions=frozenset(cues["topic_prepositions"]),
             question_marks=frozenset(cues["question_complementizers"]),
+            trailing_clause_marks=frozenset(cues["trailing_clause_marks"]),
             continuation_max_gap_sentences=int(cues["continuation_max_gap_sentences"]),
         )
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
