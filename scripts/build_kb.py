@@ -38,6 +38,16 @@ DEFAULT_SHARED = ROOT / ".." / "shared"
 
 # Phoenix codes that differ from the ISO 3166 alpha-3 code we use for the same state.
 PHOENIX_TO_ISO = {"KSV": "XKX"}
+# After a prefix code (IGO, IMG, NGO, MNC...) the next three letters may be a state
+# (NGOUSA, IMGJPN) or a CAMEO religion or region code that is also some state's ISO
+# code: in IMGMUSALQ, MUS is "Muslim" (cameo_nonstate.txt), not Mauritius; in IGOCAFECA
+# and IGONAMDEV, CAF and NAM are Central Africa and North America.
+REGIONS_AFTER_PREFIX = frozenset({"CAF", "NAM"})
+# Words that are no given names: "Osama bin Laden" gives no "Osama Laden".
+NAME_PARTICLES = frozenset(
+    "bin ibn bint al el ul ur de da das do dos del della di du la le van von der den ter "
+    "mac mc abu abd abdul ould st jr sr".split()
+)
 
 
 def iso_code(code: str) -> str:
@@ -123,6 +133,8 @@ def country_of(roles: tuple[DictRole, ...], states: dict) -> str | None:
         code = iso_code(role.code)
         for offset in (0, 3):
             part = code[offset : offset + 3]
+            if offset == 3 and (part in REGIONS_AFTER_PREFIX or not is_state_code(part)):
+                break  # a religion or region after a prefix: the actor has no state
             if part in states:
                 return part
             if offset == 0 and is_state_code(part):
@@ -271,6 +283,38 @@ def build_places(cities: dict, countries_gn: dict, us_states: dict) -> list[tupl
     return rows
 
 
+def add_short_names(
+    actors: dict[str, dict], family_first: frozenset[str], title_words: frozenset[str]
+) -> int:
+    """ "Carlos Menem" for Phoenix's "Carlos Saul Menem": wires drop middle names. The
+    given + family name becomes an alias when no other actor has that name and it names
+    one person only; not for states that write the family name first ("Kim Jong Un"),
+    nor for aliases with a title ("Foreign Minister Ghani": ``title_words`` are the words
+    of the agent phrases)."""
+    taken = {normalize_name(alias) for actor in actors.values() for alias in actor["aliases"]} | {
+        normalize_name(actor["name"]) for actor in actors.values()
+    }
+    proposals: dict[str, set[str]] = defaultdict(set)
+    for actor_id, actor in actors.items():
+        if actor["kind"] != "person" or actor["country"] in family_first:
+            continue
+        for alias in [actor["name"], *actor["aliases"]]:
+            words = normalize_name(alias).split()
+            if (
+                len(words) == 3
+                and all(w.isalpha() and len(w) > 1 for w in words)
+                and not (NAME_PARTICLES | title_words) & set(words)
+            ):
+                proposals[f"{words[0]} {words[2]}"].add(actor_id)
+    added = 0
+    for key, owners in proposals.items():
+        if len(owners) == 1 and key not in taken:
+            actor = actors[next(iter(owners))]
+            actor["aliases"].append(" ".join(w.capitalize() for w in key.split()))
+            added += 1
+    return added
+
+
 def alias_columns(actor: dict) -> tuple[str, str]:
     """Aliases (canonical name first, one per normalized form) and their normalized keys."""
     keys: dict[str, str] = {}
@@ -331,6 +375,17 @@ def main(argv: list[str] | None = None) -> int:
         states,
     )
     n_merged = merge_same_people(actors)
+    family_first = frozenset(
+        line.strip()
+        for line in (DATA_DIR / "surname_first.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    title_words = frozenset(
+        word
+        for agent in parse_agent_file(src / "Phoenix.agents.txt", strict=False)
+        for word in normalize_name(agent.phrase).split()
+    )
+    n_short = add_short_names(actors, family_first, title_words)
     for actor in actors.values():
         # Phoenix writes a bare "[ELI]" default for people of IGOs: give it their country
         if actor["country"]:
@@ -382,7 +437,8 @@ def main(argv: list[str] | None = None) -> int:
         kinds[a["kind"]] += 1
     print(
         f"states {n_states}, actors {n_actors} ({dict(kinds)}), roles {n_roles} "
-        f"(dropped {dropped} with bad dates; {n_merged} duplicate people merged), "
+        f"(dropped {dropped} with bad dates; {n_merged} duplicate people merged; "
+        f"{n_short} given+family name aliases), "
         f"agents {n_agents}, places {n_places}",
         file=sys.stderr,
     )

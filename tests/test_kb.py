@@ -326,27 +326,61 @@ def test_user_agent_file_overrides_shipped(tmp_path):
     ("content", "line", "message"),
     [
         ("JAPAN_ [JPN]\nABE [JPNGOV 0609-070926]\n", 2, "invalid date"),
-        ("JAPAN_ [JPN]\n\nTRUMP [USAGOV\n", 3, "unbalanced"),
-        ("+SYNONYM_FIRST\n", 1, "before any actor"),
-        ("ABE [JPNGOV 061399-070926]\n", 1, "invalid date"),
-        ("ABE [ 950601-990815]\n", 1, "malformed code"),
+        ("JAPAN_ [JPN]\n\nTRUMP [USAGOV\n+DONALD_TRUMP\n[USAGOV]\n", 3, "unbalanced"),
+        ("JAPAN_ [JPN]\nABE [JPNGOV 9008223-911221]\n", 2, "invalid date"),
+        ("JAPAN_ [JPN]\nABE [ 950601-990815]\n", 2, "malformed code"),
     ],
 )
-def test_malformed_user_file_names_file_and_line(tmp_path, content, line, message):
+def test_malformed_user_lines_are_skipped_with_a_warning(tmp_path, content, line, message):
+    # PETRARCH users bring dictionaries with a few bad lines: keep the rest, say what was skipped
+    user = tmp_path / "bad.actors.txt"
+    user.write_text(content, encoding="utf-8")
+    merged = load_kb([user], shipped=False)
+    (warning,) = merged.warnings
+    assert warning.startswith(f"{user}:{line}: ") and message in warning
+    assert [a.country for a in merged.actors_by_name("Japan")] == ["JPN"]
+    assert not merged.actors_by_name("Donald Trump")  # a broken entry takes its synonyms along
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("+SYNONYM_FIRST\n", "before any actor"),
+        ("ABE [JPNGOV 061399-070926]\n", "invalid date"),
+        ("ABE [ 950601-990815]\n", "malformed code"),
+    ],
+)
+def test_user_file_without_valid_entries_is_an_error(tmp_path, content, message):
     user = tmp_path / "bad.actors.txt"
     user.write_text(content, encoding="utf-8")
     with pytest.raises(DictionaryError) as caught:
         load_kb([user])
-    assert caught.value.line == line
-    assert str(caught.value).startswith(f"{user}:{line}: ")
-    assert message in str(caught.value)
+    assert str(caught.value).startswith(f"{user}: no valid dictionary entries")
+    assert f"{user}:1: " in str(caught.value) and message in str(caught.value)
 
 
-def test_malformed_agent_file(tmp_path):
+def test_malformed_agent_line_is_skipped(tmp_path):
     user = tmp_path / "bad_agents.txt"
-    user.write_text("OFFICIAL [~GOV]\nPOLICE [COP]\n", encoding="utf-8")
-    with pytest.raises(DictionaryError, match=r"bad_agents.txt:2: .*'~'"):
-        load_kb([user])
+    user.write_text(
+        "OFFICIAL [~GOV]\nPOLICE [COP]\nDEPARMENT_OF_ENVIRONMENT [~ENV}\n", encoding="utf-8"
+    )
+    merged = load_kb([user], shipped=False)
+    assert merged.agent("officials").code == "GOV"
+    assert merged.agent("police") is None
+    assert [w.split(": ", 1)[0] for w in merged.warnings] == [f"{user}:2", f"{user}:3"]
+    empty = tmp_path / "empty_agents.txt"
+    empty.write_text("POLICE [COP]\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"empty_agents.txt: no valid .*'~'"):
+        load_kb([empty])
+
+
+def test_phoenix_dictionaries_load_as_user_files(shared_dir):
+    folder = shared_dir / "data" / "dictionaries" / "petrarch2"
+    files = [folder / "Phoenix.International.actors.txt", folder / "Phoenix.agents.txt"]
+    merged = load_kb(files, shipped=False)
+    assert any(w.startswith(f"{files[0]}:40: invalid date") for w in merged.warnings)
+    assert any(w.startswith(f"{files[1]}:544: unbalanced") for w in merged.warnings)
+    assert merged.actors_by_name("Kofi Annan") and merged.agent("police").code == "COP"
 
 
 def test_missing_user_file(tmp_path):
@@ -452,3 +486,29 @@ def test_hand_files_name_known_states(kb):
     assert unknown == []
     for _n, row in read_tsv(DATA_DIR / "disputed.tsv", 7, strip=True):
         assert row[4], f"{row[0]} has no claimants"
+
+
+def test_religion_code_is_no_country(kb):
+    # CAMEO's MUS ("Muslim") in IMGMUSALQ is not Mauritius' ISO code
+    for name in ("Osama bin Laden", "Islamic State"):
+        (actor,) = kb.actors_by_name(name)[:1]
+        assert actor.country is None and kb.code_at(actor, FEB_2017)[0].startswith("IMGMUS")
+    (red_army,) = kb.actors_by_name("Japanese Red Army")[:1]
+    assert red_army.country == "JPN"  # IMGJPN: a state after the prefix is still a state
+
+
+def test_given_and_family_name_without_the_middle_name(kb):
+    (menem,) = kb.actors_by_name("Carlos Menem")
+    assert menem.country == "ARG" and kb.code_at(menem, date(1995, 1, 1))[0] == "ARGGOV"
+    assert not kb.actors_by_name("Foreign Ghani")  # no title words turned into names
+    assert not kb.actors_by_name("Kim Un")  # family-first names keep their order
+
+
+def test_notable_people_phoenix_lacks(kb):
+    (tutu,) = kb.actors_by_name("Desmond Tutu")
+    assert tutu.country == "ZAF" and kb.code_at(tutu, date(1990, 1, 1))[0] == "ZAFREL"
+
+
+def test_underscores_are_spaces_in_lookups(kb):
+    assert normalize_name("Dol_Amroth") == normalize_name("Dol Amroth") == "dol amroth"
+    assert kb.actors_by_name("Shinzo_Abe") == kb.actors_by_name("Shinzo Abe")

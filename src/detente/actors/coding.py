@@ -108,17 +108,33 @@ def join_code(base: str, sector: str | None) -> str:
 
 
 def resolve_agent(
-    owner: Resolution | None, sector: str, *, person: bool, name: str, resolved_by: str
+    owner: Resolution | None,
+    sector: str,
+    *,
+    person: bool,
+    name: str,
+    resolved_by: str,
+    prefix: bool = False,
 ) -> Resolution:
-    """An agent word joined with whom it belongs to: "Japanese officials" -> group JPNGOV."""
+    """An agent word joined with whom it belongs to, the way PETRARCH composes codes:
+    "Japanese officials" -> group JPNGOV; a prefix agent ("[NGO~]") goes before the
+    country: "Gondor human rights body" -> NGOGON; an organization's agents other than its
+    officials extend its code: "activists of Amnesty International" -> NGM + OPP = NGMOPP."""
     kind = "person" if person else "group"
     if owner is None or (owner.code is None and owner.country is None):
         return Resolution(kind, None, name, None, None, sector, resolved_by)
     if owner.kind in ("organization", "group") and owner.code and owner.country is None:
-        # an organization's own people keep its code: "U.N. peacekeepers" -> IGOUNO...
-        return Resolution(kind, None, name, owner.code, None, None, resolved_by)
+        # its officials and spokesmen are the organization itself ("U.N. official" ->
+        # IGOUNO, as Phoenix codes them); other agents extend its code (NGM + OPP)
+        code = owner.code if sector == "GOV" else join_code(owner.code, sector)
+        return Resolution(
+            kind, f"{kind}:{code}" if not person else None, name, code, None, None, resolved_by
+        )
     country = owner.country
-    code = join_code(country, sector)
+    if prefix and not country.startswith(sector):
+        code = sector + country
+    else:
+        code = join_code(country, sector)
     return Resolution(
         kind,
         f"{kind}:{code}" if not person else None,

@@ -29,6 +29,7 @@ from detente.actors.lexicon import Lexicon, load_lexicon
 from detente.actors.matching import NameMatch, NameMatcher
 from detente.actors.phrases import (
     PLURAL_TAGS,
+    AgentWord,
     NamePhrase,
     RolePhrase,
     build_roles,
@@ -146,6 +147,7 @@ class DocResolver:
                 consumed.add(id(role.owner))
             if role.person is not None:
                 consumed.add(id(role.person))
+            consumed.update(id(name) for name in role.co_owners)
         references: list[tuple[int, int, object]] = [(r.start, 1, r) for r in roles]
         references += [(n.start, 0, n) for n in names if id(n) not in consumed]
         pronouns = self.lexicon.subject_pronouns | self.lexicon.object_pronouns
@@ -164,7 +166,19 @@ class DocResolver:
             if self.resolved:
                 start, end = self.resolved[-1][0], self.resolved[-1][1]
                 covered[start:end] = [True] * (end - start)
+        self._resolve_forward_surnames()
         return self._mentions()
+
+    def _resolve_forward_surnames(self) -> None:
+        """A headline's "Trump and Kim sign ..." names Kim before "Kim Jong Un" is
+        introduced: an unknown one-word person that is a surname the document gives
+        later is that person."""
+        for number, (start, end, resolution, label) in enumerate(self.resolved):
+            if end - start != 1 or resolution.kind != "person" or resolution.code is not None:
+                continue
+            person = self.memory.person_for_surname(self.doc[start].text)
+            if person is not None and person.actor_id != resolution.actor_id:
+                self.resolved[number] = (start, end, person.via("alias"), label)
 
     def _names_group(self, word: str) -> bool:
         agent = self.kb.agent(word)
@@ -174,9 +188,28 @@ class DocResolver:
         return role is not None and not role.person
 
     def _emit(self, start: int, end: int, resolution: Resolution, label: str | None) -> None:
+        if (
+            self.when is not None
+            and resolution.country in self.lexicon.new_states
+            and resolution.place is not None
+            and resolution.place.kind not in ("country", "disputed")
+        ):
+            resolution = self._before_independence(resolution)
         self.resolved.append((start, end, resolution, label))
         root = self.doc[start:end].root
         self.actor_at_token[root.i] = DocMemory.key(resolution)
+
+    def _state_exists(self, iso3: str) -> bool:
+        found = self.lexicon.new_states.get(iso3)
+        return found is None or self.when is None or self.when >= found[0]
+
+    def _before_independence(self, resolution: Resolution) -> Resolution:
+        """Juba in a 2005 story is in Sudan: a town of a state that did not exist yet on
+        the article's date lies in the state it was part of (new_states.tsv)."""
+        first_day, before = self.lexicon.new_states[resolution.country]
+        if self.when >= first_day:
+            return resolution
+        return replace(resolution, country=before)
 
     def _remember(
         self,
@@ -200,7 +233,18 @@ class DocResolver:
         if resolution is None:
             return
         self._emit(name.start, name.end, resolution, name.label)
-        surname = span[-1].text if len(span) > 1 and resolution.kind == "person" else None
+        surname = None
+        if resolution.kind == "person":
+            if len(span) > 1:
+                surname = self.kb.family_name(span.text, resolution.country)  # "Kim" Jong Un
+            elif resolution.code is not None and resolution.resolved_by in (
+                "kb",
+                "user-dictionary",
+            ):
+                # a bare "Abe" the KB knew as Shinzo Abe holds the surname: "Akie Abe" later
+                # must not take it
+                known = self.kb.family_name(resolution.name or "", resolution.country)
+                surname = span.text if known == span.text else None
         self._remember(span, resolution, surname=surname, titles=_titles(actor))
         self._register_acronym(name, resolution)
 
@@ -217,13 +261,21 @@ class DocResolver:
         if reading is not None:
             return reading, None
         seat = kb.seat(text)
+        if seat is not None and not self._state_exists(seat[0]):
+            seat = None  # Juba before 2011 is a town of Sudan, no seat of government
         if seat is not None:
             iso3, sector = seat
             # a building ("the White House", "the Kremlin") stands for its government
-            # wherever it is not a location; a capital city only where it acts
-            building = not kb.places_by_name(text)
-            if self._seat_acts(span) or (building and not self._is_locative(span)):
+            # wherever it is not a location; a capital city only where it acts. A town
+            # abroad of the same name (Casablanca is "White House") does not make a city.
+            cities = [p for p in kb.places_by_name(text) if p.country == iso3]
+            if self._seat_acts(span) or (not cities and not self._is_locative(span)):
                 return resolve_state(kb, iso3, sector=sector or "GOV"), None
+            # where it is a place, a seat is the capital city ("Washington" the city, not
+            # the state): the largest city of that name in the seat's country
+            capital = [p for p in cities if p.kind == "city"]
+            if capital:
+                return resolve_place(capital[0]), None
             return self._as_place(text, iso3), None
         actors = kb.actors_by_name(text)
         if actors:
@@ -243,8 +295,12 @@ class DocResolver:
             ):
                 return self._as_place(text, resolution.country), actor
             return resolution, actor
-        places = kb.places_by_name(text) if name.label != "PERSON" else ()
-        if places:  # a person named like a town is a person ("Miranda")
+        places = kb.places_by_name(text)
+        if name.label == "PERSON":
+            # a person named like a town is a person ("Miranda"); a disputed territory's
+            # name is not ("claims under the name Diaoyu")
+            places = [p for p in places if p.kind == "disputed"]
+        if places:
             return resolve_place(_pick_place(places, text)), None
         iso3 = kb.state_for_word(text)
         if iso3 is not None:
@@ -420,10 +476,13 @@ class DocResolver:
         head = doc[agent.end - 1].lemma_.lower()
         span = doc[role.start : role.end]
         if not agent.person:
+            for name in role.co_owners:
+                self._resolve_co_owner(name, agent)
             by = "kb" if owner is not None else "role"
             resolution = resolve_agent(
-                owner, agent.sector, person=False, name=span.text, resolved_by=by
-            )
+                owner, agent.sector, person=False, name=span.text, resolved_by=by,
+                prefix=agent.prefix,
+            )  # fmt: skip
             self._emit(role.start, role.end, resolution, None)
             return
         country = owner.country if owner is not None else None
@@ -435,15 +494,25 @@ class DocResolver:
                 antecedent = unnamed  # "a senior official" ... "the official"
             else:
                 words = {t.lower_ for t in doc[agent.start : agent.end]}
+                leader = bool(words & self.lexicon.leader_words)
                 antecedent = (
-                    self.memory.person_for_role(head, country, words, generic=generic) or unnamed
+                    self.memory.person_for_role(
+                        head,
+                        country,
+                        words,
+                        generic=generic,
+                        leader=leader,
+                        leader_words=self.lexicon.leader_words,
+                    )
+                    or unnamed
                 )
         if antecedent is not None:
             resolution = antecedent.via("role")
         else:
             described = resolve_agent(
-                owner, agent.sector, person=True, name=span.text, resolved_by="role"
-            )
+                owner, agent.sector, person=True, name=span.text, resolved_by="role",
+                prefix=agent.prefix,
+            )  # fmt: skip
             resolution = self.memory.new_unnamed(described, slug(head))
             if role.determiner in self.lexicon.indefinite_determiners or role.determiner is None:
                 self.memory.unnamed[head] = resolution
@@ -454,6 +523,19 @@ class DocResolver:
             surname=None,
             titles=() if head in self.lexicon.generic_role_heads else (agent_text,),
         )
+
+    def _resolve_co_owner(self, name: NamePhrase, agent: AgentWord) -> None:
+        """ "Gondor" in "the Gondor and Osgiliath governments": its own agent mention
+        (GONGOV), on the name's span; a name that owns nothing stays a plain name."""
+        owner = self._owner(name)
+        if owner is None or owner.country is None or owner.kind not in ("state", "place"):
+            self._resolve_name_reference(name)
+            return
+        text = f"{self.doc[name.start : name.end].text} {self.doc[agent.start : agent.end].text}"
+        resolution = resolve_agent(
+            owner, agent.sector, person=False, name=text, resolved_by="kb", prefix=agent.prefix
+        )
+        self._emit(name.start, name.end, resolution, None)
 
     def _appositive_person(
         self, span: Span, owner: Resolution | None, sector: str
@@ -536,7 +618,7 @@ class DocResolver:
                 "title",
             )
         self._emit(role.start, role.end, resolution, person.label)
-        surname = span[-1].text if len(span) > 1 else None
+        surname = self.kb.family_name(span.text, resolution.country)
         self._remember(whole, resolution, surname=surname, titles=(agent_text, *_titles(actor)))
 
     def _sentence_country(self, span: Span) -> str | None:

@@ -57,20 +57,38 @@ class DocMemory:
         if subject:
             entry.last_subject_token = max(entry.last_subject_token, token)
         if surname and len(surname) > 1:
-            self.surnames[surname.lower()] = key
+            # the first full name keeps its surname ("Abe ... his wife, Akie Abe ... Abe
+            # said" is still Shinzo Abe); a coded person takes it from an uncoded namesake
+            holder = self.surnames.get(surname.lower())
+            if (
+                holder is None
+                or holder == key
+                or (self.persons[holder].resolution.code is None and resolution.code is not None)
+            ):
+                self.surnames[surname.lower()] = key
 
     def person_for_surname(self, word: str) -> Resolution | None:
         key = self.surnames.get(word.lower())
         return self.persons[key].resolution if key is not None else None
 
     def person_for_role(
-        self, head: str, country: str | None, words: set[str], *, generic: bool
+        self,
+        head: str,
+        country: str | None,
+        words: set[str],
+        *,
+        generic: bool,
+        leader: bool = False,
+        leader_words: frozenset[str] = frozenset(),
     ) -> Resolution | None:
         """The latest person a role description fits: "the Japanese leader" -> Abe.
 
         Candidates must share the description's country when it gives one. Among them,
         one whose known titles include the head noun ("president") comes first; for a
         ``generic`` head ("leader") one who currently holds a government role comes first.
+        A specific office with no titled antecedent ("the Japanese envoy") falls back to
+        the governing person only when its words name a head of government (``leader``:
+        "the Japanese premier"); otherwise it is someone not named yet.
         """
         candidates = sorted(self.persons.values(), key=lambda e: e.last_token, reverse=True)
         if country is not None:
@@ -83,10 +101,14 @@ class DocMemory:
             for pool in ([e for e in titled if e in governing], titled):
                 if pool:
                     return pool[0].resolution
-            if country is None:
-                return None  # "the minister" with no titled antecedent: do not guess
-        if governing:
-            return governing[0].resolution
+            if country is None or not leader:
+                return None  # "the minister", "the envoy" with no titled antecedent: do not guess
+        # a head of government before a named official, before an unnamed "envoy"
+        heads = [e for e in governing if e.titles & leader_words]
+        named = [e for e in governing if not (e.resolution.actor_id or "").startswith("unnamed:")]
+        for pool in (heads, named, governing):
+            if pool:
+                return pool[0].resolution
         return candidates[0].resolution if country is not None else None
 
     def person_for_pronoun(

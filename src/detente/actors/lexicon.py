@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -39,6 +40,9 @@ class Lexicon:
     generic_role_heads: frozenset[str]
     speech_verbs: frozenset[str]
     ambiguous_names: dict[str, AmbiguousName]
+    leader_words: frozenset[str]
+    opaque_entity_labels: frozenset[str]
+    new_states: dict[str, tuple[date, str]]  # "SSD" -> (2011-07-09, "SDN")
 
 
 def _rows(name: str, width: int) -> list[list[str]]:
@@ -84,4 +88,17 @@ def load_lexicon() -> Lexicon:
         generic_role_heads=frozenset(w for (w,) in _rows("generic_role_heads.txt", 1)),
         speech_verbs=frozenset(w for (w,) in _rows("speech_verbs.txt", 1)),
         ambiguous_names=ambiguous,
+        leader_words=frozenset(w for (w,) in _rows("leader_words.txt", 1)),
+        opaque_entity_labels=frozenset(w for (w,) in _rows("opaque_entity_labels.txt", 1)),
+        new_states=_new_states(),
     )
+
+
+def _new_states() -> dict[str, tuple[date, str]]:
+    states = {}
+    for number, (iso3, first_day, before) in enumerate(_rows("new_states.tsv", 3), 1):
+        try:
+            states[iso3] = (date.fromisoformat(first_day), before)
+        except ValueError as e:
+            raise DictionaryError(str(DATA_DIR / "new_states.tsv"), number, str(e)) from e
+    return states

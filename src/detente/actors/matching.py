@@ -66,6 +66,8 @@ class NameMatcher:
             lowers = [t.lower_ for t in doc]
         if "\u2019" in doc.text or "\u2018" in doc.text:
             lowers = [w.translate(_QUOTES) for w in lowers]
+        if "_" in doc.text:  # PETRARCH-style "Dol_Amroth" in text: the dictionary's words
+            lowers = [w.replace("_", " ") for w in lowers]
         spaced = [bool(t.whitespace_) for t in doc]
         n_tokens = len(lowers)
         forms, first_words = self.forms, self.first_words

@@ -8,7 +8,7 @@ from the NER are merged here: the longer span wins, a KB match wins a tie.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +27,7 @@ MODIFIER_DEPS = frozenset(
 )
 MODIFIER_POS = frozenset({"ADJ", "NOUN", "ADV", "NUM", "PROPN", "VERB", "PUNCT"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+COORDINATORS = frozenset({"and", "or", "&", ","})  # words that join two names in one entity
 
 
 @dataclass(slots=True)
@@ -43,6 +44,7 @@ class AgentWord:
     end: int
     sector: str
     person: bool  # the word names one person ("president") -- and is singular here
+    prefix: bool = False  # PETRARCH "[NGO~]": the code goes before the country (NGOGON)
 
 
 @dataclass(slots=True)
@@ -54,6 +56,9 @@ class RolePhrase:
     owner_outside: bool  # the owner is in a prepositional phrase ("president of Armenia")
     determiner: str | None  # "the", "a"... (lowercase) before the phrase
     person: NamePhrase | None = None  # the name a title introduces ("President Donald Trump")
+    # names coordinated with the owner share the agent: "Gondor and Osgiliath governments",
+    # "lawmakers in Fornost and Gondor" -> one agent mention per owner
+    co_owners: list[NamePhrase] = field(default_factory=list)
 
 
 def _strip_entity(doc: Doc, span: Span) -> tuple[int, int]:
@@ -90,6 +95,17 @@ def find_names(
     for m in name_matches:
         if m.end - m.start > 1 and m.end - 1 in group_heads:
             continue
+        if (
+            all(i in agent_tokens for i in range(m.start, m.end))
+            and m.end < len(doc)
+            and doc[m.end].ent_type_ == "PERSON"
+        ):
+            continue  # "Secretary of State Mike Pompeo": a title, though a dictionary name
+        if m.end - m.start > 1 and m.end - 1 in agent_tokens:
+            # "White House spokesman", "White House press secretary": a name and a role
+            # description (a dictionary alias of the body), left to the role phrase
+            if any((m.start, cut) in tags_at for cut in range(m.start + 1, m.end)):
+                continue
         if _plausible(doc, m):
             candidates[(m.start, m.end)] = NamePhrase(m.start, m.end, frozenset(m.tags), None)
     for ent in doc.ents:
@@ -107,6 +123,10 @@ def find_names(
                     break
         if end <= start:
             continue
+        if (start, end) not in tags_at and _split_coordination(
+            doc, start, end, ent.label_, candidates
+        ):
+            continue
         known = candidates.get((start, end))
         tags = known.tags if known is not None else tags_at.get((start, end), frozenset())
         candidates[(start, end)] = NamePhrase(start, end, tags, ent.label_)
@@ -122,6 +142,27 @@ def find_names(
         chosen.append(phrase)
     chosen.sort(key=lambda p: p.start)
     return chosen
+
+
+def _split_coordination(
+    doc: Doc, start: int, end: int, label: str, candidates: dict[tuple[int, int], NamePhrase]
+) -> bool:
+    """ "Gondor and Osgiliath" tagged as one entity: when a conjunct is a known name, each
+    conjunct is its own name (the known ones keep their KB match; the others keep the
+    label). Names that are coordinations themselves ("Bosnia and Herzegovina", "Procter &
+    Gamble") are KB forms or have no known conjunct, and stay whole. True if split."""
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in COORDINATORS]
+    if not cuts:
+        return False
+    bounds = [start, *[c for cut in cuts for c in (cut, cut + 1)], end]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    pieces = [(a, b) for a, b in pieces if b > a]
+    if not any(candidates.get(p) is not None and candidates[p].tags for p in pieces):
+        return False
+    for piece in pieces:
+        if piece not in candidates:
+            candidates[piece] = NamePhrase(piece[0], piece[1], frozenset(), label)
+    return True
 
 
 def _add_acronyms(doc: Doc, candidates: dict[tuple[int, int], NamePhrase]) -> None:
@@ -155,6 +196,10 @@ def find_agents(
     """Agent words not inside a name, longest first; single role nouns from the lexicon fill gaps."""
     found: list[AgentWord] = []
     used = list(taken)
+    for ent in doc.ents:
+        # "Air Force One" is a plane: agent words inside such a name are no agents
+        if ent.label_ in lexicon.opaque_entity_labels:
+            used[ent.start : ent.end] = [True] * (ent.end - ent.start)
     for m in sorted(agent_matches, key=lambda m: -(m.end - m.start)):
         if any(used[m.start : m.end]):
             continue
@@ -162,7 +207,7 @@ def find_agents(
         if agent is None:
             continue
         used[m.start : m.end] = [True] * (m.end - m.start)
-        found.append(AgentWord(m.start, m.end, agent.code, agent.person))
+        found.append(AgentWord(m.start, m.end, agent.code, agent.person, agent.prefix))
     for i, lower in enumerate(lowers):
         role = lexicon.role_nouns.get(lower)
         if role is None or used[i] or doc[i].pos_ not in ("NOUN", "PROPN"):
@@ -173,7 +218,28 @@ def find_agents(
         if doc[agent.end - 1].tag_ in PLURAL_TAGS:
             agent.person = False
     found.sort(key=lambda a: a.start)
-    return found
+    return _merge_generic_heads(doc, found, lexicon)
+
+
+def _merge_generic_heads(doc: Doc, found: list[AgentWord], lexicon: Lexicon) -> list[AgentWord]:
+    """ "opposition leaders", "military officials", "police chief": a generic head takes the
+    sector of the agent word right before it (OPP, MIL, COP), as one agent."""
+    merged: list[AgentWord] = []
+    for agent in found:
+        before = merged[-1] if merged else None
+        if (
+            before is not None
+            and before.end == agent.start
+            and agent.end - agent.start == 1
+            and doc[agent.start].lemma_.lower() in lexicon.generic_role_heads
+            and doc[before.end - 1].head.i == agent.start
+        ):
+            merged[-1] = AgentWord(
+                before.start, agent.end, before.sector, agent.person, before.prefix
+            )
+            continue
+        merged.append(agent)
+    return merged
 
 
 def build_roles(
@@ -215,8 +281,51 @@ def build_roles(
             role.end = following.end
         if role.owner is None:
             _owner_from_preposition(doc, role, name_at, agent_tokens, lexicon.owner_prepositions)
+            following = name_at[role.end] if role.end < len(doc) else None
+            if (
+                agent.person
+                and role.person is None
+                and role.owner is not None
+                and following is not None
+                and following.start == role.end
+                and _person_like(doc, following)
+            ):
+                # "Secretary of State Mike Pompeo": the title reads through its owner
+                role.person = following
+                role.end = following.end
+        if role.owner is not None and role.person is None and not agent.person:
+            role.co_owners = _coordinated_names(doc, role.owner, name_at, role.owner_outside)
         roles.append(role)
     return roles
+
+
+def _coordinated_names(
+    doc: Doc, owner: NamePhrase, name_at: list[NamePhrase | None], outside: bool
+) -> list[NamePhrase]:
+    """The names joined to ``owner`` by "and"/"or"/commas: its conj chain in the parse and,
+    for an owner after a preposition ("lawmakers in Fornost and Gondor", where the parser
+    often hangs "Gondor" on "lawmakers"), the names that follow it joined so."""
+    root = doc[owner.start : owner.end].root
+    top = root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    chain = [top]
+    found: list[NamePhrase] = []
+    while chain:
+        token = chain.pop()
+        chain.extend(c for c in token.children if c.dep_ == "conj")
+        name = name_at[token.i]
+        if name is not None and name is not owner and name not in found:
+            found.append(name)
+    position = owner.end
+    while outside and position + 1 < len(doc) and doc[position].lower_ in COORDINATORS:
+        name = name_at[position + 1]
+        if name is None or name.start != position + 1:
+            break
+        if name not in found:
+            found.append(name)
+        position = name.end
+    return sorted(found, key=lambda n: n.start)
 
 
 def _walk_left(
@@ -254,7 +363,7 @@ def _walk_left(
             token.pos_ in MODIFIER_POS
             and token.dep_ in MODIFIER_DEPS
             and start <= token.head.i < agent.end
-        ):
+        ) or _coordinated_modifier(token, agent):
             if token.pos_ == "PUNCT" and token.text != "-":
                 break
             start = i
@@ -262,6 +371,18 @@ def _walk_left(
             continue
         break
     return start, owner
+
+
+def _coordinated_modifier(token: Token, agent: AgentWord) -> bool:
+    """ "and evil" in "Ithilen's awful and evil minister": a conjunct of a modifier of the
+    agent word (or the word joining them) stays inside the phrase."""
+    head = token.head
+    return (
+        token.dep_ in ("conj", "cc")
+        and head.i < token.i
+        and head.dep_ in MODIFIER_DEPS
+        and agent.start <= head.head.i < agent.end
+    )
 
 
 def _owner_from_preposition(
@@ -299,6 +420,8 @@ def _owner_from_preposition(
 def _person_like(doc: Doc, name: NamePhrase) -> bool:
     if name.tags & SELF_EVIDENT_TAGS or name.label in ("GPE", "NORP", "LOC", "FAC"):
         return name.label == "PERSON"
+    if "actor" in name.tags and doc[name.start].is_title:
+        return True  # a known name, however it tokenises ("Moon Jae-in": "Jae", "-", "in")
     return all(
         t.pos_ == "PROPN" or t.text in (".", "-") or t.is_title for t in doc[name.start : name.end]
     )

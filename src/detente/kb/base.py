@@ -18,12 +18,13 @@ _QUOTES = str.maketrans(
 
 
 def normalize_name(text: str) -> str:
-    """The key of every lookup: casefold, straight apostrophes, hyphens as spaces
-    ("Kim Jong-un" = "Kim Jong Un", "al-Bashir" = "al Bashir"), no leading "the ",
-    collapsed spaces, no trailing possessive "'s"."""
+    """The key of every lookup: casefold, straight apostrophes, hyphens and PETRARCH's
+    underscores as spaces ("Kim Jong-un" = "Kim Jong Un", "al-Bashir" = "al Bashir",
+    "Dol_Amroth" = "Dol Amroth"), no leading "the ", collapsed spaces, no trailing
+    possessive "'s"."""
     if not text.isascii():
         text = text.translate(_QUOTES)
-    key = " ".join(text.casefold().replace("-", " ").split())
+    key = " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
     if key.startswith("the "):
         key = key[4:]
     if key.endswith("'s"):
@@ -102,8 +103,11 @@ class KnowledgeBase:
     seats: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # -> (ISO3, sector)
     seat_names: dict[str, str] = field(default_factory=dict)  # normalized -> as written
     surnames: dict[str, list[KBActor]] = field(default_factory=dict)  # "mugabe" -> people
+    family_first: frozenset[str] = frozenset()  # ISO3 of states that write the family name first
     surfaces: list[tuple[str, str]] | None = None  # built on first surface_forms() call
     surface_builder: object = None  # callable that builds ``surfaces``
+    # malformed user-dictionary lines that were skipped: "file:line: reason"
+    warnings: list[str] = field(default_factory=list)
 
     # -- lookups ---------------------------------------------------------------------------
     def actors_by_name(self, name: str) -> list[KBActor]:
@@ -115,6 +119,14 @@ class KnowledgeBase:
         plus surname ("President Mugabe") met without the full name; often ambiguous, so
         choose by country and by a role that holds on the date."""
         return list(self.surnames.get(normalize_name(surname), ()))
+
+    def family_name(self, name: str, country: str | None) -> str | None:
+        """The family name in a full name: the last word, or the first for states that
+        write it first ("Kim Jong Un" -> "Kim"); None for a single word."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        return words[0] if country in self.family_first else words[-1]
 
     def places_by_name(self, name: str) -> list[KBPlace]:
         """Every place with this name (a country, a city, a US state, a disputed area...)."""

@@ -28,6 +28,7 @@ from detente.kb.classify import (
 from detente.kb.petrarch import is_agent_file, parse_actor_file, parse_agent_file
 
 LEADERS_FILE = "leaders_2014_2026.tsv"
+NOTABLE_PEOPLE_FILE = "notable_people.tsv"  # same format: people Phoenix lacks
 US_STATE_WEIGHT = 500_000  # rank of a US state among same-named cities (see _build)
 
 
@@ -421,13 +422,24 @@ def _load_seats(data: Path, kb: KnowledgeBase) -> None:
 
 
 # -- user dictionaries -------------------------------------------------------------------------
-def _parse_user_file(path: Path) -> tuple[bool, list]:
-    """(is_agent_file, entries): parsed before anything else so a bad file fails fast."""
-    if not path.exists():
+def _parse_user_file(path: Path, warnings: list[str]) -> tuple[bool, list]:
+    """(is_agent_file, entries), parsed before anything else so an unusable file fails fast.
+
+    PETRARCH users bring dictionaries with a few malformed lines (a 7-digit date, a
+    ``}`` for a ``]``): those lines are skipped and named in ``warnings``; only a file
+    that cannot be read or yields no entry at all is an error.
+    """
+    if not path.is_file():
         raise DictionaryError(str(path), None, "user dictionary not found")
-    if is_agent_file(path):
-        return True, parse_agent_file(path)
-    return False, parse_actor_file(path)
+    found: list[str] = []
+    agents = is_agent_file(path)
+    parse = parse_agent_file if agents else parse_actor_file
+    entries = parse(path, strict=False, warnings=found)
+    if not entries:
+        reason = f"; first problem: {found[0]}" if found else ""
+        raise DictionaryError(str(path), None, f"no valid dictionary entries{reason}")
+    warnings.extend(found)
+    return agents, entries
 
 
 def _add_user_entries(
@@ -482,8 +494,10 @@ def build_kb(
 
 
 def _build(user_files: Sequence[str | Path], *, shipped: bool, data_dir: Path) -> KnowledgeBase:
-    parsed = [(Path(f), *_parse_user_file(Path(f))) for f in user_files]
+    warnings: list[str] = []
+    parsed = [(Path(f), *_parse_user_file(Path(f), warnings)) for f in user_files]
     kb = KnowledgeBase()
+    kb.warnings = warnings
     drafts: dict[str, _Draft] = {}
     places: list[KBPlace] = []
     population: dict[str, int] = {}
@@ -503,6 +517,7 @@ def _build(user_files: Sequence[str | Path], *, shipped: bool, data_dir: Path) -
                 for key in keys:
                     by_name[key].append(draft)
         _load_leaders(data_dir / LEADERS_FILE, drafts, by_name)
+        _load_leaders(data_dir / NOTABLE_PEOPLE_FILE, drafts, by_name)
         _load_agents(data_dir, kb)
         _load_places(data_dir, places, population, place_keys)
         _load_seats(data_dir, kb)
@@ -539,6 +554,10 @@ def _build(user_files: Sequence[str | Path], *, shipped: bool, data_dir: Path) -
     index.update(user_index)
     kb.actor_index = dict(index)
     kb.surnames = _surname_index(frozen.values(), data_dir)
+    kb.family_first = frozenset(
+        row[0]
+        for _n, row in read_tsv(data_dir / "surname_first.txt", 1, required=False, strip=True)
+    )
 
     place_index: dict[str, list[KBPlace]] = defaultdict(list)
     for place in places:

@@ -134,8 +134,11 @@ def _check_brackets(content: str, *, path: str, line: int) -> None:
         raise DictionaryError(path, line, f"unbalanced brackets in {content.strip()!r}")
 
 
-def parse_actor_file(path: str | Path, *, strict: bool = True) -> list[DictEntry]:
-    """Parse an actor dictionary. ``strict=False`` skips bad codes instead of raising."""
+def parse_actor_file(
+    path: str | Path, *, strict: bool = True, warnings: list[str] | None = None
+) -> list[DictEntry]:
+    """Parse an actor dictionary. ``strict=False`` skips malformed lines and codes instead
+    of raising, appending ``"file:line: reason"`` to ``warnings`` when given."""
     path = Path(path)
     name = str(path)
     entries: list[DictEntry] = []
@@ -150,35 +153,48 @@ def parse_actor_file(path: str | Path, *, strict: bool = True) -> list[DictEntry
 
     had_code = [False]  # a block whose only code is [---] is still an entry
 
+    def skip(error: DictionaryError) -> None:
+        if strict:
+            raise error
+        if warnings is not None:
+            warnings.append(str(error))
+
     def add_codes(content: str, number: int) -> None:
         for body in _BRACKET.findall(content):
             try:
                 role = parse_code(body, path=name, line=number)
-            except DictionaryError:
-                if strict:
-                    raise
+            except DictionaryError as e:
+                skip(e)
                 continue
             had_code[0] = True
             if role is not None:
                 roles.append(role)
 
+    orphaned = False  # inside the lines of a skipped entry
     for number, content, note in _clean_lines(path):
         stripped = content.strip()
         if not stripped:
             continue
         try:
             _check_brackets(stripped, path=name, line=number)
-        except DictionaryError:
-            if strict:
-                raise
+        except DictionaryError as e:
+            skip(e)
+            if not stripped.startswith(("[", "+")):
+                # a broken name line: its synonym and code lines go with it
+                flush()
+                names, orphaned = [], True
             continue
         if stripped.startswith("["):
             if not names:
-                raise DictionaryError(name, number, "code line before any actor name")
+                if not orphaned:
+                    skip(DictionaryError(name, number, "code line before any actor name"))
+                continue
             add_codes(stripped, number)
         elif stripped.startswith("+"):
             if not names:
-                raise DictionaryError(name, number, "synonym line before any actor name")
+                if not orphaned:
+                    skip(DictionaryError(name, number, "synonym line before any actor name"))
+                continue
             text = surface(stripped[1:].split("[", 1)[0])
             if text:
                 names.append(text)
@@ -188,8 +204,11 @@ def parse_actor_file(path: str | Path, *, strict: bool = True) -> list[DictEntry
             head = stripped.split("[", 1)[0]
             text = surface(head)
             if not text:
-                raise DictionaryError(name, number, f"no actor name in {stripped!r}")
+                skip(DictionaryError(name, number, f"no actor name in {stripped!r}"))
+                names, orphaned = [], True
+                continue
             names, roles, comment, start_line = [text], [], note, number
+            orphaned = False
             had_code[0] = False
             add_codes(stripped, number)
     flush()
@@ -209,10 +228,20 @@ def _expand_macros(phrase: str, macros: dict[str, list[str]]) -> list[str]:
     return out
 
 
-def parse_agent_file(path: str | Path, *, strict: bool = True) -> list[AgentEntry]:
-    """Parse an agent dictionary (``PHRASE {PLURALS} [~CODE]``)."""
+def parse_agent_file(
+    path: str | Path, *, strict: bool = True, warnings: list[str] | None = None
+) -> list[AgentEntry]:
+    """Parse an agent dictionary (``PHRASE {PLURALS} [~CODE]``); ``strict`` and
+    ``warnings`` as in :func:`parse_actor_file`."""
     path = Path(path)
     name = str(path)
+
+    def skip(error: DictionaryError) -> None:
+        if strict:
+            raise error
+        if warnings is not None:
+            warnings.append(str(error))
+
     macros: dict[str, list[str]] = {}
     entries: list[AgentEntry] = []
     for number, content, _note in _clean_lines(path):
@@ -225,14 +254,12 @@ def parse_agent_file(path: str | Path, *, strict: bool = True) -> list[AgentEntr
             continue
         try:
             _check_brackets(stripped, path=name, line=number)
-        except DictionaryError:
-            if strict:
-                raise
+        except DictionaryError as e:
+            skip(e)
             continue
         codes = _BRACKET.findall(stripped)
         if not codes:
-            if strict:
-                raise DictionaryError(name, number, f"agent without a [~CODE]: {stripped!r}")
+            skip(DictionaryError(name, number, f"agent without a [~CODE]: {stripped!r}"))
             continue
         head = stripped.split("[", 1)[0]
         plurals: tuple[str, ...] | None = None
@@ -242,18 +269,17 @@ def parse_agent_file(path: str | Path, *, strict: bool = True) -> list[AgentEntr
             plurals = tuple(surface(p) for p in re.split(r"[,;]", inside) if surface(p))
         phrase = surface(head)
         if not phrase:
-            raise DictionaryError(name, number, f"agent without a phrase: {stripped!r}")
+            skip(DictionaryError(name, number, f"agent without a phrase: {stripped!r}"))
+            continue
         for body in codes:
             code = "".join(body.split()).upper()
             if "~" not in code or code.strip("~") == "":
-                if strict:
-                    raise DictionaryError(name, number, f"agent code must contain '~': [{body}]")
+                skip(DictionaryError(name, number, f"agent code must contain '~': [{body}]"))
                 continue
             prefix = code.endswith("~") and not code.startswith("~")
             code = code.replace("~", "")
             if not re.fullmatch(r"[A-Z0-9]+", code):
-                if strict:
-                    raise DictionaryError(name, number, f"malformed agent code [{body}]")
+                skip(DictionaryError(name, number, f"malformed agent code [{body}]"))
                 continue
             for variant in _expand_macros(phrase, macros):
                 entries.append(AgentEntry(variant, plurals, code, prefix, number))
