@@ -134,9 +134,16 @@ def field_map(text_field: str, id_field: str, date_field: str, title_field: str)
 def pipeline_options(model, actors, verbs, stages=None):
     from detente.pipeline import PipelineOptions
 
+    actor_files = check_files("--actors", actors)
+    if actor_files:
+        from detente.kb import load_kb
+
+        # malformed lines in a user dictionary are skipped, not fatal: say which
+        for warning in load_kb(actor_files).warnings:
+            err_console.print(f"[yellow]warning[/] --actors {warning}", highlight=False)
     return PipelineOptions(
         model=model,
-        actor_files=check_files("--actors", actors),
+        actor_files=actor_files,
         verb_files=check_files("--verbs", verbs),
         stages=stages,
     )
