@@ -579,3 +579,30 @@ def test_sending_arms_is_aid_deploying_them_a_show_of_force(coded):
 def test_a_threatened_act_is_not_coded_as_done(coded):
     events = coded("Russia threatened to deliver devastating blows to Japan.")
     assert {e.cameo_root for e in events} == {"13"}
+
+
+def test_source_and_target_markers_swap_the_roles(nlp, tmp_path):
+    # PETRARCH's "$" (source) after the verb and "+" (target) before it: the subject is
+    # acted upon, the object of the marked word acts ("- + * FROM $", "- + * MONEY $").
+    path = tmp_path / "markers.verbs.txt"
+    path.write_text(
+        "--- RELEASE [060] ---\nFREE\n- + * FROM $ [066]\n\n"
+        "--- RECEIVE [020] ---\nRECEIVE\n- + * MONEY $ [071]\n",
+        encoding="utf-8",
+    )
+    lexicon = parse_petrarch_verbs(path)
+    (freed,) = lexicon.blocks["RELEASE"].patterns
+    assert freed.target_subject and freed.source_after == "from" and not freed.target_after
+    coder = get_coder((str(path),), False)
+    text = (
+        "Gondor's envoy was freed from Mordor on Friday. "
+        "Japan received money from China. "
+        "Russia received a letter from China."
+    )
+    doc = nlp(make_doc(nlp, Article(ref="t", text=text, date="2017-02-10")))
+    doc._.mentions = hand_mentions(doc.text, doc._.doc_id, ACTORS)
+    found = triples(coder.code_doc(doc))
+    assert ("MOR", "GON", "066") in found  # a passive subject is the target
+    assert ("CHN", "JPN", "071") in found
+    # without the marked word the block's default keeps the subject as the source
+    assert ("CHN", "RUS", "020") not in found and ("CHN", "RUS", "071") not in found

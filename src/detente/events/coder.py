@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from detente.errors import DictionaryError
@@ -146,6 +147,7 @@ class _BlockIndex:
 
     by_word: dict[str, list[int]] = field(default_factory=dict)
     always: list[int] = field(default_factory=list)
+    vocabulary: set[str] = field(default_factory=set)  # every word any pattern names
 
 
 def _first_words(slot: Slot) -> set[str]:
@@ -159,6 +161,9 @@ class PatternMatcher:
         for name, block in lexicon.blocks.items():
             index = _BlockIndex()
             for number, pattern in enumerate(block.patterns):
+                for slot in (*pattern.pre, *pattern.post):
+                    for alt in slot:
+                        index.vocabulary.update(alt)
                 slots = pattern.post or pattern.pre
                 if not slots:
                     index.always.append(number)
@@ -189,8 +194,8 @@ class PatternMatcher:
         index = self.indexes.get(block_name)
         if block is None or index is None or not block.patterns:
             return None
-        pre_words = [(t.lower_, t.lemma_.lower()) for t in pre]
-        post_words = [(t.lower_, t.lemma_.lower()) for t in post]
+        pre_words = _pattern_words(pre, index.vocabulary)
+        post_words = _pattern_words(post, index.vocabulary)
         candidates: set[int] = set(index.always)
         for pair in (*pre_words, *post_words):
             for word in pair:
@@ -219,7 +224,26 @@ class PatternMatcher:
         return own
 
 
-def _match_slots(slots: tuple[Slot, ...], words: list[tuple[str, str]]) -> bool:
+_GAP: tuple[str, ...] = ()  # stands for a run of words no pattern of the block names
+
+
+def _pattern_words(tokens: list[Token], vocabulary: set[str]) -> list[tuple[str, ...]]:
+    """(lowercase form, lemma) per token, with each run of words that no pattern of the
+    block names collapsed into one gap: the match is the same (a gap matches no pattern
+    word and still separates words a multiword alternative needs adjacent), the list
+    is much shorter."""
+    out: list[tuple[str, ...]] = []
+    for tok in tokens:
+        lower = tok.lower_
+        lemma = tok.lemma_.lower()
+        if lower in vocabulary or lemma in vocabulary:
+            out.append((lower, lemma))
+        elif not out or out[-1] is not _GAP:
+            out.append(_GAP)
+    return out
+
+
+def _match_slots(slots: tuple[Slot, ...], words: list[tuple[str, ...]]) -> bool:
     """Every slot matches, in order, with any words between them. ``words`` are
     (lowercase form, lemma) pairs; a pattern word matches either."""
     pos = 0
@@ -415,6 +439,8 @@ class EventCoder:
         self.matcher = PatternMatcher(lexicon)
         self.words = clause_words()
         self._last_pattern: Pattern | None = None  # the pattern the last _code_of matched
+        # (form, lemma, tag) -> the lexicon's word: the same few thousand verb forms recur
+        self._word_cache: dict[tuple[str, str, str], str] = {}
 
     # ---- public
 
@@ -423,8 +449,9 @@ class EventCoder:
         if not actors.mentions and not actors.quotes:
             return []
         events: list[Event] = []
+        by_token = actors.by_token
         for sent in doc.sents:
-            if not any(actors.by_token[t.i] != -1 for t in sent) and not any(
+            if max(by_token[sent.start : sent.end], default=-1) == -1 and not any(
                 start < sent.end_char and sent.start_char < end for start, end, _ in actors.quotes
             ):
                 continue  # no actor and no quoted speaker: nobody to code
@@ -437,11 +464,12 @@ class EventCoder:
         for tok in sent:
             if tok.i in consumed:
                 continue
-            if tok.pos_ == "VERB" or (
-                tok.pos_ == "AUX" and tok.dep_ == "ROOT" and tok.lemma_ != "be"
-            ):
+            pos = tok.pos  # the integer: cheaper than the string on every token
+            if pos == VERB or (pos == AUX and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
+                if not self._may_code(tok):
+                    continue
                 result = self._code_verb(tok, actors, consumed)
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.words.nominals:
+            elif (pos == NOUN or pos == PROPN) and tok.lemma_.lower() in self.words.nominals:
                 result = self._code_nominal(tok, actors, consumed)
             else:
                 continue
@@ -451,13 +479,28 @@ class EventCoder:
 
     # ---- verbs
 
+    def _may_code(self, verb: Token) -> bool:
+        """Cheap first test: a verb the lexicon does not know, with no clause-word role,
+        can only be coded as an obligation ("Sudan must return ...")."""
+        word = self._verb_word(verb)
+        if word in self.lexicon.verbs or word in self.words.roles:
+            return True
+        if verb.lower_ in self.lexicon.verbs:
+            return True
+        return _has_modal(verb, _OBLIGATION_MODALS) or _obliged_through_adjective(verb)
+
     def _verb_word(self, verb: Token) -> str:
         """The lexicon's word for ``verb``: its lemma, its form, or a stem of its form
         (the lemmatizer makes "hopes" into "hop")."""
-        for word in _verb_keys(verb):
-            if word in self.lexicon.verbs or word in self.words.roles:
-                return word
-        return verb.lemma_.lower()
+        key = (verb.lower_, verb.lemma_, verb.tag_)
+        found = self._word_cache.get(key)
+        if found is None:
+            found = next(
+                (w for w in _verb_keys(verb) if w in self.lexicon.verbs or w in self.words.roles),
+                verb.lemma_.lower(),
+            )
+            self._word_cache[key] = found
+        return found
 
     def _verb_entry(self, verb: Token) -> VerbEntry | None:
         best: VerbEntry | None = None
@@ -520,11 +563,16 @@ class EventCoder:
         obligation = _has_modal(verb, _OBLIGATION_MODALS) or _obliged_through_adjective(verb)
         if entry is None and not obligation:
             return None
+        patient: list[EventActor] = []  # a passive subject, for "- + * FROM $" patterns
         if not obligation:
             # most verbs have no actor doing them: find that out before matching patterns
             sources, inherited = self._sources(verb, actors)
             if not sources:
-                return None
+                passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                if passive_subject is not None:
+                    patient = self._actors_of(passive_subject, actors)
+                if not patient:
+                    return None
         subject = _subject_token(verb)
         if entry is None:
             code, rule, confidence = CodeSpec(None), "", 0.8
@@ -534,6 +582,23 @@ class EventCoder:
         if obligation:
             # "Russia said Sudan must return the helicopter": whatever the act, a demand
             return self._code_obligation(verb, code, rule, confidence, actors)
+        if pattern is not None and pattern.target_subject and pattern.source_after:
+            # "- + * FROM $ [066]": "Ithilen's guard was freed from Mordor", "Eriador
+            # received money from Osgiliath": the subject side is the target, the object
+            # of the marked word the source
+            marked = self._marked_target(verb, pattern.source_after, actors, [])
+            subject_side = sources or patient
+            if marked and subject_side:
+                sources = marked
+                forced_targets = [
+                    t for t in subject_side if not any(_same_actor(t, s) for s in marked)
+                ]
+            else:
+                forced_targets = []
+        else:
+            forced_targets = []
+        if not obligation and not sources:
+            return None
         if code.is_null:
             return None
         if embedded_coded and not (code.forward or "").startswith("13"):
@@ -546,7 +611,9 @@ class EventCoder:
             place_targets=root in _PLACE_TARGET_ROOTS,
             domestic=root in _DOMESTIC_ROOTS,
         )
-        if pattern is not None and pattern.target_after:
+        if forced_targets:
+            targets, deep = forced_targets, False
+        elif pattern is not None and pattern.target_after:
             # "- * THEIR ^ ABOUT + [162]": the pattern says where the target is
             marked = self._marked_target(verb, pattern.target_after, actors, sources)
             if marked:
@@ -611,16 +678,33 @@ class EventCoder:
     def _marked_target(
         self, verb: Token, word: str, actors: _DocActors, sources: list[EventActor]
     ) -> list[EventActor]:
-        """The actors of the object of ``word`` in the verb's clause."""
-        for tok in _clause_tokens(verb, include_xcomp=True, skip_dates=True):
+        """The actors of the object of ``word`` in the verb's clause (or, when the parser
+        hangs that phrase elsewhere, of the phrase right after the word: "received money
+        from Osgiliath" with "from" on the verb)."""
+        clause = _clause_tokens(verb, include_xcomp=True, skip_dates=True)
+        for number, tok in enumerate(clause):
             if tok.lower_ != word or tok.i <= verb.i:
                 continue
-            for pobj in tok.children:
-                if pobj.dep_ in ("pobj", "dobj"):
-                    found = self._actors_of(pobj, actors)
-                    found = [t for t in found if not any(_same_actor(t, s) for s in sources)]
-                    if found:
-                        return found
+            objects = [c for c in tok.children if c.dep_ in ("pobj", "dobj")]
+            if not objects:
+                # "money from Osgiliath": the object of the word's own preposition
+                objects = [
+                    g
+                    for c in tok.children
+                    if c.dep_ == "prep"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+            if not objects:
+                following = clause[number + 1 : number + 4]
+                nxt = next((t for t in following if t.pos_ not in ("ADP", "DET")), None)
+                if nxt is not None and nxt.i - tok.i <= 3:
+                    objects = [nxt]
+            for pobj in objects:
+                found = self._actors_of(pobj, actors)
+                found = [t for t in found if not any(_same_actor(t, s) for s in sources)]
+                if found:
+                    return found
         return []
 
     def _has_event_object(self, verb: Token, actors: _DocActors) -> bool:
@@ -638,7 +722,7 @@ class EventCoder:
         head = verb.head
         return (
             verb.dep_ == "xcomp"
-            and head is not verb
+            and head.i != verb.i
             and head.pos_ == "ADJ"
             and self.words.roles.get(head.lemma_.lower()) == "intent"
         )
@@ -883,7 +967,7 @@ class EventCoder:
             if not found and subject.lower_ in _ANAPHORS and verb.dep_ in ("ccomp", "conj"):
                 # "Syria says it will not accept ...": the pronoun is the governor's subject
                 governor = verb.head
-                if governor is not verb and governor.pos_ in ("VERB", "AUX") and depth < 3:
+                if governor.i != verb.i and governor.pos_ in ("VERB", "AUX") and depth < 3:
                     return self._sources(governor, actors, depth + 1)[0], True
             return found, False
         if subject is not None or _is_passive(verb):  # passive without agent: no source
@@ -891,7 +975,7 @@ class EventCoder:
         if depth > 3:
             return [], False
         head = verb.head
-        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head is not head:
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
             head = head.head  # "Syria is willing to withdraw": the subject of "is"
         passive_subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if verb.dep_ == "conj" and passive_subject is not None and not _is_passive(verb):
@@ -900,11 +984,11 @@ class EventCoder:
             return self._actors_of(passive_subject, actors, places=True), True
         if (
             verb.dep_ in ("xcomp", "conj", "advcl", "ccomp")
-            and head is not verb
+            and head.i != verb.i
             and head.pos_ in ("VERB", "AUX")
         ):
             return self._sources(head, actors, depth + 1)[0], True
-        if verb.dep_ in ("acl", "relcl") and head is not verb:
+        if verb.dep_ in ("acl", "relcl") and head.i != verb.i:
             found = self._actors_of(head, actors)
             if not found and head.dep_ == "attr" and head.head.pos_ in ("AUX", "VERB"):
                 found = self._sources(head.head, actors, depth + 1)[0]
@@ -966,7 +1050,7 @@ class EventCoder:
             phrase(antecedent)
             shares_object = not any(c.dep_ == "dobj" for c in verb.children)
             for other in _relative_clauses(antecedent) if shares_object else ():
-                if other is not verb:
+                if other.i != verb.i:
                     subject = _subject_token(other)
                     if subject is not None:
                         phrase(subject)
@@ -1032,8 +1116,9 @@ class EventCoder:
         seen: set[tuple] = set()
         base = doc._.date
         doc_id = doc._.doc_id or ""
+        date_cache: dict = {}  # clause head -> its date word, shared by the sentence's events
         for item in coded:
-            date = dates.event_date(item.trigger, item.clause_verb, base)
+            date = dates.event_date(item.trigger, item.clause_verb, base, date_cache)
             pairs: list[tuple[EventActor, EventActor | None, str]] = []
             forward, reverse = item.code.forward, item.code.reverse
             if item.targets:
@@ -1233,7 +1318,7 @@ def _clause_tokens(
                 # "praised Japan and pledged to defend ...": a coordinated verb is an act of
                 # its own; its words ("to") are not the first verb's pattern words
                 continue
-            if child.dep_ in _SUBJECT_DEPS and tok is head and head.pos_ in ("VERB", "AUX"):
+            if child.dep_ in _SUBJECT_DEPS and tok.i == head.i and head.pos_ in ("VERB", "AUX"):
                 continue
             if skip_dates and _is_date_phrase(child):
                 continue
@@ -1266,7 +1351,7 @@ def _is_negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATORS):
             return True
-    if verb.dep_ in ("xcomp",) and verb.head is not verb:
+    if verb.dep_ in ("xcomp",) and verb.head.i != verb.i:
         return any(c.dep_ == "neg" for c in verb.head.children)
     return False
 
@@ -1276,7 +1361,7 @@ def _is_reported(verb: Token, roles: dict[str, str]) -> bool:
     for _ in range(6):
         if tok.dep_ in ("ccomp", "parataxis") and roles.get(tok.head.lemma_.lower()) == "speech":
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -1378,7 +1463,7 @@ def _relative_antecedent(verb: Token) -> Token | None:
     ):
         return None
     clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
         return clause.head

@@ -138,8 +138,15 @@ def _month_numbers(month: Token) -> tuple[int | None, int | None]:
     return day, year
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(key[0] for key in date_words())
+
+
 def _match_at(tokens: list[Token], i: int) -> tuple[DateWord, Token] | None:
     words = date_words()
+    if tokens[i].lower_ not in _first_words():
+        return None  # most words start no date expression
     for size in (2, 1):
         if i + size > len(tokens):
             continue
@@ -161,32 +168,49 @@ def _clause_tokens(head: Token) -> list[Token]:
         tok = stack.pop()
         out.append(tok)
         for child in tok.children:
-            if child.dep_ in _CLAUSE_DEPS and child is not head:
+            if child.dep_ in _CLAUSE_DEPS:
                 continue
             stack.append(child)
     out.sort(key=lambda t: t.i)
     return out
 
 
-def find_date_word(trigger: Token, verb: Token) -> tuple[DateWord, Token] | None:
-    """The first date word (and its token) in the trigger's own phrase, else in its
-    clause's verb phrase."""
-    seen: set[int] = set()
-    for head in (trigger, verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
-        tokens = [t for t in _clause_tokens(head) if t.i not in seen]
-        for i in range(len(tokens)):
-            word = _match_at(tokens, i)
-            if word is not None:
-                return word
-        seen.update(t.i for t in tokens)
+_ClauseCache = dict[int, "tuple[DateWord, Token] | None"]
+
+
+def _clause_date_word(head: Token) -> tuple[DateWord, Token] | None:
+    tokens = _clause_tokens(head)
+    for i in range(len(tokens)):
+        word = _match_at(tokens, i)
+        if word is not None:
+            return word
     return None
 
 
-def event_date(trigger: Token, verb: Token, base: dt.date | None) -> str | None:
+def find_date_word(
+    trigger: Token, verb: Token, cache: _ClauseCache | None = None
+) -> tuple[DateWord, Token] | None:
+    """The first date word (and its token) in the trigger's own phrase, else in its
+    clause's verb phrase. ``cache`` (clause head index -> its date word) lets the events
+    of one sentence share the look-ups of their clauses."""
+    if cache is None:
+        cache = {}
+    for head in (trigger, verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
+        if head.i not in cache:
+            cache[head.i] = _clause_date_word(head)
+        found = cache[head.i]
+        if found is not None:
+            return found
+    return None
+
+
+def event_date(
+    trigger: Token, verb: Token, base: dt.date | None, cache: _ClauseCache | None = None
+) -> str | None:
     """The event's date: ``base`` moved by a date word near ``trigger``; None without a base."""
     if base is None:
         return None
-    found = find_date_word(trigger, verb)
+    found = find_date_word(trigger, verb, cache)
     if found is None:
         return base.isoformat()
     word, token = found

@@ -64,6 +64,10 @@ class Pattern:
     target_after: str = ""
     # "- % HAVE * [191]": a compound subject's members act on each other
     compound: bool = False
+    # "- + * FROM $ [066]": the subject is the target ("+" before the verb) and the source
+    # is the object of this word ("from"): "Ithilen's guard was freed from Mordor"
+    source_after: str = ""
+    target_subject: bool = False
 
     @property
     def size(self) -> int:
@@ -146,6 +150,8 @@ class VerbLexicon:
                             "verbs": list(p.verbs),
                             "target_after": p.target_after,
                             "compound": p.compound,
+                            "source_after": p.source_after,
+                            "target_subject": p.target_subject,
                         }
                         for p in b.patterns
                     ],
@@ -192,6 +198,8 @@ class VerbLexicon:
                     tuple(p.get("verbs", ())),
                     p.get("target_after", ""),
                     bool(p.get("compound", False)),
+                    p.get("source_after", ""),
+                    bool(p.get("target_subject", False)),
                 )
                 for p in b["patterns"]
             ]
@@ -291,10 +299,11 @@ def _slots_from(
     return tuple(s for s in slots if s)
 
 
-def _target_word(tokens: list[str]) -> str:
-    """The word whose object is the target in ``AFTER WORD ^ + ...`` (``^`` skips a phrase)."""
+def _target_word(tokens: list[str], marker: str = "+") -> str:
+    """The word whose object is the target in ``AFTER WORD ^ + ...`` (``^`` skips a phrase);
+    with ``marker="$"``, the word whose object is the source."""
     for number, tok in enumerate(tokens):
-        if tok.strip("_") != "+":
+        if tok.strip("_") != marker:
             continue
         for before in reversed(tokens[:number]):
             word = before.strip("_")
@@ -407,6 +416,10 @@ def parse_petrarch_verbs(
             pattern = Pattern(
                 target_after=_target_word(after_words),
                 compound="%" in before.split() or "%" in after_words,
+                source_after=_target_word(after_words, "$"),
+                target_subject=any(
+                    piece == "+" for w in _split_pattern_words(before) for piece in w.split("_")
+                ),
                 pre=pre,
                 post=post,
                 code=parse_code(codes[-1], path=path, line=number),
