@@ -78,30 +78,24 @@ def quote_table(result: DocResult) -> Table:
 
 
 def event_table(result: DocResult) -> Table:
-    table = Table(
-        "date",
-        "source",
-        "event",
-        "target",
-        "plover",
-        "goldstein",
-        "evidence",
-        title="Events",
-        title_justify="left",
-        header_style="bold",
-    )
+    table = Table(title="Events", title_justify="left", header_style="bold")
+    # one line per event: long actor phrases are cut, the codes stay whole
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=14)
+    table.add_column("event", no_wrap=True)
+    table.add_column("target", no_wrap=True, overflow="ellipsis", max_width=14)
+    table.add_column("evidence", no_wrap=True, overflow="ellipsis", min_width=10)
     for event in result.events[: MAX_ROWS + 4]:
         target = f"{event.target.code or '?'} {event.target.text}" if event.target else ""
         evidence = event.trigger.text + (" (negated)" if event.negated else "")
         if event.modality != "asserted":
             evidence += f" [{event.modality}]"
+        score = f" {event.goldstein:+.1f}" if event.goldstein is not None else ""
         table.add_row(
             event.date or "",
             f"{event.source.code or '?'} {event.source.text}",
-            event.cameo,
+            f"{event.cameo} {event.plover or ''}{score}",
             target,
-            event.plover or "",
-            f"{event.goldstein:+.1f}" if event.goldstein is not None else "",
             evidence,
         )
     return table
