@@ -48,3 +48,19 @@ def test_stages_are_added_in_order(nlp):
     doc = nlp(make_doc(nlp, Article(ref="t", text="Abe met Trump.", date="2017-02-10")))
     assert doc._.doc_id == Article(ref="t", text="Abe met Trump.").doc_id
     assert str(doc._.date) == "2017-02-10"
+
+
+def test_quotation_marks_glued_to_words_are_split():
+    nlp = load(stages=())
+    words = [t.text for t in nlp.make_doc('He said,“Look.”Then she said:"No"and left.')]
+    assert words[:5] == ["He", "said", ",", "“", "Look"]
+    assert "”" in words and "Then" in words
+    assert words[-8:-1] == ["said", ":", '"', "No", '"', "and", "left"]
+    assert [t.text for t in nlp.make_doc("Abe’s visit to the U.S.")] == [
+        "Abe",
+        "’s",
+        "visit",
+        "to",
+        "the",
+        "U.S.",
+    ]
