@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable, Iterator
@@ -189,56 +190,54 @@ def run(
             raise UsageError(f"{path}: no such file or directory")
     items = read_items(paths, date, fields)
     args = {"paths": paths, "model": model, "actors": actors, "verbs": verbs, "date": date}
-    with Store(db) as store:
-        if quiet:
-            summary = run_pipeline(
-                items,
-                store,
-                options=options,
-                workers=workers,
-                batch_size=batch_size,
-                strict=strict,
-                args=args,
-            )
-            for problem in summary.problems:  # scripts still learn why a run failed
-                if problem.severity == "error":
-                    err_console.print(f"error: {problem_line(problem)}", highlight=False)
-        else:
-            total = count_inputs(paths)
-            progress = Progress(
-                TextColumn("[bold]coding"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]} docs/s"),
-                TimeElapsedColumn(),
-                TextColumn("ETA"),
-                TimeRemainingColumn(),
-                console=err_console,
-                transient=False,
-            )
-            with progress:
-                task = progress.add_task("run", total=total, rate="–")
+    progress = None if quiet else run_progress()
+    with Store(db) as store, progress or contextlib.nullcontext():
+        on_progress = None
+        if progress is not None:
+            task = progress.add_task("run", total=count_inputs(paths), rate="–")
 
-                def on_progress(n: int, summary) -> None:
-                    elapsed = progress.tasks[task].elapsed or 0.0
-                    done = summary.documents + summary.already_stored
-                    rate = f"{summary.documents / elapsed:.1f}" if elapsed else "–"
-                    progress.update(task, completed=done, rate=rate)
-
-                summary = run_pipeline(
-                    items,
-                    store,
-                    options=options,
-                    workers=workers,
-                    batch_size=batch_size,
-                    strict=strict,
-                    args=args,
-                    on_progress=on_progress,
+            def on_progress(n: int, summary) -> None:
+                elapsed = progress.tasks[task].elapsed or 0.0
+                rate = f"{summary.documents / elapsed:.1f}" if elapsed else "–"
+                progress.update(
+                    task, completed=summary.documents + summary.already_stored, rate=rate
                 )
-                progress.update(task, completed=summary.inputs, total=summary.inputs)
-            print_summary(summary, db)
+
+        summary = run_pipeline(
+            items,
+            store,
+            options=options,
+            workers=workers,
+            batch_size=batch_size,
+            strict=strict,
+            args=args,
+            on_progress=on_progress,
+        )
+        if progress is not None:
+            progress.update(task, completed=summary.inputs, total=summary.inputs)
+    if quiet:
+        for problem in summary.problems:  # scripts still learn why a run failed
+            if problem.severity == "error":
+                err_console.print(f"error: {problem_line(problem)}", highlight=False)
+    else:
+        print_summary(summary, db)
     if summary.errors:
         raise typer.Exit(1)
+
+
+def run_progress() -> Progress:
+    """The live bar of ``detente run``: documents done, docs/s, elapsed, ETA."""
+    return Progress(
+        TextColumn("[bold]coding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=False,
+    )
 
 
 def problem_line(problem) -> str:
