@@ -65,17 +65,17 @@ def result_from_doc(article: Article, doc: Doc) -> DocResult:
     )
 
 
-def skipped_result(article: Article) -> DocResult:
-    """A document we store but do not code (not English)."""
+def uncoded_result(article: Article, reason: str, detail: str, *, severity: str) -> DocResult:
+    """A document we store without coding (not English, or a stage raised), with the reason."""
     problem = Problem(
         ref=article.ref,
         record=article.record,
-        reason="non-english",
-        detail=f"detected language {article.lang!r}; stored but not coded",
-        severity="warning",
+        reason=reason,
+        detail=detail,
+        severity=severity,
         doc_id=article.doc_id,
     )
-    return DocResult(article=article, problems=[problem], skipped="non-english")
+    return DocResult(article=article, problems=[problem], skipped=reason)
 
 
 def extract(
@@ -87,7 +87,8 @@ def extract(
         if article.lang not in (None, ENGLISH):
             yield from _code(nlp, english, batch_size)
             english = []
-            yield skipped_result(article)
+            detail = f"detected language {article.lang!r}; stored but not coded"
+            yield uncoded_result(article, "non-english", detail, severity="warning")
             continue
         english.append(article)
         if len(english) >= batch_size:
@@ -112,22 +113,10 @@ def _code(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[D
             try:
                 doc = nlp(make_doc(nlp, article))
             except Exception as e:
-                yield failed_result(article, e)
+                detail = f"coding raised {type(e).__name__}: {e}"[:500]
+                yield uncoded_result(article, "coding-failed", detail, severity="error")
             else:
                 yield result_from_doc(article, doc)
-
-
-def failed_result(article: Article, error: Exception) -> DocResult:
-    """A document whose coding raised: stored, not coded, the error recorded."""
-    problem = Problem(
-        ref=article.ref,
-        record=article.record,
-        reason="coding-failed",
-        detail=f"coding raised {type(error).__name__}: {error}"[:500],
-        severity="error",
-        doc_id=article.doc_id,
-    )
-    return DocResult(article=article, problems=[problem], skipped="coding-failed")
 
 
 # --- worker processes -------------------------------------------------------------------------
@@ -155,13 +144,8 @@ class Extractor:
         self._pool = None
 
     def __enter__(self) -> Extractor:
-        if self.workers > 1:
-            ctx = mp.get_context(
-                "spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork"
-            )
-            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.options,))
-        elif self._nlp is None:
-            self._nlp = self.options.build()
+        # Nothing is loaded yet: a run whose inputs are all stored already never pays
+        # for the model (the pipeline or the pool is built with the first chunk to code).
         return self
 
     def __exit__(self, *exc) -> None:
@@ -186,13 +170,17 @@ class Extractor:
         feeder thread, so the caller may touch its store connection while reading them),
         and at most two chunks per worker are in flight, which keeps memory flat.
         """
-        if self._pool is None:
+        if self.workers == 1:
             for chunk in chunks:
                 yield list(extract(self.nlp, chunk, batch_size=max(1, len(chunk))))
             return
         window = 2 * self.workers
         in_flight: deque = deque()
         for chunk in chunks:
+            if self._pool is None:
+                self._pool = mp.get_context().Pool(
+                    self.workers, initializer=_init_worker, initargs=(self.options,)
+                )
             in_flight.append(self._pool.apply_async(_work, (chunk,)))
             if len(in_flight) >= window:
                 yield in_flight.popleft().get()

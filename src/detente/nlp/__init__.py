@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
@@ -80,23 +80,15 @@ def load(
                 f"or choose another with --model / ${MODEL_ENV}"
             ) from e
     split_glued_quote_marks(nlp)
-    wanted = set(stages) if stages is not None else None
+    configs = {
+        "detente_actors": {"user_dictionaries": list(actor_files), "shipped_kb": shipped_kb},
+        "detente_events": {"user_verbs": list(verb_files), "shipped_kb": shipped_kb},
+    }
     for factory, module in STAGES:
-        short = factory.removeprefix("detente_")
-        if wanted is not None and short not in wanted:
+        if stages is not None and factory.removeprefix("detente_") not in stages:
             continue
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as e:
-            if e.name != module:
-                raise
-            continue  # stage not built yet
-        config: dict = {}
-        if factory == "detente_actors":
-            config = {"user_dictionaries": list(actor_files), "shipped_kb": shipped_kb}
-        elif factory == "detente_events":
-            config = {"user_verbs": list(verb_files), "shipped_kb": shipped_kb}
-        nlp.add_pipe(factory, config=config)
+        importlib.import_module(module)  # registers the factory
+        nlp.add_pipe(factory, config=configs.get(factory, {}))
     return nlp
 
 
@@ -131,13 +123,4 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def process(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
-) -> Iterator[tuple[Article, Doc]]:
-    """Stream articles through the pipeline, yielding each with its processed ``Doc``."""
-    docs = (make_doc(nlp, article) for article in articles)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield doc._.article, doc
-
-
-__all__ = ["load", "make_doc", "process", "get_list", "DEFAULT_MODEL", "MODEL_ENV"]
+__all__ = ["load", "make_doc", "get_list", "DEFAULT_MODEL", "MODEL_ENV"]
