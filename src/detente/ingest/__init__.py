@@ -36,7 +36,7 @@ from detente.ingest.dates import normalize_date
 from detente.ingest.decode import BINARY_SAMPLE_BYTES, MAX_BYTES_PER_CHAR, looks_binary
 from detente.ingest.html import HTML_BYTES_PER_TEXT_CHAR, read_html_bytes
 from detente.ingest.language import detect_language
-from detente.ingest.problems import too_large
+from detente.ingest.problems import empty_file, too_large
 from detente.ingest.records import FieldMap, read_csv, read_json, read_jsonl
 from detente.ingest.text import TextLayout, read_text_bytes, split_layout
 from detente.records import Article, Problem
@@ -203,7 +203,7 @@ def _read_file(
         with open(path, "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             if size == 0 and os.path.isfile(path):
-                yield Problem(ref=path, reason="empty-file", detail=f"{path} is empty")
+                yield empty_file(path)
                 return
             record_reader = _RECORD_READERS.get(kind)
             if record_reader is not None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from detente.ingest.dates import normalize_date
 from detente.ingest.decode import BINARY_SAMPLE_BYTES, looks_binary
 from detente.ingest.language import detect_language
-from detente.ingest.problems import too_large
+from detente.ingest.problems import binary_file, empty_file, too_large
 from detente.records import Article, Problem
 
 # Markup, scripts and styles make pages much larger than their text.
@@ -27,14 +27,10 @@ def read_html_bytes(
 ) -> Iterator[Article | Problem]:
     """One Article from the bytes of an HTML page."""
     if not data.strip():
-        yield Problem(ref=ref, reason="empty-file", detail=f"{ref} is empty")
+        yield empty_file(ref)
         return
     if looks_binary(data[:BINARY_SAMPLE_BYTES]):
-        yield Problem(
-            ref=ref,
-            reason="binary-file",
-            detail=f"{ref} looks binary (NUL bytes or control characters), not HTML",
-        )
+        yield binary_file(ref, "HTML")
         return
     if len(data) > max_chars * HTML_BYTES_PER_TEXT_CHAR:
         yield too_large(ref, None, f"{len(data):,} bytes of HTML", max_chars)

@@ -24,6 +24,19 @@ from detente.ingest.decode import DecodedText
 from detente.records import Problem
 
 
+def empty_file(ref: str, what: str = "is empty") -> Problem:
+    return Problem(ref=ref, reason="empty-file", detail=f"{ref} {what}")
+
+
+def binary_file(ref: str, expected: str) -> Problem:
+    """``expected`` names what the input should have been ("text", "HTML")."""
+    return Problem(
+        ref=ref,
+        reason="binary-file",
+        detail=f"{ref} looks binary (NUL bytes or control characters), not {expected}",
+    )
+
+
 def too_large(ref: str, record: str | None, size: str, max_chars: int) -> Problem:
     where = ref if record is None else f"{ref} record {record}"
     return Problem(

@@ -25,7 +25,7 @@ from detente.ingest.decode import (
     replace_lone_surrogates,
 )
 from detente.ingest.language import detect_language
-from detente.ingest.problems import decode_warning, too_large
+from detente.ingest.problems import binary_file, decode_warning, empty_file, too_large
 from detente.records import Article, Problem
 
 # JSON escapes one character in at most 6 bytes ("\uXXXX"); allow room for other fields.
@@ -147,17 +147,11 @@ def _head(stream: BinaryIO) -> bytes:
 
 
 def _binary_problem(path: str, head: bytes) -> Problem | None:
-    if looks_binary(head):
-        return Problem(
-            ref=path,
-            reason="binary-file",
-            detail=f"{path} looks binary (NUL bytes or control characters), not text",
-        )
-    return None
+    return binary_file(path, "text") if looks_binary(head) else None
 
 
 def _empty_problem(path: str) -> Problem:
-    return Problem(ref=path, reason="empty-file", detail=f"{path} holds no records")
+    return empty_file(path, "holds no records")
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:

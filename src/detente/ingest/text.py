@@ -27,7 +27,7 @@ from detente.ingest.decode import (
     looks_binary,
 )
 from detente.ingest.language import detect_language
-from detente.ingest.problems import decode_warning, too_large
+from detente.ingest.problems import binary_file, decode_warning, empty_file, too_large
 from detente.records import Article, Problem
 
 # A desk / section line: "White House", "Asia Pacific", "World News".
@@ -77,22 +77,22 @@ def _first_paragraphs(text: str, limit: int) -> list[_Paragraph]:
     return paragraphs
 
 
-def _is_section_line(line: str) -> bool:
+def _is_short_line(line: str, max_chars: int, max_words: int) -> bool:
+    """A line that could be a desk line or headline: short, has letters, not a sentence."""
     return (
-        len(line) <= SECTION_MAX_CHARS
-        and len(line.split()) <= SECTION_MAX_WORDS
+        len(line) <= max_chars
+        and len(line.split()) <= max_words
         and any(ch.isalpha() for ch in line)
         and not _SENTENCE_END.search(line)
     )
+
+
+def _is_section_line(line: str) -> bool:
+    return _is_short_line(line, SECTION_MAX_CHARS, SECTION_MAX_WORDS)
 
 
 def _is_headline(line: str) -> bool:
-    return (
-        len(line) <= TITLE_MAX_CHARS
-        and len(line.split()) <= TITLE_MAX_WORDS
-        and any(ch.isalpha() for ch in line)
-        and not _SENTENCE_END.search(line)
-    )
+    return _is_short_line(line, TITLE_MAX_CHARS, TITLE_MAX_WORDS)
 
 
 def split_layout(text: str) -> TextLayout:
@@ -117,14 +117,10 @@ def read_text_bytes(
     """One plain-text document from the bytes of a file (or of stdin)."""
     if not data.strip():
         what = "is empty" if not data else "holds only whitespace"
-        yield Problem(ref=ref, reason="empty-file", detail=f"{ref} {what}")
+        yield empty_file(ref, what)
         return
     if looks_binary(data[:BINARY_SAMPLE_BYTES]):
-        yield Problem(
-            ref=ref,
-            reason="binary-file",
-            detail=f"{ref} looks binary (NUL bytes or control characters), not text",
-        )
+        yield binary_file(ref, "text")
         return
     if len(data) > max_chars * MAX_BYTES_PER_CHAR:
         yield too_large(ref, None, f"{len(data):,} bytes", max_chars)
@@ -132,7 +128,7 @@ def read_text_bytes(
     decoded = decode_bytes(data)
     text = decoded.text
     if not text.strip():
-        yield Problem(ref=ref, reason="empty-file", detail=f"{ref} holds only whitespace")
+        yield empty_file(ref, "holds only whitespace")
         return
     if len(text) > max_chars:
         yield too_large(ref, None, f"{len(text):,} characters", max_chars)

@@ -373,13 +373,8 @@ class Store:
                 actor, actor_id="m.actor_id", name="m.name", code="m.code", country="m.country"
             )
             where.add(clause, *params)
-        if doc_id is not None:
-            where.add("m.doc_id = ?", doc_id)
-        where.dates("d.date", date_from, date_to)
-        return self._query(
-            "SELECT m.*, d.ref, d.title, d.date FROM mentions m JOIN documents d USING (doc_id) "
-            f"{where.where()} ORDER BY d.date NULLS LAST, m.doc_id, m.start_char",
-            where.params,
+        return self._rows_with_documents(
+            "mentions m", "d.ref, d.title, d.date", where, doc_id, date_from, date_to
         )
 
     def quotes(
@@ -403,13 +398,8 @@ class Store:
                 text="q.speaker",
             )
             where.add(clause, *params)
-        if doc_id is not None:
-            where.add("q.doc_id = ?", doc_id)
-        where.dates("d.date", date_from, date_to)
-        return self._query(
-            "SELECT q.*, d.ref, d.title, d.date FROM quotes q JOIN documents d USING (doc_id) "
-            f"{where.where()} ORDER BY d.date NULLS LAST, q.doc_id, q.start_char",
-            where.params,
+        return self._rows_with_documents(
+            "quotes q", "d.ref, d.title, d.date", where, doc_id, date_from, date_to
         )
 
     def events(
@@ -440,17 +430,41 @@ class Store:
                 for side in ("source", "target")
             ]
             where.add(f"({sides[0][0]} OR {sides[1][0]})", *sides[0][1], *sides[1][1])
-        if doc_id is not None:
-            where.add("e.doc_id = ?", doc_id)
         if cameo is not None:
             where.add("e.cameo LIKE ? ESCAPE '\\'", _like_escape(cameo.strip()) + "%")
         if plover is not None:
             where.add("upper(e.plover) = ?", plover.strip().upper())
-        where.dates("coalesce(e.date, d.date)", date_from, date_to)
+        return self._rows_with_documents(
+            "events e",
+            "d.date AS doc_date, d.ref, d.title, d.url",
+            where,
+            doc_id,
+            date_from,
+            date_to,
+            date_column="coalesce(e.date, d.date)",
+        )
+
+    def _rows_with_documents(
+        self,
+        table_alias: str,
+        document_columns: str,
+        where: _Filter,
+        doc_id: str | None,
+        date_from: DateLike,
+        date_to: DateLike,
+        *,
+        date_column: str = "d.date",
+    ) -> pd.DataFrame:
+        """Rows of ``table_alias`` ("mentions m") joined to their documents, narrowed to one
+        doc and a date range, in date then text order (shared by mentions/quotes/events)."""
+        alias = table_alias.split()[1]
+        if doc_id is not None:
+            where.add(f"{alias}.doc_id = ?", doc_id)
+        where.dates(date_column, date_from, date_to)
         return self._query(
-            "SELECT e.*, d.date AS doc_date, d.ref, d.title, d.url "
-            f"FROM events e JOIN documents d USING (doc_id) {where.where()} "
-            "ORDER BY coalesce(e.date, d.date) NULLS LAST, e.doc_id, e.start_char",
+            f"SELECT {alias}.*, {document_columns} FROM {table_alias} JOIN documents d "
+            f"USING (doc_id) {where.where()} "
+            f"ORDER BY {date_column} NULLS LAST, {alias}.doc_id, {alias}.start_char",
             where.params,
         )
 
