@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from detente.errors import DictionaryError
+from detente.quotes.lexicon import load_quote_lexicon
 
 DATA_DIR = Path(str(resources.files("detente") / "data" / "actors"))
 
@@ -86,7 +87,8 @@ def load_lexicon() -> Lexicon:
         acting_prepositions=frozenset(w for (w,) in _rows("acting_prepositions.txt", 1)),
         owner_prepositions=frozenset(w for (w,) in _rows("owner_prepositions.txt", 1)),
         generic_role_heads=frozenset(w for (w,) in _rows("generic_role_heads.txt", 1)),
-        speech_verbs=frozenset(w for (w,) in _rows("speech_verbs.txt", 1)),
+        # one speech-verb list for both stages: the quote lexicon's
+        speech_verbs=load_quote_lexicon().speech_lemmas,
         ambiguous_names=ambiguous,
         leader_words=frozenset(w for (w,) in _rows("leader_words.txt", 1)),
         opaque_entity_labels=frozenset(w for (w,) in _rows("opaque_entity_labels.txt", 1)),

@@ -58,6 +58,14 @@ def read_tsv(
             yield number, fields
 
 
+def read_rows(
+    path: Path, columns: int, *, required: bool = True, strip: bool = False
+) -> Iterator[list[str]]:
+    """The first ``columns`` fields of each data line of ``read_tsv`` (extra fields dropped)."""
+    for _number, fields in read_tsv(path, columns, required=required, strip=strip):
+        yield fields[:columns]
+
+
 def parse_iso_date(text: str, path: Path, line: int) -> date | None:
     if not text:
         return None
@@ -134,8 +142,8 @@ def _load_states(
     territories (Crimea, Abkhazia...) are left out, since the territory is its own place.
     """
     variants: dict[str, tuple[list[str], list[str]]] = {}
-    for _n, (iso3, names, adjectives) in (
-        (n, f[:3]) for n, f in read_tsv(data / "state_variants.tsv", 3, required=False, strip=True)
+    for iso3, names, adjectives in read_rows(
+        data / "state_variants.tsv", 3, required=False, strip=True
     ):
         variants[iso3] = (_split(names), _split(adjectives))
     disputed = {
@@ -143,9 +151,7 @@ def _load_states(
         for _n, fields in read_tsv(data / "disputed.tsv", 7, required=False, strip=True)
         for name in [fields[1], *_split(fields[2])]
     }
-    for _n, (iso3, name, names, phoenix, lat, lon, capital) in (
-        (n, f[:7]) for n, f in read_tsv(data / "states.tsv", 7)
-    ):
+    for iso3, name, names, phoenix, lat, lon, capital in read_rows(data / "states.tsv", 7):
         extra_names, adjectives = variants.get(iso3, ([], []))
         own_names = [name, *extra_names, *_split(names)]
         block_names = [n for n in _split(phoenix) if normalize_name(n) not in disputed]
@@ -179,9 +185,7 @@ def _load_states(
 
 
 def _load_actors(data: Path, drafts: dict[str, _Draft]) -> None:
-    for _n, (actor_id, kind, name, country, source, aliases, keys) in (
-        (n, f[:7]) for n, f in read_tsv(data / "actors.tsv", 7)
-    ):
+    for actor_id, kind, name, country, source, aliases, keys in read_rows(data / "actors.tsv", 7):
         alias_list = aliases.split("|")
         key_list = keys.split("|") if keys else None
         if key_list is not None and len(key_list) != len(alias_list):
@@ -211,14 +215,14 @@ def _load_orgs(data: Path, drafts: dict[str, _Draft]) -> None:
     "THE_UN_", "UNITED_NATIONS_"); a hand entry absorbs every Phoenix organization whose
     name is one of its aliases, so all those forms resolve to one actor.
     """
-    rows = list(read_tsv(data / "orgs.tsv", 4, required=False, strip=True))
+    rows = list(read_rows(data / "orgs.tsv", 4, required=False, strip=True))
     if not rows:
         return
     by_key: dict[str, list[_Draft]] = defaultdict(list)
     for draft in drafts.values():
         if draft.kind == "organization":
             by_key[draft.keys[0] if draft.keys else normalize_name(draft.name)].append(draft)
-    for _n, (name, code, country, aliases) in ((n, f[:4]) for n, f in rows):
+    for name, code, country, aliases in rows:
         alias_list = [name, *_split(aliases)]
         actor_id = f"org:{slug(name)}"
         target = _Draft(
@@ -347,9 +351,7 @@ def _add_agent(
 
 
 def _load_agents(data: Path, kb: KnowledgeBase) -> None:
-    for _n, (phrase, code, prefix, plurals) in (
-        (n, f[:4]) for n, f in read_tsv(data / "agents.tsv", 4)
-    ):
+    for phrase, code, prefix, plurals in read_rows(data / "agents.tsv", 4):
         plural_forms = (
             None if plurals == "" else (() if plurals == "{}" else tuple(_split(plurals)))
         )
@@ -363,8 +365,8 @@ def _load_agents(data: Path, kb: KnowledgeBase) -> None:
 def _load_places(
     data: Path, places: list[KBPlace], population: dict[str, int], keyed: dict[str, list[str]]
 ) -> None:
-    for _n, (place_id, kind, name, names, country, lat, lon, pop, keys) in (
-        (n, f[:9]) for n, f in read_tsv(data / "places.tsv", 9)
+    for place_id, kind, name, names, country, lat, lon, pop, keys in read_rows(
+        data / "places.tsv", 9
     ):
         name_list = names.split("|") if names else [name]
         places.append(
@@ -376,8 +378,8 @@ def _load_places(
             population[place_id] = int(pop)
         if keys:
             keyed[place_id] = keys.split("|")
-    for _n, (place_id, kind, name, names, country, lat, lon) in (
-        (n, f[:7]) for n, f in read_tsv(data / "regions.tsv", 7, required=False, strip=True)
+    for place_id, kind, name, names, country, lat, lon in read_rows(
+        data / "regions.tsv", 7, required=False, strip=True
     ):
         places.append(
             KBPlace(
@@ -390,8 +392,8 @@ def _load_places(
                 _float(lon),
             )
         )
-    for _n, (place_id, name, names, country, claimants, lat, lon) in (
-        (n, f[:7]) for n, f in read_tsv(data / "disputed.tsv", 7, required=False, strip=True)
+    for place_id, name, names, country, claimants, lat, lon in read_rows(
+        data / "disputed.tsv", 7, required=False, strip=True
     ):
         places.append(
             KBPlace(
@@ -410,9 +412,7 @@ def _load_places(
 def _load_seats(data: Path, kb: KnowledgeBase) -> None:
     """Hand-listed seats and buildings of governments: seats.tsv name, iso3, sector, note
     (iso3 "-" removes a capital that is no seat of its state's government, e.g. Brussels)."""
-    for _n, (name, iso3, sector) in (
-        (n, f[:3]) for n, f in read_tsv(data / "seats.tsv", 3, required=False, strip=True)
-    ):
+    for name, iso3, sector in read_rows(data / "seats.tsv", 3, required=False, strip=True):
         key = normalize_name(name)
         if iso3 == "-":
             kb.seats.pop(key, None)

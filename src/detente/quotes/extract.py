@@ -228,6 +228,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _last_word(doc: Doc, first: int, last: int) -> int:
+    """``last`` moved back over trailing punctuation and spaces, never before ``first``."""
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return last
+
+
 def _clause_end(head: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon) -> int:
     """End (exclusive token index) of the clause a speech verb reports.
 
@@ -789,9 +796,7 @@ def _attributed_fragment(
                     return None
             said = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
             first = min((c.left_edge.i for c in said), default=below.left_edge.i)
-            last = below.right_edge.i
-            while last > first and (doc[last].is_punct or doc[last].is_space):
-                last -= 1
+            last = _last_word(doc, first, below.right_edge.i)
             return token, subject, max(first, token.i + 1), last
     return None
 
@@ -806,9 +811,8 @@ def _phrase_under(view: _DocView, index: int, verb: Token) -> tuple[int, int] | 
         if token.head.i == verb.i:
             if token.dep_ in ("nsubj", "nsubjpass", "punct"):
                 return None
-            first, last = max(token.left_edge.i, verb.i + 1), token.right_edge.i
-            while last > first and (doc[last].is_punct or doc[last].is_space):
-                last -= 1
+            first = max(token.left_edge.i, verb.i + 1)
+            last = _last_word(doc, first, token.right_edge.i)
             paragraph_end = view.paragraph_end[verb.i]
             return first, min(last, paragraph_end - 1)
         token = token.head
@@ -838,9 +842,7 @@ def _clause_around(view: _DocView, index: int, after: int) -> tuple[int, int] | 
     if clause_head is None:
         return None
     first = max(clause_head.left_edge.i, after)
-    last = max(clause_head.right_edge.i, view.bounds[index][1])
-    while last > first and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
+    last = _last_word(doc, first, max(clause_head.right_edge.i, view.bounds[index][1]))
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
     return first, min(last, paragraph[1] - 1)

@@ -56,12 +56,9 @@ class QuoteLexicon:
         """Any quote mark or line break: the only characters the mark scanner visits."""
         return re.compile("[\n" + re.escape("".join(sorted(self.marks))) + "]")
 
-    @property
+    @cached_property
     def marks(self) -> frozenset[str]:
         return self.open_marks | self.close_marks | self.ambiguous_marks
-
-    def is_speech_form(self, word: str) -> bool:
-        return word.lower() in self.speech_forms
 
 
 def _read_data(name: str) -> str:

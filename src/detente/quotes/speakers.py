@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from detente.records import Mention
 
@@ -139,7 +139,3 @@ def locate_speaker(head: Token, relative_pronouns: frozenset[str]) -> Speaker:
         head=head,
         description=speaker_description(head, relative_pronouns),
     )
-
-
-def doc_mentions(doc: Doc) -> MentionIndex:
-    return MentionIndex(getattr(doc._, "mentions", None))
