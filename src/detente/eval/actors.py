@@ -29,17 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.errors import InputError
+from detente.eval.common import SHARED_DIR, ratio
 from detente.records import Article, Mention
 
-DEFAULT_GOLD_PATH = (
-    Path(__file__).resolve().parents[3]
-    / ".."
-    / "shared"
-    / "data"
-    / "gold"
-    / "plover"
-    / "plover_gsr_dev.json"
-)
+DEFAULT_GOLD_PATH = SHARED_DIR / "data" / "gold" / "plover" / "plover_gsr_dev.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +82,15 @@ class ActorScores:
 
     @property
     def recall(self) -> float:
-        return self.found / self.gold_actors if self.gold_actors else 0.0
+        return ratio(self.found, self.gold_actors)
 
     @property
     def precision(self) -> float:
-        return self.right_overlapping / self.coded_overlapping if self.coded_overlapping else 0.0
+        return ratio(self.right_overlapping, self.coded_overlapping)
 
     @property
     def precision_all(self) -> float:
-        return self.right_all / self.coded_all if self.coded_all else 0.0
+        return ratio(self.right_all, self.coded_all)
 
     def to_markdown(self, *, limit: int = 60) -> str:
         lines = [

@@ -39,21 +39,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from detente.errors import InputError
+from detente.eval.common import SHARED_DIR, prf
 from detente.events.lexicon import data_path
 from detente.records import Article, Event, EventActor
 
-SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
-DEFAULT_PLOVER_GOLD = SHARED / "data" / "gold" / "plover" / "plover_gsr_dev.json"
-DEFAULT_PETRARCH_GOLD = SHARED / "data" / "gold" / "petrarch" / "unittest_dev.xml"
-DEFAULT_PETRARCH_DICTS = SHARED / "data" / "dictionaries" / "petrarch2"
+DEFAULT_PLOVER_GOLD = SHARED_DIR / "data" / "gold" / "plover" / "plover_gsr_dev.json"
+DEFAULT_PETRARCH_GOLD = SHARED_DIR / "data" / "gold" / "petrarch" / "unittest_dev.xml"
+DEFAULT_PETRARCH_DICTS = SHARED_DIR / "data" / "dictionaries" / "petrarch2"
 NONE = "-"  # the confusion table's "no event" row/column
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    precision = tp / n_pred if n_pred else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
 
 
 # ---------------------------------------------------------------- PLOVER
@@ -127,10 +120,7 @@ class CategoryScore:
 
     @property
     def prf(self) -> tuple[float, float, float]:
-        precision = self.correct / self.predicted if self.predicted else 0.0
-        recall = self.recalled / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return precision, recall, f1
+        return prf(self.correct, self.predicted, self.gold, recalled=self.recalled)
 
 
 @dataclass(slots=True)
@@ -319,11 +309,11 @@ class PetrarchScores:
 
     @property
     def exact(self) -> tuple[float, float, float]:
-        return _prf(self.exact_tp, self.predicted_events, self.gold_events)
+        return prf(self.exact_tp, self.predicted_events, self.gold_events)
 
     @property
     def root(self) -> tuple[float, float, float]:
-        return _prf(self.root_tp, self.predicted_events, self.gold_events)
+        return prf(self.root_tp, self.predicted_events, self.gold_events)
 
     def to_markdown(self) -> str:
         ep, er, ef = self.exact
@@ -461,11 +451,15 @@ def evaluate_petrarch(
         )
     records = read_petrarch_gold(Path(gold_path))
     discards = read_discards(dict_dir / "PETR.Validate.discards.txt")
+    # one pattern for all discard phrases, compiled once rather than per record and phrase
+    discard_re = (
+        re.compile(r"\b(?:" + "|".join(map(re.escape, discards)) + r")\b") if discards else None
+    )
     to_code = [
         r
         for r in records
         if not (r.error and r.error != "sentencediscard")
-        and not any(re.search(r"\b" + re.escape(p) + r"\b", r.text.lower()) for p in discards)
+        and not (discard_re and discard_re.search(r.text.lower()))
     ]
     docs = (make_doc(nlp, Article(ref=r.record_id, text=r.text, date=r.date)) for r in to_code)
     predicted: dict[str, set[tuple[str, str, str]]] = {}

@@ -29,11 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.errors import InputError
+from detente.eval.common import SHARED_DIR, f1_score, ratio
 from detente.quotes.lexicon import load_quote_lexicon
 
-DEFAULT_GOLD_DIR = (
-    Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "gold" / "polnear"
-)
+DEFAULT_GOLD_DIR = SHARED_DIR / "data" / "gold" / "polnear"
 QUOTE_MARK_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 MIN_OVERLAP = 0.3
 KINDS = ("direct", "reported", "overall")
@@ -78,16 +77,15 @@ class KindScore:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return ratio(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return ratio(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
 
 @dataclass(slots=True)
@@ -108,7 +106,7 @@ class QuoteScores:
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_right / self.speaker_total if self.speaker_total else 0.0
+        return ratio(self.speaker_right, self.speaker_total)
 
     def to_markdown(self, *, label: str = "détente") -> str:
         lines = [

@@ -30,12 +30,16 @@ from detente.events.lexicon import (
     parse_code,
 )
 from detente.events.ontology import lookup
+from detente.events.tree import pruned_subtree
 from detente.nlp.extensions import get_list
 from detente.records import Event, EventActor, Mention, Quote, TextSpan
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJECT_DEPS = ("dobj", "dative", "iobj")
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+# Clauses that are acts of their own (an "acl" participle still says where the act lands).
+_PLACE_SCOPE_STOP_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl"})
+_VERBAL_POS = ("VERB", "AUX")
 # Roles an actor noun's modifiers can play: "Soldiers from Gondor", "Japan's navy", "U.S. officials".
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
 _MODIFIER_PREPS = frozenset({"of", "from", "in"})
@@ -287,14 +291,12 @@ class _DocActors:
         for mention in get_list(doc, "mentions"):
             if not (mention.code or mention.country):
                 continue  # an actor we cannot code cannot be a source or target
-            if mention.kind == "place" and not mention.code:
-                # a place is where, not who; but "lifted the curfew in Darfur" targets Sudan
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is not None:
-                    places[span.root.i] = mention
-                continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
+                continue
+            if mention.kind == "place" and not mention.code:
+                # a place is where, not who; but "lifted the curfew in Darfur" targets Sudan
+                places[span.root.i] = mention
                 continue
             number = len(kept)
             kept.append(mention)
@@ -314,9 +316,9 @@ class _DocActors:
         if quote.speaker_start is not None and quote.speaker_start in by_start:
             return _event_actor(self.mentions[by_start[quote.speaker_start]])
         if quote.speaker_start is not None and quote.speaker_end is not None:
-            for number, mention in enumerate(self.mentions):
+            for mention in self.mentions:
                 if mention.start < quote.speaker_end and quote.speaker_start < mention.end:
-                    return _event_actor(self.mentions[number])
+                    return _event_actor(mention)
         if quote.speaker_actor or quote.speaker_id:
             code = quote.speaker_actor
             return EventActor(
@@ -394,7 +396,10 @@ def _place_actor(place: Mention) -> EventActor:
     )
 
 
-def _actor_key(actor: EventActor) -> str:
+def _actor_key(actor: EventActor | None) -> str | None:
+    """What makes two event actors the same; None for "no actor" (an untargeted event)."""
+    if actor is None:
+        return None
     return actor.actor_id or actor.code or actor.country or actor.text.lower()
 
 
@@ -438,7 +443,6 @@ class EventCoder:
         self.lexicon = lexicon
         self.matcher = PatternMatcher(lexicon)
         self.words = clause_words()
-        self._last_pattern: Pattern | None = None  # the pattern the last _code_of matched
         # (form, lemma, tag) -> the lexicon's word: the same few thousand verb forms recur
         self._word_cache: dict[tuple[str, str, str], str] = {}
 
@@ -522,7 +526,8 @@ class EventCoder:
 
     def _code_of(
         self, verb: Token, entry: VerbEntry, subject: Token | None
-    ) -> tuple[CodeSpec, str, float]:
+    ) -> tuple[CodeSpec, str, float, Pattern | None]:
+        """The verb's code, the rule that gave it, its confidence and the pattern matched."""
         pre = _clause_tokens(subject) if subject is not None else []
         pre += [t for t in verb.lefts if t.dep_ not in _SUBJECT_DEPS and t.dep_ not in _CLAUSE_DEPS]
         pre.sort(key=lambda t: t.i)
@@ -530,19 +535,24 @@ class EventCoder:
             t for t in _clause_tokens(verb, include_xcomp=True, skip_dates=True) if t.i > verb.i
         ]
         pattern = self.matcher.best(entry.block, pre, post, entry.base, siblings=entry.code is None)
-        self._last_pattern = pattern
         if pattern is not None:
-            return pattern.code, f"{pattern.text} ({pattern.origin})", 0.9
+            return pattern.code, f"{pattern.text} ({pattern.origin})", 0.9, pattern
         block = self.lexicon.blocks.get(entry.block)
         if entry.code is not None:
-            return entry.code, f"{entry.word} [{_spec_text(entry.code)}] ({entry.origin})", 0.75
+            return (
+                entry.code,
+                f"{entry.word} [{_spec_text(entry.code)}] ({entry.origin})",
+                0.75,
+                None,
+            )
         if block is not None and block.code is not None:
             return (
                 block.code,
                 f"--- {block.name} [{_spec_text(block.code)}] --- ({entry.origin})",
                 0.7,
+                None,
             )
-        return CodeSpec(None), "", 0.0
+        return CodeSpec(None), "", 0.0, None
 
     def _code_verb(self, verb: Token, actors: _DocActors, consumed: set[int]) -> _Coded | None:
         if _is_unasserted_infinitive(verb, actors):
@@ -575,10 +585,9 @@ class EventCoder:
                     return None
         subject = _subject_token(verb)
         if entry is None:
-            code, rule, confidence = CodeSpec(None), "", 0.8
+            code, rule, confidence, pattern = CodeSpec(None), "", 0.8, None
         else:
-            code, rule, confidence = self._code_of(verb, entry, subject)
-        pattern = self._last_pattern if entry is not None else None
+            code, rule, confidence, pattern = self._code_of(verb, entry, subject)
         if obligation:
             # "Russia said Sudan must return the helicopter": whatever the act, a demand
             return self._code_obligation(verb, code, rule, confidence, actors)
@@ -769,7 +778,7 @@ class EventCoder:
         sources, inherited = self._sources(head, actors)
         if not sources:
             return None, False
-        code, rule, confidence = self._code_of(embedded, entry, _subject_token(head))
+        code, rule, confidence, _ = self._code_of(embedded, entry, _subject_token(head))
         if code.is_null or code.forward is None:
             return None, False
         if role == "refuse":
@@ -812,7 +821,9 @@ class EventCoder:
         if governor is not None and noun.dep_ == "dobj" and noun.head.i == governor.i:
             verb_entry = self._verb_entry(governor)
             if verb_entry is not None:
-                code, _, confidence = self._code_of(governor, verb_entry, _subject_token(governor))
+                code, _, confidence, _ = self._code_of(
+                    governor, verb_entry, _subject_token(governor)
+                )
                 verb_root = (code.forward or code.reverse or "")[:2]
                 noun_root = (entry.code.forward or "")[:2]
                 if confidence >= 0.9 and not code.is_null and verb_root != noun_root:
@@ -1142,7 +1153,7 @@ class EventCoder:
             for source, target, code in pairs:
                 key = (
                     _actor_key(source),
-                    _actor_key(target) if target is not None else None,
+                    _actor_key(target),
                     code,
                     item.negated,
                 )
@@ -1193,32 +1204,21 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     """One sentence, one account of each act: "held a meeting with Putin" is coded by the
     verb pattern, so the noun "meeting" adds nothing; "reiterated its demand" without a
     target adds nothing to the same demand with one."""
+    return [e for e in events if not any(_subsumes(o, e) for o in events if o is not e)]
 
-    def key(actor: EventActor | None) -> str | None:
-        return _actor_key(actor) if actor is not None else None
 
-    kept = []
-    for event in events:
-        nominal = event.rule.startswith("nominal")
-        subsumed = False
-        for other in events:
-            if other is event or key(other.source) != key(event.source):
-                continue
-            if other.cameo_root != event.cameo_root or other.negated != event.negated:
-                continue
-            if event.target is None and other.target is not None:
-                subsumed = True
-            elif (
-                nominal
-                and not other.rule.startswith("nominal")
-                and key(other.target) == key(event.target)
-            ):
-                subsumed = True
-            if subsumed:
-                break
-        if not subsumed:
-            kept.append(event)
-    return kept
+def _subsumes(other: Event, event: Event) -> bool:
+    if _actor_key(other.source) != _actor_key(event.source):
+        return False
+    if other.cameo_root != event.cameo_root or other.negated != event.negated:
+        return False
+    if event.target is None and other.target is not None:
+        return True
+    return (
+        event.rule.startswith("nominal")
+        and not other.rule.startswith("nominal")
+        and _actor_key(other.target) == _actor_key(event.target)
+    )
 
 
 def _spec_text(code: CodeSpec) -> str:
@@ -1263,30 +1263,20 @@ def _place_scope(verb: Token) -> list[Token]:
     the participles on its nouns ("aid to refugees fleeing the war in Liberia"), but not
     its subject, relative clauses ("refugees who have lived in Iraq"), nor clauses that
     are acts of their own."""
-    out: list[Token] = []
-    stack = [verb]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS or child.dep_ in (
-                "ccomp",
-                "advcl",
-                "parataxis",
-                "relcl",
-            ):
-                continue
-            if _is_date_phrase(child):
-                continue
-            if (
-                child.dep_ == "conj"
-                and child.pos_ in ("VERB", "AUX")
-                and tok.pos_ in ("VERB", "AUX")
-            ):
-                continue  # a coordinated verb's places are its own
-            stack.append(child)
-    out.sort(key=lambda t: t.i)
-    return out
+
+    def skip(child: Token, tok: Token) -> bool:
+        return (
+            child.dep_ in _SUBJECT_DEPS
+            or child.dep_ in _PLACE_SCOPE_STOP_DEPS
+            or _is_date_phrase(child)
+            or _is_coordinated_verb(child, tok)  # a coordinated verb's places are its own
+        )
+
+    return pruned_subtree(verb, skip)
+
+
+def _is_coordinated_verb(child: Token, tok: Token) -> bool:
+    return child.dep_ == "conj" and child.pos_ in _VERBAL_POS and tok.pos_ in _VERBAL_POS
 
 
 def _is_date_phrase(tok: Token) -> bool:
@@ -1302,29 +1292,20 @@ def _is_date_phrase(tok: Token) -> bool:
 def _clause_tokens(
     head: Token, *, include_xcomp: bool = False, skip_dates: bool = False
 ) -> list[Token]:
-    out: list[Token] = []
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        for child in tok.children:
-            if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "xcomp" and not include_xcomp):
-                continue
-            if (
-                child.dep_ == "conj"
-                and child.pos_ in ("VERB", "AUX")
-                and tok.pos_ in ("VERB", "AUX")
-            ):
-                # "praised Japan and pledged to defend ...": a coordinated verb is an act of
-                # its own; its words ("to") are not the first verb's pattern words
-                continue
-            if child.dep_ in _SUBJECT_DEPS and tok.i == head.i and head.pos_ in ("VERB", "AUX"):
-                continue
-            if skip_dates and _is_date_phrase(child):
-                continue
-            stack.append(child)
-    out.sort(key=lambda t: t.i)
-    return out
+    head_is_verb = head.pos_ in _VERBAL_POS
+
+    def skip(child: Token, tok: Token) -> bool:
+        return (
+            child.dep_ in _CLAUSE_DEPS
+            or (child.dep_ == "xcomp" and not include_xcomp)
+            # "praised Japan and pledged to defend ...": a coordinated verb is an act of
+            # its own; its words ("to") are not the first verb's pattern words
+            or _is_coordinated_verb(child, tok)
+            or (child.dep_ in _SUBJECT_DEPS and tok.i == head.i and head_is_verb)
+            or (skip_dates and _is_date_phrase(child))
+        )
+
+    return pruned_subtree(head, skip)
 
 
 def _subject_token(verb: Token) -> Token | None:

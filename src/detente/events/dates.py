@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from detente.errors import DictionaryError
 from detente.events.lexicon import data_path
+from detente.events.tree import pruned_subtree
 
 # Sub-clauses have their own time; we do not look for a trigger's date inside them.
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "xcomp"})
@@ -162,17 +163,7 @@ def _match_at(tokens: list[Token], i: int) -> tuple[DateWord, Token] | None:
 
 def _clause_tokens(head: Token) -> list[Token]:
     """``head``'s subtree without sub-clauses, in text order."""
-    out: list[Token] = []
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        for child in tok.children:
-            if child.dep_ in _CLAUSE_DEPS:
-                continue
-            stack.append(child)
-    out.sort(key=lambda t: t.i)
-    return out
+    return pruned_subtree(head, lambda child, _: child.dep_ in _CLAUSE_DEPS)
 
 
 _ClauseCache = dict[int, "tuple[DateWord, Token] | None"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -320,6 +321,15 @@ def _split_pattern_words(body: str) -> list[str]:
     return [w for w in re.split(r"[\s(){}]+", body) if w]
 
 
+def _content_lines(lines: list[str]) -> Iterator[tuple[int, str, str]]:
+    """(1-based line number, raw line, text without comment and padding) of a dictionary
+    file's lines. Comment lines are skipped, not yielded blank: a comment does not end a
+    synonym set, a blank line does."""
+    for number, raw in enumerate(lines, 1):
+        if not raw.lstrip().startswith("#"):
+            yield number, raw, _strip_comment(raw).strip()
+
+
 def parse_petrarch_verbs(
     path: str | Path,
     *,
@@ -344,11 +354,7 @@ def parse_petrarch_verbs(
 
     lines = text.splitlines()
     # First pass: synonym sets (patterns may use a set defined later in the file).
-    for raw in lines:
-        if raw.lstrip().startswith("#"):
-            continue  # a comment line does not end a synonym set; a blank line does
-        line = _strip_comment(raw)
-        stripped = line.strip()
+    for _, _, stripped in _content_lines(lines):
         if not stripped:
             synset = None
             continue
@@ -376,12 +382,8 @@ def parse_petrarch_verbs(
 
     synset = None
     block_verbs: dict[str, set[str]] = {}  # block -> its verbs' main phrases
-    for number, raw in enumerate(lines, 1):
+    for number, raw, stripped in _content_lines(lines):
         origin = f"{Path(path).name}:{number}"
-        if raw.lstrip().startswith("#"):
-            continue  # a comment line does not end a synonym set; a blank line does
-        line = _strip_comment(raw)
-        stripped = line.strip()
         if not stripped:
             synset = None
             continue

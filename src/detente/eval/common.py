@@ -1,0 +1,29 @@
+"""Small pieces every evaluation module needs: where the shared gold data lives and
+zero-safe precision/recall/F1 arithmetic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Gold data sits beside the repo, never inside the package: only eval code and tests read it.
+SHARED_DIR = Path(__file__).resolve().parents[3] / ".." / "shared"
+
+
+def ratio(part: float, whole: float) -> float:
+    """``part / whole``, or 0.0 when there is nothing to divide by."""
+    return part / whole if whole else 0.0
+
+
+def f1_score(precision: float, recall: float) -> float:
+    """Harmonic mean of precision and recall, 0.0 when both are zero."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def prf(
+    true_pos: float, predicted: float, gold: float, *, recalled: float | None = None
+) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts. ``recalled`` (default ``true_pos``) is the
+    number of gold items found, for scorers where that differs from correct predictions."""
+    precision = ratio(true_pos, predicted)
+    recall = ratio(true_pos if recalled is None else recalled, gold)
+    return precision, recall, f1_score(precision, recall)
