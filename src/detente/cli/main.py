@@ -136,17 +136,17 @@ def pipeline_options(model, actors, verbs, stages=None):
     from detente.pipeline import PipelineOptions
 
     actor_files = check_files("--actors", actors)
+    verb_files = check_files("--verbs", verbs)
     if actor_files:
-        from detente.kb import load_kb
+        from detente.knowledge import load_knowledge
 
-        # malformed lines in a user dictionary are skipped, not fatal: say which
-        for warning in load_kb(actor_files).warnings:
+        # malformed lines in a user dictionary are skipped, not fatal: say which (the
+        # pipeline's stages get this same Knowledge: the files are read once)
+        knowledge = load_knowledge(actor_files=actor_files, verb_files=verb_files)
+        for warning in knowledge.kb.warnings:
             err_console.print(f"[yellow]warning[/] --actors {warning}", highlight=False)
     return PipelineOptions(
-        model=model,
-        actor_files=actor_files,
-        verb_files=check_files("--verbs", verbs),
-        stages=stages,
+        model=model, actor_files=actor_files, verb_files=verb_files, stages=stages
     )
 
 

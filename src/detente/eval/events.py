@@ -35,12 +35,11 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from detente.errors import InputError
 from detente.eval.common import SHARED_DIR, prf
-from detente.events.lexicon import data_path
+from detente.knowledge import load_knowledge
 from detente.records import Article, Event, EventActor
 
 DEFAULT_PLOVER_GOLD = SHARED_DIR / "data" / "gold" / "plover" / "plover_gsr_dev.json"
@@ -52,37 +51,15 @@ NONE = "-"  # the confusion table's "no event" row/column
 # ---------------------------------------------------------------- PLOVER
 
 
-@lru_cache(maxsize=1)
-def _gsr_table() -> tuple[dict[str, str], dict[str, str]]:
-    categories: dict[str, str] = {}
-    aliases: dict[str, str] = {}
-    path = data_path("plover_gsr.tsv")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, value = line.split("\t")
-        if value.startswith("="):
-            aliases[key] = value[1:]
-        else:
-            categories[key] = value
-    return categories, aliases
-
-
 def gsr_category(cameo: str) -> str | None:
     """Our CAMEO code in the PLOVER-GSR's category names."""
-    categories, _ = _gsr_table()
-    for size in range(len(cameo), 1, -1):
-        found = categories.get(cameo[:size])
-        if found is not None:
-            return found
-    return None
+    return load_knowledge().plover_gsr.category(cameo)
 
 
 def actor_matches(actor: EventActor | None, gold_code: str) -> bool:
     if actor is None:
         return False
-    _, aliases = _gsr_table()
-    code = aliases.get(gold_code, gold_code)
+    code = load_knowledge().plover_gsr.actor_iso3.get(gold_code, gold_code)
     if actor.country and actor.country == code:
         return True
     return bool(actor.code) and actor.code.startswith(code) and len(code) == 3

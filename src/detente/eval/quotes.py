@@ -30,7 +30,7 @@ from pathlib import Path
 
 from detente.errors import InputError
 from detente.eval.common import SHARED_DIR, f1_score, ratio
-from detente.quotes.lexicon import load_quote_lexicon
+from detente.knowledge import load_knowledge
 
 DEFAULT_GOLD_DIR = SHARED_DIR / "data" / "gold" / "polnear"
 QUOTE_MARK_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
@@ -214,7 +214,7 @@ def load_gold(
         raise InputError(
             f"no PolNeAR split {split!r} under {gold_dir} (expected text/ and attributions/)"
         )
-    speech_forms = load_quote_lexicon().speech_forms
+    speech_forms = load_knowledge().speech_verbs.forms
     by_text: dict[str, list[Path]] = {}
     for ann_path in sorted(ann_dir.glob("*.ann")):
         name, _, _annotator = ann_path.stem.rpartition("_")

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from detente.errors import DictionaryError
 from detente.events import dates
 from detente.events.lexicon import (
     CodeSpec,
@@ -26,11 +24,10 @@ from detente.events.lexicon import (
     Slot,
     VerbEntry,
     VerbLexicon,
-    data_path,
-    parse_code,
 )
-from detente.events.ontology import lookup
 from detente.events.tree import pruned_subtree
+from detente.knowledge import Knowledge
+from detente.knowledge.events import ClauseWords
 from detente.nlp.extensions import get_list
 from detente.records import Event, EventActor, Mention, Quote, TextSpan
 
@@ -42,104 +39,6 @@ _PLACE_SCOPE_STOP_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl"})
 _VERBAL_POS = ("VERB", "AUX")
 # Roles an actor noun's modifiers can play: "Soldiers from Gondor", "Japan's navy", "U.S. officials".
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
-_MODIFIER_PREPS = frozenset({"of", "from", "in"})
-_TARGET_PREPS = (
-    "with", "to", "against", "on", "for", "from", "into", "toward", "towards", "about",
-    "over", "of", "upon", "in", "at",
-)  # fmt: skip
-_RECIPROCAL = frozenset({("each", "other"), ("one", "another")})
-_SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
-_POSSESSIVE_PRONOUNS = frozenset({"their", "his", "her", "its", "our"})
-_NEGATORS = frozenset({"not", "n't", "never", "no"})
-_OBLIGATION_MODALS = frozenset({"must", "should"})
-_ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
-# Subordinate clauses that set a condition or the scene ("unless X arranged a ceasefire",
-# "after crowds burned down its embassy") rather than report the news.
-_BACKGROUND_MARKS = frozenset(
-    {"if", "unless", "until", "lest", "after", "before", "since", "when", "while", "once"}
-)
-# Domestic acts with no named target (a curfew imposed, a strike, a concession made, a
-# bombing) are coded, as PLOVER's coders do, against the source's own country; a place in
-# the source's own country can be their target.
-_DOMESTIC_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
-# Roots whose acts take a place's country as a last-resort target (all but statements).
-_PLACE_TARGET_ROOTS = frozenset(f"{n:02d}" for n in range(2, 21))
-_PLACE_PREPS = frozenset({"in", "into", "to", "from", "on", "across", "near", "inside", "at"})
-# "Trump and Abe met", "Jordan and Britain agreed": a cooperative act of a compound subject
-# with no target is coded between the partners, both directions (as the CAMEO manual does).
-_MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
-# Statements, appeals and consultations mean nothing without a counterpart: a verb's
-# default code in these roots is not coded when no target is found (a pattern still is).
-_NEEDS_TARGET_ROOTS = frozenset({"01", "02", "04"})
-
-
-# ---------------------------------------------------------------- clause words & tables
-
-
-def _read_tsv(name: str, columns: int) -> list[list[str]]:
-    path = data_path(name)
-    rows: list[list[str]] = []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise DictionaryError(str(path), None, f"cannot read: {e.strerror}") from e
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != columns:
-            raise DictionaryError(str(path), number, f"expected {columns} tab-separated fields")
-        rows.append([f.strip() for f in fields])
-    return rows
-
-
-@dataclass(frozen=True, slots=True)
-class NominalEntry:
-    lemma: str
-    code: CodeSpec
-    modality: str
-    target_preps: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ClauseWords:
-    roles: dict[str, str]  # lemma -> intent | hope | demand | speech
-    intent_codes: dict[str, str]  # act code prefix -> intent code
-    demand_codes: dict[str, str]  # act code prefix -> demand code
-    refuse_codes: dict[str, str]  # act code prefix -> refusal code
-    nominals: dict[str, NominalEntry]
-
-    def intent_code(self, code: str) -> str | None:
-        return _longest_prefix(self.intent_codes, code)
-
-    def demand_code(self, code: str) -> str:
-        return _longest_prefix(self.demand_codes, code) or "100"
-
-    def refuse_code(self, code: str) -> str:
-        return _longest_prefix(self.refuse_codes, code) or "120"
-
-
-def _longest_prefix(table: dict[str, str], code: str) -> str | None:
-    for size in range(len(code), 1, -1):
-        found = table.get(code[:size])
-        if found is not None:
-            return found
-    return None
-
-
-@lru_cache(maxsize=1)
-def clause_words() -> ClauseWords:
-    roles = {lemma: role for lemma, role in _read_tsv("clause_words.tsv", 2)}
-    intents = {prefix: code for prefix, code in _read_tsv("intent_codes.tsv", 2)}
-    demands = {prefix: code for prefix, code in _read_tsv("demand_codes.tsv", 2)}
-    refusals = {prefix: code for prefix, code in _read_tsv("refuse_codes.tsv", 2)}
-    nominals = {}
-    for number, (lemma, codes, modality, preps) in enumerate(_read_tsv("nominals.tsv", 4), 1):
-        code = parse_code(codes, path="nominals.tsv", line=number)
-        nominals[lemma] = NominalEntry(
-            lemma, code, modality, tuple(p for p in preps.split(",") if p)
-        )
-    return ClauseWords(roles, intents, demands, refusals, nominals)
 
 
 # ---------------------------------------------------------------- pattern index
@@ -439,10 +338,12 @@ class _Coded:
 class EventCoder:
     """Codes the events of a parsed ``Doc``. Build once per process; call per document."""
 
-    def __init__(self, lexicon: VerbLexicon) -> None:
-        self.lexicon = lexicon
-        self.matcher = PatternMatcher(lexicon)
-        self.words = clause_words()
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.lexicon: VerbLexicon = knowledge.verbs
+        self.matcher = PatternMatcher(self.lexicon)
+        self.words: ClauseWords = knowledge.clause_words
+        self.cameo = knowledge.cameo
+        self.date_words = knowledge.date_words
         # (form, lemma, tag) -> the lexicon's word: the same few thousand verb forms recur
         self._word_cache: dict[tuple[str, str, str], str] = {}
 
@@ -491,7 +392,7 @@ class EventCoder:
             return True
         if verb.lower_ in self.lexicon.verbs:
             return True
-        return _has_modal(verb, _OBLIGATION_MODALS) or _obliged_through_adjective(verb)
+        return _obliged(verb, self.words)
 
     def _verb_word(self, verb: Token) -> str:
         """The lexicon's word for ``verb``: its lemma, its form, or a stem of its form
@@ -555,7 +456,7 @@ class EventCoder:
         return CodeSpec(None), "", 0.0, None
 
     def _code_verb(self, verb: Token, actors: _DocActors, consumed: set[int]) -> _Coded | None:
-        if _is_unasserted_infinitive(verb, actors):
+        if _is_unasserted_infinitive(verb, actors, self.words):
             return None
         role = self.words.roles.get(self._verb_word(verb))
         if role == "speech" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
@@ -570,7 +471,7 @@ class EventCoder:
                 if result is not None:
                     return result
         entry = self._verb_entry(verb)
-        obligation = _has_modal(verb, _OBLIGATION_MODALS) or _obliged_through_adjective(verb)
+        obligation = _obliged(verb, self.words)
         if entry is None and not obligation:
             return None
         patient: list[EventActor] = []  # a passive subject, for "- + * FROM $" patterns
@@ -610,15 +511,15 @@ class EventCoder:
             return None
         if code.is_null:
             return None
-        if embedded_coded and not (code.forward or "").startswith("13"):
+        policy = self.cameo.policy(code.forward)
+        if embedded_coded and not policy.coded_alone:
             return None  # "I want to stress ...": the act has no intent code; "want" alone says nothing
-        root = (code.forward or "")[:2]
         targets, reciprocal, deep = self._targets(
             verb,
             actors,
             sources,
-            place_targets=root in _PLACE_TARGET_ROOTS,
-            domestic=root in _DOMESTIC_ROOTS,
+            place_targets=policy.place_target,
+            domestic=policy.domestic != "no",
         )
         if forced_targets:
             targets, deep = forced_targets, False
@@ -638,12 +539,12 @@ class EventCoder:
                 # A default-coded verb whose object is neither an actor nor in a pattern
                 # ("took steps", "called the alliance a cornerstone"): its sense is unknown.
                 return None
-            if root == "01" or (
-                confidence < 0.9 and len(sources) < 2 and root in _NEEDS_TARGET_ROOTS
+            if policy.needs_target == "always" or (
+                confidence < 0.9 and len(sources) < 2 and policy.needs_target == "default"
             ):
                 return None
-            if root in _DOMESTIC_ROOTS:
-                targets = _own_country(sources, people=root == "14")
+            if policy.domestic != "no":
+                targets = _own_country(sources, people=policy.domestic == "people")
                 deep = True
         if role in ("intent", "hope") and confidence < 0.9 and _embedded_subject(verb) is not None:
             # "doesn't want Russia and China creating a bloc": a wish about another's act,
@@ -665,11 +566,13 @@ class EventCoder:
                 )
         if modality != "asserted":
             pass
-        elif code.forward and code.forward.startswith("10"):
-            modality = "demanded"
-        elif role in ("intent", "hope") and code.forward and code.forward.startswith("03"):
+        elif self.cameo.policy(code.forward).modality != "asserted":
+            modality = self.cameo.policy(code.forward).modality
+        elif role in ("intent", "hope") and self.cameo.policy(code.forward).wish:
             modality = "hoped" if role == "hope" else "intended"
-        elif _is_reported(verb, self.words.roles) and not _speaker_is_subject(verb, actors):
+        elif _is_reported(verb, self.words.roles) and not _speaker_is_subject(
+            verb, actors, self.words
+        ):
             modality = "reported"
         return _Coded(
             trigger=verb,
@@ -678,7 +581,7 @@ class EventCoder:
             targets=targets,
             code=code,
             rule=rule,
-            negated=_is_negated(verb),
+            negated=_is_negated(verb, self.words),
             modality=modality,
             confidence=confidence - (0.1 if inherited else 0.0) - (0.15 if deep else 0.0),
             reciprocal=reciprocal,
@@ -726,7 +629,7 @@ class EventCoder:
         )
 
     def _is_intended(self, verb: Token) -> bool:
-        if dates.is_future(verb):
+        if dates.is_future(verb, self.date_words.future_auxiliaries):
             return True
         head = verb.head
         return (
@@ -743,7 +646,8 @@ class EventCoder:
         # "Russia said Sudan must ...", "issued a reminder to Iraq that it must ...": the
         # first verb above the clause is the one whose doer demands.
         clause = verb
-        if not _has_modal(verb, _OBLIGATION_MODALS) and _obliged_through_adjective(verb):
+        modals = self.words.obligation_modals
+        if not _has_modal(verb, modals) and _obliged_through_adjective(verb, modals):
             clause = verb.head.head  # "said the US must be ready to mediate": above "be"
         governor = _governing_verb(clause)
         if governor is None:
@@ -761,7 +665,7 @@ class EventCoder:
             targets=targets,
             code=CodeSpec(demand),
             rule=f"obligation ({governor.lemma_} ... must {verb.lemma_}): {rule}".rstrip(": "),
-            negated=_is_negated(governor),
+            negated=_is_negated(governor, self.words),
             modality="demanded",
             confidence=max(confidence, 0.7) - 0.1,
         )
@@ -791,11 +695,11 @@ class EventCoder:
             consumed.add(embedded.i)
             return None, True
         targets, reciprocal, deep = self._targets(
-            embedded, actors, sources, place_targets=code.forward[:2] in _PLACE_TARGET_ROOTS
+            embedded, actors, sources, place_targets=self.cameo.policy(code.forward).place_target
         )
         consumed.add(embedded.i)
         modality = "hoped" if role == "hope" else "intended"
-        if intent.startswith(("12", "13")):
+        if self.cameo.policy(intent).act_in_itself:
             modality = "asserted"  # a refusal or a threat is an act of its own
         return (
             _Coded(
@@ -805,7 +709,7 @@ class EventCoder:
                 targets=targets,
                 code=CodeSpec(intent),  # an intent is one side's: no paired reverse event
                 rule=f"{role}: {self._verb_word(head)} + {rule}",
-                negated=_is_negated(head) or _is_negated(embedded),
+                negated=_is_negated(head, self.words) or _is_negated(embedded, self.words),
                 modality=modality,
                 confidence=confidence - (0.1 if inherited else 0.0) - (0.15 if deep else 0.0),
                 reciprocal=reciprocal,
@@ -834,7 +738,7 @@ class EventCoder:
         inherited = False
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                if child.lower_ in _POSSESSIVE_PRONOUNS and actors.by_token[child.i] == -1:
+                if child.lower_ in self.words.possessives and actors.by_token[child.i] == -1:
                     if governor is not None:
                         sources, inherited = self._sources(governor, actors)[0], True
                 else:
@@ -856,7 +760,7 @@ class EventCoder:
             elif child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
                 # "its demand that Israel ease restrictions": the clause's subject is the target
                 subject = _subject_token(child)
-                if subject is not None and subject.lower_ not in ("that", "which", "who"):
+                if subject is not None and subject.lower_ not in self.words.relatives:
                     targets = self._actors_of(subject, actors)
                     if targets and entry.modality == "demanded":
                         consumed.update(t.i for t in child.subtree if t.pos_ == "VERB")
@@ -878,8 +782,8 @@ class EventCoder:
                 if targets:
                     break
         targets = [t for t in targets if not any(_same_side(t, s) for s in sources)]
-        root = (entry.code.forward or "")[:2]
-        if not targets and root in _PLACE_TARGET_ROOTS:
+        policy = self.cameo.policy(entry.code.forward)
+        if not targets and policy.place_target:
             # "its invasion of South Lebanon": a place stands for its country
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ in entry.target_preps:
@@ -889,9 +793,9 @@ class EventCoder:
                             target = _place_actor(place)
                             if not any(_same_side(target, s) for s in sources):
                                 targets = [target]
-        if not targets and len(sources) < 2 and root in _DOMESTIC_ROOTS:
+        if not targets and len(sources) < 2 and policy.domestic != "no":
             # "opposition parties in Nepal organized a general strike": a domestic act
-            targets = _own_country(sources, people=root == "14")
+            targets = _own_country(sources, people=policy.domestic == "people")
         if not targets and len(sources) < 2:
             return None  # "the G7 summit meeting": a meeting needs two sides
         negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
@@ -941,7 +845,7 @@ class EventCoder:
         number = actors.by_token[tok.i]
         if number != -1:
             return _event_actor(actors.mentions[number])
-        if tok.lower_ in _SPEAKER_PRONOUNS:
+        if tok.lower_ in self.words.first_person:
             return actors.quote_speaker(tok)
         if not modifiers:
             return None
@@ -951,7 +855,7 @@ class EventCoder:
                 number = actors.by_token[child.i]
                 if number != -1:
                     return _event_actor(actors.mentions[number])
-            elif child.dep_ == "prep" and child.lower_ in _MODIFIER_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in self.words.modifier_prepositions:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -972,10 +876,14 @@ class EventCoder:
             return self._actors_of(agent, actors), False
         subject = _subject_token(verb)
         if subject is not None and subject.dep_ != "nsubjpass":
-            if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            if subject.lower_ in self.words.relatives and verb.dep_ == "relcl":
                 return self._actors_of(verb.head, actors), True
             found = self._actors_of(subject, actors, places=True)
-            if not found and subject.lower_ in _ANAPHORS and verb.dep_ in ("ccomp", "conj"):
+            if (
+                not found
+                and subject.lower_ in self.words.anaphors
+                and verb.dep_ in ("ccomp", "conj")
+            ):
                 # "Syria says it will not accept ...": the pronoun is the governor's subject
                 governor = verb.head
                 if governor.i != verb.i and governor.pos_ in ("VERB", "AUX") and depth < 3:
@@ -1031,20 +939,22 @@ class EventCoder:
             candidates.append((self._actors_of(tok, actors), False))
 
         reciprocal = False
+        reciprocals = self.words.reciprocals
+        ranked_preps = self.words.target_prepositions
         passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive_subject is not None and _passive_agent(verb) is not None:
             phrase(passive_subject)
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
         for obj in objects:
-            if (obj.lower_, obj.head.lower_) in _RECIPROCAL or any(
-                (c.lower_, obj.lower_) in _RECIPROCAL for c in obj.children
+            if (obj.lower_, obj.head.lower_) in reciprocals or any(
+                (c.lower_, obj.lower_) in reciprocals for c in obj.children
             ):
                 reciprocal = True
                 continue
             phrase(obj)
         preps = sorted(
-            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS),
-            key=lambda p: _TARGET_PREPS.index(p.lower_),
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ranked_preps),
+            key=lambda p: ranked_preps.index(p.lower_),
         )
         for prep in preps:
             for pobj in prep.children:
@@ -1056,7 +966,7 @@ class EventCoder:
                 if subject is not None:
                     phrase(subject)
         # A relative clause's object is its antecedent: "islands ... that Japan controls but China claims".
-        antecedent = _relative_antecedent(verb)
+        antecedent = _relative_antecedent(verb, self.words.relatives)
         if antecedent is not None:
             phrase(antecedent)
             shares_object = not any(c.dep_ == "dobj" for c in verb.children)
@@ -1111,7 +1021,7 @@ class EventCoder:
             place = actors.place_by_token.get(tok.i)
             if place is None:
                 continue
-            if tok.head.dep_ == "prep" and tok.head.lower_ not in _PLACE_PREPS:
+            if tok.head.dep_ == "prep" and tok.head.lower_ not in self.words.place_prepositions:
                 continue  # "for Juba", "despite ..." do not name where the act lands
             if tok.dep_ in ("attr", "oprd", "npadvmod"):
                 continue  # "calls them the Northern Territories": a name, not a target
@@ -1129,7 +1039,9 @@ class EventCoder:
         doc_id = doc._.doc_id or ""
         date_cache: dict = {}  # clause head -> its date word, shared by the sentence's events
         for item in coded:
-            date = dates.event_date(item.trigger, item.clause_verb, base, date_cache)
+            date = dates.event_date(
+                item.trigger, item.clause_verb, base, self.date_words, date_cache
+            )
             pairs: list[tuple[EventActor, EventActor | None, str]] = []
             forward, reverse = item.code.forward, item.code.reverse
             if item.targets:
@@ -1141,7 +1053,7 @@ class EventCoder:
                             pairs.append((target, source, reverse))
             elif len(item.sources) > 1 and (
                 item.reciprocal
-                or (forward and (forward == reverse or forward[:2] in _MUTUAL_ROOTS))
+                or (forward and (forward == reverse or self.cameo.policy(forward).mutual))
             ):
                 # "Trump and Abe met", "showered each other with compliments": both directions.
                 for source in item.sources:
@@ -1173,7 +1085,7 @@ class EventCoder:
         code: str,
         date: str | None,
     ) -> Event:
-        entry = lookup(code)
+        entry = self.cameo.lookup(code)
         trigger = item.trigger
         return Event(
             doc_id=doc_id,
@@ -1328,9 +1240,9 @@ def _passive_agent(verb: Token) -> Token | None:
     return None
 
 
-def _is_negated(verb: Token) -> bool:
+def _is_negated(verb: Token, words: ClauseWords) -> bool:
     for child in verb.children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATORS):
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in words.negators):
             return True
     if verb.dep_ in ("xcomp",) and verb.head.i != verb.i:
         return any(c.dep_ == "neg" for c in verb.head.children)
@@ -1376,7 +1288,7 @@ def _embedded_subject(verb: Token) -> Token | None:
     return None
 
 
-def _is_unasserted_infinitive(verb: Token, actors: _DocActors) -> bool:
+def _is_unasserted_infinitive(verb: Token, actors: _DocActors, words: ClauseWords) -> bool:
     """Clauses that do not report an act of their own:
     * an infinitive on a noun or of purpose: "an offer to host a summit", "steps to enhance
       freedoms", "mobilized groups to help" ("the first leader to visit Trump" is an act:
@@ -1392,14 +1304,14 @@ def _is_unasserted_infinitive(verb: Token, actors: _DocActors) -> bool:
     if verb.dep_ == "advcl":
         if infinitive:
             return True
-        return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in verb.children)
+        return any(c.dep_ == "mark" and c.lower_ in words.background_marks for c in verb.children)
     if verb.dep_ == "acl":
         return not infinitive or actors.by_token[verb.head.i] == -1
     if verb.dep_ == "relcl":
         if infinitive:
             return actors.by_token[verb.head.i] == -1
         subject = _subject_token(verb)
-        return subject is not None and subject.lower_ in ("who", "which", "that")
+        return subject is not None and subject.lower_ in words.relatives
     return False
 
 
@@ -1407,11 +1319,17 @@ def _has_modal(verb: Token, modals: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
-def _obliged_through_adjective(verb: Token) -> bool:
+def _obliged_through_adjective(verb: Token, modals: frozenset[str]) -> bool:
     """ "the US must be ready to mediate": the obligation sits on "be" of "ready"."""
     if verb.dep_ != "xcomp" or verb.head.pos_ != "ADJ" or verb.head.dep_ != "acomp":
         return False
-    return _has_modal(verb.head.head, _OBLIGATION_MODALS)
+    return _has_modal(verb.head.head, modals)
+
+
+def _obliged(verb: Token, words: ClauseWords) -> bool:
+    """ "Sudan must return ...", "the US must be ready to mediate"."""
+    modals = words.obligation_modals
+    return _has_modal(verb, modals) or _obliged_through_adjective(verb, modals)
 
 
 def _has_unmatched_object(verb: Token) -> bool:
@@ -1419,12 +1337,12 @@ def _has_unmatched_object(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "attr", "oprd") and c.pos_ != "PRON" for c in verb.children)
 
 
-def _speaker_is_subject(verb: Token, actors: _DocActors) -> bool:
+def _speaker_is_subject(verb: Token, actors: _DocActors, words: ClauseWords) -> bool:
     """ "We strongly demand ...," Abe said: the speaker's own act is not merely reported."""
     subject = _subject_token(verb)
     return (
         subject is not None
-        and subject.lower_ in _SPEAKER_PRONOUNS
+        and subject.lower_ in words.first_person
         and actors.quote_speaker(subject) is not None
     )
 
@@ -1436,12 +1354,9 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _relative_antecedent(verb: Token) -> Token | None:
+def _relative_antecedent(verb: Token, relatives: frozenset[str]) -> Token | None:
     """For a verb in a relative clause (or a conjunct of one) with no object of its own."""
-    if any(
-        c.dep_ in ("dobj",) and c.lower_ not in ("that", "which", "who", "whom")
-        for c in verb.children
-    ):
+    if any(c.dep_ in ("dobj",) and c.lower_ not in relatives for c in verb.children):
         return None
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:

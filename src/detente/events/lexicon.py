@@ -4,9 +4,12 @@ Two readers feed one in-memory :class:`VerbLexicon`:
 
 * :func:`parse_petrarch_verbs` reads a verb dictionary in PETRARCH format (the
   CAMEO verb dictionary, PETRARCH's validation dictionary, or a user's ``--verbs FILE``);
-* :func:`load_shipped_lexicon` reads our own JSON build of the CAMEO dictionary
+* :func:`read_shipped_lexicon` reads our own JSON build of the CAMEO dictionary
   (``data/events/verbs.json``, written by ``scripts/build_verbs.py``) plus our
   extensions (``data/events/extensions.verbs.txt``, PETRARCH syntax so one parser serves).
+
+The knowledge layer (:attr:`detente.knowledge.Knowledge.verbs`) merges the shipped lexicon
+with the user's ``--verbs`` files and keeps the result for the process.
 
 PETRARCH format, as far as we use it: ``&NAME`` opens a synonym set whose ``+WORD``
 lines are members; ``--- NAME [CODE] ---`` opens a verb block whose plain lines are
@@ -21,15 +24,14 @@ code); ``[:190]`` codes only the reverse direction; ``[---]`` means "no event".
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from detente.errors import DictionaryError
+from detente.knowledge import files
+from detente.knowledge.tables import read_json, read_text
 
 # One slot of a pattern: alternatives, each a tuple of consecutive lowercase words.
 Slot = tuple[tuple[str, ...], ...]
@@ -342,10 +344,7 @@ def parse_petrarch_verbs(
     """
     path = str(path)
     if text is None:
-        try:
-            text = Path(path).read_text(encoding="utf-8", errors="replace")
-        except OSError as e:
-            raise DictionaryError(path, None, f"cannot read verb dictionary: {e.strerror}") from e
+        text = read_text(path, errors="replace")
     text = _COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lexicon = VerbLexicon(sources=[path])
     known = dict(synsets or {})
@@ -463,35 +462,14 @@ def parse_petrarch_verbs(
 # ---------------------------------------------------------------- shipped data
 
 
-def data_path(name: str) -> Path:
-    return Path(str(resources.files("detente") / "data" / "events" / name))
-
-
-@lru_cache(maxsize=1)
-def load_shipped_lexicon() -> VerbLexicon:
-    """Our build of the CAMEO verb dictionary plus our extensions (cached per process)."""
-    path = data_path("verbs.json")
+def read_shipped_lexicon() -> VerbLexicon:
+    """Our build of the CAMEO verb dictionary plus our extensions (read afresh: the
+    knowledge layer keeps the result)."""
+    path = files.VERBS.path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise DictionaryError(
-            str(path), None, "shipped verb lexicon missing: run scripts/build_verbs.py"
-        ) from e
-    lexicon = VerbLexicon.from_json(data, path=str(path))
-    lexicon.merge(parse_petrarch_verbs(data_path("extensions.verbs.txt"), synsets=lexicon.synsets))
-    return lexicon
-
-
-@lru_cache(maxsize=16)
-def _user_lexicon(path: str) -> VerbLexicon:
-    return parse_petrarch_verbs(path)
-
-
-def build_lexicon(*, user_verbs: tuple[str, ...] = (), shipped_kb: bool = True) -> VerbLexicon:
-    """The lexicon a pipeline codes with: shipped (unless disabled) + user dictionaries."""
-    lexicon = VerbLexicon()
-    if shipped_kb:
-        lexicon.merge(load_shipped_lexicon())
-    for path in user_verbs:
-        lexicon.merge(_user_lexicon(str(path)))
+        lexicon = VerbLexicon.from_json(read_json(path), path=str(path))
+    except (KeyError, TypeError, IndexError, AttributeError) as e:
+        raise DictionaryError(str(path), None, f"malformed verb lexicon: {e!r}") from e
+    extensions = files.VERB_EXTENSIONS.path()
+    lexicon.merge(parse_petrarch_verbs(extensions, synsets=lexicon.synsets))
     return lexicon

@@ -12,13 +12,13 @@ clearly wins, so a headline-only text is not flagged.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from detente.errors import DictionaryError
+from detente.knowledge import files
+from detente.knowledge.tables import read_json
 
 UNDETERMINED = "und"
 ENGLISH = "en"
@@ -56,9 +56,9 @@ class _LanguageData:
 
 @cache
 def _language_data() -> _LanguageData:
-    resource = files("detente") / "data" / "ingest" / "languages.json"
+    path = files.LANGUAGES.path()
+    raw = read_json(path)
     try:
-        raw = json.loads(resource.read_text(encoding="utf-8"))
         word_languages: dict[str, list[str]] = {}
         for lang, words in raw["function_words"].items():
             for word in words.split():
@@ -69,7 +69,7 @@ def _language_data() -> _LanguageData:
             for script, value in raw["script_languages"].items()
         }
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise DictionaryError(str(resource), None, f"cannot load language data: {e}") from e
+        raise DictionaryError(str(path), None, f"cannot load language data: {e}") from e
     return _LanguageData(
         word_languages={word: tuple(langs) for word, langs in word_languages.items()},
         range_starts=[lo for lo, _, _ in ranges],

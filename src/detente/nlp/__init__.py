@@ -80,15 +80,17 @@ def load(
                 f"or choose another with --model / ${MODEL_ENV}"
             ) from e
     split_glued_quote_marks(nlp)
-    configs = {
-        "detente_actors": {"user_dictionaries": list(actor_files), "shipped_kb": shipped_kb},
-        "detente_events": {"user_verbs": list(verb_files), "shipped_kb": shipped_kb},
+    # every stage gets the same configuration, so they share one Knowledge
+    config = {
+        "actor_files": list(actor_files),
+        "verb_files": list(verb_files),
+        "shipped": shipped_kb,
     }
     for factory, module in STAGES:
         if stages is not None and factory.removeprefix("detente_") not in stages:
             continue
         importlib.import_module(module)  # registers the factory
-        nlp.add_pipe(factory, config=configs.get(factory, {}))
+        nlp.add_pipe(factory, config=config)
     return nlp
 
 

@@ -26,8 +26,8 @@ import numpy
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
+from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import get_list
-from detente.quotes.lexicon import QuoteLexicon
 from detente.quotes.marks import QuotedPassage, find_quoted_passages
 from detente.quotes.speakers import (
     SPEAKER_POS,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from detente.quotes.lexicon import QuoteLexicon
+from detente.knowledge.quotes import QuoteLexicon
 
 
 @dataclass(frozen=True, slots=True)
