@@ -39,6 +39,7 @@ from detente.kb import KBActor, KBPlace, KnowledgeBase, normalize_name
 from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.knowledge.actors import ActorLexicon
 from detente.nlp.extensions import register_extensions
+from detente.nlp.syntax import SUBJECT_DEPS, sentence_numbers, subject_of
 from detente.records import Actor, Mention, Place, make_doc_id
 
 CONTEXT_SENTENCES = 1  # ambiguous names look this many sentences around them for cues
@@ -108,12 +109,8 @@ class DocResolver:
         self.owner_starts: set[int] = set()
         self.name_at: list[NamePhrase | None] = [None] * len(doc)
         self.actor_at_token: dict[int, str] = {}  # token -> actor key, for clause subjects
-        starts = [sent.start for sent in doc.sents] if doc.has_annotation("DEP") else [0]
-        self.sentence_of = [0] * len(doc)
-        for number, start in enumerate(starts):
-            end = starts[number + 1] if number + 1 < len(starts) else len(doc)
-            self.sentence_of[start:end] = [number] * (end - start)
-        self.sentence_starts = starts
+        # sentence starts (followed by len(doc)) and each token's sentence number
+        self.sentence_starts, self.sentence_of = sentence_numbers(doc)
 
     # -- the pass --------------------------------------------------------------------------
     def resolve(self) -> list[Mention]:
@@ -416,11 +413,7 @@ class DocResolver:
             return None
         first = self.sentence_starts[max(0, self.sentence_of[span.start] - CONTEXT_SENTENCES)]
         last_sentence = self.sentence_of[span.start] + CONTEXT_SENTENCES + 1
-        last = (
-            self.sentence_starts[last_sentence]
-            if last_sentence < len(self.sentence_starts)
-            else len(self.doc)
-        )
+        last = self.sentence_starts[min(last_sentence, len(self.sentence_starts) - 1)]
         context = " " + self.doc[first:last].text.lower() + " "
         if not any(_has_word(context, cue) for cue in entry.cues):
             return None
@@ -627,12 +620,7 @@ class DocResolver:
         """The one country the sentence names, if exactly one: "President Dos Santos ...
         Angola" -- a title with no country of its own takes the sentence's."""
         number = self.sentence_of[span.start]
-        first = self.sentence_starts[number]
-        last = (
-            self.sentence_starts[number + 1]
-            if number + 1 < len(self.sentence_starts)
-            else len(self.doc)
-        )
+        first, last = self.sentence_starts[number], self.sentence_starts[number + 1]
         countries = set()
         for match in self.name_matches:
             if (
@@ -662,7 +650,7 @@ class DocResolver:
         sentence = self.sentence_of[token.i]
         window_start = self.sentence_starts[max(0, sentence - 1)]
         if token.lower_ in self.lexicon.subject_pronouns:
-            if token.dep_ not in ("nsubj", "nsubjpass"):
+            if token.dep_ not in SUBJECT_DEPS:
                 return
             # "he and Trump will discuss": he is not his own conjunct
             conjunct = next((c for c in token.children if c.dep_ == "conj"), None)
@@ -671,7 +659,7 @@ class DocResolver:
             if token.dep_ not in ("dobj", "pobj", "iobj", "dative"):
                 return
             verb = token.head.head if token.dep_ == "pobj" else token.head
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = subject_of(verb)
             exclude = self.actor_at_token.get(subject.i) if subject is not None else None
         antecedent = self.memory.person_for_pronoun(token.i, window_start, exclude=exclude)
         if antecedent is None:

@@ -15,18 +15,18 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.matching import NameMatch
 from detente.kb import KnowledgeBase
 from detente.knowledge.actors import ActorLexicon
+from detente.nlp.syntax import (
+    NAMED_ENTITY_LABELS,
+    PLACE_LABELS,
+    PLURAL_TAGS,
+    ROLE_MODIFIER_DEPS,
+    ROLE_MODIFIER_POS,
+    SUBJECT_DEPS,
+)
 
-NAMED_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Tags of KB forms reliable enough to match a capitalised word that the tagger did not call
 # a proper noun ("Japanese" is ADJ).
 SELF_EVIDENT_TAGS = frozenset({"state", "demonym", "seat"})
-# Dependents that stay inside the noun phrase of an agent word.
-MODIFIER_DEPS = frozenset(
-    {"amod", "compound", "advmod", "nummod", "npadvmod", "nmod", "quantmod", "punct"}
-)
-MODIFIER_POS = frozenset({"ADJ", "NOUN", "ADV", "NUM", "PROPN", "VERB", "PUNCT"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 @dataclass(slots=True)
@@ -398,8 +398,8 @@ def _walk_left(
             i = owner.start - 1
             continue
         if (
-            token.pos_ in MODIFIER_POS
-            and token.dep_ in MODIFIER_DEPS
+            token.pos_ in ROLE_MODIFIER_POS
+            and token.dep_ in ROLE_MODIFIER_DEPS
             and start <= token.head.i < agent.end
         ) or _coordinated_modifier(token, agent):
             if token.pos_ == "PUNCT" and token.text != "-":
@@ -418,7 +418,7 @@ def _coordinated_modifier(token: Token, agent: AgentWord) -> bool:
     return (
         token.dep_ in ("conj", "cc")
         and head.i < token.i
-        and head.dep_ in MODIFIER_DEPS
+        and head.dep_ in ROLE_MODIFIER_DEPS
         and agent.start <= head.head.i < agent.end
     )
 
@@ -466,8 +466,8 @@ def _person_like(doc: Doc, name: NamePhrase) -> bool:
 
 
 def is_subject(token: Token) -> bool:
-    if token.dep_ in ("nsubj", "nsubjpass"):
+    if token.dep_ in SUBJECT_DEPS:
         return True
     if token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN"):
         return True  # a verbless parse of "Abe, America's ally, delayed...": still the topic
-    return token.dep_ in ("conj", "appos") and token.head.dep_ in ("nsubj", "nsubjpass")
+    return token.dep_ in ("conj", "appos") and token.head.dep_ in SUBJECT_DEPS

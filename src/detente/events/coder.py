@@ -25,10 +25,10 @@ from detente.events.lexicon import (
     VerbEntry,
     VerbLexicon,
 )
-from detente.events.tree import pruned_subtree
 from detente.knowledge import Knowledge
 from detente.knowledge.events import ClauseWords
 from detente.nlp.extensions import get_list
+from detente.nlp.syntax import pruned_subtree
 from detente.records import Event, EventActor, Mention, Quote, TextSpan
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")

@@ -14,11 +14,11 @@ import datetime as dt
 
 from spacy.tokens import Token
 
-from detente.events.tree import pruned_subtree
 from detente.knowledge.events import DateWord, DateWords
+from detente.nlp.syntax import CLAUSE_DEPS, pruned_subtree
 
 # Sub-clauses have their own time; we do not look for a trigger's date inside them.
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "xcomp"})
+_OWN_TIME_DEPS = CLAUSE_DEPS | {"xcomp"}
 
 __all__ = ["DateWord", "event_date", "find_date_word", "is_future", "is_past", "resolve"]
 
@@ -130,7 +130,7 @@ def _match_at(tokens: list[Token], i: int, words: DateWords) -> tuple[DateWord, 
 
 def _clause_tokens(head: Token) -> list[Token]:
     """``head``'s subtree without sub-clauses, in text order."""
-    return pruned_subtree(head, lambda child, _: child.dep_ in _CLAUSE_DEPS)
+    return pruned_subtree(head, lambda child, _: child.dep_ in _OWN_TIME_DEPS)
 
 
 _ClauseCache = dict[int, "tuple[DateWord, Token] | None"]

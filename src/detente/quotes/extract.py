@@ -23,28 +23,28 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import get_list
-from detente.quotes.marks import QuotedPassage, find_quoted_passages
-from detente.quotes.speakers import (
+from detente.nlp.syntax import (
+    INVERTED_SPEAKER_DEPS,
     SPEAKER_POS,
-    MentionIndex,
-    Speaker,
-    locate_speaker,
-    subject_of,
+    VERBAL_POS,
+    has_own_subject,
+    inherited_subject,
+    object_of_preposition,
+    sentence_numbers,
 )
+from detente.quotes.marks import QuotedPassage, find_quoted_passages
+from detente.quotes.speakers import MentionIndex, Speaker, locate_speaker
 from detente.records import Problem, Quote
 
 SENTENCE_END = frozenset({".", "?", "!"})
 # Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
 TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
 FRAME_LIMIT = 40  # tokens searched for a cue on each side of a passage
-# Dependents through which an inverted speaker hangs when the parser misses the subject.
-INVERTED_SPEAKER_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
-VERB_POS = frozenset({"VERB", "AUX"})
 MARKUP = ('="', '">')
 
 
@@ -72,7 +72,7 @@ class _DocView:
         self.text = text  # Doc.text rebuilds the string on every access
         self.marks = lexicon.marks
         n = len(doc)
-        columns = doc.to_array([IDX, LEMMA, LOWER, IS_SPACE, SENT_START])
+        columns = doc.to_array([IDX, LEMMA, LOWER, IS_SPACE])
         self.token_starts = columns[:, 0].tolist()
         # candidate cue tokens: a speech lemma, or the first word of "according to"
         speech, first_words = lexicon.speech_lemma_hashes, lexicon.prepositional_first_hashes
@@ -107,11 +107,7 @@ class _DocView:
                 self.paragraph_end[start : i + 1] = [i] * (i + 1 - start)
                 start = i + 1
         self.paragraph_start[start:n] = [start] * (n - start)
-        sent_starts = columns[:, 4].astype("int64") == 1
-        if n:
-            sent_starts[0] = True
-        self.sent_index = (numpy.cumsum(sent_starts) - 1).tolist()
-        self.sent_starts = numpy.flatnonzero(sent_starts).tolist() + [n]
+        self.sent_starts, self.sent_index = sentence_numbers(doc)
 
     def sentence(self, i: int) -> Span:
         """The parser's sentence holding token ``i`` (``Token.sent`` scans the whole doc)."""
@@ -203,7 +199,7 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _is_speech_verb(token: Token, lexicon: QuoteLexicon) -> bool:
-    if token.pos_ not in VERB_POS:
+    if token.pos_ not in VERBAL_POS:
         return False
     lemma = token.lemma_.lower()
     if lemma in lexicon.speech_lemmas:
@@ -254,7 +250,7 @@ def _clause_end(head: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon)
         last_quoted = max((i for i in before if view.inside(i)), default=-1)
         cut = False
         if child.pos_ == "VERB" and child.dep_ in ("conj", "advcl", "parataxis"):
-            own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in child.lefts)
+            own_subject = has_own_subject(child)
             if _is_speech_verb(child, lexicon):
                 cut = True
             elif (
@@ -311,7 +307,7 @@ def _reported_content(
         )
     if complements:
         # a tail "…, Jannuzi said": the clauses before the tag, up to its subject
-        subject = subject_of(verb)
+        subject = inherited_subject(verb)
         tag_start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
         end = min(max(c.right_edge.i for c in complements) + 1, tag_start)
         return complements[0].left_edge.i, end, True
@@ -367,7 +363,7 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             if found_content is None:
                 continue
             content, clausal = found_content[:2], found_content[2]
-            subject = subject_of(token)
+            subject = inherited_subject(token)
             cue = doc[token.i : token.i + 1]
             rule = "reported:ccomp"
         elif _prepositional_cue_at(doc, token.i, lexicon):
@@ -383,7 +379,7 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
         start = max(content[0], view.paragraph_start[token.i])
         end = min(content[1], view.paragraph_end[token.i])
         start, end = _trim(doc, start, end)
-        if clausal and (end - start < 3 or not any(t.pos_ in VERB_POS for t in doc[start:end])):
+        if clausal and (end - start < 3 or not any(t.pos_ in VERBAL_POS for t in doc[start:end])):
             continue
         if not clausal and end - start < 2:
             continue
@@ -450,7 +446,7 @@ def _according_to(
     """``according to X, …``: content is the rest of the sentence, X the speaker."""
     doc = view.doc
     preposition = doc[token.i + 1]
-    source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    source = object_of_preposition(preposition)
     phrase_start = token.i
     phrase_end = max(preposition.right_edge.i, token.right_edge.i) + 1
     sent = view.sentence(token.i)
@@ -468,7 +464,7 @@ def _valid_cue(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> bool:
     """A speech verb cues a passage unless it reports a clause of its own outside marks."""
     if view.inside(verb.i) or not _is_speech_verb(verb, lexicon):
         return False
-    subject = subject_of(verb)
+    subject = inherited_subject(verb)
     if subject is not None and view.inside(subject.i):
         return False  # 'the “experts” argued': the quoted words are the subject
     paragraph = (view.paragraph_start[verb.i], view.paragraph_end[verb.i])
@@ -530,7 +526,7 @@ def _colon_introduction(
         token = doc[i]
         if token.pos_ != "VERB" or view.inside(i):
             continue
-        subject = subject_of(token)
+        subject = inherited_subject(token)
         if subject is not None and not view.inside(subject.i) and _names_someone(subject, lexicon):
             return doc[i : i + 1], subject
     return None
@@ -545,7 +541,7 @@ def _find_cue(
     for i in order:
         token = doc[i]
         if _prepositional_cue_at(doc, i, lexicon) and i + 1 in frame:
-            source = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+            source = object_of_preposition(doc[i + 1])
             return doc[i : i + 2], source
         if _valid_cue(view, token, lexicon):
             return doc[i : i + 1], _speaker_head(view, token)
@@ -553,7 +549,7 @@ def _find_cue(
 
 
 def _speaker_head(view: _DocView, verb: Token) -> Token | None:
-    subject = subject_of(verb)
+    subject = inherited_subject(verb)
     if subject is not None and not view.inside(subject.i):
         return subject
     # "…,” said the official — the parser sometimes makes the speaker an object.
@@ -780,9 +776,9 @@ def _attributed_fragment(
         below, token = token, token.head
         if view.inside(token.i):
             continue
-        if token.pos_ in VERB_POS:
+        if token.pos_ in VERBAL_POS:
             lemma = token.lemma_.lower()
-            subject = subject_of(token)
+            subject = inherited_subject(token)
             if subject is None or view.inside(subject.i) or subject.pos_ not in SPEAKER_POS:
                 return None
             if below.i == subject.i:
@@ -835,9 +831,9 @@ def _clause_around(view: _DocView, index: int, after: int) -> tuple[int, int] | 
         token = token.head
         if token.i < after:
             break
-        if token.pos_ in VERB_POS and not view.inside(token.i):
+        if token.pos_ in VERBAL_POS and not view.inside(token.i):
             clause_head = token
-            if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.lefts):
+            if has_own_subject(token):
                 break  # a clause of its own, not a verb phrase inside one
     if clause_head is None:
         return None
@@ -885,7 +881,7 @@ def _previous_sentence_subject(
         return None
     sent = view.sentence(i)
     root = sent.root
-    subject = subject_of(root)
+    subject = inherited_subject(root)
     if subject is None or view.inside(subject.i) or not _names_someone(subject, lexicon):
         return None
     return subject
