@@ -208,6 +208,21 @@ class RunSummary:
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
 
+    def count(self, results: Sequence[DocResult]) -> None:
+        """Add what a chunk's results hold (documents are counted as the store writes them)."""
+        for result in results:
+            self.sentences += result.sentences
+            self.words += len(result.article.text.split())
+            self.mentions += len(result.mentions)
+            self.quotes += len(result.quotes)
+            self.events += len(result.events)
+            self.skipped_language += result.skipped == "non-english"
+            for problem in result.problems:
+                self.warnings += problem.severity == "warning"
+                self.errors += problem.severity == "error"
+                if problem.severity == "error":
+                    self.problems.append(problem)
+
     def as_dict(self) -> dict:
         out = {k: v for k, v in self.__dict__.items() if k != "problems"}
         out["docs_per_s"] = round(self.documents / self.seconds, 2) if self.seconds else None
@@ -275,48 +290,19 @@ def run(
         summary.problems.append(problem)
         pending_problems.append(problem)
 
-    seen: set[str] = set()
-
-    def new_only(chunks: Iterable[list[Article]]) -> Iterator[list[Article]]:
-        # Skip what the store already holds (idempotence, resume after a crash) and
-        # repeats within this run, before any NLP work is spent on them.
-        for chunk in chunks:
-            summary.inputs += len(chunk)
-            known = store.known_doc_ids([a.doc_id for a in chunk])
-            fresh = []
-            for article in chunk:
-                doc_id = article.doc_id
-                if doc_id in known or doc_id in seen:
-                    summary.already_stored += 1
-                    continue
-                seen.add(doc_id)
-                fresh.append(article)
-            if fresh:
-                yield fresh
-            elif on_progress is not None:
-                on_progress(len(chunk), summary)
-
     status = "failed"
     try:
         # Under --strict one process codes in input order, so that everything read
         # before the first bad input is stored before the run stops.
         with Extractor(options, workers=1 if strict else workers, nlp=nlp) as extractor:
-            chunks = new_only(
-                chunked_articles(items, batch_size, on_problem, flush_before_errors=strict)
+            chunks = _new_only(
+                chunked_articles(items, batch_size, on_problem, flush_before_errors=strict),
+                store,
+                summary,
+                on_progress,
             )
             for results in extractor.run_chunks(chunks):
-                for result in results:
-                    summary.sentences += result.sentences
-                    summary.words += len(result.article.text.split())
-                    summary.mentions += len(result.mentions)
-                    summary.quotes += len(result.quotes)
-                    summary.events += len(result.events)
-                    summary.skipped_language += result.skipped == "non-english"
-                    for problem in result.problems:
-                        summary.warnings += problem.severity == "warning"
-                        summary.errors += problem.severity == "error"
-                        if problem.severity == "error":
-                            summary.problems.append(problem)
+                summary.count(results)
                 summary.documents += store.write_results(results, run_id=summary.run_id)
                 if pending_problems:
                     store.write_problems(list(pending_problems), run_id=summary.run_id)
@@ -337,6 +323,32 @@ def run(
             if status == "finished":
                 raise
     return summary
+
+
+def _new_only(
+    chunks: Iterable[list[Article]],
+    store,
+    summary: RunSummary,
+    on_progress: ProgressCallback | None,
+) -> Iterator[list[Article]]:
+    """Skip what the store already holds (idempotence, resume after a crash) and repeats
+    within this run, before any NLP work is spent on them."""
+    seen: set[str] = set()
+    for chunk in chunks:
+        summary.inputs += len(chunk)
+        known = store.known_doc_ids([a.doc_id for a in chunk])
+        fresh = []
+        for article in chunk:
+            doc_id = article.doc_id
+            if doc_id in known or doc_id in seen:
+                summary.already_stored += 1
+                continue
+            seen.add(doc_id)
+            fresh.append(article)
+        if fresh:
+            yield fresh
+        elif on_progress is not None:
+            on_progress(len(chunk), summary)
 
 
 def count_inputs(paths: Sequence[str]) -> int | None:

@@ -64,13 +64,7 @@ class NameMatcher:
         """Name matches and agent matches. ``lowers``: the tokens' lowercase texts, if at hand."""
         names: list[NameMatch] = []
         agents: list[NameMatch] = []
-        if lowers is None:
-            lowers = [t.lower_ for t in doc]
-        text = doc.text
-        if _FOLDED.search(text):
-            lowers = [w.translate(CHAR_FOLDS) for w in lowers]
-        if "_" in text:  # PETRARCH-style "Dol_Amroth" in text: the dictionary's words
-            lowers = [w.replace("_", " ") for w in lowers]
+        lowers = _token_keys(doc, lowers)
         spaced = [bool(t.whitespace_) for t in doc]
         n_tokens = len(lowers)
         forms, first_words = self.forms, self.first_words
@@ -104,3 +98,16 @@ class NameMatcher:
                     if words > max_words:
                         break
         return names, agents
+
+
+def _token_keys(doc: Doc, lowers: list[str] | None) -> list[str]:
+    """The tokens' lowercase texts as the dictionary writes them: plain apostrophes and
+    hyphens, and PETRARCH-style "Dol_Amroth" as words."""
+    if lowers is None:
+        lowers = [t.lower_ for t in doc]
+    text = doc.text
+    if _FOLDED.search(text):
+        lowers = [w.translate(CHAR_FOLDS) for w in lowers]
+    if "_" in text:
+        lowers = [w.replace("_", " ") for w in lowers]
+    return lowers

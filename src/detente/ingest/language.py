@@ -108,34 +108,16 @@ def detect_language(text: str) -> str:
         script = "latin"
         script_words = sample.split()
     else:
-        # Weigh scripts by letters, not words: Chinese and Japanese do not separate words.
-        words = _WORD.findall(sample)
-        word_scripts = [_script_of(word[0], data) for word in words]
-        letters_by_script: dict[str, int] = {}
-        for word, word_script in zip(words, word_scripts, strict=True):
-            if word_script is not None:
-                letters_by_script[word_script] = letters_by_script.get(word_script, 0) + len(word)
-        if not letters_by_script:
+        script, script_words = _main_script(sample, data)
+        if script is None:
             return UNDETERMINED
-        script = max(letters_by_script, key=letters_by_script.__getitem__)
-        script_words = [w for w, ws in zip(words, word_scripts, strict=True) if ws == script]
-        if script == "han" and "kana" in letters_by_script:
-            script = "kana"  # kanji with kana is Japanese
     candidates = data.script_languages.get(script)
     if candidates is None:
         return UNDETERMINED
     if isinstance(candidates, str):
         return candidates
 
-    hits = dict.fromkeys(candidates, 0)
-    word_languages = data.word_languages
-    for word in script_words:
-        langs = word_languages.get(word)
-        if langs is None:
-            langs = word_languages.get(word.strip(_PUNCTUATION), ())
-        for lang in langs:
-            if lang in hits:
-                hits[lang] += 1
+    hits = _function_word_hits(script_words, candidates, data)
     best = max(hits, key=hits.__getitem__)  # first listed wins ties: English for Latin
     best_hits = hits[best]
     english_hits = hits.get(ENGLISH)
@@ -150,3 +132,38 @@ def detect_language(text: str) -> str:
     if best_hits < MIN_HIT_SHARE * len(script_words):
         return UNDETERMINED
     return best
+
+
+def _main_script(sample: str, data: _LanguageData) -> tuple[str | None, list[str]]:
+    """The script with the most letters in ``sample`` (None if no letter has a known
+    script), and the words written in it."""
+    # Weigh scripts by letters, not words: Chinese and Japanese do not separate words.
+    words = _WORD.findall(sample)
+    word_scripts = [_script_of(word[0], data) for word in words]
+    letters_by_script: dict[str, int] = {}
+    for word, word_script in zip(words, word_scripts, strict=True):
+        if word_script is not None:
+            letters_by_script[word_script] = letters_by_script.get(word_script, 0) + len(word)
+    if not letters_by_script:
+        return None, []
+    script = max(letters_by_script, key=letters_by_script.__getitem__)
+    script_words = [w for w, ws in zip(words, word_scripts, strict=True) if ws == script]
+    if script == "han" and "kana" in letters_by_script:
+        script = "kana"  # kanji with kana is Japanese
+    return script, script_words
+
+
+def _function_word_hits(
+    words: list[str], candidates: tuple[str, ...], data: _LanguageData
+) -> dict[str, int]:
+    """How many of ``words`` are function words of each candidate language."""
+    hits = dict.fromkeys(candidates, 0)
+    word_languages = data.word_languages
+    for word in words:
+        langs = word_languages.get(word)
+        if langs is None:
+            langs = word_languages.get(word.strip(_PUNCTUATION), ())
+        for lang in langs:
+            if lang in hits:
+                hits[lang] += 1
+    return hits

@@ -584,7 +584,6 @@ def _direct_quotes(
     reported_cues: list[int],
     mixed: list[_Draft],
 ) -> list[_Draft]:
-    doc = view.doc
     text = view.text
     mixed_ends = [draft.end for draft in mixed]
     drafts: list[_Draft] = []
@@ -596,153 +595,31 @@ def _direct_quotes(
             markup in content for markup in MARKUP
         ):
             continue  # quote marks of markup attributes (<tweet id="…">), not speech
-        close = passage.close_mark
-        next_char = text[close + 1 : close + 2] if close is not None else ""
-        tag_follows = bool(content) and (
-            content[-1] in TAG_FOLLOWS or next_char == "," or next_char.islower()
-        )
         whole_sentence = _is_whole_sentence(view, passage, text)
         if not whole_sentence and content.rstrip()[-1:] not in ",!?.…" and _is_title(view, index):
             continue  # a name or title ('the “Never Trump” movement', 'ABC’s “This Week”')
-        after = (_frame_after(view, index), False)
-        before = (_frame_before(view, index), True)
-        sentence_open = bool(content) and content[-1] in ",—–-…"
-        if (
-            not tag_follows
-            and after[0]
-            and after[0].stop < len(doc)
-            and doc[after[0].stop].text in view.marks
-        ):
-            # '“A.” He added: “B.”' — a tag between two quoted sentences introduces the second
-            after = (range(0), False)
-        found = None
-        # a fragment with no tag after it is not introduced by a verb further on
-        # ('called immigrants “rapists” (although he allowed that …)')
-        frames = (
-            (after, before) if tag_follows else (before,) if not whole_sentence else (before, after)
-        )
-        for frame, backwards in frames:
-            found = _find_cue(view, frame, lexicon, backwards=backwards)
-            if found is not None:
-                break
-        if found is None and text[: passage.open_mark].rstrip().endswith(":"):
-            found = _colon_introduction(view, before[0], lexicon)
+        found = _passage_cue(view, index, passage, whole_sentence, lexicon)
         previous = drafts[-1] if drafts else None
         if found is not None:
-            cue, head = found
-            if (
-                previous is not None
-                and previous.cue_token == cue.start
-                and previous.sentence_open
-                and not _is_title(view, index)  # '“A,” he said on ABC’s “This Week.”'
-            ):
-                previous.end = passage.end  # speaker in the middle: one quote
-                previous.rule = "direct:split"
-                continue
-            speaker = locate_speaker(head, lexicon.relative_pronouns) if head else None
-            start, end, kind = (
-                passage.start,
-                _strip_tag_comma(text, passage.start, passage.end),
-                "direct",
-            )
-            if cue.start < view.bounds[index][0] and not whole_sentence:
-                # 'vowed to “take our fight” to the 35 states': the fragment is part of
-                # what the verb reports; the quote is that whole phrase
-                clause = _phrase_under(view, index, doc[cue.start]) or _clause_around(
-                    view, index, cue.end
-                )
-                if clause is not None:
-                    start = min(start, doc[clause[0]].idx)
-                    end = max(end, doc[clause[1]].idx + len(doc[clause[1]]))
-                    kind = "mixed" if (start, end) != (passage.start, passage.end) else "direct"
-            drafts.append(
-                _Draft(
-                    start=start,
-                    end=end,
-                    kind=kind,
-                    cue=cue,
-                    speaker=speaker,
-                    rule="direct:cue-after"
-                    if cue.start > view.bounds[index][1]
-                    else "direct:cue-before",
-                    cue_token=cue.start,
-                    sentence_open=sentence_open,
-                )
-            )
+            draft = _cued_quote(view, index, passage, whole_sentence, found, previous, lexicon)
+            if draft is not None:
+                drafts.append(draft)
             continue
         if not whole_sentence:
-            fragment = _attributed_fragment(view, index, lexicon)
-            if fragment is not None and not _is_title(view, index):  # 'called it “unhinged”'
-                verb, head, first_token, last_token = fragment
-                start = min(passage.start, doc[first_token].idx)
-                end = max(passage.end, doc[last_token].idx + len(doc[last_token]))
-                drafts.append(
-                    _Draft(
-                        start,
-                        end,
-                        "mixed" if (start, end) != (passage.start, passage.end) else "direct",
-                        doc[verb.i : verb.i + 1],
-                        locate_speaker(head, lexicon.relative_pronouns),
-                        "direct:fragment",
-                        verb.i,
-                    )
-                )
+            draft = _fragment_quote(view, index, passage, lexicon)
+            if draft is not None:
+                drafts.append(draft)
             continue  # otherwise a scare quote or a title
-        first = view.bounds[index][0]
-        if previous is not None and not (
-            previous.kind == "direct"
-            and (previous.speaker is not None or previous.rule.startswith("direct:uncued"))
+        previous = _statement_going_on(view, passage, previous, mixed, mixed_ends)
+        if previous is not None and _continues(
+            view, index, passage, previous, reported_cues, lexicon
         ):
-            previous = None
-        # 'he’s “made a lot of money in down markets.” “Frankly, …”': a reported clause
-        # that ends on quoted words goes on in the next quoted sentence, too
-        latest = bisect_right(mixed_ends, passage.open_mark) - 1
-        if latest >= 0:
-            report = mixed[latest]
-            if (
-                report.speaker is not None
-                and (previous is None or report.end > previous.end)
-                # nothing but marks and punctuation between the two: the next quoted
-                # sentence follows the report's last quoted words at once
-                and not any(char.isalnum() for char in text[report.end : passage.open_mark])
-                and "\n" not in text[report.end : passage.open_mark]
-            ):
-                previous = report
-        if previous is not None:
-            gap = view.sent_index[first] - view.sent_index[view.token_at(previous.end - 1)]
-            # a report in between is another statement — unless it sits in the previous
-            # quote's own tag ('“A,” he told Reuters when asked if he had met Trump. “B.”')
-            tag_sentence = (
-                view.sent_index[previous.cue_token] if previous.cue_token is not None else -1
-            )
-            between = sum(
-                1
-                for char in reported_cues[
-                    bisect_right(reported_cues, previous.end) : bisect_right(
-                        reported_cues, passage.open_mark
-                    )
-                ]
-                if view.sent_index[view.token_at(char)] != tag_sentence
-            )
-            # 'Betsy Ebeling shook her head. “Tom’s much better …”': a sentence in between
-            # about someone else hands the next quote to them
-            other = _previous_sentence_subject(view, view.bounds[index][2], lexicon)
-            if (
-                other is not None
-                and other.pos_ != "PRON"
-                and previous.speaker is not None
-                and view.sent_index[other.i] != tag_sentence
-                and view.sent_index[other.i] > view.sent_index[view.token_at(previous.end - 1)]
-                and view.doc[other.left_edge.i : other.i + 1].text not in previous.speaker.span.text
-            ):
-                between += 1
-            if gap <= lexicon.continuation_max_gap_sentences and not between:
-                # '“A,” she said. “B.”' — one statement told in several passages, also
-                # over paragraphs: PolNeAR annotates it as one attribution, and so do we
-                previous.end = passage.end
-                if not previous.rule.endswith("+continued"):
-                    previous.rule += "+continued"
-                continue
+            # '“A,” she said. “B.”' — one statement told in several passages, also
+            # over paragraphs: PolNeAR annotates it as one attribution, and so do we
+            previous.end = passage.end
+            if not previous.rule.endswith("+continued"):
+                previous.rule += "+continued"
+            continue
         head = _previous_sentence_subject(view, view.bounds[index][2], lexicon)
         speaker = locate_speaker(head, lexicon.relative_pronouns) if head is not None else None
         drafts.append(
@@ -756,6 +633,185 @@ def _direct_quotes(
             )
         )
     return drafts
+
+
+def _passage_cue(
+    view: _DocView,
+    index: int,
+    passage: QuotedPassage,
+    whole_sentence: bool,
+    lexicon: QuoteLexicon,
+) -> tuple[Span, Token | None] | None:
+    """The cue of a quoted passage and its speaker head: in the words after its closing
+    mark or before its opening one, or a verb before a colon that introduces it."""
+    doc, text = view.doc, view.text
+    content = text[passage.start : passage.end]
+    close = passage.close_mark
+    next_char = text[close + 1 : close + 2] if close is not None else ""
+    tag_follows = bool(content) and (
+        content[-1] in TAG_FOLLOWS or next_char == "," or next_char.islower()
+    )
+    after = (_frame_after(view, index), False)
+    before = (_frame_before(view, index), True)
+    if (
+        not tag_follows
+        and after[0]
+        and after[0].stop < len(doc)
+        and doc[after[0].stop].text in view.marks
+    ):
+        # '“A.” He added: “B.”' — a tag between two quoted sentences introduces the second
+        after = (range(0), False)
+    # a fragment with no tag after it is not introduced by a verb further on
+    # ('called immigrants “rapists” (although he allowed that …)')
+    frames = (
+        (after, before) if tag_follows else (before,) if not whole_sentence else (before, after)
+    )
+    for frame, backwards in frames:
+        found = _find_cue(view, frame, lexicon, backwards=backwards)
+        if found is not None:
+            return found
+    if text[: passage.open_mark].rstrip().endswith(":"):
+        return _colon_introduction(view, before[0], lexicon)
+    return None
+
+
+def _cued_quote(
+    view: _DocView,
+    index: int,
+    passage: QuotedPassage,
+    whole_sentence: bool,
+    found: tuple[Span, Token | None],
+    previous: _Draft | None,
+    lexicon: QuoteLexicon,
+) -> _Draft | None:
+    """The quote a cue introduces; None when the passage goes on the previous quote (its
+    speaker tag in the middle: '“A,” he said, “b.”')."""
+    doc, text = view.doc, view.text
+    cue, head = found
+    if (
+        previous is not None
+        and previous.cue_token == cue.start
+        and previous.sentence_open
+        and not _is_title(view, index)  # '“A,” he said on ABC’s “This Week.”'
+    ):
+        previous.end = passage.end  # speaker in the middle: one quote
+        previous.rule = "direct:split"
+        return None
+    speaker = locate_speaker(head, lexicon.relative_pronouns) if head else None
+    start, end, kind = passage.start, _strip_tag_comma(text, passage.start, passage.end), "direct"
+    if cue.start < view.bounds[index][0] and not whole_sentence:
+        # 'vowed to “take our fight” to the 35 states': the fragment is part of
+        # what the verb reports; the quote is that whole phrase
+        clause = _phrase_under(view, index, doc[cue.start]) or _clause_around(view, index, cue.end)
+        if clause is not None:
+            start = min(start, doc[clause[0]].idx)
+            end = max(end, doc[clause[1]].idx + len(doc[clause[1]]))
+            kind = "mixed" if (start, end) != (passage.start, passage.end) else "direct"
+    content = text[passage.start : passage.end]
+    return _Draft(
+        start=start,
+        end=end,
+        kind=kind,
+        cue=cue,
+        speaker=speaker,
+        rule="direct:cue-after" if cue.start > view.bounds[index][1] else "direct:cue-before",
+        cue_token=cue.start,
+        sentence_open=bool(content) and content[-1] in ",—–-…",
+    )
+
+
+def _fragment_quote(
+    view: _DocView, index: int, passage: QuotedPassage, lexicon: QuoteLexicon
+) -> _Draft | None:
+    """Quoted words inside a sentence, when a verb with a subject governs them."""
+    fragment = _attributed_fragment(view, index, lexicon)
+    if fragment is None or _is_title(view, index):  # 'called it “unhinged”'
+        return None
+    doc = view.doc
+    verb, head, first_token, last_token = fragment
+    start = min(passage.start, doc[first_token].idx)
+    end = max(passage.end, doc[last_token].idx + len(doc[last_token]))
+    return _Draft(
+        start,
+        end,
+        "mixed" if (start, end) != (passage.start, passage.end) else "direct",
+        doc[verb.i : verb.i + 1],
+        locate_speaker(head, lexicon.relative_pronouns),
+        "direct:fragment",
+        verb.i,
+    )
+
+
+def _statement_going_on(
+    view: _DocView,
+    passage: QuotedPassage,
+    previous: _Draft | None,
+    mixed: list[_Draft],
+    mixed_ends: list[int],
+) -> _Draft | None:
+    """The statement a cue-less quoted sentence may go on: the previous direct quote with
+    a speaker, or a reported clause that ends on quoted words right before it."""
+    if previous is not None and not (
+        previous.kind == "direct"
+        and (previous.speaker is not None or previous.rule.startswith("direct:uncued"))
+    ):
+        previous = None
+    # 'he’s “made a lot of money in down markets.” “Frankly, …”': a reported clause
+    # that ends on quoted words goes on in the next quoted sentence, too
+    latest = bisect_right(mixed_ends, passage.open_mark) - 1
+    if latest >= 0:
+        report = mixed[latest]
+        between = view.text[report.end : passage.open_mark]
+        if (
+            report.speaker is not None
+            and (previous is None or report.end > previous.end)
+            # nothing but marks and punctuation between the two: the next quoted
+            # sentence follows the report's last quoted words at once
+            and not any(char.isalnum() for char in between)
+            and "\n" not in between
+        ):
+            previous = report
+    return previous
+
+
+def _continues(
+    view: _DocView,
+    index: int,
+    passage: QuotedPassage,
+    previous: _Draft,
+    reported_cues: list[int],
+    lexicon: QuoteLexicon,
+) -> bool:
+    """The quoted sentence goes on ``previous``: close enough, and no other statement and
+    no sentence about someone else in between."""
+    first = view.bounds[index][0]
+    previous_sentence = view.sent_index[view.token_at(previous.end - 1)]
+    gap = view.sent_index[first] - previous_sentence
+    # a report in between is another statement — unless it sits in the previous
+    # quote's own tag ('“A,” he told Reuters when asked if he had met Trump. “B.”')
+    tag_sentence = view.sent_index[previous.cue_token] if previous.cue_token is not None else -1
+    between = sum(
+        1
+        for char in reported_cues[
+            bisect_right(reported_cues, previous.end) : bisect_right(
+                reported_cues, passage.open_mark
+            )
+        ]
+        if view.sent_index[view.token_at(char)] != tag_sentence
+    )
+    # 'Betsy Ebeling shook her head. “Tom’s much better …”': a sentence in between
+    # about someone else hands the next quote to them
+    other = _previous_sentence_subject(view, view.bounds[index][2], lexicon)
+    if (
+        other is not None
+        and other.pos_ != "PRON"
+        and previous.speaker is not None
+        and view.sent_index[other.i] != tag_sentence
+        and view.sent_index[other.i] > previous_sentence
+        and view.doc[other.left_edge.i : other.i + 1].text not in previous.speaker.span.text
+    ):
+        between += 1
+    return gap <= lexicon.continuation_max_gap_sentences and not between
 
 
 def _attributed_fragment(
