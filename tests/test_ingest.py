@@ -224,9 +224,9 @@ def test_reading_is_lazy_and_in_input_order(tmp_path):
 
 
 def test_usage_errors_are_raised_before_reading():
-    with pytest.raises(UsageError, match="--date"):
+    with pytest.raises(UsageError, match="date must be a real date"):
         read_inputs(["-"], date="10/02/2017")
-    with pytest.raises(UsageError, match="--date"):
+    with pytest.raises(UsageError, match="date must be a real date"):
         read_inputs(["-"], date="2017-02-30")
     with pytest.raises(UsageError):
         read_inputs(["-"], max_chars=0)

@@ -7,6 +7,7 @@ data and reports progress through a callback; only the CLI prints.
 from __future__ import annotations
 
 import functools
+import logging
 import multiprocessing as mp
 import time
 from collections import deque
@@ -23,6 +24,9 @@ from detente.nlp.extensions import get_list
 from detente.records import Article, DocResult, Problem
 
 ENGLISH = "en"
+# Coding failures are stored as problems and the run goes on; their tracebacks go here
+# (the CLI shows them with --debug).
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -109,10 +113,12 @@ def _code(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[D
     except Exception:
         # A failure inside a stage must not lose the batch: code the rest one by one,
         # and store a document that still fails uncoded, with the reason recorded.
+        logger.debug("a stage failed on a batch; coding its documents one by one", exc_info=True)
         for article in articles[done:]:
             try:
                 doc = nlp(make_doc(nlp, article))
             except Exception as e:
+                logger.debug("coding %s failed", article.ref, exc_info=True)
                 detail = f"coding raised {type(e).__name__}: {e}"[:500]
                 yield uncoded_result(article, "coding-failed", detail, severity="error")
             else:

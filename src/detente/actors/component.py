@@ -38,9 +38,9 @@ from detente.actors.phrases import (
 from detente.kb import KBActor, KBPlace, KnowledgeBase, normalize_name
 from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.knowledge.actors import ActorLexicon
-from detente.nlp.extensions import register_extensions
+from detente.nlp.extensions import doc_id_of, register_extensions
 from detente.nlp.syntax import SUBJECT_DEPS, sentence_numbers, subject_of
-from detente.records import Actor, Mention, Place, make_doc_id
+from detente.records import Actor, Mention, Place
 
 CONTEXT_SENTENCES = 1  # ambiguous names look this many sentences around them for cues
 
@@ -691,7 +691,7 @@ class DocResolver:
 
     def _mentions(self) -> list[Mention]:
         doc = self.doc
-        doc_id = doc._.doc_id or make_doc_id(doc.text)
+        doc_id = doc_id_of(doc)
         mentions = []
         for start, end, r, label in sorted(self.resolved, key=lambda item: (item[0], item[1])):
             span = doc[start:end]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,7 +22,14 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from detente.errors import DetenteError, DictionaryError, InputError, UsageError
+from detente.errors import (
+    DetenteError,
+    DictionaryError,
+    InputError,
+    ModelError,
+    StoreError,
+    UsageError,
+)
 
 app = typer.Typer(
     help="détente: who did what to whom, who said what, where and when — from news, with evidence.",
@@ -81,11 +89,24 @@ def handle_errors(func: Callable) -> Callable:
         except DetenteError as e:
             if STATE["debug"]:
                 raise
-            raise fail(str(e), 2 if isinstance(e, UsageError | DictionaryError) else 1) from None
+            code = 2 if isinstance(e, UsageError | DictionaryError) else 1
+            raise fail(f"{e}{flag_hint(e)}", code) from None
         except KeyboardInterrupt:
             raise fail("interrupted; run the same command again to resume", 130) from None
 
     return wrapper
+
+
+# The flag that chooses what a library error is about (the library names no flag).
+FLAG_OF_ERROR = ((ModelError, "--model"), (StoreError, "--db"))
+FLAG_OF_PROBLEM = {"no-text": "--text-field", "bad-date": "--date-field, --date"}
+
+
+def flag_hint(error: DetenteError) -> str:
+    for kind, flag in FLAG_OF_ERROR:
+        if isinstance(error, kind):
+            return f" (see {flag})"
+    return ""
 
 
 @app.callback()
@@ -93,6 +114,23 @@ def main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     STATE["debug"] = debug
+    library = logging.getLogger("detente")
+    if debug and not any(isinstance(h, _DebugHandler) for h in library.handlers):
+        # the library logs what it recovers from (a document whose coding raised) with
+        # its traceback: show those too
+        library.addHandler(_DebugHandler())
+        library.setLevel(logging.DEBUG)
+
+
+class _DebugHandler(logging.Handler):
+    """The library's debug log on (the current) stderr (``--debug``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(self.format(record) + "\n")
 
 
 def text_or_blank(value) -> str:
@@ -242,7 +280,8 @@ def run_progress() -> Progress:
 
 def problem_line(problem) -> str:
     where = problem.ref + (f" (record {problem.record})" if problem.record else "")
-    return f"{where}: {problem.detail}"
+    flag = FLAG_OF_PROBLEM.get(problem.reason)
+    return f"{where}: {problem.detail}" + (f" (see {flag})" if flag else "")
 
 
 def print_summary(summary, db: Path) -> None:
@@ -527,10 +566,6 @@ eval_app.command("actors")(
         "Actor recognition and country coding against the PLOVER gold actors.",
     )
 )
-
-
-def entry() -> None:  # pragma: no cover - console script
-    app()
 
 
 if __name__ == "__main__":  # pragma: no cover

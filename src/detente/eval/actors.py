@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.errors import InputError
-from detente.eval.common import SHARED_DIR, ratio
+from detente.eval.common import ratio, shared_path
 from detente.records import Article, Mention
 
-DEFAULT_GOLD_PATH = SHARED_DIR / "data" / "gold" / "plover" / "plover_gsr_dev.json"
+# The gold file under the shared data folder (see detente.eval.common.shared_path).
+GOLD_FILE = ("data", "gold", "plover", "plover_gsr_dev.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +200,11 @@ def _describe(mention: Mention) -> str:
 
 
 def evaluate_actors(
-    *, gold_path: Path = DEFAULT_GOLD_PATH, model: str | None = None, nlp=None
+    *, gold_path: Path | None = None, model: str | None = None, nlp=None
 ) -> ActorScores:
-    """Run the actors stage on every gold sentence and score it (see the module doc)."""
+    """Run the actors stage on every gold sentence and score it (see the module doc).
+    ``gold_path``: the PLOVER gold JSON (default: the shared folder's dev set)."""
+    gold_path = gold_path or shared_path(*GOLD_FILE)
     from detente.nlp import load, make_doc
 
     if nlp is None:

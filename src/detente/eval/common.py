@@ -5,8 +5,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# Gold data sits beside the repo, never inside the package: only eval code and tests read it.
-SHARED_DIR = Path(__file__).resolve().parents[3] / ".." / "shared"
+from detente.errors import InputError
+
+# Gold data sits beside the repository, never inside the package: only evaluation code and
+# tests read it. The default is the folder ``shared`` next to the checkout that holds this
+# source tree (``<checkout>/../shared``); every evaluation also takes the path itself.
+DEFAULT_SHARED_DIR = Path(__file__).resolve().parents[4] / "shared"
+
+
+def shared_path(*parts: str, shared_dir: str | Path | None = None) -> Path:
+    """A file or folder of the shared gold data, under ``shared_dir`` (by default
+    :data:`DEFAULT_SHARED_DIR`); a clear error when it is not there."""
+    root = Path(shared_dir) if shared_dir is not None else DEFAULT_SHARED_DIR
+    path = root.joinpath(*parts)
+    if not path.exists():
+        where = "the default shared folder beside the source tree" if shared_dir is None else root
+        raise InputError(
+            str(path),
+            "missing-gold",
+            f"no gold data here ({where}); pass the path of the gold data to use",
+        )
+    return path
 
 
 def ratio(part: float, whole: float) -> float:

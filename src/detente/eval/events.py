@@ -38,13 +38,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.errors import InputError
-from detente.eval.common import SHARED_DIR, prf
+from detente.eval.common import prf, shared_path
 from detente.knowledge import load_knowledge
 from detente.records import Article, Event, EventActor
 
-DEFAULT_PLOVER_GOLD = SHARED_DIR / "data" / "gold" / "plover" / "plover_gsr_dev.json"
-DEFAULT_PETRARCH_GOLD = SHARED_DIR / "data" / "gold" / "petrarch" / "unittest_dev.xml"
-DEFAULT_PETRARCH_DICTS = SHARED_DIR / "data" / "dictionaries" / "petrarch2"
+# Defaults under the shared data folder (see detente.eval.common.shared_path).
+PLOVER_GOLD = ("data", "gold", "plover", "plover_gsr_dev.json")
+PETRARCH_GOLD = ("data", "gold", "petrarch", "unittest_dev.xml")
+PETRARCH_DICTS = ("data", "dictionaries", "petrarch2")
 NONE = "-"  # the confusion table's "no event" row/column
 
 
@@ -233,9 +234,11 @@ def score_plover(gold_records: list[dict], events_by_text: dict[str, list[Event]
 
 
 def evaluate_plover(
-    *, gold_path: Path = DEFAULT_PLOVER_GOLD, model: str | None = None, nlp=None
+    *, gold_path: Path | None = None, model: str | None = None, nlp=None
 ) -> EventScores:
-    """Code every PLOVER-GSR dev sentence with the full pipeline and score it."""
+    """Code every PLOVER-GSR dev sentence with the full pipeline and score it.
+    ``gold_path``: the PLOVER gold JSON (default: the shared folder's dev set)."""
+    gold_path = gold_path or shared_path(*PLOVER_GOLD)
     from detente.nlp import load, make_doc
 
     if nlp is None:
@@ -407,15 +410,18 @@ def score_petrarch(
 
 def evaluate_petrarch(
     *,
-    gold_path: Path = DEFAULT_PETRARCH_GOLD,
-    dict_dir: Path = DEFAULT_PETRARCH_DICTS,
+    gold_path: Path | None = None,
+    dict_dir: Path | None = None,
     model: str | None = None,
     nlp=None,
 ) -> PetrarchScores:
-    """Code PETRARCH's validation records with its own dictionaries alone and score them."""
+    """Code PETRARCH's validation records with its own dictionaries alone and score them.
+    ``gold_path``: the unit-test XML; ``dict_dir``: the folder of the ``PETR.Validate.*``
+    dictionaries (defaults: the shared folder's)."""
     from detente.nlp import load, make_doc
 
-    dict_dir = Path(dict_dir)
+    gold_path = gold_path or shared_path(*PETRARCH_GOLD)
+    dict_dir = Path(dict_dir) if dict_dir else shared_path(*PETRARCH_DICTS)
     if nlp is None:
         nlp = load(
             model,

@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.errors import InputError
-from detente.eval.common import SHARED_DIR, f1_score, ratio
+from detente.eval.common import f1_score, ratio, shared_path
 from detente.knowledge import load_knowledge
 
-DEFAULT_GOLD_DIR = SHARED_DIR / "data" / "gold" / "polnear"
+# The gold folder under the shared data folder (see detente.eval.common.shared_path).
+GOLD_DIR = ("data", "gold", "polnear")
 QUOTE_MARK_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 MIN_OVERLAP = 0.3
 KINDS = ("direct", "reported", "overall")
@@ -130,14 +131,6 @@ class QuoteScores:
         )
         return "\n".join(lines)
 
-    def headline(self) -> dict[str, float]:
-        return {
-            **{f"{kind}_f1": self.kinds[kind].f1 for kind in KINDS},
-            **{f"{kind}_precision": self.kinds[kind].precision for kind in KINDS},
-            **{f"{kind}_recall": self.kinds[kind].recall for kind in KINDS},
-            "speaker_accuracy": self.speaker_accuracy,
-        }
-
 
 # --- gold ---------------------------------------------------------------------------------
 
@@ -205,14 +198,18 @@ def parse_attributions(ann: str, text: str, speech_forms: frozenset[str]) -> lis
 
 
 def load_gold(
-    gold_dir: Path = DEFAULT_GOLD_DIR, split: str = "dev", *, limit: int | None = None
+    gold_dir: Path | None = None, split: str = "dev", *, limit: int | None = None
 ) -> list[GoldDocument]:
-    """PolNeAR texts of a split with their attributions, one entry per annotator."""
-    text_dir = Path(gold_dir) / split / "text"
-    ann_dir = Path(gold_dir) / split / "attributions"
+    """PolNeAR texts of a split with their attributions, one entry per annotator
+    (``gold_dir`` default: the shared folder's PolNeAR)."""
+    gold_dir = Path(gold_dir) if gold_dir else shared_path(*GOLD_DIR)
+    text_dir = gold_dir / split / "text"
+    ann_dir = gold_dir / split / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise InputError(
-            f"no PolNeAR split {split!r} under {gold_dir} (expected text/ and attributions/)"
+            str(gold_dir),
+            "missing-gold",
+            f"no PolNeAR split {split!r} here (expected {split}/text/ and {split}/attributions/)",
         )
     speech_forms = load_knowledge().speech_verbs.forms
     by_text: dict[str, list[Path]] = {}
@@ -397,7 +394,7 @@ def _distinct_texts(documents: Sequence[GoldDocument]) -> list[tuple[str, list[G
 def evaluate_predictor(
     predict: Callable[[str], Sequence[PredictedTuple]],
     *,
-    gold_dir: Path = DEFAULT_GOLD_DIR,
+    gold_dir: Path | None = None,
     split: str = "dev",
     limit: int | None = None,
 ) -> QuoteScores:
@@ -425,7 +422,7 @@ def _pipeline_predictions(
 
 def evaluate_quotes(
     *,
-    gold_dir: Path = DEFAULT_GOLD_DIR,
+    gold_dir: Path | None = None,
     split: str = "dev",
     model: str | None = None,
     limit: int | None = None,

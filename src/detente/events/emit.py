@@ -11,6 +11,7 @@ from detente.events import dates
 from detente.events.lexicon import CodeSpec
 from detente.events.participants import actor_key
 from detente.knowledge.events import Cameo, DateWords
+from detente.nlp.extensions import doc_id_of
 from detente.records import Event, EventActor, TextSpan
 
 
@@ -41,7 +42,7 @@ class Emitter:
         events: list[Event] = []
         seen: set[tuple] = set()
         base = doc._.date
-        doc_id = doc._.doc_id or ""
+        doc_id = doc_id_of(doc)
         date_cache: dict = {}  # clause head -> its date word, shared by the sentence's events
         for act in acts:
             date = dates.event_date(act.trigger, act.clause_verb, base, self.date_words, date_cache)

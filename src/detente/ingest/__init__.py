@@ -92,7 +92,7 @@ def read_inputs(
     become Problems.
     """
     if date is not None and (not _ISO_DAY.fullmatch(date) or normalize_date(date) != date):
-        raise UsageError(f"--date must be a real date as YYYY-MM-DD, got {date!r}")
+        raise UsageError(f"date must be a real date as YYYY-MM-DD, got {date!r}")
     if max_chars < 1:
         raise UsageError(f"the maximum document length must be positive, got {max_chars}")
     return _read_paths(list(paths), date=date, fields=fields, stdin=stdin, max_chars=max_chars)

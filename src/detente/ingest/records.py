@@ -112,7 +112,7 @@ def record_article(
     if not is_missing(raw_date):
         parsed = normalize_date(raw_date)
         if parsed is None:
-            fallback = f"using --date {date}" if date else "date left unknown"
+            fallback = f"using the default date {date}" if date else "date left unknown"
             bad_date = Problem(
                 ref=path,
                 record=n,
@@ -383,7 +383,7 @@ def read_csv(
             reason="no-text",
             detail=(
                 f"{path} has no {fields.text!r} column (columns: {', '.join(columns)[:200]}); "
-                "name the text column with --text-field"
+                "say which column holds the text"
             ),
         )
         text_stream.detach()

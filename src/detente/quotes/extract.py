@@ -27,7 +27,7 @@ from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from detente.knowledge.quotes import QuoteLexicon
-from detente.nlp.extensions import get_list
+from detente.nlp.extensions import doc_id_of, get_list
 from detente.nlp.syntax import (
     INVERTED_SPEAKER_DEPS,
     SPEAKER_POS,
@@ -145,7 +145,7 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
                     reason="unbalanced-quotes",
                     detail=warning.detail,
                     severity="warning",
-                    doc_id=doc._.doc_id,
+                    doc_id=doc_id_of(doc),
                 )
             )
     if len(doc) == 0:
@@ -158,7 +158,7 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, mixed))
     drafts = _outermost(drafts)
     mentions = MentionIndex(getattr(doc._, "mentions", None))
-    doc_id = doc._.doc_id or ""
+    doc_id = doc_id_of(doc)
     quotes = [_to_record(draft, text, doc_id, mentions) for draft in drafts]
     quotes.sort(key=lambda quote: (quote.start, quote.end))
     return quotes

@@ -62,6 +62,15 @@ class _Filter:
             self.add(f"{column} <= ?", _date_arg("date_to", date_to))
 
 
+def _limit(limit: int | None) -> str:
+    """The ``LIMIT`` of a query method's SQL ("" for no limit)."""
+    if limit is None:
+        return ""
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise UsageError(f"limit={limit!r} must be a whole number, zero or more")
+    return f" LIMIT {limit}"
+
+
 def _date_arg(name: str, value: DateLike) -> dt.date:
     try:
         parsed = parse_date(value)
@@ -134,7 +143,7 @@ class Store:
                 holder = f" (PID {pid.group(1)})" if pid else ""
                 raise StoreError(
                     f"{self.path}: the store is in use by another process{holder}; "
-                    "wait for it to finish or choose another --db"
+                    "wait for it to finish or choose another store file"
                 ) from e
             if "different configuration" in message:
                 raise StoreError(
@@ -164,7 +173,7 @@ class Store:
             raise SchemaVersionError(
                 f"{self.path}: the store has schema version {found}, but this détente "
                 f"reads schema version {SCHEMA_VERSION}; open it with the détente that "
-                "wrote it, or code the articles again into a new --db"
+                "wrote it, or code the articles again into a new store file"
             )
 
     def _create_schema(self) -> None:
@@ -344,13 +353,9 @@ class Store:
         if doc_id is not None:
             where.add("doc_id = ?", doc_id)
         where.dates("date", date_from, date_to)
-        tail = ""
-        if limit is not None:
-            if limit < 0:
-                raise UsageError(f"limit={limit} must be zero or more")
-            tail = f" LIMIT {int(limit)}"
         return self._query(
-            f"SELECT * FROM documents {where.where()} ORDER BY date NULLS LAST, ref, doc_id{tail}",
+            f"SELECT * FROM documents {where.where()} ORDER BY date NULLS LAST, ref, doc_id"
+            f"{_limit(limit)}",
             where.params,
         )
 
@@ -361,6 +366,7 @@ class Store:
         doc_id: str | None = None,
         date_from: DateLike = None,
         date_to: DateLike = None,
+        limit: int | None = None,
     ) -> pd.DataFrame:
         """Actor and place mentions, with their document's ``ref``, ``title`` and ``date``.
 
@@ -374,7 +380,7 @@ class Store:
             )
             where.add(clause, *params)
         return self._rows_with_documents(
-            "mentions m", "d.ref, d.title, d.date", where, doc_id, date_from, date_to
+            "mentions m", "d.ref, d.title, d.date", where, doc_id, date_from, date_to, limit=limit
         )
 
     def quotes(
@@ -384,6 +390,7 @@ class Store:
         doc_id: str | None = None,
         date_from: DateLike = None,
         date_to: DateLike = None,
+        limit: int | None = None,
     ) -> pd.DataFrame:
         """Quotes with their document's ``ref``, ``title`` and ``date``; ``actor`` matches
         the speaker by id, code prefix, or whole words of the name or of the speaker text."""
@@ -399,7 +406,7 @@ class Store:
             )
             where.add(clause, *params)
         return self._rows_with_documents(
-            "quotes q", "d.ref, d.title, d.date", where, doc_id, date_from, date_to
+            "quotes q", "d.ref, d.title, d.date", where, doc_id, date_from, date_to, limit=limit
         )
 
     def events(
@@ -411,6 +418,7 @@ class Store:
         date_to: DateLike = None,
         cameo: str | None = None,
         plover: str | None = None,
+        limit: int | None = None,
     ) -> pd.DataFrame:
         """Events; ``actor`` matches source or target (as in ``mentions``), ``cameo`` is a
         code prefix ("04" finds "042"), ``plover`` a category (any case).
@@ -442,6 +450,7 @@ class Store:
             date_from,
             date_to,
             date_column="coalesce(e.date, d.date)",
+            limit=limit,
         )
 
     def _rows_with_documents(
@@ -454,6 +463,7 @@ class Store:
         date_to: DateLike,
         *,
         date_column: str = "d.date",
+        limit: int | None = None,
     ) -> pd.DataFrame:
         """Rows of ``table_alias`` ("mentions m") joined to their documents, narrowed to one
         doc and a date range, in date then text order (shared by mentions/quotes/events)."""
@@ -464,11 +474,12 @@ class Store:
         return self._query(
             f"SELECT {alias}.*, {document_columns} FROM {table_alias} JOIN documents d "
             f"USING (doc_id) {where.where()} "
-            f"ORDER BY {date_column} NULLS LAST, {alias}.doc_id, {alias}.start_char",
+            f"ORDER BY {date_column} NULLS LAST, {alias}.doc_id, {alias}.start_char"
+            f"{_limit(limit)}",
             where.params,
         )
 
-    def actors(self, *, actor: str | None = None) -> pd.DataFrame:
+    def actors(self, *, actor: str | None = None, limit: int | None = None) -> pd.DataFrame:
         """Canonical actors with how many mentions each has in the store."""
         where = _Filter()
         if actor is not None:
@@ -479,28 +490,29 @@ class Store:
         return self._query(
             "SELECT a.*, coalesce(m.mentions, 0) AS mentions FROM actors a LEFT JOIN "
             "(SELECT actor_id, count(*) AS mentions FROM mentions GROUP BY actor_id) m "
-            f"USING (actor_id) {where.where()} ORDER BY mentions DESC, a.actor_id",
+            f"USING (actor_id) {where.where()} ORDER BY mentions DESC, a.actor_id{_limit(limit)}",
             where.params,
         )
 
-    def places(self) -> pd.DataFrame:
+    def places(self, *, limit: int | None = None) -> pd.DataFrame:
         """Canonical places with how many mentions each has in the store."""
         return self._query(
             "SELECT p.*, coalesce(m.mentions, 0) AS mentions FROM places p LEFT JOIN "
             "(SELECT place_id, count(*) AS mentions FROM mentions GROUP BY place_id) m "
-            "USING (place_id) ORDER BY mentions DESC, p.place_id"
+            f"USING (place_id) ORDER BY mentions DESC, p.place_id{_limit(limit)}"
         )
 
-    def errors(self, *, run_id: int | None = None) -> pd.DataFrame:
+    def errors(self, *, run_id: int | None = None, limit: int | None = None) -> pd.DataFrame:
         where = _Filter()
         if run_id is not None:
             where.add("run_id = ?", run_id)
         return self._query(
-            f"SELECT * FROM errors {where.where()} ORDER BY noted_at, ref", where.params
+            f"SELECT * FROM errors {where.where()} ORDER BY noted_at, ref{_limit(limit)}",
+            where.params,
         )
 
-    def runs(self) -> pd.DataFrame:
-        return self._query("SELECT * FROM runs ORDER BY run_id")
+    def runs(self, *, limit: int | None = None) -> pd.DataFrame:
+        return self._query(f"SELECT * FROM runs ORDER BY run_id{_limit(limit)}")
 
     def dyad(
         self, a: str, b: str, *, freq: str = "month", both_directions: bool = True
