@@ -134,18 +134,7 @@ def build_sentence(
     for before, after in zip(mentions, mentions[1:], strict=False):
         if after["start"] < before["end"]:
             raise BuildError(f"mentions {before['text']!r} and {after['text']!r} overlap")
-    return {
-        "id": row.id,
-        "corpus": row.corpus,
-        "record_id": row.record_id,
-        "date": row.date,
-        "split": row.split,
-        "double": row.double,
-        "start": row.start,
-        "end": row.end,
-        "sha1_8": row.sha1_8,
-        "mentions": mentions,
-    }
+    return {**row.reference(), "mentions": mentions}
 
 
 def build(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from detente.eval.common import SHARED_DIR
+from detente.eval.places import SentenceRef
 from detente.ingest import read_inputs
 from detente.records import Article
 
@@ -90,16 +91,9 @@ def inside_longer_name(
 
 
 @dataclass(frozen=True, slots=True)
-class SentenceRow:
-    id: str
-    corpus: str
-    record_id: str
-    date: str
-    split: str
-    double: bool
-    start: int
-    end: int
-    sha1_8: str
+class SentenceRow(SentenceRef):
+    """A row of ``sentences.tsv``: the reference and the ambiguous names it was drawn for."""
+
     names: tuple[str, ...]
 
 

@@ -272,12 +272,7 @@ def write_work(rows: list[SentenceRow], texts: dict) -> None:
         article = texts[(row.corpus, row.record_id)]
         items.append(
             {
-                "id": row.id,
-                "corpus": row.corpus,
-                "record_id": row.record_id,
-                "date": row.date,
-                "split": row.split,
-                "double": row.double,
+                **row.reference(),
                 "names": list(row.names),
                 "title": article.title,
                 "sentence": article.text[row.start : row.end],

@@ -24,7 +24,7 @@ import hashlib
 import json
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 
@@ -97,21 +97,32 @@ class GoldMention:
 
 
 @dataclass(frozen=True, slots=True)
-class GoldSentence:
+class SentenceRef:
+    """Where a gold sentence is: its corpus record, offsets into the record's text and a
+    hash of the sentence, its split, and whether it is annotated twice."""
+
     id: str
-    corpus: str
+    corpus: str  # corpus file name, e.g. "bbc_news_2004_2005.jsonl"
     record_id: str
-    date: str
-    split: str
+    date: str  # the date the places are resolved for
+    split: str  # dev | test
     double: bool
     start: int
     end: int
     sha1_8: str
-    mentions: tuple[GoldMention, ...]
 
     @property
     def article(self) -> tuple[str, str]:
         return (self.corpus, self.record_id)
+
+    def reference(self) -> dict[str, object]:
+        """The reference fields alone, as written in the gold and work files."""
+        return {f.name: getattr(self, f.name) for f in fields(SentenceRef)}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSentence(SentenceRef):
+    mentions: tuple[GoldMention, ...]
 
 
 def mention_problem(mention: Mapping) -> str | None:
@@ -186,18 +197,8 @@ def _gold_sentence(path: Path, number: int, line: str) -> GoldSentence:
             )
         if record["split"] not in SPLITS:
             raise fail(f"split {record['split']!r} is not dev or test")
-        return GoldSentence(
-            id=record["id"],
-            corpus=record["corpus"],
-            record_id=record["record_id"],
-            date=record["date"],
-            split=record["split"],
-            double=bool(record["double"]),
-            start=record["start"],
-            end=record["end"],
-            sha1_8=record["sha1_8"],
-            mentions=tuple(mentions),
-        )
+        reference = {f.name: record[f.name] for f in fields(SentenceRef)}
+        return GoldSentence(**reference, mentions=tuple(mentions))
     except InputError:
         raise
     except (ValueError, KeyError, TypeError) as e:
