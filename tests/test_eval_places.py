@@ -14,6 +14,7 @@ from detente.eval.places import (
     GoldSentence,
     agreement,
     check_texts,
+    gold_articles,
     mention_problem,
     predicted_places,
     read_gold,
@@ -265,20 +266,21 @@ def test_the_report_has_a_row_per_split_and_the_errors():
 
 
 def test_the_committed_gold_matches_the_corpus_text(shared_dir):
-    from detente.ingest import read_inputs
-    from detente.records import Article
-
     gold = read_gold(GOLD_DIR / "gold.A.jsonl")
     assert len(gold) >= 150
     assert {s.split for s in gold} == {"dev", "test"}
-    wanted = {s.article for s in gold}
-    texts = {}
-    for corpus in sorted({c for c, _ in wanted}):
-        path = shared_dir / "data" / "corpora" / corpus
-        for item in read_inputs([path]):
-            if isinstance(item, Article) and (corpus, item.ref) in wanted:
-                texts[(corpus, item.ref)] = item.text
-    check_texts(gold, texts)
+    articles = gold_articles(gold, shared_dir / "data" / "corpora")
+    assert len(articles) == len({s.article for s in gold})
     for s in gold:
+        assert articles[s.article].date == s.date
         for m in s.mentions:
-            assert texts[s.article][m.start : m.end] == m.text
+            assert articles[s.article].text[m.start : m.end] == m.text
+
+
+def test_gold_articles_refuses_a_corpus_without_the_articles(tmp_path):
+    (tmp_path / GOLD[0].corpus).write_text(
+        json.dumps({"id": "a1", "text": TEXTS[A1].replace("Paris", "Lyon.")}) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"article not found: s3, s4; text changed: s1"):
+        gold_articles(GOLD, tmp_path)

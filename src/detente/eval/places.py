@@ -24,15 +24,16 @@ import hashlib
 import json
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 
 from detente.errors import InputError
-from detente.eval.common import f1_score, ratio
-from detente.records import Mention
+from detente.eval.common import SHARED_DIR, f1_score, ratio
+from detente.records import Article, Mention
 
 GOLD_DIR = Path(__file__).resolve().parents[3] / "gold" / "places"
+CORPORA_DIR = SHARED_DIR / "data" / "corpora"
 PLACE_TYPES = (
     "country",
     "admin1",
@@ -203,6 +204,26 @@ def _gold_sentence(path: Path, number: int, line: str) -> GoldSentence:
         raise
     except (ValueError, KeyError, TypeError) as e:
         raise fail(f"not a gold sentence record ({type(e).__name__}: {e})") from e
+
+
+def gold_articles(
+    gold: Iterable[GoldSentence], corpora_dir: str | Path = CORPORA_DIR
+) -> dict[tuple[str, str], Article]:
+    """The articles of the gold sentences, read as détente reads them, each with the date
+    its places are resolved for (the BBC records carry none: the gold gives 2005-01-15).
+    Raises when an article is missing or its text changed since sampling."""
+    from detente.ingest import read_inputs  # only evaluation reads the corpora
+
+    gold = list(gold)
+    dates = {sentence.article: sentence.date for sentence in gold}
+    articles: dict[tuple[str, str], Article] = {}
+    for corpus in sorted({corpus for corpus, _ in dates}):
+        for item in read_inputs([Path(corpora_dir) / corpus]):
+            key = (corpus, item.ref) if isinstance(item, Article) else None
+            if key in dates:
+                articles[key] = replace(item, date=item.date or dates[key] or None)
+    check_texts(gold, {key: article.text for key, article in articles.items()})
+    return articles
 
 
 def check_texts(gold: Iterable[GoldSentence], texts: Mapping[tuple[str, str], str]) -> None:
