@@ -140,6 +140,10 @@ def test_unknown_actor_codes_are_not_scored():
     events = (gold_event(0, 3, "170", "COERCE", "SYR", None), gold_event(0, 4, "170", "COERCE", GoldActor("hackers", 0, 1, None), "USAMED"))  # fmt: skip
     scores = score_realnews(hand_gold(events), [], resamples=0)
     assert scores.skipped_gold == 1 and scores.strict.gold == 1
+    # agreement leaves them out of the event scores too, but still pairs their triggers
+    both = AnnotatorGold("A1", frozenset({KEY}), events)
+    result = agreement(both, both, SENTENCES)
+    assert result.events["strict-plover"].gold == 1 and result.triggers.correct == 2
 
 
 def test_predictions_from_events_and_dicts():
@@ -306,6 +310,9 @@ def test_builder_writes_offsets_and_scores_end_to_end(mini_gold):
         {"doc_id": doc_id, "start": 6, "cameo": "111", "plover": "ACCUSE", "source": {"country": "JPN"}, "target": {"country": "CHN"}},
         {"doc_id": doc_id, "start": 40, "cameo": "042", "plover": "CONSULT", "source": {"country": "CHN"}, "target": {"country": "JPN"}},
     ]  # fmt: skip
+    (document,) = loaded.documents("dev")
+    assert (document.doc_id, document.date, document.ref) == (doc_id, "2019-05-01", "x1")
+    assert loaded.documents("test") == []
     scores = score_realnews(loaded, predictions, split="dev", resamples=50)
     assert (scores.strict.correct, scores.strict.predicted, scores.strict.gold) == (2, 2, 2)
     assert "strict-plover" in scores.to_markdown()

@@ -46,7 +46,7 @@ import numpy as np
 from detente.errors import InputError
 from detente.eval.common import SHARED_DIR, prf, ratio
 from detente.ingest.decode import replace_lone_surrogates
-from detente.records import Event, make_doc_id
+from detente.records import Article, Event, make_doc_id
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_GOLD_DIR = ROOT / "gold" / "realnews"
@@ -667,7 +667,11 @@ def _by_category(units: Mapping[str, Sequence[_Unit]], mode: str) -> dict[str, S
                 gold = [g for g in unit.gold if g.plover == category]
                 preds = [p for p in unit.preds if p.plover == category]
                 totals[category] += _sentence_counts(gold, preds, "plover", mode)[0]
-    return {category: Score.of(counts) for category, counts in totals.items()}
+    return {
+        category: Score.of(counts)
+        for category, counts in totals.items()
+        if counts.gold or counts.predicted
+    }
 
 
 def score_units(
@@ -712,6 +716,22 @@ class RealnewsGold:
     sentences: Mapping[str, tuple[GoldSentence, ...]]
     doc_ids: Mapping[str, str]  # article key -> détente doc_id of its text
     gold: AnnotatorGold
+    texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # key -> text, title
+
+    def documents(self, split: str | None = None) -> list[Article]:
+        """The completed articles of ``split`` as détente Articles (whole text, gold date),
+        ready for the pipeline; their doc_ids are the ones the scorer expects."""
+        index = {a.key: a for a in self.articles}
+        return [
+            Article(
+                ref=index[key].record_id,
+                text=self.texts[key]["text"],
+                title=self.texts[key].get("title") or None,
+                date=index[key].date,
+                record=index[key].record_id,
+            )
+            for key in self.article_keys(split)
+        ]
 
     def article_keys(self, split: str | None = None) -> list[str]:
         """Articles this annotator completed, in index order, optionally of one split."""
@@ -741,7 +761,7 @@ def load_gold(
             f"articles not in the index: {', '.join(sorted(unknown)[:5])}",
         )  # fmt: skip
     doc_ids = {key: make_doc_id(value["text"]) for key, value in texts.items()}
-    return RealnewsGold(articles, sentences, doc_ids, gold)
+    return RealnewsGold(articles, sentences, doc_ids, gold, texts)
 
 
 def score_realnews(
@@ -875,8 +895,9 @@ def agreement(
     in_common = set(common)
     events_a = tuple(e for e in gold_a.events if e.article in in_common)
     events_b = tuple(e for e in gold_b.events if e.article in in_common)
-    a = AnnotatorGold(gold_a.annotator, frozenset(common), events_a)
-    b = AnnotatorGold(gold_b.annotator, frozenset(common), events_b)
+    # event-level scores compare scorable events only, as score_realnews does
+    a = AnnotatorGold(gold_a.annotator, frozenset(common), tuple(filter(_scorable, events_a)))
+    b = AnnotatorGold(gold_b.annotator, frozenset(common), tuple(filter(_scorable, events_b)))
     units = _units(a, sentences, doc_ids, gold_as_predictions(b, doc_ids), common)
     scores = score_units(units, annotator=gold_a.annotator, split=None, resamples=0)
 
