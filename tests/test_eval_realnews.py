@@ -415,3 +415,18 @@ def test_committed_index_matches_the_corpora(shared_dir):
     for event in gold.gold.events:
         assert event.sentence_start <= event.start < event.sentence_end
         assert gold.articles[[a.key for a in gold.articles].index(event.article)].double is False
+
+
+def test_committed_gold_files_are_rebuilt_from_the_annotations(shared_dir, tmp_path):
+    import shutil
+
+    for name in ("articles.tsv", "sentences.tsv"):
+        shutil.copy(GOLD_DIR / name, tmp_path / name)
+    shutil.copytree(GOLD_DIR / "annotations", tmp_path / "annotations")
+    result = run_builder(tmp_path, shared_dir / "data" / "corpora")
+    assert result.returncode == 0, result.stderr
+    for built in sorted(tmp_path.glob("gold.*.jsonl")):
+        committed = GOLD_DIR / built.name
+        assert committed.exists() and committed.read_text() == built.read_text(), (
+            f"{committed.name} is stale: run scripts/gold/build_realnews.py"
+        )
