@@ -182,18 +182,29 @@ def read_sentences(gold_dir: Path = DEFAULT_GOLD_DIR) -> dict[str, tuple[GoldSen
     return {key: tuple(sentences) for key, sentences in grouped.items()}
 
 
-def corpus_records(corpus: str, corpora_dir: Path = DEFAULT_CORPORA_DIR) -> Iterable[dict]:
-    """The records of one corpus file, with ``_line`` (1-based) and ``_id`` added."""
+# The corpus files write the record id first; reading it off the line skips decoding the rest.
+_LEADING_ID = re.compile(r'\{"(?:ID|id)": "((?:[^"\\]|\\.)*)"')
+
+
+def corpus_records(
+    corpus: str, corpora_dir: Path = DEFAULT_CORPORA_DIR, *, only: set[str] | None = None
+) -> Iterable[dict]:
+    """The records of one corpus file, with ``_line`` (1-based) and ``_id`` added;
+    with ``only``, just the records with those ids."""
     path = corpora_dir / CORPORA[corpus]
     try:
         with path.open(encoding="utf-8") as f:
             for number, line in enumerate(f, start=1):
                 if not line.strip():
                     continue
+                leading = _LEADING_ID.match(line) if only is not None else None
+                if leading is not None and json.loads(f'"{leading[1]}"') not in only:
+                    continue
                 record = json.loads(line)
                 record["_line"] = number
                 record["_id"] = str(record.get("ID", record.get("id")))
-                yield record
+                if only is None or record["_id"] in only:
+                    yield record
     except (OSError, json.JSONDecodeError) as e:
         raise InputError(str(path), "unreadable", f"cannot read the corpus: {e}") from e
 
@@ -215,13 +226,12 @@ def load_texts(
     for corpus, ids in wanted.items():
         if corpus not in CORPORA:
             raise InputError(key, "unknown-corpus", f"unknown corpus {corpus!r}")
-        for record in corpus_records(corpus, corpora_dir):
-            if record["_id"] in ids:
-                found[f"{corpus}:{record['_id']}"] = {
-                    "text": record_text(record),
-                    "title": record.get("title") or "",
-                    "date": record.get("date") or "",
-                }
+        for record in corpus_records(corpus, corpora_dir, only=ids):
+            found[f"{corpus}:{record['_id']}"] = {
+                "text": record_text(record),
+                "title": record.get("title") or "",
+                "date": record.get("date") or "",
+            }
         missing = sorted(ids - {k.partition(":")[2] for k in found if k.startswith(corpus + ":")})
         if missing:
             raise InputError(
