@@ -7,8 +7,12 @@ warnings (reported quotes whose cue has no speech word) and counts per split.
 
     .venv/bin/python scripts/gold/build_bbc_quotes.py [--annotator A] [--corpus PATH]
     .venv/bin/python scripts/gold/build_bbc_quotes.py --agreement A B
+    .venv/bin/python scripts/gold/build_bbc_quotes.py --export A [--force]
 
 Annotator ``A`` must cover every sampled article; any other annotator the double ones.
+The annotator files repeat about half of each article's text, so they are not committed:
+``--export`` writes them back from the committed ``gold.<annotator>.jsonl`` (exactly: a
+build of the export gives the same gold).
 """
 
 from __future__ import annotations
@@ -32,7 +36,9 @@ from detente.eval.quotes_gold import (
     gold_path,
     read_articles,
     read_corpus_texts,
+    read_gold_file,
     record_file_name,
+    to_annotation,
 )
 
 PRIMARY_ANNOTATOR = "A"
@@ -78,6 +84,27 @@ def build_annotator(
             f"{len(missing)} sampled article(s) not annotated: {', '.join(missing[:8])}",
         )
     return articles, warnings
+
+
+def annotation_json(annotation: dict) -> str:
+    """One quote a line: diffs between annotators and edits stay readable."""
+    quotes = ",\n".join(" " + json.dumps(q, ensure_ascii=False) for q in annotation["quotes"])
+    head = json.dumps({k: v for k, v in annotation.items() if k != "quotes"}, ensure_ascii=False)
+    return head[:-1] + ', "quotes": [\n' + quotes + ("\n" if quotes else "") + "]}\n"
+
+
+def export_annotator(gold_dir: Path, annotator: str, texts: dict[str, str], *, force: bool) -> int:
+    directory = gold_dir / "annotations" / annotator
+    directory.mkdir(parents=True, exist_ok=True)
+    articles = read_gold_file(gold_path(gold_dir, annotator))
+    for article in articles:
+        path = directory / f"{record_file_name(article.record_id)}.json"
+        if path.exists() and not force:
+            raise InputError(str(path), "exists", "already there (use --force to overwrite)")
+        path.write_text(
+            annotation_json(to_annotation(article, texts[article.record_id])), encoding="utf-8"
+        )
+    return len(articles)
 
 
 def _in_context(text: str, start: int, end: int, width: int = 30) -> str:
@@ -186,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD_DIR)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--agreement", nargs=2, metavar=("REFERENCE", "OTHER"))
+    parser.add_argument("--export", metavar="ANNOTATOR", help="gold.ANNOTATOR.jsonl -> strings")
+    parser.add_argument("--force", action="store_true", help="--export may overwrite files")
     args = parser.parse_args(argv)
     try:
         if args.agreement:
@@ -202,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         sampled = read_articles(args.gold_dir)
         texts = read_corpus_texts(args.corpus, (a.record_id for a in sampled))
         splits = {a.record_id: a.split for a in sampled}
+        if args.export:
+            count = export_annotator(args.gold_dir, args.export, texts, force=args.force)
+            print(f"wrote {count} annotation files for annotator {args.export}")
+            return 0
         annotators = args.annotator or sorted(
             path.name for path in (args.gold_dir / "annotations").iterdir() if path.is_dir()
         )

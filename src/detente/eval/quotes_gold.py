@@ -74,6 +74,9 @@ QUOTE_FIELDS = {
     "mark_missing": bool,
 }
 REQUIRED_FIELDS = ("paragraph", "kind", "content")
+EXPORT_ORDER = ("paragraph", "kind", "content", "content_occurrence", "cue", "cue_occurrence")
+EXPORT_ORDER += ("speaker", "speaker_occurrence", "speaker_paragraph", "speaker_name")
+EXPORT_ORDER += ("speaker_code", "continued", "mark_missing", "note")
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 
@@ -129,6 +132,7 @@ class GoldQuote:
     speaker_name: str | None
     speaker_code: str | None
     note: str = ""
+    mark_missing: bool = False  # a direct quote whose text lacks one of its marks (typo)
 
     def to_json(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -419,6 +423,7 @@ def build_quote(
         speaker_name=quote.get("speaker_name"),
         speaker_code=code,
         note=quote.get("note", ""),
+        mark_missing=quote.get("mark_missing", False),
     )
 
 
@@ -474,6 +479,50 @@ def cue_warnings(article: ArticleGold, text: str) -> list[str]:
             continue
         warnings.append(f"{article.record_id} quote {number}: reported with cue {cue!r}")
     return warnings
+
+
+def _string_and_occurrence(
+    text: str, paragraph: tuple[int, int], start: int, end: int
+) -> tuple[str, int | None]:
+    """The string of a span and, when it occurs more than once in its paragraph, which."""
+    needle = text[start:end]
+    spans = find_spans(text[paragraph[0] : paragraph[1]], needle, paragraph[0])
+    return needle, (spans.index((start, end)) + 1 if len(spans) > 1 else None)
+
+
+def to_annotation(article: ArticleGold, text: str) -> dict[str, Any]:
+    """Built gold back to an annotator's string file; :func:`build_article` of the result
+    gives ``article`` again (occurrences are written whenever a string repeats)."""
+    paragraphs = paragraph_spans(text)
+    quotes = []
+    for quote in article.quotes:
+        paragraph = paragraphs[quote.paragraph - 1]
+        item: dict[str, Any] = {"paragraph": quote.paragraph, "kind": quote.kind}
+        fields = [("content", quote.start, quote.end, paragraph)]
+        if quote.cue_start is not None and quote.cue_end is not None:
+            fields.append(("cue", quote.cue_start, quote.cue_end, paragraph))
+        else:
+            item["cue"] = None
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            where = paragraphs[(quote.speaker_paragraph or quote.paragraph) - 1]
+            fields.append(("speaker", quote.speaker_start, quote.speaker_end, where))
+        else:
+            item["speaker"] = None
+        for name, start, end, within in fields:
+            item[name], occurrence = _string_and_occurrence(text, within, start, end)
+            if occurrence is not None:
+                item[f"{name}_occurrence"] = occurrence
+        if quote.speaker_paragraph is not None:
+            item["speaker_paragraph"] = quote.speaker_paragraph
+        item["speaker_name"] = quote.speaker_name
+        item["speaker_code"] = quote.speaker_code
+        for flag in ("continued", "mark_missing"):
+            if getattr(quote, flag):
+                item[flag] = True
+        if quote.note:
+            item["note"] = quote.note
+        quotes.append({name: item[name] for name in EXPORT_ORDER if name in item})
+    return {"record_id": article.record_id, "annotator": article.annotator, "quotes": quotes}
 
 
 # --- reading ------------------------------------------------------------------------------
