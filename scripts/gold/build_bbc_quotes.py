@@ -28,6 +28,7 @@ from detente.eval.quotes_gold import (
     DEFAULT_CORPUS,
     DEFAULT_GOLD_DIR,
     DOUBLE_MARKS,
+    SINGLE_MARKS,
     ArticleGold,
     annotator_agreement,
     build_article,
@@ -155,11 +156,15 @@ def statistics(articles: list[ArticleGold], texts: dict[str, str], splits: dict[
             if quote.kind in ("direct", "mixed"):
                 content = text[quote.start : quote.end]
                 single = (
-                    text[quote.start - 1] not in DOUBLE_MARKS
+                    text[quote.start - 1] in SINGLE_MARKS
                     if quote.kind == "direct"
-                    else not any(char in DOUBLE_MARKS for char in content)
+                    else any(c in SINGLE_MARKS for c in content)
+                    and not any(c in DOUBLE_MARKS for c in content)
                 )
                 count["single-mark quotes"] += single
+            after = text[quote.end : quote.end + 3]
+            if quote.kind == "direct" and after[:1].isspace() and after.lstrip()[:1] in '"\u201c':
+                count["quotes run into the next (lost paragraph break)"] += 1
             previous = article.quotes[number - 1] if number else None
             if quote.continued and not (previous and previous.continued):
                 count["multi-paragraph quotes"] += 1
@@ -168,7 +173,7 @@ def statistics(articles: list[ArticleGold], texts: dict[str, str], splits: dict[
             if quote.kind == "excluded":
                 continue
             count["scored quotes"] += 1
-            count["no cue in the paragraph"] += quote.cue_start is None
+            count["cue-less quotes"] += quote.cue_start is None
             count["no speaker span"] += quote.speaker_start is None
             if quote.speaker_start is not None:
                 speaker = text[quote.speaker_start : quote.speaker_end].lower()
@@ -190,7 +195,8 @@ def statistics(articles: list[ArticleGold], texts: dict[str, str], splits: dict[
         "single-mark quotes",
         "multi-paragraph quotes",
         "paragraphs in multi-paragraph quotes",
-        "no cue in the paragraph",
+        "quotes run into the next (lost paragraph break)",
+        "cue-less quotes",
         "no speaker span",
         "pronoun speaker",
         "speaker in another paragraph",
