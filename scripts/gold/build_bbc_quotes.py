@@ -33,7 +33,7 @@ from detente.eval.quotes_gold import (
     annotator_agreement,
     build_article,
     crosses_sentence,
-    cue_warnings,
+    review_warnings,
     gold_path,
     read_articles,
     read_corpus_texts,
@@ -70,7 +70,7 @@ def build_annotator(
             )
         article = build_article(annotation, texts[record_id], annotator=annotator, ref=str(path))
         articles.append(article)
-        warnings += cue_warnings(article, texts[record_id])
+        warnings += review_warnings(article, texts[record_id])
         review_dir = gold_dir / "work" / "review"
         review_dir.mkdir(parents=True, exist_ok=True)
         (review_dir / f"{path.stem}.{annotator}.txt").write_text(

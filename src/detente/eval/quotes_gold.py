@@ -454,7 +454,7 @@ def build_article(annotation: Any, text: str, *, annotator: str, ref: str) -> Ar
     )
 
 
-def cue_warnings(article: ArticleGold, text: str) -> list[str]:
+def review_warnings(article: ArticleGold, text: str) -> list[str]:
     """Reported quotes worth a second look: a cue without a speech word, or quotation
     marks in the content (allowed for scare quotes; otherwise the quote is mixed)."""
     from detente.eval.quotes import gold_kind
