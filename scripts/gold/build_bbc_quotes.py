@@ -33,12 +33,12 @@ from detente.eval.quotes_gold import (
     annotator_agreement,
     build_article,
     crosses_sentence,
-    review_warnings,
     gold_path,
     read_articles,
     read_corpus_texts,
     read_gold_file,
     record_file_name,
+    review_warnings,
     to_annotation,
 )
 
