@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,13 +21,13 @@ EVENTS = "events e JOIN documents d USING (doc_id)"
 EVENT_DATE = "coalesce(e.date, d.date)"
 # The events every count uses by default: said to have happened, and not denied.
 ASSERTED = "e.modality = 'asserted' AND NOT e.negated"
-SENTENCE = "substring(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
-# The columns of an event in a list (dyad points, actor pages, search, validation).
+# The columns of an event in a list (dyad points, actor pages, search, validation); its
+# sentence is cut from the text afterwards (see Explorer.events_list).
 EVENT_COLUMNS = f"""e.event_id, e.doc_id, {EVENT_DATE} AS date, e.cameo, e.plover,
     e.quad_class, e.goldstein, e.modality, e.negated, e.confidence, e.rule, e.trigger_text,
     e.source_text, e.source_name, e.source_code, e.source_actor_id,
     e.target_text, e.target_name, e.target_code, e.target_actor_id,
-    {SENTENCE} AS sentence, d.title, d.source AS outlet"""
+    e.sentence_start, e.sentence_end, d.title, d.source AS outlet"""
 
 MAX_PAGE = 200  # rows in any one list
 MAX_PERIODS = 2000  # points on a time axis
@@ -141,6 +142,43 @@ def check_limit(limit: int) -> int:
     return limit
 
 
+class TextCache:
+    """Document texts by doc_id, the most recently used kept up to ``max_chars`` in all.
+
+    DuckDB stores texts compressed in large blocks, so fetching a few scattered texts costs
+    a block each (milliseconds apiece); lists of events with their sentences read the same
+    articles again and again.
+    """
+
+    def __init__(self, max_chars: int = 50_000_000):
+        self.max_chars = max_chars
+        self._texts: OrderedDict[str, str] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, doc_ids: Sequence[str], fetch) -> dict[str, str]:
+        """The texts of ``doc_ids``; ``fetch(missing_ids)`` reads the ones not cached."""
+        found: dict[str, str] = {}
+        with self._lock:
+            for doc_id in doc_ids:
+                if doc_id in self._texts:
+                    self._texts.move_to_end(doc_id)
+                    found[doc_id] = self._texts[doc_id]
+        missing = sorted(set(doc_ids) - set(found))
+        if missing:
+            fetched = fetch(missing)
+            found.update(fetched)
+            with self._lock:
+                for doc_id, text in fetched.items():
+                    if doc_id not in self._texts:
+                        self._texts[doc_id] = text
+                        self._size += len(text)
+                while self._size > self.max_chars and len(self._texts) > 1:
+                    _, dropped = self._texts.popitem(last=False)
+                    self._size -= len(dropped)
+        return found
+
+
 class Explorer:
     """The queries of the web app over one store opened read-only.
 
@@ -150,6 +188,10 @@ class Explorer:
     def __init__(self, store: Store):
         self.store = store
         self._local = threading.local()
+        self._texts = TextCache()
+        # The store is read-only while served: names and categories never change.
+        self._labels: dict[str, str] = {}
+        self._plover: list[str] | None = None
         columns = {
             row["column_name"]
             for row in self.rows(
@@ -181,11 +223,37 @@ class Explorer:
         found = self.rows(query, params)
         return found[0] if found else None
 
+    def texts(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """Document texts by doc_id (cached)."""
+
+        def fetch(missing: list[str]) -> dict[str, str]:
+            rows = self.rows(
+                "SELECT doc_id, text FROM documents WHERE list_contains(?, doc_id)", [missing]
+            )
+            return {row["doc_id"]: row["text"] for row in rows}
+
+        return self._texts.get(doc_ids, fetch)
+
+    def events_list(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a query selecting ``EVENT_COLUMNS``, each with its ``sentence``."""
+        rows = self.rows(query, params)
+        texts = self.texts(sorted({row["doc_id"] for row in rows}))
+        for row in rows:
+            start, end = row.pop("sentence_start"), row.pop("sentence_end")
+            text = texts.get(row["doc_id"], "")
+            row["sentence"] = text[start:end] if start is not None and end is not None else ""
+        return rows
+
     # -- labels ----------------------------------------------------------------------------
 
     def label(self, key: str) -> str:
         """A readable name for an actor key: a country's name, an actor's name, or the
         code with its country spelled out ("JPNGOV" -> "Japan GOV")."""
+        if key not in self._labels:
+            self._labels[key] = self._find_label(key)
+        return self._labels[key]
+
+    def _find_label(self, key: str) -> str:
         name = country_name(key.upper())
         if name:
             return name
@@ -198,8 +266,12 @@ class Explorer:
         return key
 
     def plover_categories(self) -> list[str]:
-        rows = self.rows("SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL ORDER BY 1")
-        return [row["plover"] for row in rows]
+        if self._plover is None:
+            rows = self.rows(
+                "SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL ORDER BY 1"
+            )
+            self._plover = [row["plover"] for row in rows]
+        return self._plover
 
     # -- overview ----------------------------------------------------------------------------
 
@@ -375,7 +447,7 @@ class Explorer:
         if freq not in PERIODS:
             raise UsageError(f"freq={freq!r}: use one of {', '.join(PERIODS)}")
         _, (scope, scope_p) = self._dyad_scope(a, b, directed, filt)
-        return self.rows(
+        return self.events_list(
             f"""SELECT {EVENT_COLUMNS} FROM {EVENTS}
             WHERE CAST(date_trunc('{freq}', {EVENT_DATE}) AS DATE) = ? AND {scope}
             ORDER BY date, e.doc_id, e.start_char LIMIT ?""",
@@ -392,7 +464,7 @@ class Explorer:
         if offset < 0:
             raise UsageError("offset must be zero or more")
         total = self.one(f"SELECT count(*) AS n FROM {EVENTS} WHERE {where}", params)["n"]
-        rows = self.rows(
+        rows = self.events_list(
             f"SELECT {EVENT_COLUMNS} FROM {EVENTS} WHERE {where} "
             "ORDER BY date DESC NULLS LAST, e.doc_id, e.start_char LIMIT ? OFFSET ?",
             [*params, check_limit(limit), offset],
@@ -402,7 +474,7 @@ class Explorer:
     def events_by_id(self, event_ids: Sequence[int]) -> list[dict[str, Any]]:
         if not event_ids:
             return []
-        return self.rows(
+        return self.events_list(
             f"SELECT {EVENT_COLUMNS}, e.start_char, e.end_char FROM {EVENTS} "
             "WHERE list_contains(?, e.event_id) ORDER BY e.event_id",
             [list(event_ids)],
@@ -411,7 +483,7 @@ class Explorer:
     def sample(self, filt: EventFilter, *, size: int, seed: int) -> list[dict[str, Any]]:
         """A reproducible random sample of events for validation (same seed, same sample)."""
         where, params = filt.where()
-        return self.rows(
+        return self.events_list(
             f"SELECT {EVENT_COLUMNS} FROM {EVENTS} WHERE {where} "
             "ORDER BY hash(e.event_id, ?), e.event_id LIMIT ?",
             [*params, seed, check_limit(size)],
@@ -632,7 +704,7 @@ class Explorer:
         total = self.one(
             f"SELECT count(*) AS n FROM {EVENTS} WHERE {clause} AND {where}", clause_p + params
         )["n"]
-        rows = self.rows(
+        rows = self.events_list(
             f"SELECT {EVENT_COLUMNS} FROM {EVENTS} WHERE {clause} AND {where} "
             "ORDER BY date DESC NULLS LAST, e.doc_id, e.start_char LIMIT ?",
             [*clause_p, *params, limit],
@@ -692,11 +764,12 @@ class Explorer:
     def article(self, doc_id: str) -> dict[str, Any]:
         document = self.one(
             "SELECT doc_id, ref, title, section, date, source, url, lang, body_start, "
-            "skipped, text FROM documents WHERE doc_id = ?",
+            "skipped FROM documents WHERE doc_id = ?",
             [doc_id],
         )
         if document is None:
             raise NotFoundError(f"no article {doc_id!r} in this store")
+        document["text"] = self.texts([doc_id])[doc_id]
         mentions = self.rows(
             "SELECT start_char, end_char, text, kind, actor_id, name, code, country, sector, "
             "resolved_by, undated, place_id, lat, lon, claimants, ner_label FROM mentions "

@@ -312,11 +312,11 @@ def _add_articles(ex: Explorer, articles: dict[str, Any], quotes: dict[str, Any]
     docs = {
         row["doc_id"]: row
         for row in ex.rows(
-            "SELECT doc_id, title, date, source, text FROM documents "
-            "WHERE list_contains(?, doc_id)",
+            "SELECT doc_id, title, date, source FROM documents WHERE list_contains(?, doc_id)",
             [doc_ids],
         )
     }
+    texts = ex.texts(doc_ids)
     said = {
         row["quote_id"]: row
         for row in ex.rows(
@@ -328,7 +328,7 @@ def _add_articles(ex: Explorer, articles: dict[str, Any], quotes: dict[str, Any]
     for hit in articles["hits"]:
         doc = docs.get(hit["doc_id"], {})
         hit.update(title=doc.get("title"), date=doc.get("date"), source=doc.get("source"))
-        hit["snippet"] = snippet(doc.get("text", ""), articles["terms"])
+        hit["snippet"] = snippet(texts.get(hit["doc_id"], ""), articles["terms"])
     for hit in quotes["hits"]:
         doc, quote = docs.get(hit["doc_id"], {}), said.get(hit["quote_id"], {})
         hit.update(title=doc.get("title"), date=doc.get("date"))

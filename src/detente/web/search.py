@@ -1,10 +1,11 @@
 """Full-text search over articles and quotes: BM25 ranking computed in DuckDB.
 
 DuckDB's ``fts`` extension is not part of the duckdb wheel and cannot be fetched offline,
-so the index is a small inverted file of our own (``postings(unit, term, tf)``) in an
-in-memory DuckDB, built from the store on first use; terms are lower-cased runs of
-letters and digits. Articles are indexed by title and text, quotes by their words; each
-kind is ranked against its own collection statistics.
+so the index is a small inverted file of our own in an in-memory DuckDB, built from the
+store once (in the background when the app starts): ``postings(kind, term, unit, doc_id,
+quote_id, weight)`` with each posting's BM25 weight. Terms are lower-cased runs of letters
+and digits. Articles are indexed by title and text, quotes by their words; each kind is
+ranked against its own collection statistics.
 """
 
 from __future__ import annotations
@@ -56,27 +57,40 @@ class SearchIndex:
                 SELECT 'quote', doc_id, quote_id, body FROM quotes_in)"""
         )
         db.execute(
-            f"""CREATE TABLE postings AS
+            f"""CREATE TABLE counts AS
             SELECT unit, term, count(*) AS tf FROM (
                 SELECT unit, unnest(regexp_split_to_array(lower(body), '{TOKENS}')) AS term
                 FROM units)
             WHERE term <> '' GROUP BY unit, term"""
         )
         db.execute(
-            "CREATE TABLE lengths AS SELECT u.unit, u.kind, coalesce(sum(p.tf), 0) AS len "
-            "FROM units u LEFT JOIN postings p USING (unit) GROUP BY u.unit, u.kind"
+            "CREATE TABLE lengths AS SELECT u.unit, u.kind, coalesce(sum(c.tf), 0) AS len "
+            "FROM units u LEFT JOIN counts c USING (unit) GROUP BY u.unit, u.kind"
         )
+        # Each posting carries its BM25 weight, so a query only sums the weights of its
+        # terms; sorted by term, so DuckDB skips the row groups of other terms.
         db.execute(
-            "CREATE TABLE collection AS SELECT kind, count(*) AS n, avg(len) AS avg_len "
-            "FROM lengths GROUP BY kind"
+            f"""CREATE TABLE postings AS
+            WITH collection AS (
+                SELECT kind, count(*) AS n, avg(len) AS avg_len FROM lengths GROUP BY kind
+            ),
+            frequency AS (
+                SELECT l.kind, c.term, count(*) AS df
+                FROM counts c JOIN lengths l USING (unit) GROUP BY l.kind, c.term
+            )
+            SELECT l.kind, c.term, c.unit, u.doc_id, u.quote_id,
+                   ln(1 + (k.n - f.df + 0.5) / (f.df + 0.5)) * c.tf * ({K1} + 1)
+                   / (c.tf + {K1} * (1 - {B} + {B} * l.len / k.avg_len)) AS weight
+            FROM counts c JOIN lengths l USING (unit) JOIN units u USING (unit)
+            JOIN collection k ON k.kind = l.kind
+            JOIN frequency f ON f.kind = l.kind AND f.term = c.term
+            ORDER BY l.kind, c.term"""
         )
-        db.execute(
-            "CREATE TABLE frequency AS SELECT l.kind, p.term, count(*) AS df "
-            "FROM postings p JOIN lengths l USING (unit) GROUP BY l.kind, p.term"
-        )
+        db.execute("DROP TABLE counts")
+        db.execute("DROP TABLE lengths")
         db.unregister("documents_in")
         db.unregister("quotes_in")
-        db.execute("ALTER TABLE units DROP COLUMN body")
+        db.execute("DROP TABLE units")
         return db
 
     def warm(self) -> None:
@@ -116,25 +130,20 @@ class SearchIndex:
         if not terms:
             return {"terms": [], "total": 0, "hits": []}
         cursor = self._cursor()
-        scored = f"""
-            SELECT u.unit, u.doc_id, u.quote_id, count(*) AS matched,
-                   sum(ln(1 + (c.n - f.df + 0.5) / (f.df + 0.5))
-                       * p.tf * ({K1} + 1)
-                       / (p.tf + {K1} * (1 - {B} + {B} * l.len / c.avg_len))) AS score
-            FROM postings p
-            JOIN units u USING (unit) JOIN lengths l USING (unit)
-            JOIN collection c ON c.kind = u.kind
-            JOIN frequency f ON f.kind = u.kind AND f.term = p.term
-            WHERE u.kind = ? AND list_contains(?, p.term)
-            GROUP BY u.unit, u.doc_id, u.quote_id"""
-        params = [kind, terms]
-        ((total,),) = cursor.execute(f"SELECT count(*) FROM ({scored})", params).fetchall()
+        marks = ", ".join("?" for _ in terms)
         cursor.execute(
-            f"SELECT * FROM ({scored}) ORDER BY matched DESC, score DESC, unit LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            f"""SELECT unit, doc_id, quote_id, count(*) AS matched, sum(weight) AS score,
+                       count(*) OVER () AS total
+            FROM postings WHERE kind = ? AND term IN ({marks})
+            GROUP BY unit, doc_id, quote_id
+            ORDER BY matched DESC, score DESC, unit LIMIT ? OFFSET ?""",
+            [kind, *terms, limit, offset],
         )
         names = [column[0] for column in cursor.description]
         hits = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        total = hits[0].pop("total") if hits else 0
+        for hit in hits[1:]:
+            del hit["total"]
         return {"terms": terms, "total": total, "hits": hits}
 
 
