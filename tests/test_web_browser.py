@@ -237,3 +237,67 @@ def test_phone_width_and_keyboard(browser, live_server):
     finally:
         page.close()
     assert not watched.problems, watched.problems
+
+
+STORE_PAGES = [
+    ("overview", "/"),
+    ("dyad", "/dyad/{a}/{b}"),
+    ("dyad-weekly", "/dyad/{a}/{b}?freq=week&from=2019-01-01&to=2019-12-31"),
+    ("map", "/map"),
+    ("map-change", "/map?mode=change&window=90&periods=6"),
+    ("network", "/network"),
+    ("network-actors", "/network?level=actor&min_events=3"),
+    ("actor", "/actor/{actor}"),
+    ("actor-country", "/actor/{a}"),
+    ("article", "/article/{doc}"),
+    ("search", "/search?q=sanctions+Iran"),
+    ("search-events", "/search?plover=ASSAULT"),
+    ("validate", "/validate?n=20"),
+    ("api", "/api"),
+]
+
+
+@pytest.mark.skipif(
+    "DETENTE_SCREENSHOT_DB" not in __import__("os").environ,
+    reason="set DETENTE_SCREENSHOT_DB=store.duckdb to photograph every page of a real store",
+)
+def test_every_page_of_a_real_store(browser):
+    """Every page of another store (e.g. 500 AllSides articles), photographed into
+    tests/artifacts/store/, with no console error."""
+    import os
+    import threading
+    import time
+
+    import uvicorn
+
+    from detente.web import create_app
+
+    app = create_app(os.environ["DETENTE_SCREENSHOT_DB"])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
+    (ARTIFACTS / "store").mkdir(parents=True, exist_ok=True)
+    page = browser.new_page()
+    watched = Watched(page, base)
+    try:
+        overview = page.request.get(base + "/api/overview").json()
+        sample = page.request.get(base + "/api/validate?n=50").json()["events"]
+        dyad = overview["top_dyads"][0]
+        keys = {
+            "a": dyad["a"],
+            "b": dyad["b"],
+            "actor": next(a["key"] for a in overview["top_actors"] if ":" in a["key"]),
+            "doc": max(sample, key=lambda e: len(e["sentence"]))["doc_id"],
+        }
+        for name, path in STORE_PAGES:
+            watched.open(path.format(**keys))
+            page.wait_for_timeout(500)
+            watched.shot(f"store/{name}")
+    finally:
+        page.close()
+        server.should_exit = True
+        thread.join(timeout=10)
+    assert not watched.problems, watched.problems

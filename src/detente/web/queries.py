@@ -32,6 +32,7 @@ EVENT_COLUMNS = f"""e.event_id, e.doc_id, {EVENT_DATE} AS date, e.cameo, e.plove
 MAX_PAGE = 200  # rows in any one list
 MAX_PERIODS = 2000  # points on a time axis
 PERIODS = ("day", "week", "month", "quarter", "year")
+QUOTES_SHOWN = 10  # quotes by and about an actor on its page
 CONFLICT = (3, 4)  # quad classes counted as conflict on the change map
 _CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]*$")
 
@@ -326,7 +327,10 @@ class Explorer:
             [*params, limit],
         )
         for row in rows:
-            row["label"] = row.pop("name") or self.label(row["key"])
+            # The canonical name: an event actor's own name may be a metonym ("Washington").
+            name = row.pop("name")
+            label = self.label(row["key"])
+            row["label"] = label if label != row["key"] else name or label
         return rows
 
     def top_dyads(self, filt: EventFilter, limit: int = 15) -> list[dict[str, Any]]:
@@ -652,7 +656,7 @@ class Explorer:
 
     # -- actors ------------------------------------------------------------------------------
 
-    def actor(self, key: str, filt: EventFilter, *, limit: int = 50) -> dict[str, Any]:
+    def actor(self, key: str, filt: EventFilter, *, limit: int = 20) -> dict[str, Any]:
         """An actor (an actor id) or a code (``JPNGOV``, ``JPN``): its codes over time, quotes
         by and about it, events as source and as target, and its partners."""
         row = self.one("SELECT * FROM actors WHERE actor_id = ?", [key])
@@ -691,8 +695,8 @@ class Explorer:
             "actor": row,
             "key": value,
             "roles": roles,
-            "quotes_by": self._quotes(match["speaker"], value, limit),
-            "quotes_about": self._quotes_about(match, value, limit),
+            "quotes_by": self._quotes(match["speaker"], value, min(limit, QUOTES_SHOWN)),
+            "quotes_about": self._quotes_about(match, value, min(limit, QUOTES_SHOWN)),
             "as_source": as_source,
             "as_target": as_target,
             "partners": self._partners(value, filt),
@@ -756,7 +760,9 @@ class Explorer:
             [*params, *source_p, *target_p, limit],
         )
         for row in rows:
-            row["label"] = row.pop("name") or self.label(row["partner"])
+            name = row.pop("name")
+            label = self.label(row["partner"])
+            row["label"] = label if label != row["partner"] else name or label
         return rows
 
     # -- articles ----------------------------------------------------------------------------

@@ -249,7 +249,7 @@ def network(
 
 
 @view("/actor/{key}", "/api/actor/{key}", "One actor: codes, quotes, events, partners")
-def actor(request: Request, ex: Ex, filt: Filter, key: str, limit: Limit = 50) -> Response:
+def actor(request: Request, ex: Ex, filt: Filter, key: str, limit: Limit = 20) -> Response:
     """``key`` is an actor id (``shinzo-abe``) or a code (``JPNGOV``, ``JPN``)."""
     data = ex.actor(key, filt, limit=limit)
     return respond(request, "actor.html", {**data, "filter": filt.query()})

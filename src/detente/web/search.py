@@ -159,6 +159,13 @@ def snippet(text: str, terms: list[str], *, width: int = SNIPPET_CHARS) -> list[
     centre = first.start() if first else 0
     start = max(0, centre - width)
     end = min(len(text), centre + width)
+    # Whole words at the edges.
+    if start > 0:
+        space = text.find(" ", start, centre)
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", max(centre, end - 20), end)
+        end = space if space != -1 else end
     window = text[start:end]
     pieces: list[tuple[str, bool]] = []
     if start > 0:
