@@ -177,12 +177,13 @@ async def load(base: str, t: dict, clients: int, seconds: float, max_requests: i
     return summary
 
 
-def report(db: Path, page_rows: list[dict], summary: dict, store_docs: int) -> str:
+def report(db: Path, page_rows: list[dict], summary: dict, store_docs: int, load: float) -> str:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     lines = [
         BEGIN,
         f"Measured {date.today().isoformat()} on {machine}; store `{db.name}` "
-        f"({store_docs:,} AllSides articles); server and clients on the same machine (loopback).",
+        f"({store_docs:,} AllSides articles); server and clients on the same machine (loopback); "
+        f"load average {load:.1f} when it started (other jobs share the cores).",
         "Command: `python benchmarks/web_load.py --db /tmp/web500.duckdb --write BENCHMARKS.md`.",
         "",
         f"Page times, one client (median and slowest of the repeats after a warm-up; targets: "
@@ -233,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.db.exists():
         raise SystemExit(f"--db {args.db}: no such store")
+    load_average = os.getloadavg()[0]
     port = free_port()
     base = f"http://{HOST}:{port}"
     server = start_server(args.db, port)
@@ -245,13 +247,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    result = {"pages": page_rows, "load": summary}
-    if args.json:
-        print(json.dumps(result))
-    else:
-        print(report(args.db, page_rows, summary, store_docs))
+    result = {"pages": page_rows, "load": summary, "load_average": load_average}
+    text = report(args.db, page_rows, summary, store_docs, load_average)
+    print(json.dumps(result) if args.json else text)
     if args.write:
-        write_section(args.write, report(args.db, page_rows, summary, store_docs))
+        write_section(args.write, text)
     return 1 if summary["errors"] else 0
 
 

@@ -193,6 +193,8 @@ class Explorer:
         # The store is read-only while served: names and categories never change.
         self._labels: dict[str, str] = {}
         self._plover: list[str] | None = None
+        self._overviews: dict[EventFilter, dict[str, Any]] = {}
+        self._lock = threading.Lock()
         columns = {
             row["column_name"]
             for row in self.rows(
@@ -277,6 +279,19 @@ class Explorer:
     # -- overview ----------------------------------------------------------------------------
 
     def overview(self, filt: EventFilter) -> dict[str, Any]:
+        """Counts, the timeline, top actors and dyads, runs and errors (kept per filter: the
+        landing page, and a read-only store cannot change while it is open)."""
+        with self._lock:
+            cached = self._overviews.get(filt)
+        if cached is None:
+            cached = self._overview(filt)
+            with self._lock:
+                if len(self._overviews) >= 32:
+                    self._overviews.pop(next(iter(self._overviews)))
+                self._overviews[filt] = cached
+        return cached
+
+    def _overview(self, filt: EventFilter) -> dict[str, Any]:
         where, params = filt.where()
         counts = self.one(
             "SELECT (SELECT count(*) FROM documents) AS documents, "
@@ -395,17 +410,19 @@ class Explorer:
         if freq not in PERIODS:
             raise UsageError(f"freq={freq!r}: use one of {', '.join(PERIODS)}")
         (a_to_b, b_to_a, direction_p), (scope, scope_p) = self._dyad_scope(a, b, directed, filt)
+        # Each event's direction is worked out once, in the inner query.
         rows = self.rows(
-            f"""SELECT CAST(date_trunc('{freq}', {EVENT_DATE}) AS DATE) AS period,
-                   count(*) AS events,
-                   count(*) FILTER (WHERE {a_to_b}) AS a_to_b,
-                   count(*) FILTER (WHERE {b_to_a}) AS b_to_a,
-                   count(*) FILTER (WHERE e.quad_class = 1) AS verbal_cooperation,
-                   count(*) FILTER (WHERE e.quad_class = 2) AS material_cooperation,
-                   count(*) FILTER (WHERE e.quad_class = 3) AS verbal_conflict,
-                   count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict,
-                   avg(e.goldstein) AS goldstein_mean
-            FROM {EVENTS} WHERE {EVENT_DATE} IS NOT NULL AND {scope}
+            f"""SELECT period, count(*) AS events,
+                   count(*) FILTER (WHERE is_a_to_b) AS a_to_b,
+                   count(*) FILTER (WHERE is_b_to_a) AS b_to_a,
+                   count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
+                   count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
+                   count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
+                   count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+                   avg(goldstein) AS goldstein_mean
+            FROM (SELECT CAST(date_trunc('{freq}', {EVENT_DATE}) AS DATE) AS period,
+                         e.quad_class, e.goldstein, {a_to_b} AS is_a_to_b, {b_to_a} AS is_b_to_a
+                  FROM {EVENTS} WHERE {EVENT_DATE} IS NOT NULL AND {scope})
             GROUP BY period ORDER BY period""",
             [*direction_p, *scope_p],
         )
