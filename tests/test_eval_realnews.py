@@ -414,7 +414,6 @@ def test_committed_index_matches_the_corpora(shared_dir):
     gold = load_gold("A", gold_dir=GOLD_DIR)  # checks every sentence hash against the corpora
     for event in gold.gold.events:
         assert event.sentence_start <= event.start < event.sentence_end
-        assert gold.articles[[a.key for a in gold.articles].index(event.article)].double is False
 
 
 def test_committed_gold_files_are_rebuilt_from_the_annotations(shared_dir, tmp_path):

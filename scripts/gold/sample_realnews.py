@@ -40,7 +40,6 @@ from detente.eval.realnews import (
     ARTICLE_COLUMNS,
     BBC_DATE,
     DEFAULT_CORPORA_DIR,
-    DEFAULT_GOLD_DIR,
     SENTENCE_COLUMNS,
     SPLITS,
     GoldArticle,
@@ -54,6 +53,9 @@ from detente.eval.realnews import (
     record_text,
     sentence_hash,
 )
+
+# The gold next to this script (not the one of whichever checkout the venv installed).
+DEFAULT_GOLD_DIR = Path(__file__).resolve().parents[2] / "gold" / "realnews"
 
 SEED = 9  # the issue number
 MIN_WORDS = 80
