@@ -198,7 +198,9 @@ def report(db: Path, page_rows: list[dict], summary: dict, store_docs: int, load
         f"Load: {summary['clients']} concurrent clients for {summary['seconds']} s, each "
         "alternating the dyad API and an article page: "
         f"{summary['requests']:,} requests, {summary['per_second']} per second, "
-        f"{summary['errors']} errors.",
+        f"{summary['errors']} errors. One server process; every client sends its next request as "
+        "soon as the last one returns, so a request mostly waits for those ahead of it "
+        "(p50 ≈ clients ÷ requests per second); the single-client times above are the latency.",
         "",
         "| endpoint | requests | p50 ms | p99 ms | max ms |",
         "|---|---:|---:|---:|---:|",
