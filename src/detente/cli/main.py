@@ -529,6 +529,10 @@ eval_app.command("actors")(
 )
 
 
+# Commands in their own modules register themselves on ``app``.
+from detente.cli import serve as _serve  # noqa: E402,F401
+
+
 def entry() -> None:  # pragma: no cover - console script
     app()
 
