@@ -568,5 +568,8 @@ eval_app.command("actors")(
 )
 
 
+# Commands in their own modules register themselves on ``app``.
+from detente.cli import serve as _serve  # noqa: E402,F401
+
 if __name__ == "__main__":  # pragma: no cover
     app()
