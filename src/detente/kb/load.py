@@ -28,7 +28,7 @@ from detente.kb.classify import (
 )
 from detente.kb.petrarch import is_agent_file, parse_actor_file, parse_agent_file
 from detente.knowledge import files
-from detente.knowledge.tables import Table, read_rows, read_values, read_words
+from detente.knowledge.tables import Table, iter_rows, iter_values, read_values, read_words
 
 US_STATE_WEIGHT = 500_000  # rank of a US state among same-named cities (see _sort_places)
 
@@ -113,7 +113,7 @@ def _load_states(
         for fields in read_values(files.DISPUTED, folder=data)
         for name in [fields[1], *_split(fields[2])]
     }
-    for iso3, name, names, phoenix, lat, lon, capital in read_values(files.STATES, folder=data):
+    for iso3, name, names, phoenix, lat, lon, capital in iter_values(files.STATES, folder=data):
         extra_names, adjectives = variants.get(iso3, ([], []))
         own_names = [name, *extra_names, *_split(names)]
         block_names = [n for n in _split(phoenix) if normalize_name(n) not in disputed]
@@ -147,7 +147,7 @@ def _load_states(
 
 
 def _load_actors(data: Path, drafts: dict[str, _Draft]) -> None:
-    for actor_id, kind, name, country, source, aliases, keys in read_values(
+    for actor_id, kind, name, country, source, aliases, keys in iter_values(
         files.ACTORS, folder=data
     ):
         alias_list = aliases.split("|")
@@ -158,7 +158,7 @@ def _load_actors(data: Path, drafts: dict[str, _Draft]) -> None:
             actor_id, name, kind, country or None, alias_list, [], source, key_list
         )
     path = files.ROLES.path(data)
-    for number, (actor_id, code, start, end, title) in read_rows(files.ROLES, folder=data):
+    for number, (actor_id, code, start, end, title) in iter_rows(files.ROLES, folder=data):
         draft = drafts.get(actor_id)
         if draft is None:
             raise DictionaryError(str(path), number, f"role for unknown actor {actor_id!r}")
@@ -302,7 +302,7 @@ def _add_agent(
 
 
 def _load_agents(data: Path, kb: KnowledgeBase) -> None:
-    for phrase, code, prefix, plurals in read_values(files.AGENTS, folder=data):
+    for phrase, code, prefix, plurals in iter_values(files.AGENTS, folder=data):
         plural_forms = (
             None if plurals == "" else (() if plurals == "{}" else tuple(_split(plurals)))
         )
@@ -316,7 +316,7 @@ def _load_agents(data: Path, kb: KnowledgeBase) -> None:
 def _load_places(
     data: Path, places: list[KBPlace], population: dict[str, int], keyed: dict[str, list[str]]
 ) -> None:
-    for place_id, kind, name, names, country, lat, lon, pop, keys in read_values(
+    for place_id, kind, name, names, country, lat, lon, pop, keys in iter_values(
         files.PLACES, folder=data
     ):
         name_list = names.split("|") if names else [name]

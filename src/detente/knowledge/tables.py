@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -170,58 +170,120 @@ def read_json(path: str | Path) -> Any:
         raise DictionaryError(str(path), e.lineno, f"malformed JSON: {e.msg}") from e
 
 
-def read_rows(
+def iter_rows(
     table: Table, *, folder: Path | None = None, check_all: bool = False
-) -> list[tuple[int, list[str]]]:
+) -> Iterator[tuple[int, list[str]]]:
     """``(line number, values)`` for each row of ``table``, values in column order.
 
     ``folder`` reads the file of that name from another folder (tests, a local copy);
-    ``check_all`` checks the values of a generated table too.
+    ``check_all`` checks the values of a generated table too. A generated table is read
+    as a stream (its ~100k rows never held at once); the others whole, then checked.
     """
     path = table.path(folder)
     if not table.required and not path.exists():
-        return []
-    lines = read_text(path).splitlines()
-    return _parse(table, str(path), lines, check=check_all or not table.generated)
+        return iter(())
+    if table.generated and not check_all:
+        return _stream(table, path)
+    rows = _parse(table, str(path), read_text(path).splitlines())
+    _check_values(table, str(path), rows)
+    return iter(rows)
+
+
+def read_rows(
+    table: Table, *, folder: Path | None = None, check_all: bool = False
+) -> list[tuple[int, list[str]]]:
+    """The rows of :func:`iter_rows` as a list."""
+    return list(iter_rows(table, folder=folder, check_all=check_all))
+
+
+def iter_values(table: Table, *, folder: Path | None = None) -> Iterator[list[str]]:
+    """The values of each row of ``table`` (as :func:`iter_rows`, without line numbers)."""
+    return (values for _number, values in iter_rows(table, folder=folder))
 
 
 def read_values(table: Table, *, folder: Path | None = None) -> list[list[str]]:
-    """The values of each row of ``table`` (as :func:`read_rows`, without line numbers)."""
-    return [values for _number, values in read_rows(table, folder=folder)]
+    return list(iter_values(table, folder=folder))
 
 
 def read_words(table: Table, *, folder: Path | None = None) -> list[str]:
     """The single column of a word list, in file order."""
-    return [values[0] for _number, values in read_rows(table, folder=folder)]
+    return [values[0] for values in iter_values(table, folder=folder)]
 
 
-def _parse(
-    table: Table, where: str, lines: list[str], *, check: bool
-) -> list[tuple[int, list[str]]]:
-    rows: list[tuple[int, list[str]]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line or line[0] == "#" or line.isspace():
-            continue
-        if check and (line[0] == " " or line[-1] == " " or "\t " in line or " \t" in line):
-            if line.lstrip().startswith("#"):
-                continue
-            rows.append((number, [value.strip() for value in line.split("\t")]))
-        else:
-            rows.append((number, line.split("\t")))
-    names = [column.name for column in table.columns]
+def _parse(table: Table, where: str, lines: list[str]) -> list[tuple[int, list[str]]]:
+    """The rows of a whole file, values trimmed, header and column counts checked."""
+    rows = [
+        (number, [value.strip() for value in line.split("\t")])
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     if table.header:
         if not rows:
             raise DictionaryError(where, None, "no header line")
-        number, values = rows.pop(0)
-        if values != names:
-            found = "\t".join(values)
-            raise DictionaryError(
-                where, number, f"header should be {' TAB '.join(names)}, found {found!r}"
-            )
-    _check_counts(table, where, rows)
-    if check:
-        _check_values(table, where, rows)
+        _check_header(table, where, *rows.pop(0))
+    counts = _RowCounts(table, where)
+    for number, values in rows:
+        counts.check(number, values)
     return rows
+
+
+def _stream(table: Table, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a generated table, read as written, one line at a time."""
+    where = str(path)
+    counts = _RowCounts(table, where)
+    expect_header = table.header
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if line[0] == "#" or line.isspace():
+                    continue
+                values = line.rstrip("\r\n").split("\t")
+                if expect_header:
+                    _check_header(table, where, number, values)
+                    expect_header = False
+                    continue
+                if len(values) != counts.width:
+                    counts.check(number, values)
+                yield number, values
+    except UnicodeDecodeError as e:
+        raise DictionaryError(where, None, f"not UTF-8 text: {e.reason}") from e
+    except OSError as e:
+        raise DictionaryError(where, None, f"cannot read: {e.strerror}") from e
+    if expect_header:
+        raise DictionaryError(where, None, "no header line")
+
+
+def _check_header(table: Table, where: str, number: int, values: list[str]) -> None:
+    names = [column.name for column in table.columns]
+    if values != names:
+        found = "\t".join(values)
+        raise DictionaryError(
+            where, number, f"header should be {' TAB '.join(names)}, found {found!r}"
+        )
+
+
+class _RowCounts:
+    """Every row has every column; optional ones at the end may be left out (read as "")."""
+
+    def __init__(self, table: Table, where: str) -> None:
+        columns = table.columns
+        self.where = where
+        self.width = len(columns)
+        needed = self.width
+        while needed and columns[needed - 1].optional:
+            needed -= 1
+        self.needed = needed
+
+    def check(self, number: int, values: list[str]) -> None:
+        count = len(values)
+        if count == self.width:
+            return
+        if not self.needed <= count < self.width:
+            expected = f"{self.needed} to {self.width}" if self.needed < self.width else self.width
+            raise DictionaryError(
+                self.where, number, f"expected {expected} tab-separated fields, found {count}"
+            )
+        values.extend([""] * (self.width - count))
 
 
 def _check_values(table: Table, where: str, rows: list[tuple[int, list[str]]]) -> None:
@@ -244,22 +306,3 @@ def _check_values(table: Table, where: str, rows: list[tuple[int, list[str]]]) -
                 raise DictionaryError(
                     where, number, f"column {column.name!r}: {value!r} is not {check.expects}"
                 )
-
-
-def _check_counts(table: Table, where: str, rows: list[tuple[int, list[str]]]) -> None:
-    """Every row has every column; optional ones at the end may be left out (read as "")."""
-    columns = table.columns
-    width = len(columns)
-    needed = width
-    while needed and columns[needed - 1].optional:
-        needed -= 1
-    for number, values in rows:
-        count = len(values)
-        if count == width:
-            continue
-        if not needed <= count < width:
-            counted = f"{needed} to {width}" if needed < width else str(width)
-            raise DictionaryError(
-                where, number, f"expected {counted} tab-separated fields, found {count}"
-            )
-        values.extend([""] * (width - count))
