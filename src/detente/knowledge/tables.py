@@ -7,7 +7,9 @@ skipped; ``#`` inside a row is data. Every file's layout is declared once
 the first line that is not a comment, and it must name the declared columns in order,
 so a file and the code that reads it cannot drift apart. A row holds every declared
 column; optional columns at its end may be left out (they read as ""). Values are
-stripped of surrounding spaces and checked by their column's check. JSON files have one
+stripped of surrounding spaces and checked by their column's check; the big tables a
+script writes (``generated``) are streamed as written, their values checked by the
+data-contract test (``check_all``) rather than at every start-up. JSON files have one
 reader too. Every problem is a :class:`~detente.errors.DictionaryError` naming the file
 and the line.
 """
