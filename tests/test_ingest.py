@@ -25,6 +25,7 @@ from detente.records import Article, Problem
 KNOWN_REASONS = {
     "not-found",
     "unreadable",
+    "not-a-file",
     "empty-file",
     "empty-directory",
     "binary-file",

@@ -23,9 +23,11 @@ text of the file or record (an HTML page's extracted text).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -36,7 +38,7 @@ from detente.ingest.dates import normalize_date
 from detente.ingest.decode import BINARY_SAMPLE_BYTES, MAX_BYTES_PER_CHAR, looks_binary
 from detente.ingest.html import HTML_BYTES_PER_TEXT_CHAR, read_html_bytes
 from detente.ingest.language import detect_language
-from detente.ingest.problems import empty_file, too_large
+from detente.ingest.problems import empty_file, not_a_file, too_large
 from detente.ingest.records import FieldMap, read_csv, read_json, read_jsonl
 from detente.ingest.text import TextLayout, read_text_bytes, split_layout
 from detente.records import Article, Problem
@@ -200,9 +202,13 @@ def _read_file(
     unknown_extension: bool = False,
 ) -> Iterator[Article | Problem]:
     try:
-        with open(path, "rb") as stream:
+        opened = _open_regular(path)
+        if isinstance(opened, Problem):
+            yield opened
+            return
+        with opened as stream:
             size = os.fstat(stream.fileno()).st_size
-            if size == 0 and os.path.isfile(path):
+            if size == 0:
                 yield empty_file(path)
                 return
             record_reader = _RECORD_READERS.get(kind)
@@ -234,6 +240,24 @@ def _read_file(
         )
     else:
         yield from read_text_bytes(data, ref=path, date=date, max_chars=max_chars)
+
+
+def _open_regular(path: str) -> BinaryIO | Problem:
+    """``path`` opened for binary reading, or a ``not-a-file`` Problem for a FIFO, socket
+    or device: opening without blocking and checking what was opened means neither a
+    FIFO without a writer nor a file swapped in between can make the run wait forever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            return not_a_file(path, mode)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        raise
 
 
 def _read_stdin(

@@ -5,6 +5,7 @@ unless marked warning:
 
 - ``not-found``: a path does not exist
 - ``unreadable``: the file exists but cannot be read (permissions, I/O error)
+- ``not-a-file``: a FIFO, socket or device (reading it could wait forever)
 - ``empty-file``: a file, or stdin, is empty or whitespace only
 - ``binary-file``: NUL bytes or mostly control characters
 - ``unsupported-extension``: a file named explicitly, with an unknown extension, is binary
@@ -20,12 +21,35 @@ unless marked warning:
 
 from __future__ import annotations
 
+import stat
+
 from detente.ingest.decode import DecodedText
 from detente.records import Problem
 
 
 def empty_file(ref: str, what: str = "is empty") -> Problem:
     return Problem(ref=ref, reason="empty-file", detail=f"{ref} {what}")
+
+
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def not_a_file(ref: str, mode: int) -> Problem:
+    """A path that is not a regular file or a directory (``mode`` from ``os.stat``)."""
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+    return Problem(
+        ref=ref,
+        reason="not-a-file",
+        detail=(
+            f"{ref} is not a regular file ({kind}); détente reads files, directories "
+            "and - for stdin"
+        ),
+    )
 
 
 def binary_file(ref: str, expected: str) -> Problem:
