@@ -45,6 +45,10 @@ class DictionaryError(DetenteError):
         return (DictionaryError, (self.path, self.line, self.detail))
 
 
+class WorkerError(DetenteError):
+    """Worker processes cannot do their work (they die while loading, or raise)."""
+
+
 class StoreError(DetenteError):
     """The store cannot be opened or written."""
 

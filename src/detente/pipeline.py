@@ -7,9 +7,7 @@ data and reports progress through a callback; only the CLI prints.
 from __future__ import annotations
 
 import functools
-import multiprocessing as mp
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +19,7 @@ from detente.errors import InputError
 from detente.nlp import load, make_doc
 from detente.nlp.extensions import get_list
 from detente.records import Article, DocResult, Problem
+from detente.workers import WorkerPool
 
 ENGLISH = "en"
 
@@ -121,17 +120,14 @@ def _code(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[D
 
 # --- worker processes -------------------------------------------------------------------------
 
-_WORKER_NLP: Language | None = None
+
+def _code_chunk(nlp: Language, chunk: list[Article]) -> list[DocResult]:
+    """What a worker process does with one chunk."""
+    return list(extract(nlp, chunk, batch_size=len(chunk)))
 
 
-def _init_worker(options: PipelineOptions) -> None:
-    global _WORKER_NLP
-    _WORKER_NLP = options.build()
-
-
-def _work(chunk: list[Article]) -> list[DocResult]:
-    assert _WORKER_NLP is not None
-    return list(extract(_WORKER_NLP, chunk, batch_size=len(chunk)))
+def _worker_died(article: Article, detail: str) -> DocResult:
+    return uncoded_result(article, "worker-died", detail, severity="error")
 
 
 class Extractor:
@@ -141,20 +137,16 @@ class Extractor:
         self.options = options
         self.workers = max(1, workers)
         self._nlp = nlp
-        self._pool = None
+        self._pool: WorkerPool | None = None
 
     def __enter__(self) -> Extractor:
         # Nothing is loaded yet: a run whose inputs are all stored already never pays
-        # for the model (the pipeline or the pool is built with the first chunk to code).
+        # for the model (the pipeline or the workers start with the first chunk to code).
         return self
 
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
-            if exc[0] is not None:
-                self._pool.terminate()
-            else:
-                self._pool.close()
-            self._pool.join()
+            self._pool.close(kill=exc[0] is not None)
             self._pool = None
 
     @property
@@ -166,26 +158,17 @@ class Extractor:
     def run_chunks(self, chunks: Iterable[list[Article]]) -> Iterator[list[DocResult]]:
         """Results per chunk, in input order.
 
-        With workers, chunks are read and dispatched from this thread (never a pool
-        feeder thread, so the caller may touch its store connection while reading them),
-        and at most two chunks per worker are in flight, which keeps memory flat.
+        With workers, chunks are read and dispatched from this thread (so the caller may
+        touch its store connection while reading them), at most two chunks per worker are
+        in flight (flat memory), and a worker that dies is replaced: its documents are
+        retried once, and one that kills its worker again comes back ``worker-died``.
         """
         if self.workers == 1:
             for chunk in chunks:
-                yield list(extract(self.nlp, chunk, batch_size=max(1, len(chunk))))
+                yield _code_chunk(self.nlp, chunk)
             return
-        window = 2 * self.workers
-        in_flight: deque = deque()
-        for chunk in chunks:
-            if self._pool is None:
-                self._pool = mp.get_context().Pool(
-                    self.workers, initializer=_init_worker, initargs=(self.options,)
-                )
-            in_flight.append(self._pool.apply_async(_work, (chunk,)))
-            if len(in_flight) >= window:
-                yield in_flight.popleft().get()
-        while in_flight:
-            yield in_flight.popleft().get()
+        self._pool = WorkerPool(self.workers, self.options.build, _code_chunk, _worker_died)
+        yield from self._pool.run_chunks(chunks)
 
 
 # --- the run ----------------------------------------------------------------------------------
