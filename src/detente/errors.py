@@ -57,5 +57,10 @@ class SchemaVersionError(StoreError):
     """The store was written by another schema version."""
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so a run stops as it does on Ctrl-C: the run is
+    marked interrupted, workers are stopped and the store is closed (its lock freed)."""
+
+
 def _input_error(ref: str, reason: str, detail: str, record: str | None) -> InputError:
     return InputError(ref, reason, detail, record=record)

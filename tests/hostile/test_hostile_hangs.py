@@ -3,10 +3,12 @@ says what happened."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,8 @@ from hostile import (
     wait_for,
     write_jsonl,
 )
+
+from detente.store import Store
 
 
 def test_fifo_among_inputs_is_an_error_row_not_a_hang(tmp_path, pipeline):
@@ -149,3 +153,37 @@ def test_cli_run_survives_kill_9_of_a_worker(tmp_path):
     assert "Traceback" not in stderr
     assert stored_refs(db) == {f"c{i}" for i in range(60)}
     assert run_statuses(db) == ["finished"]
+
+
+def test_sigterm_is_handled_like_ctrl_c(tmp_path):
+    """Finding 23: SIGTERM while a run reads its input (a producer piped into stdin)
+    marks the run interrupted, frees the store and says so in one line."""
+    db = tmp_path / "term.duckdb"
+    cmd = [sys.executable, "-m", "detente.cli.main", "run", "-", "--db", str(db), "-q"]
+    proc = subprocess.Popen(
+        cmd,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        proc.stdin.write(json.dumps({"id": "t1", "text": article(1)}) + "\n")
+        proc.stdin.flush()
+        # the run has begun (its row is written) and waits for more input
+        wal = Path(f"{db}.wal")
+        wait_for(lambda: wal.exists() or db.exists(), timeout=60, what="the run to start")
+        time.sleep(2)
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("`detente run -` did not stop on SIGTERM")
+    assert proc.returncode == 128 + signal.SIGTERM, stderr
+    assert "Traceback" not in stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "terminated" in lines[0], stderr
+    assert run_statuses(db) == ["interrupted"]  # not left "running"
+    Store(db).close()  # the lock is free: a writer can open the store at once

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
@@ -21,7 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from detente.errors import DetenteError, DictionaryError, InputError, UsageError
+from detente.errors import DetenteError, DictionaryError, InputError, Terminated, UsageError
 
 app = typer.Typer(
     help="détente: who did what to whom, who said what, where and when — from news, with evidence.",
@@ -71,17 +73,41 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops a command the way Ctrl-C does (``Terminated`` is a KeyboardInterrupt):
+    a run is marked interrupted, its workers stopped and the store's lock freed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread
+        return
+
+    def on_sigterm(signum, frame) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def handle_errors(func: Callable) -> Callable:
     """Our errors reach the user as one clear line; tracebacks only with --debug."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with sigterm_as_interrupt():
+                return func(*args, **kwargs)
         except DetenteError as e:
             if STATE["debug"]:
                 raise
             raise fail(str(e), 2 if isinstance(e, UsageError | DictionaryError) else 1) from None
+        except Terminated:
+            raise fail(
+                "terminated (SIGTERM); run the same command again to resume",
+                128 + signal.SIGTERM,
+            ) from None
         except KeyboardInterrupt:
             raise fail("interrupted; run the same command again to resume", 130) from None
 
