@@ -179,7 +179,10 @@ class RunSummary:
     run_id: int | None = None
     inputs: int = 0  # articles read
     documents: int = 0  # newly stored
-    already_stored: int = 0
+    already_stored: int = 0  # the same record again (a re-run): nothing new
+    duplicates: int = (
+        0  # same text as a stored document, from another record: kept in document_refs
+    )
     skipped_language: int = 0  # stored but not coded: not English
     sentences: int = 0
     words: int = 0
@@ -247,8 +250,14 @@ def run(
     started = time.perf_counter()
     summary.run_id = store.begin_run(command=command, args=args or {})
     pending_problems: list[Problem] = []
+    # Warnings about one document wait until we know whether the document is new: a
+    # re-run over stored documents records (and counts) none of them again.
+    held: dict[str, list[Problem]] = {}
 
     def on_problem(problem: Problem) -> None:
+        if problem.severity == "warning" and problem.doc_id is not None:
+            held.setdefault(problem.doc_id, []).append(problem)
+            return
         if problem.severity == "error":
             summary.errors += 1
             if strict:
@@ -259,21 +268,37 @@ def run(
         pending_problems.append(problem)
 
     seen: set[str] = set()
+    repeats_in_run: list[Article] = []  # their first copy may still be on its way
+
+    def keep_refs(articles: list[Article]) -> None:
+        added = store.add_refs(articles, run_id=summary.run_id)
+        summary.duplicates += added
+        summary.already_stored += len(articles) - added
 
     def new_only(chunks: Iterable[list[Article]]) -> Iterator[list[Article]]:
         # Skip what the store already holds (idempotence, resume after a crash) and
-        # repeats within this run, before any NLP work is spent on them.
+        # repeats within this run, before any NLP work is spent on them; keep where
+        # each repeat came from (document_refs).
         for chunk in chunks:
             summary.inputs += len(chunk)
             known = store.known_doc_ids([a.doc_id for a in chunk])
-            fresh = []
+            fresh, repeats = [], []
             for article in chunk:
                 doc_id = article.doc_id
-                if doc_id in known or doc_id in seen:
-                    summary.already_stored += 1
+                warnings = held.pop(doc_id, [])
+                if doc_id in known:
+                    repeats.append(article)
+                    continue
+                if doc_id in seen:
+                    repeats_in_run.append(article)
                     continue
                 seen.add(doc_id)
                 fresh.append(article)
+                summary.warnings += len(warnings)
+                summary.problems.extend(warnings)
+                pending_problems.extend(warnings)
+            if repeats:
+                keep_refs(repeats)
             if fresh:
                 yield fresh
             elif on_progress is not None:
@@ -306,6 +331,7 @@ def run(
                     pending_problems.clear()
                 if on_progress is not None:
                     on_progress(len(results), summary)
+        keep_refs(repeats_in_run)
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -75,6 +76,16 @@ def run_statuses(db: Path) -> list[str]:
 def invoke(args: list, **kwargs):
     """The CLI in this process (the model is loaded once per session)."""
     return runner.invoke(app, [str(a) for a in args], **kwargs)
+
+
+def summary_value(stdout: str, label: str) -> int:
+    """The number on the row of the run summary whose label contains ``label``."""
+    for line in stdout.splitlines():
+        if label in line:
+            numbers = re.findall(r"\d[\d,]*", line.split(label, 1)[1])
+            assert numbers, line
+            return int(numbers[-1].replace(",", ""))
+    raise AssertionError(f"no {label!r} row in the summary:\n{stdout}")
 
 
 def nonblank(text: str) -> list[str]:

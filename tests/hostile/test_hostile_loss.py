@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 
-from hostile import article, error_rows, invoke, query, stored_refs
+import duckdb
+from hostile import article, error_rows, invoke, query, stored_refs, summary_value, write_jsonl
 
 
 def test_csv_unclosed_quote_loses_only_its_own_row(tmp_path, pipeline):
@@ -68,3 +69,90 @@ def test_json_array_over_long_value_skips_only_that_value(tmp_path, pipeline):
     assert result.exit_code == 1, result.output
     assert stored_refs(db) == {"j1", "j3", "j4"}
     assert error_rows(db) == [(str(path), "too-large")]
+
+
+def test_same_text_from_another_source_keeps_its_record(tmp_path, pipeline):
+    """Finding 6: a record whose text is already stored keeps its id, date, source and url
+    in document_refs, and the run summary counts it."""
+    text = article(6)
+    first = write_jsonl(
+        tmp_path / "reuters.jsonl",
+        [
+            {
+                "id": "a1",
+                "date": "2017-02-10",
+                "source": "Reuters",
+                "url": "http://r/1",
+                "text": text,
+            }
+        ],
+    )
+    second = write_jsonl(
+        tmp_path / "ap.jsonl",
+        [
+            {"id": "b1", "date": "2017-02-11", "source": "AP", "url": "http://ap/9", "text": text},
+            {"id": "b2", "date": "2017-02-11", "source": "AP", "text": article(7)},
+        ],
+    )
+    db = tmp_path / "refs.duckdb"
+    assert invoke(["run", first, "--db", db, "-q"]).exit_code == 0
+    result = invoke(["run", second, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert summary_value(result.stdout, "duplicates") == 1
+    assert summary_value(result.stdout, "documents stored") == 1
+    doc_id = query(db, "SELECT doc_id FROM documents WHERE ref = 'a1'")[0][0]
+    refs = query(
+        db,
+        "SELECT ref, record, CAST(date AS VARCHAR), source, url FROM document_refs "
+        "WHERE doc_id = ? ORDER BY ref",
+        [doc_id],
+    )
+    assert refs == [
+        ("a1", "1", "2017-02-10", "Reuters", "http://r/1"),
+        ("b1", "1", "2017-02-11", "AP", "http://ap/9"),
+    ]
+    runs = query(db, "SELECT summary->>'duplicates' FROM runs ORDER BY run_id")
+    assert runs == [("0",), ("1",)]
+    # a re-run of the same file is not a duplicate: nothing new to keep
+    again = invoke(["run", second, "--db", db])
+    assert summary_value(again.stdout, "duplicates") == 0
+    assert summary_value(again.stdout, "already in store") == 2
+    assert query(db, "SELECT count(*) FROM document_refs")[0][0] == 3
+
+
+def test_version_1_store_is_migrated_with_its_references(tmp_path, pipeline):
+    """Finding 6: stores written before document_refs get the table, filled from documents."""
+    from detente.store import SCHEMA_VERSION
+
+    db = tmp_path / "old.duckdb"
+    corpus = write_jsonl(
+        tmp_path / "one.jsonl", [{"id": "o1", "source": "AFP", "text": article(1)}]
+    )
+    assert invoke(["run", corpus, "--db", db, "-q"]).exit_code == 0
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE document_refs")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    stats = invoke(["stats", "--db", db])  # read-only commands say how to upgrade
+    assert stats.exit_code == 1 and "schema version 1" in stats.stderr
+    result = invoke(["run", corpus, "--db", db, "-q"])  # a writer upgrades it
+    assert result.exit_code == 0, result.output
+    assert query(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [
+        (str(SCHEMA_VERSION),)
+    ]
+    assert query(db, "SELECT ref, source FROM document_refs") == [("o1", "AFP")]
+
+
+def test_rerun_adds_no_duplicate_warnings(tmp_path, pipeline):
+    """Finding 20: warnings about stored documents (bad bytes, another encoding) are
+    recorded once, not again on every re-run."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(f"{article(1)} Tōkyō".encode() + b" caf\xe9.\n")
+    legacy = tmp_path / "legacy.csv"
+    legacy.write_bytes(f'id,text\nl1,"{article(2)} caf\u00e9"\n'.encode("cp1252"))
+    db = tmp_path / "warn.duckdb"
+    for _ in range(3):
+        result = invoke(["run", bad, legacy, "--db", db, "-q"])
+        assert result.exit_code == 0, result.output
+    rows = query(db, "SELECT ref, reason FROM errors ORDER BY reason")
+    assert rows == [(str(bad), "decode-replaced"), (str(legacy), "not-utf8")]

@@ -226,7 +226,9 @@ def run(
                 elapsed = progress.tasks[task].elapsed or 0.0
                 rate = f"{summary.documents / elapsed:.1f}" if elapsed else "–"
                 progress.update(
-                    task, completed=summary.documents + summary.already_stored, rate=rate
+                    task,
+                    completed=summary.documents + summary.already_stored + summary.duplicates,
+                    rate=rate,
                 )
 
         summary = run_pipeline(
@@ -278,6 +280,7 @@ def print_summary(summary, db: Path) -> None:
     rows = [
         ("documents stored", summary.documents),
         ("already in store", summary.already_stored),
+        ("duplicates (same text, other record)", summary.duplicates),
         ("not English (stored, not coded)", summary.skipped_language),
         ("sentences", summary.sentences),
         ("mentions", summary.mentions),

@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 
 from detente.errors import StoreError
-from detente.records import DocResult, Event, EventActor, Problem
+from detente.records import Article, DocResult, Event, EventActor, Problem
 from detente.store.schema import batch_schema
 
 # A lone surrogate (from bytes decoded with ``surrogateescape``) is not valid UTF-8 and
@@ -149,6 +149,7 @@ def build_batches(
 ) -> dict[str, pa.Table]:
     """Arrow tables for every store table touched by ``results`` (already deduplicated)."""
     documents: list[tuple] = []
+    dates: list[dt.date | None] = []
     mentions: list[tuple] = []
     actors: list[tuple] = []
     places: list[tuple] = []
@@ -162,6 +163,7 @@ def build_batches(
         _check_doc_ids(result.quotes, doc_id, "quote", article.ref)
         _check_doc_ids(result.events, doc_id, "event", article.ref)
         date = _checked_date(article.date, what="date", result=result, warnings=problems)
+        dates.append(date)
         documents.append(
             (
                 doc_id,
@@ -196,6 +198,9 @@ def build_batches(
         )
     return {
         "documents": to_table("documents", documents),
+        "document_refs": refs_table(
+            [result.article for result in results], run_id=run_id, added_at=added_at, dates=dates
+        ),
         "mentions": to_table("mentions", mentions),
         "actors": to_table("actors", _last_by_key(actors)),
         "places": to_table("places", _last_by_key(places)),
@@ -203,6 +208,31 @@ def build_batches(
         "events": to_table("events", events),
         "errors": errors_table(problems, run_id=run_id, noted_at=added_at),
     }
+
+
+def refs_table(
+    articles: Sequence[Article],
+    *,
+    run_id: int,
+    added_at: dt.datetime,
+    dates: Sequence[dt.date | None] | None = None,
+) -> pa.Table:
+    """Rows of ``document_refs``: where each article came from. ``dates`` are the
+    articles' dates already checked (a malformed one is NULL, as in ``documents``)."""
+    if dates is None:
+        dates = [_quiet_date(article.date) for article in articles]
+    rows = [
+        (a.doc_id, a.ref, a.record, date, a.source, a.url, run_id, added_at)
+        for a, date in zip(articles, dates, strict=True)
+    ]
+    return to_table("document_refs", rows)
+
+
+def _quiet_date(value: str | None) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError):
+        return None
 
 
 def _with_doc_id(problem: Problem, doc_id: str) -> Problem:

@@ -1,4 +1,5 @@
-"""The store's tables, declared once: SQL DDL and the Arrow batch schemas come from here."""
+"""The store's tables, declared once: SQL DDL and the Arrow batch schemas come from here,
+and the migrations that bring a store of an older schema version up to this one."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,18 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _col("sentences", "INTEGER"),
         _col("skipped", "VARCHAR"),
         _col("text", "VARCHAR"),
+        _col("run_id", "BIGINT"),
+        _col("added_at", "TIMESTAMP"),
+    ),
+    # Every source record of a document: the first one and each later record with the
+    # same text (another wire, another file), with its own id, date, source and url.
+    "document_refs": (
+        _col("doc_id", "VARCHAR"),
+        _col("ref", "VARCHAR"),
+        _col("record", "VARCHAR"),
+        _col("date", "DATE"),
+        _col("source", "VARCHAR"),
+        _col("url", "VARCHAR"),
         _col("run_id", "BIGINT"),
         _col("added_at", "TIMESTAMP"),
     ),
@@ -179,18 +192,64 @@ PRIMARY_KEYS = {
 SEQUENCES = {"runs": "run_ids", "quotes": "quote_ids", "events": "event_ids"}
 
 
+def table_ddl(table: str) -> str:
+    """``CREATE TABLE IF NOT EXISTS`` for one table of this schema version."""
+    lines = [f"{col.name} {col.sql}" for col in TABLES[table]]
+    if table in PRIMARY_KEYS:
+        lines.append(f"PRIMARY KEY ({PRIMARY_KEYS[table]})")
+    return f"CREATE TABLE IF NOT EXISTS {table} (\n  " + ",\n  ".join(lines) + "\n)"
+
+
 def create_statements() -> list[str]:
     """DDL that creates an empty store of this schema version."""
     statements = [f"CREATE SEQUENCE IF NOT EXISTS {name} START 1" for name in SEQUENCES.values()]
-    for table, columns in TABLES.items():
-        lines = [f"{col.name} {col.sql}" for col in columns]
-        if table in PRIMARY_KEYS:
-            lines.append(f"PRIMARY KEY ({PRIMARY_KEYS[table]})")
-        statements.append(f"CREATE TABLE IF NOT EXISTS {table} (\n  " + ",\n  ".join(lines) + "\n)")
+    statements += [table_ddl(table) for table in TABLES]
     statements.append(
         f"INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}') ON CONFLICT DO NOTHING"
     )
     return statements
+
+
+# Source records not yet in document_refs (same document, ref and record), for inserts that
+# must stay idempotent: re-runs, resumed runs, a migration applied twice.
+NEW_REFS = (
+    "NOT EXISTS (SELECT 1 FROM document_refs r WHERE r.doc_id = {alias}.doc_id "
+    "AND r.ref = {alias}.ref AND r.record IS NOT DISTINCT FROM {alias}.record)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step from ``version - 1`` to ``version``: small, idempotent statements run in
+    one transaction with the version bump. Steps are applied in order; later branches
+    append theirs (the next one is version 3)."""
+
+    version: int
+    what: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        2,
+        "document_refs: every source record of a document, filled from documents",
+        (
+            table_ddl("document_refs"),
+            "INSERT INTO document_refs (doc_id, ref, record, date, source, url, run_id, "
+            "added_at) SELECT doc_id, ref, record, date, source, url, run_id, added_at "
+            f"FROM documents d WHERE {NEW_REFS.format(alias='d')}",
+        ),
+    ),
+)
+
+
+def migrations_after(version: int) -> list[Migration]:
+    """The steps that bring a store of schema ``version`` up to ``SCHEMA_VERSION``."""
+    steps = [m for m in MIGRATIONS if m.version > version]
+    expected = list(range(version + 1, SCHEMA_VERSION + 1))
+    if [m.version for m in steps] != expected:
+        raise ValueError(f"no migration path from schema version {version} to {SCHEMA_VERSION}")
+    return steps
 
 
 def batch_schema(table: str) -> pa.Schema:

@@ -15,10 +15,17 @@ import pandas as pd
 import pyarrow as pa
 
 from detente.errors import SchemaVersionError, StoreError, UsageError
-from detente.records import DocResult, Problem
+from detente.records import Article, DocResult, Problem
 from detente.store import export as exporting
-from detente.store.batches import build_batches, errors_table, parse_date
-from detente.store.schema import SCHEMA_VERSION, SEQUENCES, TABLES, create_statements
+from detente.store.batches import build_batches, errors_table, parse_date, refs_table
+from detente.store.schema import (
+    NEW_REFS,
+    SCHEMA_VERSION,
+    SEQUENCES,
+    TABLES,
+    create_statements,
+    migrations_after,
+)
 
 # date_trunc part and the step between consecutive periods, for dyad().
 _PERIODS = {
@@ -160,12 +167,42 @@ class Store:
             return
         rows = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
         found = rows[0][0] if rows else None
-        if found != str(SCHEMA_VERSION):
+        if found == str(SCHEMA_VERSION):
+            return
+        older = found is not None and found.isdigit() and int(found) < SCHEMA_VERSION
+        if older and not self.read_only:
+            self._migrate(int(found))
+            return
+        if older:
             raise SchemaVersionError(
-                f"{self.path}: the store has schema version {found}, but this détente "
-                f"reads schema version {SCHEMA_VERSION}; open it with the détente that "
-                "wrote it, or code the articles again into a new --db"
+                f"{self.path}: the store has schema version {found}, and this détente reads "
+                f"schema version {SCHEMA_VERSION}; open it for writing once to upgrade it "
+                "(any `detente run --db` on it, or detente.open(path, read_only=False))"
             )
+        raise SchemaVersionError(
+            f"{self.path}: the store has schema version {found}, but this détente "
+            f"reads schema version {SCHEMA_VERSION}; open it with the détente that "
+            "wrote it, or code the articles again into a new --db"
+        )
+
+    def _migrate(self, version: int) -> None:
+        """Bring a store of an older schema ``version`` up to date, one step per version,
+        each in its own transaction with its version bump (a crash keeps whole steps)."""
+        for step in migrations_after(version):
+            self._con.begin()
+            try:
+                for statement in step.statements:
+                    self._con.execute(statement)
+                self._con.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(step.version)]
+                )
+                self._con.commit()
+            except duckdb.Error as e:
+                self._rollback()
+                raise StoreError(
+                    f"{self.path}: cannot upgrade the store to schema version "
+                    f"{step.version} ({step.what}): {e}"
+                ) from e
 
     def _create_schema(self) -> None:
         self._con.begin()
@@ -211,6 +248,9 @@ class Store:
             raise StoreError(
                 f"{self.path}: opened read-only; open it with read_only=False to write"
             )
+
+    def _unregister(self, name: str) -> None:
+        self._con.unregister(name)
 
     def _rollback(self) -> None:
         try:
@@ -303,7 +343,10 @@ class Store:
             if new:
                 batches = build_batches(list(new.values()), run_id=run_id, added_at=_utc_now())
                 for table, batch in batches.items():
-                    self._insert(table, batch, upsert=table in ("actors", "places"))
+                    if table == "document_refs":
+                        self._insert_refs(batch)
+                    else:
+                        self._insert(table, batch, upsert=table in ("actors", "places"))
             self._con.commit()
         except duckdb.Error as e:
             self._rollback()
@@ -313,14 +356,59 @@ class Store:
             raise
         return len(new)
 
+    def add_refs(self, articles: Sequence[Article], *, run_id: int) -> int:
+        """Keep the source records of articles whose text is already stored (``document_refs``);
+        returns how many were new (a re-run of the same record adds nothing)."""
+        self._require_writable()
+        if not articles:
+            return 0
+        batch = refs_table(articles, run_id=run_id, added_at=_utc_now())
+        self._con.begin()
+        try:
+            added = self._insert_refs(batch)
+            self._con.commit()
+        except duckdb.Error as e:
+            self._rollback()
+            raise StoreError(f"{self.path}: cannot write document references: {e}") from e
+        except BaseException:
+            self._rollback()
+            raise
+        return added
+
+    def _insert_refs(self, batch: pa.Table) -> int:
+        if batch.num_rows == 0:
+            return 0
+        names = ", ".join(batch.column_names)
+        self._con.register("_detente_refs", batch)
+        try:
+            rows = self._con.execute(
+                f"INSERT INTO document_refs ({names}) SELECT DISTINCT ON (doc_id, ref, record) "
+                f"{names} FROM _detente_refs b WHERE {NEW_REFS.format(alias='b')}"
+            ).fetchall()
+        finally:
+            self._unregister("_detente_refs")
+        return int(rows[0][0]) if rows else 0
+
     def write_problems(self, problems: Sequence[Problem], *, run_id: int) -> None:
-        """Store problems of inputs that produced no document (one transaction)."""
+        """Store problems (one transaction). A warning already recorded for the same input
+        (same ref, record, reason and detail) is not recorded again: re-runs add none."""
         self._require_writable()
         if not problems:
             return
+        batch = errors_table(problems, run_id=run_id, noted_at=_utc_now())
+        names = ", ".join(batch.column_names)
         self._con.begin()
         try:
-            self._insert("errors", errors_table(problems, run_id=run_id, noted_at=_utc_now()))
+            self._con.register("_detente_errors", batch)
+            try:
+                self._con.execute(
+                    f"INSERT INTO errors ({names}) SELECT {names} FROM _detente_errors b "
+                    "WHERE b.severity <> 'warning' OR NOT EXISTS (SELECT 1 FROM errors e "
+                    "WHERE e.severity = 'warning' AND e.ref = b.ref AND e.reason = b.reason "
+                    "AND e.detail = b.detail AND e.record IS NOT DISTINCT FROM b.record)"
+                )
+            finally:
+                self._unregister("_detente_errors")
             self._con.commit()
         except duckdb.Error as e:
             self._rollback()
