@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -346,31 +345,3 @@ def run(
             if status == "finished":
                 raise
     return summary
-
-
-def count_inputs(paths: Sequence[str]) -> int | None:
-    """A quick estimate of how many articles the inputs hold (for the progress bar's ETA)."""
-    from detente.ingest import SUPPORTED_EXTENSIONS
-
-    total = 0
-    exts = set(SUPPORTED_EXTENSIONS)
-    for raw in paths:
-        if raw == "-":
-            return None
-        path = Path(raw)
-        files = (
-            sorted(p for p in path.rglob("*") if p.suffix.lower() in exts)
-            if path.is_dir()
-            else [path]
-        )
-        for file in files:
-            if not file.is_file():
-                continue
-            kind = SUPPORTED_EXTENSIONS.get(file.suffix.lower())
-            if kind in ("jsonl", "csv"):
-                with file.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-                total -= kind == "csv"  # header line
-            else:
-                total += 1
-    return total

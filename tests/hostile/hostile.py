@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -142,9 +143,11 @@ def cli(
     """``detente ARGS`` in a subprocess, as a user runs it; a hang fails the test (the
     process group is killed after ``timeout`` seconds)."""
     cmd = [sys.executable, "-m", "detente.cli.main", *map(str, args)]
-    return _guarded(
-        cmd, timeout=timeout, input=input, env={**os.environ, **(env or {})}, user=user, cwd=cwd
-    )
+    if user is not None:  # setpriv drops root's groups too (Popen's user= cannot reach pyenv)
+        if shutil.which("setpriv") is None:
+            pytest.skip("setpriv (util-linux) is needed to run as another user")
+        cmd = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *cmd]
+    return _guarded(cmd, timeout=timeout, input=input, env={**os.environ, **(env or {})}, cwd=cwd)
 
 
 def cli_python(args: list, *, timeout: float = 240) -> subprocess.CompletedProcess:

@@ -202,7 +202,7 @@ def run(
     title_field: TitleField = "title",
 ) -> None:
     """Process articles into the store (idempotent; resumes after a crash)."""
-    from detente.pipeline import count_inputs
+    from detente.ingest import count_records
     from detente.pipeline import run as run_pipeline
     from detente.store import Store
 
@@ -220,7 +220,7 @@ def run(
     with Store(db) as store, progress or contextlib.nullcontext():
         on_progress = None
         if progress is not None:
-            task = progress.add_task("run", total=count_inputs(paths), rate="–")
+            task = progress.add_task("run", total=count_records(paths), rate="–")
 
             def on_progress(n: int, summary) -> None:
                 elapsed = progress.tasks[task].elapsed or 0.0

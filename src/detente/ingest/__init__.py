@@ -47,6 +47,7 @@ __all__ = [
     "DEFAULT_FIELDS",
     "FieldMap",
     "MAX_DOCUMENT_CHARS",
+    "count_records",
     "SUPPORTED_EXTENSIONS",
     "TextLayout",
     "detect_language",
@@ -245,6 +246,43 @@ def _read_file(
         )
     else:
         yield from read_text_bytes(data, ref=path, date=date, max_chars=max_chars)
+
+
+_COUNT_BLOCK = 1 << 20
+
+
+def count_records(paths: Sequence[str | os.PathLike[str]]) -> int | None:
+    """A quick estimate of how many articles ``paths`` hold, for a progress bar's ETA:
+    one per document file, one per line of a record file (counted in blocks: no line is
+    ever held whole). What cannot be read counts as one; None when stdin is among them."""
+    total = 0
+    for path in map(os.fspath, paths):
+        if path == STDIN_REF:
+            return None
+        if os.path.isdir(path):
+            files = [item for item in _walk_sorted(path) if not isinstance(item, Problem)]
+        else:
+            files = [(path, SUPPORTED_EXTENSIONS.get(_extension(path), "text"))]
+        total += sum(_count_file(file, kind) for file, kind in files)
+    return total
+
+
+def _count_file(path: str, kind: str) -> int:
+    if kind not in ("jsonl", "csv"):
+        return 1
+    try:
+        opened = _open_regular(path)
+        if isinstance(opened, Problem):
+            return 1
+        lines, last = 0, b"\n"
+        with opened as stream:
+            while block := stream.read(_COUNT_BLOCK):
+                lines += block.count(b"\n")
+                last = block[-1:]
+    except OSError:
+        return 1
+    lines += last != b"\n"  # a last line without a line end
+    return max(1, lines - (kind == "csv"))  # a CSV's header is not a record
 
 
 def _open_regular(path: str) -> BinaryIO | Problem:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -42,6 +43,12 @@ DateLike = str | dt.date | None
 def _utc_now() -> dt.datetime:
     # Stored as naive UTC (TIMESTAMP): tz-aware columns would make pandas depend on tz data.
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _first_line(error: BaseException) -> str:
+    """DuckDB messages can run over several lines (a caret under the SQL): keep the first."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
 
 
 def _like_escape(text: str) -> str:
@@ -120,14 +127,44 @@ class Store:
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no détente store here (create one with `detente run`)")
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: a directory, not a détente store file")
+        if not read_only:
+            self._check_writable_folder()
         self._con = self._connect()
         try:
             self._check_schema()
+        except duckdb.Error as e:
+            self._con.close()
+            raise self._damaged(e) from e
         except BaseException:
             self._con.close()
             raise
 
     # -- opening ---------------------------------------------------------------------------
+
+    def _check_writable_folder(self) -> None:
+        folder = self.path.parent
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise StoreError(
+                f"{self.path}: its folder {folder} is not writable, and writing needs it "
+                f"(DuckDB keeps {self.path.name}.wal next to the store); choose a --db in a "
+                "writable folder"
+            )
+
+    def _damaged(self, error: duckdb.Error) -> StoreError:
+        return StoreError(
+            f"{self.path}: the store cannot be read ({_first_line(error)}); the file is "
+            "damaged or not a détente store: restore it from a copy, or code the articles "
+            "again into a new --db"
+        )
+
+    def _fetch(self, query: str, params: Sequence[Any] | None = None, *, doing: str) -> list:
+        """Rows of one statement; a DuckDB failure becomes a StoreError saying what failed."""
+        try:
+            return self._con.execute(query, params).fetchall()
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: cannot {doing}: {_first_line(e)}") from e
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         try:
@@ -148,11 +185,16 @@ class Store:
                     f"{self.path}: already open in this process with read_only="
                     f"{not self.read_only}; close that store first"
                 ) from e
-            raise StoreError(f"{self.path}: cannot open the store: {message}") from e
+            if isinstance(e, duckdb.IOException | duckdb.SerializationException) or any(
+                word in message for word in ("Corrupt", "checksum", "Could not read")
+            ):
+                raise self._damaged(e) from e
+            raise StoreError(f"{self.path}: cannot open the store: {_first_line(e)}") from e
 
     def _tables(self) -> set[str]:
         rows = self._con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'main' AND table_catalog = current_database()"
         ).fetchall()
         return {row[0] for row in rows}
 
@@ -241,7 +283,7 @@ class Store:
                 return pd.DataFrame()
             return cursor.df()
         except duckdb.Error as e:
-            raise StoreError(f"{self.path}: query failed: {e}") from e
+            raise StoreError(f"{self.path}: query failed: {_first_line(e)}") from e
 
     def _require_writable(self) -> None:
         if self.read_only:
@@ -279,7 +321,9 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def has_document(self, doc_id: str) -> bool:
-        rows = self._con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchall()
+        rows = self._fetch(
+            "SELECT 1 FROM documents WHERE doc_id = ?", [doc_id], doing="look up a document"
+        )
         return bool(rows)
 
     def known_doc_ids(self, doc_ids: Iterable[str]) -> set[str]:
@@ -289,11 +333,12 @@ class Store:
             return set()
         self._con.register("_detente_ids", wanted)
         try:
-            rows = self._con.execute(
-                "SELECT d.doc_id FROM documents d JOIN _detente_ids w ON d.doc_id = w.doc_id"
-            ).fetchall()
+            rows = self._fetch(
+                "SELECT d.doc_id FROM documents d JOIN _detente_ids w ON d.doc_id = w.doc_id",
+                doing="look up stored documents",
+            )
         finally:
-            self._con.unregister("_detente_ids")
+            self._unregister("_detente_ids")
         return {row[0] for row in rows}
 
     def begin_run(self, *, command: str, args: dict) -> int:
@@ -303,22 +348,25 @@ class Store:
         one begins belongs to a process that died (``kill -9``, power loss): mark it.
         """
         self._require_writable()
-        self._con.execute("UPDATE runs SET status = 'killed' WHERE status = 'running'")
-        rows = self._con.execute(
+        doing = "write to the store"
+        self._fetch("UPDATE runs SET status = 'killed' WHERE status = 'running'", doing=doing)
+        rows = self._fetch(
             "INSERT INTO runs (run_id, command, args, started_at, status) "
             "VALUES (nextval('run_ids'), ?, ?, ?, 'running') RETURNING run_id",
             [command, json.dumps(args, default=str, ensure_ascii=False), _utc_now()],
-        ).fetchall()
+            doing=doing,
+        )
         return int(rows[0][0])
 
     def finish_run(self, run_id: int, *, status: str, summary: dict) -> None:
         """Close a run: ``status`` is e.g. "finished", "failed" or "interrupted"."""
         self._require_writable()
-        rows = self._con.execute(
+        rows = self._fetch(
             "UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE run_id = ? "
             "RETURNING run_id",
             [_utc_now(), status, json.dumps(summary, default=str, ensure_ascii=False), run_id],
-        ).fetchall()
+            doing="close the run",
+        )
         if not rows:
             raise StoreError(f"{self.path}: there is no run {run_id}")
 
@@ -665,13 +713,15 @@ class Store:
         ``last_run_finished_at`` (None when the store has no run yet).
         """
         counts = {table: self._count(table) for table in TABLES if table != "meta"}
-        ((first, last, undated),) = self._con.execute(
-            "SELECT min(date), max(date), count(*) FILTER (WHERE date IS NULL) FROM documents"
-        ).fetchall()
-        last_runs = self._con.execute(
+        ((first, last, undated),) = self._fetch(
+            "SELECT min(date), max(date), count(*) FILTER (WHERE date IS NULL) FROM documents",
+            doing="read the store",
+        )
+        last_runs = self._fetch(
             "SELECT run_id, command, status, started_at, finished_at FROM runs "
-            "ORDER BY run_id DESC LIMIT 1"
-        ).fetchall()
+            "ORDER BY run_id DESC LIMIT 1",
+            doing="read the store",
+        )
         last_run = last_runs[0] if last_runs else (None,) * 5
         fields = ("id", "command", "status", "started_at", "finished_at")
         return {
@@ -685,7 +735,7 @@ class Store:
         }
 
     def _count(self, table: str) -> int:
-        ((count,),) = self._con.execute(f"SELECT count(*) FROM {table}").fetchall()
+        ((count,),) = self._fetch(f"SELECT count(*) FROM {table}", doing="read the store")
         return int(count)
 
     def sql(self, query: str, params: Sequence[Any] | dict | None = None) -> pd.DataFrame:
