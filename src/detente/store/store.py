@@ -292,7 +292,13 @@ class Store:
             )
 
     def _unregister(self, name: str) -> None:
-        self._con.unregister(name)
+        """Drop a registered batch. After a failed statement the transaction is aborted
+        and unregistering fails too ("Current transaction is aborted"): that second error
+        must not replace the real one, and the view goes with the rollback anyway."""
+        try:
+            self._con.unregister(name)
+        except duckdb.Error:
+            pass
 
     def _rollback(self) -> None:
         try:
@@ -316,7 +322,7 @@ class Store:
         try:
             self._con.execute(f"{verb} {table} ({names}) {source}")
         finally:
-            self._con.unregister("_detente_batch")
+            self._unregister("_detente_batch")
 
     # -- writing ---------------------------------------------------------------------------
 
