@@ -257,14 +257,14 @@ def run(
         if problem.severity == "warning" and problem.doc_id is not None:
             held.setdefault(problem.doc_id, []).append(problem)
             return
+        summary.problems.append(problem)
+        pending_problems.append(problem)  # written even when it stops a --strict run
         if problem.severity == "error":
             summary.errors += 1
             if strict:
                 raise InputError(problem.ref, problem.reason, problem.detail, record=problem.record)
         else:
             summary.warnings += 1
-        summary.problems.append(problem)
-        pending_problems.append(problem)
 
     seen: set[str] = set()
     repeats_in_run: list[Article] = []  # their first copy may still be on its way
