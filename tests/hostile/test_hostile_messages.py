@@ -65,19 +65,27 @@ def test_counting_inputs_reads_no_whole_line():
 MARKUP = "[/x] [red]"
 
 
+def markup_folder(tmp_path: Path) -> Path:
+    """A folder whose path holds both "[red]" and "[/x]": .../[red]a[/x]b/."""
+    folder = tmp_path / "[red]a[" / "x]b"
+    folder.mkdir(parents=True)
+    assert "[red]a[/x]b" in str(folder)
+    return folder
+
+
 def test_markup_in_paths_dates_and_dictionary_lines_is_printed_as_is(tmp_path, pipeline):
     """Finding 9: '[/x]' in a path, a date or a dictionary line crashed Rich; '[red]' vanished."""
-    empty = tmp_path / f"{MARKUP}empty.txt"
+    folder = markup_folder(tmp_path)
+    empty = folder / "empty.txt"
     empty.write_text("")
     records = write_jsonl(
-        tmp_path / f"{MARKUP}.jsonl",
-        [{"id": "m1", "date": f"{MARKUP} 2017", "text": article(1)}],
+        folder / "records.jsonl", [{"id": "m1", "date": f"{MARKUP} 2017", "text": article(1)}]
     )
     db = tmp_path / "markup.duckdb"
     result = invoke(["run", empty, records, "--db", db])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
-    assert f"{MARKUP}empty.txt is empty" in result.stderr
+    assert f"{empty} is empty" in result.stderr
     assert f"cannot read date '{MARKUP} 2017'" in result.stderr
     assert stored_refs(db) == {"m1"}
 
@@ -97,8 +105,8 @@ def test_markup_in_paths_dates_and_dictionary_lines_is_printed_as_is(tmp_path, p
 def test_markup_in_a_dictionary_error_is_not_eaten(tmp_path):
     """Finding 9: "pattern without a [code]" lost its "[code]"."""
     verbs = tmp_path / "verbs.txt"
-    verbs.write_text("--- MEET [040] ---\nMEET\n- * [red]bad pattern\n", encoding="utf-8")
-    result = invoke(["actors", "--verbs", verbs, "-"], input="Abe met Trump.")
+    verbs.write_text("--- MEET [040] ---\nMEET\n- * bad pattern\n", encoding="utf-8")
+    result = invoke(["events", "--verbs", verbs, "-"], input="Abe met Trump.")
     line = assert_one_clear_line(result, 2, str(verbs))
     assert "[code]" in line
 
@@ -106,11 +114,11 @@ def test_markup_in_a_dictionary_error_is_not_eaten(tmp_path):
 def test_markup_in_the_store_path_and_stats(tmp_path, pipeline):
     source = tmp_path / "a.txt"
     source.write_text(article(3), encoding="utf-8")
-    db = tmp_path / f"{MARKUP}.duckdb"
+    db = markup_folder(tmp_path) / "store.duckdb"
     assert invoke(["run", source, "--db", db, "-q"]).exit_code == 0
     stats = invoke(["stats", "--db", db])
     assert stats.exit_code == 0, stats.output
-    assert MARKUP in stats.stdout
+    assert "[red]a[/x]b" in stats.stdout
 
 
 # --- 10 and 11. broken stores -----------------------------------------------------------------

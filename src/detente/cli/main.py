@@ -23,6 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from detente.cli.output import plain
 from detente.errors import DetenteError, DictionaryError, InputError, Terminated, UsageError
 
 app = typer.Typer(
@@ -69,7 +70,7 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl or table."
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False)
     return typer.Exit(code)
 
 
@@ -167,7 +168,7 @@ def pipeline_options(model, actors, verbs, stages=None):
 
         # malformed lines in a user dictionary are skipped, not fatal: say which
         for warning in load_kb(actor_files).warnings:
-            err_console.print(f"[yellow]warning[/] --actors {warning}", highlight=False)
+            err_console.print(f"[yellow]warning[/] --actors {plain(warning)}", highlight=False)
     return PipelineOptions(
         model=model,
         actor_files=actor_files,
@@ -246,7 +247,7 @@ def run(
     if quiet:
         for problem in summary.problems:  # scripts still learn why a run failed
             if problem.severity == "error":
-                err_console.print(f"error: {problem_line(problem)}", highlight=False)
+                err_console.print(f"error: {plain(problem_line(problem))}", highlight=False)
     else:
         print_summary(summary, db)
     if summary.errors:
@@ -274,7 +275,9 @@ def problem_line(problem) -> str:
 
 
 def print_summary(summary, db: Path) -> None:
-    table = Table(title=f"run {summary.run_id} → {db}", show_header=False, title_justify="left")
+    table = Table(
+        title=f"run {summary.run_id} → {plain(db)}", show_header=False, title_justify="left"
+    )
     table.add_column(style="bold")
     table.add_column(justify="right")
     rows = [
@@ -304,7 +307,7 @@ def print_summary(summary, db: Path) -> None:
     for problem in summary.problems[:10]:
         colour = "red" if problem.severity == "error" else "yellow"
         err_console.print(
-            f"[{colour}]{problem.severity}[/] {problem_line(problem)}", highlight=False
+            f"[{colour}]{problem.severity}[/] {plain(problem_line(problem))}", highlight=False
         )
     if len(summary.problems) > 10:
         err_console.print(f"… and {len(summary.problems) - 10} more (detente errors)")
@@ -354,7 +357,7 @@ def extract_command(what: str, stages: tuple[str, ...]) -> Callable:
             console.print(records_table(results, what))
         for problem in problems:
             err_console.print(
-                f"{problem.severity}: {problem.ref}: {problem.detail}", highlight=False
+                f"{problem.severity}: {plain(problem_line(problem))}", highlight=False
             )
         if any(p.severity == "error" for p in problems):
             raise typer.Exit(1)
@@ -418,11 +421,11 @@ def stats(db: DbOpt = Path("detente.duckdb")) -> None:
         raise UsageError(f"--db {db}: no such store (run `detente run` first)")
     with Store(db, read_only=True) as store:
         data = store.stats()
-    table = Table(title=str(db), show_header=False, title_justify="left")
+    table = Table(title=plain(db), show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
     for key, value in data.items():
-        table.add_row(str(key), f"{value:,}" if isinstance(value, int) else str(value))
+        table.add_row(plain(key), f"{value:,}" if isinstance(value, int) else plain(value))
     console.print(table)
 
 
@@ -441,7 +444,7 @@ def errors(
     for row in frame.to_dict("records"):
         table.add_row(
             *(
-                text_or_blank(row[c])
+                plain(text_or_blank(row[c]))
                 for c in ("run_id", "ref", "record", "severity", "reason", "detail")
             )
         )
@@ -466,7 +469,7 @@ def export(
 
     with Store(db, read_only=True) as store:
         rows = store.export(table, out, fmt=fmt)
-    console.print(f"{rows:,} rows → {out}")
+    console.print(f"{rows:,} rows → {plain(out)}")
 
 
 @app.command()
@@ -484,9 +487,11 @@ def dyad(
 
     with Store(db, read_only=True) as store:
         frame = store.dyad(a, b, freq=freq)
-    table = Table(*[str(c) for c in frame.columns], header_style="bold", title=f"{a} – {b}")
+    table = Table(
+        *[plain(c) for c in frame.columns], header_style="bold", title=plain(f"{a} – {b}")
+    )
     for row in frame.itertuples(index=False):
-        table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
+        table.add_row(*[f"{v:.2f}" if isinstance(v, float) else plain(v) for v in row])
     console.print(table)
 
 
