@@ -311,16 +311,21 @@ def test_cp1252_file_keeps_its_curly_quotes(tmp_path):
     assert warning.reason == "not-utf8" and "cp1252" in warning.detail
 
 
-@pytest.mark.parametrize("kind", ["binary", "actors"])
-def test_verbs_flag_refuses_files_that_are_not_verb_dictionaries(tmp_path, kind):
+@pytest.mark.parametrize("kind", ["binary", "actors", "verbs-as-actors"])
+def test_dictionary_flags_refuse_files_of_the_wrong_kind(tmp_path, kind):
     path = tmp_path / f"{kind}.txt"
+    flag, expected = "--verbs", "no verb"
     if kind == "binary":
         path.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
-    else:
+        expected = "binary"
+    elif kind == "actors":
         path.write_text("SHINZO_ABE [JPNGOV]\nDONALD_TRUMP [USAGOV]\n", encoding="utf-8")
-    result = invoke(["actors", "--verbs", path, "-"], input="Abe met Trump.")
-    line = assert_one_clear_line(result, 2, str(path))
-    assert ("binary" if kind == "binary" else "no verb") in line
+    else:
+        path.write_text("--- MEET [040] ---\nMEET\n- * WITH + [041]\n", encoding="utf-8")
+        flag, expected = "--actors", "verb dictionary"
+    result = invoke(["actors", flag, path, "-"], input="Abe met Trump.")
+    line = assert_one_clear_line(result, 2, str(path), flag)
+    assert expected in line
 
 
 # --- 24. the notebook API cannot write outside a read-only store -------------------------------

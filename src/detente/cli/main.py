@@ -140,13 +140,6 @@ def check_date(value: str | None) -> str | None:
         raise UsageError(f"--date {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def check_files(flag: str, files: list[str] | None) -> tuple[str, ...]:
-    for name in files or ():
-        if not Path(name).is_file():
-            raise UsageError(f"{flag} {name}: no such file")
-    return tuple(files or ())
-
-
 def read_items(paths: list[str], date: str | None, fields) -> Iterator:
     from detente.ingest import read_inputs
 
@@ -160,9 +153,10 @@ def field_map(text_field: str, id_field: str, date_field: str, title_field: str)
 
 
 def pipeline_options(model, actors, verbs, stages=None):
-    from detente.pipeline import PipelineOptions
+    from detente.pipeline import PipelineOptions, check_dictionaries
 
-    actor_files = check_files("--actors", actors)
+    actor_files, verb_files = tuple(actors or ()), tuple(verbs or ())
+    check_dictionaries(actor_files=actor_files, verb_files=verb_files)
     if actor_files:
         from detente.kb import load_kb
 
@@ -170,10 +164,7 @@ def pipeline_options(model, actors, verbs, stages=None):
         for warning in load_kb(actor_files).warnings:
             err_console.print(f"[yellow]warning[/] --actors {plain(warning)}", highlight=False)
     return PipelineOptions(
-        model=model,
-        actor_files=actor_files,
-        verb_files=check_files("--verbs", verbs),
-        stages=stages,
+        model=model, actor_files=actor_files, verb_files=verb_files, stages=stages
     )
 
 
@@ -270,6 +261,9 @@ def run_progress() -> Progress:
 
 
 def problem_line(problem) -> str:
+    """One line for a problem, naming its input once (most details start with it)."""
+    if problem.detail.startswith(problem.ref):
+        return problem.detail
     where = problem.ref + (f" (record {problem.record})" if problem.record else "")
     return f"{where}: {problem.detail}"
 
