@@ -3,7 +3,10 @@ zero-safe precision/recall/F1 arithmetic."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+from detente.errors import InputError
 
 # Gold data sits beside the repo, never inside the package: only eval code and tests read it.
 SHARED_DIR = Path(__file__).resolve().parents[3] / ".." / "shared"
@@ -27,3 +30,17 @@ def prf(
     precision = ratio(true_pos, predicted)
     recall = ratio(true_pos if recalled is None else recalled, gold)
     return precision, recall, f1_score(precision, recall)
+
+
+def read_gold_records(path: Path, what: str) -> list[dict]:
+    """The records of a JSON gold file (a list of objects, at least one); anything else
+    is an InputError naming the file, so ``detente eval`` fails in one clear line."""
+    try:
+        records = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(str(path), "unreadable-gold", f"cannot read {what}: {e}") from e
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise InputError(str(path), "malformed-gold", f"{what} must be a JSON list of objects")
+    if not records:
+        raise InputError(str(path), "malformed-gold", f"{what} holds no records")
+    return records
