@@ -62,5 +62,15 @@ class Terminated(KeyboardInterrupt):
     marked interrupted, workers are stopped and the store is closed (its lock freed)."""
 
 
+def require(name: str, value: object, expected: type | tuple[type, ...], what: str) -> None:
+    """Library arguments of the wrong type are a UsageError naming the argument, not an
+    AttributeError from deep inside (``what`` says what was expected: "a string")."""
+    wrong_bool = isinstance(value, bool) and bool not in (
+        expected if isinstance(expected, tuple) else (expected,)
+    )
+    if wrong_bool or not isinstance(value, expected):
+        raise UsageError(f"{name} must be {what}, not {type(value).__name__} {value!r:.60}")
+
+
 def _input_error(ref: str, reason: str, detail: str, record: str | None) -> InputError:
     return InputError(ref, reason, detail, record=record)

@@ -30,10 +30,10 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
-from detente.errors import UsageError
+from detente.errors import UsageError, require
 from detente.ingest.dates import normalize_date
 from detente.ingest.decode import BINARY_SAMPLE_BYTES, MAX_BYTES_PER_CHAR, looks_binary
 from detente.ingest.html import HTML_BYTES_PER_TEXT_CHAR, read_html_bytes
@@ -99,11 +99,20 @@ def read_inputs(
     ``date`` or a non-positive ``max_chars``; bad inputs never raise, they
     become Problems.
     """
+    if isinstance(paths, str | bytes | os.PathLike) or not isinstance(paths, Iterable):
+        raise UsageError(f"read_inputs takes a list of paths, not {type(paths).__name__}")
+    paths = list(paths)
+    for path in paths:
+        require("each path", path, (str, os.PathLike), "a str or pathlib.Path")
+    if date is not None:
+        require("date", date, str, "a string YYYY-MM-DD")
+    require("fields", fields, FieldMap, "a FieldMap")
+    require("max_chars", max_chars, int, "an integer")
     if date is not None and (not _ISO_DAY.fullmatch(date) or normalize_date(date) != date):
         raise UsageError(f"--date must be a real date as YYYY-MM-DD, got {date!r}")
     if max_chars < 1:
         raise UsageError(f"the maximum document length must be positive, got {max_chars}")
-    return _read_paths(list(paths), date=date, fields=fields, stdin=stdin, max_chars=max_chars)
+    return _read_paths(paths, date=date, fields=fields, stdin=stdin, max_chars=max_chars)
 
 
 def _read_paths(

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from detente.errors import SchemaVersionError, StoreError, UsageError
+from detente.errors import SchemaVersionError, StoreError, UsageError, require
 from detente.records import Article, DocResult, Problem
 from detente.store import export as exporting
 from detente.store.batches import build_batches, errors_table, parse_date, refs_table
@@ -97,6 +97,7 @@ def _actor_clause(
 ) -> tuple[str, list[Any]]:
     """SQL matching ``actor`` as an actor_id, a code prefix, an ISO3 country, or whole
     words of a name ("abe" finds "Shinzo Abe" but not "Abed"; "usa" not "Jerusalem")."""
+    require("actor", actor, str, "a string")
     actor = actor.strip()
     if not actor:
         raise UsageError("actor must not be empty")
@@ -123,6 +124,8 @@ class Store:
     """
 
     def __init__(self, path: str | Path, *, read_only: bool = False):
+        require("path", path, (str, os.PathLike), "a path (str or pathlib.Path)")
+        require("read_only", read_only, bool, "True or False")
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
@@ -484,10 +487,12 @@ class Store:
         """Stored documents, oldest first (undated last)."""
         where = _Filter()
         if doc_id is not None:
+            require("doc_id", doc_id, str, "a string")
             where.add("doc_id = ?", doc_id)
         where.dates("date", date_from, date_to)
         tail = ""
         if limit is not None:
+            require("limit", limit, int, "an integer")
             if limit < 0:
                 raise UsageError(f"limit={limit} must be zero or more")
             tail = f" LIMIT {int(limit)}"
@@ -573,8 +578,10 @@ class Store:
             ]
             where.add(f"({sides[0][0]} OR {sides[1][0]})", *sides[0][1], *sides[1][1])
         if cameo is not None:
+            require("cameo", cameo, str, 'a string ("04", "042")')
             where.add("e.cameo LIKE ? ESCAPE '\\'", _like_escape(cameo.strip()) + "%")
         if plover is not None:
+            require("plover", plover, str, "a string")
             where.add("upper(e.plover) = ?", plover.strip().upper())
         return self._rows_with_documents(
             "events e",
@@ -601,6 +608,7 @@ class Store:
         doc and a date range, in date then text order (shared by mentions/quotes/events)."""
         alias = table_alias.split()[1]
         if doc_id is not None:
+            require("doc_id", doc_id, str, "a string")
             where.add(f"{alias}.doc_id = ?", doc_id)
         where.dates(date_column, date_from, date_to)
         return self._query(
@@ -636,6 +644,7 @@ class Store:
     def errors(self, *, run_id: int | None = None) -> pd.DataFrame:
         where = _Filter()
         if run_id is not None:
+            require("run_id", run_id, int, "an integer")
             where.add("run_id = ?", run_id)
         return self._query(
             f"SELECT * FROM errors {where.where()} ORDER BY noted_at, ref", where.params
@@ -656,7 +665,10 @@ class Store:
         material_cooperation, verbal_conflict, material_conflict, cooperative,
         conflictual, goldstein_mean.
         """
-        if freq not in _PERIODS:
+        require("a", a, str, "a string")
+        require("b", b, str, "a string")
+        require("both_directions", both_directions, bool, "True or False")
+        if not isinstance(freq, str) or freq not in _PERIODS:
             raise UsageError(f"freq={freq!r}: use one of {', '.join(_PERIODS)}")
         part, step = _PERIODS[freq]
 
@@ -745,7 +757,11 @@ class Store:
         return int(count)
 
     def sql(self, query: str, params: Sequence[Any] | dict | None = None) -> pd.DataFrame:
-        """Run any SQL on the store; the result as a DataFrame."""
+        """Run any SQL on the store; the result as a DataFrame. A read-only store cannot
+        reach files outside itself (``COPY ... TO``, ``ATTACH``, ``read_csv`` are refused)."""
+        require("query", query, str, "an SQL string")
+        if params is not None:
+            require("params", params, list | tuple | dict, "a list, tuple or dict")
         return self._query(query, params)
 
     def export(self, table: str, path: str | Path, *, fmt: str) -> int:
@@ -754,4 +770,7 @@ class Store:
         ``fmt``: parquet | csv | jsonl for any table; gdelt (tab-separated, GDELT
         event columns) and plover (JSON lines) for ``events``.
         """
+        require("table", table, str, "a table name")
+        require("path", path, (str, os.PathLike), "a path (str or pathlib.Path)")
+        require("fmt", fmt, str, "a format name")
         return exporting.export_table(self._con, table, Path(path), fmt=fmt)
