@@ -51,6 +51,10 @@ def _first_line(error: BaseException) -> str:
     return lines[0] if lines else type(error).__name__
 
 
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -137,6 +141,8 @@ class Store:
         self._con = self._connect()
         try:
             self._check_schema()
+            if read_only:
+                self._seal()
         except duckdb.Error as e:
             self._con.close()
             raise self._damaged(e) from e
@@ -154,6 +160,16 @@ class Store:
                 f"(DuckDB keeps {self.path.name}.wal next to the store); choose a --db in a "
                 "writable folder"
             )
+
+    def _seal(self) -> None:
+        """A read-only store reaches nothing outside itself: no ``COPY ... TO``, no
+        ``ATTACH``, no ``read_csv``. DuckDB cannot turn this back on while the database
+        is open, so notebook SQL (``sql()``) cannot write files."""
+        ((enabled,),) = self._con.execute(
+            "SELECT current_setting('enable_external_access')"
+        ).fetchall()
+        if enabled:
+            self._con.execute("SET enable_external_access = false")
 
     def _damaged(self, error: duckdb.Error) -> StoreError:
         return StoreError(
@@ -773,4 +789,19 @@ class Store:
         require("table", table, str, "a table name")
         require("path", path, (str, os.PathLike), "a path (str or pathlib.Path)")
         require("fmt", fmt, str, "a format name")
-        return exporting.export_table(self._con, table, Path(path), fmt=fmt)
+        if not self.read_only:
+            return exporting.export_table(self._con, table, Path(path), fmt=fmt)
+        # A sealed read-only connection cannot write files: exports (our own SQL, to the
+        # file asked for) use a private connection to the same file, read-only too.
+        try:
+            con = duckdb.connect(":memory:")
+            con.execute(f"ATTACH {_sql_string(str(self.path))} AS detente_store (READ_ONLY)")
+            con.execute("USE detente_store")
+        except duckdb.Error as e:
+            raise StoreError(
+                f"{self.path}: cannot open the store to export: {_first_line(e)}"
+            ) from e
+        try:
+            return exporting.export_table(con, table, Path(path), fmt=fmt)
+        finally:
+            con.close()
