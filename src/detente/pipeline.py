@@ -56,6 +56,15 @@ def _build(options: PipelineOptions) -> Language:
     )
 
 
+def available_cores() -> int:
+    """CPU cores this process may run on: the default cap of ``--workers`` (each worker
+    holds its own pipeline, so more workers than cores only cost memory)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def check_dictionaries(*, actor_files: Sequence[str] = (), verb_files: Sequence[str] = ()) -> None:
     """Refuse user dictionaries that cannot be what their flag says, before any work:
     missing or not a regular file, binary, together over ``MAX_DICTIONARY_BYTES``, a

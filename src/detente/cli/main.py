@@ -180,7 +180,12 @@ def run(
     actors: ActorsOpt = None,
     verbs: VerbsOpt = None,
     date: DateOpt = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Worker processes (at most the CPU cores).")
+    ] = 1,
+    force_workers: Annotated[
+        bool, typer.Option("--force-workers", help="Allow more --workers than CPU cores.")
+    ] = False,
     batch_size: Annotated[
         int, typer.Option("--batch-size", help="Documents per transaction.")
     ] = 32,
@@ -195,11 +200,20 @@ def run(
 ) -> None:
     """Process articles into the store (idempotent; resumes after a crash)."""
     from detente.ingest import count_records
+    from detente.pipeline import available_cores
     from detente.pipeline import run as run_pipeline
     from detente.store import Store
 
     if workers < 1 or batch_size < 1:
         raise UsageError("--workers and --batch-size must be at least 1")
+    cores = available_cores()
+    if workers > cores and not force_workers:
+        err_console.print(
+            f"[yellow]warning[/] --workers {workers} capped at {cores}: this machine has "
+            f"{cores} CPU cores (--force-workers to start {workers})",
+            highlight=False,
+        )
+        workers = cores
     options = pipeline_options(model, actors, verbs)
     fields = field_map(text_field, id_field, date_field, title_field)
     date = check_date(date)
@@ -207,7 +221,14 @@ def run(
         if path != "-" and not Path(path).exists():
             raise UsageError(f"{path}: no such file or directory")
     items = read_items(paths, date, fields)
-    args = {"paths": paths, "model": model, "actors": actors, "verbs": verbs, "date": date}
+    args = {
+        "paths": paths,
+        "model": model,
+        "actors": actors,
+        "verbs": verbs,
+        "date": date,
+        "workers": workers,
+    }
     progress = None if quiet else run_progress()
     with Store(db) as store, progress or contextlib.nullcontext():
         on_progress = None

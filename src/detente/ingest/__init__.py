@@ -24,12 +24,12 @@ text of the file or record (an HTML page's extracted text).
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
@@ -39,7 +39,7 @@ from detente.ingest.decode import BINARY_SAMPLE_BYTES, MAX_BYTES_PER_CHAR, looks
 from detente.ingest.html import HTML_BYTES_PER_TEXT_CHAR, read_html_bytes
 from detente.ingest.language import detect_language
 from detente.ingest.problems import empty_file, not_a_file, too_large
-from detente.ingest.records import FieldMap, read_csv, read_json, read_jsonl
+from detente.ingest.records import FieldMap, max_record_chars, read_csv, read_json, read_jsonl
 from detente.ingest.text import TextLayout, read_text_bytes, split_layout
 from detente.records import Article, Problem
 
@@ -77,7 +77,7 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _RECORD_READERS = {"jsonl": read_jsonl, "json": read_json, "csv": read_csv}
-_STDIN_CHUNK = 1 << 20
+_STDIN_CHUNK = 1 << 16
 
 
 def read_inputs(
@@ -315,43 +315,86 @@ def _open_regular(path: str) -> BinaryIO | Problem:
 def _read_stdin(
     stdin: TextIO, *, date: str | None, fields: FieldMap, max_chars: int
 ) -> Iterator[Article | Problem]:
-    """Spool stdin to a temporary file (flat memory), deciding JSON Lines or text on the way.
+    """Stream stdin: JSON Lines when its first non-blank line is a JSON object (later lines
+    that do not parse are reported one by one, as in a .jsonl file), else one text.
 
-    Stdin is JSON Lines when its first non-blank line is a JSON object; later lines that
-    do not parse are then reported one by one (``malformed-json``), as in a .jsonl file.
+    Nothing is copied aside: only the first lines are held while deciding, records are
+    read as they come, and a text is read up to its size limit and no further, so an
+    endless stream can neither fill a disk nor keep the run waiting once it is too large.
     """
-    byte_source: BinaryIO | None = getattr(stdin, "buffer", None)
-    with tempfile.TemporaryFile() as spool:
-        first_is_object: bool | None = None
-        line_complete = True  # False while inside a line longer than one chunk
-        while True:
-            if byte_source is not None:
-                piece = byte_source.readline(_STDIN_CHUNK)
-            else:
-                piece = stdin.readline(_STDIN_CHUNK).encode("utf-8", "surrogateescape")
-            if not piece:
-                break
-            spool.write(piece)
-            starts_line, line_complete = line_complete, piece.endswith(b"\n")
-            if first_is_object is not None or not piece.strip():
-                continue
-            # a first record over a chunk is too large anyway: read as text
-            first_is_object = starts_line and line_complete and _is_json_object(piece)
-        size = spool.tell()
-        spool.seek(0)
-        if first_is_object:
-            yield from read_jsonl(
-                spool,  # type: ignore[arg-type]  # a buffered binary file
-                path=STDIN_REF,
-                fields=fields,
-                date=date,
-                max_chars=max_chars,
-            )
-            return
-        if size > max_chars * MAX_BYTES_PER_CHAR:
-            yield too_large(STDIN_REF, None, f"{size:,} bytes", max_chars)
-            return
-        yield from read_text_bytes(spool.read(), ref=STDIN_REF, date=date, max_chars=max_chars)
+    source: BinaryIO = getattr(stdin, "buffer", None) or io.BufferedReader(_EncodedText(stdin))
+    line_limit = max_record_chars(max_chars)
+    head: list[bytes] = []
+    held = 0
+    first_is_object = False
+    while held <= line_limit:
+        piece = source.readline(line_limit + 1)
+        if not piece:
+            break
+        head.append(piece)
+        held += len(piece)
+        if piece.strip():
+            # a first line longer than any record could be is read as text (too large)
+            whole = piece.endswith(b"\n") or len(piece) <= line_limit
+            first_is_object = whole and _is_json_object(piece)
+            break
+    stream = io.BufferedReader(_Prepended(b"".join(head), source))
+    if first_is_object:
+        yield from read_jsonl(stream, path=STDIN_REF, fields=fields, date=date, max_chars=max_chars)
+        return
+    byte_limit = max_chars * MAX_BYTES_PER_CHAR
+    data = stream.read(byte_limit + 1)
+    if len(data) > byte_limit:
+        yield too_large(STDIN_REF, None, f"more than {byte_limit:,} bytes", max_chars)
+        return
+    yield from read_text_bytes(data, ref=STDIN_REF, date=date, max_chars=max_chars)
+
+
+class _Prepended(io.RawIOBase):
+    """Bytes already read (the lines that decided the format), then the rest of a stream."""
+
+    def __init__(self, first: bytes, rest: BinaryIO):
+        self.first = first
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.first:
+            n = min(len(buffer), len(self.first))
+            buffer[:n] = self.first[:n]
+            self.first = self.first[n:]
+            return n
+        data = (
+            self.rest.read1(len(buffer))
+            if hasattr(self.rest, "read1")
+            else self.rest.read(len(buffer))
+        )
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class _EncodedText(io.RawIOBase):
+    """A text stream without a byte buffer (``io.StringIO``) read as UTF-8 bytes."""
+
+    def __init__(self, text: TextIO):
+        self.text = text
+        self.pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self.pending:
+            chunk = self.text.read(_STDIN_CHUNK)
+            if not chunk:
+                return 0
+            self.pending = chunk.encode("utf-8", "surrogateescape")
+        n = min(len(buffer), len(self.pending))
+        buffer[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
 
 
 def _is_json_object(line: bytes) -> bool:
