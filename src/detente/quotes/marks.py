@@ -4,7 +4,8 @@ A passage is the content between an opening and its closing double mark. A quote
 that runs over several paragraphs reopens the mark at each new paragraph and
 closes it only at the end; those pieces form one passage. Marks nested inside an
 open quote (a quoted phrase inside a quote) do not start a passage of their own.
-Single marks are never delimiters: they are apostrophes far more often.
+Single marks are never delimiters: they are apostrophes far more often. An
+opening mark glued to the word before it closes the passage (German „…“).
 """
 
 from __future__ import annotations
@@ -115,6 +116,13 @@ def find_quoted_passages(
         elif char in opens:
             if piece_start is None:
                 first_open, piece_start = i, i + 1
+            elif _looks_like_closer(text, i) and not _looks_like_opener(text, i):
+                # glued to the word before it, an opening mark closes: German „…“ (and
+                # a mistyped English “…“)
+                if depth:
+                    depth -= 1
+                else:
+                    finish(i, i)
             else:
                 depth += 1
         elif char in closes:
