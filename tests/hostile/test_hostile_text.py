@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import spacy
-from hostile import invoke, nonblank
+from hostile import ROOT, invoke, nonblank, query
 from spacy.tokens import Doc
 
 from detente.quotes.lexicon import load_quote_lexicon
@@ -108,3 +108,35 @@ def test_quote_marks_stay_out_of_speaker_names():
         pos=["PROPN", "PROPN", "PROPN", "VERB"],
     )
     assert speaker_noun_phrase(plain[2]).text == "Defense Secretary Mattis"
+
+
+# --- 26. repeated HTML paragraphs ----------------------------------------------------------
+
+
+def test_repeated_html_paragraphs_are_kept_once_and_documented(tmp_path, pipeline):
+    """Finding 26: trafilatura collapses a paragraph repeated word for word. It cannot be
+    told not to (its extractor and fallbacks both drop repeats), so the output contract
+    says so; this test notices if trafilatura changes and the sentence must go."""
+    repeated = (
+        "The two leaders discussed trade, security and the situation on the Korean "
+        "peninsula for more than an hour on Friday afternoon."
+    )
+    paragraphs = [
+        "Japanese Prime Minister Shinzo Abe met President Donald Trump in Washington.",
+        repeated,
+        repeated,
+        "Abe said the alliance was strong and would remain so for many years to come.",
+    ]
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    db = tmp_path / "html.duckdb"
+    result = invoke(["run", page, "--db", db, "-q"])
+    assert result.exit_code == 0, result.output
+    ((text,),) = query(db, "SELECT text FROM documents")
+    assert text.count(repeated) == 1
+    output_doc = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    assert "one copy of a paragraph that repeats word for word" in " ".join(output_doc.split())
