@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -111,6 +112,15 @@ def handle_errors(func: Callable) -> Callable:
             ) from None
         except KeyboardInterrupt:
             raise fail("interrupted; run the same command again to resume", 130) from None
+        except (typer.Exit, typer.Abort, click.ClickException, click.exceptions.Exit, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001 - the last line of defence: still one line
+            if STATE["debug"]:
+                raise
+            raise fail(
+                f"internal error (a bug in détente, please report it): {type(e).__name__}: "
+                f"{e}; --debug shows the traceback"
+            ) from None
 
     return wrapper
 

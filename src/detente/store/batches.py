@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 
 from detente.errors import StoreError
-from detente.records import Article, DocResult, Event, EventActor, Problem
+from detente.records import Article, DocResult, Event, EventActor, Mention, Problem, Quote
 from detente.store.schema import batch_schema
 
 # A lone surrogate (from bytes decoded with ``surrogateescape``) is not valid UTF-8 and
@@ -130,8 +130,14 @@ def _event_row(event: Event, date: dt.date | None) -> tuple:
     )
 
 
-def _check_doc_ids(records: Iterable[Any], doc_id: str, kind: str, ref: str) -> None:
+def _check_doc_ids(
+    records: Iterable[Any], doc_id: str, kind: str, ref: str, record_type: type
+) -> None:
     for record in records:
+        if not isinstance(record, record_type):
+            raise StoreError(
+                f"{ref}: a {kind} must be a {record_type.__name__}, not {type(record).__name__}"
+            )
         if record.doc_id != doc_id:
             raise StoreError(
                 f"{ref}: a {kind} carries doc_id {record.doc_id!r} but belongs to document {doc_id!r}"
@@ -149,7 +155,6 @@ def build_batches(
 ) -> dict[str, pa.Table]:
     """Arrow tables for every store table touched by ``results`` (already deduplicated)."""
     documents: list[tuple] = []
-    dates: list[dt.date | None] = []
     mentions: list[tuple] = []
     actors: list[tuple] = []
     places: list[tuple] = []
@@ -159,11 +164,10 @@ def build_batches(
     for result in results:
         article = result.article
         doc_id = article.doc_id
-        _check_doc_ids(result.mentions, doc_id, "mention", article.ref)
-        _check_doc_ids(result.quotes, doc_id, "quote", article.ref)
-        _check_doc_ids(result.events, doc_id, "event", article.ref)
+        _check_doc_ids(result.mentions, doc_id, "mention", article.ref, Mention)
+        _check_doc_ids(result.quotes, doc_id, "quote", article.ref, Quote)
+        _check_doc_ids(result.events, doc_id, "event", article.ref, Event)
         date = _checked_date(article.date, what="date", result=result, warnings=problems)
-        dates.append(date)
         documents.append(
             (
                 doc_id,
@@ -198,9 +202,6 @@ def build_batches(
         )
     return {
         "documents": to_table("documents", documents),
-        "document_refs": refs_table(
-            [result.article for result in results], run_id=run_id, added_at=added_at, dates=dates
-        ),
         "mentions": to_table("mentions", mentions),
         "actors": to_table("actors", _last_by_key(actors)),
         "places": to_table("places", _last_by_key(places)),
@@ -210,20 +211,12 @@ def build_batches(
     }
 
 
-def refs_table(
-    articles: Sequence[Article],
-    *,
-    run_id: int,
-    added_at: dt.datetime,
-    dates: Sequence[dt.date | None] | None = None,
-) -> pa.Table:
-    """Rows of ``document_refs``: where each article came from. ``dates`` are the
-    articles' dates already checked (a malformed one is NULL, as in ``documents``)."""
-    if dates is None:
-        dates = [_quiet_date(article.date) for article in articles]
+def refs_table(articles: Sequence[Article], *, run_id: int, added_at: dt.datetime) -> pa.Table:
+    """Rows of ``document_refs``: where each article came from (a malformed date is NULL,
+    as in ``documents``, where its warning is recorded)."""
     rows = [
-        (a.doc_id, a.ref, a.record, date, a.source, a.url, run_id, added_at)
-        for a, date in zip(articles, dates, strict=True)
+        (a.doc_id, a.ref, a.record, _quiet_date(a.date), a.source, a.url, run_id, added_at)
+        for a in articles
     ]
     return to_table("document_refs", rows)
 

@@ -45,6 +45,14 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+# A warning already recorded for the same input and document.
+_SAME_WARNING = (
+    "SELECT 1 FROM errors e WHERE e.severity = 'warning' AND e.ref = b.ref "
+    "AND e.reason = b.reason AND e.detail = b.detail AND e.record IS NOT DISTINCT FROM b.record "
+    "AND e.doc_id IS NOT DISTINCT FROM b.doc_id"
+)
+
+
 def _first_line(error: BaseException) -> str:
     """DuckDB messages can run over several lines (a caret under the SQL): keep the first."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
@@ -399,7 +407,8 @@ class Store:
         """Store a batch of documents with everything coded from them, in one transaction.
 
         Documents already stored (same text, same ``doc_id``) are skipped with their
-        records and problems, so writing the same batch twice adds nothing.
+        records and problems, so writing the same batch twice adds nothing; where each
+        result came from is kept in ``document_refs`` either way.
         Returns the number of documents added.
         """
         self._require_writable()
@@ -413,13 +422,14 @@ class Store:
                 doc_id = result.article.doc_id
                 if doc_id not in known and doc_id not in new:
                     new[doc_id] = result
+            now = _utc_now()
             if new:
-                batches = build_batches(list(new.values()), run_id=run_id, added_at=_utc_now())
+                batches = build_batches(list(new.values()), run_id=run_id, added_at=now)
                 for table, batch in batches.items():
-                    if table == "document_refs":
-                        self._insert_refs(batch)
-                    else:
-                        self._insert(table, batch, upsert=table in ("actors", "places"))
+                    self._insert(table, batch, upsert=table in ("actors", "places"))
+            # every source record is kept, also of a document stored before or twice here
+            articles = [result.article for result in results]
+            self._insert_refs(refs_table(articles, run_id=run_id, added_at=now))
             self._con.commit()
         except duckdb.Error as e:
             self._rollback()
@@ -464,7 +474,8 @@ class Store:
 
     def write_problems(self, problems: Sequence[Problem], *, run_id: int) -> None:
         """Store problems (one transaction). A warning already recorded for the same input
-        (same ref, record, reason and detail) is not recorded again: re-runs add none."""
+        (same ref, record, reason, detail and document) is not recorded again: re-runs add
+        none."""
         self._require_writable()
         if not problems:
             return
@@ -476,9 +487,9 @@ class Store:
             try:
                 self._con.execute(
                     f"INSERT INTO errors ({names}) SELECT {names} FROM _detente_errors b "
-                    "WHERE b.severity <> 'warning' OR NOT EXISTS (SELECT 1 FROM errors e "
-                    "WHERE e.severity = 'warning' AND e.ref = b.ref AND e.reason = b.reason "
-                    "AND e.detail = b.detail AND e.record IS NOT DISTINCT FROM b.record)"
+                    f"WHERE b.severity <> 'warning' OR NOT EXISTS ({_SAME_WARNING}) "
+                    "QUALIFY b.severity <> 'warning' OR row_number() OVER (PARTITION BY "
+                    "b.ref, b.record, b.reason, b.detail, b.doc_id) = 1"
                 )
             finally:
                 self._unregister("_detente_errors")
