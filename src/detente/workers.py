@@ -89,10 +89,10 @@ def _worker_main(conn: Connection, build: Callable[[], Any], code: ChunkCoder) -
             return
         try:
             results = code(nlp, articles)
+            conn.send(("done", results))
         except Exception as e:  # noqa: BLE001 - sent to the parent, which raises it
             conn.send(("failed", _portable(e)))
             return
-        conn.send(("done", results))
 
 
 def _portable(error: Exception) -> Exception:

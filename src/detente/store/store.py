@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -162,6 +163,8 @@ class Store:
 
     def _check_writable_folder(self) -> None:
         folder = self.path.parent
+        if not folder.is_dir():
+            raise StoreError(f"{self.path}: its folder {folder} does not exist")
         if not os.access(folder, os.W_OK | os.X_OK):
             raise StoreError(
                 f"{self.path}: its folder {folder} is not writable, and writing needs it "
@@ -258,30 +261,33 @@ class Store:
         """Bring a store of an older schema ``version`` up to date, one step per version,
         each in its own transaction with its version bump (a crash keeps whole steps)."""
         for step in migrations_after(version):
-            self._con.begin()
-            try:
+            doing = f"upgrade the store to schema version {step.version} ({step.what})"
+            with self._transaction(doing):
                 for statement in step.statements:
                     self._con.execute(statement)
                 self._con.execute(
                     "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(step.version)]
                 )
-                self._con.commit()
-            except duckdb.Error as e:
-                self._rollback()
-                raise StoreError(
-                    f"{self.path}: cannot upgrade the store to schema version "
-                    f"{step.version} ({step.what}): {e}"
-                ) from e
 
     def _create_schema(self) -> None:
-        self._con.begin()
-        try:
+        with self._transaction("create the store"):
             for statement in create_statements():
                 self._con.execute(statement)
+
+    @contextlib.contextmanager
+    def _transaction(self, doing: str) -> Iterator[None]:
+        """One transaction: committed whole, or rolled back with a StoreError saying what
+        could not be done (and the first line of DuckDB's reason)."""
+        self._con.begin()
+        try:
+            yield
             self._con.commit()
         except duckdb.Error as e:
             self._rollback()
-            raise StoreError(f"{self.path}: cannot create the store: {e}") from e
+            raise StoreError(f"{self.path}: cannot {doing}: {_first_line(e)}") from e
+        except BaseException:
+            self._rollback()
+            raise
 
     def close(self) -> None:
         self._con.close()
@@ -414,8 +420,7 @@ class Store:
         self._require_writable()
         if not results:
             return 0
-        self._con.begin()
-        try:
+        with self._transaction("write a batch of results"):
             known = self.known_doc_ids(result.article.doc_id for result in results)
             new: dict[str, DocResult] = {}
             for result in results:
@@ -430,13 +435,6 @@ class Store:
             # every source record is kept, also of a document stored before or twice here
             articles = [result.article for result in results]
             self._insert_refs(refs_table(articles, run_id=run_id, added_at=now))
-            self._con.commit()
-        except duckdb.Error as e:
-            self._rollback()
-            raise StoreError(f"{self.path}: cannot write a batch of results: {e}") from e
-        except BaseException:
-            self._rollback()
-            raise
         return len(new)
 
     def add_refs(self, articles: Sequence[Article], *, run_id: int) -> int:
@@ -446,17 +444,8 @@ class Store:
         if not articles:
             return 0
         batch = refs_table(articles, run_id=run_id, added_at=_utc_now())
-        self._con.begin()
-        try:
-            added = self._insert_refs(batch)
-            self._con.commit()
-        except duckdb.Error as e:
-            self._rollback()
-            raise StoreError(f"{self.path}: cannot write document references: {e}") from e
-        except BaseException:
-            self._rollback()
-            raise
-        return added
+        with self._transaction("write document references"):
+            return self._insert_refs(batch)
 
     def _insert_refs(self, batch: pa.Table) -> int:
         if batch.num_rows == 0:
@@ -481,8 +470,7 @@ class Store:
             return
         batch = errors_table(problems, run_id=run_id, noted_at=_utc_now())
         names = ", ".join(batch.column_names)
-        self._con.begin()
-        try:
+        with self._transaction("write problems"):
             self._con.register("_detente_errors", batch)
             try:
                 self._con.execute(
@@ -493,13 +481,6 @@ class Store:
                 )
             finally:
                 self._unregister("_detente_errors")
-            self._con.commit()
-        except duckdb.Error as e:
-            self._rollback()
-            raise StoreError(f"{self.path}: cannot write problems: {e}") from e
-        except BaseException:
-            self._rollback()
-            raise
 
     # -- queries for notebooks -------------------------------------------------------------
 
