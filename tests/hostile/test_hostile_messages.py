@@ -52,13 +52,6 @@ def test_unreadable_record_files_are_error_rows_with_the_progress_bar(tmp_path):
     assert error_rows(db) == [(str(inside), "unreadable"), (str(named), "unreadable")]
 
 
-def test_counting_inputs_reads_no_whole_line():
-    """Finding 8 (and 14): the counter skips what it cannot read and reads in blocks."""
-    from detente.ingest import count_records
-
-    assert count_records(["/nonexistent/x.jsonl", "-"]) is None
-
-
 # --- 9. Rich markup in user text -------------------------------------------------------------
 
 
