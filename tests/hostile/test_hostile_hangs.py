@@ -123,6 +123,14 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def state(pid: int) -> str:
+    """A process's scheduler state: R running, S sleeping ..."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "?"
+
+
 @pytest.mark.slow
 def test_cli_run_survives_kill_9_of_a_worker(tmp_path):
     """Finding 2 as the tester did it: `detente run --workers 2`, then kill -9 one worker."""
@@ -143,7 +151,15 @@ def test_cli_run_survives_kill_9_of_a_worker(tmp_path):
             timeout=180,
             what="the first stored documents",
         )
-        os.kill(children(proc.pid)[0], signal.SIGKILL)
+        # kill a worker while it codes (running, not waiting for work): what it holds
+        # must be coded again by another worker, not waited for
+        busy: list[int] = []
+        wait_for(
+            lambda: bool(busy.extend(p for p in children(proc.pid) if state(p) == "R") or busy),
+            timeout=60,
+            what="a busy worker",
+        )
+        os.kill(busy[0], signal.SIGKILL)
         _, stderr = proc.communicate(timeout=240)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
