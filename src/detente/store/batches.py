@@ -7,6 +7,7 @@ of thousands of mentions costs milliseconds and is inserted with one SQL stateme
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
@@ -40,6 +41,32 @@ _EVENT_ACTOR_FIELDS = attrgetter(
     "text", "start", "end", "actor_id", "name", "code", "country", "sector"
 )
 _NO_EVENT_ACTOR = (None,) * 8
+_NO_LOCATION = (None,) * 7
+
+
+def _location_row(event: Event) -> tuple:
+    """The location columns of an event: ``Event.location`` once the events stage sets it
+    (place id, name, country, admin1, lat, lon, how it was chosen), else all NULL."""
+    location = getattr(event, "location", None)
+    if location is None:
+        return _NO_LOCATION
+    method = getattr(location, "method", None) or getattr(location, "resolved_by", None)
+    return (
+        getattr(location, "place_id", None),
+        getattr(location, "name", None),
+        getattr(location, "country", None),
+        getattr(location, "admin1", None),
+        getattr(location, "lat", None),
+        getattr(location, "lon", None),
+        method,
+    )
+
+
+def _meta_json(meta: Any) -> str | None:
+    """Extra record fields as a JSON object (None when there are none)."""
+    if not meta:
+        return None
+    return json.dumps(meta, ensure_ascii=False, default=str)
 
 
 def _storable_text(value: Any) -> Any:
@@ -127,6 +154,7 @@ def _event_row(event: Event, date: dt.date | None) -> tuple:
         event.modality,
         event.confidence,
         event.rule,
+        *_location_row(event),
     )
 
 
@@ -179,6 +207,7 @@ def build_batches(
                 article.text,
                 run_id,
                 added_at,
+                _meta_json(getattr(article, "meta", None)),
             )
         )
         mentions.extend(map(_MENTION_FIELDS, result.mentions))

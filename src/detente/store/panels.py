@@ -1,0 +1,519 @@
+"""Panels and dyads: event counts per unit and period, zero-filled, as DataFrames.
+
+Both read the deduplicated events (``event_clusters``) by default, or every stored event
+with ``dedup=False``, and keep the events the factuality filter lets through
+(``detente.store.factuality``). Events without a date are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from detente.crosswalk import crosswalk_table
+from detente.errors import NotFoundError, StoreError, UsageError
+from detente.events.ontology import cameo_table
+from detente.store.factuality import Factuality
+from detente.store.filters import DateLike, Where, date_bound, like_escape
+
+# date_trunc part and the step between consecutive periods.
+PERIODS = {
+    "day": ("day", "INTERVAL 1 DAY"),
+    "week": ("week", "INTERVAL 7 DAY"),
+    "month": ("month", "INTERVAL 1 MONTH"),
+    "quarter": ("quarter", "INTERVAL 3 MONTH"),
+    "year": ("year", "INTERVAL 1 YEAR"),
+}
+UNITS = ("country", "dyad")
+ROLES = ("any", "source", "target")
+QUADS = {
+    1: "verbal_cooperation",
+    2: "material_cooperation",
+    3: "verbal_conflict",
+    4: "material_conflict",
+}
+DEFAULT_MAX_ROWS = 5_000_000
+
+
+@functools.cache
+def plover_categories() -> tuple[str, ...]:
+    """PLOVER categories in the order of the CAMEO table (one count column each)."""
+    seen: dict[str, None] = {}
+    for entry in cameo_table().values():
+        if entry.plover:
+            seen.setdefault(entry.plover, None)
+    return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class PanelSpec:
+    unit: str  # country | dyad
+    freq: str  # day | week | month | quarter | year
+    directed: bool = True
+    role: str = "any"  # country panels: count events where the country is source, target or either
+
+    @classmethod
+    def parse(cls, unit: str, *, directed: bool, role: str) -> PanelSpec:
+        """``unit`` is "country-month", "dyad-day" ... (``UNITS`` x ``PERIODS``)."""
+        if not isinstance(unit, str) or unit.count("-") != 1:
+            raise UsageError(f"unit={unit!r}: use {_unit_choices()}")
+        kind, freq = unit.split("-")
+        if kind not in UNITS or freq not in PERIODS:
+            raise UsageError(f"unit={unit!r}: use {_unit_choices()}")
+        if role not in ROLES:
+            raise UsageError(f"role={role!r}: use one of {', '.join(ROLES)}")
+        if kind == "dyad" and role != "any":
+            raise UsageError("role applies to country panels only")
+        return cls(kind, freq, directed, role)
+
+
+def _unit_choices() -> str:
+    return ", ".join(f"{u}-{p}" for u in UNITS for p in PERIODS)
+
+
+def _base_rows(factuality: Factuality, dedup: bool, where: Where) -> str:
+    """One row per counted event: uid, und (undirected id), date, countries, class, docs."""
+    if dedup:
+        where.add(factuality.sql("c"))
+        where.add("c.date IS NOT NULL")
+        return f"""
+            SELECT c.cluster_id AS uid, c.undirected_id AS und, c.date,
+                   c.source_country, c.target_country, c.quad_class, c.plover, c.goldstein,
+                   c.doc_ids
+            FROM event_clusters c {where.sql()}
+        """
+    where.add(factuality.sql("e"))
+    where.add("coalesce(e.date, d.date) IS NOT NULL")
+    return f"""
+        SELECT e.event_id AS uid, least(e.event_id, coalesce(x.mirror_id, e.event_id)) AS und,
+               coalesce(e.date, d.date) AS date,
+               e.source_country, e.target_country, e.quad_class, e.plover, e.goldstein,
+               [e.doc_id] AS doc_ids
+        FROM events e JOIN documents d USING (doc_id) LEFT JOIN event_dedup x USING (event_id)
+        {where.sql()}
+    """
+
+
+def _counts(alias: str = "") -> str:
+    """Aggregates shared by panels and dyads: events by quad class and PLOVER category,
+    Goldstein sum and mean."""
+    a = f"{alias}." if alias else ""
+    parts = ["count(*) AS events"]
+    parts += [f"count(*) FILTER (WHERE {a}quad_class = {q}) AS {name}" for q, name in QUADS.items()]
+    parts += [
+        f"count(*) FILTER (WHERE {a}plover = '{category}') AS {category.lower()}"
+        for category in plover_categories()
+    ]
+    parts += [f"sum({a}goldstein) AS goldstein_sum", f"avg({a}goldstein) AS goldstein_mean"]
+    return ",\n ".join(parts)
+
+
+def _count_columns() -> list[str]:
+    return [
+        "events",
+        *QUADS.values(),
+        *(c.lower() for c in plover_categories()),
+        "goldstein_sum",
+        "goldstein_mean",
+    ]
+
+
+def _unit_rows(spec: PanelSpec) -> tuple[str, list[str]]:
+    """SQL turning base rows into unit rows (unit columns + period), and the unit columns."""
+    part = PERIODS[spec.freq][0]
+    period = f"CAST(date_trunc('{part}', date) AS DATE) AS period"
+    keep = "uid, und, quad_class, plover, goldstein, doc_ids"
+    if spec.unit == "country":
+        sides = []
+        if spec.role in ("any", "source"):
+            sides.append(
+                f"SELECT {period}, source_country AS country, {keep} FROM base "
+                "WHERE source_country IS NOT NULL"
+            )
+        if spec.role in ("any", "target"):
+            extra = (
+                " AND source_country IS DISTINCT FROM target_country" if spec.role == "any" else ""
+            )
+            sides.append(
+                f"SELECT {period}, target_country AS country, {keep} FROM base "
+                f"WHERE target_country IS NOT NULL{extra}"
+            )
+        return " UNION ALL ".join(sides), ["country"]
+    both = "source_country IS NOT NULL AND target_country IS NOT NULL"
+    if spec.directed:
+        return (
+            f"SELECT {period}, source_country, target_country, {keep} FROM base WHERE {both}",
+            ["source_country", "target_country"],
+        )
+    # Undirected: one row per undirected event (a symmetric pair counts once).
+    return (
+        f"""SELECT {period}, least(source_country, target_country) AS country_a,
+                   greatest(source_country, target_country) AS country_b, {keep}
+            FROM base WHERE {both}
+            QUALIFY row_number() OVER (PARTITION BY und ORDER BY uid) = 1""",
+        ["country_a", "country_b"],
+    )
+
+
+def _countries_arg(countries: Any) -> list[str] | None:
+    if countries is None:
+        return None
+    if isinstance(countries, str) or not all(isinstance(c, str) for c in countries):
+        raise UsageError("countries must be a list of ISO3 codes, e.g. ['USA', 'CHN']")
+    cleaned = sorted({c.strip().upper() for c in countries if c.strip()})
+    if not cleaned:
+        raise UsageError("countries must name at least one ISO3 code")
+    return cleaned
+
+
+def _grid_units(spec: PanelSpec, unit_columns: list[str], countries: list[str] | None) -> str:
+    """All units of the zero-filled panel: those observed, or every listed country (pair)."""
+    if countries is None:
+        return f"SELECT DISTINCT {', '.join(unit_columns)} FROM counted"
+    listed = "SELECT unnest(CAST($countries AS VARCHAR[])) AS c"
+    if spec.unit == "country":
+        return f"SELECT c AS country FROM ({listed})"
+    a, b = unit_columns
+    pairs = f"SELECT x.c AS {a}, y.c AS {b} FROM ({listed}) x CROSS JOIN ({listed}) y"
+    return pairs if spec.directed else pairs + " WHERE x.c <= y.c"
+
+
+def _crosswalk_stem(column: str) -> str:
+    """Prefix of the COW/GW columns of a unit column: "" (country), "source_", "a_" ..."""
+    if column == "country":
+        return ""
+    if column.startswith("country_"):
+        return column.removeprefix("country_") + "_"
+    return column.removesuffix("_country") + "_"
+
+
+def _crosswalk_columns(unit_columns: list[str]) -> tuple[list[str], str, str]:
+    names, selects, joins = [], [], []
+    for i, column in enumerate(unit_columns):
+        stem = _crosswalk_stem(column)
+        names += [f"{stem}cow_code", f"{stem}gw_code"]
+        selects.append(f"cw{i}.cow_code AS {stem}cow_code, cw{i}.gw_code AS {stem}gw_code")
+        joins.append(f"LEFT JOIN _crosswalk cw{i} ON cw{i}.iso3 = g.{column}")
+    return names, ", ".join(selects), " ".join(joins)
+
+
+def panel(
+    con: duckdb.DuckDBPyConnection,
+    spec: PanelSpec,
+    *,
+    factuality: Factuality,
+    dedup: bool,
+    date_from: DateLike,
+    date_to: DateLike,
+    countries: Any = None,
+    max_rows: int = DEFAULT_MAX_ROWS,
+) -> pd.DataFrame:
+    """The zero-filled panel (see ``Store.panel``)."""
+    listed = _countries_arg(countries)
+    where = Where()
+    date_column = "c.date" if dedup else "coalesce(e.date, d.date)"
+    where.dates(date_column, date_from, date_to)
+    if listed is not None:
+        alias = "c" if dedup else "e"
+        where.add(
+            f"(list_contains(?, {alias}.source_country) OR list_contains(?, {alias}.target_country))",
+            listed,
+            listed,
+        )
+    base = _base_rows(factuality, dedup, where)
+    rows_sql, unit_columns = _unit_rows(spec)
+    if listed is not None:
+        # a pair of one listed and one other country is not part of the panel
+        rows_sql = f"SELECT * FROM ({rows_sql}) WHERE " + " AND ".join(
+            f"list_contains($countries, {c})" for c in unit_columns
+        )
+    keys = ["period", *unit_columns]
+    cw_names, cw_select, cw_join = _crosswalk_columns(unit_columns)
+    count_columns = _count_columns()
+    first, last = _period_bounds(con, spec, base, where, date_from, date_to)
+    if first is None:
+        return pd.DataFrame(columns=[*keys, *cw_names, *count_columns, "articles"])
+    units = ", ".join(unit_columns)
+    head = f"""
+        WITH base AS ({_numbered(base, where.params)}),
+        unit_rows AS ({rows_sql}),
+        counted AS (SELECT period, {units}, {_counts()} FROM unit_rows GROUP BY period, {units})
+    """
+    params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(where.params)}
+    if listed is not None:
+        params["countries"] = listed
+    periods = _run_rows(
+        con,
+        "SELECT count(*) FROM (SELECT unnest(generate_series(CAST(? AS TIMESTAMP), "
+        f"CAST(? AS TIMESTAMP), {PERIODS[spec.freq][1]})))",
+        [first, last],
+    )[0][0]
+    if listed is None:
+        n_units = _run_rows(
+            con, f"{head} SELECT count(*) FROM (SELECT DISTINCT {units} FROM counted)", params
+        )[0][0]
+    else:
+        n = len(listed)
+        n_units = n if spec.unit == "country" else (n * n if spec.directed else n * (n + 1) // 2)
+    if periods * n_units > max_rows:
+        raise UsageError(
+            f"the zero-filled panel would have {periods * n_units:,} rows ({n_units:,} units x "
+            f"{periods:,} periods), over max_rows={max_rows:,}; narrow the dates, list the "
+            "countries, or use a longer period"
+        )
+    filled = ", ".join(
+        f"k.{c}" if c == "goldstein_mean" else f"coalesce(k.{c}, 0) AS {c}" for c in count_columns
+    )
+    query = f"""{head},
+        articles AS (
+            SELECT period, {units}, count(DISTINCT doc) AS articles
+            FROM (SELECT period, {units}, unnest(doc_ids) AS doc FROM unit_rows)
+            GROUP BY period, {units}
+        ),
+        periods AS (
+            SELECT CAST(unnest(generate_series(CAST($first AS TIMESTAMP),
+                   CAST($last AS TIMESTAMP), {PERIODS[spec.freq][1]})) AS DATE) AS period
+        ),
+        grid AS (SELECT * FROM periods CROSS JOIN ({_grid_units(spec, unit_columns, listed)}))
+        SELECT g.period, {", ".join("g." + c for c in unit_columns)}, {cw_select}, {filled},
+               coalesce(a.articles, 0) AS articles
+        FROM grid g
+        LEFT JOIN counted k USING ({", ".join(keys)})
+        LEFT JOIN articles a USING ({", ".join(keys)})
+        {cw_join}
+        ORDER BY {", ".join("g." + c for c in unit_columns)}, g.period
+    """
+    params.update({"first": first, "last": last})
+    return _run(con, query, params)
+
+
+def _numbered(sql: str, params: list[Any]) -> str:
+    """Turn ``?`` placeholders into ``$p0, $p1 ...`` so one statement can mix both kinds."""
+    parts = sql.split("?")
+    if len(parts) - 1 != len(params):
+        raise StoreError("internal: placeholder count does not match the parameters")
+    out = parts[0]
+    for i, part in enumerate(parts[1:]):
+        out += f"$p{i}" + part
+    return out
+
+
+def _period_bounds(
+    con, spec: PanelSpec, base: str, where: Where, date_from: DateLike, date_to: DateLike
+) -> tuple[dt.date | None, dt.date | None]:
+    """First and last period of the panel: the date range given, else the data's."""
+    part = PERIODS[spec.freq][0]
+    low = date_bound("date_from", date_from) if date_from is not None else None
+    high = date_bound("date_to", date_to, end=True) if date_to is not None else None
+    if low is None or high is None:
+        ((first, last),) = _run_rows(
+            con, f"SELECT min(date), max(date) FROM ({base})", where.params
+        )
+        if first is None:
+            return None, None
+        low = low or first
+        high = high or last
+    if low > high:
+        raise UsageError(f"date_from {low} is after date_to {high}")
+    return _trunc(con, part, low), _trunc(con, part, high)
+
+
+def _run(con: duckdb.DuckDBPyConnection, query: str, params: Any) -> pd.DataFrame:
+    con.register("_crosswalk", crosswalk_table())
+    try:
+        return con.execute(query, params).df()
+    except duckdb.Error as e:
+        raise StoreError(f"panel query failed: {e}") from e
+    finally:
+        con.unregister("_crosswalk")
+
+
+def _run_rows(con: duckdb.DuckDBPyConnection, query: str, params: Any) -> list[tuple]:
+    try:
+        return con.execute(query, params).fetchall()
+    except duckdb.Error as e:
+        raise StoreError(f"panel query failed: {e}") from e
+
+
+# --- dyads ----------------------------------------------------------------------------------------
+
+
+def _looks_like_code(actor: str) -> bool:
+    """ "JPN", "USAGOV", "IGOUNO": an ISO3 country or a CAMEO code prefix, typed in capitals."""
+    return actor.isalnum() and actor.isupper() and len(actor) >= 3
+
+
+def dyad_side(actor: Any, prefix: str) -> tuple[str, list[Any]]:
+    """``actor`` on one side of an event (``prefix`` "e.source"): a code or country typed in
+    capitals, else an actor id or whole words of a name ("Donald Trump", "person:xi-jinping")."""
+    if not isinstance(actor, str) or not actor.strip():
+        raise UsageError("dyad actors must be non-empty strings")
+    actor = actor.strip()
+    if _looks_like_code(actor):
+        return (
+            f"({prefix}_country = ? OR {prefix}_code LIKE ? ESCAPE '\\')",
+            [actor, like_escape(actor) + "%"],
+        )
+    words = r"(?:^|[^\pL\pN])" + re.escape(actor) + r"(?:$|[^\pL\pN])"
+    return (
+        f"({prefix}_actor_id = ? OR regexp_matches({prefix}_name, ?, 'i'))",
+        [actor, words],
+    )
+
+
+def check_actor_known(con: duckdb.DuckDBPyConnection, actor: str) -> None:
+    """Raise NotFoundError, with suggestions, when no event has ``actor`` on either side."""
+    source, source_params = dyad_side(actor, "e.source")
+    target, target_params = dyad_side(actor, "e.target")
+    found = _run_rows(
+        con,
+        f"SELECT 1 FROM events e WHERE {source} OR {target} LIMIT 1",
+        [*source_params, *target_params],
+    )
+    if found:
+        return
+    suggestions = _suggestions(con, actor)
+    hint = (
+        "dyad takes an ISO3 country (USA), a CAMEO code prefix (USAGOV), an actor id "
+        "(person:donald-trump) or a name as stored (Donald Trump)"
+    )
+    if suggestions:
+        hint += "; the store has: " + ", ".join(suggestions)
+    raise NotFoundError(f"no event in the store has {actor!r} as source or target; {hint}")
+
+
+def _suggestions(con: duckdb.DuckDBPyConnection, actor: str) -> list[str]:
+    words = [w for w in actor.replace(":", " ").replace("-", " ").split() if len(w) >= 3]
+    if not words:
+        return []
+    clause = (
+        "(name ILIKE ? ESCAPE '\\' OR code ILIKE ? ESCAPE '\\' OR actor_id ILIKE ? ESCAPE '\\')"
+    )
+    params: list[Any] = []
+    for word in words:
+        params += ["%" + like_escape(word) + "%"] * 3
+    rows = _run_rows(
+        con,
+        f"SELECT actor_id, name, code FROM actors WHERE {' OR '.join([clause] * len(words))} "
+        "ORDER BY actor_id LIMIT 5",
+        params,
+    )
+    return [f"{name} ({code or actor_id})" for actor_id, name, code in rows]
+
+
+def dyad(
+    con: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    *,
+    freq: str,
+    both_directions: bool,
+    factuality: Factuality,
+    dedup: bool,
+    date_from: DateLike,
+    date_to: DateLike,
+) -> pd.DataFrame:
+    """Events between ``a`` and ``b`` per period (see ``Store.dyad``)."""
+    if freq not in PERIODS:
+        raise UsageError(f"freq={freq!r}: use one of {', '.join(PERIODS)}")
+    part, step = PERIODS[freq]
+    a_src, a_src_p = dyad_side(a, "e.source")
+    b_tgt, b_tgt_p = dyad_side(b, "e.target")
+    b_src, b_src_p = dyad_side(b, "e.source")
+    a_tgt, a_tgt_p = dyad_side(a, "e.target")
+    a_to_b, b_to_a = f"({a_src} AND {b_tgt})", f"({b_src} AND {a_tgt})"
+    direction_params = [*a_src_p, *b_tgt_p, *b_src_p, *a_tgt_p]
+    keep = f"({a_to_b} OR {b_to_a})" if both_directions else a_to_b
+    keep_params = direction_params if both_directions else [*a_src_p, *b_tgt_p]
+    where = Where()
+    if dedup:
+        date_column = "c.date"
+        where.add(factuality.sql("c"))
+        rows = f"""
+            SELECT m.uid, c.undirected_id AS und, c.date, c.quad_class, c.plover, c.goldstein,
+                   c.doc_ids, m.is_a_to_b, m.is_b_to_a
+            FROM (SELECT x.cluster_id AS uid, bool_or({a_to_b}) AS is_a_to_b,
+                         bool_or({b_to_a}) AS is_b_to_a
+                  FROM events e JOIN event_dedup x USING (event_id)
+                  WHERE {keep} GROUP BY x.cluster_id) m
+            JOIN event_clusters c ON c.cluster_id = m.uid
+        """
+        params = [*direction_params, *keep_params]
+    else:
+        date_column = "coalesce(e.date, d.date)"
+        where.add(factuality.sql("e"))
+        where.add(keep, *keep_params)
+        rows = f"""
+            SELECT e.event_id AS uid, least(e.event_id, coalesce(x.mirror_id, e.event_id)) AS und,
+                   {date_column} AS date, e.quad_class, e.plover, e.goldstein,
+                   [e.doc_id] AS doc_ids, {a_to_b} AS is_a_to_b, {b_to_a} AS is_b_to_a
+            FROM events e JOIN documents d USING (doc_id) LEFT JOIN event_dedup x USING (event_id)
+        """
+        params = list(direction_params)
+    where.add(f"{date_column} IS NOT NULL")
+    where.dates(date_column, date_from, date_to)
+    params += where.params
+    # A symmetric pair (A->B and B->A from the same words) is one event: group by ``und``.
+    query = f"""
+        WITH dyad_rows AS ({rows} {where.sql()}),
+        per_event AS (
+            SELECT CAST(date_trunc('{part}', arg_min(date, uid)) AS DATE) AS period,
+                   arg_min(quad_class, uid) AS quad_class, arg_min(plover, uid) AS plover,
+                   arg_min(goldstein, uid) AS goldstein,
+                   bool_or(is_a_to_b) AS is_a_to_b, bool_or(is_b_to_a) AS is_b_to_a,
+                   flatten(list(doc_ids)) AS doc_ids
+            FROM dyad_rows GROUP BY und
+        ),
+        bounds AS (
+            SELECT coalesce(CAST($first AS DATE), min(period)) AS lo,
+                   coalesce(CAST($last AS DATE), max(period)) AS hi
+            FROM per_event
+        ),
+        periods AS (
+            SELECT CAST(unnest(generate_series(CAST(lo AS TIMESTAMP), CAST(hi AS TIMESTAMP),
+                                               {step})) AS DATE) AS period
+            FROM bounds WHERE lo IS NOT NULL AND hi IS NOT NULL
+        ),
+        counted AS (
+            SELECT period, {_counts()},
+                   count(*) FILTER (WHERE is_a_to_b) AS a_to_b,
+                   count(*) FILTER (WHERE is_b_to_a) AS b_to_a
+            FROM per_event GROUP BY period
+        ),
+        articles AS (
+            SELECT period, count(DISTINCT doc) AS articles
+            FROM (SELECT period, unnest(doc_ids) AS doc FROM per_event) GROUP BY period
+        )
+        SELECT p.period, coalesce(k.events, 0) AS events,
+               coalesce(k.a_to_b, 0) AS a_to_b, coalesce(k.b_to_a, 0) AS b_to_a,
+               {", ".join(f"coalesce(k.{name}, 0) AS {name}" for name in QUADS.values())},
+               coalesce(k.verbal_cooperation, 0) + coalesce(k.material_cooperation, 0)
+                   AS cooperative,
+               coalesce(k.verbal_conflict, 0) + coalesce(k.material_conflict, 0) AS conflictual,
+               k.goldstein_mean, coalesce(k.goldstein_sum, 0) AS goldstein_sum,
+               coalesce(a.articles, 0) AS articles
+        FROM periods p LEFT JOIN counted k USING (period) LEFT JOIN articles a USING (period)
+        ORDER BY p.period
+    """
+    first = _trunc(con, part, date_bound("date_from", date_from)) if date_from is not None else None
+    last = (
+        _trunc(con, part, date_bound("date_to", date_to, end=True)) if date_to is not None else None
+    )
+    named = {f"p{i}": value for i, value in enumerate(params)}
+    named.update({"first": first, "last": last})
+    frame = _run(con, _numbered(query, params), named)
+    if frame.empty:
+        check_actor_known(con, a)
+        check_actor_known(con, b)
+    return frame
+
+
+def _trunc(con: duckdb.DuckDBPyConnection, part: str, value: dt.date) -> dt.date:
+    rows = _run_rows(con, f"SELECT CAST(date_trunc('{part}', CAST(? AS DATE)) AS DATE)", [value])
+    return rows[0][0]
