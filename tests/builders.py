@@ -6,7 +6,7 @@ after a lead paragraph, so offsets, sentences and the lead are all real.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from detente.records import Actor, Article, DocResult, Event, EventActor, Mention, TextSpan
 
@@ -47,6 +47,25 @@ def coded(source, target, cameo, **kw) -> Coded:
 
 def _surname(who: tuple) -> str:
     return who[1].split()[-1]
+
+
+def _coded(code: str) -> dict:
+    plover, quad, goldstein, _verb = CAMEO[code]
+    return {
+        "cameo": code,
+        "cameo_root": code[:2],
+        "plover": plover,
+        "quad_class": quad,
+        "goldstein": goldstein,
+    }
+
+
+def _actor_at(text, doc_id, who: tuple, after: int, mentions: list, actors: dict) -> EventActor:
+    word = _surname(who)
+    at = text.index(word, after)
+    mentions.append(Mention(doc_id, at, at + len(word), word, "person", *who, "kb"))
+    actors[who[0]] = Actor(who[0], who[1], "person", *who[2:])
+    return EventActor(word, at, at + len(word), *who)
 
 
 def story(
@@ -91,43 +110,31 @@ def story(
         verb = CAMEO[c.cameo][3]
         trigger_start = text.index(verb, start)
         trigger = TextSpan(verb, trigger_start, trigger_start + len(verb))
-
-        def actor_at(who: tuple, after: int) -> EventActor:
-            word = _surname(who)
-            at = text.index(word, after)
-            mentions.append(Mention(doc_id, at, at + len(word), word, "person", *who, "kb"))
-            actors[who[0]] = Actor(who[0], who[1], "person", *who[2:])
-            return EventActor(word, at, at + len(word), *who)
-
-        source = actor_at(c.source, start)
-        target = actor_at(c.target, trigger.end) if c.target else None
-        event_date = date if c.date == "same" else c.date
-
-        def event(src, tgt, code):
-            plover, quad, goldstein, _ = CAMEO[code]
-            return Event(
-                doc_id=doc_id,
-                start=trigger.start,
-                end=trigger.end,
-                sentence_start=start,
-                sentence_end=start + len(sentence),
-                trigger=trigger,
-                date=event_date,
-                source=src,
-                target=tgt,
-                cameo=code,
-                cameo_root=code[:2],
-                plover=plover,
-                quad_class=quad,
-                goldstein=goldstein,
-                negated=c.negated,
-                modality=c.modality,
-                rule=f"{verb}-rule",
-            )
-
-        out_events.append(event(source, target, c.cameo))
+        source = _actor_at(text, doc_id, c.source, start, mentions, actors)
+        target = (
+            _actor_at(text, doc_id, c.target, trigger.end, mentions, actors) if c.target else None
+        )
+        forward = Event(
+            doc_id=doc_id,
+            start=trigger.start,
+            end=trigger.end,
+            sentence_start=start,
+            sentence_end=start + len(sentence),
+            trigger=trigger,
+            date=date if c.date == "same" else c.date,
+            source=source,
+            target=target,
+            negated=c.negated,
+            modality=c.modality,
+            rule=f"{verb}-rule",
+            **_coded(c.cameo),
+        )
+        out_events.append(forward)
         if c.both_ways and target is not None:
-            out_events.append(event(target, source, c.reverse_cameo or c.cameo))
+            reverse = replace(
+                forward, source=target, target=source, **_coded(c.reverse_cameo or c.cameo)
+            )
+            out_events.append(reverse)
     return DocResult(
         article,
         sentences=len(sentences) + 1,
