@@ -146,7 +146,8 @@ def story(
 
 def fill(store, results: list[DocResult], *, provenance: dict | None = None) -> int:
     """Write ``results`` as one finished run (which also deduplicates); returns the run id."""
-    run_id = store.begin_run(command="run", args={"paths": ["x"]}, provenance=provenance)
+    extra = {"provenance": provenance} if provenance else {}
+    run_id = store.begin_run(command="run", args={"paths": ["x"]}, **extra)
     store.write_results(results, run_id=run_id)
     store.finish_run(run_id, status="finished", summary={"documents": len(results)})
     return run_id
