@@ -22,7 +22,10 @@ def clusters(store: Store, **kw):
 
 def test_one_story_repeating_an_event_is_one_story_event(store):
     # the same (JPN, USA, 040) twice in one article, plus a different code
-    fill(store, [story("a", "2017-02-10", [coded(ABE, TRUMP, "040")] * 2 + [coded(ABE, TRUMP, "051")])])
+    fill(
+        store,
+        [story("a", "2017-02-10", [coded(ABE, TRUMP, "040")] * 2 + [coded(ABE, TRUMP, "051")])],
+    )
     rows = clusters(store)
     assert [(r["cameo"], r["num_mentions"], r["num_stories"], r["num_articles"]) for r in rows] == [
         ("040", 2, 1, 1),
@@ -30,7 +33,9 @@ def test_one_story_repeating_an_event_is_one_story_event(store):
     ]
     events = store.events().sort_values("event_id")
     dedup = store.sql("SELECT * FROM event_dedup ORDER BY event_id")
-    assert dedup["story_id"].tolist() == [events["event_id"].iloc[0]] * 2 + [events["event_id"].iloc[2]]
+    assert dedup["story_id"].tolist() == [events["event_id"].iloc[0]] * 2 + [
+        events["event_id"].iloc[2]
+    ]
 
 
 def test_reports_across_stories_merge_within_the_window(store):
@@ -45,8 +50,14 @@ def test_reports_across_stories_merge_within_the_window(store):
         ],
     )
     rows = clusters(store)
-    same_day = next(r for r in rows if r["source_key"] == "JPNGOV" and str(r["date"])[:10] == "2017-02-10")
-    assert (same_day["num_mentions"], same_day["num_articles"], same_day["num_sources"]) == (3, 3, 2)
+    same_day = next(
+        r for r in rows if r["source_key"] == "JPNGOV" and str(r["date"])[:10] == "2017-02-10"
+    )
+    assert (same_day["num_mentions"], same_day["num_articles"], same_day["num_sources"]) == (
+        3,
+        3,
+        2,
+    )
     assert len(same_day["event_ids"]) == 3 and len(same_day["doc_ids"]) == 3  # the evidence
     assert len(rows) == 3  # 10 Feb, 11 Feb, and the reverse direction
     # a two-day window merges the next day's report into the same event
@@ -82,7 +93,9 @@ def test_factuality_is_part_of_the_event_and_filters_it(store):
             story("a", "2017-02-10", [coded(ABE, TRUMP, "040")]),
             story("b", "2017-02-10", [coded(ABE, TRUMP, "040", modality="intended")]),
             story("c", "2017-02-10", [coded(ABE, TRUMP, "040", negated=True)]),
-            story("d", "2017-02-10", [coded(ABE, TRUMP, "040", modality="possible")]),  # a new value
+            story(
+                "d", "2017-02-10", [coded(ABE, TRUMP, "040", modality="possible")]
+            ),  # a new value
         ],
     )
     assert [r["num_articles"] for r in clusters(store)] == [1]  # only the asserted one
@@ -107,7 +120,9 @@ def test_symmetric_pairs_share_an_undirected_id(store):
         store,
         [
             story("a", "2017-02-10", [coded(ABE, TRUMP, "040", both_ways=True)]),
-            story("b", "2017-02-10", [coded(ABE, TRUMP, "042", both_ways=True, reverse_cameo="043")]),
+            story(
+                "b", "2017-02-10", [coded(ABE, TRUMP, "042", both_ways=True, reverse_cameo="043")]
+            ),
         ],
     )
     rows = clusters(store)
@@ -134,7 +149,13 @@ def test_the_lead_paragraph_makes_a_root_event(store):
 
 
 def test_undated_events_are_never_merged_across_stories(store):
-    fill(store, [story("a", None, [coded(ABE, TRUMP, "040")]), story("b", None, [coded(ABE, TRUMP, "040")])])
+    fill(
+        store,
+        [
+            story("a", None, [coded(ABE, TRUMP, "040")]),
+            story("b", None, [coded(ABE, TRUMP, "040")]),
+        ],
+    )
     rows = clusters(store)
     assert [r["num_articles"] for r in rows] == [1, 1]
 

@@ -45,9 +45,7 @@ STATE = {"debug": False}
 
 # --- shared options ---------------------------------------------------------------------------
 Paths = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")]
-DbOpt = Annotated[
-    Path, typer.Option("--db", envvar="DETENTE_DB", help="DuckDB store file.")
-]
+DbOpt = Annotated[Path, typer.Option("--db", envvar="DETENTE_DB", help="DuckDB store file.")]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
