@@ -275,3 +275,22 @@ def test_eval_outside_a_source_tree_says_where_gold_data_comes_from(tmp_path):
     assert result.returncode == 2
     assert "DETENTE_SHARED" in result.stderr and "--gold" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_errors_name_the_file_and_line_of_a_record(tmp_path, nlp):
+    records = tmp_path / "mixed.jsonl"
+    french = (
+        "Le président de la République a rencontré hier soir le chancelier allemand à Paris "
+        "pour discuter de l'avenir de l'Europe et de la défense commune."
+    )
+    lines = [{"id": "en-1", "text": ARTICLE}, {"id": "fr-1", "text": french}]
+    records.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    db = tmp_path / "refs.duckdb"
+    result = invoke("run", str(records), "--db", str(db), "--quiet")
+    assert result.exit_code == 0, result.output
+    with Store(db, read_only=True) as store:
+        errors = store.errors()
+        documents = store.documents()
+    row = errors[errors["reason"] == "non-english"].iloc[0]
+    assert (row["ref"], row["record"]) == (str(records), "2")  # the file, not the record id
+    assert set(documents["ref"]) == {"en-1", "fr-1"}

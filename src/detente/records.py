@@ -34,6 +34,7 @@ class Article:
     lang: str | None = None  # detected language code, e.g. "en"
     # record fields détente does not map (AllSides bias_text, topic, authors ...), stored as JSON
     meta: Mapping[str, Any] | None = field(default=None, hash=False)
+    path: str | None = None  # the record file of a record input (``ref`` is then its id)
 
     @property
     def doc_id(self) -> str:

@@ -182,6 +182,7 @@ def record_article(
         record=n,
         lang=detect_language(decoded.text),
         meta=_extra_fields(record, fields),
+        path=path,
     )
     if decoded.replaced:
         yield decode_warning(path, n, decoded, article.doc_id)

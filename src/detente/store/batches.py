@@ -219,10 +219,7 @@ def build_batches(
                 event.date, what="event date", result=result, warnings=problems
             )
             events.append(_event_row(event, event_date))
-        problems.extend(
-            problem if problem.doc_id is not None else _with_doc_id(problem, doc_id)
-            for problem in result.problems
-        )
+        problems.extend(_for_document(problem, article) for problem in result.problems)
     return {
         "documents": to_table("documents", documents),
         "mentions": to_table("mentions", mentions),
@@ -234,14 +231,17 @@ def build_batches(
     }
 
 
-def _with_doc_id(problem: Problem, doc_id: str) -> Problem:
+def _for_document(problem: Problem, article) -> Problem:
+    """A problem of a stored document as an ``errors`` row: its ``doc_id``, and the file
+    (not the record id) as ``ref`` with the record number, as for problems found on reading."""
+    from_record = article.path is not None and problem.ref == article.ref
     return Problem(
-        ref=problem.ref,
+        ref=article.path if from_record else problem.ref,
         reason=problem.reason,
         detail=problem.detail,
-        record=problem.record,
+        record=article.record if from_record else problem.record,
         severity=problem.severity,
-        doc_id=doc_id,
+        doc_id=problem.doc_id if problem.doc_id is not None else article.doc_id,
     )
 
 

@@ -236,31 +236,43 @@ def panel(
     keys = ["period", *unit_columns]
     cw_names, cw_select, cw_join = _crosswalk_columns(unit_columns)
     count_columns = _count_columns()
-    first, last = _period_bounds(con, spec, base, where, date_from, date_to)
-    if first is None:
-        return pd.DataFrame(columns=[*keys, *cw_names, *count_columns, "articles"])
     units = ", ".join(unit_columns)
     head = f"""
         WITH base AS ({_numbered(base, where.params)}),
-        unit_rows AS ({rows_sql}),
-        counted AS (SELECT period, {units}, {_counts()} FROM unit_rows GROUP BY period, {units})
+        unit_rows AS MATERIALIZED ({rows_sql})
     """
     params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(where.params)}
     if listed is not None:
         params["countries"] = listed
+    part = PERIODS[spec.freq][0]
+    first = _trunc(con, part, date_bound("date_from", date_from)) if date_from is not None else None
+    last = (
+        _trunc(con, part, date_bound("date_to", date_to, end=True)) if date_to is not None else None
+    )
+    n_units = None
+    if first is None or last is None or listed is None:
+        # one pass over the rows for what the arguments leave open: the range, the units
+        ((low, high, n_units),) = _run_rows(
+            con,
+            f"{head} SELECT min(period), max(period), "
+            f"(SELECT count(*) FROM (SELECT DISTINCT {units} FROM unit_rows)) FROM unit_rows",
+            params,
+        )
+        first = first or low
+        last = last or high
+    if first is None or last is None:
+        return pd.DataFrame(columns=[*keys, *cw_names, *count_columns, "articles"])
+    if first > last:
+        raise UsageError(f"date_from {date_from} is after date_to {date_to}")
+    if listed is not None:
+        n = len(listed)
+        n_units = n if spec.unit == "country" else (n * n if spec.directed else n * (n + 1) // 2)
     periods = _run_rows(
         con,
         "SELECT count(*) FROM (SELECT unnest(generate_series(CAST(? AS TIMESTAMP), "
         f"CAST(? AS TIMESTAMP), {PERIODS[spec.freq][1]})))",
         [first, last],
     )[0][0]
-    if listed is None:
-        n_units = _run_rows(
-            con, f"{head} SELECT count(*) FROM (SELECT DISTINCT {units} FROM counted)", params
-        )[0][0]
-    else:
-        n = len(listed)
-        n_units = n if spec.unit == "country" else (n * n if spec.directed else n * (n + 1) // 2)
     if periods * n_units > max_rows:
         raise UsageError(
             f"the zero-filled panel would have {periods * n_units:,} rows ({n_units:,} units x "
@@ -271,6 +283,7 @@ def panel(
         f"k.{c}" if c == "goldstein_mean" else f"coalesce(k.{c}, 0) AS {c}" for c in count_columns
     )
     query = f"""{head},
+        counted AS (SELECT period, {units}, {_counts()} FROM unit_rows GROUP BY period, {units}),
         articles AS (
             SELECT period, {units}, count(DISTINCT doc) AS articles
             FROM (SELECT period, {units}, unnest(doc_ids) AS doc FROM unit_rows)
@@ -302,26 +315,6 @@ def _numbered(sql: str, params: list[Any]) -> str:
     for i, part in enumerate(parts[1:]):
         out += f"$p{i}" + part
     return out
-
-
-def _period_bounds(
-    con, spec: PanelSpec, base: str, where: Where, date_from: DateLike, date_to: DateLike
-) -> tuple[dt.date | None, dt.date | None]:
-    """First and last period of the panel: the date range given, else the data's."""
-    part = PERIODS[spec.freq][0]
-    low = date_bound("date_from", date_from) if date_from is not None else None
-    high = date_bound("date_to", date_to, end=True) if date_to is not None else None
-    if low is None or high is None:
-        ((first, last),) = _run_rows(
-            con, f"SELECT min(date), max(date) FROM ({base})", where.params
-        )
-        if first is None:
-            return None, None
-        low = low or first
-        high = high or last
-    if low > high:
-        raise UsageError(f"date_from {low} is after date_to {high}")
-    return _trunc(con, part, low), _trunc(con, part, high)
 
 
 def _run(con: duckdb.DuckDBPyConnection, query: str, params: Any) -> pd.DataFrame:
