@@ -63,6 +63,33 @@ def _quad_classes(value: Any) -> list[int]:
     return sorted(set(values))
 
 
+def _event_filters(
+    where: Where,
+    alias: str,
+    actor: str | None,
+    source: str | None,
+    target: str | None,
+    cameo: str | None,
+    plover: str | None,
+    quad_class: Any,
+) -> None:
+    """The filters ``events`` and ``deduplicated_events`` share, on table ``alias``."""
+    if actor is not None:
+        sides = [side_clause(actor, f"{alias}.{side}") for side in ("source", "target")]
+        where.add(f"({sides[0][0]} OR {sides[1][0]})", *sides[0][1], *sides[1][1])
+    for value, side in ((source, "source"), (target, "target")):
+        if value is not None:
+            clause, params = side_clause(value, f"{alias}.{side}")
+            where.add(clause, *params)
+    if cameo is not None:
+        code = like_escape(_text_arg("cameo", cameo)) + "%"
+        where.add(f"{alias}.cameo LIKE ? ESCAPE '\\'", code)
+    if plover is not None:
+        where.add(f"upper({alias}.plover) = ?", _text_arg("plover", plover).upper())
+    if quad_class is not None:
+        where.add(f"list_contains(?, {alias}.quad_class)", _quad_classes(quad_class))
+
+
 class Store:
     """A détente store: one DuckDB file holding documents and everything coded from them.
 
@@ -510,19 +537,7 @@ class Store:
         Dates filter on the event's date, or its document's date when it has none.
         """
         where = Where()
-        if actor is not None:
-            sides = [side_clause(actor, f"e.{side}") for side in ("source", "target")]
-            where.add(f"({sides[0][0]} OR {sides[1][0]})", *sides[0][1], *sides[1][1])
-        for value, side in ((source, "source"), (target, "target")):
-            if value is not None:
-                clause, params = side_clause(value, f"e.{side}")
-                where.add(clause, *params)
-        if cameo is not None:
-            where.add("e.cameo LIKE ? ESCAPE '\\'", like_escape(_text_arg("cameo", cameo)) + "%")
-        if plover is not None:
-            where.add("upper(e.plover) = ?", _text_arg("plover", plover).upper())
-        if quad_class is not None:
-            where.add("list_contains(?, e.quad_class)", _quad_classes(quad_class))
+        _event_filters(where, "e", actor, source, target, cameo, plover, quad_class)
         if modality is not None:
             where.add("e.modality = ?", _text_arg("modality", modality).lower())
         if negated is not None:
@@ -569,19 +584,7 @@ class Store:
         self._dedup_ready()
         where = Where()
         where.add(Factuality(asserted_only, include_negated).sql("c"))
-        if actor is not None:
-            sides = [side_clause(actor, f"c.{side}") for side in ("source", "target")]
-            where.add(f"({sides[0][0]} OR {sides[1][0]})", *sides[0][1], *sides[1][1])
-        for value, side in ((source, "source"), (target, "target")):
-            if value is not None:
-                clause, params = side_clause(value, f"c.{side}")
-                where.add(clause, *params)
-        if cameo is not None:
-            where.add("c.cameo LIKE ? ESCAPE '\\'", like_escape(_text_arg("cameo", cameo)) + "%")
-        if plover is not None:
-            where.add("upper(c.plover) = ?", _text_arg("plover", plover).upper())
-        if quad_class is not None:
-            where.add("list_contains(?, c.quad_class)", _quad_classes(quad_class))
+        _event_filters(where, "c", actor, source, target, cameo, plover, quad_class)
         if min_articles is not None:
             where.add("c.num_articles >= ?", int(min_articles))
         where.dates("c.date", date_from, date_to)
