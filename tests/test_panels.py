@@ -51,8 +51,8 @@ def test_country_month_panel_is_zero_filled(store):
     assert month(panel[panel["country"] == "RUS"]) == ["2017-01", "2017-02", "2017-03", "2017-04"]
     usa = panel[panel["country"] == "USA"]
     usa = usa.set_index(usa["period"].dt.strftime("%Y-%m"))
-    # the January meeting counts once per direction (two deduplicated events), from two articles
-    assert usa.loc["2017-01", "events"] == 2 and usa.loc["2017-01", "articles"] == 2
+    # the January meeting, coded both ways and reported twice, is one event, from two articles
+    assert usa.loc["2017-01", "events"] == 1 and usa.loc["2017-01", "articles"] == 2
     assert usa.loc["2017-02", "events"] == 0 and pd.isna(usa.loc["2017-02", "goldstein_mean"])
     # March: only the asserted criticism; the intended sanction and the denied attack are out
     assert (usa.loc["2017-03", "events"], usa.loc["2017-03", "verbal_conflict"]) == (1, 1)
@@ -110,7 +110,7 @@ def test_switches_widen_what_counts(store):
     ].iloc[0]
     assert chn_usa["assault"] == 1
     raw = store.panel("country-year", dedup=False)
-    assert raw[raw["country"] == "USA"]["events"].iloc[0] == 5  # every mention: 2 x 2 + 1
+    assert raw[raw["country"] == "USA"]["events"].iloc[0] == 3  # every mention: 2 meetings + 1
 
 
 def test_roles_and_daily_panels(store):

@@ -144,7 +144,13 @@ def _unit_rows(spec: PanelSpec) -> tuple[str, list[str]]:
                 f"SELECT {period}, target_country AS country, {keep} FROM base "
                 f"WHERE target_country IS NOT NULL{extra}"
             )
-        return " UNION ALL ".join(sides), ["country"]
+        # a symmetric pair (A->B and B->A from the same words) is one event for each country
+        rows = " UNION ALL ".join(sides)
+        return (
+            f"SELECT * FROM ({rows}) "
+            "QUALIFY row_number() OVER (PARTITION BY und, country ORDER BY uid) = 1",
+            ["country"],
+        )
     both = "source_country IS NOT NULL AND target_country IS NOT NULL"
     if spec.directed:
         return (

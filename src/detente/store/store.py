@@ -713,7 +713,7 @@ class Store:
         of listed countries, itself included). Dyads are directed (``source_country``,
         ``target_country``) or undirected (``country_a`` < ``country_b``; a symmetric pair
         counts once). Country panels count the events a country takes part in (``role``:
-        any, source or target). Each unit carries its COW and Gleditsch–Ward codes.
+        any, source or target; a symmetric pair is one event for each country). Each unit carries its COW and Gleditsch–Ward codes.
         Columns: events, the four quad classes, one per PLOVER category, goldstein_sum,
         goldstein_mean (NULL without events), articles (distinct documents).
         Counts deduplicated, occurred events by default (see ``dyad``); events whose
