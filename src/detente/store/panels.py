@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +16,10 @@ import duckdb
 import pandas as pd
 
 from detente.crosswalk import crosswalk_table
-from detente.errors import NotFoundError, StoreError, UsageError
+from detente.errors import StoreError, UsageError
 from detente.events.ontology import cameo_table
 from detente.store.factuality import Factuality
-from detente.store.filters import DateLike, Where, date_bound, like_escape
+from detente.store.filters import DateLike, Where, date_bound
 
 # date_trunc part and the step between consecutive periods.
 PERIODS = {
@@ -100,7 +99,7 @@ def _base_rows(factuality: Factuality, dedup: bool, where: Where) -> str:
     """
 
 
-def _counts(alias: str = "") -> str:
+def counts_sql(alias: str = "") -> str:
     """Aggregates shared by panels and dyads: events by quad class and PLOVER category,
     Goldstein sum and mean."""
     a = f"{alias}." if alias else ""
@@ -244,21 +243,25 @@ def panel(
     count_columns = _count_columns()
     units = ", ".join(unit_columns)
     head = f"""
-        WITH base AS ({_numbered(base, where.params)}),
+        WITH base AS ({numbered(base, where.params)}),
         unit_rows AS MATERIALIZED ({rows_sql})
     """
     params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(where.params)}
     if listed is not None:
         params["countries"] = listed
     part = PERIODS[spec.freq][0]
-    first = _trunc(con, part, date_bound("date_from", date_from)) if date_from is not None else None
+    first = (
+        truncate(con, part, date_bound("date_from", date_from)) if date_from is not None else None
+    )
     last = (
-        _trunc(con, part, date_bound("date_to", date_to, end=True)) if date_to is not None else None
+        truncate(con, part, date_bound("date_to", date_to, end=True))
+        if date_to is not None
+        else None
     )
     n_units = None
     if first is None or last is None or listed is None:
         # one pass over the rows for what the arguments leave open: the range, the units
-        ((low, high, n_units),) = _run_rows(
+        ((low, high, n_units),) = run_rows(
             con,
             f"{head} SELECT min(period), max(period), "
             f"(SELECT count(*) FROM (SELECT DISTINCT {units} FROM unit_rows)) FROM unit_rows",
@@ -273,7 +276,7 @@ def panel(
     if listed is not None:
         n = len(listed)
         n_units = n if spec.unit == "country" else (n * n if spec.directed else n * (n + 1) // 2)
-    periods = _run_rows(
+    periods = run_rows(
         con,
         "SELECT count(*) FROM (SELECT unnest(generate_series(CAST(? AS TIMESTAMP), "
         f"CAST(? AS TIMESTAMP), {PERIODS[spec.freq][1]})))",
@@ -289,7 +292,7 @@ def panel(
         f"k.{c}" if c == "goldstein_mean" else f"coalesce(k.{c}, 0) AS {c}" for c in count_columns
     )
     query = f"""{head},
-        counted AS (SELECT period, {units}, {_counts()} FROM unit_rows GROUP BY period, {units}),
+        counted AS (SELECT period, {units}, {counts_sql()} FROM unit_rows GROUP BY period, {units}),
         articles AS (
             SELECT period, {units}, count(DISTINCT doc) AS articles
             FROM (SELECT period, {units}, unnest(doc_ids) AS doc FROM unit_rows)
@@ -309,10 +312,10 @@ def panel(
         ORDER BY {", ".join("g." + c for c in unit_columns)}, g.period
     """
     params.update({"first": first, "last": last})
-    return _run(con, query, params)
+    return run_query(con, query, params)
 
 
-def _numbered(sql: str, params: list[Any]) -> str:
+def numbered(sql: str, params: list[Any]) -> str:
     """Turn ``?`` placeholders into ``$p0, $p1 ...`` so one statement can mix both kinds."""
     parts = sql.split("?")
     if len(parts) - 1 != len(params):
@@ -323,7 +326,7 @@ def _numbered(sql: str, params: list[Any]) -> str:
     return out
 
 
-def _run(con: duckdb.DuckDBPyConnection, query: str, params: Any) -> pd.DataFrame:
+def run_query(con: duckdb.DuckDBPyConnection, query: str, params: Any) -> pd.DataFrame:
     con.register("_crosswalk", crosswalk_table())
     try:
         return con.execute(query, params).df()
@@ -333,186 +336,13 @@ def _run(con: duckdb.DuckDBPyConnection, query: str, params: Any) -> pd.DataFram
         con.unregister("_crosswalk")
 
 
-def _run_rows(con: duckdb.DuckDBPyConnection, query: str, params: Any) -> list[tuple]:
+def run_rows(con: duckdb.DuckDBPyConnection, query: str, params: Any) -> list[tuple]:
     try:
         return con.execute(query, params).fetchall()
     except duckdb.Error as e:
         raise StoreError(f"panel query failed: {e}") from e
 
 
-# --- dyads ----------------------------------------------------------------------------------------
-
-
-def _looks_like_code(actor: str) -> bool:
-    """ "JPN", "USAGOV", "IGOUNO": an ISO3 country or a CAMEO code prefix, typed in capitals."""
-    return actor.isalnum() and actor.isupper() and len(actor) >= 3
-
-
-def dyad_side(actor: Any, prefix: str) -> tuple[str, list[Any]]:
-    """``actor`` on one side of an event (``prefix`` "e.source"): a code or country typed in
-    capitals, else an actor id or whole words of a name ("Donald Trump", "person:xi-jinping")."""
-    if not isinstance(actor, str) or not actor.strip():
-        raise UsageError("dyad actors must be non-empty strings")
-    actor = actor.strip()
-    if _looks_like_code(actor):
-        return (
-            f"({prefix}_country = ? OR {prefix}_code LIKE ? ESCAPE '\\')",
-            [actor, like_escape(actor) + "%"],
-        )
-    words = r"(?:^|[^\pL\pN])" + re.escape(actor) + r"(?:$|[^\pL\pN])"
-    return (
-        f"({prefix}_actor_id = ? OR regexp_matches({prefix}_name, ?, 'i'))",
-        [actor, words],
-    )
-
-
-def check_actor_known(con: duckdb.DuckDBPyConnection, actor: str) -> None:
-    """Raise NotFoundError, with suggestions, when no event has ``actor`` on either side."""
-    source, source_params = dyad_side(actor, "e.source")
-    target, target_params = dyad_side(actor, "e.target")
-    found = _run_rows(
-        con,
-        f"SELECT 1 FROM events e WHERE {source} OR {target} LIMIT 1",
-        [*source_params, *target_params],
-    )
-    if found:
-        return
-    suggestions = _suggestions(con, actor)
-    hint = (
-        "dyad takes an ISO3 country (USA), a CAMEO code prefix (USAGOV), an actor id "
-        "(person:donald-trump) or a name as stored (Donald Trump)"
-    )
-    if suggestions:
-        hint += "; the store has: " + ", ".join(suggestions)
-    raise NotFoundError(f"no event in the store has {actor!r} as source or target; {hint}")
-
-
-def _suggestions(con: duckdb.DuckDBPyConnection, actor: str) -> list[str]:
-    words = [w for w in actor.replace(":", " ").replace("-", " ").split() if len(w) >= 3]
-    if not words:
-        return []
-    clause = (
-        "(name ILIKE ? ESCAPE '\\' OR code ILIKE ? ESCAPE '\\' OR actor_id ILIKE ? ESCAPE '\\')"
-    )
-    params: list[Any] = []
-    for word in words:
-        params += ["%" + like_escape(word) + "%"] * 3
-    rows = _run_rows(
-        con,
-        f"SELECT actor_id, name, code FROM actors WHERE {' OR '.join([clause] * len(words))} "
-        "ORDER BY actor_id LIMIT 5",
-        params,
-    )
-    return [f"{name} ({code or actor_id})" for actor_id, name, code in rows]
-
-
-def dyad(
-    con: duckdb.DuckDBPyConnection,
-    a: str,
-    b: str,
-    *,
-    freq: str,
-    both_directions: bool,
-    factuality: Factuality,
-    dedup: bool,
-    date_from: DateLike,
-    date_to: DateLike,
-) -> pd.DataFrame:
-    """Events between ``a`` and ``b`` per period (see ``Store.dyad``)."""
-    if freq not in PERIODS:
-        raise UsageError(f"freq={freq!r}: use one of {', '.join(PERIODS)}")
-    part, step = PERIODS[freq]
-    a_src, a_src_p = dyad_side(a, "e.source")
-    b_tgt, b_tgt_p = dyad_side(b, "e.target")
-    b_src, b_src_p = dyad_side(b, "e.source")
-    a_tgt, a_tgt_p = dyad_side(a, "e.target")
-    a_to_b, b_to_a = f"({a_src} AND {b_tgt})", f"({b_src} AND {a_tgt})"
-    direction_params = [*a_src_p, *b_tgt_p, *b_src_p, *a_tgt_p]
-    keep = f"({a_to_b} OR {b_to_a})" if both_directions else a_to_b
-    keep_params = direction_params if both_directions else [*a_src_p, *b_tgt_p]
-    where = Where()
-    if dedup:
-        date_column = "c.date"
-        where.add(factuality.sql("c"))
-        rows = f"""
-            SELECT m.uid, c.undirected_id AS und, c.date, c.quad_class, c.plover, c.goldstein,
-                   c.doc_ids, m.is_a_to_b, m.is_b_to_a
-            FROM (SELECT x.cluster_id AS uid, bool_or({a_to_b}) AS is_a_to_b,
-                         bool_or({b_to_a}) AS is_b_to_a
-                  FROM events e JOIN event_dedup x USING (event_id)
-                  WHERE {keep} GROUP BY x.cluster_id) m
-            JOIN event_clusters c ON c.cluster_id = m.uid
-        """
-        params = [*direction_params, *keep_params]
-    else:
-        date_column = "coalesce(e.date, d.date)"
-        where.add(factuality.sql("e"))
-        where.add(keep, *keep_params)
-        rows = f"""
-            SELECT e.event_id AS uid, least(e.event_id, coalesce(x.mirror_id, e.event_id)) AS und,
-                   {date_column} AS date, e.quad_class, e.plover, e.goldstein,
-                   [e.doc_id] AS doc_ids, {a_to_b} AS is_a_to_b, {b_to_a} AS is_b_to_a
-            FROM events e JOIN documents d USING (doc_id) LEFT JOIN event_dedup x USING (event_id)
-        """
-        params = list(direction_params)
-    where.add(f"{date_column} IS NOT NULL")
-    where.dates(date_column, date_from, date_to)
-    params += where.params
-    # A symmetric pair (A->B and B->A from the same words) is one event: group by ``und``.
-    query = f"""
-        WITH dyad_rows AS ({rows} {where.sql()}),
-        per_event AS (
-            SELECT CAST(date_trunc('{part}', arg_min(date, uid)) AS DATE) AS period,
-                   arg_min(quad_class, uid) AS quad_class, arg_min(plover, uid) AS plover,
-                   arg_min(goldstein, uid) AS goldstein,
-                   bool_or(is_a_to_b) AS is_a_to_b, bool_or(is_b_to_a) AS is_b_to_a,
-                   flatten(list(doc_ids)) AS doc_ids
-            FROM dyad_rows GROUP BY und
-        ),
-        bounds AS (
-            SELECT coalesce(CAST($first AS DATE), min(period)) AS lo,
-                   coalesce(CAST($last AS DATE), max(period)) AS hi
-            FROM per_event
-        ),
-        periods AS (
-            SELECT CAST(unnest(generate_series(CAST(lo AS TIMESTAMP), CAST(hi AS TIMESTAMP),
-                                               {step})) AS DATE) AS period
-            FROM bounds WHERE lo IS NOT NULL AND hi IS NOT NULL
-        ),
-        counted AS (
-            SELECT period, {_counts()},
-                   count(*) FILTER (WHERE is_a_to_b) AS a_to_b,
-                   count(*) FILTER (WHERE is_b_to_a) AS b_to_a
-            FROM per_event GROUP BY period
-        ),
-        articles AS (
-            SELECT period, count(DISTINCT doc) AS articles
-            FROM (SELECT period, unnest(doc_ids) AS doc FROM per_event) GROUP BY period
-        )
-        SELECT p.period, coalesce(k.events, 0) AS events,
-               coalesce(k.a_to_b, 0) AS a_to_b, coalesce(k.b_to_a, 0) AS b_to_a,
-               {", ".join(f"coalesce(k.{name}, 0) AS {name}" for name in QUADS.values())},
-               coalesce(k.verbal_cooperation, 0) + coalesce(k.material_cooperation, 0)
-                   AS cooperative,
-               coalesce(k.verbal_conflict, 0) + coalesce(k.material_conflict, 0) AS conflictual,
-               k.goldstein_mean, coalesce(k.goldstein_sum, 0) AS goldstein_sum,
-               coalesce(a.articles, 0) AS articles
-        FROM periods p LEFT JOIN counted k USING (period) LEFT JOIN articles a USING (period)
-        ORDER BY p.period
-    """
-    first = _trunc(con, part, date_bound("date_from", date_from)) if date_from is not None else None
-    last = (
-        _trunc(con, part, date_bound("date_to", date_to, end=True)) if date_to is not None else None
-    )
-    named = {f"p{i}": value for i, value in enumerate(params)}
-    named.update({"first": first, "last": last})
-    frame = _run(con, _numbered(query, params), named)
-    if frame.empty:
-        check_actor_known(con, a)
-        check_actor_known(con, b)
-    return frame
-
-
-def _trunc(con: duckdb.DuckDBPyConnection, part: str, value: dt.date) -> dt.date:
-    rows = _run_rows(con, f"SELECT CAST(date_trunc('{part}', CAST(? AS DATE)) AS DATE)", [value])
+def truncate(con: duckdb.DuckDBPyConnection, part: str, value: dt.date) -> dt.date:
+    rows = run_rows(con, f"SELECT CAST(date_trunc('{part}', CAST(? AS DATE)) AS DATE)", [value])
     return rows[0][0]

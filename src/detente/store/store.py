@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from detente.errors import NotFoundError, SchemaVersionError, StoreError, UsageError
 from detente.records import DocResult, Problem
-from detente.store import dedup, panels
+from detente.store import dedup, dyads, panels
 from detente.store import exports as exporting
 from detente.store.batches import build_batches, errors_table
 from detente.store.factuality import Factuality
@@ -679,7 +679,7 @@ class Store:
         """
         if dedup:
             self._dedup_ready()
-        return panels.dyad(
+        return dyads.dyad(
             self._con,
             a,
             b,
