@@ -23,6 +23,7 @@ from detente.store.factuality import Factuality
 from detente.store.filters import DateLike, Where, actor_clause, like_escape, limit_sql, side_clause
 from detente.store.migrations import pending
 from detente.store.schema import (
+    DERIVED,
     RUN_PROVENANCE,
     SCHEMA_VERSION,
     SEQUENCES,
@@ -810,7 +811,7 @@ class Store:
         request = exporting.ExportRequest.build(
             table, out, fmt=fmt, force=force, header=header, store_path=self.path
         )
-        if request.fmt in exporting.EVENT_FORMATS or table == "events":
+        if request.fmt in exporting.EVENT_FORMATS or table in ("events", *DERIVED):
             self._dedup_ready()
         return exporting.export(
             self._con, request, factuality=Factuality(asserted_only, include_negated)
