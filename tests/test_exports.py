@@ -126,6 +126,8 @@ def test_actor_codes_split_into_gdelt_attributes():
     assert (parsed["country"], parsed["type1"], parsed["known_group"]) == ("WST", "IGO", "NAT")
     parsed = gdelt.parse_actor_code("IRQREBSHI")
     assert (parsed["country"], parsed["type1"], parsed["religion1"]) == ("IRQ", "REB", "SHI")
+    parsed = gdelt.parse_actor_code("IGOG7")
+    assert (parsed["type1"], parsed["known_group"]) == ("IGO", "G7")
 
 
 # -- PLOVER ------------------------------------------------------------------------------------

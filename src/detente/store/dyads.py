@@ -97,16 +97,30 @@ def dyad(
     if freq not in PERIODS:
         raise UsageError(f"freq={freq!r}: use one of {', '.join(PERIODS)}")
     part, step = PERIODS[freq]
-    a_src, a_src_p = dyad_side(a, "e.source")
-    b_tgt, b_tgt_p = dyad_side(b, "e.target")
-    b_src, b_src_p = dyad_side(b, "e.source")
-    a_tgt, a_tgt_p = dyad_side(a, "e.target")
+    # Codes and countries are what deduplicated events are keyed by: match them there
+    # directly; ids and names are matched on every mention (``e``), then mapped.
+    on_clusters = dedup and all(isinstance(x, str) and _looks_like_code(x.strip()) for x in (a, b))
+    t = "c" if on_clusters else "e"
+    a_src, a_src_p = dyad_side(a, f"{t}.source")
+    b_tgt, b_tgt_p = dyad_side(b, f"{t}.target")
+    b_src, b_src_p = dyad_side(b, f"{t}.source")
+    a_tgt, a_tgt_p = dyad_side(a, f"{t}.target")
     a_to_b, b_to_a = f"({a_src} AND {b_tgt})", f"({b_src} AND {a_tgt})"
     direction_params = [*a_src_p, *b_tgt_p, *b_src_p, *a_tgt_p]
     keep = f"({a_to_b} OR {b_to_a})" if both_directions else a_to_b
     keep_params = direction_params if both_directions else [*a_src_p, *b_tgt_p]
     where = Where()
-    if dedup:
+    if on_clusters:
+        date_column = "c.date"
+        where.add(factuality.sql("c"))
+        where.add(keep, *keep_params)
+        rows = f"""
+            SELECT c.cluster_id AS uid, c.undirected_id AS und, c.date, c.quad_class, c.plover,
+                   c.goldstein, c.doc_ids, {a_to_b} AS is_a_to_b, {b_to_a} AS is_b_to_a
+            FROM event_clusters c
+        """
+        params = list(direction_params)
+    elif dedup:
         date_column = "c.date"
         where.add(factuality.sql("c"))
         rows = f"""
@@ -133,16 +147,13 @@ def dyad(
     where.add(f"{date_column} IS NOT NULL")
     where.dates(date_column, date_from, date_to)
     params += where.params
-    # A symmetric pair (A->B and B->A from the same words) is one event: group by ``und``.
+    # A symmetric pair (A->B and B->A from the same words) is one event, counted through its
+    # first event (uid = und); both of its directions count in a_to_b and b_to_a.
+    only = "uid = und" if both_directions else None
     query = f"""
         WITH dyad_rows AS ({rows} {where.sql()}),
         per_event AS (
-            SELECT CAST(date_trunc('{part}', arg_min(date, uid)) AS DATE) AS period,
-                   arg_min(quad_class, uid) AS quad_class, arg_min(plover, uid) AS plover,
-                   arg_min(goldstein, uid) AS goldstein,
-                   bool_or(is_a_to_b) AS is_a_to_b, bool_or(is_b_to_a) AS is_b_to_a,
-                   flatten(list(doc_ids)) AS doc_ids
-            FROM dyad_rows GROUP BY und
+            SELECT CAST(date_trunc('{part}', date) AS DATE) AS period, * FROM dyad_rows
         ),
         bounds AS (
             SELECT coalesce(CAST($first AS DATE), min(period)) AS lo,
@@ -155,14 +166,15 @@ def dyad(
             FROM bounds WHERE lo IS NOT NULL AND hi IS NOT NULL
         ),
         counted AS (
-            SELECT period, {counts_sql()},
+            SELECT period, {counts_sql(only)},
                    count(*) FILTER (WHERE is_a_to_b) AS a_to_b,
                    count(*) FILTER (WHERE is_b_to_a) AS b_to_a
             FROM per_event GROUP BY period
         ),
         articles AS (
-            SELECT period, count(DISTINCT doc) AS articles
-            FROM (SELECT period, unnest(doc_ids) AS doc FROM per_event) GROUP BY period
+            SELECT CAST(date_trunc('{part}', date) AS DATE) AS period,
+                   count(DISTINCT doc) AS articles
+            FROM (SELECT date, unnest(doc_ids) AS doc FROM dyad_rows) GROUP BY ALL
         )
         SELECT p.period, coalesce(k.events, 0) AS events,
                coalesce(k.a_to_b, 0) AS a_to_b, coalesce(k.b_to_a, 0) AS b_to_a,

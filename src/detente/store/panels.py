@@ -99,17 +99,23 @@ def _base_rows(factuality: Factuality, dedup: bool, where: Where) -> str:
     """
 
 
-def counts_sql(alias: str = "") -> str:
+def counts_sql(only: str | None = None) -> str:
     """Aggregates shared by panels and dyads: events by quad class and PLOVER category,
-    Goldstein sum and mean."""
-    a = f"{alias}." if alias else ""
-    parts = ["count(*) AS events"]
-    parts += [f"count(*) FILTER (WHERE {a}quad_class = {q}) AS {name}" for q, name in QUADS.items()]
+    Goldstein sum and mean; ``only`` restricts every one of them to rows where it holds."""
+    keep = f"{only} AND " if only else ""
+
+    def count(condition: str | None = None) -> str:
+        test = f"{keep}{condition}" if condition else only
+        return f"count(*) FILTER (WHERE {test})" if test else "count(*)"
+
+    parts = [f"{count()} AS events"]
+    parts += [f"{count(f'quad_class = {q}')} AS {name}" for q, name in QUADS.items()]
     parts += [
-        f"count(*) FILTER (WHERE {a}plover = '{category}') AS {category.lower()}"
+        f"{count(f'plover = {chr(39)}{category}{chr(39)}')} AS {category.lower()}"
         for category in plover_categories()
     ]
-    parts += [f"sum({a}goldstein) AS goldstein_sum", f"avg({a}goldstein) AS goldstein_mean"]
+    goldstein = f"CASE WHEN {only} THEN goldstein END" if only else "goldstein"
+    parts += [f"sum({goldstein}) AS goldstein_sum", f"avg({goldstein}) AS goldstein_mean"]
     return ",\n ".join(parts)
 
 
@@ -130,38 +136,34 @@ def _unit_rows(spec: PanelSpec) -> tuple[str, list[str]]:
     keep = "uid, und, quad_class, plover, goldstein, doc_ids"
     if spec.unit == "country":
         sides = []
+        first_only = " AND uid = und" if spec.role == "any" else ""
         if spec.role in ("any", "source"):
             sides.append(
                 f"SELECT {period}, source_country AS country, {keep} FROM base "
-                "WHERE source_country IS NOT NULL"
+                f"WHERE source_country IS NOT NULL{first_only}"
             )
         if spec.role in ("any", "target"):
+            # with role "any", a country's own event counts once, and a symmetric pair
+            # (A->B, B->A from the same words) counts once, through its first event
             extra = (
                 " AND source_country IS DISTINCT FROM target_country" if spec.role == "any" else ""
             )
             sides.append(
                 f"SELECT {period}, target_country AS country, {keep} FROM base "
-                f"WHERE target_country IS NOT NULL{extra}"
+                f"WHERE target_country IS NOT NULL{extra}{first_only}"
             )
-        # a symmetric pair (A->B and B->A from the same words) is one event for each country
-        rows = " UNION ALL ".join(sides)
-        return (
-            f"SELECT * FROM ({rows}) "
-            "QUALIFY row_number() OVER (PARTITION BY und, country ORDER BY uid) = 1",
-            ["country"],
-        )
+        return " UNION ALL ".join(sides), ["country"]
     both = "source_country IS NOT NULL AND target_country IS NOT NULL"
     if spec.directed:
         return (
             f"SELECT {period}, source_country, target_country, {keep} FROM base WHERE {both}",
             ["source_country", "target_country"],
         )
-    # Undirected: one row per undirected event (a symmetric pair counts once).
+    # Undirected: a symmetric pair counts once, through its first event (uid = und).
     return (
         f"""SELECT {period}, least(source_country, target_country) AS country_a,
                    greatest(source_country, target_country) AS country_b, {keep}
-            FROM base WHERE {both}
-            QUALIFY row_number() OVER (PARTITION BY und ORDER BY uid) = 1""",
+            FROM base WHERE {both} AND uid = und""",
         ["country_a", "country_b"],
     )
 
@@ -244,7 +246,7 @@ def panel(
     units = ", ".join(unit_columns)
     head = f"""
         WITH base AS ({numbered(base, where.params)}),
-        unit_rows AS MATERIALIZED ({rows_sql})
+        unit_rows AS ({rows_sql})
     """
     params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(where.params)}
     if listed is not None:

@@ -142,7 +142,8 @@ def parse_actor_code(code: str) -> dict[str, str | None]:
     )
     types: list[str] = []
     religions: list[str] = []
-    for i in range(0, len(code) - len(code) % 3, 3):
+    # three letters a part; a shorter last part ("G7" in "IGOG7") is a part of its own
+    for i in range(0, len(code), 3):
         part = code[i : i + 3]
         kind = kinds.get(part)
         if kind is None and part in states and out["country"] is None and not types:
