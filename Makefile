@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench eval kb clean
+.PHONY: setup demo test lint bench bench-data eval kb crosswalk clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,6 +30,11 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/throughput.py --n 500 --write BENCHMARKS.md
 
+# Deduplication and panels: 500 AllSides articles coded for real, and a synthetic 1M-event store.
+bench-data: setup
+	$(BIN)/python benchmarks/dedup_allsides.py --n 500 --write BENCHMARKS.md
+	$(BIN)/python benchmarks/store_queries.py --events 1000000 --write BENCHMARKS.md
+
 eval: setup
 	$(BIN)/detente eval quotes
 	$(BIN)/detente eval events
@@ -37,6 +42,11 @@ eval: setup
 
 kb: setup
 	$(BIN)/python scripts/build_kb.py
+
+# The COW / Gleditsch-Ward / FIPS crosswalk; countrycode is needed at build time only.
+crosswalk: setup
+	$(BIN)/python -m pip install --quiet countrycode
+	$(BIN)/python scripts/build_crosswalk.py
 
 clean:
 	rm -rf $(VENV) detente.duckdb .pytest_cache

@@ -158,7 +158,17 @@ QUERIES = {
     "dyad USA–CHN per day, 2018": lambda s: s.dyad(
         "USA", "CHN", freq="day", date_from="2018", date_to="2018"
     ),
-    "panel country-month (all countries, 5 years)": lambda s: s.panel("country-month"),
+    "dyad USA–CHN per month, every mention (no dedup)": lambda s: s.dyad("USA", "CHN", dedup=False),
+    "panel country-month, 2019, all countries": lambda s: s.panel(
+        "country-month", date_from="2019", date_to="2019"
+    ),
+    "panel country-month, 5 years, all countries": lambda s: s.panel("country-month"),
+    "panel country-month, 5 years, all countries, no articles column": lambda s: s.panel(
+        "country-month", articles=False
+    ),
+    "panel dyad-month, 20 listed countries, 2019": lambda s: s.panel(
+        "dyad-month", countries=LISTED, date_from="2019", date_to="2019"
+    ),
     "panel dyad-month, 20 listed countries, 5 years": lambda s: s.panel(
         "dyad-month", countries=LISTED
     ),

@@ -113,6 +113,12 @@ def test_switches_widen_what_counts(store):
     assert raw[raw["country"] == "USA"]["events"].iloc[0] == 3  # every mention: 2 meetings + 1
 
 
+def test_articles_can_be_left_out(store):
+    panel = store.panel("country-month", articles=False)
+    assert "articles" not in panel.columns
+    assert panel["events"].sum() == store.panel("country-month")["events"].sum()
+
+
 def test_roles_and_daily_panels(store):
     sources = store.panel("country-month", role="source", date_from="2017-03", date_to="2017-03")
     assert sources.set_index("country")["events"].to_dict() == {"USA": 1}

@@ -173,6 +173,10 @@ def panel(
     all_modalities: AllModalities = False,
     include_negated: IncludeNegated = False,
     no_dedup: NoDedup = False,
+    no_articles: Annotated[
+        bool,
+        typer.Option("--no-articles", help="Leave out the distinct-articles column (faster)."),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
     db: DbOpt = Path("detente.duckdb"),
     fmt: OutputFormat = "csv",
@@ -191,6 +195,7 @@ def panel(
             dedup=not no_dedup,
             asserted_only=not all_modalities,
             include_negated=include_negated,
+            articles=not no_articles,
         )
     if out is None:
         print_frame(console, frame, fmt, title=f"{unit} panel")

@@ -142,12 +142,20 @@ SELECT i.cluster_id,
        min(e.event_id) AS first_event_id,
        arg_min(e.doc_id, e.event_id) AS first_doc_id,
        list(e.event_id ORDER BY e.event_id) AS event_ids,
-       list(DISTINCT e.doc_id ORDER BY e.doc_id) AS doc_ids
+       list(DISTINCT e.doc_id ORDER BY e.doc_id) AS doc_ids,
+       CASE WHEN arg_min(e.source_country, e.event_id) IS NOT NULL
+             AND arg_min(e.target_country, e.event_id) IS NOT NULL
+            THEN least(arg_min(e.source_country, e.event_id), arg_min(e.target_country, e.event_id))
+                 || '|' ||
+                 greatest(arg_min(e.source_country, e.event_id),
+                          arg_min(e.target_country, e.event_id))
+       END AS pair_key
 FROM _dedup_ids i
 JOIN events e USING (event_id)
 JOIN _dedup_events x USING (event_id)
 LEFT JOIN undirected u USING (cluster_id)
 GROUP BY i.cluster_id
+ORDER BY pair_key NULLS LAST, date
 """
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from detente.crosswalk import country_codes
 from detente.errors import NotFoundError, UsageError
 from detente.store.factuality import Factuality
 from detente.store.filters import DateLike, Where, date_bound, like_escape
@@ -39,6 +40,15 @@ def dyad_side(actor: Any, prefix: str) -> tuple[str, list[Any]]:
         f"({prefix}_actor_id = ? OR regexp_matches({prefix}_name, ?, 'i'))",
         [actor, words],
     )
+
+
+def _pair_key(a: str, b: str) -> str | None:
+    """``event_clusters.pair_key`` of two codes that start with a state ("USAGOV", "CHN")."""
+    states = country_codes()
+    countries = [code[:3] for code in (a, b)]
+    if not all(country in states for country in countries):
+        return None
+    return "|".join(sorted(countries))
 
 
 def check_actor_known(con: duckdb.DuckDBPyConnection, actor: str) -> None:
@@ -113,6 +123,9 @@ def dyad(
     if on_clusters:
         date_column = "c.date"
         where.add(factuality.sql("c"))
+        pair = _pair_key(a.strip(), b.strip())
+        if pair is not None:  # the table is sorted by it: only that pair's rows are read
+            where.add("c.pair_key = ?", pair)
         where.add(keep, *keep_params)
         rows = f"""
             SELECT c.cluster_id AS uid, c.undirected_id AS und, c.date, c.quad_class, c.plover,

@@ -75,7 +75,8 @@ _V2 = Migration(
         "goldstein DOUBLE, modality VARCHAR, negated BOOLEAN, num_mentions INTEGER, "
         "num_stories INTEGER, num_articles INTEGER, num_sources INTEGER, "
         "is_root_event BOOLEAN, first_event_id BIGINT, first_doc_id VARCHAR, "
-        "event_ids BIGINT[], doc_ids VARCHAR[])",
+        "event_ids BIGINT[], doc_ids VARCHAR[], pair_key VARCHAR)",
+        *_add_columns("event_clusters", (("pair_key", "VARCHAR"),)),
     ),
 )
 

@@ -219,6 +219,7 @@ def panel(
     date_from: DateLike,
     date_to: DateLike,
     countries: Any = None,
+    articles: bool = True,
     max_rows: int = DEFAULT_MAX_ROWS,
 ) -> pd.DataFrame:
     """The zero-filled panel (see ``Store.panel``)."""
@@ -272,7 +273,7 @@ def panel(
         first = first or low
         last = last or high
     if first is None or last is None:
-        return pd.DataFrame(columns=[*keys, *cw_names, *count_columns, "articles"])
+        return pd.DataFrame(columns=[*keys, *cw_names, *count_columns, *(["articles"] * articles)])
     if first > last:
         raise UsageError(f"date_from {date_from} is after date_to {date_to}")
     if listed is not None:
@@ -293,8 +294,7 @@ def panel(
     filled = ", ".join(
         f"k.{c}" if c == "goldstein_mean" else f"coalesce(k.{c}, 0) AS {c}" for c in count_columns
     )
-    query = f"""{head},
-        counted AS (SELECT period, {units}, {counts_sql()} FROM unit_rows GROUP BY period, {units}),
+    articles_cte = f"""
         articles AS (
             SELECT period, {units}, count(DISTINCT doc) AS articles
             FROM (
@@ -305,17 +305,20 @@ def panel(
                 WHERE num_articles > 1
             )
             GROUP BY period, {units}
-        ),
+        ),"""
+    query = f"""{head},
+        counted AS (SELECT period, {units}, {counts_sql()} FROM unit_rows GROUP BY period, {units}),
+        {articles_cte if articles else ""}
         periods AS (
             SELECT CAST(unnest(generate_series(CAST($first AS TIMESTAMP),
                    CAST($last AS TIMESTAMP), {PERIODS[spec.freq][1]})) AS DATE) AS period
         ),
         grid AS (SELECT * FROM periods CROSS JOIN ({_grid_units(spec, unit_columns, listed)}))
-        SELECT g.period, {", ".join("g." + c for c in unit_columns)}, {cw_select}, {filled},
-               coalesce(a.articles, 0) AS articles
+        SELECT g.period, {", ".join("g." + c for c in unit_columns)}, {cw_select}, {filled}
+               {", coalesce(a.articles, 0) AS articles" if articles else ""}
         FROM grid g
         LEFT JOIN counted k USING ({", ".join(keys)})
-        LEFT JOIN articles a USING ({", ".join(keys)})
+        {f"LEFT JOIN articles a USING ({', '.join(keys)})" if articles else ""}
         {cw_join}
         ORDER BY {", ".join("g." + c for c in unit_columns)}, g.period
     """

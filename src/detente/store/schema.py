@@ -238,6 +238,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _col("first_doc_id", "VARCHAR"),
         _col("event_ids", "BIGINT[]"),
         _col("doc_ids", "VARCHAR[]"),
+        # "CHN|USA": the two countries in order, NULL unless both are known; rows are stored
+        # sorted by it, so a dyad query reads only its pair's part of the table
+        _col("pair_key", "VARCHAR"),
     ),
 }
 
