@@ -84,7 +84,7 @@ def _base_rows(factuality: Factuality, dedup: bool, where: Where) -> str:
         return f"""
             SELECT c.cluster_id AS uid, c.undirected_id AS und, c.date,
                    c.source_country, c.target_country, c.quad_class, c.plover, c.goldstein,
-                   c.num_articles, c.first_doc_id, c.doc_ids
+                   c.doc_ids
             FROM event_clusters c {where.sql()}
         """
     where.add(factuality.sql("e"))
@@ -93,7 +93,7 @@ def _base_rows(factuality: Factuality, dedup: bool, where: Where) -> str:
         SELECT e.event_id AS uid, least(e.event_id, coalesce(x.mirror_id, e.event_id)) AS und,
                coalesce(e.date, d.date) AS date,
                e.source_country, e.target_country, e.quad_class, e.plover, e.goldstein,
-               1 AS num_articles, e.doc_id AS first_doc_id, [e.doc_id] AS doc_ids
+               [e.doc_id] AS doc_ids
         FROM events e JOIN documents d USING (doc_id) LEFT JOIN event_dedup x USING (event_id)
         {where.sql()}
     """
@@ -133,7 +133,7 @@ def _unit_rows(spec: PanelSpec) -> tuple[str, list[str]]:
     """SQL turning base rows into unit rows (unit columns + period), and the unit columns."""
     part = PERIODS[spec.freq][0]
     period = f"CAST(date_trunc('{part}', date) AS DATE) AS period"
-    keep = "uid, und, quad_class, plover, goldstein, num_articles, first_doc_id, doc_ids"
+    keep = "uid, und, quad_class, plover, goldstein, doc_ids"
     if spec.unit == "country":
         sides = []
         first_only = " AND uid = und" if spec.role == "any" else ""
@@ -297,13 +297,7 @@ def panel(
     articles_cte = f"""
         articles AS (
             SELECT period, {units}, count(DISTINCT doc) AS articles
-            FROM (
-                -- most events come from one article: no list to unnest for those
-                SELECT period, {units}, first_doc_id AS doc FROM unit_rows WHERE num_articles = 1
-                UNION ALL
-                SELECT period, {units}, unnest(doc_ids) AS doc FROM unit_rows
-                WHERE num_articles > 1
-            )
+            FROM (SELECT period, {units}, unnest(doc_ids) AS doc FROM unit_rows)
             GROUP BY period, {units}
         ),"""
     query = f"""{head},
