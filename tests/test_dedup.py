@@ -187,3 +187,12 @@ def test_a_finished_run_leaves_the_layer_current_and_a_stale_one_is_refused_read
         assert writer.dedup_summary()["events"] == 2
     with Store(path, read_only=True) as reader:
         assert reader.deduplicated_events()["num_articles"].tolist() == [2]
+
+
+def test_a_failing_rebuild_reports_its_own_error_and_keeps_the_old_layer(store):
+    fill(store, [story("a", "2017-02-10", [coded(ABE, TRUMP, "040")])])
+    store._con.execute("ALTER TABLE event_clusters DROP COLUMN num_sources")  # break the table
+    with pytest.raises(StoreError, match="num_sources") as caught:
+        store.deduplicate()
+    assert "transaction is aborted" not in str(caught.value)
+    assert store.sql("SELECT count(*) AS n FROM event_dedup")["n"].iloc[0] == 1  # rolled back

@@ -121,7 +121,7 @@ def _actor_columns(side: str) -> str:
 
 
 _CLUSTERS = f"""
-INSERT INTO event_clusters
+INSERT INTO event_clusters BY NAME
 WITH undirected AS (
     SELECT i.cluster_id, min(m.cluster_id) AS mirror_cluster
     FROM _dedup_ids i JOIN _dedup_ids m ON m.event_id = i.mirror_id
@@ -211,14 +211,14 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, window_days: int) -> DedupState:
     window_days = check_window(window_days)
     con.execute("DELETE FROM event_dedup")
     con.execute("DELETE FROM event_clusters")
+    # On an error the caller rolls the transaction back, temporary tables included; no
+    # clean-up here, which would only hide that error behind "transaction is aborted".
     con.execute(_EVENTS)
-    try:
-        con.execute(_ASSIGN, {"window": window_days})
-        con.execute("INSERT INTO event_dedup SELECT * FROM _dedup_ids")
-        con.execute(_CLUSTERS)
-    finally:
-        con.execute("DROP TABLE IF EXISTS _dedup_ids")
-        con.execute("DROP TABLE IF EXISTS _dedup_events")
+    con.execute(_ASSIGN, {"window": window_days})
+    con.execute("INSERT INTO event_dedup BY NAME SELECT * FROM _dedup_ids")
+    con.execute(_CLUSTERS)
+    con.execute("DROP TABLE _dedup_ids")
+    con.execute("DROP TABLE _dedup_events")
     count, max_id = events_state(con)
     state = DedupState(window_days, count, max_id)
     con.execute(
