@@ -250,7 +250,13 @@ def markdown(r: dict) -> str:
     ]
     for name, t in r["timings"].items():
         lines.append(f"| {name} | {t['rows']:,} | {t['ms']} | {t['cpu_ms']} |")
-    lines.append(end)
+    fast = [name for name, t in r["timings"].items() if t["ms"] < 200]
+    lines += [
+        "",
+        f"Under 200 ms wall-clock: {len(fast)} of {len(r['timings'])} queries "
+        f"({'; '.join(fast) or 'none'}).",
+        end,
+    ]
     return "\n".join(lines)
 
 
