@@ -30,7 +30,6 @@ from pathlib import Path
 from detente.errors import InputError
 from detente.eval.realnews import (
     DEFAULT_CORPORA_DIR,
-    DEFAULT_GOLD_DIR,
     FACTUALITIES,
     GoldActor,
     GoldArticle,
@@ -45,6 +44,9 @@ from detente.eval.realnews import (
     read_sentences,
 )
 from detente.events.ontology import cameo_table
+
+# The gold next to this script (not the one of whichever checkout the venv installed).
+DEFAULT_GOLD_DIR = Path(__file__).resolve().parents[2] / "gold" / "realnews"
 
 KB_DIR = Path(__file__).resolve().parents[2] / "src" / "detente" / "data" / "kb"
 PRIMARY = re.compile(r"A\d+$")

@@ -20,11 +20,24 @@ Deterministic: the same corpora and seed give the same files.
    drawn again until they hold at least 80 sentences together.
 6. Within each split the rows are shuffled: that is the annotation order.
 
+Extra train batches (``--extra-train K``, K = 1, 2, ...): more training data for the learned
+parts of the event coder, appended to the index without touching its existing rows.
+
+7. Batch K is drawn with ``random.Random(SEED * 1000 + K)`` (batch 1: 9001) from the eligible
+   records of step 1, leaving out every article of the first 90 + 60 (K - 1) rows of
+   ``articles.tsv`` (the main draw and the earlier batches, all splits): 40 AllSides, 8 BBC
+   politics, 2 BBC business, 10 Wikinews, in that order, each a uniform sample.
+8. Leads as in step 3; every article has split ``train`` and ``double`` = ``no``; the 60 rows
+   are shuffled (the annotation order) and appended to ``articles.tsv`` and ``sentences.tsv``.
+9. When batch K is already in the index, it is drawn again and checked against the index
+   (nothing is written); a batch is refused when an earlier one is missing.
+
 Writes gold/realnews/articles.tsv, gold/realnews/sentences.tsv (committed, no text) and the
 work files gold/realnews/work/<split>/<corpus>__<id>.md (git-ignored: they contain the text).
 ``--work-only`` rewrites the work files from the committed TSV files without spaCy.
 
-Run: .venv/bin/python scripts/gold/sample_realnews.py [--work-only] [--corpora DIR] [--out DIR]
+Run: .venv/bin/python scripts/gold/sample_realnews.py [--work-only | --extra-train K]
+     [--corpora DIR] [--out DIR]
 """
 
 from __future__ import annotations
@@ -40,7 +53,6 @@ from detente.eval.realnews import (
     ARTICLE_COLUMNS,
     BBC_DATE,
     DEFAULT_CORPORA_DIR,
-    DEFAULT_GOLD_DIR,
     SENTENCE_COLUMNS,
     SPLITS,
     GoldArticle,
@@ -54,6 +66,9 @@ from detente.eval.realnews import (
     record_text,
     sentence_hash,
 )
+
+# The gold next to this script (not the one of whichever checkout the venv installed).
+DEFAULT_GOLD_DIR = Path(__file__).resolve().parents[2] / "gold" / "realnews"
 
 SEED = 9  # the issue number
 MIN_WORDS = 80
@@ -69,6 +84,15 @@ STRATA = (
 EXCLUDED_LINES = {"allsides": range(4801, 4867)}  # quoted in issue 9 with détente's output
 DOUBLE_PER_SPLIT = {"allsides": 2, "bbc": 1, "wikinews": 1}
 MIN_DOUBLE_SENTENCES = 80
+# Extra train batches (steps 7-9): batch K uses random.Random(SEED * 1000 + K).
+EXTRA_STRATA = (
+    ("allsides", "allsides", None, 40),
+    ("bbc-politics", "bbc", "politics", 8),
+    ("bbc-business", "bbc", "business", 2),
+    ("wikinews", "wikinews", None, 10),
+)
+MAIN_SIZE = sum(count for *_, count in STRATA)  # 90
+EXTRA_SIZE = sum(count for *_, count in EXTRA_STRATA)  # 60
 
 
 def eligible(corpus: str, category: str | None, corpora_dir: Path) -> list[dict]:
@@ -243,6 +267,93 @@ def work_file(article: GoldArticle, sentences, record: dict) -> str:
     return "\n".join(lines)
 
 
+def extra_seed(batch: int) -> int:
+    return SEED * 1000 + batch
+
+
+def draw_extra(
+    batch: int, excluded: set[str], corpora_dir: Path
+) -> tuple[list[GoldArticle], dict[str, list[GoldSentence]]]:
+    """Extra train batch ``batch`` (steps 7-8), leaving out the article keys in ``excluded``."""
+    nlp = load_splitter()
+    rng = random.Random(extra_seed(batch))
+    chosen: list[tuple[str, dict]] = []  # (corpus, record)
+    for stratum, corpus, category, count in EXTRA_STRATA:
+        pool = [
+            record
+            for record in eligible(corpus, category, corpora_dir)
+            if f"{corpus}:{record['_id']}" not in excluded
+        ]
+        print(f"{stratum}: {len(pool)} eligible records left, drawing {count}", file=sys.stderr)
+        chosen += [(corpus, record) for record in rng.sample(pool, count)]
+    rng.shuffle(chosen)
+    articles = []
+    sentences: dict[str, list[GoldSentence]] = {}
+    for corpus, record in chosen:
+        key = f"{corpus}:{record['_id']}"
+        text = record_text(record)
+        sentences[key] = [
+            GoldSentence(key, n, start, end, sentence_hash(text[start:end]))
+            for n, (start, end) in enumerate(lead_sentences(nlp, text))
+        ]
+        articles.append(
+            GoldArticle(
+                corpus=corpus,
+                record_id=record["_id"],
+                date=record.get("date") or BBC_DATE,
+                split="train",
+                double=False,
+                n_sentences=len(sentences[key]),
+            )
+        )
+    return articles, sentences
+
+
+def add_extra_train(out: Path, batch: int, corpora_dir: Path) -> None:
+    """Append extra train batch ``batch`` to the index, or check it when it is there (step 9)."""
+    if batch < 1:
+        raise SystemExit("--extra-train: the batch number starts at 1")
+    existing = read_articles(out)
+    before = MAIN_SIZE + EXTRA_SIZE * (batch - 1)
+    if len(existing) < before:
+        raise SystemExit(
+            f"--extra-train {batch}: articles.tsv has {len(existing)} rows, {before} expected "
+            "before this batch (draw the earlier batches first)"
+        )
+    articles, sentences = draw_extra(batch, {a.key for a in existing[:before]}, corpora_dir)
+    if len(existing) > before:
+        indexed = existing[before : before + EXTRA_SIZE]
+        known = read_sentences(out)
+        same = indexed == articles and all(
+            list(known.get(a.key, ())) == sentences[a.key] for a in articles
+        )
+        if not same:
+            raise SystemExit(
+                f"--extra-train {batch}: articles.tsv rows {before + 2}- differ from this batch"
+            )
+        print(f"extra train batch {batch} is already in the index (checked)", file=sys.stderr)
+        return
+    append_index(out, articles, sentences)
+    print(f"extra train batch {batch}: {len(articles)} articles appended", file=sys.stderr)
+
+
+def append_index(out: Path, articles: list[GoldArticle], sentences: dict) -> None:
+    """Append rows to articles.tsv and sentences.tsv (the existing rows are kept as they are)."""
+    for name in ("articles.tsv", "sentences.tsv"):
+        content = (out / name).read_text(encoding="utf-8")
+        if content and not content.endswith("\n"):
+            raise SystemExit(f"{out / name} does not end with a line break")
+    with (out / "articles.tsv").open("a", encoding="utf-8", newline="") as f:
+        for a in articles:
+            row = (a.corpus, a.record_id, a.date, a.split, "yes" if a.double else "no", str(a.n_sentences))  # fmt: skip
+            f.write("\t".join(row) + "\n")
+    with (out / "sentences.tsv").open("a", encoding="utf-8", newline="") as f:
+        for a in articles:
+            for s in sentences[a.key]:
+                row = (a.corpus, a.record_id, str(s.n), str(s.start), str(s.end), s.sha1_8)
+                f.write("\t".join(row) + "\n")
+
+
 def write_work(out: Path, corpora_dir: Path) -> int:
     articles = read_articles(out)
     sentences = read_sentences(out)
@@ -262,9 +373,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA_DIR)
     parser.add_argument("--out", type=Path, default=DEFAULT_GOLD_DIR)
-    parser.add_argument("--work-only", action="store_true", help="only rewrite the work files")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--work-only", action="store_true", help="only rewrite the work files")
+    mode.add_argument(
+        "--extra-train", type=int, metavar="K",
+        help="append extra train batch K (60 articles; see the docstring) and rewrite the work files",
+    )  # fmt: skip
     args = parser.parse_args()
-    if not args.work_only:
+    if args.extra_train is not None:
+        add_extra_train(args.out, args.extra_train, args.corpora)
+    elif not args.work_only:
         articles, sentences, _ = draw(args.corpora)
         write_index(args.out, articles, sentences)
     n = write_work(args.out, args.corpora)

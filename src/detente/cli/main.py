@@ -522,8 +522,9 @@ eval_app.command("actors")(
 )
 
 
-# The store commands register themselves on ``app`` (after the shared options above exist).
+# Commands in their own modules register themselves on ``app`` (after the shared options exist).
 from detente.cli import queries as _queries  # noqa: E402,F401
+from detente.cli import serve as _serve  # noqa: E402,F401
 
 
 def entry() -> None:  # pragma: no cover - console script

@@ -204,6 +204,11 @@ class Store:
     def close(self) -> None:
         self._con.close()
 
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new DuckDB connection to this store for another thread (a connection must not be
+        shared between threads); it has the store's mode and sees the same data."""
+        return self._con.cursor()
+
     def __enter__(self) -> Store:
         return self
 
