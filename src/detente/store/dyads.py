@@ -15,8 +15,16 @@ import pandas as pd
 from detente.crosswalk import country_codes
 from detente.errors import NotFoundError, UsageError
 from detente.store.factuality import Factuality
-from detente.store.filters import DateLike, Where, date_bound, like_escape
-from detente.store.panels import PERIODS, QUADS, counts_sql, numbered, run_query, run_rows, truncate
+from detente.store.filters import DateLike, Where, like_escape
+from detente.store.panels import (
+    PERIODS,
+    QUADS,
+    counts_sql,
+    numbered,
+    period_bounds,
+    run_query,
+    run_rows,
+)
 
 
 def _looks_like_code(actor: str) -> bool:
@@ -200,14 +208,7 @@ def dyad(
         FROM periods p LEFT JOIN counted k USING (period) LEFT JOIN articles a USING (period)
         ORDER BY p.period
     """
-    first = (
-        truncate(con, part, date_bound("date_from", date_from)) if date_from is not None else None
-    )
-    last = (
-        truncate(con, part, date_bound("date_to", date_to, end=True))
-        if date_to is not None
-        else None
-    )
+    first, last = period_bounds(con, part, date_from, date_to)
     named = {f"p{i}": value for i, value in enumerate(params)}
     named.update({"first": first, "last": last})
     frame = run_query(con, numbered(query, params), named)

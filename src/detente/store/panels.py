@@ -253,14 +253,7 @@ def panel(
     if listed is not None:
         params["countries"] = listed
     part = PERIODS[spec.freq][0]
-    first = (
-        truncate(con, part, date_bound("date_from", date_from)) if date_from is not None else None
-    )
-    last = (
-        truncate(con, part, date_bound("date_to", date_to, end=True))
-        if date_to is not None
-        else None
-    )
+    first, last = period_bounds(con, part, date_from, date_to)
     n_units = None
     if first is None or last is None or listed is None:
         # one pass over the rows for what the arguments leave open: the range, the units
@@ -346,6 +339,15 @@ def run_rows(con: duckdb.DuckDBPyConnection, query: str, params: Any) -> list[tu
         return con.execute(query, params).fetchall()
     except duckdb.Error as e:
         raise StoreError(f"panel query failed: {e}") from e
+
+
+def period_bounds(
+    con: duckdb.DuckDBPyConnection, part: str, date_from: DateLike, date_to: DateLike
+) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last period the dates given fall in (None for a date not given)."""
+    first = truncate(con, part, date_bound("date_from", date_from)) if date_from else None
+    last = truncate(con, part, date_bound("date_to", date_to, end=True)) if date_to else None
+    return first, last
 
 
 def truncate(con: duckdb.DuckDBPyConnection, part: str, value: dt.date) -> dt.date:

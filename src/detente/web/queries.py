@@ -203,9 +203,13 @@ class Explorer:
                 "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
             )
         }
-        # Event locations (issue 10) arrive as nullable columns; until then the map places
-        # events at their countries' centroids.
-        self.has_locations = {"location_country", "location_lat", "location_lon"} <= columns
+        # Event locations (issue 10) are nullable columns (schema 2), filled once the events
+        # stage chooses locations; until some event has one, the map places events at their
+        # countries' centroids.
+        self.has_locations = {"location_country", "location_lat", "location_lon"} <= columns and (
+            self.one("SELECT 1 AS found FROM events WHERE location_lat IS NOT NULL LIMIT 1")
+            is not None
+        )
 
     # -- plumbing ----------------------------------------------------------------------------
 
