@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench eval kb clean
+.PHONY: setup demo test lint bench bench-data bench-web eval kb crosswalk web-assets clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -19,6 +19,10 @@ demo: setup
 	$(BIN)/detente run examples/singapore_summit_2018.txt --date 2018-06-12 --db detente.duckdb --quiet
 	$(BIN)/detente run examples/ --db detente.duckdb
 	$(BIN)/detente brief examples/abe_trump_2017.txt --date 2017-02-10
+	@echo
+	@echo "Explore the demo store in your browser (read-only, on this machine only):"
+	@echo "    $(BIN)/detente serve --db detente.duckdb"
+	@echo "then open http://127.0.0.1:8000/ (Ctrl+C stops the server)."
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -30,6 +34,17 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/throughput.py --n 500 --write BENCHMARKS.md
 
+# Deduplication and panels: 500 AllSides articles coded for real, and a synthetic 1M-event store.
+bench-data: setup
+	$(BIN)/python benchmarks/dedup_allsides.py --n 500 --write BENCHMARKS.md
+	$(BIN)/python benchmarks/store_queries.py --events 1000000 --write BENCHMARKS.md
+
+# The web app's timing and load benchmark on a 500-article AllSides store (built once).
+WEB_DB ?= /tmp/web500.duckdb
+bench-web: setup
+	test -f $(WEB_DB) || { head -500 ../shared/data/corpora/allsides_international_politics.jsonl > $(WEB_DB).jsonl && $(BIN)/detente run $(WEB_DB).jsonl --db $(WEB_DB) --quiet; }
+	$(BIN)/python benchmarks/web_load.py --db $(WEB_DB) --write BENCHMARKS.md
+
 eval: setup
 	$(BIN)/detente eval quotes
 	$(BIN)/detente eval events
@@ -37,6 +52,15 @@ eval: setup
 
 kb: setup
 	$(BIN)/python scripts/build_kb.py
+
+# The COW / Gleditsch-Ward / FIPS crosswalk; countrycode is needed at build time only.
+crosswalk: setup
+	$(BIN)/python -m pip install --quiet countrycode
+	$(BIN)/python scripts/build_crosswalk.py
+
+# Re-vendor the web app's scripts and map from npm (needs node and npm); commit the result.
+web-assets: setup
+	$(BIN)/python scripts/build_web_assets.py
 
 clean:
 	rm -rf $(VENV) detente.duckdb .pytest_cache

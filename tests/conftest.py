@@ -51,3 +51,75 @@ def code(nlp):
         return nlp(make_doc(nlp, Article(ref="<test>", text=text, date=date)))
 
     return run
+
+
+# -- the web app ---------------------------------------------------------------------------
+
+# Articles written to attack the pages: markup in the text, title, outlet and a script URL.
+HOSTILE_ARTICLES = [
+    {
+        "id": "hostile-1",
+        "date": "2018-03-01",
+        "title": "<script>alert('title')</script> \"><img src=x onerror=alert(1)>",
+        "url": "javascript:alert(document.cookie)",
+        "source": "<b onmouseover=alert(5)>Evil</b> Wire",
+        "text": (
+            "Russian President Vladimir Putin criticized Japanese Prime Minister Shinzo Abe "
+            "in Moscow on Thursday. \"<script>alert('quote')</script> is our answer,\" Putin "
+            'said. Abe met Putin again on Friday " onmouseover="alert(3) and '
+            "</textarea><svg onload=alert(4)> was written on a sign."
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory, nlp) -> Path:
+    """A store coded by the real pipeline from examples/ and the hostile articles."""
+    import json
+
+    from detente.ingest import read_inputs
+    from detente.pipeline import PipelineOptions, run
+    from detente.store import Store
+
+    folder = tmp_path_factory.mktemp("web")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text("".join(json.dumps(a) + "\n" for a in HOSTILE_ARTICLES), encoding="utf-8")
+    db = folder / "web.duckdb"
+    examples = ROOT / "examples"
+    # As `make demo`: the two .txt examples carry no date of their own.
+    runs = [
+        ([examples / "abe_trump_2017.txt"], "2017-02-10"),
+        ([examples / "singapore_summit_2018.txt"], "2018-06-12"),
+        ([examples, hostile], None),
+    ]
+    with Store(db) as store:
+        for paths, date in runs:
+            run(read_inputs(paths, date=date), store, options=PipelineOptions(), nlp=nlp)
+    return db
+
+
+@pytest.fixture(scope="session")
+def live_server(web_store):
+    """``detente serve`` on the web store: uvicorn on a free loopback port, in a thread."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from detente.web import create_app
+
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(web_store), host="127.0.0.1", port=0, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, name="live-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the web server did not start")
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

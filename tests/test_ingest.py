@@ -287,11 +287,12 @@ def test_jsonl_records_fields_refs_and_dates(tmp_path):
     assert first.text == BODY and first.body_start == 0
     # the record's own date wins; unreadable -> warning and --date; "None" -> --date silently
     assert [a.date for a in found] == ["2017-02-10", "2017-02-11", "2001-01-01", "2001-01-01"]
+    # a record without the text field is reported once per file, after the others
     assert [(p.reason, p.record, p.severity) for p in problems(items)] == [
         ("malformed-json", "4", "error"),
-        ("no-text", "5", "error"),
         ("malformed-json", "6", "error"),
         ("bad-date", "7", "warning"),
+        ("no-text", "5", "error"),
     ]
     assert all(p.ref == str(path) for p in problems(items))
 

@@ -53,6 +53,10 @@ class StoreError(DetenteError):
     """The store cannot be opened or written."""
 
 
+class NotFoundError(DetenteError):
+    """What a query asks for is not in the store (an unknown actor, document or run)."""
+
+
 class SchemaVersionError(StoreError):
     """The store was written by another schema version."""
 

@@ -317,7 +317,12 @@ def run(
     """Process inputs into ``store``: idempotent, one transaction per batch, resumable after a kill."""
     summary = RunSummary()
     started = time.perf_counter()
-    summary.run_id = store.begin_run(command=command, args=args or {})
+    from detente.provenance import provenance
+
+    coder = provenance(
+        options.model, actor_files=options.actor_files, verb_files=options.verb_files
+    )
+    summary.run_id = store.begin_run(command=command, args=args or {}, provenance=coder.as_dict())
     pending_problems: list[Problem] = []
     # Warnings about one document wait until we know whether the document is new: a
     # re-run over stored documents records (and counts) none of them again.

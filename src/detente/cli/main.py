@@ -27,14 +27,18 @@ from rich.table import Table
 from detente.cli.output import plain
 from detente.errors import DetenteError, DictionaryError, InputError, Terminated, UsageError
 
+# rich_markup_mode=None: plain help, where flags read "--quiet", not "--quiet <bool>".
 app = typer.Typer(
     help="détente: who did what to whom, who said what, where and when — from news, with evidence.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 eval_app = typer.Typer(
-    help="Score détente against the development gold sets.", no_args_is_help=True
+    help="Score détente against the development gold sets.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(eval_app, name="eval")
 
@@ -45,7 +49,7 @@ STATE = {"debug": False}
 
 # --- shared options ---------------------------------------------------------------------------
 Paths = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")]
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+DbOpt = Annotated[Path, typer.Option("--db", envvar="DETENTE_DB", help="DuckDB store file.")]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
@@ -125,9 +129,26 @@ def handle_errors(func: Callable) -> Callable:
     return wrapper
 
 
+def print_version(value: bool) -> None:
+    if value:
+        from detente.provenance import provenance
+
+        console.print(provenance().coder(), highlight=False, markup=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the version (and model) and exit.",
+            callback=print_version,
+            is_eager=True,
+        ),
+    ] = False,
 ) -> None:
     STATE["debug"] = debug
 
@@ -227,9 +248,7 @@ def run(
     options = pipeline_options(model, actors, verbs)
     fields = field_map(text_field, id_field, date_field, title_field)
     date = check_date(date)
-    for path in paths:
-        if path != "-" and not Path(path).exists():
-            raise UsageError(f"{path}: no such file or directory")
+    # a missing path is one bad input among others: a not-found error row, exit code 1
     items = read_items(paths, date, fields)
     args = {
         "paths": paths,
@@ -408,116 +427,80 @@ app.command("events", help="Print coded events (no store).")(
 @handle_errors
 def brief(
     path: Annotated[
-        str, typer.Argument(help="An article file (the first record of a record file).")
-    ],
+        str | None,
+        typer.Argument(help="An article file, a record file (pick a record with --id), or -."),
+    ] = None,
+    record_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="Which record of a record file (its id or record number); with --db, "
+            "the stored document's doc_id or ref.",
+        ),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Show a document already in this store (no coding); see --id."),
+    ] = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     verbs: VerbsOpt = None,
     date: DateOpt = None,
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    date_field: DateField = "date",
+    title_field: TitleField = "title",
 ) -> None:
     """A one-screen summary of one article: actors, places, quotes, events."""
     from detente.cli.brief import render_brief
-    from detente.pipeline import extract
 
+    if db is not None:
+        if path is not None or record_id is None:
+            raise UsageError(
+                "with --db, name the stored document with --id DOC_ID_OR_REF (no path)"
+            )
+        from detente.cli.queries import open_existing
+
+        with open_existing(db) as store:
+            render_brief(console, store.document_result(record_id))
+        return
+    if path is None:
+        raise UsageError("name an article file (or -), or a stored document with --db and --id")
     if path != "-" and not Path(path).exists():
         raise UsageError(f"{path}: no such file or directory")
+    from detente.pipeline import extract
+
     options = pipeline_options(model, actors, verbs)
-    for item in read_items([path], check_date(date), field_map("text", "id", "date", "title")):
+    fields = field_map(text_field, id_field, date_field, title_field)
+    article, more = pick_article(read_items([path], check_date(date), fields), path, record_id)
+    result = next(extract(options.build(), [article]))
+    render_brief(console, result)
+    if more:
+        err_console.print(
+            f"{path} holds more records; choose one with --id ID", highlight=False, markup=False
+        )
+
+
+def pick_article(items, path: str, record_id: str | None):
+    """The article to brief (the first, or the one with ``record_id``) and whether the
+    input holds others besides it."""
+    chosen = None
+    for item in items:
         if hasattr(item, "severity"):
-            if item.severity == "error":
+            if item.severity == "error" and (record_id is None or item.record == record_id):
                 raise InputError(item.ref, item.reason, item.detail, record=item.record)
             continue
-        result = next(extract(options.build(), [item]))
-        render_brief(console, result)
-        return
+        if chosen is not None:
+            return chosen, True
+        if record_id is None or record_id in (item.ref, item.record):
+            chosen = item
+            if record_id is not None:
+                return chosen, False
+    if chosen is not None:
+        return chosen, False
+    if record_id is not None:
+        raise InputError(path, "no-text", f"no record with id or number {record_id!r}")
     raise InputError(path, "no-text", "no article found")
-
-
-# --- the store --------------------------------------------------------------------------------
-
-
-@app.command()
-@handle_errors
-def stats(db: DbOpt = Path("detente.duckdb")) -> None:
-    """What the store holds."""
-    from detente.store import Store
-
-    if not db.exists():
-        raise UsageError(f"--db {db}: no such store (run `detente run` first)")
-    with Store(db, read_only=True) as store:
-        data = store.stats()
-    table = Table(title=plain(db), show_header=False, title_justify="left")
-    table.add_column(style="bold")
-    table.add_column(justify="right")
-    for key, value in data.items():
-        table.add_row(plain(key), f"{value:,}" if isinstance(value, int) else plain(value))
-    console.print(table)
-
-
-@app.command()
-@handle_errors
-def errors(
-    db: DbOpt = Path("detente.duckdb"),
-    run_id: Annotated[int | None, typer.Option("--run", help="Only this run.")] = None,
-) -> None:
-    """The problems recorded for bad inputs."""
-    from detente.store import Store
-
-    with Store(db, read_only=True) as store:
-        frame = store.errors(run_id=run_id)
-    table = Table("run", "ref", "record", "severity", "reason", "detail", header_style="bold")
-    for row in frame.to_dict("records"):
-        table.add_row(
-            *(
-                plain(text_or_blank(row[c]))
-                for c in ("run_id", "ref", "record", "severity", "reason", "detail")
-            )
-        )
-    console.print(table)
-
-
-@app.command()
-@handle_errors
-def export(
-    table: Annotated[
-        str,
-        typer.Argument(help="documents, mentions, actors, places, quotes, events, errors or runs."),
-    ],
-    out: Annotated[Path, typer.Argument(help="Output file.")],
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="parquet, csv, jsonl, gdelt or plover.")
-    ] = "parquet",
-    db: DbOpt = Path("detente.duckdb"),
-) -> None:
-    """Export a table (Parquet, CSV, JSON Lines; events also GDELT-style or PLOVER JSON)."""
-    from detente.store import Store
-
-    with Store(db, read_only=True) as store:
-        rows = store.export(table, out, fmt=fmt)
-    console.print(f"{rows:,} rows → {plain(out)}")
-
-
-@app.command()
-@handle_errors
-def dyad(
-    a: Annotated[str, typer.Argument(help="Actor: ISO3 (JPN), code prefix (JPNGOV) or actor id.")],
-    b: Annotated[str, typer.Argument(help="The other actor.")],
-    freq: Annotated[
-        str, typer.Option("--freq", help="day, week, month, quarter or year.")
-    ] = "month",
-    db: DbOpt = Path("detente.duckdb"),
-) -> None:
-    """How relations between two actors move over time (events, quad classes, mean Goldstein)."""
-    from detente.store import Store
-
-    with Store(db, read_only=True) as store:
-        frame = store.dyad(a, b, freq=freq)
-    table = Table(
-        *[plain(c) for c in frame.columns], header_style="bold", title=plain(f"{a} – {b}")
-    )
-    for row in frame.itertuples(index=False):
-        table.add_row(*[f"{v:.2f}" if isinstance(v, float) else plain(v) for v in row])
-    console.print(table)
 
 
 # --- eval -------------------------------------------------------------------------------------
@@ -536,8 +519,11 @@ def eval_quotes(
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N texts.")] = None,
 ) -> None:
     """Quotes against PolNeAR attribution gold."""
-    from detente.eval.quotes import evaluate_quotes
+    from detente.eval.common import check_gold
+    from detente.eval.quotes import DEFAULT_GOLD_DIR, evaluate_quotes
 
+    if gold is None:
+        check_gold(DEFAULT_GOLD_DIR)
     kwargs = {"gold_dir": gold} if gold else {}
     print_report(evaluate_quotes(split=split, model=model, limit=limit, **kwargs))
 
@@ -547,8 +533,13 @@ def gold_file_eval(module: str, function: str, gold_help: str, doc: str) -> Call
 
     def command(gold=None, model=None) -> None:
         import importlib
+        import inspect
+
+        from detente.eval.common import check_gold
 
         evaluate = getattr(importlib.import_module(module), function)
+        if gold is None:
+            check_gold(inspect.signature(evaluate).parameters["gold_path"].default)
         kwargs = {"gold_path": gold} if gold else {}
         print_report(evaluate(model=model, **kwargs))
 
@@ -586,6 +577,11 @@ eval_app.command("actors")(
         "Actor recognition and country coding against the PLOVER gold actors.",
     )
 )
+
+
+# Commands in their own modules register themselves on ``app`` (after the shared options exist).
+from detente.cli import queries as _queries  # noqa: E402,F401
+from detente.cli import serve as _serve  # noqa: E402,F401
 
 
 def entry() -> None:  # pragma: no cover - console script

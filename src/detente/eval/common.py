@@ -4,12 +4,28 @@ zero-safe precision/recall/F1 arithmetic."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
-from detente.errors import InputError
+from detente.errors import InputError, UsageError
 
+SHARED_ENV = "DETENTE_SHARED"
 # Gold data sits beside the repo, never inside the package: only eval code and tests read it.
-SHARED_DIR = Path(__file__).resolve().parents[3] / ".." / "shared"
+# Outside a source checkout, $DETENTE_SHARED names that folder.
+SHARED_DIR = Path(
+    os.environ.get(SHARED_ENV) or Path(__file__).resolve().parents[3] / ".." / "shared"
+)
+
+
+def check_gold(path: Path, flag: str = "--gold") -> Path:
+    """``path`` if it exists, else a usage error that says where gold data comes from."""
+    if not Path(path).exists():
+        raise UsageError(
+            f"no gold data at {Path(path).resolve()}: the development gold sets are in the "
+            f"shared/ folder beside a détente source checkout; pass {flag} PATH, or set "
+            f"{SHARED_ENV} to that folder"
+        )
+    return Path(path)
 
 
 def ratio(part: float, whole: float) -> float:

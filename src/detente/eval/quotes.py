@@ -93,6 +93,7 @@ class QuoteScores:
     """Per-kind precision/recall/F1, speaker accuracy, counts and a sample of errors."""
 
     split: str
+    corpus: str = "PolNeAR"  # named in the report: the BBC gold is scored the same way
     documents: int = 0
     annotations: int = 0
     kinds: dict[str, KindScore] = field(default_factory=lambda: {k: KindScore() for k in KINDS})
@@ -110,7 +111,7 @@ class QuoteScores:
 
     def to_markdown(self, *, label: str = "détente") -> str:
         lines = [
-            f"Quotes on PolNeAR {self.split}: {self.documents} texts, {self.annotations} annotation files.",
+            f"Quotes on {self.corpus} {self.split}: {self.documents} texts, {self.annotations} annotation files.",
             "",
             "| system | kind | precision | recall | F1 | gold | predicted |",
             "|---|---|---|---|---|---|---|",

@@ -76,6 +76,7 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
 }
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _RECORD_READERS = {"jsonl": read_jsonl, "json": read_json, "csv": read_csv}
 _STDIN_CHUNK = 1 << 16
 
@@ -142,6 +143,15 @@ def _read_paths(
                 fields=fields,
                 max_chars=max_chars,
                 unknown_extension=kind is None,
+            )
+        elif _URL.match(path):
+            yield Problem(
+                ref=path,
+                reason="url",
+                detail=(
+                    f"{path}: détente reads files, not web addresses (it never downloads); "
+                    "save the page first (curl -o page.html URL) and pass the file"
+                ),
             )
         else:
             yield Problem(ref=path, reason="not-found", detail=f"{path}: no such file or directory")

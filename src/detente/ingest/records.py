@@ -21,7 +21,7 @@ import json
 import re
 from collections import deque
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, field, replace
 from typing import BinaryIO, TextIO
 
 from detente.ingest.dates import is_missing, normalize_date
@@ -85,6 +85,50 @@ def _field(record: Mapping[str, object], name: str) -> object:
     return None
 
 
+def _extra_fields(record: Mapping[str, object], fields: FieldMap) -> dict[str, object] | None:
+    """The record's fields that no ``FieldMap`` name maps (kept as ``Article.meta``)."""
+    mapped = {name.lower() for name in astuple(fields)}
+    extra = {
+        key: value
+        for key, value in record.items()
+        if isinstance(key, str) and key.lower() not in mapped and not is_missing(value)
+    }
+    return extra or None
+
+
+@dataclass
+class MissingTextField:
+    """Records of one file whose text field is absent: reported once, with the fields they have.
+
+    A wrong ``--text-field`` would otherwise leave one error row per record."""
+
+    numbers: list[str] = field(default_factory=list)
+    fields_seen: dict[str, None] = field(default_factory=dict)
+
+    def add(self, number: str, record: Mapping[str, object]) -> None:
+        self.numbers.append(number)
+        for key in record:
+            if isinstance(key, str):
+                self.fields_seen.setdefault(key, None)
+
+    def problem(self, path: str, text_field: str, what: str) -> Problem | None:
+        if not self.numbers:
+            return None
+        shown = ", ".join(self.numbers[:10]) + (" ..." if len(self.numbers) > 10 else "")
+        count = len(self.numbers)
+        which = f"{what} {shown} has" if count == 1 else f"{count} {what}s ({shown}) have"
+        fields = ", ".join(self.fields_seen) or "none"
+        return Problem(
+            ref=path,
+            record=self.numbers[0],
+            reason="no-text",
+            detail=(
+                f"{path}: {which} no {text_field!r} field; the fields are: {fields}. "
+                "Name the text field with --text-field"
+            ),
+        )
+
+
 def _metadata(value: object) -> str | None:
     """A metadata field as a clean one-line string, or None."""
     if isinstance(value, bool) or is_missing(value):
@@ -105,8 +149,10 @@ def record_article(
     date: str | None,
     max_chars: int,
     what: str = "record",
+    missing: MissingTextField | None = None,
 ) -> Iterator[Article | Problem]:
-    """The Article of one parsed record, or the Problems that stop it."""
+    """The Article of one parsed record, or the Problems that stop it. A record without
+    the text field is added to ``missing`` (reported once per file) when one is given."""
     n = str(number)
     if not isinstance(record, dict):
         yield Problem(
@@ -117,6 +163,9 @@ def record_article(
         )
         return
     raw_text = _field(record, fields.text)
+    if raw_text is None and missing is not None:
+        missing.add(n, record)
+        return
     if not isinstance(raw_text, str) or not raw_text.strip():
         found = "is missing" if raw_text is None else "is empty"
         if raw_text is not None and not isinstance(raw_text, str):
@@ -159,6 +208,8 @@ def record_article(
         url=_metadata(_field(record, fields.url)),
         record=n,
         lang=detect_language(decoded.text),
+        meta=_extra_fields(record, fields),
+        path=path,
     )
     if decoded.replaced:
         yield decode_warning(path, n, decoded, article.doc_id)
@@ -212,6 +263,7 @@ def read_jsonl(
     line_limit = max_record_chars(max_chars)
     records = 0
     number = 0
+    missing = MissingTextField()
     while line := text.readline(line_limit + 1):
         number += 1
         if len(line) > line_limit and not line.endswith("\n"):
@@ -240,7 +292,10 @@ def read_jsonl(
             date=date,
             max_chars=max_chars,
             what="line",
+            missing=missing,
         )
+    if (problem := missing.problem(path, fields.text, "line")) is not None:
+        yield problem
     if records == 0:
         yield _empty_problem(path)
     text.detach()
@@ -376,6 +431,7 @@ def read_json(
     if in_array:
         values.take_char()
     number = 0
+    missing = MissingTextField()
     while True:
         char = values.peek_char()
         if in_array and char == "]":
@@ -409,6 +465,7 @@ def read_json(
                 fields=fields,
                 date=date,
                 max_chars=max_chars,
+                missing=missing,
             )
         if in_array:
             char = values.peek_char()
@@ -418,6 +475,8 @@ def read_json(
                 found = "the end of the file" if char is None else repr(char)
                 yield _json_stop(path, number + 1, f"expected ',' or ']' but found {found}")
                 break
+    if (problem := missing.problem(path, fields.text, "record")) is not None:
+        yield problem
     if number == 0:
         yield _empty_problem(path)
     text_stream.detach()

@@ -1,0 +1,261 @@
+"""Time every page of `detente serve`, then load it with concurrent clients on loopback.
+
+Starts `detente serve --db DB` on 127.0.0.1 (a free port) in a child process, and
+1. page times: each page and the dyad API, one client, after one warm-up request
+   (median and max of --repeat requests);
+2. load: --clients concurrent keep-alive clients for --seconds, each alternating the dyad
+   API and an article page; bounded by time and by --max-requests; reports p50/p99.
+Only loopback is ever contacted. The server is stopped at the end.
+
+    python benchmarks/web_load.py --db /tmp/web500.duckdb --write BENCHMARKS.md
+    python benchmarks/web_load.py --db store.duckdb --clients 10 --seconds 5 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import httpx2 as httpx
+
+HOST = "127.0.0.1"
+PAGE_TARGET_MS = 300
+DYAD_API_TARGET_MS = 100
+BEGIN, END = "<!-- web:begin -->", "<!-- web:end -->"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-c",
+        "from detente.cli.main import app; app()",
+        "serve",
+        "--db",
+        str(db),
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"detente serve exited: {server.stderr.read().decode()}")
+        try:
+            if httpx.get(f"http://{HOST}:{port}/api/overview", timeout=5).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("detente serve did not answer within 60 s")
+
+
+def targets(client: httpx.Client) -> dict:
+    """Real addresses from the store: busy dyads, articles with events, a busy actor."""
+    overview = client.get("/api/overview").json()
+    dyads = [(d["a"], d["b"]) for d in overview["top_dyads"][:5]] or [("USA", "CHN")]
+    sample = client.get("/api/validate?n=50&seed=1").json()["events"]
+    docs = sorted({e["doc_id"] for e in sample})[:20]
+    actor = overview["top_actors"][0]["key"] if overview["top_actors"] else "USA"
+    words = "sanctions talks"
+    return {"dyads": dyads, "docs": docs, "actor": actor, "words": words}
+
+
+def pages(t: dict) -> dict[str, str]:
+    a, b = t["dyads"][0]
+    doc = t["docs"][0]
+    return {
+        "overview": "/",
+        "dyad page": f"/dyad/{a}/{b}",
+        "dyad API": f"/api/dyad/{a}/{b}",
+        "dyad API, weekly": f"/api/dyad/{a}/{b}?freq=week",
+        "dyad point events": f"/api/dyad/{a}/{b}/events?period=2019-01-01",
+        "map": "/map",
+        "map change view": "/map?mode=change",
+        "network": "/network",
+        "actor": f"/actor/{t['actor']}",
+        "article": f"/article/{doc}",
+        "search": f"/search?q={t['words'].replace(' ', '+')}",
+        "search events": "/search?plover=ASSAULT",
+        "validate": "/validate",
+        "judgements": "/judgements?right=1,2,3&wrong=4",
+    }
+
+
+def time_pages(client: httpx.Client, paths: dict[str, str], repeat: int) -> list[dict]:
+    rows = []
+    for name, path in paths.items():
+        response = client.get(path)  # warm-up (and the search index)
+        if response.status_code != 200:
+            raise SystemExit(f"{path}: HTTP {response.status_code}")
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            client.get(path).raise_for_status()
+            times.append((time.perf_counter() - started) * 1000)
+        rows.append(
+            {
+                "page": name,
+                "path": path,
+                "median_ms": statistics.median(times),
+                "max_ms": max(times),
+            }
+        )
+    return rows
+
+
+async def load(base: str, t: dict, clients: int, seconds: float, max_requests: int) -> dict:
+    paths = [f"/api/dyad/{a}/{b}" for a, b in t["dyads"]]
+    articles = [f"/article/{doc}" for doc in t["docs"]]
+    results: dict[str, list[float]] = {"dyad API": [], "article page": []}
+    errors: list[str] = []
+    deadline = time.monotonic() + seconds
+    sent = 0
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def worker(number: int, http: httpx.AsyncClient) -> None:
+        nonlocal sent
+        turn = number
+        while time.monotonic() < deadline and sent < max_requests:
+            sent += 1
+            kind = "dyad API" if turn % 2 == 0 else "article page"
+            pool = paths if kind == "dyad API" else articles
+            path = pool[turn // 2 % len(pool)]
+            turn += 1
+            started = time.perf_counter()
+            try:
+                response = await http.get(path)
+                if response.status_code != 200:
+                    errors.append(f"{path}: HTTP {response.status_code}")
+                    continue
+            except httpx.HTTPError as e:
+                errors.append(f"{path}: {type(e).__name__}")
+                continue
+            results[kind].append((time.perf_counter() - started) * 1000)
+
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+        await asyncio.gather(*(worker(n, http) for n in range(clients)))
+    elapsed = time.perf_counter() - started
+    summary = {
+        "clients": clients,
+        "seconds": round(elapsed, 1),
+        "requests": sum(len(v) for v in results.values()) + len(errors),
+        "errors": len(errors),
+        "error_examples": errors[:5],
+        "per_second": round(sum(len(v) for v in results.values()) / elapsed, 1),
+        "endpoints": {},
+    }
+    for kind, times in results.items():
+        if times:
+            cuts = statistics.quantiles(times, n=100, method="inclusive")
+            summary["endpoints"][kind] = {
+                "requests": len(times),
+                "p50_ms": round(cuts[49], 1),
+                "p99_ms": round(cuts[98], 1),
+                "max_ms": round(max(times), 1),
+            }
+    return summary
+
+
+def report(db: Path, page_rows: list[dict], summary: dict, store_docs: int, load: float) -> str:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    lines = [
+        BEGIN,
+        f"Measured {date.today().isoformat()} on {machine}; store `{db.name}` "
+        f"({store_docs:,} AllSides articles); server and clients on the same machine (loopback); "
+        f"load average {load:.1f} when it started (other jobs share the cores).",
+        "Command: `python benchmarks/web_load.py --db /tmp/web500.duckdb --write BENCHMARKS.md`.",
+        "",
+        f"Page times, one client (median and slowest of the repeats after a warm-up; targets: "
+        f"every page < {PAGE_TARGET_MS} ms, the dyad API < {DYAD_API_TARGET_MS} ms):",
+        "",
+        "| page | median ms | max ms |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {r['page']} | {r['median_ms']:.1f} | {r['max_ms']:.1f} |" for r in page_rows]
+    lines += [
+        "",
+        f"Load: {summary['clients']} concurrent clients for {summary['seconds']} s, each "
+        "alternating the dyad API and an article page: "
+        f"{summary['requests']:,} requests, {summary['per_second']} per second, "
+        f"{summary['errors']} errors. One server process; every client sends its next request as "
+        "soon as the last one returns, so a request mostly waits for those ahead of it "
+        "(p50 ≈ clients ÷ requests per second); the single-client times above are the latency.",
+        "",
+        "| endpoint | requests | p50 ms | p99 ms | max ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for kind, e in summary["endpoints"].items():
+        lines.append(
+            f"| {kind} | {e['requests']:,} | {e['p50_ms']} | {e['p99_ms']} | {e['max_ms']} |"
+        )
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def write_section(path: Path, section: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    if BEGIN in text:
+        text = re.sub(
+            re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: section, text, flags=re.S
+        )
+    else:
+        text = text.rstrip("\n") + "\n\n## Web app (`detente serve`)\n" + section + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--max-requests", type=int, default=500_000)
+    parser.add_argument("--repeat", type=int, default=10, help="timed requests per page")
+    parser.add_argument("--write", type=Path, help="put the results in this markdown file")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+    if not args.db.exists():
+        raise SystemExit(f"--db {args.db}: no such store")
+    load_average = os.getloadavg()[0]
+    port = free_port()
+    base = f"http://{HOST}:{port}"
+    server = start_server(args.db, port)
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            t = targets(client)
+            page_rows = time_pages(client, pages(t), args.repeat)
+            store_docs = client.get("/api/overview").json()["counts"]["documents"]
+        summary = asyncio.run(load(base, t, args.clients, args.seconds, args.max_requests))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    result = {"pages": page_rows, "load": summary, "load_average": load_average}
+    text = report(args.db, page_rows, summary, store_docs, load_average)
+    print(json.dumps(result) if args.json else text)
+    if args.write:
+        write_section(args.write, text)
+    return 1 if summary["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

