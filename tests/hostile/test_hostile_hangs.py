@@ -111,7 +111,10 @@ def test_a_worker_killed_mid_run_is_replaced_and_nothing_waits(tmp_path):
     assert flag.exists()  # the first worker really was killed
     rows = dict(query(db, "SELECT ref, coalesce(skipped, 'coded') FROM documents"))
     assert rows == {f"k{i}": ("worker-died" if i == 7 else "coded") for i in range(10)}
-    assert query(db, "SELECT ref, reason, severity FROM errors") == [("k7", "worker-died", "error")]
+    # the error row names the file and the record's line (k7 is on line 8)
+    assert query(db, "SELECT ref, record, reason, severity FROM errors") == [
+        (str(corpus), "8", "worker-died", "error")
+    ]
     assert run_statuses(db) == ["finished"]
     assert '"errors": 1' in done.stdout
 

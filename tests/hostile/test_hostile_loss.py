@@ -120,7 +120,10 @@ def test_same_text_from_another_source_keeps_its_record(tmp_path, pipeline):
     assert query(db, "SELECT count(*) FROM document_refs")[0][0] == 3
 
 
-def test_version_1_store_is_migrated_with_its_references(tmp_path, pipeline):
+OLD_VERSION = 2  # the schema version before document_refs
+
+
+def test_store_of_the_previous_version_is_migrated_with_its_references(tmp_path, pipeline):
     """Finding 6: stores written before document_refs get the table, filled from documents."""
     from detente.store import SCHEMA_VERSION
 
@@ -130,11 +133,11 @@ def test_version_1_store_is_migrated_with_its_references(tmp_path, pipeline):
     )
     assert invoke(["run", corpus, "--db", db, "-q"]).exit_code == 0
     con = duckdb.connect(str(db))
-    con.execute("DROP TABLE document_refs")
-    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.execute("DROP TABLE document_refs")  # as a store of the version before it
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(OLD_VERSION)])
     con.close()
     stats = invoke(["stats", "--db", db])  # read-only commands say how to upgrade
-    assert stats.exit_code == 1 and "schema version 1" in stats.stderr
+    assert stats.exit_code == 1 and f"schema version {OLD_VERSION}" in stats.stderr
     result = invoke(["run", corpus, "--db", db, "-q"])  # a writer upgrades it
     assert result.exit_code == 0, result.output
     assert query(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [

@@ -287,11 +287,12 @@ def create_statements() -> list[str]:
 
 
 # Source records not yet in document_refs (same document, ref, record and file), for inserts
-# that must stay idempotent: re-runs, resumed runs, a migration step applied twice.
+# that must stay idempotent: re-runs, resumed runs, a migration step applied twice. A row
+# without a file (text inputs, rows filled in by the version 3 migration) matches any file.
 NEW_REFS = (
     "NOT EXISTS (SELECT 1 FROM document_refs r WHERE r.doc_id = {alias}.doc_id "
     "AND r.ref = {alias}.ref AND r.record IS NOT DISTINCT FROM {alias}.record "
-    "AND r.path IS NOT DISTINCT FROM {alias}.path)"
+    "AND (r.path IS NULL OR r.path IS NOT DISTINCT FROM {alias}.path))"
 )
 
 
