@@ -150,7 +150,7 @@ def doc_results(draw):
     return DocResult(article_, mentions=[mention], quotes=[quote], problems=[problem])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(batch=st.lists(doc_results(), min_size=1, max_size=4))
 def test_store_writer_round_trips_arbitrary_records(tmp_path_factory, batch):
     db = tmp_path_factory.mktemp("writer") / "fuzz.duckdb"
@@ -236,7 +236,7 @@ def fuzz_paths(folder) -> dict[str, str]:
     }
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_cli_argument_combinations_never_give_a_traceback(tmp_path_factory, pipeline, data):
     folder = tmp_path_factory.getbasetemp() / "cli-fuzz"
