@@ -16,11 +16,12 @@ Files are decoded in their detected encoding (see ``decode``).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import astuple, dataclass, field, replace
 from typing import BinaryIO, TextIO
 
@@ -218,6 +219,26 @@ def record_article(
     yield article
 
 
+def _article_maker(
+    path: str,
+    fields: FieldMap,
+    date: str | None,
+    max_chars: int,
+    what: str,
+    missing: MissingTextField | None,
+) -> Callable[..., Iterator[Article | Problem]]:
+    """``record_article`` with what stays the same for every record of one file."""
+    return functools.partial(
+        record_article,
+        path=path,
+        fields=fields,
+        date=date,
+        max_chars=max_chars,
+        what=what,
+        missing=missing,
+    )
+
+
 def _head(stream: BinaryIO) -> bytes:
     """The first bytes of a buffered stream, without consuming them."""
     peek = getattr(stream, "peek", None)
@@ -264,6 +285,7 @@ def read_jsonl(
     records = 0
     number = 0
     missing = MissingTextField()
+    article_of = _article_maker(path, fields, date, max_chars, "line", missing)
     while line := text.readline(line_limit + 1):
         number += 1
         if len(line) > line_limit and not line.endswith("\n"):
@@ -284,16 +306,7 @@ def read_jsonl(
                 detail=f"{path} line {number} is not valid JSON: {_json_error(e)}",
             )
             continue
-        yield from record_article(
-            record,
-            path=path,
-            number=number,
-            fields=fields,
-            date=date,
-            max_chars=max_chars,
-            what="line",
-            missing=missing,
-        )
+        yield from article_of(record, number=number)
     if (problem := missing.problem(path, fields.text, "line")) is not None:
         yield problem
     if records == 0:
@@ -432,6 +445,7 @@ def read_json(
         values.take_char()
     number = 0
     missing = MissingTextField()
+    article_of = _article_maker(path, fields, date, max_chars, "record", missing)
     while True:
         char = values.peek_char()
         if in_array and char == "]":
@@ -458,15 +472,7 @@ def read_json(
             yield _json_stop(path, number, _json_error(e))
             break
         if record is not None:
-            yield from record_article(
-                record,
-                path=path,
-                number=number,
-                fields=fields,
-                date=date,
-                max_chars=max_chars,
-                missing=missing,
-            )
+            yield from article_of(record, number=number)
         if in_array:
             char = values.peek_char()
             if char == ",":
@@ -625,6 +631,7 @@ def _csv_rows(
         )
         return
     records = 0
+    article_of = _article_maker(path, fields, date, max_chars, "line", None)
     reader = _csv_reader(lines, delimiter)
     while True:
         lines.start_row()
@@ -650,15 +657,7 @@ def _csv_rows(
         if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
             yield _too_many_fields(path, number, row, columns, delimiter)
             continue
-        yield from record_article(
-            dict(zip(columns, row, strict=False)),
-            path=path,
-            number=number,
-            fields=fields,
-            date=date,
-            max_chars=max_chars,
-            what="line",
-        )
+        yield from article_of(dict(zip(columns, row, strict=False)), number=number)
     if records == 0:
         yield _empty_problem(path)
 
