@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench bench-web eval kb web-assets clean
+.PHONY: setup demo test lint bench bench-data bench-web eval kb crosswalk web-assets clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -34,6 +34,11 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/throughput.py --n 500 --write BENCHMARKS.md
 
+# Deduplication and panels: 500 AllSides articles coded for real, and a synthetic 1M-event store.
+bench-data: setup
+	$(BIN)/python benchmarks/dedup_allsides.py --n 500 --write BENCHMARKS.md
+	$(BIN)/python benchmarks/store_queries.py --events 1000000 --write BENCHMARKS.md
+
 # The web app's timing and load benchmark on a 500-article AllSides store (built once).
 WEB_DB ?= /tmp/web500.duckdb
 bench-web: setup
@@ -47,6 +52,11 @@ eval: setup
 
 kb: setup
 	$(BIN)/python scripts/build_kb.py
+
+# The COW / Gleditsch-Ward / FIPS crosswalk; countrycode is needed at build time only.
+crosswalk: setup
+	$(BIN)/python -m pip install --quiet countrycode
+	$(BIN)/python scripts/build_crosswalk.py
 
 # Re-vendor the web app's scripts and map from npm (needs node and npm); commit the result.
 web-assets: setup

@@ -14,16 +14,16 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import tempfile
 import time
 import warnings
 from pathlib import Path
 
+from report import markers, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "allsides_international_politics.jsonl"
-MARK_BEGIN = "<!-- throughput:begin -->"
-MARK_END = "<!-- throughput:end -->"
+MARK_BEGIN, MARK_END = markers("throughput")
 
 
 def read_articles(path: Path, n: int):
@@ -109,16 +109,6 @@ def markdown(r: dict) -> str:
     )
 
 
-def write_section(path: Path, text: str) -> None:
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(MARK_BEGIN) + r".*?" + re.escape(MARK_END), re.S)
-    if pattern.search(old):
-        new = pattern.sub(lambda _: text, old)
-    else:
-        new = old.rstrip() + "\n\n## Throughput\n" + text + "\n"
-    path.write_text(new, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=500)
@@ -129,7 +119,7 @@ def main() -> None:
     result = bench(args.n, args.batch_size, args.model)
     print(json.dumps(result, indent=1))
     if args.write:
-        write_section(args.write, markdown(result))
+        write_section(args.write, markdown(result), name="throughput", heading="Throughput")
 
 
 if __name__ == "__main__":

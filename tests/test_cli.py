@@ -88,10 +88,11 @@ def test_usage_errors_are_one_line_exit_two(tmp_path, article):
     missing = runner.invoke(app, ["actors", str(article), "--actors", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 2
     assert "--actors" in missing.stderr and "no such file" in missing.stderr
+    # a missing path is a bad input (a not-found error row, exit 1), not a usage error
     nopath = runner.invoke(
         app, ["run", str(tmp_path / "nothing-here"), "--db", str(tmp_path / "y.duckdb")]
     )
-    assert nopath.exit_code == 2
+    assert nopath.exit_code == 1
     assert "nothing-here" in nopath.stderr
 
 

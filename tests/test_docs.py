@@ -11,6 +11,8 @@ import pytest
 
 from detente.cli.main import app, eval_app
 from detente.records import Event, Mention, Quote, make_doc_id
+from detente.store.exports import FORMATS
+from detente.store.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -67,3 +69,49 @@ def test_output_examples_match_their_files_and_records(row):
     for key in ("source", "target"):
         if row.get(key):
             assert text[row[key]["start"] : row[key]["end"]] == row[key]["text"]
+
+
+STORE_DOC = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
+EXPORTS_DOC = (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
+
+
+def test_readme_examples_name_their_store():
+    """Commands after `detente run` must not silently read another store (issue 11)."""
+    use = README.split("## Use")[1].split("```sh")[1].split("```")[0]
+    lines = [line for line in use.splitlines() if line.startswith(("detente", "export"))]
+    assert lines[0].startswith("export DETENTE_DB=")
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_every_store_column_is_documented(table):
+    section = (
+        STORE_DOC.split(f"### `{table}`")[1].split("\n### ")[0]
+        if f"### `{table}`" in STORE_DOC
+        else None
+    )
+    if section is None:  # documented together with another table ("`actors` and `places`")
+        section = next(
+            part for part in STORE_DOC.split("\n### ") if f"`{table}`" in part.splitlines()[0]
+        )
+    for column in TABLES[table]:
+        stem = column.name
+        found = f"`{stem}`" in section or any(
+            f"`{prefix}_…`" in section and stem.startswith(prefix + "_")
+            for prefix in ("target", "source")
+        )
+        assert found, f"{table}.{stem} is not documented in docs/store.md"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_export_format_is_documented(fmt):
+    assert fmt.upper() in EXPORTS_DOC.upper()
+    assert re.search(r"detente export events \S+", EXPORTS_DOC)
+
+
+def test_every_error_reason_is_documented():
+    source = (ROOT / "src" / "detente" / "ingest").rglob("*.py")
+    reasons = set()
+    for path in source:
+        reasons |= set(re.findall(r'reason="([a-z-]+)"', path.read_text(encoding="utf-8")))
+    for reason in reasons:
+        assert f"`{reason}`" in OUTPUT_DOC, f"error reason {reason} is not in docs/output.md"

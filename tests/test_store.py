@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import os
@@ -35,6 +34,7 @@ from detente.records import (
     TextSpan,
 )
 from detente.store import SCHEMA_VERSION, Store
+from detente.store.exports import gdelt
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -856,22 +856,12 @@ def test_export_parquet_csv_jsonl(corpus, tmp_path):
 
 
 def test_export_gdelt_columns(corpus, tmp_path):
-    path = tmp_path / "events.tsv"
-    assert corpus.export("events", path, fmt="gdelt") == 6  # the negated event is not exported
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    assert list(rows[0])[:8] == [
-        "GLOBALEVENTID",
-        "SQLDATE",
-        "MonthYear",
-        "Year",
-        "FractionDate",
-        "Actor1Code",
-        "Actor1Name",
-        "Actor1CountryCode",
-    ]
-    assert list(rows[0])[-1] == "SOURCEURL"
-    first = rows[0]
+    path = tmp_path / "events.gdelt.tsv"
+    # deduplicated, occurred, dated events: the negated threat and the undated meeting are out
+    assert corpus.export("events", path) == 5
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    assert all(len(row) == 61 for row in rows)  # no header line, 61 columns
+    first = dict(zip(gdelt.COLUMNS, rows[0], strict=True))
     assert (
         first["SQLDATE"],
         first["Actor1Code"],
@@ -885,17 +875,16 @@ def test_export_gdelt_columns(corpus, tmp_path):
     )
     assert (first["QuadClass"], float(first["GoldsteinScale"])) == ("1", 1.0)
     assert first["SOURCEURL"] == "https://example.org/jan" and len(first["DATEADDED"]) == 14
-    assert rows[-1]["SQLDATE"] == ""  # unknown date stays empty
 
 
 def test_export_plover_json_lines(corpus, tmp_path):
     path = tmp_path / "events.plover.jsonl"
-    assert corpus.export("events", path, fmt="plover") == 6
+    assert corpus.export("events", path, fmt="plover") == 5
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    sanction = next(record for record in records if record["event"] == "SANCTION")
+    sanction = next(record for record in records if record["event"] == ["SANCTION"])
     assert sanction["date"] == "2017-04-02" and sanction["cameo"] == "163"
-    assert sanction["source"]["text"] == "Abe" and sanction["source"]["code"] == "JPNGOV"
-    assert sanction["target"]["code"] == "USAGOV"
+    assert sanction["actor"][0]["entity_text"] == "Abe" and sanction["actor"][0]["code"] == "JPN"
+    assert sanction["recipient"][0]["code"] == "USA" and sanction["quad_code"] == 4
     assert sanction["text"] == "Abe sanctioned Trump on Friday."
     assert sanction["trigger"]["text"] == "sanctioned"
     assert (

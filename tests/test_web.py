@@ -231,7 +231,7 @@ def test_map_uses_event_locations_when_the_store_has_them(hand_store, tmp_path):
     con = duckdb.connect(str(db))
     for column, kind in (("location_name", "VARCHAR"), ("location_country", "VARCHAR"),
                          ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE")):  # fmt: skip
-        con.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+        con.execute(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {column} {kind}")
     con.execute(
         "UPDATE events SET location_name = 'Mar-a-Lago', location_country = 'USA', "
         "location_lat = 26.68, location_lon = -80.04 WHERE cameo = '051'"

@@ -16,3 +16,18 @@ def open(path: str | os.PathLike = "detente.duckdb", *, read_only: bool = True) 
     from detente.api import open as open_store
 
     return open_store(path, read_only=read_only)
+
+
+def code(text: str, **options):
+    """Code one English text (no store): ``detente.code("Abe met Trump.", date="2017-02-10")``
+    returns a ``DocResult`` with ``mentions``, ``quotes`` and ``events``; see ``detente.api.code``."""
+    from detente.api import code as code_text
+
+    return code_text(text, **options)
+
+
+def to_frame(records):
+    """Records (``result.events`` ...) as a pandas DataFrame, nested fields flattened."""
+    from detente.api import to_frame as records_frame
+
+    return records_frame(records)

@@ -8,7 +8,9 @@ original text of its document. ``dataclasses.asdict`` of a record, plus the
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 def make_doc_id(text: str) -> str:
@@ -30,6 +32,9 @@ class Article:
     body_start: int = 0  # offset where the body starts (after desk line / headline)
     record: str | None = None  # record number or id within a multi-record file
     lang: str | None = None  # detected language code, e.g. "en"
+    # record fields détente does not map (AllSides bias_text, topic, authors ...), stored as JSON
+    meta: Mapping[str, Any] | None = field(default=None, hash=False)
+    path: str | None = None  # the record file of a record input (``ref`` is then its id)
 
     @property
     def doc_id(self) -> str:

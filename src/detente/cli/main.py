@@ -5,11 +5,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -22,23 +25,30 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from detente.cli.output import plain
 from detente.errors import (
     DetenteError,
     DictionaryError,
+    GoldDataError,
     InputError,
     ModelError,
     StoreError,
+    Terminated,
     UsageError,
 )
 
+# rich_markup_mode=None: plain help, where flags read "--quiet", not "--quiet <bool>".
 app = typer.Typer(
     help="détente: who did what to whom, who said what, where and when — from news, with evidence.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 eval_app = typer.Typer(
-    help="Score détente against the development gold sets.", no_args_is_help=True
+    help="Score détente against the development gold sets.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(eval_app, name="eval")
 
@@ -49,7 +59,7 @@ STATE = {"debug": False}
 
 # --- shared options ---------------------------------------------------------------------------
 Paths = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")]
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+DbOpt = Annotated[Path, typer.Option("--db", envvar="DETENTE_DB", help="DuckDB store file.")]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
@@ -75,8 +85,26 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl or table."
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False)
     return typer.Exit(code)
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops a command the way Ctrl-C does (``Terminated`` is a KeyboardInterrupt):
+    a run is marked interrupted, its workers stopped and the store's lock freed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread
+        return
+
+    def on_sigterm(signum, frame) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def handle_errors(func: Callable) -> Callable:
@@ -85,20 +113,35 @@ def handle_errors(func: Callable) -> Callable:
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with sigterm_as_interrupt():
+                return func(*args, **kwargs)
         except DetenteError as e:
             if STATE["debug"]:
                 raise
             code = 2 if isinstance(e, UsageError | DictionaryError) else 1
             raise fail(f"{e}{flag_hint(e)}", code) from None
+        except Terminated:
+            raise fail(
+                "terminated (SIGTERM); run the same command again to resume",
+                128 + signal.SIGTERM,
+            ) from None
         except KeyboardInterrupt:
             raise fail("interrupted; run the same command again to resume", 130) from None
+        except (typer.Exit, typer.Abort, click.ClickException, click.exceptions.Exit, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001 - the last line of defence: still one line
+            if STATE["debug"]:
+                raise
+            raise fail(
+                f"internal error (a bug in détente, please report it): {type(e).__name__}: "
+                f"{e}; --debug shows the traceback"
+            ) from None
 
     return wrapper
 
 
 # The flag that chooses what a library error is about (the library names no flag).
-FLAG_OF_ERROR = ((ModelError, "--model"), (StoreError, "--db"))
+FLAG_OF_ERROR = ((ModelError, "--model"), (StoreError, "--db"), (GoldDataError, "--gold"))
 FLAG_OF_PROBLEM = {"no-text": "--text-field", "bad-date": "--date-field, --date"}
 
 
@@ -109,9 +152,26 @@ def flag_hint(error: DetenteError) -> str:
     return ""
 
 
+def print_version(value: bool) -> None:
+    if value:
+        from detente.provenance import provenance
+
+        console.print(provenance().coder(), highlight=False, markup=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the version (and model) and exit.",
+            callback=print_version,
+            is_eager=True,
+        ),
+    ] = False,
 ) -> None:
     STATE["debug"] = debug
     library = logging.getLogger("detente")
@@ -151,13 +211,6 @@ def check_date(value: str | None) -> str | None:
         raise UsageError(f"--date {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def check_files(flag: str, files: list[str] | None) -> tuple[str, ...]:
-    for name in files or ():
-        if not Path(name).is_file():
-            raise UsageError(f"{flag} {name}: no such file")
-    return tuple(files or ())
-
-
 def read_items(paths: list[str], date: str | None, fields) -> Iterator:
     from detente.ingest import read_inputs
 
@@ -171,10 +224,10 @@ def field_map(text_field: str, id_field: str, date_field: str, title_field: str)
 
 
 def pipeline_options(model, actors, verbs, stages=None):
-    from detente.pipeline import PipelineOptions
+    from detente.pipeline import PipelineOptions, check_dictionaries
 
-    actor_files = check_files("--actors", actors)
-    verb_files = check_files("--verbs", verbs)
+    actor_files, verb_files = tuple(actors or ()), tuple(verbs or ())
+    check_dictionaries(actor_files=actor_files, verb_files=verb_files)
     if actor_files:
         from detente.knowledge import load_knowledge
 
@@ -182,7 +235,7 @@ def pipeline_options(model, actors, verbs, stages=None):
         # pipeline's stages get this same Knowledge: the files are read once)
         knowledge = load_knowledge(actor_files=actor_files, verb_files=verb_files)
         for warning in knowledge.kb.warnings:
-            err_console.print(f"[yellow]warning[/] --actors {warning}", highlight=False)
+            err_console.print(f"[yellow]warning[/] --actors {plain(warning)}", highlight=False)
     return PipelineOptions(
         model=model, actor_files=actor_files, verb_files=verb_files, stages=stages
     )
@@ -200,7 +253,12 @@ def run(
     actors: ActorsOpt = None,
     verbs: VerbsOpt = None,
     date: DateOpt = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Worker processes (at most the CPU cores).")
+    ] = 1,
+    force_workers: Annotated[
+        bool, typer.Option("--force-workers", help="Allow more --workers than CPU cores.")
+    ] = False,
     batch_size: Annotated[
         int, typer.Option("--batch-size", help="Documents per transaction.")
     ] = 32,
@@ -214,31 +272,47 @@ def run(
     title_field: TitleField = "title",
 ) -> None:
     """Process articles into the store (idempotent; resumes after a crash)."""
-    from detente.pipeline import count_inputs
+    from detente.ingest import count_records
+    from detente.pipeline import available_cores
     from detente.pipeline import run as run_pipeline
     from detente.store import Store
 
     if workers < 1 or batch_size < 1:
         raise UsageError("--workers and --batch-size must be at least 1")
+    cores = available_cores()
+    if workers > cores and not force_workers:
+        err_console.print(
+            f"[yellow]warning[/] --workers {workers} capped at {cores}: this machine has "
+            f"{cores} CPU cores (--force-workers to start {workers})",
+            highlight=False,
+        )
+        workers = cores
     options = pipeline_options(model, actors, verbs)
     fields = field_map(text_field, id_field, date_field, title_field)
     date = check_date(date)
-    for path in paths:
-        if path != "-" and not Path(path).exists():
-            raise UsageError(f"{path}: no such file or directory")
+    # a missing path is one bad input among others: a not-found error row, exit code 1
     items = read_items(paths, date, fields)
-    args = {"paths": paths, "model": model, "actors": actors, "verbs": verbs, "date": date}
+    args = {
+        "paths": paths,
+        "model": model,
+        "actors": actors,
+        "verbs": verbs,
+        "date": date,
+        "workers": workers,
+    }
     progress = None if quiet else run_progress()
     with Store(db) as store, progress or contextlib.nullcontext():
         on_progress = None
         if progress is not None:
-            task = progress.add_task("run", total=count_inputs(paths), rate="–")
+            task = progress.add_task("run", total=count_records(paths), rate="–")
 
             def on_progress(n: int, summary) -> None:
                 elapsed = progress.tasks[task].elapsed or 0.0
                 rate = f"{summary.documents / elapsed:.1f}" if elapsed else "–"
                 progress.update(
-                    task, completed=summary.documents + summary.already_stored, rate=rate
+                    task,
+                    completed=summary.documents + summary.already_stored + summary.duplicates,
+                    rate=rate,
                 )
 
         summary = run_pipeline(
@@ -256,7 +330,7 @@ def run(
     if quiet:
         for problem in summary.problems:  # scripts still learn why a run failed
             if problem.severity == "error":
-                err_console.print(f"error: {problem_line(problem)}", highlight=False)
+                err_console.print(f"error: {plain(problem_line(problem))}", highlight=False)
     else:
         print_summary(summary, db)
     if summary.errors:
@@ -279,18 +353,26 @@ def run_progress() -> Progress:
 
 
 def problem_line(problem) -> str:
-    where = problem.ref + (f" (record {problem.record})" if problem.record else "")
+    """One line for a problem, naming its input once (most details start with it), and
+    the flag that could mend it (the library names no flag)."""
     flag = FLAG_OF_PROBLEM.get(problem.reason)
-    return f"{where}: {problem.detail}" + (f" (see {flag})" if flag else "")
+    hint = f" (see {flag})" if flag else ""
+    if problem.detail.startswith(problem.ref):
+        return problem.detail + hint
+    where = problem.ref + (f" (record {problem.record})" if problem.record else "")
+    return f"{where}: {problem.detail}{hint}"
 
 
 def print_summary(summary, db: Path) -> None:
-    table = Table(title=f"run {summary.run_id} → {db}", show_header=False, title_justify="left")
+    table = Table(
+        title=f"run {summary.run_id} → {plain(db)}", show_header=False, title_justify="left"
+    )
     table.add_column(style="bold")
     table.add_column(justify="right")
     rows = [
         ("documents stored", summary.documents),
         ("already in store", summary.already_stored),
+        ("duplicates (same text, other record)", summary.duplicates),
         ("not English (stored, not coded)", summary.skipped_language),
         ("sentences", summary.sentences),
         ("mentions", summary.mentions),
@@ -314,7 +396,7 @@ def print_summary(summary, db: Path) -> None:
     for problem in summary.problems[:10]:
         colour = "red" if problem.severity == "error" else "yellow"
         err_console.print(
-            f"[{colour}]{problem.severity}[/] {problem_line(problem)}", highlight=False
+            f"[{colour}]{problem.severity}[/] {plain(problem_line(problem))}", highlight=False
         )
     if len(summary.problems) > 10:
         err_console.print(f"… and {len(summary.problems) - 10} more (detente errors)")
@@ -364,7 +446,7 @@ def extract_command(what: str, stages: tuple[str, ...]) -> Callable:
             console.print(records_table(results, what))
         for problem in problems:
             err_console.print(
-                f"{problem.severity}: {problem.ref}: {problem.detail}", highlight=False
+                f"{problem.severity}: {plain(problem_line(problem))}", highlight=False
             )
         if any(p.severity == "error" for p in problems):
             raise typer.Exit(1)
@@ -390,114 +472,80 @@ app.command("events", help="Print coded events (no store).")(
 @handle_errors
 def brief(
     path: Annotated[
-        str, typer.Argument(help="An article file (the first record of a record file).")
-    ],
+        str | None,
+        typer.Argument(help="An article file, a record file (pick a record with --id), or -."),
+    ] = None,
+    record_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="Which record of a record file (its id or record number); with --db, "
+            "the stored document's doc_id or ref.",
+        ),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Show a document already in this store (no coding); see --id."),
+    ] = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     verbs: VerbsOpt = None,
     date: DateOpt = None,
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    date_field: DateField = "date",
+    title_field: TitleField = "title",
 ) -> None:
     """A one-screen summary of one article: actors, places, quotes, events."""
     from detente.cli.brief import render_brief
-    from detente.pipeline import extract
 
+    if db is not None:
+        if path is not None or record_id is None:
+            raise UsageError(
+                "with --db, name the stored document with --id DOC_ID_OR_REF (no path)"
+            )
+        from detente.cli.queries import open_existing
+
+        with open_existing(db) as store:
+            render_brief(console, store.document_result(record_id))
+        return
+    if path is None:
+        raise UsageError("name an article file (or -), or a stored document with --db and --id")
     if path != "-" and not Path(path).exists():
         raise UsageError(f"{path}: no such file or directory")
+    from detente.pipeline import extract
+
     options = pipeline_options(model, actors, verbs)
-    for item in read_items([path], check_date(date), field_map("text", "id", "date", "title")):
+    fields = field_map(text_field, id_field, date_field, title_field)
+    article, more = pick_article(read_items([path], check_date(date), fields), path, record_id)
+    result = next(extract(options.build(), [article]))
+    render_brief(console, result)
+    if more:
+        err_console.print(
+            f"{path} holds more records; choose one with --id ID", highlight=False, markup=False
+        )
+
+
+def pick_article(items, path: str, record_id: str | None):
+    """The article to brief (the first, or the one with ``record_id``) and whether the
+    input holds others besides it."""
+    chosen = None
+    for item in items:
         if hasattr(item, "severity"):
-            if item.severity == "error":
+            if item.severity == "error" and (record_id is None or item.record == record_id):
                 raise InputError(item.ref, item.reason, item.detail, record=item.record)
             continue
-        result = next(extract(options.build(), [item]))
-        render_brief(console, result)
-        return
+        if chosen is not None:
+            return chosen, True
+        if record_id is None or record_id in (item.ref, item.record):
+            chosen = item
+            if record_id is not None:
+                return chosen, False
+    if chosen is not None:
+        return chosen, False
+    if record_id is not None:
+        raise InputError(path, "no-text", f"no record with id or number {record_id!r}")
     raise InputError(path, "no-text", "no article found")
-
-
-# --- the store --------------------------------------------------------------------------------
-
-
-@app.command()
-@handle_errors
-def stats(db: DbOpt = Path("detente.duckdb")) -> None:
-    """What the store holds."""
-    from detente.store import Store
-
-    if not db.exists():
-        raise UsageError(f"--db {db}: no such store (run `detente run` first)")
-    with Store(db, read_only=True) as store:
-        data = store.stats()
-    table = Table(title=str(db), show_header=False, title_justify="left")
-    table.add_column(style="bold")
-    table.add_column(justify="right")
-    for key, value in data.items():
-        table.add_row(str(key), f"{value:,}" if isinstance(value, int) else str(value))
-    console.print(table)
-
-
-@app.command()
-@handle_errors
-def errors(
-    db: DbOpt = Path("detente.duckdb"),
-    run_id: Annotated[int | None, typer.Option("--run", help="Only this run.")] = None,
-) -> None:
-    """The problems recorded for bad inputs."""
-    from detente.store import Store
-
-    with Store(db, read_only=True) as store:
-        frame = store.errors(run_id=run_id)
-    table = Table("run", "ref", "record", "severity", "reason", "detail", header_style="bold")
-    for row in frame.to_dict("records"):
-        table.add_row(
-            *(
-                text_or_blank(row[c])
-                for c in ("run_id", "ref", "record", "severity", "reason", "detail")
-            )
-        )
-    console.print(table)
-
-
-@app.command()
-@handle_errors
-def export(
-    table: Annotated[
-        str,
-        typer.Argument(help="documents, mentions, actors, places, quotes, events, errors or runs."),
-    ],
-    out: Annotated[Path, typer.Argument(help="Output file.")],
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="parquet, csv, jsonl, gdelt or plover.")
-    ] = "parquet",
-    db: DbOpt = Path("detente.duckdb"),
-) -> None:
-    """Export a table (Parquet, CSV, JSON Lines; events also GDELT-style or PLOVER JSON)."""
-    from detente.store import Store
-
-    with Store(db, read_only=True) as store:
-        rows = store.export(table, out, fmt=fmt)
-    console.print(f"{rows:,} rows → {out}")
-
-
-@app.command()
-@handle_errors
-def dyad(
-    a: Annotated[str, typer.Argument(help="Actor: ISO3 (JPN), code prefix (JPNGOV) or actor id.")],
-    b: Annotated[str, typer.Argument(help="The other actor.")],
-    freq: Annotated[
-        str, typer.Option("--freq", help="day, week, month, quarter or year.")
-    ] = "month",
-    db: DbOpt = Path("detente.duckdb"),
-) -> None:
-    """How relations between two actors move over time (events, quad classes, mean Goldstein)."""
-    from detente.store import Store
-
-    with Store(db, read_only=True) as store:
-        frame = store.dyad(a, b, freq=freq)
-    table = Table(*[str(c) for c in frame.columns], header_style="bold", title=f"{a} – {b}")
-    for row in frame.itertuples(index=False):
-        table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
-    console.print(table)
 
 
 # --- eval -------------------------------------------------------------------------------------
@@ -528,6 +576,7 @@ def gold_file_eval(module: str, function: str, gold_help: str, doc: str) -> Call
     def command(gold=None, model=None) -> None:
         import importlib
 
+        # a missing or bad gold fails in the evaluation before the model loads
         evaluate = getattr(importlib.import_module(module), function)
         kwargs = {"gold_path": gold} if gold else {}
         print_report(evaluate(model=model, **kwargs))
@@ -568,7 +617,8 @@ eval_app.command("actors")(
 )
 
 
-# Commands in their own modules register themselves on ``app``.
+# Commands in their own modules register themselves on ``app`` (after the shared options exist).
+from detente.cli import queries as _queries  # noqa: E402,F401
 from detente.cli import serve as _serve  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover

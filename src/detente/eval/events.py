@@ -30,7 +30,6 @@ not coded.
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
@@ -38,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.errors import InputError
-from detente.eval.common import prf, shared_path
+from detente.eval.common import prf, read_gold_records, shared_path
 from detente.knowledge import load_knowledge
 from detente.records import Article, Event, EventActor
 
@@ -160,11 +159,15 @@ class EventScores:
 
 
 def read_plover_gold(gold_path: Path) -> list[dict]:
-    try:
-        records = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise InputError(str(gold_path), "unreadable-gold", f"cannot read PLOVER gold: {e}") from e
-    return [r for r in records if r.get("event") and r.get("event") != "DOCUMENT" and r.get("text")]
+    records = read_gold_records(gold_path, "PLOVER gold")
+    kept = [
+        r
+        for r in records
+        if r.get("event") and r.get("event") != "DOCUMENT" and isinstance(r.get("text"), str)
+    ]
+    if not kept:
+        raise InputError(str(gold_path), "malformed-gold", "PLOVER gold holds no event records")
+    return kept
 
 
 def _codes(value) -> tuple[str, ...]:
@@ -241,9 +244,9 @@ def evaluate_plover(
     gold_path = gold_path or shared_path(*PLOVER_GOLD)
     from detente.nlp import load, make_doc
 
+    records = read_plover_gold(Path(gold_path))  # a bad gold file fails before the model loads
     if nlp is None:
         nlp = load(model)
-    records = read_plover_gold(Path(gold_path))
     texts: dict[str, str | None] = {}
     for record in records:
         texts.setdefault(record["text"], record.get("date"))
@@ -355,6 +358,8 @@ def read_petrarch_gold(gold_path: Path) -> list[PetrarchRecord]:
                 error=error,
             )
         )
+    if not records:
+        raise InputError(str(gold_path), "malformed-gold", "no <Sentence> records with a <Text>")
     return records
 
 
@@ -422,6 +427,7 @@ def evaluate_petrarch(
 
     gold_path = gold_path or shared_path(*PETRARCH_GOLD)
     dict_dir = Path(dict_dir) if dict_dir else shared_path(*PETRARCH_DICTS)
+    records = read_petrarch_gold(Path(gold_path))  # a bad gold file fails before the model loads
     if nlp is None:
         nlp = load(
             model,
@@ -432,7 +438,6 @@ def evaluate_petrarch(
             verb_files=[str(dict_dir / "PETR.Validate.verbs.txt")],
             shipped_kb=False,
         )
-    records = read_petrarch_gold(Path(gold_path))
     discards = read_discards(dict_dir / "PETR.Validate.discards.txt")
     # one pattern for all discard phrases, compiled once rather than per record and phrase
     discard_re = (

@@ -198,6 +198,13 @@ def parse_attributions(ann: str, text: str, speech_forms: frozenset[str]) -> lis
     return attributions
 
 
+def _read_gold_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), "unreadable-gold", f"cannot read PolNeAR gold: {e}") from e
+
+
 def load_gold(
     gold_dir: Path | None = None, split: str = "dev", *, limit: int | None = None
 ) -> list[GoldDocument]:
@@ -209,8 +216,8 @@ def load_gold(
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise InputError(
             str(gold_dir),
-            "missing-gold",
-            f"no PolNeAR split {split!r} here (expected {split}/text/ and {split}/attributions/)",
+            "unreadable-gold",
+            f"no PolNeAR split {split!r} under {gold_dir} (expected text/ and attributions/)",
         )
     speech_forms = load_knowledge().speech_verbs.forms
     by_text: dict[str, list[Path]] = {}
@@ -225,7 +232,7 @@ def load_gold(
         text_path = text_dir / f"{name}.txt"
         if not text_path.is_file():
             continue
-        text = text_path.read_text(encoding="utf-8")
+        text = _read_gold_text(text_path)
         ann_paths = by_text[name]
         for ann_path in ann_paths:
             documents.append(
@@ -235,10 +242,17 @@ def load_gold(
                     weight=1.0 / len(ann_paths),
                     text=text,
                     attributions=tuple(
-                        parse_attributions(ann_path.read_text(encoding="utf-8"), text, speech_forms)
+                        parse_attributions(_read_gold_text(ann_path), text, speech_forms)
                     ),
                 )
             )
+    if not any(document.attributions for document in documents):
+        raise InputError(
+            str(gold_dir),
+            "malformed-gold",
+            f"no attributions in the PolNeAR split {split!r} under {gold_dir} "
+            "(brat .ann files with Content events)",
+        )
     return documents
 
 

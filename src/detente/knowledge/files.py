@@ -193,6 +193,33 @@ MISSING_VALUES = _words("ingest/missing_values.txt", "value")
 # -- quotes -------------------------------------------------------------------------------------
 QUOTE_CUES = JsonFile("quotes/cues.json")
 
+# -- crosswalk (panels join other data sets by these codes) ----------------------------------
+_CROSSWALK_CODES = (
+    Column("iso3", ISO3),
+    _optional("iso2", pattern(r"[A-Z]{2}", "an ISO 3166 alpha-2 code")),
+    _optional("fips", pattern(r"[A-Z]{2}", "a FIPS 10-4 code")),
+    _optional("cow_code", INTEGER),
+    _optional("cow_alpha", pattern(r"[A-Z]{3}", "a Correlates of War abbreviation")),
+    _optional("gw_code", INTEGER),
+    _optional("gw_alpha", pattern(r"[A-Z]{3}", "a Gleditsch-Ward abbreviation")),
+)
+# built by scripts/build_crosswalk.py
+COUNTRY_CODES = _table("crosswalk/country_codes.tsv", *_CROSSWALK_CODES, Column("name"))
+# written by hand: today's codes where the build source has a historical state
+CURRENT_CODES = _table("crosswalk/current_codes.tsv", *_CROSSWALK_CODES, _optional("note"))
+
+# -- exports ------------------------------------------------------------------------------------
+CAMEO_ACTOR_PARTS = _table(
+    "exports/cameo_actor_parts.tsv",
+    Column("part", SECTOR),
+    Column("kind", one_of("type", "religion", "region", "ethnic")),
+    Column("name"),
+)
+PLOVER_SCORES = _table(
+    "exports/plover_scores.tsv", Column("category"), _optional("mode"), Column("score", NUMBER)
+)
+PLOVER_EVENT_SCHEMA = JsonFile("exports/plover_event.schema.json")
+
 # -- web: built by scripts/build_web_assets.py -------------------------------------------------
 WEB_COUNTRIES = _table(
     "web/countries.tsv",
@@ -356,6 +383,11 @@ SHIPPED = (
     LANGUAGES,
     MISSING_VALUES,
     QUOTE_CUES,
+    COUNTRY_CODES,
+    CURRENT_CODES,
+    CAMEO_ACTOR_PARTS,
+    PLOVER_SCORES,
+    PLOVER_EVENT_SCHEMA,
     WEB_COUNTRIES,
     STATES,
     ACTORS,

@@ -159,7 +159,9 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     drafts = _outermost(drafts)
     mentions = MentionIndex(getattr(doc._, "mentions", None))
     doc_id = doc_id_of(doc)
-    quotes = [_to_record(draft, text, doc_id, mentions) for draft in drafts]
+    # Two quoted fragments of one clause ('a “rant” full of “recriminations”') each lead
+    # to the same mixed quote: keep one of each identical record.
+    quotes = list(dict.fromkeys(_to_record(draft, text, doc_id, mentions) for draft in drafts))
     quotes.sort(key=lambda quote: (quote.start, quote.end))
     return quotes
 

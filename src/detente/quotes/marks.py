@@ -4,7 +4,8 @@ A passage is the content between an opening and its closing double mark. A quote
 that runs over several paragraphs reopens the mark at each new paragraph and
 closes it only at the end; those pieces form one passage. Marks nested inside an
 open quote (a quoted phrase inside a quote) do not start a passage of their own.
-Single marks are never delimiters: they are apostrophes far more often.
+Single marks are never delimiters: they are apostrophes far more often. An
+opening mark glued to the word before it closes the passage (German „…“).
 """
 
 from __future__ import annotations
@@ -94,10 +95,7 @@ class _MarkScanner:
             if self.piece_start is not None:
                 self._line_break(i)
         elif char in self.opens:
-            if self.piece_start is None:
-                self.first_open, self.piece_start = i, i + 1
-            else:
-                self.depth += 1
+            self._open_mark(i)
         elif char in self.closes:
             self._close_mark(i)
         elif char in self.ambiguous:
@@ -136,6 +134,16 @@ class _MarkScanner:
             )
         )
         self._finish(None, i)
+
+    def _open_mark(self, i: int) -> None:
+        if self.piece_start is None:
+            self.first_open, self.piece_start = i, i + 1
+        elif _looks_like_closer(self.text, i) and not _looks_like_opener(self.text, i):
+            # glued to the word before it, an opening mark closes: German „…“ (and a
+            # mistyped English “…“)
+            self._close_mark(i)
+        else:
+            self.depth += 1
 
     def _close_mark(self, i: int) -> None:
         if self.piece_start is None:

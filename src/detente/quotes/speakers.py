@@ -36,6 +36,15 @@ def speaker_noun_phrase(head: Token) -> Span:
             end = max(end, child.i + 1)
         elif child.dep_ == "case":  # possessive 's
             end = max(end, child.i + 1)
+    # A quote mark inside the phrase belongs to a quoted nickname or title, not to the
+    # speaker ('"Mad Dog" Mattis'): keep the part around the head, between the marks.
+    for token in doc[start : head.i]:
+        if token.is_quote:
+            start = token.i + 1
+    for token in doc[head.i + 1 : end]:
+        if token.is_quote:
+            end = token.i
+            break
     return doc[start:end]
 
 

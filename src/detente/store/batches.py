@@ -7,6 +7,7 @@ of thousands of mentions costs milliseconds and is inserted with one SQL stateme
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
@@ -15,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from detente.errors import StoreError
-from detente.records import DocResult, Event, EventActor, Problem
+from detente.records import Article, DocResult, Event, EventActor, Mention, Problem, Quote
 from detente.store.schema import batch_schema
 
 # A lone surrogate (from bytes decoded with ``surrogateescape``) is not valid UTF-8 and
@@ -40,6 +41,32 @@ _EVENT_ACTOR_FIELDS = attrgetter(
     "text", "start", "end", "actor_id", "name", "code", "country", "sector"
 )
 _NO_EVENT_ACTOR = (None,) * 8
+_NO_LOCATION = (None,) * 7
+
+
+def _location_row(event: Event) -> tuple:
+    """The location columns of an event: ``Event.location`` once the events stage sets it
+    (place id, name, country, admin1, lat, lon, how it was chosen), else all NULL."""
+    location = getattr(event, "location", None)
+    if location is None:
+        return _NO_LOCATION
+    method = getattr(location, "method", None) or getattr(location, "resolved_by", None)
+    return (
+        getattr(location, "place_id", None),
+        getattr(location, "name", None),
+        getattr(location, "country", None),
+        getattr(location, "admin1", None),
+        getattr(location, "lat", None),
+        getattr(location, "lon", None),
+        method,
+    )
+
+
+def _meta_json(meta: Any) -> str | None:
+    """Extra record fields as a JSON object (None when there are none)."""
+    if not meta:
+        return None
+    return json.dumps(meta, ensure_ascii=False, default=str)
 
 
 def _storable_text(value: Any) -> Any:
@@ -127,11 +154,18 @@ def _event_row(event: Event, date: dt.date | None) -> tuple:
         event.modality,
         event.confidence,
         event.rule,
+        *_location_row(event),
     )
 
 
-def _check_doc_ids(records: Iterable[Any], doc_id: str, kind: str, ref: str) -> None:
+def _check_doc_ids(
+    records: Iterable[Any], doc_id: str, kind: str, ref: str, record_type: type
+) -> None:
     for record in records:
+        if not isinstance(record, record_type):
+            raise StoreError(
+                f"{ref}: a {kind} must be a {record_type.__name__}, not {type(record).__name__}"
+            )
         if record.doc_id != doc_id:
             raise StoreError(
                 f"{ref}: a {kind} carries doc_id {record.doc_id!r} but belongs to document {doc_id!r}"
@@ -158,9 +192,9 @@ def build_batches(
     for result in results:
         article = result.article
         doc_id = article.doc_id
-        _check_doc_ids(result.mentions, doc_id, "mention", article.ref)
-        _check_doc_ids(result.quotes, doc_id, "quote", article.ref)
-        _check_doc_ids(result.events, doc_id, "event", article.ref)
+        _check_doc_ids(result.mentions, doc_id, "mention", article.ref, Mention)
+        _check_doc_ids(result.quotes, doc_id, "quote", article.ref, Quote)
+        _check_doc_ids(result.events, doc_id, "event", article.ref, Event)
         date = _checked_date(article.date, what="date", result=result, warnings=problems)
         documents.append(
             (
@@ -179,6 +213,7 @@ def build_batches(
                 article.text,
                 run_id,
                 added_at,
+                _meta_json(getattr(article, "meta", None)),
             )
         )
         mentions.extend(map(_MENTION_FIELDS, result.mentions))
@@ -190,10 +225,7 @@ def build_batches(
                 event.date, what="event date", result=result, warnings=problems
             )
             events.append(_event_row(event, event_date))
-        problems.extend(
-            problem if problem.doc_id is not None else _with_doc_id(problem, doc_id)
-            for problem in result.problems
-        )
+        problems.extend(_for_document(problem, article) for problem in result.problems)
     return {
         "documents": to_table("documents", documents),
         "mentions": to_table("mentions", mentions),
@@ -205,14 +237,44 @@ def build_batches(
     }
 
 
-def _with_doc_id(problem: Problem, doc_id: str) -> Problem:
+def refs_table(articles: Sequence[Article], *, run_id: int, added_at: dt.datetime) -> pa.Table:
+    """Rows of ``document_refs``: where each article came from (a malformed date is NULL,
+    as in ``documents``, where its warning is recorded)."""
+    rows = [
+        (
+            a.doc_id,
+            a.ref,
+            a.record,
+            a.path,
+            _quiet_date(a.date),
+            a.source,
+            a.url,
+            run_id,
+            added_at,
+        )
+        for a in articles
+    ]
+    return to_table("document_refs", rows)
+
+
+def _quiet_date(value: str | None) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError):
+        return None
+
+
+def _for_document(problem: Problem, article) -> Problem:
+    """A problem of a stored document as an ``errors`` row: its ``doc_id``, and the file
+    (not the record id) as ``ref`` with the record number, as for problems found on reading."""
+    from_record = article.path is not None and problem.ref == article.ref
     return Problem(
-        ref=problem.ref,
+        ref=article.path if from_record else problem.ref,
         reason=problem.reason,
         detail=problem.detail,
-        record=problem.record,
+        record=article.record if from_record else problem.record,
         severity=problem.severity,
-        doc_id=doc_id,
+        doc_id=problem.doc_id if problem.doc_id is not None else article.doc_id,
     )
 
 

@@ -1,4 +1,8 @@
-"""The store's tables, declared once: SQL DDL and the Arrow batch schemas come from here."""
+"""The store's tables, declared once: SQL DDL and the Arrow batch schemas come from here.
+
+A new store is created at ``SCHEMA_VERSION`` directly; an older one is brought up to it by
+the ordered steps in ``detente.store.migrations``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +31,7 @@ def _col(name: str, sql: str) -> Column:
         "DATE": pa.date32(),
         "TIMESTAMP": pa.timestamp("us"),
         "VARCHAR[]": pa.list_(pa.string()),
+        "BIGINT[]": pa.list_(pa.int64()),
     }[sql]
     return Column(name, sql, arrow)
 
@@ -48,6 +53,38 @@ def _event_actor(side: str) -> tuple[Column, ...]:
     )
 
 
+def _cluster_actor(side: str) -> tuple[Column, ...]:
+    return (
+        _col(f"{side}_key", "VARCHAR"),  # what deduplication compares: code, else id, else text
+        _col(f"{side}_code", "VARCHAR"),
+        _col(f"{side}_country", "VARCHAR"),
+        _col(f"{side}_sector", "VARCHAR"),
+        _col(f"{side}_actor_id", "VARCHAR"),
+        _col(f"{side}_name", "VARCHAR"),
+        _col(f"{side}_text", "VARCHAR"),
+    )
+
+
+# Where an event happened (``Event.location``, filled when the events stage sets it; NULL before).
+EVENT_LOCATION = (
+    _col("location_place_id", "VARCHAR"),
+    _col("location_name", "VARCHAR"),
+    _col("location_country", "VARCHAR"),
+    _col("location_admin1", "VARCHAR"),
+    _col("location_lat", "DOUBLE"),
+    _col("location_lon", "DOUBLE"),
+    _col("location_method", "VARCHAR"),
+)
+
+# What coded a run (``detente.provenance``): carried into every export.
+RUN_PROVENANCE = (
+    _col("detente_version", "VARCHAR"),
+    _col("model", "VARCHAR"),
+    _col("model_version", "VARCHAR"),
+    _col("knowledge_hash", "VARCHAR"),
+    _col("dictionaries_hash", "VARCHAR"),
+)
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "meta": (_col("key", "VARCHAR"), _col("value", "VARCHAR")),
     "documents": (
@@ -64,6 +101,20 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _col("sentences", "INTEGER"),
         _col("skipped", "VARCHAR"),
         _col("text", "VARCHAR"),
+        _col("run_id", "BIGINT"),
+        _col("added_at", "TIMESTAMP"),
+        _col("meta", "JSON"),  # record fields détente does not map (AllSides bias_text, topic ...)
+    ),
+    # Every source record of a document: the first one and each later record with the
+    # same text (another wire, another file), with its own id, date, source and url.
+    "document_refs": (
+        _col("doc_id", "VARCHAR"),
+        _col("ref", "VARCHAR"),
+        _col("record", "VARCHAR"),
+        _col("path", "VARCHAR"),  # the record file of a record input
+        _col("date", "DATE"),
+        _col("source", "VARCHAR"),
+        _col("url", "VARCHAR"),
         _col("run_id", "BIGINT"),
         _col("added_at", "TIMESTAMP"),
     ),
@@ -145,6 +196,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _col("modality", "VARCHAR"),
         _col("confidence", "DOUBLE"),
         _col("rule", "VARCHAR"),
+        *EVENT_LOCATION,
     ),
     "errors": (
         _col("run_id", "BIGINT"),
@@ -164,6 +216,44 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _col("finished_at", "TIMESTAMP"),
         _col("status", "VARCHAR"),
         _col("summary", "JSON"),
+        *RUN_PROVENANCE,
+    ),
+    # The deduplication layer (``detente.store.dedup``), rebuilt from ``events`` after each run.
+    # One row per stored event: which story event and which deduplicated event it is a mention of.
+    "event_dedup": (
+        _col("event_id", "BIGINT"),
+        _col("story_id", "BIGINT"),  # smallest event_id of its within-story group
+        _col("cluster_id", "BIGINT"),  # its deduplicated event (event_clusters)
+        _col("mirror_id", "BIGINT"),  # the reverse event coded from the same words, if any
+        _col("in_lead", "BOOLEAN"),  # its sentence starts in the lead paragraph
+    ),
+    # One row per deduplicated event, with the evidence: every mention's event_id and document.
+    "event_clusters": (
+        _col("cluster_id", "BIGINT"),
+        _col("undirected_id", "BIGINT"),  # shared by a cluster and its mirror (A->B, B->A)
+        _col("date", "DATE"),
+        _col("last_date", "DATE"),
+        *_cluster_actor("source"),
+        *_cluster_actor("target"),
+        _col("cameo", "VARCHAR"),
+        _col("cameo_root", "VARCHAR"),
+        _col("plover", "VARCHAR"),
+        _col("quad_class", "INTEGER"),
+        _col("goldstein", "DOUBLE"),
+        _col("modality", "VARCHAR"),
+        _col("negated", "BOOLEAN"),
+        _col("num_mentions", "INTEGER"),
+        _col("num_stories", "INTEGER"),
+        _col("num_articles", "INTEGER"),
+        _col("num_sources", "INTEGER"),
+        _col("is_root_event", "BOOLEAN"),
+        _col("first_event_id", "BIGINT"),
+        _col("first_doc_id", "VARCHAR"),
+        _col("event_ids", "BIGINT[]"),
+        _col("doc_ids", "VARCHAR[]"),
+        # "CHN|USA": the two countries in order, NULL unless both are known; rows are stored
+        # sorted by it, so a dyad query reads only its pair's part of the table
+        _col("pair_key", "VARCHAR"),
     ),
 }
 
@@ -178,6 +268,9 @@ PRIMARY_KEYS = {
 # Integer ids handed out by DuckDB sequences (gaps after a rolled-back batch are harmless).
 SEQUENCES = {"runs": "run_ids", "quotes": "quote_ids", "events": "event_ids"}
 
+# Tables filled by SQL from other tables, never from write batches.
+DERIVED = ("event_dedup", "event_clusters")
+
 
 def create_statements() -> list[str]:
     """DDL that creates an empty store of this schema version."""
@@ -191,6 +284,16 @@ def create_statements() -> list[str]:
         f"INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}') ON CONFLICT DO NOTHING"
     )
     return statements
+
+
+# Source records not yet in document_refs (same document, ref, record and file), for inserts
+# that must stay idempotent: re-runs, resumed runs, a migration step applied twice. A row
+# without a file (text inputs, rows filled in by the version 3 migration) matches any file.
+NEW_REFS = (
+    "NOT EXISTS (SELECT 1 FROM document_refs r WHERE r.doc_id = {alias}.doc_id "
+    "AND r.ref = {alias}.ref AND r.record IS NOT DISTINCT FROM {alias}.record "
+    "AND (r.path IS NULL OR r.path IS NOT DISTINCT FROM {alias}.path))"
+)
 
 
 def batch_schema(table: str) -> pa.Schema:

@@ -15,12 +15,14 @@ import duckdb
 
 from detente.errors import NotFoundError, StoreError, UsageError
 from detente.store import Store
+from detente.store.factuality import OCCURRED
 from detente.web.countries import countries, country_name
 
 EVENTS = "events e JOIN documents d USING (doc_id)"
 EVENT_DATE = "coalesce(e.date, d.date)"
-# The events every count uses by default: said to have happened, and not denied.
-ASSERTED = "e.modality = 'asserted' AND NOT e.negated"
+# The events every count uses by default: said to have happened, and not denied (the
+# store's one factuality rule, detente.store.factuality).
+ASSERTED = OCCURRED.sql("e")
 # The columns of an event in a list (dyad points, actor pages, search, validation); its
 # sentence is cut from the text afterwards (see Explorer.events_list).
 EVENT_COLUMNS = f"""e.event_id, e.doc_id, {EVENT_DATE} AS date, e.cameo, e.plover,
@@ -201,9 +203,13 @@ class Explorer:
                 "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
             )
         }
-        # Event locations (issue 10) arrive as nullable columns; until then the map places
-        # events at their countries' centroids.
-        self.has_locations = {"location_country", "location_lat", "location_lon"} <= columns
+        # Event locations (issue 10) are nullable columns (schema 2), filled once the events
+        # stage chooses locations; until some event has one, the map places events at their
+        # countries' centroids.
+        self.has_locations = {"location_country", "location_lat", "location_lon"} <= columns and (
+            self.one("SELECT 1 AS found FROM events WHERE location_lat IS NOT NULL LIMIT 1")
+            is not None
+        )
 
     # -- plumbing ----------------------------------------------------------------------------
 
