@@ -3,7 +3,7 @@
 Gold: PolNeAR's brat attributions (Source, Cue, Content spans). An attribution is
 * **direct** when its Content holds a double quotation mark;
 * **reported** when it has no mark and its Cue holds a speech or statement verb
-  (the word forms of ``data/quotes/speech_verbs.tsv``) or ``according to``;
+  (the word forms of ``data/english/speech_verbs.tsv``) or ``according to``;
 * otherwise **excluded**: beliefs, feelings, findings ("hoping", "cheered",
   "shows") are outside our definition. A prediction that matches an excluded
   attribution counts neither as right nor as wrong.
