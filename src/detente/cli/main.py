@@ -552,7 +552,7 @@ def pick_article(items, path: str, record_id: str | None):
 
 
 def print_report(report) -> None:
-    console.print(report.to_markdown(), markup=False, highlight=False)
+    console.print(report.to_markdown(), markup=False, highlight=False, soft_wrap=True)
 
 
 @eval_app.command("quotes")
@@ -607,6 +607,34 @@ eval_app.command("petrarch")(
         "Events against PETRARCH's unit-test records, with that suite's dictionaries.",
     )
 )
+
+
+@eval_app.command("realnews")
+@handle_errors
+def eval_realnews(
+    split: Annotated[
+        str, typer.Option("--split", help="train, dev or test (test: once, at the end).")
+    ] = "dev",
+    annotator: Annotated[
+        str, typer.Option("--annotator", help="Whose gold: A (the union) or B (second).")
+    ] = "A",
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Real-news gold directory (gold/realnews).")
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list every miss and false positive.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Events against our real-news gold (docs/gold/events-guideline.md)."""
+    from detente.eval.realnews import evaluate_realnews
+
+    kwargs = {"gold_dir": gold} if gold else {}
+    print_report(
+        evaluate_realnews(split=split, annotator=annotator, model=model, errors=errors, **kwargs)
+    )
+
+
 eval_app.command("actors")(
     gold_file_eval(
         "detente.eval.actors",
