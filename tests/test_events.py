@@ -596,3 +596,60 @@ def test_source_and_target_markers_swap_the_roles(nlp, tmp_path):
     assert ("CHN", "JPN", "071") in found
     # without the marked word the block's default keeps the subject as the source
     assert ("CHN", "RUS", "020") not in found and ("CHN", "RUS", "071") not in found
+
+
+def test_words_inside_a_phrase_of_reason_or_time_are_marked():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.patterns import circumstance_words
+
+    words = ["Abe", "attacked", "Trump", "over", "the", "deal", "after", "talks", "."]
+    heads = [1, 1, 1, 1, 5, 3, 1, 6, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps)
+    verb = doc[1]
+    post = list(doc[2:8])
+    found = circumstance_words(verb, post, frozenset({"over", "after"}))
+    # the prepositions themselves stay visible; the words below them are hidden
+    assert found == {2: "over", 3: "over", 5: "after"}
+    assert circumstance_words(verb, post, frozenset()) == {}
+
+
+def test_patterns_do_not_match_inside_a_phrase_of_reason(coded):
+    # PHYSICAL_CONFLICT has "- * DEAL [057]": the deal is what the attack is about
+    assert not any(e.cameo == "057" for e in coded("Abe attacked Trump over the trade deal."))
+    # a pattern that names the preposition still matches inside its phrase
+    events = coded("Japan protested against Russia over the attack.")
+    assert ("JPN", "RUS", "111") in triples(events)
+
+
+def test_a_verbal_verb_does_not_borrow_a_material_pattern_of_its_block():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.patterns import PatternMatcher
+
+    text = """\
+--- EXPLAIN [010] ---
+REPORT
+DESCRIBE
+- * ATTACK [190]  # REPORT
+- * PLAN [013]
+"""
+    lexicon = parse_petrarch_verbs("<sample>", text=text)
+    quads = {"010": 1, "013": 1, "190": 4}
+    matcher = PatternMatcher(lexicon, quads.get)
+    post = list(Doc(English().vocab, words=["the", "attack", "plan"]))
+    # REPORT's own pattern codes the reported attack; DESCRIBE (verbal) may not borrow it
+    assert matcher.best("EXPLAIN", [], post[:2], "report").code.forward == "190"
+    assert matcher.best("EXPLAIN", [], post[:2], "describe") is None
+    # a pattern of the same kind of act is still shared by the block's verbs
+    assert matcher.best("EXPLAIN", [], post, "describe").code.forward == "013"
+    # with no quad classes known, patterns are shared as before
+    assert PatternMatcher(lexicon).best("EXPLAIN", [], post[:2], "describe") is not None
+
+
+def test_describing_an_attack_is_not_the_attack(coded):
+    events = coded("Trump described the chemical attack by Russia as reprehensible.")
+    assert not any(e.cameo_root in ("18", "19", "20") for e in events)

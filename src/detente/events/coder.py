@@ -58,10 +58,19 @@ class EventCoder:
         self.words = knowledge.clause_words
         self.cameo = knowledge.cameo
         self.date_words = knowledge.date_words
-        self.verb_codes = VerbCodes(knowledge.verbs, self.words.roles)
+        self.verb_codes = VerbCodes(
+            knowledge.verbs,
+            self.words.roles,
+            self.words.circumstance_prepositions,
+            quad_class=self._quad_class,
+        )
         self.participants = Participants(self.words)
         self.nominals = NominalCoder(self.words, self.cameo, self.verb_codes, self.participants)
         self.emitter = Emitter(self.cameo, self.date_words)
+
+    def _quad_class(self, code: str) -> int | None:
+        entry = self.cameo.lookup(code)
+        return entry.quad_class if entry else None
 
     # ---- public
 

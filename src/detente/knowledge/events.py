@@ -133,6 +133,7 @@ class ClauseWords:
     target_prepositions: tuple[str, ...]  # most likely first
     place_prepositions: frozenset[str]
     modifier_prepositions: frozenset[str]
+    circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
 
     def intent_code(self, code: str) -> str | None:
@@ -186,6 +187,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         target_prepositions=function_words.ranked("preposition-target"),
         place_prepositions=words("preposition-place"),
         modifier_prepositions=words("preposition-modifier"),
+        circumstance_prepositions=words("preposition-circumstance"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
     )
 

@@ -86,6 +86,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-target",  # objects of these are an event's targets, most likely first
     "preposition-place",  # "fired shells at Seoul": where an act lands
     "preposition-modifier",  # "soldiers from Gondor": whose the noun is
+    "preposition-circumstance",  # "over the deal": reason, topic, time; not an argument
     "reciprocal",  # each other, one another (two words)
 )
 
