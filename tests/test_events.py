@@ -653,3 +653,53 @@ DESCRIBE
 def test_describing_an_attack_is_not_the_attack(coded):
     events = coded("Trump described the chemical attack by Russia as reprehensible.")
     assert not any(e.cameo_root in ("18", "19", "20") for e in events)
+
+
+def test_an_event_nouns_sense_follows_its_own_words(coded):
+    # "strike": an attack when air/missile modifies it or it lands "on" someone, else a
+    # labour strike (nominals.tsv's "when" column)
+    assert ("CHN", "JPN", "195") in triples(coded("China's air strikes on Japan continued."))
+    assert ("RUS", "JPN", "190") in triples(coded("Russia launched strikes on Japan."))
+    events = coded("Unions in Japan began a strike against Abe.")
+    assert {e.cameo for e in events if e.trigger.text == "strike"} <= {"143"}
+
+
+def test_the_doer_of_an_event_noun_after_by(coded):
+    events = coded("The airstrikes by Russia on China continued.")
+    assert ("RUS", "CHN", "195") in triples(events)
+
+
+def test_a_material_event_nouns_doer_is_not_who_talks_of_it(coded):
+    # condemning an attack is not making it; nor is acting "after" one
+    events = coded("Japan condemned the attack on China.")
+    assert ("JPN", "CHN", "111") in triples(events)
+    assert not any(e.cameo_root in ("18", "19") and e.source.code == "JPN" for e in events)
+    events = coded("After the attacks on China, Japan met Russia.")
+    assert not any(e.cameo_root in ("18", "19") for e in events)
+    # a verbal act's doer still comes from its light verb
+    assert ("JPN", "RUS", "111") in triples(coded("Japan voiced criticism of Russia."))
+
+
+def test_violence_between_actors_who_cannot_fight_is_the_verbs_other_sense(coded):
+    # unarmed_senses.tsv: a politician who attacks a politician criticizes
+    assert ("USAGOV", "JPNGOV", "111") in triples(coded("Trump attacked Abe over the deal."))
+    assert ("USAGOV", "RUSGOV", "111") in triples(coded("Trump tore into Putin."))
+    assert ("JPNGOV", "RUSGOV", "172") in triples(coded("Abe fired Putin."))
+    # a state can fight: the material sense stays
+    assert ("RUS", "JPN", "190") in triples(coded("Russia attacked Japan."))
+
+
+def test_who_can_fight():
+    from detente.events.participants import can_fight
+    from detente.records import EventActor
+
+    def actor(code, actor_id="person:x"):
+        return EventActor("x", 0, 1, actor_id, "x", code, code[:3], code[3:6] or None)
+
+    armed = frozenset({"MIL", "REB"})
+    assert not can_fight(actor("USAGOV"), armed)
+    assert not can_fight(actor("GBRLEG"), armed)
+    assert can_fight(actor("USAMIL"), armed)
+    assert can_fight(actor("SYRGOVMIL"), armed)  # an armed sector after the first
+    assert can_fight(actor("IMGMUSISI", "org:isis"), armed)
+    assert can_fight(actor("JPN", "state:JPN"), armed)  # a state, or a place for one
