@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from detente.errors import NotFoundError, SchemaVersionError, StoreError, UsageError
 from detente.records import DocResult, Problem
@@ -35,6 +36,23 @@ from detente.store.schema import (
 def _utc_now() -> dt.datetime:
     # Stored as naive UTC (TIMESTAMP): tz-aware columns would make pandas depend on tz data.
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _of_documents(batch: pa.Table, doc_ids: pa.Array) -> pa.Table:
+    """The rows of ``batch`` that belong to ``doc_ids`` (rows without a doc_id stay)."""
+    if "doc_id" not in batch.column_names:
+        return batch
+    column = batch.column("doc_id")
+    keep = pc.or_(pc.is_null(column), pc.is_in(column, doc_ids))
+    return batch.filter(keep)
+
+
+def _for_run(batch: pa.Table, run_id: int) -> pa.Table:
+    if "run_id" not in batch.column_names:
+        return batch
+    index = batch.column_names.index("run_id")
+    value = pa.array([run_id] * batch.num_rows, batch.schema.field(index).type)
+    return batch.set_column(index, batch.schema.field(index), value)
 
 
 def _text_arg(name: str, value: Any) -> str:
@@ -349,8 +367,7 @@ class Store:
                     new[doc_id] = result
             if new:
                 batches = build_batches(list(new.values()), run_id=run_id, added_at=_utc_now())
-                for table, batch in batches.items():
-                    self._insert(table, batch, upsert=table in ("actors", "places"))
+                self._insert_batches(batches)
             self._con.commit()
         except duckdb.Error as e:
             self._rollback()
@@ -359,6 +376,43 @@ class Store:
             self._rollback()
             raise
         return len(new)
+
+    def write_batches(self, batches: Mapping[str, pa.Table], *, run_id: int) -> int:
+        """Store batches built elsewhere (a partition read from Parquet parts) in one
+        transaction, exactly once by ``doc_id``: documents already stored are skipped with
+        every row that carries their ``doc_id``, and ``run_id`` replaces the batches' own.
+        Returns the number of documents added."""
+        self._require_writable()
+        documents = batches["documents"]
+        self._con.begin()
+        try:
+            known = self.known_doc_ids(documents.column("doc_id").to_pylist())
+            new_ids = pc.unique(
+                documents.column("doc_id").filter(
+                    pc.invert(
+                        pc.is_in(documents.column("doc_id"), pa.array(sorted(known), pa.string()))
+                    )
+                )
+            )
+            if len(new_ids):
+                self._insert_batches(
+                    {
+                        table: _for_run(_of_documents(b, new_ids), run_id)
+                        for table, b in batches.items()
+                    }
+                )
+            self._con.commit()
+        except duckdb.Error as e:
+            self._rollback()
+            raise StoreError(f"{self.path}: cannot write a batch of parts: {e}") from e
+        except BaseException:
+            self._rollback()
+            raise
+        return len(new_ids)
+
+    def _insert_batches(self, batches: Mapping[str, pa.Table]) -> None:
+        for table, batch in batches.items():
+            self._insert(table, batch, upsert=table in ("actors", "places"))
 
     def write_problems(self, problems: Sequence[Problem], *, run_id: int) -> None:
         """Store problems of inputs that produced no document (one transaction)."""
