@@ -1,0 +1,206 @@
+"""Dask against one process and against --workers 2, memory per worker, and a killed worker.
+
+    python benchmarks/scale.py --n 500 --memory 1000 5000 --kill 300 --write BENCHMARKS.md
+
+Every run is the real command line (`detente run ... -q`) in a process of its own, into a
+fresh store, timed wall clock from start to exit (model loading and cluster start included):
+1. the same N AllSides articles in one process, with `--workers 2`, and with `--cluster local:2`;
+2. `--cluster local:2` on the first 1k and 5k Wikinews articles: each worker's peak RSS, as
+   the workers report it (``summary.worker_peak_rss`` in the runs table);
+3. `--cluster local:2` on K Wikinews articles, one worker process killed (SIGKILL) once the
+   first partition is loaded: the run must finish with every document exactly once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+from report import machine, markers, write_section
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "data" / "corpora"
+ALLSIDES = CORPORA / "allsides_international_politics.jsonl"
+WIKINEWS = CORPORA / "wikinews_politics_2004_2009.jsonl"
+DETENTE = [sys.executable, "-m", "detente.cli.main"]
+
+
+def head(corpus: Path, n: int, out: Path) -> tuple[Path, int]:
+    """The first ``n`` records with a text (a record without one would be an error row)."""
+    words = kept = 0
+    with corpus.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            text = json.loads(line).get("text") or ""
+            if not text.strip():
+                continue
+            words += len(text.split())
+            dst.write(line)
+            kept += 1
+            if kept == n:
+                break
+    return out, words
+
+
+def timed_run(corpus: Path, db: Path, *flags: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([*DETENTE, "run", str(corpus), "--db", str(db), "-q", *flags], check=True)
+    return time.perf_counter() - started
+
+
+def last_summary(db: Path) -> dict:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        ((summary,),) = con.execute(
+            "SELECT summary FROM runs ORDER BY run_id DESC LIMIT 1"
+        ).fetchall()
+        ((documents, distinct),) = con.execute(
+            "SELECT count(*), count(DISTINCT doc_id) FROM documents"
+        ).fetchall()
+    finally:
+        con.close()
+    return {**json.loads(summary), "stored": documents, "distinct": distinct}
+
+
+def throughput(tmp: Path, n: int) -> dict:
+    corpus, words = head(ALLSIDES, n, tmp / "allsides.jsonl")
+    rows = {}
+    for name, flags in (
+        ("one process", ()),
+        ("--workers 2", ("--workers", "2")),
+        ("--cluster local:2", ("--cluster", "local:2")),
+    ):
+        db = tmp / f"t-{len(rows)}.duckdb"
+        seconds = timed_run(corpus, db, *flags)
+        rows[name] = {"seconds": seconds, "summary": last_summary(db)}
+        print(name, f"{seconds:.1f} s", flush=True)
+    return {"n": n, "words": words, "rows": rows}
+
+
+def memory(tmp: Path, sizes: list[int]) -> list[dict]:
+    out = []
+    for n in sizes:
+        corpus, words = head(WIKINEWS, n, tmp / f"wikinews{n}.jsonl")
+        db = tmp / f"m{n}.duckdb"
+        seconds = timed_run(corpus, db, "--cluster", "local:2")
+        summary = last_summary(db)
+        peaks = sorted(summary["worker_peak_rss"].values())
+        out.append({"n": n, "words": words, "seconds": seconds, "peaks": peaks})
+        print(n, [f"{p / 2**20:.0f} MiB" for p in peaks], flush=True)
+    return out
+
+
+def kill_test(tmp: Path, n: int) -> dict:
+    import psutil
+
+    corpus, _ = head(WIKINEWS, n, tmp / "kill.jsonl")
+    db = tmp / "kill.duckdb"
+    parts = Path(f"{db}.parts") / "documents"
+    command = [*DETENTE, "run", str(corpus), "--db", str(db), "-q", "--cluster", "local:2"]
+    proc = subprocess.Popen(command)
+    killed = None
+    while proc.poll() is None and killed is None:
+        if parts.is_dir() and any(parts.glob("*.parquet")):
+            # the workers are the grandchildren: run -> nanny -> worker
+            workers = [p for nanny in psutil.Process(proc.pid).children() for p in nanny.children()]
+            busy = max(workers, key=lambda p: p.cpu_percent(interval=0.2), default=None)
+            if busy is not None:
+                killed = busy.pid
+                os.kill(busy.pid, signal.SIGKILL)
+        time.sleep(0.2)
+    code = proc.wait()
+    summary = last_summary(db)
+    print("kill", killed, code, summary["stored"], summary["distinct"], flush=True)
+    return {"n": n, "killed": killed, "exit": code, **summary}
+
+
+def report(result: dict) -> str:
+    begin, end = markers("scale")
+    lines = [begin]
+    today = dt.date.today().isoformat()
+    command = " ".join(result["argv"])
+    lines.append(
+        f"Measured {today} on {machine()}, model `en_core_web_md`, batch (partition) size 32, "
+        "one thread per worker; wall clock of the whole command (model loading and cluster "
+        "start included), other jobs sharing the cores at times."
+    )
+    lines.append(f"Command: `python benchmarks/scale.py {command}`.\n")
+    t = result["throughput"]
+    if t:
+        lines.append(
+            f"**Throughput** on the same {t['n']} AllSides articles ({t['words']:,} words):\n"
+        )
+        lines.append("| run | seconds | docs/s | words/s | vs one process |")
+        lines.append("|---|---:|---:|---:|---:|")
+        base = t["rows"]["one process"]["seconds"]
+        for name, row in t["rows"].items():
+            s = row["seconds"]
+            lines.append(
+                f"| `{name}` | {s:.1f} | {t['n'] / s:.2f} | {t['words'] / s:,.0f} | {base / s:.2f}× |"
+            )
+        dask = t["rows"]["--cluster local:2"]["seconds"]
+        pool = t["rows"]["--workers 2"]["seconds"]
+        lines.append(
+            f"\n`--cluster local:2` is **{base / dask:.2f}×** one process (target ≥ 1.5×); "
+            f"Dask's overhead over `--workers 2` is **{(dask / pool - 1) * 100:+.1f} %** "
+            "(target ≤ 10 %).\n"
+        )
+    if result["memory"]:
+        lines.append(
+            "**Memory per worker** (`--cluster local:2`, Wikinews articles, peak RSS of each worker process):\n"
+        )
+        lines.append("| articles | words | seconds | peak RSS, worker 1 | peak RSS, worker 2 |")
+        lines.append("|---:|---:|---:|---:|---:|")
+        for row in result["memory"]:
+            peaks = [f"{p / 2**20:,.0f} MiB" for p in row["peaks"]] + ["–", "–"]
+            lines.append(
+                f"| {row['n']:,} | {row['words']:,} | {row['seconds']:.1f} | {peaks[0]} | {peaks[1]} |"
+            )
+        lines.append("")
+    k = result["kill"]
+    if k:
+        verdict = (
+            "every document exactly once" if k["stored"] == k["distinct"] == k["n"] else "FAILED"
+        )
+        lines.append(
+            f"**Kill test**: `--cluster local:2` on {k['n']} Wikinews articles, worker process "
+            f"{k['killed']} killed with SIGKILL once the first partition was written; the run "
+            f"exited {k['exit']} with {k['stored']:,} documents stored, {k['distinct']:,} distinct: "
+            f"{verdict}.\n"
+        )
+    lines.append(end)
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=500, help="articles for the throughput runs")
+    parser.add_argument("--memory", type=int, nargs="*", default=[1000, 5000])
+    parser.add_argument(
+        "--kill", type=int, default=300, help="articles for the kill test (0: skip)"
+    )
+    parser.add_argument("--write", type=Path, help="update this BENCHMARKS.md section")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        result = {
+            "argv": sys.argv[1:],
+            "throughput": throughput(Path(tmp), args.n) if args.n else None,
+            "memory": memory(Path(tmp), args.memory),
+            "kill": kill_test(Path(tmp), args.kill) if args.kill else None,
+        }
+    text = report(result)
+    print(text)
+    if args.write:
+        write_section(args.write, text, name="scale", heading="Scaling out on Dask")
+
+
+if __name__ == "__main__":
+    main()
