@@ -177,6 +177,51 @@ def test_views_and_load_take_each_document_once_from_complete_partitions(tmp_pat
     assert (again.documents, again.runs) == (0, [])
 
 
+def test_parts_in_place_and_loaded_equal_a_store_written_directly(tmp_path):
+    """Hand-coded documents (no model): partitions in any split give the store's ids and
+    deduplication, read in place, loaded, and served by the web app."""
+    from fastapi.testclient import TestClient
+    from test_store import XI, meeting
+
+    from detente.web import create_app
+
+    results = [
+        meeting("a", "2017-02-10"),
+        meeting("b", "2017-02-10"),  # the same meeting, another outlet: one deduplicated event
+        meeting("c", "2017-02-11", verb="criticized", cameo="111", plover="REJECT", quad=3),
+        meeting("d", None, source=XI),
+        meeting("e", "2017-03-01", target=None),
+    ]
+    direct = tmp_path / "direct.duckdb"
+    with Store(direct) as store:
+        run_id = store.begin_run(command="run", args={})
+        store.write_results(results, run_id=run_id)
+        store.finish_run(run_id, status="finished", summary={})
+    expected = dump_store(direct)
+    assert len(expected["events"]) == 5 and len(expected["event_clusters"]) == 4
+
+    parts = PartsDir(str(tmp_path / "parts"))
+    parts.create()
+    key = "20260101T000000Z-bbbbbb"
+    for index, chunk in enumerate((results[:1], results[1:4], results[4:])):
+        write_part(parts, part_name(key, index), chunk)
+    parts.write_run(key, {"command": "run", "status": "finished"})
+    assert dump_parts(tmp_path / "parts") == expected
+    loaded = tmp_path / "loaded.duckdb"
+    with Store(loaded) as store:
+        load_parts(parts.url, store)
+    assert dump_store(loaded) == expected
+
+    with PartsStore(parts.url) as view, Store(direct, read_only=True) as store:
+        stats = view.stats()
+        assert (stats["documents"], stats["events"], stats["runs"]) == (5, 5, 1)
+        assert view.dyad("JPN", "USA").equals(store.dyad("JPN", "USA"))
+        assert view.panel("country-month").equals(store.panel("country-month"))
+    with TestClient(create_app(parts.url)) as client:
+        for path in ("/", "/api/overview", "/api/dyad/JPN/USA", "/map"):
+            assert client.get(path).status_code == 200, path
+
+
 def test_parts_refuse_what_they_cannot_read(tmp_path):
     with pytest.raises(StoreError, match="not a détente parts directory"):
         PartsDir(str(tmp_path)).check()
@@ -286,91 +331,78 @@ def test_parts_only_then_load(tmp_path, client):
     assert provenance["knowledge_hash"].notna().all()
 
 
-def build_with_boom(options):
-    """The default pipeline plus a stage that raises on one document (a poisoned document)."""
+def with_stage(options, name: str, word: str, action):
+    """The actors pipeline plus a stage that does ``action`` on a document holding ``word``
+    (a pipeline of its own: the cached ones stay clean). Runs on the workers."""
     from spacy.language import Language
-
-    @Language.component("test_scale_boom")
-    def boom(doc):
-        if "BOOM" in doc.text:
-            raise ValueError("stage failed on purpose")
-        return doc
 
     from detente.nlp import load
 
-    nlp = load(options.model, stages=options.stages)  # its own: the cached pipelines stay clean
-    nlp.add_pipe("test_scale_boom")
+    def stage(doc):
+        if word in doc.text:
+            action()
+        return doc
+
+    Language.component(name, func=stage)
+    nlp = load(options.model, stages=options.stages)
+    nlp.add_pipe(name)
     return nlp
+
+
+def build_with_boom(options):
+    """A stage that raises on one document (a poisoned document)."""
+
+    def boom():
+        raise ValueError("stage failed on purpose")
+
+    return with_stage(options, "test_scale_boom", "BOOM", boom)
+
+
+def build_with_crash(options):
+    """A stage that kills its worker process on one document (a segfault, an OOM kill)."""
+    return with_stage(options, "test_scale_crash", "CRASH", lambda: os._exit(1))
+
+
+def code_with(tmp_path, client, build, corpus: Path, batch_size: int):
+    """Code ``corpus`` on the cluster with the pipeline ``build`` makes; the summary and
+    the stored documents and errors."""
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = run_on_cluster(
+            read_inputs([str(corpus)]),
+            client,
+            parts=str(tmp_path / "parts"),
+            store=store,
+            options=PipelineOptions(stages=("actors",)),
+            build=build,
+            batch_size=batch_size,
+        )
+        return summary, store.documents(), store.errors(), store.mentions()
 
 
 @pytest.mark.slow
 def test_a_poisoned_document_is_an_error_row_and_its_partition_is_kept(tmp_path, client):
     corpus = write_corpus(tmp_path / "news.jsonl", 5, extra={"poison": "BOOM. Abe met Trump."})
-    db = tmp_path / "s.duckdb"
-    with Store(db) as store:
-        summary = run_on_cluster(
-            read_inputs([str(corpus)]),
-            client,
-            parts=str(tmp_path / "parts"),
-            store=store,
-            options=PipelineOptions(stages=("actors",)),
-            build=build_with_boom,
-            batch_size=6,
-        )
-        documents = store.documents()
-        errors = store.errors()
-        mentions = store.mentions()
+    summary, documents, errors, mentions = code_with(tmp_path, client, build_with_boom, corpus, 6)
     assert summary.partitions == 1 and summary.documents == 6
     assert len(documents) == 6
     failed = errors[errors["reason"] == "coding-failed"]
-    assert (
-        list(failed["ref"]) == [str(corpus)]
-        and "stage failed on purpose" in failed["detail"].iloc[0]
-    )
+    assert list(failed["ref"]) == [str(corpus)]
+    assert "stage failed on purpose" in failed["detail"].iloc[0]
     poisoned = documents[documents["ref"] == "poison"].iloc[0]
     assert poisoned["skipped"] == "coding-failed"
     assert set(mentions["doc_id"]) == set(documents["doc_id"]) - {poisoned["doc_id"]}
 
 
-def build_with_crash(options):
-    """A stage that kills its worker process on one document (a segfault, an OOM kill)."""
-    from spacy.language import Language
-
-    @Language.component("test_scale_crash")
-    def crash(doc):
-        if "CRASH" in doc.text:
-            os._exit(1)
-        return doc
-
-    from detente.nlp import load
-
-    nlp = load(options.model, stages=options.stages)
-    nlp.add_pipe("test_scale_crash")
-    return nlp
-
-
 @pytest.mark.slow
 def test_a_document_that_kills_its_workers_is_stored_uncoded(tmp_path, client):
     corpus = write_corpus(tmp_path / "news.jsonl", 3, extra={"killer": "CRASH. Abe met Trump."})
-    db = tmp_path / "s.duckdb"
-    with Store(db) as store:
-        summary = run_on_cluster(
-            read_inputs([str(corpus)]),
-            client,
-            parts=str(tmp_path / "parts"),
-            store=store,
-            options=PipelineOptions(stages=("actors",)),
-            build=build_with_crash,
-            batch_size=4,
-        )
-        documents = store.documents()
-        errors = store.errors()
+    summary, documents, errors, _ = code_with(tmp_path, client, build_with_crash, corpus, 4)
     assert summary.split_partitions == 1
     assert sorted(documents["ref"]) == ["a0", "a1", "a2", "killer"]
-    died = errors[errors["reason"] == "worker-died"]
-    assert len(died) == 1
-    assert documents.set_index("ref").loc["killer", "skipped"] == "worker-died"
-    assert documents.set_index("ref").loc["a0", "sentences"] > 0
+    assert list(errors["reason"]).count("worker-died") == 1
+    by_ref = documents.set_index("ref")
+    assert by_ref.loc["killer", "skipped"] == "worker-died"
+    assert by_ref.loc["a0", "sentences"] > 0
 
 
 @pytest.mark.slow

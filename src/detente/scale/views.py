@@ -66,6 +66,10 @@ class PartsStore(Store):
             f"(detente load {self.url} --db FILE)"
         )
 
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        self._dedup_ready()  # readers over cursors (the web app) query the layer directly
+        return super().cursor()
+
     def stats(self) -> dict:
         self._dedup_ready()  # as in a store, whose runs leave the layer built
         return super().stats()
