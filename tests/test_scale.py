@@ -95,7 +95,7 @@ def dump_store(path: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def dump_parts(parts: Path) -> dict[str, list[tuple]]:
+def dump_parts(parts: Path | str) -> dict[str, list[tuple]]:
     with detente.open(parts) as store:
         store.deduplicated_events()  # builds the layer in memory
         return dump(store._con)
@@ -177,9 +177,11 @@ def test_views_and_load_take_each_document_once_from_complete_partitions(tmp_pat
     assert (again.documents, again.runs) == (0, [])
 
 
-def test_parts_in_place_and_loaded_equal_a_store_written_directly(tmp_path):
+@pytest.mark.parametrize("where", ["directory", "fsspec URL"])
+def test_parts_in_place_and_loaded_equal_a_store_written_directly(tmp_path, where):
     """Hand-coded documents (no model): partitions in any split give the store's ids and
-    deduplication, read in place, loaded, and served by the web app."""
+    deduplication, read in place, loaded, and served by the web app; in a local directory
+    and behind an fsspec URL (its in-memory file system)."""
     from fastapi.testclient import TestClient
     from test_store import XI, meeting
 
@@ -200,13 +202,14 @@ def test_parts_in_place_and_loaded_equal_a_store_written_directly(tmp_path):
     expected = dump_store(direct)
     assert len(expected["events"]) == 5 and len(expected["event_clusters"]) == 4
 
-    parts = PartsDir(str(tmp_path / "parts"))
+    url = str(tmp_path / "parts") if where == "directory" else f"memory://{tmp_path.name}/parts"
+    parts = PartsDir(url)
     parts.create()
     key = "20260101T000000Z-bbbbbb"
     for index, chunk in enumerate((results[:1], results[1:4], results[4:])):
         write_part(parts, part_name(key, index), chunk)
     parts.write_run(key, {"command": "run", "status": "finished"})
-    assert dump_parts(tmp_path / "parts") == expected
+    assert dump_parts(url) == expected
     loaded = tmp_path / "loaded.duckdb"
     with Store(loaded) as store:
         load_parts(parts.url, store)

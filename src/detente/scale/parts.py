@@ -88,6 +88,11 @@ def _filesystem(url: str):
         raise ClusterError(f"{url}: cannot use this location for parts: {e}") from e
 
 
+def _is_local(fs) -> bool:
+    protocol = fs.protocol
+    return "file" in (protocol if isinstance(protocol, tuple) else (protocol,))
+
+
 @dataclass(frozen=True)
 class PartsDir:
     """A parts directory at ``url`` (a local path or any fsspec URL)."""
@@ -97,6 +102,10 @@ class PartsDir:
     @property
     def fs(self):
         return _filesystem(self.url)[0]
+
+    @property
+    def local(self) -> bool:
+        return _is_local(self.fs)
 
     @property
     def root(self) -> str:
@@ -192,9 +201,10 @@ class PartsDir:
             table = pq.read_table(self._file(f"documents/{part}"), columns=["doc_id"])
             yield from table.column("doc_id").to_pylist()
 
-    def files(self, table: str) -> list[str]:
-        """Full paths of ``table``'s part files, sorted (for DuckDB)."""
-        return [self._path(f"{table}/{name}.parquet") for name in self.names(table)]
+    def pattern(self, table: str) -> str:
+        """``table``'s part files as a glob DuckDB reads (a URL for other file systems)."""
+        path = self._path(f"{table}/*.parquet")
+        return path if _is_local(self.fs) else self.fs.unstrip_protocol(path)
 
     # -- files -----------------------------------------------------------------------------
 

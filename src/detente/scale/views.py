@@ -47,7 +47,7 @@ class PartsStore(Store):
         self._con = duckdb.connect(":memory:")
         try:
             self._con.execute("SET enable_progress_bar = false")
-            if self.parts.fs.protocol not in ("file", ("file", "local")):
+            if not self.parts.local:
                 self._con.register_filesystem(self.parts.fs)
             self._create_views()
         except duckdb.Error as e:
@@ -113,17 +113,16 @@ class PartsStore(Store):
             con.execute("INSERT INTO _run_keys VALUES (?, ?)", [key, run_id])
 
     def _files_sql(self, table: str) -> str:
-        files = self.parts.files(table)
-        if not files:
+        if not self.parts.names(table):
             columns = ", ".join(
                 f"NULL::{col.sql} AS {col.name}" for col in TABLES[table] if col.arrow is not None
             )
             return f"SELECT {columns}, NULL::VARCHAR AS _part, NULL::BIGINT AS _row WHERE false"
-        listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+        pattern = self.parts.pattern(table).replace("'", "''")
         return (
             "SELECT * EXCLUDE (filename, file_row_number), "
             "parse_filename(filename, true) AS _part, file_row_number AS _row "
-            f"FROM read_parquet([{listed}], filename = true, file_row_number = true)"
+            f"FROM read_parquet('{pattern}', filename = true, file_row_number = true)"
         )
 
     @staticmethod
