@@ -34,7 +34,9 @@ def cluster_rows(summary) -> list[tuple[str, object]]:
         rows.append(("partitions split (killed workers)", summary.split_partitions))
     if summary.worker_peak_rss:
         peak = max(summary.worker_peak_rss.values())
-        rows.append(("peak memory per worker", f"{peak / 2**20:,.0f} MiB"))
+        last = max(summary.worker_rss.values())
+        rows.append(("memory per worker, peak", f"{peak / 2**20:,.0f} MiB"))
+        rows.append(("memory per worker, at the end", f"{last / 2**20:,.0f} MiB"))
     return rows
 
 

@@ -49,6 +49,7 @@ class ClusterSummary(RunSummary):
     split_partitions: int = 0  # killed their workers; coded one document per task
     dashboard: str | None = None
     worker_peak_rss: dict[str, int] = field(default_factory=dict)  # host:pid -> bytes
+    worker_rss: dict[str, int] = field(default_factory=dict)  # ... after its last partition
 
 
 @dataclass
@@ -275,6 +276,7 @@ class _Coding:
         summary.problems.extend(report.problems)
         peak = summary.worker_peak_rss
         peak[report.worker] = max(peak.get(report.worker, 0), report.peak_rss)
+        summary.worker_rss[report.worker] = report.rss
 
     def _write_problems(self) -> None:
         if self.store is not None and self.unwritten:

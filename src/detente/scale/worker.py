@@ -95,13 +95,17 @@ class PartitionReport:
     problems: list[Problem] = field(default_factory=list)  # errors only (for the summary)
     worker: str = ""  # host:pid of the process that wrote the part
     peak_rss: int = 0  # bytes, that process's peak resident memory so far
+    rss: int = 0  # bytes, its resident memory once the partition was written
 
 
 def code_partition(task: PartitionTask) -> PartitionReport:
     """The Dask task: code one partition on this worker and write its parts."""
     nlp = worker_pipeline(task.pipeline)
     articles = list(task.articles)
-    results = list(extract(nlp, articles, batch_size=max(1, len(articles))))
+    # the strings a partition adds to the vocabulary are dropped after it (the records are
+    # plain Python objects), so a worker coding for days does not grow
+    with nlp.memory_zone():
+        results = list(extract(nlp, articles, batch_size=max(1, len(articles))))
     return write_part(PartsDir(task.parts_url), task.part, results)
 
 
@@ -118,6 +122,7 @@ def write_part(parts: PartsDir, part: str, results: Sequence[DocResult]) -> Part
     report = tally(part, results)
     report.worker = f"{os.uname().nodename}:{os.getpid()}"
     report.peak_rss = peak_rss()
+    report.rss = current_rss()
     return report
 
 
@@ -137,6 +142,12 @@ def tally(part: str, results: Sequence[DocResult]) -> PartitionReport:
             else:
                 report.warnings += 1
     return report
+
+
+def current_rss() -> int:
+    import psutil  # comes with distributed
+
+    return psutil.Process().memory_info().rss
 
 
 def peak_rss() -> int:
