@@ -13,7 +13,6 @@ import warnings
 from pathlib import Path
 
 from detente.eval.quotes import (
-    DEFAULT_GOLD_DIR,
     PredictedTuple,
     evaluate_predictor,
     evaluate_quotes,
@@ -60,7 +59,7 @@ def textacy_predictor(model: str | None = None):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD_DIR)
+    parser.add_argument("--gold-dir", type=Path, default=None, help="default: ../shared's PolNeAR")
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--model", default=None)

@@ -26,7 +26,7 @@ import numpy as np
 from report import machine, markers, write_section
 
 from detente.crosswalk import country_codes
-from detente.events.ontology import cameo_table
+from detente.knowledge import load_knowledge
 from detente.records import Actor, Article, DocResult, Event, EventActor, TextSpan
 from detente.store import Store
 
@@ -54,7 +54,7 @@ def generate(store: Store, n_events: int, seed: int, batch_docs: int = 4000) -> 
     countries = countries[:150]
     weights = 1 / np.arange(1, len(countries) + 1) ** 1.1
     weights /= weights.sum()
-    table = [c for c in cameo_table().values() if len(c.code) >= 3 and c.plover]
+    table = [c for c in load_knowledge().cameo.codes.values() if len(c.code) >= 3 and c.plover]
     n_docs = n_events // EVENTS_PER_DOC
     pool: list[tuple] = []  # happenings to re-report
     run_id = store.begin_run(command="benchmark", args={"events": n_events, "seed": seed})

@@ -18,19 +18,19 @@ import csv
 import sys
 from pathlib import Path
 
+from detente.knowledge import files
+from detente.knowledge.tables import read_values
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "detente" / "data"
-STATES = DATA / "kb" / "states.tsv"
-CURRENT = DATA / "crosswalk" / "current_codes.tsv"
 OUT = DATA / "crosswalk" / "country_codes.tsv"
 COLUMNS = ("iso3", "iso2", "fips", "cow_code", "cow_alpha", "gw_code", "gw_alpha", "name")
 
 
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a knowledge TSV (a header line, then data; ``#`` lines are comments)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+def read_tsv(table) -> list[dict[str, str]]:
+    """Rows of a knowledge table (through the knowledge reader), by column name."""
+    names = [column.name for column in table.columns]
+    return [dict(zip(names, values, strict=True)) for values in read_values(table)]
 
 
 def text(value) -> str:
@@ -47,7 +47,7 @@ def main() -> int:
     except ImportError:
         print("install the build-time source first: .venv/bin/pip install countrycode")
         return 1
-    states = [(row["iso3"], row["name"]) for row in read_tsv(STATES)]
+    states = [(row["iso3"], row["name"]) for row in read_tsv(files.STATES)]
     codes = [iso3 for iso3, _ in states]
 
     def convert(destination: str) -> list[str]:
@@ -67,10 +67,10 @@ def main() -> int:
         }
         for i, (iso3, name) in enumerate(states)
     }
-    for override in read_tsv(CURRENT):
+    for override in read_tsv(files.CURRENT_CODES):
         row = rows.get(override["iso3"])
         if row is None:
-            print(f"{CURRENT.name}: {override['iso3']} is not in {STATES.name}")
+            print(f"current_codes.tsv: {override['iso3']} is not in states.tsv")
             return 1
         for key in ("iso2", "fips", "cow_code", "cow_alpha", "gw_code", "gw_alpha"):
             if override[key]:

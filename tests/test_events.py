@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 
 import pytest
 
 from detente.errors import DictionaryError
 from detente.events import dates
 from detente.events.coder import EventCoder
-from detente.events.component import get_coder
-from detente.events.lexicon import (
-    CodeSpec,
-    build_lexicon,
-    load_shipped_lexicon,
-    parse_petrarch_verbs,
-)
-from detente.events.ontology import lookup
+from detente.events.lexicon import CodeSpec, parse_petrarch_verbs, read_shipped_lexicon
+from detente.knowledge import load_knowledge
 from detente.nlp import make_doc
 from detente.records import Article, Event, Mention, Quote
 
@@ -86,11 +79,8 @@ def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
 # ---------------------------------------------------------------- lexicon
 
 
-def test_shipped_lexicon_is_built_and_loads_fast():
-    load_shipped_lexicon.cache_clear()
-    started = time.perf_counter()
-    lexicon = load_shipped_lexicon()
-    assert time.perf_counter() - started < 2.0
+def test_shipped_lexicon_is_built_and_loads():
+    lexicon = read_shipped_lexicon()  # its load time is measured by benchmarks/startup.py
     assert sum(len(v) for v in lexicon.verbs.values()) > 2000
     assert sum(len(b.patterns) for b in lexicon.blocks.values()) > 4000
     assert lexicon.blocks["VISIT"].code == CodeSpec("042", "043")
@@ -159,10 +149,9 @@ def test_petrarch_validation_dictionary_parses(shared_dir):
 def test_user_verbs_alone_replace_the_shipped_lexicon(tmp_path, nlp):
     path = tmp_path / "mine.verbs.txt"
     path.write_text("--- SCOLD [999] ---\nSCOLD\n", encoding="utf-8")
-    lexicon = build_lexicon(user_verbs=(str(path),), shipped_kb=False)
-    assert set(lexicon.verbs) == {"scold"}
-    coder = get_coder((str(path),), False)
-    assert isinstance(coder, EventCoder)
+    knowledge = load_knowledge(verb_files=[path], shipped=False)
+    assert set(knowledge.verbs.verbs) == {"scold"}
+    coder = EventCoder(knowledge)
     doc = nlp(make_doc(nlp, Article(ref="t", text="Gondor scolded Mordor. Gondor met Mordor.")))
     doc._.mentions = hand_mentions(doc.text, doc._.doc_id, ACTORS)
     events = coder.code_doc(doc)
@@ -173,6 +162,7 @@ def test_user_verbs_alone_replace_the_shipped_lexicon(tmp_path, nlp):
 
 
 def test_cameo_lookups():
+    lookup = load_knowledge().cameo.lookup
     visit = lookup("042")
     assert (visit.plover, visit.quad_class, visit.goldstein) == ("CONSULT", 1, 1.9)
     force = lookup("190")
@@ -559,7 +549,7 @@ def test_petrarch_target_and_compound_markers(nlp, tmp_path):
     assert (delay.target_after, delay.compound) == ("", True)
     path = tmp_path / "verbs.txt"
     path.write_text(PETRARCH_MARKERS, encoding="utf-8")
-    coder = get_coder((str(path),), False)
+    coder = EventCoder(load_knowledge(verb_files=[path], shipped=False))
     text = "Gondor warned their Russia populations about Mordor. Gondor and Mordor have delayed it."
     doc = nlp(make_doc(nlp, Article(ref="t", text=text)))
     doc._.mentions = hand_mentions(doc.text, doc._.doc_id, ACTORS)
@@ -593,7 +583,7 @@ def test_source_and_target_markers_swap_the_roles(nlp, tmp_path):
     lexicon = parse_petrarch_verbs(path)
     (freed,) = lexicon.blocks["RELEASE"].patterns
     assert freed.target_subject and freed.source_after == "from" and not freed.target_after
-    coder = get_coder((str(path),), False)
+    coder = EventCoder(load_knowledge(verb_files=[path], shipped=False))
     text = (
         "Gondor's envoy was freed from Mordor on Friday. "
         "Japan received money from China. "

@@ -25,11 +25,13 @@ from detente.records import Article, Problem
 KNOWN_REASONS = {
     "not-found",
     "unreadable",
+    "not-a-file",
     "empty-file",
     "empty-directory",
     "binary-file",
     "unsupported-extension",
     "decode-replaced",
+    "not-utf8",
     "too-large",
     "malformed-json",
     "no-text",
@@ -147,8 +149,16 @@ def test_split_layout_rejects_sentences_as_headlines():
 def test_utf16_text_with_bom_is_read(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(BODY.encode("utf-16"))
-    (article,) = read_all([path])
+    items = read_all([path])
+    (article,) = articles(items)
     assert article.text == BODY
+    (warning,) = problems(items)  # the encoding used is recorded
+    assert (warning.reason, warning.severity, warning.doc_id) == (
+        "not-utf8",
+        "warning",
+        article.doc_id,
+    )
+    assert "utf-16-le (from its byte-order mark)" in warning.detail
 
 
 def test_unknown_extension_named_explicitly_is_read_as_text(tmp_path):
@@ -200,12 +210,12 @@ def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
     assert article.text.endswith("caf\ufffd \ufffd ok")
 
 
-def test_too_large_names_spacys_limit(tmp_path):
+def test_too_large_names_the_limit(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text(BODY * 10, encoding="utf-8")
     (problem,) = read_all([path], max_chars=500)
     assert problem.reason == "too-large"
-    assert "nlp.max_length" in problem.detail
+    assert "over the limit of 500 characters per document" in problem.detail
     rows = tmp_path / "long.jsonl"
     write_jsonl(rows, [{"id": "big", "text": BODY * 10}, {"id": "ok", "text": BODY}])
     items = read_all([rows], max_chars=500)
@@ -224,9 +234,9 @@ def test_reading_is_lazy_and_in_input_order(tmp_path):
 
 
 def test_usage_errors_are_raised_before_reading():
-    with pytest.raises(UsageError, match="--date"):
+    with pytest.raises(UsageError, match="date must be a real date"):
         read_inputs(["-"], date="10/02/2017")
-    with pytest.raises(UsageError, match="--date"):
+    with pytest.raises(UsageError, match="date must be a real date"):
         read_inputs(["-"], date="2017-02-30")
     with pytest.raises(UsageError):
         read_inputs(["-"], max_chars=0)
@@ -345,7 +355,7 @@ def test_json_array_streams_values_larger_than_a_read_chunk(tmp_path):
     long_text = (BODY + " ") * 1500  # ~250 kB, several read chunks
     path = tmp_path / "long.json"
     path.write_text(json.dumps([{"text": long_text}, {"text": BODY}]), encoding="utf-8")
-    found = articles(read_all([path]))
+    found = articles(read_all([path], max_chars=len(long_text)))
     assert [a.text for a in found] == [long_text, BODY]
 
 
@@ -372,15 +382,19 @@ def test_csv_delimiters_missing_column_and_bad_bytes(tmp_path):
     tsv.write_text(f"id\ttext\nt1\t{BODY}\n", encoding="utf-8")
     no_text = tmp_path / "nocol.csv"
     no_text.write_text("id,body\n1,hello\n", encoding="utf-8")
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"id,text\nb1,caf\xe9 society meets in Paris\n")
     bad_bytes = tmp_path / "bytes.csv"
-    bad_bytes.write_bytes(b"id,text\nb1,caf\xe9 society meets in Paris\n")
-    items = read_all([semicolon, tsv, no_text, bad_bytes])
-    assert [a.ref for a in articles(items)] == ["s1", "t1", "b1"]
+    bad_bytes.write_bytes("id,text\nb2,Tōkyō caf".encode() + b"\xe9 society meets\n")
+    items = read_all([semicolon, tsv, no_text, latin, bad_bytes])
+    assert [a.ref for a in articles(items)] == ["s1", "t1", "b1", "b2"]
     assert [(p.ref, p.reason) for p in problems(items)] == [
         (str(no_text), "no-text"),
-        (str(bad_bytes), "decode-replaced"),
+        (str(latin), "not-utf8"),  # no UTF-8 in it: a legacy encoding, read as cp1252
+        (str(bad_bytes), "decode-replaced"),  # UTF-8 with a bad byte
     ]
-    assert articles(items)[2].text == "caf\ufffd society meets in Paris"
+    assert articles(items)[2].text == "café society meets in Paris"
+    assert articles(items)[3].text == "Tōkyō caf\ufffd society meets"
 
 
 # --- HTML --------------------------------------------------------------------------------------
@@ -458,10 +472,14 @@ def test_stdin_text_and_undecodable_bytes():
         "Abe visits Trump",
         "2017-02-10",
     )
-    raw = io.TextIOWrapper(io.BytesIO(b"Abe met Trump in Washington \xff on Friday."))
+    raw = io.TextIOWrapper(io.BytesIO("Abe met Trump in Tōkyō \xff".encode() + b"\xff on Friday."))
     items = list(read_inputs(["-"], stdin=raw))
     assert reasons(items) == ["decode-replaced"]
-    assert articles(items)[0].text == "Abe met Trump in Washington \ufffd on Friday."
+    assert articles(items)[0].text == "Abe met Trump in Tōkyō \xff\ufffd on Friday."
+    cp1252 = io.TextIOWrapper(io.BytesIO("Abe said \u201cyes\u201d on Friday.".encode("cp1252")))
+    items = list(read_inputs(["-"], stdin=cp1252))
+    assert reasons(items) == ["not-utf8"]
+    assert articles(items)[0].text == "Abe said \u201cyes\u201d on Friday."
     assert reasons(read_inputs(["-"], stdin=io.StringIO(" \n"))) == ["empty-file"]
 
 

@@ -10,8 +10,11 @@ import pytest
 
 from detente.errors import DictionaryError
 from detente.kb import build_kb, load_kb, normalize_name
-from detente.kb.classify import DATA_DIR
 from detente.kb.petrarch import parse_actor_file, parse_agent_file
+from detente.knowledge import files
+from detente.knowledge.tables import data_dir, read_values
+
+DATA_DIR = data_dir() / "kb"
 
 FEB_2017 = date(2017, 2, 10)
 
@@ -469,22 +472,20 @@ def test_missing_leaders_file_is_tolerated(tmp_path):
 # -- hand-written data integrity -----------------------------------------------------------------
 def test_hand_files_name_known_states(kb):
     """Every ISO3 in the hand files is a state of the KB (no typo like "JAP")."""
-    from detente.kb.load import read_tsv
-
     codes: list[tuple[str, str]] = []
-    for _n, row in read_tsv(DATA_DIR / "seats.tsv", 3, strip=True):
+    for row in read_values(files.SEATS):
         if row[1] != "-":
             codes.append(("seats.tsv", row[1]))
-    for _n, row in read_tsv(DATA_DIR / "state_variants.tsv", 3, strip=True):
+    for row in read_values(files.STATE_VARIANTS):
         codes.append(("state_variants.tsv", row[0]))
-    for _n, row in read_tsv(DATA_DIR / "disputed.tsv", 7, strip=True):
+    for row in read_values(files.DISPUTED):
         codes.extend(("disputed.tsv", c) for c in [row[3], *row[4].split("|")] if c)
-    for _n, row in read_tsv(DATA_DIR / "regions.tsv", 7, strip=True):
+    for row in read_values(files.REGIONS):
         if row[4]:
             codes.append(("regions.tsv", row[4]))
     unknown = [(file, code) for file, code in codes if kb.state(code) is None]
     assert unknown == []
-    for _n, row in read_tsv(DATA_DIR / "disputed.tsv", 7, strip=True):
+    for row in read_values(files.DISPUTED):
         assert row[4], f"{row[0]} has no claimants"
 
 

@@ -44,7 +44,7 @@ def test_unknown_model_is_a_clear_error():
 
 def test_stages_are_added_in_order(nlp):
     ours = [name for name in nlp.pipe_names if name.startswith("detente_")]
-    assert ours == sorted(ours, key=["detente_actors", "detente_quotes", "detente_events"].index)
+    assert ours == ["detente_doc", "detente_actors", "detente_quotes", "detente_events"]
     doc = nlp(make_doc(nlp, Article(ref="t", text="Abe met Trump.", date="2017-02-10")))
     assert doc._.doc_id == Article(ref="t", text="Abe met Trump.").doc_id
     assert str(doc._.date) == "2017-02-10"
@@ -64,3 +64,16 @@ def test_quotation_marks_glued_to_words_are_split():
         "the",
         "U.S.",
     ]
+
+
+def test_stages_declare_what_they_read_and_write(nlp):
+    """spaCy's pipeline analysis finds every attribute a stage requires assigned before it."""
+    problems = nlp.analyze_pipes(pretty=False)["problems"]
+    assert all(not missing for missing in problems.values()), problems
+
+
+def test_nlp_of_a_bare_text_gives_every_record_the_same_doc_id(nlp):
+    doc = nlp("Shinzo Abe met Donald Trump in Washington. \u201cWe agree,\u201d Abe said.")
+    ids = {r.doc_id for r in [*doc._.mentions, *doc._.quotes, *doc._.events]}
+    assert doc._.mentions and doc._.quotes and doc._.events
+    assert ids == {Article(ref="t", text=doc.text).doc_id}

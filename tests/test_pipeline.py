@@ -150,3 +150,31 @@ def test_a_stage_that_raises_loses_no_document(tmp_path):
     assert set(docs["ref"]) == {"a0", "a1", "a2"}
     assert list(errors["reason"]) == ["coding-failed"]
     assert summary.mentions > 0
+
+
+def test_a_stage_that_fails_is_stored_uncoded_and_logged_with_its_traceback(caplog):
+    """The batch goes on one document at a time; the failure's traceback is logged (the
+    CLI shows it with --debug), its message stored as the document's problem."""
+    import logging
+
+    import spacy
+    from spacy.language import Language
+
+    from detente.pipeline import extract
+    from detente.records import Article
+
+    @Language.component("test_fails_on_boom")
+    def fails_on_boom(doc):
+        if "BOOM" in doc.text:
+            raise ValueError("the test stage went boom")
+        return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_fails_on_boom")
+    articles = [Article(ref="a", text="Fine words."), Article(ref="b", text="BOOM here.")]
+    with caplog.at_level(logging.DEBUG, logger="detente"):
+        results = list(extract(nlp, articles))
+    assert [r.skipped for r in results] == [None, "coding-failed"]
+    assert "ValueError: the test stage went boom" in results[1].problems[0].detail
+    logged = [r for r in caplog.records if r.exc_info is not None]
+    assert logged and all(isinstance(r.exc_info[1], ValueError) for r in logged)

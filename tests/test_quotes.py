@@ -17,7 +17,8 @@ from detente.eval.quotes import (
     score_predictions,
     source_head_word,
 )
-from detente.quotes.lexicon import load_quote_lexicon, parse_speech_verbs
+from detente.knowledge import load_knowledge
+from detente.knowledge.words import load_speech_verbs
 from detente.quotes.marks import find_quoted_passages
 
 
@@ -476,7 +477,7 @@ def test_pronoun_speaker_resolved_through_mentions(code):
 
 
 def test_mark_scanner_pairs_and_paragraphs():
-    lexicon = load_quote_lexicon()
+    lexicon = load_knowledge().quote_lexicon
     text = "“One.”\n\n“Two\n\n“three.”"
     passages, warnings = find_quoted_passages(text, lexicon)
     assert [text[p.start : p.end] for p in passages] == ["One.", "Two\n\n“three."]
@@ -484,10 +485,11 @@ def test_mark_scanner_pairs_and_paragraphs():
     assert warnings == []
 
 
-def test_speech_verbs_are_data():
-    lemmas, forms = parse_speech_verbs("# c\nsay\tsays said\n")
-    assert lemmas == {"say"} and forms == {"say", "says", "said"}
-    lexicon = load_quote_lexicon()
+def test_speech_verbs_are_data(tmp_path):
+    (tmp_path / "speech_verbs.tsv").write_text("# c\nlemma\tforms\nsay\tsays said\n")
+    verbs = load_speech_verbs(tmp_path)
+    assert verbs.lemmas == {"say"} and verbs.forms == {"say", "says", "said"}
+    lexicon = load_knowledge().quote_lexicon
     assert {"say", "tell", "add", "according"} & lexicon.speech_lemmas == {"say", "tell", "add"}
     assert "hope" not in lexicon.speech_lemmas and "think" not in lexicon.speech_lemmas
 
@@ -496,7 +498,7 @@ def test_speech_verbs_are_data():
 
 
 def test_gold_kinds():
-    forms = load_quote_lexicon().speech_forms
+    forms = load_knowledge().quote_lexicon.speech_forms
     assert gold_kind("“We will win,”", "said", forms) == "direct"
     assert gold_kind("the talks failed", "told", forms) == "reported"
     assert gold_kind("the talks failed", "according to", forms) == "reported"
@@ -515,7 +517,7 @@ def test_parse_brat_discontinuous_content():
         "T6\tContent 36 51\tthe deal failed\n"
         "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
     )
-    gold = parse_attributions(ann, text, load_quote_lexicon().speech_forms)
+    gold = parse_attributions(ann, text, load_knowledge().quote_lexicon.speech_forms)
     assert [g.kind for g in gold] == ["direct", "reported"]
     assert gold[0].content == ((0, 6), (16, 22))
     assert source_head_word("Frank Jannuzi, former adviser") == "jannuzi"
@@ -565,7 +567,7 @@ def test_component_adds_under_five_percent_to_spacy(nlp, seed_text):
 
     article = Article(ref="seed", text=seed_text * 3)
     ours = [name for name in nlp.pipe_names if name.startswith("detente_")]
-    extractor = QuoteExtractor(nlp)
+    extractor = QuoteExtractor(nlp, knowledge=load_knowledge())
     spacy_times, quote_times = [], []
     with nlp.select_pipes(disable=ours):
         for _ in range(3):
@@ -582,7 +584,7 @@ def test_component_adds_under_five_percent_to_spacy(nlp, seed_text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet='ab .,:\n“”"‘’«»', max_size=60))
 def test_mark_scanner_never_raises_and_keeps_offsets_in_order(text):
-    passages, warnings = find_quoted_passages(text, load_quote_lexicon())
+    passages, warnings = find_quoted_passages(text, load_knowledge().quote_lexicon)
     previous_end = -1
     for passage in passages:
         for start, end in passage.pieces:

@@ -25,7 +25,7 @@ from detente.pipeline import PipelineOptions, run
 from detente.records import Article, DocResult, Mention, Problem
 from detente.scale.cluster import ClusterSpec, connect
 from detente.scale.load import load_parts
-from detente.scale.parts import PART_TABLES, PartsDir, part_name, part_schema
+from detente.scale.parts import NOT_IN_PARTS, PART_TABLES, PartsDir, part_name, part_schema
 from detente.scale.run import run_on_cluster
 from detente.scale.views import PartsStore
 from detente.scale.worker import write_part
@@ -62,6 +62,7 @@ def write_corpus(path: Path, n: int, *, sentences: int = 1, extra: dict | None =
 # What a run leaves in a store, without what depends on the clock or the run.
 COMPARED = {
     "documents": "doc_id",
+    "document_refs": "doc_id, ref, record, path",
     "mentions": "doc_id, start_char, end_char, kind, actor_id",
     "quotes": "quote_id",
     "events": "event_id",
@@ -133,7 +134,9 @@ def test_parts_have_the_store_schema():
     from detente.store.batches import build_batches
 
     built = build_batches([DocResult(article=Article(ref="x", text="t"))], run_id=1, added_at=None)
-    assert set(built) == set(PART_TABLES)
+    assert set(built) | {"document_refs"} == set(PART_TABLES)  # refs: write_part adds them
+    # every table of the store is in the parts or derived/kept apart on purpose
+    assert set(TABLES) == set(PART_TABLES) | set(NOT_IN_PARTS)
 
 
 def hand_result(text: str, names: list[str]) -> DocResult:
@@ -254,7 +257,9 @@ def test_cluster_flags_are_checked():
 
 @pytest.mark.slow
 def test_same_ids_in_one_process_two_workers_and_on_dask(tmp_path, nlp, client):
-    corpus = write_corpus(tmp_path / "news.jsonl", 6)
+    # the text of a0 again under another id: coded once, both records in document_refs
+    repeat = {"a0-again": "Story 0. " + PARAGRAPH.format(day=DAYS[0])}
+    corpus = write_corpus(tmp_path / "news.jsonl", 6, extra=repeat)
     inputs = [str(EXAMPLES), str(corpus)]
 
     one = tmp_path / "one.duckdb"
@@ -263,6 +268,7 @@ def test_same_ids_in_one_process_two_workers_and_on_dask(tmp_path, nlp, client):
     expected = dump_store(one)
     assert len(expected["events"]) > 20 and len(expected["quotes"]) > 10
     assert [r[2] for r in expected["errors"]] == ["malformed-json"]
+    assert len(expected["documents"]) == 14 and len(expected["document_refs"]) == 15
 
     # --workers 2 in a process of its own (no fork of this process and its Dask threads)
     pool = tmp_path / "pool.duckdb"
@@ -303,7 +309,7 @@ def test_same_ids_in_one_process_two_workers_and_on_dask(tmp_path, nlp, client):
     second = runner.invoke(app, [*command, "-q"])
     with Store(cli_db, read_only=True) as store:
         runs = store.runs()
-        assert json.loads(runs["summary"].iloc[-1])["already_stored"] == 14
+        assert json.loads(runs["summary"].iloc[-1])["already_stored"] == 15
     assert list(runs["status"]) == ["finished", "finished"]
     assert second.exit_code == 1  # the malformed line again, recorded again as a local run does
     after = dump_store(cli_db)

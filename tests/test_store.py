@@ -980,3 +980,23 @@ def test_killed_writer_leaves_whole_batches_and_a_rerun_completes(tmp_path):
     with Store(path, read_only=True) as store:
         assert check_consistent(store) == batches * size
         assert store.runs()["status"].tolist() == ["killed", "finished"]
+
+
+def test_every_query_takes_a_limit(corpus):
+    for query in (corpus.mentions, corpus.quotes, corpus.events, corpus.actors, corpus.places):
+        everything = query()
+        assert query(limit=0).empty and len(query(limit=1)) == min(1, len(everything))
+        if len(everything) > 1:
+            assert query(limit=1).iloc[0].equals(everything.iloc[0])  # the same order, cut
+    assert len(corpus.runs(limit=1)) == 1 and corpus.errors(limit=0).empty
+    with pytest.raises(UsageError, match="limit=-1 must be a whole number"):
+        corpus.events(limit=-1)
+
+
+def test_open_is_annotated_with_the_store_it_returns():
+    import inspect
+
+    import detente.api
+
+    assert inspect.signature(detente.open).return_annotation == "Store"
+    assert inspect.signature(detente.api.open).return_annotation == "Store"

@@ -43,12 +43,13 @@ from detente.eval.realnews import (
     read_gold,
     read_sentences,
 )
-from detente.events.ontology import cameo_table
+from detente.knowledge import files as knowledge_files
+from detente.knowledge import load_knowledge
+from detente.knowledge.tables import read_values
 
 # The gold next to this script (not the one of whichever checkout the venv installed).
 DEFAULT_GOLD_DIR = Path(__file__).resolve().parents[2] / "gold" / "realnews"
 
-KB_DIR = Path(__file__).resolve().parents[2] / "src" / "detente" / "data" / "kb"
 PRIMARY = re.compile(r"A\d+$")
 ANNOTATOR = re.compile(r"(A\d+|B\d*)$")
 # First block of an actor code that is not a state: organizations and CAMEO regions.
@@ -69,18 +70,11 @@ def _blocks(code: str) -> list[str]:
 
 def code_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     """(ISO3 state codes, sector/type blocks) from the shipped knowledge base."""
-    states = set()
-    for line in (KB_DIR / "states.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        if line.strip():
-            states.add(line.split("\t", 1)[0])
-    sectors = set()
-    for line in (KB_DIR / "cameo_nonstate.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            sectors.add(line.strip())
-    for line in (KB_DIR / "agents.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        parts = line.split("\t")
-        if len(parts) > 1 and re.fullmatch(r"(?:[A-Z]{3})+", parts[1]):
-            sectors.update(_blocks(parts[1]))
+    states = {row[0] for row in read_values(knowledge_files.STATES)}
+    sectors = {row[0] for row in read_values(knowledge_files.NON_STATE_CODES)}
+    for row in read_values(knowledge_files.AGENTS):
+        if re.fullmatch(r"(?:[A-Z]{3})+", row[1]):
+            sectors.update(_blocks(row[1]))
     return frozenset(states), frozenset(sectors)
 
 
@@ -150,7 +144,7 @@ def load_context(gold_dir: Path, corpora_dir: Path) -> Context:
     texts = load_texts(articles, corpora_dir)
     check_sentences(sentences, texts)
     states, sectors = code_vocabulary()
-    return Context(articles, sentences, texts, states, sectors, cameo_table())
+    return Context(articles, sentences, texts, states, sectors, load_knowledge().cameo.codes)
 
 
 class _Errors:

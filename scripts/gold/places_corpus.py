@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from detente.eval.common import SHARED_DIR
+from detente.eval.common import DEFAULT_SHARED_DIR
 from detente.eval.places import SentenceRef
 from detente.ingest import read_inputs
 from detente.records import Article
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "gold" / "places"
 SENTENCES_TSV = GOLD_DIR / "sentences.tsv"
 WORK_DIR = GOLD_DIR / "work"
-CORPORA_DIR = SHARED_DIR / "data" / "corpora"
+CORPORA_DIR = DEFAULT_SHARED_DIR / "data" / "corpora"
 
 # corpus file -> date for records that carry none (the BBC stories are from 2004-2005)
 CORPORA = {

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyarrow as pa
 
-from detente.errors import DictionaryError
-from detente.kb.load import read_rows
-
-PATH = Path(__file__).resolve().parent / "data" / "crosswalk" / "country_codes.tsv"
+from detente.knowledge import files
+from detente.knowledge.tables import read_values
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,24 +37,21 @@ def _int(text: str) -> int | None:
 @functools.cache
 def country_codes() -> dict[str, CountryCodes]:
     """Every state détente knows, by ISO3."""
-    try:
-        return {
-            iso3: CountryCodes(
-                iso3=iso3,
-                iso2=iso2 or None,
-                fips=fips or None,
-                cow_code=_int(cow_code),
-                cow_alpha=cow_alpha or None,
-                gw_code=_int(gw_code),
-                gw_alpha=gw_alpha or None,
-                name=name,
-            )
-            for iso3, iso2, fips, cow_code, cow_alpha, gw_code, gw_alpha, name in read_rows(PATH, 8)
-        }
-    except (OSError, ValueError) as e:
-        raise DictionaryError(
-            str(PATH), None, f"cannot read the country code crosswalk: {e}"
-        ) from e
+    return {
+        iso3: CountryCodes(
+            iso3=iso3,
+            iso2=iso2 or None,
+            fips=fips or None,
+            cow_code=_int(cow_code),
+            cow_alpha=cow_alpha or None,
+            gw_code=_int(gw_code),
+            gw_alpha=gw_alpha or None,
+            name=name,
+        )
+        for iso3, iso2, fips, cow_code, cow_alpha, gw_code, gw_alpha, name in read_values(
+            files.COUNTRY_CODES
+        )
+    }
 
 
 @functools.cache

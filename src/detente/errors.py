@@ -27,6 +27,10 @@ class UsageError(DetenteError):
     """A flag or argument is wrong (exit code 2)."""
 
 
+class GoldDataError(UsageError):
+    """The evaluation's gold data is not where it looks (exit code 2)."""
+
+
 class ModelError(DetenteError):
     """The spaCy pipeline cannot be loaded."""
 
@@ -45,6 +49,10 @@ class DictionaryError(DetenteError):
         return (DictionaryError, (self.path, self.line, self.detail))
 
 
+class WorkerError(DetenteError):
+    """Worker processes cannot do their work (they die while loading, or raise)."""
+
+
 class StoreError(DetenteError):
     """The store cannot be opened or written."""
 
@@ -59,6 +67,21 @@ class ClusterError(DetenteError):
 
 class SchemaVersionError(StoreError):
     """The store was written by another schema version."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so a run stops as it does on Ctrl-C: the run is
+    marked interrupted, workers are stopped and the store is closed (its lock freed)."""
+
+
+def require(name: str, value: object, expected: type | tuple[type, ...], what: str) -> None:
+    """Library arguments of the wrong type are a UsageError naming the argument, not an
+    AttributeError from deep inside (``what`` says what was expected: "a string")."""
+    wrong_bool = isinstance(value, bool) and bool not in (
+        expected if isinstance(expected, tuple) else (expected,)
+    )
+    if wrong_bool or not isinstance(value, expected):
+        raise UsageError(f"{name} must be {what}, not {type(value).__name__} {value!r:.60}")
 
 
 def _input_error(ref: str, reason: str, detail: str, record: str | None) -> InputError:

@@ -7,22 +7,31 @@ data and reports progress through a callback; only the CLI prints.
 from __future__ import annotations
 
 import functools
-import multiprocessing as mp
+import logging
+import os
+import stat
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.errors import InputError
+from detente.errors import DictionaryError, InputError
+from detente.ingest.decode import BINARY_SAMPLE_BYTES, looks_binary
 from detente.nlp import load, make_doc
 from detente.nlp.extensions import get_list
 from detente.records import Article, DocResult, Problem
+from detente.workers import WorkerPool
 
 ENGLISH = "en"
+# Coding failures are stored as problems and the run goes on; their tracebacks go here
+# (the CLI shows them with --debug).
+logger = logging.getLogger(__name__)
+# User dictionaries are built into the pipeline of every worker: 10 MB of PETRARCH actors
+# costs about 230 MB and 20 s per process (peak 529 -> 755 MB, measured), so together
+# with the longest document a worker stays well under 2 GB.
+MAX_DICTIONARY_BYTES = 10 * 2**20
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,69 @@ def _build(options: PipelineOptions) -> Language:
         shipped_kb=options.shipped_kb,
         stages=options.stages,
     )
+
+
+def available_cores() -> int:
+    """CPU cores this process may run on: the default cap of ``--workers`` (each worker
+    holds its own pipeline, so more workers than cores only cost memory)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_dictionaries(*, actor_files: Sequence[str] = (), verb_files: Sequence[str] = ()) -> None:
+    """Refuse user dictionaries that cannot be what their flag says, before any work:
+    missing or not a regular file, binary, together over ``MAX_DICTIONARY_BYTES``, a
+    verb dictionary without verbs, or a verb dictionary given as actors.
+
+    Raises DictionaryError naming the file and the flag."""
+    total = 0
+    for flag, paths in (("--actors", actor_files), ("--verbs", verb_files)):
+        for path in paths:
+            total += _dictionary_size(flag, path)
+    if total > MAX_DICTIONARY_BYTES:
+        names = ", ".join((*actor_files, *verb_files))
+        raise DictionaryError(
+            names,
+            None,
+            f"user dictionaries of {total / 2**20:.1f} MB together, over the limit of "
+            f"{MAX_DICTIONARY_BYTES // 2**20} MB (every worker holds them in memory)",
+        )
+    from detente.events.lexicon import parse_petrarch_verbs
+
+    for path in verb_files:
+        if not parse_petrarch_verbs(path).verbs:
+            raise DictionaryError(
+                path,
+                None,
+                "--verbs: no verb entries (no '--- NAME [code] ---' verb blocks); "
+                "is it an actor dictionary? Those go with --actors",
+            )
+    for path in actor_files:
+        if parse_petrarch_verbs(path).blocks:
+            raise DictionaryError(
+                path,
+                None,
+                "--actors: this is a verb dictionary ('--- NAME [code] ---' blocks); "
+                "give it with --verbs",
+            )
+
+
+def _dictionary_size(flag: str, path: str) -> int:
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the open below
+            raise DictionaryError(path, None, f"{flag}: not a regular file")
+        with open(path, "rb") as handle:
+            head = handle.read(BINARY_SAMPLE_BYTES)
+            size = os.fstat(handle.fileno()).st_size
+    except FileNotFoundError:
+        raise DictionaryError(path, None, f"{flag}: no such file") from None
+    except OSError as e:
+        raise DictionaryError(path, None, f"{flag}: cannot read ({e.strerror})") from None
+    if looks_binary(head):
+        raise DictionaryError(path, None, f"{flag}: looks binary, not a PETRARCH dictionary")
+    return size
 
 
 def result_from_doc(article: Article, doc: Doc) -> DocResult:
@@ -109,10 +181,12 @@ def _code(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[D
     except Exception:
         # A failure inside a stage must not lose the batch: code the rest one by one,
         # and store a document that still fails uncoded, with the reason recorded.
+        logger.debug("a stage failed on a batch; coding its documents one by one", exc_info=True)
         for article in articles[done:]:
             try:
                 doc = nlp(make_doc(nlp, article))
             except Exception as e:
+                logger.debug("coding %s failed", article.ref, exc_info=True)
                 detail = f"coding raised {type(e).__name__}: {e}"[:500]
                 yield uncoded_result(article, "coding-failed", detail, severity="error")
             else:
@@ -121,17 +195,14 @@ def _code(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[D
 
 # --- worker processes -------------------------------------------------------------------------
 
-_WORKER_NLP: Language | None = None
+
+def _code_chunk(nlp: Language, chunk: list[Article]) -> list[DocResult]:
+    """What a worker process does with one chunk."""
+    return list(extract(nlp, chunk, batch_size=len(chunk)))
 
 
-def _init_worker(options: PipelineOptions) -> None:
-    global _WORKER_NLP
-    _WORKER_NLP = options.build()
-
-
-def _work(chunk: list[Article]) -> list[DocResult]:
-    assert _WORKER_NLP is not None
-    return list(extract(_WORKER_NLP, chunk, batch_size=len(chunk)))
+def _worker_died(article: Article, detail: str) -> DocResult:
+    return uncoded_result(article, "worker-died", detail, severity="error")
 
 
 class Extractor:
@@ -141,20 +212,16 @@ class Extractor:
         self.options = options
         self.workers = max(1, workers)
         self._nlp = nlp
-        self._pool = None
+        self._pool: WorkerPool | None = None
 
     def __enter__(self) -> Extractor:
         # Nothing is loaded yet: a run whose inputs are all stored already never pays
-        # for the model (the pipeline or the pool is built with the first chunk to code).
+        # for the model (the pipeline or the workers start with the first chunk to code).
         return self
 
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
-            if exc[0] is not None:
-                self._pool.terminate()
-            else:
-                self._pool.close()
-            self._pool.join()
+            self._pool.close(kill=exc[0] is not None)
             self._pool = None
 
     @property
@@ -166,26 +233,17 @@ class Extractor:
     def run_chunks(self, chunks: Iterable[list[Article]]) -> Iterator[list[DocResult]]:
         """Results per chunk, in input order.
 
-        With workers, chunks are read and dispatched from this thread (never a pool
-        feeder thread, so the caller may touch its store connection while reading them),
-        and at most two chunks per worker are in flight, which keeps memory flat.
+        With workers, chunks are read and dispatched from this thread (so the caller may
+        touch its store connection while reading them), at most two chunks per worker are
+        in flight (flat memory), and a worker that dies is replaced: its documents are
+        retried once, and one that kills its worker again comes back ``worker-died``.
         """
         if self.workers == 1:
             for chunk in chunks:
-                yield list(extract(self.nlp, chunk, batch_size=max(1, len(chunk))))
+                yield _code_chunk(self.nlp, chunk)
             return
-        window = 2 * self.workers
-        in_flight: deque = deque()
-        for chunk in chunks:
-            if self._pool is None:
-                self._pool = mp.get_context().Pool(
-                    self.workers, initializer=_init_worker, initargs=(self.options,)
-                )
-            in_flight.append(self._pool.apply_async(_work, (chunk,)))
-            if len(in_flight) >= window:
-                yield in_flight.popleft().get()
-        while in_flight:
-            yield in_flight.popleft().get()
+        self._pool = WorkerPool(self.workers, self.options.build, _code_chunk, _worker_died)
+        yield from self._pool.run_chunks(chunks)
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -196,7 +254,10 @@ class RunSummary:
     run_id: int | None = None
     inputs: int = 0  # articles read
     documents: int = 0  # newly stored
-    already_stored: int = 0
+    already_stored: int = 0  # the same record again (a re-run): nothing new
+    duplicates: int = (
+        0  # same text as a stored document, from another record: kept in document_refs
+    )
     skipped_language: int = 0  # stored but not coded: not English
     sentences: int = 0
     words: int = 0
@@ -207,6 +268,21 @@ class RunSummary:
     warnings: int = 0
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+
+    def count(self, results: Sequence[DocResult]) -> None:
+        """Add what a chunk's results hold (documents are counted as the store writes them)."""
+        for result in results:
+            self.sentences += result.sentences
+            self.words += len(result.article.text.split())
+            self.mentions += len(result.mentions)
+            self.quotes += len(result.quotes)
+            self.events += len(result.events)
+            self.skipped_language += result.skipped == "non-english"
+            for problem in result.problems:
+                self.warnings += problem.severity == "warning"
+                self.errors += problem.severity == "error"
+                if problem.severity == "error":
+                    self.problems.append(problem)
 
     def as_dict(self) -> dict:
         out = {k: v for k, v in self.__dict__.items() if k != "problems"}
@@ -268,66 +344,25 @@ def run(
         options.model, actor_files=options.actor_files, verb_files=options.verb_files
     )
     summary.run_id = store.begin_run(command=command, args=args or {}, provenance=coder.as_dict())
-    pending_problems: list[Problem] = []
-
-    def on_problem(problem: Problem) -> None:
-        if problem.severity == "error":
-            summary.errors += 1
-            if strict:
-                raise InputError(problem.ref, problem.reason, problem.detail, record=problem.record)
-        else:
-            summary.warnings += 1
-        summary.problems.append(problem)
-        pending_problems.append(problem)
-
-    seen: set[str] = set()
-
-    def new_only(chunks: Iterable[list[Article]]) -> Iterator[list[Article]]:
-        # Skip what the store already holds (idempotence, resume after a crash) and
-        # repeats within this run, before any NLP work is spent on them.
-        for chunk in chunks:
-            summary.inputs += len(chunk)
-            known = store.known_doc_ids([a.doc_id for a in chunk])
-            fresh = []
-            for article in chunk:
-                doc_id = article.doc_id
-                if doc_id in known or doc_id in seen:
-                    summary.already_stored += 1
-                    continue
-                seen.add(doc_id)
-                fresh.append(article)
-            if fresh:
-                yield fresh
-            elif on_progress is not None:
-                on_progress(len(chunk), summary)
-
+    intake = _Intake(store, summary, strict=strict, on_progress=on_progress)
+    pending_problems = intake.pending_problems
     status = "failed"
     try:
         # Under --strict one process codes in input order, so that everything read
         # before the first bad input is stored before the run stops.
         with Extractor(options, workers=1 if strict else workers, nlp=nlp) as extractor:
-            chunks = new_only(
-                chunked_articles(items, batch_size, on_problem, flush_before_errors=strict)
+            chunks = intake.new_only(
+                chunked_articles(items, batch_size, intake.on_problem, flush_before_errors=strict)
             )
             for results in extractor.run_chunks(chunks):
-                for result in results:
-                    summary.sentences += result.sentences
-                    summary.words += len(result.article.text.split())
-                    summary.mentions += len(result.mentions)
-                    summary.quotes += len(result.quotes)
-                    summary.events += len(result.events)
-                    summary.skipped_language += result.skipped == "non-english"
-                    for problem in result.problems:
-                        summary.warnings += problem.severity == "warning"
-                        summary.errors += problem.severity == "error"
-                        if problem.severity == "error":
-                            summary.problems.append(problem)
+                summary.count(results)
                 summary.documents += store.write_results(results, run_id=summary.run_id)
                 if pending_problems:
                     store.write_problems(list(pending_problems), run_id=summary.run_id)
                     pending_problems.clear()
                 if on_progress is not None:
                     on_progress(len(results), summary)
+        intake.keep_refs(intake.repeats_in_run)
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -344,29 +379,69 @@ def run(
     return summary
 
 
-def count_inputs(paths: Sequence[str]) -> int | None:
-    """A quick estimate of how many articles the inputs hold (for the progress bar's ETA)."""
-    from detente.ingest import SUPPORTED_EXTENSIONS
+class _Intake:
+    """What a run reads before coding: the problems of the inputs, and the articles that
+    are new (neither stored nor seen earlier in the run; where a repeat came from is kept
+    in document_refs)."""
 
-    total = 0
-    exts = set(SUPPORTED_EXTENSIONS)
-    for raw in paths:
-        if raw == "-":
-            return None
-        path = Path(raw)
-        files = (
-            sorted(p for p in path.rglob("*") if p.suffix.lower() in exts)
-            if path.is_dir()
-            else [path]
-        )
-        for file in files:
-            if not file.is_file():
-                continue
-            kind = SUPPORTED_EXTENSIONS.get(file.suffix.lower())
-            if kind in ("jsonl", "csv"):
-                with file.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-                total -= kind == "csv"  # header line
-            else:
-                total += 1
-    return total
+    def __init__(
+        self, store, summary: RunSummary, *, strict: bool, on_progress: ProgressCallback | None
+    ) -> None:
+        self.store = store
+        self.summary = summary
+        self.strict = strict
+        self.on_progress = on_progress
+        self.pending_problems: list[Problem] = []
+        # Warnings about one document wait until we know whether the document is new: a
+        # re-run over stored documents records (and counts) none of them again.
+        self.held: dict[str, list[Problem]] = {}
+        self.seen: set[str] = set()
+        self.repeats_in_run: list[Article] = []  # their first copy may still be on its way
+
+    def on_problem(self, problem: Problem) -> None:
+        summary = self.summary
+        if problem.severity == "warning" and problem.doc_id is not None:
+            self.held.setdefault(problem.doc_id, []).append(problem)
+            return
+        summary.problems.append(problem)
+        self.pending_problems.append(problem)  # written even when it stops a --strict run
+        if problem.severity == "error":
+            summary.errors += 1
+            if self.strict:
+                raise InputError(problem.ref, problem.reason, problem.detail, record=problem.record)
+        else:
+            summary.warnings += 1
+
+    def keep_refs(self, articles: list[Article]) -> None:
+        added = self.store.add_refs(articles, run_id=self.summary.run_id)
+        self.summary.duplicates += added
+        self.summary.already_stored += len(articles) - added
+
+    def new_only(self, chunks: Iterable[list[Article]]) -> Iterator[list[Article]]:
+        """Skip what the store already holds (idempotence, resume after a crash) and
+        repeats within this run, before any NLP work is spent on them."""
+        summary = self.summary
+        for chunk in chunks:
+            summary.inputs += len(chunk)
+            known = self.store.known_doc_ids([a.doc_id for a in chunk])
+            fresh, repeats = [], []
+            for article in chunk:
+                doc_id = article.doc_id
+                warnings = self.held.pop(doc_id, [])
+                if doc_id in known:
+                    repeats.append(article)
+                    continue
+                if doc_id in self.seen:
+                    self.repeats_in_run.append(article)
+                    continue
+                self.seen.add(doc_id)
+                fresh.append(article)
+                summary.warnings += len(warnings)
+                summary.problems.extend(warnings)
+                self.pending_problems.extend(warnings)
+            if repeats:
+                self.keep_refs(repeats)
+            if fresh:
+                yield fresh
+            elif self.on_progress is not None:
+                self.on_progress(len(chunk), summary)

@@ -9,7 +9,8 @@ The spaCy stage ``detente_actors`` (:mod:`detente.actors.component`) writes
 - :mod:`~detente.actors.coref` -- what the document said before: surnames, acronyms,
   persons with their titles, unnamed officials;
 - :mod:`~detente.actors.coding` -- dated CAMEO codes, states joined with agents;
-- :mod:`~detente.actors.lexicon` -- the word lists in ``data/actors/``.
+- the word lists are the knowledge layer's (:class:`detente.knowledge.actors.ActorLexicon`:
+  ``data/actors/`` and the shared English words of ``data/english/``).
 
 Rules, in the order a name is tried: a defined acronym; the surname of a person named
 earlier (alias); an ambiguous name's context cues (Georgia the US state); the KB (seats of

@@ -8,7 +8,6 @@ to what the document said before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -25,7 +24,6 @@ from detente.actors.coding import (
     slug,
 )
 from detente.actors.coref import DocMemory
-from detente.actors.lexicon import Lexicon, load_lexicon
 from detente.actors.matching import NameMatch, NameMatcher
 from detente.actors.phrases import (
     PLURAL_TAGS,
@@ -37,42 +35,39 @@ from detente.actors.phrases import (
     find_names,
     is_subject,
 )
-from detente.kb import KBActor, KBPlace, KnowledgeBase, load_kb, normalize_name
-from detente.nlp.extensions import register_extensions
-from detente.records import Actor, Mention, Place, make_doc_id
+from detente.kb import KBActor, KBPlace, KnowledgeBase, normalize_name
+from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
+from detente.knowledge.actors import ActorLexicon
+from detente.nlp.extensions import doc_id_of, register_extensions
+from detente.nlp.syntax import SUBJECT_DEPS, sentence_numbers, subject_of
+from detente.records import Actor, Mention, Place
 
 CONTEXT_SENTENCES = 1  # ambiguous names look this many sentences around them for cues
-# Codes of bodies that belong to no state: their names' country words do not make them national.
-INTERNATIONAL_PREFIXES = ("IGO", "NGO", "MNC")
 
 
 @Language.factory(
     "detente_actors",
-    default_config={"user_dictionaries": [], "shipped_kb": True},
-    requires=["doc.ents", "token.dep"],
+    default_config=STAGE_CONFIG,
+    requires=["doc.ents", "token.dep", "doc._.date", "doc._.doc_id"],
     assigns=["doc._.mentions", "doc._.actors", "doc._.places"],
 )
 def make_actors(
-    nlp: Language, name: str, user_dictionaries: list[str], shipped_kb: bool
+    nlp: Language, name: str, actor_files: list[str], verb_files: list[str], shipped: bool
 ) -> ActorResolver:
-    return ActorResolver(nlp, name, user_dictionaries=user_dictionaries, shipped_kb=shipped_kb)
+    knowledge = load_knowledge(actor_files=actor_files, verb_files=verb_files, shipped=shipped)
+    return ActorResolver(nlp, name, knowledge=knowledge)
 
 
 class ActorResolver:
     """Resolves actor references against the knowledge base and within the document."""
 
     def __init__(
-        self,
-        nlp: Language,
-        name: str = "detente_actors",
-        *,
-        user_dictionaries: Sequence[str] = (),
-        shipped_kb: bool = True,
-    ):
+        self, nlp: Language, name: str = "detente_actors", *, knowledge: Knowledge
+    ) -> None:
         register_extensions()
         self.name = name
-        self.kb = load_kb(tuple(str(p) for p in user_dictionaries), shipped=shipped_kb)
-        self.lexicon = load_lexicon()
+        self.kb = knowledge.kb
+        self.lexicon = knowledge.actor_lexicon
         self.matcher = NameMatcher(self.kb.surface_forms())
 
     def __call__(self, doc: Doc) -> Doc:
@@ -100,7 +95,9 @@ def canonical_actors(mentions: list[Mention]) -> list[Actor]:
 class DocResolver:
     """The resolution of one document (state lives here, never in the component)."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, matcher: NameMatcher, doc: Doc):
+    def __init__(
+        self, kb: KnowledgeBase, lexicon: ActorLexicon, matcher: NameMatcher, doc: Doc
+    ) -> None:
         self.kb = kb
         self.lexicon = lexicon
         self.doc = doc
@@ -112,12 +109,8 @@ class DocResolver:
         self.owner_starts: set[int] = set()
         self.name_at: list[NamePhrase | None] = [None] * len(doc)
         self.actor_at_token: dict[int, str] = {}  # token -> actor key, for clause subjects
-        starts = [sent.start for sent in doc.sents] if doc.has_annotation("DEP") else [0]
-        self.sentence_of = [0] * len(doc)
-        for number, start in enumerate(starts):
-            end = starts[number + 1] if number + 1 < len(starts) else len(doc)
-            self.sentence_of[start:end] = [number] * (end - start)
-        self.sentence_starts = starts
+        # sentence starts (followed by len(doc)) and each token's sentence number
+        self.sentence_starts, self.sentence_of = sentence_numbers(doc)
 
     # -- the pass --------------------------------------------------------------------------
     def resolve(self) -> list[Mention]:
@@ -130,7 +123,9 @@ class DocResolver:
             for i in agent_tokens
             if doc[i].tag_ not in PLURAL_TAGS and self._names_group(self.lowers[i])
         }
-        names = find_names(doc, self.name_matches, agent_tokens, group_heads)
+        names = find_names(
+            doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators
+        )
         name_at: list[NamePhrase | None] = [None] * len(doc)
         for name in names:
             name_at[name.start : name.end] = [name] * (name.end - name.start)
@@ -284,7 +279,7 @@ class DocResolver:
             if (
                 resolution.country is None
                 and resolution.kind in ("organization", "group")
-                and not (resolution.code or "").startswith(INTERNATIONAL_PREFIXES)
+                and not (resolution.code or "").startswith(kb.vocabulary.no_country)
             ):
                 # Phoenix codes many armed groups by region ("MEAREB"); the name says where.
                 country = self._country_inside(span)
@@ -301,7 +296,7 @@ class DocResolver:
             # name is not ("claims under the name Diaoyu")
             places = [p for p in places if p.kind == "disputed"]
         if places:
-            return resolve_place(_pick_place(places, text)), None
+            return resolve_place(_pick_place(places, text, kb.place_rank)), None
         iso3 = kb.state_for_word(text)
         if iso3 is not None:
             return self._state_word(span, iso3), None
@@ -367,7 +362,10 @@ class DocResolver:
         for match in self.name_matches:
             if span.start <= match.start and match.end <= span.end:
                 # "Nigerian Union of Teachers", "Bank of Japan" -- not "Beth Israel Deaconess"
-                leading = match.start == span.start or self.lowers[match.start - 1] in ("of", "for")
+                leading = (
+                    match.start == span.start
+                    or self.lowers[match.start - 1] in self.lexicon.name_prepositions
+                )
                 iso3 = self._country_word(match) if leading else None
                 if iso3 is not None:
                     return iso3
@@ -377,7 +375,8 @@ class DocResolver:
             if span.start <= match.start and match.end <= span.end and "place" in match.tags:
                 places = self.kb.places_by_name(self.doc[match.start : match.end].text)
                 if places and places[0].country:
-                    return _pick_place(places, self.doc[match.start : match.end].text).country
+                    text = self.doc[match.start : match.end].text
+                    return _pick_place(places, text, self.kb.place_rank).country
         return None
 
     def _country_word(self, match: NameMatch) -> str | None:
@@ -414,11 +413,7 @@ class DocResolver:
             return None
         first = self.sentence_starts[max(0, self.sentence_of[span.start] - CONTEXT_SENTENCES)]
         last_sentence = self.sentence_of[span.start] + CONTEXT_SENTENCES + 1
-        last = (
-            self.sentence_starts[last_sentence]
-            if last_sentence < len(self.sentence_starts)
-            else len(self.doc)
-        )
+        last = self.sentence_starts[min(last_sentence, len(self.sentence_starts) - 1)]
         context = " " + self.doc[first:last].text.lower() + " "
         if not any(_has_word(context, cue) for cue in entry.cues):
             return None
@@ -433,7 +428,7 @@ class DocResolver:
             p for p in self.kb.places_by_name(text) if country is None or p.country == country
         ]
         if places:
-            return resolve_place(_pick_place(places, text))
+            return resolve_place(_pick_place(places, text, self.kb.place_rank))
         return Resolution("place", None, text, None, country, None, "kb")
 
     def _region_of(self, text: str, country: str | None) -> bool:
@@ -625,12 +620,7 @@ class DocResolver:
         """The one country the sentence names, if exactly one: "President Dos Santos ...
         Angola" -- a title with no country of its own takes the sentence's."""
         number = self.sentence_of[span.start]
-        first = self.sentence_starts[number]
-        last = (
-            self.sentence_starts[number + 1]
-            if number + 1 < len(self.sentence_starts)
-            else len(self.doc)
-        )
+        first, last = self.sentence_starts[number], self.sentence_starts[number + 1]
         countries = set()
         for match in self.name_matches:
             if (
@@ -660,7 +650,7 @@ class DocResolver:
         sentence = self.sentence_of[token.i]
         window_start = self.sentence_starts[max(0, sentence - 1)]
         if token.lower_ in self.lexicon.subject_pronouns:
-            if token.dep_ not in ("nsubj", "nsubjpass"):
+            if token.dep_ not in SUBJECT_DEPS:
                 return
             # "he and Trump will discuss": he is not his own conjunct
             conjunct = next((c for c in token.children if c.dep_ == "conj"), None)
@@ -669,7 +659,7 @@ class DocResolver:
             if token.dep_ not in ("dobj", "pobj", "iobj", "dative"):
                 return
             verb = token.head.head if token.dep_ == "pobj" else token.head
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = subject_of(verb)
             exclude = self.actor_at_token.get(subject.i) if subject is not None else None
         antecedent = self.memory.person_for_pronoun(token.i, window_start, exclude=exclude)
         if antecedent is None:
@@ -701,7 +691,7 @@ class DocResolver:
 
     def _mentions(self) -> list[Mention]:
         doc = self.doc
-        doc_id = doc._.doc_id or make_doc_id(doc.text)
+        doc_id = doc_id_of(doc)
         mentions = []
         for start, end, r, label in sorted(self.resolved, key=lambda item: (item[0], item[1])):
             span = doc[start:end]
@@ -742,12 +732,13 @@ def _pick_actor(actors: list[KBActor], label: str | None) -> KBActor:
     return actors[0]
 
 
-def _pick_place(places: list[KBPlace], text: str) -> KBPlace:
+def _pick_place(places: list[KBPlace], text: str, rank: dict[str, int]) -> KBPlace:
     """The place whose own name this is ("New York" the city, not an alias of the USA);
-    then a disputed territory, a country, a region... before a same-named city elsewhere."""
-    rank = {"disputed": 0, "country": 1, "region": 2, "sea": 3, "city": 4}
+    then by kind (a disputed territory, a country ... before a same-named city elsewhere:
+    ``rank``, from place_kinds.txt)."""
     key = normalize_name(text)
-    return min(places, key=lambda p: (normalize_name(p.name) != key, rank.get(p.kind, 5)))
+    unknown = len(rank)
+    return min(places, key=lambda p: (normalize_name(p.name) != key, rank.get(p.kind, unknown)))
 
 
 def _titles(actor: KBActor | None) -> tuple[str, ...]:

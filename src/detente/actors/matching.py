@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from detente.kb.base import CHAR_FOLDS
+
 # Tags of KB surface forms (see KnowledgeBase.surface_forms). Agents are common nouns
 # ("officials"), matched in any case; every other tag names something and must be
 # capitalised in the text, so "us" or "china" (the porcelain) are not the US or China.
@@ -22,13 +24,13 @@ AGENT_TAG = "agent"
 LONGEST_FORM_TOKENS = 8  # longer dictionary entries are descriptions, not names
 
 _SPACES = re.compile(r"\s+")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_FOLDED = re.compile("[" + re.escape("".join(chr(code) for code in CHAR_FOLDS)) + "]")
 _FIRST_WORD = re.compile(r"[^\s\-'./]+")
 
 
 def normalize_form(text: str) -> str:
-    """Casefolded, straight apostrophes, one space between words."""
-    return _SPACES.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    """Casefolded, plain apostrophes and hyphens, one space between words."""
+    return _SPACES.sub(" ", text.translate(CHAR_FOLDS)).strip().casefold()
 
 
 @dataclass(slots=True)
@@ -62,12 +64,7 @@ class NameMatcher:
         """Name matches and agent matches. ``lowers``: the tokens' lowercase texts, if at hand."""
         names: list[NameMatch] = []
         agents: list[NameMatch] = []
-        if lowers is None:
-            lowers = [t.lower_ for t in doc]
-        if "\u2019" in doc.text or "\u2018" in doc.text:
-            lowers = [w.translate(_QUOTES) for w in lowers]
-        if "_" in doc.text:  # PETRARCH-style "Dol_Amroth" in text: the dictionary's words
-            lowers = [w.replace("_", " ") for w in lowers]
+        lowers = _token_keys(doc, lowers)
         spaced = [bool(t.whitespace_) for t in doc]
         n_tokens = len(lowers)
         forms, first_words = self.forms, self.first_words
@@ -101,3 +98,16 @@ class NameMatcher:
                     if words > max_words:
                         break
         return names, agents
+
+
+def _token_keys(doc: Doc, lowers: list[str] | None) -> list[str]:
+    """The tokens' lowercase texts as the dictionary writes them: plain apostrophes and
+    hyphens, and PETRARCH-style "Dol_Amroth" as words."""
+    if lowers is None:
+        lowers = [t.lower_ for t in doc]
+    text = doc.text
+    if _FOLDED.search(text):
+        lowers = [w.translate(CHAR_FOLDS) for w in lowers]
+    if "_" in text:
+        lowers = [w.replace("_", " ") for w in lowers]
+    return lowers

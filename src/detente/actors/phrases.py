@@ -12,22 +12,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.lexicon import Lexicon
 from detente.actors.matching import NameMatch
 from detente.kb import KnowledgeBase
+from detente.knowledge.actors import ActorLexicon
+from detente.nlp.syntax import (
+    NAMED_ENTITY_LABELS,
+    PLACE_LABELS,
+    PLURAL_TAGS,
+    ROLE_MODIFIER_DEPS,
+    ROLE_MODIFIER_POS,
+    SUBJECT_DEPS,
+)
 
-NAMED_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Tags of KB forms reliable enough to match a capitalised word that the tagger did not call
 # a proper noun ("Japanese" is ADJ).
 SELF_EVIDENT_TAGS = frozenset({"state", "demonym", "seat"})
-# Dependents that stay inside the noun phrase of an agent word.
-MODIFIER_DEPS = frozenset(
-    {"amod", "compound", "advmod", "nummod", "npadvmod", "nmod", "quantmod", "punct"}
-)
-MODIFIER_POS = frozenset({"ADJ", "NOUN", "ADV", "NUM", "PROPN", "VERB", "PUNCT"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-COORDINATORS = frozenset({"and", "or", "&", ","})  # words that join two names in one entity
 
 
 @dataclass(slots=True)
@@ -83,59 +82,85 @@ def _plausible(doc: Doc, match: NameMatch) -> bool:
 
 
 def find_names(
-    doc: Doc, name_matches: list[NameMatch], agent_tokens: set[int], group_heads: set[int]
+    doc: Doc,
+    name_matches: list[NameMatch],
+    agent_tokens: set[int],
+    group_heads: set[int],
+    coordinators: frozenset[str],
 ) -> list[NamePhrase]:
     """Non-overlapping names in text order: KB matches merged with named entities.
 
     ``group_heads`` are agent words naming a body ("administration"): a KB form that ends
     in one ("Obama administration") is left to the role phrase, which codes the body.
+    ``coordinators`` join two names in one entity ("Gondor and Osgiliath").
     """
     tags_at = {(m.start, m.end): frozenset(m.tags) for m in name_matches}
     candidates: dict[tuple[int, int], NamePhrase] = {}
     for m in name_matches:
-        if m.end - m.start > 1 and m.end - 1 in group_heads:
-            continue
-        if (
-            all(i in agent_tokens for i in range(m.start, m.end))
-            and m.end < len(doc)
-            and doc[m.end].ent_type_ == "PERSON"
-        ):
-            continue  # "Secretary of State Mike Pompeo": a title, though a dictionary name
-        if m.end - m.start > 1 and m.end - 1 in agent_tokens:
-            # "White House spokesman", "White House press secretary": a name and a role
-            # description (a dictionary alias of the body), left to the role phrase
-            if any((m.start, cut) in tags_at for cut in range(m.start + 1, m.end)):
-                continue
-        if _plausible(doc, m):
+        if _kb_name(doc, m, agent_tokens, group_heads, tags_at):
             candidates[(m.start, m.end)] = NamePhrase(m.start, m.end, frozenset(m.tags), None)
     for ent in doc.ents:
         if ent.label_ not in NAMED_ENTITY_LABELS:
             continue
-        start, end = _strip_entity(doc, ent)
-        # A title inside a person entity ("President Trump") is a role word, not a name.
-        while ent.label_ == "PERSON" and end - start > 1 and start in agent_tokens:
-            start += 1
-        # "the Trump administration": a known name followed by agent words is that name.
-        if end - 1 in agent_tokens:
-            for cut in range(end - 1, start, -1):
-                if (start, cut) in tags_at and all(i in agent_tokens for i in range(cut, end)):
-                    end = cut
-                    break
+        start, end = _entity_bounds(doc, ent, agent_tokens, tags_at)
         if end <= start:
             continue
         if (start, end) not in tags_at and _split_coordination(
-            doc, start, end, ent.label_, candidates
+            doc, start, end, ent.label_, candidates, coordinators
         ):
             continue
         known = candidates.get((start, end))
         tags = known.tags if known is not None else tags_at.get((start, end), frozenset())
         candidates[(start, end)] = NamePhrase(start, end, tags, ent.label_)
     _add_acronyms(doc, candidates)
-    taken = [False] * len(doc)
-    chosen: list[NamePhrase] = []
-    for phrase in sorted(
-        candidates.values(), key=lambda p: (-(p.end - p.start), not p.tags, p.start)
+    return _longest_first(len(doc), candidates.values())
+
+
+def _kb_name(
+    doc: Doc,
+    m: NameMatch,
+    agent_tokens: set[int],
+    group_heads: set[int],
+    tags_at: dict[tuple[int, int], frozenset[str]],
+) -> bool:
+    """A KB match that is a name here (not a role description or a title)."""
+    if m.end - m.start > 1 and m.end - 1 in group_heads:
+        return False
+    if (
+        all(i in agent_tokens for i in range(m.start, m.end))
+        and m.end < len(doc)
+        and doc[m.end].ent_type_ == "PERSON"
     ):
+        return False  # "Secretary of State Mike Pompeo": a title, though a dictionary name
+    if m.end - m.start > 1 and m.end - 1 in agent_tokens:
+        # "White House spokesman", "White House press secretary": a name and a role
+        # description (a dictionary alias of the body), left to the role phrase
+        if any((m.start, cut) in tags_at for cut in range(m.start + 1, m.end)):
+            return False
+    return _plausible(doc, m)
+
+
+def _entity_bounds(
+    doc: Doc, ent: Span, agent_tokens: set[int], tags_at: dict[tuple[int, int], frozenset[str]]
+) -> tuple[int, int]:
+    """The name inside a named entity: without determiners, punctuation and title words."""
+    start, end = _strip_entity(doc, ent)
+    # A title inside a person entity ("President Trump") is a role word, not a name.
+    while ent.label_ == "PERSON" and end - start > 1 and start in agent_tokens:
+        start += 1
+    # "the Trump administration": a known name followed by agent words is that name.
+    if end - 1 in agent_tokens:
+        for cut in range(end - 1, start, -1):
+            if (start, cut) in tags_at and all(i in agent_tokens for i in range(cut, end)):
+                return start, cut
+    return start, end
+
+
+def _longest_first(size: int, candidates) -> list[NamePhrase]:
+    """Non-overlapping candidates, the longer (then the KB-known) first, in text order."""
+    taken = [False] * size
+    chosen: list[NamePhrase] = []
+    for phrase in sorted(candidates, key=lambda p: (-(p.end - p.start), not p.tags, p.start)):
         if any(taken[phrase.start : phrase.end]):
             continue
         taken[phrase.start : phrase.end] = [True] * (phrase.end - phrase.start)
@@ -145,13 +170,18 @@ def find_names(
 
 
 def _split_coordination(
-    doc: Doc, start: int, end: int, label: str, candidates: dict[tuple[int, int], NamePhrase]
+    doc: Doc,
+    start: int,
+    end: int,
+    label: str,
+    candidates: dict[tuple[int, int], NamePhrase],
+    coordinators: frozenset[str],
 ) -> bool:
     """ "Gondor and Osgiliath" tagged as one entity: when a conjunct is a known name, each
     conjunct is its own name (the known ones keep their KB match; the others keep the
     label). Names that are coordinations themselves ("Bosnia and Herzegovina", "Procter &
     Gamble") are KB forms or have no known conjunct, and stay whole. True if split."""
-    cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in COORDINATORS]
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in coordinators]
     if not cuts:
         return False
     bounds = [start, *[c for cut in cuts for c in (cut, cut + 1)], end]
@@ -189,7 +219,7 @@ def find_agents(
     doc: Doc,
     agent_matches: list[NameMatch],
     kb: KnowledgeBase,
-    lexicon: Lexicon,
+    lexicon: ActorLexicon,
     taken: list[bool],
     lowers: list[str],
 ) -> list[AgentWord]:
@@ -221,7 +251,9 @@ def find_agents(
     return _merge_generic_heads(doc, found, lexicon)
 
 
-def _merge_generic_heads(doc: Doc, found: list[AgentWord], lexicon: Lexicon) -> list[AgentWord]:
+def _merge_generic_heads(
+    doc: Doc, found: list[AgentWord], lexicon: ActorLexicon
+) -> list[AgentWord]:
     """ "opposition leaders", "military officials", "police chief": a generic head takes the
     sector of the agent word right before it (OPP, MIL, COP), as one agent."""
     merged: list[AgentWord] = []
@@ -246,7 +278,7 @@ def build_roles(
     doc: Doc,
     agents: list[AgentWord],
     name_at: list[NamePhrase | None],
-    lexicon: Lexicon,
+    lexicon: ActorLexicon,
     agent_tokens: set[int],
 ) -> list[RolePhrase]:
     """Role phrases around agent words that head their noun phrase."""
@@ -294,13 +326,19 @@ def build_roles(
                 role.person = following
                 role.end = following.end
         if role.owner is not None and role.person is None and not agent.person:
-            role.co_owners = _coordinated_names(doc, role.owner, name_at, role.owner_outside)
+            role.co_owners = _coordinated_names(
+                doc, role.owner, name_at, role.owner_outside, lexicon.coordinators
+            )
         roles.append(role)
     return roles
 
 
 def _coordinated_names(
-    doc: Doc, owner: NamePhrase, name_at: list[NamePhrase | None], outside: bool
+    doc: Doc,
+    owner: NamePhrase,
+    name_at: list[NamePhrase | None],
+    outside: bool,
+    coordinators: frozenset[str],
 ) -> list[NamePhrase]:
     """The names joined to ``owner`` by "and"/"or"/commas: its conj chain in the parse and,
     for an owner after a preposition ("lawmakers in Fornost and Gondor", where the parser
@@ -318,7 +356,7 @@ def _coordinated_names(
         if name is not None and name is not owner and name not in found:
             found.append(name)
     position = owner.end
-    while outside and position + 1 < len(doc) and doc[position].lower_ in COORDINATORS:
+    while outside and position + 1 < len(doc) and doc[position].lower_ in coordinators:
         name = name_at[position + 1]
         if name is None or name.start != position + 1:
             break
@@ -360,8 +398,8 @@ def _walk_left(
             i = owner.start - 1
             continue
         if (
-            token.pos_ in MODIFIER_POS
-            and token.dep_ in MODIFIER_DEPS
+            token.pos_ in ROLE_MODIFIER_POS
+            and token.dep_ in ROLE_MODIFIER_DEPS
             and start <= token.head.i < agent.end
         ) or _coordinated_modifier(token, agent):
             if token.pos_ == "PUNCT" and token.text != "-":
@@ -380,7 +418,7 @@ def _coordinated_modifier(token: Token, agent: AgentWord) -> bool:
     return (
         token.dep_ in ("conj", "cc")
         and head.i < token.i
-        and head.dep_ in MODIFIER_DEPS
+        and head.dep_ in ROLE_MODIFIER_DEPS
         and agent.start <= head.head.i < agent.end
     )
 
@@ -428,8 +466,8 @@ def _person_like(doc: Doc, name: NamePhrase) -> bool:
 
 
 def is_subject(token: Token) -> bool:
-    if token.dep_ in ("nsubj", "nsubjpass"):
+    if token.dep_ in SUBJECT_DEPS:
         return True
     if token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN"):
         return True  # a verbless parse of "Abe, America's ally, delayed...": still the topic
-    return token.dep_ in ("conj", "appos") and token.head.dep_ in ("nsubj", "nsubjpass")
+    return token.dep_ in ("conj", "appos") and token.head.dep_ in SUBJECT_DEPS

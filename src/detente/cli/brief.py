@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from detente.cli.output import plain
 from detente.records import DocResult
 
 MAX_ROWS = 12
@@ -38,7 +39,7 @@ def actor_table(result: DocResult) -> Table:
     for key, n in counts.most_common(MAX_ROWS):
         m = first[key]
         also = ", ".join(sorted(forms[key] - {m.name or ""}, key=len)[:3])
-        table.add_row(m.name or m.text, m.code or "", m.kind, str(n), also)
+        table.add_row(*map(plain, (m.name or m.text, m.code, m.kind, n, also)))
     return table
 
 
@@ -61,7 +62,9 @@ def place_table(result: DocResult) -> Table:
     for place_id, texts in list(seen.items())[:MAX_ROWS]:
         m = info[place_id]
         where = f"{m.lat:.2f}, {m.lon:.2f}" if m.lat is not None and m.lon is not None else ""
-        table.add_row(m.name or m.text, " / ".join(sorted(texts)), " ".join(m.claimants), where)
+        table.add_row(
+            *map(plain, (m.name or m.text, " / ".join(sorted(texts)), " ".join(m.claimants), where))
+        )
     return table
 
 
@@ -71,9 +74,8 @@ def quote_table(result: DocResult) -> Table:
     )
     for quote in result.quotes[:MAX_ROWS]:
         said = quote.text if len(quote.text) <= 110 else quote.text[:107] + "..."
-        table.add_row(
-            quote.speaker_name or quote.speaker or "?", quote.speaker_actor or "", quote.kind, said
-        )
+        speaker = quote.speaker_name or quote.speaker or "?"
+        table.add_row(*map(plain, (speaker, quote.speaker_actor, quote.kind, said)))
     return table
 
 
@@ -91,13 +93,9 @@ def event_table(result: DocResult) -> Table:
         if event.modality != "asserted":
             evidence += f" [{event.modality}]"
         score = f" {event.goldstein:+.1f}" if event.goldstein is not None else ""
-        table.add_row(
-            event.date or "",
-            f"{event.source.code or '?'} {event.source.text}",
-            f"{event.cameo} {event.plover or ''}{score}",
-            target,
-            evidence,
-        )
+        source = f"{event.source.code or '?'} {event.source.text}"
+        code = f"{event.cameo} {event.plover or ''}{score}"
+        table.add_row(*map(plain, (event.date, source, code, target, evidence)))
     return table
 
 
@@ -123,4 +121,4 @@ def render_brief(console: Console, result: DocResult) -> None:
         f"{len(result.mentions)} mentions · {len(result.quotes)} quotes · {len(result.events)} events"
         f" · {result.sentences} sentences"
     )
-    console.print(Panel(Group(*parts), title="détente brief", subtitle=counts, expand=True))
+    console.print(Panel(Group(*parts), title="détente brief", subtitle=plain(counts), expand=True))

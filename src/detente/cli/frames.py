@@ -18,6 +18,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from detente.cli.output import plain
 from detente.errors import UsageError
 
 OUTPUT_FORMATS = ("table", "csv", "jsonl")
@@ -59,13 +60,18 @@ def _json_value(value: Any) -> Any:
 
 
 def rich_table(frame: pd.DataFrame, *, title: str | None = None) -> Table:
-    table = Table(title=title, header_style="bold", title_justify="left")
+    table = Table(title=_title(title), header_style="bold", title_justify="left")
     for column in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[column])
-        table.add_column(str(column), no_wrap=True, justify="right" if numeric else "left")
+        table.add_column(plain(column), no_wrap=True, justify="right" if numeric else "left")
     for row in frame.itertuples(index=False):
         table.add_row(*(Text(cell(value)) for value in row))
     return table
+
+
+def _title(title: str | None) -> str | None:
+    # titles name stores and actors the user typed: text, not Rich markup
+    return None if title is None else plain(title)
 
 
 def print_table(console: Console, table: Table) -> None:
@@ -98,11 +104,13 @@ def print_frame(
 def print_pairs(console: Console, data: dict, fmt: str, *, title: str | None = None) -> None:
     """A flat dict as a two-column table, or one CSV/JSON record."""
     if fmt == "table":
-        table = Table(title=title, show_header=False, title_justify="left")
+        table = Table(title=_title(title), show_header=False, title_justify="left")
         table.add_column(style="bold", no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         for key, value in data.items():
-            table.add_row(str(key), f"{value:,}" if isinstance(value, int) else cell(value))
+            table.add_row(
+                plain(key), f"{value:,}" if isinstance(value, int) else plain(cell(value))
+            )
         print_table(console, table)
         return
     print_frame(console, pd.DataFrame([{k: _json_value(v) for k, v in data.items()}]), fmt)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -21,7 +25,17 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from detente.errors import DetenteError, DictionaryError, InputError, UsageError
+from detente.cli.output import plain
+from detente.errors import (
+    DetenteError,
+    DictionaryError,
+    GoldDataError,
+    InputError,
+    ModelError,
+    StoreError,
+    Terminated,
+    UsageError,
+)
 
 # rich_markup_mode=None: plain help, where flags read "--quiet", not "--quiet <bool>".
 app = typer.Typer(
@@ -71,8 +85,26 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl or table."
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False)
     return typer.Exit(code)
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops a command the way Ctrl-C does (``Terminated`` is a KeyboardInterrupt):
+    a run is marked interrupted, its workers stopped and the store's lock freed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread
+        return
+
+    def on_sigterm(signum, frame) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def handle_errors(func: Callable) -> Callable:
@@ -81,15 +113,43 @@ def handle_errors(func: Callable) -> Callable:
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with sigterm_as_interrupt():
+                return func(*args, **kwargs)
         except DetenteError as e:
             if STATE["debug"]:
                 raise
-            raise fail(str(e), 2 if isinstance(e, UsageError | DictionaryError) else 1) from None
+            code = 2 if isinstance(e, UsageError | DictionaryError) else 1
+            raise fail(f"{e}{flag_hint(e)}", code) from None
+        except Terminated:
+            raise fail(
+                "terminated (SIGTERM); run the same command again to resume",
+                128 + signal.SIGTERM,
+            ) from None
         except KeyboardInterrupt:
             raise fail("interrupted; run the same command again to resume", 130) from None
+        except (typer.Exit, typer.Abort, click.ClickException, click.exceptions.Exit, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001 - the last line of defence: still one line
+            if STATE["debug"]:
+                raise
+            raise fail(
+                f"internal error (a bug in détente, please report it): {type(e).__name__}: "
+                f"{e}; --debug shows the traceback"
+            ) from None
 
     return wrapper
+
+
+# The flag that chooses what a library error is about (the library names no flag).
+FLAG_OF_ERROR = ((ModelError, "--model"), (StoreError, "--db"), (GoldDataError, "--gold"))
+FLAG_OF_PROBLEM = {"no-text": "--text-field", "bad-date": "--date-field, --date"}
+
+
+def flag_hint(error: DetenteError) -> str:
+    for kind, flag in FLAG_OF_ERROR:
+        if isinstance(error, kind):
+            return f" (see {flag})"
+    return ""
 
 
 def print_version(value: bool) -> None:
@@ -114,6 +174,23 @@ def main(
     ] = False,
 ) -> None:
     STATE["debug"] = debug
+    library = logging.getLogger("detente")
+    if debug and not any(isinstance(h, _DebugHandler) for h in library.handlers):
+        # the library logs what it recovers from (a document whose coding raised) with
+        # its traceback: show those too
+        library.addHandler(_DebugHandler())
+        library.setLevel(logging.DEBUG)
+
+
+class _DebugHandler(logging.Handler):
+    """The library's debug log on (the current) stderr (``--debug``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(self.format(record) + "\n")
 
 
 def text_or_blank(value) -> str:
@@ -134,13 +211,6 @@ def check_date(value: str | None) -> str | None:
         raise UsageError(f"--date {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def check_files(flag: str, files: list[str] | None) -> tuple[str, ...]:
-    for name in files or ():
-        if not Path(name).is_file():
-            raise UsageError(f"{flag} {name}: no such file")
-    return tuple(files or ())
-
-
 def read_items(paths: list[str], date: str | None, fields) -> Iterator:
     from detente.ingest import read_inputs
 
@@ -154,20 +224,20 @@ def field_map(text_field: str, id_field: str, date_field: str, title_field: str)
 
 
 def pipeline_options(model, actors, verbs, stages=None):
-    from detente.pipeline import PipelineOptions
+    from detente.pipeline import PipelineOptions, check_dictionaries
 
-    actor_files = check_files("--actors", actors)
+    actor_files, verb_files = tuple(actors or ()), tuple(verbs or ())
+    check_dictionaries(actor_files=actor_files, verb_files=verb_files)
     if actor_files:
-        from detente.kb import load_kb
+        from detente.knowledge import load_knowledge
 
-        # malformed lines in a user dictionary are skipped, not fatal: say which
-        for warning in load_kb(actor_files).warnings:
-            err_console.print(f"[yellow]warning[/] --actors {warning}", highlight=False)
+        # malformed lines in a user dictionary are skipped, not fatal: say which (the
+        # pipeline's stages get this same Knowledge: the files are read once)
+        knowledge = load_knowledge(actor_files=actor_files, verb_files=verb_files)
+        for warning in knowledge.kb.warnings:
+            err_console.print(f"[yellow]warning[/] --actors {plain(warning)}", highlight=False)
     return PipelineOptions(
-        model=model,
-        actor_files=actor_files,
-        verb_files=check_files("--verbs", verbs),
-        stages=stages,
+        model=model, actor_files=actor_files, verb_files=verb_files, stages=stages
     )
 
 
@@ -183,7 +253,12 @@ def run(
     actors: ActorsOpt = None,
     verbs: VerbsOpt = None,
     date: DateOpt = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Worker processes (at most the CPU cores).")
+    ] = 1,
+    force_workers: Annotated[
+        bool, typer.Option("--force-workers", help="Allow more --workers than CPU cores.")
+    ] = False,
     batch_size: Annotated[
         int, typer.Option("--batch-size", help="Documents per transaction.")
     ] = 32,
@@ -219,7 +294,8 @@ def run(
     ] = False,
 ) -> None:
     """Process articles into the store (idempotent; resumes after a crash)."""
-    from detente.pipeline import count_inputs
+    from detente.ingest import count_records
+    from detente.pipeline import available_cores
     from detente.pipeline import run as run_pipeline
     from detente.store import Store
 
@@ -229,24 +305,41 @@ def run(
         raise UsageError("--parts and --no-load go with --cluster")
     if cluster is not None and (strict or workers != 1):
         raise UsageError("--cluster codes on Dask workers: leave out --workers and --strict")
+    cores = available_cores()
+    if workers > cores and not force_workers:
+        err_console.print(
+            f"[yellow]warning[/] --workers {workers} capped at {cores}: this machine has "
+            f"{cores} CPU cores (--force-workers to start {workers})",
+            highlight=False,
+        )
+        workers = cores
     options = pipeline_options(model, actors, verbs)
     fields = field_map(text_field, id_field, date_field, title_field)
     date = check_date(date)
     # a missing path is one bad input among others: a not-found error row, exit code 1
     items = read_items(paths, date, fields)
-    args = {"paths": paths, "model": model, "actors": actors, "verbs": verbs, "date": date}
+    args = {
+        "paths": paths,
+        "model": model,
+        "actors": actors,
+        "verbs": verbs,
+        "date": date,
+        "workers": workers,
+    }
     progress = None if quiet else run_progress()
     store_context = contextlib.nullcontext() if no_load else Store(db)
     with store_context as store, progress or contextlib.nullcontext():
         on_progress = None
         if progress is not None:
-            task = progress.add_task("run", total=count_inputs(paths), rate="–")
+            task = progress.add_task("run", total=count_records(paths), rate="–")
 
             def on_progress(n: int, summary) -> None:
                 elapsed = progress.tasks[task].elapsed or 0.0
                 rate = f"{summary.documents / elapsed:.1f}" if elapsed else "–"
                 progress.update(
-                    task, completed=summary.documents + summary.already_stored, rate=rate
+                    task,
+                    completed=summary.documents + summary.already_stored + summary.duplicates,
+                    rate=rate,
                 )
 
         if cluster is not None:
@@ -280,7 +373,7 @@ def run(
     if quiet:
         for problem in summary.problems:  # scripts still learn why a run failed
             if problem.severity == "error":
-                err_console.print(f"error: {problem_line(problem)}", highlight=False)
+                err_console.print(f"error: {plain(problem_line(problem))}", highlight=False)
     else:
         print_summary(summary, db)
     if summary.errors:
@@ -303,18 +396,25 @@ def run_progress(label: str = "coding") -> Progress:
 
 
 def problem_line(problem) -> str:
+    """One line for a problem, naming its input once (most details start with it), and
+    the flag that could mend it (the library names no flag)."""
+    flag = FLAG_OF_PROBLEM.get(problem.reason)
+    hint = f" (see {flag})" if flag else ""
+    if problem.detail.startswith(problem.ref):
+        return problem.detail + hint
     where = problem.ref + (f" (record {problem.record})" if problem.record else "")
-    return f"{where}: {problem.detail}"
+    return f"{where}: {problem.detail}{hint}"
 
 
 def print_summary(summary, db: Path) -> None:
-    title = f"run {summary.run_id} → {db}" if summary.run_id is not None else "parts only"
+    title = f"run {summary.run_id} → {plain(db)}" if summary.run_id is not None else "parts only"
     table = Table(title=title, show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
     rows = [
         ("documents stored", summary.documents),
         ("already in store", summary.already_stored),
+        ("duplicates (same text, other record)", summary.duplicates),
         ("not English (stored, not coded)", summary.skipped_language),
         ("sentences", summary.sentences),
         ("mentions", summary.mentions),
@@ -342,7 +442,7 @@ def print_summary(summary, db: Path) -> None:
     for problem in summary.problems[:10]:
         colour = "red" if problem.severity == "error" else "yellow"
         err_console.print(
-            f"[{colour}]{problem.severity}[/] {problem_line(problem)}", highlight=False
+            f"[{colour}]{problem.severity}[/] {plain(problem_line(problem))}", highlight=False
         )
     if len(summary.problems) > 10:
         err_console.print(f"… and {len(summary.problems) - 10} more (detente errors)")
@@ -392,7 +492,7 @@ def extract_command(what: str, stages: tuple[str, ...]) -> Callable:
             console.print(records_table(results, what))
         for problem in problems:
             err_console.print(
-                f"{problem.severity}: {problem.ref}: {problem.detail}", highlight=False
+                f"{problem.severity}: {plain(problem_line(problem))}", highlight=False
             )
         if any(p.severity == "error" for p in problems):
             raise typer.Exit(1)
@@ -498,7 +598,7 @@ def pick_article(items, path: str, record_id: str | None):
 
 
 def print_report(report) -> None:
-    console.print(report.to_markdown(), markup=False, highlight=False)
+    console.print(report.to_markdown(), markup=False, highlight=False, soft_wrap=True)
 
 
 @eval_app.command("quotes")
@@ -510,11 +610,8 @@ def eval_quotes(
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N texts.")] = None,
 ) -> None:
     """Quotes against PolNeAR attribution gold."""
-    from detente.eval.common import check_gold
-    from detente.eval.quotes import DEFAULT_GOLD_DIR, evaluate_quotes
+    from detente.eval.quotes import evaluate_quotes
 
-    if gold is None:
-        check_gold(DEFAULT_GOLD_DIR)
     kwargs = {"gold_dir": gold} if gold else {}
     print_report(evaluate_quotes(split=split, model=model, limit=limit, **kwargs))
 
@@ -524,13 +621,9 @@ def gold_file_eval(module: str, function: str, gold_help: str, doc: str) -> Call
 
     def command(gold=None, model=None) -> None:
         import importlib
-        import inspect
 
-        from detente.eval.common import check_gold
-
+        # a missing or bad gold fails in the evaluation before the model loads
         evaluate = getattr(importlib.import_module(module), function)
-        if gold is None:
-            check_gold(inspect.signature(evaluate).parameters["gold_path"].default)
         kwargs = {"gold_path": gold} if gold else {}
         print_report(evaluate(model=model, **kwargs))
 
@@ -560,6 +653,34 @@ eval_app.command("petrarch")(
         "Events against PETRARCH's unit-test records, with that suite's dictionaries.",
     )
 )
+
+
+@eval_app.command("realnews")
+@handle_errors
+def eval_realnews(
+    split: Annotated[
+        str, typer.Option("--split", help="train, dev or test (test: once, at the end).")
+    ] = "dev",
+    annotator: Annotated[
+        str, typer.Option("--annotator", help="Whose gold: A (the union) or B (second).")
+    ] = "A",
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Real-news gold directory (gold/realnews).")
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list every miss and false positive.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Events against our real-news gold (docs/gold/events-guideline.md)."""
+    from detente.eval.realnews import evaluate_realnews
+
+    kwargs = {"gold_dir": gold} if gold else {}
+    print_report(
+        evaluate_realnews(split=split, annotator=annotator, model=model, errors=errors, **kwargs)
+    )
+
+
 eval_app.command("actors")(
     gold_file_eval(
         "detente.eval.actors",
@@ -574,11 +695,6 @@ eval_app.command("actors")(
 from detente.cli import queries as _queries  # noqa: E402,F401
 from detente.cli import scale as _scale  # noqa: E402,F401
 from detente.cli import serve as _serve  # noqa: E402,F401
-
-
-def entry() -> None:  # pragma: no cover - console script
-    app()
-
 
 if __name__ == "__main__":  # pragma: no cover
     app()

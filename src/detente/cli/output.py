@@ -7,9 +7,16 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from rich.markup import escape
 from rich.table import Table
 
 from detente.records import DocResult
+
+
+def plain(value: object) -> str:
+    """User text (paths, dates, record fields, messages) for a Rich string, shown as it
+    is: "[red]" or "[/x]" in it is text, not markup. Every CLI output goes through this."""
+    return escape("" if value is None else str(value))
 
 
 def record_dict(doc_ref: str, record: Any) -> dict:
@@ -61,5 +68,5 @@ def records_table(results: Iterable[DocResult], what: str) -> Table:
             result.article.ref if len(result.article.ref) < 28 else "…" + result.article.ref[-27:]
         )
         for record in records_of(result, what):
-            table.add_row(short, *(cell(record, c) for c in columns))
+            table.add_row(plain(short), *(plain(cell(record, c)) for c in columns))
     return table

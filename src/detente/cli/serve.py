@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from detente.cli.main import DbOpt, app, console, err_console, handle_errors
+from detente.cli.output import plain
 from detente.errors import UsageError
 
 
@@ -43,12 +44,14 @@ def serve(
     web_app = create_app(db)
     if not is_loopback(host):
         err_console.print(
-            f"[bold yellow]warning:[/] listening on {host}: anyone who can reach this machine "
+            f"[bold yellow]warning:[/] listening on {plain(host)}: anyone who can reach this machine "
             "can read the whole store (use --host 127.0.0.1 to keep it local)",
             highlight=False,
         )
     shown = f"[{host}]" if ":" in host else host
     console.print(
-        f"détente: {db} (read-only) at http://{shown}:{port}/  — Ctrl+C stops", highlight=False
+        f"détente: {db} (read-only) at http://{shown}:{port}/  — Ctrl+C stops",
+        highlight=False,
+        markup=False,
     )
     uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False)

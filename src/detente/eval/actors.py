@@ -22,17 +22,16 @@ We run the actors stage alone on each sentence, with the record's date.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from detente.errors import InputError
-from detente.eval.common import SHARED_DIR, ratio
+from detente.eval.common import ratio, read_gold_records, shared_path
 from detente.records import Article, Mention
 
-DEFAULT_GOLD_PATH = SHARED_DIR / "data" / "gold" / "plover" / "plover_gsr_dev.json"
+# The gold file under the shared data folder (see detente.eval.common.shared_path).
+GOLD_FILE = ("data", "gold", "plover", "plover_gsr_dev.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +130,9 @@ class ActorScores:
 
 def read_gold(gold_path: Path) -> Iterator[tuple[dict, list[GoldActor]]]:
     """Each gold sentence record with its located source and target actors."""
-    try:
-        records = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise InputError(
-            str(gold_path), "unreadable-gold", f"cannot read the PLOVER gold file: {e}"
-        ) from e
+    records = read_gold_records(gold_path, "the PLOVER gold file")
     for record in records:
-        if record.get("event") == "DOCUMENT" or not record.get("text"):
+        if record.get("event") == "DOCUMENT" or not isinstance(record.get("text"), str):
             continue
         text = record["text"]
         actors: list[GoldActor] = []
@@ -147,6 +141,8 @@ def read_gold(gold_path: Path) -> Iterator[tuple[dict, list[GoldActor]]]:
             if not isinstance(entries, list):
                 continue
             for entry in entries:
+                if not isinstance(entry, dict):
+                    continue
                 actor_text, code = (
                     (entry.get("actorText") or "").strip(),
                     (entry.get("code") or "").strip(),
@@ -160,7 +156,9 @@ def read_gold(gold_path: Path) -> Iterator[tuple[dict, list[GoldActor]]]:
                 if span is None:
                     span = (0, 0)
                 actors.append(
-                    GoldActor(record["id"], role, actor_text, code.upper(), *span, located)
+                    GoldActor(
+                        str(record.get("id", "?")), role, actor_text, code.upper(), *span, located
+                    )
                 )
         yield record, actors
 
@@ -199,14 +197,16 @@ def _describe(mention: Mention) -> str:
 
 
 def evaluate_actors(
-    *, gold_path: Path = DEFAULT_GOLD_PATH, model: str | None = None, nlp=None
+    *, gold_path: Path | None = None, model: str | None = None, nlp=None
 ) -> ActorScores:
-    """Run the actors stage on every gold sentence and score it (see the module doc)."""
+    """Run the actors stage on every gold sentence and score it (see the module doc).
+    ``gold_path``: the PLOVER gold JSON (default: the shared folder's dev set)."""
+    gold_path = gold_path or shared_path(*GOLD_FILE)
     from detente.nlp import load, make_doc
 
+    gold = list(read_gold(Path(gold_path)))  # a bad gold file fails before the model loads
     if nlp is None:
         nlp = load(model, stages=["actors"])
-    gold = list(read_gold(Path(gold_path)))
     docs = (
         make_doc(nlp, Article(ref=record["id"], text=record["text"], date=record.get("date")))
         for record, _ in gold

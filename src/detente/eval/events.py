@@ -30,59 +30,36 @@ not coded.
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from detente.errors import InputError
-from detente.eval.common import SHARED_DIR, prf
-from detente.events.lexicon import data_path
+from detente.eval.common import prf, read_gold_records, shared_path
+from detente.knowledge import load_knowledge
 from detente.records import Article, Event, EventActor
 
-DEFAULT_PLOVER_GOLD = SHARED_DIR / "data" / "gold" / "plover" / "plover_gsr_dev.json"
-DEFAULT_PETRARCH_GOLD = SHARED_DIR / "data" / "gold" / "petrarch" / "unittest_dev.xml"
-DEFAULT_PETRARCH_DICTS = SHARED_DIR / "data" / "dictionaries" / "petrarch2"
+# Defaults under the shared data folder (see detente.eval.common.shared_path).
+PLOVER_GOLD = ("data", "gold", "plover", "plover_gsr_dev.json")
+PETRARCH_GOLD = ("data", "gold", "petrarch", "unittest_dev.xml")
+PETRARCH_DICTS = ("data", "dictionaries", "petrarch2")
 NONE = "-"  # the confusion table's "no event" row/column
 
 
 # ---------------------------------------------------------------- PLOVER
 
 
-@lru_cache(maxsize=1)
-def _gsr_table() -> tuple[dict[str, str], dict[str, str]]:
-    categories: dict[str, str] = {}
-    aliases: dict[str, str] = {}
-    path = data_path("plover_gsr.tsv")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, value = line.split("\t")
-        if value.startswith("="):
-            aliases[key] = value[1:]
-        else:
-            categories[key] = value
-    return categories, aliases
-
-
 def gsr_category(cameo: str) -> str | None:
     """Our CAMEO code in the PLOVER-GSR's category names."""
-    categories, _ = _gsr_table()
-    for size in range(len(cameo), 1, -1):
-        found = categories.get(cameo[:size])
-        if found is not None:
-            return found
-    return None
+    return load_knowledge().plover_gsr.category(cameo)
 
 
 def actor_matches(actor: EventActor | None, gold_code: str) -> bool:
     if actor is None:
         return False
-    _, aliases = _gsr_table()
-    code = aliases.get(gold_code, gold_code)
+    code = load_knowledge().plover_gsr.actor_iso3.get(gold_code, gold_code)
     if actor.country and actor.country == code:
         return True
     return bool(actor.code) and actor.code.startswith(code) and len(code) == 3
@@ -182,11 +159,15 @@ class EventScores:
 
 
 def read_plover_gold(gold_path: Path) -> list[dict]:
-    try:
-        records = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise InputError(str(gold_path), "unreadable-gold", f"cannot read PLOVER gold: {e}") from e
-    return [r for r in records if r.get("event") and r.get("event") != "DOCUMENT" and r.get("text")]
+    records = read_gold_records(gold_path, "PLOVER gold")
+    kept = [
+        r
+        for r in records
+        if r.get("event") and r.get("event") != "DOCUMENT" and isinstance(r.get("text"), str)
+    ]
+    if not kept:
+        raise InputError(str(gold_path), "malformed-gold", "PLOVER gold holds no event records")
+    return kept
 
 
 def _codes(value) -> tuple[str, ...]:
@@ -256,14 +237,16 @@ def score_plover(gold_records: list[dict], events_by_text: dict[str, list[Event]
 
 
 def evaluate_plover(
-    *, gold_path: Path = DEFAULT_PLOVER_GOLD, model: str | None = None, nlp=None
+    *, gold_path: Path | None = None, model: str | None = None, nlp=None
 ) -> EventScores:
-    """Code every PLOVER-GSR dev sentence with the full pipeline and score it."""
+    """Code every PLOVER-GSR dev sentence with the full pipeline and score it.
+    ``gold_path``: the PLOVER gold JSON (default: the shared folder's dev set)."""
+    gold_path = gold_path or shared_path(*PLOVER_GOLD)
     from detente.nlp import load, make_doc
 
+    records = read_plover_gold(Path(gold_path))  # a bad gold file fails before the model loads
     if nlp is None:
         nlp = load(model)
-    records = read_plover_gold(Path(gold_path))
     texts: dict[str, str | None] = {}
     for record in records:
         texts.setdefault(record["text"], record.get("date"))
@@ -375,6 +358,8 @@ def read_petrarch_gold(gold_path: Path) -> list[PetrarchRecord]:
                 error=error,
             )
         )
+    if not records:
+        raise InputError(str(gold_path), "malformed-gold", "no <Sentence> records with a <Text>")
     return records
 
 
@@ -430,15 +415,19 @@ def score_petrarch(
 
 def evaluate_petrarch(
     *,
-    gold_path: Path = DEFAULT_PETRARCH_GOLD,
-    dict_dir: Path = DEFAULT_PETRARCH_DICTS,
+    gold_path: Path | None = None,
+    dict_dir: Path | None = None,
     model: str | None = None,
     nlp=None,
 ) -> PetrarchScores:
-    """Code PETRARCH's validation records with its own dictionaries alone and score them."""
+    """Code PETRARCH's validation records with its own dictionaries alone and score them.
+    ``gold_path``: the unit-test XML; ``dict_dir``: the folder of the ``PETR.Validate.*``
+    dictionaries (defaults: the shared folder's)."""
     from detente.nlp import load, make_doc
 
-    dict_dir = Path(dict_dir)
+    gold_path = gold_path or shared_path(*PETRARCH_GOLD)
+    dict_dir = Path(dict_dir) if dict_dir else shared_path(*PETRARCH_DICTS)
+    records = read_petrarch_gold(Path(gold_path))  # a bad gold file fails before the model loads
     if nlp is None:
         nlp = load(
             model,
@@ -449,7 +438,6 @@ def evaluate_petrarch(
             verb_files=[str(dict_dir / "PETR.Validate.verbs.txt")],
             shipped_kb=False,
         )
-    records = read_petrarch_gold(Path(gold_path))
     discards = read_discards(dict_dir / "PETR.Validate.discards.txt")
     # one pattern for all discard phrases, compiled once rather than per record and phrase
     discard_re = (

@@ -29,11 +29,11 @@ from functools import cache
 from pathlib import Path
 
 from detente.errors import InputError
-from detente.eval.common import SHARED_DIR, f1_score, ratio
+from detente.eval.common import DEFAULT_SHARED_DIR, f1_score, ratio
 from detente.records import Article, Mention
 
 GOLD_DIR = Path(__file__).resolve().parents[3] / "gold" / "places"
-CORPORA_DIR = SHARED_DIR / "data" / "corpora"
+CORPORA_DIR = DEFAULT_SHARED_DIR / "data" / "corpora"
 PLACE_TYPES = (
     "country",
     "admin1",

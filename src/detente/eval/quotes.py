@@ -3,7 +3,7 @@
 Gold: PolNeAR's brat attributions (Source, Cue, Content spans). An attribution is
 * **direct** when its Content holds a double quotation mark;
 * **reported** when it has no mark and its Cue holds a speech or statement verb
-  (the word forms of ``data/quotes/speech_verbs.tsv``) or ``according to``;
+  (the word forms of ``data/english/speech_verbs.tsv``) or ``according to``;
 * otherwise **excluded**: beliefs, feelings, findings ("hoping", "cheered",
   "shows") are outside our definition. A prediction that matches an excluded
   attribution counts neither as right nor as wrong.
@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.errors import InputError
-from detente.eval.common import SHARED_DIR, f1_score, ratio
-from detente.quotes.lexicon import load_quote_lexicon
+from detente.eval.common import f1_score, ratio, shared_path
+from detente.knowledge import load_knowledge
 
-DEFAULT_GOLD_DIR = SHARED_DIR / "data" / "gold" / "polnear"
+# The gold folder under the shared data folder (see detente.eval.common.shared_path).
+GOLD_DIR = ("data", "gold", "polnear")
 QUOTE_MARK_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 MIN_OVERLAP = 0.3
 KINDS = ("direct", "reported", "overall")
@@ -131,14 +132,6 @@ class QuoteScores:
         )
         return "\n".join(lines)
 
-    def headline(self) -> dict[str, float]:
-        return {
-            **{f"{kind}_f1": self.kinds[kind].f1 for kind in KINDS},
-            **{f"{kind}_precision": self.kinds[kind].precision for kind in KINDS},
-            **{f"{kind}_recall": self.kinds[kind].recall for kind in KINDS},
-            "speaker_accuracy": self.speaker_accuracy,
-        }
-
 
 # --- gold ---------------------------------------------------------------------------------
 
@@ -205,17 +198,28 @@ def parse_attributions(ann: str, text: str, speech_forms: frozenset[str]) -> lis
     return attributions
 
 
+def _read_gold_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), "unreadable-gold", f"cannot read PolNeAR gold: {e}") from e
+
+
 def load_gold(
-    gold_dir: Path = DEFAULT_GOLD_DIR, split: str = "dev", *, limit: int | None = None
+    gold_dir: Path | None = None, split: str = "dev", *, limit: int | None = None
 ) -> list[GoldDocument]:
-    """PolNeAR texts of a split with their attributions, one entry per annotator."""
-    text_dir = Path(gold_dir) / split / "text"
-    ann_dir = Path(gold_dir) / split / "attributions"
+    """PolNeAR texts of a split with their attributions, one entry per annotator
+    (``gold_dir`` default: the shared folder's PolNeAR)."""
+    gold_dir = Path(gold_dir) if gold_dir else shared_path(*GOLD_DIR)
+    text_dir = gold_dir / split / "text"
+    ann_dir = gold_dir / split / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise InputError(
-            f"no PolNeAR split {split!r} under {gold_dir} (expected text/ and attributions/)"
+            str(gold_dir),
+            "unreadable-gold",
+            f"no PolNeAR split {split!r} under {gold_dir} (expected text/ and attributions/)",
         )
-    speech_forms = load_quote_lexicon().speech_forms
+    speech_forms = load_knowledge().speech_verbs.forms
     by_text: dict[str, list[Path]] = {}
     for ann_path in sorted(ann_dir.glob("*.ann")):
         name, _, _annotator = ann_path.stem.rpartition("_")
@@ -228,7 +232,7 @@ def load_gold(
         text_path = text_dir / f"{name}.txt"
         if not text_path.is_file():
             continue
-        text = text_path.read_text(encoding="utf-8")
+        text = _read_gold_text(text_path)
         ann_paths = by_text[name]
         for ann_path in ann_paths:
             documents.append(
@@ -238,10 +242,17 @@ def load_gold(
                     weight=1.0 / len(ann_paths),
                     text=text,
                     attributions=tuple(
-                        parse_attributions(ann_path.read_text(encoding="utf-8"), text, speech_forms)
+                        parse_attributions(_read_gold_text(ann_path), text, speech_forms)
                     ),
                 )
             )
+    if not any(document.attributions for document in documents):
+        raise InputError(
+            str(gold_dir),
+            "malformed-gold",
+            f"no attributions in the PolNeAR split {split!r} under {gold_dir} "
+            "(brat .ann files with Content events)",
+        )
     return documents
 
 
@@ -398,7 +409,7 @@ def _distinct_texts(documents: Sequence[GoldDocument]) -> list[tuple[str, list[G
 def evaluate_predictor(
     predict: Callable[[str], Sequence[PredictedTuple]],
     *,
-    gold_dir: Path = DEFAULT_GOLD_DIR,
+    gold_dir: Path | None = None,
     split: str = "dev",
     limit: int | None = None,
 ) -> QuoteScores:
@@ -426,7 +437,7 @@ def _pipeline_predictions(
 
 def evaluate_quotes(
     *,
-    gold_dir: Path = DEFAULT_GOLD_DIR,
+    gold_dir: Path | None = None,
     split: str = "dev",
     model: str | None = None,
     limit: int | None = None,

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.errors import InputError
-from detente.eval.common import SHARED_DIR, ratio
+from detente.eval.common import DEFAULT_SHARED_DIR, ratio
 from detente.eval.quotes import (
     GoldAttribution,
     GoldDocument,
@@ -41,7 +41,7 @@ from detente.eval.quotes import (
 
 REPO_DIR = Path(__file__).resolve().parents[3]
 DEFAULT_GOLD_DIR = REPO_DIR / "gold" / "quotes_bbc"
-DEFAULT_CORPUS = SHARED_DIR / "data" / "corpora" / "bbc_news_2004_2005.jsonl"
+DEFAULT_CORPUS = DEFAULT_SHARED_DIR / "data" / "corpora" / "bbc_news_2004_2005.jsonl"
 ARTICLES_FILE = "articles.tsv"
 ARTICLE_COLUMNS = ("record_id", "category", "split", "double", "sha1_8")
 SPLITS = ("dev", "test")
@@ -458,9 +458,9 @@ def review_warnings(article: ArticleGold, text: str) -> list[str]:
     """Reported quotes worth a second look: a cue without a speech word, or quotation
     marks in the content (allowed for scare quotes; otherwise the quote is mixed)."""
     from detente.eval.quotes import gold_kind
-    from detente.quotes.lexicon import load_quote_lexicon
+    from detente.knowledge import load_knowledge
 
-    lexicon = load_quote_lexicon()
+    lexicon = load_knowledge().quote_lexicon
     phrasal = {particle for particles in lexicon.phrasal_speech.values() for particle in particles}
     warnings = []
     for number, quote in enumerate(article.quotes, 1):

@@ -44,13 +44,13 @@ from pathlib import Path
 import numpy as np
 
 from detente.errors import InputError
-from detente.eval.common import SHARED_DIR, prf, ratio
+from detente.eval.common import DEFAULT_SHARED_DIR, prf, ratio
 from detente.ingest.decode import replace_lone_surrogates
 from detente.records import Article, Event, make_doc_id
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_GOLD_DIR = ROOT / "gold" / "realnews"
-DEFAULT_CORPORA_DIR = SHARED_DIR / "data" / "corpora"
+DEFAULT_CORPORA_DIR = DEFAULT_SHARED_DIR / "data" / "corpora"
 
 # Short corpus names used in the gold files -> file in ../shared/data/corpora/.
 CORPORA = {
@@ -584,6 +584,7 @@ class RealnewsScores:
     by_category: dict[str, Score] = field(default_factory=dict)  # strict PLOVER
     by_category_lenient: dict[str, Score] = field(default_factory=dict)
     errors: list[SentenceErrors] = field(default_factory=list)
+    details: str = ""  # the misses and false positives, when asked for
 
     @property
     def strict(self) -> Score:
@@ -617,6 +618,8 @@ class RealnewsScores:
                 f"| {name} | {score.gold} | {score.predicted} | {score.correct} | "
                 f"{score.precision:.2f} | {score.recall:.2f} |"
             )
+        if self.details:
+            lines += ["", "## Misses and false positives (strict PLOVER)", "", self.details]
         return "\n".join(lines)
 
 
@@ -805,6 +808,55 @@ def score_realnews(
         resamples=resamples,
         seed=seed,
     )
+
+
+def evaluate_realnews(
+    *,
+    split: str = "dev",
+    annotator: str = "A",
+    gold_dir: Path | None = None,
+    corpora_dir: Path | None = None,
+    model: str | None = None,
+    nlp=None,
+    errors: bool = False,
+) -> RealnewsScores:
+    """Code the gold articles of ``split`` with the full pipeline (whole articles, each with
+    its gold date) and score the events of their annotated lead sentences."""
+    from detente.nlp import load, make_doc
+
+    if split not in SPLITS:
+        raise InputError(str(split), "bad-split", f"split must be one of {', '.join(SPLITS)}")
+    gold = load_gold(
+        annotator,
+        gold_dir=gold_dir or DEFAULT_GOLD_DIR,
+        corpora_dir=corpora_dir or DEFAULT_CORPORA_DIR,
+    )  # a missing or bad gold fails before the model loads
+    if nlp is None:
+        nlp = load(model)
+    docs = (make_doc(nlp, article) for article in gold.documents(split))
+    events = [event for doc in nlp.pipe(docs, batch_size=16) for event in (doc._.events or [])]
+    scores = score_realnews(gold, events, split=split)
+    if errors:
+        scores.details = errors_markdown(gold, scores)
+    return scores
+
+
+def errors_markdown(gold: RealnewsGold, scores: RealnewsScores, *, limit: int | None = None) -> str:
+    """The strict-PLOVER misses and false positives, sentence by sentence, for error analysis."""
+    lines: list[str] = []
+    for err in scores.errors[:limit]:
+        sentence = next(s for s in gold.sentences[err.article] if s.n == err.n)
+        text = gold.texts[err.article]["text"][sentence.start : sentence.end]
+        lines.append(f"### {err.article} [{err.n}] {' '.join(text.split())}")
+        for miss in err.missed:
+            target = miss.target.code if miss.target else None
+            lines.append(
+                f"- miss {miss.plover} {miss.cameo} {miss.source.code} -> {target} "
+                f"({miss.factuality}) trigger {miss.trigger!r}"
+            )
+        for pred in err.spurious:
+            lines.append(f"- false {pred.plover} {pred.cameo} {pred.source} -> {pred.target}")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- agreement

@@ -6,29 +6,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from detente.events.coder import EventCoder
-from detente.events.lexicon import build_lexicon
+from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.nlp.extensions import register_extensions
-
-_CODERS: dict[tuple[tuple[str, ...], bool], EventCoder] = {}
-
-
-def get_coder(user_verbs: tuple[str, ...] = (), shipped_kb: bool = True) -> EventCoder:
-    """One coder per lexicon configuration per process (the lexicon loads once)."""
-    key = (tuple(str(p) for p in user_verbs), shipped_kb)
-    coder = _CODERS.get(key)
-    if coder is None:
-        coder = EventCoder(build_lexicon(user_verbs=key[0], shipped_kb=shipped_kb))
-        _CODERS[key] = coder
-    return coder
 
 
 class EventsComponent:
+    """Codes the events of each document from its parse, mentions, quotes and date."""
+
     def __init__(
-        self, nlp: Language, name: str, *, user_verbs: list[str], shipped_kb: bool
+        self, nlp: Language, name: str = "detente_events", *, knowledge: Knowledge
     ) -> None:
         register_extensions()
         self.name = name
-        self.coder = get_coder(tuple(user_verbs), shipped_kb)
+        self.coder = EventCoder(knowledge)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.coder.code_doc(doc)
@@ -37,11 +27,12 @@ class EventsComponent:
 
 @Language.factory(
     "detente_events",
-    default_config={"user_verbs": [], "shipped_kb": True},
-    requires=["token.dep", "doc._.mentions"],
+    default_config=STAGE_CONFIG,
+    requires=["token.dep", "doc._.mentions", "doc._.quotes", "doc._.date", "doc._.doc_id"],
     assigns=["doc._.events"],
 )
 def make_events_component(
-    nlp: Language, name: str, user_verbs: list[str], shipped_kb: bool
+    nlp: Language, name: str, actor_files: list[str], verb_files: list[str], shipped: bool
 ) -> EventsComponent:
-    return EventsComponent(nlp, name, user_verbs=user_verbs, shipped_kb=shipped_kb)
+    knowledge = load_knowledge(actor_files=actor_files, verb_files=verb_files, shipped=shipped)
+    return EventsComponent(nlp, name, knowledge=knowledge)

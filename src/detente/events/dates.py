@@ -11,46 +11,16 @@ rather than inventing a day.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Token
 
-from detente.errors import DictionaryError
-from detente.events.lexicon import data_path
-from detente.events.tree import pruned_subtree
+from detente.knowledge.events import DateWord, DateWords
+from detente.nlp.syntax import CLAUSE_DEPS, pruned_subtree
 
 # Sub-clauses have their own time; we do not look for a trigger's date inside them.
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "xcomp"})
-# "would" is the future of reported speech ("said Japan would host Trump in May").
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
-# Month names that are also common words count only when tagged as proper nouns.
-_AMBIGUOUS = frozenset({"may", "march", "august"})
+_OWN_TIME_DEPS = CLAUSE_DEPS | {"xcomp"}
 
-
-@dataclass(frozen=True, slots=True)
-class DateWord:
-    kind: str  # weekday | month | offset | year
-    value: int
-
-
-@lru_cache(maxsize=1)
-def date_words() -> dict[tuple[str, ...], DateWord]:
-    path = data_path("relative_dates.tsv")
-    words: dict[tuple[str, ...], DateWord] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise DictionaryError(str(path), None, f"cannot read date words: {e.strerror}") from e
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        try:
-            word, kind, value = line.split("\t")
-            words[tuple(word.split())] = DateWord(kind, int(value))
-        except ValueError as e:
-            raise DictionaryError(str(path), number, "expected word<TAB>kind<TAB>value") from e
-    return words
+__all__ = ["DateWord", "event_date", "find_date_word", "is_future", "is_past", "resolve"]
 
 
 def is_past(verb: Token) -> bool:
@@ -64,11 +34,13 @@ def is_past(verb: Token) -> bool:
     return False
 
 
-def is_future(verb: Token) -> bool:
-    """Future tense: ``will``/``shall`` auxiliary, or "going to" on the verb or its governor."""
+def is_future(verb: Token, auxiliaries: frozenset[str]) -> bool:
+    """Future tense: a future auxiliary (``auxiliaries``: will, shall, and "would", the
+    future of reported speech: "said Japan would host Trump in May"), or "going to", on the
+    verb or its governor."""
     for tok in (verb, verb.head) if verb.dep_ in ("xcomp", "conj") else (verb,):
         for child in tok.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in auxiliaries:
                 return True
         if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
             return True
@@ -139,23 +111,18 @@ def _month_numbers(month: Token) -> tuple[int | None, int | None]:
     return day, year
 
 
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(key[0] for key in date_words())
-
-
-def _match_at(tokens: list[Token], i: int) -> tuple[DateWord, Token] | None:
-    words = date_words()
-    if tokens[i].lower_ not in _first_words():
+def _match_at(tokens: list[Token], i: int, words: DateWords) -> tuple[DateWord, Token] | None:
+    if tokens[i].lower_ not in words.first_words:
         return None  # most words start no date expression
     for size in (2, 1):
         if i + size > len(tokens):
             continue
         key = tuple(t.lower_ for t in tokens[i : i + size])
-        word = words.get(key)
+        word = words.words.get(key)
         if word is None:
             continue
-        if size == 1 and key[0] in _AMBIGUOUS and tokens[i].tag_ != "NNP":
+        # "may", "march": month names that are also common words, only as proper nouns
+        if size == 1 and key[0] in words.proper_noun_only and tokens[i].tag_ != "NNP":
             continue
         return word, tokens[i]
     return None
@@ -163,23 +130,23 @@ def _match_at(tokens: list[Token], i: int) -> tuple[DateWord, Token] | None:
 
 def _clause_tokens(head: Token) -> list[Token]:
     """``head``'s subtree without sub-clauses, in text order."""
-    return pruned_subtree(head, lambda child, _: child.dep_ in _CLAUSE_DEPS)
+    return pruned_subtree(head, lambda child, _: child.dep_ in _OWN_TIME_DEPS)
 
 
 _ClauseCache = dict[int, "tuple[DateWord, Token] | None"]
 
 
-def _clause_date_word(head: Token) -> tuple[DateWord, Token] | None:
+def _clause_date_word(head: Token, words: DateWords) -> tuple[DateWord, Token] | None:
     tokens = _clause_tokens(head)
     for i in range(len(tokens)):
-        word = _match_at(tokens, i)
+        word = _match_at(tokens, i, words)
         if word is not None:
             return word
     return None
 
 
 def find_date_word(
-    trigger: Token, verb: Token, cache: _ClauseCache | None = None
+    trigger: Token, verb: Token, words: DateWords, cache: _ClauseCache | None = None
 ) -> tuple[DateWord, Token] | None:
     """The first date word (and its token) in the trigger's own phrase, else in its
     clause's verb phrase. ``cache`` (clause head index -> its date word) lets the events
@@ -188,7 +155,7 @@ def find_date_word(
         cache = {}
     for head in (trigger, verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
         if head.i not in cache:
-            cache[head.i] = _clause_date_word(head)
+            cache[head.i] = _clause_date_word(head, words)
         found = cache[head.i]
         if found is not None:
             return found
@@ -196,17 +163,21 @@ def find_date_word(
 
 
 def event_date(
-    trigger: Token, verb: Token, base: dt.date | None, cache: _ClauseCache | None = None
+    trigger: Token,
+    verb: Token,
+    base: dt.date | None,
+    words: DateWords,
+    cache: _ClauseCache | None = None,
 ) -> str | None:
     """The event's date: ``base`` moved by a date word near ``trigger``; None without a base."""
     if base is None:
         return None
-    found = find_date_word(trigger, verb, cache)
+    found = find_date_word(trigger, verb, words, cache)
     if found is None:
         return base.isoformat()
     word, token = found
     day, year = _month_numbers(token) if word.kind == "month" else (None, None)
-    future = is_future(verb)
+    future = is_future(verb, words.future_auxiliaries)
     return resolve(
         word,
         base,

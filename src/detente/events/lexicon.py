@@ -4,9 +4,12 @@ Two readers feed one in-memory :class:`VerbLexicon`:
 
 * :func:`parse_petrarch_verbs` reads a verb dictionary in PETRARCH format (the
   CAMEO verb dictionary, PETRARCH's validation dictionary, or a user's ``--verbs FILE``);
-* :func:`load_shipped_lexicon` reads our own JSON build of the CAMEO dictionary
+* :func:`read_shipped_lexicon` reads our own JSON build of the CAMEO dictionary
   (``data/events/verbs.json``, written by ``scripts/build_verbs.py``) plus our
   extensions (``data/events/extensions.verbs.txt``, PETRARCH syntax so one parser serves).
+
+The knowledge layer (:attr:`detente.knowledge.Knowledge.verbs`) merges the shipped lexicon
+with the user's ``--verbs`` files and keeps the result for the process.
 
 PETRARCH format, as far as we use it: ``&NAME`` opens a synonym set whose ``+WORD``
 lines are members; ``--- NAME [CODE] ---`` opens a verb block whose plain lines are
@@ -21,15 +24,14 @@ code); ``[:190]`` codes only the reverse direction; ``[---]`` means "no event".
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from detente.errors import DictionaryError
+from detente.knowledge import files
+from detente.knowledge.tables import read_json, read_text
 
 # One slot of a pattern: alternatives, each a tuple of consecutive lowercase words.
 Slot = tuple[tuple[str, ...], ...]
@@ -342,45 +344,14 @@ def parse_petrarch_verbs(
     """
     path = str(path)
     if text is None:
-        try:
-            text = Path(path).read_text(encoding="utf-8", errors="replace")
-        except OSError as e:
-            raise DictionaryError(path, None, f"cannot read verb dictionary: {e.strerror}") from e
+        text = read_text(path, errors="replace")
     text = _COMMENT_RE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lexicon = VerbLexicon(sources=[path])
-    known = dict(synsets or {})
-    synset: str | None = None
-    block: VerbBlock | None = None
-
     lines = text.splitlines()
     # First pass: synonym sets (patterns may use a set defined later in the file).
-    for _, _, stripped in _content_lines(lines):
-        if not stripped:
-            synset = None
-            continue
-        if stripped.startswith("&"):
-            synset = _synset_name(stripped)
-            lexicon.synsets.setdefault(synset, [])
-            continue
-        if synset is not None and stripped.startswith("+"):
-            member = stripped[1:].strip()
-            words = tuple(_plain(w) for w in re.split(r"[\s_]+", member) if w.strip("_"))
-            if words:
-                lexicon.synsets[synset].append(words)
-            continue
-        synset = None
-    # Nested sets (``+&TIETYPES``) expand to their members.
-    lexicon.synsets = {**known, **lexicon.synsets}
-    for name, members in lexicon.synsets.items():
-        expanded: list[tuple[str, ...]] = []
-        for words in members:
-            if len(words) == 1 and words[0].startswith("&"):
-                expanded.extend(lexicon.synsets.get(_synset_name(words[0]), []))
-            else:
-                expanded.append(words)
-        lexicon.synsets[name] = expanded
-
-    synset = None
+    lexicon.synsets = _read_synsets(lines, dict(synsets or {}))
+    synset: str | None = None
+    block: VerbBlock | None = None
     block_verbs: dict[str, set[str]] = {}  # block -> its verbs' main phrases
     for number, raw, stripped in _content_lines(lines):
         origin = f"{Path(path).name}:{number}"
@@ -393,105 +364,131 @@ def parse_petrarch_verbs(
             code = parse_code(match.group(2), path=path, line=number)
             block = lexicon.blocks.setdefault(name, VerbBlock(name, None if code.is_null else code))
             synset = None
-            continue
-        if stripped.startswith("&"):
+        elif stripped.startswith("&"):
             synset = stripped
-            continue
-        if synset is not None and stripped.startswith("+"):
-            continue
-        if block is None:
-            continue  # preamble or synonym sets
-        if stripped.startswith("-"):
-            codes = _CODE_RE.findall(stripped)
-            if not codes:
-                raise DictionaryError(path, number, "pattern without a [code]")
-            body = _CODE_RE.sub(" ", stripped[1:])
-            if "*" not in body:
-                raise DictionaryError(path, number, "pattern without the verb marker '*'")
-            before, _, after = body.partition("*")
-            pre = _slots_from(_split_pattern_words(before), lexicon.synsets)
-            post = _slots_from(_split_pattern_words(after), lexicon.synsets)
-            if pre is None or post is None:
+        elif (synset is not None and stripped.startswith("+")) or block is None:
+            continue  # a synonym set's member, or the preamble
+        elif stripped.startswith("-"):
+            verbs = block_verbs.get(block.name, set())
+            pattern = _parse_pattern(stripped, raw, lexicon.synsets, verbs, path, number)
+            if pattern is None:
                 lexicon.dropped.append(f"{origin}: undefined synonym set in {stripped!r}")
-                continue
-            after_words = _split_pattern_words(after)
-            pattern = Pattern(
-                target_after=_target_word(after_words),
-                compound="%" in before.split() or "%" in after_words,
-                source_after=_target_word(after_words, "$"),
-                target_subject=any(
-                    piece == "+" for w in _split_pattern_words(before) for piece in w.split("_")
-                ),
-                pre=pre,
-                post=post,
-                code=parse_code(codes[-1], path=path, line=number),
-                text=" ".join(stripped.split()),
-                origin=origin,
-                verbs=_pattern_verbs(raw, block_verbs.get(block.name, set())),
-            )
-            block.patterns.append(pattern)
-            continue
-        # A verb line: WORD {FORMS} [CODE]
-        codes = _CODE_RE.findall(stripped)
-        code = parse_code(codes[-1], path=path, line=number) if codes else None
-        body = _CODE_RE.sub(" ", stripped)
-        forms: list[str] = []
-        brace = re.search(r"\{([^}]*)\}", body)
-        if brace:
-            forms = [f for f in brace.group(1).split() if f]
-            body = body[: brace.start()] + body[brace.end() :]
-        words = body.split()
-        if not words:
-            continue
-        phrase = "_".join(words)
-        parts = [p for p in phrase.split("_") if p]
-        verb_index = next((i for i, p in enumerate(parts) if p.startswith("+")), 0)
-        parts = [p.lstrip("+") for p in parts]
-        if not all(parts):
-            raise DictionaryError(path, number, f"bad verb {stripped!r}")
-        verb = parts[verb_index].lower()
-        before = tuple(p.lower() for p in parts[:verb_index])
-        after = tuple(p.lower() for p in parts[verb_index + 1 :])
-        base = "_".join((*before, verb, *after))
-        block_verbs.setdefault(block.name, set()).add(base)
-        for word in [verb, *(f.lower() for f in forms if "_" not in f)]:
-            entry = VerbEntry(word, before, after, code, block.name, origin, base)
-            lexicon.verbs.setdefault(word, []).append(entry)
+            else:
+                block.patterns.append(pattern)
+        else:
+            for entry in _parse_verb_line(stripped, block.name, path, number):
+                block_verbs.setdefault(block.name, set()).add(entry.base)
+                lexicon.verbs.setdefault(entry.word, []).append(entry)
     return lexicon
+
+
+def _read_synsets(
+    lines: list[str], known: dict[str, list[tuple[str, ...]]]
+) -> dict[str, list[tuple[str, ...]]]:
+    """The file's synonym sets (``&NAME`` then ``+MEMBER`` lines), over the ``known`` ones;
+    nested sets (``+&TIETYPES``) expand to their members."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    synset: str | None = None
+    for _, _, stripped in _content_lines(lines):
+        if stripped.startswith("&"):
+            synset = _synset_name(stripped)
+            found.setdefault(synset, [])
+        elif synset is not None and stripped.startswith("+"):
+            member = stripped[1:].strip()
+            words = tuple(_plain(w) for w in re.split(r"[\s_]+", member) if w.strip("_"))
+            if words:
+                found[synset].append(words)
+        else:
+            synset = None  # a blank line or anything else ends a set
+    synsets = {**known, **found}
+    for name, members in synsets.items():
+        expanded: list[tuple[str, ...]] = []
+        for words in members:
+            if len(words) == 1 and words[0].startswith("&"):
+                expanded.extend(synsets.get(_synset_name(words[0]), []))
+            else:
+                expanded.append(words)
+        synsets[name] = expanded
+    return synsets
+
+
+def _parse_pattern(
+    stripped: str,
+    raw: str,
+    synsets: dict[str, list[tuple[str, ...]]],
+    block_verbs: set[str],
+    path: str,
+    number: int,
+) -> Pattern | None:
+    """A ``- PRE * POST [CODE]`` line; None when it names an undefined synonym set."""
+    codes = _CODE_RE.findall(stripped)
+    if not codes:
+        raise DictionaryError(path, number, "pattern without a [code]")
+    body = _CODE_RE.sub(" ", stripped[1:])
+    if "*" not in body:
+        raise DictionaryError(path, number, "pattern without the verb marker '*'")
+    before, _, after = body.partition("*")
+    pre = _slots_from(_split_pattern_words(before), synsets)
+    post = _slots_from(_split_pattern_words(after), synsets)
+    if pre is None or post is None:
+        return None
+    after_words = _split_pattern_words(after)
+    return Pattern(
+        target_after=_target_word(after_words),
+        compound="%" in before.split() or "%" in after_words,
+        source_after=_target_word(after_words, "$"),
+        target_subject=any(
+            piece == "+" for w in _split_pattern_words(before) for piece in w.split("_")
+        ),
+        pre=pre,
+        post=post,
+        code=parse_code(codes[-1], path=path, line=number),
+        text=" ".join(stripped.split()),
+        origin=f"{Path(path).name}:{number}",
+        verbs=_pattern_verbs(raw, block_verbs),
+    )
+
+
+def _parse_verb_line(stripped: str, block: str, path: str, number: int) -> list[VerbEntry]:
+    """A verb line, ``WORD {FORMS} [CODE]``: one entry for the verb and each listed form."""
+    codes = _CODE_RE.findall(stripped)
+    code = parse_code(codes[-1], path=path, line=number) if codes else None
+    body = _CODE_RE.sub(" ", stripped)
+    forms: list[str] = []
+    brace = re.search(r"\{([^}]*)\}", body)
+    if brace:
+        forms = [f for f in brace.group(1).split() if f]
+        body = body[: brace.start()] + body[brace.end() :]
+    words = body.split()
+    if not words:
+        return []
+    parts = [p for p in "_".join(words).split("_") if p]
+    verb_index = next((i for i, p in enumerate(parts) if p.startswith("+")), 0)
+    parts = [p.lstrip("+") for p in parts]
+    if not all(parts):
+        raise DictionaryError(path, number, f"bad verb {stripped!r}")
+    verb = parts[verb_index].lower()
+    before = tuple(p.lower() for p in parts[:verb_index])
+    after = tuple(p.lower() for p in parts[verb_index + 1 :])
+    base = "_".join((*before, verb, *after))
+    origin = f"{Path(path).name}:{number}"
+    return [
+        VerbEntry(word, before, after, code, block, origin, base)
+        for word in [verb, *(f.lower() for f in forms if "_" not in f)]
+    ]
 
 
 # ---------------------------------------------------------------- shipped data
 
 
-def data_path(name: str) -> Path:
-    return Path(str(resources.files("detente") / "data" / "events" / name))
-
-
-@lru_cache(maxsize=1)
-def load_shipped_lexicon() -> VerbLexicon:
-    """Our build of the CAMEO verb dictionary plus our extensions (cached per process)."""
-    path = data_path("verbs.json")
+def read_shipped_lexicon() -> VerbLexicon:
+    """Our build of the CAMEO verb dictionary plus our extensions (read afresh: the
+    knowledge layer keeps the result)."""
+    path = files.VERBS.path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise DictionaryError(
-            str(path), None, "shipped verb lexicon missing: run scripts/build_verbs.py"
-        ) from e
-    lexicon = VerbLexicon.from_json(data, path=str(path))
-    lexicon.merge(parse_petrarch_verbs(data_path("extensions.verbs.txt"), synsets=lexicon.synsets))
-    return lexicon
-
-
-@lru_cache(maxsize=16)
-def _user_lexicon(path: str) -> VerbLexicon:
-    return parse_petrarch_verbs(path)
-
-
-def build_lexicon(*, user_verbs: tuple[str, ...] = (), shipped_kb: bool = True) -> VerbLexicon:
-    """The lexicon a pipeline codes with: shipped (unless disabled) + user dictionaries."""
-    lexicon = VerbLexicon()
-    if shipped_kb:
-        lexicon.merge(load_shipped_lexicon())
-    for path in user_verbs:
-        lexicon.merge(_user_lexicon(str(path)))
+        lexicon = VerbLexicon.from_json(read_json(path), path=str(path))
+    except (KeyError, TypeError, IndexError, AttributeError) as e:
+        raise DictionaryError(str(path), None, f"malformed verb lexicon: {e!r}") from e
+    extensions = files.VERB_EXTENSIONS.path()
+    lexicon.merge(parse_petrarch_verbs(extensions, synsets=lexicon.synsets))
     return lexicon

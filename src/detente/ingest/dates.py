@@ -6,7 +6,9 @@ import datetime as dt
 import re
 from email.utils import parsedate
 from functools import cache, lru_cache
-from importlib.resources import files
+
+from detente.knowledge import files
+from detente.knowledge.tables import read_words
 
 # Dates outside this range are placeholders or typos, not news dates.
 MIN_YEAR = 1800
@@ -28,11 +30,7 @@ _DATEPARSER_SETTINGS = {
 @cache
 def missing_values() -> frozenset[str]:
     """Field values that mean "no value" ("None", "null", "n/a", ...), lower case."""
-    resource = files("detente") / "data" / "ingest" / "missing_values.txt"
-    lines = resource.read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        line.strip().lower() for line in lines if line.strip() and not line.startswith("#")
-    )
+    return frozenset(value.lower() for value in read_words(files.MISSING_VALUES))
 
 
 def is_missing(value: object) -> bool:

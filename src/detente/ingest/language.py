@@ -12,13 +12,13 @@ clearly wins, so a headline-only text is not flagged.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from detente.errors import DictionaryError
+from detente.knowledge import files
+from detente.knowledge.tables import read_json
 
 UNDETERMINED = "und"
 ENGLISH = "en"
@@ -56,9 +56,9 @@ class _LanguageData:
 
 @cache
 def _language_data() -> _LanguageData:
-    resource = files("detente") / "data" / "ingest" / "languages.json"
+    path = files.LANGUAGES.path()
+    raw = read_json(path)
     try:
-        raw = json.loads(resource.read_text(encoding="utf-8"))
         word_languages: dict[str, list[str]] = {}
         for lang, words in raw["function_words"].items():
             for word in words.split():
@@ -69,7 +69,7 @@ def _language_data() -> _LanguageData:
             for script, value in raw["script_languages"].items()
         }
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise DictionaryError(str(resource), None, f"cannot load language data: {e}") from e
+        raise DictionaryError(str(path), None, f"cannot load language data: {e}") from e
     return _LanguageData(
         word_languages={word: tuple(langs) for word, langs in word_languages.items()},
         range_starts=[lo for lo, _, _ in ranges],
@@ -108,34 +108,16 @@ def detect_language(text: str) -> str:
         script = "latin"
         script_words = sample.split()
     else:
-        # Weigh scripts by letters, not words: Chinese and Japanese do not separate words.
-        words = _WORD.findall(sample)
-        word_scripts = [_script_of(word[0], data) for word in words]
-        letters_by_script: dict[str, int] = {}
-        for word, word_script in zip(words, word_scripts, strict=True):
-            if word_script is not None:
-                letters_by_script[word_script] = letters_by_script.get(word_script, 0) + len(word)
-        if not letters_by_script:
+        script, script_words = _main_script(sample, data)
+        if script is None:
             return UNDETERMINED
-        script = max(letters_by_script, key=letters_by_script.__getitem__)
-        script_words = [w for w, ws in zip(words, word_scripts, strict=True) if ws == script]
-        if script == "han" and "kana" in letters_by_script:
-            script = "kana"  # kanji with kana is Japanese
     candidates = data.script_languages.get(script)
     if candidates is None:
         return UNDETERMINED
     if isinstance(candidates, str):
         return candidates
 
-    hits = dict.fromkeys(candidates, 0)
-    word_languages = data.word_languages
-    for word in script_words:
-        langs = word_languages.get(word)
-        if langs is None:
-            langs = word_languages.get(word.strip(_PUNCTUATION), ())
-        for lang in langs:
-            if lang in hits:
-                hits[lang] += 1
+    hits = _function_word_hits(script_words, candidates, data)
     best = max(hits, key=hits.__getitem__)  # first listed wins ties: English for Latin
     best_hits = hits[best]
     english_hits = hits.get(ENGLISH)
@@ -150,3 +132,38 @@ def detect_language(text: str) -> str:
     if best_hits < MIN_HIT_SHARE * len(script_words):
         return UNDETERMINED
     return best
+
+
+def _main_script(sample: str, data: _LanguageData) -> tuple[str | None, list[str]]:
+    """The script with the most letters in ``sample`` (None if no letter has a known
+    script), and the words written in it."""
+    # Weigh scripts by letters, not words: Chinese and Japanese do not separate words.
+    words = _WORD.findall(sample)
+    word_scripts = [_script_of(word[0], data) for word in words]
+    letters_by_script: dict[str, int] = {}
+    for word, word_script in zip(words, word_scripts, strict=True):
+        if word_script is not None:
+            letters_by_script[word_script] = letters_by_script.get(word_script, 0) + len(word)
+    if not letters_by_script:
+        return None, []
+    script = max(letters_by_script, key=letters_by_script.__getitem__)
+    script_words = [w for w, ws in zip(words, word_scripts, strict=True) if ws == script]
+    if script == "han" and "kana" in letters_by_script:
+        script = "kana"  # kanji with kana is Japanese
+    return script, script_words
+
+
+def _function_word_hits(
+    words: list[str], candidates: tuple[str, ...], data: _LanguageData
+) -> dict[str, int]:
+    """How many of ``words`` are function words of each candidate language."""
+    hits = dict.fromkeys(candidates, 0)
+    word_languages = data.word_languages
+    for word in words:
+        langs = word_languages.get(word)
+        if langs is None:
+            langs = word_languages.get(word.strip(_PUNCTUATION), ())
+        for lang in langs:
+            if lang in hits:
+                hits[lang] += 1
+    return hits

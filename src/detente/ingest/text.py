@@ -23,11 +23,18 @@ from dataclasses import dataclass
 from detente.ingest.decode import (
     BINARY_SAMPLE_BYTES,
     MAX_BYTES_PER_CHAR,
+    UTF8,
     decode_bytes,
     looks_binary,
 )
 from detente.ingest.language import detect_language
-from detente.ingest.problems import binary_file, decode_warning, empty_file, too_large
+from detente.ingest.problems import (
+    binary_file,
+    decode_warning,
+    empty_file,
+    encoding_warning,
+    too_large,
+)
 from detente.records import Article, Problem
 
 # A desk / section line: "White House", "Asia Pacific", "World News".
@@ -143,6 +150,8 @@ def read_text_bytes(
         body_start=layout.body_start,
         lang=detect_language(text),
     )
+    if decoded.encoding.name != UTF8:
+        yield encoding_warning(ref, decoded.encoding, article.doc_id)
     if decoded.replaced:
         yield decode_warning(ref, None, decoded, article.doc_id)
     yield article

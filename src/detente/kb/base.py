@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from detente.kb.classify import singular_candidates
+from detente.kb.classify import KBVocabulary, singular_candidates
+from detente.knowledge.words import load_char_folds
 
-_QUOTES = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"}
-)
+# Apostrophes and hyphens written in several ways (kb/char_folds.tsv), read once.
+CHAR_FOLDS = load_char_folds()
 
 
 def normalize_name(text: str) -> str:
@@ -23,7 +23,7 @@ def normalize_name(text: str) -> str:
     "Dol_Amroth" = "Dol Amroth"), no leading "the ", collapsed spaces, no trailing
     possessive "'s"."""
     if not text.isascii():
-        text = text.translate(_QUOTES)
+        text = text.translate(CHAR_FOLDS)
     key = " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
     if key.startswith("the "):
         key = key[4:]
@@ -104,6 +104,8 @@ class KnowledgeBase:
     seat_names: dict[str, str] = field(default_factory=dict)  # normalized -> as written
     surnames: dict[str, list[KBActor]] = field(default_factory=dict)  # "mugabe" -> people
     family_first: frozenset[str] = frozenset()  # ISO3 of states that write the family name first
+    vocabulary: KBVocabulary | None = None  # the word lists and non-state codes it was built with
+    place_rank: dict[str, int] = field(default_factory=dict)  # place kind -> rank, likeliest 0
     surfaces: list[tuple[str, str]] | None = None  # built on first surface_forms() call
     surface_builder: object = None  # callable that builds ``surfaces``
     # malformed user-dictionary lines that were skipped: "file:line: reason"

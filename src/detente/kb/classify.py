@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 from detente.kb.petrarch import DictEntry
-
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
+from detente.knowledge import files
+from detente.knowledge.tables import read_rows, read_words
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _VOWELS = set("AEIOUY")
@@ -69,50 +69,43 @@ def _cap(part: str) -> str:
     return low[:1].upper() + low[1:]
 
 
-@cache
-def _word_list(name: str) -> frozenset[str]:
-    path = DATA_DIR / name
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            words.add(line)
-    return frozenset(words)
+@dataclass(frozen=True, slots=True)
+class KBVocabulary:
+    """The words and codes the rules of this module use (``data/kb/``)."""
+
+    org_words: frozenset[str]  # words that make a name an organization (party, army ...)
+    person_heads: frozenset[str]  # head nouns of agents that name one person (president ...)
+    non_state: frozenset[str]  # 3-letter CAMEO codes that are not states (IGO, MIL ...)
+    no_country: tuple[str, ...]  # codes of bodies that belong to no state (IGO, NGO, MNC)
+    organization_codes: tuple[str, ...]  # codes of organizations unless dated (MNC, NGO ...)
 
 
-def org_words() -> frozenset[str]:
-    """Words that make a name an organization (party, army, council...): org_words.txt."""
-    return _word_list("org_words.txt")
+def load_kb_vocabulary(folder: Path | None = None) -> KBVocabulary:
+    """``folder``: a copy of ``data/kb/`` to read instead of the shipped one."""
+    codes = [values for _n, values in read_rows(files.NON_STATE_CODES, folder=folder)]
+    return KBVocabulary(
+        org_words=frozenset(w.lower() for w in read_words(files.ORG_WORDS, folder=folder)),
+        person_heads=frozenset(w.lower() for w in read_words(files.PERSON_HEADS, folder=folder)),
+        non_state=frozenset(code for code, _no_country, _org in codes),
+        no_country=tuple(code for code, no_country, _org in codes if no_country == "1"),
+        organization_codes=tuple(code for code, _no_country, org in codes if org == "1"),
+    )
 
 
-def person_heads() -> frozenset[str]:
-    """Head nouns of agents that name one person (president, minister...): agent_person_heads.txt."""
-    return _word_list("agent_person_heads.txt")
+def is_state_code(code: str, vocabulary: KBVocabulary) -> bool:
+    return len(code) == 3 and code.isalpha() and code.upper() not in vocabulary.non_state
 
 
-def non_state_codes() -> frozenset[str]:
-    """3-letter CAMEO codes that are not states (IGO, NGO, MNC...): cameo_nonstate.txt."""
-    return frozenset(w.upper() for w in _word_list("cameo_nonstate.txt"))
-
-
-def is_state_code(code: str) -> bool:
-    return len(code) == 3 and code.isalpha() and code.upper() not in non_state_codes()
-
-
-def state_code(entry: DictEntry) -> str | None:
+def state_code(entry: DictEntry, vocabulary: KBVocabulary) -> str | None:
     """The state a block names: its bare 3-letter code that is still open (``[GEO >911221]``
     after ``[USRGEO <910409]``); None for anything else (a person's ``[HOB <950601]`` ended)."""
-    open_codes = [r for r in entry.roles if r.end is None and is_state_code(r.code)]
+    open_codes = [r for r in entry.roles if r.end is None and is_state_code(r.code, vocabulary)]
     if not open_codes:
         return None
     return max(open_codes, key=lambda r: r.start or date.min).code
 
 
-# Codes of entries that are organizations unless a dated role says otherwise.
-_ORG_CODE_PREFIXES = ("MNC", "NGO", "IMG", "UIS")
-
-
-def entry_kind(entry: DictEntry, *, groups_file: bool = False) -> str:
+def entry_kind(entry: DictEntry, vocabulary: KBVocabulary, *, groups_file: bool = False) -> str:
     """person | organization | state for a dictionary block.
 
     A block with an open bare 3-letter state code is a state; a name that starts with
@@ -121,17 +114,17 @@ def entry_kind(entry: DictEntry, *, groups_file: bool = False) -> str:
     two to four plain words (unless its code is a company's or an NGO's, or it comes
     from a file of armed groups, ``groups_file``); the rest are organizations.
     """
-    if state_code(entry):
+    if state_code(entry, vocabulary):
         return "state"
     words = [w.lower().strip("(),.'") for w in entry.names[0].split()]
-    if not words or words[0] == "the" or set(words) & org_words():
+    if not words or words[0] == "the" or set(words) & vocabulary.org_words:
         return "organization"
     if any(r.start or r.end for r in entry.roles):
         return "person"
     note = entry.comment.lower()
     if "countryinfo" in note or "rulers" in note:
         return "person"
-    if groups_file or any(r.code.startswith(_ORG_CODE_PREFIXES) for r in entry.roles):
+    if groups_file or any(r.code.startswith(vocabulary.organization_codes) for r in entry.roles):
         return "organization"
     if 2 <= len(words) <= 4 and all(w.isalpha() or "-" in w or "." in w for w in words):
         return "person"

@@ -1,78 +1,42 @@
 """Load the shipped knowledge base (src/detente/data/kb/) and user dictionaries.
 
-One pass over compact TSV files builds every index; :func:`load_kb` caches the
-result per arguments, so a process pays the cost once.
+One pass over compact TSV files (read by :mod:`detente.knowledge.tables`, laid out in
+:mod:`detente.knowledge.files`) builds every index. :func:`build_kb` builds afresh; the
+knowledge layer (:attr:`detente.knowledge.Knowledge.kb`, or :func:`load_kb`) keeps one
+knowledge base per configuration, so a process pays the cost once.
 """
 
 from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from detente.errors import DictionaryError
 from detente.kb.base import Agent, KBActor, KBPlace, KnowledgeBase, Role, normalize_name
 from detente.kb.classify import (
-    DATA_DIR,
+    KBVocabulary,
     display_name,
     entry_kind,
     is_state_code,
-    person_heads,
+    load_kb_vocabulary,
     pluralize,
     slug,
     state_code,
 )
 from detente.kb.petrarch import is_agent_file, parse_actor_file, parse_agent_file
+from detente.knowledge import files
+from detente.knowledge.tables import Table, iter_rows, iter_values, read_values, read_words
 
-LEADERS_FILE = "leaders_2014_2026.tsv"
-NOTABLE_PEOPLE_FILE = "notable_people.tsv"  # same format: people Phoenix lacks
-US_STATE_WEIGHT = 500_000  # rank of a US state among same-named cities (see _build)
+US_STATE_WEIGHT = 500_000  # rank of a US state among same-named cities (see _sort_places)
 
 
 # -- reading ------------------------------------------------------------------------------
-def read_tsv(
-    path: Path, columns: int, *, required: bool = True, strip: bool = False
-) -> Iterator[tuple[int, list[str]]]:
-    """(line number, fields padded to ``columns``) for each data line; skips the header,
-    blank lines and ``#`` comments. ``strip`` trims fields (hand-written files)."""
-    if not path.exists():
-        if required:
-            raise DictionaryError(
-                str(path), None, "knowledge file is missing (run scripts/build_kb.py)"
-            )
-        return
-    with path.open(encoding="utf-8") as lines:
-        next(lines, None)  # header
-        for number, line in enumerate(lines, start=2):
-            line = line.rstrip("\n\r")
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if strip:
-                fields = [field.strip() for field in fields]
-            if len(fields) < columns:
-                fields.extend([""] * (columns - len(fields)))
-            yield number, fields
-
-
-def read_rows(
-    path: Path, columns: int, *, required: bool = True, strip: bool = False
-) -> Iterator[list[str]]:
-    """The first ``columns`` fields of each data line of ``read_tsv`` (extra fields dropped)."""
-    for _number, fields in read_tsv(path, columns, required=required, strip=strip):
-        yield fields[:columns]
-
-
-def parse_iso_date(text: str, path: Path, line: int) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as e:
-        raise DictionaryError(str(path), line, f"invalid date {text!r} (want YYYY-MM-DD)") from e
+def _date(text: str) -> date | None:
+    """A date column's value (the reader has checked its form)."""
+    return date.fromisoformat(text) if text else None
 
 
 def _float(text: str) -> float | None:
@@ -142,16 +106,14 @@ def _load_states(
     territories (Crimea, Abkhazia...) are left out, since the territory is its own place.
     """
     variants: dict[str, tuple[list[str], list[str]]] = {}
-    for iso3, names, adjectives in read_rows(
-        data / "state_variants.tsv", 3, required=False, strip=True
-    ):
+    for iso3, names, adjectives in read_values(files.STATE_VARIANTS, folder=data):
         variants[iso3] = (_split(names), _split(adjectives))
     disputed = {
         normalize_name(name)
-        for _n, fields in read_tsv(data / "disputed.tsv", 7, required=False, strip=True)
+        for fields in read_values(files.DISPUTED, folder=data)
         for name in [fields[1], *_split(fields[2])]
     }
-    for iso3, name, names, phoenix, lat, lon, capital in read_rows(data / "states.tsv", 7):
+    for iso3, name, names, phoenix, lat, lon, capital in iter_values(files.STATES, folder=data):
         extra_names, adjectives = variants.get(iso3, ([], []))
         own_names = [name, *extra_names, *_split(names)]
         block_names = [n for n in _split(phoenix) if normalize_name(n) not in disputed]
@@ -185,7 +147,9 @@ def _load_states(
 
 
 def _load_actors(data: Path, drafts: dict[str, _Draft]) -> None:
-    for actor_id, kind, name, country, source, aliases, keys in read_rows(data / "actors.tsv", 7):
+    for actor_id, kind, name, country, source, aliases, keys in iter_values(
+        files.ACTORS, folder=data
+    ):
         alias_list = aliases.split("|")
         key_list = keys.split("|") if keys else None
         if key_list is not None and len(key_list) != len(alias_list):
@@ -193,19 +157,12 @@ def _load_actors(data: Path, drafts: dict[str, _Draft]) -> None:
         drafts[actor_id] = _Draft(
             actor_id, name, kind, country or None, alias_list, [], source, key_list
         )
-    path = data / "roles.tsv"
-    for number, (actor_id, code, start, end, title) in ((n, f[:5]) for n, f in read_tsv(path, 5)):
+    path = files.ROLES.path(data)
+    for number, (actor_id, code, start, end, title) in iter_rows(files.ROLES, folder=data):
         draft = drafts.get(actor_id)
         if draft is None:
             raise DictionaryError(str(path), number, f"role for unknown actor {actor_id!r}")
-        draft.roles.append(
-            Role(
-                code,
-                parse_iso_date(start, path, number),
-                parse_iso_date(end, path, number),
-                title or None,
-            )
-        )
+        draft.roles.append(Role(code, _date(start), _date(end), title or None))
 
 
 def _load_orgs(data: Path, drafts: dict[str, _Draft]) -> None:
@@ -215,7 +172,7 @@ def _load_orgs(data: Path, drafts: dict[str, _Draft]) -> None:
     "THE_UN_", "UNITED_NATIONS_"); a hand entry absorbs every Phoenix organization whose
     name is one of its aliases, so all those forms resolve to one actor.
     """
-    rows = list(read_rows(data / "orgs.tsv", 4, required=False, strip=True))
+    rows = list(read_values(files.ORGS, folder=data))
     if not rows:
         return
     by_key: dict[str, list[_Draft]] = defaultdict(list)
@@ -242,35 +199,29 @@ def _load_orgs(data: Path, drafts: dict[str, _Draft]) -> None:
         drafts[actor_id] = target
 
 
-def _load_leaders(path: Path, drafts: dict[str, _Draft], by_name: dict[str, list[_Draft]]) -> None:
+def _load_leaders(
+    table: Table,
+    data: Path,
+    drafts: dict[str, _Draft],
+    by_name: dict[str, list[_Draft]],
+    vocabulary: KBVocabulary,
+) -> None:
     """Merge the curated 2014-2026 roles into the people, matched by normalized name.
 
     Open-ended Phoenix roles that a curated role with the same code overlaps are closed
     where the curated one starts, or dropped (see :func:`_clip_open_role`). A name with no
     Phoenix person becomes a new person (source "leaders").
     """
-    rows: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
-    for number, fields in read_tsv(path, 6, required=False, strip=True):
-        rows[fields[0].strip()].append((number, fields))
+    rows: dict[str, list[list[str]]] = defaultdict(list)
+    for fields in read_values(table, folder=data):
+        rows[fields[0]].append(fields)
     for name, lines in rows.items():
-        if not name:
-            continue
         roles: list[Role] = []
         aliases: list[str] = []
-        for number, (_name, code, start, end, title, alias_text) in ((n, f[:6]) for n, f in lines):
-            code = code.strip().upper()
-            if not code:
-                raise DictionaryError(str(path), number, f"no code for {name!r}")
-            roles.append(
-                Role(
-                    code,
-                    parse_iso_date(start.strip(), path, number),
-                    parse_iso_date(end.strip(), path, number),
-                    title.strip() or None,
-                )
-            )
+        for _name, code, start, end, title, alias_text in lines:
+            roles.append(Role(code, _date(start), _date(end), title or None))
             aliases.extend(_split(alias_text))
-        country = roles[0].code[:3] if is_state_code(roles[0].code[:3]) else None
+        country = roles[0].code[:3] if is_state_code(roles[0].code[:3], vocabulary) else None
         candidates = _people_named(by_name, [name], country=None)
         if not candidates:
             # "Moon Jae-in" is "MOON_JAE_IN" in Phoenix: try the full-name aliases, same country
@@ -329,9 +280,9 @@ def _agent_forms(entry_phrase: str, plurals: tuple[str, ...] | None) -> list[str
     return list(plurals)
 
 
-def _is_person_phrase(phrase: str) -> bool:
+def _is_person_phrase(phrase: str, person_heads: frozenset[str]) -> bool:
     head = phrase.split(" of ")[0].split()[-1] if phrase.split() else ""
-    return head in person_heads()
+    return head in person_heads
 
 
 def _add_agent(
@@ -340,7 +291,7 @@ def _add_agent(
     phrase = normalize_name(phrase)
     if not phrase:
         return
-    singular = Agent(phrase, code, _is_person_phrase(phrase), prefix)
+    singular = Agent(phrase, code, _is_person_phrase(phrase, kb.vocabulary.person_heads), prefix)
     group = Agent(phrase, code, False, prefix)
     for form, agent in [
         (phrase, singular),
@@ -351,12 +302,12 @@ def _add_agent(
 
 
 def _load_agents(data: Path, kb: KnowledgeBase) -> None:
-    for phrase, code, prefix, plurals in read_rows(data / "agents.tsv", 4):
+    for phrase, code, prefix, plurals in iter_values(files.AGENTS, folder=data):
         plural_forms = (
             None if plurals == "" else (() if plurals == "{}" else tuple(_split(plurals)))
         )
         _add_agent(kb, phrase, code, prefix == "1", plural_forms, override=False)
-    extra = data / "agents_extra.txt"
+    extra = files.AGENTS_EXTRA.path(data)
     if extra.exists():
         for entry in parse_agent_file(extra):
             _add_agent(kb, entry.phrase, entry.code, entry.prefix, entry.plurals, override=True)
@@ -365,8 +316,8 @@ def _load_agents(data: Path, kb: KnowledgeBase) -> None:
 def _load_places(
     data: Path, places: list[KBPlace], population: dict[str, int], keyed: dict[str, list[str]]
 ) -> None:
-    for place_id, kind, name, names, country, lat, lon, pop, keys in read_rows(
-        data / "places.tsv", 9
+    for place_id, kind, name, names, country, lat, lon, pop, keys in iter_values(
+        files.PLACES, folder=data
     ):
         name_list = names.split("|") if names else [name]
         places.append(
@@ -378,9 +329,7 @@ def _load_places(
             population[place_id] = int(pop)
         if keys:
             keyed[place_id] = keys.split("|")
-    for place_id, kind, name, names, country, lat, lon in read_rows(
-        data / "regions.tsv", 7, required=False, strip=True
-    ):
+    for place_id, kind, name, names, country, lat, lon in read_values(files.REGIONS, folder=data):
         places.append(
             KBPlace(
                 place_id,
@@ -392,8 +341,8 @@ def _load_places(
                 _float(lon),
             )
         )
-    for place_id, name, names, country, claimants, lat, lon in read_rows(
-        data / "disputed.tsv", 7, required=False, strip=True
+    for place_id, name, names, country, claimants, lat, lon in read_values(
+        files.DISPUTED, folder=data
     ):
         places.append(
             KBPlace(
@@ -412,7 +361,7 @@ def _load_places(
 def _load_seats(data: Path, kb: KnowledgeBase) -> None:
     """Hand-listed seats and buildings of governments: seats.tsv name, iso3, sector, note
     (iso3 "-" removes a capital that is no seat of its state's government, e.g. Brussels)."""
-    for name, iso3, sector in read_rows(data / "seats.tsv", 3, required=False, strip=True):
+    for name, iso3, sector, _note in read_values(files.SEATS, folder=data):
         key = normalize_name(name)
         if iso3 == "-":
             kb.seats.pop(key, None)
@@ -456,16 +405,16 @@ def _add_user_entries(
             _add_agent(kb, entry.phrase, entry.code, entry.prefix, entry.plurals, override=True)
         return
     for entry in entries:
-        kind = entry_kind(entry)
+        kind = entry_kind(entry, kb.vocabulary)
         name = display_name(entry.names[0], short_acronym=kind == "organization")
         roles = [Role(r.code, r.start, r.end) for r in entry.roles]
         country = None
         for role in roles:
-            if is_state_code(role.code[:3]):
+            if is_state_code(role.code[:3], kb.vocabulary):
                 country = role.code[:3]
                 break
         if kind == "state":
-            country = state_code(entry)
+            country = state_code(entry, kb.vocabulary)
         base_id = f"user:{slug(path.stem)}:{slug(name)}"
         actor_id, n = base_id, 2
         while actor_id in drafts:
@@ -479,58 +428,94 @@ def _add_user_entries(
 
 # -- assembly ---------------------------------------------------------------------------------
 def build_kb(
-    user_files: Sequence[str | Path] = (), *, shipped: bool = True, data_dir: Path = DATA_DIR
+    user_files: Sequence[str | Path] = (), *, shipped: bool = True, data_dir: Path | None = None
 ) -> KnowledgeBase:
-    """Build a knowledge base (uncached; :func:`load_kb` is the cached entry point)."""
+    """Build a knowledge base afresh (:func:`load_kb` keeps one per configuration).
+
+    ``data_dir``: a copy of ``data/kb/`` to read instead of the shipped one.
+    """
     # The KB is ~300k long-lived objects: pausing the cyclic collector while they are
     # created avoids repeated full scans (about a third of the load time).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(user_files, shipped=shipped, data_dir=data_dir)
+        return _build(user_files, shipped=shipped, data=data_dir or files.STATES.path().parent)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _build(user_files: Sequence[str | Path], *, shipped: bool, data_dir: Path) -> KnowledgeBase:
+class _Parts:
+    """What the shipped files give before the indexes are built."""
+
+    def __init__(self) -> None:
+        self.drafts: dict[str, _Draft] = {}
+        self.places: list[KBPlace] = []
+        self.population: dict[str, int] = {}
+        self.place_keys: dict[str, list[str]] = {}  # prebuilt normalized names (places.tsv)
+
+
+def _build(user_files: Sequence[str | Path], *, shipped: bool, data: Path) -> KnowledgeBase:
     warnings: list[str] = []
     parsed = [(Path(f), *_parse_user_file(Path(f), warnings)) for f in user_files]
     kb = KnowledgeBase()
     kb.warnings = warnings
-    drafts: dict[str, _Draft] = {}
-    places: list[KBPlace] = []
-    population: dict[str, int] = {}
-    place_keys: dict[str, list[str]] = {}  # prebuilt normalized names (places.tsv)
+    kb.vocabulary = load_kb_vocabulary(data)
+    kb.place_rank = {
+        kind: rank for rank, kind in enumerate(read_words(files.PLACE_KINDS, folder=data))
+    }
+    parts = _Parts()
     if shipped:
-        _load_states(data_dir, drafts, kb, places)
-        _load_actors(data_dir, drafts)
-        _load_orgs(data_dir, drafts)
-        by_name: dict[str, list[_Draft]] = defaultdict(list)
-        for draft in drafts.values():
-            if draft.kind == "person":
-                keys = (
-                    draft.keys
-                    if draft.keys is not None
-                    else [normalize_name(a) for a in draft.aliases]
-                )
-                for key in keys:
-                    by_name[key].append(draft)
-        _load_leaders(data_dir / LEADERS_FILE, drafts, by_name)
-        _load_leaders(data_dir / NOTABLE_PEOPLE_FILE, drafts, by_name)
-        _load_agents(data_dir, kb)
-        _load_places(data_dir, places, population, place_keys)
-        _load_seats(data_dir, kb)
-    stoplist = _word_set(data_dir / "name_stoplist.txt") if shipped else frozenset()
+        _load_shipped(data, kb, parts)
+    stoplist = (
+        frozenset(normalize_name(word) for word in read_words(files.NAME_STOPLIST, folder=data))
+        if shipped
+        else frozenset()
+    )
     for word in stoplist:
         kb.state_names.pop(word, None)
     user_ids: list[str] = []
     for path, is_agents, entries in parsed:
-        _add_user_entries(path, is_agents, entries, drafts, kb, user_ids)
+        _add_user_entries(path, is_agents, entries, parts.drafts, kb, user_ids)
 
-    frozen = {actor_id: draft.freeze() for actor_id, draft in drafts.items()}
+    frozen = {actor_id: draft.freeze() for actor_id, draft in parts.drafts.items()}
     actors = {actor_id: actor for actor_id, (actor, _keys) in frozen.items()}
     kb.actors = actors
+    _index_actors(kb, frozen, user_ids, stoplist)
+    kb.family_first = frozenset(read_words(files.SURNAME_FIRST, folder=data))
+    kb.surnames = _surname_index(frozen.values(), kb.family_first, kb.vocabulary.person_heads)
+    _index_places(kb, parts)
+    places = parts.places
+    kb.surface_builder = lambda: _surfaces(kb, actors, places, stoplist)
+    return kb
+
+
+def _load_shipped(data: Path, kb: KnowledgeBase, parts: _Parts) -> None:
+    drafts = parts.drafts
+    _load_states(data, drafts, kb, parts.places)
+    _load_actors(data, drafts)
+    _load_orgs(data, drafts)
+    by_name: dict[str, list[_Draft]] = defaultdict(list)
+    for draft in drafts.values():
+        if draft.kind == "person":
+            keys = (
+                draft.keys if draft.keys is not None else [normalize_name(a) for a in draft.aliases]
+            )
+            for key in keys:
+                by_name[key].append(draft)
+    _load_leaders(files.LEADERS, data, drafts, by_name, kb.vocabulary)
+    _load_leaders(files.NOTABLE_PEOPLE, data, drafts, by_name, kb.vocabulary)
+    _load_agents(data, kb)
+    _load_places(data, parts.places, parts.population, parts.place_keys)
+    _load_seats(data, kb)
+
+
+def _index_actors(
+    kb: KnowledgeBase,
+    frozen: dict[str, tuple[KBActor, list[str]]],
+    user_ids: list[str],
+    stoplist: frozenset[str],
+) -> None:
     user_index: dict[str, list[KBActor]] = defaultdict(list)
     for actor_id in user_ids:
         actor, keys = frozen[actor_id]
@@ -553,56 +538,41 @@ def _build(user_files: Sequence[str | Path], *, shipped: bool, data_dir: Path) -
             found.sort(key=lambda a: a.kind != "state")
     index.update(user_index)
     kb.actor_index = dict(index)
-    kb.surnames = _surname_index(frozen.values(), data_dir)
-    kb.family_first = frozenset(
-        row[0]
-        for _n, row in read_tsv(data_dir / "surname_first.txt", 1, required=False, strip=True)
-    )
 
+
+def _index_places(kb: KnowledgeBase, parts: _Parts) -> None:
+    """Every place by each of its names, the most likely reading first: by kind
+    (place_kinds.txt), then cities and US states by population, a US state counting as a
+    city of US_STATE_WEIGHT people ("Washington" the capital, then the state, then small
+    towns)."""
     place_index: dict[str, list[KBPlace]] = defaultdict(list)
-    for place in places:
-        keys = place_keys.get(place.place_id)
+    for place in parts.places:
+        keys = parts.place_keys.get(place.place_id)
         if keys is None or len(keys) != len(place.names):
             keys = {normalize_name(name) for name in place.names}
         for key in set(keys):
             place_index[key].append(place)
-    # Most likely reading first: disputed areas, countries, seas and hand-listed regions,
-    # then cities and US states by population, a US state counting as a city of
-    # US_STATE_WEIGHT people ("Washington" the capital, then the state, then small towns).
-    rank = {"disputed": 0, "country": 1, "sea": 2, "region": 3, "city": 4}
+    rank = kb.place_rank
+    unknown = len(rank)
+    population = parts.population
 
     def likelihood(place: KBPlace) -> tuple[int, int]:
         if place.kind == "region" and place.place_id.startswith("place:geonames:"):
-            return 4, -US_STATE_WEIGHT
-        return rank.get(place.kind, 5), -population.get(place.place_id, 0)
+            return rank["city"], -US_STATE_WEIGHT
+        return rank.get(place.kind, unknown), -population.get(place.place_id, 0)
 
     for found in place_index.values():
         if len(found) > 1:
             found.sort(key=likelihood)
     kb.place_index = dict(place_index)
-    kb.surface_builder = lambda: _surfaces(kb, actors, places, stoplist)
-    return kb
 
 
-def _word_set(path: Path) -> frozenset[str]:
-    """One normalized word or phrase a line; ``#`` comments."""
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        normalize_name(line) for line in lines if line.strip() and not line.startswith("#")
-    )
-
-
-def _surname_index(frozen, data_dir: Path) -> dict[str, list[KBActor]]:
+def _surname_index(
+    frozen, family_first: frozenset[str], heads: frozenset[str]
+) -> dict[str, list[KBActor]]:
     """Family name -> people. The last word of the canonical name, or the first for states
     that name family first (surname_first.txt); role phrases ("Vice President") are no
     family names."""
-    family_first = {
-        row[0]
-        for _n, row in read_tsv(data_dir / "surname_first.txt", 1, required=False, strip=True)
-    }
-    heads = person_heads()
     surnames: dict[str, list[KBActor]] = defaultdict(list)
     for actor, keys in frozen:
         if actor.kind != "person" or not keys:
@@ -648,15 +618,11 @@ def _surfaces(
     return out
 
 
-@lru_cache(maxsize=8)
-def _cached(user_files: tuple[str, ...], shipped: bool) -> KnowledgeBase:
-    return build_kb(user_files, shipped=shipped)
-
-
 def load_kb(user_files: Sequence[str | Path] = (), *, shipped: bool = True) -> KnowledgeBase:
     """The knowledge base: shipped data plus user PETRARCH dictionaries (which override it).
 
-    Cached per (files, shipped): every stage of a process shares one instance.
+    The knowledge layer's: built once per (files, shipped), shared by every stage.
     """
-    # keyed by the paths as given, so errors name the file the way the user wrote it
-    return _cached(tuple(str(f) for f in user_files), shipped)
+    from detente.knowledge import load_knowledge
+
+    return load_knowledge(actor_files=user_files, shipped=shipped).kb

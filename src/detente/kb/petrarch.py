@@ -140,79 +140,95 @@ def parse_actor_file(
     """Parse an actor dictionary. ``strict=False`` skips malformed lines and codes instead
     of raising, appending ``"file:line: reason"`` to ``warnings`` when given."""
     path = Path(path)
-    name = str(path)
-    entries: list[DictEntry] = []
-    names: list[str] = []
-    roles: list[DictRole] = []
-    comment = ""
-    start_line = 0
-
-    def flush() -> None:
-        if names and (roles or had_code[0]):
-            entries.append(DictEntry(tuple(names), tuple(roles), comment, start_line))
-
-    had_code = [False]  # a block whose only code is [---] is still an entry
-
-    def skip(error: DictionaryError) -> None:
-        if strict:
-            raise error
-        if warnings is not None:
-            warnings.append(str(error))
-
-    def add_codes(content: str, number: int) -> None:
-        for body in _BRACKET.findall(content):
-            try:
-                role = parse_code(body, path=name, line=number)
-            except DictionaryError as e:
-                skip(e)
-                continue
-            had_code[0] = True
-            if role is not None:
-                roles.append(role)
-
-    orphaned = False  # inside the lines of a skipped entry
+    parser = _ActorBlocks(str(path), strict=strict, warnings=warnings)
     for number, content, note in _clean_lines(path):
         stripped = content.strip()
-        if not stripped:
-            continue
+        if stripped:
+            parser.read_line(stripped, number, note)
+    parser.flush()
+    return parser.entries
+
+
+class _ActorBlocks:
+    """The state of an actor file read line by line: the block being read, and the
+    entries of the blocks read so far."""
+
+    def __init__(self, name: str, *, strict: bool, warnings: list[str] | None) -> None:
+        self.name = name
+        self.strict = strict
+        self.warnings = warnings
+        self.entries: list[DictEntry] = []
+        self.names: list[str] = []
+        self.roles: list[DictRole] = []
+        self.comment = ""
+        self.start_line = 0
+        self.had_code = False  # a block whose only code is [---] is still an entry
+        self.orphaned = False  # inside the lines of a skipped entry
+
+    def skip(self, error: DictionaryError) -> None:
+        if self.strict:
+            raise error
+        if self.warnings is not None:
+            self.warnings.append(str(error))
+
+    def flush(self) -> None:
+        if self.names and (self.roles or self.had_code):
+            self.entries.append(
+                DictEntry(tuple(self.names), tuple(self.roles), self.comment, self.start_line)
+            )
+
+    def read_line(self, stripped: str, number: int, note: str) -> None:
         try:
-            _check_brackets(stripped, path=name, line=number)
+            _check_brackets(stripped, path=self.name, line=number)
         except DictionaryError as e:
-            skip(e)
+            self.skip(e)
             if not stripped.startswith(("[", "+")):
                 # a broken name line: its synonym and code lines go with it
-                flush()
-                names, orphaned = [], True
-            continue
-        if stripped.startswith("["):
-            if not names:
-                if not orphaned:
-                    skip(DictionaryError(name, number, "code line before any actor name"))
-                continue
-            add_codes(stripped, number)
-        elif stripped.startswith("+"):
-            if not names:
-                if not orphaned:
-                    skip(DictionaryError(name, number, "synonym line before any actor name"))
-                continue
+                self.flush()
+                self.names, self.orphaned = [], True
+            return
+        if stripped.startswith(("[", "+")):
+            self._block_line(stripped, number)
+        else:
+            self._name_line(stripped, number, note)
+
+    def _block_line(self, stripped: str, number: int) -> None:
+        """A code line (``[JPNGOV ...]``) or a synonym line (``+NAME``) of the block."""
+        synonym = stripped.startswith("+")
+        if not self.names:
+            if not self.orphaned:
+                what = "synonym" if synonym else "code"
+                self.skip(DictionaryError(self.name, number, f"{what} line before any actor name"))
+            return
+        if synonym:
             text = surface(stripped[1:].split("[", 1)[0])
             if text:
-                names.append(text)
-            add_codes(stripped, number)
-        else:
-            flush()
-            head = stripped.split("[", 1)[0]
-            text = surface(head)
-            if not text:
-                skip(DictionaryError(name, number, f"no actor name in {stripped!r}"))
-                names, orphaned = [], True
+                self.names.append(text)
+        self._add_codes(stripped, number)
+
+    def _name_line(self, stripped: str, number: int, note: str) -> None:
+        """A root name line: the previous block ends, a new one starts."""
+        self.flush()
+        text = surface(stripped.split("[", 1)[0])
+        if not text:
+            self.skip(DictionaryError(self.name, number, f"no actor name in {stripped!r}"))
+            self.names, self.orphaned = [], True
+            return
+        self.names, self.roles, self.comment, self.start_line = [text], [], note, number
+        self.orphaned = False
+        self.had_code = False
+        self._add_codes(stripped, number)
+
+    def _add_codes(self, content: str, number: int) -> None:
+        for body in _BRACKET.findall(content):
+            try:
+                role = parse_code(body, path=self.name, line=number)
+            except DictionaryError as e:
+                self.skip(e)
                 continue
-            names, roles, comment, start_line = [text], [], note, number
-            orphaned = False
-            had_code[0] = False
-            add_codes(stripped, number)
-    flush()
-    return entries
+            self.had_code = True
+            if role is not None:
+                self.roles.append(role)
 
 
 def _expand_macros(phrase: str, macros: dict[str, list[str]]) -> list[str]:

@@ -18,6 +18,8 @@ from detente.records import Article
 DEFAULT_MODEL = "en_core_web_md"
 MODEL_ENV = "DETENTE_MODEL"
 
+# Our first stage, added with any of the others: the document's id and date.
+DOCUMENT_STAGE = ("detente_doc", "detente.nlp.document")
 # Our stages, in pipeline order: (spaCy factory name, module that registers it).
 STAGES: tuple[tuple[str, str], ...] = (
     ("detente_actors", "detente.actors.component"),
@@ -77,18 +79,26 @@ def load(
         except OSError as e:
             raise ModelError(
                 f"cannot load spaCy pipeline {name!r}: install it (make setup) "
-                f"or choose another with --model / ${MODEL_ENV}"
+                f"or choose another model (${MODEL_ENV} sets the default)"
             ) from e
     split_glued_quote_marks(nlp)
-    configs = {
-        "detente_actors": {"user_dictionaries": list(actor_files), "shipped_kb": shipped_kb},
-        "detente_events": {"user_verbs": list(verb_files), "shipped_kb": shipped_kb},
+    chosen = [
+        (factory, module)
+        for factory, module in STAGES
+        if stages is None or factory.removeprefix("detente_") in stages
+    ]
+    if chosen:
+        importlib.import_module(DOCUMENT_STAGE[1])  # registers the component
+        nlp.add_pipe(DOCUMENT_STAGE[0])
+    # every stage gets the same configuration, so they share one Knowledge
+    config = {
+        "actor_files": list(actor_files),
+        "verb_files": list(verb_files),
+        "shipped": shipped_kb,
     }
-    for factory, module in STAGES:
-        if stages is not None and factory.removeprefix("detente_") not in stages:
-            continue
+    for factory, module in chosen:
         importlib.import_module(module)  # registers the factory
-        nlp.add_pipe(factory, config=configs.get(factory, {}))
+        nlp.add_pipe(factory, config=config)
     return nlp
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from detente.records import make_doc_id
+
 DOC_EXTENSIONS = (
     "article",  # records.Article or None
     "doc_id",  # str
@@ -25,6 +27,15 @@ def register_extensions() -> None:
     for name in DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def doc_id_of(doc: Doc) -> str:
+    """The document's id, by one rule for every stage: the article's (``make_doc`` sets
+    it), else the hash of the text (``nlp(text)``), kept on the ``Doc`` once made."""
+    doc_id = doc._.doc_id
+    if not doc_id:
+        doc_id = doc._.doc_id = make_doc_id(doc.text)
+    return doc_id
 
 
 def get_list(doc: Doc, name: str) -> list:

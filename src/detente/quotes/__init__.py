@@ -3,10 +3,10 @@
 The spaCy stage is :mod:`detente.quotes.component` (factory ``detente_quotes``);
 the rules live in :mod:`detente.quotes.extract`, the quote-mark scanner in
 :mod:`detente.quotes.marks`, speaker spans and their canonical identity in
-:mod:`detente.quotes.speakers`, and the word lists in ``data/quotes/``.
+:mod:`detente.quotes.speakers`; the words and marks are the knowledge layer's
+(:class:`detente.knowledge.quotes.QuoteLexicon`, from ``data/quotes/`` and ``data/english/``).
 """
 
 from detente.quotes.extract import extract_quotes
-from detente.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 
-__all__ = ["extract_quotes", "QuoteLexicon", "load_quote_lexicon"]
+__all__ = ["extract_quotes"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.nlp.extensions import register_extensions
 from detente.quotes.extract import extract_quotes
-from detente.quotes.lexicon import load_quote_lexicon
 
 
 class QuoteExtractor:
@@ -18,10 +18,12 @@ class QuoteExtractor:
     appends ``unbalanced-quotes`` warnings to ``doc._.problems``.
     """
 
-    def __init__(self, nlp: Language, name: str = "detente_quotes") -> None:
+    def __init__(
+        self, nlp: Language, name: str = "detente_quotes", *, knowledge: Knowledge
+    ) -> None:
         register_extensions()
         self.name = name
-        self.lexicon = load_quote_lexicon()  # built once, shared by every doc
+        self.lexicon = knowledge.quote_lexicon  # built once, shared by every doc
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = extract_quotes(doc, self.lexicon)
@@ -30,8 +32,12 @@ class QuoteExtractor:
 
 @Language.factory(
     "detente_quotes",
-    requires=["token.dep", "doc._.mentions"],
-    assigns=["doc._.quotes"],
+    default_config=STAGE_CONFIG,
+    requires=["token.dep", "doc._.mentions", "doc._.doc_id"],
+    assigns=["doc._.quotes", "doc._.problems"],
 )
-def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name)
+def make_quote_extractor(
+    nlp: Language, name: str, actor_files: list[str], verb_files: list[str], shipped: bool
+) -> QuoteExtractor:
+    knowledge = load_knowledge(actor_files=actor_files, verb_files=verb_files, shipped=shipped)
+    return QuoteExtractor(nlp, name, knowledge=knowledge)

@@ -23,28 +23,28 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from detente.nlp.extensions import get_list
-from detente.quotes.lexicon import QuoteLexicon
-from detente.quotes.marks import QuotedPassage, find_quoted_passages
-from detente.quotes.speakers import (
+from detente.knowledge.quotes import QuoteLexicon
+from detente.nlp.extensions import doc_id_of, get_list
+from detente.nlp.syntax import (
+    INVERTED_SPEAKER_DEPS,
     SPEAKER_POS,
-    MentionIndex,
-    Speaker,
-    locate_speaker,
-    subject_of,
+    VERBAL_POS,
+    has_own_subject,
+    inherited_subject,
+    object_of_preposition,
+    sentence_numbers,
 )
+from detente.quotes.marks import QuotedPassage, find_quoted_passages
+from detente.quotes.speakers import MentionIndex, Speaker, locate_speaker
 from detente.records import Problem, Quote
 
 SENTENCE_END = frozenset({".", "?", "!"})
 # Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
 TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
 FRAME_LIMIT = 40  # tokens searched for a cue on each side of a passage
-# Dependents through which an inverted speaker hangs when the parser misses the subject.
-INVERTED_SPEAKER_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
-VERB_POS = frozenset({"VERB", "AUX"})
 MARKUP = ('="', '">')
 
 
@@ -72,7 +72,7 @@ class _DocView:
         self.text = text  # Doc.text rebuilds the string on every access
         self.marks = lexicon.marks
         n = len(doc)
-        columns = doc.to_array([IDX, LEMMA, LOWER, IS_SPACE, SENT_START])
+        columns = doc.to_array([IDX, LEMMA, LOWER, IS_SPACE])
         self.token_starts = columns[:, 0].tolist()
         # candidate cue tokens: a speech lemma, or the first word of "according to"
         speech, first_words = lexicon.speech_lemma_hashes, lexicon.prepositional_first_hashes
@@ -107,11 +107,7 @@ class _DocView:
                 self.paragraph_end[start : i + 1] = [i] * (i + 1 - start)
                 start = i + 1
         self.paragraph_start[start:n] = [start] * (n - start)
-        sent_starts = columns[:, 4].astype("int64") == 1
-        if n:
-            sent_starts[0] = True
-        self.sent_index = (numpy.cumsum(sent_starts) - 1).tolist()
-        self.sent_starts = numpy.flatnonzero(sent_starts).tolist() + [n]
+        self.sent_starts, self.sent_index = sentence_numbers(doc)
 
     def sentence(self, i: int) -> Span:
         """The parser's sentence holding token ``i`` (``Token.sent`` scans the whole doc)."""
@@ -149,7 +145,7 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
                     reason="unbalanced-quotes",
                     detail=warning.detail,
                     severity="warning",
-                    doc_id=doc._.doc_id,
+                    doc_id=doc_id_of(doc),
                 )
             )
     if len(doc) == 0:
@@ -162,8 +158,10 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, mixed))
     drafts = _outermost(drafts)
     mentions = MentionIndex(getattr(doc._, "mentions", None))
-    doc_id = doc._.doc_id or ""
-    quotes = [_to_record(draft, text, doc_id, mentions) for draft in drafts]
+    doc_id = doc_id_of(doc)
+    # Two quoted fragments of one clause ('a “rant” full of “recriminations”') each lead
+    # to the same mixed quote: keep one of each identical record.
+    quotes = list(dict.fromkeys(_to_record(draft, text, doc_id, mentions) for draft in drafts))
     quotes.sort(key=lambda quote: (quote.start, quote.end))
     return quotes
 
@@ -203,7 +201,7 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _is_speech_verb(token: Token, lexicon: QuoteLexicon) -> bool:
-    if token.pos_ not in VERB_POS:
+    if token.pos_ not in VERBAL_POS:
         return False
     lemma = token.lemma_.lower()
     if lemma in lexicon.speech_lemmas:
@@ -254,7 +252,7 @@ def _clause_end(head: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon)
         last_quoted = max((i for i in before if view.inside(i)), default=-1)
         cut = False
         if child.pos_ == "VERB" and child.dep_ in ("conj", "advcl", "parataxis"):
-            own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in child.lefts)
+            own_subject = has_own_subject(child)
             if _is_speech_verb(child, lexicon):
                 cut = True
             elif (
@@ -311,7 +309,7 @@ def _reported_content(
         )
     if complements:
         # a tail "…, Jannuzi said": the clauses before the tag, up to its subject
-        subject = subject_of(verb)
+        subject = inherited_subject(verb)
         tag_start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
         end = min(max(c.right_edge.i for c in complements) + 1, tag_start)
         return complements[0].left_edge.i, end, True
@@ -367,7 +365,7 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             if found_content is None:
                 continue
             content, clausal = found_content[:2], found_content[2]
-            subject = subject_of(token)
+            subject = inherited_subject(token)
             cue = doc[token.i : token.i + 1]
             rule = "reported:ccomp"
         elif _prepositional_cue_at(doc, token.i, lexicon):
@@ -383,7 +381,7 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
         start = max(content[0], view.paragraph_start[token.i])
         end = min(content[1], view.paragraph_end[token.i])
         start, end = _trim(doc, start, end)
-        if clausal and (end - start < 3 or not any(t.pos_ in VERB_POS for t in doc[start:end])):
+        if clausal and (end - start < 3 or not any(t.pos_ in VERBAL_POS for t in doc[start:end])):
             continue
         if not clausal and end - start < 2:
             continue
@@ -450,7 +448,7 @@ def _according_to(
     """``according to X, …``: content is the rest of the sentence, X the speaker."""
     doc = view.doc
     preposition = doc[token.i + 1]
-    source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    source = object_of_preposition(preposition)
     phrase_start = token.i
     phrase_end = max(preposition.right_edge.i, token.right_edge.i) + 1
     sent = view.sentence(token.i)
@@ -468,7 +466,7 @@ def _valid_cue(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> bool:
     """A speech verb cues a passage unless it reports a clause of its own outside marks."""
     if view.inside(verb.i) or not _is_speech_verb(verb, lexicon):
         return False
-    subject = subject_of(verb)
+    subject = inherited_subject(verb)
     if subject is not None and view.inside(subject.i):
         return False  # 'the “experts” argued': the quoted words are the subject
     paragraph = (view.paragraph_start[verb.i], view.paragraph_end[verb.i])
@@ -530,7 +528,7 @@ def _colon_introduction(
         token = doc[i]
         if token.pos_ != "VERB" or view.inside(i):
             continue
-        subject = subject_of(token)
+        subject = inherited_subject(token)
         if subject is not None and not view.inside(subject.i) and _names_someone(subject, lexicon):
             return doc[i : i + 1], subject
     return None
@@ -545,7 +543,7 @@ def _find_cue(
     for i in order:
         token = doc[i]
         if _prepositional_cue_at(doc, i, lexicon) and i + 1 in frame:
-            source = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+            source = object_of_preposition(doc[i + 1])
             return doc[i : i + 2], source
         if _valid_cue(view, token, lexicon):
             return doc[i : i + 1], _speaker_head(view, token)
@@ -553,7 +551,7 @@ def _find_cue(
 
 
 def _speaker_head(view: _DocView, verb: Token) -> Token | None:
-    subject = subject_of(verb)
+    subject = inherited_subject(verb)
     if subject is not None and not view.inside(subject.i):
         return subject
     # "…,” said the official — the parser sometimes makes the speaker an object.
@@ -588,7 +586,6 @@ def _direct_quotes(
     reported_cues: list[int],
     mixed: list[_Draft],
 ) -> list[_Draft]:
-    doc = view.doc
     text = view.text
     mixed_ends = [draft.end for draft in mixed]
     drafts: list[_Draft] = []
@@ -600,153 +597,31 @@ def _direct_quotes(
             markup in content for markup in MARKUP
         ):
             continue  # quote marks of markup attributes (<tweet id="…">), not speech
-        close = passage.close_mark
-        next_char = text[close + 1 : close + 2] if close is not None else ""
-        tag_follows = bool(content) and (
-            content[-1] in TAG_FOLLOWS or next_char == "," or next_char.islower()
-        )
         whole_sentence = _is_whole_sentence(view, passage, text)
         if not whole_sentence and content.rstrip()[-1:] not in ",!?.…" and _is_title(view, index):
             continue  # a name or title ('the “Never Trump” movement', 'ABC’s “This Week”')
-        after = (_frame_after(view, index), False)
-        before = (_frame_before(view, index), True)
-        sentence_open = bool(content) and content[-1] in ",—–-…"
-        if (
-            not tag_follows
-            and after[0]
-            and after[0].stop < len(doc)
-            and doc[after[0].stop].text in view.marks
-        ):
-            # '“A.” He added: “B.”' — a tag between two quoted sentences introduces the second
-            after = (range(0), False)
-        found = None
-        # a fragment with no tag after it is not introduced by a verb further on
-        # ('called immigrants “rapists” (although he allowed that …)')
-        frames = (
-            (after, before) if tag_follows else (before,) if not whole_sentence else (before, after)
-        )
-        for frame, backwards in frames:
-            found = _find_cue(view, frame, lexicon, backwards=backwards)
-            if found is not None:
-                break
-        if found is None and text[: passage.open_mark].rstrip().endswith(":"):
-            found = _colon_introduction(view, before[0], lexicon)
+        found = _passage_cue(view, index, passage, whole_sentence, lexicon)
         previous = drafts[-1] if drafts else None
         if found is not None:
-            cue, head = found
-            if (
-                previous is not None
-                and previous.cue_token == cue.start
-                and previous.sentence_open
-                and not _is_title(view, index)  # '“A,” he said on ABC’s “This Week.”'
-            ):
-                previous.end = passage.end  # speaker in the middle: one quote
-                previous.rule = "direct:split"
-                continue
-            speaker = locate_speaker(head, lexicon.relative_pronouns) if head else None
-            start, end, kind = (
-                passage.start,
-                _strip_tag_comma(text, passage.start, passage.end),
-                "direct",
-            )
-            if cue.start < view.bounds[index][0] and not whole_sentence:
-                # 'vowed to “take our fight” to the 35 states': the fragment is part of
-                # what the verb reports; the quote is that whole phrase
-                clause = _phrase_under(view, index, doc[cue.start]) or _clause_around(
-                    view, index, cue.end
-                )
-                if clause is not None:
-                    start = min(start, doc[clause[0]].idx)
-                    end = max(end, doc[clause[1]].idx + len(doc[clause[1]]))
-                    kind = "mixed" if (start, end) != (passage.start, passage.end) else "direct"
-            drafts.append(
-                _Draft(
-                    start=start,
-                    end=end,
-                    kind=kind,
-                    cue=cue,
-                    speaker=speaker,
-                    rule="direct:cue-after"
-                    if cue.start > view.bounds[index][1]
-                    else "direct:cue-before",
-                    cue_token=cue.start,
-                    sentence_open=sentence_open,
-                )
-            )
+            draft = _cued_quote(view, index, passage, whole_sentence, found, previous, lexicon)
+            if draft is not None:
+                drafts.append(draft)
             continue
         if not whole_sentence:
-            fragment = _attributed_fragment(view, index, lexicon)
-            if fragment is not None and not _is_title(view, index):  # 'called it “unhinged”'
-                verb, head, first_token, last_token = fragment
-                start = min(passage.start, doc[first_token].idx)
-                end = max(passage.end, doc[last_token].idx + len(doc[last_token]))
-                drafts.append(
-                    _Draft(
-                        start,
-                        end,
-                        "mixed" if (start, end) != (passage.start, passage.end) else "direct",
-                        doc[verb.i : verb.i + 1],
-                        locate_speaker(head, lexicon.relative_pronouns),
-                        "direct:fragment",
-                        verb.i,
-                    )
-                )
+            draft = _fragment_quote(view, index, passage, lexicon)
+            if draft is not None:
+                drafts.append(draft)
             continue  # otherwise a scare quote or a title
-        first = view.bounds[index][0]
-        if previous is not None and not (
-            previous.kind == "direct"
-            and (previous.speaker is not None or previous.rule.startswith("direct:uncued"))
+        previous = _statement_going_on(view, passage, previous, mixed, mixed_ends)
+        if previous is not None and _continues(
+            view, index, passage, previous, reported_cues, lexicon
         ):
-            previous = None
-        # 'he’s “made a lot of money in down markets.” “Frankly, …”': a reported clause
-        # that ends on quoted words goes on in the next quoted sentence, too
-        latest = bisect_right(mixed_ends, passage.open_mark) - 1
-        if latest >= 0:
-            report = mixed[latest]
-            if (
-                report.speaker is not None
-                and (previous is None or report.end > previous.end)
-                # nothing but marks and punctuation between the two: the next quoted
-                # sentence follows the report's last quoted words at once
-                and not any(char.isalnum() for char in text[report.end : passage.open_mark])
-                and "\n" not in text[report.end : passage.open_mark]
-            ):
-                previous = report
-        if previous is not None:
-            gap = view.sent_index[first] - view.sent_index[view.token_at(previous.end - 1)]
-            # a report in between is another statement — unless it sits in the previous
-            # quote's own tag ('“A,” he told Reuters when asked if he had met Trump. “B.”')
-            tag_sentence = (
-                view.sent_index[previous.cue_token] if previous.cue_token is not None else -1
-            )
-            between = sum(
-                1
-                for char in reported_cues[
-                    bisect_right(reported_cues, previous.end) : bisect_right(
-                        reported_cues, passage.open_mark
-                    )
-                ]
-                if view.sent_index[view.token_at(char)] != tag_sentence
-            )
-            # 'Betsy Ebeling shook her head. “Tom’s much better …”': a sentence in between
-            # about someone else hands the next quote to them
-            other = _previous_sentence_subject(view, view.bounds[index][2], lexicon)
-            if (
-                other is not None
-                and other.pos_ != "PRON"
-                and previous.speaker is not None
-                and view.sent_index[other.i] != tag_sentence
-                and view.sent_index[other.i] > view.sent_index[view.token_at(previous.end - 1)]
-                and view.doc[other.left_edge.i : other.i + 1].text not in previous.speaker.span.text
-            ):
-                between += 1
-            if gap <= lexicon.continuation_max_gap_sentences and not between:
-                # '“A,” she said. “B.”' — one statement told in several passages, also
-                # over paragraphs: PolNeAR annotates it as one attribution, and so do we
-                previous.end = passage.end
-                if not previous.rule.endswith("+continued"):
-                    previous.rule += "+continued"
-                continue
+            # '“A,” she said. “B.”' — one statement told in several passages, also
+            # over paragraphs: PolNeAR annotates it as one attribution, and so do we
+            previous.end = passage.end
+            if not previous.rule.endswith("+continued"):
+                previous.rule += "+continued"
+            continue
         head = _previous_sentence_subject(view, view.bounds[index][2], lexicon)
         speaker = locate_speaker(head, lexicon.relative_pronouns) if head is not None else None
         drafts.append(
@@ -760,6 +635,185 @@ def _direct_quotes(
             )
         )
     return drafts
+
+
+def _passage_cue(
+    view: _DocView,
+    index: int,
+    passage: QuotedPassage,
+    whole_sentence: bool,
+    lexicon: QuoteLexicon,
+) -> tuple[Span, Token | None] | None:
+    """The cue of a quoted passage and its speaker head: in the words after its closing
+    mark or before its opening one, or a verb before a colon that introduces it."""
+    doc, text = view.doc, view.text
+    content = text[passage.start : passage.end]
+    close = passage.close_mark
+    next_char = text[close + 1 : close + 2] if close is not None else ""
+    tag_follows = bool(content) and (
+        content[-1] in TAG_FOLLOWS or next_char == "," or next_char.islower()
+    )
+    after = (_frame_after(view, index), False)
+    before = (_frame_before(view, index), True)
+    if (
+        not tag_follows
+        and after[0]
+        and after[0].stop < len(doc)
+        and doc[after[0].stop].text in view.marks
+    ):
+        # '“A.” He added: “B.”' — a tag between two quoted sentences introduces the second
+        after = (range(0), False)
+    # a fragment with no tag after it is not introduced by a verb further on
+    # ('called immigrants “rapists” (although he allowed that …)')
+    frames = (
+        (after, before) if tag_follows else (before,) if not whole_sentence else (before, after)
+    )
+    for frame, backwards in frames:
+        found = _find_cue(view, frame, lexicon, backwards=backwards)
+        if found is not None:
+            return found
+    if text[: passage.open_mark].rstrip().endswith(":"):
+        return _colon_introduction(view, before[0], lexicon)
+    return None
+
+
+def _cued_quote(
+    view: _DocView,
+    index: int,
+    passage: QuotedPassage,
+    whole_sentence: bool,
+    found: tuple[Span, Token | None],
+    previous: _Draft | None,
+    lexicon: QuoteLexicon,
+) -> _Draft | None:
+    """The quote a cue introduces; None when the passage goes on the previous quote (its
+    speaker tag in the middle: '“A,” he said, “b.”')."""
+    doc, text = view.doc, view.text
+    cue, head = found
+    if (
+        previous is not None
+        and previous.cue_token == cue.start
+        and previous.sentence_open
+        and not _is_title(view, index)  # '“A,” he said on ABC’s “This Week.”'
+    ):
+        previous.end = passage.end  # speaker in the middle: one quote
+        previous.rule = "direct:split"
+        return None
+    speaker = locate_speaker(head, lexicon.relative_pronouns) if head else None
+    start, end, kind = passage.start, _strip_tag_comma(text, passage.start, passage.end), "direct"
+    if cue.start < view.bounds[index][0] and not whole_sentence:
+        # 'vowed to “take our fight” to the 35 states': the fragment is part of
+        # what the verb reports; the quote is that whole phrase
+        clause = _phrase_under(view, index, doc[cue.start]) or _clause_around(view, index, cue.end)
+        if clause is not None:
+            start = min(start, doc[clause[0]].idx)
+            end = max(end, doc[clause[1]].idx + len(doc[clause[1]]))
+            kind = "mixed" if (start, end) != (passage.start, passage.end) else "direct"
+    content = text[passage.start : passage.end]
+    return _Draft(
+        start=start,
+        end=end,
+        kind=kind,
+        cue=cue,
+        speaker=speaker,
+        rule="direct:cue-after" if cue.start > view.bounds[index][1] else "direct:cue-before",
+        cue_token=cue.start,
+        sentence_open=bool(content) and content[-1] in ",—–-…",
+    )
+
+
+def _fragment_quote(
+    view: _DocView, index: int, passage: QuotedPassage, lexicon: QuoteLexicon
+) -> _Draft | None:
+    """Quoted words inside a sentence, when a verb with a subject governs them."""
+    fragment = _attributed_fragment(view, index, lexicon)
+    if fragment is None or _is_title(view, index):  # 'called it “unhinged”'
+        return None
+    doc = view.doc
+    verb, head, first_token, last_token = fragment
+    start = min(passage.start, doc[first_token].idx)
+    end = max(passage.end, doc[last_token].idx + len(doc[last_token]))
+    return _Draft(
+        start,
+        end,
+        "mixed" if (start, end) != (passage.start, passage.end) else "direct",
+        doc[verb.i : verb.i + 1],
+        locate_speaker(head, lexicon.relative_pronouns),
+        "direct:fragment",
+        verb.i,
+    )
+
+
+def _statement_going_on(
+    view: _DocView,
+    passage: QuotedPassage,
+    previous: _Draft | None,
+    mixed: list[_Draft],
+    mixed_ends: list[int],
+) -> _Draft | None:
+    """The statement a cue-less quoted sentence may go on: the previous direct quote with
+    a speaker, or a reported clause that ends on quoted words right before it."""
+    if previous is not None and not (
+        previous.kind == "direct"
+        and (previous.speaker is not None or previous.rule.startswith("direct:uncued"))
+    ):
+        previous = None
+    # 'he’s “made a lot of money in down markets.” “Frankly, …”': a reported clause
+    # that ends on quoted words goes on in the next quoted sentence, too
+    latest = bisect_right(mixed_ends, passage.open_mark) - 1
+    if latest >= 0:
+        report = mixed[latest]
+        between = view.text[report.end : passage.open_mark]
+        if (
+            report.speaker is not None
+            and (previous is None or report.end > previous.end)
+            # nothing but marks and punctuation between the two: the next quoted
+            # sentence follows the report's last quoted words at once
+            and not any(char.isalnum() for char in between)
+            and "\n" not in between
+        ):
+            previous = report
+    return previous
+
+
+def _continues(
+    view: _DocView,
+    index: int,
+    passage: QuotedPassage,
+    previous: _Draft,
+    reported_cues: list[int],
+    lexicon: QuoteLexicon,
+) -> bool:
+    """The quoted sentence goes on ``previous``: close enough, and no other statement and
+    no sentence about someone else in between."""
+    first = view.bounds[index][0]
+    previous_sentence = view.sent_index[view.token_at(previous.end - 1)]
+    gap = view.sent_index[first] - previous_sentence
+    # a report in between is another statement — unless it sits in the previous
+    # quote's own tag ('“A,” he told Reuters when asked if he had met Trump. “B.”')
+    tag_sentence = view.sent_index[previous.cue_token] if previous.cue_token is not None else -1
+    between = sum(
+        1
+        for char in reported_cues[
+            bisect_right(reported_cues, previous.end) : bisect_right(
+                reported_cues, passage.open_mark
+            )
+        ]
+        if view.sent_index[view.token_at(char)] != tag_sentence
+    )
+    # 'Betsy Ebeling shook her head. “Tom’s much better …”': a sentence in between
+    # about someone else hands the next quote to them
+    other = _previous_sentence_subject(view, view.bounds[index][2], lexicon)
+    if (
+        other is not None
+        and other.pos_ != "PRON"
+        and previous.speaker is not None
+        and view.sent_index[other.i] != tag_sentence
+        and view.sent_index[other.i] > previous_sentence
+        and view.doc[other.left_edge.i : other.i + 1].text not in previous.speaker.span.text
+    ):
+        between += 1
+    return gap <= lexicon.continuation_max_gap_sentences and not between
 
 
 def _attributed_fragment(
@@ -780,9 +834,9 @@ def _attributed_fragment(
         below, token = token, token.head
         if view.inside(token.i):
             continue
-        if token.pos_ in VERB_POS:
+        if token.pos_ in VERBAL_POS:
             lemma = token.lemma_.lower()
-            subject = subject_of(token)
+            subject = inherited_subject(token)
             if subject is None or view.inside(subject.i) or subject.pos_ not in SPEAKER_POS:
                 return None
             if below.i == subject.i:
@@ -835,9 +889,9 @@ def _clause_around(view: _DocView, index: int, after: int) -> tuple[int, int] | 
         token = token.head
         if token.i < after:
             break
-        if token.pos_ in VERB_POS and not view.inside(token.i):
+        if token.pos_ in VERBAL_POS and not view.inside(token.i):
             clause_head = token
-            if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.lefts):
+            if has_own_subject(token):
                 break  # a clause of its own, not a verb phrase inside one
     if clause_head is None:
         return None
@@ -885,7 +939,7 @@ def _previous_sentence_subject(
         return None
     sent = view.sentence(i)
     root = sent.root
-    subject = subject_of(root)
+    subject = inherited_subject(root)
     if subject is None or view.inside(subject.i) or not _names_someone(subject, lexicon):
         return None
     return subject

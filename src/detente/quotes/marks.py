@@ -4,14 +4,15 @@ A passage is the content between an opening and its closing double mark. A quote
 that runs over several paragraphs reopens the mark at each new paragraph and
 closes it only at the end; those pieces form one passage. Marks nested inside an
 open quote (a quoted phrase inside a quote) do not start a passage of their own.
-Single marks are never delimiters: they are apostrophes far more often.
+Single marks are never delimiters: they are apostrophes far more often. An
+opening mark glued to the word before it closes the passage (German „…“).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from detente.quotes.lexicon import QuoteLexicon
+from detente.knowledge.quotes import QuoteLexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,89 +63,122 @@ def find_quoted_passages(
     text: str, lexicon: QuoteLexicon
 ) -> tuple[list[QuotedPassage], list[MarkWarning]]:
     """All top-level quoted passages of ``text``, and warnings about unbalanced marks."""
-    passages: list[QuotedPassage] = []
-    warnings: list[MarkWarning] = []
-    opens, closes, ambiguous = lexicon.open_marks, lexicon.close_marks, lexicon.ambiguous_marks
-
-    pieces: list[tuple[int, int]] = []
-    first_open: int | None = None  # offset of the passage's first opening mark
-    piece_start: int | None = None  # content start of the current piece
-    depth = 0  # nesting level inside the open passage
-
-    def finish(close_at: int | None, content_end: int) -> None:
-        nonlocal first_open, piece_start, depth, pieces
-        assert piece_start is not None and first_open is not None
-        start, end = _strip(text, piece_start, content_end)
-        if end > start:
-            pieces.append((start, end))
-        if pieces:
-            passages.append(QuotedPassage(tuple(pieces), first_open, close_at))
-        pieces, first_open, piece_start, depth = [], None, None, 0
-
-    n = len(text)
+    scanner = _MarkScanner(text, lexicon)
     # visit only the marks and line breaks (one scan of the text by the regex engine)
-    pattern = lexicon.mark_pattern
-    skip_to = 0
-    for match in pattern.finditer(text):
+    for match in lexicon.mark_pattern.finditer(text):
         i = match.start()
-        if i < skip_to:
-            continue
-        char = text[i]
-        if char == "\n" and piece_start is not None:
-            # A paragraph ends inside an open quote: either the next paragraph
-            # reopens the mark (the quote continues) or the marks are unbalanced.
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            if j < n and (
-                text[j] in opens or (text[j] in ambiguous and _looks_like_opener(text, j))
-            ):
-                start, end = _strip(text, piece_start, i)
-                if end > start:
-                    pieces.append((start, end))
-                piece_start, depth = j + 1, 0
-                skip_to = j + 1
-                continue
-            warnings.append(
+        if i >= scanner.skip_to:
+            scanner.visit(i)
+    scanner.end_of_text()
+    return scanner.passages, scanner.warnings
+
+
+class _MarkScanner:
+    """The state of one scan: the passage open so far, its pieces and nesting depth."""
+
+    def __init__(self, text: str, lexicon: QuoteLexicon) -> None:
+        self.text = text
+        self.opens = lexicon.open_marks
+        self.closes = lexicon.close_marks
+        self.ambiguous = lexicon.ambiguous_marks
+        self.passages: list[QuotedPassage] = []
+        self.warnings: list[MarkWarning] = []
+        self.pieces: list[tuple[int, int]] = []
+        self.first_open: int | None = None  # offset of the passage's first opening mark
+        self.piece_start: int | None = None  # content start of the current piece
+        self.depth = 0  # nesting level inside the open passage
+        self.skip_to = 0  # offsets before this were read already
+
+    def visit(self, i: int) -> None:
+        char = self.text[i]
+        if char == "\n":
+            if self.piece_start is not None:
+                self._line_break(i)
+        elif char in self.opens:
+            self._open_mark(i)
+        elif char in self.closes:
+            self._close_mark(i)
+        elif char in self.ambiguous:
+            self._ambiguous_mark(i)
+
+    def end_of_text(self) -> None:
+        if self.piece_start is not None:
+            self.warnings.append(
                 MarkWarning(
-                    first_open,
-                    f"quote opened at offset {first_open} is not closed by the end of its paragraph",
+                    self.first_open or 0,
+                    f"quote opened at offset {self.first_open} is never closed",
                 )
             )
-            finish(None, i)
-        elif char in opens:
-            if piece_start is None:
-                first_open, piece_start = i, i + 1
+            self._finish(None, len(self.text))
+
+    def _line_break(self, i: int) -> None:
+        """A paragraph ends inside an open quote: either the next paragraph reopens the
+        mark (the quote continues) or the marks are unbalanced."""
+        text = self.text
+        j = i
+        while j < len(text) and text[j].isspace():
+            j += 1
+        if j < len(text) and (
+            text[j] in self.opens or (text[j] in self.ambiguous and _looks_like_opener(text, j))
+        ):
+            start, end = _strip(text, self.piece_start, i)
+            if end > start:
+                self.pieces.append((start, end))
+            self.piece_start, self.depth = j + 1, 0
+            self.skip_to = j + 1
+            return
+        self.warnings.append(
+            MarkWarning(
+                self.first_open,
+                f"quote opened at offset {self.first_open} is not closed by the end of its paragraph",
+            )
+        )
+        self._finish(None, i)
+
+    def _open_mark(self, i: int) -> None:
+        if self.piece_start is None:
+            self.first_open, self.piece_start = i, i + 1
+        elif _looks_like_closer(self.text, i) and not _looks_like_opener(self.text, i):
+            # glued to the word before it, an opening mark closes: German „…“ (and a
+            # mistyped English “…“)
+            self._close_mark(i)
+        else:
+            self.depth += 1
+
+    def _close_mark(self, i: int) -> None:
+        if self.piece_start is None:
+            self.warnings.append(
+                MarkWarning(i, f"closing quote mark at offset {i} has no opening mark")
+            )
+        elif self.depth:
+            self.depth -= 1
+        else:
+            self._finish(i, i)
+
+    def _ambiguous_mark(self, i: int) -> None:
+        """A straight mark: an opener or a closer by the characters around it."""
+        text = self.text
+        if self.piece_start is None:
+            if _looks_like_opener(text, i) or not _looks_like_closer(text, i):
+                self.first_open, self.piece_start = i, i + 1
             else:
-                depth += 1
-        elif char in closes:
-            if piece_start is None:
-                warnings.append(
+                self.warnings.append(
                     MarkWarning(i, f"closing quote mark at offset {i} has no opening mark")
                 )
-            elif depth:
-                depth -= 1
-            else:
-                finish(i, i)
-        elif char in ambiguous:
-            if piece_start is None:
-                if _looks_like_opener(text, i) or not _looks_like_closer(text, i):
-                    first_open, piece_start = i, i + 1
-                else:
-                    warnings.append(
-                        MarkWarning(i, f"closing quote mark at offset {i} has no opening mark")
-                    )
-            elif depth and _looks_like_closer(text, i):
-                depth -= 1
-            elif (
-                _looks_like_opener(text, i) and not _looks_like_closer(text, i) and i > piece_start
-            ):
-                depth += 1
-            else:
-                finish(i, i)
-    if piece_start is not None:
-        warnings.append(
-            MarkWarning(first_open or 0, f"quote opened at offset {first_open} is never closed")
-        )
-        finish(None, n)
-    return passages, warnings
+        elif self.depth and _looks_like_closer(text, i):
+            self.depth -= 1
+        elif (
+            _looks_like_opener(text, i) and not _looks_like_closer(text, i) and i > self.piece_start
+        ):
+            self.depth += 1
+        else:
+            self._finish(i, i)
+
+    def _finish(self, close_at: int | None, content_end: int) -> None:
+        assert self.piece_start is not None and self.first_open is not None
+        start, end = _strip(self.text, self.piece_start, content_end)
+        if end > start:
+            self.pieces.append((start, end))
+        if self.pieces:
+            self.passages.append(QuotedPassage(tuple(self.pieces), self.first_open, close_at))
+        self.pieces, self.first_open, self.piece_start, self.depth = [], None, None, 0

@@ -8,17 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from detente.nlp.syntax import SPEAKER_PHRASE_DEPS, SPEAKER_POS
 from detente.records import Mention
-
-# Dependents that belong inside a speaker's noun phrase ("the senior administration official").
-NOUN_PHRASE_LEFT = frozenset(
-    {"compound", "det", "amod", "poss", "nmod", "nummod", "case", "quantmod"}
-)
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# A speech verb without a subject of its own borrows the one of the verb it hangs from
-# ("Trump stood and said", "Trump tweeted, saying").
-SUBJECT_INHERITING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acl"})
-SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +27,7 @@ def speaker_noun_phrase(head: Token) -> Span:
     while stack:
         token = stack.pop()
         for child in token.lefts:
-            if child.dep_ in NOUN_PHRASE_LEFT:
+            if child.dep_ in SPEAKER_PHRASE_DEPS:
                 start = min(start, child.left_edge.i if child.dep_ == "poss" else child.i)
                 stack.append(child)
     end = head.i + 1
@@ -45,6 +36,15 @@ def speaker_noun_phrase(head: Token) -> Span:
             end = max(end, child.i + 1)
         elif child.dep_ == "case":  # possessive 's
             end = max(end, child.i + 1)
+    # A quote mark inside the phrase belongs to a quoted nickname or title, not to the
+    # speaker ('"Mad Dog" Mattis'): keep the part around the head, between the marks.
+    for token in doc[start : head.i]:
+        if token.is_quote:
+            start = token.i + 1
+    for token in doc[head.i + 1 : end]:
+        if token.is_quote:
+            end = token.i
+            break
     return doc[start:end]
 
 
@@ -88,19 +88,6 @@ def _clean_edges(span: Span) -> Span | None:
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end] if end > start else None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a verb, borrowed from its governor when it has none."""
-    token = verb
-    for _ in range(4):  # bounded walk up a verb chain
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        if token.dep_ not in SUBJECT_INHERITING_DEPS or token.head.i == token.i:
-            return None
-        token = token.head
-    return None
 
 
 class MentionIndex:

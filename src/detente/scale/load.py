@@ -26,6 +26,7 @@ class LoadSummary:
     partitions: int = 0
     documents: int = 0  # added to the store
     already_stored: int = 0
+    duplicates: int = 0  # records of a document coded from another record (document_refs)
     input_problems: int = 0  # rows of errors found while reading the inputs
     seconds: float = 0.0
 
@@ -79,6 +80,13 @@ def _load_run(layout, store, key, record, partitions, loaded_keys, summary, on_p
             summary.already_stored += size - added
             summary.partitions += 1
             _progress(on_progress, size, summary)
+        refs = None if key in loaded_keys else layout.input_refs(key)
+        if refs is not None and refs.num_rows:
+            if run_id is None:
+                run_id = _begin(store, layout, key, record, summary)
+            added = store.add_ref_rows(refs, run_id=run_id)
+            summary.duplicates += added
+            summary.already_stored += refs.num_rows - added
         errors = None if key in loaded_keys else layout.input_errors(key)
         if errors is not None and errors.num_rows:
             if run_id is None:

@@ -39,7 +39,9 @@ from detente.store.schema import DERIVED, SCHEMA_VERSION, batch_schema
 MARKER = "_detente_parts.json"
 FORMAT = "detente-parts"
 # Tables a partition may write, in write order: ``documents`` last marks it complete.
-PART_TABLES = ("mentions", "actors", "places", "quotes", "events", "errors", "documents")
+PART_TABLES = (
+    "mentions", "actors", "places", "quotes", "events", "errors", "document_refs", "documents"
+)  # fmt: skip
 INPUT_ERRORS = "inputs"
 _META_VERSION = b"detente.schema_version"
 _PART_NAME = re.compile(r"^(?P<key>.+)-p(?P<index>\d{7})(?:-d(?P<doc>\d{4}))?$")
@@ -194,6 +196,17 @@ class PartsDir:
 
     def write_input_errors(self, key: str, table: pa.Table) -> None:
         self.write_table(f"errors/{key}-{INPUT_ERRORS}", table.cast(part_schema("errors")))
+
+    def input_refs(self, key: str) -> pa.Table | None:
+        """Source records of documents the run did not code (their text was stored or coded
+        before: ``document_refs`` rows, kept when the parts are loaded)."""
+        name = f"document_refs/{key}-{INPUT_ERRORS}"
+        return self.read_table(name) if self.exists(name) else None
+
+    def write_input_refs(self, key: str, table: pa.Table) -> None:
+        self.write_table(
+            f"document_refs/{key}-{INPUT_ERRORS}", table.cast(part_schema("document_refs"))
+        )
 
     def doc_ids(self) -> Iterator[str]:
         """The doc_id of every document in complete partitions (one column read per part)."""

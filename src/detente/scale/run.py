@@ -26,6 +26,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+import pyarrow as pa
+
 from detente.errors import ClusterError
 from detente.pipeline import PipelineOptions, ProgressCallback, RunSummary, chunked_articles
 from detente.records import Article, Problem
@@ -38,7 +40,7 @@ from detente.scale.worker import (
     code_partition,
     worker_died,
 )
-from detente.store.batches import errors_table
+from detente.store.batches import errors_table, refs_table
 
 
 @dataclass
@@ -144,6 +146,9 @@ class _Coding:
         self.unwritten: list[Problem] = []  # ... not yet in the store
         self.seen: set[str] = set()
         self.in_parts: set[str] = set()
+        # source records of documents not coded again (stored before, or repeated in this
+        # run): their document_refs rows, small (no text), kept to the end of the run
+        self.repeat_refs: list[pa.Table] = []
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -163,13 +168,17 @@ class _Coding:
             self.summary.inputs += len(chunk)
             ids = [article.doc_id for article in chunk]
             known = self.store.known_doc_ids(ids) if self.store is not None else self.in_parts
-            fresh = []
+            fresh, repeats = [], []
             for article, doc_id in zip(chunk, ids, strict=True):
                 if doc_id in known or doc_id in self.seen:
-                    self.summary.already_stored += 1
+                    repeats.append(article)
                     continue
                 self.seen.add(doc_id)
                 fresh.append(article)
+            if repeats:
+                # counted as already stored until close() knows which are new records
+                self.summary.already_stored += len(repeats)
+                self.repeat_refs.append(refs_table(repeats, run_id=None, added_at=utc_now()))  # type: ignore[arg-type]
             self._write_problems()
             if fresh:
                 yield fresh
@@ -296,9 +305,25 @@ class _Coding:
             except Exception:  # the cluster may be what failed; nothing to keep there
                 pass
 
+    def _keep_repeat_refs(self) -> None:
+        """Keep where the documents not coded again came from (``document_refs``), as a run
+        in one process does: a source record not seen before counts as a duplicate."""
+        if not self.repeat_refs:
+            return
+        refs = pa.concat_tables(self.repeat_refs)
+        self.repeat_refs.clear()
+        self.layout.write_input_refs(self.key, refs)  # the parts hold every record too
+        new = 0
+        if self.store is not None:
+            new = self.store.add_ref_rows(refs, run_id=self.summary.run_id)
+        self.summary.duplicates += new
+        self.summary.already_stored -= new
+
     def close(self, record: dict, status: str) -> None:
         summary = self.summary
         self._write_problems()
+        if status == "finished":
+            self._keep_repeat_refs()
         if self.problems:
             now = utc_now()
             self.layout.write_input_errors(

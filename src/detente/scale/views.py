@@ -143,6 +143,12 @@ class PartsStore(Store):
                 f"{select} WHERE t._part LIKE '%-{INPUT_ERRORS}' OR EXISTS (SELECT 1 FROM "
                 "_chosen c WHERE c.doc_id = t.doc_id AND c._part = t._part)"
             )
+        if table == "document_refs":
+            # every source record once, from the first part that names it (as a load keeps it)
+            return (
+                f"{select} QUALIFY row_number() OVER (PARTITION BY t.doc_id, t.ref, t.record, "
+                "t.path ORDER BY t._part, t._row) = 1"
+            )
         if "doc_id" in names:
             return f"{select} SEMI JOIN _chosen c ON c.doc_id = t.doc_id AND c._part = t._part"
         # actors, places: the latest row of each key wins, as the store's upsert

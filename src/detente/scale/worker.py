@@ -20,7 +20,7 @@ from detente.errors import ClusterError
 from detente.pipeline import PipelineOptions, extract, uncoded_result
 from detente.records import Article, DocResult, Problem
 from detente.scale.parts import PartsDir, utc_now
-from detente.store.batches import build_batches
+from detente.store.batches import build_batches, refs_table
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -117,7 +117,10 @@ def worker_died(parts: PartsDir, part: str, article: Article, detail: str) -> Pa
 
 def write_part(parts: PartsDir, part: str, results: Sequence[DocResult]) -> PartitionReport:
     # run_id is given when the part is loaded (NULL in the parts)
-    batches = build_batches(results, run_id=None, added_at=utc_now())  # type: ignore[arg-type]
+    now = utc_now()
+    batches = build_batches(results, run_id=None, added_at=now)  # type: ignore[arg-type]
+    articles = [result.article for result in results]
+    batches["document_refs"] = refs_table(articles, run_id=None, added_at=now)  # type: ignore[arg-type]
     parts.write_partition(part, batches)
     report = tally(part, results)
     report.worker = f"{os.uname().nodename}:{os.getpid()}"

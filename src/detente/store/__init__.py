@@ -5,11 +5,17 @@ read-only for notebooks. Every query returns a pandas DataFrame.
 
 Tables (column names follow the record fields in ``detente.records``):
 
-- ``meta(key, value)``: ``schema_version`` (see ``SCHEMA_VERSION``).
+- ``meta(key, value)``: ``schema_version`` (see ``SCHEMA_VERSION``). A writable open upgrades
+  a store of an older version step by step (``schema.MIGRATIONS``); a read-only open of an
+  older store says how to upgrade it.
 - ``documents``: ``doc_id`` (primary key, hash of the text), ``ref``, ``record``, ``title``,
   ``section``, ``date`` (DATE, NULL when unknown), ``source``, ``url``, ``lang``,
   ``body_start``, ``sentences``, ``skipped`` (why coding was skipped, e.g. "non-english"),
   ``text`` (the original text), ``run_id``, ``added_at``.
+- ``document_refs``: every source record of a document, the first and each later record with
+  the same text: ``doc_id, ref, record, date, source, url, run_id, added_at``. A record whose
+  text is already stored is not coded again, but its row here keeps where it came from (a
+  re-run of the same record adds nothing).
 - ``mentions``: one row per ``Mention``.
 - ``actors`` (primary key ``actor_id``) and ``places`` (primary key ``place_id``): upserted,
   the latest batch wins.
@@ -19,7 +25,7 @@ Tables (column names follow the record fields in ``detente.records``):
   ``EventActor`` fields (``_text``, ``_start``, ``_end``, ``_actor_id``, ``_name``, ``_code``,
   ``_country``, ``_sector``); a missing target is all NULL.
 - ``errors``: ``run_id, ref, record, reason, detail, severity, doc_id, noted_at`` (``at`` is an
-  SQL keyword).
+  SQL keyword). A warning is recorded once per input: re-runs do not repeat it.
 - ``runs``: ``run_id, command, args`` (JSON), ``started_at, finished_at, status, summary`` (JSON).
 
 Offsets: a record's ``start``/``end`` are stored as ``start_char``/``end_char`` (``end``

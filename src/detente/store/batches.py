@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from detente.errors import StoreError
-from detente.records import DocResult, Event, EventActor, Problem
+from detente.records import Article, DocResult, Event, EventActor, Mention, Problem, Quote
 from detente.store.schema import batch_schema
 
 # A lone surrogate (from bytes decoded with ``surrogateescape``) is not valid UTF-8 and
@@ -158,8 +158,14 @@ def _event_row(event: Event, date: dt.date | None) -> tuple:
     )
 
 
-def _check_doc_ids(records: Iterable[Any], doc_id: str, kind: str, ref: str) -> None:
+def _check_doc_ids(
+    records: Iterable[Any], doc_id: str, kind: str, ref: str, record_type: type
+) -> None:
     for record in records:
+        if not isinstance(record, record_type):
+            raise StoreError(
+                f"{ref}: a {kind} must be a {record_type.__name__}, not {type(record).__name__}"
+            )
         if record.doc_id != doc_id:
             raise StoreError(
                 f"{ref}: a {kind} carries doc_id {record.doc_id!r} but belongs to document {doc_id!r}"
@@ -186,9 +192,9 @@ def build_batches(
     for result in results:
         article = result.article
         doc_id = article.doc_id
-        _check_doc_ids(result.mentions, doc_id, "mention", article.ref)
-        _check_doc_ids(result.quotes, doc_id, "quote", article.ref)
-        _check_doc_ids(result.events, doc_id, "event", article.ref)
+        _check_doc_ids(result.mentions, doc_id, "mention", article.ref, Mention)
+        _check_doc_ids(result.quotes, doc_id, "quote", article.ref, Quote)
+        _check_doc_ids(result.events, doc_id, "event", article.ref, Event)
         date = _checked_date(article.date, what="date", result=result, warnings=problems)
         documents.append(
             (
@@ -229,6 +235,33 @@ def build_batches(
         "events": to_table("events", events),
         "errors": errors_table(problems, run_id=run_id, noted_at=added_at),
     }
+
+
+def refs_table(articles: Sequence[Article], *, run_id: int, added_at: dt.datetime) -> pa.Table:
+    """Rows of ``document_refs``: where each article came from (a malformed date is NULL,
+    as in ``documents``, where its warning is recorded)."""
+    rows = [
+        (
+            a.doc_id,
+            a.ref,
+            a.record,
+            a.path,
+            _quiet_date(a.date),
+            a.source,
+            a.url,
+            run_id,
+            added_at,
+        )
+        for a in articles
+    ]
+    return to_table("document_refs", rows)
+
+
+def _quiet_date(value: str | None) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError):
+        return None
 
 
 def _for_document(problem: Problem, article) -> Problem:

@@ -80,7 +80,23 @@ _V2 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V2,)
+# Issue 14: every source record of a document (a record whose text is already stored
+# keeps its id, date, source and url); the stored documents are their own first records.
+_V3 = Migration(
+    version=3,
+    name="document_refs, filled from documents",
+    statements=(
+        "CREATE TABLE IF NOT EXISTS document_refs (doc_id VARCHAR, ref VARCHAR, "
+        "record VARCHAR, path VARCHAR, date DATE, source VARCHAR, url VARCHAR, "
+        "run_id BIGINT, added_at TIMESTAMP)",
+        "INSERT INTO document_refs (doc_id, ref, record, path, date, source, url, run_id, "
+        "added_at) SELECT doc_id, ref, record, NULL, date, source, url, run_id, added_at "
+        "FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_refs r "
+        "WHERE r.doc_id = d.doc_id AND r.ref = d.ref AND r.record IS NOT DISTINCT FROM d.record)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V2, _V3)
 
 
 def pending(found: int) -> list[Migration]:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from detente.crosswalk import crosswalk_table
 from detente.errors import StoreError, UsageError
-from detente.events.ontology import cameo_table
+from detente.knowledge import load_knowledge
 from detente.store.factuality import Factuality
 from detente.store.filters import DateLike, Where, date_bound
 
@@ -44,7 +44,7 @@ DEFAULT_MAX_ROWS = 5_000_000
 def plover_categories() -> tuple[str, ...]:
     """PLOVER categories in the order of the CAMEO table (one count column each)."""
     seen: dict[str, None] = {}
-    for entry in cameo_table().values():
+    for entry in load_knowledge().cameo.codes.values():
         if entry.plover:
             seen.setdefault(entry.plover, None)
     return tuple(seen)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +104,19 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _col("run_id", "BIGINT"),
         _col("added_at", "TIMESTAMP"),
         _col("meta", "JSON"),  # record fields détente does not map (AllSides bias_text, topic ...)
+    ),
+    # Every source record of a document: the first one and each later record with the
+    # same text (another wire, another file), with its own id, date, source and url.
+    "document_refs": (
+        _col("doc_id", "VARCHAR"),
+        _col("ref", "VARCHAR"),
+        _col("record", "VARCHAR"),
+        _col("path", "VARCHAR"),  # the record file of a record input
+        _col("date", "DATE"),
+        _col("source", "VARCHAR"),
+        _col("url", "VARCHAR"),
+        _col("run_id", "BIGINT"),
+        _col("added_at", "TIMESTAMP"),
     ),
     "mentions": (
         _col("doc_id", "VARCHAR"),
@@ -275,6 +288,16 @@ def create_statements() -> list[str]:
         f"INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}') ON CONFLICT DO NOTHING"
     )
     return statements
+
+
+# Source records not yet in document_refs (same document, ref, record and file), for inserts
+# that must stay idempotent: re-runs, resumed runs, a migration step applied twice. A row
+# without a file (text inputs, rows filled in by the version 3 migration) matches any file.
+NEW_REFS = (
+    "NOT EXISTS (SELECT 1 FROM document_refs r WHERE r.doc_id = {alias}.doc_id "
+    "AND r.ref = {alias}.ref AND r.record IS NOT DISTINCT FROM {alias}.record "
+    "AND (r.path IS NULL OR r.path IS NOT DISTINCT FROM {alias}.path))"
+)
 
 
 def batch_schema(table: str) -> pa.Schema:

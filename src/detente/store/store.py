@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
@@ -15,22 +17,40 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from detente.errors import NotFoundError, SchemaVersionError, StoreError, UsageError
-from detente.records import DocResult, Problem
+from detente.errors import NotFoundError, SchemaVersionError, StoreError, UsageError, require
+from detente.records import Article, DocResult, Problem
 from detente.store import dedup, dyads, panels
 from detente.store import exports as exporting
-from detente.store.batches import build_batches, errors_table
+from detente.store.batches import build_batches, errors_table, refs_table
 from detente.store.factuality import Factuality
 from detente.store.filters import DateLike, Where, actor_clause, like_escape, limit_sql, side_clause
 from detente.store.migrations import pending
 from detente.store.schema import (
     DERIVED,
+    NEW_REFS,
     RUN_PROVENANCE,
     SCHEMA_VERSION,
     SEQUENCES,
     TABLES,
     create_statements,
 )
+
+# A warning already recorded for the same input and document.
+_SAME_WARNING = (
+    "SELECT 1 FROM errors e WHERE e.severity = 'warning' AND e.ref = b.ref "
+    "AND e.reason = b.reason AND e.detail = b.detail AND e.record IS NOT DISTINCT FROM b.record "
+    "AND e.doc_id IS NOT DISTINCT FROM b.doc_id"
+)
+
+
+def _first_line(error: BaseException) -> str:
+    """DuckDB messages can run over several lines (a caret under the SQL): keep the first."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _utc_now() -> dt.datetime:
@@ -118,18 +138,64 @@ class Store:
     """
 
     def __init__(self, path: str | Path, *, read_only: bool = False):
+        require("path", path, (str, os.PathLike), "a path (str or pathlib.Path)")
+        require("read_only", read_only, bool, "True or False")
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no détente store here (create one with `detente run`)")
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: a directory, not a détente store file")
+        if not read_only:
+            self._check_writable_folder()
         self._con = self._connect()
         try:
             self._check_schema()
+            if read_only:
+                self._seal()
+        except duckdb.Error as e:
+            self._con.close()
+            raise self._damaged(e) from e
         except BaseException:
             self._con.close()
             raise
 
     # -- opening ---------------------------------------------------------------------------
+
+    def _check_writable_folder(self) -> None:
+        folder = self.path.parent
+        if not folder.is_dir():
+            raise StoreError(f"{self.path}: its folder {folder} does not exist")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise StoreError(
+                f"{self.path}: its folder {folder} is not writable, and writing needs it "
+                f"(DuckDB keeps {self.path.name}.wal next to the store); choose a store file "
+                "in a writable folder"
+            )
+
+    def _seal(self) -> None:
+        """A read-only store reaches nothing outside itself: no ``COPY ... TO``, no
+        ``ATTACH``, no ``read_csv``. DuckDB cannot turn this back on while the database
+        is open, so notebook SQL (``sql()``) cannot write files."""
+        ((enabled,),) = self._con.execute(
+            "SELECT current_setting('enable_external_access')"
+        ).fetchall()
+        if enabled:
+            self._con.execute("SET enable_external_access = false")
+
+    def _damaged(self, error: duckdb.Error) -> StoreError:
+        return StoreError(
+            f"{self.path}: the store cannot be read ({_first_line(error)}); the file is "
+            "damaged or not a détente store: restore it from a copy, or code the articles "
+            "again into a new store file"
+        )
+
+    def _fetch(self, query: str, params: Sequence[Any] | None = None, *, doing: str) -> list:
+        """Rows of one statement; a DuckDB failure becomes a StoreError saying what failed."""
+        try:
+            return self._con.execute(query, params).fetchall()
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: cannot {doing}: {_first_line(e)}") from e
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         try:
@@ -143,14 +209,18 @@ class Store:
                 holder = f" (PID {pid.group(1)})" if pid else ""
                 raise StoreError(
                     f"{self.path}: the store is in use by another process{holder}; "
-                    "wait for it to finish or choose another --db"
+                    "wait for it to finish or choose another store file"
                 ) from e
             if "different configuration" in message:
                 raise StoreError(
                     f"{self.path}: already open in this process with read_only="
                     f"{not self.read_only}; close that store first"
                 ) from e
-            raise StoreError(f"{self.path}: cannot open the store: {message}") from e
+            if isinstance(e, duckdb.IOException | duckdb.SerializationException) or any(
+                word in message for word in ("Corrupt", "checksum", "Could not read")
+            ):
+                raise self._damaged(e) from e
+            raise StoreError(f"{self.path}: cannot open the store: {_first_line(e)}") from e
         # no progress bar: DuckDB would draw one on the terminal during long queries
         # (a dedup rebuild, a big panel), and the library never prints
         con.execute("SET enable_progress_bar = false")
@@ -158,7 +228,8 @@ class Store:
 
     def _tables(self) -> set[str]:
         rows = self._con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'main' AND table_catalog = current_database()"
         ).fetchall()
         return {row[0] for row in rows}
 
@@ -181,43 +252,47 @@ class Store:
                 raise SchemaVersionError(
                     f"{self.path}: the store has schema version {version}, older than this "
                     f"détente's {SCHEMA_VERSION}; open it once for writing to upgrade it "
-                    f"(for example `detente dedup --db {self.path}`)"
+                    "(`detente dedup` or Store.deduplicate() does)"
                 )
             self._migrate(version)
             return
         raise SchemaVersionError(
             f"{self.path}: the store has schema version {found}, but this détente "
             f"reads schema version {SCHEMA_VERSION}; open it with the détente that "
-            "wrote it, or code the articles again into a new --db"
+            "wrote it, or code the articles again into a new store file"
         )
 
     def _migrate(self, version: int) -> None:
         """Bring an older store up to ``SCHEMA_VERSION``, one step (and transaction) at a time."""
         for step in pending(version):
-            self._con.begin()
-            try:
+            with self._transaction(
+                f"upgrade the store to schema version {step.version} ({step.name})"
+            ):
                 for statement in step.statements:
                     self._con.execute(statement)
                 self._con.execute(
                     "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(step.version)]
                 )
-                self._con.commit()
-            except duckdb.Error as e:
-                self._rollback()
-                raise StoreError(
-                    f"{self.path}: cannot upgrade the store to schema version {step.version} "
-                    f"({step.name}): {e}"
-                ) from e
 
     def _create_schema(self) -> None:
-        self._con.begin()
-        try:
+        with self._transaction("create the store"):
             for statement in create_statements():
                 self._con.execute(statement)
+
+    @contextlib.contextmanager
+    def _transaction(self, doing: str) -> Iterator[None]:
+        """One transaction: committed whole, or rolled back with a StoreError saying what
+        could not be done (and the first line of DuckDB's reason)."""
+        self._con.begin()
+        try:
+            yield
             self._con.commit()
         except duckdb.Error as e:
             self._rollback()
-            raise StoreError(f"{self.path}: cannot create the store: {e}") from e
+            raise StoreError(f"{self.path}: cannot {doing}: {_first_line(e)}") from e
+        except BaseException:
+            self._rollback()
+            raise
 
     def close(self) -> None:
         self._con.close()
@@ -251,13 +326,22 @@ class Store:
                 return pd.DataFrame()
             return cursor.df()
         except duckdb.Error as e:
-            raise StoreError(f"{self.path}: query failed: {e}") from e
+            raise StoreError(f"{self.path}: query failed: {_first_line(e)}") from e
 
     def _require_writable(self) -> None:
         if self.read_only:
             raise StoreError(
                 f"{self.path}: opened read-only; open it with read_only=False to write"
             )
+
+    def _unregister(self, name: str) -> None:
+        """Drop a registered batch. After a failed statement the transaction is aborted
+        and unregistering fails too ("Current transaction is aborted"): that second error
+        must not replace the real one, and the view goes with the rollback anyway."""
+        try:
+            self._con.unregister(name)
+        except duckdb.Error:
+            pass
 
     def _rollback(self) -> None:
         try:
@@ -281,12 +365,15 @@ class Store:
         try:
             self._con.execute(f"{verb} {table} ({names}) {source}")
         finally:
-            self._con.unregister("_detente_batch")
+            self._unregister("_detente_batch")
 
     # -- writing ---------------------------------------------------------------------------
 
     def has_document(self, doc_id: str) -> bool:
-        rows = self._con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchall()
+        require("doc_id", doc_id, str, "a string")
+        rows = self._fetch(
+            "SELECT 1 FROM documents WHERE doc_id = ?", [doc_id], doing="look up a document"
+        )
         return bool(rows)
 
     def known_doc_ids(self, doc_ids: Iterable[str]) -> set[str]:
@@ -296,11 +383,12 @@ class Store:
             return set()
         self._con.register("_detente_ids", wanted)
         try:
-            rows = self._con.execute(
-                "SELECT d.doc_id FROM documents d JOIN _detente_ids w ON d.doc_id = w.doc_id"
-            ).fetchall()
+            rows = self._fetch(
+                "SELECT d.doc_id FROM documents d JOIN _detente_ids w ON d.doc_id = w.doc_id",
+                doing="look up stored documents",
+            )
         finally:
-            self._con.unregister("_detente_ids")
+            self._unregister("_detente_ids")
         return {row[0] for row in rows}
 
     def begin_run(self, *, command: str, args: dict, provenance: dict | None = None) -> int:
@@ -317,8 +405,9 @@ class Store:
         unknown = set(provenance) - set(names)
         if unknown:
             raise UsageError(f"unknown provenance fields: {', '.join(sorted(unknown))}")
-        self._con.execute("UPDATE runs SET status = 'killed' WHERE status = 'running'")
-        rows = self._con.execute(
+        doing = "write to the store"
+        self._fetch("UPDATE runs SET status = 'killed' WHERE status = 'running'", doing=doing)
+        rows = self._fetch(
             f"INSERT INTO runs (run_id, command, args, started_at, status, {', '.join(names)}) "
             f"VALUES (nextval('run_ids'), ?, ?, ?, 'running', {', '.join('?' for _ in names)}) "
             "RETURNING run_id",
@@ -328,7 +417,8 @@ class Store:
                 _utc_now(),
                 *(provenance.get(name) for name in names),
             ],
-        ).fetchall()
+            doing=doing,
+        )
         return int(rows[0][0])
 
     def finish_run(self, run_id: int, *, status: str, summary: dict) -> None:
@@ -339,11 +429,12 @@ class Store:
         """
         self._require_writable()
         self._refresh_dedup()
-        rows = self._con.execute(
+        rows = self._fetch(
             "UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE run_id = ? "
             "RETURNING run_id",
             [_utc_now(), status, json.dumps(summary, default=str, ensure_ascii=False), run_id],
-        ).fetchall()
+            doing="close the run",
+        )
         if not rows:
             raise StoreError(f"{self.path}: there is no run {run_id}")
 
@@ -351,41 +442,38 @@ class Store:
         """Store a batch of documents with everything coded from them, in one transaction.
 
         Documents already stored (same text, same ``doc_id``) are skipped with their
-        records and problems, so writing the same batch twice adds nothing.
+        records and problems, so writing the same batch twice adds nothing; where each
+        result came from is kept in ``document_refs`` either way.
         Returns the number of documents added.
         """
         self._require_writable()
         if not results:
             return 0
-        self._con.begin()
-        try:
+        with self._transaction("write a batch of results"):
             known = self.known_doc_ids(result.article.doc_id for result in results)
             new: dict[str, DocResult] = {}
             for result in results:
                 doc_id = result.article.doc_id
                 if doc_id not in known and doc_id not in new:
                     new[doc_id] = result
+            now = _utc_now()
             if new:
-                batches = build_batches(list(new.values()), run_id=run_id, added_at=_utc_now())
+                batches = build_batches(list(new.values()), run_id=run_id, added_at=now)
                 self._insert_batches(batches)
-            self._con.commit()
-        except duckdb.Error as e:
-            self._rollback()
-            raise StoreError(f"{self.path}: cannot write a batch of results: {e}") from e
-        except BaseException:
-            self._rollback()
-            raise
+            # every source record is kept, also of a document stored before or twice here
+            articles = [result.article for result in results]
+            self._insert_refs(refs_table(articles, run_id=run_id, added_at=now))
         return len(new)
 
     def write_batches(self, batches: Mapping[str, pa.Table], *, run_id: int) -> int:
         """Store batches built elsewhere (a partition read from Parquet parts) in one
         transaction, exactly once by ``doc_id``: documents already stored are skipped with
-        every row that carries their ``doc_id``, and ``run_id`` replaces the batches' own.
+        every row that carries their ``doc_id`` (their ``document_refs`` rows are kept, as
+        ``write_results`` keeps them), and ``run_id`` replaces the batches' own.
         Returns the number of documents added."""
         self._require_writable()
         documents = batches["documents"]
-        self._con.begin()
-        try:
+        with self._transaction("write a batch of parts"):
             known = self.known_doc_ids(documents.column("doc_id").to_pylist())
             new_ids = pc.unique(
                 documents.column("doc_id").filter(
@@ -399,36 +487,68 @@ class Store:
                     {
                         table: _for_run(_of_documents(b, new_ids), run_id)
                         for table, b in batches.items()
+                        if table != "document_refs"
                     }
                 )
-            self._con.commit()
-        except duckdb.Error as e:
-            self._rollback()
-            raise StoreError(f"{self.path}: cannot write a batch of parts: {e}") from e
-        except BaseException:
-            self._rollback()
-            raise
+            if "document_refs" in batches:
+                self._insert_refs(_for_run(batches["document_refs"], run_id))
         return len(new_ids)
 
     def _insert_batches(self, batches: Mapping[str, pa.Table]) -> None:
         for table, batch in batches.items():
             self._insert(table, batch, upsert=table in ("actors", "places"))
 
+    def add_refs(self, articles: Sequence[Article], *, run_id: int) -> int:
+        """Keep the source records of articles whose text is already stored (``document_refs``);
+        returns how many were new (a re-run of the same record adds nothing)."""
+        self._require_writable()
+        if not articles:
+            return 0
+        return self.add_ref_rows(
+            refs_table(articles, run_id=run_id, added_at=_utc_now()), run_id=run_id
+        )
+
+    def add_ref_rows(self, refs: pa.Table, *, run_id: int) -> int:
+        """``add_refs`` for rows built elsewhere (``refs_table``, e.g. read from Parquet
+        parts); ``run_id`` replaces the rows' own. Returns how many were new."""
+        self._require_writable()
+        with self._transaction("write document references"):
+            return self._insert_refs(_for_run(refs, run_id))
+
+    def _insert_refs(self, batch: pa.Table) -> int:
+        if batch.num_rows == 0:
+            return 0
+        names = ", ".join(batch.column_names)
+        self._con.register("_detente_refs", batch)
+        try:
+            rows = self._con.execute(
+                f"INSERT INTO document_refs ({names}) SELECT DISTINCT ON (doc_id, ref, record, "
+                f"path) {names} FROM _detente_refs b WHERE {NEW_REFS.format(alias='b')}"
+            ).fetchall()
+        finally:
+            self._unregister("_detente_refs")
+        return int(rows[0][0]) if rows else 0
+
     def write_problems(self, problems: Sequence[Problem], *, run_id: int) -> None:
-        """Store problems of inputs that produced no document (one transaction)."""
+        """Store problems (one transaction). A warning already recorded for the same input
+        (same ref, record, reason, detail and document) is not recorded again: re-runs add
+        none."""
         self._require_writable()
         if not problems:
             return
-        self._con.begin()
-        try:
-            self._insert("errors", errors_table(problems, run_id=run_id, noted_at=_utc_now()))
-            self._con.commit()
-        except duckdb.Error as e:
-            self._rollback()
-            raise StoreError(f"{self.path}: cannot write problems: {e}") from e
-        except BaseException:
-            self._rollback()
-            raise
+        batch = errors_table(problems, run_id=run_id, noted_at=_utc_now())
+        names = ", ".join(batch.column_names)
+        with self._transaction("write problems"):
+            self._con.register("_detente_errors", batch)
+            try:
+                self._con.execute(
+                    f"INSERT INTO errors ({names}) SELECT {names} FROM _detente_errors b "
+                    f"WHERE b.severity <> 'warning' OR NOT EXISTS ({_SAME_WARNING}) "
+                    "QUALIFY b.severity <> 'warning' OR row_number() OVER (PARTITION BY "
+                    "b.ref, b.record, b.reason, b.detail, b.doc_id) = 1"
+                )
+            finally:
+                self._unregister("_detente_errors")
 
     # -- the deduplication layer -----------------------------------------------------------
 
@@ -447,16 +567,8 @@ class Store:
         return self.dedup_summary()
 
     def _rebuild_dedup(self, window_days: int) -> None:
-        self._con.begin()
-        try:
+        with self._transaction("deduplicate events"):
             dedup.rebuild(self._con, window_days=window_days)
-            self._con.commit()
-        except duckdb.Error as e:
-            self._rollback()
-            raise StoreError(f"{self.path}: cannot deduplicate events: {e}") from e
-        except BaseException:
-            self._rollback()
-            raise
 
     def _refresh_dedup(self) -> None:
         if not dedup.is_current(self._con):
@@ -470,7 +582,7 @@ class Store:
         if self.read_only:
             raise StoreError(
                 f"{self.path}: the deduplicated events are out of date (a run did not finish); "
-                f"run `detente dedup --db {self.path}` once to rebuild them"
+                "rebuild them once with `detente dedup` (or Store.deduplicate())"
             )
         self._refresh_dedup()
 
@@ -516,6 +628,7 @@ class Store:
         détente does not map, as JSON (AllSides ``bias_text``, ``topic`` ...)."""
         where = Where()
         if doc_id is not None:
+            require("doc_id", doc_id, str, "a string")
             where.add("doc_id = ?", doc_id)
         where.dates("date", date_from, date_to)
         return self._query(
@@ -531,6 +644,7 @@ class Store:
         doc_id: str | None = None,
         date_from: DateLike = None,
         date_to: DateLike = None,
+        limit: int | None = None,
     ) -> pd.DataFrame:
         """Actor and place mentions, with their document's ``ref``, ``title`` and ``date``.
 
@@ -544,7 +658,7 @@ class Store:
             )
             where.add(clause, *params)
         return self._rows_with_documents(
-            "mentions m", "d.ref, d.title, d.date", where, doc_id, date_from, date_to
+            "mentions m", "d.ref, d.title, d.date", where, doc_id, date_from, date_to, limit=limit
         )
 
     def quotes(
@@ -554,6 +668,7 @@ class Store:
         doc_id: str | None = None,
         date_from: DateLike = None,
         date_to: DateLike = None,
+        limit: int | None = None,
     ) -> pd.DataFrame:
         """Quotes with their document's ``ref``, ``title`` and ``date``; ``actor`` matches
         the speaker by id, code prefix, or whole words of the name or of the speaker text."""
@@ -569,7 +684,7 @@ class Store:
             )
             where.add(clause, *params)
         return self._rows_with_documents(
-            "quotes q", "d.ref, d.title, d.date", where, doc_id, date_from, date_to
+            "quotes q", "d.ref, d.title, d.date", where, doc_id, date_from, date_to, limit=limit
         )
 
     def events(
@@ -588,6 +703,7 @@ class Store:
         negated: bool | None = None,
         occurred: bool | None = None,
         cluster_id: int | None = None,
+        limit: int | None = None,
     ) -> pd.DataFrame:
         """Every stored event (each mention), with its document's date, ref, title, url and outlet.
 
@@ -623,6 +739,7 @@ class Store:
             date_from,
             date_to,
             date_column="coalesce(e.date, d.date)",
+            limit=limit,
         )
 
     def deduplicated_events(
@@ -639,6 +756,7 @@ class Store:
         asserted_only: bool = True,
         include_negated: bool = False,
         min_articles: int | None = None,
+        limit: int | None = None,
     ) -> pd.DataFrame:
         """Deduplicated events (``event_clusters``): one row per happening, with
         ``num_mentions``, ``num_stories``, ``num_articles``, ``num_sources``,
@@ -654,7 +772,7 @@ class Store:
         where.dates("c.date", date_from, date_to)
         return self._query(
             f"SELECT c.* FROM event_clusters c {where.sql()} "
-            "ORDER BY c.date NULLS LAST, c.cluster_id",
+            f"ORDER BY c.date NULLS LAST, c.cluster_id{limit_sql(limit)}",
             where.params,
         )
 
@@ -668,21 +786,24 @@ class Store:
         date_to: DateLike,
         *,
         date_column: str = "d.date",
+        limit: int | None = None,
     ) -> pd.DataFrame:
         """Rows of ``table_alias`` ("mentions m") joined to their documents, narrowed to one
         doc and a date range, in date then text order (shared by mentions/quotes/events)."""
         alias = table_alias.split()[1]
         if doc_id is not None:
+            require("doc_id", doc_id, str, "a string")
             where.add(f"{alias}.doc_id = ?", doc_id)
         where.dates(date_column, date_from, date_to)
         return self._query(
             f"SELECT {alias}.*, {document_columns} FROM {table_alias} JOIN documents d "
             f"USING (doc_id) {where.sql()} "
-            f"ORDER BY {date_column} NULLS LAST, {alias}.doc_id, {alias}.start_char",
+            f"ORDER BY {date_column} NULLS LAST, {alias}.doc_id, {alias}.start_char"
+            f"{limit_sql(limit)}",
             where.params,
         )
 
-    def actors(self, *, actor: str | None = None) -> pd.DataFrame:
+    def actors(self, *, actor: str | None = None, limit: int | None = None) -> pd.DataFrame:
         """Canonical actors with how many mentions each has in the store."""
         where = Where()
         if actor is not None:
@@ -693,28 +814,30 @@ class Store:
         return self._query(
             "SELECT a.*, coalesce(m.mentions, 0) AS mentions FROM actors a LEFT JOIN "
             "(SELECT actor_id, count(*) AS mentions FROM mentions GROUP BY actor_id) m "
-            f"USING (actor_id) {where.sql()} ORDER BY mentions DESC, a.actor_id",
+            f"USING (actor_id) {where.sql()} ORDER BY mentions DESC, a.actor_id{limit_sql(limit)}",
             where.params,
         )
 
-    def places(self) -> pd.DataFrame:
+    def places(self, *, limit: int | None = None) -> pd.DataFrame:
         """Canonical places with how many mentions each has in the store."""
         return self._query(
             "SELECT p.*, coalesce(m.mentions, 0) AS mentions FROM places p LEFT JOIN "
             "(SELECT place_id, count(*) AS mentions FROM mentions GROUP BY place_id) m "
-            "USING (place_id) ORDER BY mentions DESC, p.place_id"
+            f"USING (place_id) ORDER BY mentions DESC, p.place_id{limit_sql(limit)}"
         )
 
-    def errors(self, *, run_id: int | None = None) -> pd.DataFrame:
+    def errors(self, *, run_id: int | None = None, limit: int | None = None) -> pd.DataFrame:
         where = Where()
         if run_id is not None:
+            require("run_id", run_id, int, "an integer")
             where.add("run_id = ?", run_id)
         return self._query(
-            f"SELECT * FROM errors {where.sql()} ORDER BY noted_at, ref", where.params
+            f"SELECT * FROM errors {where.sql()} ORDER BY noted_at, ref{limit_sql(limit)}",
+            where.params,
         )
 
-    def runs(self) -> pd.DataFrame:
-        return self._query("SELECT * FROM runs ORDER BY run_id")
+    def runs(self, *, limit: int | None = None) -> pd.DataFrame:
+        return self._query(f"SELECT * FROM runs ORDER BY run_id{limit_sql(limit)}")
 
     def dyad(
         self,
@@ -825,13 +948,15 @@ class Store:
         ``last_run_finished_at`` (None when the store has no run yet).
         """
         counts = {table: self._count(table) for table in TABLES if table != "meta"}
-        ((first, last, undated),) = self._con.execute(
-            "SELECT min(date), max(date), count(*) FILTER (WHERE date IS NULL) FROM documents"
-        ).fetchall()
-        last_runs = self._con.execute(
+        ((first, last, undated),) = self._fetch(
+            "SELECT min(date), max(date), count(*) FILTER (WHERE date IS NULL) FROM documents",
+            doing="read the store",
+        )
+        last_runs = self._fetch(
             "SELECT run_id, command, status, started_at, finished_at FROM runs "
-            "ORDER BY run_id DESC LIMIT 1"
-        ).fetchall()
+            "ORDER BY run_id DESC LIMIT 1",
+            doing="read the store",
+        )
         last_run = last_runs[0] if last_runs else (None,) * 5
         fields = ("id", "command", "status", "started_at", "finished_at")
         return {
@@ -845,11 +970,15 @@ class Store:
         }
 
     def _count(self, table: str) -> int:
-        ((count,),) = self._con.execute(f"SELECT count(*) FROM {table}").fetchall()
+        ((count,),) = self._fetch(f"SELECT count(*) FROM {table}", doing="read the store")
         return int(count)
 
     def sql(self, query: str, params: Sequence[Any] | dict | None = None) -> pd.DataFrame:
-        """Run any SQL on the store; the result as a DataFrame."""
+        """Run any SQL on the store; the result as a DataFrame. A read-only store cannot
+        reach files outside itself (``COPY ... TO``, ``ATTACH``, ``read_csv`` are refused)."""
+        require("query", query, str, "an SQL string")
+        if params is not None:
+            require("params", params, list | tuple | dict, "a list, tuple or dict")
         return self._query(query, params)
 
     def export(
@@ -874,11 +1003,34 @@ class Store:
         hold occurred events only unless ``asserted_only``/``include_negated`` say otherwise.
         See docs/exports.md.
         """
+        require("table", table, str, "a table name")
+        if fmt is not None:
+            require("fmt", fmt, str, "a format name")
         request = exporting.ExportRequest.build(
             table, out, fmt=fmt, force=force, header=header, store_path=self.path
         )
         if request.fmt in exporting.EVENT_FORMATS or table in ("events", *DERIVED):
             self._dedup_ready()
-        return exporting.export(
-            self._con, request, factuality=Factuality(asserted_only, include_negated)
-        )
+        factuality = Factuality(asserted_only, include_negated)
+        if not self.read_only:
+            return exporting.export(self._con, request, factuality=factuality)
+        # A sealed read-only connection cannot write files: exports (our own SQL, to the
+        # file asked for) use a private connection to the same file, read-only too.
+        with self._export_connection() as con:
+            return exporting.export(con, request, factuality=factuality)
+
+    @contextlib.contextmanager
+    def _export_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        try:
+            con = duckdb.connect(":memory:")
+            con.execute("SET enable_progress_bar = false")
+            con.execute(f"ATTACH {_sql_string(str(self.path))} AS detente_store (READ_ONLY)")
+            con.execute("USE detente_store")
+        except duckdb.Error as e:
+            raise StoreError(
+                f"{self.path}: cannot open the store to export: {_first_line(e)}"
+            ) from e
+        try:
+            yield con
+        finally:
+            con.close()

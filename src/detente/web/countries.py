@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from detente.kb.load import read_rows
-
-COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "web" / "countries.tsv"
+from detente.knowledge import files
+from detente.knowledge.tables import read_values
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +23,7 @@ class Country:
 def countries() -> dict[str, Country]:
     """Every country by ISO3 code."""
     table = {}
-    for iso3, numeric, name, lat, lon in read_rows(COUNTRIES_FILE, 5):
+    for iso3, numeric, name, lat, lon, _source in read_values(files.WEB_COUNTRIES):
         table[iso3] = Country(iso3, numeric, name, float(lat), float(lon))
     return table
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from detente.events.ontology import lookup
+from detente.knowledge import load_knowledge
 
 ACTOR_KINDS = frozenset({"person", "organization", "state", "group"})
 
@@ -111,7 +111,7 @@ def fact_details(article: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def event_summary(e: dict[str, Any]) -> dict[str, Any]:
-    entry = lookup(e["cameo"]) if e["cameo"] else None
+    entry = load_knowledge().cameo.lookup(e["cameo"]) if e["cameo"] else None
     source = e["source_code"] or e["source_text"] or "?"
     target = e["target_code"] or e["target_text"] or "—"
     return {

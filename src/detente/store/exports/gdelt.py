@@ -17,10 +17,9 @@ import duckdb
 import pyarrow as pa
 
 from detente.crosswalk import country_codes, crosswalk_table
-from detente.kb.load import read_rows
+from detente.knowledge import files
+from detente.knowledge.tables import read_values
 from detente.store.factuality import Factuality
-
-PARTS_PATH = Path(__file__).resolve().parents[2] / "data" / "exports" / "cameo_actor_parts.tsv"
 
 
 def _clean(expression: str) -> str:
@@ -126,7 +125,7 @@ def query(factuality: Factuality) -> str:
 @functools.cache
 def part_kinds() -> dict[str, str]:
     """Three-letter CAMEO actor code parts that are not states: part -> kind."""
-    return {part: kind for part, kind, _name in read_rows(PARTS_PATH, 3)}
+    return {part: kind for part, kind, _name in read_values(files.CAMEO_ACTOR_PARTS)}
 
 
 def parse_actor_code(code: str) -> dict[str, str | None]:

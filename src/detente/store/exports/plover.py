@@ -20,14 +20,13 @@ from pathlib import Path
 import duckdb
 
 from detente.crosswalk import country_codes
-from detente.events.ontology import lookup
-from detente.kb.load import read_rows
+from detente.knowledge import files, load_knowledge
+from detente.knowledge.tables import read_json, read_values
 from detente.store.exports import stories
 from detente.store.exports.provenance import PROVENANCE_COLUMNS, coder_line
 from detente.store.factuality import OCCURRED_MODALITY, Factuality
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "exports"
-SCHEMA_PATH = DATA / "plover_event.schema.json"
+SCHEMA_PATH = files.PLOVER_EVENT_SCHEMA.path()
 CODEBOOK = "PLOVER manual (2021 draft), CAMEO-to-PLOVER conversion"
 
 # Our factuality in PLOVER's auxiliary modes (carried in ``context``).
@@ -41,14 +40,13 @@ RESOLUTION = {"country": 1, "region": 2, "state": 2, "admin1": 2, "city": 4}
 def plover_scores() -> dict[tuple[str, str], float]:
     """PLOVER score by (category, mode); mode "" is the category's own score."""
     return {
-        (category, mode): float(score)
-        for category, mode, score in read_rows(DATA / "plover_scores.tsv", 3)
+        (category, mode): float(score) for category, mode, score in read_values(files.PLOVER_SCORES)
     }
 
 
 def plover_schema() -> dict:
     """The JSON Schema of one exported PLOVER record."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return read_json(SCHEMA_PATH)
 
 
 def _entity(row: dict, side: str) -> dict | None:
@@ -114,7 +112,7 @@ def _location(row: dict) -> dict | None:
 
 def record(row: dict) -> dict:
     """One story event as a PLOVER record."""
-    entry = lookup(row["cameo"])
+    entry = load_knowledge().cameo.lookup(row["cameo"])
     mode = entry.plover_mode if entry is not None and entry.plover == row["plover"] else None
     source, target = _entity(row, "source"), _entity(row, "target")
     actors = [source] if source else []

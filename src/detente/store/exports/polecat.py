@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from detente.crosswalk import country_codes
-from detente.events.ontology import lookup
+from detente.knowledge import load_knowledge
 from detente.store.exports import stories
 from detente.store.exports.plover import plover_scores
 from detente.store.exports.provenance import coder_line
@@ -69,7 +69,7 @@ def _side(rows: list[dict], side: str) -> list:
 
 
 def _line(row: dict) -> list:
-    entry = lookup(row["cameo"])
+    entry = load_knowledge().cameo.lookup(row["cameo"])
     mode = entry.plover_mode if entry is not None and entry.plover == row["plover"] else None
     contexts = []
     if entry is not None and entry.plover_context:

@@ -18,6 +18,7 @@ from detente.store.exports.provenance import PROVENANCE_COLUMNS, export_provenan
 ORDER = {
     "meta": "key",
     "documents": "date NULLS LAST, ref, doc_id",
+    "document_refs": "doc_id, added_at, ref, record",
     "mentions": "doc_id, start_char, end_char",
     "actors": "actor_id",
     "places": "place_id",

@@ -1,0 +1,146 @@
+"""The clause structure event coding reads: which words are a verb's own, where a place can
+say an act lands, coordinated heads, relative clauses and complements. Pure functions of
+the parse (they work on hand-built ``Doc`` objects too)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from detente.nlp.syntax import (
+    CLAUSAL_SUBJECT_DEPS,
+    CLAUSE_DEPS,
+    COMPLEMENT_DEPS,
+    TIME_LABELS,
+    VERBAL_POS,
+    object_of_preposition,
+    pruned_subtree,
+    subject_of,
+)
+
+# Clauses that are acts of their own (an "acl" participle still says where the act lands).
+PLACE_SCOPE_STOP_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl"})
+
+
+def verb_subject(verb: Token) -> Token | None:
+    """The verb's own subject, nominal or clausal."""
+    return subject_of(verb, CLAUSAL_SUBJECT_DEPS)
+
+
+def is_coordinated_verb(child: Token, tok: Token) -> bool:
+    """``child`` is a verb joined to the verb ``tok`` ("praised Japan and pledged ...")."""
+    return child.dep_ == "conj" and child.pos_ in VERBAL_POS and tok.pos_ in VERBAL_POS
+
+
+def is_date_phrase(tok: Token) -> bool:
+    """ "on Tuesday", "last week": a time, which patterns like ``(ON)`` must not match."""
+    if tok.dep_ == "npadvmod" and tok.ent_type_ in TIME_LABELS:
+        return True
+    if tok.dep_ == "prep":
+        pobj = object_of_preposition(tok)
+        return pobj is not None and pobj.ent_type_ in TIME_LABELS
+    return False
+
+
+def clause_tokens(
+    head: Token, *, include_xcomp: bool = False, skip_dates: bool = False
+) -> list[Token]:
+    """The words of ``head``'s own clause, in text order: without sub-clauses, coordinated
+    verbs (acts of their own), a verb's subject, and optionally infinitive complements and
+    time phrases."""
+    head_is_verb = head.pos_ in VERBAL_POS
+
+    def skip(child: Token, tok: Token) -> bool:
+        return (
+            child.dep_ in CLAUSE_DEPS
+            or (child.dep_ == "xcomp" and not include_xcomp)
+            # "praised Japan and pledged to defend ...": a coordinated verb is an act of
+            # its own; its words ("to") are not the first verb's pattern words
+            or is_coordinated_verb(child, tok)
+            or (child.dep_ in CLAUSAL_SUBJECT_DEPS and tok.i == head.i and head_is_verb)
+            or (skip_dates and is_date_phrase(child))
+        )
+
+    return pruned_subtree(head, skip)
+
+
+def place_scope(verb: Token) -> list[Token]:
+    """Where a place can say where the act lands: the verb's phrase, its infinitive and
+    the participles on its nouns ("aid to refugees fleeing the war in Liberia"), but not
+    its subject, relative clauses ("refugees who have lived in Iraq"), nor clauses that
+    are acts of their own."""
+
+    def skip(child: Token, tok: Token) -> bool:
+        return (
+            child.dep_ in CLAUSAL_SUBJECT_DEPS
+            or child.dep_ in PLACE_SCOPE_STOP_DEPS
+            or is_date_phrase(child)
+            or is_coordinated_verb(child, tok)  # a coordinated verb's places are its own
+        )
+
+    return pruned_subtree(verb, skip)
+
+
+def coordinated(head: Token) -> list[Token]:
+    """``head`` and the heads coordinated with it: "Mordor, Rohan, Fornost and Bree"
+    (the parser often makes the second name an apposition and hangs the rest on it)."""
+    if head.dep_ == "conj":
+        return [head]
+    out = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ == "conj" or (
+                child.dep_ == "appos" and child.pos_ == "PROPN" and tok.pos_ == "PROPN"
+            ):
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def embedded_subject(verb: Token) -> Token | None:
+    """The own subject of a complement clause ("want [Russia] creating a bloc")."""
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS and child.pos_ in VERBAL_POS:
+            subject = verb_subject(child)
+            if subject is not None:
+                return subject
+    return None
+
+
+def has_unmatched_object(verb: Token) -> bool:
+    """An object noun that may change the verb's sense; a pronoun ("discuss it") cannot."""
+    return any(c.dep_ in ("dobj", "attr", "oprd") and c.pos_ != "PRON" for c in verb.children)
+
+
+def relative_antecedent(verb: Token, relatives: frozenset[str]) -> Token | None:
+    """For a verb in a relative clause (or a conjunct of one) with no object of its own:
+    the noun the clause describes, which is its object ("islands that Japan controls")."""
+    if any(c.dep_ == "dobj" and c.lower_ not in relatives for c in verb.children):
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    # "islands that Japan controls but China claims": the parser often hangs "claims" on
+    # the main verb; a subject right after "but/and" + a relative clause shares its object.
+    subject = verb_subject(verb)
+    if subject is not None and verb.dep_ == "conj":
+        first = subject.left_edge.i
+        doc = verb.doc
+        if first >= 2 and doc[first - 1].dep_ == "cc" and doc[first - 2].dep_ == "relcl":
+            relcl = doc[first - 2]
+            if relcl.head.pos_ in ("NOUN", "PROPN"):
+                return relcl.head
+    return None
+
+
+def relative_clauses(noun: Token) -> Iterable[Token]:
+    """The relative clauses on a noun, and the verbs coordinated with them."""
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            yield child
+            yield from (c for c in child.conjuncts)

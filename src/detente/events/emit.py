@@ -1,0 +1,134 @@
+"""From coded acts to ``Event`` records: one per source-target direction, dated, with the
+CAMEO table's PLOVER category, quad class and Goldstein score, one account per act."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.events import dates
+from detente.events.lexicon import CodeSpec
+from detente.events.participants import actor_key
+from detente.knowledge.events import Cameo, DateWords
+from detente.nlp.extensions import doc_id_of
+from detente.records import Event, EventActor, TextSpan
+
+
+@dataclass(slots=True)
+class CodedAct:
+    """One act found in a sentence, before it becomes records."""
+
+    trigger: Token
+    clause_verb: Token  # the verb whose clause dates the act
+    sources: list[EventActor]
+    targets: list[EventActor]
+    code: CodeSpec
+    rule: str
+    negated: bool
+    modality: str
+    confidence: float
+    reciprocal: bool = False
+
+
+class Emitter:
+    """Turns a sentence's coded acts into events (one per coder)."""
+
+    def __init__(self, cameo: Cameo, date_words: DateWords) -> None:
+        self.cameo = cameo
+        self.date_words = date_words
+
+    def events(self, doc: Doc, sent: Span, acts: list[CodedAct]) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        base = doc._.date
+        doc_id = doc_id_of(doc)
+        date_cache: dict = {}  # clause head -> its date word, shared by the sentence's events
+        for act in acts:
+            date = dates.event_date(act.trigger, act.clause_verb, base, self.date_words, date_cache)
+            for source, target, code in self._directions(act):
+                key = (actor_key(source), actor_key(target), code, act.negated)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(self._event(doc_id, sent, act, source, target, code, date))
+        return drop_subsumed(events)
+
+    def _directions(self, act: CodedAct) -> list[tuple[EventActor, EventActor | None, str]]:
+        """(source, target, code) of each event an act makes: every source to every target
+        (and back, with a paired code's reverse); partners of a mutual act both ways."""
+        pairs: list[tuple[EventActor, EventActor | None, str]] = []
+        forward, reverse = act.code.forward, act.code.reverse
+        if act.targets:
+            for source in act.sources:
+                for target in act.targets:
+                    if forward:
+                        pairs.append((source, target, forward))
+                    if reverse:
+                        pairs.append((target, source, reverse))
+        elif len(act.sources) > 1 and (
+            act.reciprocal
+            or (forward and (forward == reverse or self.cameo.policy(forward).mutual))
+        ):
+            # "Trump and Abe met", "showered each other with compliments": both directions.
+            for source in act.sources:
+                for other in act.sources:
+                    if source is not other and forward:
+                        pairs.append((source, other, forward))
+        elif forward:
+            pairs.extend((source, None, forward) for source in act.sources)
+        return pairs
+
+    def _event(
+        self,
+        doc_id: str,
+        sent: Span,
+        act: CodedAct,
+        source: EventActor,
+        target: EventActor | None,
+        code: str,
+        date: str | None,
+    ) -> Event:
+        entry = self.cameo.lookup(code)
+        trigger = act.trigger
+        return Event(
+            doc_id=doc_id,
+            start=trigger.idx,
+            end=trigger.idx + len(trigger.text),
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            trigger=TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+            date=date,
+            source=source,
+            target=target,
+            cameo=code,
+            cameo_root=code[:2],
+            plover=entry.plover if entry else None,
+            quad_class=entry.quad_class if entry else None,
+            goldstein=entry.goldstein if entry else None,
+            negated=act.negated,
+            modality=act.modality,
+            confidence=round(max(0.1, act.confidence - (0.0 if target is not None else 0.1)), 2),
+            rule=act.rule,
+        )
+
+
+def drop_subsumed(events: list[Event]) -> list[Event]:
+    """One sentence, one account of each act: "held a meeting with Putin" is coded by the
+    verb pattern, so the noun "meeting" adds nothing; "reiterated its demand" without a
+    target adds nothing to the same demand with one."""
+    return [e for e in events if not any(_subsumes(o, e) for o in events if o is not e)]
+
+
+def _subsumes(other: Event, event: Event) -> bool:
+    if actor_key(other.source) != actor_key(event.source):
+        return False
+    if other.cameo_root != event.cameo_root or other.negated != event.negated:
+        return False
+    if event.target is None and other.target is not None:
+        return True
+    return (
+        event.rule.startswith("nominal")
+        and not other.rule.startswith("nominal")
+        and actor_key(other.target) == actor_key(event.target)
+    )

@@ -1,0 +1,479 @@
+"""Who does an act and to whom: the actors of a clause's subject, objects and phrases.
+
+Actors come only from ``doc._.mentions`` (and quote speakers for "we" inside quotes);
+nothing here re-reads the text. :class:`DocActors` indexes one document's mentions once;
+:class:`Participants` finds the sources and targets of a verb in the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.events.clauses import (
+    clause_tokens,
+    coordinated,
+    place_scope,
+    relative_antecedent,
+    relative_clauses,
+    verb_subject,
+)
+from detente.knowledge.events import ClauseWords
+from detente.nlp.extensions import get_list
+from detente.nlp.syntax import (
+    COMPLEMENT_DEPS,
+    NOMINAL_POS,
+    NOUN_MODIFIER_DEPS,
+    OBJECT_DEPS,
+    VERBAL_POS,
+    is_passive,
+    passive_agent,
+    passive_subject,
+    prepositional_objects,
+)
+from detente.records import EventActor, Mention, Quote
+
+# (candidate actors, is the candidate the head of its phrase?)
+Candidates = list[tuple[list[EventActor], bool]]
+
+
+@dataclass(slots=True)
+class DocActors:
+    """Actor lookups for one document, built once in linear time."""
+
+    by_token: list[int]  # token index -> mention index or -1
+    mentions: list[Mention]
+    place_by_token: dict[int, Mention]  # places with a country: last-resort targets
+    spans: list[Span]
+    quotes: list[tuple[int, int, EventActor]]  # quote char range -> speaker
+
+    @classmethod
+    def build(cls, doc: Doc) -> DocActors:
+        by_token = [-1] * len(doc)
+        kept: list[Mention] = []
+        spans: list[Span] = []
+        by_start: dict[int, int] = {}
+        places: dict[int, Mention] = {}
+        for mention in get_list(doc, "mentions"):
+            if not (mention.code or mention.country):
+                continue  # an actor we cannot code cannot be a source or target
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if mention.kind == "place" and not mention.code:
+                # a place is where, not who; but "lifted the curfew in Darfur" targets Sudan
+                places[span.root.i] = mention
+                continue
+            number = len(kept)
+            kept.append(mention)
+            spans.append(span)
+            by_start[mention.start] = number
+            for tok in span:
+                if by_token[tok.i] == -1:
+                    by_token[tok.i] = number
+        actors = cls(by_token, kept, places, spans, [])
+        for quote in get_list(doc, "quotes"):
+            speaker = actors._speaker(quote, by_start)
+            if speaker is not None:
+                actors.quotes.append((quote.start, quote.end, speaker))
+        return actors
+
+    def _speaker(self, quote: Quote, by_start: dict[int, int]) -> EventActor | None:
+        if quote.speaker_start is not None and quote.speaker_start in by_start:
+            return event_actor(self.mentions[by_start[quote.speaker_start]])
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            for mention in self.mentions:
+                if mention.start < quote.speaker_end and quote.speaker_start < mention.end:
+                    return event_actor(mention)
+        if quote.speaker_actor or quote.speaker_id:
+            code = quote.speaker_actor
+            return EventActor(
+                text=quote.speaker or quote.speaker_name or "",
+                start=quote.speaker_start if quote.speaker_start is not None else quote.start,
+                end=quote.speaker_end if quote.speaker_end is not None else quote.start,
+                actor_id=quote.speaker_id,
+                name=quote.speaker_name,
+                code=code,
+                country=code[:3] if code and len(code) >= 3 else None,
+                sector=code[3:6] if code and len(code) >= 6 else None,
+            )
+        return None
+
+    def quote_speaker(self, tok: Token) -> EventActor | None:
+        for start, end, speaker in self.quotes:
+            if start <= tok.idx < end:
+                return speaker
+        return None
+
+
+def event_actor(mention: Mention) -> EventActor:
+    return EventActor(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        actor_id=mention.actor_id,
+        name=mention.name,
+        code=mention.code,
+        country=mention.country,
+        sector=mention.sector,
+    )
+
+
+def same_mention(target: EventActor, source: EventActor) -> bool:
+    if target.start == source.start and target.end == source.end:
+        return True
+    person = bool(target.actor_id) and not target.actor_id.startswith("state:")
+    return person and target.actor_id == source.actor_id
+
+
+def own_country(sources: list[EventActor], *, people: bool = False) -> list[EventActor]:
+    """The state of the sources' country; ``people``: also for sources that are the
+    state's people themselves ("Young Algerians blocked roads" protest against Algeria)."""
+    countries = {s.country for s in sources if s.country}
+    if len(countries) != 1 or (not people and any(not s.sector for s in sources)):
+        return []  # a state acting at home has no "own country" distinct from itself
+    (country,) = countries
+    source = sources[0]
+    return [
+        EventActor(
+            text=source.text,
+            start=source.start,
+            end=source.end,
+            actor_id=f"state:{country}",
+            name=None,
+            code=country,
+            country=country,
+            sector=None,
+        )
+    ]
+
+
+def place_actor(place: Mention) -> EventActor:
+    """A place as a target stands for its country."""
+    return EventActor(
+        text=place.text,
+        start=place.start,
+        end=place.end,
+        actor_id=f"state:{place.country}",
+        name=place.name,
+        code=place.country,
+        country=place.country,
+        sector=None,
+    )
+
+
+def actor_key(actor: EventActor | None) -> str | None:
+    """What makes two event actors the same; None for "no actor" (an untargeted event)."""
+    if actor is None:
+        return None
+    return actor.actor_id or actor.code or actor.country or actor.text.lower()
+
+
+def same_actor(a: EventActor, b: EventActor) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return actor_key(a) == actor_key(b)
+
+
+def same_side(target: EventActor, source: EventActor) -> bool:
+    """A target that is the source itself, or the bare state of a source from that state
+    ("Trump emphasized the U.S. commitment ..." does not target the U.S.)."""
+    if same_actor(target, source):
+        return True
+    if target.country and target.country == source.country:
+        return not target.sector or not source.sector
+    return False
+
+
+class Participants:
+    """Finds the sources and targets of verbs in the parse (one per coder)."""
+
+    def __init__(self, words: ClauseWords) -> None:
+        self.words = words
+
+    # ---- noun phrases
+
+    def actors_of(
+        self,
+        head: Token,
+        actors: DocActors,
+        *,
+        deep: bool = False,
+        modifiers: bool = True,
+        places: bool = False,
+    ) -> list[EventActor]:
+        """The actors a noun phrase names: its head (and conjuncts), else a modifier's actor.
+
+        ``deep`` adds every actor inside the phrase ("the security of Japan"), in text order.
+        """
+        found: list[EventActor] = []
+        for tok in coordinated(head):
+            actor = self.actor_at(tok, actors, modifiers=modifiers, places=places)
+            if actor is not None and not any(same_actor(actor, f) for f in found):
+                found.append(actor)
+        if deep:
+            for tok in clause_tokens(head):
+                actor = self.actor_at(tok, actors, modifiers=False)
+                if actor is not None and not any(same_actor(actor, f) for f in found):
+                    found.append(actor)
+        return found
+
+    def actor_at(
+        self, tok: Token, actors: DocActors, *, modifiers: bool = True, places: bool = False
+    ) -> EventActor | None:
+        """The actor a word names, or (``modifiers``) whose the word is: "Soldiers from
+        Gondor", "Japan's navy", "Japanese officials"; with ``places``, the people of a
+        place act for its country ("opposition groups in Zimbabwe")."""
+        number = actors.by_token[tok.i]
+        if number != -1:
+            return event_actor(actors.mentions[number])
+        if tok.lower_ in self.words.first_person:
+            return actors.quote_speaker(tok)
+        if not modifiers:
+            return None
+        for child in tok.children:
+            if child.dep_ in NOUN_MODIFIER_DEPS:
+                number = actors.by_token[child.i]
+                if number != -1:
+                    return event_actor(actors.mentions[number])
+            elif child.dep_ == "prep" and child.lower_ in self.words.modifier_prepositions:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if actors.by_token[pobj.i] != -1:
+                        return event_actor(actors.mentions[actors.by_token[pobj.i]])
+                    place = actors.place_by_token.get(pobj.i) if places else None
+                    if place is not None and tok.pos_ in NOMINAL_POS:
+                        return place_actor(place)
+        return None
+
+    # ---- sources
+
+    def sources(
+        self, verb: Token, actors: DocActors, depth: int = 0
+    ) -> tuple[list[EventActor], bool]:
+        """Actors doing ``verb``; second value True when inherited from a governing clause."""
+        agent = passive_agent(verb)
+        if agent is not None:
+            return self.actors_of(agent, actors), False
+        subject = verb_subject(verb)
+        if subject is not None and subject.dep_ != "nsubjpass":
+            return self._subject_sources(verb, subject, actors, depth)
+        if subject is not None or is_passive(verb):  # passive without agent: no source
+            return [], False
+        if depth > 3:
+            return [], False
+        return self._governor_sources(verb, actors, depth)
+
+    def _subject_sources(
+        self, verb: Token, subject: Token, actors: DocActors, depth: int
+    ) -> tuple[list[EventActor], bool]:
+        if subject.lower_ in self.words.relatives and verb.dep_ == "relcl":
+            return self.actors_of(verb.head, actors), True
+        found = self.actors_of(subject, actors, places=True)
+        if not found and subject.lower_ in self.words.anaphors and verb.dep_ in ("ccomp", "conj"):
+            # "Syria says it will not accept ...": the pronoun is the governor's subject
+            governor = verb.head
+            if governor.i != verb.i and governor.pos_ in VERBAL_POS and depth < 3:
+                return self.sources(governor, actors, depth + 1)[0], True
+        return found, False
+
+    def _governor_sources(
+        self, verb: Token, actors: DocActors, depth: int
+    ) -> tuple[list[EventActor], bool]:
+        """A verb without a subject does what the verb it hangs from does."""
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
+            head = head.head  # "Syria is willing to withdraw": the subject of "is"
+        patient = passive_subject(head)
+        if verb.dep_ == "conj" and patient is not None and not is_passive(verb):
+            # "the premier has been indicted by the court and will resign": an active verb
+            # joined to a passive one shares its subject, not its agent
+            return self.actors_of(patient, actors, places=True), True
+        if (
+            verb.dep_ in ("xcomp", "conj", "advcl", "ccomp")
+            and head.i != verb.i
+            and head.pos_ in VERBAL_POS
+        ):
+            return self.sources(head, actors, depth + 1)[0], True
+        if verb.dep_ in ("acl", "relcl") and head.i != verb.i:
+            found = self.actors_of(head, actors)
+            if not found and head.dep_ == "attr" and head.head.pos_ in VERBAL_POS:
+                found = self.sources(head.head, actors, depth + 1)[0]
+            return found, True
+        return [], False
+
+    # ---- targets
+
+    def targets(
+        self,
+        verb: Token,
+        actors: DocActors,
+        sources: list[EventActor],
+        depth: int = 0,
+        *,
+        place_targets: bool = False,
+        domestic: bool = False,
+    ) -> tuple[list[EventActor], bool, bool]:
+        """Actors ``verb`` is done to; then True for "each other"; then True when the
+        target was found only deep inside a phrase (less certain).
+
+        Candidates are tried in order; the first with an actor other than the source wins.
+        A phrase's head actor may be of the source's own country ("Sudan's government
+        lifted the emergency in Sudan"); an actor only modifying the phrase may not be the
+        bare state of the source's country ("Trump emphasized the U.S. commitment to Japan").
+        A ``domestic`` act ("Turkey will allow Turkish refugees to return") may target the
+        source's own people: only the very same mention (or person) is excluded.
+        """
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        ranked = self.words.target_prepositions
+        preps = sorted(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ranked),
+            key=lambda p: ranked.index(p.lower_),
+        )
+        prep_objects = [pobj for prep in preps for pobj in prep.children if pobj.dep_ == "pobj"]
+        # a passive subject is acted upon by its agent
+        patient = passive_subject(verb) if passive_agent(verb) is not None else None
+        candidates, reciprocal = self._phrase_candidates(
+            verb, actors, objects, prep_objects, patient
+        )
+        direct = len(candidates)
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and depth < 2:
+                inner = self.targets(
+                    child,
+                    actors,
+                    sources,
+                    depth + 1,
+                    place_targets=place_targets,
+                    domestic=domestic,
+                )
+                candidates.append((inner[0], False))
+        candidates += self._deep_candidates(actors, objects, prep_objects, patient)
+        for number, (group, is_head) in enumerate(candidates):
+            if domestic:
+                excluded = same_mention
+            else:
+                excluded = same_actor if is_head else same_side
+            kept = [t for t in group if not any(excluded(t, s) for s in sources)]
+            if kept:
+                return kept, reciprocal, number >= direct
+        # Last resort, as PETRARCH does: the country of a place the act happens in or is
+        # aimed at ("fired shells at Seoul"), unless it is the source's own.
+        place = self._place_target(verb, actors, sources, domestic) if place_targets else None
+        return ([place], reciprocal, True) if place is not None else ([], reciprocal, False)
+
+    def _phrase_candidates(
+        self,
+        verb: Token,
+        actors: DocActors,
+        objects: list[Token],
+        prep_objects: list[Token],
+        patient: Token | None,
+    ) -> tuple[Candidates, bool]:
+        """The verb's own phrases, each as its head's actors then its modifiers': a passive
+        subject, the objects, the prepositional objects (most likely preposition first), the
+        subjects of complement clauses, a relative clause's antecedent. Also whether an
+        object is "each other"."""
+        candidates: Candidates = []
+
+        def phrase(tok: Token) -> None:
+            candidates.append((self.actors_of(tok, actors, modifiers=False), True))
+            candidates.append((self.actors_of(tok, actors), False))
+
+        reciprocal = False
+        reciprocals = self.words.reciprocals
+        if patient is not None:
+            phrase(patient)
+        for obj in objects:
+            if (obj.lower_, obj.head.lower_) in reciprocals or any(
+                (c.lower_, obj.lower_) in reciprocals for c in obj.children
+            ):
+                reciprocal = True
+                continue
+            phrase(obj)
+        for pobj in prep_objects:
+            phrase(pobj)
+        for child in verb.children:
+            if child.dep_ in COMPLEMENT_DEPS:
+                subject = verb_subject(child)
+                if subject is not None:
+                    phrase(subject)
+        # A relative clause's object is its antecedent: "islands ... that Japan controls but China claims".
+        antecedent = relative_antecedent(verb, self.words.relatives)
+        if antecedent is not None:
+            phrase(antecedent)
+            shares_object = not any(c.dep_ == "dobj" for c in verb.children)
+            for other in relative_clauses(antecedent) if shares_object else ():
+                if other.i != verb.i:
+                    subject = verb_subject(other)
+                    if subject is not None:
+                        phrase(subject)
+        return candidates, reciprocal
+
+    def _deep_candidates(
+        self,
+        actors: DocActors,
+        objects: list[Token],
+        prep_objects: list[Token],
+        patient: Token | None,
+    ) -> Candidates:
+        """Actors found only inside the verb's phrases (less certain)."""
+        candidates: Candidates = []
+        for obj in objects:
+            # "welcomed memos sent by Bree": the agent of a participle on the object
+            for acl in (c for c in obj.children if c.dep_ == "acl"):
+                agent = passive_agent(acl)
+                if agent is not None:
+                    candidates.append((self.actors_of(agent, actors), False))
+        if patient is not None:
+            # "a camp for Congolese refugees was attacked by ...": inside the patient
+            candidates.append((self.actors_of(patient, actors, deep=True), False))
+        for obj in objects:
+            candidates.append((self.actors_of(obj, actors, deep=True), False))
+        for pobj in prep_objects:
+            candidates.append((self.actors_of(pobj, actors, deep=True), False))
+        return candidates
+
+    def _place_target(
+        self, verb: Token, actors: DocActors, sources: list[EventActor], domestic: bool
+    ) -> EventActor | None:
+        for tok in place_scope(verb):
+            place = actors.place_by_token.get(tok.i)
+            if place is None:
+                continue
+            if tok.head.dep_ == "prep" and tok.head.lower_ not in self.words.place_prepositions:
+                continue  # "for Juba", "despite ..." do not name where the act lands
+            if tok.dep_ in ("attr", "oprd", "npadvmod"):
+                continue  # "calls them the Northern Territories": a name, not a target
+            target = place_actor(place)
+            if not any(same_side(target, s) for s in sources) or domestic:
+                return target
+        return None
+
+    def marked(
+        self, verb: Token, word: str, actors: DocActors, sources: list[EventActor]
+    ) -> list[EventActor]:
+        """The actors of the object of ``word`` in the verb's clause (or, when the parser
+        hangs that phrase elsewhere, of the phrase right after the word: "received money
+        from Osgiliath" with "from" on the verb): a pattern's marked source or target."""
+        clause = clause_tokens(verb, include_xcomp=True, skip_dates=True)
+        for number, tok in enumerate(clause):
+            if tok.lower_ != word or tok.i <= verb.i:
+                continue
+            objects = [c for c in tok.children if c.dep_ in ("pobj", "dobj")]
+            if not objects:
+                # "money from Osgiliath": the object of the word's own preposition
+                objects = [pobj for _prep, pobj in prepositional_objects(tok)]
+            if not objects:
+                following = clause[number + 1 : number + 4]
+                nxt = next((t for t in following if t.pos_ not in ("ADP", "DET")), None)
+                if nxt is not None and nxt.i - tok.i <= 3:
+                    objects = [nxt]
+            for pobj in objects:
+                found = self.actors_of(pobj, actors)
+                found = [t for t in found if not any(same_actor(t, s) for s in sources)]
+                if found:
+                    return found
+        return []

@@ -1,0 +1,253 @@
+"""The code a verb gets: its lexicon entry, and the most specific pattern of its block that
+matches the words of its clause (pattern index and matching)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from detente.events.clauses import clause_tokens
+from detente.events.lexicon import CodeSpec, Pattern, Slot, VerbEntry, VerbLexicon
+from detente.nlp.syntax import CLAUSAL_SUBJECT_DEPS, CLAUSE_DEPS
+
+
+@dataclass(slots=True)
+class _BlockIndex:
+    """A block's patterns by one word they require, so a verb checks only plausible ones."""
+
+    by_word: dict[str, list[int]] = field(default_factory=dict)
+    always: list[int] = field(default_factory=list)
+    vocabulary: set[str] = field(default_factory=set)  # every word any pattern names
+
+
+def _first_words(slot: Slot) -> set[str]:
+    return {alt[0] for alt in slot}
+
+
+class PatternMatcher:
+    def __init__(self, lexicon: VerbLexicon) -> None:
+        self.lexicon = lexicon
+        self.indexes: dict[str, _BlockIndex] = {}
+        for name, block in lexicon.blocks.items():
+            index = _BlockIndex()
+            for number, pattern in enumerate(block.patterns):
+                for slot in (*pattern.pre, *pattern.post):
+                    for alt in slot:
+                        index.vocabulary.update(alt)
+                slots = pattern.post or pattern.pre
+                if not slots:
+                    index.always.append(number)
+                    continue
+                # Index on the slot with the fewest alternatives: the rarest requirement.
+                key_slot = min(slots, key=len)
+                for word in _first_words(key_slot):
+                    index.by_word.setdefault(word, []).append(number)
+            self.indexes[name] = index
+
+    def best(
+        self,
+        block_name: str,
+        pre: list[Token],
+        post: list[Token],
+        verb: str = "",
+        *,
+        siblings: bool = True,
+    ) -> Pattern | None:
+        """The most specific pattern of the block matching the clause's words.
+
+        A pattern written for one verb of the block ("- * TO [030] # HEAD") is first
+        tried for that verb (``verb``: the entry's main phrase) only; the patterns of the
+        block's other verbs win over those only when more specific, and only for
+        ``siblings`` (verbs sharing the block's sense — a verb with a code of its own,
+        like ORDER [100] under OVERSEE, does not)."""
+        block = self.lexicon.blocks.get(block_name)
+        index = self.indexes.get(block_name)
+        if block is None or index is None or not block.patterns:
+            return None
+        pre_words = _pattern_words(pre, index.vocabulary)
+        post_words = _pattern_words(post, index.vocabulary)
+        candidates: set[int] = set(index.always)
+        for pair in (*pre_words, *post_words):
+            for word in pair:
+                hits = index.by_word.get(word)
+                if hits:
+                    candidates.update(hits)
+        own: Pattern | None = None  # the verb's own (or the block's general) patterns
+        other: Pattern | None = None  # those written for the block's other verbs
+        for number in sorted(candidates):
+            pattern = block.patterns[number]
+            mine = not pattern.verbs or not verb or verb in pattern.verbs
+            if not mine and not siblings:
+                continue
+            best = own if mine else other
+            if best is not None and pattern.size <= best.size:
+                continue
+            if not mine and own is not None and pattern.size <= own.size:
+                continue
+            if _match_slots(pattern.post, post_words) and _match_slots(pattern.pre, pre_words):
+                if mine:
+                    own = pattern
+                else:
+                    other = pattern
+        if other is not None and (own is None or other.size > own.size):
+            return other
+        return own
+
+
+_GAP: tuple[str, ...] = ()  # stands for a run of words no pattern of the block names
+
+
+def _pattern_words(tokens: list[Token], vocabulary: set[str]) -> list[tuple[str, ...]]:
+    """(lowercase form, lemma) per token, with each run of words that no pattern of the
+    block names collapsed into one gap: the match is the same (a gap matches no pattern
+    word and still separates words a multiword alternative needs adjacent), the list
+    is much shorter."""
+    out: list[tuple[str, ...]] = []
+    for tok in tokens:
+        lower = tok.lower_
+        lemma = tok.lemma_.lower()
+        if lower in vocabulary or lemma in vocabulary:
+            out.append((lower, lemma))
+        elif not out or out[-1] is not _GAP:
+            out.append(_GAP)
+    return out
+
+
+def _match_slots(slots: tuple[Slot, ...], words: list[tuple[str, ...]]) -> bool:
+    """Every slot matches, in order, with any words between them. ``words`` are
+    (lowercase form, lemma) pairs; a pattern word matches either."""
+    pos = 0
+    size = len(words)
+    for slot in slots:
+        found = False
+        while pos < size and not found:
+            for alt in slot:
+                end = pos + len(alt)
+                if end <= size and all(w in words[pos + k] for k, w in enumerate(alt)):
+                    pos = end
+                    found = True
+                    break
+            else:
+                pos += 1
+        if not found:
+            return False
+    return True
+
+
+class VerbCodes:
+    """Looks verbs up in the lexicon and codes them with their block's patterns. Build once
+    per lexicon (it indexes the patterns and remembers the words of verb forms)."""
+
+    def __init__(self, lexicon: VerbLexicon, roles: dict[str, str]) -> None:
+        self.lexicon = lexicon
+        self.roles = roles  # clause words: a verb the lexicon lacks may still have a role
+        self.matcher = PatternMatcher(lexicon)
+        # (form, lemma, tag) -> the lexicon's word: the same few thousand verb forms recur
+        self._word_cache: dict[tuple[str, str, str], str] = {}
+
+    def knows(self, verb: Token) -> bool:
+        """The lexicon lists the verb, or it has a clause-word role."""
+        word = self.word(verb)
+        return word in self.lexicon.verbs or word in self.roles or verb.lower_ in self.lexicon.verbs
+
+    def word(self, verb: Token) -> str:
+        """The lexicon's word for ``verb``: its lemma, its form, or a stem of its form
+        (the lemmatizer makes "hopes" into "hop")."""
+        key = (verb.lower_, verb.lemma_, verb.tag_)
+        found = self._word_cache.get(key)
+        if found is None:
+            found = next(
+                (w for w in verb_keys(verb) if w in self.lexicon.verbs or w in self.roles),
+                verb.lemma_.lower(),
+            )
+            self._word_cache[key] = found
+        return found
+
+    def entry(self, verb: Token) -> VerbEntry | None:
+        """The verb's most specific lexicon entry (multi-word verbs must match around it)."""
+        best: VerbEntry | None = None
+        # The written form first: a dictionary that lists a form apart from its lemma
+        # ("LEFT [032:033]" vs "LEAVE [012]") means that form; ties keep the first found.
+        lemma_word = self.word(verb)
+        for word in (verb.lower_,) if lemma_word == verb.lower_ else (verb.lower_, lemma_word):
+            for entry in self.lexicon.entries(word):
+                if not multiword_matches(entry, verb):
+                    continue
+                # the most specific entry; on a tie, one with a code of its own
+                size = (len(entry.before) + len(entry.after), entry.code is not None)
+                if best is None or size > (
+                    len(best.before) + len(best.after),
+                    best.code is not None,
+                ):
+                    best = entry
+        return best
+
+    def code_of(
+        self, verb: Token, entry: VerbEntry, subject: Token | None
+    ) -> tuple[CodeSpec, str, float, Pattern | None]:
+        """The verb's code, the rule that gave it, its confidence and the pattern matched."""
+        pre = clause_tokens(subject) if subject is not None else []
+        pre += [
+            t
+            for t in verb.lefts
+            if t.dep_ not in CLAUSAL_SUBJECT_DEPS and t.dep_ not in CLAUSE_DEPS
+        ]
+        pre.sort(key=lambda t: t.i)
+        post = [t for t in clause_tokens(verb, include_xcomp=True, skip_dates=True) if t.i > verb.i]
+        pattern = self.matcher.best(entry.block, pre, post, entry.base, siblings=entry.code is None)
+        if pattern is not None:
+            return pattern.code, f"{pattern.text} ({pattern.origin})", 0.9, pattern
+        block = self.lexicon.blocks.get(entry.block)
+        if entry.code is not None:
+            return (
+                entry.code,
+                f"{entry.word} [{spec_text(entry.code)}] ({entry.origin})",
+                0.75,
+                None,
+            )
+        if block is not None and block.code is not None:
+            return (
+                block.code,
+                f"--- {block.name} [{spec_text(block.code)}] --- ({entry.origin})",
+                0.7,
+                None,
+            )
+        return CodeSpec(None), "", 0.0, None
+
+
+def spec_text(code: CodeSpec) -> str:
+    forward = code.forward or ""
+    return f"{forward}:{code.reverse}" if code.reverse else forward or "---"
+
+
+def multiword_matches(entry: VerbEntry, verb: Token) -> bool:
+    doc = verb.doc
+    if entry.after:
+        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+        following = [t.lower_ for t in doc[verb.i + 1 : verb.i + 1 + len(entry.after)]]
+        if following != list(entry.after) and not set(entry.after) <= set(particles):
+            return False
+    if entry.before:
+        preceding = [t.lower_ for t in doc[max(0, verb.i - len(entry.before)) : verb.i]]
+        if preceding != list(entry.before):
+            return False
+    return True
+
+
+def verb_keys(verb: Token) -> list[str]:
+    lower = verb.lower_
+    keys = [verb.lemma_.lower(), lower]
+    if verb.tag_ == "VBZ" and lower.endswith("s"):
+        keys.insert(0, lower[:-1])  # "hopes" -> "hope", where the lemmatizer says "hop"
+    if lower.endswith("ies"):
+        keys.append(lower[:-3] + "y")
+    if lower.endswith("es"):
+        keys.append(lower[:-2])
+    if lower.endswith("s"):
+        keys.append(lower[:-1])
+    if lower.endswith("ed"):
+        keys += [lower[:-2], lower[:-1]]
+    if lower.endswith("ing"):
+        keys += [lower[:-3], lower[:-3] + "e"]
+    return keys

@@ -1,0 +1,85 @@
+"""The word lists of in-document actor resolution (``data/actors/`` and the shared English
+words), as one typed lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from detente.knowledge import files
+from detente.knowledge.tables import read_rows, read_words
+from detente.knowledge.words import FunctionWords, SpeechVerbs
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNoun:
+    sector: str
+    person: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AmbiguousName:
+    name: str  # lowercase
+    reading: str  # place | person
+    country: str | None
+    cues: tuple[str, ...]  # lowercase context cues
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    subject_pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
+    role_nouns: dict[str, RoleNoun]
+    definite_determiners: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    locative_prepositions: frozenset[str]
+    acting_prepositions: frozenset[str]
+    owner_prepositions: frozenset[str]
+    name_prepositions: frozenset[str]  # "Bank of Japan": a state word inside a name after these
+    coordinators: frozenset[str]  # words that join two names in one entity
+    generic_role_heads: frozenset[str]
+    speech_verbs: frozenset[str]
+    ambiguous_names: dict[str, AmbiguousName]
+    leader_words: frozenset[str]
+    opaque_entity_labels: frozenset[str]
+    new_states: dict[str, tuple[date, str]]  # "SSD" -> (2011-07-09, "SDN")
+
+
+def load_actor_lexicon(
+    function_words: FunctionWords, speech_verbs: SpeechVerbs, folder: Path | None = None
+) -> ActorLexicon:
+    """``folder``: a copy of ``data/actors/`` to read instead of the shipped one."""
+    ambiguous: dict[str, AmbiguousName] = {}
+    for _n, (name, reading, country, cues) in read_rows(files.AMBIGUOUS_NAMES, folder=folder):
+        ambiguous[name.lower()] = AmbiguousName(
+            name.lower(),
+            reading,
+            None if country == "-" else country,
+            tuple(c.strip().lower() for c in cues.split("|") if c.strip()),
+        )
+    words = function_words.of
+    return ActorLexicon(
+        subject_pronouns=words("personal-subject"),
+        object_pronouns=words("personal-object"),
+        role_nouns={
+            word: RoleNoun(sector, person == "1")
+            for _n, (word, sector, person) in read_rows(files.ROLE_NOUNS, folder=folder)
+        },
+        definite_determiners=words("determiner-definite"),
+        indefinite_determiners=words("determiner-indefinite"),
+        locative_prepositions=words("preposition-locative"),
+        acting_prepositions=words("preposition-acting"),
+        owner_prepositions=words("preposition-owner"),
+        name_prepositions=words("preposition-name"),
+        coordinators=words("coordinator"),
+        generic_role_heads=frozenset(read_words(files.GENERIC_ROLE_HEADS, folder=folder)),
+        speech_verbs=speech_verbs.lemmas,
+        ambiguous_names=ambiguous,
+        leader_words=frozenset(read_words(files.LEADER_WORDS, folder=folder)),
+        opaque_entity_labels=frozenset(read_words(files.OPAQUE_ENTITY_LABELS, folder=folder)),
+        new_states={
+            iso3: (date.fromisoformat(first_day), before)
+            for _n, (iso3, first_day, before) in read_rows(files.NEW_STATES, folder=folder)
+        },
+    )

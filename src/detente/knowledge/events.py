@@ -1,0 +1,248 @@
+"""What the events stage knows besides the verb lexicon: the CAMEO table and its root
+policies, the clause words and code tables, event nouns and date words (``data/events/``
+and the shared English words), each as one typed object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from detente.errors import DictionaryError
+from detente.events.lexicon import CodeSpec, parse_code
+from detente.knowledge import files
+from detente.knowledge.tables import read_rows, read_values
+from detente.knowledge.words import FunctionWords
+
+ANY_OTHER = "*"  # act_prefix of a code table's default row
+
+
+# ---------------------------------------------------------------- CAMEO codes and roots
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str  # keeps leading zero, e.g. "042"
+    root: str  # "04"
+    name: str
+    goldstein: float | None
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+    plover_context: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RootPolicy:
+    """What the coder does with an act of one CAMEO root (``events/cameo_roots.tsv``)."""
+
+    needs_target: str = "no"  # always | default | no
+    place_target: bool = False
+    domestic: str = "no"  # no | agents | people
+    mutual: bool = False
+    modality: str = "asserted"
+    wish: bool = False
+    act_in_itself: bool = False
+    coded_alone: bool = False
+
+
+NO_POLICY = RootPolicy()  # codes outside the table (a user dictionary's "999")
+
+
+@dataclass(frozen=True, slots=True)
+class Cameo:
+    """The CAMEO event codes (names, Goldstein, quad class, PLOVER) and root policies."""
+
+    codes: dict[str, CameoCode]
+    roots: dict[str, RootPolicy]
+
+    def lookup(self, code: str) -> CameoCode | None:
+        """The entry of ``code``, falling back to its parent (``0421`` -> ``042`` -> ``04``)."""
+        for prefix in (code, code[:3], code[:2]):
+            entry = self.codes.get(prefix)
+            if entry is not None:
+                return entry
+        return None
+
+    def policy(self, code: str | None) -> RootPolicy:
+        """The policy of a code's root; every flag off for an unknown root or no code."""
+        return self.roots.get((code or "")[:2], NO_POLICY)
+
+
+def load_cameo(folder: Path | None = None) -> Cameo:
+    """``folder``: a copy of ``data/events/`` to read instead of the shipped one."""
+    codes = {
+        code: CameoCode(
+            code=code,
+            root=root,
+            name=name,
+            goldstein=float(goldstein) if goldstein else None,
+            quad_class=int(quad_class),
+            plover=plover or None,
+            plover_mode=mode or None,
+            plover_context=context or None,
+        )
+        for _n, (code, root, name, goldstein, quad_class, plover, mode, context) in read_rows(
+            files.CAMEO, folder=folder
+        )
+    }
+    roots: dict[str, RootPolicy] = {}
+    for _n, values in read_rows(files.CAMEO_ROOTS, folder=folder):
+        root, needs_target, place_target, domestic, mutual, modality, *flags = values
+        wish, act_in_itself, coded_alone = (flag == "1" for flag in flags)
+        roots[root] = RootPolicy(
+            needs_target=needs_target,
+            place_target=place_target == "1",
+            domestic=domestic,
+            mutual=mutual == "1",
+            modality=modality,
+            wish=wish,
+            act_in_itself=act_in_itself,
+            coded_alone=coded_alone,
+        )
+    return Cameo(codes, roots)
+
+
+# ---------------------------------------------------------------- clause words
+
+
+@dataclass(frozen=True, slots=True)
+class NominalEntry:
+    lemma: str
+    code: CodeSpec
+    modality: str
+    target_preps: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseWords:
+    """The words that change how a clause is coded, the code tables that say how, the event
+    nouns, and the function words the coder's rules test for."""
+
+    roles: dict[str, str]  # lemma -> intent | hope | demand | speech | refuse
+    intent_codes: dict[str, str]  # act code prefix -> intent code
+    demand_codes: dict[str, str]  # act code prefix -> demand code ("*": any other)
+    refuse_codes: dict[str, str]  # act code prefix -> refusal code ("*": any other)
+    nominals: dict[str, NominalEntry]
+    first_person: frozenset[str]  # inside quoted words: the speaker
+    possessives: frozenset[str]
+    negators: frozenset[str]
+    obligation_modals: frozenset[str]
+    anaphors: frozenset[str]
+    relatives: frozenset[str]
+    background_marks: frozenset[str]
+    target_prepositions: tuple[str, ...]  # most likely first
+    place_prepositions: frozenset[str]
+    modifier_prepositions: frozenset[str]
+    reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
+
+    def intent_code(self, code: str) -> str | None:
+        return _longest_prefix(self.intent_codes, code)
+
+    def demand_code(self, code: str) -> str:
+        return _longest_prefix(self.demand_codes, code) or self.demand_codes[ANY_OTHER]
+
+    def refuse_code(self, code: str) -> str:
+        return _longest_prefix(self.refuse_codes, code) or self.refuse_codes[ANY_OTHER]
+
+
+def _longest_prefix(table: dict[str, str], code: str) -> str | None:
+    for size in range(len(code), 1, -1):
+        found = table.get(code[:size])
+        if found is not None:
+            return found
+    return None
+
+
+def _code_table(table, folder: Path | None, *, default: bool) -> dict[str, str]:
+    codes = {prefix: code for _n, (prefix, code) in read_rows(table, folder=folder)}
+    if default and ANY_OTHER not in codes:
+        raise DictionaryError(str(table.path(folder)), None, "no default row (act_prefix *)")
+    return codes
+
+
+def load_clause_words(function_words: FunctionWords, folder: Path | None = None) -> ClauseWords:
+    """``folder``: a copy of ``data/events/`` to read instead of the shipped one."""
+    nominals = {}
+    path = str(files.NOMINALS.path(folder))
+    for number, (lemma, codes, modality, preps) in read_rows(files.NOMINALS, folder=folder):
+        code = parse_code(codes, path=path, line=number)
+        nominals[lemma] = NominalEntry(
+            lemma, code, modality, tuple(p for p in preps.split(",") if p)
+        )
+    words = function_words.of
+    return ClauseWords(
+        roles={lemma: role for _n, (lemma, role) in read_rows(files.CLAUSE_WORDS, folder=folder)},
+        intent_codes=_code_table(files.INTENT_CODES, folder, default=False),
+        demand_codes=_code_table(files.DEMAND_CODES, folder, default=True),
+        refuse_codes=_code_table(files.REFUSE_CODES, folder, default=True),
+        nominals=nominals,
+        first_person=words("first-person"),
+        possessives=words("possessive"),
+        negators=words("negator"),
+        obligation_modals=words("modal-obligation"),
+        anaphors=words("anaphor"),
+        relatives=words("relative"),
+        background_marks=words("subordinator-background"),
+        target_prepositions=function_words.ranked("preposition-target"),
+        place_prepositions=words("preposition-place"),
+        modifier_prepositions=words("preposition-modifier"),
+        reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
+    )
+
+
+# ---------------------------------------------------------------- PLOVER-GSR names
+
+
+@dataclass(frozen=True, slots=True)
+class PloverGsr:
+    """The PLOVER gold standard's older category names, and the CAMEO country codes its
+    actors use (``events/plover_gsr*.tsv``): what the evaluation compares our events with."""
+
+    categories: dict[str, str]  # CAMEO code prefix -> GSR category
+    actor_iso3: dict[str, str]  # gold actor code -> ISO3
+
+    def category(self, cameo: str) -> str | None:
+        """The category of a CAMEO code (its longest listed prefix)."""
+        return _longest_prefix(self.categories, cameo)
+
+
+def load_plover_gsr(folder: Path | None = None) -> PloverGsr:
+    return PloverGsr(
+        categories=dict(read_values(files.PLOVER_GSR, folder=folder)),
+        actor_iso3=dict(read_values(files.PLOVER_GSR_ACTORS, folder=folder)),
+    )
+
+
+# ---------------------------------------------------------------- date words
+
+
+@dataclass(frozen=True, slots=True)
+class DateWord:
+    kind: str  # weekday | month | offset | year
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    """Words that move an event's date from the article's (``events/relative_dates.tsv``)."""
+
+    words: dict[tuple[str, ...], DateWord]  # lowercase words -> meaning
+    first_words: frozenset[str]  # first words of the entries: most tokens start none
+    proper_noun_only: frozenset[str]  # "may", "march": only when tagged as a proper noun
+    future_auxiliaries: frozenset[str]  # will, would ...: the future tense
+
+
+def load_date_words(function_words: FunctionWords, folder: Path | None = None) -> DateWords:
+    words: dict[tuple[str, ...], DateWord] = {}
+    proper: set[str] = set()
+    for _n, (word, kind, value, proper_only) in read_rows(files.RELATIVE_DATES, folder=folder):
+        key = tuple(word.lower().split())
+        words[key] = DateWord(kind, int(value))
+        if proper_only == "1":
+            proper.add(word.lower())
+    return DateWords(
+        words=words,
+        first_words=frozenset(key[0] for key in words),
+        proper_noun_only=frozenset(proper),
+        future_auxiliaries=function_words.of("auxiliary-future"),
+    )

@@ -1,0 +1,412 @@
+"""The catalogue of the shipped knowledge files: every file under ``src/detente/data/`` and
+its layout, declared once. The loaders read these layouts through
+:mod:`detente.knowledge.tables`; the data-contract test reads every file listed here and
+checks that nothing under ``data/`` is missing from the list.
+
+``.tsv`` files have a header line naming their columns; ``.txt`` files are word lists
+(one entry a line, no header); ``.json`` files are read whole; ``*.verbs.txt`` and
+``agents_extra.txt`` are dictionaries in PETRARCH's format.
+"""
+
+from __future__ import annotations
+
+from detente.knowledge.tables import (
+    ACTOR_CODE,
+    CAMEO_EVENT,
+    DATE,
+    FLAG,
+    INTEGER,
+    ISO3,
+    NUMBER,
+    SECTOR,
+    WORD,
+    Column,
+    JsonFile,
+    PetrarchFile,
+    Table,
+    one_of,
+    pattern,
+)
+
+
+def _table(
+    name: str,
+    *columns: Column | str,
+    header: bool = True,
+    required: bool = True,
+    generated: bool = False,
+) -> Table:
+    return Table(
+        name,
+        tuple(c if isinstance(c, Column) else Column(c) for c in columns),
+        header=header,
+        required=required,
+        generated=generated,
+    )
+
+
+def _words(name: str, column: Column | str = "word", *, required: bool = True) -> Table:
+    return _table(name, column, header=False, required=required)
+
+
+def _optional(name: str, check=None) -> Column:
+    return Column(name, check, optional=True)
+
+
+ISO3_OR_DASH = pattern(r"[A-Z]{3}|-", "an ISO 3166 alpha-3 code or -")
+CAMEO_ROOT = pattern(r"\d{2}", "a CAMEO root (2 digits)")
+CAMEO_PREFIX_OR_ANY = pattern(r"\d{2,4}|\*", "a CAMEO event code prefix, or * for any other")
+CODE_PAIR = pattern(r"\d{2,4}(:\d{2,4})?|:\d{2,4}", "forward[:reverse] CAMEO codes")
+CODE_POINT = pattern(r"U\+[0-9A-F]{4,6}", "a code point as U+XXXX")
+MODALITY = one_of("asserted", "intended", "hoped", "demanded", "reported")
+
+# The kinds of the function-word table; a word may have several (one row each).
+FUNCTION_WORD_KINDS = (
+    "personal-subject",  # he, she: subject pronouns that point back to a named person
+    "personal-object",  # him, her
+    "speaker-subject",  # subjects that name a speaker of quoted words
+    "first-person",  # we, our, I ...: inside quoted words, the speaker
+    "possessive",  # their, his ...: "their demand" is the doer's
+    "anaphor",  # subject pronouns of a reported clause that stand for the reporter
+    "relative",  # who, which, that ...
+    "determiner-definite",
+    "determiner-indefinite",
+    "negator",
+    "modal-obligation",  # must, should: "Sudan must return ..." is a demand
+    "auxiliary-future",  # will, would ...: "will give aid" is an intention
+    "subordinator-background",  # if, after ...: a clause that sets the scene, not the news
+    "subordinator-trailing",  # as, before ...: the reporter's circumstances after a quote
+    "subordinator-question",  # if, whether: "asked whether ..."
+    "coordinator",  # words that join two names in one entity
+    "preposition-locative",  # "in Washington": a place, not an actor
+    "preposition-acting",  # "talks with Washington": a seat of government that acts
+    "preposition-owner",  # "the president of Armenia"
+    "preposition-name",  # "Bank of Japan": a state word inside a name after these
+    "preposition-topic",  # "accused X of ...", "joked about ..."
+    "preposition-target",  # objects of these are an event's targets, most likely first
+    "preposition-place",  # "fired shells at Seoul": where an act lands
+    "preposition-modifier",  # "soldiers from Gondor": whose the noun is
+    "reciprocal",  # each other, one another (two words)
+)
+
+# -- words shared by every stage ----------------------------------------------------------------
+FUNCTION_WORDS = _table(
+    "english/function_words.tsv", Column("word"), Column("kind", one_of(*FUNCTION_WORD_KINDS))
+)
+SPEECH_VERBS = _table("english/speech_verbs.tsv", Column("lemma", WORD), _optional("forms"))
+
+# -- actors -------------------------------------------------------------------------------------
+ROLE_NOUNS = _table(
+    "actors/role_nouns.tsv", Column("word"), Column("sector", SECTOR), Column("person", FLAG)
+)
+AMBIGUOUS_NAMES = _table(
+    "actors/ambiguous_names.tsv",
+    Column("name"),
+    Column("reading", one_of("place", "person")),
+    Column("country", ISO3_OR_DASH),
+    Column("cues"),
+)
+NEW_STATES = _table(
+    "actors/new_states.tsv",
+    Column("iso3", ISO3),
+    Column("first_day", DATE),
+    Column("state_before", ISO3),
+)
+GENERIC_ROLE_HEADS = _words("actors/generic_role_heads.txt")
+LEADER_WORDS = _words("actors/leader_words.txt")
+OPAQUE_ENTITY_LABELS = _words("actors/opaque_entity_labels.txt", "label")
+
+# -- events -------------------------------------------------------------------------------------
+CAMEO = _table(
+    "events/cameo.tsv",
+    Column("code", CAMEO_EVENT),
+    Column("root", CAMEO_ROOT),
+    Column("name"),
+    _optional("goldstein", NUMBER),
+    Column("quad_class", one_of("1", "2", "3", "4")),
+    _optional("plover"),
+    _optional("plover_mode"),
+    _optional("plover_context"),
+)
+CAMEO_ROOTS = _table(
+    "events/cameo_roots.tsv",
+    Column("root", CAMEO_ROOT),
+    Column("needs_target", one_of("always", "default", "no")),
+    Column("place_target", FLAG),
+    Column("domestic", one_of("no", "agents", "people")),
+    Column("mutual", FLAG),
+    Column("modality", MODALITY),
+    Column("wish", FLAG),
+    Column("act_in_itself", FLAG),
+    Column("coded_alone", FLAG),
+)
+CLAUSE_WORDS = _table(
+    "events/clause_words.tsv",
+    Column("lemma", WORD),
+    Column("role", one_of("intent", "hope", "demand", "speech", "refuse")),
+)
+INTENT_CODES = _table(
+    "events/intent_codes.tsv", Column("act_prefix", CAMEO_EVENT), Column("intent_code", CAMEO_EVENT)
+)
+DEMAND_CODES = _table(
+    "events/demand_codes.tsv",
+    Column("act_prefix", CAMEO_PREFIX_OR_ANY),
+    Column("demand_code", CAMEO_EVENT),
+)
+REFUSE_CODES = _table(
+    "events/refuse_codes.tsv",
+    Column("act_prefix", CAMEO_PREFIX_OR_ANY),
+    Column("refusal_code", CAMEO_EVENT),
+)
+NOMINALS = _table(
+    "events/nominals.tsv",
+    Column("lemma", WORD),
+    Column("codes", CODE_PAIR),
+    Column("modality", MODALITY),
+    Column("target_prepositions"),
+)
+RELATIVE_DATES = _table(
+    "events/relative_dates.tsv",
+    Column("word"),
+    Column("kind", one_of("weekday", "month", "offset", "year")),
+    Column("value", INTEGER),
+    Column("proper_noun_only", FLAG),
+)
+PLOVER_ADDITIONS = _table(
+    "events/plover_additions.tsv",
+    Column("code", CAMEO_EVENT),
+    Column("plover"),
+    _optional("mode"),
+    _optional("context"),
+)
+PLOVER_GSR = _table("events/plover_gsr.tsv", Column("prefix", CAMEO_EVENT), Column("category"))
+PLOVER_GSR_ACTORS = _table(
+    "events/plover_gsr_actors.tsv", Column("code", ACTOR_CODE), Column("iso3", ISO3)
+)
+VERBS = JsonFile("events/verbs.json")
+VERB_EXTENSIONS = PetrarchFile("events/extensions.verbs.txt", "verbs")
+
+# -- ingest -------------------------------------------------------------------------------------
+LANGUAGES = JsonFile("ingest/languages.json")
+MISSING_VALUES = _words("ingest/missing_values.txt", "value")
+
+# -- quotes -------------------------------------------------------------------------------------
+QUOTE_CUES = JsonFile("quotes/cues.json")
+
+# -- crosswalk (panels join other data sets by these codes) ----------------------------------
+_CROSSWALK_CODES = (
+    Column("iso3", ISO3),
+    _optional("iso2", pattern(r"[A-Z]{2}", "an ISO 3166 alpha-2 code")),
+    _optional("fips", pattern(r"[A-Z]{2}", "a FIPS 10-4 code")),
+    _optional("cow_code", INTEGER),
+    _optional("cow_alpha", pattern(r"[A-Z]{3}", "a Correlates of War abbreviation")),
+    _optional("gw_code", INTEGER),
+    _optional("gw_alpha", pattern(r"[A-Z]{3}", "a Gleditsch-Ward abbreviation")),
+)
+# built by scripts/build_crosswalk.py
+COUNTRY_CODES = _table("crosswalk/country_codes.tsv", *_CROSSWALK_CODES, Column("name"))
+# written by hand: today's codes where the build source has a historical state
+CURRENT_CODES = _table("crosswalk/current_codes.tsv", *_CROSSWALK_CODES, _optional("note"))
+
+# -- exports ------------------------------------------------------------------------------------
+CAMEO_ACTOR_PARTS = _table(
+    "exports/cameo_actor_parts.tsv",
+    Column("part", SECTOR),
+    Column("kind", one_of("type", "religion", "region", "ethnic")),
+    Column("name"),
+)
+PLOVER_SCORES = _table(
+    "exports/plover_scores.tsv", Column("category"), _optional("mode"), Column("score", NUMBER)
+)
+PLOVER_EVENT_SCHEMA = JsonFile("exports/plover_event.schema.json")
+
+# -- web: built by scripts/build_web_assets.py -------------------------------------------------
+WEB_COUNTRIES = _table(
+    "web/countries.tsv",
+    Column("iso3", ISO3),
+    Column("numeric", pattern(r"\d{3}", "an ISO 3166 numeric code")),
+    Column("name"),
+    Column("lat", NUMBER),
+    Column("lon", NUMBER),
+    Column("from"),
+)
+
+# -- knowledge base (kb/): generated by scripts/build_kb.py ------------------------------------
+STATES = _table(
+    "kb/states.tsv",
+    Column("iso3", ISO3),
+    Column("name"),
+    _optional("names"),
+    _optional("phoenix"),
+    _optional("lat", NUMBER),
+    _optional("lon", NUMBER),
+    _optional("capital"),
+    generated=True,
+)
+ACTORS = _table(
+    "kb/actors.tsv",
+    Column("actor_id"),
+    Column("kind", one_of("person", "organization", "state", "group")),
+    Column("name"),
+    _optional("country", ISO3),
+    Column("source"),
+    Column("aliases"),
+    _optional("keys"),
+    generated=True,
+)
+ROLES = _table(
+    "kb/roles.tsv",
+    Column("actor_id"),
+    Column("code", ACTOR_CODE),
+    _optional("start", DATE),
+    _optional("end", DATE),
+    _optional("title"),
+    generated=True,
+)
+AGENTS = _table(
+    "kb/agents.tsv",
+    Column("phrase"),
+    Column("code", ACTOR_CODE),
+    Column("prefix", FLAG),
+    _optional("plurals"),
+    generated=True,
+)
+PLACES = _table(
+    "kb/places.tsv",
+    Column("place_id"),
+    Column("kind", one_of("city", "region", "country", "sea", "disputed")),
+    Column("name"),
+    _optional("names"),
+    _optional("country", ISO3),
+    _optional("lat", NUMBER),
+    _optional("lon", NUMBER),
+    _optional("population", INTEGER),
+    _optional("keys"),
+    generated=True,
+)
+
+# -- knowledge base (kb/): written by hand --------------------------------------------------------
+_PEOPLE_COLUMNS = (
+    Column("name"),
+    Column("code", ACTOR_CODE),
+    _optional("start", DATE),
+    _optional("end", DATE),
+    _optional("title"),
+    _optional("aliases"),
+)
+LEADERS = _table("kb/leaders_2014_2026.tsv", *_PEOPLE_COLUMNS, required=False)
+NOTABLE_PEOPLE = _table("kb/notable_people.tsv", *_PEOPLE_COLUMNS, required=False)
+STATE_VARIANTS = _table(
+    "kb/state_variants.tsv",
+    Column("iso3", ISO3),
+    _optional("names"),
+    _optional("adjectives"),
+    required=False,
+)
+SEATS = _table(
+    "kb/seats.tsv",
+    Column("name"),
+    Column("iso3", ISO3_OR_DASH),
+    _optional("sector", SECTOR),
+    _optional("note"),
+    required=False,
+)
+REGIONS = _table(
+    "kb/regions.tsv",
+    Column("place_id"),
+    Column("kind", one_of("region", "sea")),
+    Column("name"),
+    _optional("names"),
+    _optional("country", ISO3),
+    _optional("lat", NUMBER),
+    _optional("lon", NUMBER),
+    required=False,
+)
+DISPUTED = _table(
+    "kb/disputed.tsv",
+    Column("place_id"),
+    Column("name"),
+    _optional("names"),
+    _optional("country", ISO3),
+    Column("claimants"),
+    _optional("lat", NUMBER),
+    _optional("lon", NUMBER),
+    required=False,
+)
+ORGS = _table(
+    "kb/orgs.tsv",
+    Column("name"),
+    Column("code", ACTOR_CODE),
+    _optional("country", ISO3),
+    _optional("aliases"),
+    required=False,
+)
+NON_STATE_CODES = _table(
+    "kb/cameo_nonstate.tsv",
+    Column("code", SECTOR),
+    Column("no_country", FLAG),
+    Column("organization", FLAG),
+)
+PLACE_KINDS = _words("kb/place_kinds.txt", Column("kind", WORD))
+CHAR_FOLDS = _table(
+    "kb/char_folds.tsv", Column("char", CODE_POINT), Column("plain", CODE_POINT), Column("name")
+)
+ORG_WORDS = _words("kb/org_words.txt")
+PERSON_HEADS = _words("kb/agent_person_heads.txt")
+NAME_STOPLIST = _words("kb/name_stoplist.txt", required=False)
+SURNAME_FIRST = _words("kb/surname_first.txt", Column("iso3", ISO3), required=False)
+AGENTS_EXTRA = PetrarchFile("kb/agents_extra.txt", "agents")
+
+# Every shipped knowledge file (READMEs aside), for the data-contract test.
+SHIPPED = (
+    FUNCTION_WORDS,
+    SPEECH_VERBS,
+    ROLE_NOUNS,
+    AMBIGUOUS_NAMES,
+    NEW_STATES,
+    GENERIC_ROLE_HEADS,
+    LEADER_WORDS,
+    OPAQUE_ENTITY_LABELS,
+    CAMEO,
+    CAMEO_ROOTS,
+    CLAUSE_WORDS,
+    INTENT_CODES,
+    DEMAND_CODES,
+    REFUSE_CODES,
+    NOMINALS,
+    RELATIVE_DATES,
+    PLOVER_ADDITIONS,
+    PLOVER_GSR,
+    PLOVER_GSR_ACTORS,
+    VERBS,
+    VERB_EXTENSIONS,
+    LANGUAGES,
+    MISSING_VALUES,
+    QUOTE_CUES,
+    COUNTRY_CODES,
+    CURRENT_CODES,
+    CAMEO_ACTOR_PARTS,
+    PLOVER_SCORES,
+    PLOVER_EVENT_SCHEMA,
+    WEB_COUNTRIES,
+    STATES,
+    ACTORS,
+    ROLES,
+    AGENTS,
+    PLACES,
+    LEADERS,
+    NOTABLE_PEOPLE,
+    STATE_VARIANTS,
+    SEATS,
+    REGIONS,
+    DISPUTED,
+    ORGS,
+    NON_STATE_CODES,
+    PLACE_KINDS,
+    CHAR_FOLDS,
+    ORG_WORDS,
+    PERSON_HEADS,
+    NAME_STOPLIST,
+    SURNAME_FIRST,
+    AGENTS_EXTRA,
+)

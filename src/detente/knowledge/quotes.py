@@ -1,0 +1,104 @@
+"""The words and marks behind quote extraction (``data/quotes/cues.json`` and the shared
+English words), as one typed lexicon."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from spacy.strings import hash_string
+
+from detente.errors import DictionaryError
+from detente.knowledge import files
+from detente.knowledge.tables import read_json
+from detente.knowledge.words import FunctionWords, SpeechVerbs
+
+
+@dataclass(frozen=True, eq=False)
+class QuoteLexicon:
+    """Speech verbs, cue words and quote-mark characters."""
+
+    speech_lemmas: frozenset[str]
+    speech_forms: frozenset[str]  # every word form of a speech verb, lower case
+    open_marks: frozenset[str]
+    close_marks: frozenset[str]
+    ambiguous_marks: frozenset[str]
+    prepositional_cues: tuple[tuple[str, ...], ...]  # e.g. ("according", "to")
+    relative_pronouns: frozenset[str]
+    object_speech_lemmas: frozenset[str]  # report a noun phrase: "announced a plan"
+    topic_prepositions: frozenset[str]  # "accused X of …", "joked about …"
+    question_marks: frozenset[str]  # "asked whether …"
+    personal_pronouns: frozenset[str]  # subjects that name a speaker: he, she, they, …
+    phrasal_speech: dict[str, frozenset[str]]  # lemma -> particles: go on, point out
+    commitment_lemmas: frozenset[str]  # report an infinitive: "vowed to fight"
+    naming_lemmas: frozenset[str]  # verbs that quote a word: 'called the plan “a disaster”'
+    # subordinators of a clause that follows the reported words with the reporter's own
+    # circumstances ('“excited where we stand” as he faces a test')
+    trailing_clause_marks: frozenset[str]
+    continuation_max_gap_sentences: int
+
+    @cached_property
+    def speech_lemma_hashes(self) -> frozenset[int]:
+        """spaCy string hashes of speech lemmas (plain and phrasal), to scan token arrays."""
+        return frozenset(
+            hash_string(word) for word in self.speech_lemmas | set(self.phrasal_speech)
+        )
+
+    @cached_property
+    def prepositional_first_hashes(self) -> frozenset[int]:
+        return frozenset(hash_string(words[0]) for words in self.prepositional_cues)
+
+    @cached_property
+    def mark_pattern(self) -> re.Pattern[str]:
+        """Any quote mark or line break: the only characters the mark scanner visits."""
+        return re.compile("[\n" + re.escape("".join(sorted(self.marks))) + "]")
+
+    @cached_property
+    def marks(self) -> frozenset[str]:
+        return self.open_marks | self.close_marks | self.ambiguous_marks
+
+
+def load_quote_lexicon(
+    function_words: FunctionWords, speech_verbs: SpeechVerbs, folder: Path | None = None
+) -> QuoteLexicon:
+    """``folder``: a copy of ``data/quotes/`` to read instead of the shipped one."""
+    path = Path(folder) / "cues.json" if folder is not None else files.QUOTE_CUES.path()
+    cues = read_json(path)
+    words = function_words.of
+    try:
+        return QuoteLexicon(
+            speech_lemmas=speech_verbs.lemmas,
+            speech_forms=speech_verbs.forms,
+            open_marks=_strings(cues["open_marks"]),
+            close_marks=_strings(cues["close_marks"]),
+            ambiguous_marks=_strings(cues["ambiguous_marks"]),
+            prepositional_cues=tuple(
+                tuple(_strings(w, ordered=True)) for w in cues["prepositional_cues"]
+            ),
+            relative_pronouns=words("relative"),
+            naming_lemmas=_strings(cues["naming_verbs"]),
+            commitment_lemmas=_strings(cues["commitment_verbs"]),
+            phrasal_speech={
+                verb: _strings(particles)
+                for verb, particles in cues["phrasal_speech_verbs"].items()
+            },
+            personal_pronouns=words("speaker-subject"),
+            object_speech_lemmas=_strings(cues["object_speech_verbs"]),
+            topic_prepositions=words("preposition-topic"),
+            question_marks=words("subordinator-question"),
+            trailing_clause_marks=words("subordinator-trailing"),
+            continuation_max_gap_sentences=int(cues["continuation_max_gap_sentences"]),
+        )
+    except KeyError as e:
+        raise DictionaryError(str(path), None, f"missing key {e}") from e
+    except (TypeError, ValueError, AttributeError) as e:
+        raise DictionaryError(str(path), None, f"malformed value: {e}") from e
+
+
+def _strings(value: object, *, ordered: bool = False):
+    """A JSON list of strings (a string alone is not one)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"expected a list of strings, found {value!r}")
+    return tuple(value) if ordered else frozenset(value)

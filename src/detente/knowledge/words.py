@@ -1,0 +1,66 @@
+"""The English words every stage shares: function words by kind, and the speech verbs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from detente.errors import DictionaryError
+from detente.knowledge import files
+from detente.knowledge.tables import read_rows
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionWords:
+    """``english/function_words.tsv``: the words of each kind, in file order."""
+
+    by_kind: dict[str, tuple[str, ...]]
+
+    def of(self, kind: str) -> frozenset[str]:
+        """The words of one kind (see ``files.FUNCTION_WORD_KINDS``)."""
+        return frozenset(self.by_kind[kind])
+
+    def ranked(self, kind: str) -> tuple[str, ...]:
+        """The words of one kind, most likely first (the file's order)."""
+        return self.by_kind[kind]
+
+
+def load_function_words(folder: Path | None = None) -> FunctionWords:
+    """Every kind must have a word: a rule whose word list is missing would silently stop."""
+    by_kind: dict[str, list[str]] = {kind: [] for kind in files.FUNCTION_WORD_KINDS}
+    for _number, (word, kind) in read_rows(files.FUNCTION_WORDS, folder=folder):
+        if word.lower() not in by_kind[kind]:
+            by_kind[kind].append(word.lower())
+    for kind, words in by_kind.items():
+        if not words:
+            path = files.FUNCTION_WORDS.path(folder)
+            raise DictionaryError(str(path), None, f"no words of kind {kind!r}")
+    return FunctionWords({kind: tuple(words) for kind, words in by_kind.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechVerbs:
+    """``english/speech_verbs.tsv``: the cues of quotes and reported speech (the quotes
+    stage matches lemmas, the evaluation the word forms of gold cue spans)."""
+
+    lemmas: frozenset[str]
+    forms: frozenset[str]  # every word form, lemmas included, lower case
+
+
+def load_speech_verbs(folder: Path | None = None) -> SpeechVerbs:
+    lemmas: set[str] = set()
+    forms: set[str] = set()
+    for _number, (lemma, other_forms) in read_rows(files.SPEECH_VERBS, folder=folder):
+        lemmas.add(lemma.lower())
+        forms.add(lemma.lower())
+        forms.update(word.lower() for word in other_forms.split())
+    return SpeechVerbs(frozenset(lemmas), frozenset(forms))
+
+
+def load_char_folds(folder: Path | None = None) -> dict[int, str]:
+    """``kb/char_folds.tsv`` as a ``str.translate`` table: apostrophes and hyphens that
+    names are written with in several ways, to their plain form."""
+    return {
+        int(char[2:], 16): chr(int(plain[2:], 16))
+        for _number, (char, plain, _name) in read_rows(files.CHAR_FOLDS, folder=folder)
+    }

@@ -1,0 +1,151 @@
+"""The parser contract, and the walks over a parse that every stage shares.
+
+Our rules are written against the labels of spaCy's English pipelines: ClearNLP
+dependency labels, Universal POS tags, Penn Treebank tags and OntoNotes entity labels.
+They are named here once, so a change of parser is a change of this module. The walks
+are pure functions of tokens: they work the same on a model's parse and on a ``Doc``
+built by hand (``Doc(vocab, words=..., heads=..., deps=..., pos=...)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc, Token
+
+# -- dependency labels (ClearNLP) -----------------------------------------------------------------
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})  # nominal subjects, active and passive
+CLAUSAL_SUBJECT_DEPS = SUBJECT_DEPS | {"csubj"}  # and "That he came surprised us"
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+# Dependents that are clauses of their own (their words are not their head's).
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})  # a verb's clausal complements
+# Dependents inside a noun phrase that say whose or which it is ("Japan's navy", "U.S. officials").
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
+# A verb without a subject of its own borrows the one of the verb it hangs from through these
+# ("Trump stood and said", "Trump tweeted, saying").
+SUBJECT_INHERITING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acl"})
+# Dependents that stay inside the noun phrase of a role word ("the [new] [Japanese] leader").
+ROLE_MODIFIER_DEPS = frozenset(
+    {"amod", "compound", "advmod", "nummod", "npadvmod", "nmod", "quantmod", "punct"}
+)
+# Dependents that belong inside a speaker's noun phrase ("the senior administration official").
+SPEAKER_PHRASE_DEPS = frozenset(
+    {"compound", "det", "amod", "poss", "nmod", "nummod", "case", "quantmod"}
+)
+# Where the parser hangs an inverted speaker it missed as a subject ('“…,” said the official').
+INVERTED_SPEAKER_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
+
+# -- part-of-speech tags (Universal) and fine tags (Penn) -----------------------------------------
+VERBAL_POS = frozenset({"VERB", "AUX"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})  # words that can name who speaks
+ROLE_MODIFIER_POS = frozenset({"ADJ", "NOUN", "ADV", "NUM", "PROPN", "VERB", "PUNCT"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+# -- entity labels (OntoNotes) --------------------------------------------------------------------
+NAMED_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def child_with(token: Token, deps: Collection[str]) -> Token | None:
+    """The first child of ``token`` whose dependency label is one of ``deps``."""
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def subject_of(verb: Token, deps: Collection[str] = SUBJECT_DEPS) -> Token | None:
+    """The verb's own subject (``deps``: which labels count as one)."""
+    return child_with(verb, deps)
+
+
+def inherited_subject(verb: Token, *, steps: int = 4) -> Token | None:
+    """The verb's subject, or, for a verb without one, the subject of the verb it hangs
+    from (through ``SUBJECT_INHERITING_DEPS``, at most ``steps`` verbs up)."""
+    token = verb
+    for _ in range(steps):
+        found = child_with(token, SUBJECT_DEPS)
+        if found is not None:
+            return found
+        if token.dep_ not in SUBJECT_INHERITING_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def has_own_subject(verb: Token) -> bool:
+    """A subject to the left of the verb: a clause of its own, not a bare verb phrase."""
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.lefts)
+
+
+def passive_subject(verb: Token) -> Token | None:
+    return child_with(verb, ("nsubjpass",))
+
+
+def is_passive(verb: Token) -> bool:
+    return child_with(verb, PASSIVE_DEPS) is not None
+
+
+def prepositional_objects(
+    token: Token, prepositions: Collection[str] | None = None
+) -> Iterator[tuple[Token, Token]]:
+    """``(preposition, its object)`` for each prepositional phrase on ``token`` ("talks
+    [with] [Russia]"), optionally only those opened by one of ``prepositions``."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or (prepositions is not None and prep.lower_ not in prepositions):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                yield prep, pobj
+
+
+def object_of_preposition(prep: Token) -> Token | None:
+    return child_with(prep, ("pobj",))
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The doer of a passive verb: the object of its "by" phrase."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            found = object_of_preposition(child)
+            if found is not None:
+                return found
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token``."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in VERBAL_POS:
+            return ancestor
+    return None
+
+
+def pruned_subtree(head: Token, skip: Callable[[Token, Token], bool]) -> list[Token]:
+    """``head``'s subtree in text order, leaving out every ``child`` (and what hangs on it)
+    for which ``skip(child, parent)`` is true."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(child for child in tok.children if not skip(child, tok))
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
+    """``(starts, number)``: the first token of each sentence, followed by ``len(doc)``, and
+    each token's sentence number (from the sentence starts the parser set, read as one
+    array: iterating ``doc.sents`` costs more)."""
+    n = len(doc)
+    starts = doc.to_array([SENT_START]).reshape(-1) == 1
+    if n:
+        starts[0] = True
+    return numpy.flatnonzero(starts).tolist() + [n], (numpy.cumsum(starts) - 1).tolist()
