@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from detente.errors import ClusterError
-from detente.pipeline import PipelineOptions, extract, uncoded_result
+from detente.pipeline import PipelineOptions, RunSummary, extract, uncoded_result
 from detente.records import Article, DocResult, Problem
 from detente.scale.parts import PartsDir, utc_now
 from detente.store.batches import build_batches, refs_table
@@ -130,20 +130,12 @@ def write_part(parts: PartsDir, part: str, results: Sequence[DocResult]) -> Part
 
 
 def tally(part: str, results: Sequence[DocResult]) -> PartitionReport:
-    report = PartitionReport(part=part, articles=len(results))
-    for result in results:
-        report.sentences += result.sentences
-        report.words += len(result.article.text.split())
-        report.mentions += len(result.mentions)
-        report.quotes += len(result.quotes)
-        report.events += len(result.events)
-        report.skipped_language += result.skipped == "non-english"
-        for problem in result.problems:
-            if problem.severity == "error":
-                report.errors += 1
-                report.problems.append(problem)
-            else:
-                report.warnings += 1
+    counts = RunSummary()
+    counts.count(results)  # the same counting as a run in one process
+    names = ("sentences", "words", "mentions", "quotes", "events", "skipped_language")
+    report = PartitionReport(part=part, articles=len(results), problems=counts.problems)
+    for name in (*names, "warnings", "errors"):
+        setattr(report, name, getattr(counts, name))
     return report
 
 
