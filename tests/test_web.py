@@ -17,7 +17,7 @@ from builders import coded, fill, story
 from fastapi.testclient import TestClient
 from test_store import ABE, TRUMP, meeting  # hand-built one-sentence articles
 
-from detente.errors import StoreError
+from detente.errors import StoreError, UsageError
 from detente.records import Article
 from detente.store import Store
 from detente.web import create_app
@@ -532,6 +532,28 @@ def test_serve_refuses_a_missing_store(tmp_path):
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2
     assert "no such store" in result.output
+
+
+def test_serve_checks_workers_and_the_store_before_starting_processes(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+    from detente.web.app import DB_VARIABLE, app_from_environment
+
+    db = tmp_path / "stale.duckdb"
+    with Store(db) as store:  # results written, the run never finished: dedup out of date
+        run_id = store.begin_run(command="run", args={})
+        store.write_results(
+            [story("a", "2017-02-10", [coded(KISHIDA, builders.TRUMP, "040")])], run_id=run_id
+        )
+    result = CliRunner().invoke(app, ["serve", "--db", str(db), "--workers", "0"])
+    assert result.exit_code == 2 and "--workers 0" in result.output
+    # several processes: the store is checked here, before any process starts
+    result = CliRunner().invoke(app, ["serve", "--db", str(db), "--workers", "2"])
+    assert result.exit_code != 0 and "out of date" in result.output
+    monkeypatch.delenv(DB_VARIABLE, raising=False)
+    with pytest.raises(UsageError, match=DB_VARIABLE):
+        app_from_environment()
 
 
 def test_loopback_detection():
