@@ -22,7 +22,7 @@ from detente.records import Article
 from detente.store import Store
 from detente.web import create_app
 from detente.web.app import safe_url
-from detente.web.highlight import Span, segments
+from detente.web.highlight import Span, segments, segments_html
 from detente.web.queries import EventFilter, period_count, period_starts, truncate
 from detente.web.search import snippet
 from detente.web.validation import parse_ids, precision, to_csv, wilson_interval
@@ -587,6 +587,16 @@ def test_segments_cover_the_text_once_with_overlapping_facts():
     )
     assert [p.text for p in pieces if "place" in p.roles] == ["Florida", "."]
     assert segments("", spans) == []
+
+
+def test_segments_html_escapes_every_piece():
+    text = 'A <script>x</script> & "Trump" met.'
+    pieces = segments(text, [Span(2, 20, "e1", "trigger"), Span(23, 30, "m0", "actor")])
+    html = str(segments_html(pieces))
+    assert html == (
+        'A <mark class="trigger" data-facts="e1" tabindex="0">&lt;script&gt;x&lt;/script&gt;'
+        '</mark> &amp; <mark class="actor" data-facts="m0" tabindex="0">&#34;Trump&#34;</mark> met.'
+    )
 
 
 def test_wilson_interval_known_values():

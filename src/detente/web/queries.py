@@ -17,7 +17,7 @@ import datetime as dt
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -286,6 +286,35 @@ class TextCache:
         return found
 
 
+class Memo:
+    """Results by key, the ``size`` most recently used kept (safe to share between threads).
+
+    The store is read-only while served, so a result never goes stale. Two threads asking
+    for the same missing key at once may both compute it; the second result is kept.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self._results: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key]
+        result = compute()
+        with self._lock:
+            self._results[key] = result
+            while len(self._results) > self.size:
+                self._results.popitem(last=False)
+        return result
+
+
+# How many results of each kind an Explorer keeps (``Explorer.cached``).
+MEMO_SIZES = {"overview": 32, "dyad": 512, "article": 128, "article page": 128}
+
+
 class Explorer:
     """The queries of the web app over one store opened read-only.
 
@@ -302,8 +331,7 @@ class Explorer:
         # The store is read-only while served: names and categories never change.
         self._labels: dict[str, str] = {}
         self._plover: list[str] | None = None
-        self._overviews: dict[EventFilter, dict[str, Any]] = {}
-        self._lock = threading.Lock()
+        self._memos = {kind: Memo(size) for kind, size in MEMO_SIZES.items()}
         # Event locations (issue 10) are filled once the events stage chooses them; until
         # some event has one, the map places events at their countries' centroids.
         self.has_locations = (
@@ -318,6 +346,11 @@ class Explorer:
         if cursor is None:
             cursor = self._local.cursor = self.store.cursor()
         return cursor
+
+    def cached(self, kind: str, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, or its result kept from an earlier call with the same ``kind`` (one of
+        ``MEMO_SIZES``) and ``key``. Results are shared: callers must not change them."""
+        return self._memos[kind].get(key, compute)
 
     def rows(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self._cursor()
@@ -403,15 +436,7 @@ class Explorer:
     def overview(self, filt: EventFilter) -> dict[str, Any]:
         """Counts, the timeline, top actors and dyads, runs and errors (kept per filter: the
         landing page, and a read-only store cannot change while it is open)."""
-        with self._lock:
-            cached = self._overviews.get(filt)
-        if cached is None:
-            cached = self._overview(filt)
-            with self._lock:
-                if len(self._overviews) >= 32:
-                    self._overviews.pop(next(iter(self._overviews)))
-                self._overviews[filt] = cached
-        return cached
+        return self.cached("overview", filt, lambda: self._overview(filt))
 
     def _overview(self, filt: EventFilter) -> dict[str, Any]:
         where, params = filt.clusters(dated=True)
@@ -549,7 +574,12 @@ class Explorer:
     ) -> dict[str, Any]:
         """Deduplicated events between ``a`` and ``b`` per period, from the store's dyad query
         (``detente.store.dyads``): counts by quad class and direction, mean
-        Goldstein, articles. Periods without events are listed with zero counts."""
+        Goldstein, articles. Periods without events are listed with zero counts (kept: the
+        dyad API is what clients poll)."""
+        key = (a, b, freq, directed, filt)
+        return self.cached("dyad", key, lambda: self._dyad(a, b, freq, directed, filt))
+
+    def _dyad(self, a: str, b: str, freq: str, directed: bool, filt: EventFilter) -> dict[str, Any]:
         if freq not in PERIODS:
             raise UsageError(f"freq={freq!r}: use one of {', '.join(PERIODS)}")
         self.check_dyad_filter(filt)
@@ -569,10 +599,8 @@ class Explorer:
             raise UsageError(
                 f"more than {MAX_PERIODS} {freq}s: narrow the dates or use a longer freq"
             )
-        columns = list(frame.columns)
         series = [
-            {name: _plain(value) for name, value in zip(columns, row, strict=True)}
-            for row in frame.itertuples(index=False, name=None)
+            {name: _plain(value) for name, value in row.items()} for row in frame.to_dict("records")
         ]
         return {
             "a": a,
@@ -969,6 +997,10 @@ class Explorer:
     # -- articles ----------------------------------------------------------------------------
 
     def article(self, doc_id: str) -> dict[str, Any]:
+        """An article's text and every fact in it with its offsets (kept per article)."""
+        return self.cached("article", doc_id, lambda: self._article(doc_id))
+
+    def _article(self, doc_id: str) -> dict[str, Any]:
         document = self.one(
             "SELECT doc_id, ref, title, section, date, source, url, lang, body_start, "
             "skipped FROM documents WHERE doc_id = ?",

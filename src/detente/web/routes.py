@@ -276,12 +276,10 @@ def article(request: Request, ex: Ex, doc_id: str) -> Response:
 
     def page() -> dict[str, Any]:
         spans = highlight.article_spans(data)
-        return {
-            "segments": highlight.segments(data["document"]["text"], spans),
-            "facts": highlight.fact_details(data),
-        }
+        pieces = highlight.segments(data["document"]["text"], spans)
+        return {"text_html": highlight.segments_html(pieces), "facts": highlight.fact_details(data)}
 
-    return respond(request, "article.html", data, page)
+    return respond(request, "article.html", data, lambda: ex.cached("article page", doc_id, page))
 
 
 # -- search --------------------------------------------------------------------------------
