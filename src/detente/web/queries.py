@@ -81,15 +81,23 @@ def _in_mentions(clause: str) -> str:
     )
 
 
-def side_clause(key: str, side: str) -> tuple[str, list[Any]]:
+def mention_side(key: str, prefix: str, *, by_id: bool = False) -> tuple[str, list[Any]]:
+    """``key`` on one side of a mention (``prefix`` "e.source"): the store's dyad rule, or
+    its actor id only (``by_id``: a key known to be an actor id, no name to search for)."""
+    if by_id:
+        return f"{prefix}_actor_id = ?", [key]
+    return dyad_side(key, prefix)
+
+
+def side_clause(key: str, side: str, *, by_id: bool = False) -> tuple[str, list[Any]]:
     """Deduplicated events ``c`` whose ``side`` ("source"/"target") is ``key``, by the rule of
     the store's dyads (``detente.store.dyads.dyad_side``): a country or code prefix typed in
     capitals ("JPN", "USAGOV") on the event itself; an actor id or whole words of a name on any
     of its mentions (two people with the same code can share a deduplicated event)."""
     key = key.strip()
-    if _looks_like_code(key):
+    if _looks_like_code(key) and not by_id:
         return dyad_side(key, f"c.{side}")
-    clause, params = dyad_side(key, f"e.{side}")
+    clause, params = mention_side(key, f"e.{side}", by_id=by_id)
     return _in_mentions(clause), params
 
 
@@ -312,7 +320,7 @@ class Memo:
 
 
 # How many results of each kind an Explorer keeps (``Explorer.cached``).
-MEMO_SIZES = {"overview": 32, "dyad": 512, "article": 128, "article page": 128}
+MEMO_SIZES = {"overview": 32, "dyad": 512, "actor": 128, "article": 128, "article page": 128}
 
 
 class Explorer:
@@ -881,7 +889,10 @@ class Explorer:
 
     def actor(self, key: str, filt: EventFilter, *, limit: int = 20) -> dict[str, Any]:
         """An actor (an actor id) or a code (``JPNGOV``, ``JPN``): its codes over time, quotes
-        by and about it, events as source and as target, and its partners."""
+        by and about it, events as source and as target, and its partners (kept)."""
+        return self.cached("actor", (key, filt, limit), lambda: self._actor(key, filt, limit))
+
+    def _actor(self, key: str, filt: EventFilter, limit: int) -> dict[str, Any]:
         row = self.one("SELECT * FROM actors WHERE actor_id = ?", [key])
         if row is not None:
             match = {"mention": "m.actor_id = ?", "speaker": "q.speaker_id = ?"}
@@ -910,8 +921,10 @@ class Explorer:
             GROUP BY m.code ORDER BY first_date NULLS LAST, m.code""",
             [value],
         )
+        by_id = row["actor_id"] is not None
         as_source, as_target = (
-            self._actor_events(side, value, filt, limit) for side in ("source", "target")
+            self._actor_events(side, value, filt, limit, by_id=by_id)
+            for side in ("source", "target")
         )
         if not roles and not as_source["total"] and not as_target["total"]:
             raise NotFoundError(f"nothing in this store is coded {key!r}")
@@ -923,11 +936,13 @@ class Explorer:
             "quotes_about": self._quotes_about(match, value, min(limit, QUOTES_SHOWN)),
             "as_source": as_source,
             "as_target": as_target,
-            "partners": self._partners(value, filt),
+            "partners": self._partners(value, filt, by_id=by_id),
         }
 
-    def _actor_events(self, side: str, key: str, filt: EventFilter, limit: int) -> dict[str, Any]:
-        clause, clause_p = side_clause(key, side)
+    def _actor_events(
+        self, side: str, key: str, filt: EventFilter, limit: int, *, by_id: bool
+    ) -> dict[str, Any]:
+        clause, clause_p = side_clause(key, side, by_id=by_id)
         where, params = filt.clusters()
         total = self.one(
             f"SELECT count(*) AS n FROM event_clusters c WHERE {clause} AND {where}",
@@ -963,12 +978,14 @@ class Explorer:
             [value, value, limit],
         )
 
-    def _partners(self, key: str, filt: EventFilter, limit: int = 20) -> list[dict[str, Any]]:
+    def _partners(
+        self, key: str, filt: EventFilter, limit: int = 20, *, by_id: bool = False
+    ) -> list[dict[str, Any]]:
         """Who the actor deals with: deduplicated events per partner (a symmetric pair once,
         as on the dyad page), with how many have the partner as target and as source."""
         mentioned, params = self._mentioned(filt)
-        source, source_p = dyad_side(key, "e.source")
-        target, target_p = dyad_side(key, "e.target")
+        source, source_p = mention_side(key, "e.source", by_id=by_id)
+        target, target_p = mention_side(key, "e.target", by_id=by_id)
         rows = self.rows(
             f"""WITH {mentioned},
             partners AS (
