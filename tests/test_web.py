@@ -23,7 +23,7 @@ from detente.store import Store
 from detente.web import create_app
 from detente.web.app import safe_url
 from detente.web.highlight import Span, segments, segments_html
-from detente.web.queries import EventFilter, period_count, period_starts, truncate
+from detente.web.queries import EventFilter, evidence, period_count, period_starts, truncate
 from detente.web.search import snippet
 from detente.web.validation import parse_ids, precision, to_csv, wilson_interval
 
@@ -597,6 +597,16 @@ def test_segments_html_escapes_every_piece():
         'A <mark class="trigger" data-facts="e1" tabindex="0">&lt;script&gt;x&lt;/script&gt;'
         '</mark> &amp; <mark class="actor" data-facts="m0" tabindex="0">&#34;Trump&#34;</mark> met.'
     )
+
+
+def test_evidence_cuts_a_sentence_to_the_lines_of_its_event():
+    text = "Leaders meet\nAbe met Trump in Florida.\n\nNext."
+    start, end = 0, text.index("Next")  # a headline glued to the sentence, and the blank line
+    assert evidence(text, start, end, 13, 26) == "Abe met Trump in Florida."
+    # an event across the line break keeps both lines; no span or no sentence
+    assert evidence(text, start, end, 8, 20) == "Leaders meet\nAbe met Trump in Florida."
+    assert evidence(text, start, end, None, None) == text[:end].strip()
+    assert evidence(text, None, None, 13, 26) == ""
 
 
 def test_wilson_interval_known_values():

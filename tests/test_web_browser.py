@@ -293,7 +293,7 @@ def test_every_page_of_a_real_store(browser):
             "actor": next(a["key"] for a in overview["top_actors"] if ":" in a["key"]),
             "doc": max(sample, key=lambda e: len(e["sentence"]))["doc_id"],
             # the deduplicated event with the most mentions in the sample
-            "event": max(sample, key=lambda e: (e["num_mentions"] or 0))["cluster_id"],
+            "event": max(sample, key=lambda e: e["num_mentions"] or 0)["cluster_id"],
         }
         for name, path in STORE_PAGES:
             watched.open(path.format(**keys))

@@ -46,13 +46,17 @@ def _sides(alias: str) -> str:
     )
 
 
+# Where a mention's words are: its source, trigger and target (the sentence shown is cut to them).
+SPAN = """least(e.trigger_start, e.source_start, e.target_start) AS span_start,
+    greatest(e.trigger_end, e.source_end, e.target_end) AS span_end"""
 # A deduplicated event in a list: its own columns, and its first mention's words and article
 # (the sentence is cut from the text afterwards, see Explorer._finish).
 CLUSTER_LIST = f"""
     SELECT c.cluster_id, c.date, c.last_date, c.cameo, c.plover, c.quad_class, c.goldstein,
            c.modality, c.negated, c.num_mentions, c.num_stories, c.num_articles, c.num_sources,
            c.is_root_event, {_sides("c")},
-           e.event_id, e.doc_id, e.trigger_text, e.rule, e.confidence,
+           e.event_id, e.doc_id, e.trigger_text, e.rule, e.confidence, e.start_char, e.end_char,
+           {SPAN},
            e.sentence_start, e.sentence_end, d.title, d.source AS outlet
     FROM event_clusters c JOIN events e ON e.event_id = c.first_event_id
     JOIN documents d ON d.doc_id = e.doc_id
@@ -61,7 +65,7 @@ CLUSTER_LIST = f"""
 MENTION_LIST = f"""
     SELECT e.event_id, e.doc_id, {EVENT_DATE} AS date, e.cameo, e.plover, e.quad_class,
            e.goldstein, e.modality, e.negated, e.confidence, e.rule, e.trigger_text,
-           {_sides("e")}, e.start_char, e.end_char, e.sentence_start, e.sentence_end,
+           {_sides("e")}, e.start_char, e.end_char, {SPAN}, e.sentence_start, e.sentence_end,
            d.title, d.source AS outlet, x.cluster_id, c.num_mentions, c.num_articles
     FROM {MENTIONS} LEFT JOIN event_dedup x USING (event_id)
     LEFT JOIN event_clusters c ON c.cluster_id = x.cluster_id
@@ -257,6 +261,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def evidence(
+    text: str, start: int | None, end: int | None, event_start: int | None, event_end: int | None
+) -> str:
+    """The sentence of an event (``start``, ``end``) as a list shows it: cut to the lines that
+    hold the event (``event_start``, ``event_end``: its source, trigger and target) when the sentence runs over line breaks
+    (a headline, a caption or the end of the paragraph before, which would read as glued
+    to it once the line break is shown as a space)."""
+    if start is None or end is None:
+        return ""
+    if event_start is not None and event_end is not None and start <= event_start <= event_end:
+        before = text.rfind("\n", start, event_start)
+        if before != -1:
+            start = before + 1
+        after = text.find("\n", max(event_end, start), end)
+        if after != -1:
+            end = after
+    return text[start:end].strip()
+
+
 class TextCache:
     """Document texts by doc_id, the most recently used kept up to ``max_chars`` in all.
 
@@ -391,7 +414,8 @@ class Explorer:
         for row in rows:
             start, end = row.pop("sentence_start"), row.pop("sentence_end")
             text = texts.get(row["doc_id"], "")
-            row["sentence"] = text[start:end] if start is not None and end is not None else ""
+            span = row.pop("span_start"), row.pop("span_end")
+            row["sentence"] = evidence(text, start, end, *span)
             for side in ("source", "target"):
                 row[f"{side}_key"], row[f"{side}_label"] = self.side_label(row, side)
         return rows
@@ -1043,4 +1067,7 @@ class Explorer:
             "WHERE e.doc_id = ? ORDER BY e.start_char, e.event_id",
             [doc_id],
         )
+        for event in events:
+            for side in ("source", "target"):
+                event[f"{side}_key"], event[f"{side}_label"] = self.side_label(event, side)
         return {"document": document, "mentions": mentions, "quotes": quotes, "events": events}
