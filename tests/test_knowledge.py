@@ -29,7 +29,12 @@ from detente.knowledge.tables import (
     read_values,
     read_words,
 )
-from detente.knowledge.words import load_char_folds, load_function_words, load_speech_verbs
+from detente.knowledge.words import (
+    load_char_folds,
+    load_function_words,
+    load_news_furniture,
+    load_speech_verbs,
+)
 
 DATA = data_dir()
 
@@ -290,6 +295,12 @@ LOADER_CASES = [
         lambda f: load_actor_lexicon(load_function_words(), load_speech_verbs(), f),
     ),
     ("events", "cameo.tsv", "999\t99\tNothing\t\t5\t\t\t", lambda f: load_cameo(f)),
+    (
+        "english",
+        "news_furniture.tsv",
+        "caption\topens\t(PHOTO",  # a regular expression that does not compile
+        lambda f: load_news_furniture(f),
+    ),
     (
         "events",
         "cameo_roots.tsv",

@@ -34,6 +34,8 @@ from detente.events.participants import DocActors, Participants, own_country, sa
 from detente.events.patterns import VerbCodes
 from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
+from detente.nlp.extensions import get_list
+from detente.nlp.segments import is_furniture_sentence
 from detente.nlp.syntax import COMPLEMENT_DEPS, governing_verb, passive_subject
 from detente.records import Event, EventActor
 
@@ -71,7 +73,10 @@ class EventCoder:
             return []
         events: list[Event] = []
         by_token = actors.by_token
+        furniture = get_list(doc, "furniture")
         for sent in doc.sents:
+            if is_furniture_sentence(furniture, sent):
+                continue  # a dateline, caption, byline ...: not the story
             if max(by_token[sent.start : sent.end], default=-1) == -1 and not any(
                 start < sent.end_char and sent.start_char < end for start, end, _ in actors.quotes
             ):

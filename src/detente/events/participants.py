@@ -21,6 +21,7 @@ from detente.events.clauses import (
 )
 from detente.knowledge.events import ClauseWords
 from detente.nlp.extensions import get_list
+from detente.nlp.segments import in_furniture
 from detente.nlp.syntax import (
     COMPLEMENT_DEPS,
     NOMINAL_POS,
@@ -55,9 +56,12 @@ class DocActors:
         spans: list[Span] = []
         by_start: dict[int, int] = {}
         places: dict[int, Mention] = {}
+        furniture = get_list(doc, "furniture")
         for mention in get_list(doc, "mentions"):
             if not (mention.code or mention.country):
                 continue  # an actor we cannot code cannot be a source or target
+            if furniture and in_furniture(furniture, mention.start, mention.end):
+                continue  # "LONDON (Reuters) -", a photo credit: never an actor
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue

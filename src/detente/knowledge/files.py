@@ -94,6 +94,13 @@ FUNCTION_WORDS = _table(
     "english/function_words.tsv", Column("word"), Column("kind", one_of(*FUNCTION_WORD_KINDS))
 )
 SPEECH_VERBS = _table("english/speech_verbs.tsv", Column("lemma", WORD), _optional("forms"))
+FURNITURE_SCOPES = ("start", "line", "opens", "closes")
+NEWS_FURNITURE = _table(
+    "english/news_furniture.tsv",
+    Column("kind", one_of("dateline", "byline", "caption", "credit", "furniture")),
+    Column("scope", one_of(*FURNITURE_SCOPES)),
+    Column("pattern"),
+)
 
 # -- actors -------------------------------------------------------------------------------------
 ROLE_NOUNS = _table(
@@ -361,6 +368,7 @@ AGENTS_EXTRA = PetrarchFile("kb/agents_extra.txt", "agents")
 SHIPPED = (
     FUNCTION_WORDS,
     SPEECH_VERBS,
+    NEWS_FURNITURE,
     ROLE_NOUNS,
     AMBIGUOUS_NAMES,
     NEW_STATES,
