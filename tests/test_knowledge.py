@@ -295,6 +295,7 @@ LOADER_CASES = [
         lambda f: load_actor_lexicon(load_function_words(), load_speech_verbs(), f),
     ),
     ("events", "cameo.tsv", "999\t99\tNothing\t\t5\t\t\t", lambda f: load_cameo(f)),
+    ("events", "one_sided_pairs.tsv", "042\thost", lambda f: load_cameo(f)),
     (
         "english",
         "news_furniture.tsv",
@@ -304,13 +305,13 @@ LOADER_CASES = [
     (
         "events",
         "cameo_roots.tsv",
-        "21\tno\t1\tno\t0\tasserted\t0\t0\tmaybe",
+        "21\tno\t1\tno\t0\tmaybe",
         lambda f: load_cameo(f),
     ),
     (
         "events",
         "clause_words.tsv",
-        "ponder\tthink",
+        "ponder\tthink\tpossible",
         lambda f: load_clause_words(load_function_words(), f),
     ),
     (

@@ -295,6 +295,18 @@ class Participants:
             # "the premier has been indicted by the court and will resign": an active verb
             # joined to a passive one shares its subject, not its agent
             return self.actors_of(patient, actors, places=True), True
+        if verb.dep_ in ("xcomp", "pcomp"):
+            # "urged Iran to release", "accused Syria of shelling": the governing verb's
+            # object does the act it is urged to or accused of
+            governor = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head
+            if governor.pos_ in VERBAL_POS and governor.i != verb.i:
+                for child in governor.children:
+                    if child.dep_ in ("dobj", "dative"):
+                        found = self.actors_of(child, actors, places=True)
+                        if found:
+                            return found, True
+                if verb.dep_ == "pcomp":
+                    return self.sources(governor, actors, depth + 1)[0], True
         if (
             verb.dep_ in ("xcomp", "conj", "advcl", "ccomp")
             and head.i != verb.i
