@@ -622,3 +622,25 @@ def test_source_and_target_markers_swap_the_roles(nlp, tmp_path):
     assert ("CHN", "JPN", "071") in found
     # without the marked word the block's default keeps the subject as the source
     assert ("CHN", "RUS", "020") not in found and ("CHN", "RUS", "071") not in found
+
+
+def test_conditions_belong_to_the_act_they_govern(coded):
+    # the threat is made; the ban is intended; the condition's own act is only a condition
+    events = coded("Japan threatened to impose sanctions against Russia if China attacked it.")
+    assert ("JPN", "RUS", "1312", "asserted") in facts(events)
+    assert all(e.modality != "asserted" for e in events if e.trigger.text == "attacked")
+    # a future act under a condition is announced all the same: an asserted threat/intent
+    events = coded("Russia will withdraw its inspectors from Japan unless China agrees.")
+    assert ("RUS", "JPN", "136", "asserted") in facts(events)
+    assert ("RUS", "JPN", "1662", "conditional") in facts(events)
+
+
+def test_the_future_of_an_intention_is_one_intention(coded):
+    events = coded("Putin said he would be ready to meet Abe.")
+    assert ("RUSGOV", "JPNGOV", "040", "intended") in facts(events)
+    assert {e.trigger.text for e in events if e.modality == "asserted"} <= {"ready", "said"}
+
+
+def test_a_states_other_mention_is_another_actor(coded):
+    table = {**ACTORS, "Japanese voters": "JPN"}
+    assert ("JPN", "JPN", "051") in triples(coded("Japan praised Japanese voters.", table=table))

@@ -143,6 +143,20 @@ class EventActor:
     sector: str | None
 
 
+# An event's factuality (Event.modality), as the real-news gold annotates it
+# (docs/gold/events-guideline.md §7); "negated" is the Event.negated flag.
+MODALITIES = (
+    "asserted",
+    "intended",
+    "wanted",
+    "demanded",
+    "possible",
+    "conditional",
+    "claimed",
+    "question",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """Who did what to whom: one coded event with its evidence."""

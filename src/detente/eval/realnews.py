@@ -46,7 +46,7 @@ import numpy as np
 from detente.errors import InputError
 from detente.eval.common import DEFAULT_SHARED_DIR, prf, ratio
 from detente.ingest.decode import replace_lone_surrogates
-from detente.records import Article, Event, make_doc_id
+from detente.records import MODALITIES, Article, Event, make_doc_id
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_GOLD_DIR = ROOT / "gold" / "realnews"
@@ -61,17 +61,7 @@ CORPORA = {
 BBC_DATE = "2005-01-15"  # the BBC records have no date; the dataset covers 2004-2005
 
 ASSERTED = "asserted"
-FACTUALITIES = (
-    "asserted",
-    "negated",
-    "intended",
-    "wanted",
-    "demanded",
-    "possible",
-    "conditional",
-    "claimed",
-    "question",
-)
+FACTUALITIES = (ASSERTED, "negated", *MODALITIES[1:])
 SPLITS = ("train", "dev", "test")
 ARTICLE_COLUMNS = ("corpus", "record_id", "date", "split", "double", "n_sentences")
 SENTENCE_COLUMNS = ("corpus", "record_id", "n", "start", "end", "sha1_8")

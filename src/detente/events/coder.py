@@ -183,7 +183,7 @@ class EventCoder:
         """ "The minister will visit Beijing", "Russia is willing to withdraw": announcing
         the act is itself an act, an expression of intent (036, trigger "will"/"willing"),
         asserted; the act announced is intended."""
-        if not factuality.intent_cue or factuality.cue is None or not act.code.forward:
+        if factuality.intent is None or not act.code.forward:
             return []
         intent = self.words.intent_code(act.code.forward)
         if intent is None or intent == act.code.forward:
@@ -191,7 +191,7 @@ class EventCoder:
         return [
             replace(
                 act,
-                trigger=factuality.cue,
+                trigger=factuality.intent,
                 code=CodeSpec(intent),  # an intent is one side's: no paired reverse event
                 rule=f"intent: {act.rule}",
                 modality=ASSERTED,

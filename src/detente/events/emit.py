@@ -14,6 +14,8 @@ from detente.knowledge.events import Cameo, DateWords
 from detente.nlp.extensions import doc_id_of
 from detente.records import Event, EventActor, TextSpan
 
+# actor ids of one individual: two mentions of it are the same actor
+_PERSONS = ("person:", "unnamed:")
 # (source, target, code, symmetric) of one event an act makes
 Direction = tuple[EventActor, EventActor | None, str, bool]
 
@@ -66,10 +68,11 @@ class Emitter:
         pairs: list[Direction] = []
         forward, reverse = act.code.forward, act.code.reverse
         mirrored = self.cameo.mirrors(forward, reverse)
+        domestic = self.cameo.policy(forward).domestic != "no"
         if act.targets:
             for source in act.sources:
                 for target in act.targets:
-                    if _same_one(target, source):
+                    if _same_one(target, source) and not (domestic and _a_state(target)):
                         continue  # "withdrew the U.S. ...": an actor is not its own target
                     if forward:
                         pairs.append((source, target, forward, reverse == forward))
@@ -118,11 +121,20 @@ class Emitter:
 
 
 def _same_one(target: EventActor, source: EventActor) -> bool:
-    """The same mention, or the same person (never its own target). The doer's own country
-    as the target of a domestic act is another actor, though it may share the mention."""
-    if target.actor_id and source.actor_id:
-        return target.actor_id == source.actor_id
+    """The same mention as the same actor, or the same person: never its own target. The
+    doer's own country as the target of a domestic act is another actor, though it may
+    share the mention; so is a state's other mention ("Turkey will allow Turkish
+    refugees to return")."""
+    if target.actor_id and target.actor_id == source.actor_id:
+        if target.actor_id.startswith(_PERSONS):
+            return True
     return same_mention(target, source) and actor_key(target) == actor_key(source)
+
+
+def _a_state(actor: EventActor) -> bool:
+    """A state as a whole: the own-country target of a domestic act ("Young Algerians
+    blocked roads": a protest against Algeria) shares its doer's mention."""
+    return bool(actor.country) and actor.code == actor.country
 
 
 def drop_subsumed(events: list[Event]) -> list[Event]:

@@ -36,13 +36,14 @@ class Factuality:
     """What the text makes of an act: ``value`` (asserted, intended, wanted, demanded,
     possible, conditional, claimed, question), ``negated`` when a governing word denies
     it ("refused to release"), the word that decided it (``cue``, evidence), and
-    ``intent_cue``: the cue is itself an expression of intent that no verb of its own
-    codes ("will visit", "is willing to withdraw": the intent is an asserted act too)."""
+    ``intent``: a word that is itself an expression of intent no verb of its own codes
+    ("will visit", "is willing to withdraw", "will withdraw unless ...": the intent, or
+    the threat, is an asserted act too)."""
 
     value: str = ASSERTED
     cue: Token | None = None
     negated: bool = False
-    intent_cue: bool = False
+    intent: Token | None = None
     coded: bool = True  # False: the content of a verbal act that is not asserted itself
 
     @property
@@ -193,17 +194,42 @@ def _condition(verb: Token, words: ClauseWords) -> Token | None:
 
 
 def own_factuality(
-    verb: Token, words: ClauseWords, future_auxiliaries: frozenset[str], *, reported: bool
+    verb: Token,
+    words: ClauseWords,
+    future_auxiliaries: frozenset[str],
+    *,
+    reported: bool,
+    governs: bool = False,
 ) -> Factuality:
     """What the verb's own clause makes of its act: a question, a condition, a modal
     ("may", "would"; "would" in reported speech is the future: "said Japan would host"),
-    the future ("will visit"), an adverb ("allegedly")."""
+    the future ("will visit"), an adverb ("allegedly"). A condition on a verb that governs
+    another act (``governs``: "threatened to ban voting if Hamas ran") is the governed
+    act's: the threat itself is made."""
     cue = _is_question(verb, words)
     if cue is not None:
         return Factuality("question", cue)
-    cue = _condition(verb, words)
+    if verb.dep_ == "advcl":  # "unless Chad held elections": the condition itself
+        mark = next(
+            (c for c in verb.children if c.dep_ == "mark" and c.lower_ in words.condition_marks),
+            None,
+        )
+        if mark is not None:
+            return Factuality("conditional", mark)
+    cue = _condition(verb, words) if not governs else None
     if cue is not None:
-        return Factuality("conditional", cue)
+        # "will withdraw its force unless ...": a conditional act, announced (a threat)
+        announced = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "aux"
+                and c.lower_ in future_auxiliaries
+                and (reported or c.lower_ not in words.conditional_modals)
+            ),
+            None,
+        )
+        return Factuality("conditional", cue, intent=announced)
     for child in verb.children:
         if child.dep_ != "aux":
             continue
@@ -213,9 +239,9 @@ def own_factuality(
         if word in words.conditional_modals and not reported:
             return Factuality("conditional", child)
         if word in future_auxiliaries:
-            return Factuality("intended", child, intent_cue=True)
+            return Factuality("intended", child, intent=child)
     if dates.is_future(verb, future_auxiliaries):  # "is going to visit"
-        return Factuality("intended", verb, intent_cue=True)
+        return Factuality("intended", verb, intent=verb)
     for child in verb.children:
         if child.dep_ == "advmod":
             if child.lower_ in words.claimed_adverbs:
@@ -240,7 +266,13 @@ def act_factuality(
         # "is willing to withdraw", "is likely to attack": the adjective governs
         governor = verb.head if role_of(verb.head, words) else None
     role = role_of(governor, words) if governor is not None else None
-    own = own_factuality(verb, words, future_auxiliaries, reported=role == "speech")
+    own = own_factuality(
+        verb,
+        words,
+        future_auxiliaries,
+        reported=role == "speech",
+        governs=role_of(verb, words) in ACT_ROLES,
+    )
     if governor is None:
         shared = _shared_clause(verb)
         if own.value != ASSERTED or shared is None or depth > 3:
@@ -265,6 +297,11 @@ def act_factuality(
         if outer.value != ASSERTED:
             return outer  # "may have said", "claimed": the report is only as good as its act
         return Factuality(governed, governor) if governed != ASSERTED else ASSERTED_ACT
+    if outer.value == "intended" and not outer.negated and governed in ("intended", ASSERTED):
+        # "would be ready to host", "will try to visit": the future of an intention is the
+        # same intention (its word: the adjective, else the auxiliary)
+        adjective = governor if governor.pos_ == "ADJ" and role == "intent" else None
+        return Factuality("intended", outer.cue, intent=adjective or outer.intent)
     if not outer.asserted:
         return NOT_CODED  # "may demand that Israel withdraw": one level only
     if denied and role != "refuse":
@@ -273,7 +310,7 @@ def act_factuality(
         return own  # the closest cue wins: "plans to possibly visit"
     if governor.pos_ == "ADJ" and role == "intent":
         # "is willing to withdraw": the adjective's intent is an act no verb codes
-        return Factuality(governed, governor, intent_cue=True)
+        return Factuality(governed, governor, intent=governor)
     if governed == "negated":
         return Factuality(ASSERTED, governor, negated=not denied)
     return Factuality(governed, governor) if governed != ASSERTED else ASSERTED_ACT

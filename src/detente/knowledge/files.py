@@ -27,6 +27,7 @@ from detente.knowledge.tables import (
     one_of,
     pattern,
 )
+from detente.records import MODALITIES
 
 
 def _table(
@@ -59,16 +60,7 @@ CAMEO_PREFIX_OR_ANY = pattern(r"\d{2,4}|\*", "a CAMEO event code prefix, or * fo
 CODE_PAIR = pattern(r"\d{2,4}(:\d{2,4})?|:\d{2,4}", "forward[:reverse] CAMEO codes")
 CODE_POINT = pattern(r"U\+[0-9A-F]{4,6}", "a code point as U+XXXX")
 # An event's factuality (docs/gold/events-guideline.md §7; "negated" is the ``negated`` flag).
-FACTUALITY = one_of(
-    "asserted",
-    "intended",
-    "wanted",
-    "demanded",
-    "possible",
-    "conditional",
-    "claimed",
-    "question",
-)
+FACTUALITY = one_of(*MODALITIES)
 GOVERNED_FACTUALITY = one_of(
     "asserted", "intended", "wanted", "demanded", "possible", "claimed", "negated"
 )
