@@ -161,7 +161,8 @@ SELECT i.cluster_id,
                  || '|' ||
                  greatest(arg_min(e.source_country, e.event_id),
                           arg_min(e.target_country, e.event_id))
-       END AS pair_key
+       END AS pair_key,
+       bool_or(coalesce(e.is_symmetric, false)) AS is_symmetric
 FROM _dedup_ids i
 JOIN events e USING (event_id)
 JOIN _dedup_events x USING (event_id)

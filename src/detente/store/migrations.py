@@ -101,7 +101,10 @@ _V3 = Migration(
 _V4 = Migration(
     version=4,
     name="events.is_symmetric",
-    statements=_add_columns("events", (("is_symmetric", "BOOLEAN DEFAULT false"),)),
+    statements=(
+        *_add_columns("events", (("is_symmetric", "BOOLEAN DEFAULT false"),)),
+        *_add_columns("event_clusters", (("is_symmetric", "BOOLEAN DEFAULT false"),)),
+    ),
 )
 
 MIGRATIONS: tuple[Migration, ...] = (_V2, _V3, _V4)

@@ -255,6 +255,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         # "CHN|USA": the two countries in order, NULL unless both are known; rows are stored
         # sorted by it, so a dyad query reads only its pair's part of the table
         _col("pair_key", "VARCHAR"),
+        _col("is_symmetric", "BOOLEAN"),  # a mutual act: counts in both directions
     ),
 }
 
