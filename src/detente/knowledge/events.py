@@ -39,9 +39,6 @@ class RootPolicy:
     place_target: bool = False
     domestic: str = "no"  # no | agents | people
     mutual: bool = False
-    modality: str = "asserted"
-    wish: bool = False
-    act_in_itself: bool = False
     coded_alone: bool = False
 
 
@@ -54,6 +51,8 @@ class Cameo:
 
     codes: dict[str, CameoCode]
     roots: dict[str, RootPolicy]
+    # paired codes whose reverse is the forward act seen from the other side (visit/host)
+    one_sided: frozenset[tuple[str, str]] = frozenset()
 
     def lookup(self, code: str) -> CameoCode | None:
         """The entry of ``code``, falling back to its parent (``0421`` -> ``042`` -> ``04``)."""
@@ -62,6 +61,13 @@ class Cameo:
             if entry is not None:
                 return entry
         return None
+
+    def mirrors(self, forward: str | None, reverse: str | None) -> bool:
+        """A paired code's reverse is an event of its own (not the same act from the other
+        side, nor the same code: a mutual act is one symmetric event)."""
+        if not reverse or reverse == forward:
+            return False
+        return (forward, reverse) not in self.one_sided
 
     def policy(self, code: str | None) -> RootPolicy:
         """The policy of a code's root; every flag off for an unknown root or no code."""
@@ -87,19 +93,19 @@ def load_cameo(folder: Path | None = None) -> Cameo:
     }
     roots: dict[str, RootPolicy] = {}
     for _n, values in read_rows(files.CAMEO_ROOTS, folder=folder):
-        root, needs_target, place_target, domestic, mutual, modality, *flags = values
-        wish, act_in_itself, coded_alone = (flag == "1" for flag in flags)
+        root, needs_target, place_target, domestic, mutual, coded_alone = values
         roots[root] = RootPolicy(
             needs_target=needs_target,
             place_target=place_target == "1",
             domestic=domestic,
             mutual=mutual == "1",
-            modality=modality,
-            wish=wish,
-            act_in_itself=act_in_itself,
-            coded_alone=coded_alone,
+            coded_alone=coded_alone == "1",
         )
-    return Cameo(codes, roots)
+    one_sided = frozenset(
+        (forward, reverse)
+        for _n, (forward, reverse) in read_rows(files.ONE_SIDED_PAIRS, folder=folder)
+    )
+    return Cameo(codes, roots, one_sided)
 
 
 # ---------------------------------------------------------------- clause words
@@ -129,7 +135,8 @@ class ClauseWords:
     """The words that change how a clause is coded, the code tables that say how, the event
     nouns, and the function words the coder's rules test for."""
 
-    roles: dict[str, str]  # lemma -> intent | hope | demand | speech | refuse
+    roles: dict[str, str]  # lemma -> the verbal act it is (clause_words.tsv: intent, demand ...)
+    governed: dict[str, str]  # lemma -> the factuality it gives the act it governs
     intent_codes: dict[str, str]  # act code prefix -> intent code
     demand_codes: dict[str, str]  # act code prefix -> demand code ("*": any other)
     refuse_codes: dict[str, str]  # act code prefix -> refusal code ("*": any other)
@@ -141,6 +148,12 @@ class ClauseWords:
     possessives: frozenset[str]
     negators: frozenset[str]
     obligation_modals: frozenset[str]
+    possible_modals: frozenset[str]
+    conditional_modals: frozenset[str]
+    possible_adverbs: frozenset[str]
+    claimed_adverbs: frozenset[str]
+    condition_marks: frozenset[str]
+    question_marks: frozenset[str]
     anaphors: frozenset[str]
     relatives: frozenset[str]
     background_marks: frozenset[str]
@@ -199,8 +212,10 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         for lemma, entries in senses.items()
     }
     words = function_words.of
+    clause_rows = list(read_rows(files.CLAUSE_WORDS, folder=folder))
     return ClauseWords(
-        roles={lemma: role for _n, (lemma, role) in read_rows(files.CLAUSE_WORDS, folder=folder)},
+        roles={lemma: role for _n, (lemma, role, _f) in clause_rows},
+        governed={lemma: factuality for _n, (lemma, _r, factuality) in clause_rows},
         intent_codes=_code_table(files.INTENT_CODES, folder, default=False),
         demand_codes=_code_table(files.DEMAND_CODES, folder, default=True),
         refuse_codes=_code_table(files.REFUSE_CODES, folder, default=True),
@@ -214,6 +229,12 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         possessives=words("possessive"),
         negators=words("negator"),
         obligation_modals=words("modal-obligation"),
+        possible_modals=words("modal-possible"),
+        conditional_modals=words("modal-conditional"),
+        possible_adverbs=words("adverb-possible"),
+        claimed_adverbs=words("adverb-claimed"),
+        condition_marks=words("subordinator-condition"),
+        question_marks=words("subordinator-question"),
         anaphors=words("anaphor"),
         relatives=words("relative"),
         background_marks=words("subordinator-background"),
