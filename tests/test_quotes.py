@@ -163,14 +163,20 @@ def test_speaker_named_in_the_previous_sentence(code):
     assert quote.rule == "direct:previous-sentence"
 
 
-def test_nested_quoted_phrase_is_not_a_new_quote(code):
+def test_nested_quote_with_its_own_cue_is_a_quote_of_its_own(code):
+    """Issue 15: somebody quoted inside a quote, with a cue, is their own quote; a nested
+    phrase without one ('called it “a bluff”') stays part of the outer quote."""
     doc = code(
         "“When the general said ‘never,’ and when the press called it “a bluff,” "
         "we believed him,” Kowalski said."
     )
-    quote = only(doc)
-    assert quote.speaker == "Kowalski"
-    assert "a bluff" in quote.text
+    outer = quotes_of(doc)[0]
+    assert outer.speaker == "Kowalski"
+    assert "a bluff" in outer.text
+    assert [(q.text, q.speaker, q.rule) for q in quotes_of(doc)[1:]] == [
+        ("never,", "the general", "direct:nested")
+    ]
+    check_offsets(doc)
 
 
 def test_speech_verb_inside_a_quote_is_not_a_new_quote(code):

@@ -31,13 +31,15 @@ from detente.nlp.extensions import doc_id_of, get_list
 from detente.nlp.syntax import (
     INVERTED_SPEAKER_DEPS,
     SPEAKER_POS,
+    SUBJECT_DEPS,
     VERBAL_POS,
     has_own_subject,
     inherited_subject,
     object_of_preposition,
     sentence_numbers,
+    subject_of,
 )
-from detente.quotes.marks import QuotedPassage, find_quoted_passages
+from detente.quotes.marks import QuotedPassage, find_all_passages
 from detente.quotes.speakers import MentionIndex, Speaker, locate_speaker
 from detente.records import Problem, Quote
 
@@ -45,6 +47,7 @@ SENTENCE_END = frozenset({".", "?", "!"})
 # Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
 TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
 FRAME_LIMIT = 40  # tokens searched for a cue on each side of a passage
+SHORT_TAG = 6  # tokens from a closing mark to the verb of a tag of its own ('“….” he said.')
 MARKUP = ('="', '">')
 
 
@@ -60,6 +63,14 @@ class _Draft:
     rule: str
     cue_token: int | None = None  # index of the cue's head token (for merging)
     sentence_open: bool = False  # the quoted words stop mid-sentence ('“A,” he said, “b.”')
+    parts: list[tuple[int, int]] | None = None  # content pieces, one per pair of marks
+
+    def go_on(self, passage: QuotedPassage) -> None:
+        """The statement goes on in a later passage ('“A,” he said, “b.”')."""
+        self.end = passage.end
+        if self.parts is None:
+            self.parts = [(self.start, self.end)]
+        self.parts.extend(passage.pieces)
 
 
 class _DocView:
@@ -70,7 +81,7 @@ class _DocView:
     ) -> None:
         self.doc = doc
         self.text = text  # Doc.text rebuilds the string on every access
-        self.marks = lexicon.marks
+        self.double_marks = lexicon.marks
         n = len(doc)
         columns = doc.to_array([IDX, LEMMA, LOWER, IS_SPACE])
         self.token_starts = columns[:, 0].tolist()
@@ -85,7 +96,9 @@ class _DocView:
         ]
         self.passage_of = [-1] * n  # passage index of tokens inside marks
         self.bounds: list[tuple[int, int, int, int | None]] = []  # first, last, open, close
+        self.mark_tokens: set[int] = set()  # the marks that delimit passages
         for index, passage in enumerate(passages):
+            self.mark_tokens.update(self.token_at(offset) for offset in passage.marks)
             first = self.token_at(passage.start)
             last = self.token_at(passage.end - 1)
             open_token = self.token_at(passage.open_mark)
@@ -120,6 +133,10 @@ class _DocView:
     def inside(self, i: int) -> bool:
         return self.passage_of[i] >= 0
 
+    def is_mark(self, i: int) -> bool:
+        """A quotation mark: any double mark, a single mark only where it delimits a passage."""
+        return i in self.mark_tokens or self.doc[i].text in self.double_marks
+
 
 def _doc_text(doc: Doc) -> str:
     """The article text the Doc was made from (``Doc.text`` rebuilds it token by token)."""
@@ -134,7 +151,9 @@ def _doc_text(doc: Doc) -> str:
 def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     """All quotes of ``doc``, sorted by start; unbalanced marks become warnings."""
     text = _doc_text(doc)
-    passages, mark_warnings = find_quoted_passages(text, lexicon)
+    passages, nested, mark_warnings = find_all_passages(
+        text, lexicon, possessive=_possessive_reader(doc)
+    )
     if mark_warnings:
         article = getattr(doc._, "article", None)
         problems = get_list(doc, "problems")
@@ -157,6 +176,7 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     mixed = sorted((d for d in drafts if d.kind == "mixed"), key=lambda d: d.end)
     drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, mixed))
     drafts = _outermost(drafts)
+    drafts.extend(_nested_quotes(view, nested, lexicon))
     mentions = MentionIndex(getattr(doc._, "mentions", None))
     doc_id = doc_id_of(doc)
     # Two quoted fragments of one clause ('a “rant” full of “recriminations”') each lead
@@ -164,6 +184,23 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     quotes = list(dict.fromkeys(_to_record(draft, text, doc_id, mentions) for draft in drafts))
     quotes.sort(key=lambda quote: (quote.start, quote.end))
     return quotes
+
+
+def _possessive_reader(doc: Doc):
+    """``possessive(offset)``: the parse reads the mark at ``offset`` as a possessive ending
+    ("the Greens' policy"), so it does not close a single-mark quote."""
+    starts: list[int] = []
+
+    def possessive(offset: int) -> bool:
+        if not starts:
+            starts.extend(doc.to_array([IDX]).tolist())
+        i = bisect_right(starts, offset) - 1
+        if i < 0:
+            return False
+        token = doc[i]
+        return token.idx == offset and (token.tag_ == "POS" or token.dep_ == "case")
+
+    return possessive
 
 
 # --- reported speech -------------------------------------------------------------------
@@ -309,7 +346,7 @@ def _reported_content(
         )
     if complements:
         # a tail "…, Jannuzi said": the clauses before the tag, up to its subject
-        subject = inherited_subject(verb)
+        subject = _reporter(view, verb, lexicon)
         tag_start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
         end = min(max(c.right_edge.i for c in complements) + 1, tag_start)
         return complements[0].left_edge.i, end, True
@@ -365,7 +402,7 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             if found_content is None:
                 continue
             content, clausal = found_content[:2], found_content[2]
-            subject = inherited_subject(token)
+            subject = _reporter(view, token, lexicon)
             cue = doc[token.i : token.i + 1]
             rule = "reported:ccomp"
         elif _prepositional_cue_at(doc, token.i, lexicon):
@@ -490,7 +527,7 @@ def _frame_after(view: _DocView, index: int) -> range:
     stop = min(len(doc), close_token + 1 + FRAME_LIMIT)
     for i in range(close_token + 1, stop):
         token = doc[i]
-        if view.inside(i) or token.text in view.marks or "\n" in token.text:
+        if view.inside(i) or view.is_mark(i) or "\n" in token.text:
             return range(close_token + 1, i)
         if token.text in SENTENCE_END:
             return range(close_token + 1, i)
@@ -504,7 +541,7 @@ def _frame_before(view: _DocView, index: int) -> range:
     i = open_token - 1
     while i >= stop:
         token = doc[i]
-        if view.inside(i) or token.text in view.marks:
+        if view.inside(i) or view.is_mark(i):
             break
         if "\n" in token.text:
             # a colon before the line break still introduces the quote
@@ -546,12 +583,14 @@ def _find_cue(
             source = object_of_preposition(doc[i + 1])
             return doc[i : i + 2], source
         if _valid_cue(view, token, lexicon):
-            return doc[i : i + 1], _speaker_head(view, token)
+            return doc[i : i + 1], _reporter(view, token, lexicon)
     return None
 
 
-def _speaker_head(view: _DocView, verb: Token) -> Token | None:
-    subject = inherited_subject(verb)
+def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """Whose words a speech verb gives: its subject (or the one it shares), else a speaker
+    the parser hung elsewhere in the tag."""
+    subject = _coordinated_reporter(verb, lexicon) or inherited_subject(verb)
     if subject is not None and not view.inside(subject.i):
         return subject
     # "…,” said the official — the parser sometimes makes the speaker an object.
@@ -562,6 +601,50 @@ def _speaker_head(view: _DocView, verb: Token) -> Token | None:
             and not view.inside(child.i)
         ):
             return child
+    return _tag_speaker(view, verb)
+
+
+def _coordinated_reporter(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """'Analysts said it was difficult … and warned that …': the parser hangs the second
+    speech verb inside the first one's clause; in the same tense, it shares its subject."""
+    if verb.dep_ != "conj" or subject_of(verb) is not None:
+        return None
+    token = verb.head
+    for _ in range(6):  # bounded walk up to the clause's speech verb
+        head = token.head
+        if head.i == token.i:
+            return None
+        if (
+            token.dep_ == "ccomp"
+            and _is_speech_verb(head, lexicon)
+            and _finite_tag(head) == _finite_tag(verb)
+        ):
+            return inherited_subject(head)
+        token = head
+    return None
+
+
+def _tag_speaker(view: _DocView, verb: Token) -> Token | None:
+    """The speaker the parser hung elsewhere: '“…,” Andrew Pendleton, Christian Aid's head
+    of trade policy, said' (inside the quoted clause), 'Tory leader Michael Howard, asked
+    about the remark, said' (subject of the participle): the first noun phrase of the tag
+    between the sentence start (or a closing mark) and the verb."""
+    doc = view.doc
+    low = max(
+        view.sent_starts[view.sent_index[verb.i]],
+        view.paragraph_start[verb.i],
+        verb.i - FRAME_LIMIT,
+    )
+    i = verb.i - 1
+    while i >= low and not view.is_mark(i) and not view.inside(i):
+        if doc[i].text in SENTENCE_END:
+            break
+        i -= 1
+    tag = range(i + 1, verb.i)
+    for j in tag:
+        token = doc[j]
+        if token.pos_ in SPEAKER_POS and (token.head.i not in tag or token.dep_ in SUBJECT_DEPS):
+            return token
     return None
 
 
@@ -618,7 +701,7 @@ def _direct_quotes(
         ):
             # '“A,” she said. “B.”' — one statement told in several passages, also
             # over paragraphs: PolNeAR annotates it as one attribution, and so do we
-            previous.end = passage.end
+            previous.go_on(passage)
             if not previous.rule.endswith("+continued"):
                 previous.rule += "+continued"
             continue
@@ -632,6 +715,7 @@ def _direct_quotes(
                 None,
                 speaker,
                 "direct:previous-sentence" if speaker else "direct:uncued",
+                parts=list(passage.pieces),
             )
         )
     return drafts
@@ -659,7 +743,7 @@ def _passage_cue(
         not tag_follows
         and after[0]
         and after[0].stop < len(doc)
-        and doc[after[0].stop].text in view.marks
+        and view.is_mark(after[0].stop)
     ):
         # '“A.” He added: “B.”' — a tag between two quoted sentences introduces the second
         after = (range(0), False)
@@ -670,11 +754,24 @@ def _passage_cue(
     )
     for frame, backwards in frames:
         found = _find_cue(view, frame, lexicon, backwards=backwards)
-        if found is not None:
+        if found is not None and (tag_follows or backwards or _short_tag(view, index, found[0])):
             return found
     if text[: passage.open_mark].rstrip().endswith(":"):
         return _colon_introduction(view, before[0], lexicon)
     return None
+
+
+def _short_tag(view: _DocView, index: int, cue: Span) -> bool:
+    """After a quoted sentence that ends with its full stop, only a tag of its own ('“….”
+    he said.') gives the speaker, not the next sentence ('“….” He pointed out that …')."""
+    close_token = view.bounds[index][3]
+    token = cue.root
+    return (
+        close_token is not None
+        and token.dep_ == "ROOT"
+        and token.i - close_token <= SHORT_TAG
+        and not any(child.dep_ in ("ccomp", "xcomp") for child in token.children)
+    )
 
 
 def _cued_quote(
@@ -696,7 +793,7 @@ def _cued_quote(
         and previous.sentence_open
         and not _is_title(view, index)  # '“A,” he said on ABC’s “This Week.”'
     ):
-        previous.end = passage.end  # speaker in the middle: one quote
+        previous.go_on(passage)  # speaker in the middle: one quote
         previous.rule = "direct:split"
         return None
     speaker = locate_speaker(head, lexicon.relative_pronouns) if head else None
@@ -719,6 +816,7 @@ def _cued_quote(
         rule="direct:cue-after" if cue.start > view.bounds[index][1] else "direct:cue-before",
         cue_token=cue.start,
         sentence_open=bool(content) and content[-1] in ",—–-…",
+        parts=list(passage.pieces) if kind == "direct" else None,
     )
 
 
@@ -733,14 +831,16 @@ def _fragment_quote(
     verb, head, first_token, last_token = fragment
     start = min(passage.start, doc[first_token].idx)
     end = max(passage.end, doc[last_token].idx + len(doc[last_token]))
+    direct = (start, end) == (passage.start, passage.end)
     return _Draft(
         start,
         end,
-        "mixed" if (start, end) != (passage.start, passage.end) else "direct",
+        "direct" if direct else "mixed",
         doc[verb.i : verb.i + 1],
         locate_speaker(head, lexicon.relative_pronouns),
         "direct:fragment",
         verb.i,
+        parts=list(passage.pieces) if direct else None,
     )
 
 
@@ -945,6 +1045,63 @@ def _previous_sentence_subject(
     return subject
 
 
+# --- quotes inside quotes -------------------------------------------------------------------
+
+
+def _nested_quotes(
+    view: _DocView, nested: list[QuotedPassage], lexicon: QuoteLexicon
+) -> list[_Draft]:
+    """Somebody quoted inside a quote, with a cue of their own inside it: '“… he says,
+    ‘I regret that I have caused offence’.”' (a title or scare word has no cue)."""
+    drafts = []
+    for passage in nested:
+        found = _nested_cue(view, passage, lexicon)
+        if found is None:
+            continue
+        cue, head = found
+        drafts.append(
+            _Draft(
+                passage.start,
+                passage.end,
+                "direct",
+                cue,
+                locate_speaker(head, lexicon.relative_pronouns),
+                "direct:nested",
+                cue.start,
+                parts=list(passage.pieces),
+            )
+        )
+    return drafts
+
+
+def _nested_cue(
+    view: _DocView, passage: QuotedPassage, lexicon: QuoteLexicon
+) -> tuple[Span, Token] | None:
+    """A speech verb with a subject in the nested passage's sentence, before its opening
+    mark or right after its closing one, inside the outer quote."""
+    doc = view.doc
+    first, last = view.token_at(passage.start), view.token_at(passage.end - 1)
+    open_token = view.token_at(passage.open_mark)
+    sent = view.sentence(open_token)
+    before = range(max(sent.start, open_token - FRAME_LIMIT), open_token)
+    after: range = range(0)
+    if passage.close_mark is not None:
+        close_token = view.token_at(passage.close_mark)
+        after = range(close_token + 1, min(sent.end, close_token + 1 + FRAME_LIMIT))
+    for frame in (reversed(before), iter(after)):
+        for i in frame:
+            token = doc[i]
+            if token.text in view.double_marks or token.text in SENTENCE_END:
+                break
+            if not _is_speech_verb(token, lexicon):
+                continue
+            subject = inherited_subject(token)
+            if subject is None or first <= subject.i <= last or subject.pos_ not in SPEAKER_POS:
+                break
+            return doc[i : i + 1], subject
+    return None
+
+
 # --- records -----------------------------------------------------------------------------
 
 
@@ -958,11 +1115,20 @@ def _to_record(draft: _Draft, text: str, doc_id: str, mentions: MentionIndex) ->
         speaker_start = span.start_char
         speaker_end = span.end_char
         description = speaker.description
-        head = speaker.head
-        mention = mentions.best(speaker_start, speaker_end, head.idx, head.idx + len(head))
+        named = speaker.referent or span  # who a relative pronoun stands for
+        head = named.root
+        mention = mentions.best(named.start_char, named.end_char, head.idx, head.idx + len(head))
         if mention is not None:
             name, actor, actor_id = mention.name, mention.code, mention.actor_id
+        elif speaker.referent is not None:
+            name = speaker.referent.text
     cue = draft.cue
+    # the parts within the content (a comma before the closing mark is the tag's)
+    parts = tuple(
+        (max(a, draft.start), min(b, draft.end))
+        for a, b in (draft.parts or [(draft.start, draft.end)])
+        if min(b, draft.end) > max(a, draft.start)
+    )
     return Quote(
         doc_id=doc_id,
         start=draft.start,
@@ -980,4 +1146,5 @@ def _to_record(draft: _Draft, text: str, doc_id: str, mentions: MentionIndex) ->
         speaker_description=description,
         speaker_id=actor_id,
         rule=draft.rule,
+        parts=parts,
     )
