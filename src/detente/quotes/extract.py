@@ -739,12 +739,7 @@ def _passage_cue(
     )
     after = (_frame_after(view, index), False)
     before = (_frame_before(view, index), True)
-    if (
-        not tag_follows
-        and after[0]
-        and after[0].stop < len(doc)
-        and view.is_mark(after[0].stop)
-    ):
+    if not tag_follows and after[0] and after[0].stop < len(doc) and view.is_mark(after[0].stop):
         # '“A.” He added: “B.”' — a tag between two quoted sentences introduces the second
         after = (range(0), False)
     # a fragment with no tag after it is not introduced by a verb further on

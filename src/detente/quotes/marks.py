@@ -42,7 +42,9 @@ class QuotedPassage:
     open_mark: int  # char offset of the first opening mark
     close_mark: int | None  # char offset of the final closing mark; None if never closed
     single: bool = False  # delimited by single marks (‘…’ or '…')
-    marks: tuple[int, ...] = ()  # offsets of every mark of the passage (opening, reopening, closing)
+    marks: tuple[
+        int, ...
+    ] = ()  # offsets of every mark of the passage (opening, reopening, closing)
 
     @property
     def start(self) -> int:
@@ -265,7 +267,9 @@ class _MarkScanner:
             self.marks.append(close_at)
         if self.pieces:
             self.passages.append(
-                QuotedPassage(tuple(self.pieces), self.first_open, close_at, False, tuple(self.marks))
+                QuotedPassage(
+                    tuple(self.pieces), self.first_open, close_at, False, tuple(self.marks)
+                )
             )
         self.pieces, self.first_open, self.piece_start, self.depth = [], None, None, 0
         self.marks = []
@@ -293,7 +297,10 @@ class _SinglePairer:
         """Single-mark passages outside the double ones; a double passage inside a single
         pair is opaque (‘He called it “rubbish”,’ she said)."""
         text = self.text
-        blocked = [(p.open_mark, (p.close_mark + 1) if p.close_mark is not None else p.end) for p in doubles]
+        blocked = [
+            (p.open_mark, (p.close_mark + 1) if p.close_mark is not None else p.end)
+            for p in doubles
+        ]
         candidates = [
             c for c in self._candidates(0, len(text)) if not any(a <= c[0] < b for a, b in blocked)
         ]
@@ -347,7 +354,9 @@ class _SinglePairer:
             k += 1
         return text[j:k].lower() in self.elisions
 
-    def _pair(self, candidates: list[tuple[int, str]], *, continue_paragraphs: bool) -> list[QuotedPassage]:
+    def _pair(
+        self, candidates: list[tuple[int, str]], *, continue_paragraphs: bool
+    ) -> list[QuotedPassage]:
         text = self.text
         passages: list[QuotedPassage] = []
         opened: int | None = None
@@ -409,5 +418,5 @@ def _single_opener(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (
-        before.isspace() or before in OPENER_BEFORE or before in "\"“”«„"
+        before.isspace() or before in OPENER_BEFORE or before in '"“”«„'
     ) and not after.isspace()
