@@ -627,6 +627,31 @@ def test_mark_scanner_never_raises_and_keeps_offsets_in_order(text):
     assert all(0 <= warning.offset <= len(text) for warning in warnings)
 
 
+def test_quotes_signed_after_a_dash_take_the_name_as_speaker(code):
+    text = (
+        "Readers told us what they thought of the debate.\n"
+        "“He never answered a question.” ― Ana Ruiz\n"
+        "”Fear. I am truly afraid he will win.”― Jorge L. Falcon.\n"
+        "“It was a long night,” she said — and then she left."
+    )
+    doc = code(text)
+    signed = [(q.text, q.speaker, q.rule) for q in quotes_of(doc) if q.rule == "direct:sign-off"]
+    assert signed == [
+        ("He never answered a question.", "Ana Ruiz", "direct:sign-off"),
+        ("Fear. I am truly afraid he will win.", "Jorge L. Falcon", "direct:sign-off"),
+    ]
+    assert quotes_of(doc)[-1].speaker == "she"
+    check_offsets(doc)
+
+
+def test_closing_mark_starting_a_line_opens_a_quote():
+    lexicon = load_knowledge().quote_lexicon
+    text = "Intro.\n”Mistyped, but a quote.” Then text ” stray."
+    passages, warnings = find_quoted_passages(text, lexicon)
+    assert [text[p.start : p.end] for p in passages] == ["Mistyped, but a quote."]
+    assert len(warnings) == 1  # the stray mark mid-line still warns
+
+
 # --- single quotation marks (issue 15) -----------------------------------------------------
 
 SINGLE_MARK_CASES = [

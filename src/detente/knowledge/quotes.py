@@ -28,6 +28,7 @@ class QuoteLexicon:
     single_open_marks: frozenset[str]  # ‘ : opens a single-mark quote (or is a typo)
     single_ambiguous_marks: frozenset[str]  # ’ and ': closes a single-mark quote, or an apostrophe
     elisions: frozenset[str]  # words after an apostrophe that stands for left-out letters ('em)
+    sign_off_marks: frozenset[str]  # dashes before a name that signs a quote ('“…” ― Ana Ruiz')
     prepositional_cues: tuple[tuple[str, ...], ...]  # e.g. ("according", "to")
     relative_pronouns: frozenset[str]
     object_speech_lemmas: frozenset[str]  # report a noun phrase: "announced a plan"
@@ -88,6 +89,7 @@ def load_quote_lexicon(
             single_open_marks=_strings(cues["single_open_marks"]),
             single_ambiguous_marks=_strings(cues["single_ambiguous_marks"]),
             elisions=_strings(cues["elisions"]),
+            sign_off_marks=_strings(cues["sign_off_marks"]),
             prepositional_cues=tuple(
                 tuple(_strings(w, ordered=True)) for w in cues["prepositional_cues"]
             ),

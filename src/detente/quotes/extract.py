@@ -19,6 +19,7 @@ Three passes, each linear in the document:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -683,6 +684,22 @@ def _direct_quotes(
         whole_sentence = _is_whole_sentence(view, passage, text)
         if not whole_sentence and content.rstrip()[-1:] not in ",!?.…" and _is_title(view, index):
             continue  # a name or title ('the “Never Trump” movement', 'ABC’s “This Week”')
+        signed = _sign_off(view, passage, lexicon)
+        if signed is not None:
+            cue, speaker = signed
+            drafts.append(
+                _Draft(
+                    passage.start,
+                    passage.end,
+                    "direct",
+                    cue,
+                    speaker,
+                    "direct:sign-off",
+                    cue.start,
+                    parts=list(passage.pieces),
+                )
+            )
+            continue
         found = _passage_cue(view, index, passage, whole_sentence, lexicon)
         previous = drafts[-1] if drafts else None
         if found is not None:
@@ -719,6 +736,39 @@ def _direct_quotes(
             )
         )
     return drafts
+
+
+# a name of one to five capitalised words ending its line: the signature after a dash
+_SIGNATURE = re.compile(
+    r"[ \t]*(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*){0,4})[ \t]*[.,]?[ \t]*(?:\n|$)"
+)
+
+
+def _sign_off(
+    view: _DocView, passage: QuotedPassage, lexicon: QuoteLexicon
+) -> tuple[Span, Speaker] | None:
+    """A quote signed by its speaker after a dash, the name ending the line ('“… for
+    president.” ― Francisco Herrero'): readers' comments, epigraphs, social-media
+    round-ups."""
+    if passage.close_mark is None:
+        return None
+    text = view.text
+    dash = passage.close_mark + 1
+    while dash < len(text) and text[dash] in " \t":
+        dash += 1
+    if dash >= len(text) or text[dash] not in lexicon.sign_off_marks:
+        return None
+    match = _SIGNATURE.match(text, dash + 1)
+    if match is None:
+        return None
+    doc = view.doc
+    name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+    cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
+    if name is None or cue is None or len(name) == 0:
+        return None
+    while len(name) > 1 and name[-1].is_punct:
+        name = name[:-1]
+    return cue, Speaker(span=name, head=name[-1], description=None)
 
 
 def _passage_cue(

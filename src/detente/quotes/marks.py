@@ -6,7 +6,8 @@ mark at each new paragraph and closes it only at the end; those pieces form one 
 So does a quote whose paragraph breaks were lost ('… the spring. "Several …': an opening
 mark right after a sentence end inside an open quote). Marks nested inside an open quote
 (a quoted phrase inside a quote) do not start a passage of their own. An opening mark
-glued to the word before it closes the passage (German „…“).
+glued to the word before it closes the passage (German „…“); a closing mark that starts a
+line before a word opens one (a mistyped ”…”).
 
 Single marks (‘…’ and '…') are apostrophes far more often than quotes ("Japan's",
 "don't", "’90s", "the Joneses' car"), so they are paired afterwards, one paragraph at a
@@ -78,6 +79,11 @@ def _after_sentence_end(text: str, i: int) -> bool:
     """The mark at ``i`` follows a finished sentence and a space ('… spring. "Several')."""
     before = text[:i].rstrip(" \t")
     return len(before) < i and bool(before) and before[-1] in SENTENCE_FINAL
+
+
+def _starts_line(text: str, i: int) -> bool:
+    """The mark at ``i`` is the first character of its line and a word follows it."""
+    return (i == 0 or text[i - 1] == "\n") and i + 1 < len(text) and text[i + 1].isalnum()
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -228,7 +234,9 @@ class _MarkScanner:
             self.depth += 1
 
     def _close_mark(self, i: int) -> None:
-        if self.piece_start is None:
+        if self.piece_start is None and _starts_line(self.text, i):
+            self._open(i, self.text[i])  # '”Mr. Trump embodies …' — a mistyped opening mark
+        elif self.piece_start is None:
             self.warnings.append(
                 MarkWarning(i, f"closing quote mark at offset {i} has no opening mark")
             )
