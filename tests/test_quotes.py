@@ -271,6 +271,19 @@ def test_paraphrase_tail(code):
     assert quote.speaker == "Jannuzi"
 
 
+def test_words_pointing_back_are_what_a_speech_verb_reports(code):
+    """Issue 15: noun objects of say ("said as much", "has said the same thing")."""
+    doc = code(
+        "The mayor wants a new bridge. Her deputy said as much on Sunday.\n\n"
+        "The governor has said the same thing for years."
+    )
+    found = [(q.kind, q.text, q.speaker) for q in quotes_of(doc)]
+    assert ("indirect", "as much", "Her deputy") in found
+    assert ("indirect", "the same thing", "The governor") in found
+    doc = code("The senator echoed the statements of the president last week.")
+    assert only(doc).text.startswith("the statements of the president")
+
+
 def test_according_to_reported(code):
     doc = code("According to the ministry, the talks collapsed after midnight.")
     quote = only(doc)

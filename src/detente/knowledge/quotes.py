@@ -28,6 +28,8 @@ class QuoteLexicon:
     single_open_marks: frozenset[str]  # ‘ : opens a single-mark quote (or is a typo)
     single_ambiguous_marks: frozenset[str]  # ’ and ': closes a single-mark quote, or an apostrophe
     elisions: frozenset[str]  # words after an apostrophe that stands for left-out letters ('em)
+    # what a speech verb reports when it only points back: "said so", "said as much"
+    anaphoric_objects: frozenset[str]
     sign_off_marks: frozenset[str]  # dashes before a name that signs a quote ('“…” ― Ana Ruiz')
     prepositional_cues: tuple[tuple[str, ...], ...]  # e.g. ("according", "to")
     relative_pronouns: frozenset[str]
@@ -90,6 +92,7 @@ def load_quote_lexicon(
             single_ambiguous_marks=_strings(cues["single_ambiguous_marks"]),
             elisions=_strings(cues["elisions"]),
             sign_off_marks=_strings(cues["sign_off_marks"]),
+            anaphoric_objects=_strings(cues["anaphoric_objects"]),
             prepositional_cues=tuple(
                 tuple(_strings(w, ordered=True)) for w in cues["prepositional_cues"]
             ),

@@ -367,6 +367,10 @@ def _reported_content(
         return head.left_edge.i, head.right_edge.i + 1, True
     lemma = verb.lemma_.lower()
     for child in verb.rights:
+        # "said so", "said as much", "has said the same thing": words pointing back
+        words = _anaphoric(child, lexicon) if child.dep_ in ("dobj", "advmod") else 0
+        if words:
+            return child.left_edge.i, child.left_edge.i + words, False
         # "asked if they planned to attend", "asked whether"
         if child.dep_ == "advcl" and any(
             grand.dep_ == "mark"
@@ -388,6 +392,17 @@ def _reported_content(
             if objects:
                 return objects[0].left_edge.i, objects[0].right_edge.i + 1, False
     return None
+
+
+def _anaphoric(token: Token, lexicon: QuoteLexicon) -> int:
+    """How many words of the phrase ``token`` heads only point back ("so", "as much",
+    "the same thing"), the longest match; 0 when it does not start so."""
+    start = token.left_edge.i
+    words = [t.lower_ for t in token.doc[start : min(token.right_edge.i + 1, start + 3)]]
+    return max(
+        (n for n in range(1, len(words) + 1) if " ".join(words[:n]) in lexicon.anaphoric_objects),
+        default=0,
+    )
 
 
 def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -> list[_Draft]:
@@ -421,7 +436,7 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
         start, end = _trim(doc, start, end)
         if clausal and (end - start < 3 or not any(t.pos_ in VERBAL_POS for t in doc[start:end])):
             continue
-        if not clausal and end - start < 2:
+        if not clausal and end - start < 2 and doc[start].lower_ not in lexicon.anaphoric_objects:
             continue
         kind, start, end = _classify_reported(view, start, end, cue.start, claimed)
         if kind is None:
