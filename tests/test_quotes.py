@@ -284,6 +284,22 @@ def test_words_pointing_back_are_what_a_speech_verb_reports(code):
     assert only(doc).text.startswith("the statements of the president")
 
 
+def test_passive_reports_name_their_reporter_after_by(code):
+    doc = code("The registration issue was first reported by The Washington Post.")
+    quote = only(doc)
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "indirect",
+        "The registration issue",
+        "The Washington Post",
+    )
+    # an expletive "it" is nobody; a cause after "by" is no reporter
+    doc = code("It was announced on Tuesday that the factory would close in March.")
+    quote = only(doc)
+    assert quote.text == "the factory would close in March" and quote.speaker is None
+    doc = code("The discrepancy can be explained by a rise in the working population.")
+    assert quotes_of(doc) == []
+
+
 def test_according_to_reported(code):
     doc = code("According to the ministry, the talks collapsed after midnight.")
     quote = only(doc)

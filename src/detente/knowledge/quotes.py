@@ -30,6 +30,7 @@ class QuoteLexicon:
     elisions: frozenset[str]  # words after an apostrophe that stands for left-out letters ('em)
     # what a speech verb reports when it only points back: "said so", "said as much"
     anaphoric_objects: frozenset[str]
+    passive_report_lemmas: frozenset[str]  # report their subject: "was reported by the Post"
     sign_off_marks: frozenset[str]  # dashes before a name that signs a quote ('“…” ― Ana Ruiz')
     prepositional_cues: tuple[tuple[str, ...], ...]  # e.g. ("according", "to")
     relative_pronouns: frozenset[str]
@@ -93,6 +94,7 @@ def load_quote_lexicon(
             elisions=_strings(cues["elisions"]),
             sign_off_marks=_strings(cues["sign_off_marks"]),
             anaphoric_objects=_strings(cues["anaphoric_objects"]),
+            passive_report_lemmas=_strings(cues["passive_report_verbs"]),
             prepositional_cues=tuple(
                 tuple(_strings(w, ordered=True)) for w in cues["prepositional_cues"]
             ),

@@ -351,6 +351,9 @@ def _reported_content(
         tag_start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
         end = min(max(c.right_edge.i for c in complements) + 1, tag_start)
         return complements[0].left_edge.i, end, True
+    passive = _passive_report(verb, lexicon)
+    if passive is not None:
+        return passive
     # Object control: "urged Congress to act", "asked him to resign"; and
     # commitments: "vowed to protect", "threatened to impose".
     has_object = any(child.dep_ in ("dobj", "dative") for child in verb.children)
@@ -606,6 +609,10 @@ def _find_cue(
 def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """Whose words a speech verb gives: its subject (or the one it shares), else a speaker
     the parser hung elsewhere in the tag."""
+    if _is_passive(verb):
+        # "was first reported by The Washington Post"; "it was announced that …" has none
+        agent = _passive_agent(verb)
+        return agent if agent is not None and not view.inside(agent.i) else None
     subject = _coordinated_reporter(verb, lexicon) or inherited_subject(verb)
     if subject is not None and not view.inside(subject.i):
         return subject
@@ -618,6 +625,29 @@ def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | Non
         ):
             return child
     return _tag_speaker(view, verb)
+
+
+def _passive_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool] | None:
+    """What a passive report reports, its reporter named after "by": "The issue was first
+    reported by The Washington Post" reports the issue (not "was explained by a rise")."""
+    if verb.lemma_.lower() not in lexicon.passive_report_lemmas or _passive_agent(verb) is None:
+        return None
+    subject = next((child for child in verb.lefts if child.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject.left_edge.i, subject.right_edge.i + 1, False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" ("was reported by the Post" -> "Post")."""
+    for child in verb.rights:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _coordinated_reporter(verb: Token, lexicon: QuoteLexicon) -> Token | None:
