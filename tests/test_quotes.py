@@ -179,6 +179,17 @@ def test_nested_quote_with_its_own_cue_is_a_quote_of_its_own(code):
     check_offsets(doc)
 
 
+def test_scare_quote_inside_a_quote_is_not_a_quote_of_its_own(code):
+    doc = code(
+        "Mr Jack said the bill “had the feel of a ‘work in progress’, and the minister "
+        "should explain this ‘easy and simple’ plan,” he added."
+    )
+    assert [q.rule for q in quotes_of(doc) if q.rule == "direct:nested"] == []
+    doc = code("“They wiggle them and say ‘melons’ as we speak,” the MP said.")
+    nested = [(q.text, q.speaker) for q in quotes_of(doc) if q.rule == "direct:nested"]
+    assert nested == [("melons", "They")]
+
+
 def test_speech_verb_inside_a_quote_is_not_a_new_quote(code):
     doc = code(
         "“It sounds different now, and when the president said it, it got attention,” Ito said."

@@ -1145,6 +1145,8 @@ def _nested_quotes(
     ‘I regret that I have caused offence’.”' (a title or scare word has no cue)."""
     drafts = []
     for passage in nested:
+        if not _opens_words(view, passage, lexicon):
+            continue  # 'the feel of a ‘work in progress’': a scare quote inside a quote
         found = _nested_cue(view, passage, lexicon)
         if found is None:
             continue
@@ -1162,6 +1164,19 @@ def _nested_quotes(
             )
         )
     return drafts
+
+
+def _opens_words(view: _DocView, passage: QuotedPassage, lexicon: QuoteLexicon) -> bool:
+    """The passage gives somebody's words, not a phrase of the sentence: it starts with a
+    capital, or follows a colon, a comma or the speech verb itself ('say ‘melons’')."""
+    text = view.text
+    if text[passage.start : passage.start + 1].isupper():
+        return True
+    before = text[: passage.open_mark].rstrip()
+    if before[-1:] in (":", ","):
+        return True
+    previous = view.token_at(len(before) - 1) if before else None
+    return previous is not None and _is_speech_verb(view.doc[previous], lexicon)
 
 
 def _nested_cue(
@@ -1186,7 +1201,12 @@ def _nested_cue(
             if not _is_speech_verb(token, lexicon):
                 continue
             subject = inherited_subject(token)
-            if subject is None or first <= subject.i <= last or subject.pos_ not in SPEAKER_POS:
+            if (
+                subject is None
+                or first <= subject.i <= last
+                or subject.pos_ not in SPEAKER_POS
+                or subject.lower_ == "it"  # 'it was vital', 'it is like saying'
+            ):
                 break
             return doc[i : i + 1], subject
     return None
