@@ -671,7 +671,8 @@ def test_quotes_signed_after_a_dash_take_the_name_as_speaker(code):
     text = (
         "Readers told us what they thought of the debate.\n"
         "“He never answered a question.” ― Ana Ruiz\n"
-        "”Fear. I am truly afraid he will win.”― Jorge L. Falcon.\n"
+        "”Fear. I am truly afraid he will win.”―\u00a0Jorge L. Falcon.\n"
+        "“Nobody asked us.”\u00a0― Rosa Diaz\u00a0\n"
         "“It was a long night,” she said — and then she left."
     )
     doc = code(text)
@@ -679,6 +680,7 @@ def test_quotes_signed_after_a_dash_take_the_name_as_speaker(code):
     assert signed == [
         ("He never answered a question.", "Ana Ruiz", "direct:sign-off"),
         ("Fear. I am truly afraid he will win.", "Jorge L. Falcon", "direct:sign-off"),
+        ("Nobody asked us.", "Rosa Diaz", "direct:sign-off"),  # a signature ends a quote
     ]
     assert quotes_of(doc)[-1].speaker == "she"
     check_offsets(doc)

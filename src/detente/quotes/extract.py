@@ -757,6 +757,8 @@ def _direct_quotes(
             if draft is not None:
                 drafts.append(draft)
             continue  # otherwise a scare quote or a title
+        if previous is not None and previous.rule == "direct:sign-off":
+            previous = None  # a signature ends the statement
         previous = _statement_going_on(view, passage, previous, mixed, mixed_ends)
         if previous is not None and _continues(
             view, index, passage, previous, reported_cues, lexicon
@@ -785,7 +787,8 @@ def _direct_quotes(
 
 # a name of one to five capitalised words ending its line: the signature after a dash
 _SIGNATURE = re.compile(
-    r"[ \t]*(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*){0,4})[ \t]*[.,]?[ \t]*(?:\n|$)"
+    r"[^\S\n]*(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[^\S\n]+[A-ZÀ-Þ][\w.'’-]*){0,4})"
+    r"[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
 )
 
 
@@ -799,7 +802,7 @@ def _sign_off(
         return None
     text = view.text
     dash = passage.close_mark + 1
-    while dash < len(text) and text[dash] in " \t":
+    while dash < len(text) and text[dash] in " \t\u00a0":
         dash += 1
     if dash >= len(text) or text[dash] not in lexicon.sign_off_marks:
         return None
