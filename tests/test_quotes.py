@@ -311,6 +311,25 @@ def test_passive_reports_name_their_reporter_after_by(code):
     assert quotes_of(doc) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "WASHINGTON -- President Obama, opening the museum, said it would tell a story.",
+            "President Obama",
+        ),
+        (
+            "MOSCOW (Reuters) - Foreign Minister Sergei Lavrov said the sanctions would fail.",
+            "Foreign Minister Sergei Lavrov",
+        ),
+        ("Moscow\n\nRussian President Vladimir Putin said the sanctions would fail.", None),
+    ],
+)
+def test_speaker_span_never_swallows_a_dateline(code, text, speaker):
+    quote = only(code(text))
+    assert quote.speaker == (speaker or "Russian President Vladimir Putin")
+
+
 def test_according_to_reported(code):
     doc = code("According to the ministry, the talks collapsed after midnight.")
     quote = only(doc)

@@ -144,7 +144,31 @@ def antecedent(token: Token, relative_pronouns: frozenset[str]) -> Token:
     return token
 
 
+def past_dateline(head: Token) -> Token:
+    """The speaker behind a dateline the parser took for the subject: "WASHINGTON --
+    President Obama … said", "MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov
+    said" (an appositive after a dash, the dateline opening its line)."""
+    start = head.left_edge.i
+    if start > 0 and "\n" not in head.doc[start - 1].text_with_ws:
+        return head
+    dash = next(
+        (
+            c
+            for c in head.rights
+            if c.is_punct and c.text and set(c.text) <= set("-\u2013\u2014\u2015")
+        ),
+        None,
+    )
+    if dash is None:
+        return head
+    behind = [c for c in head.rights if c.dep_ == "appos" and c.i > dash.i]
+    # or a second subject of the same verb ("MOSCOW - … Lavrov said")
+    behind += [c for c in head.head.children if c.dep_ == head.dep_ and c.i > dash.i]
+    return min(behind, key=lambda c: c.i) if behind else head
+
+
 def locate_speaker(head: Token, relative_pronouns: frozenset[str]) -> Speaker:
+    head = past_dateline(head)
     named = antecedent(head, relative_pronouns)
     if named is head:
         return Speaker(
