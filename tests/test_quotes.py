@@ -330,6 +330,14 @@ def test_speaker_span_never_swallows_a_dateline(code, text, speaker):
     assert quote.speaker == (speaker or "Russian President Vladimir Putin")
 
 
+def test_same_speech_verb_coordinated_in_another_tense_shares_its_subject(code):
+    doc = code(
+        "Mr Livingstone has said the remarks may have been offensive but were not racist, "
+        "and said he would not apologise even if the prime minister asked."
+    )
+    assert {q.speaker for q in quotes_of(doc)} == {"Mr Livingstone"}
+
+
 def test_according_to_reported(code):
     doc = code("According to the ministry, the talks collapsed after midnight.")
     quote = only(doc)

@@ -663,7 +663,8 @@ def _coordinated_reporter(verb: Token, lexicon: QuoteLexicon) -> Token | None:
         if (
             token.dep_ == "ccomp"
             and _is_speech_verb(head, lexicon)
-            and _finite_tag(head) == _finite_tag(verb)
+            # in the same tense, or the same verb ("has said …, and said he would not")
+            and (_finite_tag(head) == _finite_tag(verb) or head.lemma_ == verb.lemma_)
         ):
             return inherited_subject(head)
         token = head
