@@ -74,6 +74,20 @@ class _Draft:
         self.parts.extend(passage.pieces)
 
 
+def _passage_draft(passage: QuotedPassage, cue: Span, speaker: Speaker, rule: str) -> _Draft:
+    """A direct quote of one whole passage, cued by ``cue``."""
+    return _Draft(
+        passage.start,
+        passage.end,
+        "direct",
+        cue,
+        speaker,
+        rule,
+        cue.start,
+        parts=list(passage.pieces),
+    )
+
+
 class _DocView:
     """Per-document lookups built once from token arrays (no per-token Python objects)."""
 
@@ -732,19 +746,7 @@ def _direct_quotes(
             continue  # a name or title ('the “Never Trump” movement', 'ABC’s “This Week”')
         signed = _sign_off(view, passage, lexicon)
         if signed is not None:
-            cue, speaker = signed
-            drafts.append(
-                _Draft(
-                    passage.start,
-                    passage.end,
-                    "direct",
-                    cue,
-                    speaker,
-                    "direct:sign-off",
-                    cue.start,
-                    parts=list(passage.pieces),
-                )
-            )
+            drafts.append(_passage_draft(passage, *signed, "direct:sign-off"))
             continue
         found = _passage_cue(view, index, passage, whole_sentence, lexicon)
         previous = drafts[-1] if drafts else None
@@ -1155,18 +1157,8 @@ def _nested_quotes(
         if found is None:
             continue
         cue, head = found
-        drafts.append(
-            _Draft(
-                passage.start,
-                passage.end,
-                "direct",
-                cue,
-                locate_speaker(head, lexicon.relative_pronouns),
-                "direct:nested",
-                cue.start,
-                parts=list(passage.pieces),
-            )
-        )
+        speaker = locate_speaker(head, lexicon.relative_pronouns)
+        drafts.append(_passage_draft(passage, cue, speaker, "direct:nested"))
     return drafts
 
 
