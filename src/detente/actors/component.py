@@ -23,7 +23,9 @@ from detente.actors.coding import (
     resolve_state,
     slug,
 )
+from detente.actors.context import attach_countries, focus_votes
 from detente.actors.coref import DocMemory
+from detente.actors.focus import Focus, dateline_span, focus_country, outlet_country
 from detente.actors.matching import NameMatch, NameMatcher
 from detente.actors.phrases import (
     PLURAL_TAGS,
@@ -111,6 +113,7 @@ class DocResolver:
         self.actor_at_token: dict[int, str] = {}  # token -> actor key, for clause subjects
         # sentence starts (followed by len(doc)) and each token's sentence number
         self.sentence_starts, self.sentence_of = sentence_numbers(doc)
+        self.dateline = dateline_span(doc)  # a dateline's place is where, never who
 
     # -- the pass --------------------------------------------------------------------------
     def resolve(self) -> list[Mention]:
@@ -162,7 +165,30 @@ class DocResolver:
                 start, end = self.resolved[-1][0], self.resolved[-1][1]
                 covered[start:end] = [True] * (end - start)
         self._resolve_forward_surnames()
+        self._attach_context()
         return self._mentions()
+
+    def _attach_context(self) -> None:
+        """Countries for the actors the text leaves unattached (:mod:`detente.actors.context`)."""
+        items = sorted(self.resolved, key=lambda item: (item[0], item[1]))
+        dateline = None
+        if self.dateline is not None:
+            dateline = next(
+                (r.country for start, _, r, _ in items if start == self.dateline[0] and r.country),
+                None,
+            )
+        article = self.doc._.article
+        focus = Focus(
+            focus_country(focus_votes(items, self.sentence_of), dateline=dateline),
+            outlet_country(article.url if article is not None else None, self.lexicon.outlets),
+        )
+        self.resolved = attach_countries(
+            items,
+            sentence_of=self.sentence_of,
+            focus=focus,
+            sectors=self.kb.vocabulary.sectors,
+            domestic_sectors=self.lexicon.domestic_sectors,
+        )
 
     def _resolve_forward_surnames(self) -> None:
         """A headline's "Trump and Kim sign ..." names Kim before "Kim Jong Un" is
@@ -441,6 +467,8 @@ class DocResolver:
         )
 
     def _is_locative(self, span: Span) -> bool:
+        if self.dateline is not None and self.dateline[0] <= span.start < self.dateline[1]:
+            return True
         root = span.root
         return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.locative_prepositions
 

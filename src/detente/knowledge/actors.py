@@ -44,6 +44,8 @@ class ActorLexicon:
     leader_words: frozenset[str]
     opaque_entity_labels: frozenset[str]
     new_states: dict[str, tuple[date, str]]  # "SSD" -> (2011-07-09, "SDN")
+    outlets: dict[str, str]  # web domain -> the outlet's home country ("cnn.com" -> USA)
+    domestic_sectors: frozenset[str]  # sectors that take the outlet's country as a last resort
 
 
 def load_actor_lexicon(
@@ -82,4 +84,8 @@ def load_actor_lexicon(
             iso3: (date.fromisoformat(first_day), before)
             for _n, (iso3, first_day, before) in read_rows(files.NEW_STATES, folder=folder)
         },
+        outlets={
+            domain.lower(): iso3 for _n, (domain, iso3) in read_rows(files.OUTLETS, folder=folder)
+        },
+        domestic_sectors=frozenset(read_words(files.DOMESTIC_SECTORS, folder=folder)),
     )
