@@ -24,7 +24,7 @@ from detente.actors.coding import (
     slug,
 )
 from detente.actors.context import attach_countries, focus_votes
-from detente.actors.coref import DocMemory
+from detente.actors.coref import BodyEntry, DocMemory
 from detente.actors.focus import Focus, dateline_span, focus_country, outlet_country
 from detente.actors.matching import NameMatch, NameMatcher
 from detente.actors.phrases import (
@@ -45,6 +45,7 @@ from detente.nlp.syntax import SUBJECT_DEPS, sentence_numbers, subject_of
 from detente.records import Actor, Mention, Place
 
 CONTEXT_SENTENCES = 1  # ambiguous names look this many sentences around them for cues
+BODY_KINDS = frozenset({"group", "organization", "state"})  # what "they" and "it" point to
 
 
 @Language.factory(
@@ -148,7 +149,14 @@ class DocResolver:
             consumed.update(id(name) for name in role.co_owners)
         references: list[tuple[int, int, object]] = [(r.start, 1, r) for r in roles]
         references += [(n.start, 0, n) for n in names if id(n) not in consumed]
-        pronouns = self.lexicon.subject_pronouns | self.lexicon.object_pronouns
+        lexicon = self.lexicon
+        pronouns = (
+            lexicon.subject_pronouns
+            | lexicon.object_pronouns
+            | lexicon.possessive_pronouns
+            | lexicon.group_pronouns
+            | lexicon.thing_pronouns
+        )
         references += [(i, 2, doc[i]) for i, w in enumerate(self.lowers) if w in pronouns]
         references.sort(key=lambda r: (r[0], r[1]))
         covered = [False] * len(doc)
@@ -219,6 +227,10 @@ class DocResolver:
         self.resolved.append((start, end, resolution, label))
         root = self.doc[start:end].root
         self.actor_at_token[root.i] = DocMemory.key(resolution)
+        if resolution.kind in BODY_KINDS and resolution.resolved_by != "pronoun":
+            self.memory.bodies.append(
+                BodyEntry(resolution, root.i, is_subject(root), root.tag_ in PLURAL_TAGS)
+            )
 
     def _state_exists(self, iso3: str) -> bool:
         found = self.lexicon.new_states.get(iso3)
@@ -677,24 +689,46 @@ class DocResolver:
     def _resolve_pronoun(self, token: Token) -> None:
         sentence = self.sentence_of[token.i]
         window_start = self.sentence_starts[max(0, sentence - 1)]
-        if token.lower_ in self.lexicon.subject_pronouns:
-            if token.dep_ not in SUBJECT_DEPS:
+        lexicon, word = self.lexicon, token.lower_
+        exclude = self._pronoun_excludes(token)
+        if exclude is False:
+            return
+        if word in lexicon.group_pronouns or word in lexicon.thing_pronouns:
+            plural = word in lexicon.group_pronouns
+            if not plural and self._expletive(token):
                 return
-            # "he and Trump will discuss": he is not his own conjunct
-            conjunct = next((c for c in token.children if c.dep_ == "conj"), None)
-            exclude = self._actor_key_at(conjunct) if conjunct is not None else None
+            antecedent = self.memory.body_for_pronoun(
+                token.i, window_start, plural=plural, exclude=exclude
+            )
         else:
-            if token.dep_ not in ("dobj", "pobj", "iobj", "dative"):
-                return
-            verb = token.head.head if token.dep_ == "pobj" else token.head
-            subject = subject_of(verb)
-            exclude = self.actor_at_token.get(subject.i) if subject is not None else None
-        antecedent = self.memory.person_for_pronoun(token.i, window_start, exclude=exclude)
+            antecedent = self.memory.person_for_pronoun(token.i, window_start, exclude=exclude)
         if antecedent is None:
             return
         resolution = antecedent.via("pronoun")
         self._emit(token.i, token.i + 1, resolution, None)
         self._remember(self.doc[token.i : token.i + 1], resolution, surname=None)
+
+    def _pronoun_excludes(self, token: Token) -> str | None | bool:
+        """Who a pronoun cannot be (the actor key), None if anyone, False if the pronoun
+        plays no part an actor plays here: a subject is not its own conjunct ("he and Trump
+        will discuss"); an object is not its clause's subject; a possessive ("his", "their
+        demand") may well be its clause's subject."""
+        if token.dep_ == "poss":
+            return None
+        if token.dep_ in SUBJECT_DEPS:
+            conjunct = next((c for c in token.children if c.dep_ == "conj"), None)
+            return self._actor_key_at(conjunct) if conjunct is not None else None
+        if token.dep_ in ("dobj", "pobj", "iobj", "dative"):
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            subject = subject_of(verb)
+            return self.actor_at_token.get(subject.i) if subject is not None else None
+        return False
+
+    @staticmethod
+    def _expletive(token: Token) -> bool:
+        """ "it is unclear", "it was reported that": an "it" that is the subject of "be"
+        stands for nothing an actor does."""
+        return token.dep_ in SUBJECT_DEPS and token.head.lemma_ == "be"
 
     def _actor_key_at(self, token: Token) -> str | None:
         """The actor a token refers to: resolved already, or a name ahead in the text."""

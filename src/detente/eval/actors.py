@@ -284,6 +284,7 @@ def evaluate_actors(
 PRONOUN_KINDS = (
     "personal-subject",
     "personal-object",
+    "personal-possessive",
     "group-pronoun",
     "thing-pronoun",
     "possessive",

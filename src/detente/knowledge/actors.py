@@ -30,6 +30,9 @@ class AmbiguousName:
 class ActorLexicon:
     subject_pronouns: frozenset[str]
     object_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]  # his, her: a person's
+    group_pronouns: frozenset[str]  # they, them, their: a group, an organization, a state
+    thing_pronouns: frozenset[str]  # it, its: an organization, a state, a body
     role_nouns: dict[str, RoleNoun]
     definite_determiners: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -64,6 +67,9 @@ def load_actor_lexicon(
     return ActorLexicon(
         subject_pronouns=words("personal-subject"),
         object_pronouns=words("personal-object"),
+        possessive_pronouns=words("personal-possessive"),
+        group_pronouns=words("group-pronoun"),
+        thing_pronouns=words("thing-pronoun"),
         role_nouns={
             word: RoleNoun(sector, person == "1")
             for _n, (word, sector, person) in read_rows(files.ROLE_NOUNS, folder=folder)

@@ -64,6 +64,7 @@ MODALITY = one_of("asserted", "intended", "hoped", "demanded", "reported")
 FUNCTION_WORD_KINDS = (
     "personal-subject",  # he, she: subject pronouns that point back to a named person
     "personal-object",  # him, her
+    "personal-possessive",  # his, her
     "group-pronoun",  # they, them, their: a group, an organization or a state
     "thing-pronoun",  # it, its: an organization or a state
     "speaker-subject",  # subjects that name a speaker of quoted words
