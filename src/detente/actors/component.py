@@ -37,11 +37,14 @@ from detente.actors.phrases import (
     find_names,
     is_subject,
 )
+from detente.actors.quoted import first_person_references
 from detente.kb import KBActor, KBPlace, KnowledgeBase, normalize_name
 from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.knowledge.actors import ActorLexicon
+from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import doc_id_of, register_extensions
 from detente.nlp.syntax import SUBJECT_DEPS, sentence_numbers, subject_of
+from detente.quotes.marks import find_quoted_passages
 from detente.records import Actor, Mention, Place
 
 CONTEXT_SENTENCES = 1  # ambiguous names look this many sentences around them for cues
@@ -71,10 +74,11 @@ class ActorResolver:
         self.name = name
         self.kb = knowledge.kb
         self.lexicon = knowledge.actor_lexicon
+        self.quote_lexicon = knowledge.quote_lexicon
         self.matcher = NameMatcher(self.kb.surface_forms())
 
     def __call__(self, doc: Doc) -> Doc:
-        resolver = DocResolver(self.kb, self.lexicon, self.matcher, doc)
+        resolver = DocResolver(self.kb, self.lexicon, self.matcher, doc, self.quote_lexicon)
         mentions = resolver.resolve()
         doc._.mentions = mentions
         doc._.actors = canonical_actors(mentions)
@@ -99,10 +103,16 @@ class DocResolver:
     """The resolution of one document (state lives here, never in the component)."""
 
     def __init__(
-        self, kb: KnowledgeBase, lexicon: ActorLexicon, matcher: NameMatcher, doc: Doc
+        self,
+        kb: KnowledgeBase,
+        lexicon: ActorLexicon,
+        matcher: NameMatcher,
+        doc: Doc,
+        quote_lexicon: QuoteLexicon | None = None,
     ) -> None:
         self.kb = kb
         self.lexicon = lexicon
+        self.quote_lexicon = quote_lexicon
         self.doc = doc
         self.when: date | None = doc._.date
         self.memory = DocMemory()
@@ -173,8 +183,31 @@ class DocResolver:
                 start, end = self.resolved[-1][0], self.resolved[-1][1]
                 covered[start:end] = [True] * (end - start)
         self._resolve_forward_surnames()
+        self._resolve_first_person()
         self._attach_context()
         return self._mentions()
+
+    def _resolve_first_person(self) -> None:
+        """ "I" and "we" inside quoted words: the speaker (:mod:`detente.actors.quoted`)."""
+        if self.quote_lexicon is None or not self.lexicon.first_person.intersection(self.lowers):
+            return
+        passages, _warnings = find_quoted_passages(self.doc.text, self.quote_lexicon)
+        covering: dict[int, Resolution] = {}
+        for start, end, resolution, _ in self.resolved:
+            for i in range(start, end):
+                covering.setdefault(i, resolution)
+        found = first_person_references(
+            self.doc,
+            passages,
+            first_person=self.lexicon.first_person,
+            speech_verbs=self.lexicon.speech_verbs,
+            sentence_of=self.sentence_of,
+            sentence_starts=self.sentence_starts,
+            actor_at=covering.get,
+        )
+        for token, resolution in found:
+            if token not in covering:
+                self.resolved.append((token, token + 1, resolution, None))
 
     def _attach_context(self) -> None:
         """Countries for the actors the text leaves unattached (:mod:`detente.actors.context`)."""

@@ -33,6 +33,7 @@ class ActorLexicon:
     possessive_pronouns: frozenset[str]  # his, her: a person's
     group_pronouns: frozenset[str]  # they, them, their: a group, an organization, a state
     thing_pronouns: frozenset[str]  # it, its: an organization, a state, a body
+    first_person: frozenset[str]  # I, we, our ...: inside quoted words, the speaker
     role_nouns: dict[str, RoleNoun]
     definite_determiners: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -70,6 +71,7 @@ def load_actor_lexicon(
         possessive_pronouns=words("personal-possessive"),
         group_pronouns=words("group-pronoun"),
         thing_pronouns=words("thing-pronoun"),
+        first_person=words("first-person"),
         role_nouns={
             word: RoleNoun(sector, person == "1")
             for _n, (word, sector, person) in read_rows(files.ROLE_NOUNS, folder=folder)
