@@ -25,7 +25,8 @@ from detente.actors.coding import (
 )
 from detente.actors.context import attach_countries, focus_votes
 from detente.actors.coref import BodyEntry, DocMemory
-from detente.actors.focus import Focus, dateline_span, focus_country, outlet_country
+from detente.actors.descriptions import Description, antecedent, find_descriptions
+from detente.actors.focus import dateline_span, document_focus, outlet_country
 from detente.actors.matching import NameMatch, NameMatcher
 from detente.actors.phrases import (
     PLURAL_TAGS,
@@ -168,6 +169,13 @@ class DocResolver:
             | lexicon.thing_pronouns
         )
         references += [(i, 2, doc[i]) for i, w in enumerate(self.lowers) if w in pronouns]
+        taken = [n is not None for n in name_at]
+        references += [
+            (d.start, 3, d)
+            for d in find_descriptions(
+                doc, self.lowers, lexicon.descriptions, lexicon.definite_determiners, taken
+            )
+        ]
         references.sort(key=lambda r: (r[0], r[1]))
         covered = [False] * len(doc)
         for _, _, reference in references:
@@ -177,6 +185,9 @@ class DocResolver:
             elif isinstance(reference, RolePhrase):
                 if not any(covered[reference.start : reference.end]):
                     self._resolve_role(reference)
+            elif isinstance(reference, Description):
+                if not any(covered[reference.start : reference.end]):
+                    self._resolve_description(reference)
             else:
                 self._resolve_pronoun(reference)
             if self.resolved:
@@ -219,9 +230,12 @@ class DocResolver:
                 None,
             )
         article = self.doc._.article
-        focus = Focus(
-            focus_country(focus_votes(items, self.sentence_of), dateline=dateline),
-            outlet_country(article.url if article is not None else None, self.lexicon.outlets),
+        focus = document_focus(
+            focus_votes(items, self.sentence_of),
+            dateline=dateline,
+            outlet=outlet_country(
+                article.url if article is not None else None, self.lexicon.outlets
+            ),
         )
         self.resolved = attach_countries(
             items,
@@ -282,7 +296,7 @@ class DocResolver:
         span: Span,
         resolution: Resolution,
         *,
-        surname: str | None,
+        surname: str | tuple[str, ...] | None,
         titles: tuple[str, ...] = (),
     ) -> None:
         if resolution.kind != "person":
@@ -302,7 +316,7 @@ class DocResolver:
         surname = None
         if resolution.kind == "person":
             if len(span) > 1:
-                surname = self.kb.family_name(span.text, resolution.country)  # "Kim" Jong Un
+                surname = self.kb.family_names(span.text, resolution.country)  # "Kim" Jong Un
             elif resolution.code is not None and resolution.resolved_by in (
                 "kb",
                 "user-dictionary",
@@ -543,6 +557,16 @@ class DocResolver:
             return
         head = doc[agent.end - 1].lemma_.lower()
         span = doc[role.start : role.end]
+        described = self.lexicon.descriptions.get(head)
+        if (
+            described is not None
+            and owner is None
+            and role.determiner in self.lexicon.definite_determiners
+            and self._resolve_description(
+                Description(role.start, role.end, agent.end - 1, described)
+            )
+        ):
+            return  # "the company", "the party": the one named before
         if not agent.person:
             for name in role.co_owners:
                 self._resolve_co_owner(name, agent)
@@ -591,6 +615,16 @@ class DocResolver:
             surname=None,
             titles=() if head in self.lexicon.generic_role_heads else (agent_text,),
         )
+
+    def _resolve_description(self, description: Description) -> bool:
+        """ "the country", "the group": the latest state, organization or group named."""
+        found = antecedent(self.resolved, description.start, description.refers_to)
+        if found is None:
+            return False
+        if description.refers_to == "state":
+            found = resolve_state(self.kb, found.country)
+        self._emit(description.start, description.end, found.via("description"), None)
+        return True
 
     def _resolve_co_owner(self, name: NamePhrase, agent: AgentWord) -> None:
         """ "Gondor" in "the Gondor and Osgiliath governments": its own agent mention
@@ -686,7 +720,7 @@ class DocResolver:
                 "title",
             )
         self._emit(role.start, role.end, resolution, person.label)
-        surname = self.kb.family_name(span.text, resolution.country)
+        surname = self.kb.family_names(span.text, resolution.country)
         self._remember(whole, resolution, surname=surname, titles=(agent_text, *_titles(actor)))
 
     def _sentence_country(self, span: Span) -> str | None:

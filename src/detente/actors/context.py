@@ -7,7 +7,11 @@ names an actor's kind but not its country. A reader takes the country from, in o
    before this pass, so those arrive here with a country;
 2. an **antecedent** of the same kind: the latest mention of the same sector with a
    country, a few sentences back at most ("the Nepalese government ... the government");
-3. the document's **focus** (:mod:`detente.actors.focus`): the country the story is about;
+3. the document's **focus** (:mod:`detente.actors.focus`): the country the story is about.
+   A named body the knowledge base does not know ("Ernst & Young" -- no sector, no
+   country) is often foreign to the story, named for its own sake: it takes the focus only
+   when more than one mention makes it ("Ernst & Young and Japan signed" is not about a
+   Japanese firm);
 4. the **outlet**'s home country, only for domestic institutions (``domestic_sectors``:
    "Congress" in a CNN story without a focus).
 
@@ -25,6 +29,7 @@ from detente.actors.coding import Resolution, join_code
 from detente.actors.focus import Focus
 
 ANTECEDENT_SENTENCES = 2  # an antecedent of the same kind is at most this many sentences back
+NAMED_BODY_FOCUS_MENTIONS = 2  # a named body of no known sector needs a focus this well backed
 ATTACHABLE_KINDS = frozenset({"person", "group", "organization"})
 # rules whose resolutions speak for the text itself, not for what it points back to
 NOT_VOTING = frozenset({"pronoun"})
@@ -83,7 +88,13 @@ def attach_countries(
                 # a person's office is matched by its title (the role phrases did that), never
                 # by a sector: "the queen" is not whoever of the same sector came last
                 of_kind = sector if resolution.kind != "person" else None
-                choice = _choose(of_kind, sector, sentence, recent, focus, domestic_sectors)
+                weak = (
+                    resolution.kind == "organization"
+                    and sector is None
+                    and focus.mentions < NAMED_BODY_FOCUS_MENTIONS
+                )
+                usable = replace(focus, country=None) if weak else focus
+                choice = _choose(of_kind, sector, sentence, recent, usable, domestic_sectors)
                 if key is not None:
                     decided[key] = choice
             if choice is not None:

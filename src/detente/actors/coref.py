@@ -51,9 +51,10 @@ class DocMemory:
         *,
         token: int,
         subject: bool,
-        surname: str | None = None,
+        surname: str | tuple[str, ...] | None = None,
         titles: tuple[str, ...] = (),
     ) -> None:
+        """``surname``: the word, or the words, a later bare mention of the person may be."""
         key = self.key(resolution)
         entry = self.persons.get(key)
         if entry is None:
@@ -67,16 +68,18 @@ class DocMemory:
         entry.tokens.append(token)
         if subject:
             entry.last_subject_token = max(entry.last_subject_token, token)
-        if surname and len(surname) > 1:
+        for word in (surname,) if isinstance(surname, str) else surname or ():
+            if len(word) < 2:
+                continue
             # the first full name keeps its surname ("Abe ... his wife, Akie Abe ... Abe
             # said" is still Shinzo Abe); a coded person takes it from an uncoded namesake
-            holder = self.surnames.get(surname.lower())
+            holder = self.surnames.get(word.lower())
             if (
                 holder is None
                 or holder == key
                 or (self.persons[holder].resolution.code is None and resolution.code is not None)
             ):
-                self.surnames[surname.lower()] = key
+                self.surnames[word.lower()] = key
 
     def person_for_surname(self, word: str) -> Resolution | None:
         key = self.surnames.get(word.lower())

@@ -39,6 +39,16 @@ DATELINE_LINES = 40  # and starts within this many tokens of the document's star
 class Focus:
     country: str | None  # the country the document is about (None: none stands out)
     outlet: str | None  # the outlet's home country, a weak prior
+    mentions: int = 0  # how many mentions name the focus country (a dateline counts two)
+
+
+def document_focus(
+    votes: list[tuple[int, str]], *, dateline: str | None, outlet: str | None
+) -> Focus:
+    """The :class:`Focus` of a document from its votes (see :func:`focus_country`)."""
+    country = focus_country(votes, dateline=dateline)
+    mentions = sum(1 for _, voted in votes if voted == country) + 2 * (dateline == country)
+    return Focus(country, outlet, mentions if country is not None else 0)
 
 
 def focus_country(votes: Iterable[tuple[int, str]], *, dateline: str | None = None) -> str | None:

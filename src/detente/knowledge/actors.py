@@ -48,6 +48,7 @@ class ActorLexicon:
     leader_words: frozenset[str]
     opaque_entity_labels: frozenset[str]
     new_states: dict[str, tuple[date, str]]  # "SSD" -> (2011-07-09, "SDN")
+    descriptions: dict[str, str]  # "country" -> "state", "group" -> "body": what "the X" is
     outlets: dict[str, str]  # web domain -> the outlet's home country ("cnn.com" -> USA)
     domestic_sectors: frozenset[str]  # sectors that take the outlet's country as a last resort
 
@@ -91,6 +92,9 @@ def load_actor_lexicon(
         new_states={
             iso3: (date.fromisoformat(first_day), before)
             for _n, (iso3, first_day, before) in read_rows(files.NEW_STATES, folder=folder)
+        },
+        descriptions={
+            word.lower(): kind for _n, (word, kind) in read_rows(files.DESCRIPTIONS, folder=folder)
         },
         outlets={
             domain.lower(): iso3 for _n, (domain, iso3) in read_rows(files.OUTLETS, folder=folder)

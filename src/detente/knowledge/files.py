@@ -118,6 +118,9 @@ NEW_STATES = _table(
 GENERIC_ROLE_HEADS = _words("actors/generic_role_heads.txt")
 LEADER_WORDS = _words("actors/leader_words.txt")
 OPAQUE_ENTITY_LABELS = _words("actors/opaque_entity_labels.txt", "label")
+DESCRIPTIONS = _table(
+    "actors/descriptions.tsv", Column("word", WORD), Column("refers_to", one_of("state", "body"))
+)
 OUTLETS = _table("actors/outlets.tsv", Column("domain", WORD), Column("iso3", ISO3))
 DOMESTIC_SECTORS = _words("actors/domestic_sectors.txt", Column("sector", SECTOR))
 
@@ -373,6 +376,7 @@ SHIPPED = (
     GENERIC_ROLE_HEADS,
     LEADER_WORDS,
     OPAQUE_ENTITY_LABELS,
+    DESCRIPTIONS,
     OUTLETS,
     DOMESTIC_SECTORS,
     CAMEO,
