@@ -333,3 +333,12 @@ def test_a_western_given_name_before_a_family_first_name(code):
     )
     lam = mention(doc, "Lam", nth=1)
     assert (lam.code, lam.resolved_by) == ("HKGGOV", "alias")
+
+
+def test_cli_eval_actors_realnews_refuses_an_unknown_split():
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+
+    result = CliRunner().invoke(app, ["eval", "actors", "--gold", "realnews", "--split", "x"])
+    assert result.exit_code != 0 and "split must be one of" in result.output

@@ -635,14 +635,37 @@ def eval_realnews(
     )
 
 
-eval_app.command("actors")(
-    gold_file_eval(
-        "detente.eval.actors",
-        "evaluate_actors",
-        "PLOVER gold JSON.",
-        "Actor recognition and country coding against the PLOVER gold actors.",
-    )
-)
+REALNEWS_GOLD = "realnews"
+
+
+@eval_app.command("actors")
+@handle_errors
+def eval_actors(
+    gold: Annotated[
+        str | None,
+        typer.Option(
+            "--gold",
+            help=f"PLOVER gold JSON (default: the shared dev set), or '{REALNEWS_GOLD}' for the "
+            "source and target actors of our real-news event gold.",
+        ),
+    ] = None,
+    split: Annotated[
+        str, typer.Option("--split", help="Real-news split: train, dev or test (test: once).")
+    ] = "dev",
+    annotator: Annotated[
+        str, typer.Option("--annotator", help="Real-news gold: A (the union) or B (second).")
+    ] = "A",
+    model: ModelOpt = None,
+) -> None:
+    """Actor recognition and country coding against the PLOVER gold actors, or the country
+    of the actors of our real-news event gold (``--gold realnews``)."""
+    from detente.eval.actors import evaluate_actors, evaluate_realnews_actors
+
+    if gold == REALNEWS_GOLD:
+        print_report(evaluate_realnews_actors(split=split, annotator=annotator, model=model))
+        return
+    kwargs = {"gold_path": Path(gold)} if gold else {}
+    print_report(evaluate_actors(model=model, **kwargs))
 
 
 # Commands in their own modules register themselves on ``app`` (after the shared options exist).
