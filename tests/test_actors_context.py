@@ -342,3 +342,12 @@ def test_cli_eval_actors_realnews_refuses_an_unknown_split():
 
     result = CliRunner().invoke(app, ["eval", "actors", "--gold", "realnews", "--split", "x"])
     assert result.exit_code != 0 and "split must be one of" in result.output
+
+
+def test_people_of_one_name_in_office_on_the_date_then_the_curated_table(code):
+    doc = code("Queen Elizabeth II met President Bush in Washington.", date="2007-05-08")
+    queen, bush = mention(doc, "Queen Elizabeth II"), mention(doc, "President Bush")
+    assert queen.code == "GBRGOV"  # not a Phoenix record of her under KNA
+    assert (bush.actor_id, bush.code) == ("person:george-w-bush", "USAGOV")
+    doc = code("President Bush met Mikhail Gorbachev in Malta.", date="1989-12-02")
+    assert mention(doc, "President Bush").actor_id == "person:george-bush"

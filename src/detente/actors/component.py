@@ -359,7 +359,7 @@ class DocResolver:
             return self._as_place(text, iso3), None
         actors = kb.actors_by_name(text)
         if actors:
-            actor = _pick_actor(actors, name.label)
+            actor = _pick_actor(actors, name.label, self.when)
             resolution = resolve_known(kb, actor, self.when, "kb")
             if (
                 resolution.country is None
@@ -849,16 +849,35 @@ class DocResolver:
         return mentions
 
 
-def _pick_actor(actors: list[KBActor], label: str | None) -> KBActor:
-    """The KB's order first (user dictionaries lead); the NER label breaks ties of kind."""
+CURATED_SOURCE = "leaders"  # the dated leaders table, kept current by hand (kb/README.md)
+
+
+def _pick_actor(actors: list[KBActor], label: str | None, when: date | None = None) -> KBActor:
+    """The KB's order first (user dictionaries lead); the NER label breaks ties of kind.
+    Among people of one name, one in a dated office on the article's date comes first
+    ("President Bush" in 2007 is George W. Bush), then one of the curated leaders table
+    before a raw Phoenix record of the same person ("Queen Elizabeth II": GBR, not a
+    Phoenix record under KNA)."""
+    first = actors[0]
+    if first.source.startswith("user:"):
+        return first
     wanted = {"PERSON": "person", "GPE": "state", "ORG": "organization", "NORP": "group"}.get(
         label or ""
     )
-    if wanted is not None and actors[0].kind != wanted and not actors[0].source.startswith("user:"):
-        for actor in actors:
-            if actor.kind == wanted:
-                return actor
-    return actors[0]
+    if wanted is not None and first.kind != wanted:
+        first = next((actor for actor in actors if actor.kind == wanted), first)
+    if first.kind != "person":
+        return first
+    people = [actor for actor in actors if actor.kind == "person"]
+    return min(people, key=lambda a: (not _in_office(a, when), CURATED_SOURCE not in a.source))
+
+
+def _in_office(actor: KBActor, when: date | None) -> bool:
+    """A role with dates of its own holds on ``when`` (an undated role says nothing)."""
+    return when is not None and any(
+        (role.start is not None or role.end is not None) and role.holds_on(when)
+        for role in actor.roles
+    )
 
 
 def _pick_place(places: list[KBPlace], text: str, rank: dict[str, int]) -> KBPlace:
