@@ -51,6 +51,12 @@ eval_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(eval_app, name="eval")
+kb_app = typer.Typer(
+    help="Check the dictionaries you bring (docs/dictionaries.md).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(kb_app, name="kb")
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
@@ -633,6 +639,27 @@ def eval_realnews(
     print_report(
         evaluate_realnews(split=split, annotator=annotator, model=model, errors=errors, **kwargs)
     )
+
+
+@kb_app.command("check")
+@handle_errors
+def kb_check(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="CSV of people and roles, or PETRARCH actor/agent dictionaries."),
+    ],
+) -> None:
+    """Validate dictionaries: every malformed line or row with its line number. Exit code 1
+    when a file has problems (the valid rows would still load with --actors)."""
+    from detente.kb.load import check_dictionary
+
+    problems = 0
+    for path in files:
+        report = check_dictionary(path)
+        problems += len(report.problems)
+        print_report(report)
+    if problems:
+        raise typer.Exit(1)
 
 
 REALNEWS_GOLD = "realnews"
