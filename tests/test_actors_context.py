@@ -351,3 +351,26 @@ def test_people_of_one_name_in_office_on_the_date_then_the_curated_table(code):
     assert (bush.actor_id, bush.code) == ("person:george-w-bush", "USAGOV")
     doc = code("President Bush met Mikhail Gorbachev in Malta.", date="1989-12-02")
     assert mention(doc, "President Bush").actor_id == "person:george-bush"
+
+
+def test_an_agent_extends_a_bare_type_code_never_a_full_one():
+    from detente.actors.coding import resolve_agent
+
+    isis = res("organization", "IMGMUSISI", None, None)
+    assert resolve_agent(isis, "UAF", person=False, name="x", resolved_by="kb").code == "IMGMUSISI"
+    ngm = res("organization", "NGM", None, None)
+    assert resolve_agent(ngm, "OPP", person=False, name="x", resolved_by="kb").code == "NGMOPP"
+    assert resolve_agent(ngm, "GOV", person=False, name="x", resolved_by="kb").code == "NGM"
+
+
+def test_issue_examples_outer_demonym_swapped_name_and_one_sector(code):
+    doc = code("Syrian Turkmen rebels shot down a Russian jet near the border.", date="2015-11-24")
+    assert mention(doc, "Turkmen rebels").code == "SYRREB"
+    doc = code(
+        "President Trump Donald said on Friday that China must act. Trump spoke to reporters.",
+        date="2018-06-10",
+    )
+    assert mention(doc, "President Trump Donald").code == "USAGOV"
+    assert mention(doc, "Trump", nth=1).code == "USAGOV"
+    doc = code("Islamic State militants attacked the town.", date="2016-01-10")
+    assert mention(doc, "Islamic State militants").code == "IMGMUSISI"

@@ -675,8 +675,12 @@ class DocResolver:
         whole = self.doc[role.start : role.end]
         resolution, actor = self.resolve_name(person)
         if resolution is None or resolution.kind != "person" or resolution.code is None:
-            # the KB may know the titled form ("President Mugabe") or the surname alone
-            for text in (self.doc[role.agent.start : person.end].text, span[-1].text):
+            # the KB may know the titled form ("President Mugabe"), the name with its words
+            # swapped (a scraping artefact: "President Trump Donald"), or the surname alone
+            words = span.text.split()
+            swapped = (" ".join(reversed(words)),) if len(words) == 2 else ()
+            titled = self.doc[role.agent.start : person.end].text
+            for text in (titled, *swapped, span[-1].text):
                 found = [a for a in self.kb.actors_by_name(text) if a.kind == "person"]
                 if found and len(span) > 0:
                     actor = found[0]
