@@ -374,3 +374,14 @@ def test_issue_examples_outer_demonym_swapped_name_and_one_sector(code):
     assert mention(doc, "Trump", nth=1).code == "USAGOV"
     doc = code("Islamic State militants attacked the town.", date="2016-01-10")
     assert mention(doc, "Islamic State militants").code == "IMGMUSISI"
+
+
+def test_an_object_it_is_a_thing_and_a_subject_it_the_state(code):
+    doc = code(
+        "Russia came up in the talks. Abe and Trump will discuss it. Iran said it would "
+        "respond. It’s unclear when.",
+        date="2017-02-10",
+    )
+    assert mention(doc, "it") is None  # "discuss it": the topic, not Russia
+    assert mention(doc, "it", nth=1).code == "IRN"
+    assert mention(doc, "It’s") is None

@@ -100,6 +100,10 @@ def canonical_actors(mentions: list[Mention]) -> list[Actor]:
     return list(actors.values())
 
 
+THING_ACTOR_DEPS = frozenset({*SUBJECT_DEPS, "poss"})  # where "it"/"its" may be an actor
+BE_FORMS = frozenset({"’s", "'s"})  # "It’s unclear": the parser may not lemmatise them "be"
+
+
 class DocResolver:
     """The resolution of one document (state lives here, never in the component)."""
 
@@ -766,7 +770,10 @@ class DocResolver:
             return
         if word in lexicon.group_pronouns or word in lexicon.thing_pronouns:
             plural = word in lexicon.group_pronouns
-            if not plural and self._expletive(token):
+            if not plural and (self._expletive(token) or token.dep_ not in THING_ACTOR_DEPS):
+                # an "it" that acts ("it said", "its army") may be a state or a body; an
+                # object "it" is mostly a thing or a topic ("discuss it", "passed it"),
+                # which the actors named before cannot be
                 return
             antecedent = self.memory.body_for_pronoun(
                 token.i, window_start, plural=plural, exclude=exclude
@@ -797,9 +804,10 @@ class DocResolver:
 
     @staticmethod
     def _expletive(token: Token) -> bool:
-        """ "it is unclear", "it was reported that": an "it" that is the subject of "be"
-        stands for nothing an actor does."""
-        return token.dep_ in SUBJECT_DEPS and token.head.lemma_ == "be"
+        """ "it is unclear", "it was reported that", "It’s unclear": an "it" that is the
+        subject of "be" stands for nothing an actor does."""
+        head = token.head
+        return token.dep_ in SUBJECT_DEPS and (head.lemma_ == "be" or head.lower_ in BE_FORMS)
 
     def _actor_key_at(self, token: Token) -> str | None:
         """The actor a token refers to: resolved already, or a name ahead in the text."""
