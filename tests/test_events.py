@@ -596,3 +596,110 @@ def test_source_and_target_markers_swap_the_roles(nlp, tmp_path):
     assert ("CHN", "JPN", "071") in found
     # without the marked word the block's default keeps the subject as the source
     assert ("CHN", "RUS", "020") not in found and ("CHN", "RUS", "071") not in found
+
+
+def test_words_inside_a_phrase_of_reason_or_time_are_marked():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.patterns import circumstance_words
+
+    words = ["Abe", "attacked", "Trump", "over", "the", "deal", "after", "talks", "."]
+    heads = [1, 1, 1, 1, 5, 3, 1, 6, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps)
+    verb = doc[1]
+    post = list(doc[2:8])
+    found = circumstance_words(verb, post, frozenset({"over", "after"}))
+    # the prepositions themselves stay visible; the words below them are hidden
+    assert found == {2: "over", 3: "over", 5: "after"}
+    assert circumstance_words(verb, post, frozenset()) == {}
+
+
+def test_patterns_do_not_match_inside_a_phrase_of_reason(coded):
+    # PHYSICAL_CONFLICT has "- * DEAL [057]": the deal is what the attack is about
+    assert not any(e.cameo == "057" for e in coded("Abe attacked Trump over the trade deal."))
+    # a pattern that names the preposition still matches inside its phrase
+    events = coded("Japan protested against Russia over the attack.")
+    assert ("JPN", "RUS", "111") in triples(events)
+
+
+def test_a_verbal_verb_does_not_borrow_a_material_pattern_of_its_block():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.patterns import PatternMatcher
+
+    text = """\
+--- EXPLAIN [010] ---
+REPORT
+DESCRIBE
+- * ATTACK [190]  # REPORT
+- * PLAN [013]
+"""
+    lexicon = parse_petrarch_verbs("<sample>", text=text)
+    quads = {"010": 1, "013": 1, "190": 4}
+    matcher = PatternMatcher(lexicon, quads.get)
+    post = list(Doc(English().vocab, words=["the", "attack", "plan"]))
+    # REPORT's own pattern codes the reported attack; DESCRIBE (verbal) may not borrow it
+    assert matcher.best("EXPLAIN", [], post[:2], "report").code.forward == "190"
+    assert matcher.best("EXPLAIN", [], post[:2], "describe") is None
+    # a pattern of the same kind of act is still shared by the block's verbs
+    assert matcher.best("EXPLAIN", [], post, "describe").code.forward == "013"
+    # with no quad classes known, patterns are shared as before
+    assert PatternMatcher(lexicon).best("EXPLAIN", [], post[:2], "describe") is not None
+
+
+def test_describing_an_attack_is_not_the_attack(coded):
+    events = coded("Trump described the chemical attack by Russia as reprehensible.")
+    assert not any(e.cameo_root in ("18", "19", "20") for e in events)
+
+
+def test_an_event_nouns_sense_follows_its_own_words(coded):
+    # "strike": an attack when air/missile modifies it or it lands "on" someone, else a
+    # labour strike (nominals.tsv's "when" column)
+    assert ("CHN", "JPN", "195") in triples(coded("China's air strikes on Japan continued."))
+    assert ("RUS", "JPN", "190") in triples(coded("Russia launched strikes on Japan."))
+    events = coded("Unions in Japan began a strike against Abe.")
+    assert {e.cameo for e in events if e.trigger.text == "strike"} <= {"143"}
+
+
+def test_the_doer_of_an_event_noun_after_by(coded):
+    events = coded("The airstrikes by Russia on China continued.")
+    assert ("RUS", "CHN", "195") in triples(events)
+
+
+def test_a_material_event_nouns_doer_is_not_who_talks_of_it(coded):
+    # condemning an attack is not making it; nor is acting "after" one
+    events = coded("Japan condemned the attack on China.")
+    assert ("JPN", "CHN", "111") in triples(events)
+    assert not any(e.cameo_root in ("18", "19") and e.source.code == "JPN" for e in events)
+    events = coded("After the attacks on China, Japan met Russia.")
+    assert not any(e.cameo_root in ("18", "19") for e in events)
+    # a verbal act's doer still comes from its light verb
+    assert ("JPN", "RUS", "111") in triples(coded("Japan voiced criticism of Russia."))
+
+
+def test_violence_between_actors_who_cannot_fight_is_the_verbs_other_sense(coded):
+    # unarmed_senses.tsv: a politician who attacks a politician criticizes
+    assert ("USAGOV", "JPNGOV", "111") in triples(coded("Trump attacked Abe over the deal."))
+    assert ("USAGOV", "RUSGOV", "111") in triples(coded("Trump tore into Putin."))
+    assert ("JPNGOV", "RUSGOV", "172") in triples(coded("Abe fired Putin."))
+    # a state can fight: the material sense stays
+    assert ("RUS", "JPN", "190") in triples(coded("Russia attacked Japan."))
+
+
+def test_who_can_fight():
+    from detente.events.participants import can_fight
+    from detente.records import EventActor
+
+    def actor(code, actor_id="person:x"):
+        return EventActor("x", 0, 1, actor_id, "x", code, code[:3], code[3:6] or None)
+
+    armed = frozenset({"MIL", "REB"})
+    assert not can_fight(actor("USAGOV"), armed)
+    assert not can_fight(actor("GBRLEG"), armed)
+    assert can_fight(actor("USAMIL"), armed)
+    assert can_fight(actor("SYRGOVMIL"), armed)  # an armed sector after the first
+    assert can_fight(actor("IMGMUSISI", "org:isis"), armed)
+    assert can_fight(actor("JPN", "state:JPN"), armed)  # a state, or a place for one

@@ -30,7 +30,13 @@ from detente.events.modality import (
     verb_modality,
 )
 from detente.events.nominal import NominalCoder
-from detente.events.participants import DocActors, Participants, own_country, same_actor
+from detente.events.participants import (
+    DocActors,
+    Participants,
+    can_fight,
+    own_country,
+    same_actor,
+)
 from detente.events.patterns import VerbCodes
 from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
@@ -58,10 +64,34 @@ class EventCoder:
         self.words = knowledge.clause_words
         self.cameo = knowledge.cameo
         self.date_words = knowledge.date_words
-        self.verb_codes = VerbCodes(knowledge.verbs, self.words.roles)
+        self.verb_codes = VerbCodes(
+            knowledge.verbs,
+            self.words.roles,
+            self.words.circumstance_prepositions,
+            quad_class=self._quad_class,
+        )
         self.participants = Participants(self.words)
         self.nominals = NominalCoder(self.words, self.cameo, self.verb_codes, self.participants)
         self.emitter = Emitter(self.cameo, self.date_words)
+
+    def _unarmed_sense(
+        self, verb: Token, coding: _Coding, sources: list[EventActor], targets: list[EventActor]
+    ) -> _Coding:
+        """A verb of violence between actors who cannot fight takes its other sense:
+        "Kudlow tore into Trudeau" criticizes (unarmed_senses.tsv)."""
+        other = self.words.unarmed_senses.get(self.verb_codes.word(verb))
+        code = coding.code.forward
+        if other is None or code is None or not targets or self._quad_class(code) != 4:
+            return coding
+        armed = self.words.armed_sectors
+        if any(can_fight(actor, armed) for actor in (*sources, *targets)):
+            return coding
+        rule = f"{coding.rule}; unarmed sense [{other}]"
+        return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
+
+    def _quad_class(self, code: str) -> int | None:
+        entry = self.cameo.lookup(code)
+        return entry.quad_class if entry else None
 
     # ---- public
 
@@ -160,11 +190,12 @@ class EventCoder:
     ) -> CodedAct | None:
         """The act of a coded verb with its doers: its targets (or its reasons not to be
         coded without one), then its modality."""
-        confidence = coding.confidence
         policy = self.cameo.policy(coding.code.forward)
         targets, reciprocal, deep = self._verb_targets(
             verb, actors, sources, coding.pattern, policy, forced_targets
         )
+        coding = self._unarmed_sense(verb, coding, sources, targets)
+        confidence = coding.confidence
         if confidence < 0.75 and self._has_event_object(verb, actors):
             # "issued a stern reminder to Iraq": a verb coded only by its block's default
             # (GRANT [060]) says less than its event noun, which codes the act
@@ -270,11 +301,12 @@ class EventCoder:
         )
 
     def _has_event_object(self, verb: Token, actors: DocActors) -> bool:
-        """An object noun naming an event that codes on its own ("a reminder to Iraq")."""
+        """An object noun naming an event that codes on its own, done by the verb's doer
+        ("issued a reminder to Iraq")."""
         return any(
             c.dep_ == "dobj"
             and c.lemma_.lower() in self.words.nominals
-            and self.nominals.code(c, actors, set()) is not None
+            and self.nominals.carried_by(c, verb, actors)
             for c in verb.children
         )
 

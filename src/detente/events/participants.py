@@ -163,6 +163,15 @@ def place_actor(place: Mention) -> EventActor:
     )
 
 
+def can_fight(actor: EventActor, armed_sectors: frozenset[str]) -> bool:
+    """Can the actor use force: a state (or a place standing for one), an actor of an armed
+    sector, a militant group, or one we cannot tell (no sector)."""
+    code = actor.code or ""
+    if not actor.sector or (actor.actor_id or "").startswith("state:") or code.startswith("IMG"):
+        return True
+    return any(code[i : i + 3] in armed_sectors for i in range(3, len(code), 3))
+
+
 def actor_key(actor: EventActor | None) -> str | None:
     """What makes two event actors the same; None for "no actor" (an untargeted event)."""
     if actor is None:

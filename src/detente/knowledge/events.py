@@ -10,7 +10,7 @@ from pathlib import Path
 from detente.errors import DictionaryError
 from detente.events.lexicon import CodeSpec, parse_code
 from detente.knowledge import files
-from detente.knowledge.tables import read_rows, read_values
+from detente.knowledge.tables import read_rows, read_values, read_words
 from detente.knowledge.words import FunctionWords
 
 ANY_OTHER = "*"  # act_prefix of a code table's default row
@@ -107,10 +107,21 @@ def load_cameo(folder: Path | None = None) -> Cameo:
 
 @dataclass(frozen=True, slots=True)
 class NominalEntry:
+    """One sense of an event noun. A sense with ``modifiers`` applies only when the noun
+    has one of them as a modifier ("air strikes"), one with ``prepositions`` only when it
+    has a phrase opened by one of them ("strikes on Raqqa"); the noun's other senses
+    apply otherwise ("a strike by dock workers")."""
+
     lemma: str
     code: CodeSpec
     modality: str
     target_preps: tuple[str, ...]
+    modifiers: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.modifiers or self.prepositions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +133,10 @@ class ClauseWords:
     intent_codes: dict[str, str]  # act code prefix -> intent code
     demand_codes: dict[str, str]  # act code prefix -> demand code ("*": any other)
     refuse_codes: dict[str, str]  # act code prefix -> refusal code ("*": any other)
-    nominals: dict[str, NominalEntry]
+    nominals: dict[str, tuple[NominalEntry, ...]]  # lemma -> senses, conditional ones first
+    unarmed_senses: dict[str, str]  # verb of violence -> its code when nobody can fight
+    armed_sectors: frozenset[str]  # actors of these sectors can fight
+    light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
     first_person: frozenset[str]  # inside quoted words: the speaker
     possessives: frozenset[str]
     negators: frozenset[str]
@@ -133,6 +147,8 @@ class ClauseWords:
     target_prepositions: tuple[str, ...]  # most likely first
     place_prepositions: frozenset[str]
     modifier_prepositions: frozenset[str]
+    circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
+    doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
 
     def intent_code(self, code: str) -> str | None:
@@ -162,13 +178,26 @@ def _code_table(table, folder: Path | None, *, default: bool) -> dict[str, str]:
 
 def load_clause_words(function_words: FunctionWords, folder: Path | None = None) -> ClauseWords:
     """``folder``: a copy of ``data/events/`` to read instead of the shipped one."""
-    nominals = {}
+    senses: dict[str, list[NominalEntry]] = {}
     path = str(files.NOMINALS.path(folder))
-    for number, (lemma, codes, modality, preps) in read_rows(files.NOMINALS, folder=folder):
+    for number, (lemma, codes, modality, preps, *rest) in read_rows(files.NOMINALS, folder=folder):
         code = parse_code(codes, path=path, line=number)
-        nominals[lemma] = NominalEntry(
-            lemma, code, modality, tuple(p for p in preps.split(",") if p)
+        kind, _, when = (rest[0] if rest else "").partition(":")
+        condition = frozenset(w for w in when.split(",") if w)
+        senses.setdefault(lemma, []).append(
+            NominalEntry(
+                lemma,
+                code,
+                modality,
+                tuple(p for p in preps.split(",") if p),
+                modifiers=condition if kind == "with" else frozenset(),
+                prepositions=condition if kind == "prep" else frozenset(),
+            )
         )
+    nominals = {
+        lemma: tuple(sorted(entries, key=lambda e: not e.conditional))
+        for lemma, entries in senses.items()
+    }
     words = function_words.of
     return ClauseWords(
         roles={lemma: role for _n, (lemma, role) in read_rows(files.CLAUSE_WORDS, folder=folder)},
@@ -176,6 +205,11 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         demand_codes=_code_table(files.DEMAND_CODES, folder, default=True),
         refuse_codes=_code_table(files.REFUSE_CODES, folder, default=True),
         nominals=nominals,
+        unarmed_senses={
+            lemma: code for _n, (lemma, code) in read_rows(files.UNARMED_SENSES, folder=folder)
+        },
+        armed_sectors=frozenset(read_words(files.ARMED_SECTORS, folder=folder)),
+        light_verbs=frozenset(read_words(files.LIGHT_VERBS, folder=folder)),
         first_person=words("first-person"),
         possessives=words("possessive"),
         negators=words("negator"),
@@ -186,6 +220,8 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         target_prepositions=function_words.ranked("preposition-target"),
         place_prepositions=words("preposition-place"),
         modifier_prepositions=words("preposition-modifier"),
+        circumstance_prepositions=words("preposition-circumstance"),
+        doer_prepositions=words("preposition-doer"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
     )
 

@@ -89,6 +89,8 @@ FUNCTION_WORD_KINDS = (
     "preposition-target",  # objects of these are an event's targets, most likely first
     "preposition-place",  # "fired shells at Seoul": where an act lands
     "preposition-modifier",  # "soldiers from Gondor": whose the noun is
+    "preposition-circumstance",  # "over the deal": reason, topic, time; not an argument
+    "preposition-doer",  # "airstrikes by Russia": who does an event noun's act
     "reciprocal",  # each other, one another (two words)
 )
 
@@ -172,7 +174,13 @@ NOMINALS = _table(
     Column("codes", CODE_PAIR),
     Column("modality", MODALITY),
     Column("target_prepositions"),
+    _optional("when", pattern(r"(with|prep):[a-z.,-]+", "with:WORDS or prep:WORDS")),
 )
+UNARMED_SENSES = _table(
+    "events/unarmed_senses.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
+)
+LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
+ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
     "events/relative_dates.tsv",
     Column("word"),
@@ -386,6 +394,9 @@ SHIPPED = (
     DEMAND_CODES,
     REFUSE_CODES,
     NOMINALS,
+    UNARMED_SENSES,
+    LIGHT_VERBS,
+    ARMED_SECTORS,
     RELATIVE_DATES,
     PLOVER_ADDITIONS,
     PLOVER_GSR,
