@@ -101,15 +101,18 @@ def test_seed_output_is_sorted_and_points_into_the_text(seed_doc):
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
     for m in mentions:
         assert seed_doc.text[m.start : m.end] == m.text
-        assert m.resolved_by in {
+        rule, _, how = m.resolved_by.partition("+")
+        assert rule in {
             "ner",
             "kb",
             "alias",
             "title",
             "role",
             "pronoun",
+            "description",
             "user-dictionary",
         }
+        assert how in {"", "antecedent", "focus", "outlet", "quote"}
         assert m.doc_id == seed_doc._.doc_id
     actor_ids = [a.actor_id for a in seed_doc._.actors]
     assert len(actor_ids) == len(set(actor_ids))

@@ -100,6 +100,9 @@ def resolve_state(
     )
 
 
+SECTOR_LENGTH = 3  # CAMEO codes are blocks of three letters
+
+
 def join_code(base: str, sector: str | None) -> str:
     """ "JPN" + "GOV" -> "JPNGOV", without doubling a sector the base already ends with."""
     if not sector or base.endswith(sector):
@@ -125,8 +128,11 @@ def resolve_agent(
         return Resolution(kind, None, name, None, None, sector, resolved_by)
     if owner.kind in ("organization", "group") and owner.code and owner.country is None:
         # its officials and spokesmen are the organization itself ("U.N. official" ->
-        # IGOUNO, as Phoenix codes them); other agents extend its code (NGM + OPP)
-        code = owner.code if sector == "GOV" else join_code(owner.code, sector)
+        # IGOUNO, as Phoenix codes them); other agents extend a bare type code (NGM + OPP),
+        # never a code that names the body already: "Islamic State militants" are
+        # IMGMUSISI, not IMGMUSISIUAF (one sector per code)
+        extend = sector != "GOV" and len(owner.code) <= SECTOR_LENGTH
+        code = join_code(owner.code, sector) if extend else owner.code
         return Resolution(
             kind, f"{kind}:{code}" if not person else None, name, code, None, None, resolved_by
         )

@@ -23,7 +23,10 @@ from detente.actors.coding import (
     resolve_state,
     slug,
 )
-from detente.actors.coref import DocMemory
+from detente.actors.context import attach_countries, focus_votes
+from detente.actors.coref import BodyEntry, DocMemory
+from detente.actors.descriptions import Description, antecedent, find_descriptions
+from detente.actors.focus import dateline_span, document_focus, outlet_country
 from detente.actors.matching import NameMatch, NameMatcher
 from detente.actors.phrases import (
     PLURAL_TAGS,
@@ -35,14 +38,18 @@ from detente.actors.phrases import (
     find_names,
     is_subject,
 )
+from detente.actors.quoted import first_person_references
 from detente.kb import KBActor, KBPlace, KnowledgeBase, normalize_name
 from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.knowledge.actors import ActorLexicon
+from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import doc_id_of, register_extensions
 from detente.nlp.syntax import SUBJECT_DEPS, sentence_numbers, subject_of
+from detente.quotes.marks import find_quoted_passages
 from detente.records import Actor, Mention, Place
 
 CONTEXT_SENTENCES = 1  # ambiguous names look this many sentences around them for cues
+BODY_KINDS = frozenset({"group", "organization", "state"})  # what "they" and "it" point to
 
 
 @Language.factory(
@@ -68,10 +75,11 @@ class ActorResolver:
         self.name = name
         self.kb = knowledge.kb
         self.lexicon = knowledge.actor_lexicon
+        self.quote_lexicon = knowledge.quote_lexicon
         self.matcher = NameMatcher(self.kb.surface_forms())
 
     def __call__(self, doc: Doc) -> Doc:
-        resolver = DocResolver(self.kb, self.lexicon, self.matcher, doc)
+        resolver = DocResolver(self.kb, self.lexicon, self.matcher, doc, self.quote_lexicon)
         mentions = resolver.resolve()
         doc._.mentions = mentions
         doc._.actors = canonical_actors(mentions)
@@ -92,14 +100,24 @@ def canonical_actors(mentions: list[Mention]) -> list[Actor]:
     return list(actors.values())
 
 
+THING_ACTOR_DEPS = frozenset({*SUBJECT_DEPS, "poss"})  # where "it"/"its" may be an actor
+BE_FORMS = frozenset({"’s", "'s"})  # "It’s unclear": the parser may not lemmatise them "be"
+
+
 class DocResolver:
     """The resolution of one document (state lives here, never in the component)."""
 
     def __init__(
-        self, kb: KnowledgeBase, lexicon: ActorLexicon, matcher: NameMatcher, doc: Doc
+        self,
+        kb: KnowledgeBase,
+        lexicon: ActorLexicon,
+        matcher: NameMatcher,
+        doc: Doc,
+        quote_lexicon: QuoteLexicon | None = None,
     ) -> None:
         self.kb = kb
         self.lexicon = lexicon
+        self.quote_lexicon = quote_lexicon
         self.doc = doc
         self.when: date | None = doc._.date
         self.memory = DocMemory()
@@ -111,6 +129,7 @@ class DocResolver:
         self.actor_at_token: dict[int, str] = {}  # token -> actor key, for clause subjects
         # sentence starts (followed by len(doc)) and each token's sentence number
         self.sentence_starts, self.sentence_of = sentence_numbers(doc)
+        self.dateline = dateline_span(doc)  # a dateline's place is where, never who
 
     # -- the pass --------------------------------------------------------------------------
     def resolve(self) -> list[Mention]:
@@ -145,8 +164,22 @@ class DocResolver:
             consumed.update(id(name) for name in role.co_owners)
         references: list[tuple[int, int, object]] = [(r.start, 1, r) for r in roles]
         references += [(n.start, 0, n) for n in names if id(n) not in consumed]
-        pronouns = self.lexicon.subject_pronouns | self.lexicon.object_pronouns
+        lexicon = self.lexicon
+        pronouns = (
+            lexicon.subject_pronouns
+            | lexicon.object_pronouns
+            | lexicon.possessive_pronouns
+            | lexicon.group_pronouns
+            | lexicon.thing_pronouns
+        )
         references += [(i, 2, doc[i]) for i, w in enumerate(self.lowers) if w in pronouns]
+        taken = [n is not None for n in name_at]
+        references += [
+            (d.start, 3, d)
+            for d in find_descriptions(
+                doc, self.lowers, lexicon.descriptions, lexicon.definite_determiners, taken
+            )
+        ]
         references.sort(key=lambda r: (r[0], r[1]))
         covered = [False] * len(doc)
         for _, _, reference in references:
@@ -156,13 +189,65 @@ class DocResolver:
             elif isinstance(reference, RolePhrase):
                 if not any(covered[reference.start : reference.end]):
                     self._resolve_role(reference)
+            elif isinstance(reference, Description):
+                if not any(covered[reference.start : reference.end]):
+                    self._resolve_description(reference)
             else:
                 self._resolve_pronoun(reference)
             if self.resolved:
                 start, end = self.resolved[-1][0], self.resolved[-1][1]
                 covered[start:end] = [True] * (end - start)
         self._resolve_forward_surnames()
+        self._resolve_first_person()
+        self._attach_context()
         return self._mentions()
+
+    def _resolve_first_person(self) -> None:
+        """ "I" and "we" inside quoted words: the speaker (:mod:`detente.actors.quoted`)."""
+        if self.quote_lexicon is None or not self.lexicon.first_person.intersection(self.lowers):
+            return
+        passages, _warnings = find_quoted_passages(self.doc.text, self.quote_lexicon)
+        covering: dict[int, Resolution] = {}
+        for start, end, resolution, _ in self.resolved:
+            for i in range(start, end):
+                covering.setdefault(i, resolution)
+        found = first_person_references(
+            self.doc,
+            passages,
+            first_person=self.lexicon.first_person,
+            speech_verbs=self.lexicon.speech_verbs,
+            sentence_of=self.sentence_of,
+            sentence_starts=self.sentence_starts,
+            actor_at=covering.get,
+        )
+        for token, resolution in found:
+            if token not in covering:
+                self.resolved.append((token, token + 1, resolution, None))
+
+    def _attach_context(self) -> None:
+        """Countries for the actors the text leaves unattached (:mod:`detente.actors.context`)."""
+        items = sorted(self.resolved, key=lambda item: (item[0], item[1]))
+        dateline = None
+        if self.dateline is not None:
+            dateline = next(
+                (r.country for start, _, r, _ in items if start == self.dateline[0] and r.country),
+                None,
+            )
+        article = self.doc._.article
+        focus = document_focus(
+            focus_votes(items, self.sentence_of),
+            dateline=dateline,
+            outlet=outlet_country(
+                article.url if article is not None else None, self.lexicon.outlets
+            ),
+        )
+        self.resolved = attach_countries(
+            items,
+            sentence_of=self.sentence_of,
+            focus=focus,
+            sectors=self.kb.vocabulary.sectors,
+            domestic_sectors=self.lexicon.domestic_sectors,
+        )
 
     def _resolve_forward_surnames(self) -> None:
         """A headline's "Trump and Kim sign ..." names Kim before "Kim Jong Un" is
@@ -193,6 +278,10 @@ class DocResolver:
         self.resolved.append((start, end, resolution, label))
         root = self.doc[start:end].root
         self.actor_at_token[root.i] = DocMemory.key(resolution)
+        if resolution.kind in BODY_KINDS and resolution.resolved_by != "pronoun":
+            self.memory.bodies.append(
+                BodyEntry(resolution, root.i, is_subject(root), root.tag_ in PLURAL_TAGS)
+            )
 
     def _state_exists(self, iso3: str) -> bool:
         found = self.lexicon.new_states.get(iso3)
@@ -211,7 +300,7 @@ class DocResolver:
         span: Span,
         resolution: Resolution,
         *,
-        surname: str | None,
+        surname: str | tuple[str, ...] | None,
         titles: tuple[str, ...] = (),
     ) -> None:
         if resolution.kind != "person":
@@ -231,7 +320,7 @@ class DocResolver:
         surname = None
         if resolution.kind == "person":
             if len(span) > 1:
-                surname = self.kb.family_name(span.text, resolution.country)  # "Kim" Jong Un
+                surname = self.kb.family_names(span.text, resolution.country)  # "Kim" Jong Un
             elif resolution.code is not None and resolution.resolved_by in (
                 "kb",
                 "user-dictionary",
@@ -274,7 +363,7 @@ class DocResolver:
             return self._as_place(text, iso3), None
         actors = kb.actors_by_name(text)
         if actors:
-            actor = _pick_actor(actors, name.label)
+            actor = _pick_actor(actors, name.label, self.when)
             resolution = resolve_known(kb, actor, self.when, "kb")
             if (
                 resolution.country is None
@@ -441,6 +530,8 @@ class DocResolver:
         )
 
     def _is_locative(self, span: Span) -> bool:
+        if self.dateline is not None and self.dateline[0] <= span.start < self.dateline[1]:
+            return True
         root = span.root
         return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.locative_prepositions
 
@@ -470,6 +561,16 @@ class DocResolver:
             return
         head = doc[agent.end - 1].lemma_.lower()
         span = doc[role.start : role.end]
+        described = self.lexicon.descriptions.get(head)
+        if (
+            described is not None
+            and owner is None
+            and role.determiner in self.lexicon.definite_determiners
+            and self._resolve_description(
+                Description(role.start, role.end, agent.end - 1, described)
+            )
+        ):
+            return  # "the company", "the party": the one named before
         if not agent.person:
             for name in role.co_owners:
                 self._resolve_co_owner(name, agent)
@@ -518,6 +619,16 @@ class DocResolver:
             surname=None,
             titles=() if head in self.lexicon.generic_role_heads else (agent_text,),
         )
+
+    def _resolve_description(self, description: Description) -> bool:
+        """ "the country", "the group": the latest state, organization or group named."""
+        found = antecedent(self.resolved, description.start, description.refers_to)
+        if found is None:
+            return False
+        if description.refers_to == "state":
+            found = resolve_state(self.kb, found.country)
+        self._emit(description.start, description.end, found.via("description"), None)
+        return True
 
     def _resolve_co_owner(self, name: NamePhrase, agent: AgentWord) -> None:
         """ "Gondor" in "the Gondor and Osgiliath governments": its own agent mention
@@ -568,8 +679,12 @@ class DocResolver:
         whole = self.doc[role.start : role.end]
         resolution, actor = self.resolve_name(person)
         if resolution is None or resolution.kind != "person" or resolution.code is None:
-            # the KB may know the titled form ("President Mugabe") or the surname alone
-            for text in (self.doc[role.agent.start : person.end].text, span[-1].text):
+            # the KB may know the titled form ("President Mugabe"), the name with its words
+            # swapped (a scraping artefact: "President Trump Donald"), or the surname alone
+            words = span.text.split()
+            swapped = (" ".join(reversed(words)),) if len(words) == 2 else ()
+            titled = self.doc[role.agent.start : person.end].text
+            for text in (titled, *swapped, span[-1].text):
                 found = [a for a in self.kb.actors_by_name(text) if a.kind == "person"]
                 if found and len(span) > 0:
                     actor = found[0]
@@ -613,7 +728,7 @@ class DocResolver:
                 "title",
             )
         self._emit(role.start, role.end, resolution, person.label)
-        surname = self.kb.family_name(span.text, resolution.country)
+        surname = self.kb.family_names(span.text, resolution.country)
         self._remember(whole, resolution, surname=surname, titles=(agent_text, *_titles(actor)))
 
     def _sentence_country(self, span: Span) -> str | None:
@@ -649,24 +764,50 @@ class DocResolver:
     def _resolve_pronoun(self, token: Token) -> None:
         sentence = self.sentence_of[token.i]
         window_start = self.sentence_starts[max(0, sentence - 1)]
-        if token.lower_ in self.lexicon.subject_pronouns:
-            if token.dep_ not in SUBJECT_DEPS:
+        lexicon, word = self.lexicon, token.lower_
+        exclude = self._pronoun_excludes(token)
+        if exclude is False:
+            return
+        if word in lexicon.group_pronouns or word in lexicon.thing_pronouns:
+            plural = word in lexicon.group_pronouns
+            if not plural and (self._expletive(token) or token.dep_ not in THING_ACTOR_DEPS):
+                # an "it" that acts ("it said", "its army") may be a state or a body; an
+                # object "it" is mostly a thing or a topic ("discuss it", "passed it"),
+                # which the actors named before cannot be
                 return
-            # "he and Trump will discuss": he is not his own conjunct
-            conjunct = next((c for c in token.children if c.dep_ == "conj"), None)
-            exclude = self._actor_key_at(conjunct) if conjunct is not None else None
+            antecedent = self.memory.body_for_pronoun(
+                token.i, window_start, plural=plural, exclude=exclude
+            )
         else:
-            if token.dep_ not in ("dobj", "pobj", "iobj", "dative"):
-                return
-            verb = token.head.head if token.dep_ == "pobj" else token.head
-            subject = subject_of(verb)
-            exclude = self.actor_at_token.get(subject.i) if subject is not None else None
-        antecedent = self.memory.person_for_pronoun(token.i, window_start, exclude=exclude)
+            antecedent = self.memory.person_for_pronoun(token.i, window_start, exclude=exclude)
         if antecedent is None:
             return
         resolution = antecedent.via("pronoun")
         self._emit(token.i, token.i + 1, resolution, None)
         self._remember(self.doc[token.i : token.i + 1], resolution, surname=None)
+
+    def _pronoun_excludes(self, token: Token) -> str | None | bool:
+        """Who a pronoun cannot be (the actor key), None if anyone, False if the pronoun
+        plays no part an actor plays here: a subject is not its own conjunct ("he and Trump
+        will discuss"); an object is not its clause's subject; a possessive ("his", "their
+        demand") may well be its clause's subject."""
+        if token.dep_ == "poss":
+            return None
+        if token.dep_ in SUBJECT_DEPS:
+            conjunct = next((c for c in token.children if c.dep_ == "conj"), None)
+            return self._actor_key_at(conjunct) if conjunct is not None else None
+        if token.dep_ in ("dobj", "pobj", "iobj", "dative"):
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            subject = subject_of(verb)
+            return self.actor_at_token.get(subject.i) if subject is not None else None
+        return False
+
+    @staticmethod
+    def _expletive(token: Token) -> bool:
+        """ "it is unclear", "it was reported that", "It’s unclear": an "it" that is the
+        subject of "be" stands for nothing an actor does."""
+        head = token.head
+        return token.dep_ in SUBJECT_DEPS and (head.lemma_ == "be" or head.lower_ in BE_FORMS)
 
     def _actor_key_at(self, token: Token) -> str | None:
         """The actor a token refers to: resolved already, or a name ahead in the text."""
@@ -720,16 +861,35 @@ class DocResolver:
         return mentions
 
 
-def _pick_actor(actors: list[KBActor], label: str | None) -> KBActor:
-    """The KB's order first (user dictionaries lead); the NER label breaks ties of kind."""
+CURATED_SOURCE = "leaders"  # the dated leaders table, kept current by hand (kb/README.md)
+
+
+def _pick_actor(actors: list[KBActor], label: str | None, when: date | None = None) -> KBActor:
+    """The KB's order first (user dictionaries lead); the NER label breaks ties of kind.
+    Among people of one name, one in a dated office on the article's date comes first
+    ("President Bush" in 2007 is George W. Bush), then one of the curated leaders table
+    before a raw Phoenix record of the same person ("Queen Elizabeth II": GBR, not a
+    Phoenix record under KNA)."""
+    first = actors[0]
+    if first.source.startswith("user:"):
+        return first
     wanted = {"PERSON": "person", "GPE": "state", "ORG": "organization", "NORP": "group"}.get(
         label or ""
     )
-    if wanted is not None and actors[0].kind != wanted and not actors[0].source.startswith("user:"):
-        for actor in actors:
-            if actor.kind == wanted:
-                return actor
-    return actors[0]
+    if wanted is not None and first.kind != wanted:
+        first = next((actor for actor in actors if actor.kind == wanted), first)
+    if first.kind != "person":
+        return first
+    people = [actor for actor in actors if actor.kind == "person"]
+    return min(people, key=lambda a: (not _in_office(a, when), CURATED_SOURCE not in a.source))
+
+
+def _in_office(actor: KBActor, when: date | None) -> bool:
+    """A role with dates of its own holds on ``when`` (an undated role says nothing)."""
+    return when is not None and any(
+        (role.start is not None or role.end is not None) and role.holds_on(when)
+        for role in actor.roles
+    )
 
 
 def _pick_place(places: list[KBPlace], text: str, rank: dict[str, int]) -> KBPlace:

@@ -22,6 +22,16 @@ class PersonEntry:
     last_subject_token: int = -1  # token index of the latest mention as a clause subject
 
 
+@dataclass(frozen=True, slots=True)
+class BodyEntry:
+    """A mention of a group, an organization or a state: what "they" and "it" point to."""
+
+    resolution: Resolution
+    token: int  # the mention's head token
+    subject: bool  # a clause subject
+    plural: bool  # "officials", "Palestinians" (plural head); "the government" is not
+
+
 @dataclass(slots=True)
 class DocMemory:
     surnames: dict[str, str] = field(default_factory=dict)  # lowercase surname -> person key
@@ -29,6 +39,7 @@ class DocMemory:
     persons: dict[str, PersonEntry] = field(default_factory=dict)  # person key -> entry
     unnamed: dict[str, Resolution] = field(default_factory=dict)  # role head lemma -> latest
     unnamed_count: int = 0
+    bodies: list[BodyEntry] = field(default_factory=list)  # in text order
 
     @staticmethod
     def key(resolution: Resolution) -> str:
@@ -40,9 +51,10 @@ class DocMemory:
         *,
         token: int,
         subject: bool,
-        surname: str | None = None,
+        surname: str | tuple[str, ...] | None = None,
         titles: tuple[str, ...] = (),
     ) -> None:
+        """``surname``: the word, or the words, a later bare mention of the person may be."""
         key = self.key(resolution)
         entry = self.persons.get(key)
         if entry is None:
@@ -56,16 +68,18 @@ class DocMemory:
         entry.tokens.append(token)
         if subject:
             entry.last_subject_token = max(entry.last_subject_token, token)
-        if surname and len(surname) > 1:
+        for word in (surname,) if isinstance(surname, str) else surname or ():
+            if len(word) < 2:
+                continue
             # the first full name keeps its surname ("Abe ... his wife, Akie Abe ... Abe
             # said" is still Shinzo Abe); a coded person takes it from an uncoded namesake
-            holder = self.surnames.get(surname.lower())
+            holder = self.surnames.get(word.lower())
             if (
                 holder is None
                 or holder == key
                 or (self.persons[holder].resolution.code is None and resolution.code is not None)
             ):
-                self.surnames[surname.lower()] = key
+                self.surnames[word.lower()] = key
 
     def person_for_surname(self, word: str) -> Resolution | None:
         key = self.surnames.get(word.lower())
@@ -130,6 +144,25 @@ class DocMemory:
             first = lambda e: next(t for t in e.tokens if t >= window_start)  # noqa: E731
             return min(recent, key=first).resolution
         return None
+
+    def body_for_pronoun(
+        self, token: int, window_start: int, *, plural: bool, exclude: str | None = None
+    ) -> Resolution | None:
+        """The body a "they" (``plural``) or an "it" at ``token`` points to: among the
+        groups, organizations and states mentioned between ``window_start`` and ``token``,
+        the latest clause subject, else the latest one. "They" takes a plural group, an
+        organization or a state; "it" anything but a plural group. ``exclude``: the
+        clause's own subject, for object pronouns."""
+        found = [
+            body
+            for body in self.bodies
+            if window_start <= body.token < token
+            and (plural or not body.plural)
+            and self.key(body.resolution) != exclude
+        ]
+        subjects = [body for body in found if body.subject]
+        pool = subjects or found
+        return pool[-1].resolution if pool else None
 
     def new_unnamed(self, resolution: Resolution, head: str) -> Resolution:
         """A person known only by a description ("a senior administration official")."""

@@ -378,6 +378,10 @@ def _walk_left(
         name = name_at[i]
         if name is not None:
             if owner is not None:
+                if name.end == owner.start and "demonym" in name.tags and "demonym" in owner.tags:
+                    # "Syrian Turkmen rebels": the outer demonym is the state, the inner
+                    # one the people within it (Syrian rebels, not Turkmenistan's)
+                    owner, start = name, name.start
                 break
             root = doc[name.start : name.end].root
             if not (name.end == start or start <= root.head.i < agent.end):

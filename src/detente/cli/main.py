@@ -51,6 +51,12 @@ eval_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(eval_app, name="eval")
+kb_app = typer.Typer(
+    help="Check the dictionaries you bring (docs/dictionaries.md).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(kb_app, name="kb")
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
@@ -695,14 +701,58 @@ def eval_realnews(
     )
 
 
-eval_app.command("actors")(
-    gold_file_eval(
-        "detente.eval.actors",
-        "evaluate_actors",
-        "PLOVER gold JSON.",
-        "Actor recognition and country coding against the PLOVER gold actors.",
-    )
-)
+@kb_app.command("check")
+@handle_errors
+def kb_check(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="CSV of people and roles, or PETRARCH actor/agent dictionaries."),
+    ],
+) -> None:
+    """Validate dictionaries: every malformed line or row with its line number. Exit code 1
+    when a file has problems (the valid rows would still load with --actors)."""
+    from detente.kb.load import check_dictionary
+
+    problems = 0
+    for path in files:
+        report = check_dictionary(path)
+        problems += len(report.problems)
+        print_report(report)
+    if problems:
+        raise typer.Exit(1)
+
+
+REALNEWS_GOLD = "realnews"
+
+
+@eval_app.command("actors")
+@handle_errors
+def eval_actors(
+    gold: Annotated[
+        str | None,
+        typer.Option(
+            "--gold",
+            help=f"PLOVER gold JSON (default: the shared dev set), or '{REALNEWS_GOLD}' for the "
+            "source and target actors of our real-news event gold.",
+        ),
+    ] = None,
+    split: Annotated[
+        str, typer.Option("--split", help="Real-news split: train, dev or test (test: once).")
+    ] = "dev",
+    annotator: Annotated[
+        str, typer.Option("--annotator", help="Real-news gold: A (the union) or B (second).")
+    ] = "A",
+    model: ModelOpt = None,
+) -> None:
+    """Actor recognition and country coding against the PLOVER gold actors, or the country
+    of the actors of our real-news event gold (``--gold realnews``)."""
+    from detente.eval.actors import evaluate_actors, evaluate_realnews_actors
+
+    if gold == REALNEWS_GOLD:
+        print_report(evaluate_realnews_actors(split=split, annotator=annotator, model=model))
+        return
+    kwargs = {"gold_path": Path(gold)} if gold else {}
+    print_report(evaluate_actors(model=model, **kwargs))
 
 
 # Commands in their own modules register themselves on ``app`` (after the shared options exist).

@@ -23,10 +23,11 @@ We run the actors stage alone on each sentence, with the record's date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from detente.errors import InputError
 from detente.eval.common import ratio, read_gold_records, shared_path
 from detente.records import Article, Mention
 
@@ -260,3 +261,228 @@ def evaluate_actors(
                     )
                 )
     return scores
+
+
+# ---------------------------------------------------------------- real-news gold (issue 10)
+#
+# The source and target actors of our real-news event gold (gold/realnews/, see
+# docs/gold/events-guideline.md) scored by country: an actor is right when some mention we
+# emit overlaps its span with the same country (ISO3, or the organization prefix: IGO, NGO,
+# IMG...), as the event scorer compares actors. Every gold event with a PLOVER category
+# counts its source and target once each (root 01 statements are left out, as the event
+# scorer leaves them out). Four classes are reported apart:
+#
+# * ``mention``   named or described actors in the sentence ("Nepal's King Gyanendra",
+#                 "the government", "protesters") -- the headline;
+# * ``pronoun``   the sentence has only a pronoun ("they", "its", "we");
+# * ``outside``   the actor is not in the sentence; the gold points at its nearest mention
+#                 elsewhere in the article, which is scored;
+# * ``implicit``  mentioned nowhere (a domestic act's own country): no mention can be right,
+#                 the events stage must supply it; counted, never scored here.
+
+# Function-word kinds whose words are pronouns (english/function_words.tsv).
+PRONOUN_KINDS = (
+    "personal-subject",
+    "personal-object",
+    "personal-possessive",
+    "group-pronoun",
+    "thing-pronoun",
+    "possessive",
+    "first-person",
+    "anaphor",
+)
+REALNEWS_CLASSES = ("mention", "pronoun", "outside")
+
+
+@dataclass(frozen=True, slots=True)
+class RealnewsGoldActor:
+    article: str  # "<corpus>:<record_id>"
+    n: int  # sentence number
+    role: str  # source | target
+    text: str
+    start: int | None  # offsets in the article text; None when implicit
+    end: int | None
+    code: str
+    kind: str  # mention | pronoun | outside | implicit
+
+    @property
+    def key(self) -> str:
+        return self.code[:3]
+
+
+@dataclass(frozen=True, slots=True)
+class RealnewsActorMiss:
+    actor: RealnewsGoldActor
+    sentence: str
+    found: tuple[str, ...]  # our overlapping mentions, "text=CODE/COUNTRY (rule)"
+
+
+@dataclass(slots=True)
+class RealnewsActorScores:
+    split: str | None
+    annotator: str
+    articles: int
+    counts: dict  # class -> Counts (correct = right country, gold = predicted = gold actors)
+    ci: dict  # class -> (low, high) 95 % article-bootstrap interval of the accuracy
+    implicit: int = 0
+    misses: list[RealnewsActorMiss] = field(default_factory=list)
+
+    def accuracy(self, kind: str = "all") -> float:
+        counts = self.counts[kind]
+        return ratio(counts.correct, counts.gold)
+
+    def to_markdown(self, *, limit: int | None = 80) -> str:
+        total = self.counts["all"].gold + self.implicit
+        lines = [
+            f"## Actors (real-news gold {self.annotator}, split {self.split or 'all'})",
+            "",
+            f"{self.articles} articles. A gold actor is right when a mention overlapping it "
+            "has its country.",
+            "",
+            "| gold actors | n | right | accuracy | 95 % CI |",
+            "|---|---:|---:|---:|---|",
+        ]
+        names = {
+            "mention": "named or described in the sentence",
+            "pronoun": "pronouns",
+            "outside": "outside the sentence (its nearest mention)",
+            "all": "**all mentioned**",
+        }
+        for kind, name in names.items():
+            counts, (low, high) = self.counts[kind], self.ci[kind]
+            lines.append(
+                f"| {name} | {counts.gold} | {counts.correct} | {self.accuracy(kind):.3f} | "
+                f"{low:.2f}–{high:.2f} |"
+            )
+        lines += [
+            f"| implicit (mentioned nowhere: the events stage's) | {self.implicit} | – | – | |",
+            f"| all, implicit counted as misses | {total} | {self.counts['all'].correct} | "
+            f"{ratio(self.counts['all'].correct, total):.3f} | |",
+        ]
+        if self.misses:
+            lines += ["", "### Missed gold actors", ""]
+            for miss in self.misses[:limit]:
+                actor = miss.actor
+                found = "; ".join(miss.found) or "nothing"
+                lines.append(
+                    f"- `{actor.article}` [{actor.n}] {actor.kind} **{actor.text}** = "
+                    f"{actor.code}: we have {found} — {miss.sentence}"
+                )
+        return "\n".join(lines) + "\n"
+
+
+def realnews_gold_actors(gold, pronouns: frozenset[str], split: str | None = None):
+    """The gold actors of ``split`` (see the section's comment), in article order."""
+    keys = gold.article_keys(split)
+    wanted = set(keys)
+    order = {key: number for number, key in enumerate(keys)}
+    found: list[RealnewsGoldActor] = []
+    for event in gold.gold.events:
+        if event.article not in wanted or event.plover is None:
+            continue
+        for role, actor in (("source", event.source), ("target", event.target)):
+            if actor is None or not actor.code:
+                continue
+            if actor.implicit or actor.start is None:
+                kind = "implicit"
+            elif actor.outside:
+                kind = "outside"
+            elif actor.text.strip().lower() in pronouns:
+                kind = "pronoun"
+            else:
+                kind = "mention"
+            found.append(
+                RealnewsGoldActor(
+                    event.article, event.n, role, actor.text, actor.start, actor.end,
+                    actor.code.upper(), kind,
+                )
+            )  # fmt: skip
+    found.sort(key=lambda a: (order[a.article], a.n, a.start or 0))
+    return found
+
+
+def score_realnews_actors(
+    gold,
+    mentions: Mapping[str, Sequence[Mention]],
+    *,
+    pronouns: frozenset[str],
+    split: str | None = None,
+    resamples: int = 1000,
+    seed: int = 9,
+) -> RealnewsActorScores:
+    """Score ``mentions`` (doc_id -> that document's mentions) against the gold actors of
+    ``split`` of a :class:`~detente.eval.realnews.RealnewsGold`."""
+    from detente.eval.realnews import Counts, bootstrap_ci, realnews_sentence_text
+
+    keys = gold.article_keys(split)
+    per_article = {kind: {key: Counts() for key in keys} for kind in (*REALNEWS_CLASSES, "all")}
+    scores = RealnewsActorScores(split, gold.gold.annotator, len(keys), {}, {})
+    for actor in realnews_gold_actors(gold, pronouns, split):
+        if actor.kind == "implicit":
+            scores.implicit += 1
+            continue
+        overlapping = [
+            m
+            for m in mentions.get(gold.doc_ids[actor.article], ())
+            if m.start < actor.end and actor.start < m.end
+        ]
+        right = any((m.country or (m.code or "")[:3]) == actor.key for m in overlapping)
+        one = Counts(int(right), 1, 1)
+        for kind in (actor.kind, "all"):
+            per_article[kind][actor.article] += one
+        if not right:
+            scores.misses.append(
+                RealnewsActorMiss(
+                    actor,
+                    realnews_sentence_text(gold, actor.article, actor.n),
+                    tuple(_describe(m) for m in overlapping),
+                )
+            )
+    for kind, by_article in per_article.items():
+        counts = list(by_article.values())
+        scores.counts[kind] = sum(counts, Counts())
+        interval = bootstrap_ci(counts, resamples=resamples, seed=seed)["precision"]
+        scores.ci[kind] = interval
+    return scores
+
+
+def evaluate_realnews_actors(
+    *,
+    split: str = "dev",
+    annotator: str = "A",
+    gold_dir: Path | None = None,
+    corpora_dir: Path | None = None,
+    model: str | None = None,
+    nlp=None,
+) -> RealnewsActorScores:
+    """Run the actors stage on the whole gold articles of ``split`` (each with its gold
+    date) and score the source and target actors of their gold events."""
+    from detente.eval.realnews import (
+        DEFAULT_CORPORA_DIR,
+        DEFAULT_GOLD_DIR,
+        SPLITS,
+        load_gold,
+    )
+    from detente.knowledge import load_knowledge
+    from detente.nlp import load, make_doc
+
+    if split not in SPLITS:
+        raise InputError(str(split), "bad-split", f"split must be one of {', '.join(SPLITS)}")
+    gold = load_gold(
+        annotator,
+        gold_dir=gold_dir or DEFAULT_GOLD_DIR,
+        corpora_dir=corpora_dir or DEFAULT_CORPORA_DIR,
+    )  # a missing or bad gold fails before the model loads
+    if nlp is None:
+        nlp = load(model, stages=["actors"])
+    docs = (make_doc(nlp, article) for article in gold.documents(split))
+    mentions = {doc._.doc_id: list(doc._.mentions or ()) for doc in nlp.pipe(docs, batch_size=16)}
+    return score_realnews_actors(
+        gold, mentions, pronouns=pronoun_words(load_knowledge()), split=split
+    )
+
+
+def pronoun_words(knowledge) -> frozenset[str]:
+    """Every pronoun the knowledge layer's function words list (:data:`PRONOUN_KINDS`)."""
+    words = knowledge.function_words
+    return frozenset().union(*(words.of(kind) for kind in PRONOUN_KINDS))

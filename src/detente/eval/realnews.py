@@ -835,13 +835,19 @@ def evaluate_realnews(
     return scores
 
 
+def realnews_sentence_text(gold: RealnewsGold, article: str, n: int) -> str:
+    """The text of gold sentence ``n`` of ``article``, on one line."""
+    sentence = next(s for s in gold.sentences[article] if s.n == n)
+    return " ".join(gold.texts[article]["text"][sentence.start : sentence.end].split())
+
+
 def errors_markdown(gold: RealnewsGold, scores: RealnewsScores, *, limit: int | None = None) -> str:
     """The strict-PLOVER misses and false positives, sentence by sentence, for error analysis."""
     lines: list[str] = []
     for err in scores.errors[:limit]:
-        sentence = next(s for s in gold.sentences[err.article] if s.n == err.n)
-        text = gold.texts[err.article]["text"][sentence.start : sentence.end]
-        lines.append(f"### {err.article} [{err.n}] {' '.join(text.split())}")
+        lines.append(
+            f"### {err.article} [{err.n}] {realnews_sentence_text(gold, err.article, err.n)}"
+        )
         for miss in err.missed:
             target = miss.target.code if miss.target else None
             lines.append(

@@ -130,6 +130,18 @@ class KnowledgeBase:
             return None
         return words[0] if country in self.family_first else words[-1]
 
+    def family_names(self, name: str, country: str | None) -> tuple[str, ...]:
+        """The words of a full name that may stand alone for the person later: the family
+        name, and for states that write it first the last word too, since their people
+        often go by a Western given name before it ("Carrie Lam" -> Lam, as "Xi Jinping"
+        -> Xi). () for a single word."""
+        words = name.split()
+        if len(words) < 2:
+            return ()
+        if country in self.family_first:
+            return (words[0], words[-1])
+        return (words[-1],)
+
     def places_by_name(self, name: str) -> list[KBPlace]:
         """Every place with this name (a country, a city, a US state, a disputed area...)."""
         return list(self.place_index.get(normalize_name(name), ()))

@@ -78,6 +78,7 @@ class KBVocabulary:
     non_state: frozenset[str]  # 3-letter CAMEO codes that are not states (IGO, MIL ...)
     no_country: tuple[str, ...]  # codes of bodies that belong to no state (IGO, NGO, MNC)
     organization_codes: tuple[str, ...]  # codes of organizations unless dated (MNC, NGO ...)
+    sectors: frozenset[str] = frozenset()  # sectors within a state (GOV, MIL, MED ...)
 
 
 def load_kb_vocabulary(folder: Path | None = None) -> KBVocabulary:
@@ -86,9 +87,10 @@ def load_kb_vocabulary(folder: Path | None = None) -> KBVocabulary:
     return KBVocabulary(
         org_words=frozenset(w.lower() for w in read_words(files.ORG_WORDS, folder=folder)),
         person_heads=frozenset(w.lower() for w in read_words(files.PERSON_HEADS, folder=folder)),
-        non_state=frozenset(code for code, _no_country, _org in codes),
-        no_country=tuple(code for code, no_country, _org in codes if no_country == "1"),
-        organization_codes=tuple(code for code, _no_country, org in codes if org == "1"),
+        non_state=frozenset(code for code, *_flags in codes),
+        no_country=tuple(code for code, no_country, *_flags in codes if no_country == "1"),
+        organization_codes=tuple(code for code, _no, org, _sector in codes if org == "1"),
+        sectors=frozenset(code for code, *_flags, sector in codes if sector == "1"),
     )
 
 

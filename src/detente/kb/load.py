@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from detente.kb.classify import (
     state_code,
 )
 from detente.kb.petrarch import is_agent_file, parse_actor_file, parse_agent_file
+from detente.kb.usercsv import CsvRole, is_csv_file, parse_csv_roles
 from detente.knowledge import files
 from detente.knowledge.tables import Table, iter_rows, iter_values, read_values, read_words
 
@@ -371,7 +373,12 @@ def _load_seats(data: Path, kb: KnowledgeBase) -> None:
 
 
 # -- user dictionaries -------------------------------------------------------------------------
-def _parse_user_file(path: Path, warnings: list[str]) -> tuple[bool, list]:
+CSV_FILE = "csv"  # the kind of a CSV dictionary of people and roles (kb/usercsv.py)
+
+
+def _parse_user_file(
+    path: Path, warnings: list[str], vocabulary: KBVocabulary | None = None
+) -> tuple[bool | str, list]:
     """(is_agent_file, entries), parsed before anything else so an unusable file fails fast.
 
     PETRARCH users bring dictionaries with a few malformed lines (a 7-digit date, a
@@ -381,6 +388,22 @@ def _parse_user_file(path: Path, warnings: list[str]) -> tuple[bool, list]:
     if not path.is_file():
         raise DictionaryError(str(path), None, "user dictionary not found")
     found: list[str] = []
+    if is_csv_file(path):  # people and dated roles, one row each (kb/usercsv.py)
+        rows = parse_csv_roles(
+            path,
+            states=None,
+            sectors=vocabulary.sectors if vocabulary is not None else None,
+            errors=found,
+        )
+        if vocabulary is not None:
+            for row in [r for r in rows if not is_state_code(r.country, vocabulary)]:
+                found.append(f"{path}:{row.line}: {row.country!r} is no state code")
+                rows.remove(row)
+        if not rows:
+            reason = f"; first problem: {found[0]}" if found else ""
+            raise DictionaryError(str(path), None, f"no valid rows{reason}")
+        warnings.extend(found)
+        return CSV_FILE, rows
     agents = is_agent_file(path)
     parse = parse_agent_file if agents else parse_actor_file
     entries = parse(path, strict=False, warnings=found)
@@ -400,6 +423,9 @@ def _add_user_entries(
     order: list[str],
 ) -> None:
     label = f"user:{path.name}"
+    if is_agents == CSV_FILE:
+        _add_csv_roles(path, entries, drafts, order)
+        return
     if is_agents:
         for entry in entries:
             _add_agent(kb, entry.phrase, entry.code, entry.prefix, entry.plurals, override=True)
@@ -424,6 +450,86 @@ def _add_user_entries(
         if kind == "state":
             for alias in entry.names:
                 kb.state_names[normalize_name(alias)] = country
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryCheck:
+    """What ``detente kb check`` reports on one user dictionary."""
+
+    path: str
+    kind: str  # csv | actors | agents
+    entries: int  # valid entries (rows of a CSV)
+    problems: tuple[str, ...]  # "file:line: reason", one per malformed line or row
+
+    def to_markdown(self) -> str:
+        lines = [f"{self.path}: {self.kind} dictionary, {self.entries} valid entries, "
+                 f"{len(self.problems)} problems"]  # fmt: skip
+        return "\n".join([*lines, *self.problems]) + "\n"
+
+
+def check_dictionary(path: str | Path) -> DictionaryCheck:
+    """Validate a user dictionary (a CSV of people and roles, or a PETRARCH actor or agent
+    file) against the shipped codes; every malformed line is a problem with its number."""
+    path = Path(path)
+    problems: list[str] = []
+    try:
+        kind, entries = _parse_user_file(path, problems, load_kb_vocabulary())
+    except DictionaryError as e:
+        if not path.is_file():
+            raise
+        return DictionaryCheck(str(path), _kind(path), 0, (*problems, str(e)))
+    return DictionaryCheck(str(path), _kind(path), len(entries), tuple(problems))
+
+
+def _kind(path: Path) -> str:
+    if is_csv_file(path):
+        return CSV_FILE
+    return "agents" if is_agent_file(path) else "actors"
+
+
+def _add_csv_roles(path: Path, rows: list[CsvRole], drafts: dict[str, _Draft], order: list[str]):
+    """People of a CSV dictionary: a person the KB knows by the row's full name (or by a
+    full-name alias, in the same country) keeps the built-in roles until the CSV's first start date, then
+    takes the CSV's; anyone else is a new person."""
+    label = f"user:{path.name}"
+    groups: dict[str, list[CsvRole]] = defaultdict(list)
+    for row in rows:
+        groups[row.name].append(row)
+    by_name: dict[str, list[_Draft]] = defaultdict(list)
+    for draft in drafts.values():
+        if draft.kind == "person":
+            for alias in [draft.name, *draft.aliases]:
+                by_name[normalize_name(alias)].append(draft)
+    for name, group in groups.items():
+        roles = [Role(r.code, r.start, r.end, r.title) for r in group]
+        aliases = list(dict.fromkeys(a for r in group for a in r.aliases))
+        country = group[0].country
+        # the same person by full name; a one-word alias ("Vance") is no evidence of that
+        candidates = _people_named(by_name, [name], country=None) or _people_named(
+            by_name, [a for a in aliases if len(a.split()) > 1], country=country
+        )
+        same_country = [d for d in candidates if d.country == country] or candidates
+        if same_country:
+            draft = same_country[0]
+            first = min(r.start or date.min for r in roles)
+            kept = [clipped for r in draft.roles if (clipped := _clip_at(r, first))]
+            draft.roles = kept + roles
+            draft.add_aliases([name, *aliases])
+            draft.source = f"{label}+{draft.source}"
+        else:
+            actor_id = f"user:{slug(path.stem)}:{slug(name)}"
+            draft = _Draft(actor_id, name, "person", country, [name, *aliases], roles, label)
+            drafts[actor_id] = draft
+        order.append(draft.actor_id)
+
+
+def _clip_at(role: Role, first: date) -> Role | None:
+    """A built-in role as far as it holds before ``first`` (a user's role starts there)."""
+    if role.start is not None and role.start >= first:
+        return None
+    if role.end is not None and role.end <= first:
+        return role
+    return Role(role.code, role.start, first, role.title) if first > date.min else None
 
 
 # -- assembly ---------------------------------------------------------------------------------
@@ -457,10 +563,11 @@ class _Parts:
 
 def _build(user_files: Sequence[str | Path], *, shipped: bool, data: Path) -> KnowledgeBase:
     warnings: list[str] = []
-    parsed = [(Path(f), *_parse_user_file(Path(f), warnings)) for f in user_files]
+    vocabulary = load_kb_vocabulary(data)
+    parsed = [(Path(f), *_parse_user_file(Path(f), warnings, vocabulary)) for f in user_files]
     kb = KnowledgeBase()
     kb.warnings = warnings
-    kb.vocabulary = load_kb_vocabulary(data)
+    kb.vocabulary = vocabulary
     kb.place_rank = {
         kind: rank for rank, kind in enumerate(read_words(files.PLACE_KINDS, folder=data))
     }

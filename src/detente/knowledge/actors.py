@@ -30,6 +30,10 @@ class AmbiguousName:
 class ActorLexicon:
     subject_pronouns: frozenset[str]
     object_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]  # his, her: a person's
+    group_pronouns: frozenset[str]  # they, them, their: a group, an organization, a state
+    thing_pronouns: frozenset[str]  # it, its: an organization, a state, a body
+    first_person: frozenset[str]  # I, we, our ...: inside quoted words, the speaker
     role_nouns: dict[str, RoleNoun]
     definite_determiners: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -44,6 +48,9 @@ class ActorLexicon:
     leader_words: frozenset[str]
     opaque_entity_labels: frozenset[str]
     new_states: dict[str, tuple[date, str]]  # "SSD" -> (2011-07-09, "SDN")
+    descriptions: dict[str, str]  # "country" -> "state", "group" -> "body": what "the X" is
+    outlets: dict[str, str]  # web domain -> the outlet's home country ("cnn.com" -> USA)
+    domestic_sectors: frozenset[str]  # sectors that take the outlet's country as a last resort
 
 
 def load_actor_lexicon(
@@ -62,6 +69,10 @@ def load_actor_lexicon(
     return ActorLexicon(
         subject_pronouns=words("personal-subject"),
         object_pronouns=words("personal-object"),
+        possessive_pronouns=words("personal-possessive"),
+        group_pronouns=words("group-pronoun"),
+        thing_pronouns=words("thing-pronoun"),
+        first_person=words("first-person"),
         role_nouns={
             word: RoleNoun(sector, person == "1")
             for _n, (word, sector, person) in read_rows(files.ROLE_NOUNS, folder=folder)
@@ -82,4 +93,11 @@ def load_actor_lexicon(
             iso3: (date.fromisoformat(first_day), before)
             for _n, (iso3, first_day, before) in read_rows(files.NEW_STATES, folder=folder)
         },
+        descriptions={
+            word.lower(): kind for _n, (word, kind) in read_rows(files.DESCRIPTIONS, folder=folder)
+        },
+        outlets={
+            domain.lower(): iso3 for _n, (domain, iso3) in read_rows(files.OUTLETS, folder=folder)
+        },
+        domestic_sectors=frozenset(read_words(files.DOMESTIC_SECTORS, folder=folder)),
     )

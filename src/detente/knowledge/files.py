@@ -69,6 +69,9 @@ GOVERNED_FACTUALITY = one_of(
 FUNCTION_WORD_KINDS = (
     "personal-subject",  # he, she: subject pronouns that point back to a named person
     "personal-object",  # him, her
+    "personal-possessive",  # his, her
+    "group-pronoun",  # they, them, their: a group, an organization or a state
+    "thing-pronoun",  # it, its: an organization or a state
     "speaker-subject",  # subjects that name a speaker of quoted words
     "first-person",  # we, our, I ...: inside quoted words, the speaker
     "possessive",  # their, his ...: "their demand" is the doer's
@@ -134,6 +137,11 @@ NEW_STATES = _table(
 GENERIC_ROLE_HEADS = _words("actors/generic_role_heads.txt")
 LEADER_WORDS = _words("actors/leader_words.txt")
 OPAQUE_ENTITY_LABELS = _words("actors/opaque_entity_labels.txt", "label")
+DESCRIPTIONS = _table(
+    "actors/descriptions.tsv", Column("word", WORD), Column("refers_to", one_of("state", "body"))
+)
+OUTLETS = _table("actors/outlets.tsv", Column("domain", WORD), Column("iso3", ISO3))
+DOMESTIC_SECTORS = _words("actors/domestic_sectors.txt", Column("sector", SECTOR))
 
 # -- events -------------------------------------------------------------------------------------
 CAMEO = _table(
@@ -373,6 +381,7 @@ NON_STATE_CODES = _table(
     Column("code", SECTOR),
     Column("no_country", FLAG),
     Column("organization", FLAG),
+    Column("sector", FLAG),
 )
 PLACE_KINDS = _words("kb/place_kinds.txt", Column("kind", WORD))
 CHAR_FOLDS = _table(
@@ -395,6 +404,9 @@ SHIPPED = (
     GENERIC_ROLE_HEADS,
     LEADER_WORDS,
     OPAQUE_ENTITY_LABELS,
+    DESCRIPTIONS,
+    OUTLETS,
+    DOMESTIC_SECTORS,
     CAMEO,
     CAMEO_ROOTS,
     ONE_SIDED_PAIRS,

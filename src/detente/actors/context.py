@@ -1,0 +1,142 @@
+"""Countries for the actors a text leaves unattached, the way a reader supplies them.
+
+"The government", "guerrillas", "the special counsel", "Mr Jackson", "the SEC": the text
+names an actor's kind but not its country. A reader takes the country from, in order:
+
+1. an explicit owner ("Nepal's army", "Japanese officials") -- the role phrases do that
+   before this pass, so those arrive here with a country;
+2. an **antecedent** of the same kind: the latest mention of the same sector with a
+   country, a few sentences back at most ("the Nepalese government ... the government");
+3. the document's **focus** (:mod:`detente.actors.focus`): the country the story is about.
+   A named body the knowledge base does not know ("Ernst & Young" -- no sector, no
+   country) is often foreign to the story, named for its own sake: it takes the focus only
+   when more than one mention makes it ("Ernst & Young and Japan signed" is not about a
+   Japanese firm);
+4. the **outlet**'s home country, only for domestic institutions (``domestic_sectors``:
+   "Congress" in a CNN story without a focus).
+
+One decision per actor: every mention of the same actor (an unnamed official's later
+"the official", an unknown person's surname, a pronoun) gets the same country. The rule
+that decided is appended to ``resolved_by`` ("role+antecedent", "ner+focus",
+"role+outlet").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from detente.actors.coding import Resolution, join_code
+from detente.actors.focus import Focus
+
+ANTECEDENT_SENTENCES = 2  # an antecedent of the same kind is at most this many sentences back
+NAMED_BODY_FOCUS_MENTIONS = 2  # a named body of no known sector needs a focus this well backed
+ATTACHABLE_KINDS = frozenset({"person", "group", "organization"})
+# rules whose resolutions speak for the text itself, not for what it points back to
+NOT_VOTING = frozenset({"pronoun"})
+
+Item = tuple[int, int, Resolution, str | None]  # token start, end, resolution, NER label
+
+
+def sector_of_code(code: str | None, sectors: frozenset[str]) -> str | None:
+    """A code made of sectors alone ("MED", "GOVBUS") -- an actor whose country the text
+    must supply; None for a code with a country or of a body that has none (IGOUNO)."""
+    if not code:
+        return None
+    blocks = [code[i : i + 3] for i in range(0, len(code), 3)]
+    return code if all(block in sectors for block in blocks) else None
+
+
+def attachable(resolution: Resolution, sectors: frozenset[str]) -> bool:
+    """An actor with no country whose code, if any, is sectors alone."""
+    return (
+        resolution.country is None
+        and resolution.kind in ATTACHABLE_KINDS
+        and (resolution.code is None or sector_of_code(resolution.code, sectors) is not None)
+    )
+
+
+def focus_votes(items: list[Item], sentence_of: list[int]) -> list[tuple[int, str]]:
+    """(sentence number, country) of every mention that names a country on its own."""
+    return [
+        (sentence_of[start], resolution.country)
+        for start, _end, resolution, _label in items
+        if resolution.country and resolution.resolved_by not in NOT_VOTING
+    ]
+
+
+def attach_countries(
+    items: list[Item],
+    *,
+    sentence_of: list[int],
+    focus: Focus,
+    sectors: frozenset[str],
+    domestic_sectors: frozenset[str],
+) -> list[Item]:
+    """``items`` in text order, with a country for every attachable actor the context
+    gives one (see the module doc)."""
+    recent: dict[str, tuple[int, str]] = {}  # sector -> (sentence, country) of its latest mention
+    decided: dict[str, tuple[str, str] | None] = {}  # actor_id -> (country, how) or None
+    attached: list[Item] = []
+    for start, end, resolution, label in items:
+        sentence = sentence_of[start]
+        sector = _sector(resolution, sectors)
+        if attachable(resolution, sectors):
+            key = resolution.actor_id
+            if key is not None and key in decided:
+                choice = decided[key]
+            else:
+                # a person's office is matched by its title (the role phrases did that), never
+                # by a sector: "the queen" is not whoever of the same sector came last
+                of_kind = sector if resolution.kind != "person" else None
+                weak = (
+                    resolution.kind == "organization"
+                    and sector is None
+                    and focus.mentions < NAMED_BODY_FOCUS_MENTIONS
+                )
+                usable = replace(focus, country=None) if weak else focus
+                choice = _choose(of_kind, sector, sentence, recent, usable, domestic_sectors)
+                if key is not None:
+                    decided[key] = choice
+            if choice is not None:
+                resolution = with_country(resolution, *choice)
+        if resolution.country and sector:
+            recent[sector] = (sentence, resolution.country)
+        attached.append((start, end, resolution, label))
+    return attached
+
+
+def _sector(resolution: Resolution, sectors: frozenset[str]) -> str | None:
+    sector = resolution.sector or sector_of_code(resolution.code, sectors)
+    return sector[:3] if sector else None
+
+
+def _choose(
+    of_kind: str | None,
+    sector: str | None,
+    sentence: int,
+    recent: dict[str, tuple[int, str]],
+    focus: Focus,
+    domestic_sectors: frozenset[str],
+) -> tuple[str, str] | None:
+    """(country, which rule gave it) for an actor of ``sector`` met in ``sentence``;
+    ``of_kind``: the sector whose latest body is its antecedent (None: no antecedent)."""
+    antecedent = recent.get(of_kind) if of_kind else None
+    if antecedent is not None and sentence - antecedent[0] <= ANTECEDENT_SENTENCES:
+        return antecedent[1], "antecedent"
+    if focus.country is not None:
+        return focus.country, "focus"
+    if focus.outlet is not None and sector in domestic_sectors:
+        return focus.outlet, "outlet"
+    return None
+
+
+def with_country(resolution: Resolution, country: str, how: str) -> Resolution:
+    """The actor as an actor of ``country``: its sectors (if any) after the country."""
+    base = resolution.code or resolution.sector
+    return replace(
+        resolution,
+        code=join_code(country, base) if base else country,
+        country=country,
+        sector=base,
+        resolved_by=f"{resolution.resolved_by}+{how}",
+    )
