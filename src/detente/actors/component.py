@@ -778,6 +778,10 @@ class DocResolver:
             antecedent = self.memory.body_for_pronoun(
                 token.i, window_start, plural=plural, exclude=exclude
             )
+            if plural and self._people_coordinated_since(antecedent, window_start, token.i):
+                # "Trump and Abe, who held a news conference after their meeting": the
+                # nearest plural antecedent is a pair of people, which no one code holds
+                return
         else:
             antecedent = self.memory.person_for_pronoun(token.i, window_start, exclude=exclude)
         if antecedent is None:
@@ -785,6 +789,32 @@ class DocResolver:
         resolution = antecedent.via("pronoun")
         self._emit(token.i, token.i + 1, resolution, None)
         self._remember(self.doc[token.i : token.i + 1], resolution, surname=None)
+
+    def _people_coordinated_since(
+        self, antecedent: Resolution | None, window_start: int, token: int
+    ) -> bool:
+        """Whether people joined by "and" ("Trump and Abe") stand between ``window_start``
+        and ``token``, after the latest mention of the body ``antecedent``."""
+        after = window_start
+        if antecedent is not None:
+            key = DocMemory.key(antecedent)
+            after = max(
+                (
+                    b.token
+                    for b in self.memory.bodies
+                    if b.token < token and DocMemory.key(b.resolution) == key
+                ),
+                default=window_start,
+            )
+        heads = {
+            name_head(self.doc[t]).i
+            for entry in self.memory.persons.values()
+            for t in entry.tokens
+            if after <= t < token
+        }
+        return any(
+            self.doc[i].dep_ == "conj" and name_head(self.doc[i].head).i in heads for i in heads
+        )
 
     def _pronoun_excludes(self, token: Token) -> str | None | bool:
         """Who a pronoun cannot be (the actor key), None if anyone, False if the pronoun
@@ -916,3 +946,10 @@ def _has_word(context: str, cue: str) -> bool:
             return True
         index = context.find(cue, index + 1)
     return False
+
+
+def name_head(token: Token) -> Token:
+    """The head word of the name ``token`` starts or belongs to ("Barack" -> "Obama")."""
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token
