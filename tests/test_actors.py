@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from detente.places.resolve import PLACE_REASONS
 from detente.records import Mention
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -109,6 +110,7 @@ def test_seed_output_is_sorted_and_points_into_the_text(seed_doc):
             "role",
             "pronoun",
             "user-dictionary",
+            *PLACE_REASONS,
         }
         assert m.doc_id == seed_doc._.doc_id
     actor_ids = [a.actor_id for a in seed_doc._.actors]
