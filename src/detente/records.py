@@ -144,6 +144,20 @@ class EventActor:
 
 
 @dataclass(frozen=True, slots=True)
+class EventLocation:
+    """Where an event happened (``detente.events.location``): a gazetteer place, or a
+    country alone, and how it was chosen (``method``: clause | sentence | dateline | focus)."""
+
+    place_id: str | None
+    name: str
+    country: str | None  # ISO3, on the article's date
+    admin1: str | None  # the GeoNames code of its first-level division ("VA", "08")
+    lat: float | None
+    lon: float | None
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Who did what to whom: one coded event with its evidence."""
 
@@ -165,6 +179,7 @@ class Event:
     modality: str = "asserted"  # asserted | intended | hoped | demanded | reported
     confidence: float = 1.0
     rule: str = ""  # the lexicon pattern / rule that produced it (evidence)
+    location: EventLocation | None = None  # None: no place found (docs/output.md)
 
 
 @dataclass(slots=True)

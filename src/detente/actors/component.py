@@ -663,6 +663,9 @@ class DocResolver:
         """Whose agent a name makes a role word: a state, a person's country, an organization."""
         text = self.doc[name.start : name.end].text
         iso3 = self.kb.state_for_word(text)
+        if iso3 is not None and not self.doc_places.may_be_seat(name.start, name.end, iso3):
+            # "Hamilton police" in a story from Ontario: the town's country, not Bermuda's
+            iso3 = self.doc_places.resolve(name.start, name.end).country
         if iso3 is not None:
             return resolve_state(self.kb, iso3)
         resolution, _ = self.resolve_name(name)
