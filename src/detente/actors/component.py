@@ -40,7 +40,7 @@ from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.knowledge.actors import ActorLexicon
 from detente.knowledge.places import PlaceLexicon
 from detente.nlp.extensions import doc_id_of, register_extensions
-from detente.nlp.syntax import SUBJECT_DEPS, sentence_numbers, subject_of
+from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, sentence_numbers, subject_of
 from detente.places.evidence import country_of_word
 from detente.places.resolve import DocPlaces, PlaceReading, located_as
 from detente.records import Actor, Mention, Place
@@ -116,6 +116,8 @@ class DocResolver:
         self.lowers = [t.lower_ for t in doc]
         self.name_matches, self.agent_matches = matcher(doc, self.lowers)
         self.resolved: list[tuple[int, int, Resolution, str | None]] = []
+        # places named inside a group's phrase ("troops in Tripoli", "a Moscow think tank")
+        self.nested_places: list[tuple[int, int, Resolution, str | None]] = []
         self.owner_starts: set[int] = set()
         self.name_at: list[NamePhrase | None] = [None] * len(doc)
         self.actor_at_token: dict[int, str] = {}  # token -> actor key, for clause subjects
@@ -310,7 +312,7 @@ class DocResolver:
                 country = self._country_inside(span)
                 if country is not None:
                     resolution = replace(resolution, country=country)
-            return self._actor_or_land(span, resolution), actor
+            return self._actor_or_land(span, resolution, name.label), actor
         places = kb.places_by_name(text)
         if name.label == "PERSON":
             # a person named like a town is a person ("Miranda"); a disputed territory's
@@ -335,10 +337,11 @@ class DocResolver:
         """The name as a place (in ``country`` when given)."""
         return self._place(span, country=country)
 
-    def _actor_or_land(self, span: Span, actor: Resolution) -> Resolution:
+    def _actor_or_land(self, span: Span, actor: Resolution, label: str | None = None) -> Resolution:
         """A state's (or a place-named body's) name where it acts, or where it names the
-        land: "troops in Iraq", "fighting in Gaza City" and provinces Phoenix codes as
-        their state ("Florida") are places; "visited Belize", "Mexico's women" keep the
+        land: "troops in Iraq", "fighting in Gaza City", provinces Phoenix codes as
+        their state ("Florida") and bodies named after a town that the parser calls a place
+        ("far from Rafah") are places; "visited Belize", "Mexico's women" keep the
         state (it may be an event's participant) and give it its place."""
         iso3 = actor.country
         places = self.doc_places
@@ -351,7 +354,7 @@ class DocResolver:
             self._is_locative(span)
             or (span.start, span.end) in places.fixed
             or (actor.kind == "state" and places.names_province_of(span.text, iso3))
-            or (actor.kind != "state" and located)
+            or (actor.kind != "state" and (located or label in PLACE_LABELS))
         ):
             return self._as_place(span, iso3)
         if located and actor.kind == "state" and iso3 in self.kb.gazetteer.countries:
@@ -504,6 +507,8 @@ class DocResolver:
                 prefix=agent.prefix,
             )  # fmt: skip
             self._emit(role.start, role.end, resolution, None)
+            if role.owner is not None:
+                self._nested_place(role.owner, owner)
             return
         country = owner.country if owner is not None else None
         antecedent = self._appositive_person(span, owner, agent.sector)
@@ -542,6 +547,33 @@ class DocResolver:
             resolution,
             surname=None,
             titles=() if head in self.lexicon.generic_role_heads else (agent_text,),
+        )
+
+    def _nested_place(self, name: NamePhrase, owner: Resolution | None) -> None:
+        """The owner of a group named by a town or division is also a place mention ("four
+        military personnel in Tripoli", "a Moscow think tank"); a country only where its
+        name stands for its land ("Mexico's women"). Demonyms ("Japanese officials") and
+        organizations are not places."""
+        span = self.doc[name.start : name.end]
+        if name.label == "PERSON" or (owner is not None and owner.kind not in ("state", "place")):
+            return
+        reading = self.doc_places.resolve(name.start, name.end)
+        if reading is None or reading.country is None or reading.place is None:
+            return  # a demonym ("Japanese officials"): whose, not where
+        if reading.place.kind == "country" and not self._names_land(span):
+            return  # "Mexico police": whose
+        resolution = _place_resolution(reading, span.text)
+        if reading.place.kind == "country":
+            state = resolve_state(self.kb, reading.country)
+            resolution = replace(state, name=span.text, place=reading.place)
+        self.nested_places.append((name.start, name.end, resolution, name.label))
+
+    def _names_land(self, span: Span) -> bool:
+        """A state's own name (not a demonym) used for its land ("Mexico's women")."""
+        places = self.kb.places_by_name(span.text)
+        is_country = any(p.kind == "country" for p in places)
+        return is_country and (
+            self._is_locative(span) or located_as(span, self.place_lexicon) is not None
         )
 
     def _resolve_co_owner(self, name: NamePhrase, agent: AgentWord) -> None:
@@ -709,7 +741,8 @@ class DocResolver:
         """One canonical place per place_id met in the document, in order of first mention,
         with the country it lies in on the article's date."""
         places: dict[str, Place] = {}
-        for _, _, resolution, _ in sorted(self.resolved, key=lambda item: item[0]):
+        resolved = [*self.resolved, *self.nested_places]
+        for _, _, resolution, _ in sorted(resolved, key=lambda item: item[0]):
             found = resolution.place
             if found is not None and found.place_id not in places:
                 places[found.place_id] = Place(
@@ -722,7 +755,8 @@ class DocResolver:
         doc = self.doc
         doc_id = doc_id_of(doc)
         mentions = []
-        for start, end, r, label in sorted(self.resolved, key=lambda item: (item[0], item[1])):
+        resolved = [*self.resolved, *self.nested_places]
+        for start, end, r, label in sorted(resolved, key=lambda item: (item[0], item[1])):
             span = doc[start:end]
             place = r.place
             mentions.append(
