@@ -215,6 +215,24 @@ def test_the_countries_of_the_document_decide_an_ambiguous_town(code):
     assert covering(us, "Hereford").country == "USA"
 
 
+def test_a_small_town_abroad_in_a_story_about_one_country_is_a_place_of_it(code):
+    doc = code(
+        "British ministers met in London on Monday. Britain's police chiefs said the fans "
+        "who travelled to Hillsborough on Saturday were safe, British officials said.",
+        date="2017-02-10",
+    )
+    hillsborough = covering(doc, "Hillsborough")
+    assert hillsborough.country == "GBR" and hillsborough.resolved_by == "doc-country"
+
+
+def test_a_town_that_owns_a_group_is_also_a_place(code):
+    doc = code("Officials said soldiers in Tripoli were told to wait.", date="2013-05-10")
+    tripoli = [m for m in doc._.mentions if m.text == "Tripoli"]
+    assert tripoli and tripoli[0].kind == "place" and tripoli[0].country == "LBY"
+    japanese = code("Japanese officials said the talks would go on.", date="2017-02-10")
+    assert not [m for m in japanese._.mentions if is_place_mention(m)]
+
+
 def test_the_north_is_north_korea_only_in_a_story_about_korea(code):
     korea = code(
         "South Korea said North Korea fired a missile. Seoul warned that the North's weapons "

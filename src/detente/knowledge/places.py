@@ -27,6 +27,7 @@ WEIGHT_FEATURES = (
     "earlier",
     "apposition",
     "same-name",
+    "small_town_population",
 )
 
 

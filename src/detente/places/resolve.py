@@ -58,6 +58,8 @@ EVIDENCE_REASONS = (
 )
 # A share of the document's country evidence this large makes its main country.
 FOCUS_SHARE = 0.5
+# ... and this many names of it, to read an unknown small town abroad as one of its places.
+FOCUS_MIN = 2
 UNKNOWN_REASONS = ("within", "near-place")
 # Every ``resolved_by`` a place mention may carry (documented in docs/output.md).
 PLACE_REASONS = (
@@ -150,10 +152,14 @@ class DocPlaces:
                 continue
             text = self.doc[name.start : name.end].text
             sentence = self.sentence_of[name.start]
-            iso3 = country_of_word(self.kb, text, name.tags)
-            if iso3 is None and ("place" in name.tags or name.label in PLACE_LABELS):
-                place = dominant_reading(self.gazetteer.lookup(text), self.prior)
-                if place is not None:
+            places = self.gazetteer.lookup(text)
+            tags = name.tags
+            if "seat" in tags and any(p.kind == "city" for p in places):
+                tags = tags - {"seat"}  # a capital's name is a town's too ("Hamilton")
+            iso3 = country_of_word(self.kb, text, tags)
+            if iso3 is None and ("place" in tags or name.label in PLACE_LABELS):
+                place = dominant_reading(places, self.prior)
+                if place is not None and not self._small_town(place):
                     iso3 = self.country_of(place)
                     self.evidence.add_admin1(place, sentence)
             if iso3 is not None:
@@ -335,6 +341,9 @@ class DocPlaces:
         best = max(scored, key=lambda item: item[0])
         by_prior = max(scored, key=lambda item: self.prior(item[1]))
         _, place, country, evidence = best
+        unlisted = self._unlisted_here(place, country, evidence, own)
+        if unlisted is not None:
+            return unlisted
         if len(candidates) == 1:
             reason = "unique"
         elif best[1] is by_prior[1]:
@@ -346,6 +355,27 @@ class DocPlaces:
             feature = max(gains, key=gains.get)
             reason = dict(EVIDENCE_REASONS)[feature]
         return PlaceReading(place, country, reason)
+
+    def _small_town(self, place: KBPlace) -> bool:
+        """A town too small to say which country a document is about, or to be read
+        abroad where nothing else points there."""
+        return place.kind == "city" and place.population < self.weights["small_town_population"]
+
+    def _unlisted_here(
+        self, place: KBPlace, country: str | None, evidence: dict[str, float], own: str | None
+    ) -> PlaceReading | None:
+        """A small town abroad that nothing else in a document about one country points
+        to is likelier a place of that country the gazetteer lacks ("the Hillsborough
+        disaster" in a British story is no town in the USA): the document's country."""
+        if not self._small_town(place):
+            return None
+        focus = self.focus()
+        if focus is None or country == focus or self.evidence.countries[focus] < FOCUS_MIN:
+            return None
+        counted = self.evidence.countries[country] - (1 if own == country else 0)
+        if counted > 0 or any(f != "document" and v > 0 for f, v in evidence.items()):
+            return None
+        return PlaceReading(None, focus, "doc-country")
 
     def _evidence(
         self, place: KBPlace, country: str | None, key: str, sentence: int, own: str | None
