@@ -60,12 +60,21 @@ GENERIC_SUFFIXES = (
     "Oblast", "oblast", "Province", "province", "Governorate", "Region", "Department",
     "Prefecture", "Krai", "Republic", "District", "Municipality", "State", "County",
 )  # fmt: skip
+# The generic words in lower case (a name of these and directions alone says nothing).
+GENERIC_WORDS = frozenset(word.lower() for word in GENERIC_SUFFIXES) | {"region"}
 # A name left after removing the generic word must say more than a direction.
 DIRECTION_WORDS = frozenset(
     "north south east west central northern southern eastern western northeast northwest "
     "southeast southwest north-east north-west south-east south-west upper lower middle "
     "capital".split()
 )
+
+
+def says_only_where(name: str) -> bool:
+    """ "Western", "North", "Upper East": a name of direction words only, which news write as
+    common words (Ghana's Western Region is no reading of "the Western response")."""
+    words = name.lower().replace("-", " ").split()
+    return all(word in DIRECTION_WORDS or word in GENERIC_WORDS for word in words)
 
 
 def clean(text: str) -> str:
@@ -115,7 +124,7 @@ def name_forms(name: str, alternates: list[str], limit: int, population: int = 0
             kept += 1
     for form in list(names):
         names += [ascii_fold(form), *saint_forms(form), *saint_forms(ascii_fold(form))]
-    return [clean(n) for n in dict.fromkeys(n for n in names if n)]
+    return [clean(n) for n in dict.fromkeys(n for n in names if n and not says_only_where(n))]
 
 
 def alternate_limit(population: int) -> int:
@@ -135,7 +144,7 @@ def division_forms(name: str) -> list[str]:
     forms = []
     for form in names:
         forms += [form, ascii_fold(form), *saint_forms(form)]
-    return [clean(n) for n in dict.fromkeys(n for n in forms if n)]
+    return [clean(n) for n in dict.fromkeys(n for n in forms if n and not says_only_where(n))]
 
 
 def geocode_file(path: Path | None) -> Path:

@@ -13,13 +13,13 @@ import duckdb
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+from test_actors import at
 
 from detente.knowledge import load_knowledge
 from detente.places import is_place_mention
 from detente.places.evidence import find_dateline
 from detente.places.gazetteer import place_key
 from detente.places.resolve import PLACE_REASONS, located_as
-from detente.records import Mention
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,16 +32,6 @@ def knowledge():
 @pytest.fixture(scope="module")
 def gazetteer(knowledge):
     return knowledge.kb.gazetteer
-
-
-def covering(doc, text: str, *, nth: int = 0) -> Mention | None:
-    """The smallest mention covering the nth occurrence of ``text``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(text, start + 1)
-    end = start + len(text)
-    found = [m for m in doc._.mentions if m.start <= start and end <= m.end]
-    return min(found, key=lambda m: m.end - m.start) if found else None
 
 
 # -- the gazetteer ------------------------------------------------------------------------------
@@ -182,7 +172,7 @@ def test_no_dateline_in_ordinary_prose():
 )
 def test_appositions_decide_the_town(code, text, name, country, reason):
     doc = code(text, date="2017-02-10")
-    mention = covering(doc, name)
+    mention = at(doc, name)
     assert mention is not None and is_place_mention(mention)
     assert mention.country == country
     if reason:
@@ -195,7 +185,7 @@ def test_the_dateline_decides_the_towns_of_the_story(code):
         "Hamilton police said the man, 34, was held overnight.",
         date="2017-02-10",
     )
-    first, second = covering(doc, "HAMILTON"), covering(doc, "Hamilton")
+    first, second = at(doc, "HAMILTON"), at(doc, "Hamilton")
     assert first.country == "CAN" and first.resolved_by == "dateline"
     assert second.country == "CAN"  # the town's police, not Bermuda's (Hamilton its capital)
 
@@ -206,13 +196,13 @@ def test_the_countries_of_the_document_decide_an_ambiguous_town(code):
         "Worcester were closed, British officials said.",
         date="2017-02-10",
     )
-    assert covering(doc, "Hereford").country == "GBR"
+    assert at(doc, "Hereford").country == "GBR"
     us = code(
         "Texas officials said on Monday that floods hit the state. Roads near Hereford were "
         "closed, Texas police said.",
         date="2017-02-10",
     )
-    assert covering(us, "Hereford").country == "USA"
+    assert at(us, "Hereford").country == "USA"
 
 
 def test_a_small_town_abroad_in_a_story_about_one_country_is_a_place_of_it(code):
@@ -221,7 +211,7 @@ def test_a_small_town_abroad_in_a_story_about_one_country_is_a_place_of_it(code)
         "who travelled to Hillsborough on Saturday were safe, British officials said.",
         date="2017-02-10",
     )
-    hillsborough = covering(doc, "Hillsborough")
+    hillsborough = at(doc, "Hillsborough")
     assert hillsborough.country == "GBR" and hillsborough.resolved_by == "doc-country"
 
 
@@ -239,27 +229,27 @@ def test_the_north_is_north_korea_only_in_a_story_about_korea(code):
         "threaten the region.",
         date="2017-02-10",
     )
-    north = covering(korea, "North", nth=1)
+    north = at(korea, "North", nth=1)
     assert north is not None and north.country == "PRK"
     elsewhere = code(
         "Voters in the North's industrial towns backed the plan, the Labour party said.",
         date="2017-02-10",
     )
-    north = covering(elsewhere, "North")
+    north = at(elsewhere, "North")
     assert north is None or north.country != "USA"
 
 
 def test_no_place_inside_another_name(code):
     doc = code("Trump will give the State of the Union address on Tuesday.", date="2018-01-20")
-    union = covering(doc, "Union")
+    union = at(doc, "Union")
     assert union is None or union.kind != "place" or union.country is None
 
 
 def test_crimea_lies_in_ukraine_before_2014(code):
     doc = code("Troops were seen in Crimea on Tuesday.", date="2013-06-01")
-    assert covering(doc, "Crimea").country == "UKR"
+    assert at(doc, "Crimea").country == "UKR"
     later = code("Troops were seen in Crimea on Tuesday.", date="2016-06-01")
-    crimea = covering(later, "Crimea")
+    crimea = at(later, "Crimea")
     assert crimea.country == "RUS" and set(crimea.claimants) == {"UKR", "RUS"}
 
 

@@ -60,7 +60,6 @@ EVIDENCE_REASONS = (
 FOCUS_SHARE = 0.5
 # ... and this many names of it, to read an unknown small town abroad as one of its places.
 FOCUS_MIN = 2
-UNKNOWN_REASONS = ("within", "near-place")
 # Every ``resolved_by`` a place mention may carry (documented in docs/output.md).
 PLACE_REASONS = (
     "apposition",
@@ -395,8 +394,9 @@ class DocPlaces:
     # -- names the gazetteer lacks -----------------------------------------------------------
     def resolve_unknown(self, span: Span) -> PlaceReading:
         """A place name the gazetteer lacks (a building, a street, a small town): the
-        country of the place it is said to lie in, or of a state named inside it, else of
-        the sentence's place, else the document's main country."""
+        country of the place it is said to lie in, or of a state named inside it, else the
+        one its sentence names most, else of the sentence's nearest place, else the
+        document's main country."""
         if (span.start, span.end) in self.fixed:
             return self.fixed[(span.start, span.end)]
         found = self._apposition_head(span)
@@ -405,13 +405,25 @@ class DocPlaces:
         iso3 = self._state_inside(span)
         if iso3 is not None:
             return PlaceReading(None, iso3, "country-inside")
-        for reason, place in zip(UNKNOWN_REASONS, self._within(span), strict=True):
-            if place is not None:
-                return PlaceReading(None, place.country, reason)
+        within, nearest = self._within(span)
+        if within is not None:
+            return PlaceReading(None, within.country, "within")
+        iso3 = self._sentence_country(span)
+        if iso3 is not None:
+            return PlaceReading(None, iso3, "context")
+        if nearest is not None:
+            return PlaceReading(None, nearest.country, "near-place")
         focus = self.focus()
         if focus is not None:
             return PlaceReading(None, focus, "doc-country")
         return PlaceReading(None, None, "ner")
+
+    def _sentence_country(self, span: Span) -> str | None:
+        """The one country its sentence names most ("the Azerbaijani republic of X")."""
+        ranked = self.evidence.by_sentence[self.sentence_of[span.start]].most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _state_inside(self, span: Span) -> str | None:
         """A state named inside a place's name ("Stade de France"); towns inside do not
