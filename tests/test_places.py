@@ -223,6 +223,16 @@ def test_a_town_that_owns_a_group_is_also_a_place(code):
     assert not [m for m in japanese._.mentions if is_place_mention(m)]
 
 
+def test_a_building_the_parser_calls_an_organization_is_a_place_where_located(code):
+    doc = code(
+        "The officer remains in a serious condition at Harbor Ridge Hospital in Boston, "
+        "police said.",
+        date="2013-04-21",
+    )
+    hospital = at(doc, "Harbor Ridge Hospital")
+    assert hospital is not None and hospital.kind == "place" and hospital.country == "USA"
+
+
 def test_the_north_is_north_korea_only_in_a_story_about_korea(code):
     korea = code(
         "South Korea said North Korea fired a missile. Seoul warned that the North's weapons "

@@ -387,6 +387,8 @@ class DocResolver:
             label in ("GPE", "NORP", "LOC", "FAC") and self._speaking_name(span)
         ):
             return Resolution("person", f"person:{slug(text)}", text, None, None, None, "ner")
+        if label == "ORG" and self._located_facility(span):
+            label = "FAC"  # "at Mount Ember Hospital": where, not who
         if label == "ORG":
             inner = self._known_inside(span)
             if inner is not None and inner.kind == "organization" and inner.code:
@@ -467,6 +469,16 @@ class DocResolver:
         return Resolution(
             "person", f"person:{slug(span.text)}", span.text, None, entry.country, None, "ner"
         )
+
+    def _located_facility(self, span: Span) -> bool:
+        """A building's name ("... Hospital", "... Palace") where it is a location: after a
+        locative preposition or held by a place ("St Petersburg's ... Palace")."""
+        if span[-1].lower_ not in self.place_lexicon.facilities:
+            return False
+        if self._is_locative(span):
+            return True
+        holders = [c for c in span.root.children if c.dep_ == "poss"]
+        return any(h.ent_type_ in PLACE_LABELS for h in holders)
 
     def _is_locative(self, span: Span) -> bool:
         root = span.root

@@ -279,7 +279,7 @@ PLACE_KINDS = _words("places/place_kinds.txt", Column("kind", PLACE_KIND))
 PLACE_WORDS = _table(
     "places/place_words.tsv",
     Column("word"),
-    Column("kind", one_of("movement", "locating", "event")),
+    Column("kind", one_of("movement", "locating", "event", "facility")),
 )
 EVIDENCE_WEIGHTS = _table(
     "places/evidence_weights.tsv", Column("feature"), Column("weight", NUMBER), Column("note")

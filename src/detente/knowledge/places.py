@@ -10,7 +10,7 @@ from detente.knowledge import files
 from detente.knowledge.tables import read_rows
 from detente.knowledge.words import FunctionWords
 
-PLACE_WORD_KINDS = ("movement", "locating", "event")
+PLACE_WORD_KINDS = ("movement", "locating", "event", "facility")
 # The features of evidence_weights.tsv; a missing one would silently weigh nothing.
 WEIGHT_FEATURES = (
     "country",
@@ -44,6 +44,7 @@ class PlaceLexicon:
     movement: frozenset[str]  # lemmas whose object is a location ("visited Belize")
     locating: frozenset[str]  # nouns "X's N" / "N of X" in the land ("Mexico's women")
     events: frozenset[str]  # event nouns a name locates ("the Iraq war")
+    facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
     weights: dict[str, float]
     directional: dict[str, DirectionalName]  # "north" -> North Korea's reading
     locative_prepositions: frozenset[str]  # "in Iraq"
@@ -71,6 +72,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         movement=frozenset(words["movement"]),
         locating=frozenset(words["locating"]),
         events=frozenset(words["event"]),
+        facilities=frozenset(words["facility"]),
         weights=weights,
         directional=directional,
         locative_prepositions=function_words.of("preposition-locative"),
