@@ -143,6 +143,20 @@ class EventActor:
     sector: str | None
 
 
+# An event's factuality (Event.modality), as the real-news gold annotates it
+# (docs/gold/events-guideline.md §7); "negated" is the Event.negated flag.
+MODALITIES = (
+    "asserted",
+    "intended",
+    "wanted",
+    "demanded",
+    "possible",
+    "conditional",
+    "claimed",
+    "question",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class EventLocation:
     """Where an event happened (``detente.events.location``): a gazetteer place, or a
@@ -176,9 +190,14 @@ class Event:
     quad_class: int | None  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
     goldstein: float | None
     negated: bool = False
-    modality: str = "asserted"  # asserted | intended | hoped | demanded | reported
+    # the event's factuality: asserted (it happened) | intended | wanted | demanded | possible |
+    # conditional | claimed | question; consumers count only asserted, not negated events
+    modality: str = "asserted"
     confidence: float = 1.0
     rule: str = ""  # the lexicon pattern / rule that produced it (evidence)
+    symmetric: bool = (
+        False  # a mutual act (met, talked, clashed): source and target interchangeable
+    )
     location: EventLocation | None = None  # None: no place found (docs/output.md)
 
 
