@@ -122,6 +122,10 @@ class Quote:
     speaker_description: str | None = None
     speaker_id: str | None = None  # canonical actor_id
     rule: str = ""  # which rule produced it (evidence)
+    # The content's pieces in text order: one per pair of quotation marks when a direct
+    # quote is told in several passages ('“A,” he said, “b.”', a quote going on over
+    # paragraphs); otherwise the one piece (start, end).
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
