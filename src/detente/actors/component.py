@@ -39,12 +39,15 @@ from detente.actors.phrases import (
     is_subject,
 )
 from detente.actors.quoted import first_person_references
-from detente.kb import KBActor, KBPlace, KnowledgeBase, normalize_name
+from detente.kb import KBActor, KnowledgeBase
 from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.knowledge.actors import ActorLexicon
+from detente.knowledge.places import PlaceLexicon
 from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import doc_id_of, register_extensions
-from detente.nlp.syntax import SUBJECT_DEPS, sentence_numbers, subject_of
+from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, sentence_numbers, subject_of
+from detente.places.evidence import country_of_word
+from detente.places.resolve import DocPlaces, PlaceReading, located_as
 from detente.quotes.marks import find_quoted_passages
 from detente.records import Actor, Mention, Place
 
@@ -76,10 +79,13 @@ class ActorResolver:
         self.kb = knowledge.kb
         self.lexicon = knowledge.actor_lexicon
         self.quote_lexicon = knowledge.quote_lexicon
+        self.place_lexicon = knowledge.place_lexicon
         self.matcher = NameMatcher(self.kb.surface_forms())
 
     def __call__(self, doc: Doc) -> Doc:
-        resolver = DocResolver(self.kb, self.lexicon, self.matcher, doc, self.quote_lexicon)
+        resolver = DocResolver(
+            self.kb, self.lexicon, self.matcher, doc, self.place_lexicon, self.quote_lexicon
+        )
         mentions = resolver.resolve()
         doc._.mentions = mentions
         doc._.actors = canonical_actors(mentions)
@@ -113,10 +119,12 @@ class DocResolver:
         lexicon: ActorLexicon,
         matcher: NameMatcher,
         doc: Doc,
+        place_lexicon: PlaceLexicon,
         quote_lexicon: QuoteLexicon | None = None,
     ) -> None:
         self.kb = kb
         self.lexicon = lexicon
+        self.place_lexicon = place_lexicon
         self.quote_lexicon = quote_lexicon
         self.doc = doc
         self.when: date | None = doc._.date
@@ -124,6 +132,8 @@ class DocResolver:
         self.lowers = [t.lower_ for t in doc]
         self.name_matches, self.agent_matches = matcher(doc, self.lowers)
         self.resolved: list[tuple[int, int, Resolution, str | None]] = []
+        # places named inside a group's phrase ("troops in Tripoli", "a Moscow think tank")
+        self.nested_places: list[tuple[int, int, Resolution, str | None]] = []
         self.owner_starts: set[int] = set()
         self.name_at: list[NamePhrase | None] = [None] * len(doc)
         self.actor_at_token: dict[int, str] = {}  # token -> actor key, for clause subjects
@@ -145,6 +155,11 @@ class DocResolver:
         names = find_names(
             doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators
         )
+        self.doc_places = DocPlaces(
+            self.kb, self.place_lexicon, doc, names, self.sentence_of, self.name_matches,
+            when=self.when, new_states=self.lexicon.new_states,
+        )  # fmt: skip
+        names = self._with_place_containers(names)
         name_at: list[NamePhrase | None] = [None] * len(doc)
         for name in names:
             name_at[name.start : name.end] = [name] * (name.end - name.start)
@@ -249,6 +264,22 @@ class DocResolver:
             domestic_sectors=self.lexicon.domestic_sectors,
         )
 
+    def _with_place_containers(self, names: list[NamePhrase]) -> list[NamePhrase]:
+        """The division or country after a town ("Alexandria, Va.") is a place name even
+        where neither the dictionary nor the parser saw one."""
+        taken = [False] * len(self.doc)
+        for name in names:
+            taken[name.start : name.end] = [True] * (name.end - name.start)
+        extra = [
+            NamePhrase(start, end, frozenset({"place"}), "GPE")
+            for start, end in self.doc_places.fixed
+            if not any(taken[start:end])
+        ]
+        if not extra:
+            return names
+        self.doc_places.add_names(extra)
+        return sorted([*names, *extra], key=lambda name: name.start)
+
     def _resolve_forward_surnames(self) -> None:
         """A headline's "Trump and Kim sign ..." names Kim before "Kim Jong Un" is
         introduced: an unknown one-word person that is a surname the document gives
@@ -268,13 +299,6 @@ class DocResolver:
         return role is not None and not role.person
 
     def _emit(self, start: int, end: int, resolution: Resolution, label: str | None) -> None:
-        if (
-            self.when is not None
-            and resolution.country in self.lexicon.new_states
-            and resolution.place is not None
-            and resolution.place.kind not in ("country", "disputed")
-        ):
-            resolution = self._before_independence(resolution)
         self.resolved.append((start, end, resolution, label))
         root = self.doc[start:end].root
         self.actor_at_token[root.i] = DocMemory.key(resolution)
@@ -286,14 +310,6 @@ class DocResolver:
     def _state_exists(self, iso3: str) -> bool:
         found = self.lexicon.new_states.get(iso3)
         return found is None or self.when is None or self.when >= found[0]
-
-    def _before_independence(self, resolution: Resolution) -> Resolution:
-        """Juba in a 2005 story is in Sudan: a town of a state that did not exist yet on
-        the article's date lies in the state it was part of (new_states.tsv)."""
-        first_day, before = self.lexicon.new_states[resolution.country]
-        if self.when >= first_day:
-            return resolution
-        return replace(resolution, country=before)
 
     def _remember(
         self,
@@ -344,23 +360,32 @@ class DocResolver:
         reading = self._ambiguous_reading(span)
         if reading is not None:
             return reading, None
+        if self.doc_places.is_directional(span):
+            return self._directional(span), None
         seat = kb.seat(text)
         if seat is not None and not self._state_exists(seat[0]):
             seat = None  # Juba before 2011 is a town of Sudan, no seat of government
+        if seat is not None and not self.doc_places.may_be_seat(name.start, name.end, seat[0]):
+            seat = None  # "Hamilton" in Ontario is no seat of Bermuda's government
         if seat is not None:
             iso3, sector = seat
             # a building ("the White House", "the Kremlin") stands for its government
             # wherever it is not a location; a capital city only where it acts. A town
-            # abroad of the same name (Casablanca is "White House") does not make a city.
-            cities = [p for p in kb.places_by_name(text) if p.country == iso3]
-            if self._seat_acts(span) or (not cities and not self._is_locative(span)):
+            # abroad of the same name (Casablanca is "White House") or a small town at home
+            # (White House, Tennessee) does not make a city: only the capital does.
+            cities = [
+                p
+                for p in kb.places_by_name(text)
+                if p.country == iso3 and (p.kind != "city" or kb.gazetteer.is_capital(p))
+            ]
+            located = located_as(span, self.place_lexicon)
+            if (self._seat_acts(span) and not located) or (
+                not cities and not self._is_locative(span)
+            ):
                 return resolve_state(kb, iso3, sector=sector or "GOV"), None
-            # where it is a place, a seat is the capital city ("Washington" the city, not
-            # the state): the largest city of that name in the seat's country
-            capital = [p for p in cities if p.kind == "city"]
-            if capital:
-                return resolve_place(capital[0]), None
-            return self._as_place(text, iso3), None
+            # where it is a place, a seat is read as any place name ("Washington" the
+            # city, not the state)
+            return self._as_place(span, None if cities else iso3), None
         actors = kb.actors_by_name(text)
         if actors:
             actor = _pick_actor(actors, name.label, self.when)
@@ -374,22 +399,63 @@ class DocResolver:
                 country = self._country_inside(span)
                 if country is not None:
                     resolution = replace(resolution, country=country)
-            if resolution.kind == "state" and (
-                self._is_locative(span) or self._region_of(text, resolution.country)
-            ):
-                return self._as_place(text, resolution.country), actor
-            return resolution, actor
+            return self._actor_or_land(span, resolution, name.label), actor
         places = kb.places_by_name(text)
         if name.label == "PERSON":
             # a person named like a town is a person ("Miranda"); a disputed territory's
             # name is not ("claims under the name Diaoyu")
             places = [p for p in places if p.kind == "disputed"]
-        if places:
-            return resolve_place(_pick_place(places, text, kb.place_rank)), None
+        if places and not self.doc_places.inside_other_name(span):
+            return self._place(span, places=places), None
         iso3 = kb.state_for_word(text)
         if iso3 is not None:
             return self._state_word(span, iso3), None
         return self._unknown(span, name.label), None
+
+    # -- places (resolved in context by detente.places) ------------------------------------
+    def _place(self, span: Span, *, places=None, country: str | None = None) -> Resolution:
+        reading = self.doc_places.resolve(span.start, span.end, places=places, country=country)
+        if reading is None:
+            reason = "directional" if self.doc_places.is_directional(span) else "kb"
+            return Resolution("place", None, span.text, None, country, None, reason)
+        return _place_resolution(reading, span.text)
+
+    def _as_place(self, span: Span, country: str | None) -> Resolution:
+        """The name as a place (in ``country`` when given)."""
+        return self._place(span, country=country)
+
+    def _actor_or_land(self, span: Span, actor: Resolution, label: str | None = None) -> Resolution:
+        """A state's (or a place-named body's) name where it acts, or where it names the
+        land: "troops in Iraq", "fighting in Gaza City", provinces Phoenix codes as
+        their state ("Florida") and bodies named after a town that the parser calls a place
+        ("far from Rafah") are places; "visited Belize", "Mexico's women" keep the
+        state (it may be an event's participant) and give it its place."""
+        iso3 = actor.country
+        places = self.doc_places
+        if actor.kind not in ("state", "organization", "group") or iso3 is None:
+            return actor
+        if actor.kind != "state" and not places.names_place_in(span.text, iso3):
+            return actor  # an organization, not a place that Phoenix codes as one
+        located = located_as(span, self.place_lexicon)
+        if (
+            self._is_locative(span)
+            or (span.start, span.end) in places.fixed
+            or (actor.kind == "state" and places.names_province_of(span.text, iso3))
+            or (actor.kind != "state" and (located or label in PLACE_LABELS))
+        ):
+            return self._as_place(span, iso3)
+        if located and actor.kind == "state" and iso3 in self.kb.gazetteer.countries:
+            return replace(actor, place=self.kb.gazetteer.countries[iso3])
+        return actor
+
+    def _directional(self, span: Span) -> Resolution | None:
+        """ "the North": North Korea in a story about Korea, acting or located; elsewhere
+        no name at all (never North Salt Lake)."""
+        iso3 = self.doc_places.directional_state(span)
+        if iso3 is None:
+            return None
+        state = replace(resolve_state(self.kb, iso3), name=span.text, resolved_by="directional")
+        return self._actor_or_land(span, state)
 
     def _state_word(self, span: Span, iso3: str) -> Resolution | None:
         """ "Japan" acts; "Palestinians" is a group; "Danish" counts only on a participant."""
@@ -408,6 +474,8 @@ class DocResolver:
             label in ("GPE", "NORP", "LOC", "FAC") and self._speaking_name(span)
         ):
             return Resolution("person", f"person:{slug(text)}", text, None, None, None, "ner")
+        if label == "ORG" and self._located_facility(span):
+            label = "FAC"  # "at Mount Ember Hospital": where, not who
         if label == "ORG":
             inner = self._known_inside(span)
             if inner is not None and inner.kind == "organization" and inner.code:
@@ -426,8 +494,8 @@ class DocResolver:
                 "organization", f"org:{slug(text)}", text, country, country, None, "ner"
             )
         if label in ("GPE", "LOC", "FAC"):
-            country = self._country_inside(span, places=True)
-            return Resolution("place", None, text, None, country, None, "ner")
+            reading = self.doc_places.resolve_unknown(span)
+            return _place_resolution(reading, text)
         if label == "NORP":
             return Resolution("group", f"group:{slug(text)}", text, None, None, None, "ner")
         return None
@@ -444,10 +512,10 @@ class DocResolver:
                 return resolve_known(self.kb, actors[0], self.when, "kb")
         return None
 
-    def _country_inside(self, span: Span, *, places: bool = False) -> str | None:
+    def _country_inside(self, span: Span) -> str | None:
         """The country a name contains: a state word ("Nigerian Union of Teachers",
-        "South Lebanon"), or with ``places`` a known place ("West Darfur State"). Places
-        are not asked inside organizations: towns lend their names to foundations."""
+        "South Lebanon", "Stade de France"). Towns are not asked: they lend their names to
+        foundations, estates and stadiums ("Douglas Creek Estates" is not on Man)."""
         for match in self.name_matches:
             if span.start <= match.start and match.end <= span.end:
                 # "Nigerian Union of Teachers", "Bank of Japan" -- not "Beth Israel Deaconess"
@@ -458,34 +526,11 @@ class DocResolver:
                 iso3 = self._country_word(match) if leading else None
                 if iso3 is not None:
                     return iso3
-        if not places:
-            return None
-        for match in self.name_matches:
-            if span.start <= match.start and match.end <= span.end and "place" in match.tags:
-                places = self.kb.places_by_name(self.doc[match.start : match.end].text)
-                if places and places[0].country:
-                    text = self.doc[match.start : match.end].text
-                    return _pick_place(places, text, self.kb.place_rank).country
         return None
 
     def _country_word(self, match: NameMatch) -> str | None:
-        """The state a KB match surely names: a demonym, a seat of government, or the name
-        of a country. Phoenix lists towns among a state's aliases ("Mansfield" for Britain):
-        those do not count."""
-        text = self.doc[match.start : match.end].text
-        if "seat" in match.tags:
-            seat = self.kb.seat(text)
-            if seat is not None:
-                return seat[0]
-        if not match.tags & {"state", "demonym"}:
-            return None
-        iso3 = self.kb.state_for_word(text)
-        if iso3 is None or "demonym" in match.tags:
-            return iso3
-        places = self.kb.places_by_name(text)
-        if any(p.kind == "country" and p.country == iso3 for p in places):
-            return iso3
-        return None
+        """The state a KB match surely names (see ``country_of_word``)."""
+        return country_of_word(self.kb, self.doc[match.start : match.end].text, match.tags)
 
     def _speaking_name(self, span: Span) -> bool:
         """A capitalised unknown name that is the subject of a speech verb is a person."""
@@ -507,27 +552,20 @@ class DocResolver:
         if not any(_has_word(context, cue) for cue in entry.cues):
             return None
         if entry.reading == "place":
-            return self._as_place(span.text, entry.country)
+            return self._as_place(span, entry.country)
         return Resolution(
             "person", f"person:{slug(span.text)}", span.text, None, entry.country, None, "ner"
         )
 
-    def _as_place(self, text: str, country: str | None) -> Resolution:
-        places = [
-            p for p in self.kb.places_by_name(text) if country is None or p.country == country
-        ]
-        if places:
-            return resolve_place(_pick_place(places, text, self.kb.place_rank))
-        return Resolution("place", None, text, None, country, None, "kb")
-
-    def _region_of(self, text: str, country: str | None) -> bool:
-        """Phoenix codes a country's provinces as the country ("Florida" -> USA): they are places."""
-        return any(
-            p.kind != "country"
-            and p.country == country
-            and normalize_name(p.name) == normalize_name(text)
-            for p in self.kb.places_by_name(text)
-        )
+    def _located_facility(self, span: Span) -> bool:
+        """A building's name ("... Hospital", "... Palace") where it is a location: after a
+        locative preposition or held by a place ("St Petersburg's ... Palace")."""
+        if span[-1].lower_ not in self.place_lexicon.facilities:
+            return False
+        if self._is_locative(span):
+            return True
+        holders = [c for c in span.root.children if c.dep_ == "poss"]
+        return any(h.ent_type_ in PLACE_LABELS for h in holders)
 
     def _is_locative(self, span: Span) -> bool:
         if self.dateline is not None and self.dateline[0] <= span.start < self.dateline[1]:
@@ -580,6 +618,8 @@ class DocResolver:
                 prefix=agent.prefix,
             )  # fmt: skip
             self._emit(role.start, role.end, resolution, None)
+            if role.owner is not None:
+                self._nested_place(role.owner, owner)
             return
         country = owner.country if owner is not None else None
         antecedent = self._appositive_person(span, owner, agent.sector)
@@ -629,6 +669,33 @@ class DocResolver:
             found = resolve_state(self.kb, found.country)
         self._emit(description.start, description.end, found.via("description"), None)
         return True
+
+    def _nested_place(self, name: NamePhrase, owner: Resolution | None) -> None:
+        """The owner of a group named by a town or division is also a place mention ("four
+        military personnel in Tripoli", "a Moscow think tank"); a country only where its
+        name stands for its land ("Mexico's women"). Demonyms ("Japanese officials") and
+        organizations are not places."""
+        span = self.doc[name.start : name.end]
+        if name.label == "PERSON" or (owner is not None and owner.kind not in ("state", "place")):
+            return
+        reading = self.doc_places.resolve(name.start, name.end)
+        if reading is None or reading.country is None or reading.place is None:
+            return  # a demonym ("Japanese officials"): whose, not where
+        if reading.place.kind == "country" and not self._names_land(span):
+            return  # "Mexico police": whose
+        resolution = _place_resolution(reading, span.text)
+        if reading.place.kind == "country":
+            state = resolve_state(self.kb, reading.country)
+            resolution = replace(state, name=span.text, place=reading.place)
+        self.nested_places.append((name.start, name.end, resolution, name.label))
+
+    def _names_land(self, span: Span) -> bool:
+        """A state's own name (not a demonym) used for its land ("Mexico's women")."""
+        places = self.kb.places_by_name(span.text)
+        is_country = any(p.kind == "country" for p in places)
+        return is_country and (
+            self._is_locative(span) or located_as(span, self.place_lexicon) is not None
+        )
 
     def _resolve_co_owner(self, name: NamePhrase, agent: AgentWord) -> None:
         """ "Gondor" in "the Gondor and Osgiliath governments": its own agent mention
@@ -753,6 +820,9 @@ class DocResolver:
         """Whose agent a name makes a role word: a state, a person's country, an organization."""
         text = self.doc[name.start : name.end].text
         iso3 = self.kb.state_for_word(text)
+        if iso3 is not None and not self.doc_places.may_be_seat(name.start, name.end, iso3):
+            # "Hamilton police" in a story from Ontario: the town's country, not Bermuda's
+            iso3 = self.doc_places.resolve(name.start, name.end).country
         if iso3 is not None:
             return resolve_state(self.kb, iso3)
         resolution, _ = self.resolve_name(name)
@@ -849,14 +919,16 @@ class DocResolver:
 
     # -- output ----------------------------------------------------------------------------
     def places(self) -> list[Place]:
-        """One canonical place per place_id met in the document, in order of first mention."""
+        """One canonical place per place_id met in the document, in order of first mention,
+        with the country it lies in on the article's date."""
         places: dict[str, Place] = {}
-        for _, _, resolution, _ in sorted(self.resolved, key=lambda item: item[0]):
+        resolved = [*self.resolved, *self.nested_places]
+        for _, _, resolution, _ in sorted(resolved, key=lambda item: item[0]):
             found = resolution.place
             if found is not None and found.place_id not in places:
                 places[found.place_id] = Place(
                     found.place_id, found.name, found.kind, found.names,
-                    found.country, found.lat, found.lon, found.claimants,
+                    resolution.country, found.lat, found.lon, found.claimants,
                 )  # fmt: skip
         return list(places.values())
 
@@ -864,7 +936,8 @@ class DocResolver:
         doc = self.doc
         doc_id = doc_id_of(doc)
         mentions = []
-        for start, end, r, label in sorted(self.resolved, key=lambda item: (item[0], item[1])):
+        resolved = [*self.resolved, *self.nested_places]
+        for start, end, r, label in sorted(resolved, key=lambda item: (item[0], item[1])):
             span = doc[start:end]
             place = r.place
             mentions.append(
@@ -922,13 +995,10 @@ def _in_office(actor: KBActor, when: date | None) -> bool:
     )
 
 
-def _pick_place(places: list[KBPlace], text: str, rank: dict[str, int]) -> KBPlace:
-    """The place whose own name this is ("New York" the city, not an alias of the USA);
-    then by kind (a disputed territory, a country ... before a same-named city elsewhere:
-    ``rank``, from place_kinds.txt)."""
-    key = normalize_name(text)
-    unknown = len(rank)
-    return min(places, key=lambda p: (normalize_name(p.name) != key, rank.get(p.kind, unknown)))
+def _place_resolution(reading: PlaceReading, text: str) -> Resolution:
+    if reading.place is None:
+        return Resolution("place", None, text, None, reading.country, None, reading.resolved_by)
+    return resolve_place(reading.place, reading.resolved_by, country=reading.country)
 
 
 def _titles(actor: KBActor | None) -> tuple[str, ...]:

@@ -86,6 +86,7 @@ def event_table(result: DocResult) -> Table:
     table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=14)
     table.add_column("event", no_wrap=True)
     table.add_column("target", no_wrap=True, overflow="ellipsis", max_width=14)
+    table.add_column("where", no_wrap=True, overflow="ellipsis", max_width=18)
     table.add_column("evidence", no_wrap=True, overflow="ellipsis", min_width=10)
     for event in result.events[: MAX_ROWS + 4]:
         target = f"{event.target.code or '?'} {event.target.text}" if event.target else ""
@@ -95,8 +96,18 @@ def event_table(result: DocResult) -> Table:
         score = f" {event.goldstein:+.1f}" if event.goldstein is not None else ""
         source = f"{event.source.code or '?'} {event.source.text}"
         code = f"{event.cameo} {event.plover or ''}{score}"
-        table.add_row(*map(plain, (event.date, source, code, target, evidence)))
+        where = _where(event)
+        table.add_row(*map(plain, (event.date, source, code, target, where, evidence)))
     return table
+
+
+def _where(event) -> str:
+    """ "Aleppo SYR" (and how it was chosen when not from the event's clause)."""
+    location = event.location
+    if location is None:
+        return ""
+    where = f"{location.name} {location.country or ''}".strip()
+    return where if location.method == "clause" else f"{where} ({location.method})"
 
 
 def render_brief(console: Console, result: DocResult) -> None:

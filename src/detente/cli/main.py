@@ -755,6 +755,24 @@ def eval_actors(
     print_report(evaluate_actors(model=model, **kwargs))
 
 
+@eval_app.command("places")
+@handle_errors
+def eval_places(
+    split: Annotated[
+        str, typer.Option("--split", help="dev, test (test: once, at the end) or all.")
+    ] = "dev",
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Place gold JSONL (gold/places/gold.A.jsonl).")
+    ] = None,
+    model: ModelOpt = None,
+) -> None:
+    """Place countries against our place gold (docs/gold/places-guideline.md)."""
+    from detente.eval.places import evaluate_places
+
+    kwargs = {"gold_path": gold} if gold else {}
+    print_report(evaluate_places(split=split, model=model, **kwargs))
+
+
 # Commands in their own modules register themselves on ``app`` (after the shared options exist).
 from detente.cli import queries as _queries  # noqa: E402,F401
 from detente.cli import scale as _scale  # noqa: E402,F401

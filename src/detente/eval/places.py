@@ -30,6 +30,7 @@ from pathlib import Path
 
 from detente.errors import InputError
 from detente.eval.common import DEFAULT_SHARED_DIR, f1_score, ratio
+from detente.places import is_place_mention
 from detente.records import Article, Mention
 
 GOLD_DIR = Path(__file__).resolve().parents[3] / "gold" / "places"
@@ -250,16 +251,20 @@ class PredictedPlace:
     end: int
     country: str | None
     text: str = ""
+    resolved_by: str = ""  # détente's reason, shown with errors
 
 
 def predicted_places(items: Iterable[Mention | Mapping]) -> list[PredictedPlace]:
-    """Predictions from détente mentions (those of kind ``place``) or from plain dicts
-    with ``start``, ``end`` and ``country`` (every dict is taken as a place)."""
+    """Predictions from détente mentions (those that name a location, see
+    :func:`is_place_mention`) or from plain dicts with ``start``, ``end`` and ``country``
+    (every dict is taken as a place)."""
     places = []
     for item in items:
         if isinstance(item, Mention):
-            if item.kind == "place":
-                places.append(PredictedPlace(item.start, item.end, item.country, item.text))
+            if is_place_mention(item):
+                places.append(
+                    PredictedPlace(item.start, item.end, item.country, item.text, item.resolved_by)
+                )
         else:
             places.append(
                 PredictedPlace(
@@ -313,6 +318,7 @@ class PlaceError:
     gold_country: str
     predicted: str | None  # the overlapping prediction's text, None for a miss
     predicted_country: str | None
+    resolved_by: str = ""  # the prediction's reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +380,7 @@ def score_sentence(
                     mention.country,
                     best.text if best is not None else None,
                     best.country if best is not None else None,
+                    best.resolved_by if best is not None else "",
                 )
             )
     counts.predicted_on_gold = sum(
@@ -418,6 +425,44 @@ def score_places(
             errors=tuple(errors["dev"] + errors["test"] if split == "all" else errors[split]),
         )
     return scores
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceReport:
+    """The scores of one run of détente on the place gold (``detente eval places``)."""
+
+    scores: dict[str, PlaceScores]  # the split(s) asked for
+
+    def to_markdown(self) -> str:
+        return to_markdown(self.scores)
+
+
+def evaluate_places(
+    *,
+    split: str = "dev",
+    gold_path: str | Path = GOLD_DIR / "gold.A.jsonl",
+    corpora_dir: str | Path = CORPORA_DIR,
+    model: str | None = None,
+    nlp=None,
+) -> PlaceReport:
+    """Run the actors stage on the whole article of every gold sentence of ``split``
+    (dev | test | all) and score its place mentions (see :func:`is_place_mention`)."""
+    if split not in (*SPLITS, "all"):
+        raise InputError("place gold", "bad-split", f"split {split!r} is not dev, test or all")
+    gold = [s for s in read_gold(gold_path) if split == "all" or s.split == split]
+    articles = gold_articles(gold, corpora_dir)  # fails before the model loads
+    from detente.nlp import load, make_doc
+
+    if nlp is None:
+        nlp = load(model, stages=["actors"])
+    keys = list(articles)
+    docs = (make_doc(nlp, articles[key]) for key in keys)
+    predictions = {
+        key: list(doc._.mentions or [])
+        for key, doc in zip(keys, nlp.pipe(docs, batch_size=16), strict=True)
+    }
+    scores = score_places(gold, predictions)
+    return PlaceReport({name: scores[name] for name in (SPLITS if split == "all" else (split,))})
 
 
 def _merged(parts: Iterable[PlaceCounts]) -> PlaceCounts:
@@ -473,6 +518,7 @@ def to_markdown(scores: Mapping[str, PlaceScores], *, limit: int = 40) -> str:
                 "missed"
                 if error.predicted is None
                 else f"{error.predicted!r} = {error.predicted_country}"
+                + (f" ({error.resolved_by})" if error.resolved_by else "")
             )
             lines.append(f"- `{error.sentence_id}` **{error.text}** = {error.gold_country}: {got}")
     return "\n".join(lines) + "\n"

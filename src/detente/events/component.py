@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from detente.events.coder import EventCoder
+from detente.events.location import locate_events, located_places
 from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.nlp.extensions import register_extensions
 
@@ -19,9 +20,13 @@ class EventsComponent:
         register_extensions()
         self.name = name
         self.coder = EventCoder(knowledge)
+        self.gazetteer = knowledge.kb.gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = self.coder.code_doc(doc)
+        events = locate_events(doc, self.coder.code_doc(doc), self.gazetteer)
+        doc._.events = events
+        if any(event.location is not None for event in events):
+            doc._.places = located_places(events, doc._.places or [], self.gazetteer)
         return doc
 
 
@@ -29,7 +34,7 @@ class EventsComponent:
     "detente_events",
     default_config=STAGE_CONFIG,
     requires=["token.dep", "doc._.mentions", "doc._.quotes", "doc._.date", "doc._.doc_id"],
-    assigns=["doc._.events"],
+    assigns=["doc._.events", "doc._.places"],
 )
 def make_events_component(
     nlp: Language, name: str, actor_files: list[str], verb_files: list[str], shipped: bool

@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from detente.kb.classify import KBVocabulary, singular_candidates
 from detente.knowledge.words import load_char_folds
+
+if TYPE_CHECKING:
+    from detente.places.gazetteer import Gazetteer
 
 # Apostrophes and hyphens written in several ways (kb/char_folds.tsv), read once.
 CHAR_FOLDS = load_char_folds()
@@ -64,14 +68,19 @@ class KBActor:
 
 @dataclass(frozen=True, slots=True)
 class KBPlace:
+    """A gazetteer entry (:mod:`detente.places.gazetteer`)."""
+
     place_id: str
     name: str
-    kind: str  # country | city | region | sea | disputed
+    kind: str  # country | admin1 | city | region | sea | disputed
     names: tuple[str, ...]
     country: str | None
     lat: float | None
     lon: float | None
     claimants: tuple[str, ...] = ()
+    population: int = 0
+    admin1: str | None = None  # GeoNames first-level division code ("ENG", "08", "VA")
+    alternates: int = 0  # names in other languages (GeoNames): how widely a city is known
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +104,6 @@ class KnowledgeBase:
 
     actors: dict[str, KBActor] = field(default_factory=dict)
     actor_index: dict[str, list[KBActor]] = field(default_factory=dict)
-    place_index: dict[str, list[KBPlace]] = field(default_factory=dict)
     agents: dict[str, Agent] = field(default_factory=dict)
     states: dict[str, KBActor] = field(default_factory=dict)  # ISO3 (or user code) -> state
     state_names: dict[str, str] = field(default_factory=dict)  # normalized name -> ISO3
@@ -105,7 +113,7 @@ class KnowledgeBase:
     surnames: dict[str, list[KBActor]] = field(default_factory=dict)  # "mugabe" -> people
     family_first: frozenset[str] = frozenset()  # ISO3 of states that write the family name first
     vocabulary: KBVocabulary | None = None  # the word lists and non-state codes it was built with
-    place_rank: dict[str, int] = field(default_factory=dict)  # place kind -> rank, likeliest 0
+    gazetteer: Gazetteer | None = None  # places (detente.places.gazetteer)
     surfaces: list[tuple[str, str]] | None = None  # built on first surface_forms() call
     surface_builder: object = None  # callable that builds ``surfaces``
     # malformed user-dictionary lines that were skipped: "file:line: reason"
@@ -143,8 +151,9 @@ class KnowledgeBase:
         return (words[-1],)
 
     def places_by_name(self, name: str) -> list[KBPlace]:
-        """Every place with this name (a country, a city, a US state, a disputed area...)."""
-        return list(self.place_index.get(normalize_name(name), ()))
+        """Every place with this name (a country, a city, a first-level division, a
+        disputed area...), the likeliest reading first."""
+        return self.gazetteer.lookup(name) if self.gazetteer is not None else []
 
     def agent(self, phrase: str) -> Agent | None:
         """The agent named by a role word, singular or plural: "officials" -> GOV."""

@@ -32,8 +32,6 @@ from detente.kb.usercsv import CsvRole, is_csv_file, parse_csv_roles
 from detente.knowledge import files
 from detente.knowledge.tables import Table, iter_rows, iter_values, read_values, read_words
 
-US_STATE_WEIGHT = 500_000  # rank of a US state among same-named cities (see _sort_places)
-
 
 # -- reading ------------------------------------------------------------------------------
 def _date(text: str) -> date | None:
@@ -100,7 +98,11 @@ class _Draft:
 
 # -- the shipped base -----------------------------------------------------------------------
 def _load_states(
-    data: Path, drafts: dict[str, _Draft], kb: KnowledgeBase, places: list[KBPlace]
+    data: Path,
+    drafts: dict[str, _Draft],
+    kb: KnowledgeBase,
+    places: list[KBPlace],
+    capitals: dict[str, str],
 ) -> None:
     """States from states.tsv (ISO names + Phoenix block synonyms) and state_variants.tsv.
 
@@ -110,11 +112,9 @@ def _load_states(
     variants: dict[str, tuple[list[str], list[str]]] = {}
     for iso3, names, adjectives in read_values(files.STATE_VARIANTS, folder=data):
         variants[iso3] = (_split(names), _split(adjectives))
-    disputed = {
-        normalize_name(name)
-        for fields in read_values(files.DISPUTED, folder=data)
-        for name in [fields[1], *_split(fields[2])]
-    }
+    from detente.places.gazetteer import disputed_names  # places import the KB's records
+
+    disputed = disputed_names()
     for iso3, name, names, phoenix, lat, lon, capital in iter_values(files.STATES, folder=data):
         extra_names, adjectives = variants.get(iso3, ([], []))
         own_names = [name, *extra_names, *_split(names)]
@@ -135,6 +135,7 @@ def _load_states(
         if capital:
             kb.seats.setdefault(normalize_name(capital), (iso3, None))
             kb.seat_names.setdefault(normalize_name(capital), capital)
+            capitals[iso3] = capital
         places.append(
             KBPlace(
                 f"place:country:{iso3}",
@@ -313,51 +314,6 @@ def _load_agents(data: Path, kb: KnowledgeBase) -> None:
     if extra.exists():
         for entry in parse_agent_file(extra):
             _add_agent(kb, entry.phrase, entry.code, entry.prefix, entry.plurals, override=True)
-
-
-def _load_places(
-    data: Path, places: list[KBPlace], population: dict[str, int], keyed: dict[str, list[str]]
-) -> None:
-    for place_id, kind, name, names, country, lat, lon, pop, keys in iter_values(
-        files.PLACES, folder=data
-    ):
-        name_list = names.split("|") if names else [name]
-        places.append(
-            KBPlace(
-                place_id, name, kind, tuple(name_list), country or None, _float(lat), _float(lon)
-            )
-        )
-        if pop and pop != "0":
-            population[place_id] = int(pop)
-        if keys:
-            keyed[place_id] = keys.split("|")
-    for place_id, kind, name, names, country, lat, lon in read_values(files.REGIONS, folder=data):
-        places.append(
-            KBPlace(
-                place_id,
-                name,
-                kind,
-                tuple(dict.fromkeys([name, *_split(names)])),
-                country or None,
-                _float(lat),
-                _float(lon),
-            )
-        )
-    for place_id, name, names, country, claimants, lat, lon in read_values(
-        files.DISPUTED, folder=data
-    ):
-        places.append(
-            KBPlace(
-                place_id,
-                name,
-                "disputed",
-                tuple(dict.fromkeys([name, *_split(names)])),
-                country or None,
-                _float(lat),
-                _float(lon),
-                tuple(_split(claimants)),
-            )
-        )
 
 
 def _load_seats(data: Path, kb: KnowledgeBase) -> None:
@@ -556,9 +512,8 @@ class _Parts:
 
     def __init__(self) -> None:
         self.drafts: dict[str, _Draft] = {}
-        self.places: list[KBPlace] = []
-        self.population: dict[str, int] = {}
-        self.place_keys: dict[str, list[str]] = {}  # prebuilt normalized names (places.tsv)
+        self.places: list[KBPlace] = []  # the countries (the gazetteer adds the rest)
+        self.capitals: dict[str, str] = {}  # ISO3 -> capital name
 
 
 def _build(user_files: Sequence[str | Path], *, shipped: bool, data: Path) -> KnowledgeBase:
@@ -568,9 +523,6 @@ def _build(user_files: Sequence[str | Path], *, shipped: bool, data: Path) -> Kn
     kb = KnowledgeBase()
     kb.warnings = warnings
     kb.vocabulary = vocabulary
-    kb.place_rank = {
-        kind: rank for rank, kind in enumerate(read_words(files.PLACE_KINDS, folder=data))
-    }
     parts = _Parts()
     if shipped:
         _load_shipped(data, kb, parts)
@@ -591,15 +543,16 @@ def _build(user_files: Sequence[str | Path], *, shipped: bool, data: Path) -> Kn
     _index_actors(kb, frozen, user_ids, stoplist)
     kb.family_first = frozenset(read_words(files.SURNAME_FIRST, folder=data))
     kb.surnames = _surname_index(frozen.values(), kb.family_first, kb.vocabulary.person_heads)
-    _index_places(kb, parts)
-    places = parts.places
-    kb.surface_builder = lambda: _surfaces(kb, actors, places, stoplist)
+    from detente.places.gazetteer import build_gazetteer
+
+    kb.gazetteer = build_gazetteer(parts.places, parts.capitals, shipped=shipped)
+    kb.surface_builder = lambda: _surfaces(kb, actors, stoplist)
     return kb
 
 
 def _load_shipped(data: Path, kb: KnowledgeBase, parts: _Parts) -> None:
     drafts = parts.drafts
-    _load_states(data, drafts, kb, parts.places)
+    _load_states(data, drafts, kb, parts.places, parts.capitals)
     _load_actors(data, drafts)
     _load_orgs(data, drafts)
     by_name: dict[str, list[_Draft]] = defaultdict(list)
@@ -613,7 +566,6 @@ def _load_shipped(data: Path, kb: KnowledgeBase, parts: _Parts) -> None:
     _load_leaders(files.LEADERS, data, drafts, by_name, kb.vocabulary)
     _load_leaders(files.NOTABLE_PEOPLE, data, drafts, by_name, kb.vocabulary)
     _load_agents(data, kb)
-    _load_places(data, parts.places, parts.population, parts.place_keys)
     _load_seats(data, kb)
 
 
@@ -647,33 +599,6 @@ def _index_actors(
     kb.actor_index = dict(index)
 
 
-def _index_places(kb: KnowledgeBase, parts: _Parts) -> None:
-    """Every place by each of its names, the most likely reading first: by kind
-    (place_kinds.txt), then cities and US states by population, a US state counting as a
-    city of US_STATE_WEIGHT people ("Washington" the capital, then the state, then small
-    towns)."""
-    place_index: dict[str, list[KBPlace]] = defaultdict(list)
-    for place in parts.places:
-        keys = parts.place_keys.get(place.place_id)
-        if keys is None or len(keys) != len(place.names):
-            keys = {normalize_name(name) for name in place.names}
-        for key in set(keys):
-            place_index[key].append(place)
-    rank = kb.place_rank
-    unknown = len(rank)
-    population = parts.population
-
-    def likelihood(place: KBPlace) -> tuple[int, int]:
-        if place.kind == "region" and place.place_id.startswith("place:geonames:"):
-            return rank["city"], -US_STATE_WEIGHT
-        return rank.get(place.kind, unknown), -population.get(place.place_id, 0)
-
-    for found in place_index.values():
-        if len(found) > 1:
-            found.sort(key=likelihood)
-    kb.place_index = dict(place_index)
-
-
 def _surname_index(
     frozen, family_first: frozenset[str], heads: frozenset[str]
 ) -> dict[str, list[KBActor]]:
@@ -694,7 +619,7 @@ def _surname_index(
 
 
 def _surfaces(
-    kb: KnowledgeBase, actors: dict[str, KBActor], places: list[KBPlace], stoplist: frozenset[str]
+    kb: KnowledgeBase, actors: dict[str, KBActor], stoplist: frozenset[str]
 ) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
@@ -717,9 +642,8 @@ def _surfaces(
         add(word, "demonym")
     for key in kb.seats:
         add(kb.seat_names.get(key, key), "seat")
-    for place in places:
-        for name in place.names:
-            add(name, "place")
+    for name in kb.gazetteer.matched_names():
+        add(name, "place")
     for form in kb.agents:
         add(form, "agent")
     return out

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from detente.kb.base import KnowledgeBase
     from detente.knowledge.actors import ActorLexicon
     from detente.knowledge.events import Cameo, ClauseWords, DateWords, PloverGsr
+    from detente.knowledge.places import PlaceLexicon
     from detente.knowledge.quotes import QuoteLexicon
     from detente.knowledge.words import FunctionWords, NewsFurniture, SpeechVerbs
 
@@ -106,6 +107,12 @@ class Knowledge:
             ("quote lexicon",),
             lambda: load_quote_lexicon(self.function_words, self.speech_verbs),
         )
+
+    @cached_property
+    def place_lexicon(self) -> PlaceLexicon:
+        from detente.knowledge.places import load_place_lexicon
+
+        return _once(("place lexicon",), lambda: load_place_lexicon(self.function_words))
 
     @cached_property
     def clause_words(self) -> ClauseWords:

@@ -1,0 +1,152 @@
+"""Where an event happened: one ``EventLocation`` per event, decided once when the
+events stage has coded a document.
+
+The first of these that exists wins, and its name is the location's ``method``:
+
+* ``clause``: a place named in the event's clause (the subtree of its trigger, or of the
+  verb its trigger noun hangs on): "troops shelled Aleppo", "talks in Geneva";
+* ``sentence``: a place named elsewhere in the event's sentence;
+* ``dateline``: the place of the story's dateline ("GENEVA (Reuters) -");
+* ``focus``: the document's main country: at least half of its place and state mentions
+  that have a country name it (and no other as many).
+
+Within the clause or sentence a town or division is preferred to a country ("in Aleppo,
+Syria" is Aleppo), then the place nearest the trigger. A location is ``None`` when the
+document names no place near the event, has no dateline and no main country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from detente.places import is_place_mention
+from detente.places.evidence import find_dateline
+from detente.places.gazetteer import Gazetteer
+from detente.records import Event, EventLocation, Mention, Place
+
+# Kinds of place that say less than a town where an event happened (a town wins over them).
+BROAD_KINDS = frozenset({"country", "region", "sea"})
+# A country holding this share of a document's located mentions is its main country.
+FOCUS_SHARE = 0.5
+METHODS = ("clause", "sentence", "dateline", "focus")
+
+
+def locate_events(doc: Doc, events: Sequence[Event], gazetteer: Gazetteer) -> list[Event]:
+    """``events`` of ``doc``, each with its ``location`` (see the module doc)."""
+    if not events:
+        return list(events)
+    mentions: list[Mention] = list(doc._.mentions or ())
+    places = [m for m in mentions if is_place_mention(m) and (m.country or m.place_id)]
+    fallback = _dateline(doc, places, gazetteer) or _focus(mentions, gazetteer)
+    located = []
+    for event in events:
+        location = _in_text(doc, event, places, gazetteer) or fallback
+        located.append(replace(event, location=location) if location is not None else event)
+    return located
+
+
+def _in_text(
+    doc: Doc, event: Event, places: list[Mention], gazetteer: Gazetteer
+) -> EventLocation | None:
+    in_sentence = [
+        m for m in places if event.sentence_start <= m.start and m.end <= event.sentence_end
+    ]
+    if not in_sentence:
+        return None
+    clause = _clause_chars(doc, event)
+    in_clause = [m for m in in_sentence if clause[0] <= m.start and m.end <= clause[1]]
+    for method, found in (("clause", in_clause), ("sentence", in_sentence)):
+        if found:
+            best = min(found, key=lambda m: (_is_broad(m, gazetteer), abs(m.start - event.start)))
+            return _location(best, gazetteer, method)
+    return None
+
+
+def _clause_chars(doc: Doc, event: Event) -> tuple[int, int]:
+    """The character span of the event's clause: its trigger's subtree (a noun trigger's
+    verb's, "the bombing in Aleppo" and "bombed targets in Aleppo" alike)."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None:
+        return event.start, event.end
+    head: Token = span.root
+    if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+    tokens = list(head.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _is_broad(mention: Mention, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.by_id.get(mention.place_id or "")
+    return place is None or place.kind in BROAD_KINDS
+
+
+def _location(mention: Mention, gazetteer: Gazetteer, method: str) -> EventLocation:
+    place = gazetteer.by_id.get(mention.place_id or "")
+    if place is None:  # a place the gazetteer lacks: its name and country
+        return EventLocation(
+            mention.place_id, mention.text, mention.country, None, mention.lat, mention.lon, method
+        )
+    admin1 = place.admin1 if place.kind in ("city", "admin1") else None
+    return EventLocation(
+        place.place_id, place.name, mention.country, admin1, place.lat, place.lon, method
+    )
+
+
+def _dateline(doc: Doc, places: list[Mention], gazetteer: Gazetteer) -> EventLocation | None:
+    dateline = find_dateline(doc.text)
+    if dateline is None:
+        return None
+    for mention in places:
+        if mention.start < dateline.end and dateline.start < mention.end:
+            return _location(mention, gazetteer, "dateline")
+    return None
+
+
+def _focus(mentions: list[Mention], gazetteer: Gazetteer) -> EventLocation | None:
+    countries = Counter(
+        m.country for m in mentions if m.country and (m.kind == "state" or is_place_mention(m))
+    )
+    if not countries:
+        return None
+    ranked = countries.most_common(2)
+    iso3, count = ranked[0]
+    if count < FOCUS_SHARE * sum(countries.values()) or (len(ranked) > 1 and ranked[1][1] == count):
+        return None  # no country holds half, or two hold as many
+    country = gazetteer.countries.get(iso3)
+    if country is None:
+        return EventLocation(None, iso3, iso3, None, None, None, "focus")
+    return EventLocation(
+        country.place_id, country.name, iso3, None, country.lat, country.lon, "focus"
+    )
+
+
+def located_places(
+    events: Sequence[Event], places: Sequence[Place], gazetteer: Gazetteer
+) -> list[Place]:
+    """``places`` (the document's) and the places its events are located at that it lacks
+    (a main country named only by its actors), so that every location has its place row."""
+    known = {place.place_id for place in places}
+    added: list[Place] = []
+    for event in events:
+        place_id = event.location.place_id if event.location is not None else None
+        if place_id is None or place_id in known or place_id not in gazetteer.by_id:
+            continue
+        known.add(place_id)
+        found = gazetteer.by_id[place_id]
+        added.append(
+            Place(
+                found.place_id,
+                found.name,
+                found.kind,
+                found.names,
+                event.location.country,
+                found.lat,
+                found.lon,
+                found.claimants,
+            )  # fmt: skip
+        )
+    return [*places, *added]

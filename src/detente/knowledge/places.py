@@ -1,0 +1,81 @@
+"""The words and weights of place resolution (``data/places/``), as one typed lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from detente.errors import DictionaryError
+from detente.knowledge import files
+from detente.knowledge.tables import read_rows
+from detente.knowledge.words import FunctionWords
+
+PLACE_WORD_KINDS = ("movement", "locating", "event", "facility")
+# The features of evidence_weights.tsv; a missing one would silently weigh nothing.
+WEIGHT_FEATURES = (
+    "country",
+    "disputed",
+    "region",
+    "admin1_discount",
+    "capital",
+    "fame",
+    "unknown_size",
+    "sentence",
+    "document",
+    "admin1",
+    "dateline",
+    "earlier",
+    "apposition",
+    "same-name",
+    "small_town_population",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionalName:
+    """ "the North" = North Korea where the document is about Korea (any cue)."""
+
+    country: str
+    cues: tuple[str, ...]  # lowercase
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLexicon:
+    movement: frozenset[str]  # lemmas whose object is a location ("visited Belize")
+    locating: frozenset[str]  # nouns "X's N" / "N of X" in the land ("Mexico's women")
+    events: frozenset[str]  # event nouns a name locates ("the Iraq war")
+    facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
+    weights: dict[str, float]
+    directional: dict[str, DirectionalName]  # "north" -> North Korea's reading
+    locative_prepositions: frozenset[str]  # "in Iraq"
+    movement_prepositions: frozenset[str]  # "to", "from", "into" after a movement word
+    owner_prepositions: frozenset[str]  # "of": "the streets of Cairo"
+
+
+def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
+    """``folder``: a copy of ``data/places/`` to read instead of the shipped one."""
+    words: dict[str, set[str]] = {kind: set() for kind in PLACE_WORD_KINDS}
+    for _n, (word, kind) in read_rows(files.PLACE_WORDS, folder=folder):
+        words[kind].add(word.lower())
+    weights = {feature: float(weight) for _n, (feature, weight, _note) in read_rows(
+        files.EVIDENCE_WEIGHTS, folder=folder
+    )}  # fmt: skip
+    missing = [feature for feature in WEIGHT_FEATURES if feature not in weights]
+    if missing:
+        path = files.EVIDENCE_WEIGHTS.path(folder)
+        raise DictionaryError(str(path), None, f"no weight for {', '.join(missing)}")
+    directional = {
+        name.lower(): DirectionalName(country, tuple(c.strip().lower() for c in cues.split("|")))
+        for _n, (name, country, cues) in read_rows(files.DIRECTIONAL_NAMES, folder=folder)
+    }
+    return PlaceLexicon(
+        movement=frozenset(words["movement"]),
+        locating=frozenset(words["locating"]),
+        events=frozenset(words["event"]),
+        facilities=frozenset(words["facility"]),
+        weights=weights,
+        directional=directional,
+        locative_prepositions=function_words.of("preposition-locative"),
+        movement_prepositions=function_words.of("preposition-movement"),
+        owner_prepositions=function_words.of("preposition-owner"),
+    )

@@ -1,0 +1,558 @@
+"""Resolve the place names of one document in context.
+
+Each reading of a name scores its prior (the kind of place and the size of its
+population: what the name most often means) plus the evidence of the document: a
+"Town, Division" apposition ("Kingston, Ontario"), the dateline, countries and divisions
+named in the same sentence and across the document, and the reading the same name took
+before. The best reading wins, and keeps the reason that decided it (``resolved_by``):
+
+* ``apposition``: it lies in the division or country written after it;
+* ``dateline``: the story's dateline, or its country decided;
+* ``same-name``: the same name was resolved by an apposition or dateline elsewhere;
+* ``context``, ``doc-country``, ``admin1``, ``earlier-mention``: the sentence's countries,
+  the document's main countries, a division the document names, an earlier reading
+  outweighed the prior;
+* ``kind``, ``population``: the prior alone (a country before a town named after it; the
+  largest town of the name), ``unique``: the name has one reading;
+* for names the gazetteer lacks (a building, a street): ``apposition``, ``within`` ("the
+  hospital in Cambridge", "Luanda's Independence Square"), ``country-inside`` ("Stade de
+  France"), ``near-place`` (the sentence's place), ``doc-country``, or ``ner`` (no country).
+
+The stage that calls it (:mod:`detente.actors.component`) decides whether a name is a place
+or an actor; :func:`located_as` tells when a state's name is used for its land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.kb.base import KBPlace, KnowledgeBase
+from detente.knowledge.places import PlaceLexicon
+from detente.nlp.syntax import PLACE_LABELS
+from detente.places.evidence import (
+    DATELINE_WEIGHT,
+    DocEvidence,
+    char_to_token,
+    country_of_word,
+    dominant_reading,
+    find_dateline,
+)
+from detente.places.gazetteer import Gazetteer, fame_score, place_key, size_score
+
+# Kinds of place that contain towns: the second part of "Town, X".
+CONTAINER_KINDS = frozenset({"country", "admin1"})
+# The longest container name after a comma ("Town, New South Wales").
+CONTAINER_TOKENS = 4
+# Evidence features and the reason each gives when it decides.
+EVIDENCE_REASONS = (
+    ("document", "doc-country"),
+    ("sentence", "context"),
+    ("admin1", "admin1"),
+    ("dateline", "dateline"),
+    ("earlier", "earlier-mention"),
+)
+# A share of the document's country evidence this large makes its main country.
+FOCUS_SHARE = 0.5
+# ... and this many names of it, to read an unknown small town abroad as one of its places.
+FOCUS_MIN = 2
+# Every ``resolved_by`` a place mention may carry (documented in docs/output.md).
+PLACE_REASONS = (
+    "apposition",
+    "dateline",
+    "same-name",
+    *(reason for _feature, reason in EVIDENCE_REASONS),
+    "kind",
+    "population",
+    "unique",
+    "within",
+    "country-inside",
+    "near-place",
+    "directional",
+)
+
+
+class NameSpan(Protocol):
+    """A name the actors stage found: token offsets, KB tags, NER label."""
+
+    start: int
+    end: int
+    tags: frozenset[str]
+    label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceReading:
+    """What a place name resolves to: a gazetteer place (or None for a name it lacks),
+    the country it lies in on the article's date, and the reason."""
+
+    place: KBPlace | None
+    country: str | None
+    resolved_by: str
+
+
+class DocPlaces:
+    """The place resolution of one document (state lives here, not in the stage)."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        lexicon: PlaceLexicon,
+        doc: Doc,
+        names: Sequence[NameSpan],
+        sentence_of: Sequence[int],
+        matches: Sequence[NameSpan] = (),
+        *,
+        when: date | None,
+        new_states: dict[str, tuple[date, str]] | None = None,
+    ) -> None:
+        self.kb = kb
+        self.gazetteer: Gazetteer = kb.gazetteer
+        self.lexicon = lexicon
+        self.weights = lexicon.weights
+        self.doc = doc
+        self.sentence_of = sentence_of
+        self.when = when
+        self.new_states = new_states or {}
+        self.names = {(n.start, n.end): n for n in names}
+        self.matches = matches  # every dictionary match, nested ones too
+        self.evidence = DocEvidence(self.gazetteer, (sentence_of[-1] + 1) if len(doc) else 1)
+        self.own: dict[tuple[int, int], str] = {}  # name span -> the country it counted for
+        self.fixed: dict[tuple[int, int], PlaceReading] = {}  # appositions, dateline
+        self.strong: dict[str, PlaceReading] = {}  # key -> reading from apposition/dateline
+        self.earlier: dict[str, KBPlace] = {}  # key -> the last reading of that name
+        self.memo: dict[tuple[int, int], PlaceReading | None] = {}
+        self._count_evidence(names)
+        self._read_dateline()
+        self._read_appositions(names)
+
+    # -- the evidence, before any name is resolved ------------------------------------------
+    def prior(self, place: KBPlace) -> float:
+        w = self.weights
+        if place.kind == "country":
+            return w["country"]
+        if place.kind == "disputed":
+            return w["disputed"]
+        if place.kind in ("region", "sea"):
+            return w["region"]
+        size = size_score(place.population) if place.population else w["unknown_size"]
+        if place.kind == "admin1":
+            return size - w["admin1_discount"]
+        fame = w["fame"] * fame_score(place.alternates)
+        return size + fame + (w["capital"] if self.gazetteer.is_capital(place) else 0.0)
+
+    def _count_evidence(self, names: Sequence[NameSpan]) -> None:
+        for name in names:
+            if name.label == "PERSON":
+                continue
+            text = self.doc[name.start : name.end].text
+            sentence = self.sentence_of[name.start]
+            places = self.gazetteer.lookup(text)
+            tags = name.tags
+            if "seat" in tags and any(p.kind == "city" for p in places):
+                tags = tags - {"seat"}  # a capital's name is a town's too ("Hamilton")
+            iso3 = country_of_word(self.kb, text, tags)
+            if iso3 is None and ("place" in tags or name.label in PLACE_LABELS):
+                place = dominant_reading(places, self.prior)
+                if place is not None and not self._small_town(place):
+                    iso3 = self.country_of(place)
+                    self.evidence.add_admin1(place, sentence)
+            if iso3 is not None:
+                self.evidence.add(iso3, sentence)
+                self.own[(name.start, name.end)] = iso3
+
+    def _read_dateline(self) -> None:
+        dateline = find_dateline(self.doc.text)
+        if dateline is None:
+            return
+        span = char_to_token(self.doc, dateline.start, dateline.end)
+        if span is None:
+            return
+        within = None
+        if dateline.within_start is not None:
+            within = char_to_token(self.doc, dateline.within_start, dateline.within_end)
+        text = self.doc[span[0] : span[1]].text
+        candidates = self.gazetteer.lookup(text)
+        if within is not None:
+            pair = self._container_pair(candidates, self.doc[within[0] : within[1]].text)
+            if pair is not None:
+                self._fix(span, pair[0], "dateline", text)
+                self._fix(within, pair[1], "dateline", None)
+                self._count_dateline(pair[0])
+                return
+        ranked = sorted(candidates, key=self.prior, reverse=True)
+        if ranked:
+            self._fix(span, ranked[0], "dateline", text)
+            self._count_dateline(ranked[0])
+
+    def _count_dateline(self, place: KBPlace) -> None:
+        country = self.country_of(place)
+        self.evidence.add(country, 0, DATELINE_WEIGHT)
+        self.evidence.dateline_country = country
+
+    def _read_appositions(self, names: Sequence[NameSpan]) -> None:
+        """ "Kingston, Ontario", "Alexandria, Va.", "Lagos, Nigeria": a town and the
+        division or country it lies in, read together (the pair that fits wins)."""
+        doc = self.doc
+        for name in names:
+            if name.end + 1 >= len(doc) or doc[name.end].text != ",":
+                continue
+            if name.label == "PERSON" or (name.start, name.end) in self.fixed:
+                continue
+            text = doc[name.start : name.end].text
+            candidates = [p for p in self.gazetteer.lookup(text) if p.kind not in ("country",)]
+            if not candidates:
+                continue
+            for end in range(min(len(doc), name.end + 1 + CONTAINER_TOKENS), name.end + 1, -1):
+                container = doc[name.end + 1 : end]
+                if not _written_as_name(container):
+                    continue
+                pair = self._container_pair(candidates, container.text)
+                if pair is not None:
+                    self._fix((name.start, name.end), pair[0], "apposition", text)
+                    self._fix((container.start, container.end), pair[1], "apposition", None)
+                    break
+
+    def _container_pair(
+        self, candidates: list[KBPlace], container_text: str
+    ) -> tuple[KBPlace, KBPlace] | None:
+        containers = [p for p in self.gazetteer.lookup(container_text) if p.kind in CONTAINER_KINDS]
+        pairs = [
+            (inner, outer)
+            for inner in candidates
+            for outer in containers
+            if self.gazetteer.contains(outer, inner)
+        ]
+        if not pairs:
+            return None
+        return max(pairs, key=lambda pair: self.prior(pair[0]) + self.prior(pair[1]))
+
+    def _fix(self, span: tuple[int, int], place: KBPlace, reason: str, text: str | None) -> None:
+        reading = PlaceReading(place, self.country_of(place), reason)
+        self.fixed[span] = reading
+        if text is not None:
+            self.strong.setdefault(
+                place_key(text), PlaceReading(place, reading.country, "same-name")
+            )
+        self.evidence.add_admin1(place, self.sentence_of[span[0]])
+
+    def add_names(self, names: Sequence[NameSpan]) -> None:
+        """Names the stage adds after the first reading (apposition containers)."""
+        self.names.update({(n.start, n.end): n for n in names})
+
+    # -- resolution --------------------------------------------------------------------------
+    def may_be_seat(self, start: int, end: int, iso3: str) -> bool:
+        """Whether a capital's name can stand for its government here: it has no other
+        reading, or it reads as that capital ("Hamilton" in a story on Ontario is no
+        seat of Bermuda's government)."""
+        cities = [p for p in self.gazetteer.lookup(self.doc[start:end].text) if p.kind == "city"]
+        if not cities:
+            return True
+        reading = self.resolve(start, end)
+        return reading is None or reading.country == iso3
+
+    def names_place_in(self, text: str, iso3: str | None) -> bool:
+        """Whether the name is a name of a place (other than a country) in that country."""
+        return any(p.country == iso3 and p.kind != "country" for p in self.gazetteer.lookup(text))
+
+    def names_province_of(self, text: str, iso3: str | None) -> bool:
+        """Whether a name a dictionary gives a state is a province or town of it, not the
+        state's own name ("Florida", "Helmand" -- but not "Mexico", also a Mexican state)."""
+        places = self.gazetteer.lookup(text)
+        if any(p.kind == "country" and p.country == iso3 for p in places):
+            return False
+        return any(p.country == iso3 for p in places)
+
+    def inside_other_name(self, span: Span) -> bool:
+        """A place name that is part of another name: inside an entity of another kind
+        ("the Battle of Waterloo" as an event), or after "X of the" ("State of the Union",
+        "Bank of the West")."""
+        doc = self.doc
+        for ent in doc.ents:
+            if (
+                ent.start <= span.start
+                and span.end <= ent.end
+                and (ent.start, ent.end) != (span.start, span.end)
+                and ent.label_ not in PLACE_LABELS
+            ):
+                return True
+        start = span.start
+        return (
+            start >= 3
+            and doc[start - 1].lower_ == "the"
+            and doc[start - 2].lower_ in self.lexicon.owner_prepositions
+            and doc[start - 3].is_title
+            and not doc[start - 3].is_sent_start
+        )
+
+    def country_of(self, place: KBPlace) -> str | None:
+        """The state a place lies in on the article's date: a disputed territory's
+        administrator then, and a town of a state that did not exist yet (Juba in 2005)
+        the state it was part of."""
+        country = self.gazetteer.country_on(place, self.when)
+        if place.kind in ("country", "disputed") or country not in self.new_states:
+            return country
+        first_day, before = self.new_states[country]
+        return before if self.when is not None and self.when < first_day else country
+
+    def resolve(
+        self,
+        start: int,
+        end: int,
+        *,
+        places: list[KBPlace] | None = None,
+        country: str | None = None,
+    ) -> PlaceReading | None:
+        """The reading of the place name at tokens ``start:end`` (None when the gazetteer
+        has no place of that name, in ``country`` if given)."""
+        if (start, end) in self.fixed:
+            return self._remember(start, end, self.fixed[(start, end)])
+        text = self.doc[start:end].text
+        key = place_key(text)
+        strong = self.strong.get(key)
+        if strong is not None and (country is None or strong.country == country):
+            return self._remember(start, end, strong)
+        candidates = places if places is not None else self.gazetteer.lookup(text)
+        if country is not None:
+            candidates = [p for p in candidates if p.country == country]
+        if not candidates:
+            return None
+        return self._remember(start, end, self._choose(start, end, key, candidates))
+
+    def _remember(self, start: int, end: int, reading: PlaceReading) -> PlaceReading:
+        if reading.place is not None:
+            self.earlier[place_key(self.doc[start:end].text)] = reading.place
+        self.memo[(start, end)] = reading
+        return reading
+
+    def _choose(self, start: int, end: int, key: str, candidates: list[KBPlace]) -> PlaceReading:
+        sentence = self.sentence_of[start]
+        own = self.own.get((start, end))
+        scored = []
+        for place in candidates:
+            country = self.country_of(place)
+            evidence = self._evidence(place, country, key, sentence, own)
+            scored.append((self.prior(place) + sum(evidence.values()), place, country, evidence))
+        best = max(scored, key=lambda item: item[0])
+        by_prior = max(scored, key=lambda item: self.prior(item[1]))
+        _, place, country, evidence = best
+        unlisted = self._unlisted_here(place, country, evidence, own)
+        if unlisted is not None:
+            return unlisted
+        if len(candidates) == 1:
+            reason = "unique"
+        elif best[1] is by_prior[1]:
+            reason = "population" if place.kind in ("city", "admin1") else "kind"
+            if by_prior[1].kind != "city" and place.kind == "admin1":
+                reason = "kind"
+        else:
+            gains = {f: evidence.get(f, 0.0) - by_prior[3].get(f, 0.0) for f, _ in EVIDENCE_REASONS}
+            feature = max(gains, key=gains.get)
+            reason = dict(EVIDENCE_REASONS)[feature]
+        return PlaceReading(place, country, reason)
+
+    def _small_town(self, place: KBPlace) -> bool:
+        """A town too small to say which country a document is about, or to be read
+        abroad where nothing else points there."""
+        return place.kind == "city" and place.population < self.weights["small_town_population"]
+
+    def _unlisted_here(
+        self, place: KBPlace, country: str | None, evidence: dict[str, float], own: str | None
+    ) -> PlaceReading | None:
+        """A small town abroad that nothing else in a document about one country points
+        to is likelier a place of that country the gazetteer lacks ("the Hillsborough
+        disaster" in a British story is no town in the USA): the document's country."""
+        if not self._small_town(place):
+            return None
+        focus = self.focus()
+        if focus is None or country == focus or self.evidence.countries[focus] < FOCUS_MIN:
+            return None
+        counted = self.evidence.countries[country] - (1 if own == country else 0)
+        if counted > 0 or any(f != "document" and v > 0 for f, v in evidence.items()):
+            return None
+        return PlaceReading(None, focus, "doc-country")
+
+    def _evidence(
+        self, place: KBPlace, country: str | None, key: str, sentence: int, own: str | None
+    ) -> dict[str, float]:
+        w, found = self.weights, self.evidence
+        evidence = {"document": w["document"] * found.share(country)}
+        if found.near(country, sentence, 1 if own == country else 0):
+            evidence["sentence"] = w["sentence"]
+        if found.names_admin1(place, sentence):
+            evidence["admin1"] = w["admin1"]
+        if country is not None and country == found.dateline_country:
+            evidence["dateline"] = w["dateline"]
+        if self.earlier.get(key) is place:
+            evidence["earlier"] = w["earlier"]
+        return evidence
+
+    # -- names the gazetteer lacks -----------------------------------------------------------
+    def resolve_unknown(self, span: Span) -> PlaceReading:
+        """A place name the gazetteer lacks (a building, a street, a small town): the
+        country of the place it is said to lie in, or of a state named inside it, else the
+        one its sentence names most, else of the sentence's nearest place, else the
+        document's main country."""
+        if (span.start, span.end) in self.fixed:
+            return self.fixed[(span.start, span.end)]
+        found = self._apposition_head(span)
+        if found is not None:
+            return PlaceReading(None, found, "apposition")
+        iso3 = self._state_inside(span)
+        if iso3 is not None:
+            return PlaceReading(None, iso3, "country-inside")
+        within, nearest = self._within(span)
+        if within is not None:
+            return PlaceReading(None, within.country, "within")
+        iso3 = self._sentence_country(span)
+        if iso3 is not None:
+            return PlaceReading(None, iso3, "context")
+        if nearest is not None:
+            return PlaceReading(None, nearest.country, "near-place")
+        focus = self.focus()
+        if focus is not None:
+            return PlaceReading(None, focus, "doc-country")
+        return PlaceReading(None, None, "ner")
+
+    def _sentence_country(self, span: Span) -> str | None:
+        """The one country its sentence names most ("the Azerbaijani republic of X")."""
+        ranked = self.evidence.by_sentence[self.sentence_of[span.start]].most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def _state_inside(self, span: Span) -> str | None:
+        """A state named inside a place's name ("Stade de France"); towns inside do not
+        count, they lend their names to estates and stadiums ("Douglas Creek Estates")."""
+        for match in self.matches:
+            if (
+                span.start <= match.start
+                and match.end <= span.end
+                and (match.end - match.start < span.end - span.start)
+            ):
+                tags = match.tags - {"seat"}
+                iso3 = country_of_word(self.kb, self.doc[match.start : match.end].text, tags)
+                if iso3 is not None:
+                    return iso3
+        return None
+
+    def _apposition_head(self, span: Span) -> str | None:
+        """ "Richmond, North Yorks": the second part takes the first part's country."""
+        doc = self.doc
+        if span.start < 2 or doc[span.start - 1].text != ",":
+            return None
+        for (start, end), _name in self.names.items():
+            if end == span.start - 1:
+                reading = self.memo.get((start, end)) or self.resolve(start, end)
+                return reading.country if reading is not None else None
+        return None
+
+    def _within(self, span: Span) -> tuple[PlaceReading | None, PlaceReading | None]:
+        """The place the name is placed in ("X in Cambridge", "Luanda's X"), and the nearest
+        other place of its sentence."""
+        root = span.root
+        holders = [c for c in root.children if c.dep_ == "poss"]
+        holders += [
+            pobj
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ in self.lexicon.locative_prepositions
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        within = None
+        for token in holders:
+            within = self._reading_at(token)
+            if within is not None:
+                break
+        sentence = self.sentence_of[span.start]
+        nearest = None
+        for (start, end), _name in sorted(
+            self.names.items(), key=lambda item: abs(item[0][0] - span.start)
+        ):
+            if self.sentence_of[start] != sentence or (start, end) == (span.start, span.end):
+                continue
+            reading = self.memo.get((start, end))
+            if reading is None and (start, end) not in self.memo:
+                reading = self.resolve(start, end)
+            if reading is not None and reading.country is not None:
+                nearest = reading
+                break
+        return within, nearest
+
+    def _reading_at(self, token: Token) -> PlaceReading | None:
+        for (start, end), _name in self.names.items():
+            if start <= token.i < end:
+                reading = self.memo.get((start, end)) or self.resolve(start, end)
+                return reading if reading is not None and reading.country else None
+        return None
+
+    def focus(self) -> str | None:
+        """The document's main country: most of its country evidence names it."""
+        if not self.evidence.countries:
+            return None
+        iso3, _ = self.evidence.countries.most_common(1)[0]
+        return iso3 if self.evidence.share(iso3) >= FOCUS_SHARE else None
+
+    # -- "the North" -------------------------------------------------------------------------
+    def directional_state(self, span: Span) -> str | None:
+        """ "the North" is North Korea in a document about Korea (the state's ISO3); None
+        elsewhere, where it names no place at all."""
+        entry = self.lexicon.directional.get(span.text.lower())
+        if entry is None:
+            return None
+        text = " " + self.doc.text.lower() + " "
+        if any(_has_word(text, cue) for cue in entry.cues):
+            return entry.country
+        return None
+
+    def is_directional(self, span: Span) -> bool:
+        return span.text.lower() in self.lexicon.directional
+
+
+def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
+    """Why a state's name stands for its land here, or None where it acts:
+    ``movement`` ("visited Belize", "a trip to Japan", "imports from China"), ``locating``
+    ("Mexico's women", "the streets of Cairo", "all of Georgia"), ``event`` ("the Iraq war",
+    "the invasion of Iraq"). "In Iraq" (a locative preposition) is the stage's own test."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        word = head.head.lemma_.lower()
+        if head.lower_ in lexicon.movement_prepositions and word in lexicon.movement:
+            return "movement"
+        if head.lower_ in lexicon.owner_prepositions:
+            if word in lexicon.locating:
+                return "locating"
+            if word in lexicon.events:
+                return "event"
+        return None
+    word = head.lemma_.lower()
+    if root.dep_ == "dobj" and word in lexicon.movement:
+        return "movement"
+    if root.dep_ == "poss" and (word in lexicon.locating or head.ent_type_ in PLACE_LABELS):
+        return "locating"  # "Mexico's women", "Luanda's Independence Square"
+    if root.dep_ in ("compound", "nmod", "amod") and word in lexicon.events:
+        return "event"
+    return None
+
+
+def _written_as_name(span: Span) -> bool:
+    """Capitalised words (and their dots): "Ontario", "N.Y.", "ON" -- not "on Friday"."""
+    return all(
+        t.is_title or t.is_upper or (t.text == "." and i > 0) for i, t in enumerate(span)
+    ) and not any(t.is_punct and t.text != "." for t in span)
+
+
+def _has_word(context: str, cue: str) -> bool:
+    index = context.find(cue)
+    while index != -1:
+        before = context[index - 1] if index > 0 else " "
+        after = context[index + len(cue)] if index + len(cue) < len(context) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        index = context.find(cue, index + 1)
+    return False

