@@ -69,6 +69,17 @@ def find_furniture(text: str, rules: NewsFurniture, *, title: str | None = None)
     return found
 
 
+SENTENCE_END_CHARS = frozenset(".!?…:;\"”’')]")
+
+
+def _may_end_sentence(token) -> bool:
+    """Whether a sentence may end after ``token`` inside a line: after its closing
+    punctuation, a quotation mark or a bracket (spaces are looked through)."""
+    while token.is_space and token.i > 0:
+        token = token.doc[token.i - 1]
+    return token.text[-1] in SENTENCE_END_CHARS
+
+
 def set_boundaries(doc: Doc, furniture: Sequence[Furniture]) -> None:
     """Sentence starts after every line break and after every dateline, which is one
     sentence of its own (before parsing: the parser keeps them)."""
@@ -83,6 +94,10 @@ def set_boundaries(doc: Doc, furniture: Sequence[Furniture]) -> None:
             token.is_sent_start = True
         elif any(start < token.idx < end for start, end in datelines):
             token.is_sent_start = False  # "Washington (CNN)": one piece
+        elif token.i > 0 and not _may_end_sentence(doc[token.i - 1]):
+            # inside a line a sentence ends at its punctuation: "Russian President Putin
+            # said" after a one-word dateline line is not cut after "Russian"
+            token.is_sent_start = False
         previous_breaks = False
     # a dateline that ends inside a token ("LONDON (Reuters) -The") cuts nothing: the
     # token is the story's, and the dateline's span still keeps its words from the stages
