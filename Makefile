@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench bench-data bench-web bench-scale eval kb places crosswalk web-assets clean
+.PHONY: setup demo test lint train bench bench-data bench-web bench-scale eval kb places crosswalk web-assets clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -51,6 +51,11 @@ bench-web: setup
 # (1k and 5k Wikinews articles), and a worker killed mid-run.
 bench-scale: setup
 	$(BIN)/python benchmarks/scale.py --n 500 --memory 1000 5000 --kill 300 --write BENCHMARKS.md
+
+# The event acceptor's weights (src/detente/data/events/acceptor.json), fitted on the real-news
+# train split; prints the dev reliability table and P/R/F1 by confidence threshold.
+train: setup
+	$(BIN)/python scripts/train_acceptor.py
 
 eval: setup
 	$(BIN)/detente eval quotes

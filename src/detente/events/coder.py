@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from detente.events.acceptor import load_acceptor
 from detente.events.clauses import embedded_subject, has_unmatched_object, verb_subject
 from detente.events.emit import CodedAct, Emitter
 from detente.events.lexicon import CodeSpec, Pattern, VerbEntry
@@ -77,7 +78,7 @@ class EventCoder:
         )
         self.participants = Participants(self.words)
         self.nominals = NominalCoder(self.words, self.cameo, self.verb_codes, self.participants)
-        self.emitter = Emitter(self.cameo, self.date_words)
+        self.emitter = Emitter(self.cameo, self.date_words, load_acceptor())
 
     def _unarmed_sense(
         self, verb: Token, coding: _Coding, sources: list[EventActor], targets: list[EventActor]

@@ -3,11 +3,13 @@ CAMEO table's PLOVER category, quad class and Goldstein score, one account per a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.events import dates
+from detente.events.acceptor import Acceptor
 from detente.events.lexicon import CodeSpec
 from detente.events.participants import actor_key, same_mention
 from detente.knowledge.events import Cameo, DateWords
@@ -39,9 +41,15 @@ class CodedAct:
 class Emitter:
     """Turns a sentence's coded acts into events (one per coder)."""
 
-    def __init__(self, cameo: Cameo, date_words: DateWords) -> None:
+    def __init__(
+        self, cameo: Cameo, date_words: DateWords, acceptor: Acceptor | None = None
+    ) -> None:
         self.cameo = cameo
         self.date_words = date_words
+        self.acceptor = acceptor  # None: events keep the rule's own score
+        self._doc: Doc | None = None  # the document the caches below are of
+        self._sentence_starts: list[int] = []
+        self._resolved: dict[tuple[int, int], str] = {}
 
     def events(self, doc: Doc, sent: Span, acts: list[CodedAct]) -> list[Event]:
         events: list[Event] = []
@@ -58,7 +66,30 @@ class Emitter:
                     continue
                 seen.add(key)
                 events.append(self._event(doc_id, sent, act, direction, date))
-        return drop_subsumed(events)
+        events = drop_subsumed(events)
+        if self.acceptor is not None and events:
+            events = self._calibrated(doc, sent, events)
+        return events
+
+    def _calibrated(self, doc: Doc, sent: Span, events: list[Event]) -> list[Event]:
+        """The events with the acceptor's probability as their confidence."""
+        if self._doc is not doc:
+            self._doc = doc
+            self._sentence_starts = [s.start for s in doc.sents]
+            self._resolved = {(m.start, m.end): m.resolved_by for m in doc._.mentions or ()}
+        index = bisect_right(self._sentence_starts, sent.start) - 1
+        resolved = self._resolved
+        return [
+            self.acceptor.calibrate(
+                event,
+                sentence_index=max(index, 0),
+                source_by=resolved.get((event.source.start, event.source.end)),
+                target_by=(
+                    resolved.get((event.target.start, event.target.end)) if event.target else None
+                ),
+            )
+            for event in events
+        ]
 
     def _directions(self, act: CodedAct) -> list[Direction]:
         """(source, target, code, symmetric) of each event an act makes: every source to

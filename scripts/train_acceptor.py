@@ -1,0 +1,231 @@
+"""Train the event acceptor (``src/detente/data/events/acceptor.json``) and measure it.
+
+Codes the real-news gold articles of the train and dev splits with the full pipeline (the
+acceptor switched off, so each event keeps its rule's own score), labels every predicted
+event right or wrong against gold A (same sentence, same PLOVER category — the CAMEO root
+for codes without one — same source and target keys, same factuality; one gold event
+matches at most one prediction), turns each event into the acceptor's features
+(``detente.events.acceptor.features``: no word identities) and fits a logistic regression
+on **train**. Writes the weights with their feature names, date, split and counts; then
+prints, on **dev** only, the reliability table and strict-PLOVER P/R/F1 at a few
+confidence thresholds. The test split is never coded here.
+
+Run: ``make train`` or ``.venv/bin/python scripts/train_acceptor.py [--cache FILE]
+[--no-write]``. ``--cache`` keeps the coded events in a pickle to iterate fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import pickle
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from detente.eval.realnews import (  # noqa: E402
+    _max_matching,
+    _same_actors,
+    _same_type,
+    _scorable,
+    load_gold,
+    score_realnews,
+    to_prediction,
+)
+from detente.events.acceptor import ACCEPTOR_FILE, Acceptor, features  # noqa: E402
+
+SPLITS = ("train", "dev")
+THRESHOLDS = (0.0, 0.3, 0.5, 0.7)
+
+
+def code_split(gold, split: str) -> list[tuple]:
+    """(event, sentence index, source resolved_by, target resolved_by) per coded event."""
+    from detente import nlp as dnlp
+    from detente.nlp import make_doc
+
+    nlp = dnlp.load()
+    nlp.get_pipe("detente_events").coder.emitter.acceptor = None  # the rules' own scores
+    rows = []
+    for doc in nlp.pipe(make_doc(nlp, article) for article in gold.documents(split)):
+        starts = [sent.start_char for sent in doc.sents]
+        resolved = {(m.start, m.end): m.resolved_by for m in doc._.mentions or ()}
+        for event in doc._.events or ():
+            index = sum(1 for start in starts if start < event.sentence_start)
+            target = event.target
+            rows.append(
+                (
+                    event,
+                    index,
+                    resolved.get((event.source.start, event.source.end)),
+                    resolved.get((target.start, target.end)) if target else None,
+                )
+            )
+    return rows
+
+
+def labels(gold, split: str, events: list) -> list[bool | None]:
+    """Whether each event matches a gold event of its sentence (see the module doc); None
+    for an event outside the annotated sentences (the gold covers each article's lead)."""
+    preds = [to_prediction(event) for event in events]
+    keys = set(gold.article_keys(split))
+    by_sentence: dict[tuple[str, int], list] = {}
+    for event in gold.gold.events:
+        if event.article in keys and _scorable(event):
+            by_sentence.setdefault((event.article, event.n), []).append(event)
+    doc_key = {gold.doc_ids[key]: key for key in keys}
+    groups: dict[tuple[str, int], list[int]] = {}
+    for number, pred in enumerate(preds):
+        key = doc_key.get(pred.doc_id)
+        sentence = next(
+            (s for s in gold.sentences.get(key, ()) if s.start <= pred.start < s.end), None
+        )
+        if sentence is not None:
+            groups.setdefault((key, sentence.n), []).append(number)
+    correct: list[bool | None] = [None] * len(preds)
+    for unit, members in groups.items():
+        for number in members:
+            correct[number] = False
+        golds = by_sentence.get(unit, [])
+        edges = [
+            [
+                j
+                for j, number in enumerate(members)
+                if _same_type(g, preds[number], "plover" if preds[number].plover else "root")
+                and _same_actors(g, preds[number])
+                and g.factuality == preds[number].factuality
+            ]
+            for g in golds
+        ]
+        for j, owner in enumerate(_max_matching(edges, len(members))):
+            if owner != -1:
+                correct[members[j]] = True
+    return correct
+
+
+def reliability(confidences: list[float], correct: list[bool], bins: int) -> list[tuple]:
+    """(low, high, n, mean confidence, share correct) per equal-width bin with events."""
+    table = []
+    for number in range(bins):
+        low, high = number / bins, (number + 1) / bins
+        inside = [
+            i
+            for i, c in enumerate(confidences)
+            if low <= c < high or (number == bins - 1 and c == 1.0)
+        ]
+        if inside:
+            mean = sum(confidences[i] for i in inside) / len(inside)
+            share = sum(correct[i] for i in inside) / len(inside)
+            table.append((low, high, len(inside), mean, share))
+    return table
+
+
+def deciles(confidences: list[float], correct: list[bool], groups: int) -> list[tuple]:
+    """(lowest, highest, n, mean confidence, share correct) per group of events of equal
+    size, in order of confidence (deciles when ``groups`` is 10)."""
+    order = sorted(range(len(confidences)), key=lambda i: confidences[i])
+    table = []
+    for number in range(groups):
+        inside = order[number * len(order) // groups : (number + 1) * len(order) // groups]
+        if inside:
+            values = [confidences[i] for i in inside]
+            share = sum(correct[i] for i in inside) / len(inside)
+            table.append((values[0], values[-1], len(inside), sum(values) / len(values), share))
+    return table
+
+
+def print_table(title: str, rows: list[tuple]) -> None:
+    print(f"### {title}\n")
+    print("| confidence | events | mean confidence | share right | gap |")
+    print("|---|---:|---:|---:|---:|")
+    for low, high, n, mean, share in rows:
+        print(f"| {low:.3f}–{high:.3f} | {n} | {mean:.3f} | {share:.3f} | {share - mean:+.3f} |")
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cache", type=Path, help="pickle of the coded events (read/written)")
+    parser.add_argument("--no-write", action="store_true", help="do not write the weights")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    parser.add_argument("--bins", type=int, default=10)
+    args = parser.parse_args()
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    gold = load_gold("A")
+    if args.cache and args.cache.exists():
+        coded = pickle.loads(args.cache.read_bytes())
+    else:
+        coded = {split: code_split(gold, split) for split in SPLITS}
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(coded))
+    data = {}
+    for split in SPLITS:
+        rows = coded[split]
+        events = [row[0] for row in rows]
+        found = [
+            features(event, sentence_index=i, source_by=s, target_by=t) for event, i, s, t in rows
+        ]
+        judged = labels(gold, split, events)
+        keep = [i for i, label in enumerate(judged) if label is not None]
+        data[split] = (
+            [events[i] for i in keep],
+            [found[i] for i in keep],
+            [judged[i] for i in keep],
+        )
+
+    events, found, correct = data["train"]
+    vectorizer = DictVectorizer(sparse=False)
+    matrix = vectorizer.fit_transform([{k: v for k, v in f.items() if k != "bias"} for f in found])
+    model = LogisticRegression(C=args.c, max_iter=2000).fit(matrix, correct)
+    weights = {"bias": float(model.intercept_[0])}
+    weights.update(
+        {
+            name: round(float(w), 6)
+            for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True)
+        }
+    )
+    acceptor = Acceptor(weights, {})
+    print(f"train: {len(events)} events in gold sentences, {sum(correct)} right\n")
+
+    dev_events, dev_found, dev_correct = data["dev"]
+    confidences = [acceptor.probability(f) for f in dev_found]
+    raw = [event.confidence for event in dev_events]
+    print(f"dev: {len(dev_events)} events in gold sentences, {sum(dev_correct)} right\n")
+    for title, values in (("acceptor", confidences), ("rule score (before)", raw)):
+        print_table(f"Dev, {title}: deciles of events", deciles(values, dev_correct, args.bins))
+        print_table(f"Dev, {title}: equal-width bins", reliability(values, dev_correct, args.bins))
+        brier = sum((v - c) ** 2 for v, c in zip(values, dev_correct, strict=True)) / len(values)
+        print(f"Brier score ({title}): {brier:.4f}\n")
+    print("### Strict PLOVER on dev by --min-confidence\n")
+    print("| min confidence | predicted | correct | gold | P | R | F1 |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    calibrated = [replace(e, confidence=c) for e, c in zip(dev_events, confidences, strict=True)]
+    for threshold in THRESHOLDS:
+        kept = [e for e in calibrated if e.confidence >= threshold]
+        score = score_realnews(gold, kept, split="dev", resamples=0).strict
+        print(
+            f"| {threshold:.1f} | {score.predicted} | {score.correct} | {score.gold} | "
+            f"{score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} |"
+        )
+    if not args.no_write:
+        payload = {
+            "format": "detente-acceptor/1",
+            "model": f"logistic regression (scikit-learn, L2, C={args.c:g})",
+            "trained": dt.date.today().isoformat(),
+            "split": "realnews train (gold A)",
+            "n": len(events),
+            "n_correct": sum(correct),
+            "label": "same sentence, PLOVER category (CAMEO root without one), actors, factuality",
+            "weights": weights,
+        }
+        ACCEPTOR_FILE.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+        print(f"\nwrote {ACCEPTOR_FILE.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
