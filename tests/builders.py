@@ -40,6 +40,7 @@ class Coded:
     both_ways: bool = False  # also the reverse event from the same words (symmetric)
     reverse_cameo: str | None = None  # the reverse event's code (043 for a 042 visit)
     symmetric: bool = False  # one event of a mutual act (Event.symmetric)
+    confidence: float = 1.0
 
 
 def coded(source, target, cameo, **kw) -> Coded:
@@ -129,6 +130,7 @@ def story(
             modality=c.modality,
             rule=f"{verb}-rule",
             symmetric=c.symmetric,
+            confidence=c.confidence,
             **_coded(c.cameo),
         )
         out_events.append(forward)

@@ -31,6 +31,15 @@ AllModalities = Annotated[
 IncludeNegated = Annotated[
     bool, typer.Option("--include-negated", help="Count negated events too.")
 ]
+MinConfidence = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Only events at least this likely to be right (their calibrated confidence).",
+    ),
+]
 NoDedup = Annotated[
     bool,
     typer.Option("--no-dedup", help="Count every mention instead of deduplicated events."),
@@ -123,6 +132,7 @@ def dyad(
     ] = False,
     all_modalities: AllModalities = False,
     include_negated: IncludeNegated = False,
+    min_confidence: MinConfidence = 0.0,
     no_dedup: NoDedup = False,
     db: DbOpt = Path("detente.duckdb"),
     fmt: OutputFormat = "table",
@@ -140,6 +150,7 @@ def dyad(
             dedup=not no_dedup,
             asserted_only=not all_modalities,
             include_negated=include_negated,
+            min_confidence=min_confidence,
         )
     if frame.empty:
         err_console.print(
@@ -176,6 +187,7 @@ def panel(
     date_to: ToOpt = None,
     all_modalities: AllModalities = False,
     include_negated: IncludeNegated = False,
+    min_confidence: MinConfidence = 0.0,
     no_dedup: NoDedup = False,
     no_articles: Annotated[
         bool,
@@ -199,6 +211,7 @@ def panel(
             dedup=not no_dedup,
             asserted_only=not all_modalities,
             include_negated=include_negated,
+            min_confidence=min_confidence,
             articles=not no_articles,
         )
     if out is None:
@@ -241,6 +254,7 @@ def export(
     ] = None,
     all_modalities: AllModalities = False,
     include_negated: IncludeNegated = False,
+    min_confidence: MinConfidence = 0.0,
     db: DbOpt = Path("detente.duckdb"),
 ) -> None:
     """Export a table: Parquet, CSV, JSON Lines; events also as GDELT 2.0, PLOVER JSON or POLECAT TSV."""
@@ -254,5 +268,6 @@ def export(
             header=header,
             asserted_only=not all_modalities,
             include_negated=include_negated,
+            min_confidence=min_confidence,
         )
     err_console.print(f"{rows:,} rows → {out}", highlight=False, markup=False)

@@ -134,7 +134,7 @@ def dyad(
     where = Where()
     if on_clusters:
         date_column = "c.date"
-        where.add(factuality.sql("c"))
+        where.add(factuality.sql("c", clusters=True))
         pair = _pair_key(a.strip(), b.strip())
         if pair is not None:  # the table is sorted by it: only that pair's rows are read
             where.add("c.pair_key = ?", pair)
@@ -147,7 +147,7 @@ def dyad(
         params = list(direction_params)
     elif dedup:
         date_column = "c.date"
-        where.add(factuality.sql("c"))
+        where.add(factuality.sql("c", clusters=True))
         rows = f"""
             SELECT m.uid, c.undirected_id AS und, c.date, c.quad_class, c.plover, c.goldstein,
                    c.doc_ids, m.is_a_to_b, m.is_b_to_a

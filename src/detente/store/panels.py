@@ -79,7 +79,7 @@ def _unit_choices() -> str:
 def _base_rows(factuality: Factuality, dedup: bool, where: Where) -> str:
     """One row per counted event: uid, und (undirected id), date, countries, class, docs."""
     if dedup:
-        where.add(factuality.sql("c"))
+        where.add(factuality.sql("c", clusters=True))
         where.add("c.date IS NOT NULL")
         return f"""
             SELECT c.cluster_id AS uid, c.undirected_id AS und, c.date,

@@ -703,6 +703,7 @@ class Store:
         negated: bool | None = None,
         occurred: bool | None = None,
         cluster_id: int | None = None,
+        min_confidence: float = 0.0,
         limit: int | None = None,
     ) -> pd.DataFrame:
         """Every stored event (each mention), with its document's date, ref, title, url and outlet.
@@ -714,6 +715,8 @@ class Store:
         non-negated events (what panels count), ``occurred=False`` the others;
         ``modality`` ("intended") and ``negated`` filter on one field each.
         ``cluster_id`` gives the mentions of one deduplicated event (its evidence).
+        ``min_confidence`` keeps events whose confidence (the acceptor's probability that
+        the event is right) is at least that, here and in every query below.
         Dates filter on the event's date, or its document's date when it has none.
         """
         where = Where()
@@ -725,6 +728,12 @@ class Store:
         if occurred is not None:
             test = Factuality().sql("e")
             where.add(test if _bool_arg("occurred", occurred) else f"NOT {test}")
+        if min_confidence:
+            where.add(
+                Factuality(
+                    asserted_only=False, include_negated=True, min_confidence=min_confidence
+                ).sql("e")
+            )
         if cluster_id is not None:
             self._dedup_ready()
             where.add(
@@ -755,6 +764,7 @@ class Store:
         quad_class: int | Sequence[int] | None = None,
         asserted_only: bool = True,
         include_negated: bool = False,
+        min_confidence: float = 0.0,
         min_articles: int | None = None,
         limit: int | None = None,
     ) -> pd.DataFrame:
@@ -765,7 +775,9 @@ class Store:
         otherwise. Undated events come last."""
         self._dedup_ready()
         where = Where()
-        where.add(Factuality(asserted_only, include_negated).sql("c"))
+        where.add(
+            Factuality(asserted_only, include_negated, min_confidence).sql("c", clusters=True)
+        )
         _event_filters(where, "c", actor, source, target, cameo, plover, quad_class)
         if min_articles is not None:
             where.add("c.num_articles >= ?", int(min_articles))
@@ -851,6 +863,7 @@ class Store:
         dedup: bool = True,
         asserted_only: bool = True,
         include_negated: bool = False,
+        min_confidence: float = 0.0,
     ) -> pd.DataFrame:
         """Events between two actors per period, zero-filled.
 
@@ -872,7 +885,7 @@ class Store:
             b,
             freq=freq,
             both_directions=both_directions,
-            factuality=Factuality(asserted_only, include_negated),
+            factuality=Factuality(asserted_only, include_negated, min_confidence),
             dedup=dedup,
             date_from=date_from,
             date_to=date_to,
@@ -890,6 +903,7 @@ class Store:
         dedup: bool = True,
         asserted_only: bool = True,
         include_negated: bool = False,
+        min_confidence: float = 0.0,
         articles: bool = True,
         max_rows: int = panels.DEFAULT_MAX_ROWS,
     ) -> pd.DataFrame:
@@ -914,7 +928,7 @@ class Store:
         return panels.panel(
             self._con,
             spec,
-            factuality=Factuality(asserted_only, include_negated),
+            factuality=Factuality(asserted_only, include_negated, min_confidence),
             dedup=dedup,
             date_from=date_from,
             date_to=date_to,
@@ -991,6 +1005,7 @@ class Store:
         header: bool | None = None,
         asserted_only: bool = True,
         include_negated: bool = False,
+        min_confidence: float = 0.0,
     ) -> int:
         """Write a table to a file (or a binary stream); returns the number of rows written.
 
@@ -1011,7 +1026,7 @@ class Store:
         )
         if request.fmt in exporting.EVENT_FORMATS or table in ("events", *DERIVED):
             self._dedup_ready()
-        factuality = Factuality(asserted_only, include_negated)
+        factuality = Factuality(asserted_only, include_negated, min_confidence)
         if not self.read_only:
             return exporting.export(self._con, request, factuality=factuality)
         # A sealed read-only connection cannot write files: exports (our own SQL, to the

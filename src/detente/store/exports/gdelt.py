@@ -103,7 +103,7 @@ COLUMNS = tuple(sql.rsplit(" AS ", 1)[1].strip('"') for sql in COLUMNS_SQL)
 def query(factuality: Factuality) -> str:
     return f"""
         WITH c AS (
-            SELECT * FROM event_clusters c WHERE {factuality.sql("c")} AND c.date IS NOT NULL
+            SELECT * FROM event_clusters c WHERE {factuality.sql("c", clusters=True)} AND c.date IS NOT NULL
         ),
         f AS (
             SELECT c.cluster_id, d.added_at, d.url, p.kind AS place_kind,
