@@ -197,7 +197,9 @@ def main() -> None:
     raw = [event.confidence for event in dev_events]
     print(f"dev: {len(dev_events)} events in gold sentences, {sum(dev_correct)} right\n")
     for title, values in (("acceptor", confidences), ("rule score (before)", raw)):
-        print_table(f"Dev, {title}: deciles of events", deciles(values, dev_correct, args.bins))
+        print_table(
+            f"Dev, {title}: {args.bins} equal-count groups", deciles(values, dev_correct, args.bins)
+        )
         print_table(f"Dev, {title}: equal-width bins", reliability(values, dev_correct, args.bins))
         brier = sum((v - c) ** 2 for v, c in zip(values, dev_correct, strict=True)) / len(values)
         print(f"Brier score ({title}): {brier:.4f}\n")
