@@ -108,6 +108,7 @@ class EventCoder:
         events: list[Event] = []
         by_token = actors.by_token
         furniture = get_list(doc, "furniture")
+        self.emitter.start_doc(doc)
         for sent in doc.sents:
             if is_furniture_sentence(furniture, sent):
                 continue  # a dateline, caption, byline ...: not the story

@@ -47,9 +47,16 @@ class Emitter:
         self.cameo = cameo
         self.date_words = date_words
         self.acceptor = acceptor  # None: events keep the rule's own score
-        self._doc: Doc | None = None  # the document the caches below are of
+        # of the document being coded (``start_doc``): where its sentences start, and how
+        # each mention (start, end) was resolved
         self._sentence_starts: list[int] = []
         self._resolved: dict[tuple[int, int], str] = {}
+
+    def start_doc(self, doc: Doc) -> None:
+        """Read what the acceptor needs of a document, before its sentences are coded."""
+        if self.acceptor is not None:
+            self._sentence_starts = [s.start for s in doc.sents]
+            self._resolved = {(m.start, m.end): m.resolved_by for m in doc._.mentions or ()}
 
     def events(self, doc: Doc, sent: Span, acts: list[CodedAct]) -> list[Event]:
         events: list[Event] = []
@@ -68,15 +75,11 @@ class Emitter:
                 events.append(self._event(doc_id, sent, act, direction, date))
         events = drop_subsumed(events)
         if self.acceptor is not None and events:
-            events = self._calibrated(doc, sent, events)
+            events = self._calibrated(sent, events)
         return events
 
-    def _calibrated(self, doc: Doc, sent: Span, events: list[Event]) -> list[Event]:
+    def _calibrated(self, sent: Span, events: list[Event]) -> list[Event]:
         """The events with the acceptor's probability as their confidence."""
-        if self._doc is not doc:
-            self._doc = doc
-            self._sentence_starts = [s.start for s in doc.sents]
-            self._resolved = {(m.start, m.end): m.resolved_by for m in doc._.mentions or ()}
         index = bisect_right(self._sentence_starts, sent.start) - 1
         resolved = self._resolved
         return [
