@@ -1,5 +1,6 @@
 """From coded acts to ``Event`` records: one per source-target direction, dated, with the
-CAMEO table's PLOVER category, quad class and Goldstein score, one account per act."""
+CAMEO table's PLOVER category, quad class and Goldstein score, one account per act, and a
+confidence: the acceptor's probability that the event is right (``events.acceptor``)."""
 
 from __future__ import annotations
 
