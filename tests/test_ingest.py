@@ -541,7 +541,9 @@ def test_arbitrary_bytes_never_raise(tmp_path, data, extension):
 @settings(max_examples=100, deadline=None)
 def test_arbitrary_records_never_raise(text, date):
     stdin = io.StringIO(json.dumps({"text": text, "date": date}) + "\n")
-    for item in read_inputs(["-"], stdin=stdin):
+    items = list(read_inputs(["-"], stdin=stdin))
+    assert items  # the record is an article or a problem, never lost
+    for item in items:
         assert isinstance(item, Article | Problem)
         if isinstance(item, Article):
             assert item.date is None or len(item.date) == 10
