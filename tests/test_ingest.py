@@ -486,6 +486,7 @@ def test_stdin_text_and_undecodable_bytes():
 # --- streaming, robustness ----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_jsonl_streams_with_flat_memory(tmp_path):
     path = tmp_path / "big.jsonl"
     paragraph = (BODY + " ") * 300  # ~48 kB of text per record

@@ -173,6 +173,8 @@ def test_strict_stops_at_first_bad_input_keeping_earlier_documents(tmp_path, pip
     assert_strict_outcome(db, order, bad, result.exit_code, result.stderr)
 
 
+@pytest.mark.slow
+@pytest.mark.model
 def test_strict_with_workers_stops_too(tmp_path):
     """The same with two worker processes, in a subprocess: a hang must not stall the suite."""
     order, bad = strict_inputs(tmp_path)

@@ -929,6 +929,7 @@ WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_killed_writer_leaves_whole_batches_and_a_rerun_completes(tmp_path):
     path = tmp_path / "crash.duckdb"
     batches, size = 8, 150
