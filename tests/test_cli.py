@@ -120,7 +120,6 @@ def test_brief_shows_one_article(article, nlp):
     assert "Actors" in result.stdout and "Events" in result.stdout
 
 
-@pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/ not present")
 def test_examples_run_cleanly(tmp_path, nlp):
     db = tmp_path / "ex.duckdb"
     result = runner.invoke(app, ["run", str(EXAMPLES), "--db", str(db), "--quiet"])
