@@ -169,7 +169,9 @@ def test_store_writer_round_trips_arbitrary_records(tmp_path_factory, batch):
         documents = store.documents()
         assert set(documents["doc_id"]) == unique
         texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
-        for row in store.mentions().itertuples():
+        mentions = store.mentions()
+        assert len(mentions) > 0  # every generated result carries a mention
+        for row in mentions.itertuples():
             assert texts[row.doc_id][row.start_char : row.end_char] == row.text
         warnings = store.errors().query("severity == 'warning'")
         keys = warnings[["ref", "record", "reason", "detail", "doc_id"]].astype(str)
