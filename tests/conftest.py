@@ -15,6 +15,7 @@ says a local run may skip them.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,13 +28,37 @@ SEED = SHARED / "seed" / "000_bcaaf4654188c388.txt"
 ALLOW_NO_SHARED = "DETENTE_ALLOW_NO_SHARED"
 
 # Fixtures that load the spaCy model: a test using one is an integration test.
-MODEL_FIXTURES = frozenset({"nlp", "pipeline"})
+MODEL_FIXTURES = frozenset({"nlp", "pipeline", "validate_nlp"})
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.model)
+
+
+def _loaded_models() -> set[str]:
+    from detente.nlp import MODEL_PACKAGES
+
+    return {package for package in MODEL_PACKAGES.values() if package in sys.modules}
+
+
+@pytest.fixture(autouse=True)
+def _model_loads_are_marked(request):
+    """A test without the ``model`` mark that loads the model (in this process) fails, so
+    ``make test-fast`` stays free of it. (Once an earlier test loaded the model, a later
+    load cannot be seen: ``make test-fast`` runs no marked test, so there it always is.)"""
+    if request.node.get_closest_marker("model"):
+        yield
+        return
+    before = _loaded_models()
+    yield
+    if loaded := _loaded_models() - before:
+        pytest.fail(
+            f"{request.node.nodeid} loads the spaCy model ({', '.join(sorted(loaded))}): "
+            "mark it @pytest.mark.model (or use the nlp fixture)",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")

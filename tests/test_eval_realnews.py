@@ -386,6 +386,7 @@ def test_find_span_counts_whole_words():
     assert build.find_span(text, "The theft:") == 0
 
 
+@pytest.mark.model
 def test_lead_sentences_never_cross_a_line_break():
     sample = load_script("sample_realnews")
     nlp = sample.load_splitter()

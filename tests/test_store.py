@@ -425,6 +425,7 @@ def shared_store(tmp_path_factory):
         yield opened
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(
     text=st.text(min_size=1, max_size=300),
