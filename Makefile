@@ -3,12 +3,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test test-fast lint bench bench-data bench-web eval kb crosswalk web-assets clean
+.PHONY: setup demo test test-fast lint bench bench-data bench-web bench-scale eval kb crosswalk web-assets clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -52,6 +52,11 @@ WEB_DB ?= /tmp/web500.duckdb
 bench-web: setup
 	test -f $(WEB_DB) || { head -500 ../shared/data/corpora/allsides_international_politics.jsonl > $(WEB_DB).jsonl && $(BIN)/detente run $(WEB_DB).jsonl --db $(WEB_DB) --quiet; }
 	$(BIN)/python benchmarks/web_load.py --db $(WEB_DB) --write BENCHMARKS.md
+
+# Dask: --cluster local:2 vs one process and --workers 2 (500 AllSides articles), memory per worker
+# (1k and 5k Wikinews articles), and a worker killed mid-run.
+bench-scale: setup
+	$(BIN)/python benchmarks/scale.py --n 500 --memory 1000 5000 --kill 300 --write BENCHMARKS.md
 
 eval: setup
 	$(BIN)/detente eval quotes

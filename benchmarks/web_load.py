@@ -1,13 +1,15 @@
 """Time every page of `detente serve`, then load it with concurrent clients on loopback.
 
-Starts `detente serve --db DB` on 127.0.0.1 (a free port) in a child process, and
+Starts `detente serve --db DB --workers N` on 127.0.0.1 (a free port) in a child process, and
 1. page times: each page and the dyad API, one client, after one warm-up request
    (median and max of --repeat requests);
 2. load: --clients concurrent keep-alive clients for --seconds, each alternating the dyad
-   API and an article page; bounded by time and by --max-requests; reports p50/p99.
-Only loopback is ever contacted. The server is stopped at the end.
+   API and an article page; bounded by time and by --max-requests; reports p50/p99, and the
+   CPU time the server processes and the clients used meanwhile.
+`--workers 1,2` loads a server of each size in turn. Only loopback is ever contacted. The
+server is stopped at the end.
 
-    python benchmarks/web_load.py --db /tmp/web500.duckdb --write BENCHMARKS.md
+    python benchmarks/web_load.py --db /tmp/web2_500.duckdb --workers 1,2 --write BENCHMARKS.md
     python benchmarks/web_load.py --db store.duckdb --clients 10 --seconds 5 --json
 """
 
@@ -35,13 +37,29 @@ DYAD_API_TARGET_MS = 100
 BEGIN, END = "<!-- web:begin -->", "<!-- web:end -->"
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process and every process below it (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, pending = 0, [pid]
+    try:
+        while pending:
+            current = pending.pop()
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime and stime
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+    except (OSError, ValueError):
+        return None
+    return total / ticks
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
     command = [
         sys.executable,
         "-c",
@@ -53,6 +71,8 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
         HOST,
         "--port",
         str(port),
+        "--workers",
+        str(workers),
     ]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -101,10 +121,25 @@ def pages(t: dict) -> dict[str, str]:
     }
 
 
+def warm_up(client: httpx.Client, paths: dict[str, str]) -> None:
+    """One request to each page (and so to the search index, which the first search waits for)."""
+    for path in paths.values():
+        response = client.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"{path}: HTTP {response.status_code}")
+
+
 def time_pages(client: httpx.Client, paths: dict[str, str], repeat: int) -> list[dict]:
+    """The first request to each page (the server computes it: it keeps dyads, actors and
+    articles once computed), then the median and slowest of ``repeat`` more."""
+    response = client.get("/api/search", params={"q": "warm"})  # waits for the search index
+    if response.status_code != 200:
+        raise SystemExit(f"/api/search: HTTP {response.status_code}")
     rows = []
     for name, path in paths.items():
-        response = client.get(path)  # warm-up (and the search index)
+        started = time.perf_counter()
+        response = client.get(path)
+        first = (time.perf_counter() - started) * 1000
         if response.status_code != 200:
             raise SystemExit(f"{path}: HTTP {response.status_code}")
         times = []
@@ -116,6 +151,7 @@ def time_pages(client: httpx.Client, paths: dict[str, str], repeat: int) -> list
             {
                 "page": name,
                 "path": path,
+                "first_ms": first,
                 "median_ms": statistics.median(times),
                 "max_ms": max(times),
             }
@@ -152,12 +188,13 @@ async def load(base: str, t: dict, clients: int, seconds: float, max_requests: i
                 continue
             results[kind].append((time.perf_counter() - started) * 1000)
 
-    started = time.perf_counter()
+    started, client_cpu = time.perf_counter(), time.process_time()
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
         await asyncio.gather(*(worker(n, http) for n in range(clients)))
     elapsed = time.perf_counter() - started
     summary = {
         "clients": clients,
+        "client_cpu_seconds": round(time.process_time() - client_cpu, 1),
         "seconds": round(elapsed, 1),
         "requests": sum(len(v) for v in results.values()) + len(errors),
         "errors": len(errors),
@@ -177,38 +214,53 @@ async def load(base: str, t: dict, clients: int, seconds: float, max_requests: i
     return summary
 
 
-def report(db: Path, page_rows: list[dict], summary: dict, store_docs: int, load: float) -> str:
+def report(db: Path, page_rows: list[dict], runs: list[dict], store_docs: int) -> str:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    first = runs[0]
     lines = [
         BEGIN,
         f"Measured {date.today().isoformat()} on {machine}; store `{db.name}` "
         f"({store_docs:,} AllSides articles); server and clients on the same machine (loopback); "
-        f"load average {load:.1f} when it started (other jobs share the cores).",
-        "Command: `python benchmarks/web_load.py --db /tmp/web500.duckdb --write BENCHMARKS.md`.",
+        f"load average {first['load_average'][0]:.1f} when it started (other jobs share the cores).",
+        f"Command: `python benchmarks/web_load.py --db {db} "
+        f"--workers {','.join(str(run['workers']) for run in runs)} --write BENCHMARKS.md`.",
         "",
-        f"Page times, one client (median and slowest of the repeats after a warm-up; targets: "
-        f"every page < {PAGE_TARGET_MS} ms, the dyad API < {DYAD_API_TARGET_MS} ms):",
+        "Page times, one client, one server process: the first request to each page (computed; "
+        "the overview was already asked for), then the median and slowest of the repeats (the "
+        "server keeps overviews, dyads, actor pages and articles once computed: the store cannot "
+        f"change while it is served). Targets: every page < {PAGE_TARGET_MS} ms, the dyad API < "
+        f"{DYAD_API_TARGET_MS} ms.",
         "",
-        "| page | median ms | max ms |",
-        "|---|---:|---:|",
+        "| page | first ms | median ms | max ms |",
+        "|---|---:|---:|---:|",
     ]
-    lines += [f"| {r['page']} | {r['median_ms']:.1f} | {r['max_ms']:.1f} |" for r in page_rows]
+    lines += [
+        f"| {r['page']} | {r['first_ms']:.1f} | {r['median_ms']:.1f} | {r['max_ms']:.1f} |"
+        for r in page_rows
+    ]
     lines += [
         "",
-        f"Load: {summary['clients']} concurrent clients for {summary['seconds']} s, each "
-        "alternating the dyad API and an article page: "
-        f"{summary['requests']:,} requests, {summary['per_second']} per second, "
-        f"{summary['errors']} errors. One server process; every client sends its next request as "
-        "soon as the last one returns, so a request mostly waits for those ahead of it "
-        "(p50 ≈ clients ÷ requests per second); the single-client times above are the latency.",
+        f"Load: {first['clients']} concurrent clients for {first['seconds']} s, each alternating "
+        "the dyad API and an article page. Every client sends its next request as soon as the "
+        "last one returns, so a request mostly waits for those ahead of it (p50 ≈ clients ÷ "
+        "requests per second); the single-client times above are the latency. CPU: seconds "
+        "the server processes and the load clients used during the load, and the load average "
+        "before and after it.",
         "",
-        "| endpoint | requests | p50 ms | p99 ms | max ms |",
-        "|---|---:|---:|---:|---:|",
+        "| server processes | endpoint | requests | per second | p50 ms | p99 ms | max ms | errors "
+        "| server CPU s | client CPU s | load average |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for kind, e in summary["endpoints"].items():
-        lines.append(
-            f"| {kind} | {e['requests']:,} | {e['p50_ms']} | {e['p99_ms']} | {e['max_ms']} |"
-        )
+    for run in runs:
+        cpu = run["server_cpu_seconds"]
+        before, after = run["load_average"]
+        for kind, e in run["endpoints"].items():
+            lines.append(
+                f"| {run['workers']} | {kind} | {e['requests']:,} | {run['per_second']} | "
+                f"{e['p50_ms']} | {e['p99_ms']} | {e['max_ms']} | {run['errors']} | "
+                f"{'–' if cpu is None else f'{cpu:.1f}'} | {run['client_cpu_seconds']} | "
+                f"{before:.1f} → {after:.1f} |"
+            )
     lines.append(END)
     return "\n".join(lines)
 
@@ -224,6 +276,16 @@ def write_section(path: Path, section: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def worker_counts(text: str) -> list[int]:
+    try:
+        counts = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        counts = []
+    if not counts or any(n < 1 for n in counts):
+        raise SystemExit(f"--workers {text!r}: give server process counts, e.g. 1 or 1,2")
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
@@ -231,30 +293,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--max-requests", type=int, default=500_000)
     parser.add_argument("--repeat", type=int, default=10, help="timed requests per page")
+    parser.add_argument(
+        "--workers", default="1", help="server processes; 1,2 loads a server of each size"
+    )
     parser.add_argument("--write", type=Path, help="put the results in this markdown file")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
     if not args.db.exists():
         raise SystemExit(f"--db {args.db}: no such store")
-    load_average = os.getloadavg()[0]
-    port = free_port()
-    base = f"http://{HOST}:{port}"
-    server = start_server(args.db, port)
-    try:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            t = targets(client)
-            page_rows = time_pages(client, pages(t), args.repeat)
-            store_docs = client.get("/api/overview").json()["counts"]["documents"]
-        summary = asyncio.run(load(base, t, args.clients, args.seconds, args.max_requests))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    result = {"pages": page_rows, "load": summary, "load_average": load_average}
-    text = report(args.db, page_rows, summary, store_docs, load_average)
+    page_rows: list[dict] = []
+    store_docs = 0
+    runs = []
+    for number, workers in enumerate(worker_counts(args.workers)):
+        port = free_port()
+        base = f"http://{HOST}:{port}"
+        server = start_server(args.db, port, workers)
+        try:
+            with httpx.Client(base_url=base, timeout=30) as client:
+                t = targets(client)
+                if number == 0:
+                    page_rows = time_pages(client, pages(t), args.repeat)
+                    store_docs = client.get("/api/overview").json()["counts"]["documents"]
+                else:  # the same warm-up as the first server had
+                    warm_up(client, pages(t))
+            load_before, cpu_before = os.getloadavg()[0], cpu_seconds(server.pid)
+            summary = asyncio.run(load(base, t, args.clients, args.seconds, args.max_requests))
+            cpu_after = cpu_seconds(server.pid)
+            summary["workers"] = workers
+            summary["load_average"] = (load_before, os.getloadavg()[0])
+            summary["server_cpu_seconds"] = (
+                round(cpu_after - cpu_before, 1) if None not in (cpu_before, cpu_after) else None
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        runs.append(summary)
+    result = {"pages": page_rows, "load": runs[0], "loads": runs}
+    text = report(args.db, page_rows, runs, store_docs)
     print(json.dumps(result) if args.json else text)
     if args.write:
         write_section(args.write, text)
-    return 1 if summary["errors"] else 0
+    return 1 if any(run["errors"] for run in runs) else 0
 
 
 if __name__ == "__main__":

@@ -10,17 +10,20 @@ import json
 import re
 import shutil
 
+import builders
 import duckdb
 import pytest
+from builders import coded, fill, story
 from fastapi.testclient import TestClient
 from test_store import ABE, TRUMP, meeting  # hand-built one-sentence articles
 
+from detente.errors import StoreError, UsageError
 from detente.records import Article
 from detente.store import Store
 from detente.web import create_app
 from detente.web.app import safe_url
-from detente.web.highlight import Span, segments
-from detente.web.queries import EventFilter, period_starts, truncate
+from detente.web.highlight import Span, segments, segments_html
+from detente.web.queries import EventFilter, evidence, period_count, period_starts, truncate
 from detente.web.search import snippet
 from detente.web.validation import parse_ids, precision, to_csv, wilson_interval
 
@@ -298,6 +301,129 @@ def test_judgements_give_precision_with_a_wilson_interval_and_csv(hand):
     assert "83.3 %" in hand.get(f"/judgements?{query}").text
 
 
+# -- deduplicated events: one definition on every page -------------------------------------
+
+KISHIDA = ("person:fumio-kishida", "Fumio Kishida", "JPNGOV", "JPN", "GOV")
+
+
+@pytest.fixture(scope="module")
+def reported(tmp_path_factory):
+    """One meeting reported by two articles (each coding it both ways) and, the same day, a
+    minister of the same government at it (the same codes: the same deduplicated event); a
+    praise; a denied meeting."""
+    db = tmp_path_factory.mktemp("reported") / "reported.duckdb"
+    meet = coded(builders.ABE, builders.TRUMP, "040", both_ways=True)
+    with Store(db) as store:
+        fill(
+            store,
+            [
+                story("a", "2017-02-10", [meet], outlet="Wire"),
+                story("b", "2017-02-10", [meet], outlet="Paper"),
+                story("c", "2017-02-10", [coded(KISHIDA, builders.TRUMP, "040")], outlet="Paper"),
+                story("d", "2017-02-20", [coded(builders.ABE, builders.TRUMP, "051")]),
+                story(
+                    "e", "2017-02-21", [coded(builders.ABE, builders.TRUMP, "040", negated=True)]
+                ),
+            ],
+        )
+    return db
+
+
+@pytest.fixture(scope="module")
+def dedup(reported):
+    with TestClient(create_app(reported)) as client:
+        yield client
+
+
+def test_every_view_counts_deduplicated_events_once(dedup, reported):
+    feb = dedup.get("/api/dyad/JPN/USA").json()["series"][0]
+    # the meeting (3 mentions in 3 articles, and its 2 mirrored mentions) and the praise
+    assert (feb["events"], feb["a_to_b"], feb["b_to_a"], feb["articles"]) == (2, 2, 1, 4)
+    assert (feb["verbal_cooperation"], feb["goldstein_mean"]) == (2, pytest.approx((1.0 + 3.4) / 2))
+    with Store(reported, read_only=True) as store:  # the same numbers as the library's
+        assert store.dyad("JPN", "USA")["events"].tolist() == [2]
+        panel = store.panel("dyad-month", directed=False)
+        assert panel["events"].tolist() == [2]
+    assert [r["events"] for r in dedup.get("/api/dyad/JPN/USA?directed=true").json()["series"]] == [
+        2
+    ]
+    assert dedup.get("/api/dyad/JPN/USA?asserted=false").json()["series"][0]["events"] == 3
+    overview = dedup.get("/api/overview").json()
+    assert (overview["counts"]["events"], overview["counts"]["deduplicated_events"]) == (7, 2)
+    assert overview["counts"]["in_several_articles"] == 1
+    assert [(d["a"], d["b"], d["events"], d["articles"]) for d in overview["top_dyads"]] == [
+        ("JPN", "USA", 2, 4)
+    ]
+    assert sum(row["events"] for row in overview["timeline"]) == 2
+    network = dedup.get("/api/network?min_events=1").json()
+    assert [(e["a"], e["b"], e["events"]) for e in network["edges"]] == [("JPN", "USA", 2)]
+    usa = next(c for c in dedup.get("/api/map").json()["counts"]["countries"] if c["iso3"] == "USA")
+    assert usa["events"] == 2
+    assert dedup.get("/api/search?actor=JPN").json()["events"]["total"] == 2
+
+
+def test_people_sharing_a_code_are_told_apart(dedup):
+    """Abe and Kishida at the same meeting are one deduplicated event (keyed by JPNGOV), but
+    each person's dyad, partners and network links count the events they are in."""
+    assert (
+        dedup.get("/api/dyad/person:shinzo-abe/person:donald-trump").json()["series"][0]["events"]
+        == 2
+    )
+    assert dedup.get("/api/dyad/Fumio Kishida/Donald Trump").json()["series"][0]["events"] == 1
+    top = {a["key"]: a["events"] for a in dedup.get("/api/overview").json()["top_actors"]}
+    assert top == {"person:shinzo-abe": 2, "person:donald-trump": 2, "person:fumio-kishida": 1}
+    network = dedup.get("/api/network?level=actor&min_events=1").json()
+    assert {(e["a"], e["b"]): e["events"] for e in network["edges"]} == {
+        ("person:donald-trump", "person:shinzo-abe"): 2,
+        ("person:donald-trump", "person:fumio-kishida"): 1,
+    }
+    abe = dedup.get("/api/actor/person:shinzo-abe").json()
+    assert (abe["as_source"]["total"], abe["as_target"]["total"]) == (2, 1)
+    assert [
+        (p["partner"], p["events"], p["as_target"], p["as_source"]) for p in abe["partners"]
+    ] == [("person:donald-trump", 2, 2, 1)]
+    kishida = dedup.get("/api/actor/person:fumio-kishida").json()
+    assert kishida["as_source"]["total"] == 1 and kishida["partners"][0]["events"] == 1
+
+
+def test_click_through_reaches_every_mention(dedup, reported):
+    point = dedup.get("/api/dyad/JPN/USA/events?period=2017-02-01").json()["events"]
+    meeting_event = next(e for e in point if e["cameo"] == "040")
+    assert [e["num_mentions"] for e in point] == [3, 1]
+    assert (meeting_event["num_articles"], meeting_event["num_sources"]) == (3, 2)
+    page = dedup.get(f"/api/event/{meeting_event['cluster_id']}").json()
+    mentions = page["mentions"]
+    assert len(mentions) == 3 and page["mirror_id"] is not None
+    assert {m["source_name"] for m in mentions} == {"Shinzo Abe", "Fumio Kishida"}
+    with Store(reported, read_only=True) as store:
+        evidence = store.events(cluster_id=meeting_event["cluster_id"])
+        assert sorted(m["event_id"] for m in mentions) == sorted(evidence["event_id"])
+        texts = dict(zip(store.documents()["doc_id"], store.documents()["text"], strict=True))
+    for mention in mentions:
+        assert mention["sentence"] in texts[mention["doc_id"]]
+        assert mention["trigger_text"] in mention["sentence"]
+    html = dedup.get(f"/event/{meeting_event['cluster_id']}").text
+    assert "3 mentions" in html and f'href="/event/{page["mirror_id"]}"' in html
+    for mention in mentions:
+        assert f'href="/article/{mention["doc_id"]}#event-{mention["event_id"]}"' in html
+    # each list leads to the event's mentions
+    assert f'href="/event/{meeting_event["cluster_id"]}"' in dedup.get("/search?actor=JPN").text
+    article = dedup.get(f"/article/{meeting_event['doc_id']}").text
+    assert f'href="/event/{meeting_event["cluster_id"]}"' in article
+    assert dedup.get("/api/event/999999").status_code == 404
+
+
+def test_a_store_whose_deduplication_is_stale_is_refused(tmp_path):
+    db = tmp_path / "stale.duckdb"
+    with Store(db) as store:  # a run that wrote its results but never finished
+        run_id = store.begin_run(command="run", args={})
+        store.write_results(
+            [story("a", "2017-02-10", [coded(KISHIDA, builders.TRUMP, "040")])], run_id=run_id
+        )
+    with pytest.raises(StoreError, match="out of date.*detente dedup"):
+        create_app(db)
+
+
 # -- hostile text ---------------------------------------------------------------------------
 
 
@@ -353,6 +479,9 @@ def test_security_headers(client):
         ("/dyad/JPN/USA?from=2017-03-01&to=2017-01-01", 400, "is after"),
         ("/dyad/JPN/USA?freq=day&from=1900-01-01&to=2017-01-01", 400, "narrow the dates"),
         ("/dyad/JPN/USA/events", 400, "period"),
+        ("/dyad/JPN/USA?plover=ASSAULT", 400, "do not apply here"),
+        ("/event/0", 400, "cluster_id"),
+        ("/event/12345", 404, "no deduplicated event 12345"),
         ("/search?limit=100000", 400, "limit"),
         ("/search?q=" + "x" * 201, 400, "q"),
         ("/network?level=galaxy", 400, "level"),
@@ -377,7 +506,9 @@ def test_wrong_method_and_sql_in_parameters(hand):
     assert hand.post("/api/overview").status_code == 405
     injected = hand.get("/api/search", params={"actor": "' OR 1=1 --"}).json()
     assert injected["events"]["total"] == 0
-    assert hand.get("/api/dyad/JPN' OR '1'='1/USA").json()["series"] == []
+    unknown = hand.get("/api/dyad/JPN' OR '1'='1/USA")
+    assert unknown.status_code == 404
+    assert "no event in the store has \"JPN' OR '1'='1\"" in unknown.json()["error"]["message"]
     assert hand.get("/api/search", params={"q": "'; DROP TABLE events; --"}).status_code == 200
     assert hand.get("/api/search?plover=ASSAULT").json()["events"]["total"] == 6
 
@@ -402,6 +533,28 @@ def test_serve_refuses_a_missing_store(tmp_path):
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2
     assert "no such store" in result.output
+
+
+def test_serve_checks_workers_and_the_store_before_starting_processes(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from detente.cli.main import app
+    from detente.web.app import DB_VARIABLE, app_from_environment
+
+    db = tmp_path / "stale.duckdb"
+    with Store(db) as store:  # results written, the run never finished: dedup out of date
+        run_id = store.begin_run(command="run", args={})
+        store.write_results(
+            [story("a", "2017-02-10", [coded(KISHIDA, builders.TRUMP, "040")])], run_id=run_id
+        )
+    result = CliRunner().invoke(app, ["serve", "--db", str(db), "--workers", "0"])
+    assert result.exit_code == 2 and "--workers 0" in result.output
+    # several processes: the store is checked here, before any process starts
+    result = CliRunner().invoke(app, ["serve", "--db", str(db), "--workers", "2"])
+    assert result.exit_code != 0 and "out of date" in result.output
+    monkeypatch.delenv(DB_VARIABLE, raising=False)
+    with pytest.raises(UsageError, match=DB_VARIABLE):
+        app_from_environment()
 
 
 def test_loopback_detection():
@@ -437,6 +590,26 @@ def test_segments_cover_the_text_once_with_overlapping_facts():
     assert segments("", spans) == []
 
 
+def test_segments_html_escapes_every_piece():
+    text = 'A <script>x</script> & "Trump" met.'
+    pieces = segments(text, [Span(2, 20, "e1", "trigger"), Span(23, 30, "m0", "actor")])
+    html = str(segments_html(pieces))
+    assert html == (
+        'A <mark class="trigger" data-facts="e1" tabindex="0">&lt;script&gt;x&lt;/script&gt;'
+        '</mark> &amp; <mark class="actor" data-facts="m0" tabindex="0">&#34;Trump&#34;</mark> met.'
+    )
+
+
+def test_evidence_cuts_a_sentence_to_the_lines_of_its_event():
+    text = "Leaders meet\nAbe met Trump in Florida.\n\nNext."
+    start, end = 0, text.index("Next")  # a headline glued to the sentence, and the blank line
+    assert evidence(text, start, end, 13, 26) == "Abe met Trump in Florida."
+    # an event across the line break keeps both lines; no span or no sentence
+    assert evidence(text, start, end, 8, 20) == "Leaders meet\nAbe met Trump in Florida."
+    assert evidence(text, start, end, None, None) == text[:end].strip()
+    assert evidence(text, None, None, 13, 26) == ""
+
+
 def test_wilson_interval_known_values():
     assert wilson_interval(8, 10) == pytest.approx((0.4902, 0.9433), abs=1e-4)
     assert wilson_interval(0, 10) == pytest.approx((0.0, 0.2775), abs=1e-4)
@@ -464,7 +637,14 @@ def test_periods_and_truncation():
     assert truncate(day, "quarter") == dt.date(2020, 10, 1)
     months = list(period_starts(dt.date(2020, 11, 1), dt.date(2021, 2, 1), "month"))
     assert months[-1] == dt.date(2021, 2, 1) and len(months) == 4
-    assert EventFilter(actor="JPN").where()[1] == ["JPN", "JPN", "JPN", "JPN", "JPN", "JPN"]
+    assert period_count(dt.date(2020, 11, 18), dt.date(2021, 2, 1), "month") == len(months)
+    assert period_count(day, day + dt.timedelta(days=13), "week") == 3
+    assert period_count(day, day - dt.timedelta(days=1), "day") == 0
+    # the dyad rule: a code in capitals on the deduplicated event, an actor id on its mentions
+    where, params = EventFilter(actor="JPN").clusters()
+    assert "c.source_country = ?" in where and params == ["JPN", "JPN%", "JPN", "JPN%"]
+    where, params = EventFilter(actor="person:shinzo-abe").clusters()
+    assert "event_dedup" in where and params[0] == "person:shinzo-abe"
 
 
 def test_article_highlighting_uses_hand_built_offsets(hand_store):

@@ -254,6 +254,7 @@ STORE_PAGES = [
     ("actor", "/actor/{actor}"),
     ("actor-country", "/actor/{a}"),
     ("article", "/article/{doc}"),
+    ("event", "/event/{event}"),
     ("search", "/search?q=sanctions+Iran"),
     ("search-events", "/search?plover=ASSAULT"),
     ("validate", "/validate?n=20"),
@@ -295,6 +296,8 @@ def test_every_page_of_a_real_store(browser):
             "b": dyad["b"],
             "actor": next(a["key"] for a in overview["top_actors"] if ":" in a["key"]),
             "doc": max(sample, key=lambda e: len(e["sentence"]))["doc_id"],
+            # the deduplicated event with the most mentions in the sample
+            "event": max(sample, key=lambda e: e["num_mentions"] or 0)["cluster_id"],
         }
         for name, path in STORE_PAGES:
             watched.open(path.format(**keys))

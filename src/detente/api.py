@@ -16,7 +16,16 @@ from detente.store import Store
 
 def open(path: str | Path = "detente.duckdb", *, read_only: bool = True) -> Store:  # noqa: A001
     """Open a détente store; its queries (documents, mentions, quotes, events, dyad ...)
-    return pandas DataFrames. Read-only by default, so a notebook cannot damage a store."""
+    return pandas DataFrames. Read-only by default, so a notebook cannot damage a store.
+
+    ``path`` may also be a directory (or fsspec URL) of Parquet parts written by
+    ``detente run --cluster``: they are queried in place, read-only (docs/scale.md)."""
+    from detente.scale.views import PartsStore, is_parts_dir
+
+    if is_parts_dir(path):
+        if not read_only:
+            raise UsageError(f"{path}: parts are read-only; load them with `detente load`")
+        return PartsStore(path)
     return Store(path, read_only=read_only)
 
 

@@ -61,6 +61,10 @@ class NotFoundError(DetenteError):
     """What a query asks for is not in the store (an unknown actor, document or run)."""
 
 
+class ClusterError(DetenteError):
+    """The Dask cluster cannot be started or reached, or a partition cannot be coded or written."""
+
+
 class SchemaVersionError(StoreError):
     """The store was written by another schema version."""
 

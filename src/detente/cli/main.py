@@ -270,6 +270,28 @@ def run(
     id_field: IdField = "id",
     date_field: DateField = "date",
     title_field: TitleField = "title",
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            help="Code on Dask: local, local:N (N worker processes) or tcp://HOST:PORT "
+            "(a running scheduler); see docs/scale.md.",
+        ),
+    ] = None,
+    parts: Annotated[
+        str | None,
+        typer.Option(
+            "--parts",
+            help="With --cluster: where workers write Parquet parts, a directory or fsspec URL "
+            "(default: DB.parts next to the store).",
+        ),
+    ] = None,
+    no_load: Annotated[
+        bool,
+        typer.Option(
+            "--no-load", help="With --cluster: write the parts only (load later: detente load)."
+        ),
+    ] = False,
 ) -> None:
     """Process articles into the store (idempotent; resumes after a crash)."""
     from detente.ingest import count_records
@@ -279,6 +301,10 @@ def run(
 
     if workers < 1 or batch_size < 1:
         raise UsageError("--workers and --batch-size must be at least 1")
+    if cluster is None and (parts is not None or no_load):
+        raise UsageError("--parts and --no-load go with --cluster")
+    if cluster is not None and (strict or workers != 1):
+        raise UsageError("--cluster codes on Dask workers: leave out --workers and --strict")
     cores = available_cores()
     if workers > cores and not force_workers:
         err_console.print(
@@ -301,7 +327,8 @@ def run(
         "workers": workers,
     }
     progress = None if quiet else run_progress()
-    with Store(db) as store, progress or contextlib.nullcontext():
+    store_context = contextlib.nullcontext() if no_load else Store(db)
+    with store_context as store, progress or contextlib.nullcontext():
         on_progress = None
         if progress is not None:
             task = progress.add_task("run", total=count_records(paths), rate="–")
@@ -315,16 +342,32 @@ def run(
                     rate=rate,
                 )
 
-        summary = run_pipeline(
-            items,
-            store,
-            options=options,
-            workers=workers,
-            batch_size=batch_size,
-            strict=strict,
-            args=args,
-            on_progress=on_progress,
-        )
+        if cluster is not None:
+            from detente.cli.scale import run_cluster
+
+            args["cluster"] = cluster
+            summary = run_cluster(
+                items,
+                store,
+                cluster=cluster,
+                parts=parts or f"{db}.parts",
+                options=options,
+                batch_size=batch_size,
+                args=args,
+                quiet=quiet,
+                on_progress=on_progress,
+            )
+        else:
+            summary = run_pipeline(
+                items,
+                store,
+                options=options,
+                workers=workers,
+                batch_size=batch_size,
+                strict=strict,
+                args=args,
+                on_progress=on_progress,
+            )
         if progress is not None:
             progress.update(task, completed=summary.inputs, total=summary.inputs)
     if quiet:
@@ -337,10 +380,10 @@ def run(
         raise typer.Exit(1)
 
 
-def run_progress() -> Progress:
+def run_progress(label: str = "coding") -> Progress:
     """The live bar of ``detente run``: documents done, docs/s, elapsed, ETA."""
     return Progress(
-        TextColumn("[bold]coding"),
+        TextColumn(f"[bold]{label}"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]} docs/s"),
@@ -364,9 +407,8 @@ def problem_line(problem) -> str:
 
 
 def print_summary(summary, db: Path) -> None:
-    table = Table(
-        title=f"run {summary.run_id} → {plain(db)}", show_header=False, title_justify="left"
-    )
+    title = f"run {summary.run_id} → {plain(db)}" if summary.run_id is not None else "parts only"
+    table = Table(title=title, show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
     rows = [
@@ -382,6 +424,10 @@ def print_summary(summary, db: Path) -> None:
         ("warnings", summary.warnings),
         ("time", f"{summary.seconds:.1f} s"),
     ]
+    if hasattr(summary, "parts_key"):  # a run on a Dask cluster
+        from detente.cli.scale import cluster_rows
+
+        rows += cluster_rows(summary)
     if summary.seconds and summary.documents:
         rows.append(
             (
@@ -647,6 +693,7 @@ eval_app.command("actors")(
 
 # Commands in their own modules register themselves on ``app`` (after the shared options exist).
 from detente.cli import queries as _queries  # noqa: E402,F401
+from detente.cli import scale as _scale  # noqa: E402,F401
 from detente.cli import serve as _serve  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover

@@ -38,8 +38,12 @@ NoDedup = Annotated[
 
 
 def open_existing(db: Path):
+    """The store at ``--db`` read-only, or a directory of Parquet parts read in place."""
+    from detente.scale.views import PartsStore, is_parts_dir
     from detente.store import Store
 
+    if is_parts_dir(db):
+        return PartsStore(db)
     if not db.exists():
         raise UsageError(f"--db {db}: no such store (run `detente run` first, or set DETENTE_DB)")
     return Store(db, read_only=True)

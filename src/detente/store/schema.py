@@ -272,14 +272,18 @@ SEQUENCES = {"runs": "run_ids", "quotes": "quote_ids", "events": "event_ids"}
 DERIVED = ("event_dedup", "event_clusters")
 
 
+def table_ddl(table: str) -> str:
+    """``CREATE TABLE IF NOT EXISTS`` for one table of this schema version."""
+    lines = [f"{col.name} {col.sql}" for col in TABLES[table]]
+    if table in PRIMARY_KEYS:
+        lines.append(f"PRIMARY KEY ({PRIMARY_KEYS[table]})")
+    return f"CREATE TABLE IF NOT EXISTS {table} (\n  " + ",\n  ".join(lines) + "\n)"
+
+
 def create_statements() -> list[str]:
     """DDL that creates an empty store of this schema version."""
     statements = [f"CREATE SEQUENCE IF NOT EXISTS {name} START 1" for name in SEQUENCES.values()]
-    for table, columns in TABLES.items():
-        lines = [f"{col.name} {col.sql}" for col in columns]
-        if table in PRIMARY_KEYS:
-            lines.append(f"PRIMARY KEY ({PRIMARY_KEYS[table]})")
-        statements.append(f"CREATE TABLE IF NOT EXISTS {table} (\n  " + ",\n  ".join(lines) + "\n)")
+    statements += [table_ddl(table) for table in TABLES]
     statements.append(
         f"INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}') ON CONFLICT DO NOTHING"
     )

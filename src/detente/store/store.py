@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from detente.errors import NotFoundError, SchemaVersionError, StoreError, UsageError, require
 from detente.records import Article, DocResult, Problem
@@ -55,6 +56,23 @@ def _sql_string(text: str) -> str:
 def _utc_now() -> dt.datetime:
     # Stored as naive UTC (TIMESTAMP): tz-aware columns would make pandas depend on tz data.
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _of_documents(batch: pa.Table, doc_ids: pa.Array) -> pa.Table:
+    """The rows of ``batch`` that belong to ``doc_ids`` (rows without a doc_id stay)."""
+    if "doc_id" not in batch.column_names:
+        return batch
+    column = batch.column("doc_id")
+    keep = pc.or_(pc.is_null(column), pc.is_in(column, doc_ids))
+    return batch.filter(keep)
+
+
+def _for_run(batch: pa.Table, run_id: int) -> pa.Table:
+    if "run_id" not in batch.column_names:
+        return batch
+    index = batch.column_names.index("run_id")
+    value = pa.array([run_id] * batch.num_rows, batch.schema.field(index).type)
+    return batch.set_column(index, batch.schema.field(index), value)
 
 
 def _text_arg(name: str, value: Any) -> str:
@@ -441,12 +459,44 @@ class Store:
             now = _utc_now()
             if new:
                 batches = build_batches(list(new.values()), run_id=run_id, added_at=now)
-                for table, batch in batches.items():
-                    self._insert(table, batch, upsert=table in ("actors", "places"))
+                self._insert_batches(batches)
             # every source record is kept, also of a document stored before or twice here
             articles = [result.article for result in results]
             self._insert_refs(refs_table(articles, run_id=run_id, added_at=now))
         return len(new)
+
+    def write_batches(self, batches: Mapping[str, pa.Table], *, run_id: int) -> int:
+        """Store batches built elsewhere (a partition read from Parquet parts) in one
+        transaction, exactly once by ``doc_id``: documents already stored are skipped with
+        every row that carries their ``doc_id`` (their ``document_refs`` rows are kept, as
+        ``write_results`` keeps them), and ``run_id`` replaces the batches' own.
+        Returns the number of documents added."""
+        self._require_writable()
+        documents = batches["documents"]
+        with self._transaction("write a batch of parts"):
+            known = self.known_doc_ids(documents.column("doc_id").to_pylist())
+            new_ids = pc.unique(
+                documents.column("doc_id").filter(
+                    pc.invert(
+                        pc.is_in(documents.column("doc_id"), pa.array(sorted(known), pa.string()))
+                    )
+                )
+            )
+            if len(new_ids):
+                self._insert_batches(
+                    {
+                        table: _for_run(_of_documents(b, new_ids), run_id)
+                        for table, b in batches.items()
+                        if table != "document_refs"
+                    }
+                )
+            if "document_refs" in batches:
+                self._insert_refs(_for_run(batches["document_refs"], run_id))
+        return len(new_ids)
+
+    def _insert_batches(self, batches: Mapping[str, pa.Table]) -> None:
+        for table, batch in batches.items():
+            self._insert(table, batch, upsert=table in ("actors", "places"))
 
     def add_refs(self, articles: Sequence[Article], *, run_id: int) -> int:
         """Keep the source records of articles whose text is already stored (``document_refs``);
@@ -454,9 +504,16 @@ class Store:
         self._require_writable()
         if not articles:
             return 0
-        batch = refs_table(articles, run_id=run_id, added_at=_utc_now())
+        return self.add_ref_rows(
+            refs_table(articles, run_id=run_id, added_at=_utc_now()), run_id=run_id
+        )
+
+    def add_ref_rows(self, refs: pa.Table, *, run_id: int) -> int:
+        """``add_refs`` for rows built elsewhere (``refs_table``, e.g. read from Parquet
+        parts); ``run_id`` replaces the rows' own. Returns how many were new."""
+        self._require_writable()
         with self._transaction("write document references"):
-            return self._insert_refs(batch)
+            return self._insert_refs(_for_run(refs, run_id))
 
     def _insert_refs(self, batch: pa.Table) -> int:
         if batch.num_rows == 0:

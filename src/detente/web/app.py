@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import logging
 import math
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -214,6 +215,25 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+# ``detente serve --workers N``: each server process builds its app from the store named here.
+DB_VARIABLE = "DETENTE_SERVE_DB"
+
+
+def check_store(db: str | Path) -> None:
+    """Raise what ``create_app(db)`` would (a missing, foreign or out-of-date store) without
+    keeping the store open: the check before starting several server processes."""
+    with open_store(db, read_only=True) as store:
+        store.dedup_summary()
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of several server processes: the store named by ``DETENTE_SERVE_DB``."""
+    db = os.environ.get(DB_VARIABLE)
+    if not db:
+        raise UsageError(f"{DB_VARIABLE} names no store")
+    return create_app(db)
 
 
 def create_app(db: str | Path) -> FastAPI:

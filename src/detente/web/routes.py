@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from detente.errors import UsageError
@@ -156,14 +156,15 @@ def dyad(
     freq: Freq = "month",
     directed: Annotated[bool, Query(description="only a → b")] = False,
 ) -> Response:
-    """Counts by quad class and direction and the mean Goldstein score per period; ``a`` and
-    ``b`` are ISO3 countries, code prefixes or actor ids."""
+    """Deduplicated events per period, from the store's dyad query: counts by quad class
+    and direction, mean Goldstein score, articles. ``a`` and ``b`` are ISO3
+    countries or code prefixes in capitals, actor ids, or names as stored."""
     data = ex.dyad(a, b, freq=freq, directed=directed, filt=filt)
     return respond(
         request,
         "dyad.html",
         {**data, "filter": filt.query()},
-        lambda: {"plover_categories": ex.plover_categories(), "periods": PERIODS},
+        lambda: {"periods": PERIODS},
     )
 
 
@@ -179,7 +180,8 @@ def dyad_events(
     directed: bool = False,
     limit: Limit = 100,
 ) -> Response:
-    """Each event of one period with its sentence and article."""
+    """The deduplicated events of one period (those the chart counts there), each with its
+    first mention's sentence and article and its number of mentions."""
     day = parse_date(period, "period")
     if day is None:
         raise BadRequest("period is required (YYYY-MM-DD)")
@@ -245,6 +247,18 @@ def network(
     )
 
 
+# -- one deduplicated event ----------------------------------------------------------------
+
+
+@view("/event/{cluster_id}", "/api/event/{cluster_id}", "One deduplicated event and its mentions")
+def event(
+    request: Request, ex: Ex, cluster_id: Annotated[int, Path(ge=1, le=2**63 - 1)]
+) -> Response:
+    """A deduplicated event (``event_clusters``) with NumMentions, NumArticles, NumSources and
+    every mention: its sentence, rule and article."""
+    return respond(request, "event.html", ex.event(cluster_id))
+
+
 # -- actors and articles -------------------------------------------------------------------
 
 
@@ -262,12 +276,10 @@ def article(request: Request, ex: Ex, doc_id: str) -> Response:
 
     def page() -> dict[str, Any]:
         spans = highlight.article_spans(data)
-        return {
-            "segments": highlight.segments(data["document"]["text"], spans),
-            "facts": highlight.fact_details(data),
-        }
+        pieces = highlight.segments(data["document"]["text"], spans)
+        return {"text_html": highlight.segments_html(pieces), "facts": highlight.fact_details(data)}
 
-    return respond(request, "article.html", data, page)
+    return respond(request, "article.html", data, lambda: ex.cached("article page", doc_id, page))
 
 
 # -- search --------------------------------------------------------------------------------
@@ -289,7 +301,7 @@ def search(
     quotes = index.search(q, kind="quote", limit=limit, offset=offset)
     _add_articles(ex, articles, quotes)
     events, total = ([], 0)
-    if not q.strip() or any(filt.query().get(k) for k in ("actor", "plover", "cameo", "quad")):
+    if not q.strip() or filt.narrows_events():
         events, total = ex.events(filt, limit=limit, offset=offset)
     data = {
         "q": q,

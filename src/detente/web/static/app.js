@@ -76,18 +76,27 @@
   }
 
   // -- dyad ----------------------------------------------------------------------------------
+  function actorLink(key, label) {
+    return key ? el("a", { href: "/actor/" + encodeURIComponent(key), text: label }) : label;
+  }
+
+  // A deduplicated event: its first mention's sentence and article, and all its mentions.
   function eventItem(e) {
     const head = el("div", { class: "event-head" },
       el("span", { text: e.date || "undated" }),
-      el("span", { text: (e.source_name || e.source_text || "?") + " " }, el("span", { class: "code", text: e.source_code || "?" })),
+      el("span", {}, actorLink(e.source_key, e.source_label), " ", el("span", { class: "code", text: e.source_code || "?" })),
       el("span", {}, "→ ", el("strong", { text: e.trigger_text }), " →"),
-      el("span", { text: (e.target_name || e.target_text || "—") + " " }, e.target_code ? el("span", { class: "code", text: e.target_code }) : null),
+      el("span", {}, actorLink(e.target_key, e.target_label), " ", e.target_code ? el("span", { class: "code", text: e.target_code }) : null),
       el("span", { class: "code", title: "CAMEO code", text: e.cameo }),
       e.plover ? el("span", { class: "muted", text: e.plover }) : null);
     const link = el("a", { href: "/article/" + encodeURIComponent(e.doc_id) + "#event-" + e.event_id, text: e.title || e.doc_id });
+    const mentions = e.num_mentions > 1
+      ? e.num_mentions + " mentions in " + e.num_articles + (e.num_articles === 1 ? " article" : " articles")
+      : "1 mention";
     return el("li", { class: "event-card" }, head,
       el("p", { class: "sentence", text: e.sentence }),
-      el("p", { class: "muted" }, "in ", link, e.outlet ? " · " + e.outlet : ""));
+      el("p", { class: "muted" }, "in ", link, e.outlet ? " · " + e.outlet : "", " · ",
+         el("a", { href: "/event/" + e.cluster_id, class: "mentions", text: mentions })));
   }
 
   function dyad(data) {

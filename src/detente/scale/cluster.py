@@ -1,0 +1,86 @@
+"""``--cluster``: a local Dask cluster of worker processes, or a running scheduler's address."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from detente.errors import ClusterError, UsageError
+
+_LOCAL = re.compile(r"^local(?::(?P<workers>\d+))?$")
+_ADDRESS = re.compile(
+    r"^(?P<scheme>[a-z][a-z0-9+.-]*)://(?P<host>[^\s/:]+|\[[0-9a-fA-F:]+\]):(?P<port>\d+)$"
+)
+CONNECT_TIMEOUT_S = 30
+
+
+@dataclass(frozen=True)
+class ClusterSpec:
+    """``local`` (one worker process per core), ``local:N``, or ``tcp://HOST:PORT``."""
+
+    workers: int | None = None  # local cluster size
+    address: str | None = None  # a running scheduler
+
+    @classmethod
+    def parse(cls, spec: str) -> ClusterSpec:
+        text = spec.strip()
+        local = _LOCAL.match(text)
+        if local:
+            workers = int(local.group("workers")) if local.group("workers") else available_cores()
+            if workers < 1:
+                raise UsageError(f"--cluster {spec}: a local cluster needs at least 1 worker")
+            return cls(workers=workers)
+        if _ADDRESS.match(text):
+            return cls(address=text)
+        raise UsageError(
+            f"--cluster {spec!r}: use local, local:N (N worker processes) or the address of "
+            "a running Dask scheduler, tcp://HOST:PORT"
+        )
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def connect(spec: ClusterSpec, *, quiet: bool = False) -> Iterator:
+    """A Dask ``Client`` for ``spec``; a local cluster is started here and stopped on exit.
+
+    Local workers are processes with one thread each (spaCy holds the GIL), and the
+    dashboard takes a free port (``client.dashboard_link`` says which).
+    """
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as e:
+        raise ClusterError("--cluster needs Dask: pip install 'detente[dask]'") from e
+    if quiet:
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+    if spec.address is not None:
+        try:
+            client = Client(spec.address, timeout=CONNECT_TIMEOUT_S)
+        except (OSError, TimeoutError) as e:
+            raise ClusterError(
+                f"--cluster {spec.address}: no Dask scheduler answers there ({e}); "
+                "start one with `dask scheduler` and workers with `dask worker ADDRESS`"
+            ) from e
+        with client:
+            yield client
+        return
+    try:
+        cluster = LocalCluster(
+            n_workers=spec.workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+        )
+    except (OSError, RuntimeError) as e:
+        raise ClusterError(f"cannot start a local Dask cluster: {e}") from e
+    with cluster, Client(cluster) as client:
+        yield client
