@@ -39,6 +39,7 @@ class Coded:
     date: str | None = "same"  # "same" = the article's date
     both_ways: bool = False  # also the reverse event from the same words (symmetric)
     reverse_cameo: str | None = None  # the reverse event's code (043 for a 042 visit)
+    symmetric: bool = False  # one event of a mutual act (Event.symmetric)
 
 
 def coded(source, target, cameo, **kw) -> Coded:
@@ -127,6 +128,7 @@ def story(
             negated=c.negated,
             modality=c.modality,
             rule=f"{verb}-rule",
+            symmetric=c.symmetric,
             **_coded(c.cameo),
         )
         out_events.append(forward)

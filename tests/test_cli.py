@@ -132,6 +132,16 @@ def test_eval_actors_prints_its_report(nlp, shared_dir):
     assert "recall" in result.stdout and "precision" in result.stdout
 
 
+def test_eval_quotes_scores_the_bbc_gold_when_given_its_folder(nlp, shared_dir):
+    gold = Path(__file__).resolve().parents[1] / "gold" / "quotes_bbc"
+    args = ["eval", "quotes", "--gold", str(gold), "--split", "dev", "--limit", "2"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "Quotes on BBC News 2004-2005 (détente gold) dev: 2 texts" in result.stdout
+    result = runner.invoke(app, [*args[:4], "--split", "train"])
+    assert result.exit_code != 0 and "split 'train' is not one of dev, test" in result.output
+
+
 def test_eval_with_a_missing_gold_file_is_one_clear_line(tmp_path):
     result = runner.invoke(app, ["eval", "events", "--gold", str(tmp_path / "none.json")])
     assert result.exit_code != 0

@@ -136,6 +136,32 @@ def test_symmetric_pairs_share_an_undirected_id(store):
     assert visit["undirected_id"] == host["undirected_id"] != meet[0]["undirected_id"]
 
 
+def test_a_symmetric_event_is_one_event_in_either_direction(store):
+    fill(
+        store,
+        [
+            story("a", "2017-02-10", [coded(ABE, TRUMP, "040", symmetric=True)]),
+            story("b", "2017-02-10", [coded(TRUMP, ABE, "040", symmetric=True)]),
+            story("c", "2017-02-10", [coded(TRUMP, ABE, "051")]),  # directed: its own
+            story("d", "2017-02-10", [coded(ABE, TRUMP, "051")]),
+        ],
+    )
+    rows = clusters(store)
+    meet = [r for r in rows if r["cameo"] == "040"]
+    assert len(meet) == 1 and meet[0]["num_articles"] == 2
+    # the representative is the first report, with its own actors
+    assert (meet[0]["source_key"], meet[0]["target_key"]) == ("JPNGOV", "USAGOV")
+    assert meet[0]["source_code"] == "JPNGOV"
+    assert len([r for r in rows if r["cameo"] == "051"]) == 2
+    events = store.events()
+    assert sorted(zip(events["cameo"], events["is_symmetric"], strict=True)) == [
+        ("040", True),
+        ("040", True),
+        ("051", False),
+        ("051", False),
+    ]
+
+
 def test_the_lead_paragraph_makes_a_root_event(store):
     fill(
         store,

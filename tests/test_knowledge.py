@@ -29,7 +29,12 @@ from detente.knowledge.tables import (
     read_values,
     read_words,
 )
-from detente.knowledge.words import load_char_folds, load_function_words, load_speech_verbs
+from detente.knowledge.words import (
+    load_char_folds,
+    load_function_words,
+    load_news_furniture,
+    load_speech_verbs,
+)
 
 DATA = data_dir()
 
@@ -290,16 +295,23 @@ LOADER_CASES = [
         lambda f: load_actor_lexicon(load_function_words(), load_speech_verbs(), f),
     ),
     ("events", "cameo.tsv", "999\t99\tNothing\t\t5\t\t\t", lambda f: load_cameo(f)),
+    ("events", "one_sided_pairs.tsv", "042\thost", lambda f: load_cameo(f)),
+    (
+        "english",
+        "news_furniture.tsv",
+        "caption\topens\t(PHOTO",  # a regular expression that does not compile
+        lambda f: load_news_furniture(f),
+    ),
     (
         "events",
         "cameo_roots.tsv",
-        "21\tno\t1\tno\t0\tasserted\t0\t0\tmaybe",
+        "21\tno\t1\tno\t0\tmaybe",
         lambda f: load_cameo(f),
     ),
     (
         "events",
         "clause_words.tsv",
-        "ponder\tthink",
+        "ponder\tthink\tpossible",
         lambda f: load_clause_words(load_function_words(), f),
     ),
     (

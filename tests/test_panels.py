@@ -159,3 +159,24 @@ def test_dyad_takes_names_and_ids_and_says_what_it_does_not_know(store):
     with pytest.raises(NotFoundError, match="Shinzo Abe"):
         store.dyad("Abe Shinzo", "USA")  # a suggestion from the stored actors
     assert store.dyad("RUS", "JPN").empty  # both known, nothing between them: no error
+
+
+def test_a_symmetric_event_counts_in_both_directions(tmp_path):
+    with Store(tmp_path / "symmetric.duckdb") as store:
+        # one meeting, coded once as a symmetric event, reported "Abe met Xi" and "Xi met Abe"
+        fill(
+            store,
+            [
+                story("a", "2017-05-10", [coded(ABE, XI, "040", symmetric=True)], outlet="Wire"),
+                story("b", "2017-05-10", [coded(XI, ABE, "040", symmetric=True)], outlet="Paper"),
+            ],
+        )
+        row = store.dyad("JPN", "CHN").iloc[0]
+        assert (row["events"], row["a_to_b"], row["b_to_a"], row["articles"]) == (1, 1, 1, 2)
+        assert store.dyad("CHN", "JPN", both_directions=False)["events"].tolist() == [1]
+        assert store.dyad("JPN", "CHN", dedup=False)["events"].tolist() == [2]
+        directed = store.panel("dyad-month")
+        pairs = {(r.source_country, r.target_country): r.events for r in directed.itertuples()}
+        assert pairs == {("JPN", "CHN"): 1, ("CHN", "JPN"): 1}
+        undirected = store.panel("dyad-month", directed=False)
+        assert undirected["events"].tolist() == [1]

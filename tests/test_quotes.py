@@ -17,7 +17,7 @@ from detente.eval.quotes import (
 )
 from detente.knowledge import load_knowledge
 from detente.knowledge.words import load_speech_verbs
-from detente.quotes.marks import find_quoted_passages
+from detente.quotes.marks import find_all_passages, find_quoted_passages
 
 
 def quotes_of(doc):
@@ -161,14 +161,31 @@ def test_speaker_named_in_the_previous_sentence(code):
     assert quote.rule == "direct:previous-sentence"
 
 
-def test_nested_quoted_phrase_is_not_a_new_quote(code):
+def test_nested_quote_with_its_own_cue_is_a_quote_of_its_own(code):
+    """Issue 15: somebody quoted inside a quote, with a cue, is their own quote; a nested
+    phrase without one ('called it “a bluff”') stays part of the outer quote."""
     doc = code(
         "“When the general said ‘never,’ and when the press called it “a bluff,” "
         "we believed him,” Kowalski said."
     )
-    quote = only(doc)
-    assert quote.speaker == "Kowalski"
-    assert "a bluff" in quote.text
+    outer = quotes_of(doc)[0]
+    assert outer.speaker == "Kowalski"
+    assert "a bluff" in outer.text
+    assert [(q.text, q.speaker, q.rule) for q in quotes_of(doc)[1:]] == [
+        ("never,", "the general", "direct:nested")
+    ]
+    check_offsets(doc)
+
+
+def test_scare_quote_inside_a_quote_is_not_a_quote_of_its_own(code):
+    doc = code(
+        "Mr Jack said the bill “had the feel of a ‘work in progress’, and the minister "
+        "should explain this ‘easy and simple’ plan,” he added."
+    )
+    assert [q.rule for q in quotes_of(doc) if q.rule == "direct:nested"] == []
+    doc = code("“They wiggle them and say ‘melons’ as we speak,” the MP said.")
+    nested = [(q.text, q.speaker) for q in quotes_of(doc) if q.rule == "direct:nested"]
+    assert nested == [("melons", "They")]
 
 
 def test_speech_verb_inside_a_quote_is_not_a_new_quote(code):
@@ -261,6 +278,62 @@ def test_paraphrase_tail(code):
     assert quote.text.startswith("Russia has teamed up")
     assert quote.text.endswith("more partners")
     assert quote.speaker == "Jannuzi"
+
+
+def test_words_pointing_back_are_what_a_speech_verb_reports(code):
+    """Issue 15: noun objects of say ("said as much", "has said the same thing")."""
+    doc = code(
+        "The mayor wants a new bridge. Her deputy said as much on Sunday.\n\n"
+        "The governor has said the same thing for years."
+    )
+    found = [(q.kind, q.text, q.speaker) for q in quotes_of(doc)]
+    assert ("indirect", "as much", "Her deputy") in found
+    assert ("indirect", "the same thing", "The governor") in found
+    doc = code("The senator echoed the statements of the president last week.")
+    assert only(doc).text.startswith("the statements of the president")
+
+
+def test_passive_reports_name_their_reporter_after_by(code):
+    doc = code("The registration issue was first reported by The Washington Post.")
+    quote = only(doc)
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "indirect",
+        "The registration issue",
+        "The Washington Post",
+    )
+    # an expletive "it" is nobody; a cause after "by" is no reporter
+    doc = code("It was announced on Tuesday that the factory would close in March.")
+    quote = only(doc)
+    assert quote.text == "the factory would close in March" and quote.speaker is None
+    doc = code("The discrepancy can be explained by a rise in the working population.")
+    assert quotes_of(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "WASHINGTON -- President Obama, opening the museum, said it would tell a story.",
+            "President Obama",
+        ),
+        (
+            "MOSCOW (Reuters) - Foreign Minister Sergei Lavrov said the sanctions would fail.",
+            "Foreign Minister Sergei Lavrov",
+        ),
+        ("Moscow\n\nRussian President Vladimir Putin said the sanctions would fail.", None),
+    ],
+)
+def test_speaker_span_never_swallows_a_dateline(code, text, speaker):
+    quote = only(code(text))
+    assert quote.speaker == (speaker or "Russian President Vladimir Putin")
+
+
+def test_same_speech_verb_coordinated_in_another_tense_shares_its_subject(code):
+    doc = code(
+        "Mr Livingstone has said the remarks may have been offensive but were not racist, "
+        "and said he would not apologise even if the prime minister asked."
+    )
+    assert {q.speaker for q in quotes_of(doc)} == {"Mr Livingstone"}
 
 
 def test_according_to_reported(code):
@@ -447,6 +520,33 @@ def test_seed_reported_statements(seed_doc):
     assert reported["Eugene Rumer"].startswith("the United States and Japan appeared")
 
 
+def test_seed_keeps_every_statement_with_its_speaker(seed_doc):
+    """Issue 15: the user's example keeps its statements, in order, each with the speaker a
+    reader names (pronouns and "the official" resolved through the actor layer)."""
+    if not seed_doc._.mentions:
+        pytest.skip("the actors stage is not in the pipeline yet")
+    found = [(q.kind, q.speaker_name or q.speaker) for q in quotes_of(seed_doc)]
+    official = "senior administration official in the Trump"
+    assert found == [
+        ("direct", "Frank Jannuzi"),
+        ("indirect", "Donald Trump"),
+        ("direct", "Donald Trump"),
+        ("indirect", "Shinzo Abe"),
+        ("direct", "Shinzo Abe"),
+        ("indirect", official),
+        ("direct", official),
+        ("indirect", "Frank Jannuzi"),
+        ("indirect", "The joint statement"),
+        ("direct", "Frank Jannuzi"),
+        ("indirect", "Frank Jannuzi"),
+        ("indirect", "Eugene Rumer"),
+        ("direct", "Eugene Rumer"),
+    ]
+    # the official keeps the country and sector of the administration
+    codes = {q.speaker_actor for q in quotes_of(seed_doc) if q.speaker_name == official}
+    assert codes == {"USAGOV"}
+
+
 def test_seed_canonical_speakers_from_the_actor_layer(seed_doc):
     assert seed_doc._.mentions  # the actors stage runs before the quotes stage
     by_speaker = {q.speaker: q for q in quotes_of(seed_doc) if q.kind == "direct"}
@@ -567,3 +667,112 @@ def test_mark_scanner_never_raises_and_keeps_offsets_in_order(text):
             assert start > previous_end
             previous_end = end
     assert all(0 <= warning.offset <= len(text) for warning in warnings)
+
+
+def test_quotes_signed_after_a_dash_take_the_name_as_speaker(code):
+    text = (
+        "Readers told us what they thought of the debate.\n"
+        "“He never answered a question.” ― Ana Ruiz\n"
+        "”Fear. I am truly afraid he will win.”―\u00a0Jorge L. Falcon.\n"
+        "“Nobody asked us.”\u00a0― Rosa Diaz\u00a0\n"
+        "“It was a long night,” she said — and then she left."
+    )
+    doc = code(text)
+    signed = [(q.text, q.speaker, q.rule) for q in quotes_of(doc) if q.rule == "direct:sign-off"]
+    assert signed == [
+        ("He never answered a question.", "Ana Ruiz", "direct:sign-off"),
+        ("Fear. I am truly afraid he will win.", "Jorge L. Falcon", "direct:sign-off"),
+        ("Nobody asked us.", "Rosa Diaz", "direct:sign-off"),  # a signature ends a quote
+    ]
+    assert quotes_of(doc)[-1].speaker == "she"
+    check_offsets(doc)
+
+
+def test_closing_mark_starting_a_line_opens_a_quote():
+    lexicon = load_knowledge().quote_lexicon
+    text = "Intro.\n”Mistyped, but a quote.” Then text ” stray."
+    passages, warnings = find_quoted_passages(text, lexicon)
+    assert [text[p.start : p.end] for p in passages] == ["Mistyped, but a quote."]
+    assert len(warnings) == 1  # the stray mark mid-line still warns
+
+
+# --- single quotation marks (issue 15) -----------------------------------------------------
+
+SINGLE_MARK_CASES = [
+    # (text, the passages single marks delimit) — invented sentences and apostrophe traps
+    ("Japan's prime minister said it was ‘a historic day’ for the country.", ["a historic day"]),
+    (
+        "The minister said the plan was 'unworkable' and 'deeply unfair'.",
+        ["unworkable", "deeply unfair"],
+    ),
+    ("‘We don’t accept that,’ said Mr Adams, Sinn Féin's president.", ["We don’t accept that,"]),
+    (
+        "The Joneses' car was parked outside. 'It was there all night,' a neighbour said.",
+        ["It was there all night,"],
+    ),
+    ("Music from the ’90s is back, and rock 'n' roll never died.", []),
+    ("Fans of the '05 season don't agree, and they tell 'em so.", []),
+    ("Brown attacks Tories' 'fantasy' tax plans", ["fantasy"]),
+    ("The Greens' policy was called 'reckless' by the Conservatives' spokesman.", ["reckless"]),
+    ("'I won't go,' he said. 'They can't make me.'", ["I won't go,", "They can't make me."]),
+    ("Workers' rights groups said the 'reforms' were 'a disgrace'.", ["reforms", "a disgrace"]),
+    ("The 'Blair's babes' tag stuck.", ["Blair's babes"]),
+    ("It’s the farmers’ market, isn’t it? The Smiths’ dog didn’t bark.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SINGLE_MARK_CASES)
+def test_single_marks_pair_by_position_and_not_at_apostrophes(text, expected):
+    passages, nested, warnings = find_all_passages(text, load_knowledge().quote_lexicon)
+    assert [text[p.start : p.end] for p in passages] == expected
+    assert all(p.single for p in passages)
+    assert nested == [] and warnings == []
+
+
+def test_single_marks_nested_in_double_marks_are_nested_passages():
+    lexicon = load_knowledge().quote_lexicon
+    text = "“He told me ‘never again’ and I didn’t believe him,” she said."
+    passages, nested, _warnings = find_all_passages(text, lexicon)
+    assert [text[p.start : p.end] for p in passages] == [
+        "He told me ‘never again’ and I didn’t believe him,"
+    ]
+    assert [text[p.start : p.end] for p in nested] == ["never again"]
+    # British style: double marks inside single ones are the nested ones
+    text = "‘They called it “a bluff”, and we believed them,’ she said."
+    passages, nested, _warnings = find_all_passages(text, lexicon)
+    assert [(text[p.start : p.end], p.single) for p in passages] == [
+        ("They called it “a bluff”, and we believed them,", True)
+    ]
+    assert [text[p.start : p.end] for p in nested] == ["a bluff"]
+
+
+def test_single_mark_quote_over_paragraphs_reopens_at_each():
+    lexicon = load_knowledge().quote_lexicon
+    text = "‘We lost the first year.\n\n‘But the second was better,’ said Lena Novak."
+    passages, _nested, _warnings = find_all_passages(text, lexicon)
+    assert len(passages) == 1 and len(passages[0].pieces) == 2
+    # an opener never closed in its paragraph is an apostrophe after all
+    text = "The ’Dons won.\n\nThey said so."
+    assert find_all_passages(text, lexicon)[0] == []
+
+
+def test_british_single_mark_quote_with_speaker(code):
+    doc = code("'We will not raise taxes,' the Chancellor, Gordon Brown, told MPs on Tuesday.")
+    quote = only(doc)
+    assert quote.kind == "direct"
+    assert quote.text == "We will not raise taxes"
+    assert quote.speaker.endswith("Chancellor") or "Brown" in quote.speaker
+    check_offsets(doc)
+
+
+def test_single_mark_scare_quote_in_a_headline_is_not_a_quote(code):
+    doc = code("Brown attacks Tories' 'fantasy' tax plans\n\nThe row went on all week.")
+    assert [q for q in quotes_of(doc) if q.kind == "direct"] == []
+    assert not doc._.problems
+
+
+def test_possessive_after_s_does_not_close_a_single_mark_quote(code):
+    doc = code("'The Greens' policy is reckless,' the Conservative spokesman said.")
+    quote = only(doc)
+    assert quote.text == "The Greens' policy is reckless"
+    assert quote.speaker == "the Conservative spokesman"

@@ -122,6 +122,10 @@ class Quote:
     speaker_description: str | None = None
     speaker_id: str | None = None  # canonical actor_id
     rule: str = ""  # which rule produced it (evidence)
+    # The content's pieces in text order: one per pair of quotation marks when a direct
+    # quote is told in several passages ('“A,” he said, “b.”', a quote going on over
+    # paragraphs); otherwise the one piece (start, end).
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +147,20 @@ class EventActor:
     sector: str | None
 
 
+# An event's factuality (Event.modality), as the real-news gold annotates it
+# (docs/gold/events-guideline.md §7); "negated" is the Event.negated flag.
+MODALITIES = (
+    "asserted",
+    "intended",
+    "wanted",
+    "demanded",
+    "possible",
+    "conditional",
+    "claimed",
+    "question",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """Who did what to whom: one coded event with its evidence."""
@@ -162,9 +180,14 @@ class Event:
     quad_class: int | None  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
     goldstein: float | None
     negated: bool = False
-    modality: str = "asserted"  # asserted | intended | hoped | demanded | reported
+    # the event's factuality: asserted (it happened) | intended | wanted | demanded | possible |
+    # conditional | claimed | question; consumers count only asserted, not negated events
+    modality: str = "asserted"
     confidence: float = 1.0
     rule: str = ""  # the lexicon pattern / rule that produced it (evidence)
+    symmetric: bool = (
+        False  # a mutual act (met, talked, clashed): source and target interchangeable
+    )
 
 
 @dataclass(slots=True)

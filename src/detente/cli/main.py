@@ -604,16 +604,30 @@ def print_report(report) -> None:
 @eval_app.command("quotes")
 @handle_errors
 def eval_quotes(
-    split: Annotated[str, typer.Option("--split", help="train or dev.")] = "dev",
-    gold: Annotated[Path | None, typer.Option("--gold", help="PolNeAR directory.")] = None,
+    split: Annotated[
+        str, typer.Option("--split", help="PolNeAR: train or dev; BBC gold: dev or test.")
+    ] = "dev",
+    gold: Annotated[
+        Path | None,
+        typer.Option(
+            "--gold",
+            help="PolNeAR directory (default), or détente's BBC quote gold (gold/quotes_bbc).",
+        ),
+    ] = None,
     model: ModelOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N texts.")] = None,
 ) -> None:
-    """Quotes against PolNeAR attribution gold."""
-    from detente.eval.quotes import evaluate_quotes
+    """Quotes against PolNeAR attribution gold, or against détente's own BBC quote gold."""
+    from detente.eval.quotes_gold import ARTICLES_FILE, evaluate_bbc_quotes
 
-    kwargs = {"gold_dir": gold} if gold else {}
-    print_report(evaluate_quotes(split=split, model=model, limit=limit, **kwargs))
+    if gold is not None and (gold / ARTICLES_FILE).is_file():
+        report = evaluate_bbc_quotes(gold_dir=gold, split=split, model=model, limit=limit)
+    else:
+        from detente.eval.quotes import evaluate_quotes
+
+        kwargs = {"gold_dir": gold} if gold else {}
+        report = evaluate_quotes(split=split, model=model, limit=limit, **kwargs)
+    print_report(report)
 
 
 def gold_file_eval(module: str, function: str, gold_help: str, doc: str) -> Callable:

@@ -10,9 +10,12 @@ GSR's categories by ``data/events/plover_gsr.tsv``.
   whose source matches one of the gold source codes and, where gold has targets, whose
   target matches one of them;
 * *precision*: among our events in the gold sentences, the share that match some gold
-  record of the sentence. Negated events and events without a PLOVER category (CAMEO 01,
-  statements, which PLOVER does not code) are not counted: they are not claims of a
-  PLOVER event.
+  record of the sentence. Only events that occurred count (modality ``asserted``, not
+  negated: the one rule of every consumer, ``detente.store.factuality``): an intended,
+  demanded or possible act is not a claim that it happened, and PLOVER codes the verbal act
+  that speaks of it (the threat, the demand) instead. Events without a PLOVER category
+  (CAMEO 01, statements, which PLOVER does not code) are not counted either. A symmetric
+  event ("Abe met Trump") matches in either direction.
 An actor matches a code when its country is the code (or its ISO alias), or, for a
 sector code, when its CAMEO code starts with it.
 
@@ -20,7 +23,9 @@ sector code, when its CAMEO code starts with it.
 dictionaries only (``shipped_kb=False``); parse trees in the file are ignored. Gold and
 predicted events are sets of (source code, target code, event code) per record; *exact*
 scores P/R/F1 over those triples, *root* compares the event code's first two characters.
-Negated events are compared too (PETRARCH codes negation through its own patterns).
+Negated events are compared too (PETRARCH codes negation through its own patterns), and so
+are events of every factuality: PETRARCH codes "will visit" as the visit. A symmetric
+event counts as both directions, as PETRARCH writes a mutual act.
 Records marked ``noevents`` must produce none (``false_event_records`` counts those that
 do). Records marked ``error`` test PETRARCH's own input checks (datelines, broken parse
 trees) and are skipped, except ``sentencediscard`` ones, which the suite's discard list
@@ -40,6 +45,7 @@ from detente.errors import InputError
 from detente.eval.common import prf, read_gold_records, shared_path
 from detente.knowledge import load_knowledge
 from detente.records import Article, Event, EventActor
+from detente.store.factuality import occurred
 
 # Defaults under the shared data folder (see detente.eval.common.shared_path).
 PLOVER_GOLD = ("data", "gold", "plover", "plover_gsr_dev.json")
@@ -73,11 +79,17 @@ class GoldEvent:
     targets: tuple[str, ...]
 
     def matched_by(self, event: Event) -> bool:
-        if event.negated or gsr_category(event.cameo) != self.category:
+        if not occurred(event) or gsr_category(event.cameo) != self.category:
             return False
-        if not any(actor_matches(event.source, code) for code in self.sources):
+        if self._matches(event.source, event.target):
+            return True
+        # a symmetric event ("Abe met Trump") says nothing of who acted first
+        return event.symmetric and self._matches(event.target, event.source)
+
+    def _matches(self, source: EventActor | None, target: EventActor | None) -> bool:
+        if not any(actor_matches(source, code) for code in self.sources):
             return False
-        return not self.targets or any(actor_matches(event.target, code) for code in self.targets)
+        return not self.targets or any(actor_matches(target, code) for code in self.targets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +209,7 @@ def score_plover(gold_records: list[dict], events_by_text: dict[str, list[Event]
         )
     for text, golds in by_text.items():
         scores.sentences += 1
-        ours = [e for e in events_by_text.get(text, []) if not e.negated and gsr_category(e.cameo)]
+        ours = [e for e in events_by_text.get(text, []) if occurred(e) and gsr_category(e.cameo)]
         for gold in golds:
             scores.overall.gold += 1
             scores.by_category[gold.category].gold += 1
@@ -373,10 +385,13 @@ def read_discards(path: Path) -> list[str]:
     return phrases
 
 
-def _event_triple(event: Event) -> tuple[str, str, str]:
+def _event_triples(event: Event) -> list[tuple[str, str, str]]:
+    """The event as PETRARCH writes it: a symmetric event is both directions."""
     source = event.source.code or "---"
     target = event.target.code if event.target is not None and event.target.code else "---"
-    return source, target, event.cameo
+    if event.symmetric and event.target is not None:
+        return [(source, target, event.cameo), (target, source, event.cameo)]
+    return [(source, target, event.cameo)]
 
 
 def score_petrarch(
@@ -454,5 +469,6 @@ def evaluate_petrarch(
     for record, doc in zip(to_code, nlp.pipe(docs, batch_size=64), strict=True):
         # PETRARCH has no negation flag: its dictionaries code negated verbs with patterns
         # ("- &NEGATVAUXVRB * ..."), so every event we emit is compared.
-        predicted[record.record_id] = {_event_triple(e) for e in (doc._.events or [])}
+        # A symmetric event ("Gondor and Osgiliath met") is both of PETRARCH's directions.
+        predicted[record.record_id] = {t for e in doc._.events or [] for t in _event_triples(e)}
     return score_petrarch(records, predicted)

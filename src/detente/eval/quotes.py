@@ -1,7 +1,8 @@
 """Score quote extraction against PolNeAR (``detente eval quotes``), issue 3.
 
 Gold: PolNeAR's brat attributions (Source, Cue, Content spans). An attribution is
-* **direct** when its Content holds a double quotation mark;
+* **direct** when its Content holds a double quotation mark (also written as two
+  apostrophes, ``''``, as in the NYT archive texts);
 * **reported** when it has no mark and its Cue holds a speech or statement verb
   (the word forms of ``data/english/speech_verbs.tsv``) or ``according to``;
 * otherwise **excluded**: beliefs, feelings, findings ("hoping", "cheered",
@@ -31,10 +32,13 @@ from pathlib import Path
 from detente.errors import InputError
 from detente.eval.common import f1_score, ratio, shared_path
 from detente.knowledge import load_knowledge
+from detente.records import Quote
 
 # The gold folder under the shared data folder (see detente.eval.common.shared_path).
 GOLD_DIR = ("data", "gold", "polnear")
-QUOTE_MARK_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+# Double quotation marks; the NYT archive texts write them as two apostrophes ('') and
+# their content is as direct as that of “…”.
+QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "''", "``")
 MIN_OVERLAP = 0.3
 KINDS = ("direct", "reported", "overall")
 PREDICTED_KINDS = {"direct": ("direct", "mixed"), "reported": ("indirect",)}
@@ -148,7 +152,7 @@ def _parse_spans(value: str) -> tuple[tuple[int, int], ...]:
 
 def gold_kind(content_text: str, cue_text: str, speech_forms: frozenset[str]) -> str:
     """direct, reported or excluded, by the rule in this module's docstring."""
-    if any(char in QUOTE_MARK_CHARS for char in content_text):
+    if any(mark in content_text for mark in QUOTE_MARKS):
         return "direct"
     words = [word.lower() for word in _WORD.findall(cue_text)]
     if any(word in speech_forms for word in words):
@@ -420,8 +424,20 @@ def evaluate_predictor(
     return score_predictions(documents, predictions, split=split)
 
 
+def as_predicted(quotes: Iterable[Quote], *, by_part: bool = False) -> list[PredictedTuple]:
+    """Quotes as scored predictions: one per quote (PolNeAR: an attribution told in several
+    passages is one), or with ``by_part`` one per part (a gold of one quote per pair of
+    quotation marks, as ours on BBC News)."""
+    predicted = []
+    for q in quotes:
+        spans = (q.parts or ((q.start, q.end),)) if by_part else ((q.start, q.end),)
+        for start, end in spans:
+            predicted.append((start, end, q.kind, q.speaker_start, q.speaker_end, q.speaker_name))
+    return predicted
+
+
 def _pipeline_predictions(
-    model: str | None, texts: Sequence[str]
+    model: str | None, texts: Sequence[str], *, by_part: bool = False
 ) -> Iterator[list[PredictedTuple]]:
     from detente.nlp import load, make_doc
     from detente.records import Article
@@ -429,10 +445,7 @@ def _pipeline_predictions(
     nlp = load(model, stages=["actors", "quotes"])
     docs = (make_doc(nlp, Article(ref=f"polnear:{i}", text=text)) for i, text in enumerate(texts))
     for doc in nlp.pipe(docs, batch_size=8):
-        yield [
-            (q.start, q.end, q.kind, q.speaker_start, q.speaker_end, q.speaker_name)
-            for q in doc._.quotes or ()
-        ]
+        yield as_predicted(doc._.quotes or (), by_part=by_part)
 
 
 def evaluate_quotes(

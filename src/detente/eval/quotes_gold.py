@@ -703,7 +703,10 @@ def evaluate_bbc_quotes(
     """Run the pipeline (actors + quotes) on a split of the BBC gold and score its quotes."""
     documents = load_bbc_gold(gold_dir, split, corpus=corpus, limit=limit)
     texts = _distinct_texts(documents)
-    predictions = _pipeline_predictions(model, [group[0].text for _name, group in texts])
+    # the guideline's unit is one pair of quotation marks: '“A,” he said, “b.”' is two
+    predictions = _pipeline_predictions(
+        model, [group[0].text for _name, group in texts], by_part=True
+    )
     scores = score_predictions(documents, predictions, split=split)
     scores.corpus = "BBC News 2004-2005 (détente gold)"
     return scores

@@ -16,8 +16,8 @@ hashes, so a changed corpus file is an error rather than silently shifted offset
 Within a sentence, gold and predicted events are paired one to one (a maximum matching) when
 they agree on the event type and on the actors: the source's *country* (ISO3, or the first
 three letters of an organization code: IGO, NGO, IMG, ...) and the target's country. A gold
-event marked ``symmetric`` (they met, talked, agreed with each other) matches either
-direction; a gold event without target matches only a prediction without target.
+event marked ``symmetric`` (they met, talked, agreed with each other), or a predicted one,
+matches either direction; a gold event without target matches only a prediction without target.
 
 **Variants.** The event type is the PLOVER category (``plover``: root 01 statements have
 none, so they are left out on both sides), the CAMEO root (``root``) or the full CAMEO code
@@ -46,7 +46,7 @@ import numpy as np
 from detente.errors import InputError
 from detente.eval.common import DEFAULT_SHARED_DIR, prf, ratio
 from detente.ingest.decode import replace_lone_surrogates
-from detente.records import Article, Event, make_doc_id
+from detente.records import MODALITIES, Article, Event, make_doc_id
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_GOLD_DIR = ROOT / "gold" / "realnews"
@@ -61,17 +61,7 @@ CORPORA = {
 BBC_DATE = "2005-01-15"  # the BBC records have no date; the dataset covers 2004-2005
 
 ASSERTED = "asserted"
-FACTUALITIES = (
-    "asserted",
-    "negated",
-    "intended",
-    "wanted",
-    "demanded",
-    "possible",
-    "conditional",
-    "claimed",
-    "question",
-)
+FACTUALITIES = (ASSERTED, "negated", *MODALITIES[1:])
 SPLITS = ("train", "dev", "test")
 ARTICLE_COLUMNS = ("corpus", "record_id", "date", "split", "double", "n_sentences")
 SENTENCE_COLUMNS = ("corpus", "record_id", "n", "start", "end", "sha1_8")
@@ -369,6 +359,7 @@ class Prediction:
     source: str | None  # actor key (country or organization prefix)
     target: str | None
     factuality: str  # "asserted" when the prediction claims the event happened
+    symmetric: bool = False  # a mutual act: matches either direction
 
     @property
     def asserted(self) -> bool:
@@ -418,6 +409,7 @@ def to_prediction(
         source=_key_of(get("source")),
         target=_key_of(get("target")),
         factuality=factuality,
+        symmetric=bool(get("symmetric", False)),
     )
 
 
@@ -432,6 +424,7 @@ def gold_as_predictions(gold: AnnotatorGold, doc_ids: Mapping[str, str]) -> list
             source=event.source.key,
             target=event.target.key if event.target else None,
             factuality=event.factuality,
+            symmetric=event.symmetric,
         )
         for event in gold.events
     ]
@@ -453,7 +446,8 @@ def _same_actors(gold: GoldEvent, pred: Prediction) -> bool:
     target = gold.target.key if gold.target else None
     if pred.source == source and pred.target == target:
         return True
-    return gold.symmetric and target is not None and (pred.source, pred.target) == (target, source)
+    symmetric = gold.symmetric or pred.symmetric
+    return symmetric and target is not None and (pred.source, pred.target) == (target, source)
 
 
 def _max_matching(edges: Sequence[Sequence[int]], n_right: int) -> list[int]:

@@ -13,7 +13,7 @@ module decides, clause by clause, which of those apply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -22,19 +22,30 @@ from detente.events.clauses import embedded_subject, has_unmatched_object, verb_
 from detente.events.emit import CodedAct, Emitter
 from detente.events.lexicon import CodeSpec, Pattern, VerbEntry
 from detente.events.modality import (
+    ASSERTED,
+    REPORTING_ROLES,
+    Factuality,
+    act_factuality,
     has_modal,
     is_negated,
     is_obliged,
     is_unasserted_infinitive,
     obliged_through_adjective,
-    verb_modality,
 )
 from detente.events.nominal import NominalCoder
-from detente.events.participants import DocActors, Participants, own_country, same_actor
+from detente.events.participants import (
+    DocActors,
+    Participants,
+    can_fight,
+    own_country,
+    same_actor,
+)
 from detente.events.patterns import VerbCodes
 from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
-from detente.nlp.syntax import COMPLEMENT_DEPS, governing_verb, passive_subject
+from detente.nlp.extensions import get_list
+from detente.nlp.segments import is_furniture_sentence
+from detente.nlp.syntax import governing_verb, passive_subject
 from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
@@ -58,10 +69,34 @@ class EventCoder:
         self.words = knowledge.clause_words
         self.cameo = knowledge.cameo
         self.date_words = knowledge.date_words
-        self.verb_codes = VerbCodes(knowledge.verbs, self.words.roles)
+        self.verb_codes = VerbCodes(
+            knowledge.verbs,
+            self.words.roles,
+            self.words.circumstance_prepositions,
+            quad_class=self._quad_class,
+        )
         self.participants = Participants(self.words)
         self.nominals = NominalCoder(self.words, self.cameo, self.verb_codes, self.participants)
         self.emitter = Emitter(self.cameo, self.date_words)
+
+    def _unarmed_sense(
+        self, verb: Token, coding: _Coding, sources: list[EventActor], targets: list[EventActor]
+    ) -> _Coding:
+        """A verb of violence between actors who cannot fight takes its other sense:
+        "Kudlow tore into Trudeau" criticizes (unarmed_senses.tsv)."""
+        other = self.words.unarmed_senses.get(self.verb_codes.word(verb))
+        code = coding.code.forward
+        if other is None or code is None or not targets or self._quad_class(code) != 4:
+            return coding
+        armed = self.words.armed_sectors
+        if any(can_fight(actor, armed) for actor in (*sources, *targets)):
+            return coding
+        rule = f"{coding.rule}; unarmed sense [{other}]"
+        return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
+
+    def _quad_class(self, code: str) -> int | None:
+        entry = self.cameo.lookup(code)
+        return entry.quad_class if entry else None
 
     # ---- public
 
@@ -71,7 +106,10 @@ class EventCoder:
             return []
         events: list[Event] = []
         by_token = actors.by_token
+        furniture = get_list(doc, "furniture")
         for sent in doc.sents:
+            if is_furniture_sentence(furniture, sent):
+                continue  # a dateline, caption, byline ...: not the story
             if max(by_token[sent.start : sent.end], default=-1) == -1 and not any(
                 start < sent.end_char and sent.start_char < end for start, end, _ in actors.quotes
             ):
@@ -89,13 +127,11 @@ class EventCoder:
             if pos == VERB or (pos == AUX and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
                 if not self._may_code(tok):
                     continue
-                act = self._code_verb(tok, actors, consumed)
+                acts.extend(self._code_verb(tok, actors, consumed))
             elif (pos == NOUN or pos == PROPN) and tok.lemma_.lower() in self.words.nominals:
                 act = self.nominals.code(tok, actors, consumed)
-            else:
-                continue
-            if act is not None:
-                acts.append(act)
+                if act is not None:
+                    acts.append(act)
         return self.emitter.events(doc, sent, acts)
 
     # ---- verbs
@@ -105,27 +141,50 @@ class EventCoder:
         can only be coded as an obligation ("Sudan must return ...")."""
         return self.verb_codes.knows(verb) or is_obliged(verb, self.words.obligation_modals)
 
-    def _code_verb(self, verb: Token, actors: DocActors, consumed: set[int]) -> CodedAct | None:
+    def _code_verb(self, verb: Token, actors: DocActors, consumed: set[int]) -> list[CodedAct]:
+        """The acts a verb codes: its own, with its factuality, and the verbal act that a
+        governing word or the future makes of it ("pledged to give aid": the pledge 0331
+        and the aid, intended; "will visit": the intent 036 and the visit, intended)."""
         if is_unasserted_infinitive(verb, actors, self.words):
-            return None
+            return []
         role = self.words.roles.get(self.verb_codes.word(verb))
-        if role == "speech" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
-            return None  # attribution: "X did Y, officials said" codes X, not the officials
+        if role in REPORTING_ROLES and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+            return []  # attribution: "X did Y, officials said" codes X (statements: statements.py)
+        factuality = act_factuality(verb, self.words, self.date_words.future_auxiliaries)
+        if not factuality.coded:
+            return []  # "may demand that Israel withdraw": the withdrawal is not coded
         embedded_coded = False
-        if role in ("intent", "hope", "refuse"):
+        if role in ("intent", "refuse"):
             embedded = next(
                 (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None
             )
             if embedded is not None:
-                act, embedded_coded = self._code_intent(verb, embedded, actors, role, consumed)
+                act, embedded_coded = self._code_intent(verb, embedded, actors, role, factuality)
                 if act is not None:
-                    return act
+                    return [act]
         entry = self.verb_codes.entry(verb)
         if is_obliged(verb, self.words.obligation_modals):
-            # "Russia said Sudan must return the helicopter": whatever the act, a demand
-            return self._code_obligation(verb, entry, actors)
+            # "Russia said Sudan must return the helicopter": a demand, and the act demanded
+            demand = self._code_obligation(verb, entry, actors)
+            if demand is None:
+                return []
+            obliged = Factuality("demanded", demand.trigger)
+            return [demand, *self._code_own(verb, entry, actors, consumed, role, obliged, False)]
+        return self._code_own(verb, entry, actors, consumed, role, factuality, embedded_coded)
+
+    def _code_own(
+        self,
+        verb: Token,
+        entry: VerbEntry | None,
+        actors: DocActors,
+        consumed: set[int],
+        role: str | None,
+        factuality: Factuality,
+        embedded_coded: bool,
+    ) -> list[CodedAct]:
+        """The verb's own act (and, in the future tense, the intent it expresses)."""
         if entry is None:
-            return None
+            return []
         # most verbs have no actor doing them: find that out before matching patterns
         sources, inherited = self.participants.sources(verb, actors)
         patient: list[EventActor] = []  # a passive subject, for "- + * FROM $" patterns
@@ -134,18 +193,41 @@ class EventCoder:
             if subject is not None:
                 patient = self.participants.actors_of(subject, actors)
             if not patient:
-                return None
+                return []
         coding = _Coding(*self.verb_codes.code_of(verb, entry, verb_subject(verb)))
         sources, forced_targets = self._marked_source(
             verb, coding.pattern, sources, patient, actors
         )
         if not sources or coding.code.is_null:
-            return None
+            return []
         if embedded_coded and not self.cameo.policy(coding.code.forward).coded_alone:
-            return None  # "I want to stress ...": the act has no intent code; "want" alone says nothing
-        return self._verb_act(
-            verb, actors, consumed, role, coding, sources, inherited, forced_targets
+            return []  # "I want to stress ...": the act has no intent code; "want" alone says nothing
+        act = self._verb_act(
+            verb, actors, consumed, role, coding, sources, inherited, forced_targets, factuality
         )
+        if act is None:
+            return []
+        return [*self._future_intent(act, factuality), act]
+
+    def _future_intent(self, act: CodedAct, factuality: Factuality) -> list[CodedAct]:
+        """ "The minister will visit Beijing", "Russia is willing to withdraw": announcing
+        the act is itself an act, an expression of intent (036, trigger "will"/"willing"),
+        asserted; the act announced is intended."""
+        if factuality.intent is None or not act.code.forward:
+            return []
+        intent = self.words.intent_code(act.code.forward)
+        if intent is None or intent == act.code.forward:
+            return []
+        return [
+            replace(
+                act,
+                trigger=factuality.intent,
+                code=CodeSpec(intent),  # an intent is one side's: no paired reverse event
+                rule=f"intent: {act.rule}",
+                modality=ASSERTED,
+                reciprocal=act.reciprocal,
+            )
+        ]
 
     def _verb_act(
         self,
@@ -157,14 +239,16 @@ class EventCoder:
         sources: list[EventActor],
         inherited: bool,
         forced_targets: list[EventActor],
+        factuality: Factuality,
     ) -> CodedAct | None:
         """The act of a coded verb with its doers: its targets (or its reasons not to be
-        coded without one), then its modality."""
-        confidence = coding.confidence
+        coded without one), with its factuality."""
         policy = self.cameo.policy(coding.code.forward)
         targets, reciprocal, deep = self._verb_targets(
             verb, actors, sources, coding.pattern, policy, forced_targets
         )
+        coding = self._unarmed_sense(verb, coding, sources, targets)
+        confidence = coding.confidence
         if confidence < 0.75 and self._has_event_object(verb, actors):
             # "issued a stern reminder to Iraq": a verb coded only by its block's default
             # (GRANT [060]) says less than its event noun, which codes the act
@@ -175,33 +259,20 @@ class EventCoder:
             if policy.domestic != "no":
                 targets = own_country(sources, people=policy.domestic == "people")
                 deep = True
-        if role in ("intent", "hope") and confidence < 0.9 and embedded_subject(verb) is not None:
-            # "doesn't want Russia and China creating a bloc": a wish about another's act,
-            # whose act we could not code; the verb's own default (030) would mislead.
-            return None
-        if role in ("demand", "refuse"):
-            for child in verb.children:
-                if child.dep_ in COMPLEMENT_DEPS:
-                    consumed.update(t.i for t in child.subtree if t.pos_ == "VERB")
-        code, rule, modality = verb_modality(
-            verb,
-            coding.code,
-            coding.rule,
-            role,
-            actors,
-            words=self.words,
-            cameo=self.cameo,
-            future_auxiliaries=self.date_words.future_auxiliaries,
-        )
+        if role == "intent" and embedded_subject(verb) is not None:
+            # "doesn't want Russia and China creating a bloc", "wants the US to veto": a wish
+            # about another's act is a mental state; the act is coded (wanted), not the wish
+            if confidence < 0.9 or self.words.governed.get(self.verb_codes.word(verb)) == "wanted":
+                return None
         return CodedAct(
             trigger=verb,
             clause_verb=verb,
             sources=sources,
             targets=targets,
-            code=code,
-            rule=rule,
-            negated=is_negated(verb, self.words.negators),
-            modality=modality,
+            code=coding.code,
+            rule=_with_cue(coding.rule, factuality),
+            negated=is_negated(verb, self.words.negators) or factuality.negated,
+            modality=factuality.value,
             confidence=confidence - (0.1 if inherited else 0.0) - (0.15 if deep else 0.0),
             reciprocal=reciprocal,
         )
@@ -270,11 +341,12 @@ class EventCoder:
         )
 
     def _has_event_object(self, verb: Token, actors: DocActors) -> bool:
-        """An object noun naming an event that codes on its own ("a reminder to Iraq")."""
+        """An object noun naming an event that codes on its own, done by the verb's doer
+        ("issued a reminder to Iraq")."""
         return any(
             c.dep_ == "dobj"
             and c.lemma_.lower() in self.words.nominals
-            and self.nominals.code(c, actors, set()) is not None
+            and self.nominals.carried_by(c, verb, actors)
             for c in verb.children
         )
 
@@ -309,14 +381,16 @@ class EventCoder:
             code=CodeSpec(demand),
             rule=f"obligation ({governor.lemma_} ... must {verb.lemma_}): {rule}".rstrip(": "),
             negated=is_negated(governor, self.words.negators),
-            modality="demanded",
+            modality=ASSERTED,  # the demand is made; the act it demands is "demanded"
             confidence=max(confidence, 0.7) - 0.1,
         )
 
     def _code_intent(
-        self, head: Token, embedded: Token, actors: DocActors, role: str, consumed: set[int]
+        self, head: Token, embedded: Token, actors: DocActors, role: str, factuality: Factuality
     ) -> tuple[CodedAct | None, bool]:
-        """ "wants to improve relations with Russia" -> intent to cooperate (03x).
+        """ "wants to improve relations with Russia": the expression of intent (03x; a
+        threat, 13x, for a conflict act; a refusal, 12x, under "refused to"), an act of its
+        own; the act it names is coded on its own turn, intended, wanted or negated.
 
         The second value says whether the embedded act itself had a code."""
         entry = self.verb_codes.entry(embedded)
@@ -333,18 +407,12 @@ class EventCoder:
         else:
             intent = self.words.intent_code(code.forward)
         if intent is None:
-            # "threatened to deliver blows": a wanted, refused or threatened act was not
-            # done, so it is not coded on its own either
-            consumed.add(embedded.i)
+            # "threatened to deliver blows": the act has no intent code; the verb of intent
+            # is coded alone or not at all (the act itself is coded on its own turn)
             return None, True
         targets, reciprocal, deep = self.participants.targets(
             embedded, actors, sources, place_targets=self.cameo.policy(code.forward).place_target
         )
-        consumed.add(embedded.i)
-        modality = "hoped" if role == "hope" else "intended"
-        if self.cameo.policy(intent).act_in_itself:
-            modality = "asserted"  # a refusal or a threat is an act of its own
-        negators = self.words.negators
         return (
             CodedAct(
                 trigger=head,
@@ -352,11 +420,19 @@ class EventCoder:
                 sources=sources,
                 targets=targets,
                 code=CodeSpec(intent),  # an intent is one side's: no paired reverse event
-                rule=f"{role}: {self.verb_codes.word(head)} + {rule}",
-                negated=is_negated(head, negators) or is_negated(embedded, negators),
-                modality=modality,
+                rule=_with_cue(f"{role}: {self.verb_codes.word(head)} + {rule}", factuality),
+                negated=is_negated(head, self.words.negators),
+                modality=factuality.value,
                 confidence=confidence - (0.1 if inherited else 0.0) - (0.15 if deep else 0.0),
                 reciprocal=reciprocal,
             ),
             True,
         )
+
+
+def _with_cue(rule: str, factuality: Factuality) -> str:
+    """The rule, with the word that decided a factuality other than asserted (evidence)."""
+    if factuality.cue is None or factuality.value == ASSERTED and not factuality.negated:
+        return rule
+    value = "negated" if factuality.negated else factuality.value
+    return f"{value} ({factuality.cue.text}): {rule}"

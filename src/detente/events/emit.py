@@ -9,10 +9,15 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.events import dates
 from detente.events.lexicon import CodeSpec
-from detente.events.participants import actor_key
+from detente.events.participants import actor_key, same_mention
 from detente.knowledge.events import Cameo, DateWords
 from detente.nlp.extensions import doc_id_of
 from detente.records import Event, EventActor, TextSpan
+
+# actor ids of one individual: two mentions of it are the same actor
+_PERSONS = ("person:", "unnamed:")
+# (source, target, code, symmetric) of one event an act makes
+Direction = tuple[EventActor, EventActor | None, str, bool]
 
 
 @dataclass(slots=True)
@@ -46,49 +51,50 @@ class Emitter:
         date_cache: dict = {}  # clause head -> its date word, shared by the sentence's events
         for act in acts:
             date = dates.event_date(act.trigger, act.clause_verb, base, self.date_words, date_cache)
-            for source, target, code in self._directions(act):
+            for direction in self._directions(act):
+                source, target, code, symmetric = direction
                 key = (actor_key(source), actor_key(target), code, act.negated)
-                if key in seen:
+                if key in seen or (symmetric and (key[1], key[0], *key[2:]) in seen):
                     continue
                 seen.add(key)
-                events.append(self._event(doc_id, sent, act, source, target, code, date))
+                events.append(self._event(doc_id, sent, act, direction, date))
         return drop_subsumed(events)
 
-    def _directions(self, act: CodedAct) -> list[tuple[EventActor, EventActor | None, str]]:
-        """(source, target, code) of each event an act makes: every source to every target
-        (and back, with a paired code's reverse); partners of a mutual act both ways."""
-        pairs: list[tuple[EventActor, EventActor | None, str]] = []
+    def _directions(self, act: CodedAct) -> list[Direction]:
+        """(source, target, code, symmetric) of each event an act makes: every source to
+        every target, never an actor to itself; a paired code's reverse (target to source)
+        when it is an act of its own; a mutual act ([040:040], "Trump and Abe met") once
+        per pair of partners, as a symmetric event."""
+        pairs: list[Direction] = []
         forward, reverse = act.code.forward, act.code.reverse
+        mirrored = self.cameo.mirrors(forward, reverse)
+        domestic = self.cameo.policy(forward).domestic != "no"
         if act.targets:
             for source in act.sources:
                 for target in act.targets:
+                    if _same_one(target, source) and not (domestic and _a_state(target)):
+                        continue  # "withdrew the U.S. ...": an actor is not its own target
                     if forward:
-                        pairs.append((source, target, forward))
-                    if reverse:
-                        pairs.append((target, source, reverse))
+                        pairs.append((source, target, forward, reverse == forward))
+                    if mirrored:
+                        pairs.append((target, source, reverse, False))
         elif len(act.sources) > 1 and (
             act.reciprocal
             or (forward and (forward == reverse or self.cameo.policy(forward).mutual))
         ):
-            # "Trump and Abe met", "showered each other with compliments": both directions.
-            for source in act.sources:
-                for other in act.sources:
-                    if source is not other and forward:
-                        pairs.append((source, other, forward))
+            # "Trump and Abe met", "showered each other with compliments": one event a pair
+            for number, source in enumerate(act.sources):
+                for other in act.sources[number + 1 :]:
+                    if forward and not _same_one(other, source):
+                        pairs.append((source, other, forward, True))
         elif forward:
-            pairs.extend((source, None, forward) for source in act.sources)
+            pairs.extend((source, None, forward, False) for source in act.sources)
         return pairs
 
     def _event(
-        self,
-        doc_id: str,
-        sent: Span,
-        act: CodedAct,
-        source: EventActor,
-        target: EventActor | None,
-        code: str,
-        date: str | None,
+        self, doc_id: str, sent: Span, act: CodedAct, direction: Direction, date: str | None
     ) -> Event:
+        source, target, code, symmetric = direction
         entry = self.cameo.lookup(code)
         trigger = act.trigger
         return Event(
@@ -110,7 +116,25 @@ class Emitter:
             modality=act.modality,
             confidence=round(max(0.1, act.confidence - (0.0 if target is not None else 0.1)), 2),
             rule=act.rule,
+            symmetric=symmetric,
         )
+
+
+def _same_one(target: EventActor, source: EventActor) -> bool:
+    """The same mention as the same actor, or the same person: never its own target. The
+    doer's own country as the target of a domestic act is another actor, though it may
+    share the mention; so is a state's other mention ("Turkey will allow Turkish
+    refugees to return")."""
+    if target.actor_id and target.actor_id == source.actor_id:
+        if target.actor_id.startswith(_PERSONS):
+            return True
+    return same_mention(target, source) and actor_key(target) == actor_key(source)
+
+
+def _a_state(actor: EventActor) -> bool:
+    """A state as a whole: the own-country target of a domestic act ("Young Algerians
+    blocked roads": a protest against Algeria) shares its doer's mention."""
+    return bool(actor.country) and actor.code == actor.country
 
 
 def drop_subsumed(events: list[Event]) -> list[Event]:
@@ -121,14 +145,16 @@ def drop_subsumed(events: list[Event]) -> list[Event]:
 
 
 def _subsumes(other: Event, event: Event) -> bool:
-    if actor_key(other.source) != actor_key(event.source):
-        return False
     if other.cameo_root != event.cameo_root or other.negated != event.negated:
+        return False
+    same_source = actor_key(other.source) == actor_key(event.source)
+    same_target = actor_key(other.target) == actor_key(event.target)
+    if other.symmetric and event.symmetric and not same_source:
+        # "Abe met Trump ... their talks": a mutual act read from the other side
+        same_source = actor_key(other.source) == actor_key(event.target)
+        same_target = actor_key(other.target) == actor_key(event.source)
+    if not same_source:
         return False
     if event.target is None and other.target is not None:
         return True
-    return (
-        event.rule.startswith("nominal")
-        and not other.rule.startswith("nominal")
-        and actor_key(other.target) == actor_key(event.target)
-    )
+    return event.rule.startswith("nominal") and not other.rule.startswith("nominal") and same_target

@@ -1,16 +1,58 @@
-"""An act's factuality, decided once: whether the clause reports an act at all, negation,
-obligation, and the modality of a coded act (asserted, intended, hoped, demanded, reported).
-Pure functions of the parse and the knowledge layer's words and root policies."""
+"""An act's factuality, decided once: whether a clause reports an act at all, negation,
+obligation, and whether the act happened, is intended, wanted, demanded, possible,
+conditional, claimed or asked about (``docs/gold/events-guideline.md`` §7).
+
+The cues are data: the governing words of ``events/clause_words.tsv`` (what "wants",
+"urged", "refused", "accused ... of", "said" make of the act they govern) and the function
+words of ``english/function_words.tsv`` (modals, future auxiliaries, "if"/"unless",
+"allegedly"). The cue that governs the act most closely wins; an explicit condition wins
+over the others, a question over everything. Only one level is coded: the act governed
+by a verbal act that is itself not asserted ("may demand that Israel withdraw") is not
+coded at all. Pure functions of the parse and the knowledge layer's words.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from detente.events import dates
 from detente.events.clauses import verb_subject
-from detente.events.lexicon import CodeSpec
 from detente.events.participants import DocActors
-from detente.knowledge.events import Cameo, ClauseWords
+from detente.events.patterns import verb_keys
+from detente.knowledge.events import ClauseWords
+from detente.nlp.syntax import VERBAL_POS
+
+ASSERTED = "asserted"
+# governing roles whose own act is coded (the others govern without an act of their own)
+ACT_ROLES = frozenset({"intent", "demand", "refuse", "accuse", "consider"})
+REPORTING_ROLES = frozenset({"speech", "opinion"})
+_GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
+
+
+@dataclass(frozen=True, slots=True)
+class Factuality:
+    """What the text makes of an act: ``value`` (asserted, intended, wanted, demanded,
+    possible, conditional, claimed, question), ``negated`` when a governing word denies
+    it ("refused to release"), the word that decided it (``cue``, evidence), and
+    ``intent``: a word that is itself an expression of intent no verb of its own codes
+    ("will visit", "is willing to withdraw", "will withdraw unless ...": the intent, or
+    the threat, is an asserted act too)."""
+
+    value: str = ASSERTED
+    cue: Token | None = None
+    negated: bool = False
+    intent: Token | None = None
+    coded: bool = True  # False: the content of a verbal act that is not asserted itself
+
+    @property
+    def asserted(self) -> bool:
+        return self.value == ASSERTED and not self.negated
+
+
+ASSERTED_ACT = Factuality()
+NOT_CODED = Factuality(coded=False)
 
 
 def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords) -> bool:
@@ -50,18 +92,6 @@ def is_negated(verb: Token, negators: frozenset[str]) -> bool:
     return False
 
 
-def is_reported(verb: Token, roles: dict[str, str]) -> bool:
-    """The verb is in the complement of a speech verb ("Russia said Japan had agreed")."""
-    tok = verb
-    for _ in range(6):
-        if tok.dep_ in ("ccomp", "parataxis") and roles.get(tok.head.lemma_.lower()) == "speech":
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
 def has_modal(verb: Token, modals: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
@@ -88,42 +118,199 @@ def speaker_is_subject(verb: Token, actors: DocActors, first_person: frozenset[s
     )
 
 
-def is_intended(verb: Token, words: ClauseWords, future_auxiliaries: frozenset[str]) -> bool:
-    """ "will give aid", "is willing to withdraw": a commitment, not the act."""
-    if dates.is_future(verb, future_auxiliaries):
-        return True
+# ---------------------------------------------------------------- governing words
+
+
+def governor_of(verb: Token, words: ClauseWords) -> Token | None:
+    """The word that governs ``verb``'s act, if it has a role: the verb whose complement
+    it is ("wants to visit", "said Japan would host", "accused Syria of shelling"), or the
+    adjective of "is willing to withdraw"."""
+    if verb.dep_ not in _GOVERNED_DEPS or verb.head.i == verb.i:
+        return None
     head = verb.head
-    return (
-        verb.dep_ == "xcomp"
-        and head.i != verb.i
-        and head.pos_ == "ADJ"
-        and words.roles.get(head.lemma_.lower()) == "intent"
-    )
+    if verb.dep_ == "pcomp":  # "accused Syria [of] shelling": through the preposition
+        if head.dep_ != "prep" or head.head.pos_ not in VERBAL_POS:
+            return None
+        head = head.head
+    return head if clause_word(head, words) is not None else None
 
 
-def verb_modality(
+def clause_word(word: Token, words: ClauseWords) -> str | None:
+    """The entry of ``word`` in the clause-word table: its lemma, its form, or a stem of
+    its form (the lemmatizer makes "hopes" into "hop")."""
+    return next((key for key in verb_keys(word) if key in words.roles), None)
+
+
+def role_of(word: Token, words: ClauseWords) -> str | None:
+    key = clause_word(word, words)
+    return words.roles[key] if key is not None else None
+
+
+def _governed_value(word: Token, words: ClauseWords) -> str:
+    key = clause_word(word, words)
+    return words.governed.get(key, ASSERTED) if key is not None else ASSERTED
+
+
+# ---------------------------------------------------------------- the decision
+
+
+def _shared_clause(verb: Token) -> Token | None:
+    """The verb whose modals and conditions ``verb`` shares: the verb of an infinitive
+    without a role ("may opt to kill") or the first of coordinated verbs without a
+    subject of their own ("will visit Seoul and meet Moon")."""
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in VERBAL_POS:
+        return None
+    if verb.dep_ == "xcomp":
+        return head
+    if verb.dep_ == "conj" and verb_subject(verb) is None:
+        return head
+    return None
+
+
+def _is_question(verb: Token, words: ClauseWords) -> Token | None:
+    """ "Will North Korea attack?": a main clause ending in a question mark; "asked
+    whether Iran had attacked": a clause opened by whether/if under a question."""
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in words.question_marks and verb.dep_ == "ccomp":
+            if role_of(verb.head, words) in ("demand", "speech"):  # asked/wondered whether
+                return child
+    if verb.dep_ not in ("ROOT", "conj") or (verb.dep_ == "conj" and verb.head.dep_ != "ROOT"):
+        return None
+    last = verb.sent[-1]
+    while last.is_space and last.i > verb.sent.start:
+        last = last.doc[last.i - 1]
+    return last if last.text == "?" else None
+
+
+def _condition(verb: Token, words: ClauseWords) -> Token | None:
+    """ "If Iran attacks, Israel would retaliate": the main clause's act is conditional."""
+    for child in verb.children:
+        if child.dep_ == "advcl":
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ in words.condition_marks:
+                    return mark
+    return None
+
+
+def own_factuality(
     verb: Token,
-    code: CodeSpec,
-    rule: str,
-    role: str | None,
-    actors: DocActors,
-    *,
     words: ClauseWords,
-    cameo: Cameo,
     future_auxiliaries: frozenset[str],
-) -> tuple[CodeSpec, str, str]:
-    """The code, rule and modality of a verb's act: an intended act is coded as the
-    intention (03x/13x); otherwise the root's modality (a demand), a wish's (hoped,
-    intended), reported under a speech verb, else asserted."""
-    if is_intended(verb, words, future_auxiliaries) and code.forward:
-        intent = words.intent_code(code.forward)
-        if intent is not None:
-            return CodeSpec(intent), f"intent (future/willing): {rule}", "intended"
-    policy = cameo.policy(code.forward)
-    if policy.modality != "asserted":
-        return code, rule, policy.modality
-    if role in ("intent", "hope") and policy.wish:
-        return code, rule, "hoped" if role == "hope" else "intended"
-    if is_reported(verb, words.roles) and not speaker_is_subject(verb, actors, words.first_person):
-        return code, rule, "reported"
-    return code, rule, "asserted"
+    *,
+    reported: bool,
+    governs: bool = False,
+) -> Factuality:
+    """What the verb's own clause makes of its act: a question, a condition, a modal
+    ("may", "would"; "would" in reported speech is the future: "said Japan would host"),
+    the future ("will visit"), an adverb ("allegedly"). A condition on a verb that governs
+    another act (``governs``: "threatened to ban voting if Hamas ran") is the governed
+    act's: the threat itself is made."""
+    cue = _is_question(verb, words)
+    if cue is not None:
+        return Factuality("question", cue)
+    if verb.dep_ == "advcl":  # "unless Chad held elections": the condition itself
+        mark = next(
+            (c for c in verb.children if c.dep_ == "mark" and c.lower_ in words.condition_marks),
+            None,
+        )
+        if mark is not None:
+            return Factuality("conditional", mark)
+    cue = _condition(verb, words) if not governs else None
+    if cue is not None:
+        # "will withdraw its force unless ...": a conditional act, announced (a threat)
+        announced = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "aux"
+                and c.lower_ in future_auxiliaries
+                and (reported or c.lower_ not in words.conditional_modals)
+            ),
+            None,
+        )
+        return Factuality("conditional", cue, intent=announced)
+    for child in verb.children:
+        if child.dep_ != "aux":
+            continue
+        word = child.lower_
+        if word in words.possible_modals:
+            return Factuality("possible", child)
+        if word in words.conditional_modals and not reported:
+            return Factuality("conditional", child)
+        if word in future_auxiliaries:
+            return Factuality("intended", child, intent=child)
+    if dates.is_future(verb, future_auxiliaries):  # "is going to visit"
+        return Factuality("intended", verb, intent=verb)
+    for child in verb.children:
+        if child.dep_ == "advmod":
+            if child.lower_ in words.claimed_adverbs:
+                return Factuality("claimed", child)
+            if child.lower_ in words.possible_adverbs:
+                return Factuality("possible", child)
+    return ASSERTED_ACT
+
+
+def act_factuality(
+    verb: Token,
+    words: ClauseWords,
+    future_auxiliaries: frozenset[str],
+    *,
+    depth: int = 0,
+) -> Factuality:
+    """The factuality of ``verb``'s act: its own clause's cue, else what its governing word
+    makes of it ("wants to" wanted, "urged X to" demanded, "refused to" negated, "accused X
+    of" claimed, "said" as said), provided the governing act is itself asserted."""
+    governor = governor_of(verb, words)
+    if governor is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":
+        # "is willing to withdraw", "is likely to attack": the adjective governs
+        governor = verb.head if role_of(verb.head, words) else None
+    role = role_of(governor, words) if governor is not None else None
+    own = own_factuality(
+        verb,
+        words,
+        future_auxiliaries,
+        reported=role == "speech",
+        governs=role_of(verb, words) in ACT_ROLES,
+    )
+    if governor is None:
+        shared = _shared_clause(verb)
+        if own.value != ASSERTED or shared is None or depth > 3:
+            return own
+        # "may opt to kill", "will visit Seoul and meet Moon": the clause it shares
+        return act_factuality(shared, words, future_auxiliaries, depth=depth + 1)
+    if depth > 3:
+        return own
+    outer = act_factuality(
+        governor if governor.pos_ in VERBAL_POS else governor.head,
+        words,
+        future_auxiliaries,
+        depth=depth + 1,
+    )
+    governed = _governed_value(governor, words)
+    denied = is_negated(governor, words.negators)
+    if role in REPORTING_ROLES:
+        if not outer.coded or denied:
+            return NOT_CODED  # "did not say that ...": nothing is reported
+        if own.value != ASSERTED:
+            return own
+        if outer.value != ASSERTED:
+            return outer  # "may have said", "claimed": the report is only as good as its act
+        return Factuality(governed, governor) if governed != ASSERTED else ASSERTED_ACT
+    if outer.value == "intended" and not outer.negated and governed in ("intended", ASSERTED):
+        # "would be ready to host", "will try to visit": the future of an intention is the
+        # same intention (its word: the adjective, else the auxiliary)
+        adjective = governor if governor.pos_ == "ADJ" and role == "intent" else None
+        return Factuality("intended", outer.cue, intent=adjective or outer.intent)
+    if not outer.asserted:
+        return NOT_CODED  # "may demand that Israel withdraw": one level only
+    if denied and role != "refuse":
+        return NOT_CODED  # "did not threaten to attack": the attack is not coded
+    if own.value != ASSERTED:
+        return own  # the closest cue wins: "plans to possibly visit"
+    if governor.pos_ == "ADJ" and role == "intent":
+        # "is willing to withdraw": the adjective's intent is an act no verb codes
+        return Factuality(governed, governor, intent=governor)
+    if governed == "negated":
+        return Factuality(ASSERTED, governor, negated=not denied)
+    return Factuality(governed, governor) if governed != ASSERTED else ASSERTED_ACT

@@ -44,14 +44,16 @@ class NominalCoder:
     def code(self, noun: Token, actors: DocActors, consumed: set[int]) -> CodedAct | None:
         """The act an event noun names; None when it has no doer, or (for a one-sided act)
         no counterpart. Verbs of a demand's clause go to ``consumed``."""
-        entry = self.words.nominals[noun.lemma_.lower()]
         governor = governing_verb(noun)
         light_verb = None  # "held a meeting", "issued a reminder"
         if governor is not None and noun.dep_ == "dobj" and noun.head.i == governor.i:
             light_verb = governor
+        entry = self.sense(noun, light_verb)
+        if entry is None:
+            return None
         if light_verb is not None and self._verb_codes_it(light_verb, entry):
             return None
-        sources, inherited = self._sources(noun, governor, actors)
+        sources, inherited = self._sources(noun, governor, actors, entry)
         if not sources:
             return None
         targets = self._targets(noun, entry, actors, consumed)
@@ -82,22 +84,69 @@ class NominalCoder:
             reciprocal=entry.code.reverse == entry.code.forward,
         )
 
+    def carried_by(self, noun: Token, verb: Token, actors: DocActors) -> bool:
+        """Does the object noun code an act whose doer is ``verb``'s ("Abe issued a
+        reminder to Iraq")? Then the verb is only the act's light verb. An act with a doer
+        of its own ("condemned an attack by the rebels") is not the verb's."""
+        if self.code(noun, actors, set()) is None:
+            return False
+        entry = self.sense(noun, verb)
+        return entry is not None and self._sources(noun, verb, actors, entry)[1]
+
+    def sense(self, noun: Token, light_verb: Token | None = None) -> NominalEntry | None:
+        """The noun's sense its own modifiers and phrases select: "air strikes" and
+        "strikes on Raqqa" are attacks, "a strike by dock workers" a labour strike. The
+        phrases of a light verb count as the noun's ("launched strikes on Raqqa")."""
+        modifiers = {
+            w for c in noun.children if c.dep_ in _DOER_DEPS for w in (c.lower_, c.lemma_.lower())
+        }
+        heads = (noun,) if light_verb is None else (noun, light_verb)
+        prepositions = {c.lower_ for h in heads for c in h.children if c.dep_ == "prep"}
+        for entry in self.words.nominals.get(noun.lemma_.lower(), ()):
+            if entry.modifiers and not entry.modifiers & modifiers:
+                continue
+            if entry.prepositions and not entry.prepositions & prepositions:
+                continue
+            return entry
+        return None
+
     def _verb_codes_it(self, verb: Token, entry: NominalEntry) -> bool:
-        """ "called off a strike", "would tighten the blockade": the light verb's pattern
-        codes what is done with the act the noun names."""
+        """ "called off a strike", "would tighten the blockade", "imposed sanctions": the
+        light verb's pattern codes what is done with the act the noun names (or the act
+        itself, with the verb's own factuality: "threatened to impose sanctions")."""
         verb_entry = self.verb_codes.entry(verb)
         if verb_entry is None:
             return False
         code, _, confidence, _ = self.verb_codes.code_of(verb, verb_entry, verb_subject(verb))
-        verb_root = (code.forward or code.reverse or "")[:2]
-        noun_root = (entry.code.forward or "")[:2]
-        return confidence >= 0.9 and not code.is_null and verb_root != noun_root
+        if confidence < 0.9 or code.is_null:
+            return False
+        if (code.forward or code.reverse or "")[:2] != (entry.code.forward or "")[:2]:
+            return True
+        # the same act: the noun may add its own participants, unless the verb's act is
+        # only intended, demanded or refused ("threatened to impose sanctions")
+        head = verb.head
+        return verb.dep_ in ("xcomp", "ccomp") and self.verb_codes.word(head) in self.words.roles
+
+    def _material(self, code: str | None) -> bool:
+        entry = self.cameo.lookup(code) if code else None
+        return entry is not None and entry.quad_class in (2, 4)
+
+    def _doer_of_governor(self, noun: Token, governor: Token, entry: NominalEntry) -> bool:
+        """May the governing verb's doer be the noun's? "Abe held a meeting", "rebels
+        launched attacks": yes. A material act's doer is the doer of a light verb that
+        carries it out (light_verbs.txt), not whoever talks of it ("officials condemned the
+        attack") nor whoever a phrase round it names ("after the attacks")."""
+        if not self._material(entry.code.forward):
+            return noun.dep_ in ("dobj", "pobj")
+        light = governor.lemma_.lower() in self.words.light_verbs
+        return light and noun.dep_ in ("dobj", "pobj")  # "took part in a strike"
 
     def _sources(
-        self, noun: Token, governor: Token | None, actors: DocActors
+        self, noun: Token, governor: Token | None, actors: DocActors, entry: NominalEntry
     ) -> tuple[list[EventActor], bool]:
-        """Whose act: a possessor or modifying actor ("Japan's visit"), else the doer of the
-        governing verb ("Abe held a meeting"); True when taken from the verb."""
+        """Whose act: a possessor or modifying actor ("Japan's visit"), the object of "by",
+        else the doer of the governing verb ("Abe held a meeting"); True when taken from
+        the verb."""
         participants = self.participants
         inherited = False
         for child in noun.children:
@@ -113,7 +162,13 @@ class NominalCoder:
                 found = participants.actors_of(child, actors)
                 if found:
                     return found, inherited
-        if governor is not None and noun.dep_ in ("dobj", "pobj"):
+        for child in noun.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in self.words.doer_prepositions:
+                # "airstrikes by Russian warplanes"
+                found = self._last_object_actors(child, actors)
+                if found:
+                    return found, inherited
+        if governor is not None and self._doer_of_governor(noun, governor, entry):
             # "Abe held a meeting with Putin", "insisted on demands that ...": the doer of
             # the governing verb
             return participants.sources(governor, actors)[0], True

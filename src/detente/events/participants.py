@@ -21,6 +21,7 @@ from detente.events.clauses import (
 )
 from detente.knowledge.events import ClauseWords
 from detente.nlp.extensions import get_list
+from detente.nlp.segments import in_furniture
 from detente.nlp.syntax import (
     COMPLEMENT_DEPS,
     NOMINAL_POS,
@@ -55,9 +56,12 @@ class DocActors:
         spans: list[Span] = []
         by_start: dict[int, int] = {}
         places: dict[int, Mention] = {}
+        furniture = get_list(doc, "furniture")
         for mention in get_list(doc, "mentions"):
             if not (mention.code or mention.country):
                 continue  # an actor we cannot code cannot be a source or target
+            if furniture and in_furniture(furniture, mention.start, mention.end):
+                continue  # "LONDON (Reuters) -", a photo credit: never an actor
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -161,6 +165,15 @@ def place_actor(place: Mention) -> EventActor:
         country=place.country,
         sector=None,
     )
+
+
+def can_fight(actor: EventActor, armed_sectors: frozenset[str]) -> bool:
+    """Can the actor use force: a state (or a place standing for one), an actor of an armed
+    sector, a militant group, or one we cannot tell (no sector)."""
+    code = actor.code or ""
+    if not actor.sector or (actor.actor_id or "").startswith("state:") or code.startswith("IMG"):
+        return True
+    return any(code[i : i + 3] in armed_sectors for i in range(3, len(code), 3))
 
 
 def actor_key(actor: EventActor | None) -> str | None:
@@ -291,6 +304,18 @@ class Participants:
             # "the premier has been indicted by the court and will resign": an active verb
             # joined to a passive one shares its subject, not its agent
             return self.actors_of(patient, actors, places=True), True
+        if verb.dep_ in ("xcomp", "pcomp"):
+            # "urged Iran to release", "accused Syria of shelling": the governing verb's
+            # object does the act it is urged to or accused of
+            governor = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head
+            if governor.pos_ in VERBAL_POS and governor.i != verb.i:
+                for child in governor.children:
+                    if child.dep_ in ("dobj", "dative"):
+                        found = self.actors_of(child, actors, places=True)
+                        if found:
+                            return found, True
+                if verb.dep_ == "pcomp":
+                    return self.sources(governor, actors, depth + 1)[0], True
         if (
             verb.dep_ in ("xcomp", "conj", "advcl", "ccomp")
             and head.i != verb.i

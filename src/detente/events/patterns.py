@@ -3,6 +3,7 @@ matches the words of its clause (pattern index and matching)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -19,22 +20,43 @@ class _BlockIndex:
     by_word: dict[str, list[int]] = field(default_factory=dict)
     always: list[int] = field(default_factory=list)
     vocabulary: set[str] = field(default_factory=set)  # every word any pattern names
+    # pattern number -> the words it names (to see which circumstance phrases it may enter)
+    words: list[frozenset[str]] = field(default_factory=list)
+    # patterns written for one verb that the block's other verbs may borrow (see best())
+    shareable: set[int] = field(default_factory=set)
 
 
 def _first_words(slot: Slot) -> set[str]:
     return {alt[0] for alt in slot}
 
 
+def _material(code: str | None, quad_class: Callable[[str], int | None]) -> bool | None:
+    """Is the act material (quad classes 2, 4) rather than verbal (1, 3)? None: unknown."""
+    quad = quad_class(code) if code else None
+    return None if quad is None else quad in (2, 4)
+
+
 class PatternMatcher:
-    def __init__(self, lexicon: VerbLexicon) -> None:
+    def __init__(
+        self,
+        lexicon: VerbLexicon,
+        quad_class: Callable[[str], int | None] = lambda code: None,
+    ) -> None:
         self.lexicon = lexicon
         self.indexes: dict[str, _BlockIndex] = {}
         for name, block in lexicon.blocks.items():
             index = _BlockIndex()
+            block_kind = _material(block.code.forward if block.code else None, quad_class)
             for number, pattern in enumerate(block.patterns):
+                kind = _material(pattern.code.forward, quad_class)
+                if block_kind is None or kind is None or kind == block_kind:
+                    index.shareable.add(number)
+                named: set[str] = set()
                 for slot in (*pattern.pre, *pattern.post):
                     for alt in slot:
-                        index.vocabulary.update(alt)
+                        named.update(alt)
+                index.vocabulary.update(named)
+                index.words.append(frozenset(named))
                 slots = pattern.post or pattern.pre
                 if not slots:
                     index.always.append(number)
@@ -53,19 +75,43 @@ class PatternMatcher:
         verb: str = "",
         *,
         siblings: bool = True,
+        circumstances: dict[int, str] | None = None,
     ) -> Pattern | None:
         """The most specific pattern of the block matching the clause's words.
+
+        ``circumstances`` maps the position in ``post`` of each word inside a phrase of
+        reason, topic or time ("attacked Trump [over the deal]") to the preposition that
+        opens it: such words are seen only by patterns that name that preposition
+        ("- * (OVER RESTRICTION)"), so "- * DEAL [057]" does not code the attack.
 
         A pattern written for one verb of the block ("- * TO [030] # HEAD") is first
         tried for that verb (``verb``: the entry's main phrase) only; the patterns of the
         block's other verbs win over those only when more specific, and only for
         ``siblings`` (verbs sharing the block's sense — a verb with a code of its own,
-        like ORDER [100] under OVERSEE, does not)."""
+        like ORDER [100] under OVERSEE, does not). A pattern that turns the block's kind of
+        act (verbal or material) into the other is its own verb's alone: "- * ATTACK [190]
+        # REPORT" says that a report of an attack codes the attack, which "described the
+        attack as reprehensible" does not."""
         block = self.lexicon.blocks.get(block_name)
         index = self.indexes.get(block_name)
         if block is None or index is None or not block.patterns:
             return None
         pre_words = _pattern_words(pre, index.vocabulary)
+        post_by_view: dict[frozenset[str], list[tuple[str, ...]]] = {}
+        openers = frozenset((circumstances or {}).values())
+
+        def post_view(number: int) -> list[tuple[str, ...]]:
+            """The object-side words pattern ``number`` may match."""
+            named = openers & index.words[number]
+            found = post_by_view.get(named)
+            if found is None:
+                hidden = circumstances or {}
+                seen = [
+                    t for n, t in enumerate(post) if hidden.get(n, "") in named or n not in hidden
+                ]
+                found = post_by_view[named] = _pattern_words(seen, index.vocabulary)
+            return found
+
         post_words = _pattern_words(post, index.vocabulary)
         candidates: set[int] = set(index.always)
         for pair in (*pre_words, *post_words):
@@ -78,14 +124,16 @@ class PatternMatcher:
         for number in sorted(candidates):
             pattern = block.patterns[number]
             mine = not pattern.verbs or not verb or verb in pattern.verbs
-            if not mine and not siblings:
+            if not mine and not (siblings and number in index.shareable):
                 continue
             best = own if mine else other
             if best is not None and pattern.size <= best.size:
                 continue
             if not mine and own is not None and pattern.size <= own.size:
                 continue
-            if _match_slots(pattern.post, post_words) and _match_slots(pattern.pre, pre_words):
+            if _match_slots(pattern.post, post_view(number)) and _match_slots(
+                pattern.pre, pre_words
+            ):
                 if mine:
                     own = pattern
                 else:
@@ -139,10 +187,17 @@ class VerbCodes:
     """Looks verbs up in the lexicon and codes them with their block's patterns. Build once
     per lexicon (it indexes the patterns and remembers the words of verb forms)."""
 
-    def __init__(self, lexicon: VerbLexicon, roles: dict[str, str]) -> None:
+    def __init__(
+        self,
+        lexicon: VerbLexicon,
+        roles: dict[str, str],
+        circumstance_prepositions: frozenset[str] = frozenset(),
+        quad_class: Callable[[str], int | None] = lambda code: None,
+    ) -> None:
         self.lexicon = lexicon
         self.roles = roles  # clause words: a verb the lexicon lacks may still have a role
-        self.matcher = PatternMatcher(lexicon)
+        self.circumstance_prepositions = circumstance_prepositions
+        self.matcher = PatternMatcher(lexicon, quad_class)
         # (form, lemma, tag) -> the lexicon's word: the same few thousand verb forms recur
         self._word_cache: dict[tuple[str, str, str], str] = {}
 
@@ -195,7 +250,14 @@ class VerbCodes:
         ]
         pre.sort(key=lambda t: t.i)
         post = [t for t in clause_tokens(verb, include_xcomp=True, skip_dates=True) if t.i > verb.i]
-        pattern = self.matcher.best(entry.block, pre, post, entry.base, siblings=entry.code is None)
+        pattern = self.matcher.best(
+            entry.block,
+            pre,
+            post,
+            entry.base,
+            siblings=entry.code is None,
+            circumstances=circumstance_words(verb, post, self.circumstance_prepositions),
+        )
         if pattern is not None:
             return pattern.code, f"{pattern.text} ({pattern.origin})", 0.9, pattern
         block = self.lexicon.blocks.get(entry.block)
@@ -214,6 +276,26 @@ class VerbCodes:
                 None,
             )
         return CodeSpec(None), "", 0.0, None
+
+
+def circumstance_words(
+    verb: Token, post: list[Token], prepositions: frozenset[str]
+) -> dict[int, str]:
+    """Position in ``post`` -> the preposition of the phrase of reason, topic or time
+    ("over the deal", "after the talks") the word is inside, for the words below such a
+    preposition between them and the verb (the preposition itself stays visible)."""
+    if not prepositions:
+        return {}
+    found: dict[int, str] = {}
+    for number, tok in enumerate(post):
+        node = tok
+        while node.i != verb.i and node.head.i != node.i:
+            head = node.head
+            if head.dep_ == "prep" and head.lower_ in prepositions:
+                found[number] = head.lower_
+                break
+            node = head
+    return found
 
 
 def spec_text(code: CodeSpec) -> str:

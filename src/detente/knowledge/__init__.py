@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from detente.knowledge.actors import ActorLexicon
     from detente.knowledge.events import Cameo, ClauseWords, DateWords, PloverGsr
     from detente.knowledge.quotes import QuoteLexicon
-    from detente.knowledge.words import FunctionWords, SpeechVerbs
+    from detente.knowledge.words import FunctionWords, NewsFurniture, SpeechVerbs
 
 T = TypeVar("T")
 
@@ -82,6 +82,12 @@ class Knowledge:
         from detente.knowledge.words import load_speech_verbs
 
         return _once(("speech verbs",), load_speech_verbs)
+
+    @cached_property
+    def news_furniture(self) -> NewsFurniture:
+        from detente.knowledge.words import load_news_furniture
+
+        return _once(("news furniture",), load_news_furniture)
 
     @cached_property
     def actor_lexicon(self) -> ActorLexicon:

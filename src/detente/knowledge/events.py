@@ -10,7 +10,7 @@ from pathlib import Path
 from detente.errors import DictionaryError
 from detente.events.lexicon import CodeSpec, parse_code
 from detente.knowledge import files
-from detente.knowledge.tables import read_rows, read_values
+from detente.knowledge.tables import read_rows, read_values, read_words
 from detente.knowledge.words import FunctionWords
 
 ANY_OTHER = "*"  # act_prefix of a code table's default row
@@ -39,9 +39,6 @@ class RootPolicy:
     place_target: bool = False
     domestic: str = "no"  # no | agents | people
     mutual: bool = False
-    modality: str = "asserted"
-    wish: bool = False
-    act_in_itself: bool = False
     coded_alone: bool = False
 
 
@@ -54,6 +51,8 @@ class Cameo:
 
     codes: dict[str, CameoCode]
     roots: dict[str, RootPolicy]
+    # paired codes whose reverse is the forward act seen from the other side (visit/host)
+    one_sided: frozenset[tuple[str, str]] = frozenset()
 
     def lookup(self, code: str) -> CameoCode | None:
         """The entry of ``code``, falling back to its parent (``0421`` -> ``042`` -> ``04``)."""
@@ -62,6 +61,13 @@ class Cameo:
             if entry is not None:
                 return entry
         return None
+
+    def mirrors(self, forward: str | None, reverse: str | None) -> bool:
+        """A paired code's reverse is an event of its own (not the same act from the other
+        side, nor the same code: a mutual act is one symmetric event)."""
+        if not reverse or reverse == forward:
+            return False
+        return (forward, reverse) not in self.one_sided
 
     def policy(self, code: str | None) -> RootPolicy:
         """The policy of a code's root; every flag off for an unknown root or no code."""
@@ -87,19 +93,19 @@ def load_cameo(folder: Path | None = None) -> Cameo:
     }
     roots: dict[str, RootPolicy] = {}
     for _n, values in read_rows(files.CAMEO_ROOTS, folder=folder):
-        root, needs_target, place_target, domestic, mutual, modality, *flags = values
-        wish, act_in_itself, coded_alone = (flag == "1" for flag in flags)
+        root, needs_target, place_target, domestic, mutual, coded_alone = values
         roots[root] = RootPolicy(
             needs_target=needs_target,
             place_target=place_target == "1",
             domestic=domestic,
             mutual=mutual == "1",
-            modality=modality,
-            wish=wish,
-            act_in_itself=act_in_itself,
-            coded_alone=coded_alone,
+            coded_alone=coded_alone == "1",
         )
-    return Cameo(codes, roots)
+    one_sided = frozenset(
+        (forward, reverse)
+        for _n, (forward, reverse) in read_rows(files.ONE_SIDED_PAIRS, folder=folder)
+    )
+    return Cameo(codes, roots, one_sided)
 
 
 # ---------------------------------------------------------------- clause words
@@ -107,10 +113,21 @@ def load_cameo(folder: Path | None = None) -> Cameo:
 
 @dataclass(frozen=True, slots=True)
 class NominalEntry:
+    """One sense of an event noun. A sense with ``modifiers`` applies only when the noun
+    has one of them as a modifier ("air strikes"), one with ``prepositions`` only when it
+    has a phrase opened by one of them ("strikes on Raqqa"); the noun's other senses
+    apply otherwise ("a strike by dock workers")."""
+
     lemma: str
     code: CodeSpec
     modality: str
     target_preps: tuple[str, ...]
+    modifiers: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.modifiers or self.prepositions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,21 +135,33 @@ class ClauseWords:
     """The words that change how a clause is coded, the code tables that say how, the event
     nouns, and the function words the coder's rules test for."""
 
-    roles: dict[str, str]  # lemma -> intent | hope | demand | speech | refuse
+    roles: dict[str, str]  # lemma -> the verbal act it is (clause_words.tsv: intent, demand ...)
+    governed: dict[str, str]  # lemma -> the factuality it gives the act it governs
     intent_codes: dict[str, str]  # act code prefix -> intent code
     demand_codes: dict[str, str]  # act code prefix -> demand code ("*": any other)
     refuse_codes: dict[str, str]  # act code prefix -> refusal code ("*": any other)
-    nominals: dict[str, NominalEntry]
+    nominals: dict[str, tuple[NominalEntry, ...]]  # lemma -> senses, conditional ones first
+    unarmed_senses: dict[str, str]  # verb of violence -> its code when nobody can fight
+    armed_sectors: frozenset[str]  # actors of these sectors can fight
+    light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
     first_person: frozenset[str]  # inside quoted words: the speaker
     possessives: frozenset[str]
     negators: frozenset[str]
     obligation_modals: frozenset[str]
+    possible_modals: frozenset[str]
+    conditional_modals: frozenset[str]
+    possible_adverbs: frozenset[str]
+    claimed_adverbs: frozenset[str]
+    condition_marks: frozenset[str]
+    question_marks: frozenset[str]
     anaphors: frozenset[str]
     relatives: frozenset[str]
     background_marks: frozenset[str]
     target_prepositions: tuple[str, ...]  # most likely first
     place_prepositions: frozenset[str]
     modifier_prepositions: frozenset[str]
+    circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
+    doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
 
     def intent_code(self, code: str) -> str | None:
@@ -162,30 +191,58 @@ def _code_table(table, folder: Path | None, *, default: bool) -> dict[str, str]:
 
 def load_clause_words(function_words: FunctionWords, folder: Path | None = None) -> ClauseWords:
     """``folder``: a copy of ``data/events/`` to read instead of the shipped one."""
-    nominals = {}
+    senses: dict[str, list[NominalEntry]] = {}
     path = str(files.NOMINALS.path(folder))
-    for number, (lemma, codes, modality, preps) in read_rows(files.NOMINALS, folder=folder):
+    for number, (lemma, codes, modality, preps, *rest) in read_rows(files.NOMINALS, folder=folder):
         code = parse_code(codes, path=path, line=number)
-        nominals[lemma] = NominalEntry(
-            lemma, code, modality, tuple(p for p in preps.split(",") if p)
+        kind, _, when = (rest[0] if rest else "").partition(":")
+        condition = frozenset(w for w in when.split(",") if w)
+        senses.setdefault(lemma, []).append(
+            NominalEntry(
+                lemma,
+                code,
+                modality,
+                tuple(p for p in preps.split(",") if p),
+                modifiers=condition if kind == "with" else frozenset(),
+                prepositions=condition if kind == "prep" else frozenset(),
+            )
         )
+    nominals = {
+        lemma: tuple(sorted(entries, key=lambda e: not e.conditional))
+        for lemma, entries in senses.items()
+    }
     words = function_words.of
+    clause_rows = list(read_rows(files.CLAUSE_WORDS, folder=folder))
     return ClauseWords(
-        roles={lemma: role for _n, (lemma, role) in read_rows(files.CLAUSE_WORDS, folder=folder)},
+        roles={lemma: role for _n, (lemma, role, _f) in clause_rows},
+        governed={lemma: factuality for _n, (lemma, _r, factuality) in clause_rows},
         intent_codes=_code_table(files.INTENT_CODES, folder, default=False),
         demand_codes=_code_table(files.DEMAND_CODES, folder, default=True),
         refuse_codes=_code_table(files.REFUSE_CODES, folder, default=True),
         nominals=nominals,
+        unarmed_senses={
+            lemma: code for _n, (lemma, code) in read_rows(files.UNARMED_SENSES, folder=folder)
+        },
+        armed_sectors=frozenset(read_words(files.ARMED_SECTORS, folder=folder)),
+        light_verbs=frozenset(read_words(files.LIGHT_VERBS, folder=folder)),
         first_person=words("first-person"),
         possessives=words("possessive"),
         negators=words("negator"),
         obligation_modals=words("modal-obligation"),
+        possible_modals=words("modal-possible"),
+        conditional_modals=words("modal-conditional"),
+        possible_adverbs=words("adverb-possible"),
+        claimed_adverbs=words("adverb-claimed"),
+        condition_marks=words("subordinator-condition"),
+        question_marks=words("subordinator-question"),
         anaphors=words("anaphor"),
         relatives=words("relative"),
         background_marks=words("subordinator-background"),
         target_prepositions=function_words.ranked("preposition-target"),
         place_prepositions=words("preposition-place"),
         modifier_prepositions=words("preposition-modifier"),
+        circumstance_prepositions=words("preposition-circumstance"),
+        doer_prepositions=words("preposition-doer"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
     )
 

@@ -27,6 +27,7 @@ from detente.knowledge.tables import (
     one_of,
     pattern,
 )
+from detente.records import MODALITIES
 
 
 def _table(
@@ -58,7 +59,11 @@ CAMEO_ROOT = pattern(r"\d{2}", "a CAMEO root (2 digits)")
 CAMEO_PREFIX_OR_ANY = pattern(r"\d{2,4}|\*", "a CAMEO event code prefix, or * for any other")
 CODE_PAIR = pattern(r"\d{2,4}(:\d{2,4})?|:\d{2,4}", "forward[:reverse] CAMEO codes")
 CODE_POINT = pattern(r"U\+[0-9A-F]{4,6}", "a code point as U+XXXX")
-MODALITY = one_of("asserted", "intended", "hoped", "demanded", "reported")
+# An event's factuality (docs/gold/events-guideline.md §7; "negated" is the ``negated`` flag).
+FACTUALITY = one_of(*MODALITIES)
+GOVERNED_FACTUALITY = one_of(
+    "asserted", "intended", "wanted", "demanded", "possible", "claimed", "negated"
+)
 
 # The kinds of the function-word table; a word may have several (one row each).
 FUNCTION_WORD_KINDS = (
@@ -74,6 +79,11 @@ FUNCTION_WORD_KINDS = (
     "negator",
     "modal-obligation",  # must, should: "Sudan must return ..." is a demand
     "auxiliary-future",  # will, would ...: "will give aid" is an intention
+    "modal-possible",  # may, might, could: the act is possible
+    "modal-conditional",  # would (outside reported speech): the act is conditional
+    "adverb-possible",  # possibly, perhaps ...
+    "adverb-claimed",  # allegedly, reportedly ...
+    "subordinator-condition",  # if, unless: the main clause's act is conditional
     "subordinator-background",  # if, after ...: a clause that sets the scene, not the news
     "subordinator-trailing",  # as, before ...: the reporter's circumstances after a quote
     "subordinator-question",  # if, whether: "asked whether ..."
@@ -86,6 +96,8 @@ FUNCTION_WORD_KINDS = (
     "preposition-target",  # objects of these are an event's targets, most likely first
     "preposition-place",  # "fired shells at Seoul": where an act lands
     "preposition-modifier",  # "soldiers from Gondor": whose the noun is
+    "preposition-circumstance",  # "over the deal": reason, topic, time; not an argument
+    "preposition-doer",  # "airstrikes by Russia": who does an event noun's act
     "reciprocal",  # each other, one another (two words)
 )
 
@@ -94,6 +106,13 @@ FUNCTION_WORDS = _table(
     "english/function_words.tsv", Column("word"), Column("kind", one_of(*FUNCTION_WORD_KINDS))
 )
 SPEECH_VERBS = _table("english/speech_verbs.tsv", Column("lemma", WORD), _optional("forms"))
+FURNITURE_SCOPES = ("start", "line", "opens", "closes")
+NEWS_FURNITURE = _table(
+    "english/news_furniture.tsv",
+    Column("kind", one_of("dateline", "byline", "caption", "credit", "furniture")),
+    Column("scope", one_of(*FURNITURE_SCOPES)),
+    Column("pattern"),
+)
 
 # -- actors -------------------------------------------------------------------------------------
 ROLE_NOUNS = _table(
@@ -135,15 +154,17 @@ CAMEO_ROOTS = _table(
     Column("place_target", FLAG),
     Column("domestic", one_of("no", "agents", "people")),
     Column("mutual", FLAG),
-    Column("modality", MODALITY),
-    Column("wish", FLAG),
-    Column("act_in_itself", FLAG),
     Column("coded_alone", FLAG),
 )
+ONE_SIDED_PAIRS = _table(
+    "events/one_sided_pairs.tsv", Column("forward", CAMEO_EVENT), Column("reverse", CAMEO_EVENT)
+)
+CLAUSE_ROLES = ("intent", "demand", "refuse", "accuse", "consider", "speech", "opinion", "none")
 CLAUSE_WORDS = _table(
     "events/clause_words.tsv",
     Column("lemma", WORD),
-    Column("role", one_of("intent", "hope", "demand", "speech", "refuse")),
+    Column("role", one_of(*CLAUSE_ROLES)),
+    Column("factuality", GOVERNED_FACTUALITY),
 )
 INTENT_CODES = _table(
     "events/intent_codes.tsv", Column("act_prefix", CAMEO_EVENT), Column("intent_code", CAMEO_EVENT)
@@ -162,9 +183,15 @@ NOMINALS = _table(
     "events/nominals.tsv",
     Column("lemma", WORD),
     Column("codes", CODE_PAIR),
-    Column("modality", MODALITY),
+    Column("modality", FACTUALITY),
     Column("target_prepositions"),
+    _optional("when", pattern(r"(with|prep):[a-z.,-]+", "with:WORDS or prep:WORDS")),
 )
+UNARMED_SENSES = _table(
+    "events/unarmed_senses.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
+)
+LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
+ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
     "events/relative_dates.tsv",
     Column("word"),
@@ -361,6 +388,7 @@ AGENTS_EXTRA = PetrarchFile("kb/agents_extra.txt", "agents")
 SHIPPED = (
     FUNCTION_WORDS,
     SPEECH_VERBS,
+    NEWS_FURNITURE,
     ROLE_NOUNS,
     AMBIGUOUS_NAMES,
     NEW_STATES,
@@ -369,11 +397,15 @@ SHIPPED = (
     OPAQUE_ENTITY_LABELS,
     CAMEO,
     CAMEO_ROOTS,
+    ONE_SIDED_PAIRS,
     CLAUSE_WORDS,
     INTENT_CODES,
     DEMAND_CODES,
     REFUSE_CODES,
     NOMINALS,
+    UNARMED_SENSES,
+    LIGHT_VERBS,
+    ARMED_SECTORS,
     RELATIVE_DATES,
     PLOVER_ADDITIONS,
     PLOVER_GSR,

@@ -25,6 +25,13 @@ class QuoteLexicon:
     open_marks: frozenset[str]
     close_marks: frozenset[str]
     ambiguous_marks: frozenset[str]
+    single_open_marks: frozenset[str]  # ‘ : opens a single-mark quote (or is a typo)
+    single_ambiguous_marks: frozenset[str]  # ’ and ': closes a single-mark quote, or an apostrophe
+    elisions: frozenset[str]  # words after an apostrophe that stands for left-out letters ('em)
+    # what a speech verb reports when it only points back: "said so", "said as much"
+    anaphoric_objects: frozenset[str]
+    passive_report_lemmas: frozenset[str]  # report their subject: "was reported by the Post"
+    sign_off_marks: frozenset[str]  # dashes before a name that signs a quote ('“…” ― Ana Ruiz')
     prepositional_cues: tuple[tuple[str, ...], ...]  # e.g. ("according", "to")
     relative_pronouns: frozenset[str]
     object_speech_lemmas: frozenset[str]  # report a noun phrase: "announced a plan"
@@ -52,8 +59,16 @@ class QuoteLexicon:
 
     @cached_property
     def mark_pattern(self) -> re.Pattern[str]:
-        """Any quote mark or line break: the only characters the mark scanner visits."""
-        return re.compile("[\n" + re.escape("".join(sorted(self.marks))) + "]")
+        """Any double quote mark or line break: all the mark scanner visits (a two-character
+        mark such as '' is tried before a one-character one)."""
+        marks = sorted(self.marks, key=lambda mark: (-len(mark), mark))
+        return re.compile("|".join(["\n", *map(re.escape, marks)]))
+
+    @cached_property
+    def single_mark_pattern(self) -> re.Pattern[str]:
+        """Any single quote mark or line break: what the single-mark pairing visits."""
+        marks = "".join(sorted(self.single_open_marks | self.single_ambiguous_marks))
+        return re.compile("[\n" + re.escape(marks) + "]")
 
     @cached_property
     def marks(self) -> frozenset[str]:
@@ -74,6 +89,12 @@ def load_quote_lexicon(
             open_marks=_strings(cues["open_marks"]),
             close_marks=_strings(cues["close_marks"]),
             ambiguous_marks=_strings(cues["ambiguous_marks"]),
+            single_open_marks=_strings(cues["single_open_marks"]),
+            single_ambiguous_marks=_strings(cues["single_ambiguous_marks"]),
+            elisions=_strings(cues["elisions"]),
+            sign_off_marks=_strings(cues["sign_off_marks"]),
+            anaphoric_objects=_strings(cues["anaphoric_objects"]),
+            passive_report_lemmas=_strings(cues["passive_report_verbs"]),
             prepositional_cues=tuple(
                 tuple(_strings(w, ordered=True)) for w in cues["prepositional_cues"]
             ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,3 +65,60 @@ def load_char_folds(folder: Path | None = None) -> dict[int, str]:
         int(char[2:], 16): chr(int(plain[2:], 16))
         for _number, (char, plain, _name) in read_rows(files.CHAR_FOLDS, folder=folder)
     }
+
+
+@dataclass(frozen=True, slots=True)
+class NewsFurniture:
+    """``english/news_furniture.tsv``: the patterns of datelines, bylines, captions and
+    page furniture, one compiled expression per scope (see the file's header)."""
+
+    lines: re.Pattern[str]  # the whole line
+    opens: re.Pattern[str]  # a line that begins so
+    closes: re.Pattern[str]  # a line that ends so
+    datelines: re.Pattern[str]  # a prefix of the line
+    kinds: dict[str, tuple[str, ...]]  # scope -> the kind of each alternative, in order
+
+    def whole_line(self, line: str) -> str | None:
+        """The kind of furniture ``line`` is as a whole (stripped of outer blanks), or None."""
+        for scope, match in (
+            ("line", self.lines.fullmatch(line)),
+            ("opens", self.opens.match(line)),
+            ("closes", self.closes.search(line)),
+        ):
+            if match is not None:
+                return self.kinds[scope][_alternative(match)]
+        return None
+
+    def dateline(self, line: str) -> int:
+        """The length of the dateline that begins ``line``; 0 when it has none."""
+        match = self.datelines.match(line)
+        return match.end() if match is not None else 0
+
+
+def _alternative(match: re.Match[str]) -> int:
+    """Which alternative of a union of named groups ``_0``, ``_1`` ... matched."""
+    return int(match.lastgroup[1:]) if match.lastgroup else 0
+
+
+def load_news_furniture(folder: Path | None = None) -> NewsFurniture:
+    path = str(files.NEWS_FURNITURE.path(folder))
+    by_scope: dict[str, list[tuple[str, str]]] = {s: [] for s in files.FURNITURE_SCOPES}
+    for number, (kind, scope, expression) in read_rows(files.NEWS_FURNITURE, folder=folder):
+        try:
+            re.compile(expression)
+        except re.error as e:
+            raise DictionaryError(path, number, f"bad regular expression: {e}") from e
+        by_scope[scope].append((kind, expression))
+
+    def union(scope: str, template: str) -> re.Pattern[str]:
+        rows = by_scope[scope] or [("", "(?!)")]  # no row: a pattern that never matches
+        alternatives = "|".join(f"(?P<_{n}>{expr})" for n, (_kind, expr) in enumerate(rows))
+        return re.compile(template.format(alternatives))
+
+    return NewsFurniture(
+        lines=union("line", "(?:{})"),
+        opens=union("opens", "(?:{})"),
+        closes=union("closes", "(?:{})$"),
+        datelines=union("start", "(?:{})"),
+        kinds={scope: tuple(kind for kind, _ in rows) for scope, rows in by_scope.items()},
+    )

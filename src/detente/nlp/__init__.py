@@ -20,6 +20,9 @@ MODEL_ENV = "DETENTE_MODEL"
 
 # Our first stage, added with any of the others: the document's id and date.
 DOCUMENT_STAGE = ("detente_doc", "detente.nlp.document")
+# Added with any of the others too, before the parser: sentence boundaries at line breaks and
+# datelines, and the news furniture (captions, bylines ...) no stage reads as story.
+SEGMENTS_STAGE = ("detente_segments", "detente.nlp.segments")
 # Our stages, in pipeline order: (spaCy factory name, module that registers it).
 STAGES: tuple[tuple[str, str], ...] = (
     ("detente_actors", "detente.actors.component"),
@@ -87,19 +90,30 @@ def load(
         for factory, module in STAGES
         if stages is None or factory.removeprefix("detente_") in stages
     ]
-    if chosen:
-        importlib.import_module(DOCUMENT_STAGE[1])  # registers the component
-        nlp.add_pipe(DOCUMENT_STAGE[0])
     # every stage gets the same configuration, so they share one Knowledge
     config = {
         "actor_files": list(actor_files),
         "verb_files": list(verb_files),
         "shipped": shipped_kb,
     }
+    if chosen:
+        importlib.import_module(DOCUMENT_STAGE[1])  # registers the component
+        nlp.add_pipe(DOCUMENT_STAGE[0])
+        importlib.import_module(SEGMENTS_STAGE[1])
+        nlp.add_pipe(SEGMENTS_STAGE[0], config=config, **_before_sentences(nlp))
     for factory, module in chosen:
         importlib.import_module(module)  # registers the factory
         nlp.add_pipe(factory, config=config)
     return nlp
+
+
+def _before_sentences(nlp: Language) -> dict[str, str]:
+    """Where sentence boundaries must be set: before the component that makes sentences
+    (the parser, or a sentence recognizer), else at the end."""
+    for name in ("parser", "senter", "sentencizer"):
+        if name in nlp.pipe_names:
+            return {"before": name}
+    return {}
 
 
 # News text glues quotation marks to words ('said,“Look', 'intolerable.”Then'); the

@@ -14,6 +14,7 @@ DOC_EXTENSIONS = (
     "article",  # records.Article or None
     "doc_id",  # str
     "date",  # datetime.date or None: the article's date
+    "furniture",  # list[nlp.segments.Furniture]  datelines, captions ... (segments component)
     "mentions",  # list[records.Mention]  (actors component)
     "actors",  # list[records.Actor]
     "places",  # list[records.Place]

@@ -19,6 +19,7 @@ Three passes, each linear in the document:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -31,13 +32,15 @@ from detente.nlp.extensions import doc_id_of, get_list
 from detente.nlp.syntax import (
     INVERTED_SPEAKER_DEPS,
     SPEAKER_POS,
+    SUBJECT_DEPS,
     VERBAL_POS,
     has_own_subject,
     inherited_subject,
     object_of_preposition,
     sentence_numbers,
+    subject_of,
 )
-from detente.quotes.marks import QuotedPassage, find_quoted_passages
+from detente.quotes.marks import QuotedPassage, find_all_passages
 from detente.quotes.speakers import MentionIndex, Speaker, locate_speaker
 from detente.records import Problem, Quote
 
@@ -45,6 +48,7 @@ SENTENCE_END = frozenset({".", "?", "!"})
 # Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
 TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
 FRAME_LIMIT = 40  # tokens searched for a cue on each side of a passage
+SHORT_TAG = 6  # tokens from a closing mark to the verb of a tag of its own ('“….” he said.')
 MARKUP = ('="', '">')
 
 
@@ -60,6 +64,28 @@ class _Draft:
     rule: str
     cue_token: int | None = None  # index of the cue's head token (for merging)
     sentence_open: bool = False  # the quoted words stop mid-sentence ('“A,” he said, “b.”')
+    parts: list[tuple[int, int]] | None = None  # content pieces, one per pair of marks
+
+    def go_on(self, passage: QuotedPassage) -> None:
+        """The statement goes on in a later passage ('“A,” he said, “b.”')."""
+        self.end = passage.end
+        if self.parts is None:
+            self.parts = [(self.start, self.end)]
+        self.parts.extend(passage.pieces)
+
+
+def _passage_draft(passage: QuotedPassage, cue: Span, speaker: Speaker, rule: str) -> _Draft:
+    """A direct quote of one whole passage, cued by ``cue``."""
+    return _Draft(
+        passage.start,
+        passage.end,
+        "direct",
+        cue,
+        speaker,
+        rule,
+        cue.start,
+        parts=list(passage.pieces),
+    )
 
 
 class _DocView:
@@ -70,7 +96,7 @@ class _DocView:
     ) -> None:
         self.doc = doc
         self.text = text  # Doc.text rebuilds the string on every access
-        self.marks = lexicon.marks
+        self.double_marks = lexicon.marks
         n = len(doc)
         columns = doc.to_array([IDX, LEMMA, LOWER, IS_SPACE])
         self.token_starts = columns[:, 0].tolist()
@@ -85,7 +111,9 @@ class _DocView:
         ]
         self.passage_of = [-1] * n  # passage index of tokens inside marks
         self.bounds: list[tuple[int, int, int, int | None]] = []  # first, last, open, close
+        self.mark_tokens: set[int] = set()  # the marks that delimit passages
         for index, passage in enumerate(passages):
+            self.mark_tokens.update(self.token_at(offset) for offset in passage.marks)
             first = self.token_at(passage.start)
             last = self.token_at(passage.end - 1)
             open_token = self.token_at(passage.open_mark)
@@ -120,6 +148,10 @@ class _DocView:
     def inside(self, i: int) -> bool:
         return self.passage_of[i] >= 0
 
+    def is_mark(self, i: int) -> bool:
+        """A quotation mark: any double mark, a single mark only where it delimits a passage."""
+        return i in self.mark_tokens or self.doc[i].text in self.double_marks
+
 
 def _doc_text(doc: Doc) -> str:
     """The article text the Doc was made from (``Doc.text`` rebuilds it token by token)."""
@@ -134,7 +166,9 @@ def _doc_text(doc: Doc) -> str:
 def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     """All quotes of ``doc``, sorted by start; unbalanced marks become warnings."""
     text = _doc_text(doc)
-    passages, mark_warnings = find_quoted_passages(text, lexicon)
+    passages, nested, mark_warnings = find_all_passages(
+        text, lexicon, possessive=_possessive_reader(doc)
+    )
     if mark_warnings:
         article = getattr(doc._, "article", None)
         problems = get_list(doc, "problems")
@@ -157,6 +191,7 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     mixed = sorted((d for d in drafts if d.kind == "mixed"), key=lambda d: d.end)
     drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, mixed))
     drafts = _outermost(drafts)
+    drafts.extend(_nested_quotes(view, nested, lexicon))
     mentions = MentionIndex(getattr(doc._, "mentions", None))
     doc_id = doc_id_of(doc)
     # Two quoted fragments of one clause ('a “rant” full of “recriminations”') each lead
@@ -164,6 +199,23 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     quotes = list(dict.fromkeys(_to_record(draft, text, doc_id, mentions) for draft in drafts))
     quotes.sort(key=lambda quote: (quote.start, quote.end))
     return quotes
+
+
+def _possessive_reader(doc: Doc):
+    """``possessive(offset)``: the parse reads the mark at ``offset`` as a possessive ending
+    ("the Greens' policy"), so it does not close a single-mark quote."""
+    starts: list[int] = []
+
+    def possessive(offset: int) -> bool:
+        if not starts:
+            starts.extend(doc.to_array([IDX]).tolist())
+        i = bisect_right(starts, offset) - 1
+        if i < 0:
+            return False
+        token = doc[i]
+        return token.idx == offset and (token.tag_ == "POS" or token.dep_ == "case")
+
+    return possessive
 
 
 # --- reported speech -------------------------------------------------------------------
@@ -309,10 +361,13 @@ def _reported_content(
         )
     if complements:
         # a tail "…, Jannuzi said": the clauses before the tag, up to its subject
-        subject = inherited_subject(verb)
+        subject = _reporter(view, verb, lexicon)
         tag_start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
         end = min(max(c.right_edge.i for c in complements) + 1, tag_start)
         return complements[0].left_edge.i, end, True
+    passive = _passive_report(verb, lexicon)
+    if passive is not None:
+        return passive
     # Object control: "urged Congress to act", "asked him to resign"; and
     # commitments: "vowed to protect", "threatened to impose".
     has_object = any(child.dep_ in ("dobj", "dative") for child in verb.children)
@@ -329,6 +384,10 @@ def _reported_content(
         return head.left_edge.i, head.right_edge.i + 1, True
     lemma = verb.lemma_.lower()
     for child in verb.rights:
+        # "said so", "said as much", "has said the same thing": words pointing back
+        words = _anaphoric(child, lexicon) if child.dep_ in ("dobj", "advmod") else 0
+        if words:
+            return child.left_edge.i, child.left_edge.i + words, False
         # "asked if they planned to attend", "asked whether"
         if child.dep_ == "advcl" and any(
             grand.dep_ == "mark"
@@ -352,6 +411,17 @@ def _reported_content(
     return None
 
 
+def _anaphoric(token: Token, lexicon: QuoteLexicon) -> int:
+    """How many words of the phrase ``token`` heads only point back ("so", "as much",
+    "the same thing"), the longest match; 0 when it does not start so."""
+    start = token.left_edge.i
+    words = [t.lower_ for t in token.doc[start : min(token.right_edge.i + 1, start + 3)]]
+    return max(
+        (n for n in range(1, len(words) + 1) if " ".join(words[:n]) in lexicon.anaphoric_objects),
+        default=0,
+    )
+
+
 def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -> list[_Draft]:
     doc = view.doc
     drafts: list[_Draft] = []
@@ -365,7 +435,7 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             if found_content is None:
                 continue
             content, clausal = found_content[:2], found_content[2]
-            subject = inherited_subject(token)
+            subject = _reporter(view, token, lexicon)
             cue = doc[token.i : token.i + 1]
             rule = "reported:ccomp"
         elif _prepositional_cue_at(doc, token.i, lexicon):
@@ -383,7 +453,7 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
         start, end = _trim(doc, start, end)
         if clausal and (end - start < 3 or not any(t.pos_ in VERBAL_POS for t in doc[start:end])):
             continue
-        if not clausal and end - start < 2:
+        if not clausal and end - start < 2 and doc[start].lower_ not in lexicon.anaphoric_objects:
             continue
         kind, start, end = _classify_reported(view, start, end, cue.start, claimed)
         if kind is None:
@@ -490,7 +560,7 @@ def _frame_after(view: _DocView, index: int) -> range:
     stop = min(len(doc), close_token + 1 + FRAME_LIMIT)
     for i in range(close_token + 1, stop):
         token = doc[i]
-        if view.inside(i) or token.text in view.marks or "\n" in token.text:
+        if view.inside(i) or view.is_mark(i) or "\n" in token.text:
             return range(close_token + 1, i)
         if token.text in SENTENCE_END:
             return range(close_token + 1, i)
@@ -504,7 +574,7 @@ def _frame_before(view: _DocView, index: int) -> range:
     i = open_token - 1
     while i >= stop:
         token = doc[i]
-        if view.inside(i) or token.text in view.marks:
+        if view.inside(i) or view.is_mark(i):
             break
         if "\n" in token.text:
             # a colon before the line break still introduces the quote
@@ -546,12 +616,18 @@ def _find_cue(
             source = object_of_preposition(doc[i + 1])
             return doc[i : i + 2], source
         if _valid_cue(view, token, lexicon):
-            return doc[i : i + 1], _speaker_head(view, token)
+            return doc[i : i + 1], _reporter(view, token, lexicon)
     return None
 
 
-def _speaker_head(view: _DocView, verb: Token) -> Token | None:
-    subject = inherited_subject(verb)
+def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """Whose words a speech verb gives: its subject (or the one it shares), else a speaker
+    the parser hung elsewhere in the tag."""
+    if _is_passive(verb):
+        # "was first reported by The Washington Post"; "it was announced that …" has none
+        agent = _passive_agent(verb)
+        return agent if agent is not None and not view.inside(agent.i) else None
+    subject = _coordinated_reporter(verb, lexicon) or inherited_subject(verb)
     if subject is not None and not view.inside(subject.i):
         return subject
     # "…,” said the official — the parser sometimes makes the speaker an object.
@@ -562,6 +638,74 @@ def _speaker_head(view: _DocView, verb: Token) -> Token | None:
             and not view.inside(child.i)
         ):
             return child
+    return _tag_speaker(view, verb)
+
+
+def _passive_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool] | None:
+    """What a passive report reports, its reporter named after "by": "The issue was first
+    reported by The Washington Post" reports the issue (not "was explained by a rise")."""
+    if verb.lemma_.lower() not in lexicon.passive_report_lemmas or _passive_agent(verb) is None:
+        return None
+    subject = next((child for child in verb.lefts if child.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject.left_edge.i, subject.right_edge.i + 1, False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" ("was reported by the Post" -> "Post")."""
+    for child in verb.rights:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _coordinated_reporter(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """'Analysts said it was difficult … and warned that …': the parser hangs the second
+    speech verb inside the first one's clause; in the same tense, it shares its subject."""
+    if verb.dep_ != "conj" or subject_of(verb) is not None:
+        return None
+    token = verb.head
+    for _ in range(6):  # bounded walk up to the clause's speech verb
+        head = token.head
+        if head.i == token.i:
+            return None
+        if (
+            token.dep_ == "ccomp"
+            and _is_speech_verb(head, lexicon)
+            # in the same tense, or the same verb ("has said …, and said he would not")
+            and (_finite_tag(head) == _finite_tag(verb) or head.lemma_ == verb.lemma_)
+        ):
+            return inherited_subject(head)
+        token = head
+    return None
+
+
+def _tag_speaker(view: _DocView, verb: Token) -> Token | None:
+    """The speaker the parser hung elsewhere: '“…,” Andrew Pendleton, Christian Aid's head
+    of trade policy, said' (inside the quoted clause), 'Tory leader Michael Howard, asked
+    about the remark, said' (subject of the participle): the first noun phrase of the tag
+    between the sentence start (or a closing mark) and the verb."""
+    doc = view.doc
+    low = max(
+        view.sent_starts[view.sent_index[verb.i]],
+        view.paragraph_start[verb.i],
+        verb.i - FRAME_LIMIT,
+    )
+    i = verb.i - 1
+    while i >= low and not view.is_mark(i) and not view.inside(i):
+        if doc[i].text in SENTENCE_END:
+            break
+        i -= 1
+    tag = range(i + 1, verb.i)
+    for j in tag:
+        token = doc[j]
+        if token.pos_ in SPEAKER_POS and (token.head.i not in tag or token.dep_ in SUBJECT_DEPS):
+            return token
     return None
 
 
@@ -600,6 +744,10 @@ def _direct_quotes(
         whole_sentence = _is_whole_sentence(view, passage, text)
         if not whole_sentence and content.rstrip()[-1:] not in ",!?.…" and _is_title(view, index):
             continue  # a name or title ('the “Never Trump” movement', 'ABC’s “This Week”')
+        signed = _sign_off(view, passage, lexicon)
+        if signed is not None:
+            drafts.append(_passage_draft(passage, *signed, "direct:sign-off"))
+            continue
         found = _passage_cue(view, index, passage, whole_sentence, lexicon)
         previous = drafts[-1] if drafts else None
         if found is not None:
@@ -612,13 +760,15 @@ def _direct_quotes(
             if draft is not None:
                 drafts.append(draft)
             continue  # otherwise a scare quote or a title
+        if previous is not None and previous.rule == "direct:sign-off":
+            previous = None  # a signature ends the statement
         previous = _statement_going_on(view, passage, previous, mixed, mixed_ends)
         if previous is not None and _continues(
             view, index, passage, previous, reported_cues, lexicon
         ):
             # '“A,” she said. “B.”' — one statement told in several passages, also
             # over paragraphs: PolNeAR annotates it as one attribution, and so do we
-            previous.end = passage.end
+            previous.go_on(passage)
             if not previous.rule.endswith("+continued"):
                 previous.rule += "+continued"
             continue
@@ -632,9 +782,44 @@ def _direct_quotes(
                 None,
                 speaker,
                 "direct:previous-sentence" if speaker else "direct:uncued",
+                parts=list(passage.pieces),
             )
         )
     return drafts
+
+
+# a name of one to five capitalised words ending its line: the signature after a dash
+_SIGNATURE = re.compile(
+    r"[^\S\n]*(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[^\S\n]+[A-ZÀ-Þ][\w.'’-]*){0,4})"
+    r"[^\S\n]*[.,]?[^\S\n]*(?:\n|$)"
+)
+
+
+def _sign_off(
+    view: _DocView, passage: QuotedPassage, lexicon: QuoteLexicon
+) -> tuple[Span, Speaker] | None:
+    """A quote signed by its speaker after a dash, the name ending the line ('“… for
+    president.” ― Francisco Herrero'): readers' comments, epigraphs, social-media
+    round-ups."""
+    if passage.close_mark is None:
+        return None
+    text = view.text
+    dash = passage.close_mark + 1
+    while dash < len(text) and text[dash] in " \t\u00a0":
+        dash += 1
+    if dash >= len(text) or text[dash] not in lexicon.sign_off_marks:
+        return None
+    match = _SIGNATURE.match(text, dash + 1)
+    if match is None:
+        return None
+    doc = view.doc
+    name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+    cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
+    if name is None or cue is None or len(name) == 0:
+        return None
+    while len(name) > 1 and name[-1].is_punct:
+        name = name[:-1]
+    return cue, Speaker(span=name, head=name[-1], description=None)
 
 
 def _passage_cue(
@@ -655,12 +840,7 @@ def _passage_cue(
     )
     after = (_frame_after(view, index), False)
     before = (_frame_before(view, index), True)
-    if (
-        not tag_follows
-        and after[0]
-        and after[0].stop < len(doc)
-        and doc[after[0].stop].text in view.marks
-    ):
+    if not tag_follows and after[0] and after[0].stop < len(doc) and view.is_mark(after[0].stop):
         # '“A.” He added: “B.”' — a tag between two quoted sentences introduces the second
         after = (range(0), False)
     # a fragment with no tag after it is not introduced by a verb further on
@@ -670,11 +850,24 @@ def _passage_cue(
     )
     for frame, backwards in frames:
         found = _find_cue(view, frame, lexicon, backwards=backwards)
-        if found is not None:
+        if found is not None and (tag_follows or backwards or _short_tag(view, index, found[0])):
             return found
     if text[: passage.open_mark].rstrip().endswith(":"):
         return _colon_introduction(view, before[0], lexicon)
     return None
+
+
+def _short_tag(view: _DocView, index: int, cue: Span) -> bool:
+    """After a quoted sentence that ends with its full stop, only a tag of its own ('“….”
+    he said.') gives the speaker, not the next sentence ('“….” He pointed out that …')."""
+    close_token = view.bounds[index][3]
+    token = cue.root
+    return (
+        close_token is not None
+        and token.dep_ == "ROOT"
+        and token.i - close_token <= SHORT_TAG
+        and not any(child.dep_ in ("ccomp", "xcomp") for child in token.children)
+    )
 
 
 def _cued_quote(
@@ -696,7 +889,7 @@ def _cued_quote(
         and previous.sentence_open
         and not _is_title(view, index)  # '“A,” he said on ABC’s “This Week.”'
     ):
-        previous.end = passage.end  # speaker in the middle: one quote
+        previous.go_on(passage)  # speaker in the middle: one quote
         previous.rule = "direct:split"
         return None
     speaker = locate_speaker(head, lexicon.relative_pronouns) if head else None
@@ -719,6 +912,7 @@ def _cued_quote(
         rule="direct:cue-after" if cue.start > view.bounds[index][1] else "direct:cue-before",
         cue_token=cue.start,
         sentence_open=bool(content) and content[-1] in ",—–-…",
+        parts=list(passage.pieces) if kind == "direct" else None,
     )
 
 
@@ -733,14 +927,16 @@ def _fragment_quote(
     verb, head, first_token, last_token = fragment
     start = min(passage.start, doc[first_token].idx)
     end = max(passage.end, doc[last_token].idx + len(doc[last_token]))
+    direct = (start, end) == (passage.start, passage.end)
     return _Draft(
         start,
         end,
-        "mixed" if (start, end) != (passage.start, passage.end) else "direct",
+        "direct" if direct else "mixed",
         doc[verb.i : verb.i + 1],
         locate_speaker(head, lexicon.relative_pronouns),
         "direct:fragment",
         verb.i,
+        parts=list(passage.pieces) if direct else None,
     )
 
 
@@ -945,6 +1141,73 @@ def _previous_sentence_subject(
     return subject
 
 
+# --- quotes inside quotes -------------------------------------------------------------------
+
+
+def _nested_quotes(
+    view: _DocView, nested: list[QuotedPassage], lexicon: QuoteLexicon
+) -> list[_Draft]:
+    """Somebody quoted inside a quote, with a cue of their own inside it: '“… he says,
+    ‘I regret that I have caused offence’.”' (a title or scare word has no cue)."""
+    drafts = []
+    for passage in nested:
+        if not _opens_words(view, passage, lexicon):
+            continue  # 'the feel of a ‘work in progress’': a scare quote inside a quote
+        found = _nested_cue(view, passage, lexicon)
+        if found is None:
+            continue
+        cue, head = found
+        speaker = locate_speaker(head, lexicon.relative_pronouns)
+        drafts.append(_passage_draft(passage, cue, speaker, "direct:nested"))
+    return drafts
+
+
+def _opens_words(view: _DocView, passage: QuotedPassage, lexicon: QuoteLexicon) -> bool:
+    """The passage gives somebody's words, not a phrase of the sentence: it starts with a
+    capital, or follows a colon, a comma or the speech verb itself ('say ‘melons’')."""
+    text = view.text
+    if text[passage.start : passage.start + 1].isupper():
+        return True
+    before = text[: passage.open_mark].rstrip()
+    if before[-1:] in (":", ","):
+        return True
+    previous = view.token_at(len(before) - 1) if before else None
+    return previous is not None and _is_speech_verb(view.doc[previous], lexicon)
+
+
+def _nested_cue(
+    view: _DocView, passage: QuotedPassage, lexicon: QuoteLexicon
+) -> tuple[Span, Token] | None:
+    """A speech verb with a subject in the nested passage's sentence, before its opening
+    mark or right after its closing one, inside the outer quote."""
+    doc = view.doc
+    first, last = view.token_at(passage.start), view.token_at(passage.end - 1)
+    open_token = view.token_at(passage.open_mark)
+    sent = view.sentence(open_token)
+    before = range(max(sent.start, open_token - FRAME_LIMIT), open_token)
+    after: range = range(0)
+    if passage.close_mark is not None:
+        close_token = view.token_at(passage.close_mark)
+        after = range(close_token + 1, min(sent.end, close_token + 1 + FRAME_LIMIT))
+    for frame in (reversed(before), iter(after)):
+        for i in frame:
+            token = doc[i]
+            if token.text in view.double_marks or token.text in SENTENCE_END:
+                break
+            if not _is_speech_verb(token, lexicon):
+                continue
+            subject = inherited_subject(token)
+            if (
+                subject is None
+                or first <= subject.i <= last
+                or subject.pos_ not in SPEAKER_POS
+                or subject.lower_ == "it"  # 'it was vital', 'it is like saying'
+            ):
+                break
+            return doc[i : i + 1], subject
+    return None
+
+
 # --- records -----------------------------------------------------------------------------
 
 
@@ -958,11 +1221,20 @@ def _to_record(draft: _Draft, text: str, doc_id: str, mentions: MentionIndex) ->
         speaker_start = span.start_char
         speaker_end = span.end_char
         description = speaker.description
-        head = speaker.head
-        mention = mentions.best(speaker_start, speaker_end, head.idx, head.idx + len(head))
+        named = speaker.referent or span  # who a relative pronoun stands for
+        head = named.root
+        mention = mentions.best(named.start_char, named.end_char, head.idx, head.idx + len(head))
         if mention is not None:
             name, actor, actor_id = mention.name, mention.code, mention.actor_id
+        elif speaker.referent is not None:
+            name = speaker.referent.text
     cue = draft.cue
+    # the parts within the content (a comma before the closing mark is the tag's)
+    parts = tuple(
+        (max(a, draft.start), min(b, draft.end))
+        for a, b in (draft.parts or [(draft.start, draft.end)])
+        if min(b, draft.end) > max(a, draft.start)
+    )
     return Quote(
         doc_id=doc_id,
         start=draft.start,
@@ -980,4 +1252,5 @@ def _to_record(draft: _Draft, text: str, doc_id: str, mentions: MentionIndex) ->
         speaker_description=description,
         speaker_id=actor_id,
         rule=draft.rule,
+        parts=parts,
     )

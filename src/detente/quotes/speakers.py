@@ -14,9 +14,13 @@ from detente.records import Mention
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
+    """The speaker's mention nearest the cue, and who it stands for when the sentence says
+    ("Livingstone, who says …": the mention is "who", its referent "Livingstone")."""
+
     span: Span
     head: Token
     description: str | None
+    referent: Span | None = None
 
 
 def speaker_noun_phrase(head: Token) -> Span:
@@ -37,9 +41,11 @@ def speaker_noun_phrase(head: Token) -> Span:
         elif child.dep_ == "case":  # possessive 's
             end = max(end, child.i + 1)
     # A quote mark inside the phrase belongs to a quoted nickname or title, not to the
-    # speaker ('"Mad Dog" Mattis'): keep the part around the head, between the marks.
+    # speaker ('"Mad Dog" Mattis'): keep the part around the head, between the marks. A
+    # line break ends a dateline or a heading, not part of the name ("Moscow\n\nRussian
+    # President Vladimir Putin").
     for token in doc[start : head.i]:
-        if token.is_quote:
+        if token.is_quote or "\n" in token.text_with_ws:
             start = token.i + 1
     for token in doc[head.i + 1 : end]:
         if token.is_quote:
@@ -48,9 +54,14 @@ def speaker_noun_phrase(head: Token) -> Span:
     return doc[start:end]
 
 
-def speaker_description(head: Token, relative_pronouns: frozenset[str]) -> str | None:
-    """The appositive after a speaker, or the predicate of its relative clause."""
+def speaker_description(
+    head: Token, relative_pronouns: frozenset[str], *, skip: Token | None = None
+) -> str | None:
+    """The appositive after a speaker, or the predicate of its relative clause (not the
+    clause ``skip``, which holds the cue: "Livingstone, who says he is …")."""
     for child in head.rights:
+        if child == skip:
+            continue
         if child.dep_ == "appos":
             end = child.right_edge.i + 1
             # an appositive nested inside describes a word of the description, not
@@ -120,9 +131,54 @@ class MentionIndex:
         return best
 
 
+def antecedent(token: Token, relative_pronouns: frozenset[str]) -> Token:
+    """The noun a relative pronoun stands for ("Livingstone, who says …"), else ``token``."""
+    clause = token.head
+    if (
+        token.lower_ in relative_pronouns
+        and clause.dep_ == "relcl"
+        and clause.head.pos_ in SPEAKER_POS
+        and clause.head.i < token.i
+    ):
+        return clause.head
+    return token
+
+
+def past_dateline(head: Token) -> Token:
+    """The speaker behind a dateline the parser took for the subject: "WASHINGTON --
+    President Obama … said", "MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov
+    said" (an appositive after a dash, the dateline opening its line)."""
+    start = head.left_edge.i
+    if start > 0 and "\n" not in head.doc[start - 1].text_with_ws:
+        return head
+    dash = next(
+        (
+            c
+            for c in head.rights
+            if c.is_punct and c.text and set(c.text) <= set("-\u2013\u2014\u2015")
+        ),
+        None,
+    )
+    if dash is None:
+        return head
+    behind = [c for c in head.rights if c.dep_ == "appos" and c.i > dash.i]
+    # or a second subject of the same verb ("MOSCOW - … Lavrov said")
+    behind += [c for c in head.head.children if c.dep_ == head.dep_ and c.i > dash.i]
+    return min(behind, key=lambda c: c.i) if behind else head
+
+
 def locate_speaker(head: Token, relative_pronouns: frozenset[str]) -> Speaker:
+    head = past_dateline(head)
+    named = antecedent(head, relative_pronouns)
+    if named is head:
+        return Speaker(
+            span=speaker_noun_phrase(head),
+            head=head,
+            description=speaker_description(head, relative_pronouns),
+        )
     return Speaker(
-        span=speaker_noun_phrase(head),
+        span=head.doc[head.i : head.i + 1],
         head=head,
-        description=speaker_description(head, relative_pronouns),
+        description=speaker_description(named, relative_pronouns, skip=head.head),
+        referent=speaker_noun_phrase(named),
     )

@@ -155,6 +155,7 @@ def _event_row(event: Event, date: dt.date | None) -> tuple:
         event.confidence,
         event.rule,
         *_location_row(event),
+        event.symmetric,
     )
 
 

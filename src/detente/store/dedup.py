@@ -14,9 +14,11 @@ Two levels, both rebuilt from ``events`` in SQL (``rebuild``):
 Actors are compared by their CAMEO code, else their actor id, else their lower-cased text.
 An event without a date (neither its own nor its document's) is never merged across stories.
 
-Symmetric events ("Abe met Trump" is coded in both directions from the same words) are linked
-(``event_dedup.mirror_id``) and share ``event_clusters.undirected_id``, so undirected counts
-see them once.
+A symmetric event (``events.is_symmetric``: "Abe met Trump", a mutual act coded once) is
+grouped with its actors in a fixed order, so the same meeting reported as "Trump met Abe"
+elsewhere is the same event. Mirrored events of older stores ("Abe met Trump" coded in both
+directions from the same words) are linked (``event_dedup.mirror_id``) and share
+``event_clusters.undirected_id``, so undirected counts see them once.
 """
 
 from __future__ import annotations
@@ -49,11 +51,20 @@ FROM (
 )
 """
 
+# A symmetric event's actors in a fixed order, so "Abe met Trump" in one story and "Trump
+# met Abe" in another are the same happening.
+_SWAP = (
+    f"coalesce(e.is_symmetric, false) AND {_KEY.format(side='target')} "
+    f"< {_KEY.format(side='source')}"
+)
+
 _EVENTS = f"""
 CREATE OR REPLACE TEMP TABLE _dedup_events AS
 SELECT e.event_id, e.doc_id, coalesce(e.date, d.date) AS day,
-       {_KEY.format(side="source")} AS source_key,
-       {_KEY.format(side="target")} AS target_key,
+       CASE WHEN {_SWAP} THEN {_KEY.format(side="target")}
+            ELSE {_KEY.format(side="source")} END AS source_key,
+       CASE WHEN {_SWAP} THEN {_KEY.format(side="source")}
+            ELSE {_KEY.format(side="target")} END AS target_key,
        e.cameo, e.modality, coalesce(e.negated, false) AS negated, e.trigger_start,
        e.sentence_start < d.lead_end AS in_lead, d.outlet
 FROM events e JOIN ({_DOCUMENTS}) d USING (doc_id)
@@ -115,7 +126,8 @@ def _rep(column: str) -> str:
 
 def _actor_columns(side: str) -> str:
     return ", ".join(
-        [f"arg_min(x.{side}_key, e.event_id) AS {side}_key"]
+        # the representative's own actors (a symmetric event's group key may be swapped)
+        [f"arg_min({_KEY.format(side=side)}, e.event_id) AS {side}_key"]
         + [_rep(f"{side}_{c}") for c in ("code", "country", "sector", "actor_id", "name", "text")]
     )
 
@@ -149,7 +161,8 @@ SELECT i.cluster_id,
                  || '|' ||
                  greatest(arg_min(e.source_country, e.event_id),
                           arg_min(e.target_country, e.event_id))
-       END AS pair_key
+       END AS pair_key,
+       bool_or(coalesce(e.is_symmetric, false)) AS is_symmetric
 FROM _dedup_ids i
 JOIN events e USING (event_id)
 JOIN _dedup_events x USING (event_id)

@@ -123,10 +123,14 @@ def dyad(
     b_tgt, b_tgt_p = dyad_side(b, f"{t}.target")
     b_src, b_src_p = dyad_side(b, f"{t}.source")
     a_tgt, a_tgt_p = dyad_side(a, f"{t}.target")
-    a_to_b, b_to_a = f"({a_src} AND {b_tgt})", f"({b_src} AND {a_tgt})"
-    direction_params = [*a_src_p, *b_tgt_p, *b_src_p, *a_tgt_p]
+    # a symmetric event ("Abe met Trump", coded once) goes both ways
+    mutual = f"coalesce({t}.is_symmetric, false)"
+    a_to_b = f"(({a_src} AND {b_tgt}) OR ({mutual} AND {b_src} AND {a_tgt}))"
+    b_to_a = f"(({b_src} AND {a_tgt}) OR ({mutual} AND {a_src} AND {b_tgt}))"
+    a_to_b_params = [*a_src_p, *b_tgt_p, *b_src_p, *a_tgt_p]
+    direction_params = [*a_to_b_params, *b_src_p, *a_tgt_p, *a_src_p, *b_tgt_p]
     keep = f"({a_to_b} OR {b_to_a})" if both_directions else a_to_b
-    keep_params = direction_params if both_directions else [*a_src_p, *b_tgt_p]
+    keep_params = direction_params if both_directions else a_to_b_params
     where = Where()
     if on_clusters:
         date_column = "c.date"

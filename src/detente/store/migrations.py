@@ -96,7 +96,18 @@ _V3 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V2, _V3)
+# Issue 9: a mutual act ("Abe met Trump") is one event marked symmetric, not two mirrored
+# ones; older rows are not symmetric (their mirrors are linked by deduplication).
+_V4 = Migration(
+    version=4,
+    name="events.is_symmetric",
+    statements=(
+        *_add_columns("events", (("is_symmetric", "BOOLEAN DEFAULT false"),)),
+        *_add_columns("event_clusters", (("is_symmetric", "BOOLEAN DEFAULT false"),)),
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V2, _V3, _V4)
 
 
 def pending(found: int) -> list[Migration]:

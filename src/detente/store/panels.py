@@ -84,7 +84,7 @@ def _base_rows(factuality: Factuality, dedup: bool, where: Where) -> str:
         return f"""
             SELECT c.cluster_id AS uid, c.undirected_id AS und, c.date,
                    c.source_country, c.target_country, c.quad_class, c.plover, c.goldstein,
-                   c.doc_ids
+                   c.doc_ids, coalesce(c.is_symmetric, false) AS is_symmetric
             FROM event_clusters c {where.sql()}
         """
     where.add(factuality.sql("e"))
@@ -93,7 +93,7 @@ def _base_rows(factuality: Factuality, dedup: bool, where: Where) -> str:
         SELECT e.event_id AS uid, least(e.event_id, coalesce(x.mirror_id, e.event_id)) AS und,
                coalesce(e.date, d.date) AS date,
                e.source_country, e.target_country, e.quad_class, e.plover, e.goldstein,
-               [e.doc_id] AS doc_ids
+               [e.doc_id] AS doc_ids, coalesce(e.is_symmetric, false) AS is_symmetric
         FROM events e JOIN documents d USING (doc_id) LEFT JOIN event_dedup x USING (event_id)
         {where.sql()}
     """
@@ -155,8 +155,11 @@ def _unit_rows(spec: PanelSpec) -> tuple[str, list[str]]:
         return " UNION ALL ".join(sides), ["country"]
     both = "source_country IS NOT NULL AND target_country IS NOT NULL"
     if spec.directed:
+        # a symmetric event ("Abe met Trump", coded once) counts in both directions
         return (
-            f"SELECT {period}, source_country, target_country, {keep} FROM base WHERE {both}",
+            f"SELECT {period}, source_country, target_country, {keep} FROM base WHERE {both} "
+            f"UNION ALL SELECT {period}, target_country, source_country, {keep} FROM base "
+            f"WHERE {both} AND is_symmetric AND source_country <> target_country",
             ["source_country", "target_country"],
         )
     # Undirected: a symmetric pair counts once, through its first event (uid = und).

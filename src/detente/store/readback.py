@@ -98,6 +98,7 @@ def doc_result(con: duckdb.DuckDBPyConnection, doc_id: str) -> DocResult:
             modality=row["modality"],
             confidence=row["confidence"],
             rule=row["rule"],
+            symmetric=bool(row["is_symmetric"]),
         )
         for row in _rows(con, "SELECT * FROM events WHERE doc_id = ? ORDER BY event_id", doc_id)
     ]

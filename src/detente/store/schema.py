@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +197,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _col("confidence", "DOUBLE"),
         _col("rule", "VARCHAR"),
         *EVENT_LOCATION,
+        _col("is_symmetric", "BOOLEAN"),  # Event.symmetric (SYMMETRIC is an SQL keyword)
     ),
     "errors": (
         _col("run_id", "BIGINT"),
@@ -254,6 +255,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         # "CHN|USA": the two countries in order, NULL unless both are known; rows are stored
         # sorted by it, so a dyad query reads only its pair's part of the table
         _col("pair_key", "VARCHAR"),
+        _col("is_symmetric", "BOOLEAN"),  # a mutual act: counts in both directions
     ),
 }
 

@@ -30,7 +30,15 @@ SCHEMA_PATH = files.PLOVER_EVENT_SCHEMA.path()
 CODEBOOK = "PLOVER manual (2021 draft), CAMEO-to-PLOVER conversion"
 
 # Our factuality in PLOVER's auxiliary modes (carried in ``context``).
-AUXILIARY = {"intended": "future", "hoped": "hypothetical", "demanded": "hypothetical"}
+AUXILIARY = {
+    "intended": "future",
+    "wanted": "hypothetical",
+    "demanded": "hypothetical",
+    "possible": "hypothetical",
+    "conditional": "hypothetical",
+    "question": "hypothetical",
+    "claimed": "claimed",
+}
 NEGATION = "negation"
 # PLOVER's location resolution: 1 country ... 4 city.
 RESOLUTION = {"country": 1, "region": 2, "state": 2, "admin1": 2, "city": 4}
