@@ -6,16 +6,13 @@ from __future__ import annotations
 import pytest
 from parses import parse, with_mentions
 
-from detente.events.lexicon import CodeSpec
 from detente.events.modality import (
-    is_intended,
+    act_factuality,
     is_negated,
     is_obliged,
-    is_reported,
     is_unasserted_infinitive,
     obliged_through_adjective,
     speaker_is_subject,
-    verb_modality,
 )
 from detente.events.participants import DocActors
 from detente.records import Quote
@@ -26,20 +23,14 @@ def actors_of(doc, codes=None) -> DocActors:
 
 
 @pytest.fixture(scope="module")
-def modality(knowledge):
-    """``verb_modality`` with the shipped words and policies."""
+def factuality(knowledge):
+    """``act_factuality`` with the shipped words: (value, cue word, negated, coded)."""
 
-    def run(verb, code: str, actors, role=None):
-        return verb_modality(
-            verb,
-            CodeSpec(code),
-            "rule",
-            role,
-            actors,
-            words=knowledge.clause_words,
-            cameo=knowledge.cameo,
-            future_auxiliaries=knowledge.date_words.future_auxiliaries,
+    def run(verb):
+        found = act_factuality(
+            verb, knowledge.clause_words, knowledge.date_words.future_auxiliaries
         )
+        return found.value, found.cue.text if found.cue else None, found.negated, found.coded
 
     return run
 
@@ -166,10 +157,20 @@ SAID_MUST = """
 """
 
 
-def test_a_clause_under_a_speech_verb_is_reported(words):
+def test_an_act_said_is_asserted_as_said_and_one_not_said_is_not_coded(factuality):
     doc = parse(SAID_MUST)
-    assert is_reported(doc[4], words.roles)
-    assert not is_reported(doc[1], words.roles)
+    assert factuality(doc[4]) == ("asserted", None, False, True)  # the obligation codes it
+    doc = parse(
+        """
+        Japan     nsubj  say       PROPN
+        did       aux    say       AUX    VBD  lemma=do
+        not       neg    say       PART
+        say       ROOT   -         VERB   VB
+        Russia    nsubj  attacked  PROPN
+        attacked  ccomp  say       VERB   VBD  lemma=attack
+        """
+    )
+    assert factuality(doc[5])[3] is False  # "did not say that ...": nothing is reported
 
 
 def test_must_is_an_obligation_on_the_verb(words):
@@ -223,10 +224,9 @@ def test_we_in_a_speakers_own_quote_is_the_speakers_act(words):
 # ---------------------------------------------------------------- intentions and modality
 
 
-def test_a_future_act_and_a_willingness_are_intended(knowledge, words):
-    future = knowledge.date_words.future_auxiliaries
+def test_a_future_act_and_a_willingness_are_intended(factuality):
     doc = parse("Japan nsubj meet PROPN\nwill aux meet AUX MD\nmeet ROOT - VERB VB")
-    assert is_intended(doc[2], words, future)
+    assert factuality(doc[2]) == ("intended", "will", False, True)
     doc = parse(
         """
         Russia    nsubj  is        PROPN
@@ -236,34 +236,30 @@ def test_a_future_act_and_a_willingness_are_intended(knowledge, words):
         withdraw  xcomp  willing   VERB   VB
         """
     )
-    assert is_intended(doc[4], words, future)
-    assert not is_intended(
-        parse("Japan nsubj met PROPN\nmet ROOT - VERB VBD lemma=meet")[1], words, future
-    )
+    assert factuality(doc[4]) == ("intended", "willing", False, True)
+    doc = parse("Japan nsubj met PROPN\nmet ROOT - VERB VBD lemma=meet")
+    assert factuality(doc[1]) == ("asserted", None, False, True)
 
 
-def test_a_future_act_is_coded_as_the_intent_to_do_it(modality):
+def test_a_modal_makes_an_act_possible(factuality):
+    doc = parse("Japan nsubj meet PROPN\nmay aux meet AUX MD\nmeet ROOT - VERB VB")
+    assert factuality(doc[2]) == ("possible", "may", False, True)
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [
+        ("wants", ("wanted", "wants", False, True)),
+        ("refused", ("asserted", "refused", True, True)),  # the act refused is denied
+    ],
+)
+def test_the_governing_word_decides_the_act_it_governs(factuality, verb, expected):
     doc = parse(
-        "Japan nsubj meet PROPN\nwill aux meet AUX MD\nmeet ROOT - VERB VB\nRussia dobj meet PROPN"
+        f"""
+        Japan  nsubj  {verb}  PROPN
+        {verb}  ROOT   -       VERB   VBD  lemma={verb.removesuffix("s").removesuffix("d")}
+        to     aux    lift    PART
+        lift   xcomp  {verb}  VERB   VB
+        """
     )
-    code, rule, how = modality(doc[2], "040", actors_of(doc))
-    assert (code, how) == (CodeSpec("036"), "intended")  # intent_codes.tsv: 04 -> 036
-    assert rule == "intent (future/willing): rule"
-
-
-def test_a_roots_own_modality_wins(modality):
-    doc = parse("Japan nsubj demanded PROPN\ndemanded ROOT - VERB VBD lemma=demand")
-    assert modality(doc[1], "100", actors_of(doc)) == (CodeSpec("100"), "rule", "demanded")
-
-
-def test_a_wish_of_a_wishable_code_is_hoped_or_intended(modality):
-    doc = parse("Japan nsubj hopes PROPN\nhopes ROOT - VERB VBZ lemma=hope")
-    assert modality(doc[1], "030", actors_of(doc), role="hope")[2] == "hoped"
-    assert modality(doc[1], "030", actors_of(doc), role="intent")[2] == "intended"
-    assert modality(doc[1], "111", actors_of(doc), role="hope")[2] == "asserted"
-
-
-def test_a_reported_act_is_reported_unless_the_speaker_does_it(modality):
-    doc = parse(SAID_MUST)
-    assert modality(doc[4], "0874", actors_of(doc))[2] == "reported"
-    assert modality(doc[1], "0874", actors_of(doc))[2] == "asserted"
+    assert factuality(doc[3]) == expected

@@ -65,8 +65,9 @@ def test_a_closing_mark_without_an_opening_one_warns(passages):
     )
 
 
-def test_single_marks_are_apostrophes_not_quotes(passages):
-    assert passages("Japan’s leader said ‘maybe’ in ’92.") == ([], [])
+def test_apostrophes_are_no_marks_and_a_pair_of_single_marks_quotes(passages):
+    assert passages("Japan’s leader said ’92 was a bad year.") == ([], [])
+    assert passages("Japan’s leader said ‘maybe’ in ’92.") == (["maybe"], [])
 
 
 def test_an_opening_mark_glued_to_a_word_closes_german_quotes(passages):
