@@ -52,12 +52,17 @@ def test_a_prefix_agent_goes_before_the_country():
     assert body.code == "NGOGON"
 
 
-def test_an_organizations_officials_are_the_organization_its_other_agents_extend_it():
+def test_an_organizations_agents_are_the_organization_a_bare_type_code_is_extended():
     assert resolve_agent(UN, "GOV", person=True, name="a U.N. official", resolved_by="kb").code == (
         "IGOUNO"
     )
+    # a code that names the body already takes no second sector (one sector per code)
     activists = resolve_agent(UN, "OPP", person=False, name="x", resolved_by="kb")
-    assert (activists.code, activists.country) == ("IGOUNOOPP", None)
+    assert (activists.code, activists.country) == ("IGOUNO", None)
+    # a bare type code is extended by the agent's sector
+    movement = Resolution("group", "group:x", "the movement", "NGM", None, None, "kb")
+    members = resolve_agent(movement, "OPP", person=False, name="x", resolved_by="kb")
+    assert (members.code, members.country) == ("NGMOPP", None)
 
 
 def test_an_agent_of_nobody_known_has_only_its_sector():
