@@ -185,6 +185,7 @@ def test_a_written_weights_file_round_trips(tmp_path):
     assert acceptor.weights == {"bias": 0.0, "rule_score": 1.5} and acceptor.meta == {"n": 3}
 
 
+@pytest.mark.model
 def test_coded_events_carry_the_acceptors_confidence(seed_doc):
     events = seed_doc._.events
     assert events
