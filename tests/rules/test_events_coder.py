@@ -35,7 +35,13 @@ def test_subject_verb_object(coder):
     (event,) = coded(coder, CONGRATULATED, {"Abe": "JPNGOV", "Trump": "USAGOV"})
     assert (event.source.code, event.target.code, event.cameo) == ("JPNGOV", "USAGOV", "051")
     assert (event.modality, event.negated, event.date) == ("asserted", False, "2017-02-10")
-    assert event.rule.startswith("--- ACCLAIM [051] ---") and event.confidence == 0.7
+    assert event.rule.startswith("--- ACCLAIM [051] ---") and 0.0 < event.confidence < 1.0
+    acceptor, coder.emitter.acceptor = coder.emitter.acceptor, None
+    try:  # without the acceptor, the rule's own score: a verb block's default code
+        (raw,) = coded(coder, CONGRATULATED, {"Abe": "JPNGOV", "Trump": "USAGOV"})
+    finally:
+        coder.emitter.acceptor = acceptor
+    assert raw.confidence == 0.7 and raw.rule == event.rule
 
 
 def test_nobody_to_code_codes_nothing(coder):

@@ -220,6 +220,8 @@ PLOVER_GSR_ACTORS = _table(
     "events/plover_gsr_actors.tsv", Column("code", ACTOR_CODE), Column("iso3", ISO3)
 )
 VERBS = JsonFile("events/verbs.json")
+# the event acceptor's weights (scripts/train_acceptor.py), read by detente.events.acceptor
+ACCEPTOR = JsonFile("events/acceptor.json")
 VERB_EXTENSIONS = PetrarchFile("events/extensions.verbs.txt", "verbs")
 
 # -- ingest -------------------------------------------------------------------------------------
@@ -450,6 +452,7 @@ SHIPPED = (
     PLOVER_GSR,
     PLOVER_GSR_ACTORS,
     VERBS,
+    ACCEPTOR,
     VERB_EXTENSIONS,
     LANGUAGES,
     MISSING_VALUES,
