@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench bench-data bench-web bench-scale eval kb places crosswalk web-assets clean
+.PHONY: setup demo test test-fast lint bench bench-data bench-web bench-scale eval kb places crosswalk web-assets clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -29,12 +29,20 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# The edit loop: rule tests on hand-built parses and everything else that needs neither the
+# spaCy model nor much time (under a minute); CI runs `make test`.
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow and not model"
+
 lint: setup
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/ruff format --check src tests scripts benchmarks
 
+# Throughput against bare spaCy, and the time targets of single parts (knowledge loads, the
+# quotes stage's share of the parse, store writes); both written to BENCHMARKS.md.
 bench: setup
 	$(BIN)/python benchmarks/throughput.py --n 500 --write BENCHMARKS.md
+	$(BIN)/python benchmarks/timings.py --repeat 3 --write BENCHMARKS.md
 
 # Deduplication and panels: 500 AllSides articles coded for real, and a synthetic 1M-event store.
 bench-data: setup

@@ -1,14 +1,64 @@
-"""Shared fixtures: the real spaCy pipeline, loaded once per test session."""
+"""Shared fixtures: the real spaCy pipeline, loaded once per test session; the tiers.
+
+Tiers (``make test-fast`` runs neither ``slow`` nor ``model`` tests; ``make test`` all):
+
+* ``model``: an integration test through the spaCy model. Every test that uses one of
+  :data:`MODEL_FIXTURES` is marked so here; a test that loads the model another way (the
+  CLI builds its own pipeline) carries the mark itself.
+* ``slow``: kill/resume, workers, big streams, memory, evaluations, the browser, load.
+
+Tests that read ``../shared`` (gold data, the seed article) take the ``shared_dir``
+fixture: a missing folder is a failure, as in CI, unless ``DETENTE_ALLOW_NO_SHARED=1``
+says a local run may skip them.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
+from detente.eval.common import DEFAULT_SHARED_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = DEFAULT_SHARED_DIR
 SEED = SHARED / "seed" / "000_bcaaf4654188c388.txt"
+ALLOW_NO_SHARED = "DETENTE_ALLOW_NO_SHARED"
+
+# Fixtures that load the spaCy model: a test using one is an integration test.
+MODEL_FIXTURES = frozenset({"nlp", "pipeline", "validate_nlp"})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
+
+
+def _loaded_models() -> set[str]:
+    from detente.nlp import MODEL_PACKAGES
+
+    return {package for package in MODEL_PACKAGES.values() if package in sys.modules}
+
+
+@pytest.fixture(autouse=True)
+def _model_loads_are_marked(request):
+    """A test without the ``model`` mark that loads the model (in this process) fails, so
+    ``make test-fast`` stays free of it. (Once an earlier test loaded the model, a later
+    load cannot be seen: ``make test-fast`` runs no marked test, so there it always is.)"""
+    if request.node.get_closest_marker("model"):
+        yield
+        return
+    before = _loaded_models()
+    yield
+    if loaded := _loaded_models() - before:
+        pytest.fail(
+            f"{request.node.nodeid} loads the spaCy model ({', '.join(sorted(loaded))}): "
+            "mark it @pytest.mark.model (or use the nlp fixture)",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -21,8 +71,16 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
+    """The shared data folder beside the checkout (or where $DETENTE_SHARED says)."""
     if not SHARED.is_dir():
-        pytest.skip("../shared is not present")
+        message = f"no shared data folder at {SHARED}"
+        if os.environ.get(ALLOW_NO_SHARED) == "1":
+            pytest.skip(f"{message} ({ALLOW_NO_SHARED}=1)")
+        pytest.fail(
+            f"{message}: tests that read it fail without it (as in CI); "
+            f"set {ALLOW_NO_SHARED}=1 to skip them in a local run",
+            pytrace=False,
+        )
     return SHARED
 
 

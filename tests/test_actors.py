@@ -99,6 +99,7 @@ def test_seed_disputed_islands_are_one_place_each_with_both_claimants(seed_doc):
 
 def test_seed_output_is_sorted_and_points_into_the_text(seed_doc):
     mentions = seed_doc._.mentions
+    assert mentions
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
     for m in mentions:
         assert seed_doc.text[m.start : m.end] == m.text

@@ -42,13 +42,30 @@ def test_actors_jsonl_carries_the_contract(article, nlp):
         assert ARTICLE[row["start"] : row["end"]] == row["text"]
 
 
+def jsonl_rows(command: str, article: Path) -> list[dict]:
+    result = runner.invoke(app, [command, str(article), "--date", "2017-02-10"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert rows, f"detente {command} printed no rows"
+    for row in rows:
+        assert row["doc_ref"] == str(article)
+        evidence = row["trigger"]["text"] if command == "events" else row["text"]
+        assert ARTICLE[row["start"] : row["end"]] == evidence
+    return rows
+
+
 def test_quotes_and_events_print_jsonl(article, nlp):
-    for command in ("quotes", "events"):
-        result = runner.invoke(app, [command, str(article), "--date", "2017-02-10"])
-        assert result.exit_code == 0, result.output
-        for line in result.stdout.splitlines():
-            row = json.loads(line)
-            assert row["doc_ref"] == str(article)
+    quotes = jsonl_rows("quotes", article)
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("The alliance is the cornerstone of peace", "Abe")
+    ]
+    events = jsonl_rows("events", article)
+    assert any(
+        (e["source"]["code"], e["target"]["code"], e["cameo_root"], e["date"])
+        == ("JPNGOV", "USAGOV", "04", "2017-02-10")
+        for e in events
+        if e["target"]
+    ), events
 
 
 def test_run_stats_export_and_rerun(tmp_path, article, nlp):
@@ -103,7 +120,6 @@ def test_brief_shows_one_article(article, nlp):
     assert "Actors" in result.stdout and "Events" in result.stdout
 
 
-@pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/ not present")
 def test_examples_run_cleanly(tmp_path, nlp):
     db = tmp_path / "ex.duckdb"
     result = runner.invoke(app, ["run", str(EXAMPLES), "--db", str(db), "--quiet"])

@@ -55,6 +55,10 @@ def record_type(row: dict):
     return Mention
 
 
+def test_the_output_doc_shows_a_record_of_each_kind():
+    assert {record_type(row) for row in example_lines()} == {Mention, Quote, Event}
+
+
 @pytest.mark.parametrize("row", example_lines(), ids=lambda r: f"{r['doc_ref']}:{r['start']}")
 def test_output_examples_match_their_files_and_records(row):
     text = (ROOT / row["doc_ref"]).read_text(encoding="utf-8")

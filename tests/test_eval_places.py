@@ -265,6 +265,7 @@ def test_the_report_has_a_row_per_split_and_the_errors():
     assert "- `s4` **Perth** = AUS: missed" in report
 
 
+@pytest.mark.slow
 def test_the_committed_gold_matches_the_corpus_text(shared_dir):
     gold = read_gold(GOLD_DIR / "gold.A.jsonl")
     assert len(gold) >= 150

@@ -386,6 +386,7 @@ def test_find_span_counts_whole_words():
     assert build.find_span(text, "The theft:") == 0
 
 
+@pytest.mark.model
 def test_lead_sentences_never_cross_a_line_break():
     sample = load_script("sample_realnews")
     nlp = sample.load_splitter()
@@ -421,6 +422,7 @@ def test_committed_index_matches_the_corpora(shared_dir):
     assert {a.split for a in double} == {"train", "dev", "test"}
     assert all(len(sentences[a.key]) == a.n_sentences <= 8 for a in articles)
     gold = load_gold("A", gold_dir=GOLD_DIR)  # checks every sentence hash against the corpora
+    assert gold.gold.events
     for event in gold.gold.events:
         assert event.sentence_start <= event.start < event.sentence_end
 
@@ -433,7 +435,10 @@ def test_committed_gold_files_are_rebuilt_from_the_annotations(shared_dir, tmp_p
     shutil.copytree(GOLD_DIR / "annotations", tmp_path / "annotations")
     result = run_builder(tmp_path, shared_dir / "data" / "corpora")
     assert result.returncode == 0, result.stderr
-    for built in sorted(tmp_path.glob("gold.*.jsonl")):
+    built_files = sorted(tmp_path.glob("gold.*.jsonl"))
+    assert [f.name for f in built_files] == sorted(f.name for f in GOLD_DIR.glob("gold.*.jsonl"))
+    assert built_files
+    for built in built_files:
         committed = GOLD_DIR / built.name
         assert committed.exists() and committed.read_text() == built.read_text(), (
             f"{committed.name} is stale: run scripts/gold/build_realnews.py"

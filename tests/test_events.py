@@ -232,8 +232,10 @@ def test_present_tense_dates_are_the_nearest(coded):
 
 def test_event_dates_are_full_iso_dates_or_none(coded):
     for text in ("Abe met Putin in May.", "Abe will visit Russia next year.", "Abe met Putin."):
-        for event in coded(text):
-            assert event.date is None or dt.date.fromisoformat(event.date)
+        events = coded(text)
+        assert events, text
+        for event in events:
+            assert event.date is None or dt.date.fromisoformat(event.date).isoformat() == event.date
 
 
 # ---------------------------------------------------------------- constructions

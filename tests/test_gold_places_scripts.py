@@ -168,6 +168,7 @@ def test_compact_notes_errors_name_the_line(scripts, lines, message):
         compact.convert(lines)
 
 
+@pytest.mark.slow
 def test_the_committed_annotations_rebuild_to_the_committed_gold(scripts, shared_dir, tmp_path):
     gold_dir = scripts["places_corpus"].GOLD_DIR
     (tmp_path / "annotations").mkdir()
@@ -181,6 +182,7 @@ def test_the_committed_annotations_rebuild_to_the_committed_gold(scripts, shared
     )
 
 
+@pytest.mark.slow
 def test_a_bad_annotation_line_is_reported_and_nothing_written(scripts, shared_dir, tmp_path):
     gold_dir = scripts["places_corpus"].GOLD_DIR
     (tmp_path / "annotations").mkdir()

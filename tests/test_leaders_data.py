@@ -315,8 +315,9 @@ def test_name_variants_from_the_brief_are_present(roles):
 
 def test_the_knowledge_base_codes_these_people_by_date():
     """The loader (detente.kb) reads this file and merges it with the Phoenix people."""
-    load = pytest.importorskip("detente.kb.load")
-    kb = load.load_kb()
+    from detente.kb.load import load_kb
+
+    kb = load_kb()
 
     def code_on(name: str, day: date) -> set[str]:
         return {kb.code_at(actor, day)[0] for actor in kb.actors_by_name(name)}

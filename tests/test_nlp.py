@@ -11,6 +11,7 @@ from detente.nlp import DEFAULT_MODEL, load, make_doc
 from detente.records import Article
 
 
+@pytest.mark.model
 def test_default_model_loads_without_the_version_warning():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -20,6 +21,7 @@ def test_default_model_loads_without_the_version_warning():
     assert {"tagger", "parser", "ner"} <= set(nlp.pipe_names)
 
 
+@pytest.mark.model
 def test_md_model_output_is_stable_on_spacy_38():
     # en_core_web_md 3.7.1 runs on spaCy 3.8 across a minor version; these are its
     # outputs on a fixed sentence, which a broken load (wrong vectors, bad config) changes.
@@ -58,6 +60,7 @@ def test_stages_are_added_in_order(nlp):
     assert str(doc._.date) == "2017-02-10"
 
 
+@pytest.mark.model
 def test_quotation_marks_glued_to_words_are_split():
     nlp = load(stages=())
     words = [t.text for t in nlp.make_doc('He said,“Look.”Then she said:"No"and left.')]

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from detente.ingest import read_inputs
 from detente.pipeline import PipelineOptions, run
@@ -63,6 +64,8 @@ def stored_ids(db: Path) -> list[str]:
         con.close()
 
 
+@pytest.mark.slow
+@pytest.mark.model
 def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
     total = 120
     corpus = tmp_path / "corpus.jsonl"
@@ -118,6 +121,7 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path):
     assert statuses == ["killed", "finished"]
 
 
+@pytest.mark.model
 def test_a_stage_that_raises_loses_no_document(tmp_path):
     """A bug in one stage on one document stores that document uncoded and codes the rest."""
     from spacy.language import Language

@@ -330,6 +330,8 @@ def test_predictions_are_scored_by_the_polnear_rules(gold_dir):
     assert (scores.speaker_right, scores.speaker_total) == (2, 2)
 
 
+@pytest.mark.slow
+@pytest.mark.model
 def test_the_pipeline_is_scored_on_a_gold_split(gold_dir):
     from detente.eval.quotes_gold import evaluate_bbc_quotes
 

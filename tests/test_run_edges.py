@@ -173,6 +173,8 @@ def test_strict_stops_at_first_bad_input_keeping_earlier_documents(tmp_path, pip
     assert_strict_outcome(db, order, bad, result.exit_code, result.stderr)
 
 
+@pytest.mark.slow
+@pytest.mark.model
 def test_strict_with_workers_stops_too(tmp_path):
     """The same with two worker processes, in a subprocess: a hang must not stall the suite."""
     order, bad = strict_inputs(tmp_path)
@@ -387,12 +389,19 @@ def test_open_returns_dataframes(stored):
         assert len(quotes) > 0  # the Abe article has a plain direct quote
         for row in quotes.itertuples():
             assert texts[row.doc_id][row.start_char : row.end_char] == row.text
+        assert len(events) > 0  # "Abe met President Donald Trump", in each English article
         for row in events.itertuples():
             assert texts[row.doc_id][row.trigger_start : row.trigger_end] == row.trigger_text
-        assert isinstance(store.quotes(actor="Abe"), pd.DataFrame)
+        # filters: by the speaker, by either side of an event
+        abe_quotes = store.quotes(actor="Abe")
+        assert 0 < len(abe_quotes) <= len(quotes)
+        for row in abe_quotes.itertuples():
+            speaker = " ".join(str(v) for v in (row.speaker, row.speaker_name, row.speaker_id))
+            assert "abe" in speaker.lower(), row
         jpn = store.events(actor="JPN")
-        assert isinstance(jpn, pd.DataFrame)
-        assert set(jpn["doc_id"]) <= set(events["doc_id"])
+        assert 0 < len(jpn) <= len(events)
+        for row in jpn.itertuples():
+            assert "JPN" in (row.source_country, row.target_country), row
         # filters: by document and by date range
         abe_doc = documents.loc[
             documents["title"] == "Abe and Trump meet in Washington", "doc_id"
@@ -439,9 +448,9 @@ def test_export_parquet_reads_back(stored, tmp_path):
 
     events_out = tmp_path / "events.parquet"
     rows = export(stored, "events", events_out, "parquet")
-    events = pq.read_table(events_out)  # valid even when there are no events
+    events = pq.read_table(events_out)
     assert events.column_names == EVENT_COLUMNS
-    assert rows == events.num_rows == count(stored, "events")
+    assert rows == events.num_rows == count(stored, "events") > 0
 
 
 def test_export_jsonl(stored, tmp_path):
@@ -462,7 +471,7 @@ def test_export_events_gdelt(stored, tmp_path):
         body = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     # one line per deduplicated event that occurred, no header line (as GDELT's files)
     occurred = "modality = 'asserted' AND NOT negated AND date IS NOT NULL"
-    assert rows == len(body) == count_where(stored, "event_clusters", occurred)
+    assert rows == len(body) == count_where(stored, "event_clusters", occurred) > 0
     for line in body:
         assert len(line) == len(gdelt.COLUMNS) == 61
         assert re.fullmatch(r"\d{8}", line[1]), line  # SQLDATE YYYYMMDD (all documents are dated)

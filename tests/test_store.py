@@ -425,6 +425,7 @@ def shared_store(tmp_path_factory):
         yield opened
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(
     text=st.text(min_size=1, max_size=300),
@@ -524,7 +525,8 @@ def test_actors_and_places_are_upserted(store):
     )
 
 
-def test_writing_500_documents_of_50_mentions_is_fast(store):
+def test_writing_500_documents_of_50_mentions(store):
+    """(Its time, < 2 s, is measured by benchmarks/timings.py.)"""
     results = []
     for i in range(500):
         text = f"Report {i}: " + "Abe met Trump in Tokyo. " * 50
@@ -534,11 +536,8 @@ def test_writing_500_documents_of_50_mentions_is_fast(store):
             for k in range(50)
         ]
         results.append(DocResult(article, sentences=50, mentions=mentions))
-    started = time.perf_counter()
     assert store.write_results(results, run_id=0) == 500
-    seconds = time.perf_counter() - started
     assert store.stats()["mentions"] == 25_000
-    assert seconds < 2.0, f"writing 500 documents took {seconds:.2f} s"  # ~0.3 s measured
 
 
 # -- opening ----------------------------------------------------------------------------------
@@ -931,6 +930,7 @@ WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_killed_writer_leaves_whole_batches_and_a_rerun_completes(tmp_path):
     path = tmp_path / "crash.duckdb"
     batches, size = 8, 150

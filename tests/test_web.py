@@ -181,6 +181,7 @@ def test_article_page_highlights_every_fact(client, ids):
     assert len(facts) == len(data["mentions"]) + len(data["quotes"]) + len(data["events"])
     marked = set(" ".join(re.findall(r'data-facts="([^"]+)"', page)).split())
     assert marked == set(facts)
+    assert data["events"]
     for event in data["events"]:
         assert f'id="event-{event["event_id"]}"' in page
         assert "rule" in [row[0] for row in facts[f"e{event['event_id']}"]["rows"]]

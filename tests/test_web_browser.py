@@ -25,9 +25,12 @@ FLAGS = [
     "--disable-sync",
 ]
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install -y chromium)"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install -y chromium)"
+    ),
+]
 
 
 @pytest.fixture(scope="module")
@@ -201,6 +204,7 @@ def test_hostile_article_runs_no_script(watched, web_store):
     page = watched.page
     assert "<script>alert('title')</script>" in page.locator("h1").inner_text()
     assert page.locator("a[href^='javascript']").count() == 0
+    assert page.locator("#text mark").count() > 0
     for mark in page.locator("#text mark").all()[:20]:
         mark.click()
     watched.shot("article-hostile")

@@ -4,12 +4,13 @@ string, ``detente.to_frame(records)`` for DataFrames of records."""
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from detente.errors import UsageError
+from detente.errors import UsageError, require
 from detente.records import Article, DocResult, EventActor
 from detente.store import Store
 
@@ -22,6 +23,7 @@ def open(path: str | Path = "detente.duckdb", *, read_only: bool = True) -> Stor
     ``detente run --cluster``: they are queried in place, read-only (docs/scale.md)."""
     from detente.scale.views import PartsStore, is_parts_dir
 
+    require("path", path, (str, os.PathLike), "a path (str or pathlib.Path)")
     if is_parts_dir(path):
         if not read_only:
             raise UsageError(f"{path}: parts are read-only; load them with `detente load`")

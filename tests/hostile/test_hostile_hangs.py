@@ -91,6 +91,8 @@ print(json.dumps({"errors": summary.errors, "documents": summary.documents}))
 """
 
 
+@pytest.mark.slow
+@pytest.mark.model
 def test_a_worker_killed_mid_run_is_replaced_and_nothing_waits(tmp_path):
     """Finding 2: a worker killed while coding (once: its documents are retried and coded;
     again on the retry: that one document is stored uncoded as worker-died)."""
@@ -134,6 +136,7 @@ def state(pid: int) -> str:
         return "?"
 
 
+@pytest.mark.model
 @pytest.mark.slow
 def test_cli_run_survives_kill_9_of_a_worker(tmp_path):
     """Finding 2 as the tester did it: `detente run --workers 2`, then kill -9 one worker."""
@@ -174,6 +177,8 @@ def test_cli_run_survives_kill_9_of_a_worker(tmp_path):
     assert run_statuses(db) == ["finished"]
 
 
+@pytest.mark.slow
+@pytest.mark.model
 def test_sigterm_is_handled_like_ctrl_c(tmp_path):
     """Finding 23: SIGTERM while a run reads its input (a producer piped into stdin)
     marks the run interrupted, frees the store and says so in one line."""

@@ -204,6 +204,8 @@ def test_endless_stdin_records_are_streamed():
     assert source.served < 2 * MB
 
 
+@pytest.mark.slow
+@pytest.mark.model
 def test_endless_stdin_through_the_cli(tmp_path):
     """`yes | detente run -`: the run stops reading at the limit and reports it."""
     db = tmp_path / "stdin.duckdb"

@@ -23,7 +23,7 @@ We run the actors stage alone on each sentence, with the record's date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -212,55 +212,69 @@ def evaluate_actors(
         make_doc(nlp, Article(ref=record["id"], text=record["text"], date=record.get("date")))
         for record, _ in gold
     )
+    return score_actors(gold, (doc._.mentions or [] for doc in nlp.pipe(docs, batch_size=64)))
+
+
+def score_actors(
+    gold: list[tuple[dict, list[GoldActor]]], mentions: Iterable[list[Mention]]
+) -> ActorScores:
+    """Score our mentions of each gold sentence (``mentions``: one list per ``gold`` item,
+    in order) against its gold actors."""
     scores = ActorScores()
-    for (record, actors), doc in zip(gold, nlp.pipe(docs, batch_size=64), strict=True):
+    for (record, actors), found in zip(gold, mentions, strict=True):
         scores.sentences += 1
-        mentions = doc._.mentions or []
-        text = record["text"]
-        for actor in actors:
-            scores.gold_actors += 1
-            scores.unlocated += not actor.located
-            overlapping = [m for m in mentions if _overlaps(m, actor)]
-            if any(code_matches(m, actor.code) for m in overlapping):
-                scores.found += 1
-            else:
-                scores.misses.append(
-                    ActorMiss(
-                        record["id"],
-                        text,
-                        actor.text,
-                        actor.code,
-                        tuple(_describe(m) for m in overlapping),
-                    )
-                )
-        for mention in mentions:
-            if mention.country is None and mention.code is None:
-                continue
-            scores.coded_all += 1
-            on_gold = [a for a in actors if _overlaps(mention, a)]
-            right = any(code_matches(mention, a.code) for a in on_gold)
-            scores.right_all += right
-            if on_gold:
-                scores.coded_overlapping += 1
-                scores.right_overlapping += right
-                if not right:
-                    scores.wrong.append(
-                        WrongMention(record["id"], text, mention.text, mention.code, mention.country,
-                                     mention.resolved_by, "; ".join(f"{a.text}={a.code}" for a in on_gold))
-                    )  # fmt: skip
-            else:
-                scores.extra.append(
-                    WrongMention(
-                        record["id"],
-                        text,
-                        mention.text,
-                        mention.code,
-                        mention.country,
-                        mention.resolved_by,
-                        "",
-                    )
-                )
+        _score_recall(scores, record, actors, found)
+        _score_precision(scores, record, actors, found)
     return scores
+
+
+def _score_recall(
+    scores: ActorScores, record: dict, actors: list[GoldActor], mentions: list[Mention]
+) -> None:
+    for actor in actors:
+        scores.gold_actors += 1
+        scores.unlocated += not actor.located
+        overlapping = [m for m in mentions if _overlaps(m, actor)]
+        if any(code_matches(m, actor.code) for m in overlapping):
+            scores.found += 1
+        else:
+            scores.misses.append(
+                ActorMiss(
+                    record["id"],
+                    record["text"],
+                    actor.text,
+                    actor.code,
+                    tuple(_describe(m) for m in overlapping),
+                )
+            )
+
+
+def _score_precision(
+    scores: ActorScores, record: dict, actors: list[GoldActor], mentions: list[Mention]
+) -> None:
+    for mention in mentions:
+        if mention.country is None and mention.code is None:
+            continue
+        scores.coded_all += 1
+        on_gold = [a for a in actors if _overlaps(mention, a)]
+        right = any(code_matches(mention, a.code) for a in on_gold)
+        scores.right_all += right
+        wrong = WrongMention(
+            record["id"],
+            record["text"],
+            mention.text,
+            mention.code,
+            mention.country,
+            mention.resolved_by,
+            "; ".join(f"{a.text}={a.code}" for a in on_gold),
+        )
+        if on_gold:
+            scores.coded_overlapping += 1
+            scores.right_overlapping += right
+            if not right:
+                scores.wrong.append(wrong)
+        else:
+            scores.extra.append(wrong)
 
 
 # ---------------------------------------------------------------- real-news gold (issue 10)

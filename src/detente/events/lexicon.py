@@ -481,14 +481,15 @@ def _parse_verb_line(stripped: str, block: str, path: str, number: int) -> list[
 # ---------------------------------------------------------------- shipped data
 
 
-def read_shipped_lexicon() -> VerbLexicon:
+def read_shipped_lexicon(folder: Path | None = None) -> VerbLexicon:
     """Our build of the CAMEO verb dictionary plus our extensions (read afresh: the
-    knowledge layer keeps the result)."""
-    path = files.VERBS.path()
+    knowledge layer keeps the result). ``folder``: a copy of ``data/events/`` to read
+    instead of the shipped one."""
+    path = files.VERBS.path(folder)
     try:
         lexicon = VerbLexicon.from_json(read_json(path), path=str(path))
     except (KeyError, TypeError, IndexError, AttributeError) as e:
         raise DictionaryError(str(path), None, f"malformed verb lexicon: {e!r}") from e
-    extensions = files.VERB_EXTENSIONS.path()
+    extensions = files.VERB_EXTENSIONS.path(folder)
     lexicon.merge(parse_petrarch_verbs(extensions, synsets=lexicon.synsets))
     return lexicon

@@ -69,7 +69,9 @@ def find_furniture(text: str, rules: NewsFurniture, *, title: str | None = None)
     return found
 
 
-SENTENCE_END_CHARS = frozenset(".!?…:;\"”’')]")
+SENTENCE_END_CHARS = frozenset(
+    ".!?…:;)]\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a"
+)  # any quote mark may close (German \u201c)
 
 
 def _may_end_sentence(token) -> bool:

@@ -1,0 +1,215 @@
+"""The events coder's decisions clause by clause (``events/coder.py``) with the shipped
+lexicon, on parses built by hand: which verbs code, attribution, obligations, intentions."""
+
+from __future__ import annotations
+
+import pytest
+from parses import parse, with_mentions
+
+from detente.events.coder import EventCoder
+from detente.records import Quote
+
+
+@pytest.fixture(scope="module")
+def coder(knowledge):
+    return EventCoder(knowledge)
+
+
+def coded(coder, table: str, codes: dict[str, str], *, date: str | None = "2017-02-10"):
+    return coder.code_doc(with_mentions(parse(table, date=date), codes))
+
+
+def triples(events) -> set[tuple[str, str | None, str]]:
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+CONGRATULATED = """
+    Abe            nsubj  congratulated  PROPN
+    congratulated  ROOT   -              VERB   VBD  lemma=congratulate
+    Trump          dobj   congratulated  PROPN
+    .              punct  congratulated  PUNCT  .
+"""
+
+
+def test_subject_verb_object(coder):
+    (event,) = coded(coder, CONGRATULATED, {"Abe": "JPNGOV", "Trump": "USAGOV"})
+    assert (event.source.code, event.target.code, event.cameo) == ("JPNGOV", "USAGOV", "051")
+    assert (event.modality, event.negated, event.date) == ("asserted", False, "2017-02-10")
+    assert event.rule.startswith("--- ACCLAIM [051] ---") and event.confidence == 0.7
+
+
+def test_nobody_to_code_codes_nothing(coder):
+    assert coded(coder, CONGRATULATED, {}) == []
+    assert coded(coder, CONGRATULATED, {"Trump": "USAGOV"}) == []  # no doer
+
+
+def test_a_speech_tail_is_attribution_not_the_source(coder):
+    # "Japan criticized Russia, officials said."
+    events = coded(
+        coder,
+        """
+        Japan       nsubj      criticized  PROPN
+        criticized  ccomp      said        VERB   VBD  lemma=criticize
+        Russia      dobj       criticized  PROPN
+        ,           punct      said        PUNCT  ,
+        officials   nsubj      said        NOUN   NNS
+        said        ROOT       -           VERB   VBD  lemma=say
+        .           punct      said        PUNCT  .
+        """,
+        {"Japan": "JPN", "Russia": "RUS", "officials": "USAGOV"},
+    )
+    assert triples(events) == {("JPN", "RUS", "111")}
+    assert {e.modality for e in events} == {"asserted"}  # said, so asserted as said
+
+
+def test_must_under_a_speech_verb_is_a_demand_of_the_speaker(coder):
+    # "Russia said Japan must return the islands."
+    events = coded(
+        coder,
+        """
+        Russia   nsubj  said    PROPN
+        said     ROOT   -       VERB   VBD  lemma=say
+        Japan    nsubj  return  PROPN
+        must     aux    return  AUX    MD
+        return   ccomp  said    VERB   VB
+        the      det    islands DET
+        islands  dobj   return  NOUN   NNS
+        .        punct  said    PUNCT  .
+        """,
+        {"Russia": "RUS", "Japan": "JPN"},
+    )
+    (event,) = events
+    assert (event.source.code, event.target.code, event.cameo) == ("RUS", "JPN", "100")
+    # the demand is made: an asserted act of the speaker's
+    assert event.modality == "asserted" and event.rule.startswith(
+        "obligation (say ... must return)"
+    )
+
+
+def test_a_wish_codes_the_intent_not_the_act(coder):
+    # "Trump wants to improve relations with Russia."
+    (event,) = coded(
+        coder,
+        """
+        Trump      nsubj  wants      PROPN
+        wants      ROOT   -          VERB   VBZ  lemma=want
+        to         aux    improve    PART
+        improve    xcomp  wants      VERB   VB
+        relations  dobj   improve    NOUN   NNS  lemma=relation
+        with       prep   relations  ADP
+        Russia     pobj   with       PROPN
+        .          punct  wants      PUNCT  .
+        """,
+        {"Trump": "USAGOV", "Russia": "RUS"},
+    )
+    assert (event.source.code, event.target.code, event.cameo) == ("USAGOV", "RUS", "030")
+    assert (event.modality, event.trigger.text) == ("asserted", "wants")  # the wish is made
+    assert event.rule.startswith("intent: want + ")
+
+
+def test_a_refusal_codes_the_refusal_and_the_refused_act_negated(coder):
+    # "Japan refused to lift sanctions against Russia."
+    event, refused = coded(
+        coder,
+        """
+        Japan      nsubj  refused    PROPN
+        refused    ROOT   -          VERB   VBD  lemma=refuse
+        to         aux    lift       PART
+        lift       xcomp  refused    VERB   VB
+        sanctions  dobj   lift       NOUN   NNS  lemma=sanction
+        against    prep   sanctions  ADP
+        Russia     pobj   against    PROPN
+        .          punct  refused    PUNCT  .
+        """,
+        {"Japan": "JPN", "Russia": "RUS"},
+    )
+    assert event.cameo.startswith("12") and event.target.code == "RUS"
+    assert (event.modality, event.negated) == ("asserted", False)  # refusing is an act
+    assert (refused.trigger.text, refused.target.code, refused.negated) == ("lift", "RUS", True)
+
+
+def test_a_passive_verb_codes_its_agent_as_source(coder):
+    # "Abe was hosted by Trump."
+    events = coded(
+        coder,
+        """
+        Abe     nsubjpass  hosted  PROPN
+        was     auxpass    hosted  AUX    VBD  lemma=be
+        hosted  ROOT       -       VERB   VBN  lemma=host
+        by      agent      hosted  ADP
+        Trump   pobj       by      PROPN
+        .       punct      hosted  PUNCT  .
+        """,
+        {"Abe": "JPNGOV", "Trump": "USAGOV"},
+    )
+    # 043:042 (hosted, visited) is one act seen from both sides: coded once
+    assert triples(events) == {("USAGOV", "JPNGOV", "043")}
+
+
+def test_a_negated_act_is_coded_and_flagged(coder):
+    (event,) = coded(
+        coder,
+        """
+        Abe     nsubj  invite  PROPN
+        did     aux    invite  AUX    VBD  lemma=do
+        not     neg    invite  PART
+        invite  ROOT   -       VERB   VB
+        Putin   dobj   invite  PROPN
+        .       punct  invite  PUNCT  .
+        """,
+        {"Abe": "JPNGOV", "Putin": "RUSGOV"},
+    )
+    assert event.negated and event.cameo == "040"
+
+
+def test_a_statement_without_a_target_is_not_coded(coder):
+    # statements (01) always need a target (cameo_roots.tsv)
+    events = coded(
+        coder,
+        """
+        Abe     nsubj  spoke  PROPN
+        spoke   ROOT   -      VERB   VBD  lemma=speak
+        .       punct  spoke  PUNCT  .
+        """,
+        {"Abe": "JPNGOV"},
+    )
+    assert events == []
+
+
+def test_an_undated_article_gives_undated_events(coder):
+    (event,) = coded(coder, CONGRATULATED, {"Abe": "JPNGOV", "Trump": "USAGOV"}, date=None)
+    assert event.date is None
+
+
+def test_we_inside_a_quote_is_its_speaker(coder):
+    text = "“We will attack Mordor,” Abe said."
+    doc = parse(
+        """
+        “       punct  said    PUNCT  ``
+        We      nsubj  attack  PRON   PRP
+        will    aux    attack  AUX    MD
+        attack  ccomp  said    VERB   VB
+        Mordor  dobj   attack  PROPN
+        ,       punct  said    PUNCT  ,
+        ”       punct  said    PUNCT  ''
+        Abe     nsubj  said    PROPN
+        said    ROOT   -       VERB   VBD  lemma=say
+        .       punct  said    PUNCT  .
+        """,
+        text=text,
+        date="2017-02-10",
+    )
+    abe = text.index("Abe")
+    quote = Quote(
+        doc_id="d", start=1, end=22, text=text[1:22], kind="direct",
+        cue="said", cue_start=abe + 4, cue_end=abe + 8,
+        speaker="Abe", speaker_start=abe, speaker_end=abe + 3,
+        speaker_name=None, speaker_actor=None,
+    )  # fmt: skip
+    events = coder.code_doc(with_mentions(doc, {"Abe": "JPNGOV", "Mordor": "MOR"}, quotes=[quote]))
+    assert {(e.source.code, e.source.text, e.target.code) for e in events} == {
+        ("JPNGOV", "Abe", "MOR")
+    }
+    # a future attack: the asserted intent to use force (intent_codes.tsv: 19 -> 138), and
+    # the attack itself, intended
+    assert {(e.cameo, e.modality) for e in events} == {("138", "asserted"), ("190", "intended")}

@@ -1,0 +1,265 @@
+"""An act's factuality (``events/modality.py``): negation, clauses that report no act,
+obligations, intentions and the modality of a coded act, on parses built by hand."""
+
+from __future__ import annotations
+
+import pytest
+from parses import parse, with_mentions
+
+from detente.events.modality import (
+    act_factuality,
+    is_negated,
+    is_obliged,
+    is_unasserted_infinitive,
+    obliged_through_adjective,
+    speaker_is_subject,
+)
+from detente.events.participants import DocActors
+from detente.records import Quote
+
+
+def actors_of(doc, codes=None) -> DocActors:
+    return DocActors.build(with_mentions(doc, codes or {}))
+
+
+@pytest.fixture(scope="module")
+def factuality(knowledge):
+    """``act_factuality`` with the shipped words: (value, cue word, negated, coded)."""
+
+    def run(verb):
+        found = act_factuality(
+            verb, knowledge.clause_words, knowledge.date_words.future_auxiliaries
+        )
+        return found.value, found.cue.text if found.cue else None, found.negated, found.coded
+
+    return run
+
+
+# ---------------------------------------------------------------- negation
+
+
+def test_a_negation_on_the_verb(words):
+    doc = parse(
+        """
+        Abe     nsubj  invite  PROPN
+        did     aux    invite  AUX    VBD  lemma=do
+        not     neg    invite  PART
+        invite  ROOT   -       VERB   VB
+        Putin   dobj   invite  PROPN
+        """
+    )
+    assert is_negated(doc[3], words.negators)
+    assert not is_negated(doc[0], words.negators)
+
+
+def test_a_negating_adverb_counts_as_negation(words):
+    doc = parse("Abe nsubj met PROPN\nnever advmod met ADV\nmet ROOT - VERB VBD lemma=meet")
+    assert is_negated(doc[2], words.negators)
+    doc = parse("Abe nsubj met PROPN\nsoon advmod met ADV\nmet ROOT - VERB VBD lemma=meet")
+    assert not is_negated(doc[2], words.negators)
+
+
+def test_an_infinitive_is_negated_with_the_verb_it_depends_on(words):
+    doc = parse(
+        """
+        Abe    nsubj  want   PROPN
+        did    aux    want   AUX    VBD  lemma=do
+        not    neg    want   PART
+        want   ROOT   -      VERB   VB
+        to     aux    meet   PART
+        meet   xcomp  want   VERB   VB
+        Putin  dobj   meet   PROPN
+        """
+    )
+    assert is_negated(doc[5], words.negators)
+
+
+# ---------------------------------------------------------------- clauses that report no act
+
+
+def test_an_infinitive_on_a_noun_is_no_act_unless_the_noun_is_an_actor(words):
+    # "an offer to host a summit" / "the first leader to visit Trump"
+    offer = parse(
+        """
+        an     det    offer  DET
+        offer  ROOT   -      NOUN
+        to     aux    host   PART
+        host   acl    offer  VERB  VB
+        Japan  dobj   host   PROPN
+        """
+    )
+    assert is_unasserted_infinitive(offer[3], actors_of(offer, {"Japan": "JPN"}), words)
+    leader = parse(
+        """
+        Abe    ROOT   -      PROPN
+        to     aux    visit  PART
+        visit  acl    Abe    VERB  VB
+        Trump  dobj   visit  PROPN
+        """
+    )
+    actors = actors_of(leader, {"Abe": "JPNGOV", "Trump": "USAGOV"})
+    assert not is_unasserted_infinitive(leader[2], actors, words)
+
+
+def test_a_participle_describing_a_noun_is_no_act(words):
+    doc = parse(
+        """
+        militiamen  ROOT   -           NOUN  NNS
+        armed       acl    militiamen  VERB  VBN  lemma=arm
+        with        prep   armed       ADP
+        machetes    pobj   with        NOUN  NNS
+        """
+    )
+    assert is_unasserted_infinitive(doc[1], actors_of(doc), words)
+
+
+def test_a_purpose_infinitive_and_a_background_clause_are_no_acts(words):
+    doc = parse(
+        """
+        Japan   nsubj  sent    PROPN
+        sent    ROOT   -       VERB   VBD  lemma=send
+        troops  dobj   sent    NOUN   NNS
+        to      aux    help    PART
+        help    advcl  sent    VERB   VB
+        unless  mark   attack  SCONJ
+        Russia  nsubj  attack  PROPN
+        attack  advcl  sent    VERB   VBZ
+        """
+    )
+    actors = actors_of(doc, {"Japan": "JPN", "Russia": "RUS"})
+    assert is_unasserted_infinitive(doc[4], actors, words)
+    assert is_unasserted_infinitive(doc[7], actors, words)
+    assert not is_unasserted_infinitive(doc[1], actors, words)
+
+
+def test_a_relative_clause_with_a_relative_subject_is_background(words):
+    doc = parse(
+        """
+        Hamas      ROOT   -          PROPN
+        ,          punct  Hamas      PUNCT
+        which      nsubj  advocates  PRON   WDT
+        advocates  relcl  Hamas      VERB   VBZ  lemma=advocate
+        war        dobj   advocates  NOUN
+        """
+    )
+    assert is_unasserted_infinitive(doc[3], actors_of(doc, {"Hamas": "PSE"}), words)
+
+
+# ---------------------------------------------------------------- reports and obligations
+
+SAID_MUST = """
+    Russia  nsubj  said    PROPN
+    said    ROOT   -       VERB   VBD  lemma=say
+    Japan   nsubj  return  PROPN
+    must    aux    return  AUX    MD
+    return  ccomp  said    VERB   VB
+    it      dobj   return  PRON
+"""
+
+
+def test_an_act_said_is_asserted_as_said_and_one_not_said_is_not_coded(factuality):
+    doc = parse(SAID_MUST)
+    assert factuality(doc[4]) == ("asserted", None, False, True)  # the obligation codes it
+    doc = parse(
+        """
+        Japan     nsubj  say       PROPN
+        did       aux    say       AUX    VBD  lemma=do
+        not       neg    say       PART
+        say       ROOT   -         VERB   VB
+        Russia    nsubj  attacked  PROPN
+        attacked  ccomp  say       VERB   VBD  lemma=attack
+        """
+    )
+    assert factuality(doc[5])[3] is False  # "did not say that ...": nothing is reported
+
+
+def test_must_is_an_obligation_on_the_verb(words):
+    doc = parse(SAID_MUST)
+    assert is_obliged(doc[4], words.obligation_modals)
+    assert not is_obliged(doc[1], words.obligation_modals)
+
+
+def test_an_obligation_on_be_ready_to_reaches_the_infinitive(words):
+    # "the US must be ready to mediate"
+    doc = parse(
+        """
+        US       nsubj  be       PROPN
+        must     aux    be       AUX    MD
+        be       ROOT   -        AUX    VB
+        ready    acomp  be       ADJ
+        to       aux    mediate  PART
+        mediate  xcomp  ready    VERB   VB
+        """
+    )
+    assert obliged_through_adjective(doc[5], words.obligation_modals)
+    assert is_obliged(doc[5], words.obligation_modals)
+
+
+def test_we_in_a_speakers_own_quote_is_the_speakers_act(words):
+    text = "“We demand it,” Abe said."
+    doc = parse(
+        """
+        “       punct  said    PUNCT
+        We      nsubj  demand  PRON   PRP
+        demand  ccomp  said    VERB   VBP
+        it      dobj   demand  PRON
+        ,       punct  said    PUNCT
+        ”       punct  said    PUNCT
+        Abe     nsubj  said    PROPN
+        said    ROOT   -       VERB   VBD  lemma=say
+        .       punct  said    PUNCT
+        """,
+        text=text,
+    )
+    quote = Quote(
+        doc_id="d", start=1, end=13, text=text[1:13], kind="direct",
+        cue="said", cue_start=20, cue_end=24, speaker="Abe", speaker_start=16, speaker_end=19,
+        speaker_name=None, speaker_actor="JPNGOV",
+    )  # fmt: skip
+    actors = DocActors.build(with_mentions(doc, {"Abe": "JPNGOV"}, quotes=[quote]))
+    assert speaker_is_subject(doc[2], actors, words.first_person)
+    assert not speaker_is_subject(doc[7], actors, words.first_person)
+
+
+# ---------------------------------------------------------------- intentions and modality
+
+
+def test_a_future_act_and_a_willingness_are_intended(factuality):
+    doc = parse("Japan nsubj meet PROPN\nwill aux meet AUX MD\nmeet ROOT - VERB VB")
+    assert factuality(doc[2]) == ("intended", "will", False, True)
+    doc = parse(
+        """
+        Russia    nsubj  is        PROPN
+        is        ROOT   -         AUX    VBZ  lemma=be
+        willing   acomp  is        ADJ
+        to        aux    withdraw  PART
+        withdraw  xcomp  willing   VERB   VB
+        """
+    )
+    assert factuality(doc[4]) == ("intended", "willing", False, True)
+    doc = parse("Japan nsubj met PROPN\nmet ROOT - VERB VBD lemma=meet")
+    assert factuality(doc[1]) == ("asserted", None, False, True)
+
+
+def test_a_modal_makes_an_act_possible(factuality):
+    doc = parse("Japan nsubj meet PROPN\nmay aux meet AUX MD\nmeet ROOT - VERB VB")
+    assert factuality(doc[2]) == ("possible", "may", False, True)
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [
+        ("wants", ("wanted", "wants", False, True)),
+        ("refused", ("asserted", "refused", True, True)),  # the act refused is denied
+    ],
+)
+def test_the_governing_word_decides_the_act_it_governs(factuality, verb, expected):
+    doc = parse(
+        f"""
+        Japan  nsubj  {verb}  PROPN
+        {verb}  ROOT   -       VERB   VBD  lemma={verb.removesuffix("s").removesuffix("d")}
+        to     aux    lift    PART
+        lift   xcomp  {verb}  VERB   VB
+        """
+    )
+    assert factuality(doc[3]) == expected

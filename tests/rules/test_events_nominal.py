@@ -1,0 +1,128 @@
+"""Event nouns (``events/nominal.py``): "Abe's visit to Russia", "held a meeting with
+Putin", "its demand that China ease ...", on parses built by hand."""
+
+from __future__ import annotations
+
+import pytest
+from parses import mention, parse, with_mentions
+
+from detente.events.lexicon import CodeSpec
+from detente.events.nominal import NominalCoder
+from detente.events.participants import DocActors, Participants
+from detente.events.patterns import VerbCodes
+
+
+@pytest.fixture(scope="module")
+def nominals(knowledge):
+    words = knowledge.clause_words
+    verb_codes = VerbCodes(knowledge.verbs, words.roles)
+    return NominalCoder(words, knowledge.cameo, verb_codes, Participants(words))
+
+
+def code(nominals, doc, noun: int, codes: dict[str, str]):
+    consumed: set[int] = set()
+    act = nominals.code(doc[noun], DocActors.build(with_mentions(doc, codes)), consumed)
+    return act, consumed
+
+
+def sides(act) -> tuple[list[str], list[str]]:
+    return [s.code for s in act.sources], [t.code for t in act.targets]
+
+
+VISIT = """
+    Abe     poss   visit   PROPN
+    's      case   Abe     PART   POS
+    visit   nsubj  was     NOUN
+    to      prep   visit   ADP
+    Russia  pobj   to      PROPN
+    was     ROOT   -       AUX    VBD  lemma=be
+    short   acomp  was     ADJ
+"""
+
+
+def test_a_possessor_does_the_act_the_noun_names_to_the_object_of_its_preposition(nominals):
+    act, _ = code(nominals, parse(VISIT), 2, {"Abe": "JPNGOV", "Russia": "RUS"})
+    assert sides(act) == (["JPNGOV"], ["RUS"])
+    assert act.code == CodeSpec("042", "043") and act.rule == "nominal: visit [042:043]"
+    assert (act.modality, act.confidence, act.negated) == ("asserted", 0.7, False)
+
+
+def test_the_doer_of_a_light_verb_does_its_noun(nominals):
+    doc = parse(
+        """
+        Abe      nsubj  held     PROPN
+        held     ROOT   -        VERB   VBD  lemma=hold
+        a        det    meeting  DET
+        meeting  dobj   held     NOUN
+        with     prep   meeting  ADP
+        Putin    pobj   with     PROPN
+        """
+    )
+    act, _ = code(nominals, doc, 3, {"Abe": "JPNGOV", "Putin": "RUSGOV"})
+    assert sides(act) == (["JPNGOV"], ["RUSGOV"])
+    assert act.confidence == 0.6  # the doer is the verb's, not the noun's own
+    assert act.reciprocal  # a meeting is mutual (040:040)
+
+
+def test_a_meeting_with_one_side_only_is_no_event(nominals):
+    doc = parse(
+        """
+        the      det       meeting  DET
+        Japan    compound  meeting  PROPN
+        summit   compound  meeting  NOUN
+        meeting  nsubj     was      NOUN
+        was      ROOT      -        AUX    VBD  lemma=be
+        short    acomp     was      ADJ
+        """
+    )
+    assert code(nominals, doc, 3, {"Japan": "JPN"})[0] is None
+
+
+def test_a_demands_clause_subject_is_its_target_and_the_demanded_act_codes_on(nominals):
+    doc = parse(
+        """
+        Japan         nsubj  reiterated  PROPN
+        reiterated    ROOT   -           VERB   VBD  lemma=reiterate
+        its           poss   demand      PRON   PRP$
+        demand        dobj   reiterated  NOUN
+        that          mark   ease        SCONJ
+        China         nsubj  ease        PROPN
+        ease          acl    demand      VERB   VB
+        restrictions  dobj   ease        NOUN   NNS
+        """
+    )
+    act, consumed = code(nominals, doc, 3, {"Japan": "JPN", "China": "CHN"})
+    assert sides(act) == (["JPN"], ["CHN"]) and act.modality == "asserted"  # the demand is made
+    assert consumed == set()  # "ease" is left to be coded: the act demanded
+
+
+def test_a_place_stands_for_its_country_for_an_act_aimed_at_it(nominals):
+    doc = parse(
+        """
+        Israel    poss   invasion  PROPN
+        's        case   Israel    PART   POS
+        invasion  ROOT   -         NOUN
+        of        prep   invasion  ADP
+        Lebanon   pobj   of        PROPN
+        """
+    )
+    with_mentions(doc, {"Israel": "ISR"})
+    doc._.mentions.append(mention(doc, "Lebanon", None, kind="place", country="LBN"))
+    act = nominals.code(doc[2], DocActors.build(doc), set())
+    assert sides(act) == (["ISR"], ["LBN"]) and act.code == CodeSpec("192")
+
+
+def test_no_in_front_of_the_noun_negates_it(nominals):
+    doc = parse(
+        """
+        Abe      nsubj  held     PROPN
+        held     ROOT   -        VERB   VBD  lemma=hold
+        no       det    meeting  DET
+        meeting  dobj   held     NOUN
+        with     prep   meeting  ADP
+        Putin    pobj   with     PROPN
+        """
+    )
+    act, _ = code(nominals, doc, 3, {"Abe": "JPNGOV", "Putin": "RUSGOV"})
+    assert act.negated
+    assert not code(nominals, parse(VISIT), 2, {"Abe": "JPNGOV", "Russia": "RUS"})[0].negated

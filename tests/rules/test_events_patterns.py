@@ -1,0 +1,306 @@
+"""The verb lexicon's patterns on word tuples, and the code a verb gets from them
+(``events/patterns.py``), on small dictionaries and parses built by hand."""
+
+from __future__ import annotations
+
+import pytest
+from parses import parse, tokens
+
+from detente.events.lexicon import CodeSpec, parse_petrarch_verbs
+from detente.events.patterns import (
+    _GAP,
+    PatternMatcher,
+    VerbCodes,
+    _match_slots,
+    _pattern_words,
+    multiword_matches,
+    spec_text,
+    verb_keys,
+)
+
+# ---------------------------------------------------------------- slots on word tuples
+
+MILITARY_RELATIONS = ((("military",), ("economic",)), (("relations",),))
+
+
+def test_slots_match_in_order_with_any_words_between():
+    words = [("military", "military"), _GAP, ("relations", "relation")]
+    assert _match_slots(MILITARY_RELATIONS, words)
+    assert _match_slots(MILITARY_RELATIONS, [("economic", "economic"), ("relations", "relation")])
+    assert not _match_slots(MILITARY_RELATIONS, [("relations",), ("military",)])  # order counts
+    assert not _match_slots(MILITARY_RELATIONS, [("military",)])  # every slot must match
+
+
+def test_a_pattern_word_matches_the_form_or_the_lemma():
+    slot = ((("relation",),),)
+    assert _match_slots(slot, [("relations", "relation")])
+    assert not _match_slots(slot, [("relations", "relations")])
+
+
+def test_a_multiword_alternative_needs_its_words_adjacent():
+    slot = ((("prime", "minister"),),)
+    assert _match_slots(slot, [("prime",), ("minister",)])
+    assert not _match_slots(slot, [("prime",), _GAP, ("minister",)])
+
+
+def test_no_slots_match_anything():
+    assert _match_slots((), [])
+
+
+def test_words_no_pattern_names_collapse_into_one_gap():
+    words = tokens("the very old military and economic relations", relations="relation")
+    assert _pattern_words(words, {"military", "economic", "relation"}) == [
+        _GAP,
+        ("military", "military"),
+        _GAP,
+        ("economic", "economic"),
+        ("relations", "relation"),
+    ]
+
+
+# ---------------------------------------------------------------- the best pattern of a block
+
+BLOCKS = """\
+&TIES
++MILITARY
++ECONOMIC
+
+--- CONFER [040] ---
+CONFER
+DISCUSS
+- * &TIES RELATIONS [0311]
+- * (FOR &TIES RELATIONS) TALKS [046]
+- * (WITH) [043]  # DISCUSS
+- GOVERNMENT * [020]
+
+--- LEAD_GROUP [060] ---
+HEAD
+ORDER [100]
+- * TO [030]  # HEAD
+"""
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return parse_petrarch_verbs("<blocks>", text=BLOCKS)
+
+
+@pytest.fixture(scope="module")
+def matcher(lexicon):
+    return PatternMatcher(lexicon)
+
+
+def test_the_most_specific_matching_pattern_wins(matcher):
+    best = matcher.best("CONFER", [], tokens("for military relations talks"), "confer")
+    assert best.code == CodeSpec("046")  # three slots beat the two of "&TIES RELATIONS"
+    best = matcher.best("CONFER", [], tokens("economic relations"), "confer")
+    assert best.code == CodeSpec("0311")
+
+
+def test_no_pattern_matches_without_its_words(matcher):
+    assert matcher.best("CONFER", [], tokens("the weather"), "confer") is None
+    assert matcher.best("NO_SUCH_BLOCK", [], tokens("relations"), "confer") is None
+
+
+def test_words_before_the_verb_match_only_the_subject_side(matcher):
+    assert matcher.best("CONFER", tokens("the government"), [], "confer").code == CodeSpec("020")
+    assert matcher.best("CONFER", [], tokens("the government"), "confer") is None
+
+
+def test_a_pattern_written_for_one_verb_is_that_verbs_first(matcher):
+    # "- * (WITH) [043]  # DISCUSS": DISCUSS's own; CONFER takes it as a sibling only
+    assert matcher.best("CONFER", [], tokens("with Japan"), "discuss").code == CodeSpec("043")
+    assert matcher.best("CONFER", [], tokens("with Japan"), "confer").code == CodeSpec("043")
+    assert matcher.best("CONFER", [], tokens("with Japan"), "confer", siblings=False) is None
+
+
+def test_patterns_name_the_block_verbs_they_were_written_for(lexicon):
+    (head_to,) = lexicon.blocks["LEAD_GROUP"].patterns
+    assert head_to.verbs == ("head",)
+    assert [p.verbs for p in lexicon.blocks["CONFER"].patterns] == [(), (), ("discuss",), ()]
+
+
+# ---------------------------------------------------------------- the lexicon's word for a verb
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "tag", "first"),
+    [
+        ("hopes", "hop", "VBZ", "hope"),  # the lemmatizer's "hop": the form's stem first
+        ("met", "meet", "VBD", "meet"),
+    ],
+)
+def test_verb_keys_try_the_stem_before_the_lemma_for_a_third_person_form(word, lemma, tag, first):
+    doc = parse(f"{word} ROOT - VERB {tag} lemma={lemma}")
+    assert verb_keys(doc[0])[0] == first
+
+
+def test_verb_keys_cover_regular_endings():
+    keys = verb_keys(parse("studied ROOT - VERB VBD lemma=studied")[0])
+    assert {"studie", "studi"} <= set(keys)
+    assert {"meet", "meete"} <= set(verb_keys(parse("meeting ROOT - VERB VBG")[0]))
+    assert "country" in verb_keys(parse("countries ROOT - NOUN NNS")[0])
+
+
+MULTIWORD = """\
+--- WALK_OUT [140] ---
++WALK_OUT
+WALK [---]
+CARRY_+OUT [043]
+"""
+
+
+def test_a_multiword_verb_needs_its_particle_after_it_or_on_it():
+    lexicon = parse_petrarch_verbs("<multiword>", text=MULTIWORD)
+    walk_out, walk = lexicon.entries("walk")
+    assert (walk_out.after, walk.after) == (("out",), ())
+    doc = parse(
+        """
+        Gondor  nsubj  walked  PROPN
+        walked  ROOT   -       VERB   VBD  lemma=walk
+        out     prt    walked  ADP
+        """
+    )
+    assert multiword_matches(walk_out, doc[1]) and multiword_matches(walk, doc[1])
+    alone = parse("Gondor nsubj walked PROPN\nwalked ROOT - VERB VBD lemma=walk")
+    assert not multiword_matches(walk_out, alone[1])
+
+
+def test_a_multiword_verb_needs_its_words_before_it():
+    lexicon = parse_petrarch_verbs("<multiword>", text=MULTIWORD)
+    (out,) = lexicon.entries("out")
+    assert out.before == ("carry",)
+    doc = parse("carry ROOT - VERB\nout prt carry ADP")
+    assert multiword_matches(out, doc[1])
+    assert not multiword_matches(out, parse("out ROOT - ADP")[0])
+
+
+def test_the_entry_of_a_verb_is_its_most_specific_one():
+    lexicon = parse_petrarch_verbs("<multiword>", text=MULTIWORD)
+    codes = VerbCodes(lexicon, {})
+    doc = parse("Gondor nsubj walked PROPN\nwalked ROOT - VERB VBD lemma=walk\nout prt walked ADP")
+    assert codes.entry(doc[1]).after == ("out",)
+    alone = parse("Gondor nsubj walked PROPN\nwalked ROOT - VERB VBD lemma=walk")
+    assert codes.entry(alone[1]).after == ()
+    assert codes.knows(alone[1]) and not codes.knows(parse("ran ROOT - VERB VBD lemma=run")[0])
+
+
+FORMS = """\
+--- LEAVE [012] ---
+LEAVE
+
+--- DEPART [032:033] ---
+LEFT
+"""
+
+
+def test_a_form_listed_apart_from_its_lemma_means_that_form():
+    codes = VerbCodes(parse_petrarch_verbs("<forms>", text=FORMS), {})
+    left = parse("left ROOT - VERB VBD lemma=leave")[0]
+    assert codes.entry(left).block == "DEPART"
+    assert codes.entry(parse("leaves ROOT - VERB VBZ lemma=leave")[0]).block == "LEAVE"
+
+
+def test_a_clause_word_role_makes_a_verb_known():
+    codes = VerbCodes(parse_petrarch_verbs("<forms>", text=FORMS), {"vow": "intent"})
+    vowed = parse("vowed ROOT - VERB VBD lemma=vow")[0]
+    assert codes.knows(vowed) and codes.word(vowed) == "vow" and codes.entry(vowed) is None
+
+
+# ---------------------------------------------------------------- the code of a verb
+
+
+CODES = """\
+--- CONSULT [040] ---
+CONSULT
+PHONE [041:041]
+SIGN [---]
+- * (WITH) [046]
+- * (ON) [020]
+"""
+
+
+@pytest.fixture(scope="module")
+def consult():
+    return VerbCodes(parse_petrarch_verbs("<codes>", text=CODES), {})
+
+
+def code_of(codes: VerbCodes, doc, verb: int):
+    entry = codes.entry(doc[verb])
+    subject = next((t for t in doc[verb].children if t.dep_ == "nsubj"), None)
+    return codes.code_of(doc[verb], entry, subject)
+
+
+def test_a_matching_pattern_gives_the_code_with_the_pattern_as_rule(consult):
+    doc = parse(
+        """
+        Japan      nsubj  consulted  PROPN
+        consulted  ROOT   -          VERB   VBD  lemma=consult
+        with       prep   consulted  ADP
+        Russia     pobj   with       PROPN
+        """
+    )
+    code, rule, confidence, pattern = code_of(consult, doc, 1)
+    assert code == CodeSpec("046") and confidence == 0.9 and pattern is not None
+    assert rule == "- * (WITH) [046] (<codes>:5)"
+
+
+def test_without_a_pattern_the_verbs_own_code_then_the_blocks(consult):
+    phoned = parse("Japan nsubj phoned PROPN\nphoned ROOT - VERB VBD lemma=phone")
+    code, rule, confidence, pattern = code_of(consult, phoned, 1)
+    assert (code, confidence, pattern) == (CodeSpec("041", "041"), 0.75, None)
+    assert rule == "phone [041:041] (<codes>:3)"
+    consulted = parse("Japan nsubj consulted PROPN\nconsulted ROOT - VERB VBD lemma=consult")
+    code, rule, confidence, _ = code_of(consult, consulted, 1)
+    assert (code, confidence) == (CodeSpec("040"), 0.7)
+    assert rule == "--- CONSULT [040] --- (<codes>:2)"
+
+
+def test_a_null_code_codes_nothing(consult):
+    signed = parse("Japan nsubj signed PROPN\nsigned ROOT - VERB VBD lemma=sign")
+    code, _rule, _confidence, _ = code_of(consult, signed, 1)
+    assert code.is_null and spec_text(code) == "---"
+
+
+def test_a_time_phrase_does_not_match_a_pattern(consult):
+    # "- * (ON) [020]": "on Tuesday" is a time, not what the verb is about
+    doc = parse(
+        """
+        Japan      nsubj  consulted  PROPN
+        consulted  ROOT   -          VERB   VBD  lemma=consult
+        on         prep   consulted  ADP
+        Tuesday    pobj   on         PROPN  NNP  ent=DATE
+        """
+    )
+    assert code_of(consult, doc, 1)[0] == CodeSpec("040")
+    doc = parse(
+        """
+        Japan      nsubj  consulted  PROPN
+        consulted  ROOT   -          VERB   VBD  lemma=consult
+        on         prep   consulted  ADP
+        trade      pobj   on         NOUN
+        """
+    )
+    assert code_of(consult, doc, 1)[0] == CodeSpec("020")
+
+
+def test_a_coordinated_verbs_words_are_not_the_first_verbs(consult):
+    # "consulted Japan and sided with Russia": "with" is the second verb's
+    doc = parse(
+        """
+        Gondor     nsubj  consulted  PROPN
+        consulted  ROOT   -          VERB   VBD  lemma=consult
+        Japan      dobj   consulted  PROPN
+        and        cc     consulted  CCONJ
+        sided      conj   consulted  VERB   VBD  lemma=side
+        with       prep   sided      ADP
+        Russia     pobj   with       PROPN
+        """
+    )
+    assert code_of(consult, doc, 1)[0] == CodeSpec("040")
+
+
+def test_spec_text_writes_codes_as_petrarch_does():
+    assert spec_text(CodeSpec("042", "043")) == "042:043"
+    assert spec_text(CodeSpec("190")) == "190"
+    assert spec_text(CodeSpec(None, "140")) == ":140"

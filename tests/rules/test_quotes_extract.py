@@ -1,0 +1,367 @@
+"""Direct quotes and reported speech (``quotes/extract.py``): cue finding, reported-content
+spans and speaker rules, each on a parse built by hand (the same sentences through the model
+are test_quotes.py's)."""
+
+from __future__ import annotations
+
+import pytest
+from parses import parse
+
+from detente.quotes.extract import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def quotes(knowledge):
+    """``quotes(table, text=...)`` -> the quotes of the hand-built parse."""
+
+    def run(table: str, *, text: str | None = None):
+        return extract_quotes(parse(table, text=text), knowledge.quote_lexicon)
+
+    return run
+
+
+def summary(quote) -> tuple:
+    return quote.kind, quote.text, quote.cue, quote.speaker, quote.rule
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def test_a_cue_after_the_closing_mark_gives_the_speaker(quotes):
+    (quote,) = quotes(
+        """
+        “       punct  said   PUNCT  ``
+        We      nsubj  build  PRON   PRP
+        will    aux    build  AUX    MD
+        build   ccomp  said   VERB   VB
+        it      dobj   build  PRON   PRP
+        ,       punct  said   PUNCT  ,
+        ”       punct  said   PUNCT  ''
+        Mayor   compound Petrov PROPN NNP
+        Petrov  nsubj  said   PROPN  NNP
+        said    ROOT   -      VERB   VBD  lemma=say
+        .       punct  said   PUNCT  .
+        """
+    )
+    assert summary(quote) == (
+        "direct",
+        "We will build it",
+        "said",
+        "Mayor Petrov",
+        "direct:cue-after",
+    )
+
+
+def test_a_cue_before_a_colon_introduces_the_quote(quotes):
+    (quote,) = quotes(
+        """
+        The      det    minister  DET    DT
+        minister nsubj  said      NOUN   NN
+        said     ROOT   -         VERB   VBD  lemma=say
+        :        punct  said      PUNCT  :
+        “        punct  wait      PUNCT  ``
+        Farmers  nsubj  wait      NOUN   NNS
+        cannot   aux    wait      AUX    MD
+        wait     ccomp  said      VERB   VB
+        .        punct  wait      PUNCT  .
+        ”        punct  wait      PUNCT  ''
+        """,
+        text="The minister said: “Farmers cannot wait.”",
+    )
+    assert summary(quote) == (
+        "direct", "Farmers cannot wait.", "said", "The minister", "direct:cue-before",
+    )  # fmt: skip
+
+
+def test_a_speaker_tag_in_the_middle_joins_the_two_passages(quotes):
+    (quote,) = quotes(
+        """
+        “      punct  said   PUNCT  ``
+        Talks  nsubj  went   NOUN   NNS  lemma=talk
+        went   ccomp  said   VERB   VBD  lemma=go
+        well   advmod went   ADV
+        ,      punct  said   PUNCT  ,
+        ”      punct  said   PUNCT  ''
+        she    nsubj  said   PRON   PRP
+        said   ROOT   -      VERB   VBD  lemma=say
+        ,      punct  said   PUNCT  ,
+        “      punct  meet   PUNCT  ``
+        we     nsubj  meet   PRON   PRP
+        meet   conj   said   VERB   VBP
+        again  advmod meet   ADV
+        .      punct  meet   PUNCT  .
+        ”      punct  meet   PUNCT  ''
+        """,
+        text="“Talks went well,” she said, “we meet again.”",
+    )
+    assert summary(quote) == (
+        "direct", "Talks went well,” she said, “we meet again.", "said", "she", "direct:split",
+    )  # fmt: skip
+
+
+def test_an_inverted_speaker_hung_as_an_object_is_still_the_speaker(quotes):
+    (quote,) = quotes(
+        """
+        “         punct  said      PUNCT  ``
+        We        nsubj  ready     PRON   PRP
+        are       cop    ready     AUX    VBP  lemma=be
+        ready     ccomp  said      ADJ    JJ
+        ,         punct  said      PUNCT  ,
+        ”         punct  said      PUNCT  ''
+        said      ROOT   -         VERB   VBD  lemma=say
+        the       det    general   DET    DT
+        general   dobj   said      NOUN   NN
+        .         punct  said      PUNCT  .
+        """,
+        text="“We are ready,” said the general.",
+    )
+    assert (quote.speaker, quote.rule) == ("the general", "direct:cue-after")
+
+
+def test_a_quoted_sentence_without_a_cue_continues_the_previous_speaker(quotes):
+    quotes_found = quotes(
+        """
+        “      punct  said   PUNCT  ``
+        We     nsubj  won    PRON   PRP
+        won    ccomp  said   VERB   VBD  lemma=win
+        ,      punct  said   PUNCT  ,
+        ”      punct  said   PUNCT  ''
+        she    nsubj  said   PRON   PRP
+        said   ROOT   -      VERB   VBD  lemma=say
+        .      punct  said   PUNCT  .
+        “      punct  is     PUNCT  ``
+        It     nsubj  is     PRON   PRP
+        is     ROOT   -      AUX    VBZ  lemma=be
+        over   advmod is     ADV
+        .      punct  is     PUNCT  .
+        ”      punct  is     PUNCT  ''
+        """,
+        text="“We won,” she said. “It is over.”",
+    )
+    (quote,) = quotes_found
+    assert quote.text == "We won,” she said. “It is over."
+    assert (quote.speaker, quote.rule) == ("she", "direct:cue-after+continued")
+
+
+def test_a_quote_without_a_cue_takes_the_subject_of_the_sentence_before(quotes):
+    (quote,) = quotes(
+        """
+        Abe    nsubj  spoke  PROPN  NNP
+        spoke  ROOT   -      VERB   VBD  lemma=speak
+        .      punct  spoke  PUNCT  .
+        “      punct  is     PUNCT  ``
+        It     nsubj  is     PRON   PRP
+        is     ROOT   -      AUX    VBZ  lemma=be
+        over   advmod is     ADV
+        .      punct  is     PUNCT  .
+        ”      punct  is     PUNCT  ''
+        """,
+        text="Abe spoke. “It is over.”",
+    )
+    assert (quote.speaker, quote.cue, quote.rule) == ("Abe", None, "direct:previous-sentence")
+
+
+def test_a_title_in_quotes_is_no_quote(quotes):
+    found = quotes(
+        """
+        She      nsubj  watched  PRON   PRP
+        watched  ROOT   -        VERB   VBD  lemma=watch
+        “        punct  Crown    PUNCT  ``
+        The      det    Crown    DET    DT
+        Crown    dobj   watched  PROPN  NNP
+        ”        punct  Crown    PUNCT  ''
+        .        punct  watched  PUNCT  .
+        """,
+        text="She watched “The Crown”.",
+    )
+    assert found == []
+
+
+def test_a_fragment_governed_by_a_naming_verb_is_the_subjects_words(quotes):
+    (quote,) = quotes(
+        """
+        Abe       nsubj  called   PROPN  NNP
+        called    ROOT   -        VERB   VBD  lemma=call
+        the       det    deal     DET    DT
+        deal      dobj   called   NOUN   NN
+        “         punct  step     PUNCT  ``
+        a         det    step     DET    DT
+        historic  amod   step     ADJ    JJ
+        step      oprd   called   NOUN   NN
+        ”         punct  step     PUNCT  ''
+        .         punct  called   PUNCT  .
+        """,
+        text="Abe called the deal “a historic step”.",
+    )
+    assert (quote.kind, quote.text, quote.speaker, quote.rule) == (
+        "mixed", "the deal “a historic step", "Abe", "direct:fragment",
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+def test_the_clausal_complement_of_a_speech_verb_is_reported(quotes):
+    (quote,) = quotes(
+        """
+        Abe    nsubj  said   PROPN  NNP
+        said   ROOT   -      VERB   VBD  lemma=say
+        that   mark   went   SCONJ  IN
+        the    det    talks  DET    DT
+        talks  nsubj  went   NOUN   NNS  lemma=talk
+        went   ccomp  said   VERB   VBD  lemma=go
+        well   advmod went   ADV
+        .      punct  said   PUNCT  .
+        """
+    )
+    assert summary(quote) == ("indirect", "the talks went well", "said", "Abe", "reported:ccomp")
+
+
+def test_a_tag_after_the_clause_reports_the_clause_before_it(quotes):
+    (quote,) = quotes(
+        """
+        The      det    talks    DET    DT
+        talks    nsubj  failed   NOUN   NNS  lemma=talk
+        failed   ccomp  said     VERB   VBD  lemma=fail
+        badly    advmod failed   ADV
+        ,        punct  said     PUNCT  ,
+        Jannuzi  nsubj  said     PROPN  NNP
+        said     ROOT   -        VERB   VBD  lemma=say
+        .        punct  said     PUNCT  .
+        """
+    )
+    assert summary(quote) == (
+        "indirect",
+        "The talks failed badly",
+        "said",
+        "Jannuzi",
+        "reported:ccomp",
+    )
+
+
+def test_a_commitment_verb_reports_its_infinitive(quotes):
+    (quote,) = quotes(
+        """
+        Russia     nsubj  vowed    PROPN  NNP
+        vowed      ROOT   -        VERB   VBD  lemma=vow
+        to         aux    protect  PART   TO
+        protect    xcomp  vowed    VERB   VB
+        its        poss   interests PRON  PRP$
+        interests  dobj   protect  NOUN   NNS  lemma=interest
+        .          punct  vowed    PUNCT  .
+        """
+    )
+    assert summary(quote) == (
+        "indirect",
+        "to protect its interests",
+        "vowed",
+        "Russia",
+        "reported:ccomp",
+    )
+
+
+def test_according_to_names_the_source_of_the_rest_of_the_sentence(quotes):
+    (quote,) = quotes(
+        """
+        According  prep   holding    VERB   VBG  lemma=accord
+        to         prep   According  ADP    IN
+        the        det    spokesman  DET    DT
+        spokesman  pobj   to         NOUN   NN
+        ,          punct  holding    PUNCT  ,
+        the        det    ceasefire  DET    DT
+        ceasefire  nsubj  holding    NOUN   NN
+        is         aux    holding    AUX    VBZ  lemma=be
+        holding    ROOT   -          VERB   VBG  lemma=hold
+        .          punct  holding    PUNCT  .
+        """
+    )
+    assert summary(quote) == (
+        "indirect", "the ceasefire is holding", "According to", "the spokesman",
+        "reported:according-to",
+    )  # fmt: skip
+
+
+def test_a_reported_clause_holding_quoted_words_is_mixed(quotes):
+    (quote,) = quotes(
+        """
+        Abe       nsubj  said      PROPN  NNP
+        said      ROOT   -         VERB   VBD  lemma=say
+        the       det    alliance  DET    DT
+        alliance  nsubj  was       NOUN   NN
+        was       ccomp  said      AUX    VBD  lemma=be
+        “         punct  firm      PUNCT  ``
+        very      advmod firm      ADV
+        firm      acomp  was       ADJ    JJ
+        ”         punct  was       PUNCT  ''
+        .         punct  said      PUNCT  .
+        """,
+        text="Abe said the alliance was “very firm”.",
+    )
+    assert summary(quote) == ("mixed", "the alliance was “very firm", "said", "Abe", "mixed:ccomp")
+
+
+def test_a_report_inside_a_report_is_not_a_new_quote(quotes):
+    # "Abe said Trump said it was over": what Trump said is part of what Abe said
+    (quote,) = quotes(
+        """
+        Abe    nsubj  said#1  PROPN  NNP
+        said   ROOT   -       VERB   VBD  lemma=say
+        Trump  nsubj  said#2  PROPN  NNP
+        said   ccomp  said#1  VERB   VBD  lemma=say
+        it     nsubj  was     PRON   PRP
+        was    ccomp  said#2  AUX    VBD  lemma=be
+        over   advmod was     ADV
+        .      punct  said#1  PUNCT  .
+        """
+    )
+    assert (quote.speaker, quote.text) == ("Abe", "Trump said it was over")
+
+
+def test_a_belief_verb_reports_no_speech(quotes):
+    found = quotes(
+        """
+        Abe      nsubj  hoped  PROPN  NNP
+        hoped    ROOT   -      VERB   VBD  lemma=hope
+        that     mark   went   SCONJ  IN
+        talks    nsubj  went   NOUN   NNS  lemma=talk
+        went     ccomp  hoped  VERB   VBD  lemma=go
+        well     advmod went   ADV
+        .        punct  hoped  PUNCT  .
+        """
+    )
+    assert found == []
+
+
+def test_a_reported_clause_needs_a_verb_and_three_words(quotes):
+    found = quotes(
+        """
+        Abe    nsubj  said   PROPN  NNP
+        said   ROOT   -      VERB   VBD  lemma=say
+        so     ccomp  said   ADV    RB
+        .      punct  said   PUNCT  .
+        """
+    )
+    assert found == []
+
+
+def test_quote_offsets_point_into_the_text(quotes):
+    text = "“We will build it,” Mayor Petrov said."
+    (quote,) = quotes(
+        """
+        “       punct  said   PUNCT  ``
+        We      nsubj  build  PRON   PRP
+        will    aux    build  AUX    MD
+        build   ccomp  said   VERB   VB
+        it      dobj   build  PRON   PRP
+        ,       punct  said   PUNCT  ,
+        ”       punct  said   PUNCT  ''
+        Mayor   compound Petrov PROPN NNP
+        Petrov  nsubj  said   PROPN  NNP
+        said    ROOT   -      VERB   VBD  lemma=say
+        .       punct  said   PUNCT  .
+        """,
+        text=text,
+    )
+    assert text[quote.start : quote.end] == quote.text
+    assert text[quote.cue_start : quote.cue_end] == "said"
+    assert text[quote.speaker_start : quote.speaker_end] == "Mayor Petrov"

@@ -1,0 +1,92 @@
+"""The shared parse walks of ``nlp/syntax.py`` where they stop or find nothing (their main
+cases: tests/test_syntax.py), on parses built by hand."""
+
+from __future__ import annotations
+
+from parses import parse
+
+from detente.nlp.syntax import (
+    CLAUSAL_SUBJECT_DEPS,
+    child_with,
+    governing_verb,
+    has_own_subject,
+    inherited_subject,
+    object_of_preposition,
+    passive_agent,
+    prepositional_objects,
+    subject_of,
+)
+
+# "That he came surprised us": a clausal subject
+CLAUSAL = """
+    That       mark   came       SCONJ
+    he         nsubj  came       PRON
+    came       csubj  surprised  VERB   VBD  lemma=come
+    surprised  ROOT   -          VERB   VBD  lemma=surprise
+    us         dobj   surprised  PRON
+"""
+
+
+def test_a_clausal_subject_counts_only_when_asked_for():
+    doc = parse(CLAUSAL)
+    assert subject_of(doc[3]) is None
+    assert subject_of(doc[3], CLAUSAL_SUBJECT_DEPS).text == "came"
+    assert child_with(doc[3], ("dobj",)).text == "us" and child_with(doc[3], ("iobj",)) is None
+
+
+def test_a_subject_is_inherited_only_through_inheriting_labels():
+    # a complement clause (ccomp) inherits no subject; infinitives, conjuncts ... do
+    doc = parse(
+        """
+        Abe     nsubj  said    PROPN
+        said    ROOT   -       VERB   VBD  lemma=say
+        to      aux    leave   PART
+        leave   ccomp  said    VERB   VB
+        """
+    )
+    assert inherited_subject(doc[3]) is None
+
+
+def test_inheriting_a_subject_stops_after_some_steps():
+    # "Abe wanted to try to hope to leave": it looks at four verbs at the most
+    doc = parse(
+        """
+        Abe     nsubj  wanted  PROPN
+        wanted  ROOT   -       VERB   VBD  lemma=want
+        to      aux    try     PART
+        try     xcomp  wanted  VERB   VB
+        to      aux    hope    PART
+        hope    xcomp  try     VERB   VB
+        to      aux    leave   PART
+        leave   xcomp  hope    VERB   VB
+        """
+    )
+    assert inherited_subject(doc[7]).text == "Abe"
+    assert inherited_subject(doc[7], steps=2) is None
+
+
+def test_a_subject_after_the_verb_is_no_own_subject():
+    # '"...," said the official': an inverted subject does not open a clause of its own
+    doc = parse(
+        """
+        said      ROOT   -     VERB   VBD  lemma=say
+        the       det    official  DET
+        official  nsubj  said  NOUN
+        """
+    )
+    assert subject_of(doc[0]).text == "official" and not has_own_subject(doc[0])
+
+
+def test_walks_that_find_nothing():
+    doc = parse(
+        """
+        Japan   nsubj  left  PROPN
+        left    ROOT   -     VERB   VBD  lemma=leave
+        in      prep   left  ADP
+        """
+    )
+    assert passive_agent(doc[1]) is None
+    assert list(prepositional_objects(doc[1])) == []  # "in" has no object
+    assert object_of_preposition(doc[2]) is None
+    assert governing_verb(doc[1]) is None  # the root has no verb above it
+    assert governing_verb(doc[2]).text == "left"
