@@ -42,6 +42,7 @@ from detente.events.participants import (
     same_actor,
 )
 from detente.events.patterns import VerbCodes
+from detente.events.statements import StatementCoder
 from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
@@ -78,6 +79,13 @@ class EventCoder:
         )
         self.participants = Participants(self.words)
         self.nominals = NominalCoder(self.words, self.cameo, self.verb_codes, self.participants)
+        self.statements = StatementCoder(
+            self.words,
+            self.cameo,
+            self.verb_codes,
+            self.participants,
+            self.date_words.future_auxiliaries,
+        )
         self.emitter = Emitter(self.cameo, self.date_words, load_acceptor())
 
     def _unarmed_sense(
@@ -134,6 +142,8 @@ class EventCoder:
                 act = self.nominals.code(tok, actors, consumed)
                 if act is not None:
                     acts.append(act)
+        if actors.spoken:
+            acts.extend(self.statements.code(doc, sent, actors, acts))
         return self.emitter.events(doc, sent, acts)
 
     # ---- verbs

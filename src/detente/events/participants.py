@@ -7,7 +7,7 @@ nothing here re-reads the text. :class:`DocActors` indexes one document's mentio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +48,7 @@ class DocActors:
     place_by_token: dict[int, Mention]  # places with a country: last-resort targets
     spans: list[Span]
     quotes: list[tuple[int, int, EventActor]]  # quote char range -> speaker
+    spoken: list[tuple[Quote, EventActor]] = field(default_factory=list)  # quote, its speaker
 
     @classmethod
     def build(cls, doc: Doc) -> DocActors:
@@ -81,6 +82,7 @@ class DocActors:
             speaker = actors._speaker(quote, by_start)
             if speaker is not None:
                 actors.quotes.append((quote.start, quote.end, speaker))
+                actors.spoken.append((quote, speaker))
         return actors
 
     def _speaker(self, quote: Quote, by_start: dict[int, int]) -> EventActor | None:

@@ -143,6 +143,7 @@ class ClauseWords:
     nominals: dict[str, tuple[NominalEntry, ...]]  # lemma -> senses, conditional ones first
     unarmed_senses: dict[str, str]  # verb of violence -> its code when nobody can fight
     armed_sectors: frozenset[str]  # actors of these sectors can fight
+    silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
     first_person: frozenset[str]  # inside quoted words: the speaker
     possessives: frozenset[str]
@@ -224,6 +225,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
             lemma: code for _n, (lemma, code) in read_rows(files.UNARMED_SENSES, folder=folder)
         },
         armed_sectors=frozenset(read_words(files.ARMED_SECTORS, folder=folder)),
+        silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),
         light_verbs=frozenset(read_words(files.LIGHT_VERBS, folder=folder)),
         first_person=words("first-person"),
         possessives=words("possessive"),

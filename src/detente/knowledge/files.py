@@ -201,6 +201,7 @@ UNARMED_SENSES = _table(
 )
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
+SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
     "events/relative_dates.tsv",
     Column("word"),
@@ -447,6 +448,7 @@ SHIPPED = (
     UNARMED_SENSES,
     LIGHT_VERBS,
     ARMED_SECTORS,
+    SILENT_SECTORS,
     RELATIVE_DATES,
     PLOVER_ADDITIONS,
     PLOVER_GSR,

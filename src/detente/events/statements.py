@@ -1,0 +1,167 @@
+"""Statements (CAMEO root 01) from quotes: the speaker of a quote makes a public statement.
+
+PETRARCH's convention and our gold's (docs/gold/events-guideline.md, sections 6 and 8): a
+quote whose speaker is a coded actor is a ``010`` statement by that speaker, unless something
+more specific is coded for it — the cue verb codes its own act ("criticized" 111, "demanded"
+1011), or what the speaker says is the speaker's own verbal act ("Abe said Japan would never
+accept ..." is the rejection only). A cue the verb lexicon codes in root 01 gives that code
+("acknowledged" 015). The trigger is the cue; the target is the named addressee ("told the
+Security Council"), else none; the factuality is the cue's ("may say" is not a statement made).
+Root 01 has no PLOVER category, so PLOVER outputs leave these events out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.events.clauses import verb_subject
+from detente.events.emit import CodedAct
+from detente.events.lexicon import CodeSpec
+from detente.events.modality import act_factuality, is_negated
+from detente.events.participants import DocActors, Participants, same_actor
+from detente.events.patterns import VerbCodes
+from detente.knowledge.events import Cameo, ClauseWords
+from detente.records import EventActor, Quote
+
+STATEMENT = "010"
+STATEMENT_ROOT = "01"
+# a quote's speaker stated something: as sure as the quote's attribution
+STATEMENT_CONFIDENCE = 0.85
+# quad classes of verbal acts (CAMEO: 1 verbal cooperation, 3 verbal conflict)
+_VERBAL = (1, 3)
+# the cue's dependents that name whom the statement is addressed to ("told Putin")
+_ADDRESSEE_DEPS = ("dobj", "dative")
+# a cue in a clause of another verb ("criticized China, saying ...")
+_CUE_CLAUSE_DEPS = ("advcl", "conj", "xcomp")
+
+
+class StatementCoder:
+    """Codes a sentence's statements from the quotes whose cue is in it."""
+
+    def __init__(
+        self,
+        words: ClauseWords,
+        cameo: Cameo,
+        verb_codes: VerbCodes,
+        participants: Participants,
+        future_auxiliaries: frozenset[str],
+    ) -> None:
+        self.words = words
+        self.cameo = cameo
+        self.verb_codes = verb_codes
+        self.participants = participants
+        self.future_auxiliaries = future_auxiliaries
+
+    def code(self, doc: Doc, sent: Span, actors: DocActors, acts: list[CodedAct]) -> list[CodedAct]:
+        statements: list[CodedAct] = []
+        for quote, speaker in actors.spoken:
+            cue = _cue_token(doc, sent, quote)
+            if cue is None or speaker.sector in self.words.silent_sectors:
+                continue
+            if self._said_more(quote, cue, speaker, acts):
+                continue
+            act = self._statement(quote, cue, speaker, actors)
+            if act is not None and not any(
+                s.trigger.i == act.trigger.i and same_actor(s.sources[0], speaker)
+                for s in statements
+            ):
+                statements.append(act)
+        return statements
+
+    def _said_more(
+        self, quote: Quote, cue: Token, speaker: EventActor, acts: list[CodedAct]
+    ) -> bool:
+        """Something more specific is coded: an act triggered by the cue itself, or a
+        verbal act of the speaker (or the speaker's state) in the quoted words."""
+        # "criticized China, saying ...": the verb the cue's clause hangs on says it too
+        governor = cue.head if cue.dep_ in _CUE_CLAUSE_DEPS else None
+        for act in acts:
+            if act.trigger.i == cue.i:
+                return True
+            inside = governor is not None and act.trigger.i == governor.i
+            inside = inside or any(start <= act.trigger.idx < end for start, end in _pieces(quote))
+            if inside and self._verbal(act) and any(_speaks_for(s, speaker) for s in act.sources):
+                return True
+        return False
+
+    def _verbal(self, act: CodedAct) -> bool:
+        entry = self.cameo.lookup(act.code.forward) if act.code.forward else None
+        return entry is not None and entry.quad_class in _VERBAL
+
+    def _statement(
+        self, quote: Quote, cue: Token, speaker: EventActor, actors: DocActors
+    ) -> CodedAct | None:
+        code = self._cue_code(cue)
+        if code is None:
+            return None
+        factuality = act_factuality(cue, self.words, self.future_auxiliaries)
+        if not factuality.coded:
+            return None
+        return CodedAct(
+            trigger=cue,
+            clause_verb=cue,
+            sources=[speaker],
+            targets=self._addressees(cue, speaker, actors),
+            code=CodeSpec(code),
+            rule=f"statement: quote {quote.kind} [{quote.start}:{quote.end}] cue '{quote.cue}'",
+            negated=is_negated(cue, self.words.negators) or factuality.negated,
+            modality=factuality.value,
+            confidence=STATEMENT_CONFIDENCE,
+        )
+
+    def _cue_code(self, cue: Token) -> str | None:
+        """``010``, or the cue's own code in root 01 ("acknowledged" 015); ``None`` when the
+        lexicon codes the cue in another root (its act is the verb's, not a statement)."""
+        entry = self.verb_codes.entry(cue) if cue.pos_ in ("VERB", "AUX") else None
+        if entry is None:
+            return STATEMENT
+        code = self.verb_codes.code_of(cue, entry, verb_subject(cue))[0]
+        if code.is_null or not code.forward:
+            return STATEMENT
+        if code.forward.startswith(STATEMENT_ROOT):
+            return code.forward
+        return None
+
+    def _addressees(self, cue: Token, speaker: EventActor, actors: DocActors) -> list[EventActor]:
+        """ "told the Security Council", "said to Putin": the actors the cue addresses;
+        reporters and other audiences of the silent sectors are not addressees."""
+        heads = [c for c in cue.children if c.dep_ in _ADDRESSEE_DEPS]
+        heads += [
+            g
+            for c in cue.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        found: list[EventActor] = []
+        for head in heads:
+            for actor in self.participants.actors_of(head, actors):
+                if actor.sector in self.words.silent_sectors or same_actor(actor, speaker):
+                    continue
+                if actor not in found:
+                    found.append(actor)
+        return found
+
+
+def _pieces(quote: Quote) -> tuple[tuple[int, int], ...]:
+    return quote.parts or ((quote.start, quote.end),)
+
+
+def _speaks_for(source: EventActor, speaker: EventActor) -> bool:
+    """The act's doer is the speaker, the speaker's side ("we" in the quote: the same
+    code), or the speaker's state ("Abe said Japan would ...")."""
+    if same_actor(source, speaker) or (source.code and source.code == speaker.code):
+        return True
+    return bool(source.country) and source.code == source.country == speaker.country
+
+
+def _cue_token(doc: Doc, sent: Span, quote: Quote) -> Token | None:
+    """The quote's cue word when it is in ``sent``: its verb ("said", "according to")."""
+    if quote.cue_start is None or quote.cue_end is None:
+        return None
+    if not sent.start_char <= quote.cue_start < sent.end_char:
+        return None
+    span = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return next((t for t in span if t.pos_ in ("VERB", "AUX")), span[0])
