@@ -27,6 +27,8 @@ _WEAK = frozenset({"pronoun", "description", "role"})
 
 def rule_family(rule: str) -> str:
     """Which kind of rule coded the event, read from its evidence string."""
+    if rule.startswith("statement:"):
+        return "statement"
     if "nominal:" in rule:
         return "nominal"
     if rule.startswith("intent:") or ": intent:" in rule:
