@@ -12,6 +12,7 @@ work, load the parts into a store (``detente load``).
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import duckdb
@@ -45,6 +46,9 @@ class PartsStore(Store):
         self.parts = PartsDir(self.url)
         self.parts.check()
         self._con = duckdb.connect(":memory:")
+        # the web app asks for cursors from several threads at once; the main connection
+        # serves one call at a time (DuckDB refuses a second instead of waiting)
+        self._con_lock = threading.RLock()
         try:
             self._con.execute("SET enable_progress_bar = false")
             if not self.parts.local:
@@ -67,12 +71,14 @@ class PartsStore(Store):
         )
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        self._dedup_ready()  # readers over cursors (the web app) query the layer directly
-        return super().cursor()
+        with self._con_lock:
+            self._dedup_ready()  # readers over cursors (the web app) query the layer directly
+            return super().cursor()
 
     def stats(self) -> dict:
-        self._dedup_ready()  # as in a store, whose runs leave the layer built
-        return super().stats()
+        with self._con_lock:
+            self._dedup_ready()  # as in a store, whose runs leave the layer built
+            return super().stats()
 
     def _dedup_ready(self) -> None:
         # built in memory, from the views, the first time a query needs it
