@@ -27,7 +27,7 @@ from detente.store.panels import (
 )
 
 
-def _looks_like_code(actor: str) -> bool:
+def looks_like_code(actor: str) -> bool:
     """ "JPN", "USAGOV", "IGOUNO": an ISO3 country or a CAMEO code prefix, typed in capitals."""
     return actor.isalnum() and actor.isupper() and len(actor) >= 3
 
@@ -38,7 +38,7 @@ def dyad_side(actor: Any, prefix: str) -> tuple[str, list[Any]]:
     if not isinstance(actor, str) or not actor.strip():
         raise UsageError("dyad actors must be non-empty strings")
     actor = actor.strip()
-    if _looks_like_code(actor):
+    if looks_like_code(actor):
         return (
             f"({prefix}_country = ? OR {prefix}_code LIKE ? ESCAPE '\\')",
             [actor, like_escape(actor) + "%"],
@@ -117,7 +117,7 @@ def dyad(
     part, step = PERIODS[freq]
     # Codes and countries are what deduplicated events are keyed by: match them there
     # directly; ids and names are matched on every mention (``e``), then mapped.
-    on_clusters = dedup and all(isinstance(x, str) and _looks_like_code(x.strip()) for x in (a, b))
+    on_clusters = dedup and all(isinstance(x, str) and looks_like_code(x.strip()) for x in (a, b))
     t = "c" if on_clusters else "e"
     a_src, a_src_p = dyad_side(a, f"{t}.source")
     b_tgt, b_tgt_p = dyad_side(b, f"{t}.target")

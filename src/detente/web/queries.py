@@ -26,7 +26,7 @@ import duckdb
 from detente.errors import NotFoundError, StoreError, UsageError
 from detente.store import Store
 from detente.store import dyads as store_dyads
-from detente.store.dyads import _looks_like_code, dyad_side
+from detente.store.dyads import dyad_side, looks_like_code
 from detente.store.factuality import EVERYTHING, OCCURRED, Factuality
 from detente.web.countries import countries, country_name
 from detente.web.labels import code_label, code_of_id, is_code
@@ -99,7 +99,7 @@ def side_clause(key: str, side: str, *, by_id: bool = False) -> tuple[str, list[
     capitals ("JPN", "USAGOV") on the event itself; an actor id or whole words of a name on any
     of its mentions (two people with the same code can share a deduplicated event)."""
     key = key.strip()
-    if _looks_like_code(key) and not by_id:
+    if looks_like_code(key) and not by_id:
         return dyad_side(key, f"c.{side}")
     clause, params = mention_side(key, f"e.{side}", by_id=by_id)
     return _in_mentions(clause), params
@@ -107,7 +107,7 @@ def side_clause(key: str, side: str, *, by_id: bool = False) -> tuple[str, list[
 
 def either_side(key: str) -> tuple[str, list[Any]]:
     key = key.strip()
-    prefix = "c" if _looks_like_code(key) else "e"
+    prefix = "c" if looks_like_code(key) else "e"
     source, source_p = dyad_side(key, f"{prefix}.source")
     target, target_p = dyad_side(key, f"{prefix}.target")
     clause = f"({source} OR {target})"
@@ -660,7 +660,7 @@ class Explorer:
         if freq not in PERIODS:
             raise UsageError(f"freq={freq!r}: use one of {', '.join(PERIODS)}")
         self.check_dyad_filter(filt)
-        codes = all(_looks_like_code(key.strip()) for key in (a, b))
+        codes = all(looks_like_code(key.strip()) for key in (a, b))
         t = "c" if codes else "e"
         a_src, a_src_p = dyad_side(a, f"{t}.source")
         b_tgt, b_tgt_p = dyad_side(b, f"{t}.target")
