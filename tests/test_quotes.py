@@ -435,6 +435,15 @@ def test_titles_are_not_quotes_even_with_a_verb_after_them(code):
     assert all("Never Again" not in q.text for q in quotes_of(doc))
 
 
+def test_fragments_under_one_verb_are_one_mixed_quote(code):
+    doc = code('Trump called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."')
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert quote.text.startswith('the senator a "nasty guy,"')
+    assert quote.text.rstrip(".").endswith('"sick')
+    assert quote.speaker == "Trump"
+
+
 def test_fragment_is_not_cued_by_a_verb_after_it(code):
     # no tag follows the fragment: 'admitted' reports its own clause, not the fragment
     doc = code(

@@ -190,7 +190,7 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     reported_cues = sorted(d.cue.start_char for d in drafts if d.cue is not None)
     mixed = sorted((d for d in drafts if d.kind == "mixed"), key=lambda d: d.end)
     drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, mixed))
-    drafts = _outermost(drafts)
+    drafts = _merge_fragments(_outermost(drafts))
     drafts.extend(_nested_quotes(view, nested, lexicon))
     mentions = MentionIndex(getattr(doc._, "mentions", None))
     doc_id = doc_id_of(doc)
@@ -249,6 +249,25 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
                 break
         if not nested:
             kept.append(draft)
+    return kept
+
+
+def _merge_fragments(drafts: list[_Draft]) -> list[_Draft]:
+    """One mixed quote per cue: two quoted fragments under one verb ('sort the
+    “work-related” emails from her “personal messages.”') each give a clause that ends
+    in a different place; the quote is the clause holding both."""
+    kept: list[_Draft] = []
+    by_cue: dict[int, _Draft] = {}
+    for draft in drafts:
+        if draft.kind != "mixed" or draft.cue_token is None:
+            kept.append(draft)
+            continue
+        same = by_cue.get(draft.cue_token)
+        if same is not None and same.start < draft.end and draft.start < same.end:
+            same.start, same.end = min(same.start, draft.start), max(same.end, draft.end)
+            continue
+        by_cue[draft.cue_token] = draft
+        kept.append(draft)
     return kept
 
 
