@@ -444,6 +444,25 @@ def test_fragments_under_one_verb_are_one_mixed_quote(code):
     assert quote.speaker == "Trump"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The developer has bought a "philanthropub" in Roanoke.',
+        'The senator wondered whether the moderators will be "fair" to him.',
+    ],
+)
+def test_short_quoted_words_under_a_verb_neither_speaking_nor_naming_are_scare_quotes(code, text):
+    assert quotes_of(code(text)) == []
+
+
+def test_quoted_words_under_a_judging_verb_are_the_judges(code):
+    doc = code('Mayor Ruth Olsen blamed the shootings on "implicit bias" against minorities.')
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert "implicit bias" in quote.text
+    assert quote.speaker == "Mayor Ruth Olsen"
+
+
 def test_fragment_is_not_cued_by_a_verb_after_it(code):
     # no tag follows the fragment: 'admitted' reports its own clause, not the fragment
     doc = code(

@@ -45,6 +45,8 @@ class QuoteLexicon:
     # circumstances ('“excited where we stand” as he faces a test')
     trailing_clause_marks: frozenset[str]
     continuation_max_gap_sentences: int
+    # quoted words this short under a verb that neither speaks nor names are scare quotes
+    scare_quote_max_words: int
 
     @cached_property
     def speech_lemma_hashes(self) -> frozenset[int]:
@@ -111,6 +113,7 @@ def load_quote_lexicon(
             question_marks=words("subordinator-question"),
             trailing_clause_marks=words("subordinator-trailing"),
             continuation_max_gap_sentences=int(cues["continuation_max_gap_sentences"]),
+            scare_quote_max_words=int(cues["scare_quote_max_words"]),
         )
     except KeyError as e:
         raise DictionaryError(str(path), None, f"missing key {e}") from e

@@ -95,6 +95,7 @@ class _DocView:
         self, doc: Doc, text: str, passages: list[QuotedPassage], lexicon: QuoteLexicon
     ) -> None:
         self.doc = doc
+        self.passages = passages
         self.text = text  # Doc.text rebuilds the string on every access
         self.double_marks = lexicon.marks
         n = len(doc)
@@ -1063,11 +1064,21 @@ def _attributed_fragment(
                 # a title ('She watched “The Crown”').
                 if not (_names_someone(subject, lexicon) or subject.pos_ == "NOUN"):
                     return None
+                if _is_scare_quote(view, index, lexicon):
+                    return None  # 'has bought a “philanthropub”', 'will be “fair” to him'
             said = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
             first = min((c.left_edge.i for c in said), default=below.left_edge.i)
             last = _last_word(doc, first, below.right_edge.i)
             return token, subject, max(first, token.i + 1), last
     return None
+
+
+def _is_scare_quote(view: _DocView, index: int, lexicon: QuoteLexicon) -> bool:
+    """A few quoted words under a verb that neither speaks nor names: the writer's
+    distance from a word, not somebody's statement."""
+    passage = view.passages[index]
+    words = view.text[passage.start : passage.end].split()
+    return len(words) <= lexicon.scare_quote_max_words
 
 
 def _phrase_under(view: _DocView, index: int, verb: Token) -> tuple[int, int] | None:
