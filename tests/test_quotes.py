@@ -336,6 +336,26 @@ def test_same_speech_verb_coordinated_in_another_tense_shares_its_subject(code):
     assert {q.speaker for q in quotes_of(doc)} == {"Mr Livingstone"}
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister admitted breaking the rules.", "breaking the rules"),
+        (
+            "The candidate proposes allowing parents to deduct the cost of care.",
+            "allowing parents to deduct the cost of care",
+        ),
+    ],
+)
+def test_gerund_object_of_a_speech_verb_is_reported(code, text, content):
+    quote = only(code(text))
+    assert quote.kind == "indirect"
+    assert quote.text == content
+
+
+def test_gerund_after_a_verb_that_reports_no_object_is_not_speech(code):
+    assert quotes_of(code("He continued pushing for a vote.")) == []
+
+
 def test_according_to_reported(code):
     doc = code("According to the ministry, the talks collapsed after midnight.")
     quote = only(doc)

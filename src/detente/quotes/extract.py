@@ -388,13 +388,9 @@ def _reported_content(
     passive = _passive_report(verb, lexicon)
     if passive is not None:
         return passive
-    # Object control: "urged Congress to act", "asked him to resign"; and
-    # commitments: "vowed to protect", "threatened to impose".
-    has_object = any(child.dep_ in ("dobj", "dative") for child in verb.children)
-    if has_object or verb.lemma_.lower() in lexicon.commitment_lemmas:
-        for child in verb.rights:
-            if child.dep_ == "xcomp":
-                return child.left_edge.i, child.right_edge.i + 1, True
+    verb_phrase = _reported_verb_phrase(verb, lexicon)
+    if verb_phrase is not None:
+        return verb_phrase.left_edge.i, verb_phrase.right_edge.i + 1, True
     # A tag the parser hung off the main clause: "The talks failed, Jannuzi said." or,
     # in the middle, "This campaign, he says, is different."
     if verb.dep_ == "parataxis" and paragraph[0] <= verb.head.i < paragraph[1]:
@@ -428,6 +424,23 @@ def _reported_content(
             objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
             if objects:
                 return objects[0].left_edge.i, objects[0].right_edge.i + 1, False
+    return None
+
+
+def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The open complement a speech verb reports, if any: object control ("urged
+    Congress to act", "asked him to resign"), commitments ("vowed to protect"), and the
+    gerund of a verb that reports a noun phrase ("proposed dropping the tax", "admitted
+    breaking the rules")."""
+    lemma = verb.lemma_.lower()
+    has_object = any(child.dep_ in ("dobj", "dative") for child in verb.children)
+    any_complement = has_object or lemma in lexicon.commitment_lemmas
+    gerund = lemma in lexicon.object_speech_lemmas
+    if not (any_complement or gerund):
+        return None
+    for child in verb.rights:
+        if child.dep_ == "xcomp" and (any_complement or child.tag_ == "VBG"):
+            return child
     return None
 
 
