@@ -483,6 +483,13 @@ def test_quoted_words_under_a_judging_verb_are_the_judges(code):
     assert quote.speaker == "Mayor Ruth Olsen"
 
 
+def test_title_with_the_full_stop_inside_its_marks_is_not_a_quote(code):
+    doc = code('"We will not stop," Pence said on CNN\'s "State of the Union."')
+    quote = only(doc)
+    assert quote.text == "We will not stop"
+    assert quote.speaker == "Pence"
+
+
 def test_fragment_is_not_cued_by_a_verb_after_it(code):
     # no tag follows the fragment: 'admitted' reports its own clause, not the fragment
     doc = code(

@@ -775,7 +775,11 @@ def _direct_quotes(
         ):
             continue  # quote marks of markup attributes (<tweet id="…">), not speech
         whole_sentence = _is_whole_sentence(view, passage, text)
-        if not whole_sentence and content.rstrip()[-1:] not in ",!?.…" and _is_title(view, index):
+        if (
+            not whole_sentence
+            and _is_title(view, index)
+            and (content.rstrip()[-1:] not in ",!?.…" or _names_a_work(view, index))
+        ):
             continue  # a name or title ('the “Never Trump” movement', 'ABC’s “This Week”')
         signed = _sign_off(view, passage, lexicon)
         if signed is not None:
@@ -1156,6 +1160,18 @@ def _is_title(view: _DocView, index: int) -> bool:
         and all(t.text[0].isupper() or t.is_stop for t in words)
         and words[0].text[0].isupper()
     )
+
+
+def _names_a_work(view: _DocView, index: int) -> bool:
+    """Capitalised words after a possessive or a preposition name a show, a book or a
+    film even when the sentence's full stop sits inside the marks ('said on CNN’s
+    “State of the Union.”')."""
+    first, last, open_token, _close = view.bounds[index]
+    before = open_token - 1
+    if before < 0 or last - first < 2:  # two words and the full stop at least
+        return False
+    token = view.doc[before]
+    return token.tag_ == "POS" or token.pos_ == "ADP"
 
 
 def _strip_tag_comma(text: str, start: int, end: int) -> int:
