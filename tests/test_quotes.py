@@ -490,6 +490,13 @@ def test_title_with_the_full_stop_inside_its_marks_is_not_a_quote(code):
     assert quote.speaker == "Pence"
 
 
+def test_subheading_in_marks_on_its_own_line_is_not_a_quote(code):
+    text = (
+        "He was skeptical.\n\n\u2018Legend in the Coal Fields.\u2019\n\nBankruptcy is a chess game."
+    )
+    assert quotes_of(code(text)) == []
+
+
 def test_fragment_is_not_cued_by_a_verb_after_it(code):
     # no tag follows the fragment: 'admitted' reports its own clause, not the fragment
     doc = code(

@@ -797,6 +797,8 @@ def _direct_quotes(
             if draft is not None:
                 drafts.append(draft)
             continue  # otherwise a scare quote or a title
+        if _is_title(view, index) and _alone_on_its_line(text, passage):
+            continue  # a subheading in marks ('‘Legend in the Coal Fields.’')
         if previous is not None and previous.rule == "direct:sign-off":
             previous = None  # a signature ends the statement
         previous = _statement_going_on(view, passage, previous, mixed, mixed_ends)
@@ -1159,6 +1161,16 @@ def _is_title(view: _DocView, index: int) -> bool:
         bool(words)
         and all(t.text[0].isupper() or t.is_stop for t in words)
         and words[0].text[0].isupper()
+    )
+
+
+def _alone_on_its_line(text: str, passage: QuotedPassage) -> bool:
+    """Nothing but the passage, its marks and its full stop on its line."""
+    line_start = text.rfind("\n", 0, passage.open_mark) + 1
+    line_end = text.find("\n", passage.end)
+    after = text[passage.end : line_end if line_end >= 0 else len(text)]
+    return not text[line_start : passage.open_mark].strip() and not after.strip(
+        " \t.\"'\u2019\u201d"
     )
 
 
