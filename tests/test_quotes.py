@@ -356,6 +356,17 @@ def test_gerund_after_a_verb_that_reports_no_object_is_not_speech(code):
     assert quotes_of(code("He continued pushing for a vote.")) == []
 
 
+def test_report_stops_before_someone_elses_coordinated_speech_act(code):
+    doc = code(
+        "Republicans said they are convinced the department mishandled the investigation "
+        "and Democrats accused the GOP of stoking the issue."
+    )
+    said = [q for q in quotes_of(doc) if q.cue == "said"]
+    assert len(said) == 1
+    assert said[0].text == "they are convinced the department mishandled the investigation"
+    assert said[0].speaker == "Republicans"
+
+
 def test_according_to_reported(code):
     doc = code("According to the ministry, the talks collapsed after midnight.")
     quote = only(doc)

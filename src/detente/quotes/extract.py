@@ -350,6 +350,25 @@ def _clause_end(head: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon)
                 end -= 1
             # the closing mark of a fragment right before the cut stays with it
             return max(end, last_quoted + 1)
+    return _other_speaker_cut(head, lexicon)
+
+
+def _other_speaker_cut(head: Token, lexicon: QuoteLexicon) -> int:
+    """End of the clause before a speech act of someone else coordinated deeper in it
+    ('said they were convinced the department erred and Democrats accused the GOP …')."""
+    for token in head.subtree:
+        if (
+            token.i > head.i
+            and token.dep_ == "conj"
+            and _is_speech_verb(token, lexicon)
+            and has_own_subject(token)
+        ):
+            end = token.left_edge.i
+            while end > head.i + 1 and (
+                token.doc[end - 1].dep_ == "cc" or token.doc[end - 1].is_punct
+            ):
+                end -= 1
+            return end
     return head.right_edge.i + 1
 
 
