@@ -367,6 +367,16 @@ def test_report_stops_before_someone_elses_coordinated_speech_act(code):
     assert said[0].speaker == "Republicans"
 
 
+def test_report_stops_before_the_reporters_own_next_act(code):
+    doc = code(
+        "He claimed that paying no income taxes was smart, although he again refused "
+        "to release his tax returns."
+    )
+    claimed = [q for q in quotes_of(doc) if q.cue == "claimed"]
+    assert len(claimed) == 1
+    assert claimed[0].text == "paying no income taxes was smart"
+
+
 def test_according_to_reported(code):
     doc = code("According to the ministry, the talks collapsed after midnight.")
     quote = only(doc)

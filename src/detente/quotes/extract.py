@@ -344,6 +344,8 @@ def _clause_end(head: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon)
             )
         ):
             cut = True
+        if not cut and child.dep_ == "advcl" and _reporter_acts_again(child, verb):
+            cut = True  # 'claimed that …, although he again refused to release …'
         if cut:
             end = child.left_edge.i
             while end > head.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
@@ -351,6 +353,13 @@ def _clause_end(head: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon)
             # the closing mark of a fragment right before the cut stays with it
             return max(end, last_quoted + 1)
     return _other_speaker_cut(head, lexicon)
+
+
+def _reporter_acts_again(clause: Token, verb: Token) -> bool:
+    """The clause's subject is the reporter again, named by the same word."""
+    own = subject_of(clause)
+    reporter = inherited_subject(verb)
+    return own is not None and reporter is not None and own.lower_ == reporter.lower_
 
 
 def _other_speaker_cut(head: Token, lexicon: QuoteLexicon) -> int:
