@@ -377,6 +377,26 @@ def test_report_stops_before_the_reporters_own_next_act(code):
     assert claimed[0].text == "paying no income taxes was smart"
 
 
+def test_speech_noun_reports_its_that_clause_with_its_possessor_as_speaker(code):
+    doc = code("Mrs Dunmore’s pledge that fares would be frozen was broken.")
+    quote = only(doc)
+    assert quote.kind == "indirect"
+    assert quote.text == "fares would be frozen"
+    assert quote.cue == "pledge"
+    assert quote.speaker.startswith("Mrs Dunmore")
+
+
+def test_speech_noun_speaker_after_from(code):
+    doc = code("The talks went ahead despite warnings from his attorney that they were futile.")
+    quote = only(doc)
+    assert quote.text == "they were futile"
+    assert quote.speaker == "his attorney"
+
+
+def test_relative_clause_of_a_speech_noun_is_not_a_report(code):
+    assert quotes_of(code("The claim that he made was false.")) == []
+
+
 def test_according_to_reported(code):
     doc = code("According to the ministry, the talks collapsed after midnight.")
     quote = only(doc)

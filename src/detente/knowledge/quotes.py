@@ -41,6 +41,7 @@ class QuoteLexicon:
     phrasal_speech: dict[str, frozenset[str]]  # lemma -> particles: go on, point out
     commitment_lemmas: frozenset[str]  # report an infinitive: "vowed to fight"
     naming_lemmas: frozenset[str]  # verbs that quote a word: 'called the plan “a disaster”'
+    speech_noun_lemmas: frozenset[str]  # report their that-clause: "Trump's claim that …"
     # subordinators of a clause that follows the reported words with the reporter's own
     # circumstances ('“excited where we stand” as he faces a test')
     trailing_clause_marks: frozenset[str]
@@ -50,10 +51,10 @@ class QuoteLexicon:
 
     @cached_property
     def speech_lemma_hashes(self) -> frozenset[int]:
-        """spaCy string hashes of speech lemmas (plain and phrasal), to scan token arrays."""
-        return frozenset(
-            hash_string(word) for word in self.speech_lemmas | set(self.phrasal_speech)
-        )
+        """spaCy string hashes of speech lemmas (plain and phrasal verbs, and nouns), to
+        scan token arrays."""
+        words = self.speech_lemmas | set(self.phrasal_speech) | self.speech_noun_lemmas
+        return frozenset(hash_string(word) for word in words)
 
     @cached_property
     def prepositional_first_hashes(self) -> frozenset[int]:
@@ -102,6 +103,7 @@ def load_quote_lexicon(
             ),
             relative_pronouns=words("relative"),
             naming_lemmas=_strings(cues["naming_verbs"]),
+            speech_noun_lemmas=_strings(cues["speech_nouns"]),
             commitment_lemmas=_strings(cues["commitment_verbs"]),
             phrasal_speech={
                 verb: _strings(particles)

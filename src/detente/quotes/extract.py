@@ -499,6 +499,14 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             subject = _reporter(view, token, lexicon)
             cue = doc[token.i : token.i + 1]
             rule = "reported:ccomp"
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.speech_noun_lemmas:
+            clause = _noun_clause(token)
+            if clause is None:
+                continue
+            content, clausal = (clause.left_edge.i, clause.right_edge.i + 1), True
+            subject = _noun_speaker(token)
+            cue = doc[token.i : token.i + 1]
+            rule = "reported:noun"
         elif _prepositional_cue_at(doc, token.i, lexicon):
             found = _according_to(view, token)
             if found is None:
@@ -562,6 +570,32 @@ def _classify_reported(
         claimed.add(index)
         end = max(end, last + 1)  # a fragment running past the clause ends with it
     return "mixed", start, end
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """The that-clause a speech noun governs ('the claim that there were thousands'),
+    not a relative clause ('the claim that he made')."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp") and any(
+            grand.dep_ == "mark" and grand.lower_ == "that" for grand in child.lefts
+        ):
+            return child
+    return None
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Whose claim, warning or report: the possessor ('Trump’s claim'), the one it comes
+    from ('warnings from his attorney'), or a name before it ('a New York Times report')."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            found = object_of_preposition(child)
+            if found is not None and found.pos_ in SPEAKER_POS:
+                return found
+    names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 def _prepositional_cue_at(doc: Doc, i: int, lexicon: QuoteLexicon) -> bool:
