@@ -70,6 +70,19 @@ def test_speaker_in_the_middle_is_one_quote(code):
     check_offsets(doc)
 
 
+def test_a_subject_found_inside_the_marks_does_not_hide_the_speaker_after_them(code):
+    # the parser makes "mode" (inside the marks) a subject of "said" next to Leslie Wimes
+    doc = code(
+        "Some believe the campaign is worried.\n\n"
+        "\u201cHillary Clinton\u2019s campaign is in panic mode. Full panic mode,\u201d said "
+        "Leslie Wimes, a South Florida-based president of the Democratic Women Caucus.\n\n"
+        "Wimes believes that the campaign took voters for granted."
+    )
+    quote = next(q for q in quotes_of(doc) if q.kind == "direct")
+    assert quote.text.endswith("Full panic mode")
+    assert quote.speaker == "Leslie Wimes"
+
+
 def test_inverted_speaker_with_relative_clause_description(code):
     doc = code(
         "“Nobody expected the vote to pass,” said Maria Gonzalez, who is a professor of law "

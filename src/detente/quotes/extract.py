@@ -50,6 +50,8 @@ TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
 FRAME_LIMIT = 40  # tokens searched for a cue on each side of a passage
 SHORT_TAG = 6  # tokens from a closing mark to the verb of a tag of its own ('“….” he said.')
 MARKUP = ('="', '">')
+# a speaker after its verb: an inverted one the parser made an object, or a second subject
+SPEAKER_AFTER_VERB_DEPS = INVERTED_SPEAKER_DEPS | SUBJECT_DEPS
 
 
 @dataclass(slots=True)
@@ -631,9 +633,12 @@ def _valid_cue(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> bool:
     """A speech verb cues a passage unless it reports a clause of its own outside marks."""
     if view.inside(verb.i) or not _is_speech_verb(verb, lexicon):
         return False
-    subject = inherited_subject(verb)
-    if subject is not None and view.inside(subject.i):
-        return False  # 'the “experts” argued': the quoted words are the subject
+    # 'the “experts” argued': the quoted words are the subject — unless the parser gave
+    # the verb a second subject outside them ('“… One of the brightest,” Cummings said')
+    own = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    subjects = own or [s for s in (inherited_subject(verb),) if s is not None]
+    if subjects and all(view.inside(subject.i) for subject in subjects):
+        return False
     paragraph = (view.paragraph_start[verb.i], view.paragraph_end[verb.i])
     for child in verb.children:
         if (
@@ -725,10 +730,11 @@ def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | Non
     subject = _coordinated_reporter(verb, lexicon) or inherited_subject(verb)
     if subject is not None and not view.inside(subject.i):
         return subject
-    # "…,” said the official — the parser sometimes makes the speaker an object.
+    # "…,” said the official — the parser sometimes makes the speaker an object, or a
+    # second subject after one it found inside the quoted words.
     for child in verb.rights:
         if (
-            child.dep_ in INVERTED_SPEAKER_DEPS
+            child.dep_ in SPEAKER_AFTER_VERB_DEPS
             and child.pos_ in SPEAKER_POS
             and not view.inside(child.i)
         ):
