@@ -83,6 +83,16 @@ def test_a_subject_found_inside_the_marks_does_not_hide_the_speaker_after_them(c
     assert quote.speaker == "Leslie Wimes"
 
 
+def test_relative_pronoun_speaker_names_its_antecedent_with_its_of_phrase(code):
+    doc = code(
+        "Parliament passed the Act of Settlement, which said that only Protestants "
+        "could inherit the throne."
+    )
+    quote = only(doc)
+    assert quote.speaker == "which"
+    assert quote.speaker_name == "the Act of Settlement"
+
+
 def test_inverted_speaker_with_relative_clause_description(code):
     doc = code(
         "“Nobody expected the vote to pass,” said Maria Gonzalez, who is a professor of law "
