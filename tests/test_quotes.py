@@ -93,6 +93,17 @@ def test_relative_pronoun_speaker_names_its_antecedent_with_its_of_phrase(code):
     assert quote.speaker_name == "the Act of Settlement"
 
 
+def test_question_ending_its_sentence_is_not_tagged_by_the_next_sentence(code):
+    doc = code(
+        '"The government had to publish a commentary of 500 pages to explain this '
+        'constitution to the British people," he said. "Who are they trying to kid?" The '
+        'proposed question for the referendum is: "Should the United Kingdom approve the '
+        'Treaty?" The Electoral Commission on Thursday said it was satisfied.'
+    )
+    quote = next(q for q in quotes_of(doc) if "kid" in q.text)
+    assert quote.speaker == "he"
+
+
 def test_inverted_speaker_with_relative_clause_description(code):
     doc = code(
         "“Nobody expected the vote to pass,” said Maria Gonzalez, who is a professor of law "

@@ -945,9 +945,15 @@ def _passage_cue(
     frames = (
         (after, before) if tag_follows else (before,) if not whole_sentence else (before, after)
     )
+    # '“…?” The commission said …': a question or exclamation followed by a capital ends
+    # its sentence; only a tag of its own gives its speaker ('“Why?” Smith asked.')
+    after_mark = text[close + 1 : close + 3].lstrip() if close is not None else ""
+    sentence_ends = content[-1:] in ("?", "!") and after_mark[:1].isupper()
     for frame, backwards in frames:
         found = _find_cue(view, frame, lexicon, backwards=backwards)
-        if found is not None and (tag_follows or backwards or _short_tag(view, index, found[0])):
+        if found is None:
+            continue
+        if (tag_follows and not sentence_ends) or backwards or _short_tag(view, index, found[0]):
             return found
     if text[: passage.open_mark].rstrip().endswith(":"):
         return _colon_introduction(view, before[0], lexicon)
