@@ -431,6 +431,20 @@ def test_relative_clause_of_a_speech_noun_is_not_a_report(code):
     assert quotes_of(code("The claim that he made was false.")) == []
 
 
+def test_report_going_on_in_a_quoted_sentence_keeps_its_parts_apart(code):
+    text = (
+        'Lord Condon said the two year penalty was "derisory". "You could get a bigger '
+        'sentence for failing to pay your hotel bill than for corruption in sport."'
+    )
+    quote = only(code(text))
+    assert quote.kind == "mixed"
+    assert [text[a:b] for a, b in quote.parts] == [
+        'the two year penalty was "derisory',
+        "You could get a bigger sentence for failing to pay your hotel bill than for "
+        "corruption in sport.",
+    ]
+
+
 def test_according_to_reported(code):
     doc = code("According to the ministry, the talks collapsed after midnight.")
     quote = only(doc)

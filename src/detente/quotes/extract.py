@@ -70,9 +70,9 @@ class _Draft:
 
     def go_on(self, passage: QuotedPassage) -> None:
         """The statement goes on in a later passage ('“A,” he said, “b.”')."""
-        self.end = passage.end
         if self.parts is None:
-            self.parts = [(self.start, self.end)]
+            self.parts = [(self.start, self.end)]  # the part before, as it ends now
+        self.end = passage.end
         self.parts.extend(passage.pieces)
 
 
