@@ -47,7 +47,7 @@ from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import doc_id_of, register_extensions
 from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, sentence_numbers, subject_of
 from detente.places.evidence import country_of_word
-from detente.places.resolve import DocPlaces, PlaceReading, located_as
+from detente.places.resolve import DocPlaces, PlaceReading, list_anchor, located_as
 from detente.quotes.marks import find_quoted_passages
 from detente.records import Actor, Mention, Place
 
@@ -570,7 +570,7 @@ class DocResolver:
     def _is_locative(self, span: Span) -> bool:
         if self.dateline is not None and self.dateline[0] <= span.start < self.dateline[1]:
             return True
-        root = span.root
+        root = list_anchor(span.root, self.place_lexicon)  # "in Turkey, Iraq and Syria"
         return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.locative_prepositions
 
     def _seat_acts(self, span: Span) -> bool:
