@@ -268,6 +268,32 @@ def test_states_listed_or_located_are_place_mentions(code, text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Police conducted raids at six locations across Brussels.", "Brussels", "BEL"),
+        ("The migrants passed through Greece before reaching Hungary.", "Greece", "GRC"),
+        ("Among the passengers was a lawyer from Antwerp.", "Antwerp", "BEL"),
+        ("The commander of the coalition forces in Iraq said he was unaware.", "Iraq", "IRQ"),
+        ("Thousands of refugees from Syria and Iraq arrived by boat.", "Iraq", "IRQ"),
+    ],
+)
+def test_places_inside_bodies_and_people_are_place_mentions(code, text, name, country):
+    doc = code(text, date="2017-02-10")
+    places = [
+        m for m in doc._.mentions if is_place_mention(m) and m.text == name
+    ]  # the name may also be part of an actor mention ("refugees from Syria")
+    assert places and places[0].country == country
+
+
+def test_a_body_named_by_its_town_acts_where_it_is_no_location(code):
+    doc = code("Brussels rejected the British proposal on Monday.", date="2017-02-10")
+    mention = at(doc, "Brussels")
+    assert mention is not None and not is_place_mention(mention)
+    senator = code("Senator Mary Hale of Ohio said the bill would pass.", date="2017-02-10")
+    assert not [m for m in senator._.mentions if is_place_mention(m)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Russia, China and Iran condemned the strike.",

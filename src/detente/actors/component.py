@@ -432,6 +432,11 @@ class DocResolver:
         state (it may be an event's participant) and give it its place."""
         iso3 = actor.country
         places = self.doc_places
+        if actor.kind in ("organization", "group") and iso3 is None and self._is_locative(span):
+            # "raids across Brussels": the town a body is named by, where it is a location
+            towns = [p for p in self.kb.places_by_name(span.text) if p.kind != "country"]
+            if towns and not places.inside_other_name(span):
+                return self._place(span, places=towns)
         if actor.kind not in ("state", "organization", "group") or iso3 is None:
             return actor
         if actor.kind != "state" and not places.names_place_in(span.text, iso3):
@@ -653,6 +658,8 @@ class DocResolver:
             if role.determiner in self.lexicon.indefinite_determiners or role.determiner is None:
                 self.memory.unnamed[head] = resolution
         self._emit(role.start, role.end, resolution, None)
+        if role.owner is not None and role.owner_outside and self._placed_in(role.owner):
+            self._nested_place(role.owner, owner)  # "the commander of the forces in Iraq"
         self._remember(
             span,
             resolution,
@@ -689,6 +696,16 @@ class DocResolver:
             resolution = replace(state, name=span.text, place=reading.place)
         self.nested_places.append((name.start, name.end, resolution, name.label))
 
+    def _placed_in(self, name: NamePhrase) -> bool:
+        """A person's owner named after "in" or "from" says where the person is or comes
+        from ("a lawyer from Antwerp"); after "of" it is whom the person serves ("the
+        foreign minister of Kosovo", "Senator Hale of Ohio")."""
+        span = self.doc[name.start : name.end]
+        root = span.root
+        return self._is_locative(span) or (
+            root.dep_ == "pobj" and root.head.lower_ in self.place_lexicon.movement_prepositions
+        )
+
     def _names_land(self, span: Span) -> bool:
         """A state's own name (not a demonym) used for its land ("Mexico's women")."""
         places = self.kb.places_by_name(span.text)
@@ -709,6 +726,7 @@ class DocResolver:
             owner, agent.sector, person=False, name=text, resolved_by="kb", prefix=agent.prefix
         )
         self._emit(name.start, name.end, resolution, None)
+        self._nested_place(name, owner)  # "refugees from Syria and Iraq": Iraq is also where
 
     def _appositive_person(
         self, span: Span, owner: Resolution | None, sector: str
