@@ -153,8 +153,9 @@ class DocResolver:
             if doc[i].tag_ not in PLURAL_TAGS and self._names_group(self.lowers[i])
         }
         names = find_names(
-            doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators
-        )
+            doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators,
+            place_slot=self._in_place_slot,
+        )  # fmt: skip
         self.doc_places = DocPlaces(
             self.kb, self.place_lexicon, doc, names, self.sentence_of, self.name_matches,
             when=self.when, new_states=self.lexicon.new_states,
@@ -434,7 +435,11 @@ class DocResolver:
         places = self.doc_places
         if actor.kind in ("organization", "group") and iso3 is None and self._is_locative(span):
             # "raids across Brussels": the town a body is named by, where it is a location
-            towns = [p for p in self.kb.places_by_name(span.text) if p.kind != "country"]
+            towns = [
+                p
+                for p in self.kb.places_by_name(span.text)
+                if p.kind != "country" and span.text in p.names  # not "at the UN" for Un
+            ]
             if towns and not places.inside_other_name(span):
                 return self._place(span, places=towns)
         if actor.kind not in ("state", "organization", "group") or iso3 is None:
@@ -578,6 +583,11 @@ class DocResolver:
         root = list_anchor(span.root, self.place_lexicon)  # "in Turkey, Iraq and Syria"
         return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.locative_prepositions
 
+    def _in_place_slot(self, span: Span) -> bool:
+        """Where only a place goes: after a locative preposition, or as the goal of a word of
+        going ("to visit Soma")."""
+        return self._is_locative(span) or located_as(span, self.place_lexicon) == "movement"
+
     def _seat_acts(self, span: Span) -> bool:
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "poss"):
@@ -658,8 +668,11 @@ class DocResolver:
             if role.determiner in self.lexicon.indefinite_determiners or role.determiner is None:
                 self.memory.unnamed[head] = resolution
         self._emit(role.start, role.end, resolution, None)
-        if role.owner is not None and role.owner_outside and self._placed_in(role.owner):
-            self._nested_place(role.owner, owner)  # "the commander of the forces in Iraq"
+        if role.owner is not None and role.owner_outside:
+            # "the commander of the forces in Iraq" is there; "the senator from Ohio", "the
+            # minister of Kosovo" serve it
+            if self._is_locative(self.doc[role.owner.start : role.owner.end]):
+                self._nested_place(role.owner, owner)
         self._remember(
             span,
             resolution,
@@ -697,11 +710,11 @@ class DocResolver:
         self.nested_places.append((name.start, name.end, resolution, name.label))
 
     def _placed_in(self, name: NamePhrase) -> bool:
-        """A person's owner named after "in" or "from" says where the person is or comes
-        from ("a lawyer from Antwerp"); after "of" it is whom the person serves ("the
-        foreign minister of Kosovo", "Senator Hale of Ohio")."""
+        """A co-owner named after "in" or "from" says where the body is or comes from
+        ("refugees from Syria and Iraq"); after "of" it is whose ("the armies of Islam and
+        Rome")."""
         span = self.doc[name.start : name.end]
-        root = span.root
+        root = list_anchor(span.root, self.place_lexicon)
         return self._is_locative(span) or (
             root.dep_ == "pobj" and root.head.lower_ in self.place_lexicon.movement_prepositions
         )
@@ -726,7 +739,8 @@ class DocResolver:
             owner, agent.sector, person=False, name=text, resolved_by="kb", prefix=agent.prefix
         )
         self._emit(name.start, name.end, resolution, None)
-        self._nested_place(name, owner)  # "refugees from Syria and Iraq": Iraq is also where
+        if self._placed_in(name):
+            self._nested_place(name, owner)  # "refugees from Syria and Iraq": Iraq is also where
 
     def _appositive_person(
         self, span: Span, owner: Resolution | None, sector: str

@@ -546,6 +546,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     if (
         root.dep_ in MODIFIER_DEPS
         and root.pos_ != "ADJ"  # "the Syrian border": a demonym is no place mention
+        and root.ent_type_ != "NORP"  # "American-born"
         and (word in lexicon.sites or head.lower_ in lexicon.sites)
     ):
         return "locating"  # "the Syria border", "Iraq-based"
