@@ -215,6 +215,23 @@ def test_a_state_named_before_a_border_or_a_base_is_its_land(knowledge):
         ["O", "B-GPE", "O", "O", "O"],
     )
     assert located_as(based[1:2], lexicon) == "locating"
+    between = parse_with_ents(
+        ["the", "border", "between", "Gondor", "and", "Rohan"],
+        [1, 1, 1, 2, 3, 3],
+        ["det", "ROOT", "prep", "pobj", "cc", "conj"],
+        ["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    assert located_as(between[3:4], lexicon) == located_as(between[5:6], lexicon) == "locating"
+    talks = parse_with_ents(
+        ["talks", "between", "Gondor", "and", "Rohan"],
+        [0, 0, 1, 2, 2],
+        ["ROOT", "prep", "pobj", "cc", "conj"],
+        ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "B-GPE", "O", "B-GPE"],
+        ["talk", "between", "Gondor", "and", "Rohan"],
+    )
+    assert located_as(talks[2:3], lexicon) is None and located_as(talks[4:5], lexicon) is None
     demonym = parse_with_ents(
         ["near", "the", "Gondorian", "border"],
         [0, 3, 3, 0],

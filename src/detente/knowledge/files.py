@@ -103,6 +103,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-doer",  # "airstrikes by Russia": who does an event noun's act
     "preposition-movement",  # "a trip to Japan": after a word of going, a state is the land
     "preposition-example",  # "countries such as Lebanon": the names stand in for the noun
+    "preposition-between",  # "the border between Turkey and Syria": a site's land
     "reciprocal",  # each other, one another (two words)
 )
 

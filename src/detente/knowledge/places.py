@@ -52,6 +52,7 @@ class PlaceLexicon:
     movement_prepositions: frozenset[str]  # "to", "from", "into" after a movement word
     owner_prepositions: frozenset[str]  # "of": "the streets of Cairo"
     example_prepositions: frozenset[str]  # "such as", "including": "countries such as Chad"
+    between_prepositions: frozenset[str]  # "the border between Chad and Sudan"
 
 
 def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
@@ -82,4 +83,5 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         movement_prepositions=function_words.of("preposition-movement"),
         owner_prepositions=function_words.of("preposition-owner"),
         example_prepositions=function_words.of("preposition-example"),
+        between_prepositions=function_words.of("preposition-between"),
     )

@@ -535,6 +535,8 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
                 return "locating"
             if word in lexicon.events:
                 return "event"
+        if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
+            return "locating"  # "the border between Turkey and Syria"
         return None
     word = head.lemma_.lower()
     if root.dep_ == "dobj" and word in lexicon.movement:
