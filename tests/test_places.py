@@ -13,7 +13,6 @@ import duckdb
 import pytest
 import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 from test_actors import at
 
 from detente.knowledge import load_knowledge
@@ -101,14 +100,7 @@ def test_gazetteer_build_script_writes_cities_and_named_divisions(tmp_path):
 
 
 def parse(words, heads, deps, pos, lemmas=None) -> Doc:
-    return Doc(
-        Vocab(),
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        lemmas=lemmas or [w.lower() for w in words],
-    )
+    return parse_with_ents(words, heads, deps, pos, ["O"] * len(words), lemmas)
 
 
 def test_a_state_visited_or_owning_land_is_located_a_state_that_acts_is_not(knowledge):
