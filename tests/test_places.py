@@ -283,6 +283,7 @@ def test_states_listed_or_located_are_place_mentions(code, text, names):
         ("The migrants passed through Greece before reaching Hungary.", "Greece", "GRC"),
         ("The commander of the coalition forces in Iraq said he was unaware.", "Iraq", "IRQ"),
         ("Thousands of refugees from Syria and Iraq arrived by boat.", "Iraq", "IRQ"),
+        ("Nurses said Swindon hospital was struggling financially.", "Swindon", "GBR"),
     ],
 )
 def test_places_inside_bodies_and_people_are_place_mentions(code, text, name, country):

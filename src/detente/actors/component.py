@@ -634,7 +634,8 @@ class DocResolver:
             )  # fmt: skip
             self._emit(role.start, role.end, resolution, None)
             if role.owner is not None:
-                self._nested_place(role.owner, owner)
+                building = head in self.place_lexicon.facilities  # "Hereford hospital"
+                self._nested_place(role.owner, owner, building=building)
             return
         country = owner.country if owner is not None else None
         antecedent = self._appositive_person(span, owner, agent.sector)
@@ -690,14 +691,20 @@ class DocResolver:
         self._emit(description.start, description.end, found.via("description"), None)
         return True
 
-    def _nested_place(self, name: NamePhrase, owner: Resolution | None) -> None:
+    def _nested_place(
+        self, name: NamePhrase, owner: Resolution | None, *, building: bool = False
+    ) -> None:
         """The owner of a group named by a town or division is also a place mention ("four
         military personnel in Tripoli", "a Moscow think tank"); a country only where its
         name stands for its land ("Mexico's women"). Demonyms ("Japanese officials") and
-        organizations are not places."""
+        organizations are not places, but the town of a ``building`` is, even where the
+        parser took the whole for an organization ("Hereford hospital")."""
         span = self.doc[name.start : name.end]
-        if name.label == "PERSON" or (owner is not None and owner.kind not in ("state", "place")):
+        if name.label == "PERSON":
             return
+        if owner is not None and owner.kind not in ("state", "place"):
+            if not (building and owner.code is None and owner.resolved_by == "ner"):
+                return
         reading = self.doc_places.resolve(name.start, name.end)
         if reading is None or reading.country is None or reading.place is None:
             return  # a demonym ("Japanese officials"): whose, not where
