@@ -72,7 +72,7 @@ def main() -> None:
             if family == args.show:
                 sentence = texts[event.doc_id][event.sentence_start : event.sentence_end]
                 shown.append(
-                    f"{event.cameo} {event.source.code}->{event.target.code if event.target else None}"
+                    f"{event.rule[:60]} | {event.cameo} {event.source.code}->{event.target.code if event.target else None}"
                     f" '{event.trigger.text}' :: {sentence[:200]}"
                 )
         predicted[family] += 1

@@ -193,6 +193,28 @@ def test_an_act_done_to_someone_is_not_coded_without_a_target(coder):
     assert triples(coded(coder, CONGRATULATED, {"Abe": "JPNGOV", "Trump": "USAGOV"}))
 
 
+SOUGHT_TO_REASSURE = """
+    Abe        nsubj  sought    PROPN
+    sought     ROOT   -         VERB   VBD  lemma=seek
+    to         aux    reassure  PART
+    reassure   xcomp  sought    VERB   VB   lemma=reassure
+    {object}
+    .          punct  sought    PUNCT  .
+"""
+
+
+def test_an_intent_to_do_to_nobody_what_needs_a_target_is_not_coded(coder):
+    # encouragement (05) needs a target: "Abe sought to reassure Trump" is an intent (03x),
+    # "Abe sought to reassure" says nothing
+    with_target = SOUGHT_TO_REASSURE.format(object="Trump  dobj  reassure  PROPN")
+    events = coded(coder, with_target, {"Abe": "JPNGOV", "Trump": "USAGOV"})
+    assert {(e.cameo[:2], e.target.code) for e in events if e.trigger.text == "sought"} == {
+        ("03", "USAGOV")
+    }
+    alone = SOUGHT_TO_REASSURE.format(object="")
+    assert coded(coder, alone, {"Abe": "JPNGOV"}) == []
+
+
 def test_partners_of_a_mutual_act_are_each_others_target(coder):
     # "Japan and Russia cooperated": cooperation (06) needs a target; the partners are it
     events = coded(

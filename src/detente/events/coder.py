@@ -425,9 +425,14 @@ class EventCoder:
             # "threatened to deliver blows": the act has no intent code; the verb of intent
             # is coded alone or not at all (the act itself is coded on its own turn)
             return None, True
+        policy = self.cameo.policy(code.forward)
         targets, reciprocal, deep = self.participants.targets(
-            embedded, actors, sources, place_targets=self.cameo.policy(code.forward).place_target
+            embedded, actors, sources, place_targets=policy.place_target
         )
+        if not targets and not reciprocal and self._needs_target(confidence, sources, policy):
+            # "sought to reassure backbenchers": an intent to do to nobody what is only
+            # ever done to someone says nothing; the act itself is coded on its own turn
+            return None, True
         return (
             CodedAct(
                 trigger=head,
