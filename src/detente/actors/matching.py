@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import SPACY
 from spacy.tokens import Doc
 
 from detente.kb.base import CHAR_FOLDS
+from detente.nlp.extensions import doc_text
 
 # Tags of KB surface forms (see KnowledgeBase.surface_forms). Agents are common nouns
 # ("officials"), matched in any case; every other tag names something and must be
@@ -65,14 +67,15 @@ class NameMatcher:
         names: list[NameMatch] = []
         agents: list[NameMatch] = []
         lowers = _token_keys(doc, lowers)
-        spaced = [bool(t.whitespace_) for t in doc]
+        spaced = doc.to_array(SPACY).astype(bool).tolist()
         n_tokens = len(lowers)
         forms, first_words = self.forms, self.first_words
         for i, lower in enumerate(lowers):
-            word = _FIRST_WORD.match(lower)
-            if word is None:
-                continue
-            max_words = first_words.get(word.group(0))
+            if lower.isalnum():  # the whole token is its first word (most tokens)
+                max_words = first_words.get(lower)
+            else:
+                word = _FIRST_WORD.match(lower)
+                max_words = None if word is None else first_words.get(word.group(0))
             if max_words is None:
                 continue
             key = ""
@@ -105,7 +108,7 @@ def _token_keys(doc: Doc, lowers: list[str] | None) -> list[str]:
     hyphens, and PETRARCH-style "Dol_Amroth" as words."""
     if lowers is None:
         lowers = [t.lower_ for t in doc]
-    text = doc.text
+    text = doc_text(doc)
     if _FOLDED.search(text):
         lowers = [w.translate(CHAR_FOLDS) for w in lowers]
     if "_" in text:
