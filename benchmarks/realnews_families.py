@@ -5,7 +5,7 @@
 For every event in scope of strict PLOVER scoring (asserted, not negated, with a PLOVER
 category) whose trigger lies in a gold sentence: its rule family (``events.acceptor``'s
 ``rule_family``) and whether the scorer matched it to a gold event. Prints predicted /
-correct / precision per family, and with ``--show FAMILY`` the false positives of a family.
+correct / precision per family, and with ``--show FAMILY`` the events of a family.
 Never run on the test split.
 """
 
@@ -22,7 +22,7 @@ from detente.nlp import load, make_doc
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("train", "dev"), default="train")
-    parser.add_argument("--show", help="List the false positives of this rule family.")
+    parser.add_argument("--show", help="List the events of this family (OK or FP).")
     parser.add_argument(
         "--untargeted", action="store_true", help="Only untargeted events, by CAMEO root."
     )
@@ -66,15 +66,17 @@ def main() -> None:
             if event.target is not None:
                 continue
             family = f"root {event.cameo_root}"
-        if spurious[pred]:
+        right = not spurious[pred]
+        if not right:
             spurious[pred] -= 1
             wrong[family] += 1
-            if family == args.show:
-                sentence = texts[event.doc_id][event.sentence_start : event.sentence_end]
-                shown.append(
-                    f"{event.rule[:60]} | {event.cameo} {event.source.code}->{event.target.code if event.target else None}"
-                    f" '{event.trigger.text}' :: {sentence[:200]}"
-                )
+        if family == args.show:
+            sentence = texts[event.doc_id][event.sentence_start : event.sentence_end]
+            target = event.target.code if event.target else None
+            shown.append(
+                f"{'OK ' if right else 'FP '}{event.rule[:60]} | {event.cameo} "
+                f"{event.source.code}->{target} '{event.trigger.text}' :: {sentence[:200]}"
+            )
         predicted[family] += 1
     print(scores.strict)
     print("| family | predicted | wrong | P |\n|---|---:|---:|---:|")
