@@ -135,6 +135,36 @@ def test_one_decision_per_actor_and_persons_never_take_a_sector_antecedent():
     assert out[2][2].code == "IRLGOV"  # coded actors are never touched
 
 
+def test_a_region_or_foreign_word_in_the_actor_s_own_phrase_overrides_the_context():
+    regions = {"european": "EUR", "western": "WST", "foreign": None}
+    words = "iran said european powers and western diplomats met foreign firms".split()
+    items = [
+        (0, 1, res("state", "IRN", "IRN"), None),
+        (2, 4, res("group", "GOV", None, "GOV", by="role"), None),
+        (5, 7, res("group", None, None, None, by="ner"), None),
+        (8, 10, res("group", "BUS", None, "BUS", by="role"), None),
+    ]
+    out = attach_countries(
+        items,
+        sentence_of=[0] * len(words),
+        focus=Focus("IRN", None, mentions=4),
+        sectors=SECTORS,
+        domestic_sectors=frozenset(),
+        words=words,
+        region_words=regions,
+    )
+    assert (out[1][2].code, out[1][2].country, out[1][2].resolved_by) == (
+        "EURGOV",
+        None,
+        "role+region",
+    )
+    assert out[2][2].code == "WST" and out[2][2].country is None
+    assert out[3][2].code == "BUS" and out[3][2].country is None  # not the focus's firms
+    # without the region words the same actors take the focus
+    plain = attach(items, [0] * len(words), focus=Focus("IRN", None, mentions=4))
+    assert [item[2].country for item in plain[1:]] == ["IRN", "IRN", "IRN"]
+
+
 # -- definite descriptions ------------------------------------------------------------------------
 
 

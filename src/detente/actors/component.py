@@ -262,6 +262,8 @@ class DocResolver:
             focus=focus,
             sectors=self.kb.vocabulary.sectors,
             domestic_sectors=self.lexicon.domestic_sectors,
+            words=self.lowers,
+            region_words=self.lexicon.region_words,
         )
 
     def _with_place_containers(self, names: list[NamePhrase]) -> list[NamePhrase]:

@@ -15,6 +15,11 @@ names an actor's kind but not its country. A reader takes the country from, in o
 4. the **outlet**'s home country, only for domestic institutions (``domestic_sectors``:
    "Congress" in a CNN story without a focus).
 
+Before 2-4, the actor's own words: a region or bloc word ("European powers", "Western
+diplomats", "Arab partners": ``region_words``) makes it an actor of that CAMEO region, not
+of the story's country; a word saying it is not from here ("foreign firms") leaves it
+without a country rather than give it the focus or an antecedent's.
+
 One decision per actor: every mention of the same actor (an unnamed official's later
 "the official", an unknown person's surname, a pronoun) gets the same country. The rule
 that decided is appended to ``resolved_by`` ("role+antecedent", "ner+focus",
@@ -23,6 +28,7 @@ that decided is appended to ``resolved_by`` ("role+antecedent", "ner+focus",
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from detente.actors.coding import Resolution, join_code
@@ -71,9 +77,13 @@ def attach_countries(
     focus: Focus,
     sectors: frozenset[str],
     domestic_sectors: frozenset[str],
+    words: Sequence[str] = (),
+    region_words: Mapping[str, str | None] | None = None,
 ) -> list[Item]:
     """``items`` in text order, with a country for every attachable actor the context
-    gives one (see the module doc)."""
+    gives one (see the module doc). ``words``: the document's lower-cased tokens, read for
+    ``region_words``."""
+    regions = region_words or {}
     recent: dict[str, tuple[int, str]] = {}  # sector -> (sentence, country) of its latest mention
     decided: dict[str, tuple[str, str] | None] = {}  # actor_id -> (country, how) or None
     attached: list[Item] = []
@@ -81,28 +91,47 @@ def attach_countries(
         sentence = sentence_of[start]
         sector = _sector(resolution, sectors)
         if attachable(resolution, sectors):
-            key = resolution.actor_id
-            if key is not None and key in decided:
-                choice = decided[key]
+            own = [regions[w] for w in words[start:end] if w in regions]
+            if own:  # "European powers", "foreign firms": not the story's country
+                resolution = with_region(resolution, own[0]) if own[0] else resolution
             else:
-                # a person's office is matched by its title (the role phrases did that), never
-                # by a sector: "the queen" is not whoever of the same sector came last
-                of_kind = sector if resolution.kind != "person" else None
-                weak = (
-                    resolution.kind == "organization"
-                    and sector is None
-                    and focus.mentions < NAMED_BODY_FOCUS_MENTIONS
+                choice = _decide(
+                    resolution, sector, sentence, recent, decided, focus, domestic_sectors
                 )
-                usable = replace(focus, country=None) if weak else focus
-                choice = _choose(of_kind, sector, sentence, recent, usable, domestic_sectors)
-                if key is not None:
-                    decided[key] = choice
-            if choice is not None:
-                resolution = with_country(resolution, *choice)
+                if choice is not None:
+                    resolution = with_country(resolution, *choice)
         if resolution.country and sector:
             recent[sector] = (sentence, resolution.country)
         attached.append((start, end, resolution, label))
     return attached
+
+
+def _decide(
+    resolution: Resolution,
+    sector: str | None,
+    sentence: int,
+    recent: dict[str, tuple[int, str]],
+    decided: dict[str, tuple[str, str] | None],
+    focus: Focus,
+    domestic_sectors: frozenset[str],
+) -> tuple[str, str] | None:
+    """The context's (country, rule) for an attachable actor, once per actor."""
+    key = resolution.actor_id
+    if key is not None and key in decided:
+        return decided[key]
+    # a person's office is matched by its title (the role phrases did that), never
+    # by a sector: "the queen" is not whoever of the same sector came last
+    of_kind = sector if resolution.kind != "person" else None
+    weak = (
+        resolution.kind == "organization"
+        and sector is None
+        and focus.mentions < NAMED_BODY_FOCUS_MENTIONS
+    )
+    usable = replace(focus, country=None) if weak else focus
+    choice = _choose(of_kind, sector, sentence, recent, usable, domestic_sectors)
+    if key is not None:
+        decided[key] = choice
+    return choice
 
 
 def _sector(resolution: Resolution, sectors: frozenset[str]) -> str | None:
@@ -128,6 +157,17 @@ def _choose(
     if focus.outlet is not None and sector in domestic_sectors:
         return focus.outlet, "outlet"
     return None
+
+
+def with_region(resolution: Resolution, region: str) -> Resolution:
+    """The actor as an actor of a CAMEO region ("EUR"): no country, the region leads its code."""
+    base = resolution.code or resolution.sector
+    return replace(
+        resolution,
+        code=join_code(region, base) if base else region,
+        sector=base,
+        resolved_by=f"{resolution.resolved_by}+region",
+    )
 
 
 def with_country(resolution: Resolution, country: str, how: str) -> Resolution:
