@@ -165,6 +165,36 @@ def test_a_region_or_foreign_word_in_the_actor_s_own_phrase_overrides_the_contex
     assert [item[2].country for item in plain[1:]] == ["IRN", "IRN", "IRN"]
 
 
+def test_an_unknown_person_serves_the_body_named_in_their_own_phrase():
+    # "The State Department senior adviser Marie Harf said . Harf met Iran 's envoy"
+    department = (1, 3, res("state", "USAGOV", "USA", "GOV"), None)
+    harf = res("person", None, None, None, by="ner", actor_id="person:marie-harf")
+    later = (8, 9, harf.via("alias"), None)
+    items = [department, (5, 7, harf, None), later]
+    phrase = {(5, 7): 0, (8, 9): 8}  # the first name's phrase starts at "The"
+    out = attach_countries(
+        items,
+        sentence_of=[0] * 8 + [1] * 6,
+        focus=Focus("IRN", None, mentions=5),
+        sectors=SECTORS,
+        domestic_sectors=frozenset(),
+        phrase_start=lambda start, end: phrase[(start, end)],
+    )
+    assert (out[1][2].code, out[1][2].resolved_by) == ("USAGOV", "ner+phrase")
+    assert (out[2][2].code, out[2][2].resolved_by) == ("USAGOV", "alias+phrase")
+    # a body outside the person's phrase does not make them its member: the focus does
+    apart = {(5, 7): 5, (8, 9): 8}
+    out = attach_countries(
+        items,
+        sentence_of=[0] * 8 + [1] * 6,
+        focus=Focus("IRN", None, mentions=5),
+        sectors=SECTORS,
+        domestic_sectors=frozenset(),
+        phrase_start=lambda start, end: apart[(start, end)],
+    )
+    assert (out[1][2].code, out[1][2].resolved_by) == ("IRN", "ner+focus")
+
+
 # -- definite descriptions ------------------------------------------------------------------------
 
 

@@ -15,7 +15,10 @@ names an actor's kind but not its country. A reader takes the country from, in o
 4. the **outlet**'s home country, only for domestic institutions (``domestic_sectors``:
    "Congress" in a CNN story without a focus).
 
-Before 2-4, the actor's own words: a region or bloc word ("European powers", "Western
+Before 2-4, the actor's own phrase. A person the knowledge base does not know, named after
+the body they serve inside their own noun phrase ("State Department senior adviser Marie
+Harf", "Rear Admiral Gregory Smith"), is an actor of that body: its code, for every later
+mention of the person too ("+phrase"). And the actor's own words: a region or bloc word ("European powers", "Western
 diplomats", "Arab partners": ``region_words``) makes it an actor of that CAMEO region, not
 of the story's country; a word saying it is not from here ("foreign firms") leaves it
 without a country rather than give it the focus or an antecedent's.
@@ -28,7 +31,7 @@ that decided is appended to ``resolved_by`` ("role+antecedent", "ner+focus",
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from detente.actors.coding import Resolution, join_code
@@ -37,6 +40,7 @@ from detente.actors.focus import Focus
 ANTECEDENT_SENTENCES = 2  # an antecedent of the same kind is at most this many sentences back
 NAMED_BODY_FOCUS_MENTIONS = 2  # a named body of no known sector needs a focus this well backed
 ATTACHABLE_KINDS = frozenset({"person", "group", "organization"})
+BODY_KINDS = frozenset({"state", "group", "organization"})  # what a person may serve
 # rules whose resolutions speak for the text itself, not for what it points back to
 NOT_VOTING = frozenset({"pronoun"})
 
@@ -79,18 +83,25 @@ def attach_countries(
     domestic_sectors: frozenset[str],
     words: Sequence[str] = (),
     region_words: Mapping[str, str | None] | None = None,
+    phrase_start: Callable[[int, int], int] | None = None,
 ) -> list[Item]:
     """``items`` in text order, with a country for every attachable actor the context
     gives one (see the module doc). ``words``: the document's lower-cased tokens, read for
-    ``region_words``."""
+    ``region_words``; ``phrase_start(start, end)``: where the noun phrase of the mention at
+    those tokens starts (its premodifiers)."""
     regions = region_words or {}
+    bodies: list[Item] = []  # coded bodies so far: a later person's phrase may hold one
+    served: dict[str, Resolution] = {}  # person actor_id -> the body they serve
     recent: dict[str, tuple[int, str]] = {}  # sector -> (sentence, country) of its latest mention
     decided: dict[str, tuple[str, str] | None] = {}  # actor_id -> (country, how) or None
     attached: list[Item] = []
     for start, end, resolution, label in items:
         sentence = sentence_of[start]
         sector = _sector(resolution, sectors)
-        if attachable(resolution, sectors):
+        body = _served_body(resolution, start, end, bodies, served, phrase_start)
+        if body is not None and attachable(resolution, sectors):
+            resolution = serving(resolution, body)
+        elif attachable(resolution, sectors):
             own = [regions[w] for w in words[start:end] if w in regions]
             if own:  # "European powers", "foreign firms": not the story's country
                 resolution = with_region(resolution, own[0]) if own[0] else resolution
@@ -102,8 +113,46 @@ def attach_countries(
                     resolution = with_country(resolution, *choice)
         if resolution.country and sector:
             recent[sector] = (sentence, resolution.country)
+        if resolution.country and resolution.kind in BODY_KINDS and resolution.sector:
+            bodies.append((start, end, resolution, label))
         attached.append((start, end, resolution, label))
     return attached
+
+
+def _served_body(
+    resolution: Resolution,
+    start: int,
+    end: int,
+    bodies: list[Item],
+    served: dict[str, Resolution],
+    phrase_start: Callable[[int, int], int] | None,
+) -> Resolution | None:
+    """The coded body an unknown person's own noun phrase names before the name (the
+    nearest), or the one an earlier mention of the same person served."""
+    if resolution.kind != "person" or resolution.actor_id is None:
+        return None
+    if resolution.actor_id in served:
+        return served[resolution.actor_id]
+    if phrase_start is None:
+        return None
+    left = phrase_start(start, end)
+    inside = [item for item in bodies if left <= item[0] and item[1] <= start]
+    if not inside:
+        return None
+    body = inside[-1][2]
+    served[resolution.actor_id] = body
+    return body
+
+
+def serving(resolution: Resolution, body: Resolution) -> Resolution:
+    """An unknown person as a member of ``body`` (its code, country and sector)."""
+    return replace(
+        resolution,
+        code=body.code,
+        country=body.country,
+        sector=body.sector,
+        resolved_by=f"{resolution.resolved_by}+phrase",
+    )
 
 
 def _decide(
