@@ -116,6 +116,10 @@ def test_a_named_body_of_no_known_sector_needs_a_well_backed_focus():
     assert out[0][2].country is None  # "Ernst & Young and Japan signed"
     out = attach([firm], [0, 0, 0], focus=Focus("JPN", None, mentions=3))
     assert (out[0][2].country, out[0][2].resolved_by) == ("JPN", "ner+focus")
+    # a body the story keeps naming is one of its own, even where the focus is thin
+    again = (5, 7, res("organization", None, None, None, by="ner", actor_id="org:x"), None)
+    out = attach([firm, again], [0] * 8, focus=Focus("JPN", None, mentions=1))
+    assert [item[2].country for item in out] == ["JPN", "JPN"]
     rebels = (0, 1, res("group", "REB", None, "REB", by="role"), None)
     out = attach([rebels], [0, 0], focus=Focus("MLI", None, mentions=1))
     assert out[0][2].code == "MLIREB"  # an agent takes even a thin focus

@@ -11,7 +11,9 @@ names an actor's kind but not its country. A reader takes the country from, in o
    A named body the knowledge base does not know ("Ernst & Young" -- no sector, no
    country) is often foreign to the story, named for its own sake: it takes the focus only
    when more than one mention makes it ("Ernst & Young and Japan signed" is not about a
-   Japanese firm);
+   Japanese firm), or when the story keeps naming the body itself: a body named again and
+   again is one of the story's own ("the Labour Party" in a British story that names
+   Britain once);
 4. the **outlet**'s home country, only for domestic institutions (``domestic_sectors``:
    "Congress" in a CNN story without a focus).
 
@@ -31,6 +33,7 @@ that decided is appended to ``resolved_by`` ("role+antecedent", "ner+focus",
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -39,6 +42,7 @@ from detente.actors.focus import Focus
 
 ANTECEDENT_SENTENCES = 2  # an antecedent of the same kind is at most this many sentences back
 NAMED_BODY_FOCUS_MENTIONS = 2  # a named body of no known sector needs a focus this well backed
+NAMED_BODY_OWN_MENTIONS = 2  # ... or to be named this often itself
 ATTACHABLE_KINDS = frozenset({"person", "group", "organization"})
 BODY_KINDS = frozenset({"state", "group", "organization"})  # what a person may serve
 # rules whose resolutions speak for the text itself, not for what it points back to
@@ -92,6 +96,7 @@ def attach_countries(
     regions = region_words or {}
     bodies: list[Item] = []  # coded bodies so far: a later person's phrase may hold one
     served: dict[str, Resolution] = {}  # person actor_id -> the body they serve
+    named = Counter(item[2].actor_id for item in items if item[2].actor_id)
     recent: dict[str, tuple[int, str]] = {}  # sector -> (sentence, country) of its latest mention
     decided: dict[str, tuple[str, str] | None] = {}  # actor_id -> (country, how) or None
     attached: list[Item] = []
@@ -106,8 +111,9 @@ def attach_countries(
             if own:  # "European powers", "foreign firms": not the story's country
                 resolution = with_region(resolution, own[0]) if own[0] else resolution
             else:
+                times = named[resolution.actor_id] if resolution.actor_id else 1
                 choice = _decide(
-                    resolution, sector, sentence, recent, decided, focus, domestic_sectors
+                    resolution, sector, sentence, recent, decided, focus, domestic_sectors, times
                 )
                 if choice is not None:
                     resolution = with_country(resolution, *choice)
@@ -163,8 +169,10 @@ def _decide(
     decided: dict[str, tuple[str, str] | None],
     focus: Focus,
     domestic_sectors: frozenset[str],
+    times_named: int = 1,
 ) -> tuple[str, str] | None:
-    """The context's (country, rule) for an attachable actor, once per actor."""
+    """The context's (country, rule) for an attachable actor named ``times_named`` times in
+    the document, once per actor."""
     key = resolution.actor_id
     if key is not None and key in decided:
         return decided[key]
@@ -175,6 +183,7 @@ def _decide(
         resolution.kind == "organization"
         and sector is None
         and focus.mentions < NAMED_BODY_FOCUS_MENTIONS
+        and times_named < NAMED_BODY_OWN_MENTIONS
     )
     usable = replace(focus, country=None) if weak else focus
     choice = _choose(of_kind, sector, sentence, recent, usable, domestic_sectors)
