@@ -120,6 +120,10 @@ def test_a_named_body_of_no_known_sector_needs_a_well_backed_focus():
     again = (5, 7, res("organization", None, None, None, by="ner", actor_id="org:x"), None)
     out = attach([firm, again], [0] * 8, focus=Focus("JPN", None, mentions=1))
     assert [item[2].country for item in out] == ["JPN", "JPN"]
+    # a pronoun pointing back at it does not name it again ("... trashed its embassy")
+    its = (7, 8, res("organization", None, None, None, by="pronoun", actor_id="org:x"), None)
+    out = attach([firm, its], [0] * 9, focus=Focus("JPN", None, mentions=1))
+    assert [item[2].country for item in out] == [None, None]
     rebels = (0, 1, res("group", "REB", None, "REB", by="role"), None)
     out = attach([rebels], [0, 0], focus=Focus("MLI", None, mentions=1))
     assert out[0][2].code == "MLIREB"  # an agent takes even a thin focus

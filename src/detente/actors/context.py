@@ -96,7 +96,9 @@ def attach_countries(
     regions = region_words or {}
     bodies: list[Item] = []  # coded bodies so far: a later person's phrase may hold one
     served: dict[str, Resolution] = {}  # person actor_id -> the body they serve
-    named = Counter(item[2].actor_id for item in items if item[2].actor_id)
+    named = Counter(  # how often each actor is named (a pronoun names nobody)
+        r.actor_id for _s, _e, r, _l in items if r.actor_id and r.resolved_by not in NOT_VOTING
+    )
     recent: dict[str, tuple[int, str]] = {}  # sector -> (sentence, country) of its latest mention
     decided: dict[str, tuple[str, str] | None] = {}  # actor_id -> (country, how) or None
     attached: list[Item] = []
