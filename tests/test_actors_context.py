@@ -179,27 +179,22 @@ def test_an_unknown_person_serves_the_body_named_in_their_own_phrase():
     harf = res("person", None, None, None, by="ner", actor_id="person:marie-harf")
     later = (8, 9, harf.via("alias"), None)
     items = [department, (5, 7, harf, None), later]
-    phrase = {(5, 7): 0, (8, 9): 8}  # the first name's phrase starts at "The"
-    out = attach_countries(
-        items,
-        sentence_of=[0] * 8 + [1] * 6,
-        focus=Focus("IRN", None, mentions=5),
-        sectors=SECTORS,
-        domestic_sectors=frozenset(),
-        phrase_start=lambda start, end: phrase[(start, end)],
-    )
+
+    def attach_phrases(phrase):
+        return attach_countries(
+            items,
+            sentence_of=[0] * 8 + [1] * 6,
+            focus=Focus("IRN", None, mentions=5),
+            sectors=SECTORS,
+            domestic_sectors=frozenset(),
+            phrase_start=lambda start, end: phrase[(start, end)],
+        )
+
+    out = attach_phrases({(5, 7): 0, (8, 9): 8})  # the first name's phrase starts at "The"
     assert (out[1][2].code, out[1][2].resolved_by) == ("USAGOV", "ner+phrase")
     assert (out[2][2].code, out[2][2].resolved_by) == ("USAGOV", "alias+phrase")
     # a body outside the person's phrase does not make them its member: the focus does
-    apart = {(5, 7): 5, (8, 9): 8}
-    out = attach_countries(
-        items,
-        sentence_of=[0] * 8 + [1] * 6,
-        focus=Focus("IRN", None, mentions=5),
-        sectors=SECTORS,
-        domestic_sectors=frozenset(),
-        phrase_start=lambda start, end: apart[(start, end)],
-    )
+    out = attach_phrases({(5, 7): 5, (8, 9): 8})
     assert (out[1][2].code, out[1][2].resolved_by) == ("IRN", "ner+focus")
 
 

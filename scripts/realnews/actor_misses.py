@@ -12,8 +12,43 @@ import sys
 
 from detente.eval.realnews import load_gold
 
-PRON = {"he", "she", "they", "it", "we", "i", "his", "her", "its", "their", "our", "them", "us", "him", "you"}
-DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "both", "two", "some", "several", "many", "all"}
+PRON = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "them",
+    "us",
+    "him",
+    "you",
+}
+DETS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "both",
+    "two",
+    "some",
+    "several",
+    "many",
+    "all",
+}
 
 
 def cause(actor, over):
@@ -35,7 +70,11 @@ def cause(actor, over):
     else:
         base = "no mention"
     if lowercase:
-        kind = "description (the minister, officials)" if words[0].lower() in DETS else "bare agent noun (officials, troops)"
+        kind = (
+            "description (the minister, officials)"
+            if words[0].lower() in DETS
+            else "bare agent noun (officials, troops)"
+        )
     else:
         kind = "name"
     return f"{base}: {kind}"
@@ -64,12 +103,22 @@ for ev in g.gold.events:
             continue
         k = cause(actor, over)
         c[k] += 1
-        rows[k].append((role, actor.text, actor.code, [(m[2], m[3], m[4], m[5]) for m in over], ev.article, ev.n, ev.trigger))
+        rows[k].append(
+            (
+                role,
+                actor.text,
+                actor.code,
+                [(m[2], m[3], m[4], m[5]) for m in over],
+                ev.article,
+                ev.n,
+                ev.trigger,
+            )
+        )
 print(split, "failing participants of asserted PLOVER gold events:", sum(c.values()))
 for k, v in c.most_common():
     print(f"  {v:4d}  {k}")
 if "-v" in sys.argv:
-    for k, v in c.most_common():
+    for k, _n in c.most_common():
         print("==", k)
         for r in rows[k]:
             print("   ", r)
