@@ -102,6 +102,8 @@ FUNCTION_WORD_KINDS = (
     "preposition-circumstance",  # "over the deal": reason, topic, time; not an argument
     "preposition-doer",  # "airstrikes by Russia": who does an event noun's act
     "preposition-movement",  # "a trip to Japan": after a word of going, a state is the land
+    "preposition-example",  # "countries such as Lebanon": the names stand in for the noun
+    "preposition-between",  # "the border between Turkey and Syria": a site's land
     "reciprocal",  # each other, one another (two words)
 )
 
@@ -322,7 +324,7 @@ PLACE_KINDS = _words("places/place_kinds.txt", Column("kind", PLACE_KIND))
 PLACE_WORDS = _table(
     "places/place_words.tsv",
     Column("word"),
-    Column("kind", one_of("movement", "locating", "event", "facility")),
+    Column("kind", one_of("movement", "locating", "event", "facility", "site")),
 )
 EVIDENCE_WEIGHTS = _table(
     "places/evidence_weights.tsv", Column("feature"), Column("weight", NUMBER), Column("note")
