@@ -263,7 +263,15 @@ class DocResolver:
             focus=focus,
             sectors=self.kb.vocabulary.sectors,
             domestic_sectors=self.lexicon.domestic_sectors,
+            words=self.lowers,
+            region_words=self.lexicon.region_words,
+            phrase_start=self._phrase_start,
         )
+
+    def _phrase_start(self, start: int, end: int) -> int:
+        """The first token of the noun phrase headed by the mention at tokens start..end."""
+        root = self.doc[start:end].root
+        return root.left_edge.i if root.left_edge.i < start else start
 
     def _with_place_containers(self, names: list[NamePhrase]) -> list[NamePhrase]:
         """The division or country after a town ("Alexandria, Va.") is a place name even

@@ -145,6 +145,11 @@ DESCRIPTIONS = _table(
 )
 OUTLETS = _table("actors/outlets.tsv", Column("domain", WORD), Column("iso3", ISO3))
 DOMESTIC_SECTORS = _words("actors/domestic_sectors.txt", Column("sector", SECTOR))
+REGION_WORDS = _table(
+    "actors/region_words.tsv",
+    Column("word", WORD),
+    Column("region", pattern(r"[A-Z]{3}|-", "a CAMEO region code or -")),
+)
 
 # -- events -------------------------------------------------------------------------------------
 CAMEO = _table(
@@ -439,6 +444,7 @@ SHIPPED = (
     DESCRIPTIONS,
     OUTLETS,
     DOMESTIC_SECTORS,
+    REGION_WORDS,
     CAMEO,
     CAMEO_ROOTS,
     ONE_SIDED_PAIRS,
