@@ -207,7 +207,7 @@ def record_text(record: Mapping) -> str:
 def load_texts(
     keys: Iterable[str], corpora_dir: Path = DEFAULT_CORPORA_DIR
 ) -> dict[str, dict[str, str]]:
-    """Article key -> {"text", "title", "date"} for the requested articles."""
+    """Article key -> {"text", "title", "date", "source", "url"} for the requested articles."""
     wanted: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         corpus, _, record_id = key.partition(":")
@@ -221,6 +221,10 @@ def load_texts(
                 "text": record_text(record),
                 "title": record.get("title") or "",
                 "date": record.get("date") or "",
+                # what a run over the corpus file reads too: the outlet and its address
+                # are evidence for actors (an outlet's home country)
+                "source": record.get("source") or "",
+                "url": record.get("url") or "",
             }
         missing = sorted(ids - {k.partition(":")[2] for k in found if k.startswith(corpus + ":")})
         if missing:
@@ -735,6 +739,8 @@ class RealnewsGold:
                 text=self.texts[key]["text"],
                 title=self.texts[key].get("title") or None,
                 date=index[key].date,
+                source=self.texts[key].get("source") or None,
+                url=self.texts[key].get("url") or None,
                 record=index[key].record_id,
             )
             for key in self.article_keys(split)
