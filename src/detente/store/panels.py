@@ -403,12 +403,12 @@ def _layer_counts(
         if end is not None:
             where.append("month <= $end")
             params["end"] = end
+        # one row per month, unit, category and factuality: summed as they are
         source = f"""
             SELECT CAST(date_trunc('{part}', month) AS DATE) AS period, {units}, plover,
-                   quad_class, sum(events) AS n, sum(goldstein_sum) AS gs,
-                   sum(goldstein_n) AS gn
-                   {f", sum(articles_{part}_{name}) AS arts" if articles else ""}
-            FROM panel_months WHERE {" AND ".join(where)} GROUP BY ALL"""
+                   quad_class, events AS n, goldstein_sum AS gs, goldstein_n AS gn
+                   {f", articles_{part}_{name} AS arts" if articles else ""}
+            FROM panel_months WHERE {" AND ".join(where)}"""
     else:
         if start is not None:
             where.append("day >= $start")
