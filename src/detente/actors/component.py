@@ -44,7 +44,7 @@ from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.knowledge.actors import ActorLexicon
 from detente.knowledge.places import PlaceLexicon
 from detente.knowledge.quotes import QuoteLexicon
-from detente.nlp.extensions import doc_id_of, register_extensions
+from detente.nlp.extensions import doc_id_of, doc_text, register_extensions
 from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, sentence_numbers, subject_of
 from detente.places.evidence import country_of_word
 from detente.places.resolve import DocPlaces, PlaceReading, located_as
@@ -221,7 +221,7 @@ class DocResolver:
         """ "I" and "we" inside quoted words: the speaker (:mod:`detente.actors.quoted`)."""
         if self.quote_lexicon is None or not self.lexicon.first_person.intersection(self.lowers):
             return
-        passages, _warnings = find_quoted_passages(self.doc.text, self.quote_lexicon)
+        passages, _warnings = find_quoted_passages(doc_text(self.doc), self.quote_lexicon)
         covering: dict[int, Resolution] = {}
         for start, end, resolution, _ in self.resolved:
             for i in range(start, end):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from detente.kb.base import CHAR_FOLDS
+from detente.nlp.extensions import doc_text
 
 # Tags of KB surface forms (see KnowledgeBase.surface_forms). Agents are common nouns
 # ("officials"), matched in any case; every other tag names something and must be
@@ -105,7 +106,7 @@ def _token_keys(doc: Doc, lowers: list[str] | None) -> list[str]:
     hyphens, and PETRARCH-style "Dol_Amroth" as words."""
     if lowers is None:
         lowers = [t.lower_ for t in doc]
-    text = doc.text
+    text = doc_text(doc)
     if _FOLDED.search(text):
         lowers = [w.translate(CHAR_FOLDS) for w in lowers]
     if "_" in text:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.matching import NameMatch
 from detente.kb import KnowledgeBase
 from detente.knowledge.actors import ActorLexicon
+from detente.nlp.extensions import doc_text
 from detente.nlp.syntax import (
     NAMED_ENTITY_LABELS,
     PLACE_LABELS,
@@ -197,7 +198,7 @@ def _split_coordination(
 
 def _add_acronyms(doc: Doc, candidates: dict[tuple[int, int], NamePhrase]) -> None:
     """Every occurrence of an acronym the text defines in parentheses: "... Front (RUF)"."""
-    if "(" not in doc.text:
+    if "(" not in doc_text(doc):
         return
     texts = [t.text for t in doc]
     defined = {

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from detente.nlp.extensions import doc_text
 from detente.places import is_place_mention
 from detente.places.evidence import find_dateline
 from detente.places.gazetteer import Gazetteer
@@ -97,7 +98,7 @@ def _location(mention: Mention, gazetteer: Gazetteer, method: str) -> EventLocat
 
 
 def _dateline(doc: Doc, places: list[Mention], gazetteer: Gazetteer) -> EventLocation | None:
-    dateline = find_dateline(doc.text)
+    dateline = find_dateline(doc_text(doc))
     if dateline is None:
         return None
     for mention in places:

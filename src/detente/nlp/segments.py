@@ -22,12 +22,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from detente.knowledge import STAGE_CONFIG, Knowledge, load_knowledge
 from detente.knowledge.words import NewsFurniture
-from detente.nlp.extensions import register_extensions
+from detente.nlp.extensions import doc_text, register_extensions
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -87,20 +88,27 @@ def set_boundaries(doc: Doc, furniture: Sequence[Furniture]) -> None:
     sentence of its own (before parsing: the parser keeps them)."""
     datelines = [(f.start, f.end) for f in furniture if f.kind == "dateline"]
     cut_after = {end for _start, end in datelines}
+    # one array for the whole Doc: setting ``Token.is_sent_start`` one token at a time
+    # makes spaCy scan the Doc for a parse on every call (quadratic on long articles)
+    starts = doc.to_array([SENT_START]).astype("int64")
     previous_breaks = False
+    previous = None  # the last token that is not a blank
     for token in doc:
         if token.is_space:
             previous_breaks = previous_breaks or "\n" in token.text
             continue
-        if token.i > 0 and (previous_breaks or token.idx in cut_after):
-            token.is_sent_start = True
+        i = token.i
+        if i > 0 and (previous_breaks or token.idx in cut_after):
+            starts[i] = 1
         elif any(start < token.idx < end for start, end in datelines):
-            token.is_sent_start = False  # "Washington (CNN)": one piece
-        elif token.i > 0 and not _may_end_sentence(doc[token.i - 1]):
+            starts[i] = -1  # "Washington (CNN)": one piece
+        elif i > 0 and not _may_end_sentence(doc[i - 1] if previous is None else previous):
             # inside a line a sentence ends at its punctuation: "Russian President Putin
             # said" after a one-word dateline line is not cut after "Russian"
-            token.is_sent_start = False
+            starts[i] = -1
         previous_breaks = False
+        previous = token
+    doc.from_array([SENT_START], starts.astype("uint64"))  # -1 wraps, as spaCy stores it
     # a dateline that ends inside a token ("LONDON (Reuters) -The") cuts nothing: the
     # token is the story's, and the dateline's span still keeps its words from the stages
 
@@ -131,7 +139,7 @@ class SegmentsComponent:
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         title = article.title if article is not None else None
-        furniture = find_furniture(doc.text, self.rules, title=title)
+        furniture = find_furniture(doc_text(doc), self.rules, title=title)
         set_boundaries(doc, furniture)
         doc._.furniture = furniture
         return doc

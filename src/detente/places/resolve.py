@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.kb.base import KBPlace, KnowledgeBase
 from detente.knowledge.places import PlaceLexicon
+from detente.nlp.extensions import doc_text
 from detente.nlp.syntax import PLACE_LABELS
 from detente.places.evidence import (
     DATELINE_WEIGHT,
@@ -166,7 +167,7 @@ class DocPlaces:
                 self.own[(name.start, name.end)] = iso3
 
     def _read_dateline(self) -> None:
-        dateline = find_dateline(self.doc.text)
+        dateline = find_dateline(doc_text(self.doc))
         if dateline is None:
             return
         span = char_to_token(self.doc, dateline.start, dateline.end)
@@ -504,7 +505,7 @@ class DocPlaces:
         entry = self.lexicon.directional.get(span.text.lower())
         if entry is None:
             return None
-        text = " " + self.doc.text.lower() + " "
+        text = " " + doc_text(self.doc).lower() + " "
         if any(_has_word(text, cue) for cue in entry.cues):
             return entry.country
         return None

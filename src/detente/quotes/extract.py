@@ -28,7 +28,7 @@ from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from detente.knowledge.quotes import QuoteLexicon
-from detente.nlp.extensions import doc_id_of, get_list
+from detente.nlp.extensions import doc_id_of, doc_text, get_list
 from detente.nlp.syntax import (
     INVERTED_SPEAKER_DEPS,
     SPEAKER_POS,
@@ -153,19 +153,9 @@ class _DocView:
         return i in self.mark_tokens or self.doc[i].text in self.double_marks
 
 
-def _doc_text(doc: Doc) -> str:
-    """The article text the Doc was made from (``Doc.text`` rebuilds it token by token)."""
-    article = getattr(doc._, "article", None)
-    if article is not None and len(doc):
-        last = doc[-1]
-        if len(article.text) == last.idx + len(last.text_with_ws):
-            return article.text
-    return doc.text
-
-
 def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     """All quotes of ``doc``, sorted by start; unbalanced marks become warnings."""
-    text = _doc_text(doc)
+    text = doc_text(doc)
     passages, nested, mark_warnings = find_all_passages(
         text, lexicon, possessive=_possessive_reader(doc)
     )
