@@ -2,7 +2,8 @@
 
 Both read the deduplicated events (``event_clusters``) by default, or every stored event
 with ``dedup=False``, and keep the events the factuality filter lets through
-(``detente.store.factuality``). Events without a date are left out.
+(``detente.store.factuality``). Events without a date are left out. Deduplicated panels
+read the same counts from the panel layer (``detente.store.panel_layer``).
 """
 
 from __future__ import annotations
@@ -410,7 +411,6 @@ def _layer_counts(
                    {f", articles_{part}_{name} AS arts" if articles else ""}
             FROM panel_months WHERE {" AND ".join(where)}"""
     else:
-        # (CASE, not FILTER, here and below: DuckDB sums a CASE twice as fast)
         if start is not None:
             where.append("day >= $start")
             params["start"] = start
@@ -427,11 +427,12 @@ def _layer_counts(
                    sum(CASE WHEN counts AND goldstein IS NOT NULL THEN 1 ELSE 0 END) AS gn
                    {f", sum(CASE WHEN {new} THEN 1 ELSE 0 END) AS arts" if articles else ""}
             FROM panel_rows WHERE {" AND ".join(where)} GROUP BY ALL"""
+    # sums of CASE, not filtered sums, here and above: DuckDB sums a CASE twice as fast
     total = "CAST(sum({}) AS BIGINT) AS {}"
     columns = [total.format("n", "events")]
     columns += [
-        total.format(f"CASE WHEN quad_class = {q} THEN n ELSE 0 END", name)
-        for q, name in QUADS.items()
+        total.format(f"CASE WHEN quad_class = {q} THEN n ELSE 0 END", quad)
+        for q, quad in QUADS.items()
     ]
     columns += [
         total.format(f"CASE WHEN plover = '{category}' THEN n ELSE 0 END", category.lower())
