@@ -377,8 +377,8 @@ def _layer_counts(
     listed: list[str] | None,
     articles: bool,
 ) -> tuple[str, dict[str, Any]]:
-    """Counts per period and unit from the panel layer: sums per period, unit and event
-    category, then one column per category."""
+    """Counts per period and unit from the panel layer (``panel_months`` for whole months,
+    quarters and years; else ``panel_rows``)."""
     part = PERIODS[spec.freq][0]
     kind = panel_layer.KINDS[_layer_kind(spec)]
     name, condition = panel_layer.CLASSES[(factuality.asserted_only, factuality.include_negated)]
@@ -397,55 +397,77 @@ def _layer_counts(
         and (start is None or start == _period_start(part, start))  # a whole first period
         and (end is None or (end + dt.timedelta(days=1)).day == 1)  # a whole last month
     )
-    if monthly:
-        if start is not None:
-            where.append("month >= $start")
-            params["start"] = start
-        if end is not None:
-            where.append("month <= $end")
-            params["end"] = end
-        # one row per month, unit, category and factuality: summed as they are
-        source = f"""
-            SELECT CAST(date_trunc('{part}', month) AS DATE) AS period, {units}, plover,
-                   quad_class, events AS n, goldstein_sum AS gs, goldstein_n AS gn
-                   {f", articles_{part}_{name} AS arts" if articles else ""}
-            FROM panel_months WHERE {" AND ".join(where)}"""
-    else:
-        if start is not None:
-            where.append("day >= $start")
-            params["start"] = start
-        if end is not None:
-            where.append("day <= $end")
-            params["end"] = end
+    date_column = "month" if monthly else "day"
+    if start is not None:
+        where.append(f"{date_column} >= $start")
+        params["start"] = start
+    if end is not None:
+        where.append(f"{date_column} <= $end")
+        params["end"] = end
+    if not monthly:
         new = panel_layer.new_document(
             f"prev_{name}", part, first_day="$start" if start is not None else None
         )
-        source = f"""
-            SELECT CAST(date_trunc('{part}', day) AS DATE) AS period, {units}, plover,
-                   quad_class, sum(CASE WHEN counts THEN 1 ELSE 0 END) AS n,
-                   sum(CASE WHEN counts THEN goldstein END) AS gs,
-                   sum(CASE WHEN counts AND goldstein IS NOT NULL THEN 1 ELSE 0 END) AS gn
-                   {f", sum(CASE WHEN {new} THEN 1 ELSE 0 END) AS arts" if articles else ""}
-            FROM panel_rows WHERE {" AND ".join(where)} GROUP BY ALL"""
-    # sums of CASE, not filtered sums, here and above: DuckDB sums a CASE twice as fast
+        # one row per unit, event and document: counted in one pass
+        return _pivot(
+            "panel_rows",
+            where,
+            f"CAST(date_trunc('{part}', day) AS DATE) AS period, {units}",
+            unit_columns,
+            events="CASE WHEN counts{} THEN 1 ELSE 0 END",
+            goldstein="CASE WHEN counts THEN goldstein END",
+            articles=f"CASE WHEN {new} THEN 1 ELSE 0 END" if articles else None,
+        ), params
+    # one row per month, unit, category and factuality: summed as they are
+    return _pivot(
+        "panel_months",
+        where,
+        f"CAST(date_trunc('{part}', month) AS DATE) AS period, {units}",
+        unit_columns,
+        events="CASE WHEN true{} THEN events ELSE 0 END",
+        goldstein="goldstein_sum",
+        goldstein_n="goldstein_n",
+        articles=f"articles_{part}_{name}" if articles else None,
+    ), params
+
+
+def _pivot(
+    table: str,
+    where: list[str],
+    keys: str,
+    unit_columns: list[str],
+    *,
+    events: str,
+    goldstein: str,
+    goldstein_n: str | None = None,
+    articles: str | None,
+) -> str:
+    """One aggregation over the panel layer: ``events`` (a template for a condition) summed
+    per quad class and PLOVER category, Goldstein sum and mean, articles."""
+    # sums of CASE, not filtered sums: DuckDB sums a CASE about twice as fast
     total = "CAST(sum({}) AS BIGINT) AS {}"
-    columns = [total.format("n", "events")]
+    columns = [total.format(events.format(""), "events")]
     columns += [
-        total.format(f"CASE WHEN quad_class = {q} THEN n ELSE 0 END", quad)
-        for q, quad in QUADS.items()
+        total.format(events.format(f" AND quad_class = {q}"), quad) for q, quad in QUADS.items()
     ]
     columns += [
-        total.format(f"CASE WHEN plover = '{category}' THEN n ELSE 0 END", category.lower())
+        total.format(events.format(f" AND plover = '{category}'"), category.lower())
         for category in plover_categories()
     ]
-    columns += ["sum(gs) AS goldstein_sum", "sum(gs) / nullif(sum(gn), 0) AS goldstein_mean"]
+    if goldstein_n is None:
+        columns += [f"sum({goldstein}) AS goldstein_sum", f"avg({goldstein}) AS goldstein_mean"]
+    else:
+        columns += [
+            f"sum({goldstein}) AS goldstein_sum",
+            f"sum({goldstein}) / nullif(sum({goldstein_n}), 0) AS goldstein_mean",
+        ]
     if articles:
-        columns.append("CAST(sum(arts) AS BIGINT) AS articles")
-    query = f"""
-        SELECT period, {", ".join(unit_columns)}, {", ".join(columns)}
-        FROM ({source}) GROUP BY period, {", ".join(unit_columns)}
+        columns.append(total.format(articles, "articles"))
+    return f"""
+        SELECT {keys}, {", ".join(columns)}
+        FROM {table} WHERE {" AND ".join(where)}
+        GROUP BY period, {", ".join(unit_columns)}
     """
-    return query, params
 
 
 def numbered(sql: str, params: list[Any]) -> str:
