@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import SPACY
 from spacy.tokens import Doc
 
 from detente.kb.base import CHAR_FOLDS
@@ -66,14 +67,15 @@ class NameMatcher:
         names: list[NameMatch] = []
         agents: list[NameMatch] = []
         lowers = _token_keys(doc, lowers)
-        spaced = [bool(t.whitespace_) for t in doc]
+        spaced = doc.to_array(SPACY).astype(bool).tolist()
         n_tokens = len(lowers)
         forms, first_words = self.forms, self.first_words
         for i, lower in enumerate(lowers):
-            word = _FIRST_WORD.match(lower)
-            if word is None:
-                continue
-            max_words = first_words.get(word.group(0))
+            if lower.isalnum():  # the whole token is its first word (most tokens)
+                max_words = first_words.get(lower)
+            else:
+                word = _FIRST_WORD.match(lower)
+                max_words = None if word is None else first_words.get(word.group(0))
             if max_words is None:
                 continue
             key = ""
