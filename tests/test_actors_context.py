@@ -116,6 +116,14 @@ def test_a_named_body_of_no_known_sector_needs_a_well_backed_focus():
     assert out[0][2].country is None  # "Ernst & Young and Japan signed"
     out = attach([firm], [0, 0, 0], focus=Focus("JPN", None, mentions=3))
     assert (out[0][2].country, out[0][2].resolved_by) == ("JPN", "ner+focus")
+    # a body the story keeps naming is one of its own, even where the focus is thin
+    again = (5, 7, res("organization", None, None, None, by="ner", actor_id="org:x"), None)
+    out = attach([firm, again], [0] * 8, focus=Focus("JPN", None, mentions=1))
+    assert [item[2].country for item in out] == ["JPN", "JPN"]
+    # a pronoun pointing back at it does not name it again ("... trashed its embassy")
+    its = (7, 8, res("organization", None, None, None, by="pronoun", actor_id="org:x"), None)
+    out = attach([firm, its], [0] * 9, focus=Focus("JPN", None, mentions=1))
+    assert [item[2].country for item in out] == [None, None]
     rebels = (0, 1, res("group", "REB", None, "REB", by="role"), None)
     out = attach([rebels], [0, 0], focus=Focus("MLI", None, mentions=1))
     assert out[0][2].code == "MLIREB"  # an agent takes even a thin focus
@@ -133,6 +141,61 @@ def test_one_decision_per_actor_and_persons_never_take_a_sector_antecedent():
     assert out[1][2].country == "GBR" and out[1][2].resolved_by == "ner+focus"
     assert out[3][2].country == "GBR" and out[3][2].resolved_by == "alias+focus"
     assert out[2][2].code == "IRLGOV"  # coded actors are never touched
+
+
+def test_a_region_or_foreign_word_in_the_actor_s_own_phrase_overrides_the_context():
+    regions = {"european": "EUR", "western": "WST", "foreign": None}
+    words = "iran said european powers and western diplomats met foreign firms".split()
+    items = [
+        (0, 1, res("state", "IRN", "IRN"), None),
+        (2, 4, res("group", "GOV", None, "GOV", by="role"), None),
+        (5, 7, res("group", None, None, None, by="ner"), None),
+        (8, 10, res("group", "BUS", None, "BUS", by="role"), None),
+    ]
+    out = attach_countries(
+        items,
+        sentence_of=[0] * len(words),
+        focus=Focus("IRN", None, mentions=4),
+        sectors=SECTORS,
+        domestic_sectors=frozenset(),
+        words=words,
+        region_words=regions,
+    )
+    assert (out[1][2].code, out[1][2].country, out[1][2].resolved_by) == (
+        "EURGOV",
+        None,
+        "role+region",
+    )
+    assert out[2][2].code == "WST" and out[2][2].country is None
+    assert out[3][2].code == "BUS" and out[3][2].country is None  # not the focus's firms
+    # without the region words the same actors take the focus
+    plain = attach(items, [0] * len(words), focus=Focus("IRN", None, mentions=4))
+    assert [item[2].country for item in plain[1:]] == ["IRN", "IRN", "IRN"]
+
+
+def test_an_unknown_person_serves_the_body_named_in_their_own_phrase():
+    # "The State Department senior adviser Marie Harf said . Harf met Iran 's envoy"
+    department = (1, 3, res("state", "USAGOV", "USA", "GOV"), None)
+    harf = res("person", None, None, None, by="ner", actor_id="person:marie-harf")
+    later = (8, 9, harf.via("alias"), None)
+    items = [department, (5, 7, harf, None), later]
+
+    def attach_phrases(phrase):
+        return attach_countries(
+            items,
+            sentence_of=[0] * 8 + [1] * 6,
+            focus=Focus("IRN", None, mentions=5),
+            sectors=SECTORS,
+            domestic_sectors=frozenset(),
+            phrase_start=lambda start, end: phrase[(start, end)],
+        )
+
+    out = attach_phrases({(5, 7): 0, (8, 9): 8})  # the first name's phrase starts at "The"
+    assert (out[1][2].code, out[1][2].resolved_by) == ("USAGOV", "ner+phrase")
+    assert (out[2][2].code, out[2][2].resolved_by) == ("USAGOV", "alias+phrase")
+    # a body outside the person's phrase does not make them its member: the focus does
+    out = attach_phrases({(5, 7): 5, (8, 9): 8})
+    assert (out[1][2].code, out[1][2].resolved_by) == ("IRN", "ner+focus")
 
 
 # -- definite descriptions ------------------------------------------------------------------------

@@ -117,6 +117,10 @@ def test_actor_mentions_count_only_in_all_roles_accuracy():
     assert dev.counts.gold_with_country == 4
     assert dev.counts.right_all_roles == 1  # Moscow right, Georgia in the wrong country
     assert dev.metric("precision") == 1.0  # both overlap a gold mention
+    assert dev.counts.predicted_on_actor == 2  # ... of the actor role: shown, not hidden
+    assert dev.metric("on_actors") == 1.0
+    paris = score_places(GOLD, {A1: [place(A1, "Paris", "FRA")]}, resamples=0)["dev"]
+    assert paris.metric("on_actors") == 0.0
 
 
 def test_precision_counts_predictions_in_the_sentence_that_touch_no_gold_mention():

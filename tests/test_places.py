@@ -11,17 +11,18 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 from test_actors import at
 
 from detente.knowledge import load_knowledge
 from detente.places import is_place_mention
 from detente.places.evidence import find_dateline
 from detente.places.gazetteer import place_key
-from detente.places.resolve import PLACE_REASONS, located_as
+from detente.places.resolve import PLACE_REASONS, list_anchor, located_as
 
 ROOT = Path(__file__).resolve().parent.parent
+ENGLISH_VOCAB = spacy.blank("en").vocab
 
 
 @pytest.fixture(scope="module")
@@ -99,14 +100,7 @@ def test_gazetteer_build_script_writes_cities_and_named_divisions(tmp_path):
 
 
 def parse(words, heads, deps, pos, lemmas=None) -> Doc:
-    return Doc(
-        Vocab(),
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        lemmas=lemmas or [w.lower() for w in words],
-    )
+    return parse_with_ents(words, heads, deps, pos, ["O"] * len(words), lemmas)
 
 
 def test_a_state_visited_or_owning_land_is_located_a_state_that_acts_is_not(knowledge):
@@ -135,6 +129,217 @@ def test_a_state_visited_or_owning_land_is_located_a_state_that_acts_is_not(know
         ["Japan", "criticize", "China", "."],
     )
     assert located_as(acts[0:1], lexicon) is None and located_as(acts[2:3], lexicon) is None
+
+
+def parse_with_ents(words, heads, deps, pos, ents, lemmas=None) -> Doc:
+    """A hand-built parse with entity labels and English lexical attributes (``lower_``)."""
+    return Doc(
+        ENGLISH_VOCAB,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        ents=ents,
+        lemmas=lemmas or [w.lower() for w in words],
+    )
+
+
+def test_a_listed_place_stands_where_its_list_stands(knowledge):
+    lexicon = knowledge.place_lexicon
+    listed = parse_with_ents(
+        ["Kurds", "live", "in", "Gondor", ",", "Rohan", "and", "Arnor", "."],
+        [1, 1, 1, 2, 3, 3, 5, 5, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct", "conj", "cc", "conj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+        ["B-NORP", "O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O"],
+    )
+    assert list_anchor(listed[5], lexicon).text == "Gondor"
+    assert list_anchor(listed[7], lexicon).text == "Gondor"
+    assert list_anchor(listed[3], lexicon).text == "Gondor"  # the first stands for itself
+    examples = parse_with_ents(
+        ["refuge", "in", "countries", "such", "as", "Gondor", "and", "Rohan"],
+        [0, 0, 1, 4, 2, 4, 5, 5],
+        ["ROOT", "prep", "pobj", "amod", "prep", "pobj", "cc", "conj"],
+        ["NOUN", "ADP", "NOUN", "ADJ", "ADP", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    assert list_anchor(examples[7], lexicon).text == "countries"
+    spelled_out = parse_with_ents(
+        ["spread", "over", "two", "countries", ":", "Gondor", "and", "Rohan"],
+        [0, 0, 3, 1, 3, 3, 5, 5],
+        ["ROOT", "prep", "nummod", "pobj", "punct", "appos", "cc", "conj"],
+        ["VERB", "ADP", "NUM", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    assert list_anchor(spelled_out[7], lexicon).text == "countries"
+
+
+def test_a_list_of_languages_or_people_is_no_list_of_places(knowledge):
+    lexicon = knowledge.place_lexicon
+    languages = parse_with_ents(
+        ["translated", "into", "English", ",", "French", "and", "German"],
+        [0, 0, 1, 2, 2, 4, 4],
+        ["ROOT", "prep", "pobj", "punct", "conj", "cc", "conj"],
+        ["VERB", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "B-LANGUAGE", "O", "B-LANGUAGE", "O", "B-LANGUAGE"],
+    )
+    assert list_anchor(languages[4], lexicon).text == "French"
+    assert list_anchor(languages[6], lexicon).text == "German"
+
+
+def test_a_state_named_before_a_border_or_a_base_is_its_land(knowledge):
+    lexicon = knowledge.place_lexicon
+    border = parse_with_ents(
+        ["near", "the", "Gondor", "-", "Rohan", "border"],
+        [0, 5, 4, 4, 5, 0],
+        ["ROOT", "det", "compound", "punct", "compound", "pobj"],
+        ["ADP", "DET", "PROPN", "PUNCT", "PROPN", "NOUN"],
+        ["O", "O", "B-GPE", "O", "B-GPE", "O"],
+    )
+    assert list_anchor(border[2], lexicon).text == "Rohan"
+    assert located_as(border[2:3], lexicon) == "locating"
+    assert located_as(border[4:5], lexicon) == "locating"
+    based = parse_with_ents(
+        ["a", "Gondor", "-", "based", "group"],
+        [4, 3, 3, 4, 4],
+        ["det", "npadvmod", "punct", "amod", "ROOT"],
+        ["DET", "PROPN", "PUNCT", "VERB", "NOUN"],
+        ["O", "B-GPE", "O", "O", "O"],
+    )
+    assert located_as(based[1:2], lexicon) == "locating"
+    between = parse_with_ents(
+        ["the", "border", "between", "Gondor", "and", "Rohan"],
+        [1, 1, 1, 2, 3, 3],
+        ["det", "ROOT", "prep", "pobj", "cc", "conj"],
+        ["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "O", "B-GPE", "O", "B-GPE"],
+    )
+    assert located_as(between[3:4], lexicon) == located_as(between[5:6], lexicon) == "locating"
+    talks = parse_with_ents(
+        ["talks", "between", "Gondor", "and", "Rohan"],
+        [0, 0, 1, 2, 2],
+        ["ROOT", "prep", "pobj", "cc", "conj"],
+        ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "B-GPE", "O", "B-GPE"],
+        ["talk", "between", "Gondor", "and", "Rohan"],
+    )
+    assert located_as(talks[2:3], lexicon) is None and located_as(talks[4:5], lexicon) is None
+    demonym = parse_with_ents(
+        ["near", "the", "Gondorian", "border"],
+        [0, 3, 3, 0],
+        ["ROOT", "det", "amod", "pobj"],
+        ["ADP", "DET", "ADJ", "NOUN"],
+        ["O", "O", "B-NORP", "O"],
+    )
+    assert located_as(demonym[2:3], lexicon) is None  # a demonym is no place mention
+
+
+def test_refugees_from_a_state_come_from_its_land(knowledge):
+    lexicon = knowledge.place_lexicon
+    refugees = parse_with_ents(
+        ["refugees", "from", "Gondor", "and", "Rohan"],
+        [0, 0, 1, 2, 2],
+        ["ROOT", "prep", "pobj", "cc", "conj"],
+        ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "B-GPE", "O", "B-GPE"],
+        ["refugee", "from", "Gondor", "and", "Rohan"],
+    )
+    assert located_as(refugees[2:3], lexicon) == "movement"
+    assert located_as(refugees[4:5], lexicon) == "movement"
+    message = parse_with_ents(
+        ["a", "message", "to", "Gondor"],
+        [1, 1, 1, 2],
+        ["det", "ROOT", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "PROPN"],
+        ["O", "O", "O", "B-GPE"],
+    )
+    assert located_as(message[3:4], lexicon) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The Kurds live mostly in Turkey, Iraq, Syria and Iran.", ["Iraq", "Syria", "Iran"]),
+        ("Protests spread across Egypt, Tunisia and Yemen in 2011.", ["Tunisia", "Yemen"]),
+        (
+            "Millions sought refuge in neighbouring countries such as Lebanon and Jordan.",
+            ["Lebanon", "Jordan"],
+        ),
+        ("Clashes broke out near the Turkey-Syria border.", ["Turkey", "Syria"]),
+        ("The Iraq-based group claimed the attack.", ["Iraq"]),
+    ],
+)
+def test_states_listed_or_located_are_place_mentions(code, text, names):
+    doc = code(text, date="2017-02-10")
+    for name in names:
+        mention = at(doc, name)
+        assert mention is not None and is_place_mention(mention), name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Police conducted raids at six locations across Brussels.", "Brussels", "BEL"),
+        ("The migrants passed through Greece before reaching Hungary.", "Greece", "GRC"),
+        ("The commander of the coalition forces in Iraq said he was unaware.", "Iraq", "IRQ"),
+        ("Thousands of refugees from Syria and Iraq arrived by boat.", "Iraq", "IRQ"),
+        ("Nurses said Swindon hospital was struggling financially.", "Swindon", "GBR"),
+    ],
+)
+def test_places_inside_bodies_and_people_are_place_mentions(code, text, name, country):
+    doc = code(text, date="2017-02-10")
+    places = [
+        m for m in doc._.mentions if is_place_mention(m) and m.text == name
+    ]  # the name may also be part of an actor mention ("refugees from Syria")
+    assert places and places[0].country == country
+
+
+def test_a_town_the_parser_missed_is_a_place_where_only_a_place_goes(code):
+    doc = code("The prime minister postponed a visit to Albania to visit Soma instead.")
+    mention = at(doc, "Soma")
+    assert mention is not None and is_place_mention(mention) and mention.country == "TUR"
+    for text in ("Naomi Long was born in the Centre.", "Trump Blasts Allies At NATO Summit"):
+        doc = code(text, date="2017-02-10")
+        assert not [m for m in doc._.mentions if is_place_mention(m)], text
+
+
+def test_a_pronoun_for_a_located_state_is_no_place(code):
+    doc = code(
+        "Meanwhile, UK-based firm Aggregate Industries said it had agreed a takeover by Holcim.",
+        date="2017-02-10",
+    )
+    assert is_place_mention(at(doc, "UK"))
+    pronoun = at(doc, "it")
+    assert pronoun is not None and pronoun.country == "GBR" and not is_place_mention(pronoun)
+
+
+def test_a_body_named_by_its_town_acts_where_it_is_no_location(code):
+    doc = code("Brussels rejected the British proposal on Monday.", date="2017-02-10")
+    mention = at(doc, "Brussels")
+    assert mention is not None and not is_place_mention(mention)
+    for text in (
+        "Senator Mary Hale of Ohio said the bill would pass.",
+        "Kerry, the senior senator from Massachusetts, said the bill would pass.",
+        "Annan started at the UN in 1962.",
+    ):
+        doc = code(text, date="2017-02-10")
+        assert not [m for m in doc._.mentions if is_place_mention(m)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia, China and Iran condemned the strike.",
+        "Talks between Russia and Ukraine resumed in Minsk.",
+        "The papers were translated into English, French and German.",
+    ],
+)
+def test_states_that_act_in_lists_stay_actors(code, text):
+    doc = code(text, date="2017-02-10")
+    for name in ("Russia", "China", "Iran", "Ukraine", "French", "German"):
+        if name in text:
+            mention = at(doc, name)
+            assert mention is None or not is_place_mention(mention), name
 
 
 @pytest.mark.parametrize(

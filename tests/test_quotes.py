@@ -70,6 +70,40 @@ def test_speaker_in_the_middle_is_one_quote(code):
     check_offsets(doc)
 
 
+def test_a_subject_found_inside_the_marks_does_not_hide_the_speaker_after_them(code):
+    # the parser makes "mode" (inside the marks) a subject of "said" next to Leslie Wimes
+    doc = code(
+        "Some believe the campaign is worried.\n\n"
+        "\u201cHillary Clinton\u2019s campaign is in panic mode. Full panic mode,\u201d said "
+        "Leslie Wimes, a South Florida-based president of the Democratic Women Caucus.\n\n"
+        "Wimes believes that the campaign took voters for granted."
+    )
+    quote = next(q for q in quotes_of(doc) if q.kind == "direct")
+    assert quote.text.endswith("Full panic mode")
+    assert quote.speaker == "Leslie Wimes"
+
+
+def test_relative_pronoun_speaker_names_its_antecedent_with_its_of_phrase(code):
+    doc = code(
+        "Parliament passed the Act of Settlement, which said that only Protestants "
+        "could inherit the throne."
+    )
+    quote = only(doc)
+    assert quote.speaker == "which"
+    assert quote.speaker_name == "the Act of Settlement"
+
+
+def test_question_ending_its_sentence_is_not_tagged_by_the_next_sentence(code):
+    doc = code(
+        '"The government had to publish a commentary of 500 pages to explain this '
+        'constitution to the British people," he said. "Who are they trying to kid?" The '
+        'proposed question for the referendum is: "Should the United Kingdom approve the '
+        'Treaty?" The Electoral Commission on Thursday said it was satisfied.'
+    )
+    quote = next(q for q in quotes_of(doc) if "kid" in q.text)
+    assert quote.speaker == "he"
+
+
 def test_inverted_speaker_with_relative_clause_description(code):
     doc = code(
         "“Nobody expected the vote to pass,” said Maria Gonzalez, who is a professor of law "
@@ -336,6 +370,81 @@ def test_same_speech_verb_coordinated_in_another_tense_shares_its_subject(code):
     assert {q.speaker for q in quotes_of(doc)} == {"Mr Livingstone"}
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister admitted breaking the rules.", "breaking the rules"),
+        (
+            "The candidate proposes allowing parents to deduct the cost of care.",
+            "allowing parents to deduct the cost of care",
+        ),
+    ],
+)
+def test_gerund_object_of_a_speech_verb_is_reported(code, text, content):
+    quote = only(code(text))
+    assert quote.kind == "indirect"
+    assert quote.text == content
+
+
+def test_gerund_after_a_verb_that_reports_no_object_is_not_speech(code):
+    assert quotes_of(code("He continued pushing for a vote.")) == []
+
+
+def test_report_stops_before_someone_elses_coordinated_speech_act(code):
+    doc = code(
+        "Republicans said they are convinced the department mishandled the investigation "
+        "and Democrats accused the GOP of stoking the issue."
+    )
+    said = [q for q in quotes_of(doc) if q.cue == "said"]
+    assert len(said) == 1
+    assert said[0].text == "they are convinced the department mishandled the investigation"
+    assert said[0].speaker == "Republicans"
+
+
+def test_report_stops_before_the_reporters_own_next_act(code):
+    doc = code(
+        "He claimed that paying no income taxes was smart, although he again refused "
+        "to release his tax returns."
+    )
+    claimed = [q for q in quotes_of(doc) if q.cue == "claimed"]
+    assert len(claimed) == 1
+    assert claimed[0].text == "paying no income taxes was smart"
+
+
+def test_speech_noun_reports_its_that_clause_with_its_possessor_as_speaker(code):
+    doc = code("Mrs Dunmore’s pledge that fares would be frozen was broken.")
+    quote = only(doc)
+    assert quote.kind == "indirect"
+    assert quote.text == "fares would be frozen"
+    assert quote.cue == "pledge"
+    assert quote.speaker.startswith("Mrs Dunmore")
+
+
+def test_speech_noun_speaker_after_from(code):
+    doc = code("The talks went ahead despite warnings from his attorney that they were futile.")
+    quote = only(doc)
+    assert quote.text == "they were futile"
+    assert quote.speaker == "his attorney"
+
+
+def test_relative_clause_of_a_speech_noun_is_not_a_report(code):
+    assert quotes_of(code("The claim that he made was false.")) == []
+
+
+def test_report_going_on_in_a_quoted_sentence_keeps_its_parts_apart(code):
+    text = (
+        'Lord Condon said the two year penalty was "derisory". "You could get a bigger '
+        'sentence for failing to pay your hotel bill than for corruption in sport."'
+    )
+    quote = only(code(text))
+    assert quote.kind == "mixed"
+    assert [text[a:b] for a, b in quote.parts] == [
+        'the two year penalty was "derisory',
+        "You could get a bigger sentence for failing to pay your hotel bill than for "
+        "corruption in sport.",
+    ]
+
+
 def test_according_to_reported(code):
     doc = code("According to the ministry, the talks collapsed after midnight.")
     quote = only(doc)
@@ -433,6 +542,48 @@ def test_quoted_sentence_ending_in_a_nested_quotation(code):
 def test_titles_are_not_quotes_even_with_a_verb_after_them(code):
     doc = code("The “Never Again” movement keeps growing, and the senator said nothing about it.")
     assert all("Never Again" not in q.text for q in quotes_of(doc))
+
+
+def test_fragments_under_one_verb_are_one_mixed_quote(code):
+    doc = code('Trump called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."')
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert quote.text.startswith('the senator a "nasty guy,"')
+    assert quote.text.rstrip(".").endswith('"sick')
+    assert quote.speaker == "Trump"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The developer has bought a "philanthropub" in Roanoke.',
+        'The senator wondered whether the moderators will be "fair" to him.',
+    ],
+)
+def test_short_quoted_words_under_a_verb_neither_speaking_nor_naming_are_scare_quotes(code, text):
+    assert quotes_of(code(text)) == []
+
+
+def test_quoted_words_under_a_judging_verb_are_the_judges(code):
+    doc = code('Mayor Ruth Olsen blamed the shootings on "implicit bias" against minorities.')
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert "implicit bias" in quote.text
+    assert quote.speaker == "Mayor Ruth Olsen"
+
+
+def test_title_with_the_full_stop_inside_its_marks_is_not_a_quote(code):
+    doc = code('"We will not stop," Pence said on CNN\'s "State of the Union."')
+    quote = only(doc)
+    assert quote.text == "We will not stop"
+    assert quote.speaker == "Pence"
+
+
+def test_subheading_in_marks_on_its_own_line_is_not_a_quote(code):
+    text = (
+        "He was skeptical.\n\n\u2018Legend in the Coal Fields.\u2019\n\nBankruptcy is a chess game."
+    )
+    assert quotes_of(code(text)) == []
 
 
 def test_fragment_is_not_cued_by_a_verb_after_it(code):

@@ -76,6 +76,37 @@ def test_a_capitalised_common_word_is_no_dictionary_name():
     assert names_in(doc, [kb(0, 1, "demonym")]) == [("Japanese", {"demonym"}, None)]
 
 
+def test_a_town_the_ner_missed_is_a_name_where_only_a_place_goes():
+    doc = parse(
+        """
+        to      aux     visit   PART   TO
+        visit   ROOT    -       VERB   VB
+        Soma    dobj    visit   PROPN  NNP
+        instead advmod  visit   ADV    RB
+        """
+    )
+    where = [kb(2, 3, "place")]
+    slot = lambda span: span.root.dep_ == "dobj"  # noqa: E731 - the caller's test, by hand
+    found = find_names(doc, where, set(), set(), COORDINATORS, place_slot=slot)
+    assert [(doc[n.start : n.end].text, n.tags) for n in found] == [("Soma", {"place"})]
+    assert names_in(doc, where) == []  # without a place slot the NER must agree
+    assert find_names(doc, where, set(), set(), COORDINATORS, place_slot=lambda s: False) == []
+    glued = parse(
+        """
+        Allies  nsubj   At      PROPN  NNP
+        At      ROOT    -       ADP    IN
+        NATO    compound Summit PROPN  NNP
+        Summit  pobj    At      PROPN  NNP
+        """
+    )  # a headline in title case
+    assert (
+        find_names(
+            glued, [kb(3, 4, "place")], set(), set(), COORDINATORS, place_slot=lambda s: True
+        )
+        == []
+    )
+
+
 def test_an_entity_joining_a_known_name_splits_into_its_names():
     doc = parse(
         """

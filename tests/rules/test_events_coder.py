@@ -182,6 +182,72 @@ def test_a_statement_without_a_target_is_not_coded(coder):
     assert events == []
 
 
+def test_an_act_done_to_someone_is_not_coded_without_a_target(coder):
+    # criticism (11) needs a target (cameo_roots.tsv); an appeal to the public (02) does not
+    criticized = """
+        Abe         nsubj  criticized  PROPN
+        criticized  ROOT   -           VERB   VBD  lemma=criticize
+        .           punct  criticized  PUNCT  .
+    """
+    assert coded(coder, criticized, {"Abe": "JPNGOV"}) == []
+    assert triples(coded(coder, CONGRATULATED, {"Abe": "JPNGOV", "Trump": "USAGOV"}))
+
+
+SOUGHT_TO_REASSURE = """
+    Abe        nsubj  sought    PROPN
+    sought     ROOT   -         VERB   VBD  lemma=seek
+    to         aux    reassure  PART
+    reassure   xcomp  sought    VERB   VB   lemma=reassure
+    {object}
+    .          punct  sought    PUNCT  .
+"""
+
+
+def test_an_intent_to_do_to_nobody_what_needs_a_target_is_not_coded(coder):
+    # encouragement (05) needs a target: "Abe sought to reassure Trump" is an intent (03x),
+    # "Abe sought to reassure" says nothing
+    with_target = SOUGHT_TO_REASSURE.format(object="Trump  dobj  reassure  PROPN")
+    events = coded(coder, with_target, {"Abe": "JPNGOV", "Trump": "USAGOV"})
+    assert {(e.cameo[:2], e.target.code) for e in events if e.trigger.text == "sought"} == {
+        ("03", "USAGOV")
+    }
+    alone = SOUGHT_TO_REASSURE.format(object="")
+    assert coded(coder, alone, {"Abe": "JPNGOV"}) == []
+
+
+def test_partners_of_a_mutual_act_are_each_others_target(coder):
+    # "Japan and Russia cooperated": cooperation (06) needs a target; the partners are it
+    events = coded(
+        coder,
+        """
+        Japan        nsubj  cooperated  PROPN
+        and          cc     Japan       CCONJ
+        Russia       conj   Japan       PROPN
+        cooperated   ROOT   -           VERB   VBD  lemma=cooperate
+        .            punct  cooperated  PUNCT  .
+        """,
+        {"Japan": "JPN", "Russia": "RUS"},
+    )
+    assert [(e.source.code, e.target.code, e.symmetric) for e in events] == [("JPN", "RUS", True)]
+
+
+def test_a_domestic_act_targets_the_doers_own_country_before_it_needs_a_target(coder):
+    # "The army arrested Gondor": 17 needs a target; the army's own country is it
+    events = coded(
+        coder,
+        """
+        The       det    army      DET
+        army      nsubj  detained  NOUN
+        detained  ROOT   -         VERB   VBD  lemma=detain
+        .         punct  detained  PUNCT  .
+        """,
+        {"army": "RUSMIL"},
+    )
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("RUSMIL", "RUS")
+    }
+
+
 def test_an_undated_article_gives_undated_events(coder):
     (event,) = coded(coder, CONGRATULATED, {"Abe": "JPNGOV", "Trump": "USAGOV"}, date=None)
     assert event.date is None

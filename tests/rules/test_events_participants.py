@@ -466,3 +466,24 @@ def test_own_country_of_agents_of_one_state():
     assert own_country([state("JPN")]) == []  # a state acting at home
     assert codes(own_country([state("JPN")], people=True)) == ["JPN"]
     assert own_country([officials, state("RUSGOV")]) == []  # two countries
+
+
+def test_a_domestic_acts_target_is_never_another_mention_of_its_doer(participants):
+    # "Russia withdrew its troops from Syria": "its" is Russia itself, not a target at home
+    doc = parse(
+        """
+        Russia    nsubj  withdrew  PROPN
+        withdrew  ROOT   -         VERB   VBD  lemma=withdraw
+        its       poss   troops    PRON   PRP$
+        troops    dobj   withdrew  NOUN   NNS
+        from      prep   withdrew  ADP
+        Syria     pobj   from      PROPN
+        """
+    )
+    with_mentions(doc, {"Russia": "RUS", "Syria": "SYR"})
+    doc._.mentions.append(mention(doc, "its", "RUS"))  # the same state's actor id
+    doc._.mentions.sort(key=lambda m: m.start)
+    actors = DocActors.build(doc)
+    sources = participants.sources(doc[1], actors)[0]
+    found = participants.targets(doc[1], actors, sources, domestic=True)[0]
+    assert codes(found) == ["SYR"]

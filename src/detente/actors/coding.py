@@ -25,8 +25,10 @@ class Resolution:
     place: KBPlace | None = None
 
     def via(self, resolved_by: str) -> Resolution:
-        """The same actor reached by another rule (alias, role, pronoun...)."""
-        return replace(self, resolved_by=resolved_by)
+        """The same actor reached by another rule (alias, role, pronoun...). A state's land
+        was read from the words that named it ("UK-based"), not from these ("it")."""
+        place = None if self.kind == "state" else self.place
+        return replace(self, resolved_by=resolved_by, place=place)
 
 
 def slug(text: str) -> str:

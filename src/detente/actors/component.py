@@ -47,7 +47,7 @@ from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import doc_id_of, doc_text, register_extensions
 from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, sentence_numbers, subject_of
 from detente.places.evidence import country_of_word
-from detente.places.resolve import DocPlaces, PlaceReading, located_as
+from detente.places.resolve import DocPlaces, PlaceReading, list_anchor, located_as
 from detente.quotes.marks import find_quoted_passages
 from detente.records import Actor, Mention, Place
 
@@ -153,8 +153,9 @@ class DocResolver:
             if doc[i].tag_ not in PLURAL_TAGS and self._names_group(self.lowers[i])
         }
         names = find_names(
-            doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators
-        )
+            doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators,
+            place_slot=self._in_place_slot,
+        )  # fmt: skip
         self.doc_places = DocPlaces(
             self.kb, self.place_lexicon, doc, names, self.sentence_of, self.name_matches,
             when=self.when, new_states=self.lexicon.new_states,
@@ -262,7 +263,15 @@ class DocResolver:
             focus=focus,
             sectors=self.kb.vocabulary.sectors,
             domestic_sectors=self.lexicon.domestic_sectors,
+            words=self.lowers,
+            region_words=self.lexicon.region_words,
+            phrase_start=self._phrase_start,
         )
+
+    def _phrase_start(self, start: int, end: int) -> int:
+        """The first token of the noun phrase headed by the mention at tokens start..end."""
+        root = self.doc[start:end].root
+        return root.left_edge.i if root.left_edge.i < start else start
 
     def _with_place_containers(self, names: list[NamePhrase]) -> list[NamePhrase]:
         """The division or country after a town ("Alexandria, Va.") is a place name even
@@ -432,6 +441,15 @@ class DocResolver:
         state (it may be an event's participant) and give it its place."""
         iso3 = actor.country
         places = self.doc_places
+        if actor.kind in ("organization", "group") and iso3 is None and self._is_locative(span):
+            # "raids across Brussels": the town a body is named by, where it is a location
+            towns = [
+                p
+                for p in self.kb.places_by_name(span.text)
+                if p.kind != "country" and span.text in p.names  # not "at the UN" for Un
+            ]
+            if towns and not places.inside_other_name(span):
+                return self._place(span, places=towns)
         if actor.kind not in ("state", "organization", "group") or iso3 is None:
             return actor
         if actor.kind != "state" and not places.names_place_in(span.text, iso3):
@@ -570,8 +588,13 @@ class DocResolver:
     def _is_locative(self, span: Span) -> bool:
         if self.dateline is not None and self.dateline[0] <= span.start < self.dateline[1]:
             return True
-        root = span.root
+        root = list_anchor(span.root, self.place_lexicon)  # "in Turkey, Iraq and Syria"
         return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.locative_prepositions
+
+    def _in_place_slot(self, span: Span) -> bool:
+        """Where only a place goes: after a locative preposition, or as the goal of a word of
+        going ("to visit Soma")."""
+        return self._is_locative(span) or located_as(span, self.place_lexicon) == "movement"
 
     def _seat_acts(self, span: Span) -> bool:
         root = span.root
@@ -619,7 +642,8 @@ class DocResolver:
             )  # fmt: skip
             self._emit(role.start, role.end, resolution, None)
             if role.owner is not None:
-                self._nested_place(role.owner, owner)
+                building = head in self.place_lexicon.facilities  # "Hereford hospital"
+                self._nested_place(role.owner, owner, building=building)
             return
         country = owner.country if owner is not None else None
         antecedent = self._appositive_person(span, owner, agent.sector)
@@ -653,6 +677,11 @@ class DocResolver:
             if role.determiner in self.lexicon.indefinite_determiners or role.determiner is None:
                 self.memory.unnamed[head] = resolution
         self._emit(role.start, role.end, resolution, None)
+        if role.owner is not None and role.owner_outside:
+            # "the commander of the forces in Iraq" is there; "the senator from Ohio", "the
+            # minister of Kosovo" serve it
+            if self._is_locative(self.doc[role.owner.start : role.owner.end]):
+                self._nested_place(role.owner, owner)
         self._remember(
             span,
             resolution,
@@ -670,14 +699,20 @@ class DocResolver:
         self._emit(description.start, description.end, found.via("description"), None)
         return True
 
-    def _nested_place(self, name: NamePhrase, owner: Resolution | None) -> None:
+    def _nested_place(
+        self, name: NamePhrase, owner: Resolution | None, *, building: bool = False
+    ) -> None:
         """The owner of a group named by a town or division is also a place mention ("four
         military personnel in Tripoli", "a Moscow think tank"); a country only where its
         name stands for its land ("Mexico's women"). Demonyms ("Japanese officials") and
-        organizations are not places."""
+        organizations are not places, but the town of a ``building`` is, even where the
+        parser took the whole for an organization ("Hereford hospital")."""
         span = self.doc[name.start : name.end]
-        if name.label == "PERSON" or (owner is not None and owner.kind not in ("state", "place")):
+        if name.label == "PERSON":
             return
+        if owner is not None and owner.kind not in ("state", "place"):
+            if not (building and owner.code is None and owner.resolved_by == "ner"):
+                return
         reading = self.doc_places.resolve(name.start, name.end)
         if reading is None or reading.country is None or reading.place is None:
             return  # a demonym ("Japanese officials"): whose, not where
@@ -688,6 +723,16 @@ class DocResolver:
             state = resolve_state(self.kb, reading.country)
             resolution = replace(state, name=span.text, place=reading.place)
         self.nested_places.append((name.start, name.end, resolution, name.label))
+
+    def _placed_in(self, name: NamePhrase) -> bool:
+        """A co-owner named after "in" or "from" says where the body is or comes from
+        ("refugees from Syria and Iraq"); after "of" it is whose ("the armies of Islam and
+        Rome")."""
+        span = self.doc[name.start : name.end]
+        root = list_anchor(span.root, self.place_lexicon)
+        return self._is_locative(span) or (
+            root.dep_ == "pobj" and root.head.lower_ in self.place_lexicon.movement_prepositions
+        )
 
     def _names_land(self, span: Span) -> bool:
         """A state's own name (not a demonym) used for its land ("Mexico's women")."""
@@ -709,6 +754,8 @@ class DocResolver:
             owner, agent.sector, person=False, name=text, resolved_by="kb", prefix=agent.prefix
         )
         self._emit(name.start, name.end, resolution, None)
+        if self._placed_in(name):
+            self._nested_place(name, owner)  # "refugees from Syria and Iraq": Iraq is also where
 
     def _appositive_person(
         self, span: Span, owner: Resolution | None, sector: str

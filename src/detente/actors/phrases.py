@@ -8,6 +8,7 @@ from the NER are merged here: the longer span wins, a KB match wins a tie.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +29,8 @@ from detente.nlp.syntax import (
 # Tags of KB forms reliable enough to match a capitalised word that the tagger did not call
 # a proper noun ("Japanese" is ADJ).
 SELF_EVIDENT_TAGS = frozenset({"state", "demonym", "seat"})
+# whether a span stands where a place goes ("in ...", "to visit ...")
+PlaceSlot = Callable[[Span], bool]
 
 
 @dataclass(slots=True)
@@ -70,16 +73,34 @@ def _strip_entity(doc: Doc, span: Span) -> tuple[int, int]:
     return start, end
 
 
-def _plausible(doc: Doc, match: NameMatch) -> bool:
+def _plausible(doc: Doc, match: NameMatch, place_slot: PlaceSlot | None = None) -> bool:
     """A KB name match is a name here, not a capitalised common word ("Both", "May")."""
     if match.tags & SELF_EVIDENT_TAGS:
         return True
     tokens = doc[match.start : match.end]
     if match.tags == {"place"}:
         # geonames has a town for many capitalised words ("March", "One", "Pan", the Boston
-        # "Marathon"): a place name alone needs the NER to see a place there too
-        return all(t.ent_type_ in PLACE_LABELS for t in tokens)
+        # "Marathon"): a place name alone needs the NER to see a place there too, or, where
+        # the NER saw nothing, a proper noun where a place goes ("to visit Soma instead")
+        if all(t.ent_type_ in PLACE_LABELS for t in tokens):
+            return True
+        return (
+            place_slot is not None
+            and match.start > tokens.sent.start
+            and all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in tokens)
+            and not _glued(doc, match.start, match.end)
+            and doc[match.start - 1].pos_ != "DET"  # "born in the Centre": a common word
+            and place_slot(tokens)
+        )
     return any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
+
+
+def _glued(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word next to the span: part of a longer name ("Hanoi's Old Quarter")
+    or a headline in title case ("Allies At NATO Summit")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return any(t is not None and (t.is_title or t.is_upper) for t in (before, after))
 
 
 def find_names(
@@ -88,17 +109,20 @@ def find_names(
     agent_tokens: set[int],
     group_heads: set[int],
     coordinators: frozenset[str],
+    *,
+    place_slot: PlaceSlot | None = None,
 ) -> list[NamePhrase]:
     """Non-overlapping names in text order: KB matches merged with named entities.
 
     ``group_heads`` are agent words naming a body ("administration"): a KB form that ends
     in one ("Obama administration") is left to the role phrase, which codes the body.
     ``coordinators`` join two names in one entity ("Gondor and Osgiliath").
+    ``place_slot`` says whether a span stands where a place goes ("in ...", "to visit ...").
     """
     tags_at = {(m.start, m.end): frozenset(m.tags) for m in name_matches}
     candidates: dict[tuple[int, int], NamePhrase] = {}
     for m in name_matches:
-        if _kb_name(doc, m, agent_tokens, group_heads, tags_at):
+        if _kb_name(doc, m, agent_tokens, group_heads, tags_at, place_slot):
             candidates[(m.start, m.end)] = NamePhrase(m.start, m.end, frozenset(m.tags), None)
     for ent in doc.ents:
         if ent.label_ not in NAMED_ENTITY_LABELS:
@@ -123,6 +147,7 @@ def _kb_name(
     agent_tokens: set[int],
     group_heads: set[int],
     tags_at: dict[tuple[int, int], frozenset[str]],
+    place_slot: PlaceSlot | None = None,
 ) -> bool:
     """A KB match that is a name here (not a role description or a title)."""
     if m.end - m.start > 1 and m.end - 1 in group_heads:
@@ -138,7 +163,7 @@ def _kb_name(
         # description (a dictionary alias of the body), left to the role phrase
         if any((m.start, cut) in tags_at for cut in range(m.start + 1, m.end)):
             return False
-    return _plausible(doc, m)
+    return _plausible(doc, m, place_slot)
 
 
 def _entity_bounds(

@@ -266,11 +266,14 @@ class EventCoder:
             # (GRANT [060]) says less than its event noun, which codes the act
             return None
         if not targets and not reciprocal:
-            if self._needs_target(verb, confidence, sources, policy):
-                return None
+            if confidence < PATTERN_CONFIDENCE and has_unmatched_object(verb):
+                return None  # "took steps", "called the alliance a cornerstone": sense unknown
             if policy.domestic != "no":
+                # "the army imposed a curfew": a domestic act is done to the doer's own country
                 targets = own_country(sources, people=policy.domestic == "people")
                 deep = True
+            if not targets and self._needs_target(confidence, sources, policy):
+                return None
         if role == "intent" and embedded_subject(verb) is not None:
             # "doesn't want Russia and China creating a bloc", "wants the US to veto": a wish
             # about another's act is a mental state; the act is coded (wanted), not the wish
@@ -337,16 +340,16 @@ class EventCoder:
             reciprocal = True  # "- % HAVE * [191]": "Gondor and Osgiliath have delayed ..."
         return targets, reciprocal, deep
 
-    def _needs_target(
-        self, verb: Token, confidence: float, sources: list[EventActor], policy: RootPolicy
-    ) -> bool:
-        """A verb with no target that is not coded: one coded by its default whose object is
-        neither an actor nor in a pattern ("took steps", "called the alliance a
-        cornerstone": its sense is unknown), or whose root means nothing without a
-        counterpart (statements; appeals and consultations by one actor)."""
-        if confidence < PATTERN_CONFIDENCE and has_unmatched_object(verb):
-            return True
-        return policy.needs_target == "always" or (
+    @staticmethod
+    def _needs_target(confidence: float, sources: list[EventActor], policy: RootPolicy) -> bool:
+        """A verb with no target that is not coded: its root means nothing without a
+        counterpart (statements; appeals and consultations by one actor, when only the
+        verb's default code names them; acts done to someone - criticism, aid, force - see
+        ``cameo_roots.tsv``)."""
+        if policy.needs_target == "always":
+            # "Trump and Abe agreed to cooperate": partners of a mutual act are each other's
+            return not (policy.mutual and len(sources) > 1)
+        return (
             confidence < PATTERN_CONFIDENCE
             and len(sources) < 2
             and policy.needs_target == "default"
@@ -422,9 +425,14 @@ class EventCoder:
             # "threatened to deliver blows": the act has no intent code; the verb of intent
             # is coded alone or not at all (the act itself is coded on its own turn)
             return None, True
+        policy = self.cameo.policy(code.forward)
         targets, reciprocal, deep = self.participants.targets(
-            embedded, actors, sources, place_targets=self.cameo.policy(code.forward).place_target
+            embedded, actors, sources, place_targets=policy.place_target
         )
+        if not targets and not reciprocal and self._needs_target(confidence, sources, policy):
+            # "sought to reassure backbenchers": an intent to do to nobody what is only
+            # ever done to someone says nothing; the act itself is coded on its own turn
+            return None, True
         return (
             CodedAct(
                 trigger=head,

@@ -133,6 +133,15 @@ def same_mention(target: EventActor, source: EventActor) -> bool:
     return person and target.actor_id == source.actor_id
 
 
+def same_entity(target: EventActor, source: EventActor) -> bool:
+    """The same mention, or another mention of the very same actor: "Russia withdrew its
+    troops" - "its" is Russia, not a target at home (a place, another body of the state or
+    its people are other actors)."""
+    return same_mention(target, source) or (
+        bool(target.actor_id) and target.actor_id == source.actor_id
+    )
+
+
 def own_country(sources: list[EventActor], *, people: bool = False) -> list[EventActor]:
     """The state of the sources' country; ``people``: also for sources that are the
     state's people themselves ("Young Algerians blocked roads" protest against Algeria)."""
@@ -351,7 +360,8 @@ class Participants:
         lifted the emergency in Sudan"); an actor only modifying the phrase may not be the
         bare state of the source's country ("Trump emphasized the U.S. commitment to Japan").
         A ``domestic`` act ("Turkey will allow Turkish refugees to return") may target the
-        source's own people: only the very same mention (or person) is excluded.
+        source's own people: only the source itself is excluded, the same mention or another
+        of the same actor ("Russia withdrew its troops from Syria": not "its").
         """
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         ranked = self.words.target_prepositions
@@ -380,7 +390,7 @@ class Participants:
         candidates += self._deep_candidates(actors, objects, prep_objects, patient)
         for number, (group, is_head) in enumerate(candidates):
             if domestic:
-                excluded = same_mention
+                excluded = same_entity
             else:
                 excluded = same_actor if is_head else same_side
             kept = [t for t in group if not any(excluded(t, s) for s in sources)]

@@ -51,6 +51,7 @@ class ActorLexicon:
     descriptions: dict[str, str]  # "country" -> "state", "group" -> "body": what "the X" is
     outlets: dict[str, str]  # web domain -> the outlet's home country ("cnn.com" -> USA)
     domestic_sectors: frozenset[str]  # sectors that take the outlet's country as a last resort
+    region_words: dict[str, str | None]  # "european" -> EUR; "foreign" -> None (no country)
 
 
 def load_actor_lexicon(
@@ -100,4 +101,8 @@ def load_actor_lexicon(
             domain.lower(): iso3 for _n, (domain, iso3) in read_rows(files.OUTLETS, folder=folder)
         },
         domestic_sectors=frozenset(read_words(files.DOMESTIC_SECTORS, folder=folder)),
+        region_words={
+            word.lower(): None if region == "-" else region
+            for _n, (word, region) in read_rows(files.REGION_WORDS, folder=folder)
+        },
     )

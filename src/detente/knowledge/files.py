@@ -102,6 +102,8 @@ FUNCTION_WORD_KINDS = (
     "preposition-circumstance",  # "over the deal": reason, topic, time; not an argument
     "preposition-doer",  # "airstrikes by Russia": who does an event noun's act
     "preposition-movement",  # "a trip to Japan": after a word of going, a state is the land
+    "preposition-example",  # "countries such as Lebanon": the names stand in for the noun
+    "preposition-between",  # "the border between Turkey and Syria": a site's land
     "reciprocal",  # each other, one another (two words)
 )
 
@@ -143,6 +145,11 @@ DESCRIPTIONS = _table(
 )
 OUTLETS = _table("actors/outlets.tsv", Column("domain", WORD), Column("iso3", ISO3))
 DOMESTIC_SECTORS = _words("actors/domestic_sectors.txt", Column("sector", SECTOR))
+REGION_WORDS = _table(
+    "actors/region_words.tsv",
+    Column("word", WORD),
+    Column("region", pattern(r"[A-Z]{3}|-", "a CAMEO region code or -")),
+)
 
 # -- events -------------------------------------------------------------------------------------
 CAMEO = _table(
@@ -317,7 +324,7 @@ PLACE_KINDS = _words("places/place_kinds.txt", Column("kind", PLACE_KIND))
 PLACE_WORDS = _table(
     "places/place_words.tsv",
     Column("word"),
-    Column("kind", one_of("movement", "locating", "event", "facility")),
+    Column("kind", one_of("movement", "locating", "event", "facility", "site")),
 )
 EVIDENCE_WEIGHTS = _table(
     "places/evidence_weights.tsv", Column("feature"), Column("weight", NUMBER), Column("note")
@@ -437,6 +444,7 @@ SHIPPED = (
     DESCRIPTIONS,
     OUTLETS,
     DOMESTIC_SECTORS,
+    REGION_WORDS,
     CAMEO,
     CAMEO_ROOTS,
     ONE_SIDED_PAIRS,

@@ -10,7 +10,7 @@ from detente.knowledge import files
 from detente.knowledge.tables import read_rows
 from detente.knowledge.words import FunctionWords
 
-PLACE_WORD_KINDS = ("movement", "locating", "event", "facility")
+PLACE_WORD_KINDS = ("movement", "locating", "event", "facility", "site")
 # The features of evidence_weights.tsv; a missing one would silently weigh nothing.
 WEIGHT_FEATURES = (
     "country",
@@ -45,11 +45,14 @@ class PlaceLexicon:
     locating: frozenset[str]  # nouns "X's N" / "N of X" in the land ("Mexico's women")
     events: frozenset[str]  # event nouns a name locates ("the Iraq war")
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
+    sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
     weights: dict[str, float]
     directional: dict[str, DirectionalName]  # "north" -> North Korea's reading
     locative_prepositions: frozenset[str]  # "in Iraq"
     movement_prepositions: frozenset[str]  # "to", "from", "into" after a movement word
     owner_prepositions: frozenset[str]  # "of": "the streets of Cairo"
+    example_prepositions: frozenset[str]  # "such as", "including": "countries such as Chad"
+    between_prepositions: frozenset[str]  # "the border between Chad and Sudan"
 
 
 def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
@@ -73,9 +76,12 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         locating=frozenset(words["locating"]),
         events=frozenset(words["event"]),
         facilities=frozenset(words["facility"]),
+        sites=frozenset(words["site"]),
         weights=weights,
         directional=directional,
         locative_prepositions=function_words.of("preposition-locative"),
         movement_prepositions=function_words.of("preposition-movement"),
         owner_prepositions=function_words.of("preposition-owner"),
+        example_prepositions=function_words.of("preposition-example"),
+        between_prepositions=function_words.of("preposition-between"),
     )

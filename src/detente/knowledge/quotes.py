@@ -41,17 +41,20 @@ class QuoteLexicon:
     phrasal_speech: dict[str, frozenset[str]]  # lemma -> particles: go on, point out
     commitment_lemmas: frozenset[str]  # report an infinitive: "vowed to fight"
     naming_lemmas: frozenset[str]  # verbs that quote a word: 'called the plan “a disaster”'
+    speech_noun_lemmas: frozenset[str]  # report their that-clause: "Trump's claim that …"
     # subordinators of a clause that follows the reported words with the reporter's own
     # circumstances ('“excited where we stand” as he faces a test')
     trailing_clause_marks: frozenset[str]
     continuation_max_gap_sentences: int
+    # quoted words this short under a verb that neither speaks nor names are scare quotes
+    scare_quote_max_words: int
 
     @cached_property
     def speech_lemma_hashes(self) -> frozenset[int]:
-        """spaCy string hashes of speech lemmas (plain and phrasal), to scan token arrays."""
-        return frozenset(
-            hash_string(word) for word in self.speech_lemmas | set(self.phrasal_speech)
-        )
+        """spaCy string hashes of speech lemmas (plain and phrasal verbs, and nouns), to
+        scan token arrays."""
+        words = self.speech_lemmas | set(self.phrasal_speech) | self.speech_noun_lemmas
+        return frozenset(hash_string(word) for word in words)
 
     @cached_property
     def prepositional_first_hashes(self) -> frozenset[int]:
@@ -100,6 +103,7 @@ def load_quote_lexicon(
             ),
             relative_pronouns=words("relative"),
             naming_lemmas=_strings(cues["naming_verbs"]),
+            speech_noun_lemmas=_strings(cues["speech_nouns"]),
             commitment_lemmas=_strings(cues["commitment_verbs"]),
             phrasal_speech={
                 verb: _strings(particles)
@@ -111,6 +115,7 @@ def load_quote_lexicon(
             question_marks=words("subordinator-question"),
             trailing_clause_marks=words("subordinator-trailing"),
             continuation_max_gap_sentences=int(cues["continuation_max_gap_sentences"]),
+            scare_quote_max_words=int(cues["scare_quote_max_words"]),
         )
     except KeyError as e:
         raise DictionaryError(str(path), None, f"missing key {e}") from e

@@ -47,6 +47,10 @@ from detente.places.gazetteer import Gazetteer, fame_score, place_key, size_scor
 
 # Kinds of place that contain towns: the second part of "Town, X".
 CONTAINER_KINDS = frozenset({"country", "admin1"})
+# where a name modifies a noun ("the Iraq war", "an Iraq-based group")
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+NOMINALS = frozenset({"NOUN", "PROPN"})  # what a listed name may hang on
+HYPHENS = frozenset({"-", "–", "—"})  # "the Turkey-Syria border"
 # The longest container name after a comma ("Town, New South Wales").
 CONTAINER_TOKENS = 4
 # Evidence features and the reason each gives when it decides.
@@ -516,10 +520,12 @@ class DocPlaces:
 
 def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     """Why a state's name stands for its land here, or None where it acts:
-    ``movement`` ("visited Belize", "a trip to Japan", "imports from China"), ``locating``
-    ("Mexico's women", "the streets of Cairo", "all of Georgia"), ``event`` ("the Iraq war",
-    "the invasion of Iraq"). "In Iraq" (a locative preposition) is the stage's own test."""
-    root = span.root
+    ``movement`` ("visited Belize", "a trip to Japan", "imports from China", "refugees
+    from Syria"), ``locating`` ("Mexico's women", "the streets of Cairo", "all of Georgia",
+    "the Turkey-Syria border", "an Iraq-based group"), ``event`` ("the Iraq war", "the
+    invasion of Iraq"). A listed name is read where its list stands (:func:`list_anchor`).
+    "In Iraq" (a locative preposition) is the stage's own test."""
+    root = list_anchor(span.root, lexicon)
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
         word = head.head.lemma_.lower()
@@ -530,15 +536,61 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
                 return "locating"
             if word in lexicon.events:
                 return "event"
+        if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
+            return "locating"  # "the border between Turkey and Syria"
         return None
     word = head.lemma_.lower()
     if root.dep_ == "dobj" and word in lexicon.movement:
         return "movement"
     if root.dep_ == "poss" and (word in lexicon.locating or head.ent_type_ in PLACE_LABELS):
         return "locating"  # "Mexico's women", "Luanda's Independence Square"
-    if root.dep_ in ("compound", "nmod", "amod") and word in lexicon.events:
+    if root.dep_ in MODIFIER_DEPS and word in lexicon.events:
         return "event"
+    if (
+        root.dep_ in MODIFIER_DEPS
+        and root.pos_ != "ADJ"  # "the Syrian border": a demonym is no place mention
+        and root.ent_type_ != "NORP"  # "American-born"
+        and (word in lexicon.sites or head.lower_ in lexicon.sites)
+    ):
+        return "locating"  # "the Syria border", "Iraq-based"
     return None
+
+
+def list_anchor(token: Token, lexicon: PlaceLexicon) -> Token:
+    """The word whose place in the sentence a listed name shares: the first name of "in
+    Turkey, Iraq and Syria", the noun that examples or an apposition spell out ("in
+    countries such as Lebanon and Jordan", "in four countries: Turkey, Iraq ..."), the last
+    name of "the Turkey-Syria border"; the name itself where it stands alone."""
+    doc = token.doc
+    for _ in range(len(doc)):  # a parse is a tree; the bound only guards a broken one
+        head = token.head
+        if token.dep_ in ("conj", "appos") and head.i < token.i and _may_list_places(head):
+            token = head
+        elif (
+            token.dep_ == "pobj"
+            and head.lower_ in lexicon.example_prepositions
+            and head.head.pos_ in NOMINALS
+        ):
+            token = head.head
+        elif (
+            token.dep_ == "compound"
+            and head.i == token.i + 2
+            and doc[token.i + 1].text in HYPHENS
+            and head.pos_ == "PROPN"
+        ):
+            token = head
+        else:
+            break
+    return token
+
+
+def _may_list_places(token: Token) -> bool:
+    """A word a list of places may continue: a place name ("in Turkey, Iraq and Syria") or
+    a common noun ("in four countries: Turkey, Iraq ..."), not a language, a people or a
+    person ("into English, French and German")."""
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in PLACE_LABELS
+    return token.pos_ == "NOUN" and not token.ent_type_
 
 
 def _written_as_name(span: Span) -> bool:

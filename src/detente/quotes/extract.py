@@ -50,6 +50,8 @@ TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
 FRAME_LIMIT = 40  # tokens searched for a cue on each side of a passage
 SHORT_TAG = 6  # tokens from a closing mark to the verb of a tag of its own ('“….” he said.')
 MARKUP = ('="', '">')
+# a speaker after its verb: an inverted one the parser made an object, or a second subject
+SPEAKER_AFTER_VERB_DEPS = INVERTED_SPEAKER_DEPS | SUBJECT_DEPS
 
 
 @dataclass(slots=True)
@@ -68,9 +70,9 @@ class _Draft:
 
     def go_on(self, passage: QuotedPassage) -> None:
         """The statement goes on in a later passage ('“A,” he said, “b.”')."""
-        self.end = passage.end
         if self.parts is None:
-            self.parts = [(self.start, self.end)]
+            self.parts = [(self.start, self.end)]  # the part before, as it ends now
+        self.end = passage.end
         self.parts.extend(passage.pieces)
 
 
@@ -95,6 +97,7 @@ class _DocView:
         self, doc: Doc, text: str, passages: list[QuotedPassage], lexicon: QuoteLexicon
     ) -> None:
         self.doc = doc
+        self.passages = passages
         self.text = text  # Doc.text rebuilds the string on every access
         self.double_marks = lexicon.marks
         n = len(doc)
@@ -180,7 +183,7 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     reported_cues = sorted(d.cue.start_char for d in drafts if d.cue is not None)
     mixed = sorted((d for d in drafts if d.kind == "mixed"), key=lambda d: d.end)
     drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, mixed))
-    drafts = _outermost(drafts)
+    drafts = _merge_fragments(_outermost(drafts))
     drafts.extend(_nested_quotes(view, nested, lexicon))
     mentions = MentionIndex(getattr(doc._, "mentions", None))
     doc_id = doc_id_of(doc)
@@ -239,6 +242,25 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
                 break
         if not nested:
             kept.append(draft)
+    return kept
+
+
+def _merge_fragments(drafts: list[_Draft]) -> list[_Draft]:
+    """One mixed quote per cue: two quoted fragments under one verb ('sort the
+    “work-related” emails from her “personal messages.”') each give a clause that ends
+    in a different place; the quote is the clause holding both."""
+    kept: list[_Draft] = []
+    by_cue: dict[int, _Draft] = {}
+    for draft in drafts:
+        if draft.kind != "mixed" or draft.cue_token is None:
+            kept.append(draft)
+            continue
+        same = by_cue.get(draft.cue_token)
+        if same is not None and same.start < draft.end and draft.start < same.end:
+            same.start, same.end = min(same.start, draft.start), max(same.end, draft.end)
+            continue
+        by_cue[draft.cue_token] = draft
+        kept.append(draft)
     return kept
 
 
@@ -314,12 +336,40 @@ def _clause_end(head: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon)
             )
         ):
             cut = True
+        if not cut and child.dep_ == "advcl" and _reporter_acts_again(child, verb):
+            cut = True  # 'claimed that …, although he again refused to release …'
         if cut:
             end = child.left_edge.i
             while end > head.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
                 end -= 1
             # the closing mark of a fragment right before the cut stays with it
             return max(end, last_quoted + 1)
+    return _other_speaker_cut(head, lexicon)
+
+
+def _reporter_acts_again(clause: Token, verb: Token) -> bool:
+    """The clause's subject is the reporter again, named by the same word."""
+    own = subject_of(clause)
+    reporter = inherited_subject(verb)
+    return own is not None and reporter is not None and own.lower_ == reporter.lower_
+
+
+def _other_speaker_cut(head: Token, lexicon: QuoteLexicon) -> int:
+    """End of the clause before a speech act of someone else coordinated deeper in it
+    ('said they were convinced the department erred and Democrats accused the GOP …')."""
+    for token in head.subtree:
+        if (
+            token.i > head.i
+            and token.dep_ == "conj"
+            and _is_speech_verb(token, lexicon)
+            and has_own_subject(token)
+        ):
+            end = token.left_edge.i
+            while end > head.i + 1 and (
+                token.doc[end - 1].dep_ == "cc" or token.doc[end - 1].is_punct
+            ):
+                end -= 1
+            return end
     return head.right_edge.i + 1
 
 
@@ -358,13 +408,9 @@ def _reported_content(
     passive = _passive_report(verb, lexicon)
     if passive is not None:
         return passive
-    # Object control: "urged Congress to act", "asked him to resign"; and
-    # commitments: "vowed to protect", "threatened to impose".
-    has_object = any(child.dep_ in ("dobj", "dative") for child in verb.children)
-    if has_object or verb.lemma_.lower() in lexicon.commitment_lemmas:
-        for child in verb.rights:
-            if child.dep_ == "xcomp":
-                return child.left_edge.i, child.right_edge.i + 1, True
+    verb_phrase = _reported_verb_phrase(verb, lexicon)
+    if verb_phrase is not None:
+        return verb_phrase.left_edge.i, verb_phrase.right_edge.i + 1, True
     # A tag the parser hung off the main clause: "The talks failed, Jannuzi said." or,
     # in the middle, "This campaign, he says, is different."
     if verb.dep_ == "parataxis" and paragraph[0] <= verb.head.i < paragraph[1]:
@@ -401,6 +447,23 @@ def _reported_content(
     return None
 
 
+def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The open complement a speech verb reports, if any: object control ("urged
+    Congress to act", "asked him to resign"), commitments ("vowed to protect"), and the
+    gerund of a verb that reports a noun phrase ("proposed dropping the tax", "admitted
+    breaking the rules")."""
+    lemma = verb.lemma_.lower()
+    has_object = any(child.dep_ in ("dobj", "dative") for child in verb.children)
+    any_complement = has_object or lemma in lexicon.commitment_lemmas
+    gerund = lemma in lexicon.object_speech_lemmas
+    if not (any_complement or gerund):
+        return None
+    for child in verb.rights:
+        if child.dep_ == "xcomp" and (any_complement or child.tag_ == "VBG"):
+            return child
+    return None
+
+
 def _anaphoric(token: Token, lexicon: QuoteLexicon) -> int:
     """How many words of the phrase ``token`` heads only point back ("so", "as much",
     "the same thing"), the longest match; 0 when it does not start so."""
@@ -428,6 +491,14 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             subject = _reporter(view, token, lexicon)
             cue = doc[token.i : token.i + 1]
             rule = "reported:ccomp"
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.speech_noun_lemmas:
+            clause = _noun_clause(token)
+            if clause is None:
+                continue
+            content, clausal = (clause.left_edge.i, clause.right_edge.i + 1), True
+            subject = _noun_speaker(token)
+            cue = doc[token.i : token.i + 1]
+            rule = "reported:noun"
         elif _prepositional_cue_at(doc, token.i, lexicon):
             found = _according_to(view, token)
             if found is None:
@@ -493,6 +564,32 @@ def _classify_reported(
     return "mixed", start, end
 
 
+def _noun_clause(noun: Token) -> Token | None:
+    """The that-clause a speech noun governs ('the claim that there were thousands'),
+    not a relative clause ('the claim that he made')."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp") and any(
+            grand.dep_ == "mark" and grand.lower_ == "that" for grand in child.lefts
+        ):
+            return child
+    return None
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Whose claim, warning or report: the possessor ('Trump’s claim'), the one it comes
+    from ('warnings from his attorney'), or a name before it ('a New York Times report')."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            found = object_of_preposition(child)
+            if found is not None and found.pos_ in SPEAKER_POS:
+                return found
+    names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else None
+
+
 def _prepositional_cue_at(doc: Doc, i: int, lexicon: QuoteLexicon) -> bool:
     for words in lexicon.prepositional_cues:
         if i + len(words) <= len(doc) and all(
@@ -526,9 +623,12 @@ def _valid_cue(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> bool:
     """A speech verb cues a passage unless it reports a clause of its own outside marks."""
     if view.inside(verb.i) or not _is_speech_verb(verb, lexicon):
         return False
-    subject = inherited_subject(verb)
-    if subject is not None and view.inside(subject.i):
-        return False  # 'the “experts” argued': the quoted words are the subject
+    # 'the “experts” argued': the quoted words are the subject — unless the parser gave
+    # the verb a second subject outside them ('“… One of the brightest,” Cummings said')
+    own = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    subjects = own or [s for s in (inherited_subject(verb),) if s is not None]
+    if subjects and all(view.inside(subject.i) for subject in subjects):
+        return False
     paragraph = (view.paragraph_start[verb.i], view.paragraph_end[verb.i])
     for child in verb.children:
         if (
@@ -620,10 +720,11 @@ def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | Non
     subject = _coordinated_reporter(verb, lexicon) or inherited_subject(verb)
     if subject is not None and not view.inside(subject.i):
         return subject
-    # "…,” said the official — the parser sometimes makes the speaker an object.
+    # "…,” said the official — the parser sometimes makes the speaker an object, or a
+    # second subject after one it found inside the quoted words.
     for child in verb.rights:
         if (
-            child.dep_ in INVERTED_SPEAKER_DEPS
+            child.dep_ in SPEAKER_AFTER_VERB_DEPS
             and child.pos_ in SPEAKER_POS
             and not view.inside(child.i)
         ):
@@ -732,7 +833,11 @@ def _direct_quotes(
         ):
             continue  # quote marks of markup attributes (<tweet id="…">), not speech
         whole_sentence = _is_whole_sentence(view, passage, text)
-        if not whole_sentence and content.rstrip()[-1:] not in ",!?.…" and _is_title(view, index):
+        if (
+            not whole_sentence
+            and _is_title(view, index)
+            and (content.rstrip()[-1:] not in ",!?.…" or _names_a_work(view, index))
+        ):
             continue  # a name or title ('the “Never Trump” movement', 'ABC’s “This Week”')
         signed = _sign_off(view, passage, lexicon)
         if signed is not None:
@@ -750,6 +855,8 @@ def _direct_quotes(
             if draft is not None:
                 drafts.append(draft)
             continue  # otherwise a scare quote or a title
+        if _is_title(view, index) and _alone_on_its_line(text, passage):
+            continue  # a subheading in marks ('‘Legend in the Coal Fields.’')
         if previous is not None and previous.rule == "direct:sign-off":
             previous = None  # a signature ends the statement
         previous = _statement_going_on(view, passage, previous, mixed, mixed_ends)
@@ -838,9 +945,15 @@ def _passage_cue(
     frames = (
         (after, before) if tag_follows else (before,) if not whole_sentence else (before, after)
     )
+    # '“…?” The commission said …': a question or exclamation followed by a capital ends
+    # its sentence; only a tag of its own gives its speaker ('“Why?” Smith asked.')
+    after_mark = text[close + 1 : close + 3].lstrip() if close is not None else ""
+    sentence_ends = content[-1:] in ("?", "!") and after_mark[:1].isupper()
     for frame, backwards in frames:
         found = _find_cue(view, frame, lexicon, backwards=backwards)
-        if found is not None and (tag_follows or backwards or _short_tag(view, index, found[0])):
+        if found is None:
+            continue
+        if (tag_follows and not sentence_ends) or backwards or _short_tag(view, index, found[0]):
             return found
     if text[: passage.open_mark].rstrip().endswith(":"):
         return _colon_introduction(view, before[0], lexicon)
@@ -1034,11 +1147,21 @@ def _attributed_fragment(
                 # a title ('She watched “The Crown”').
                 if not (_names_someone(subject, lexicon) or subject.pos_ == "NOUN"):
                     return None
+                if _is_scare_quote(view, index, lexicon):
+                    return None  # 'has bought a “philanthropub”', 'will be “fair” to him'
             said = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
             first = min((c.left_edge.i for c in said), default=below.left_edge.i)
             last = _last_word(doc, first, below.right_edge.i)
             return token, subject, max(first, token.i + 1), last
     return None
+
+
+def _is_scare_quote(view: _DocView, index: int, lexicon: QuoteLexicon) -> bool:
+    """A few quoted words under a verb that neither speaks nor names: the writer's
+    distance from a word, not somebody's statement."""
+    passage = view.passages[index]
+    words = view.text[passage.start : passage.end].split()
+    return len(words) <= lexicon.scare_quote_max_words
 
 
 def _phrase_under(view: _DocView, index: int, verb: Token) -> tuple[int, int] | None:
@@ -1103,6 +1226,28 @@ def _is_title(view: _DocView, index: int) -> bool:
         and all(t.text[0].isupper() or t.is_stop for t in words)
         and words[0].text[0].isupper()
     )
+
+
+def _alone_on_its_line(text: str, passage: QuotedPassage) -> bool:
+    """Nothing but the passage, its marks and its full stop on its line."""
+    line_start = text.rfind("\n", 0, passage.open_mark) + 1
+    line_end = text.find("\n", passage.end)
+    after = text[passage.end : line_end if line_end >= 0 else len(text)]
+    return not text[line_start : passage.open_mark].strip() and not after.strip(
+        " \t.\"'\u2019\u201d"
+    )
+
+
+def _names_a_work(view: _DocView, index: int) -> bool:
+    """Capitalised words after a possessive or a preposition name a show, a book or a
+    film even when the sentence's full stop sits inside the marks ('said on CNN’s
+    “State of the Union.”')."""
+    first, last, open_token, _close = view.bounds[index]
+    before = open_token - 1
+    if before < 0 or last - first < 2:  # two words and the full stop at least
+        return False
+    token = view.doc[before]
+    return token.tag_ == "POS" or token.pos_ == "ADP"
 
 
 def _strip_tag_comma(text: str, start: int, end: int) -> int:

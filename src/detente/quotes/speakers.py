@@ -180,5 +180,15 @@ def locate_speaker(head: Token, relative_pronouns: frozenset[str]) -> Speaker:
         span=head.doc[head.i : head.i + 1],
         head=head,
         description=speaker_description(named, relative_pronouns, skip=head.head),
-        referent=speaker_noun_phrase(named),
+        referent=_with_of_phrase(speaker_noun_phrase(named), named),
     )
+
+
+def _with_of_phrase(phrase: Span, head: Token) -> Span:
+    """The antecedent's name goes on through an "of" phrase right after its head ('the
+    Act of Settlement, which …', 'the Protestants of 1642, who …')."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
+            end = max(phrase.end, child.right_edge.i + 1)
+            return head.doc[phrase.start : end]
+    return phrase
