@@ -28,7 +28,8 @@ from report import machine, markers, write_section
 from detente.crosswalk import country_codes
 from detente.knowledge import load_knowledge
 from detente.records import Actor, Article, DocResult, Event, EventActor, TextSpan
-from detente.store import Store
+from detente.store import Store, panel_layer, panels
+from detente.store.factuality import Factuality
 
 EVENTS_PER_DOC = 5
 # The most frequent countries first (Zipf-like weights follow this order).
@@ -150,7 +151,7 @@ def timed(call, repeat: int) -> tuple[float, float, object]:
     return statistics.median(walls) * 1000, statistics.median(cpus) * 1000, result
 
 
-QUERIES = {
+DYADS = {
     "dyad USA–CHN per month (2015-2019)": lambda s: s.dyad("USA", "CHN"),
     "dyad USAGOV–RUSGOV per month, one way": lambda s: s.dyad(
         "USAGOV", "RUSGOV", both_directions=False
@@ -159,30 +160,43 @@ QUERIES = {
         "USA", "CHN", freq="day", date_from="2018", date_to="2018"
     ),
     "dyad USA–CHN per month, every mention (no dedup)": lambda s: s.dyad("USA", "CHN", dedup=False),
-    "panel country-month, 2019, all countries": lambda s: s.panel(
-        "country-month", date_from="2019", date_to="2019"
-    ),
-    "panel country-month, 5 years, all countries": lambda s: s.panel("country-month"),
-    "panel country-month, 5 years, all countries, no articles column": lambda s: s.panel(
-        "country-month", articles=False
-    ),
-    "panel dyad-month, 20 listed countries, 2019": lambda s: s.panel(
-        "dyad-month", countries=LISTED, date_from="2019", date_to="2019"
-    ),
-    "panel dyad-month, 20 listed countries, 5 years": lambda s: s.panel(
-        "dyad-month", countries=LISTED
-    ),
-    "panel dyad-month undirected, 2019, all observed pairs": lambda s: s.panel(
-        "dyad-month", directed=False, date_from="2019", date_to="2019"
-    ),
-    "panel dyad-day, 20 listed countries, 2019": lambda s: s.panel(
-        "dyad-day", countries=LISTED, date_from="2019", date_to="2019"
-    ),
 }
+YEAR = {"date_from": "2019", "date_to": "2019"}
+# Every panel unit over one year and five years, zero-filled: every country seen (country
+# panels) or the 20 most active countries (dyad panels: every observed pair by day would
+# be millions of rows, over max_rows); then other switches.
+PANELS: dict[str, tuple[str, dict]] = {}
+for _freq in ("day", "week", "month", "quarter", "year"):
+    for _span, _dates in (("2019", YEAR), ("5 years", {})):
+        PANELS[f"country-{_freq}, {_span}, all countries"] = (f"country-{_freq}", _dates)
+for _freq in ("day", "week", "month", "quarter", "year"):
+    for _span, _dates in (("2019", YEAR), ("5 years", {})):
+        PANELS[f"dyad-{_freq}, {_span}, 20 listed countries"] = (
+            f"dyad-{_freq}",
+            {**_dates, "countries": "listed"},
+        )
+PANELS.update(
+    {
+        "country-month, 5 years, no articles column": ("country-month", {"articles": False}),
+        "country-month, 2019-03-15 to 2019-11-20 (cut months)": (
+            "country-month",
+            {"date_from": "2019-03-15", "date_to": "2019-11-20"},
+        ),
+        "country-month as source, 2019": ("country-month", {**YEAR, "role": "source"}),
+        "country-month, 2019, every modality and negation": (
+            "country-month",
+            {**YEAR, "asserted_only": False, "include_negated": True},
+        ),
+        "dyad-month undirected, 2019, all observed pairs": (
+            "dyad-month",
+            {**YEAR, "directed": False},
+        ),
+    }
+)
 LISTED: list[str] = []
 
 
-def run(n_events: int, repeat: int, seed: int, path: Path | None) -> dict:
+def run(n_events: int, repeat: int, seed: int, path: Path | None, scan_repeat: int) -> dict:
     path = path or Path(tempfile.mkdtemp()) / "bench.duckdb"
     with Store(path) as store:
         if store.stats()["events"] == 0:
@@ -193,20 +207,42 @@ def run(n_events: int, repeat: int, seed: int, path: Path | None) -> dict:
                 "WHERE command = 'benchmark' ORDER BY run_id LIMIT 1"
             ).values.tolist()
             write_s, dedup_s = seconds, None
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         store.deduplicate()
         rebuild_s = time.perf_counter() - started
+        rebuild_cpu_s = time.process_time() - cpu
+        con = store.cursor()
+        started, cpu = time.perf_counter(), time.process_time()
+        con.begin()
+        panel_layer.rebuild(con)
+        con.commit()
+        layer_s, layer_cpu_s = time.perf_counter() - started, time.process_time() - cpu
+        layer_rows = {
+            table: int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("panel_rows", "panel_months")
+        }
         stats = store.stats()
         summary = store.dedup_summary()
         top = store.sql(
             "SELECT source_country AS c, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC LIMIT 20"
         )
         LISTED[:] = top["c"].tolist()
-        timings = {}
+        timings, panel_timings = {}, {}
         load_before = os.getloadavg()[0]
-        for name, query in QUERIES.items():
+        for name, query in DYADS.items():
             ms, cpu_ms, frame = timed(lambda q=query: q(store), repeat)
             timings[name] = {"ms": round(ms, 1), "cpu_ms": round(cpu_ms, 1), "rows": len(frame)}
+        con = store.cursor()
+        for name, (unit, options) in PANELS.items():
+            row = {}
+            for path, layer in (("layer", True), ("scan", False)):
+                ms, cpu_ms, frame = timed(
+                    lambda u=unit, o=options, x=layer: panel(con, u, o, x),
+                    repeat if layer else scan_repeat,
+                )
+                row[path] = {"ms": round(ms, 1), "cpu_ms": round(cpu_ms, 1)}
+            row["rows"] = len(frame)
+            panel_timings[name] = row
         load = (load_before, os.getloadavg()[0])
     return {
         "date": dt.date.today().isoformat(),
@@ -219,42 +255,87 @@ def run(n_events: int, repeat: int, seed: int, path: Path | None) -> dict:
         "write_s": round(write_s, 1) if write_s else None,
         "dedup_s": round(dedup_s, 1) if dedup_s else None,
         "rebuild_s": round(rebuild_s, 1),
+        "rebuild_cpu_s": round(rebuild_cpu_s, 1),
+        "layer_s": round(layer_s, 1),
+        "layer_cpu_s": round(layer_cpu_s, 1),
+        "layer_rows": layer_rows,
         "repeat": repeat,
         "load": [round(x, 1) for x in load],
+        "scan_repeat": scan_repeat,
         "timings": timings,
+        "panel_timings": panel_timings,
     }
+
+
+def panel(con, unit: str, options: dict, layer: bool):
+    """``Store.panel`` through the panel layer (``layer``) or the scan of deduplicated events
+    it replaces (the same numbers: tests/test_panels.py)."""
+    options = dict(options)
+    if options.get("countries") == "listed":
+        options["countries"] = LISTED
+    spec = panels.PanelSpec.parse(
+        unit, directed=options.pop("directed", True), role=options.pop("role", "any")
+    )
+    factuality = Factuality(
+        options.pop("asserted_only", True), options.pop("include_negated", False)
+    )
+    options.setdefault("date_from", None)
+    options.setdefault("date_to", None)
+    return panels.panel(con, spec, factuality=factuality, dedup=True, layer=layer, **options)
 
 
 def markdown(r: dict) -> str:
     begin, end = markers("store-queries")
+    rows = r["layer_rows"]
     lines = [
         begin,
         f"Measured {r['date']} on {r['machine']}; a synthetic store of {r['events']:,} events in "
         f"{r['documents']:,} documents ({r['deduplicated_events']:,} deduplicated events, "
         f"{r['occurred_deduplicated_events']:,} of them occurred).",
-        "Command: `python benchmarks/store_queries.py --events 1000000 --write BENCHMARKS.md`.",
+        "Command: `python benchmarks/store_queries.py --events 1000000 --write BENCHMARKS.md` "
+        "(`--db` reuses a store generated by an earlier call).",
         (
             f"Writing the store through `Store.write_results`: {r['write_s']} s; deduplication at "
             f"the end of the run: {r['dedup_s']} s"
             if r["dedup_s"] is not None
             else f"Writing the store and deduplicating it (an earlier call): {r['write_s']} s"
         )
-        + f" (a rebuild with `detente dedup`: {r['rebuild_s']} s).",
-        f"Each query: one warm-up call, then the median of {r['repeat']} calls (DataFrame returned). "
-        f"Load average (1 min) before and after the timings: {r['load'][0]} and {r['load'][1]} "
-        "on 2 cores: other jobs shared the machine, so wall-clock times include waiting for a core; "
-        "CPU time (all threads of the process) is the work itself.",
+        + f". A rebuild with `detente dedup`: {r['rebuild_s']} s wall, {r['rebuild_cpu_s']} s CPU, "
+        f"of which the panel layer ({rows['panel_rows']:,} rows in `panel_rows`, "
+        f"{rows['panel_months']:,} in `panel_months`): {r['layer_s']} s wall, "
+        f"{r['layer_cpu_s']} s CPU.",
+        f"Each query: one warm-up call, then the median of {r['repeat']} calls (a DataFrame "
+        f"returned; the scan: {r['scan_repeat']} calls). Load average (1 min) before and after "
+        f"the timings: {r['load'][0]} and {r['load'][1]} on 2 cores: wall-clock times include "
+        "waiting for a core when other jobs run; CPU time (all threads of the process) is the "
+        "work itself.",
         "",
-        "| query | rows | median wall ms | median CPU ms |",
+        "| dyad query | rows | median wall ms | median CPU ms |",
         "|---|---:|---:|---:|",
     ]
     for name, t in r["timings"].items():
         lines.append(f"| {name} | {t['rows']:,} | {t['ms']} | {t['cpu_ms']} |")
-    fast = [name for name, t in r["timings"].items() if t["ms"] < 200]
     lines += [
         "",
-        f"Under 200 ms wall-clock: {len(fast)} of {len(r['timings'])} queries "
-        f"({'; '.join(fast) or 'none'}).",
+        "Panels (`store.panel(...)`, zero-filled, deduplicated occurred events unless said): "
+        "through the panel layer, and through the scan of `event_clusters` it replaced "
+        "(`panels.panel(..., layer=False)`, what `store.panel` did before; the same numbers).",
+        "",
+        "| panel | rows | layer wall ms | layer CPU ms | scan wall ms | scan CPU ms |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, t in r["panel_timings"].items():
+        layer, scan = t["layer"], t["scan"]
+        lines.append(
+            f"| {name} | {t['rows']:,} | {layer['ms']} | {layer['cpu_ms']} | {scan['ms']} "
+            f"| {scan['cpu_ms']} |"
+        )
+    every = {**r["timings"], **{k: v["layer"] for k, v in r["panel_timings"].items()}}
+    slow = [name for name, t in every.items() if t["ms"] >= 200]
+    lines += [
+        "",
+        f"Under 200 ms wall-clock: {len(every) - len(slow)} of {len(every)} queries; over: "
+        f"{'; '.join(slow) or 'none'}.",
         end,
     ]
     return "\n".join(lines)
@@ -265,10 +346,13 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--scan-repeat", type=int, default=3, help="Repeats of the scan each panel replaces."
+    )
     parser.add_argument("--db", type=Path, default=None, help="Reuse (or create) this store.")
     parser.add_argument("--write", type=Path, default=None)
     args = parser.parse_args()
-    result = run(args.events, args.repeat, args.seed, args.db)
+    result = run(args.events, args.repeat, args.seed, args.db, args.scan_repeat)
     print(json.dumps(result, indent=1))
     if args.write:
         write_section(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import random
+
 import pandas as pd
 import pytest
-from builders import ABE, PUTIN, TRUMP, XI, coded, fill, story
+from builders import ABE, PUTIN, TRUMP, UN, XI, coded, fill, story
 
 from detente.errors import NotFoundError, UsageError
-from detente.store import Store
+from detente.store import Store, panels
+from detente.store.factuality import Factuality
 from detente.store.panels import plover_categories
 
 
@@ -180,3 +184,140 @@ def test_a_symmetric_event_counts_in_both_directions(tmp_path):
         assert pairs == {("JPN", "CHN"): 1, ("CHN", "JPN"): 1}
         undirected = store.panel("dyad-month", directed=False)
         assert undirected["events"].tolist() == [1]
+
+
+# -- the panel layer gives the numbers of a straightforward scan ---------------------------
+
+
+def _random_stories(seed: int) -> list:
+    """Stories over three years: re-reports of earlier happenings on other days, symmetric
+    and mirrored events, every modality and negation, domestic and country-less events."""
+    rng = random.Random(seed)
+    people = [ABE, TRUMP, XI, PUTIN, UN]
+    codes = ["040", "042", "051", "057", "111", "163", "190"]
+    start = dt.date(2016, 12, 20)
+    stories, earlier = [], []
+    for n in range(120):
+        day = start + dt.timedelta(days=rng.randrange(760))
+        events = []
+        for _ in range(rng.randint(1, 4)):
+            if earlier and rng.random() < 0.35:
+                source, target, code, when = rng.choice(earlier)
+            else:
+                source, target = rng.choice(people), rng.choice(people)
+                code, when = rng.choice(codes), day - dt.timedelta(days=rng.choice([0, 0, 3, 40]))
+                earlier.append((source, target, code, when))
+            events.append(
+                coded(
+                    source,
+                    target,
+                    code,
+                    date=when.isoformat(),
+                    modality=rng.choice(["asserted"] * 4 + ["intended"]),
+                    negated=rng.random() < 0.15,
+                    both_ways=code == "040" and rng.random() < 0.3,
+                    symmetric=code == "057" and rng.random() < 0.5,
+                )
+            )
+        stories.append(story(f"r{n}", day.isoformat(), events, outlet=f"Outlet {n % 7}"))
+    return stories
+
+
+@pytest.fixture(scope="module")
+def varied(tmp_path_factory):
+    with Store(tmp_path_factory.mktemp("layer") / "layer.duckdb") as opened:
+        fill(opened, _random_stories(11))
+        yield opened
+
+
+LAYER_CASES = [
+    *(
+        {"unit": f"{kind}-{freq}", **dates}
+        for kind in ("country", "dyad")
+        for freq in ("day", "week", "month", "quarter", "year")
+        for dates in (
+            {},
+            {"date_from": "2017", "date_to": "2018-06"},  # whole periods
+            {"date_from": "2017-02-14", "date_to": "2018-05-03"},  # cut periods
+        )
+    ),
+    {"unit": "country-month", "role": "source", "date_from": "2017-03"},
+    {"unit": "country-quarter", "role": "target", "date_to": "2018-08-09"},
+    {"unit": "dyad-month", "directed": False},
+    {"unit": "dyad-quarter", "directed": False, "date_from": "2017-05-06"},
+    {"unit": "dyad-month", "countries": ["JPN", "USA", "CHN"], "date_from": "2017-04"},
+    {"unit": "country-year", "countries": ["RUS", "USA"], "date_from": "2017-07-01"},
+    {"unit": "country-month", "asserted_only": False},
+    {"unit": "country-month", "include_negated": True, "date_from": "2017-01-20"},
+    {"unit": "dyad-month", "asserted_only": False, "include_negated": True},
+    {"unit": "dyad-week", "directed": False, "include_negated": True},
+    {"unit": "country-year", "articles": False},
+]
+
+
+@pytest.mark.parametrize("case", LAYER_CASES, ids=lambda case: "-".join(map(str, case.values())))
+def test_the_panel_layer_gives_the_numbers_of_a_scan(varied, case):
+    case = dict(case)
+    spec = panels.PanelSpec.parse(
+        case.pop("unit"), directed=case.pop("directed", True), role=case.pop("role", "any")
+    )
+    factuality = Factuality(case.pop("asserted_only", True), case.pop("include_negated", False))
+    arguments = {"date_from": None, "date_to": None, **case}
+
+    def panel(layer: bool) -> pd.DataFrame:
+        return panels.panel(
+            varied.cursor(), spec, factuality=factuality, dedup=True, layer=layer, **arguments
+        )
+
+    fast, scanned = panel(True), panel(False)
+    assert fast["events"].sum() > 0
+    goldstein = ["goldstein_sum", "goldstein_mean"]
+    # sums of the same numbers in another order: equal to the last bits
+    pd.testing.assert_frame_equal(fast.drop(columns=goldstein), scanned.drop(columns=goldstein))
+    pd.testing.assert_frame_equal(fast[goldstein], scanned[goldstein], rtol=1e-12)
+
+
+def test_the_panel_layer_counts_what_a_plain_query_counts(varied):
+    """Country-month events and distinct articles, from event_clusters in plain SQL."""
+    expected = varied.sql(
+        """
+        WITH counted AS (
+            SELECT date_trunc('month', date) AS period, cluster_id, undirected_id,
+                   source_country, target_country, doc_ids
+            FROM event_clusters
+            WHERE modality = 'asserted' AND NOT negated AND date IS NOT NULL
+              AND cluster_id = undirected_id
+        ),
+        sides AS (
+            SELECT period, source_country AS country, cluster_id, doc_ids FROM counted
+            WHERE source_country IS NOT NULL
+            UNION
+            SELECT period, target_country, cluster_id, doc_ids FROM counted
+            WHERE target_country IS NOT NULL
+        )
+        SELECT period, country, count(DISTINCT cluster_id) AS events,
+               count(DISTINCT doc) AS articles
+        FROM (SELECT *, unnest(doc_ids) AS doc FROM sides)
+        GROUP BY period, country ORDER BY country, period
+        """
+    )
+    panel = varied.panel("country-month")
+    observed = panel[panel["events"] > 0].reset_index(drop=True)
+    assert len(observed) == len(expected) > 20
+    assert observed["events"].tolist() == expected["events"].tolist()
+    assert observed["articles"].tolist() == expected["articles"].tolist()
+    assert observed["country"].tolist() == expected["country"].tolist()
+
+
+def test_a_version_4_store_gets_its_panel_layer_on_upgrade(tmp_path):
+    path = tmp_path / "v4.duckdb"
+    with Store(path) as store:
+        fill(store, _random_stories(5)[:30])
+        before = store.panel("dyad-month", directed=False)
+        store.sql("DROP TABLE panel_rows")
+        store.sql("DROP TABLE panel_months")
+        store.sql("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        assert store.sql("SELECT count(*) AS n FROM panel_rows")["n"][0] == 0  # out of date
+        pd.testing.assert_frame_equal(store.panel("dyad-month", directed=False), before)
+        assert store.sql("SELECT count(*) AS n FROM panel_rows")["n"][0] > 0

@@ -27,6 +27,9 @@ Tables (column names follow the record fields in ``detente.records``):
 - ``errors``: ``run_id, ref, record, reason, detail, severity, doc_id, noted_at`` (``at`` is an
   SQL keyword). A warning is recorded once per input: re-runs do not repeat it.
 - ``runs``: ``run_id, command, args`` (JSON), ``started_at, finished_at, status, summary`` (JSON).
+- ``event_dedup``, ``event_clusters`` (deduplication, ``detente.store.dedup``) and
+  ``panel_rows``, ``panel_months`` (what panels count, ``detente.store.panel_layer``): rebuilt
+  from ``events`` at the end of every run; docs/store.md describes every column.
 
 Offsets: a record's ``start``/``end`` are stored as ``start_char``/``end_char`` (``end``
 is an SQL keyword); every other offset keeps its field name (``cue_start``,

@@ -10,6 +10,7 @@ Two levels, both rebuilt from ``events`` in SQL (``rebuild``):
   ``window_days`` after the previous one (1 = the same day). ``event_clusters`` holds one row
   per deduplicated event with NumMentions/NumSources/NumArticles-style counts, IsRootEvent,
   and the list of its mentions (``event_ids``) and documents (``doc_ids``): the evidence.
+  The panel layer (``detente.store.panel_layer``) is rebuilt from them in the same step.
 
 Actors are compared by their CAMEO code, else their actor id, else their lower-cased text.
 An event without a date (neither its own nor its document's) is never merged across stories.
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 import duckdb
 
 from detente.errors import UsageError
+from detente.store import panel_layer
 
 DEFAULT_WINDOW_DAYS = 1
 META_KEY = "dedup"
@@ -232,6 +234,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, window_days: int) -> DedupState:
     con.execute(_CLUSTERS)
     con.execute("DROP TABLE _dedup_ids")
     con.execute("DROP TABLE _dedup_events")
+    panel_layer.rebuild(con)
     count, max_id = events_state(con)
     state = DedupState(window_days, count, max_id)
     con.execute(

@@ -107,7 +107,33 @@ _V4 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V2, _V3, _V4)
+# Issue 11: the panel layer (panel queries over a million events in < 200 ms). Its tables
+# are filled by the deduplication rebuild: marking the built layer out of date makes the
+# next writable use (a run, `detente dedup`, a panel) rebuild both.
+_PANEL_UNIT = "kind TINYINT, unit_a VARCHAR, unit_b VARCHAR"
+_PANEL_EVENT = "plover VARCHAR, quad_class INTEGER, asserted BOOLEAN, negated BOOLEAN"
+_PANEL_CLASSES = ("occurred", "asserted", "unnegated", "any")
+_V5 = Migration(
+    version=5,
+    name="panel_rows, panel_months",
+    statements=(
+        f"CREATE TABLE IF NOT EXISTS panel_rows ({_PANEL_UNIT}, day DATE, {_PANEL_EVENT}, "
+        "goldstein DOUBLE, counts BOOLEAN, "
+        + ", ".join(f"prev_{name} DATE" for name in _PANEL_CLASSES)
+        + ")",
+        f"CREATE TABLE IF NOT EXISTS panel_months ({_PANEL_UNIT}, month DATE, {_PANEL_EVENT}, "
+        "events BIGINT, goldstein_sum DOUBLE, goldstein_n BIGINT, "
+        + ", ".join(
+            f"articles_{period}_{name} BIGINT"
+            for period in ("month", "quarter", "year")
+            for name in _PANEL_CLASSES
+        )
+        + ")",
+        "UPDATE meta SET value = json_merge_patch(value, '{\"events\": -1}') WHERE key = 'dedup'",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V2, _V3, _V4, _V5)
 
 
 def pending(found: int) -> list[Migration]:

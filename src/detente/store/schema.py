@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,7 @@ def _col(name: str, sql: str) -> Column:
     arrow = {
         "VARCHAR": pa.string(),
         "JSON": pa.string(),
+        "TINYINT": pa.int8(),
         "INTEGER": pa.int32(),
         "BIGINT": pa.int64(),
         "DOUBLE": pa.float64(),
@@ -84,6 +85,18 @@ RUN_PROVENANCE = (
     _col("knowledge_hash", "VARCHAR"),
     _col("dictionaries_hash", "VARCHAR"),
 )
+
+# The panel layer's unit and event columns, its factuality classes and monthly periods
+# (``detente.store.panel_layer``).
+PANEL_UNIT = (_col("kind", "TINYINT"), _col("unit_a", "VARCHAR"), _col("unit_b", "VARCHAR"))
+PANEL_EVENT = (
+    _col("plover", "VARCHAR"),
+    _col("quad_class", "INTEGER"),
+    _col("asserted", "BOOLEAN"),
+    _col("negated", "BOOLEAN"),
+)
+PANEL_CLASSES = ("occurred", "asserted", "unnegated", "any")
+PANEL_MONTHLY = ("month", "quarter", "year")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "meta": (_col("key", "VARCHAR"), _col("value", "VARCHAR")),
@@ -257,6 +270,30 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _col("pair_key", "VARCHAR"),
         _col("is_symmetric", "BOOLEAN"),  # a mutual act: counts in both directions
     ),
+    # The panel layer (``detente.store.panel_layer``), rebuilt with the deduplication layer:
+    # one row per panel unit, deduplicated event and document, sorted by kind and day ...
+    "panel_rows": (
+        *PANEL_UNIT,
+        _col("day", "DATE"),
+        *PANEL_EVENT,
+        _col("goldstein", "DOUBLE"),
+        _col("counts", "BOOLEAN"),  # the row that counts its event (its first document)
+        *(_col(f"prev_{name}", "DATE") for name in PANEL_CLASSES),
+    ),
+    # ... and the same summed per month, with the documents counted per period and class.
+    "panel_months": (
+        *PANEL_UNIT,
+        _col("month", "DATE"),
+        *PANEL_EVENT,
+        _col("events", "BIGINT"),
+        _col("goldstein_sum", "DOUBLE"),
+        _col("goldstein_n", "BIGINT"),
+        *(
+            _col(f"articles_{period}_{name}", "BIGINT")
+            for period in PANEL_MONTHLY
+            for name in PANEL_CLASSES
+        ),
+    ),
 }
 
 PRIMARY_KEYS = {
@@ -271,7 +308,7 @@ PRIMARY_KEYS = {
 SEQUENCES = {"runs": "run_ids", "quotes": "quote_ids", "events": "event_ids"}
 
 # Tables filled by SQL from other tables, never from write batches.
-DERIVED = ("event_dedup", "event_clusters")
+DERIVED = ("event_dedup", "event_clusters", "panel_rows", "panel_months")
 
 
 def table_ddl(table: str) -> str:

@@ -918,7 +918,8 @@ class Store:
         any, source or target; a symmetric pair is one event for each country). Each unit carries its COW and Gleditsch–Ward codes.
         Columns: events, the four quad classes, one per PLOVER category, goldstein_sum,
         goldstein_mean (NULL without events), articles (distinct documents; ``articles=False``
-        leaves that column out, which makes large panels several times faster).
+        leaves that column out). Deduplicated panels read the panel layer
+        (``detente.store.panel_layer``); ``min_confidence`` or ``dedup=False`` scan the events.
         Counts deduplicated, occurred events by default (see ``dyad``); events whose
         country is unknown (international organizations, unresolved actors) are left out.
         """
