@@ -418,7 +418,9 @@ def test_a_document_that_kills_its_workers_is_stored_uncoded(tmp_path, client):
 def test_killing_a_worker_mid_run_loses_and_repeats_nothing(tmp_path, client):
     n = 24
     corpus = write_corpus(tmp_path / "news.jsonl", n, sentences=8)
-    client.wait_for_workers(2)  # an earlier test's killed workers are back
+    # an earlier test's killed workers are back (a bound: a nanny that never restarts one
+    # fails the test instead of hanging the suite)
+    client.wait_for_workers(2, timeout=180)
     killed: list[int] = []
 
     def kill_a_busy_worker(_n, summary) -> None:
