@@ -128,8 +128,7 @@ class NominalCoder:
         return verb.dep_ in ("xcomp", "ccomp") and self.verb_codes.word(head) in self.words.roles
 
     def _material(self, code: str | None) -> bool:
-        entry = self.cameo.lookup(code) if code else None
-        return entry is not None and entry.quad_class in (2, 4)
+        return self.cameo.material(code) is True
 
     def _doer_of_governor(self, noun: Token, governor: Token, entry: NominalEntry) -> bool:
         """May the governing verb's doer be the noun's? "Abe held a meeting", "rebels

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from detente.events.clauses import clause_tokens
 from detente.events.lexicon import CodeSpec, Pattern, Slot, VerbEntry, VerbLexicon
+from detente.knowledge.events import MATERIAL_QUADS
 from detente.nlp.syntax import CLAUSAL_SUBJECT_DEPS, CLAUSE_DEPS
 
 
@@ -33,7 +34,7 @@ def _first_words(slot: Slot) -> set[str]:
 def _material(code: str | None, quad_class: Callable[[str], int | None]) -> bool | None:
     """Is the act material (quad classes 2, 4) rather than verbal (1, 3)? None: unknown."""
     quad = quad_class(code) if code else None
-    return None if quad is None else quad in (2, 4)
+    return None if quad is None else quad in MATERIAL_QUADS
 
 
 class PatternMatcher:

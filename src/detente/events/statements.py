@@ -27,8 +27,6 @@ STATEMENT = "010"
 STATEMENT_ROOT = "01"
 # a quote's speaker stated something: as sure as the quote's attribution
 STATEMENT_CONFIDENCE = 0.85
-# quad classes of verbal acts (CAMEO: 1 verbal cooperation, 3 verbal conflict)
-_VERBAL = (1, 3)
 # the cue's dependents that name whom the statement is addressed to ("told Putin")
 _ADDRESSEE_DEPS = ("dobj", "dative")
 # a cue in a clause of another verb ("criticized China, saying ...")
@@ -85,8 +83,7 @@ class StatementCoder:
         return False
 
     def _verbal(self, act: CodedAct) -> bool:
-        entry = self.cameo.lookup(act.code.forward) if act.code.forward else None
-        return entry is not None and entry.quad_class in _VERBAL
+        return self.cameo.material(act.code.forward) is False
 
     def _statement(
         self, quote: Quote, cue: Token, speaker: EventActor, actors: DocActors

@@ -19,6 +19,11 @@ ANY_OTHER = "*"  # act_prefix of a code table's default row
 # ---------------------------------------------------------------- CAMEO codes and roots
 
 
+# CAMEO quad classes of material acts (2 material cooperation, 4 material conflict); 1 and 3
+# are verbal cooperation and verbal conflict
+MATERIAL_QUADS = frozenset({2, 4})
+
+
 @dataclass(frozen=True, slots=True)
 class CameoCode:
     code: str  # keeps leading zero, e.g. "042"
@@ -29,6 +34,11 @@ class CameoCode:
     plover: str | None
     plover_mode: str | None
     plover_context: str | None
+
+    @property
+    def material(self) -> bool:
+        """A material act (quad class 2 or 4), not a verbal one (1 or 3)."""
+        return self.quad_class in MATERIAL_QUADS
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +71,11 @@ class Cameo:
             if entry is not None:
                 return entry
         return None
+
+    def material(self, code: str | None) -> bool | None:
+        """Is ``code`` a material act rather than a verbal one? None: no such code."""
+        entry = self.lookup(code) if code else None
+        return None if entry is None else entry.material
 
     def mirrors(self, forward: str | None, reverse: str | None) -> bool:
         """A paired code's reverse is an event of its own (not the same act from the other
