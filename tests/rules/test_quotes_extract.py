@@ -217,6 +217,54 @@ def test_the_clausal_complement_of_a_speech_verb_is_reported(quotes):
     assert summary(quote) == ("indirect", "the talks went well", "said", "Abe", "reported:ccomp")
 
 
+def test_a_clause_hung_as_an_adverbial_without_a_subordinator_is_reported(quotes):
+    # the parser makes what Trump said an advcl of "said" ("after" is the clause's own)
+    (quote,) = quotes(
+        """
+        Trump    nsubj  said     PROPN  NNP
+        said     ROOT   -        VERB   VBD  lemma=say
+        after    prep   accept   ADP    IN
+        the      det    vote     DET    DT
+        vote     pobj   after    NOUN   NN
+        he       nsubj  accept   PRON   PRP
+        would    aux    accept   AUX    MD
+        not      neg    accept   PART   RB
+        accept   advcl  said     VERB   VB
+        it       dobj   accept   PRON   PRP
+        .        punct  said     PUNCT  .
+        """
+    )
+    assert summary(quote) == (
+        "indirect", "after the vote he would not accept it", "said", "Trump", "reported:ccomp",
+    )  # fmt: skip
+
+
+def test_an_adverbial_clause_with_a_subordinator_is_not_reported(quotes):
+    found = quotes(
+        """
+        Trump    nsubj  said     PROPN  NNP
+        said     ROOT   -        VERB   VBD  lemma=say
+        nothing  dobj   said     PRON   NN
+        when     advmod arrived  SCONJ  WRB
+        he       nsubj  arrived  PRON   PRP
+        arrived  advcl  said     VERB   VBD  lemma=arrive
+        .        punct  said     PUNCT  .
+        """
+    )
+    assert found == []
+    found = quotes(
+        """
+        Trump    nsubj  said     PROPN  NNP
+        said     ROOT   -        VERB   VBD  lemma=say
+        as       mark   left     SCONJ  IN
+        he       nsubj  left     PRON   PRP
+        left     advcl  said     VERB   VBD  lemma=leave
+        .        punct  said     PUNCT  .
+        """
+    )
+    assert found == []
+
+
 def test_a_tag_after_the_clause_reports_the_clause_before_it(quotes):
     (quote,) = quotes(
         """

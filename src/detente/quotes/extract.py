@@ -390,7 +390,7 @@ def _reported_content(
         child
         for child in verb.children
         if child.dep_ == "ccomp" and paragraph[0] <= child.i < paragraph[1]
-    ]
+    ] or _complement_as_adverbial(verb, paragraph)
     right = [child for child in complements if child.i > verb.i]
     if right:
         # the verb may sit inside its complement's subtree ("which he said … pay for")
@@ -445,6 +445,22 @@ def _reported_content(
             if objects:
                 return objects[0].left_edge.i, objects[0].right_edge.i + 1, False
     return None
+
+
+def _complement_as_adverbial(verb: Token, paragraph: tuple[int, int]) -> list[Token]:
+    """A reported clause the parser hung as an adverbial clause: one with a subject of its
+    own and no subordinator, after a speech verb with no object ('Trump said after the
+    convention he would not accept …', 'Lawmakers have not said when they would …')."""
+    if any(child.dep_ in ("dobj", "dative") for child in verb.children):
+        return []
+    return [
+        child
+        for child in verb.rights
+        if child.dep_ == "advcl"
+        and child.i < paragraph[1]
+        and has_own_subject(child)
+        and not any(grand.dep_ == "mark" for grand in child.lefts)
+    ][:1]
 
 
 def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
