@@ -99,6 +99,37 @@ def test_a_speaker_tag_in_the_middle_joins_the_two_passages(quotes):
     )  # fmt: skip
 
 
+def test_a_second_speech_act_in_the_tag_gives_the_next_passage(quotes):
+    # '“A,” Sanders said, suggesting questions, “b?”': not one quote split by its tag; the
+    # parser hangs the participle in the second passage, whose subject is inside the marks
+    found = quotes(
+        """
+        “           punct  said        PUNCT  ``
+        Talks       nsubj  failed      NOUN   NNS  lemma=talk
+        failed      ccomp  said        VERB   VBD  lemma=fail
+        ,           punct  said        PUNCT  ,
+        ”           punct  said        PUNCT  ''
+        Sanders     nsubj  said        PROPN  NNP
+        said        parataxis care     VERB   VBD  lemma=say
+        ,           punct  said        PUNCT  ,
+        suggesting  advcl  care        VERB   VBG  lemma=suggest
+        questions   dobj   suggesting  NOUN   NNS  lemma=question
+        ,           punct  suggesting  PUNCT  ,
+        “           punct  care        PUNCT  ``
+        do          aux    care        AUX    VBP
+        you         nsubj  care        PRON   PRP
+        care        ROOT   -           VERB   VB
+        ?           punct  care        PUNCT  .
+        ”           punct  care        PUNCT  ''
+        """,
+        text="“Talks failed,” Sanders said, suggesting questions, “do you care?”",
+    )
+    assert [(q.text, q.cue, q.speaker) for q in found] == [
+        ("Talks failed", "said", "Sanders"),
+        ("do you care?", "suggesting", "Sanders"),
+    ]
+
+
 def test_an_inverted_speaker_hung_as_an_object_is_still_the_speaker(quotes):
     (quote,) = quotes(
         """

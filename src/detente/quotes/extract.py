@@ -976,6 +976,24 @@ def _passage_cue(
     return None
 
 
+def _second_speech_act(
+    view: _DocView, cue: int, open_token: int, lexicon: QuoteLexicon
+) -> int | None:
+    """A participle of speech after a quote's cue, in its sentence and before the next
+    passage opens ('said, adding', 'said, suggesting a few questions', 'said, going on
+    to contrast'): the speaker's next act, whose words the next passage gives."""
+    doc = view.doc
+    if open_token <= cue or view.sent_index[open_token - 1] != view.sent_index[cue]:
+        return None
+    for i in range(cue + 1, open_token):
+        token = doc[i]
+        if view.inside(i) or "\n" in token.text:
+            return None
+        if token.tag_ == "VBG" and _is_speech_verb(token, lexicon):
+            return i
+    return None
+
+
 def _short_tag(view: _DocView, index: int, cue: Span) -> bool:
     """After a quoted sentence that ends with its full stop, only a tag of its own ('“….”
     he said.') gives the speaker, not the next sentence ('“….” He pointed out that …')."""
@@ -1002,7 +1020,12 @@ def _cued_quote(
     speaker tag in the middle: '“A,” he said, “b.”')."""
     doc, text = view.doc, view.text
     cue, head = found
-    if (
+    # '“A,” Sanders said, suggesting: “B.”' — the tag goes on with a second speech act of
+    # the same speaker, which gives the words after it
+    second = _second_speech_act(view, cue.start, view.bounds[index][2], lexicon)
+    if second is not None:
+        cue = doc[second : second + 1]
+    elif (
         previous is not None
         and previous.cue_token == cue.start
         and previous.sentence_open
