@@ -52,6 +52,17 @@ def test_speaker_after_the_quote(code):
     check_offsets(doc)
 
 
+def test_a_quote_ending_on_a_nested_quote_still_takes_the_tag_after_it(code):
+    # the outer passage ends "…,’”": its last word before the nested closing mark is a comma
+    doc = code(
+        "“In my first meeting with him in 2011, he said, ‘Our approach has not worked; we "
+        "want to work with you,’” Mitchell recalled in an interview."
+    )
+    outer = next(q for q in quotes_of(doc) if q.text.startswith("In my first meeting"))
+    assert (outer.cue, outer.speaker) == ("recalled", "Mitchell")
+    check_offsets(doc)
+
+
 def test_speaker_before_with_colon(code):
     doc = code("The minister said: “Our farmers cannot wait any longer for the rain.”")
     quote = only(doc)

@@ -945,7 +945,7 @@ def _passage_cue(
     """The cue of a quoted passage and its speaker head: in the words after its closing
     mark or before its opening one, or a verb before a colon that introduces it."""
     doc, text = view.doc, view.text
-    content = text[passage.start : passage.end]
+    content = _last_words(text, passage)
     close = passage.close_mark
     next_char = text[close + 1 : close + 2] if close is not None else ""
     tag_follows = bool(content) and (
@@ -992,6 +992,12 @@ def _second_speech_act(
         if token.tag_ == "VBG" and _is_speech_verb(token, lexicon):
             return i
     return None
+
+
+def _last_words(text: str, passage: QuotedPassage) -> str:
+    """The passage's words up to its end, before the closing mark of a quote nested at its
+    end ('… he said, ‘we want to work with you,’” Mitchell recalled': it ends on a comma)."""
+    return text[passage.start : passage.end].rstrip().rstrip("\u2019'").rstrip()
 
 
 def _short_tag(view: _DocView, index: int, cue: Span) -> bool:
@@ -1044,7 +1050,6 @@ def _cued_quote(
             start = min(start, doc[clause[0]].idx)
             end = max(end, doc[clause[1]].idx + len(doc[clause[1]]))
             kind = "mixed" if (start, end) != (passage.start, passage.end) else "direct"
-    content = text[passage.start : passage.end]
     return _Draft(
         start=start,
         end=end,
@@ -1053,7 +1058,7 @@ def _cued_quote(
         speaker=speaker,
         rule="direct:cue-after" if cue.start > view.bounds[index][1] else "direct:cue-before",
         cue_token=cue.start,
-        sentence_open=bool(content) and content[-1] in ",—–-…",
+        sentence_open=_last_words(text, passage)[-1:] in tuple(",—–-…"),
         parts=list(passage.pieces) if kind == "direct" else None,
     )
 
