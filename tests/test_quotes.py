@@ -63,6 +63,20 @@ def test_a_quote_ending_on_a_nested_quote_still_takes_the_tag_after_it(code):
     check_offsets(doc)
 
 
+def test_a_quoted_sentence_after_a_mixed_quotes_tag_goes_on_that_quote(code):
+    doc = code(
+        "The plan was published on Monday. “I have admiration for the mechanics” of the plan, "
+        "Mr. Holtz said. “They are more detailed than the others. But I have concerns.”"
+    )
+    quote = only(doc)
+    assert (quote.kind, quote.speaker) == ("mixed", "Mr. Holtz")
+    assert [doc.text[a:b] for a, b in quote.parts] == [
+        "I have admiration for the mechanics” of the plan",
+        "They are more detailed than the others. But I have concerns.",
+    ]
+    check_offsets(doc)
+
+
 def test_speaker_before_with_colon(code):
     doc = code("The minister said: “Our farmers cannot wait any longer for the rain.”")
     quote = only(doc)

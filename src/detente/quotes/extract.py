@@ -1106,17 +1106,26 @@ def _statement_going_on(
     latest = bisect_right(mixed_ends, passage.open_mark) - 1
     if latest >= 0:
         report = mixed[latest]
-        between = view.text[report.end : passage.open_mark]
+        between = view.text[_tag_end(view, report) : passage.open_mark]
         if (
             report.speaker is not None
             and (previous is None or report.end > previous.end)
-            # nothing but marks and punctuation between the two: the next quoted
-            # sentence follows the report's last quoted words at once
+            # nothing but marks and punctuation between the two (after the report's own
+            # tag, '“…” of the plan, Mr. Holtz-Eakin said. “…”'): the next quoted sentence
+            # follows the report's last quoted words at once
             and not any(char.isalnum() for char in between)
             and "\n" not in between
         ):
             previous = report
     return previous
+
+
+def _tag_end(view: _DocView, report: _Draft) -> int:
+    """Where a report's words end: after its tag when the tag follows them ('…, Mr.
+    Holtz-Eakin said.'), else at its content's end."""
+    if report.cue is None or report.cue.start_char < report.end:
+        return report.end
+    return view.sentence(report.cue.start).end_char
 
 
 def _continues(
