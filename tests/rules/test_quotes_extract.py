@@ -318,6 +318,34 @@ def test_a_tag_after_the_clause_reports_the_clause_before_it(quotes):
     )
 
 
+def test_a_participle_of_speech_deep_in_the_clause_is_the_reporters_next_act(quotes):
+    # 'Perdue said he doubted ads hurt Romney, arguing that divisions were worse': the
+    # parser hangs "arguing" on "hurt"; its words are not the first report's, and its
+    # speaker is Perdue
+    found = quotes(
+        """
+        Perdue     nsubj  said     PROPN  NNP
+        said       ROOT   -        VERB   VBD  lemma=say
+        he         nsubj  doubted  PRON   PRP
+        doubted    ccomp  said     VERB   VBD  lemma=doubt
+        ads        nsubj  hurt     NOUN   NNS  lemma=ad
+        hurt       ccomp  doubted  VERB   VBD  lemma=hurt
+        Romney     dobj   hurt     PROPN  NNP
+        ,          punct  hurt     PUNCT  ,
+        arguing    advcl  hurt     VERB   VBG  lemma=argue
+        that       mark   were     SCONJ  IN
+        divisions  nsubj  were     NOUN   NNS  lemma=division
+        were       ccomp  arguing  AUX    VBD  lemma=be
+        worse      acomp  were     ADJ    JJR
+        .          punct  said     PUNCT  .
+        """
+    )
+    assert [(q.text, q.cue, q.speaker) for q in found] == [
+        ("he doubted ads hurt Romney", "said", "Perdue"),
+        ("divisions were worse", "arguing", "Perdue"),
+    ]
+
+
 def test_a_commitment_verb_reports_its_infinitive(quotes):
     (quote,) = quotes(
         """

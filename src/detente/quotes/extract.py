@@ -356,13 +356,21 @@ def _reporter_acts_again(clause: Token, verb: Token) -> bool:
 
 def _other_speaker_cut(head: Token, lexicon: QuoteLexicon) -> int:
     """End of the clause before a speech act of someone else coordinated deeper in it
-    ('said they were convinced the department erred and Democrats accused the GOP …')."""
+    ('said they were convinced the department erred and Democrats accused the GOP …'), or
+    before the reporter's next act in a participle the parser hung deeper in it ('said he
+    didn't believe those characterizations did Romney in, arguing that …')."""
     for token in head.subtree:
         if (
             token.i > head.i
-            and token.dep_ == "conj"
             and _is_speech_verb(token, lexicon)
-            and has_own_subject(token)
+            and (
+                token.dep_ == "conj"
+                and has_own_subject(token)
+                or token.dep_ == "advcl"
+                and token.tag_ == "VBG"
+                and not has_own_subject(token)
+                and token.nbor(-1).text == ","
+            )
         ):
             end = token.left_edge.i
             while end > head.i + 1 and (
@@ -773,8 +781,10 @@ def _passive_agent(verb: Token) -> Token | None:
 
 def _coordinated_reporter(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """'Analysts said it was difficult … and warned that …': the parser hangs the second
-    speech verb inside the first one's clause; in the same tense, it shares its subject."""
-    if verb.dep_ != "conj" or subject_of(verb) is not None:
+    speech verb inside the first one's clause; in the same tense, it shares its subject. So
+    does a participle hung there ('said he didn't believe …, arguing that …')."""
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if not (verb.dep_ == "conj" or participle) or subject_of(verb) is not None:
         return None
     token = verb.head
     for _ in range(6):  # bounded walk up to the clause's speech verb
@@ -785,7 +795,7 @@ def _coordinated_reporter(verb: Token, lexicon: QuoteLexicon) -> Token | None:
             token.dep_ == "ccomp"
             and _is_speech_verb(head, lexicon)
             # in the same tense, or the same verb ("has said …, and said he would not")
-            and (_finite_tag(head) == _finite_tag(verb) or head.lemma_ == verb.lemma_)
+            and (participle or _finite_tag(head) == _finite_tag(verb) or head.lemma_ == verb.lemma_)
         ):
             return inherited_subject(head)
         token = head
