@@ -407,6 +407,47 @@ def test_a_reported_clause_holding_quoted_words_is_mixed(quotes):
     assert summary(quote) == ("mixed", "the alliance was “very firm", "said", "Abe", "mixed:ccomp")
 
 
+def test_a_tag_inside_a_sentence_with_quoted_words_makes_one_mixed_quote(quotes):
+    (quote,) = quotes(
+        """
+        Talks     nsubj     were      NOUN   NNS  lemma=talk
+        ,         punct     said      PUNCT  ,
+        he        nsubj     said      PRON   PRP
+        said      parataxis were      VERB   VBD  lemma=say
+        ,         punct     said      PUNCT  ,
+        were      ROOT      -         AUX    VBD  lemma=be
+        “         punct     disaster  PUNCT  ``
+        a         det       disaster  DET    DT
+        disaster  attr      were      NOUN   NN
+        ”         punct     disaster  PUNCT  ''
+        .         punct     were      PUNCT  .
+        """,
+        text="Talks, he said, were “a disaster”.",
+    )
+    assert summary(quote) == (
+        "mixed", "Talks, he said, were “a disaster", "said", "he", "mixed:ccomp",
+    )  # fmt: skip
+
+
+def test_a_tag_before_the_quoted_words_keeps_them_direct(quotes):
+    (quote,) = quotes(
+        """
+        To        prep      said      ADP    IN
+        which     pobj      To        PRON   WDT
+        she       nsubj     said      PRON   PRP
+        said      parataxis Thank     VERB   VBD  lemma=say
+        ,         punct     said      PUNCT  ,
+        “         punct     Thank     PUNCT  ``
+        Thank     ROOT      -         VERB   VB   lemma=thank
+        God       dobj      Thank     PROPN  NNP
+        .         punct     Thank     PUNCT  .
+        ”         punct     Thank     PUNCT  ''
+        """,
+        text="To which she said, “Thank God.”",
+    )
+    assert summary(quote)[:4] == ("direct", "Thank God.", "said", "she")
+
+
 def test_a_report_inside_a_report_is_not_a_new_quote(quotes):
     # "Abe said Trump said it was over": what Trump said is part of what Abe said
     (quote,) = quotes(

@@ -575,6 +575,7 @@ def _classify_reported(
         return "indirect", start, end
     if (
         start <= cue_index < end
+        and not _words_before_tag(view, start, cue_index)
         or quoted >= 0.8 * (end - start)
         and not any(view.doc[i].is_alpha for i in range(start, end) if not view.inside(i))
     ):
@@ -586,6 +587,16 @@ def _classify_reported(
         claimed.add(index)
         end = max(end, last + 1)  # a fragment running past the clause ends with it
     return "mixed", start, end
+
+
+def _words_before_tag(view: _DocView, start: int, cue_index: int) -> bool:
+    """Unquoted words of the report before the tag inside it ('African-Americans, he said,
+    can “rock like Jimi”' is one mixed quote); not so when quoted words come first ('“A,”
+    he said, “b.”') or only the tag's own words do ('To which she said, “…”')."""
+    tag_start = view.doc[cue_index].left_edge.i
+    if any(view.inside(i) or view.is_mark(i) for i in range(start, cue_index)):
+        return False
+    return any(view.doc[i].is_alpha for i in range(start, min(tag_start, cue_index)))
 
 
 def _noun_clause(noun: Token) -> Token | None:
