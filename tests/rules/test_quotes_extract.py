@@ -388,6 +388,44 @@ def test_according_to_names_the_source_of_the_rest_of_the_sentence(quotes):
     )  # fmt: skip
 
 
+def test_a_paragraph_introduced_by_a_speech_verb_and_a_colon_is_reported(quotes):
+    found = quotes(
+        """
+        The      det    governor  DET    DT
+        governor nsubj  added     NOUN   NN
+        added    ROOT   -         VERB   VBD  lemma=add
+        :        punct  added     PUNCT  :
+        It       nsubj  is        PRON   PRP
+        is       ROOT   -         AUX    VBZ  lemma=be
+        typical  acomp  is        ADJ    JJ
+        of       prep   typical   ADP    IN
+        her      pobj   of        PRON   PRP
+        .        punct  is        PUNCT  .
+        """,
+        text="The governor added:\n\nIt is typical of her.",
+    )
+    assert [summary(q) for q in found] == [
+        ("indirect", "It is typical of her", "added", "The governor", "reported:colon"),
+    ]
+
+
+def test_a_colon_inside_the_paragraph_introduces_no_block(quotes):
+    found = quotes(
+        """
+        The      det    governor  DET    DT
+        governor nsubj  added     NOUN   NN
+        added    ROOT   -         VERB   VBD  lemma=add
+        :        punct  added     PUNCT  :
+        It       nsubj  is        PRON   PRP
+        is       ROOT   -         AUX    VBZ  lemma=be
+        typical  acomp  is        ADJ    JJ
+        .        punct  is        PUNCT  .
+        """,
+        text="The governor added: It is typical.",
+    )
+    assert found == []
+
+
 def test_a_reported_clause_holding_quoted_words_is_mixed(quotes):
     (quote,) = quotes(
         """

@@ -506,15 +506,21 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
         if view.inside(i):
             continue
         token = doc[i]
+        # a reported clause never crosses a paragraph break (the parser's sentences may)
+        paragraph = (view.paragraph_start[token.i], view.paragraph_end[token.i])
         if _is_speech_verb(token, lexicon):
-            paragraph = (view.paragraph_start[token.i], view.paragraph_end[token.i])
             found_content = _reported_content(token, paragraph, view, lexicon)
+            rule = "reported:ccomp"
+            if found_content is None:
+                # 'The governor added:' and his words set off as the next paragraph
+                paragraph = _paragraph_after_colon(view, token) or paragraph
+                found_content = (*paragraph, True) if paragraph[0] > token.i else None
+                rule = "reported:colon"
             if found_content is None:
                 continue
             content, clausal = found_content[:2], found_content[2]
             subject = _reporter(view, token, lexicon)
             cue = doc[token.i : token.i + 1]
-            rule = "reported:ccomp"
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.speech_noun_lemmas:
             clause = _noun_clause(token)
             if clause is None:
@@ -532,9 +538,8 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             rule = "reported:according-to"
         else:
             continue
-        # a reported clause never crosses a paragraph break (the parser's sentences may)
-        start = max(content[0], view.paragraph_start[token.i])
-        end = min(content[1], view.paragraph_end[token.i])
+        start = max(content[0], paragraph[0])
+        end = min(content[1], paragraph[1])
         start, end = _trim(doc, start, end)
         if clausal and (end - start < 3 or not any(t.pos_ in VERBAL_POS for t in doc[start:end])):
             continue
@@ -564,6 +569,18 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             )
         )
     return drafts
+
+
+def _paragraph_after_colon(view: _DocView, verb: Token) -> tuple[int, int] | None:
+    """The next paragraph, when the verb and a colon end their paragraph ('The governor
+    added:'): the words it introduces, set off as a block (marks make it direct)."""
+    doc = view.doc
+    colon = verb.i + 1
+    end = view.paragraph_end[verb.i]
+    if colon >= len(doc) or doc[colon].text != ":" or end > colon + 1 or end >= len(doc) - 1:
+        return None
+    start = end + 1
+    return start, view.paragraph_end[start]
 
 
 def _classify_reported(
