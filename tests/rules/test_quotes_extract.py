@@ -426,6 +426,20 @@ def test_a_colon_inside_the_paragraph_introduces_no_block(quotes):
     assert found == []
 
 
+def test_what_a_speech_verb_warns_against_is_reported(quotes):
+    (quote,) = quotes(
+        """
+        Abe      nsubj  warned   PROPN  NNP
+        warned   ROOT   -        VERB   VBD  lemma=warn
+        against  prep   warned   ADP    IN
+        new      amod   tariffs  ADJ    JJ
+        tariffs  pobj   against  NOUN   NNS  lemma=tariff
+        .        punct  warned   PUNCT  .
+        """
+    )
+    assert summary(quote) == ("indirect", "new tariffs", "warned", "Abe", "reported:ccomp")
+
+
 def test_a_reported_clause_holding_quoted_words_is_mixed(quotes):
     (quote,) = quotes(
         """
