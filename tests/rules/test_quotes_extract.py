@@ -440,6 +440,24 @@ def test_what_a_speech_verb_warns_against_is_reported(quotes):
     assert summary(quote) == ("indirect", "new tariffs", "warned", "Abe", "reported:ccomp")
 
 
+@pytest.mark.parametrize(("governor", "lemma", "reported"), [("requires", "require", False), ("declines", "decline", True)])  # fmt: skip
+def test_a_speech_act_only_required_is_not_reported(quotes, governor, lemma, reported):
+    found = quotes(
+        f"""
+        The         det    law         DET    DT
+        law         nsubj  {governor}  NOUN   NN
+        {governor}  ROOT   -           VERB   VBZ  lemma={lemma}
+        Abe         dobj   {governor}  PROPN  NNP
+        to          aux    disclose    PART   TO
+        disclose    xcomp  {governor}  VERB   VB   lemma=disclose
+        his         poss   assets      PRON   PRP$
+        assets      dobj   disclose    NOUN   NNS  lemma=asset
+        .           punct  {governor}  PUNCT  .
+        """
+    )
+    assert [q.text for q in found] == (["his assets"] if reported else [])
+
+
 def test_a_reported_clause_holding_quoted_words_is_mixed(quotes):
     (quote,) = quotes(
         """

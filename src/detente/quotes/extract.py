@@ -545,6 +545,8 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             continue
         if not clausal and end - start < 2 and doc[start].lower_ not in lexicon.anaphoric_objects:
             continue
+        if _unasserted(token, lexicon):
+            continue
         kind, start, end = _classify_reported(view, start, end, cue.start, claimed)
         if kind is None:
             continue
@@ -569,6 +571,17 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             )
         )
     return drafts
+
+
+def _unasserted(verb: Token, lexicon: QuoteLexicon) -> bool:
+    """A speech act only required or allowed, not made: the infinitive under a word of
+    obligation or freedom ('federal law requires candidates to disclose their assets', 'is
+    free to disclose his returns', 'queries seeking to confirm their address')."""
+    return (
+        verb.tag_ == "VB"
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+        and verb.head.lemma_.lower() in lexicon.unasserting_governors
+    )
 
 
 def _paragraph_after_colon(view: _DocView, verb: Token) -> tuple[int, int] | None:
