@@ -283,6 +283,7 @@ def test_test2_is_a_split_of_its_own_and_counts_in_all():
     assert scores["all"].counts.gold_places == 2
     assert {e.sentence_id for e in scores["all"].errors} == {"s1", "s5"}
     assert "| test2 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
+    assert "test2" not in score_places(GOLD, {}, resamples=0)  # no row without test2 gold
 
 
 def _gold_file(tmp_path, sentences) -> Path:

@@ -412,7 +412,8 @@ def score_places(
     resamples: int = 1000,
     seed: int = 0,
 ) -> dict[str, PlaceScores]:
-    """Scores per split ("dev", "test", "test2") and over all the sentences given ("all").
+    """Scores per split ("dev", "test", and "test2" when the gold has it) and over all the
+    sentences given ("all").
 
     ``predictions`` maps (corpus file, record id) to the predicted places of that article
     (offsets into the article text); articles without predictions may be left out."""
@@ -425,8 +426,9 @@ def score_places(
             counts
         )
         errors[sentence.split].extend(sentence_errors)
+    present = {sentence.split for sentence in gold}
     scores = {}
-    for split in (*SPLITS, "all"):
+    for split in (*[s for s in SPLITS if s in FIRST_SAMPLE or s in present], "all"):
         articles = [
             _merged(by_split.values() if split == "all" else [by_split[split]])
             for by_split in per_article.values()
