@@ -367,6 +367,26 @@ def test_a_commitment_verb_reports_its_infinitive(quotes):
     )
 
 
+def test_a_clause_set_off_by_a_dash_before_the_speech_verb_is_not_its_report(quotes):
+    # the parser hangs the clause before the dash on "vowed", as a tail tag's clause
+    (quote,) = quotes(
+        """
+        Coal     nsubj  is       NOUN   NN
+        is       ccomp  vowed    AUX    VBZ  lemma=be
+        back     advmod is       ADV    RB
+        -        punct  vowed    PUNCT  :
+        Trump    nsubj  vowed    PROPN  NNP
+        vowed    ROOT   -        VERB   VBD  lemma=vow
+        to       aux    save     PART   TO
+        save     xcomp  vowed    VERB   VB
+        mining   compound jobs   NOUN   NN
+        jobs     dobj   save     NOUN   NNS  lemma=job
+        .        punct  vowed    PUNCT  .
+        """
+    )
+    assert summary(quote) == ("indirect", "to save mining jobs", "vowed", "Trump", "reported:ccomp")
+
+
 def test_according_to_names_the_source_of_the_rest_of_the_sentence(quotes):
     (quote,) = quotes(
         """

@@ -45,6 +45,8 @@ from detente.quotes.speakers import MentionIndex, Speaker, locate_speaker
 from detente.records import Problem, Quote
 
 SENTENCE_END = frozenset({".", "?", "!"})
+# marks that set a clause off from what follows, unlike the comma before a tail tag
+SET_OFF_MARKS = frozenset({"-", "--", "\u2013", "\u2014", ":", ";"})
 # Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
 TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
 FRAME_LIMIT = 40  # tokens searched for a cue on each side of a passage
@@ -407,8 +409,9 @@ def _reported_content(
             _clause_end(right[-1], verb, view, lexicon),
             True,
         )
-    if complements:
-        # a tail "…, Jannuzi said": the clauses before the tag, up to its subject
+    if complements and not _set_off_by_a_dash(complements[-1]):
+        # a tail "…, Jannuzi said": the clauses before the tag, up to its subject (not a
+        # clause a dash or colon sets off: 'The debate is predictable - Trump has vowed to …')
         subject = _reporter(view, verb, lexicon)
         tag_start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
         end = min(max(c.right_edge.i for c in complements) + 1, tag_start)
@@ -453,6 +456,12 @@ def _reported_content(
             if objects:
                 return objects[0].left_edge.i, objects[0].right_edge.i + 1, False
     return None
+
+
+def _set_off_by_a_dash(clause: Token) -> bool:
+    """The clause ends on a dash, colon or semicolon, not on the comma of a tail tag."""
+    after = clause.right_edge.i + 1
+    return after < len(clause.doc) and clause.doc[after].text in SET_OFF_MARKS
 
 
 def _complement_as_adverbial(verb: Token, paragraph: tuple[int, int]) -> list[Token]:
