@@ -387,6 +387,25 @@ def test_a_clause_set_off_by_a_dash_before_the_speech_verb_is_not_its_report(quo
     assert summary(quote) == ("indirect", "to save mining jobs", "vowed", "Trump", "reported:ccomp")
 
 
+def test_a_second_infinitive_hung_on_the_commitment_verb_is_part_of_the_promise(quotes):
+    (quote,) = quotes(
+        """
+        Clinton    nsubj  promised  PROPN  NNP
+        promised   ROOT   -         VERB   VBD  lemma=promise
+        to         aux    meet      PART   TO
+        meet       xcomp  promised  VERB   VB
+        and        cc     promised  CCONJ  CC
+        exceed     conj   promised  VERB   VBP
+        his        poss   goals     PRON   PRP$
+        goals      dobj   exceed    NOUN   NNS  lemma=goal
+        .          punct  promised  PUNCT  .
+        """
+    )
+    assert summary(quote)[:4] == (
+        "indirect", "to meet and exceed his goals", "promised", "Clinton",
+    )  # fmt: skip
+
+
 def test_according_to_names_the_source_of_the_rest_of_the_sentence(quotes):
     (quote,) = quotes(
         """

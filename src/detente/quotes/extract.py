@@ -421,7 +421,20 @@ def _reported_content(
         return passive
     verb_phrase = _reported_verb_phrase(verb, lexicon)
     if verb_phrase is not None:
-        return verb_phrase.left_edge.i, verb_phrase.right_edge.i + 1, True
+        # 'promising to meet and in some cases exceed his goals': the parser hangs the
+        # second infinitive on the speech verb; it is part of the promise
+        end = max(
+            [verb_phrase.right_edge.i]
+            + [
+                child.right_edge.i
+                for child in verb.rights
+                if child.dep_ == "conj"
+                and child.i > verb_phrase.i
+                and child.tag_ in ("VB", "VBP")
+                and not has_own_subject(child)
+            ]
+        )
+        return verb_phrase.left_edge.i, end + 1, True
     # A tag the parser hung off the main clause: "The talks failed, Jannuzi said." or,
     # in the middle, "This campaign, he says, is different."
     if verb.dep_ == "parataxis" and paragraph[0] <= verb.head.i < paragraph[1]:
