@@ -406,6 +406,21 @@ def test_a_second_infinitive_hung_on_the_commitment_verb_is_part_of_the_promise(
     )  # fmt: skip
 
 
+def test_a_misread_gerund_made_a_small_clause_is_still_reported(quotes):
+    # "dropping" tagged a noun, the subject of "carried" read as a past tense
+    (quote,) = quotes(
+        """
+        He        nsubj  proposed  PRON   PRP
+        proposed  ROOT   -         VERB   VBD  lemma=propose
+        dropping  nsubj  carried   NOUN   NN
+        carried   xcomp  proposed  VERB   VBD  lemma=carry
+        interest  dobj   carried   NOUN   NN
+        .         punct  proposed  PUNCT  .
+        """
+    )
+    assert summary(quote)[:4] == ("indirect", "dropping carried interest", "proposed", "He")
+
+
 def test_according_to_names_the_source_of_the_rest_of_the_sentence(quotes):
     (quote,) = quotes(
         """

@@ -505,7 +505,11 @@ def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     if not (any_complement or gerund):
         return None
     for child in verb.rights:
-        if child.dep_ == "xcomp" and (any_complement or child.tag_ == "VBG"):
+        # a gerund, or a small clause the parser made of a misread one ('proposed
+        # [dropping] carried interest': "dropping" the subject of "carried")
+        if child.dep_ == "xcomp" and (
+            any_complement or child.tag_ == "VBG" or has_own_subject(child)
+        ):
             return child
     return None
 
