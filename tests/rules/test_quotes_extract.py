@@ -421,6 +421,24 @@ def test_a_misread_gerund_made_a_small_clause_is_still_reported(quotes):
     assert summary(quote)[:4] == ("indirect", "dropping carried interest", "proposed", "He")
 
 
+def test_an_infinitive_under_an_expletive_it_takes_the_speaker_above(quotes):
+    (quote,) = quotes(
+        """
+        Trump      nsubj  find       PROPN  NNP
+        will       aux    find       AUX    MD
+        find       ROOT   -          VERB   VB
+        it         nsubj  difficult  PRON   PRP
+        difficult  ccomp  find       ADJ    JJ
+        to         aux    repeat     PART   TO
+        repeat     advcl  difficult  VERB   VB
+        his        poss   attacks    PRON   PRP$
+        attacks    dobj   repeat     NOUN   NNS  lemma=attack
+        .          punct  find       PUNCT  .
+        """
+    )
+    assert summary(quote)[:4] == ("indirect", "his attacks", "repeat", "Trump")
+
+
 def test_according_to_names_the_source_of_the_rest_of_the_sentence(quotes):
     (quote,) = quotes(
         """

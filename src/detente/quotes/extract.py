@@ -808,7 +808,7 @@ def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | Non
         # "was first reported by The Washington Post"; "it was announced that …" has none
         agent = _passive_agent(verb)
         return agent if agent is not None and not view.inside(agent.i) else None
-    subject = _coordinated_reporter(verb, lexicon) or inherited_subject(verb)
+    subject = _coordinated_reporter(verb, lexicon) or _past_expletive(verb, inherited_subject(verb))
     if subject is not None and not view.inside(subject.i):
         return subject
     # "…,” said the official — the parser sometimes makes the speaker an object, or a
@@ -821,6 +821,18 @@ def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | Non
         ):
             return child
     return _tag_speaker(view, verb)
+
+
+def _past_expletive(verb: Token, subject: Token | None) -> Token | None:
+    """The speaker of an infinitive under an expletive 'it' it inherited: the subject of
+    the clause above ('Trump will find it difficult to repeat his attacks')."""
+    if subject is None or subject.lower_ != "it" or subject.head.i == verb.i:
+        return subject
+    owner = subject.head
+    if owner.head.i == owner.i:
+        return subject
+    above = inherited_subject(owner.head)
+    return above if above is not None and above.lower_ != "it" else subject
 
 
 def _passive_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool] | None:
