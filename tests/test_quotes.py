@@ -77,6 +77,16 @@ def test_a_quoted_sentence_after_a_mixed_quotes_tag_goes_on_that_quote(code):
     check_offsets(doc)
 
 
+def test_an_inverted_tag_opening_the_sentence_gives_the_speaker(code):
+    doc = code(
+        "Experts say the plans would make the code more complicated. Said Ellis: “I don’t "
+        "get the sense she’s the least bit interested in tax reform.”"
+    )
+    quote = next(q for q in quotes_of(doc) if q.kind == "direct")
+    assert (quote.cue, quote.speaker) == ("Said", "Ellis")
+    check_offsets(doc)
+
+
 def test_speaker_before_with_colon(code):
     doc = code("The minister said: “Our farmers cannot wait any longer for the rain.”")
     quote = only(doc)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER
@@ -1061,8 +1061,24 @@ def _passage_cue(
         if (tag_follows and not sentence_ends) or backwards or _short_tag(view, index, found[0]):
             return found
     if text[: passage.open_mark].rstrip().endswith(":"):
-        return _colon_introduction(view, before[0], lexicon)
+        return _colon_introduction(view, before[0], lexicon) or _inverted_tag(
+            view, before[0], lexicon
+        )
     return None
+
+
+def _inverted_tag(view: _DocView, frame: range, lexicon: QuoteLexicon) -> tuple[Span, Token] | None:
+    """'Said Ellis: “…”' — a speech verb opening the sentence, then the speaker's name (the
+    parser reads the capitalised verb as part of the name)."""
+    doc = view.doc
+    words = [doc[i] for i in frame if not (doc[i].is_punct or doc[i].is_space)]
+    if not 2 <= len(words) <= SHORT_TAG or words[0].lower_ not in lexicon.speech_forms:
+        return None
+    if words[0].i != view.sent_starts[view.sent_index[words[0].i]]:
+        return None
+    if not all(w.pos_ in SPEAKER_POS or w.pos_ in ("DET", "ADJ") for w in words[1:]):
+        return None
+    return doc[words[0].i : words[0].i + 1], words[-1]
 
 
 def _second_speech_act(
@@ -1130,6 +1146,9 @@ def _cued_quote(
         previous.rule = "direct:split"
         return None
     speaker = locate_speaker(head, lexicon.relative_pronouns) if head else None
+    if speaker is not None and speaker.span.start <= cue.start < speaker.span.end:
+        # the parser read the verb as part of the name ('Said Ellis:')
+        speaker = replace(speaker, span=doc[cue.end : speaker.span.end])
     start, end, kind = passage.start, _strip_tag_comma(text, passage.start, passage.end), "direct"
     if cue.start < view.bounds[index][0] and not whole_sentence:
         # 'vowed to “take our fight” to the 35 states': the fragment is part of
