@@ -45,6 +45,8 @@ from detente.quotes.speakers import MentionIndex, Speaker, locate_speaker
 from detente.records import Problem, Quote
 
 SENTENCE_END = frozenset({".", "?", "!"})
+# words that say something of their own (not a conjunction or adverb leading a sentence in)
+CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
 # marks that set a clause off from what follows, unlike the comma before a tail tag
 SET_OFF_MARKS = frozenset({"-", "--", "\u2013", "\u2014", ":", ";"})
 # Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
@@ -652,7 +654,8 @@ def _words_before_tag(view: _DocView, start: int, cue_index: int) -> bool:
     tag_start = view.doc[cue_index].left_edge.i
     if any(view.inside(i) or view.is_mark(i) for i in range(start, cue_index)):
         return False
-    return any(view.doc[i].is_alpha for i in range(start, min(tag_start, cue_index)))
+    # a content word, not just a conjunction or an adverb leading in ('But, the mayor added, …')
+    return any(view.doc[i].pos_ in CONTENT_POS for i in range(start, min(tag_start, cue_index)))
 
 
 def _noun_clause(noun: Token) -> Token | None:
