@@ -753,3 +753,39 @@ def test_the_future_of_an_intention_is_one_intention(coded):
 def test_a_states_other_mention_is_another_actor(coded):
     table = {**ACTORS, "Japanese voters": "JPN"}
     assert ("JPN", "JPN", "051") in triples(coded("Japan praised Japanese voters.", table=table))
+
+
+def test_a_thing_object_and_the_phrase_it_heads():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.clauses import inside_phrase, thing_object
+
+    # "Russia increased tensions between Japan and China ."
+    words = ["Russia", "increased", "tensions", "between", "Japan", "and", "China", "."]
+    heads = [1, 1, 1, 2, 3, 4, 4, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    actor_tokens = {0, 4, 6}
+    thing = thing_object(doc[1], lambda tok: tok.i in actor_tokens)
+    assert thing is not None and thing.text == "tensions"
+    japan, china, russia = doc[4], doc[6], doc[0]
+    assert inside_phrase(thing, japan.idx, japan.idx + len(japan))
+    assert inside_phrase(thing, china.idx, china.idx + len(china))
+    assert not inside_phrase(thing, russia.idx, russia.idx + len(russia))
+    # an object that is an actor is no thing: "Russia increased Japan ..." acts on Japan
+    assert thing_object(doc[1], lambda tok: tok.i in actor_tokens | {2}) is None
+    # a pronoun object is no thing either ("increased it")
+    pos_pron = ["PROPN", "VERB", "PRON", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos_pron)
+    assert thing_object(doc[1], lambda tok: tok.i in actor_tokens) is None
+
+
+def test_a_default_code_of_giving_does_not_reach_into_a_thing_object(coded):
+    # BOOST [060] names no pattern for "tensions": the actors inside the object are not
+    # counterparts of a cooperation (cameo_roots.tsv thing_object = sense)
+    events = coded("Russia increased tensions between Japan and China.")
+    assert not any(e.cameo.startswith("06") for e in events)
+    # force on someone's things keeps its target (thing_object = owner)
+    assert ("RUS", "JPN", "190") in triples(coded("Russia pounded Japan's outposts."))

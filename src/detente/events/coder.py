@@ -19,7 +19,13 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.acceptor import load_acceptor
-from detente.events.clauses import embedded_subject, has_unmatched_object, verb_subject
+from detente.events.clauses import (
+    embedded_subject,
+    has_unmatched_object,
+    inside_phrase,
+    thing_object,
+    verb_subject,
+)
 from detente.events.emit import CodedAct, Emitter
 from detente.events.lexicon import CodeSpec, Pattern, VerbEntry
 from detente.events.modality import (
@@ -261,6 +267,12 @@ class EventCoder:
         )
         coding = self._unarmed_sense(verb, coding, sources, targets)
         confidence = coding.confidence
+        if (
+            confidence < PATTERN_CONFIDENCE
+            and self.cameo.policy(coding.code.forward).thing_object == "sense"
+            and self._targets_in_thing(verb, targets, actors)
+        ):
+            return None
         if confidence < 0.75 and self._has_event_object(verb, actors):
             # "issued a stern reminder to Iraq": a verb coded only by its block's default
             # (GRANT [060]) says less than its event noun, which codes the act
@@ -353,6 +365,20 @@ class EventCoder:
             confidence < PATTERN_CONFIDENCE
             and len(sources) < 2
             and policy.needs_target == "default"
+        )
+
+    @staticmethod
+    def _targets_in_thing(verb: Token, targets: list[EventActor], actors: DocActors) -> bool:
+        """The verb has a thing for object and its targets only stand inside that phrase
+        ("took its place", "increased tensions between the US and Russia"). For acts done
+        to the object itself (``thing_object`` = sense in cameo_roots.tsv) a verb coded
+        only by default is then in a sense its code does not mean; a verbal act's object
+        is its topic ("criticized Obama's decision" targets Obama)."""
+        thing = thing_object(verb, lambda tok: actors.by_token[tok.i] != -1)
+        return (
+            thing is not None
+            and bool(targets)
+            and all(inside_phrase(thing, t.start, t.end) for t in targets)
         )
 
     def _has_event_object(self, verb: Token, actors: DocActors) -> bool:
