@@ -789,3 +789,45 @@ def test_a_default_code_of_giving_does_not_reach_into_a_thing_object(coded):
     assert not any(e.cameo.startswith("06") for e in events)
     # force on someone's things keeps its target (thing_object = owner)
     assert ("RUS", "JPN", "190") in triples(coded("Russia pounded Japan's outposts."))
+
+
+def test_an_intention_without_counterpart_or_act_needs_a_commitment():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.records import EventActor
+
+    coder = EventCoder(load_knowledge())
+    policy = coder.cameo.policy("030")
+    assert policy.needs_target == "commitment"
+    japan = EventActor("Japan", 0, 5, "state:JPN", "Japan", "JPN", "JPN", None)
+
+    def head_verb(words, lemmas):
+        heads = [1, 1, 3, 1, 3, 1]
+        deps = ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"]
+        pos = ["PROPN", "VERB", "PART", "VERB", "NOUN", "PUNCT"]
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        return doc[1]
+
+    aims = head_verb(
+        ["Japan", "aims", "to", "consolidate", "operations", "."],
+        ["Japan", "aim", "to", "consolidate", "operation", "."],
+    )
+    promised = head_verb(
+        ["Japan", "promised", "to", "democratize", "Serbia", "."],
+        ["Japan", "promise", "to", "democratize", "Serbia", "."],
+    )
+    # a verb's default code (confidence below a pattern's), one doer, no target
+    assert coder._needs_target(0.7, [japan], policy, aims)  # a wish or aim names nothing
+    assert not coder._needs_target(0.7, [japan], policy, promised)  # a promise commits
+    assert not coder._needs_target(0.9, [japan], policy, aims)  # a pattern names the act
+    # an appeal's default code still needs its counterpart, commitment or not
+    assert coder._needs_target(0.7, [japan], coder.cameo.policy("020"), promised)
+
+
+def test_an_aim_alone_is_no_event_a_promise_is(coded):
+    assert not any(
+        e.cameo_root == "03" for e in coded("Japan is aiming to consolidate operations.")
+    )
+    events = coded("Russia promised to democratize Japan.")
+    assert any(e.cameo_root == "03" and e.modality == "asserted" for e in events)

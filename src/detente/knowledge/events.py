@@ -45,7 +45,7 @@ class CameoCode:
 class RootPolicy:
     """What the coder does with an act of one CAMEO root (``events/cameo_roots.tsv``)."""
 
-    needs_target: str = "no"  # always | default | no
+    needs_target: str = "no"  # always | default | commitment | no
     place_target: bool = False
     domestic: str = "no"  # no | agents | people
     mutual: bool = False

@@ -166,7 +166,7 @@ CAMEO = _table(
 CAMEO_ROOTS = _table(
     "events/cameo_roots.tsv",
     Column("root", CAMEO_ROOT),
-    Column("needs_target", one_of("always", "default", "no")),
+    Column("needs_target", one_of("always", "default", "commitment", "no")),
     Column("place_target", FLAG),
     Column("domestic", one_of("no", "agents", "people")),
     Column("mutual", FLAG),
