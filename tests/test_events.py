@@ -831,3 +831,33 @@ def test_an_aim_alone_is_no_event_a_promise_is(coded):
     )
     events = coded("Russia promised to democratize Japan.")
     assert any(e.cameo_root == "03" and e.modality == "asserted" for e in events)
+
+
+def test_a_mutual_event_noun_takes_its_sides_from_between():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    # "Clashes between Russia and Japan ended ." - a hand-built parse, hand-built actors
+    words = ["Clashes", "between", "Russia", "and", "Japan", "ended", "."]
+    heads = [5, 0, 1, 2, 2, 5, 5]
+    deps = ["nsubj", "prep", "pobj", "cc", "conj", "ROOT", "punct"]
+    pos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["clash", "between", "Russia", "and", "Japan", "end", "."]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+    coder = EventCoder(load_knowledge())
+    act = coder.nominals.code(doc[0], DocActors.build(doc), set())
+    assert act is not None and act.code.forward == "190" and act.reciprocal
+    assert [a.code for a in act.sources] == ["RUS"] and [a.code for a in act.targets] == ["JPN"]
+    # one side named is no mutual act: no doer of its own, and no domestic fallback
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc._.mentions = hand_mentions(doc.text, "d", {"Russia": "RUS"})
+    assert coder.nominals.code(doc[0], DocActors.build(doc), set()) is None
+
+
+def test_several_doers_of_an_act_done_to_someone_still_need_its_target(coded):
+    events = coded("Russia and China saw the protests as a threat to stability.")
+    assert not any(e.cameo_root == "13" for e in events)
+    assert ("JPN", "RUS", "111") in triples(coded("Japan delivered a sharp critique of Russia."))
