@@ -117,7 +117,7 @@ def main() -> None:
     for reason, n in reasons.most_common():
         print(f"| {reason} | {n} |")
     print(f"| total | {sum(reasons.values())} |")
-    if args.show:
+    if args.show is not None:
         for reason, lines in shown.items():
             if reason.startswith(args.show):
                 print(f"\n## {reason}")
