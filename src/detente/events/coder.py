@@ -47,7 +47,7 @@ from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
 from detente.nlp.segments import is_furniture_sentence
-from detente.nlp.syntax import governing_verb, passive_subject
+from detente.nlp.syntax import governing_verb, passive_agent, passive_subject
 from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
@@ -225,6 +225,9 @@ class EventCoder:
         sources, forced_targets = self._marked_source(
             verb, coding.pattern, sources, patient, actors
         )
+        if not sources and patient and coding.code.forward and factuality.asserted:
+            # only an act reported as done has a doer to infer ("will be taken": no one yet)
+            sources, forced_targets = self._unnamed_doer(verb, coding.code.forward, patient, actors)
         if not sources:
             return self._drop(verb, "no source (passive subject only)")
         if coding.code.is_null:
@@ -239,6 +242,45 @@ class EventCoder:
         if act is None:
             return []  # _verb_act traced why
         return [*self._future_intent(act, factuality), act]
+
+    def _unnamed_doer(
+        self, verb: Token, code: str, patient: list[EventActor], actors: DocActors
+    ) -> tuple[list[EventActor], list[EventActor]]:
+        """ "Three soldiers were killed", "X was arrested": an act of force or coercion with
+        no agent named is done by an unnamed actor of the country where it happened - unknown
+        armed men, the authorities (``unnamed_doer`` in cameo_roots.tsv; the guideline's
+        unknown perpetrators): the country of a place in the clause, else the victims' own.
+        ``(sources, targets)``; empty for other roots or when the country is unclear."""
+        sector = self.cameo.policy(code).unnamed_doer
+        if sector is None or passive_agent(verb) is not None or self._by_event(verb):
+            return [], []
+        place = self.participants.place_of(verb, actors)
+        countries = {place.country} if place is not None else {p.country for p in patient}
+        if len(countries) != 1 or None in countries:
+            return [], []
+        (country,) = countries
+        doer = EventActor(
+            text="",
+            start=verb.idx,
+            end=verb.idx,
+            actor_id=None,
+            name=None,
+            code=f"{country}{sector}",
+            country=country,
+            sector=sector,
+        )
+        return [doer], patient
+
+    def _by_event(self, verb: Token) -> bool:
+        """ "killed in a car bombing", "in a Jordanian airstrike": the event noun is the
+        act, whose doer it may name; the verb says only what it did."""
+        return any(
+            pobj.lemma_.lower() in self.words.nominals
+            for prep in verb.children
+            if prep.dep_ == "prep"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
 
     def _future_intent(self, act: CodedAct, factuality: Factuality) -> list[CodedAct]:
         """ "The minister will visit Beijing", "Russia is willing to withdraw": announcing

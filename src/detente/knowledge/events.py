@@ -50,6 +50,7 @@ class RootPolicy:
     domestic: str = "no"  # no | agents | people
     mutual: bool = False
     coded_alone: bool = False
+    unnamed_doer: str | None = None  # the sector of an agentless passive act's doer
 
 
 NO_POLICY = RootPolicy()  # codes outside the table (a user dictionary's "999")
@@ -108,13 +109,14 @@ def load_cameo(folder: Path | None = None) -> Cameo:
     }
     roots: dict[str, RootPolicy] = {}
     for _n, values in read_rows(files.CAMEO_ROOTS, folder=folder):
-        root, needs_target, place_target, domestic, mutual, coded_alone = values
+        root, needs_target, place_target, domestic, mutual, coded_alone, unnamed = values
         roots[root] = RootPolicy(
             needs_target=needs_target,
             place_target=place_target == "1",
             domestic=domestic,
             mutual=mutual == "1",
             coded_alone=coded_alone == "1",
+            unnamed_doer=None if unnamed == "-" else unnamed,
         )
     one_sided = frozenset(
         (forward, reverse)

@@ -171,6 +171,7 @@ CAMEO_ROOTS = _table(
     Column("domestic", one_of("no", "agents", "people")),
     Column("mutual", FLAG),
     Column("coded_alone", FLAG),
+    Column("unnamed_doer", one_of("-", "UAF", "GOV")),
 )
 ONE_SIDED_PAIRS = _table(
     "events/one_sided_pairs.tsv", Column("forward", CAMEO_EVENT), Column("reverse", CAMEO_EVENT)
