@@ -50,6 +50,32 @@ def subject_kind(verb, doc) -> str:
     return "subject description, no mention"
 
 
+COARSE = (  # (reason prefix or fragment, group), first match wins
+    ("no actor in the sentence", "no source: no coded actor in the whole sentence"),
+    ("passive, no agent", "no source: passive without agent"),
+    ("subject pronoun", "no source: subject pronoun the actors stage left unresolved"),
+    ("subject description", "no source: subject description/name not a coded mention"),
+    ("subject name", "no source: subject description/name not a coded mention"),
+    ("subject mention uncoded", "no source: subject description/name not a coded mention"),
+    ("no subject", "no source: no subject in the parse to inherit"),
+    ("no target", "no target: the root needs one, none found"),
+    (
+        "unasserted infinitive",
+        "clause gate: participle, purpose/noun infinitive, relative or background clause",
+    ),
+    (
+        "default code, unmatched object",
+        "verb sense: block default with an unmatched object, no target",
+    ),
+    ("null code", "verb sense: a pattern codes nothing (null)"),
+    ("reporting verb", "reporting verb: the content is coded as a statement, not the verb"),
+)
+
+
+def coarse(reason: str) -> str:
+    return next((group for key, group in COARSE if key in reason), f"other: {reason}")
+
+
 def gold_where(actor) -> str:
     if actor is None:
         return "gold: none"
@@ -67,6 +93,7 @@ def main() -> None:
     parser.add_argument("--split", choices=("train", "dev"), default="train")
     parser.add_argument("--show", help="List the misses whose reason starts with this.")
     parser.add_argument("--passives", action="store_true", help="Also passives without agent.")
+    parser.add_argument("--coarse", action="store_true", help="Group the reasons.")
     args = parser.parse_args()
     gold = load_gold("A")
     nlp = load()
@@ -106,6 +133,8 @@ def main() -> None:
             reason = f"{reason}: {subject_kind(verb, doc)}; {gold_where(event.source)}"
         elif reason.startswith("no target"):
             reason = f"{reason}; {gold_where(event.target)}"
+        if args.coarse:
+            reason = coarse(reason)
         reasons[reason] += 1
         sentence = doc.text[event.sentence_start : event.sentence_end].replace("\n", " ")
         src = event.source.text if event.source else None
