@@ -23,7 +23,7 @@ from detente.events.clauses import verb_subject
 from detente.events.coder import EventCoder
 from detente.knowledge import load_knowledge
 from detente.nlp import load, make_doc
-from detente.nlp.syntax import is_passive, passive_agent
+from detente.nlp.syntax import inherited_subject, is_passive, passive_agent
 
 sys.path.insert(0, str(Path(__file__).parent))
 from realnews_missed_triggers import kind_of  # noqa: E402
@@ -36,18 +36,22 @@ def subject_kind(verb, doc) -> str:
     if passive_agent(verb) is None and is_passive(verb):
         return "passive, no agent"
     subject = verb_subject(verb)
+    inherited = ""
     if subject is None:
-        return f"no subject (dep {verb.dep_} of {verb.head.pos_})"
+        subject = inherited_subject(verb)
+        inherited = "inherited "
+        if subject is None or subject.i == verb.i:
+            return f"no subject (dep {verb.dep_} of {verb.head.pos_})"
     mentions = [m for m in doc._.mentions or () if m.start <= subject.idx < m.end]
     if subject.lower_ in PRONOUNS:
         if not mentions:
-            return f"subject pronoun, no mention ({subject.lower_})"
-        return f"subject pronoun, mention uncoded ({subject.lower_})"
+            return f"{inherited}subject pronoun, no mention ({subject.lower_})"
+        return f"{inherited}subject pronoun, mention uncoded ({subject.lower_})"
     if mentions:
-        return f"subject mention uncoded ({mentions[0].kind})"
+        return f"{inherited}subject mention uncoded ({mentions[0].kind})"
     if subject.pos_ == "PROPN":
-        return "subject name, no mention"
-    return "subject description, no mention"
+        return f"{inherited}subject name, no mention"
+    return f"{inherited}subject description, no mention"
 
 
 COARSE = (  # (reason prefix or fragment, group), first match wins
