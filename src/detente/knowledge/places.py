@@ -17,6 +17,7 @@ WEIGHT_FEATURES = (
     "disputed",
     "region",
     "admin1_discount",
+    "county",
     "capital",
     "fame",
     "unknown_size",

@@ -43,10 +43,16 @@ from detente.places.evidence import (
     dominant_reading,
     find_dateline,
 )
-from detente.places.gazetteer import Gazetteer, fame_score, place_key, size_score
+from detente.places.gazetteer import (
+    DIVISION_KINDS,
+    Gazetteer,
+    fame_score,
+    place_key,
+    size_score,
+)
 
 # Kinds of place that contain towns: the second part of "Town, X".
-CONTAINER_KINDS = frozenset({"country", "admin1"})
+CONTAINER_KINDS = frozenset({"country", "admin1", "admin2"})
 # where a name modifies a noun ("the Iraq war", "an Iraq-based group")
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 NOMINALS = frozenset({"NOUN", "PROPN"})  # what a listed name may hang on
@@ -147,6 +153,8 @@ class DocPlaces:
         size = size_score(place.population) if place.population else w["unknown_size"]
         if place.kind == "admin1":
             return size - w["admin1_discount"]
+        if place.kind == "admin2":
+            return size + w["county"]
         fame = w["fame"] * fame_score(place.alternates)
         return size + fame + (w["capital"] if self.gazetteer.is_capital(place) else 0.0)
 
@@ -203,8 +211,14 @@ class DocPlaces:
         """ "Kingston, Ontario", "Alexandria, Va.", "Lagos, Nigeria": a town and the
         division or country it lies in, read together (the pair that fits wins)."""
         doc = self.doc
+        starts = {n.start: n for n in names}
         for name in names:
-            if name.end + 1 >= len(doc) or doc[name.end].text != ",":
+            if name.end + 1 >= len(doc):
+                continue
+            if doc[name.end].lower_ == "in" and name.end + 1 in starts:
+                self._read_located_pair(name, starts[name.end + 1])
+                continue
+            if doc[name.end].text != ",":
                 continue
             if name.label == "PERSON" or (name.start, name.end) in self.fixed:
                 continue
@@ -221,6 +235,18 @@ class DocPlaces:
                     self._fix((name.start, name.end), pair[0], "apposition", text)
                     self._fix((container.start, container.end), pair[1], "apposition", None)
                     break
+
+    def _read_located_pair(self, name: NameSpan, container: NameSpan) -> None:
+        """ "Oakham in Rutland", "Richmond in Virginia": a town said to lie in a division or
+        country named next, read as an apposition where some reading of each fits."""
+        if "PERSON" in (name.label, container.label) or (name.start, name.end) in self.fixed:
+            return
+        text = self.doc[name.start : name.end].text
+        candidates = [p for p in self.gazetteer.lookup(text) if p.kind != "country"]
+        pair = self._container_pair(candidates, self.doc[container.start : container.end].text)
+        if pair is not None:
+            self._fix((name.start, name.end), pair[0], "apposition", text)
+            self._fix((container.start, container.end), pair[1], "apposition", None)
 
     def _container_pair(
         self, candidates: list[KBPlace], container_text: str
@@ -351,8 +377,8 @@ class DocPlaces:
         if len(candidates) == 1:
             reason = "unique"
         elif best[1] is by_prior[1]:
-            reason = "population" if place.kind in ("city", "admin1") else "kind"
-            if by_prior[1].kind != "city" and place.kind == "admin1":
+            reason = "population" if place.kind in ("city", *DIVISION_KINDS) else "kind"
+            if by_prior[1].kind != "city" and place.kind in DIVISION_KINDS:
                 reason = "kind"
         else:
             gains = {f: evidence.get(f, 0.0) - by_prior[3].get(f, 0.0) for f, _ in EVIDENCE_REASONS}
