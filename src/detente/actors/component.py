@@ -389,7 +389,7 @@ class DocResolver:
             ]
             located = located_as(span, self.place_lexicon)
             if (self._seat_acts(span) and not located) or (
-                not cities and not self._is_locative(span)
+                not cities and not located and not self._is_locative(span)
             ):
                 return resolve_state(kb, iso3, sector=sector or "GOV"), None
             # where it is a place, a seat is read as any place name ("Washington" the
@@ -589,7 +589,13 @@ class DocResolver:
         if self.dateline is not None and self.dateline[0] <= span.start < self.dateline[1]:
             return True
         root = list_anchor(span.root, self.place_lexicon)  # "in Turkey, Iraq and Syria"
-        return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.locative_prepositions
+        if root.dep_ != "pobj":
+            return False
+        preposition = root.head.lower_
+        return preposition in self.lexicon.locative_prepositions or (
+            preposition in self.place_lexicon.surface_prepositions
+            and span[-1].lower_ in self.place_lexicon.surfaces  # "on Capitol Hill"
+        )
 
     def _in_place_slot(self, span: Span) -> bool:
         """Where only a place goes: after a locative preposition, or as the goal of a word of
@@ -602,7 +608,10 @@ class DocResolver:
             return True
         if root.dep_ == "conj":
             return root.head.dep_ in ("nsubj", "nsubjpass", "dobj")
-        return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.acting_prepositions
+        return root.dep_ == "pobj" and (
+            root.head.lower_ in self.lexicon.acting_prepositions
+            or root.head.dep_ == "dative"  # "sent a message to Tehran": the recipient
+        )
 
     def _register_acronym(self, name: NamePhrase, resolution: Resolution) -> None:
         doc = self.doc

@@ -10,7 +10,7 @@ from detente.knowledge import files
 from detente.knowledge.tables import read_rows
 from detente.knowledge.words import FunctionWords
 
-PLACE_WORD_KINDS = ("movement", "locating", "event", "facility", "site")
+PLACE_WORD_KINDS = ("movement", "locating", "event", "facility", "site", "surface")
 # The features of evidence_weights.tsv; a missing one would silently weigh nothing.
 WEIGHT_FEATURES = (
     "country",
@@ -47,6 +47,7 @@ class PlaceLexicon:
     events: frozenset[str]  # event nouns a name locates ("the Iraq war")
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
     sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
+    surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
     weights: dict[str, float]
     directional: dict[str, DirectionalName]  # "north" -> North Korea's reading
     locative_prepositions: frozenset[str]  # "in Iraq"
@@ -54,6 +55,7 @@ class PlaceLexicon:
     owner_prepositions: frozenset[str]  # "of": "the streets of Cairo"
     example_prepositions: frozenset[str]  # "such as", "including": "countries such as Chad"
     between_prepositions: frozenset[str]  # "the border between Chad and Sudan"
+    surface_prepositions: frozenset[str]  # "on": "on Capitol Hill"
 
 
 def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
@@ -78,6 +80,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         events=frozenset(words["event"]),
         facilities=frozenset(words["facility"]),
         sites=frozenset(words["site"]),
+        surfaces=frozenset(words["surface"]),
         weights=weights,
         directional=directional,
         locative_prepositions=function_words.of("preposition-locative"),
@@ -85,4 +88,5 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         owner_prepositions=function_words.of("preposition-owner"),
         example_prepositions=function_words.of("preposition-example"),
         between_prepositions=function_words.of("preposition-between"),
+        surface_prepositions=function_words.of("preposition-surface"),
     )

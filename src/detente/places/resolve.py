@@ -555,6 +555,8 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
         word = head.head.lemma_.lower()
+        if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
+            return "locating"  # "the border between Turkey and Syria", "the border with Chad"
         if head.lower_ in lexicon.movement_prepositions and word in lexicon.movement:
             return "movement"
         if head.lower_ in lexicon.owner_prepositions:
@@ -562,8 +564,6 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
                 return "locating"
             if word in lexicon.events:
                 return "event"
-        if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
-            return "locating"  # "the border between Turkey and Syria"
         return None
     word = head.lemma_.lower()
     if root.dep_ == "dobj" and word in lexicon.movement:
