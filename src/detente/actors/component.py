@@ -455,6 +455,10 @@ class DocResolver:
         if actor.kind != "state" and not places.names_place_in(span.text, iso3):
             return actor  # an organization, not a place that Phoenix codes as one
         located = located_as(span, self.place_lexicon)
+        if actor.kind == "state" and (located or self._is_locative(span)):
+            division = self._division_abroad(span, iso3)
+            if division is not None:
+                return division  # "voters in Georgia and Alabama": the US state
         if (
             self._is_locative(span)
             or (span.start, span.end) in places.fixed
@@ -465,6 +469,18 @@ class DocResolver:
         if located and actor.kind == "state" and iso3 in self.kb.gazetteer.countries:
             return replace(actor, place=self.kb.gazetteer.countries[iso3])
         return actor
+
+    def _division_abroad(self, span: Span, iso3: str) -> Resolution | None:
+        """A state's name that also names a first-level division of another country
+        ("Georgia"), where it is a place: that division if its context outweighs the
+        country's (resolution in context weighs the two readings), else None."""
+        places = self.kb.places_by_name(span.text)
+        divisions = [p for p in places if p.kind == "admin1" and p.country != iso3]
+        country = [p for p in places if p.kind == "country" and p.country == iso3]
+        if not divisions or not country:
+            return None
+        resolution = self._place(span, places=[*country, *divisions])
+        return resolution if resolution.country != iso3 else None
 
     def _directional(self, span: Span) -> Resolution | None:
         """ "the North": North Korea in a story about Korea, acting or located; elsewhere

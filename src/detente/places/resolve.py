@@ -411,7 +411,7 @@ class DocPlaces:
         self, place: KBPlace, country: str | None, key: str, sentence: int, own: str | None
     ) -> dict[str, float]:
         w, found = self.weights, self.evidence
-        evidence = {"document": w["document"] * found.share(country)}
+        evidence = {"document": w["document"] * found.share(country, own)}
         if found.near(country, sentence, 1 if own == country else 0):
             evidence["sentence"] = w["sentence"]
         if found.names_admin1(place, sentence):
@@ -613,9 +613,10 @@ def list_anchor(token: Token, lexicon: PlaceLexicon) -> Token:
 def _may_list_places(token: Token) -> bool:
     """A word a list of places may continue: a place name ("in Turkey, Iraq and Syria") or
     a common noun ("in four countries: Turkey, Iraq ..."), not a language, a people or a
-    person ("into English, French and German")."""
+    person ("into English, French and German"). The parser often takes a two-word country
+    for an organization ("to Sierra Leone and Liberia")."""
     if token.pos_ == "PROPN":
-        return token.ent_type_ in PLACE_LABELS
+        return token.ent_type_ in PLACE_LABELS or token.ent_type_ == "ORG"
     return token.pos_ == "NOUN" and not token.ent_type_
 
 
