@@ -8,6 +8,8 @@ to what the document said before.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -106,6 +108,11 @@ def canonical_actors(mentions: list[Mention]) -> list[Actor]:
     return list(actors.values())
 
 
+# A story with this many different words of sport is a sports story (its towns may be clubs).
+SPORTS_STORY_WORDS = 2
+SCORE = re.compile(r"(?<![\w-])\d{1,2}-\d{1,2}(?![\w-])")  # "won 2-0" (not a date, "2017-02-10")
+# How many words before a person a title says whom the person represents ("Republican Sens.").
+REPRESENTATIVE_REACH = 3
 THING_ACTOR_DEPS = frozenset({*SUBJECT_DEPS, "poss"})  # where "it"/"its" may be an actor
 BE_FORMS = frozenset({"’s", "'s"})  # "It’s unclear": the parser may not lemmatise them "be"
 
@@ -339,7 +346,11 @@ class DocResolver:
     def _resolve_name_reference(self, name: NamePhrase) -> None:
         span = self.doc[name.start : name.end]
         resolution, actor = self.resolve_name(name)
-        if resolution is None:
+        if (
+            resolution is None
+            or self._names_team(span, resolution)
+            or self._names_constituency(span, resolution)
+        ):
             return
         self._emit(name.start, name.end, resolution, name.label)
         surname = None
@@ -356,6 +367,58 @@ class DocResolver:
                 surname = span.text if known == span.text else None
         self._remember(span, resolution, surname=surname, titles=_titles(actor))
         self._register_acronym(name, resolution)
+
+    @functools.cached_property
+    def sports_story(self) -> bool:
+        """A story about a match or a club: it has several words of sport (place_words.tsv)."""
+        sport = self.place_lexicon.sport
+        found = {t.lemma_.lower() for t in self.doc if t.lemma_.lower() in sport}
+        if SCORE.search(self.doc.text):
+            found.add("2-0")  # a score
+        return len(found) >= SPORTS_STORY_WORDS
+
+    def _names_team(self, span: Span, resolution: Resolution) -> bool:
+        """A town's name standing for its club in a sports story ("Liverpool beat Chelsea",
+        "Leeds have signed a striker", "a draw with Everton"): neither a place nor an actor
+        the codebook knows. Venues stay places ("a 1-0 win at Leicester")."""
+        place = resolution.place
+        if resolution.kind != "place" or place is None or place.kind not in ("city", "admin2"):
+            return False
+        if not self.sports_story:
+            return False
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+            return True
+        if root.dep_ == "compound":  # "a Leeds striker", "Liverpool football fans"
+            sport = self.place_lexicon.sport
+            return root.head.lemma_.lower() in sport or any(
+                c.dep_ == "compound" and c.lemma_.lower() in sport for c in root.head.children
+            )
+        return root.dep_ == "pobj" and root.head.lower_ in self.place_lexicon.opponent_prepositions
+
+    def _names_constituency(self, span: Span, resolution: Resolution) -> bool:
+        """The state or province a legislator or governor represents ("Sens. John Hale of
+        Arizona, Ann Roe of Iowa"): an actor, not a place. Only where such a title stands
+        before the person (or the first of the listed people)."""
+        place = resolution.place
+        if resolution.kind != "place" or place is None or place.kind != "admin1":
+            return False
+        root = span.root
+        preposition = root.head
+        if root.dep_ != "pobj" or preposition.lower_ != "of":
+            return False
+        person = preposition.head
+        if person.ent_type_ != "PERSON":
+            return False
+        while person.dep_ == "conj" and person.head.i < person.i:
+            person = person.head
+        first = person.i
+        while first > 0 and self.doc[first - 1].ent_type_ == "PERSON":
+            first -= 1  # the name's first word, after any title ("Sens. John Hale")
+        before = self.doc[max(0, first - REPRESENTATIVE_REACH) : first]
+        return any(t.lower_ in self.place_lexicon.representatives for t in before)
 
     def resolve_name(self, name: NamePhrase) -> tuple[Resolution | None, KBActor | None]:
         kb, memory = self.kb, self.memory

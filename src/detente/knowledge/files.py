@@ -105,6 +105,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-example",  # "countries such as Lebanon": the names stand in for the noun
     "preposition-between",  # "the border between Turkey and Syria": a site's land
     "preposition-surface",  # "on Capitol Hill": a name ending in a street or hill word
+    "preposition-opponent",  # "a draw with Everton": in a sports story, a club
     "reciprocal",  # each other, one another (two words)
 )
 
@@ -325,7 +326,19 @@ PLACE_KINDS = _words("places/place_kinds.txt", Column("kind", PLACE_KIND))
 PLACE_WORDS = _table(
     "places/place_words.tsv",
     Column("word"),
-    Column("kind", one_of("movement", "locating", "event", "facility", "site", "surface")),
+    Column(
+        "kind",
+        one_of(
+            "movement",
+            "locating",
+            "event",
+            "facility",
+            "site",
+            "surface",
+            "sport",
+            "representative",
+        ),
+    ),
 )
 EVIDENCE_WEIGHTS = _table(
     "places/evidence_weights.tsv", Column("feature"), Column("weight", NUMBER), Column("note")
