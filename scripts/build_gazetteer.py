@@ -245,26 +245,24 @@ def division_rows(
     for (alpha2, code), name in sorted(names.items()):
         if alpha2 not in alpha3:
             continue
-        weight, lat, lon = totals[(alpha2, code)]
+        total = totals[(alpha2, code)]
         geonameid = us_ids.get(code) if alpha2 == "US" else None
         place_id = f"place:geonames:{geonameid}" if geonameid else f"place:admin1:{alpha2}.{code}"
         forms = division_forms(name)
-        rows.append(
-            (
-                place_id,
-                "admin1",
-                clean(name),
-                "|".join(forms),
-                alpha3[alpha2],
-                code,
-                f"{lat / weight:.4f}",
-                f"{lon / weight:.4f}",
-                str(int(weight)),
-                "",
-                "|".join(dict.fromkeys(place_key(n) for n in forms)),
-            )
-        )
+        rows.append(division_row(place_id, "admin1", name, forms, alpha3[alpha2], code, total))
     return rows
+
+
+def division_row(
+    place_id: str, kind: str, name: str, forms: list[str], iso3: str, code: str, total: list
+) -> tuple:
+    """A division's row; ``total``: [weight, weight * lat, weight * lon] of its places."""
+    weight, lat, lon = total
+    keys = "|".join(dict.fromkeys(place_key(n) for n in forms))
+    return (
+        place_id, kind, clean(name), "|".join(forms), iso3, code,
+        f"{lat / weight:.4f}", f"{lon / weight:.4f}", str(int(weight)), "", keys,
+    )  # fmt: skip
 
 
 # Countries whose second-level divisions are shipped (alpha-2).
@@ -327,23 +325,11 @@ def county_rows(
         name = county_name(county)
         aliases = [a for a in extra.get(name, ("", ""))[1].split("|") if a]
         forms = [clean(f) for f in dict.fromkeys([name, ascii_fold(name), *aliases])]
-        keys = [k for k in dict.fromkeys(place_key(f) for f in forms)]
         if place_key(name) in city_keys or says_only_where(name):
             continue
+        place_id = f"place:admin2:{alpha2}.{place_key(name).replace(' ', '_')}"
         rows.append(
-            (
-                f"place:admin2:{alpha2}.{place_key(name).replace(' ', '_')}",
-                "admin2",
-                clean(name),
-                "|".join(forms),
-                alpha3[alpha2],
-                code,
-                f"{lat / weight:.4f}",
-                f"{lon / weight:.4f}",
-                str(int(weight)),
-                "",
-                "|".join(keys),
-            )
+            division_row(place_id, "admin2", name, forms, alpha3[alpha2], code, [weight, lat, lon])
         )
     return rows
 

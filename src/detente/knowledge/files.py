@@ -323,22 +323,18 @@ DISPUTED = _table(
     required=False,
 )
 PLACE_KINDS = _words("places/place_kinds.txt", Column("kind", PLACE_KIND))
+PLACE_WORD_KINDS = (
+    "movement",
+    "locating",
+    "event",
+    "facility",
+    "site",
+    "surface",
+    "sport",
+    "representative",
+)
 PLACE_WORDS = _table(
-    "places/place_words.tsv",
-    Column("word"),
-    Column(
-        "kind",
-        one_of(
-            "movement",
-            "locating",
-            "event",
-            "facility",
-            "site",
-            "surface",
-            "sport",
-            "representative",
-        ),
-    ),
+    "places/place_words.tsv", Column("word"), Column("kind", one_of(*PLACE_WORD_KINDS))
 )
 EVIDENCE_WEIGHTS = _table(
     "places/evidence_weights.tsv", Column("feature"), Column("weight", NUMBER), Column("note")

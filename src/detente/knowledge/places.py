@@ -10,16 +10,7 @@ from detente.knowledge import files
 from detente.knowledge.tables import read_rows
 from detente.knowledge.words import FunctionWords
 
-PLACE_WORD_KINDS = (
-    "movement",
-    "locating",
-    "event",
-    "facility",
-    "site",
-    "surface",
-    "sport",
-    "representative",
-)
+PLACE_WORD_KINDS = files.PLACE_WORD_KINDS
 # The features of evidence_weights.tsv; a missing one would silently weigh nothing.
 WEIGHT_FEATURES = (
     "country",
