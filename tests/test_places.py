@@ -607,3 +607,17 @@ def test_place_cases_file_is_checked(tmp_path):
     bad.write_text("text\tname\toccurrence\texpect\tcase\nIn Paris.\tLyon\t1\tFRA\tcity\n")
     with pytest.raises(InputError, match="Lyon"):
         read_place_cases(bad)
+
+
+def test_a_seat_of_government_lies_in_its_capital_never_in_a_town_of_its_name(code):
+    doc = code(
+        "Abe arrived at the White House on Friday. His visit to the White House was short.",
+        date="2017-02-10",
+    )
+    at_house, visited = at(doc, "White House"), at(doc, "White House", nth=1)
+    assert at_house.kind == "place" and at_house.resolved_by == "seat"
+    assert at_house.country == "USA" and at_house.lat is not None and at_house.lat > 38
+    assert visited.kind == "state" and visited.code == "USAGOV"  # visited: the government
+    assert visited.place_id == at_house.place_id  # ... where it sits (Washington)
+    said = code("The White House said the talks would continue.", date="2017-02-10")
+    assert at(said, "White House").place_id is None

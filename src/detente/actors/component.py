@@ -370,9 +370,9 @@ class DocResolver:
 
     @functools.cached_property
     def sports_story(self) -> bool:
-        """A story about a match or a club: it has several words of sport (place_words.tsv)."""
-        sport = self.place_lexicon.sport
-        found = {t.lemma_.lower() for t in self.doc if t.lemma_.lower() in sport}
+        """A story about a match or a club: it has several words of sport (place_words.tsv, as
+        written) or a score."""
+        found = set(self.place_lexicon.sport.intersection(self.lowers))
         if SCORE.search(self.doc.text):
             found.add("2-0")  # a score
         return len(found) >= SPORTS_STORY_WORDS
@@ -440,24 +440,7 @@ class DocResolver:
         if seat is not None and not self.doc_places.may_be_seat(name.start, name.end, seat[0]):
             seat = None  # "Hamilton" in Ontario is no seat of Bermuda's government
         if seat is not None:
-            iso3, sector = seat
-            # a building ("the White House", "the Kremlin") stands for its government
-            # wherever it is not a location; a capital city only where it acts. A town
-            # abroad of the same name (Casablanca is "White House") or a small town at home
-            # (White House, Tennessee) does not make a city: only the capital does.
-            cities = [
-                p
-                for p in kb.places_by_name(text)
-                if p.country == iso3 and (p.kind != "city" or kb.gazetteer.is_capital(p))
-            ]
-            located = located_as(span, self.place_lexicon)
-            if (self._seat_acts(span) and not located) or (
-                not cities and not located and not self._is_locative(span)
-            ):
-                return resolve_state(kb, iso3, sector=sector or "GOV"), None
-            # where it is a place, a seat is read as any place name ("Washington" the
-            # city, not the state)
-            return self._as_place(span, None if cities else iso3), None
+            return self._seat(span, *seat), None
         actors = kb.actors_by_name(text)
         if actors:
             actor = _pick_actor(actors, name.label, self.when)
@@ -483,6 +466,32 @@ class DocResolver:
         if iso3 is not None:
             return self._state_word(span, iso3), None
         return self._unknown(span, name.label), None
+
+    def _seat(self, span: Span, iso3: str, sector: str | None) -> Resolution:
+        """A seat of government's name: its government where it acts, a place where it is a
+        location. A building ("the White House", "the Kremlin") stands for its government
+        wherever it is not a location, and lies in its capital, never in a town of its name
+        (White House, Tennessee); "a visit to the White House" visits the government there.
+        A capital city is its government only where it acts; a town abroad of the same name
+        (Casablanca is "White House") or a small town at home does not make a city."""
+        kb = self.kb
+        cities = [
+            p
+            for p in kb.places_by_name(span.text)
+            if p.country == iso3 and (p.kind != "city" or kb.gazetteer.is_capital(p))
+        ]
+        located = located_as(span, self.place_lexicon)
+        locative = self._is_locative(span)
+        government = resolve_state(kb, iso3, sector=sector or "GOV")
+        if (self._seat_acts(span) and not located) or (not cities and not located and not locative):
+            return government
+        if not cities:
+            capital = kb.gazetteer.capital_of(iso3)
+            if not locative:
+                return replace(government, place=capital)
+            return Resolution("place", None, span.text, None, iso3, None, "seat", place=capital)
+        # where it is a place, a seat is read as any place name ("Washington" the city)
+        return self._as_place(span, None)
 
     # -- places (resolved in context by detente.places) ------------------------------------
     def _place(self, span: Span, *, places=None, country: str | None = None) -> Resolution:

@@ -115,6 +115,11 @@ class Gazetteer:
     def is_capital(self, place: KBPlace) -> bool:
         return place.place_id in self.capitals
 
+    def capital_of(self, iso3: str) -> KBPlace | None:
+        """The national capital of a state (where its seats of government lie)."""
+        found = [self.by_id[i] for i in self.capitals if self.by_id[i].country == iso3]
+        return max(found, key=lambda p: p.population) if found else None
+
     def population(self, place: KBPlace) -> int:
         return place.population
 

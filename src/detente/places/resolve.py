@@ -16,7 +16,8 @@ before. The best reading wins, and keeps the reason that decided it (``resolved_
   largest town of the name), ``unique``: the name has one reading;
 * for names the gazetteer lacks (a building, a street): ``apposition``, ``within`` ("the
   hospital in Cambridge", "Luanda's Independence Square"), ``country-inside`` ("Stade de
-  France"), ``near-place`` (the sentence's place), ``doc-country``, or ``ner`` (no country).
+  France"), ``near-place`` (the sentence's place), ``doc-country``, or ``ner`` (no country);
+  ``seat``: a seat of government's building, placed in its capital ("at the White House").
 
 The stage that calls it (:mod:`detente.actors.component`) decides whether a name is a place
 or an actor; :func:`located_as` tells when a state's name is used for its land.
@@ -84,6 +85,7 @@ PLACE_REASONS = (
     "country-inside",
     "near-place",
     "directional",
+    "seat",
 )
 
 
