@@ -36,7 +36,7 @@ from detente.eval.realnews import (  # noqa: E402
     score_realnews,
     to_prediction,
 )
-from detente.events.acceptor import ACCEPTOR_FILE, Acceptor, features  # noqa: E402
+from detente.events.acceptor import ACCEPTOR_FILE, Acceptor, features, load_acceptor  # noqa: E402
 
 SPLITS = ("train", "dev")
 THRESHOLDS = (0.0, 0.3, 0.5, 0.7)
@@ -195,8 +195,14 @@ def main() -> None:
     dev_events, dev_found, dev_correct = data["dev"]
     confidences = [acceptor.probability(f) for f in dev_found]
     raw = [event.confidence for event in dev_events]
+    shipped = load_acceptor()  # the weights in the package before this run writes new ones
+    before = [shipped.probability(f) for f in dev_found]
     print(f"dev: {len(dev_events)} events in gold sentences, {sum(dev_correct)} right\n")
-    for title, values in (("acceptor", confidences), ("rule score (before)", raw)):
+    for title, values in (
+        ("acceptor", confidences),
+        ("shipped acceptor (before retraining)", before),
+        ("rule score (before)", raw),
+    ):
         print_table(
             f"Dev, {title}: {args.bins} equal-count groups", deciles(values, dev_correct, args.bins)
         )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import asdict, fields, replace
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from detente.eval.places import (
     GoldSentence,
     agreement,
     check_texts,
+    evaluate_places,
     gold_articles,
     mention_problem,
     predicted_places,
@@ -269,11 +271,64 @@ def test_the_report_has_a_row_per_split_and_the_errors():
     assert "- `s4` **Perth** = AUS: missed" in report
 
 
+def test_test2_is_a_split_of_its_own_and_counts_in_all():
+    s5 = sentence("s5", A2, "He", "Monday.", "test2", [mention(A2, "Tripoli", "LBY")])
+    gold = [*GOLD[:2], s5]  # s3 (dev) also lies in A2: the split is the sentence's
+    scores = score_places(gold, {A2: [place(A2, "Tripoli", "GBR")]}, resamples=0)
+    assert scores["test2"].counts.gold_places == 1 and scores["test2"].counts.found == 1
+    assert scores["test2"].counts.right == 0
+    assert [e.sentence_id for e in scores["test2"].errors] == ["s5"]
+    assert scores["dev"].counts.gold_places == 1  # Paris only
+    assert scores["test"].counts.sentences == 0
+    assert scores["all"].counts.gold_places == 2
+    assert {e.sentence_id for e in scores["all"].errors} == {"s1", "s5"}
+    assert "| test2 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
+    assert "test2" not in score_places(GOLD, {}, resamples=0)  # no row without test2 gold
+
+
+def _gold_file(tmp_path, sentences) -> Path:
+    path = tmp_path / "gold.X.jsonl"
+    lines = []
+    for s in sentences:
+        record = {f.name: getattr(s, f.name) for f in fields(GoldSentence) if f.name != "mentions"}
+        record["mentions"] = [asdict(m) for m in s.mentions]
+        lines.append(json.dumps(record))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_read_gold_accepts_test2(tmp_path):
+    s5 = sentence("s5", A2, "He", "Monday.", "test2", [mention(A2, "Tripoli", "LBY")])
+    assert [s.split for s in read_gold(_gold_file(tmp_path, [GOLD[0], s5]))] == ["dev", "test2"]
+
+
+@pytest.mark.model
+def test_evaluate_places_runs_test2_only_when_named(tmp_path, nlp):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"id": r, "text": TEXTS[(c, r)]}) + "\n" for c, r in TEXTS),
+        encoding="utf-8",
+    )
+    s5 = sentence("s5", A2, "He", "Monday.", "test2", [mention(A2, "Tripoli", "LBY")])
+    path = _gold_file(tmp_path, [GOLD[0], GOLD[3], s5])
+    run = {"gold_path": path, "corpora_dir": tmp_path, "nlp": nlp}
+    both = evaluate_places(split="all", **run).scores
+    assert list(both) == ["dev", "test"]
+    assert both["dev"].counts.sentences + both["test"].counts.sentences == 2
+    test2 = evaluate_places(split="test2", **run).scores
+    assert list(test2) == ["test2"]
+    assert test2["test2"].counts.sentences == 1 and test2["test2"].counts.gold_places == 1
+    with pytest.raises(InputError, match="split 'test3' is not dev, test, test2 or all"):
+        evaluate_places(split="test3", **run)
+
+
 @pytest.mark.slow
 def test_the_committed_gold_matches_the_corpus_text(shared_dir):
     gold = read_gold(GOLD_DIR / "gold.A.jsonl")
     assert len(gold) >= 150
-    assert {s.split for s in gold} == {"dev", "test"}
+    assert {s.split for s in gold} <= {"dev", "test", "test2"}
+    test2 = {s.article for s in gold if s.split == "test2"}
+    assert not test2 & {s.article for s in gold if s.split != "test2"}  # articles not reused
     articles = gold_articles(gold, shared_dir / "data" / "corpora")
     assert len(articles) == len({s.article for s in gold})
     for s in gold:

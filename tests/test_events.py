@@ -753,3 +753,111 @@ def test_the_future_of_an_intention_is_one_intention(coded):
 def test_a_states_other_mention_is_another_actor(coded):
     table = {**ACTORS, "Japanese voters": "JPN"}
     assert ("JPN", "JPN", "051") in triples(coded("Japan praised Japanese voters.", table=table))
+
+
+def test_a_thing_object_and_the_phrase_it_heads():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.clauses import inside_phrase, thing_object
+
+    # "Russia increased tensions between Japan and China ."
+    words = ["Russia", "increased", "tensions", "between", "Japan", "and", "China", "."]
+    heads = [1, 1, 1, 2, 3, 4, 4, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    actor_tokens = {0, 4, 6}
+    thing = thing_object(doc[1], lambda tok: tok.i in actor_tokens)
+    assert thing is not None and thing.text == "tensions"
+    japan, china, russia = doc[4], doc[6], doc[0]
+    assert inside_phrase(thing, japan.idx, japan.idx + len(japan))
+    assert inside_phrase(thing, china.idx, china.idx + len(china))
+    assert not inside_phrase(thing, russia.idx, russia.idx + len(russia))
+    # an object that is an actor is no thing: "Russia increased Japan ..." acts on Japan
+    assert thing_object(doc[1], lambda tok: tok.i in actor_tokens | {2}) is None
+    # a pronoun object is no thing either ("increased it")
+    pos_pron = ["PROPN", "VERB", "PRON", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos_pron)
+    assert thing_object(doc[1], lambda tok: tok.i in actor_tokens) is None
+
+
+def test_a_default_code_of_giving_does_not_reach_into_a_thing_object(coded):
+    # BOOST [060] names no pattern for "tensions": the actors inside the object are not
+    # counterparts of a cooperation (cameo_roots.tsv thing_object = sense)
+    events = coded("Russia increased tensions between Japan and China.")
+    assert not any(e.cameo.startswith("06") for e in events)
+    # force on someone's things keeps its target (thing_object = owner)
+    assert ("RUS", "JPN", "190") in triples(coded("Russia pounded Japan's outposts."))
+
+
+def test_an_intention_without_counterpart_or_act_needs_a_commitment():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.records import EventActor
+
+    coder = EventCoder(load_knowledge())
+    policy = coder.cameo.policy("030")
+    assert policy.needs_target == "commitment"
+    japan = EventActor("Japan", 0, 5, "state:JPN", "Japan", "JPN", "JPN", None)
+
+    def head_verb(words, lemmas):
+        heads = [1, 1, 3, 1, 3, 1]
+        deps = ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"]
+        pos = ["PROPN", "VERB", "PART", "VERB", "NOUN", "PUNCT"]
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        return doc[1]
+
+    aims = head_verb(
+        ["Japan", "aims", "to", "consolidate", "operations", "."],
+        ["Japan", "aim", "to", "consolidate", "operation", "."],
+    )
+    promised = head_verb(
+        ["Japan", "promised", "to", "democratize", "Serbia", "."],
+        ["Japan", "promise", "to", "democratize", "Serbia", "."],
+    )
+    # a verb's default code (confidence below a pattern's), one doer, no target
+    assert coder._needs_target(0.7, [japan], policy, aims)  # a wish or aim names nothing
+    assert not coder._needs_target(0.7, [japan], policy, promised)  # a promise commits
+    assert not coder._needs_target(0.9, [japan], policy, aims)  # a pattern names the act
+    # an appeal's default code still needs its counterpart, commitment or not
+    assert coder._needs_target(0.7, [japan], coder.cameo.policy("020"), promised)
+
+
+def test_an_aim_alone_is_no_event_a_promise_is(coded):
+    assert not any(
+        e.cameo_root == "03" for e in coded("Japan is aiming to consolidate operations.")
+    )
+    events = coded("Russia promised to democratize Japan.")
+    assert any(e.cameo_root == "03" and e.modality == "asserted" for e in events)
+
+
+def test_a_mutual_event_noun_takes_its_sides_from_between():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    # "Clashes between Russia and Japan ended ." - a hand-built parse, hand-built actors
+    words = ["Clashes", "between", "Russia", "and", "Japan", "ended", "."]
+    heads = [5, 0, 1, 2, 2, 5, 5]
+    deps = ["nsubj", "prep", "pobj", "cc", "conj", "ROOT", "punct"]
+    pos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["clash", "between", "Russia", "and", "Japan", "end", "."]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+    coder = EventCoder(load_knowledge())
+    act = coder.nominals.code(doc[0], DocActors.build(doc), set())
+    assert act is not None and act.code.forward == "190" and act.reciprocal
+    assert [a.code for a in act.sources] == ["RUS"] and [a.code for a in act.targets] == ["JPN"]
+    # one side named is no mutual act: no doer of its own, and no domestic fallback
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc._.mentions = hand_mentions(doc.text, "d", {"Russia": "RUS"})
+    assert coder.nominals.code(doc[0], DocActors.build(doc), set()) is None
+
+
+def test_several_doers_of_an_act_done_to_someone_still_need_its_target(coded):
+    events = coded("Russia and China saw the protests as a threat to stability.")
+    assert not any(e.cameo_root == "13" for e in events)
+    assert ("JPN", "RUS", "111") in triples(coded("Japan delivered a sharp critique of Russia."))

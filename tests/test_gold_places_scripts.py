@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib
 import json
+import random
 import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -195,3 +197,47 @@ def test_a_bad_annotation_line_is_reported_and_nothing_written(scripts, shared_d
     assert errors[0].endswith("B.jsonl:1: span 'Atlantis' is not in the sentence")
     assert errors[1].endswith("B.jsonl:2: unknown sentence id 'p999'")
     assert not target.exists()
+
+
+def test_test2_rows_are_all_test2_with_ids_after_the_first_sample(scripts):
+    sample = scripts["sample_places"]
+    text = "In Paris. In Perth. In Nice. In Tripoli. In Sydney."
+    spans = list(scripts["places_corpus"].split_sentences(text))
+    taken = [
+        sample.Candidate("c.jsonl", f"a{i}", "2020-01-01", s, e, (text[s + 3 : e - 1],))
+        for i, (s, e) in enumerate(spans)
+    ]
+    texts = {("c.jsonl", f"a{i}"): SimpleNamespace(text=text) for i in range(len(spans))}
+    rng = random.Random(1)
+    rows = sample.assign_test2(taken, rng, texts, first=181)
+    assert sorted(r.id for r in rows) == ["p181", "p182", "p183", "p184", "p185"]
+    assert {r.split for r in rows} == {"test2"}
+    assert sum(r.double for r in rows) == min(sample.TEST2_DOUBLE, len(rows))
+    assert {text[r.start : r.end] for r in rows} == {text[s:e] for s, e in spans}
+
+
+def test_the_test2_quotas_cap_each_corpus(scripts):
+    sample = scripts["sample_places"]
+    corpus = next(iter(sample.TEST2_QUOTAS))
+    quotas = {**sample.TEST2_QUOTAS, corpus: 2}
+    pool = [sample.Candidate(corpus, f"a{i}", "", 0, 5, (f"N{i}",)) for i in range(5)]
+    taken = sample.select(pool, [], random.Random(0), quotas)
+    assert len(taken) == 2
+    assert sum(sample.TEST2_QUOTAS.values()) == 100
+
+
+@pytest.mark.slow
+def test_the_second_annotator_builds_the_first_sample_doubles_only(scripts, shared_dir, tmp_path):
+    gold_dir = scripts["places_corpus"].GOLD_DIR
+    (tmp_path / "annotations").mkdir()
+    shutil.copy(gold_dir / "sentences.tsv", tmp_path / "sentences.tsv")
+    shutil.copy(gold_dir / "annotations" / "B.jsonl", tmp_path / "annotations" / "B.jsonl")
+    build = scripts["build_places"].build
+    _, count, errors, _ = build("B", double_only=True, splits=("dev", "test"), gold_dir=tmp_path)
+    assert (count, errors) == (40, [])
+    _, _, errors, _ = build("B", double_only=True, splits=("test2",), gold_dir=tmp_path)
+    assert "is not a double sentence in split test2" in errors[0]  # B did the first 40 only
+    rows = scripts["places_corpus"].read_sentence_table(tmp_path / "sentences.tsv")
+    pending = [row.id for row in rows if row.double and row.split == "test2"]
+    assert len(pending) == 15
+    assert errors[-1].endswith(f"15 sentence(s) not annotated: {', '.join(pending)}")

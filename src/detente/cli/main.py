@@ -759,7 +759,11 @@ def eval_actors(
 @handle_errors
 def eval_places(
     split: Annotated[
-        str, typer.Option("--split", help="dev, test (test: once, at the end) or all.")
+        str,
+        typer.Option(
+            "--split",
+            help="dev, test (once, at the end), test2 (once, by the lead) or all (dev and test).",
+        ),
     ] = "dev",
     gold: Annotated[
         Path | None, typer.Option("--gold", help="Place gold JSONL (gold/places/gold.A.jsonl).")

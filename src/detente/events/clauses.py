@@ -4,7 +4,7 @@ the parse (they work on hand-built ``Doc`` objects too)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
@@ -113,6 +113,21 @@ def embedded_subject(verb: Token) -> Token | None:
 def has_unmatched_object(verb: Token) -> bool:
     """An object noun that may change the verb's sense; a pronoun ("discuss it") cannot."""
     return any(c.dep_ in ("dobj", "attr", "oprd") and c.pos_ != "PRON" for c in verb.children)
+
+
+def thing_object(verb: Token, is_actor: Callable[[Token], bool]) -> Token | None:
+    """The verb's object when it names a thing, not an actor ("took issue", "increased
+    tensions"): a noun (not a pronoun) outside every actor mention."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and not is_actor(child):
+            return child
+    return None
+
+
+def inside_phrase(head: Token, start: int, end: int) -> bool:
+    """The characters ``start:end`` lie within the phrase ``head`` heads."""
+    last = head.right_edge
+    return head.left_edge.idx <= start and end <= last.idx + len(last)
 
 
 def relative_antecedent(verb: Token, relatives: frozenset[str]) -> Token | None:

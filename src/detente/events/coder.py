@@ -19,7 +19,13 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.acceptor import load_acceptor
-from detente.events.clauses import embedded_subject, has_unmatched_object, verb_subject
+from detente.events.clauses import (
+    embedded_subject,
+    has_unmatched_object,
+    inside_phrase,
+    thing_object,
+    verb_subject,
+)
 from detente.events.emit import CodedAct, Emitter
 from detente.events.lexicon import CodeSpec, Pattern, VerbEntry
 from detente.events.modality import (
@@ -261,6 +267,12 @@ class EventCoder:
         )
         coding = self._unarmed_sense(verb, coding, sources, targets)
         confidence = coding.confidence
+        if (
+            confidence < PATTERN_CONFIDENCE
+            and self.cameo.policy(coding.code.forward).thing_object == "sense"
+            and self._targets_in_thing(verb, targets, actors)
+        ):
+            return None
         if confidence < 0.75 and self._has_event_object(verb, actors):
             # "issued a stern reminder to Iraq": a verb coded only by its block's default
             # (GRANT [060]) says less than its event noun, which codes the act
@@ -272,7 +284,7 @@ class EventCoder:
                 # "the army imposed a curfew": a domestic act is done to the doer's own country
                 targets = own_country(sources, people=policy.domestic == "people")
                 deep = True
-            if not targets and self._needs_target(confidence, sources, policy):
+            if not targets and self._needs_target(confidence, sources, policy, verb):
                 return None
         if role == "intent" and embedded_subject(verb) is not None:
             # "doesn't want Russia and China creating a bloc", "wants the US to veto": a wish
@@ -340,19 +352,43 @@ class EventCoder:
             reciprocal = True  # "- % HAVE * [191]": "Gondor and Osgiliath have delayed ..."
         return targets, reciprocal, deep
 
-    @staticmethod
-    def _needs_target(confidence: float, sources: list[EventActor], policy: RootPolicy) -> bool:
+    def _needs_target(
+        self,
+        confidence: float,
+        sources: list[EventActor],
+        policy: RootPolicy,
+        verb: Token | None = None,
+    ) -> bool:
         """A verb with no target that is not coded: its root means nothing without a
         counterpart (statements; appeals and consultations by one actor, when only the
-        verb's default code names them; acts done to someone - criticism, aid, force - see
-        ``cameo_roots.tsv``)."""
+        verb's default code names them; intentions that only wish or expect - "aiming to
+        consolidate", "is expected in May" - unlike commitments, "promised to democratize
+        Serbia"; acts done to someone - criticism, aid, force - see ``cameo_roots.tsv``)."""
         if policy.needs_target == "always":
             # "Trump and Abe agreed to cooperate": partners of a mutual act are each other's
             return not (policy.mutual and len(sources) > 1)
+        if policy.needs_target == "commitment" and verb is not None:
+            # a promise or a plan commits its doer (clause words giving the act "intended")
+            if self.words.governed.get(self.verb_codes.word(verb)) == "intended":
+                return False
         return (
             confidence < PATTERN_CONFIDENCE
             and len(sources) < 2
-            and policy.needs_target == "default"
+            and policy.needs_target in ("default", "commitment")
+        )
+
+    @staticmethod
+    def _targets_in_thing(verb: Token, targets: list[EventActor], actors: DocActors) -> bool:
+        """The verb has a thing for object and its targets only stand inside that phrase
+        ("took its place", "increased tensions between the US and Russia"). For acts done
+        to the object itself (``thing_object`` = sense in cameo_roots.tsv) a verb coded
+        only by default is then in a sense its code does not mean; a verbal act's object
+        is its topic ("criticized Obama's decision" targets Obama)."""
+        thing = thing_object(verb, lambda tok: actors.by_token[tok.i] != -1)
+        return (
+            thing is not None
+            and bool(targets)
+            and all(inside_phrase(thing, t.start, t.end) for t in targets)
         )
 
     def _has_event_object(self, verb: Token, actors: DocActors) -> bool:
@@ -429,7 +465,11 @@ class EventCoder:
         targets, reciprocal, deep = self.participants.targets(
             embedded, actors, sources, place_targets=policy.place_target
         )
-        if not targets and not reciprocal and self._needs_target(confidence, sources, policy):
+        if (
+            not targets
+            and not reciprocal
+            and self._needs_target(confidence, sources, policy, embedded)
+        ):
             # "sought to reassure backbenchers": an intent to do to nobody what is only
             # ever done to someone says nothing; the act itself is coded on its own turn
             return None, True

@@ -54,9 +54,15 @@ class NominalCoder:
         if light_verb is not None and self._verb_codes_it(light_verb, entry):
             return None
         sources, inherited = self._sources(noun, governor, actors, entry)
+        sides: list[EventActor] = []
+        if not sources and entry.code.reverse == entry.code.forward:
+            # "clashes between rebels and troops", "talks between the U.S. and Iran": a
+            # mutual act's sides are both named after "between"
+            sides = self._between(noun, actors)
+            sources = sides[:1]
         if not sources:
             return None
-        targets = self._targets(noun, entry, actors, consumed)
+        targets = sides[1:] or self._targets(noun, entry, actors, consumed)
         if not targets and light_verb is not None:
             # "issued a reminder Saturday to Iraq": the parser hangs the noun's
             # complement on its light verb
@@ -66,11 +72,15 @@ class NominalCoder:
         if not targets and policy.place_target:
             # "its invasion of South Lebanon": a place stands for its country
             targets = self._place_targets(noun, entry, actors, sources)
-        if not targets and len(sources) < 2 and policy.domestic != "no":
-            # "opposition parties in Nepal organized a general strike": a domestic act
+        mutual = entry.code.reverse == entry.code.forward
+        if not targets and len(sources) < 2 and policy.domestic != "no" and not mutual:
+            # "opposition parties in Nepal organized a general strike": a domestic act (a
+            # mutual one, "a court battle", needs its other side named)
             targets = own_country(sources, people=policy.domestic == "people")
-        if not targets and len(sources) < 2:
-            return None  # "the G7 summit meeting": a meeting needs two sides
+        if not targets and (len(sources) < 2 or (policy.needs_target == "always" and not mutual)):
+            # "the G7 summit meeting": a meeting needs two sides; "saw them as a threat":
+            # several doers of an act done to someone still need the one it is done to
+            return None
         return CodedAct(
             trigger=noun,
             clause_verb=governor or noun,
@@ -81,7 +91,7 @@ class NominalCoder:
             negated=any(c.dep_ == "det" and c.lower_ in self.words.negators for c in noun.children),
             modality=entry.modality,
             confidence=0.6 if inherited else 0.7,
-            reciprocal=entry.code.reverse == entry.code.forward,
+            reciprocal=mutual,
         )
 
     def carried_by(self, noun: Token, verb: Token, actors: DocActors) -> bool:
@@ -202,6 +212,15 @@ class NominalCoder:
             if targets:
                 break
         return targets
+
+    def _between(self, noun: Token, actors: DocActors) -> list[EventActor]:
+        """The actors of the noun's "between" phrase, when it names two sides or more."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                found = self._last_object_actors(child, actors)
+                if len(found) > 1:
+                    return found
+        return []
 
     def _last_object_actors(self, prep: Token, actors: DocActors) -> list[EventActor]:
         """The actors inside the (last) object of a preposition."""

@@ -45,11 +45,12 @@ class CameoCode:
 class RootPolicy:
     """What the coder does with an act of one CAMEO root (``events/cameo_roots.tsv``)."""
 
-    needs_target: str = "no"  # always | default | no
+    needs_target: str = "no"  # always | default | commitment | no
     place_target: bool = False
     domestic: str = "no"  # no | agents | people
     mutual: bool = False
     coded_alone: bool = False
+    thing_object: str = "owner"  # owner | sense: an actor inside a thing object is the target
 
 
 NO_POLICY = RootPolicy()  # codes outside the table (a user dictionary's "999")
@@ -108,13 +109,14 @@ def load_cameo(folder: Path | None = None) -> Cameo:
     }
     roots: dict[str, RootPolicy] = {}
     for _n, values in read_rows(files.CAMEO_ROOTS, folder=folder):
-        root, needs_target, place_target, domestic, mutual, coded_alone = values
+        root, needs_target, place_target, domestic, mutual, coded_alone, thing_object = values
         roots[root] = RootPolicy(
             needs_target=needs_target,
             place_target=place_target == "1",
             domestic=domestic,
             mutual=mutual == "1",
             coded_alone=coded_alone == "1",
+            thing_object=thing_object,
         )
     one_sided = frozenset(
         (forward, reverse)

@@ -168,11 +168,12 @@ CAMEO = _table(
 CAMEO_ROOTS = _table(
     "events/cameo_roots.tsv",
     Column("root", CAMEO_ROOT),
-    Column("needs_target", one_of("always", "default", "no")),
+    Column("needs_target", one_of("always", "default", "commitment", "no")),
     Column("place_target", FLAG),
     Column("domestic", one_of("no", "agents", "people")),
     Column("mutual", FLAG),
     Column("coded_alone", FLAG),
+    Column("thing_object", one_of("owner", "sense")),
 )
 ONE_SIDED_PAIRS = _table(
     "events/one_sided_pairs.tsv", Column("forward", CAMEO_EVENT), Column("reverse", CAMEO_EVENT)
