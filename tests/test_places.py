@@ -15,6 +15,8 @@ import spacy
 from spacy.tokens import Doc
 from test_actors import at
 
+from detente.errors import InputError
+from detente.eval.places import check_place_case, read_place_cases
 from detente.knowledge import load_knowledge
 from detente.places import is_place_mention
 from detente.places.evidence import find_dateline
@@ -94,6 +96,24 @@ def test_gazetteer_build_script_writes_cities_and_named_divisions(tmp_path):
     ) or "saint petersburg" in (cities["Saint Petersburg"]["keys"].split("|"))
     divisions = {(r["country"], r["name"]) for r in rows if r["kind"] == "admin1"}
     assert ("CAN", "Ontario") in divisions and ("USA", "Virginia") in divisions
+    counties = {r["name"]: r for r in rows if r["kind"] == "admin2"}
+    assert {r["country"] for r in counties.values()} == {"GBR"}
+    assert counties["Rutland"]["admin1"] == "ENG"  # GeoNames' "District of Rutland"
+    assert "north yorks" in counties["North Yorkshire"]["keys"].split("|")  # uk_counties.tsv
+    assert int(counties["West Yorkshire"]["population"]) > 0  # made of its parts
+    assert "Scottish Borders" in counties and "Greater London" in counties
+
+
+def test_british_counties_are_divisions_that_hold_their_towns(gazetteer):
+    rutland = gazetteer.lookup("Rutland")
+    assert {p.kind for p in rutland} >= {"admin2", "city"}
+    county = next(p for p in rutland if p.kind == "admin2")
+    assert county.country == "GBR" and gazetteer.admin1_name(county) == "England"
+    assert gazetteer.lookup("North Yorks")[0].name == "North Yorkshire"
+    richmond = [p for p in gazetteer.lookup("Richmond") if gazetteer.contains(county, p)]
+    assert richmond and all(p.country == "GBR" for p in richmond)
+    assert not any(gazetteer.contains(county, p) for p in rutland if p.country == "USA")
+    assert not {"Cumbria", "North Yorks"} & set(gazetteer.matched_names())  # only NER finds them
 
 
 # -- rules on hand-built parses ----------------------------------------------------------------
@@ -549,3 +569,55 @@ def test_event_locations_are_stored_and_exported(nlp, tmp_path):
     records = [json.loads(line) for line in plover_path.read_text(encoding="utf-8").splitlines()]
     located = [r for r in records if r.get("event_loc")]
     assert located and located[0]["event_loc"]["resolved_place"] == "Aleppo"
+
+
+# -- invented sentences (tests/place_sentences.tsv; benchmarks/place_sentences.py counts them) --
+
+PLACE_CASES = read_place_cases(ROOT / "tests" / "place_sentences.tsv")
+
+
+@pytest.fixture(scope="module")
+def case_mentions(nlp):
+    from detente.nlp import make_doc
+    from detente.records import Article
+
+    texts = list(dict.fromkeys(case.text for case in PLACE_CASES))
+    docs = nlp.pipe(
+        make_doc(nlp, Article(ref=f"case-{i}", text=t, date="2017-02-10"))
+        for i, t in enumerate(texts)
+    )
+    return {text: list(doc._.mentions or []) for text, doc in zip(texts, docs, strict=True)}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(reason=c.open, strict=True)) if c.open else c
+        for c in PLACE_CASES
+    ],
+    ids=lambda c: f"{c.name}:{c.text[:40]}",
+)
+def test_invented_place_sentences(case, case_mentions):
+    ok, got = check_place_case(case, case_mentions[case.text])
+    assert ok, f"{case.case}: {case.name!r} want {case.expect or 'no place'}, got {got}"
+
+
+def test_place_cases_file_is_checked(tmp_path):
+    bad = tmp_path / "cases.tsv"
+    bad.write_text("text\tname\toccurrence\texpect\tcase\nIn Paris.\tLyon\t1\tFRA\tcity\n")
+    with pytest.raises(InputError, match="Lyon"):
+        read_place_cases(bad)
+
+
+def test_a_seat_of_government_lies_in_its_capital_never_in_a_town_of_its_name(code):
+    doc = code(
+        "Abe arrived at the White House on Friday. His visit to the White House was short.",
+        date="2017-02-10",
+    )
+    at_house, visited = at(doc, "White House"), at(doc, "White House", nth=1)
+    assert at_house.kind == "place" and at_house.resolved_by == "seat"
+    assert at_house.country == "USA" and at_house.lat is not None and at_house.lat > 38
+    assert visited.kind == "state" and visited.code == "USAGOV"  # visited: the government
+    assert visited.place_id == at_house.place_id  # ... where it sits (Washington)
+    said = code("The White House said the talks would continue.", date="2017-02-10")
+    assert at(said, "White House").place_id is None

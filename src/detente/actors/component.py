@@ -8,6 +8,8 @@ to what the document said before.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -106,6 +108,11 @@ def canonical_actors(mentions: list[Mention]) -> list[Actor]:
     return list(actors.values())
 
 
+# A story with this many different words of sport is a sports story (its towns may be clubs).
+SPORTS_STORY_WORDS = 2
+SCORE = re.compile(r"(?<![\w-])\d{1,2}-\d{1,2}(?![\w-])")  # "won 2-0" (not a date, "2017-02-10")
+# How many words before a person a title says whom the person represents ("Republican Sens.").
+REPRESENTATIVE_REACH = 3
 THING_ACTOR_DEPS = frozenset({*SUBJECT_DEPS, "poss"})  # where "it"/"its" may be an actor
 BE_FORMS = frozenset({"’s", "'s"})  # "It’s unclear": the parser may not lemmatise them "be"
 
@@ -339,7 +346,11 @@ class DocResolver:
     def _resolve_name_reference(self, name: NamePhrase) -> None:
         span = self.doc[name.start : name.end]
         resolution, actor = self.resolve_name(name)
-        if resolution is None:
+        if (
+            resolution is None
+            or self._names_team(span, resolution)
+            or self._names_constituency(span, resolution)
+        ):
             return
         self._emit(name.start, name.end, resolution, name.label)
         surname = None
@@ -356,6 +367,58 @@ class DocResolver:
                 surname = span.text if known == span.text else None
         self._remember(span, resolution, surname=surname, titles=_titles(actor))
         self._register_acronym(name, resolution)
+
+    @functools.cached_property
+    def sports_story(self) -> bool:
+        """A story about a match or a club: it has several words of sport (place_words.tsv, as
+        written) or a score."""
+        found = set(self.place_lexicon.sport.intersection(self.lowers))
+        if SCORE.search(self.doc.text):
+            found.add("2-0")  # a score
+        return len(found) >= SPORTS_STORY_WORDS
+
+    def _names_team(self, span: Span, resolution: Resolution) -> bool:
+        """A town's name standing for its club in a sports story ("Liverpool beat Chelsea",
+        "Leeds have signed a striker", "a draw with Everton"): neither a place nor an actor
+        the codebook knows. Venues stay places ("a 1-0 win at Leicester")."""
+        place = resolution.place
+        if resolution.kind != "place" or place is None or place.kind not in ("city", "admin2"):
+            return False
+        if not self.sports_story:
+            return False
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+            return True
+        if root.dep_ == "compound":  # "a Leeds striker", "Liverpool football fans"
+            sport = self.place_lexicon.sport
+            return root.head.lemma_.lower() in sport or any(
+                c.dep_ == "compound" and c.lemma_.lower() in sport for c in root.head.children
+            )
+        return root.dep_ == "pobj" and root.head.lower_ in self.place_lexicon.opponent_prepositions
+
+    def _names_constituency(self, span: Span, resolution: Resolution) -> bool:
+        """The state or province a legislator or governor represents ("Sens. John Hale of
+        Arizona, Ann Roe of Iowa"): an actor, not a place. Only where such a title stands
+        before the person (or the first of the listed people)."""
+        place = resolution.place
+        if resolution.kind != "place" or place is None or place.kind != "admin1":
+            return False
+        root = span.root
+        preposition = root.head
+        if root.dep_ != "pobj" or preposition.lower_ != "of":
+            return False
+        person = preposition.head
+        if person.ent_type_ != "PERSON":
+            return False
+        while person.dep_ == "conj" and person.head.i < person.i:
+            person = person.head
+        first = person.i
+        while first > 0 and self.doc[first - 1].ent_type_ == "PERSON":
+            first -= 1  # the name's first word, after any title ("Sens. John Hale")
+        before = self.doc[max(0, first - REPRESENTATIVE_REACH) : first]
+        return any(t.lower_ in self.place_lexicon.representatives for t in before)
 
     def resolve_name(self, name: NamePhrase) -> tuple[Resolution | None, KBActor | None]:
         kb, memory = self.kb, self.memory
@@ -377,24 +440,7 @@ class DocResolver:
         if seat is not None and not self.doc_places.may_be_seat(name.start, name.end, seat[0]):
             seat = None  # "Hamilton" in Ontario is no seat of Bermuda's government
         if seat is not None:
-            iso3, sector = seat
-            # a building ("the White House", "the Kremlin") stands for its government
-            # wherever it is not a location; a capital city only where it acts. A town
-            # abroad of the same name (Casablanca is "White House") or a small town at home
-            # (White House, Tennessee) does not make a city: only the capital does.
-            cities = [
-                p
-                for p in kb.places_by_name(text)
-                if p.country == iso3 and (p.kind != "city" or kb.gazetteer.is_capital(p))
-            ]
-            located = located_as(span, self.place_lexicon)
-            if (self._seat_acts(span) and not located) or (
-                not cities and not self._is_locative(span)
-            ):
-                return resolve_state(kb, iso3, sector=sector or "GOV"), None
-            # where it is a place, a seat is read as any place name ("Washington" the
-            # city, not the state)
-            return self._as_place(span, None if cities else iso3), None
+            return self._seat(span, *seat), None
         actors = kb.actors_by_name(text)
         if actors:
             actor = _pick_actor(actors, name.label, self.when)
@@ -420,6 +466,32 @@ class DocResolver:
         if iso3 is not None:
             return self._state_word(span, iso3), None
         return self._unknown(span, name.label), None
+
+    def _seat(self, span: Span, iso3: str, sector: str | None) -> Resolution:
+        """A seat of government's name: its government where it acts, a place where it is a
+        location. A building ("the White House", "the Kremlin") stands for its government
+        wherever it is not a location, and lies in its capital, never in a town of its name
+        (White House, Tennessee); "a visit to the White House" visits the government there.
+        A capital city is its government only where it acts; a town abroad of the same name
+        (Casablanca is "White House") or a small town at home does not make a city."""
+        kb = self.kb
+        cities = [
+            p
+            for p in kb.places_by_name(span.text)
+            if p.country == iso3 and (p.kind != "city" or kb.gazetteer.is_capital(p))
+        ]
+        located = located_as(span, self.place_lexicon)
+        locative = self._is_locative(span)
+        government = resolve_state(kb, iso3, sector=sector or "GOV")
+        if (self._seat_acts(span) and not located) or (not cities and not located and not locative):
+            return government
+        if not cities:
+            capital = kb.gazetteer.capital_of(iso3)
+            if not locative:
+                return replace(government, place=capital)
+            return Resolution("place", None, span.text, None, iso3, None, "seat", place=capital)
+        # where it is a place, a seat is read as any place name ("Washington" the city)
+        return self._as_place(span, None)
 
     # -- places (resolved in context by detente.places) ------------------------------------
     def _place(self, span: Span, *, places=None, country: str | None = None) -> Resolution:
@@ -455,6 +527,10 @@ class DocResolver:
         if actor.kind != "state" and not places.names_place_in(span.text, iso3):
             return actor  # an organization, not a place that Phoenix codes as one
         located = located_as(span, self.place_lexicon)
+        if actor.kind == "state" and (located or self._is_locative(span)):
+            division = self._division_abroad(span, iso3)
+            if division is not None:
+                return division  # "voters in Georgia and Alabama": the US state
         if (
             self._is_locative(span)
             or (span.start, span.end) in places.fixed
@@ -465,6 +541,18 @@ class DocResolver:
         if located and actor.kind == "state" and iso3 in self.kb.gazetteer.countries:
             return replace(actor, place=self.kb.gazetteer.countries[iso3])
         return actor
+
+    def _division_abroad(self, span: Span, iso3: str) -> Resolution | None:
+        """A state's name that also names a first-level division of another country
+        ("Georgia"), where it is a place: that division if its context outweighs the
+        country's (resolution in context weighs the two readings), else None."""
+        places = self.kb.places_by_name(span.text)
+        divisions = [p for p in places if p.kind == "admin1" and p.country != iso3]
+        country = [p for p in places if p.kind == "country" and p.country == iso3]
+        if not divisions or not country:
+            return None
+        resolution = self._place(span, places=[*country, *divisions])
+        return resolution if resolution.country != iso3 else None
 
     def _directional(self, span: Span) -> Resolution | None:
         """ "the North": North Korea in a story about Korea, acting or located; elsewhere
@@ -589,7 +677,13 @@ class DocResolver:
         if self.dateline is not None and self.dateline[0] <= span.start < self.dateline[1]:
             return True
         root = list_anchor(span.root, self.place_lexicon)  # "in Turkey, Iraq and Syria"
-        return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.locative_prepositions
+        if root.dep_ != "pobj":
+            return False
+        preposition = root.head.lower_
+        return preposition in self.lexicon.locative_prepositions or (
+            preposition in self.place_lexicon.surface_prepositions
+            and span[-1].lower_ in self.place_lexicon.surfaces  # "on Capitol Hill"
+        )
 
     def _in_place_slot(self, span: Span) -> bool:
         """Where only a place goes: after a locative preposition, or as the goal of a word of
@@ -602,7 +696,10 @@ class DocResolver:
             return True
         if root.dep_ == "conj":
             return root.head.dep_ in ("nsubj", "nsubjpass", "dobj")
-        return root.dep_ == "pobj" and root.head.lower_ in self.lexicon.acting_prepositions
+        return root.dep_ == "pobj" and (
+            root.head.lower_ in self.lexicon.acting_prepositions
+            or root.head.dep_ == "dative"  # "sent a message to Tehran": the recipient
+        )
 
     def _register_acronym(self, name: NamePhrase, resolution: Resolution) -> None:
         doc = self.doc

@@ -10,13 +10,14 @@ from detente.knowledge import files
 from detente.knowledge.tables import read_rows
 from detente.knowledge.words import FunctionWords
 
-PLACE_WORD_KINDS = ("movement", "locating", "event", "facility", "site")
+PLACE_WORD_KINDS = files.PLACE_WORD_KINDS
 # The features of evidence_weights.tsv; a missing one would silently weigh nothing.
 WEIGHT_FEATURES = (
     "country",
     "disputed",
     "region",
     "admin1_discount",
+    "county",
     "capital",
     "fame",
     "unknown_size",
@@ -46,6 +47,9 @@ class PlaceLexicon:
     events: frozenset[str]  # event nouns a name locates ("the Iraq war")
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
     sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
+    surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
+    sport: frozenset[str]  # lemmas of a sports story ("striker", "goal"): its towns may be clubs
+    representatives: frozenset[str]  # "Sen.": "Sen. X of Ohio" names the state X represents
     weights: dict[str, float]
     directional: dict[str, DirectionalName]  # "north" -> North Korea's reading
     locative_prepositions: frozenset[str]  # "in Iraq"
@@ -53,6 +57,8 @@ class PlaceLexicon:
     owner_prepositions: frozenset[str]  # "of": "the streets of Cairo"
     example_prepositions: frozenset[str]  # "such as", "including": "countries such as Chad"
     between_prepositions: frozenset[str]  # "the border between Chad and Sudan"
+    surface_prepositions: frozenset[str]  # "on": "on Capitol Hill"
+    opponent_prepositions: frozenset[str]  # "a draw with Everton", "victory over Leeds"
 
 
 def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
@@ -77,6 +83,9 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         events=frozenset(words["event"]),
         facilities=frozenset(words["facility"]),
         sites=frozenset(words["site"]),
+        surfaces=frozenset(words["surface"]),
+        sport=frozenset(words["sport"]),
+        representatives=frozenset(words["representative"]),
         weights=weights,
         directional=directional,
         locative_prepositions=function_words.of("preposition-locative"),
@@ -84,4 +93,6 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         owner_prepositions=function_words.of("preposition-owner"),
         example_prepositions=function_words.of("preposition-example"),
         between_prepositions=function_words.of("preposition-between"),
+        surface_prepositions=function_words.of("preposition-surface"),
+        opponent_prepositions=function_words.of("preposition-opponent"),
     )

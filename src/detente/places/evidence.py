@@ -79,10 +79,12 @@ class DocEvidence:
         if place.kind == "admin1" and place.country and place.admin1:
             self.admin1s.setdefault((place.country, place.admin1), []).append(sentence)
 
-    def share(self, iso3: str | None) -> float:
-        """The share of the document's country evidence that names ``iso3``."""
-        total = sum(self.countries.values())
-        return self.countries[iso3] / total if iso3 and total else 0.0
+    def share(self, iso3: str | None, own: str | None = None) -> float:
+        """The share of the document's country evidence that names ``iso3``, leaving out the
+        vote of the name being resolved (``own``: the country it counted for)."""
+        total = sum(self.countries.values()) - (1 if own else 0)
+        count = self.countries[iso3] - (1 if own and own == iso3 else 0)
+        return count / total if iso3 and total > 0 else 0.0
 
     def near(self, iso3: str | None, sentence: int, own: int = 0) -> bool:
         """Whether ``iso3`` is named in this sentence or the one before, apart from ``own``

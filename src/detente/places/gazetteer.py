@@ -27,7 +27,10 @@ MATCHED_CITY_POPULATION = 15_000
 # In the order of lookups, a first-level division ranks with the towns of its name as if it
 # had this share of its people ("Tokyo" the city before the prefecture, "Washington" the
 # state before small towns): the name of a division's main city usually means the city.
+# A county (admin2) ranks the same way.
 ADMIN1_POPULATION_SHARE = 0.3
+# Kinds of administrative division (a country's first and second levels).
+DIVISION_KINDS = frozenset({"admin1", "admin2"})
 
 
 def place_key(text: str) -> str:
@@ -100,18 +103,32 @@ class Gazetteer:
         if outer.kind == "country":
             return inner.kind != "country"
         if outer.kind == "admin1":
+            return (
+                inner.kind in ("city", "admin2")
+                and bool(inner.admin1)
+                and inner.admin1 == outer.admin1
+            )
+        if outer.kind == "admin2":  # towns know their first-level division only
             return inner.kind == "city" and bool(inner.admin1) and inner.admin1 == outer.admin1
         return False
 
     def is_capital(self, place: KBPlace) -> bool:
         return place.place_id in self.capitals
 
+    def capital_of(self, iso3: str) -> KBPlace | None:
+        """The national capital of a state (where its seats of government lie)."""
+        found = [self.by_id[i] for i in self.capitals if self.by_id[i].country == iso3]
+        return max(found, key=lambda p: p.population) if found else None
+
     def population(self, place: KBPlace) -> int:
         return place.population
 
     def matched_names(self) -> Iterable[str]:
-        """The names to find anywhere in a text (the phrase matcher's place forms)."""
+        """The names to find anywhere in a text (the phrase matcher's place forms); counties
+        only where the parser found a name, as small towns ("Kent", "Devon" are surnames)."""
         for place in self.by_id.values():
+            if place.kind == "admin2":
+                continue
             if place.kind != "city" or place.population >= MATCHED_CITY_POPULATION:
                 yield from place.names
 
@@ -155,7 +172,7 @@ def build_gazetteer(
     rank, unknown = gazetteer.kind_rank, len(gazetteer.kind_rank)
 
     def likelihood(place: KBPlace) -> tuple[int, float]:
-        if place.kind == "admin1":
+        if place.kind in DIVISION_KINDS:
             return rank.get("city", unknown), -place.population * ADMIN1_POPULATION_SHARE
         return rank.get(place.kind, unknown), -place.population
 

@@ -16,7 +16,8 @@ before. The best reading wins, and keeps the reason that decided it (``resolved_
   largest town of the name), ``unique``: the name has one reading;
 * for names the gazetteer lacks (a building, a street): ``apposition``, ``within`` ("the
   hospital in Cambridge", "Luanda's Independence Square"), ``country-inside`` ("Stade de
-  France"), ``near-place`` (the sentence's place), ``doc-country``, or ``ner`` (no country).
+  France"), ``near-place`` (the sentence's place), ``doc-country``, or ``ner`` (no country);
+  ``seat``: a seat of government's building, placed in its capital ("at the White House").
 
 The stage that calls it (:mod:`detente.actors.component`) decides whether a name is a place
 or an actor; :func:`located_as` tells when a state's name is used for its land.
@@ -43,10 +44,16 @@ from detente.places.evidence import (
     dominant_reading,
     find_dateline,
 )
-from detente.places.gazetteer import Gazetteer, fame_score, place_key, size_score
+from detente.places.gazetteer import (
+    DIVISION_KINDS,
+    Gazetteer,
+    fame_score,
+    place_key,
+    size_score,
+)
 
 # Kinds of place that contain towns: the second part of "Town, X".
-CONTAINER_KINDS = frozenset({"country", "admin1"})
+CONTAINER_KINDS = frozenset({"country", "admin1", "admin2"})
 # where a name modifies a noun ("the Iraq war", "an Iraq-based group")
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 NOMINALS = frozenset({"NOUN", "PROPN"})  # what a listed name may hang on
@@ -78,6 +85,7 @@ PLACE_REASONS = (
     "country-inside",
     "near-place",
     "directional",
+    "seat",
 )
 
 
@@ -147,6 +155,8 @@ class DocPlaces:
         size = size_score(place.population) if place.population else w["unknown_size"]
         if place.kind == "admin1":
             return size - w["admin1_discount"]
+        if place.kind == "admin2":
+            return size + w["county"]
         fame = w["fame"] * fame_score(place.alternates)
         return size + fame + (w["capital"] if self.gazetteer.is_capital(place) else 0.0)
 
@@ -203,8 +213,14 @@ class DocPlaces:
         """ "Kingston, Ontario", "Alexandria, Va.", "Lagos, Nigeria": a town and the
         division or country it lies in, read together (the pair that fits wins)."""
         doc = self.doc
+        starts = {n.start: n for n in names}
         for name in names:
-            if name.end + 1 >= len(doc) or doc[name.end].text != ",":
+            if name.end + 1 >= len(doc):
+                continue
+            if doc[name.end].lower_ == "in" and name.end + 1 in starts:
+                self._read_located_pair(name, starts[name.end + 1])
+                continue
+            if doc[name.end].text != ",":
                 continue
             if name.label == "PERSON" or (name.start, name.end) in self.fixed:
                 continue
@@ -221,6 +237,18 @@ class DocPlaces:
                     self._fix((name.start, name.end), pair[0], "apposition", text)
                     self._fix((container.start, container.end), pair[1], "apposition", None)
                     break
+
+    def _read_located_pair(self, name: NameSpan, container: NameSpan) -> None:
+        """ "Oakham in Rutland", "Richmond in Virginia": a town said to lie in a division or
+        country named next, read as an apposition where some reading of each fits."""
+        if "PERSON" in (name.label, container.label) or (name.start, name.end) in self.fixed:
+            return
+        text = self.doc[name.start : name.end].text
+        candidates = [p for p in self.gazetteer.lookup(text) if p.kind != "country"]
+        pair = self._container_pair(candidates, self.doc[container.start : container.end].text)
+        if pair is not None:
+            self._fix((name.start, name.end), pair[0], "apposition", text)
+            self._fix((container.start, container.end), pair[1], "apposition", None)
 
     def _container_pair(
         self, candidates: list[KBPlace], container_text: str
@@ -351,8 +379,8 @@ class DocPlaces:
         if len(candidates) == 1:
             reason = "unique"
         elif best[1] is by_prior[1]:
-            reason = "population" if place.kind in ("city", "admin1") else "kind"
-            if by_prior[1].kind != "city" and place.kind == "admin1":
+            reason = "population" if place.kind in ("city", *DIVISION_KINDS) else "kind"
+            if by_prior[1].kind != "city" and place.kind in DIVISION_KINDS:
                 reason = "kind"
         else:
             gains = {f: evidence.get(f, 0.0) - by_prior[3].get(f, 0.0) for f, _ in EVIDENCE_REASONS}
@@ -385,7 +413,7 @@ class DocPlaces:
         self, place: KBPlace, country: str | None, key: str, sentence: int, own: str | None
     ) -> dict[str, float]:
         w, found = self.weights, self.evidence
-        evidence = {"document": w["document"] * found.share(country)}
+        evidence = {"document": w["document"] * found.share(country, own)}
         if found.near(country, sentence, 1 if own == country else 0):
             evidence["sentence"] = w["sentence"]
         if found.names_admin1(place, sentence):
@@ -529,6 +557,8 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
         word = head.head.lemma_.lower()
+        if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
+            return "locating"  # "the border between Turkey and Syria", "the border with Chad"
         if head.lower_ in lexicon.movement_prepositions and word in lexicon.movement:
             return "movement"
         if head.lower_ in lexicon.owner_prepositions:
@@ -536,8 +566,6 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
                 return "locating"
             if word in lexicon.events:
                 return "event"
-        if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
-            return "locating"  # "the border between Turkey and Syria"
         return None
     word = head.lemma_.lower()
     if root.dep_ == "dobj" and word in lexicon.movement:
@@ -587,9 +615,10 @@ def list_anchor(token: Token, lexicon: PlaceLexicon) -> Token:
 def _may_list_places(token: Token) -> bool:
     """A word a list of places may continue: a place name ("in Turkey, Iraq and Syria") or
     a common noun ("in four countries: Turkey, Iraq ..."), not a language, a people or a
-    person ("into English, French and German")."""
+    person ("into English, French and German"). The parser often takes a two-word country
+    for an organization ("to Sierra Leone and Liberia")."""
     if token.pos_ == "PROPN":
-        return token.ent_type_ in PLACE_LABELS
+        return token.ent_type_ in PLACE_LABELS or token.ent_type_ == "ORG"
     return token.pos_ == "NOUN" and not token.ent_type_
 
 

@@ -40,8 +40,8 @@ AUXILIARY = {
     "claimed": "claimed",
 }
 NEGATION = "negation"
-# PLOVER's location resolution: 1 country ... 4 city.
-RESOLUTION = {"country": 1, "region": 2, "state": 2, "admin1": 2, "city": 4}
+# PLOVER's location resolution: 1 country, 2 first-level division, 3 district (a county), 4 city.
+RESOLUTION = {"country": 1, "region": 2, "state": 2, "admin1": 2, "admin2": 3, "city": 4}
 
 
 @functools.cache
