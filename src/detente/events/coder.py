@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.events.acceptor import load_acceptor
 from detente.events.clauses import (
+    argument_heads,
     embedded_subject,
     has_unmatched_object,
     inside_phrase,
+    particles,
     thing_object,
     verb_subject,
 )
@@ -108,6 +110,27 @@ class EventCoder:
             return coding
         rule = f"{coding.rule}; unarmed sense [{other}]"
         return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
+
+    def _argument_sense(self, verb: Token, coding: _Coding, actors: DocActors) -> bool:
+        """False when the verb's sense in its code's root needs an actor or a place in an
+        argument and none is there (argument_senses.tsv): "took the town" seizes, "took
+        issue" does not; "went to Jerusalem" travels, "went back on a pledge" does not.
+        Checked are the verb's default code and patterns of nothing but the listed
+        prepositions and the verb's particles ("- * (TO) [040]", "- * BACK [042:043]"): a
+        pattern naming a noun names its own sense ("- * SUMMIT [046]")."""
+        sense = self.words.argument_senses.get(verb.lemma_.lower())
+        code = coding.code.forward
+        if sense is None or code is None or not code.startswith(sense[0]):
+            return True
+        if coding.pattern is not None:
+            light = {*sense[1].split(","), *particles(verb)}
+            slots = (*coding.pattern.pre, *coding.pattern.post)
+            if any(word not in light for slot in slots for words in slot for word in words):
+                return True
+        return any(
+            actors.by_token[tok.i] != -1 or tok.i in actors.place_by_token
+            for tok in argument_heads(verb, sense[1])
+        )
 
     def _quad_class(self, code: str) -> int | None:
         entry = self.cameo.lookup(code)
@@ -266,6 +289,8 @@ class EventCoder:
             verb, actors, sources, coding.pattern, policy, forced_targets
         )
         coding = self._unarmed_sense(verb, coding, sources, targets)
+        if not self._argument_sense(verb, coding, actors):
+            return None  # "took issue", "went back on a pledge": another sense
         confidence = coding.confidence
         if (
             confidence < PATTERN_CONFIDENCE
