@@ -922,6 +922,27 @@ def test_a_verbs_sense_needs_an_actor_or_place_in_its_argument():
     assert not sense(doc, actors, "042", back)
     assert sense(doc, actors, "046", summit)
 
+    # "Rebels struggled to replenish fighters ." / "Rebels struggled against Gondor ."
+    struggled = dict(
+        lemmas=["rebel", "struggle", "to", "replenish", "fighter", "."],
+        heads=[1, 1, 3, 1, 3, 1],
+        deps=["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        pos=["NOUN", "VERB", "PART", "VERB", "NOUN", "PUNCT"],
+    )
+    words = ["Rebels", "struggled", "to", "replenish", "fighters", "."]
+    doc, actors = parse(words, **struggled, actor_tokens={0, 4})
+    assert not sense(doc, actors, "190")  # an actor in a clause below is no opponent
+    coding = _Coding(CodeSpec("190"), "", 0.7, None)
+    assert coder._argument_sense(doc[1], coding, actors, mutual=True)  # "X and Y struggled"
+    struggled["deps"] = ["nsubj", "ROOT", "prep", "pobj", "punct", "punct"]
+    struggled["heads"] = [1, 1, 1, 2, 1, 1]
+    struggled["lemmas"] = ["rebel", "struggle", "against", "Gondor", ".", "."]
+    struggled["pos"] = ["NOUN", "VERB", "ADP", "PROPN", "PUNCT", "PUNCT"]
+    doc, actors = parse(
+        ["Rebels", "struggled", "against", "Gondor", ".", "."], **struggled, actor_tokens={0, 3}
+    )
+    assert sense(doc, actors, "190")
+
 
 def test_took_issue_and_went_back_on_a_pledge_code_no_seizure_or_visit(coded):
     assert not any(e.cameo_root == "17" for e in coded("Japan took issue with China."))

@@ -133,19 +133,20 @@ def particles(verb: Token) -> list[str]:
 
 
 def argument_heads(verb: Token, argument: str) -> list[Token]:
-    """The heads of the verb's ``argument`` phrases: ``object`` = its direct objects and a
-    passive subject ("took the town", "the town was taken"); otherwise a comma list of
+    """The heads of the verb's ``argument`` phrases, a comma list of: ``object`` = its
+    direct objects and a passive subject ("took the town", "the town was taken");
     prepositions = their objects, also under a particle or adverb of the verb ("went back
-    to Jerusalem", "returned from Cairo")."""
-    if argument == "object":
-        return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    prepositions = argument.split(",")
+    to Jerusalem", "returned from Cairo", "struggled against the junta")."""
+    kinds = argument.split(",")
+    heads = (
+        [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if "object" in kinds else []
+    )
     holders = [verb, *(c for c in verb.children if c.dep_ in PARTICLE_DEPS)]
-    return [
+    return heads + [
         pobj
         for holder in holders
         for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in prepositions
+        if prep.dep_ == "prep" and prep.lower_ in kinds
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]

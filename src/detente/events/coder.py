@@ -111,19 +111,26 @@ class EventCoder:
         rule = f"{coding.rule}; unarmed sense [{other}]"
         return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
 
-    def _argument_sense(self, verb: Token, coding: _Coding, actors: DocActors) -> bool:
+    def _argument_sense(
+        self, verb: Token, coding: _Coding, actors: DocActors, mutual: bool = False
+    ) -> bool:
         """False when the verb's sense in its code's root needs an actor or a place in an
         argument and none is there (argument_senses.tsv): "took the town" seizes, "took
         issue" does not; "went to Jerusalem" travels, "went back on a pledge" does not.
         Checked are the verb's default code and patterns of nothing but the listed
         prepositions and the verb's particles ("- * (TO) [040]", "- * BACK [042:043]"): a
-        pattern naming a noun names its own sense ("- * SUMMIT [046]")."""
+        pattern naming a noun names its own sense ("- * SUMMIT [046]"). ``mutual``: the
+        verb has several doers, or "each other" ("rebels and troops fought"), which an
+        argument list with ``mutual`` accepts for its counterpart."""
         sense = self.words.argument_senses.get(verb.lemma_.lower())
         code = coding.code.forward
         if sense is None or code is None or not code.startswith(sense[0]):
             return True
+        kinds = sense[1].split(",")
+        if mutual and "mutual" in kinds:
+            return True
         if coding.pattern is not None:
-            light = {*sense[1].split(","), *particles(verb)}
+            light = {*kinds, *particles(verb)}
             slots = (*coding.pattern.pre, *coding.pattern.post)
             if any(word not in light for slot in slots for words in slot for word in words):
                 return True
@@ -289,7 +296,7 @@ class EventCoder:
             verb, actors, sources, coding.pattern, policy, forced_targets
         )
         coding = self._unarmed_sense(verb, coding, sources, targets)
-        if not self._argument_sense(verb, coding, actors):
+        if not self._argument_sense(verb, coding, actors, len(sources) > 1 or reciprocal):
             return None  # "took issue", "went back on a pledge": another sense
         confidence = coding.confidence
         if (

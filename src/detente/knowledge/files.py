@@ -211,7 +211,7 @@ ARGUMENT_SENSES = _table(
     "events/argument_senses.tsv",
     Column("lemma", WORD),
     Column("root", CAMEO_ROOT),
-    Column("argument", pattern(r"object|[a-z]+(,[a-z]+)*", "object or prepositions a,b,...")),
+    Column("argument", pattern(r"[a-z]+(,[a-z]+)*", "object and/or prepositions: a,b,...")),
 )
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
