@@ -950,3 +950,44 @@ def test_took_issue_and_went_back_on_a_pledge_code_no_seizure_or_visit(coded):
     # the same verbs with an actor or place where their sense needs one
     assert ("JPN", "CHN", "040") in triples(coded("Japan went to China."))
     assert ("JPN", "CHN", "042") in triples(coded("Japan returned from China."))
+
+
+def test_a_death_is_a_killing_only_when_an_act_of_force_is_named():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.coder import _Coding
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    died = _Coding(CodeSpec("190"), "", 0.7, None)  # DIE [190]: the verb's default code
+
+    def sense(words, lemmas, pos):
+        # "<subject> died <prep> <noun> ." / "<subject> died after <verb>ing ."
+        heads = [1, 1, 1, 2, 1]
+        deps = ["nsubj", "ROOT", "prep", "pobj" if pos[3] == "NOUN" else "pcomp", "punct"]
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        actors = DocActors([0, -1, -1, -1, -1], [], {}, [], [])
+        return coder._argument_sense(doc[1], died, actors)
+
+    noun = ["PROPN", "VERB", "ADP", "NOUN", "PUNCT"]
+    verb = ["PROPN", "VERB", "ADP", "VERB", "PUNCT"]
+    assert sense(
+        ["Ali", "died", "in", "airstrikes", "."], ["Ali", "die", "in", "airstrike", "."], noun
+    )
+    assert sense(
+        ["Ali", "died", "after", "shooting", "."], ["Ali", "die", "after", "shoot", "."], verb
+    )
+    assert not sense(
+        ["Ali", "died", "of", "leukemia", "."], ["Ali", "die", "of", "leukemia", "."], noun
+    )
+    assert not sense(
+        ["Ali", "died", "after", "resting", "."], ["Ali", "die", "after", "rest", "."], verb
+    )
+
+
+def test_a_natural_death_codes_no_killing(coded):
+    assert not any(e.cameo_root == "19" for e in coded("Japan's king died of leukemia in China."))
+    table = {**ACTORS, "Japanese soldier": "JPNMIL", "Chinese troops": "CHNMIL"}
+    events = coded("A Japanese soldier died after being shot by Chinese troops.", table=table)
+    assert any(e.trigger.text == "died" and e.cameo_root == "19" for e in events)
