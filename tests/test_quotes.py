@@ -52,6 +52,41 @@ def test_speaker_after_the_quote(code):
     check_offsets(doc)
 
 
+def test_a_quote_ending_on_a_nested_quote_still_takes_the_tag_after_it(code):
+    # the outer passage ends "…,’”": its last word before the nested closing mark is a comma
+    doc = code(
+        "“In my first meeting with him in 2011, he said, ‘Our approach has not worked; we "
+        "want to work with you,’” Mitchell recalled in an interview."
+    )
+    outer = next(q for q in quotes_of(doc) if q.text.startswith("In my first meeting"))
+    assert (outer.cue, outer.speaker) == ("recalled", "Mitchell")
+    check_offsets(doc)
+
+
+def test_a_quoted_sentence_after_a_mixed_quotes_tag_goes_on_that_quote(code):
+    doc = code(
+        "The plan was published on Monday. “I have admiration for the mechanics” of the plan, "
+        "Mr. Holtz said. “They are more detailed than the others. But I have concerns.”"
+    )
+    quote = only(doc)
+    assert (quote.kind, quote.speaker) == ("mixed", "Mr. Holtz")
+    assert [doc.text[a:b] for a, b in quote.parts] == [
+        "I have admiration for the mechanics” of the plan",
+        "They are more detailed than the others. But I have concerns.",
+    ]
+    check_offsets(doc)
+
+
+def test_an_inverted_tag_opening_the_sentence_gives_the_speaker(code):
+    doc = code(
+        "Experts say the plans would make the code more complicated. Said Ellis: “I don’t "
+        "get the sense she’s the least bit interested in tax reform.”"
+    )
+    quote = next(q for q in quotes_of(doc) if q.kind == "direct")
+    assert (quote.cue, quote.speaker) == ("Said", "Ellis")
+    check_offsets(doc)
+
+
 def test_speaker_before_with_colon(code):
     doc = code("The minister said: “Our farmers cannot wait any longer for the rain.”")
     quote = only(doc)

@@ -453,6 +453,24 @@ def test_killing_a_worker_mid_run_loses_and_repeats_nothing(tmp_path, client):
     assert dump_parts(tmp_path / "parts")["documents"] == stored["documents"]
 
 
+def _worker_settings(dask_worker):
+    import dask
+
+    return {
+        "profiler": "profile" in dask_worker.periodic_callbacks,
+        "tick": dask.config.get("distributed.admin.tick.interval"),
+        "threads": dask_worker.state.nthreads,
+    }
+
+
+def test_local_workers_run_without_the_profiler_and_with_slow_ticks(client):
+    # --cluster local sets LOCAL_CLUSTER_CONFIG before its workers start: they inherit it
+    settings = list(client.run(_worker_settings).values())
+    assert len(settings) == 2
+    for worker in settings:
+        assert worker == {"profiler": False, "tick": "1s", "threads": 1}
+
+
 def test_a_problem_row_round_trips_through_the_input_errors_part(tmp_path):
     from detente.scale.load import _problems
     from detente.store.batches import errors_table

@@ -285,3 +285,43 @@ def test_we_inside_a_quote_is_its_speaker(coder):
     # a future attack: the asserted intent to use force (intent_codes.tsv: 19 -> 138), and
     # the attack itself, intended
     assert {(e.cameo, e.modality) for e in events} == {("138", "asserted"), ("190", "intended")}
+
+
+KILLED = """
+    Three     nummod     troops  NUM
+    Thai      amod       troops  ADJ
+    troops    nsubjpass  killed  NOUN   NNS
+    were      auxpass    killed  AUX    VBD  lemma=be
+    killed    ROOT       -       VERB   VBN  lemma=kill
+    {tail}
+    .         punct      killed  PUNCT  .
+"""
+
+
+def test_an_agentless_passive_act_of_force_has_an_unnamed_doer_of_its_country(coder):
+    """ "Three Thai troops were killed.": unknown armed men of the country where it
+    happened (the guideline's unknown perpetrators); not when an agent or an event noun
+    says who did it, nor for an act not reported as done."""
+    codes = {"Thai troops": "THAMIL"}
+    (event,) = coded(coder, KILLED.format(tail=""), codes)
+    assert (event.source.code, event.target.code, event.cameo) == ("THAUAF", "THAMIL", "190")
+    assert event.source.text == "" and event.modality == "asserted"
+    by_agent = KILLED.format(tail="by agent killed ADP\nrebels pobj by NOUN NNS")
+    assert triples(coded(coder, by_agent, {**codes, "rebels": "THAREB"})) == {
+        ("THAREB", "THAMIL", "190")
+    }
+    in_bombing = KILLED.format(tail="in prep killed ADP\nbombing pobj in NOUN NN")
+    assert coded(coder, in_bombing, codes) == []
+    future = KILLED.replace(
+        "were      auxpass    killed  AUX    VBD  lemma=be",
+        "will aux killed AUX MD\nbe auxpass killed AUX VB",
+    )
+    assert [e for e in coded(coder, future.format(tail=""), codes) if e.cameo == "190"] == []
+
+
+def test_an_agentless_passive_arrest_is_the_authorities_and_other_acts_have_no_doer(coder):
+    arrested = KILLED.replace("killed", "arrested").replace("lemma=kill", "lemma=arrest")
+    (event,) = coded(coder, arrested.format(tail=""), {"Thai troops": "THAMIL"})
+    assert (event.source.code, event.target.code, event.cameo) == ("THAGOV", "THAMIL", "173")
+    praised = KILLED.replace("killed", "praised").replace("lemma=kill", "lemma=praise")
+    assert coded(coder, praised.format(tail=""), {"Thai troops": "THAMIL"}) == []

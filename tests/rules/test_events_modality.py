@@ -263,3 +263,61 @@ def test_the_governing_word_decides_the_act_it_governs(factuality, verb, expecte
         """
     )
     assert factuality(doc[3]) == expected
+
+
+RUSSIA_WHICH = """
+    Russia   ROOT   -         PROPN
+    ,        punct  Russia    PUNCT
+    which    nsubj  {verb}    PRON   WDT
+    {aux}
+    {verb}   relcl  Russia    VERB   {tag}  lemma={lemma}
+    Ukraine  dobj   {verb}    PROPN
+"""
+
+
+def test_a_past_relative_clause_on_an_actor_reports_its_act(words):
+    """ "Russia, which annexed Crimea", "militants who had killed a soldier", "the men, who
+    were arrested": in the past, a relative clause on an actor reports an act in passing,
+    coded (guideline §2); in the present it describes a standing state."""
+    codes = {"Russia": "RUS", "Ukraine": "UKR"}
+    past = parse(RUSSIA_WHICH.format(verb="invaded", aux="", tag="VBD", lemma="invade"))
+    assert not is_unasserted_infinitive(past[3], actors_of(past, codes), words)
+    perfect = parse(
+        RUSSIA_WHICH.format(
+            verb="attacked", aux="has aux attacked AUX VBZ lemma=have", tag="VBN", lemma="attack"
+        )
+    )
+    assert not is_unasserted_infinitive(perfect[4], actors_of(perfect, codes), words)
+    present = parse(RUSSIA_WHICH.format(verb="supports", aux="", tag="VBZ", lemma="support"))
+    assert is_unasserted_infinitive(present[3], actors_of(present, codes), words)
+    modal = parse(
+        RUSSIA_WHICH.format(
+            verb="attack", aux="could aux attack AUX MD lemma=could", tag="VB", lemma="attack"
+        )
+    )
+    assert is_unasserted_infinitive(modal[4], actors_of(modal, codes), words)
+
+
+def test_a_past_relative_clause_on_a_thing_stays_background(words):
+    doc = parse(
+        """
+        helicopter  ROOT      -           NOUN
+        that        nsubjpass captured    PRON   WDT
+        was         auxpass   captured    AUX    VBD  lemma=be
+        captured    relcl     helicopter  VERB   VBN  lemma=capture
+        by          agent     captured    ADP
+        Sudan       pobj      by          PROPN
+        """
+    )
+    actors = actors_of(doc, {"Sudan": "SDN"})
+    assert is_unasserted_infinitive(doc[3], actors, words)
+    officer = parse(
+        """
+        officers  ROOT      -         NOUN   NNS
+        who       nsubjpass arrested  PRON   WP
+        were      auxpass   arrested  AUX    VBD  lemma=be
+        arrested  relcl     officers  VERB   VBN  lemma=arrest
+        """
+    )
+    officers = actors_of(officer, {"officers": "SDNCOP"})
+    assert not is_unasserted_infinitive(officer[3], officers, words)

@@ -99,6 +99,37 @@ def test_a_speaker_tag_in_the_middle_joins_the_two_passages(quotes):
     )  # fmt: skip
 
 
+def test_a_second_speech_act_in_the_tag_gives_the_next_passage(quotes):
+    # '“A,” Sanders said, suggesting questions, “b?”': not one quote split by its tag; the
+    # parser hangs the participle in the second passage, whose subject is inside the marks
+    found = quotes(
+        """
+        “           punct  said        PUNCT  ``
+        Talks       nsubj  failed      NOUN   NNS  lemma=talk
+        failed      ccomp  said        VERB   VBD  lemma=fail
+        ,           punct  said        PUNCT  ,
+        ”           punct  said        PUNCT  ''
+        Sanders     nsubj  said        PROPN  NNP
+        said        parataxis care     VERB   VBD  lemma=say
+        ,           punct  said        PUNCT  ,
+        suggesting  advcl  care        VERB   VBG  lemma=suggest
+        questions   dobj   suggesting  NOUN   NNS  lemma=question
+        ,           punct  suggesting  PUNCT  ,
+        “           punct  care        PUNCT  ``
+        do          aux    care        AUX    VBP
+        you         nsubj  care        PRON   PRP
+        care        ROOT   -           VERB   VB
+        ?           punct  care        PUNCT  .
+        ”           punct  care        PUNCT  ''
+        """,
+        text="“Talks failed,” Sanders said, suggesting questions, “do you care?”",
+    )
+    assert [(q.text, q.cue, q.speaker) for q in found] == [
+        ("Talks failed", "said", "Sanders"),
+        ("do you care?", "suggesting", "Sanders"),
+    ]
+
+
 def test_an_inverted_speaker_hung_as_an_object_is_still_the_speaker(quotes):
     (quote,) = quotes(
         """
@@ -217,6 +248,54 @@ def test_the_clausal_complement_of_a_speech_verb_is_reported(quotes):
     assert summary(quote) == ("indirect", "the talks went well", "said", "Abe", "reported:ccomp")
 
 
+def test_a_clause_hung_as_an_adverbial_without_a_subordinator_is_reported(quotes):
+    # the parser makes what Trump said an advcl of "said" ("after" is the clause's own)
+    (quote,) = quotes(
+        """
+        Trump    nsubj  said     PROPN  NNP
+        said     ROOT   -        VERB   VBD  lemma=say
+        after    prep   accept   ADP    IN
+        the      det    vote     DET    DT
+        vote     pobj   after    NOUN   NN
+        he       nsubj  accept   PRON   PRP
+        would    aux    accept   AUX    MD
+        not      neg    accept   PART   RB
+        accept   advcl  said     VERB   VB
+        it       dobj   accept   PRON   PRP
+        .        punct  said     PUNCT  .
+        """
+    )
+    assert summary(quote) == (
+        "indirect", "after the vote he would not accept it", "said", "Trump", "reported:ccomp",
+    )  # fmt: skip
+
+
+def test_an_adverbial_clause_with_a_subordinator_is_not_reported(quotes):
+    found = quotes(
+        """
+        Trump    nsubj  said     PROPN  NNP
+        said     ROOT   -        VERB   VBD  lemma=say
+        nothing  dobj   said     PRON   NN
+        when     advmod arrived  SCONJ  WRB
+        he       nsubj  arrived  PRON   PRP
+        arrived  advcl  said     VERB   VBD  lemma=arrive
+        .        punct  said     PUNCT  .
+        """
+    )
+    assert found == []
+    found = quotes(
+        """
+        Trump    nsubj  said     PROPN  NNP
+        said     ROOT   -        VERB   VBD  lemma=say
+        as       mark   left     SCONJ  IN
+        he       nsubj  left     PRON   PRP
+        left     advcl  said     VERB   VBD  lemma=leave
+        .        punct  said     PUNCT  .
+        """
+    )
+    assert found == []
+
+
 def test_a_tag_after_the_clause_reports_the_clause_before_it(quotes):
     (quote,) = quotes(
         """
@@ -237,6 +316,34 @@ def test_a_tag_after_the_clause_reports_the_clause_before_it(quotes):
         "Jannuzi",
         "reported:ccomp",
     )
+
+
+def test_a_participle_of_speech_deep_in_the_clause_is_the_reporters_next_act(quotes):
+    # 'Perdue said he doubted ads hurt Romney, arguing that divisions were worse': the
+    # parser hangs "arguing" on "hurt"; its words are not the first report's, and its
+    # speaker is Perdue
+    found = quotes(
+        """
+        Perdue     nsubj  said     PROPN  NNP
+        said       ROOT   -        VERB   VBD  lemma=say
+        he         nsubj  doubted  PRON   PRP
+        doubted    ccomp  said     VERB   VBD  lemma=doubt
+        ads        nsubj  hurt     NOUN   NNS  lemma=ad
+        hurt       ccomp  doubted  VERB   VBD  lemma=hurt
+        Romney     dobj   hurt     PROPN  NNP
+        ,          punct  hurt     PUNCT  ,
+        arguing    advcl  hurt     VERB   VBG  lemma=argue
+        that       mark   were     SCONJ  IN
+        divisions  nsubj  were     NOUN   NNS  lemma=division
+        were       ccomp  arguing  AUX    VBD  lemma=be
+        worse      acomp  were     ADJ    JJR
+        .          punct  said     PUNCT  .
+        """
+    )
+    assert [(q.text, q.cue, q.speaker) for q in found] == [
+        ("he doubted ads hurt Romney", "said", "Perdue"),
+        ("divisions were worse", "arguing", "Perdue"),
+    ]
 
 
 def test_a_commitment_verb_reports_its_infinitive(quotes):
@@ -260,6 +367,78 @@ def test_a_commitment_verb_reports_its_infinitive(quotes):
     )
 
 
+def test_a_clause_set_off_by_a_dash_before_the_speech_verb_is_not_its_report(quotes):
+    # the parser hangs the clause before the dash on "vowed", as a tail tag's clause
+    (quote,) = quotes(
+        """
+        Coal     nsubj  is       NOUN   NN
+        is       ccomp  vowed    AUX    VBZ  lemma=be
+        back     advmod is       ADV    RB
+        -        punct  vowed    PUNCT  :
+        Trump    nsubj  vowed    PROPN  NNP
+        vowed    ROOT   -        VERB   VBD  lemma=vow
+        to       aux    save     PART   TO
+        save     xcomp  vowed    VERB   VB
+        mining   compound jobs   NOUN   NN
+        jobs     dobj   save     NOUN   NNS  lemma=job
+        .        punct  vowed    PUNCT  .
+        """
+    )
+    assert summary(quote) == ("indirect", "to save mining jobs", "vowed", "Trump", "reported:ccomp")
+
+
+def test_a_second_infinitive_hung_on_the_commitment_verb_is_part_of_the_promise(quotes):
+    (quote,) = quotes(
+        """
+        Clinton    nsubj  promised  PROPN  NNP
+        promised   ROOT   -         VERB   VBD  lemma=promise
+        to         aux    meet      PART   TO
+        meet       xcomp  promised  VERB   VB
+        and        cc     promised  CCONJ  CC
+        exceed     conj   promised  VERB   VBP
+        his        poss   goals     PRON   PRP$
+        goals      dobj   exceed    NOUN   NNS  lemma=goal
+        .          punct  promised  PUNCT  .
+        """
+    )
+    assert summary(quote)[:4] == (
+        "indirect", "to meet and exceed his goals", "promised", "Clinton",
+    )  # fmt: skip
+
+
+def test_a_misread_gerund_made_a_small_clause_is_still_reported(quotes):
+    # "dropping" tagged a noun, the subject of "carried" read as a past tense
+    (quote,) = quotes(
+        """
+        He        nsubj  proposed  PRON   PRP
+        proposed  ROOT   -         VERB   VBD  lemma=propose
+        dropping  nsubj  carried   NOUN   NN
+        carried   xcomp  proposed  VERB   VBD  lemma=carry
+        interest  dobj   carried   NOUN   NN
+        .         punct  proposed  PUNCT  .
+        """
+    )
+    assert summary(quote)[:4] == ("indirect", "dropping carried interest", "proposed", "He")
+
+
+def test_an_infinitive_under_an_expletive_it_takes_the_speaker_above(quotes):
+    (quote,) = quotes(
+        """
+        Trump      nsubj  find       PROPN  NNP
+        will       aux    find       AUX    MD
+        find       ROOT   -          VERB   VB
+        it         nsubj  difficult  PRON   PRP
+        difficult  ccomp  find       ADJ    JJ
+        to         aux    repeat     PART   TO
+        repeat     advcl  difficult  VERB   VB
+        his        poss   attacks    PRON   PRP$
+        attacks    dobj   repeat     NOUN   NNS  lemma=attack
+        .          punct  find       PUNCT  .
+        """
+    )
+    assert summary(quote)[:4] == ("indirect", "his attacks", "repeat", "Trump")
+
+
 def test_according_to_names_the_source_of_the_rest_of_the_sentence(quotes):
     (quote,) = quotes(
         """
@@ -281,6 +460,76 @@ def test_according_to_names_the_source_of_the_rest_of_the_sentence(quotes):
     )  # fmt: skip
 
 
+def test_a_paragraph_introduced_by_a_speech_verb_and_a_colon_is_reported(quotes):
+    found = quotes(
+        """
+        The      det    governor  DET    DT
+        governor nsubj  added     NOUN   NN
+        added    ROOT   -         VERB   VBD  lemma=add
+        :        punct  added     PUNCT  :
+        It       nsubj  is        PRON   PRP
+        is       ROOT   -         AUX    VBZ  lemma=be
+        typical  acomp  is        ADJ    JJ
+        of       prep   typical   ADP    IN
+        her      pobj   of        PRON   PRP
+        .        punct  is        PUNCT  .
+        """,
+        text="The governor added:\n\nIt is typical of her.",
+    )
+    assert [summary(q) for q in found] == [
+        ("indirect", "It is typical of her", "added", "The governor", "reported:colon"),
+    ]
+
+
+def test_a_colon_inside_the_paragraph_introduces_no_block(quotes):
+    found = quotes(
+        """
+        The      det    governor  DET    DT
+        governor nsubj  added     NOUN   NN
+        added    ROOT   -         VERB   VBD  lemma=add
+        :        punct  added     PUNCT  :
+        It       nsubj  is        PRON   PRP
+        is       ROOT   -         AUX    VBZ  lemma=be
+        typical  acomp  is        ADJ    JJ
+        .        punct  is        PUNCT  .
+        """,
+        text="The governor added: It is typical.",
+    )
+    assert found == []
+
+
+def test_what_a_speech_verb_warns_against_is_reported(quotes):
+    (quote,) = quotes(
+        """
+        Abe      nsubj  warned   PROPN  NNP
+        warned   ROOT   -        VERB   VBD  lemma=warn
+        against  prep   warned   ADP    IN
+        new      amod   tariffs  ADJ    JJ
+        tariffs  pobj   against  NOUN   NNS  lemma=tariff
+        .        punct  warned   PUNCT  .
+        """
+    )
+    assert summary(quote) == ("indirect", "new tariffs", "warned", "Abe", "reported:ccomp")
+
+
+@pytest.mark.parametrize(("governor", "lemma", "reported"), [("requires", "require", False), ("declines", "decline", True)])  # fmt: skip
+def test_a_speech_act_only_required_is_not_reported(quotes, governor, lemma, reported):
+    found = quotes(
+        f"""
+        The         det    law         DET    DT
+        law         nsubj  {governor}  NOUN   NN
+        {governor}  ROOT   -           VERB   VBZ  lemma={lemma}
+        Abe         dobj   {governor}  PROPN  NNP
+        to          aux    disclose    PART   TO
+        disclose    xcomp  {governor}  VERB   VB   lemma=disclose
+        his         poss   assets      PRON   PRP$
+        assets      dobj   disclose    NOUN   NNS  lemma=asset
+        .           punct  {governor}  PUNCT  .
+        """
+    )
+    assert [q.text for q in found] == (["his assets"] if reported else [])
+
+
 def test_a_reported_clause_holding_quoted_words_is_mixed(quotes):
     (quote,) = quotes(
         """
@@ -298,6 +547,47 @@ def test_a_reported_clause_holding_quoted_words_is_mixed(quotes):
         text="Abe said the alliance was “very firm”.",
     )
     assert summary(quote) == ("mixed", "the alliance was “very firm", "said", "Abe", "mixed:ccomp")
+
+
+def test_a_tag_inside_a_sentence_with_quoted_words_makes_one_mixed_quote(quotes):
+    (quote,) = quotes(
+        """
+        Talks     nsubj     were      NOUN   NNS  lemma=talk
+        ,         punct     said      PUNCT  ,
+        he        nsubj     said      PRON   PRP
+        said      parataxis were      VERB   VBD  lemma=say
+        ,         punct     said      PUNCT  ,
+        were      ROOT      -         AUX    VBD  lemma=be
+        “         punct     disaster  PUNCT  ``
+        a         det       disaster  DET    DT
+        disaster  attr      were      NOUN   NN
+        ”         punct     disaster  PUNCT  ''
+        .         punct     were      PUNCT  .
+        """,
+        text="Talks, he said, were “a disaster”.",
+    )
+    assert summary(quote) == (
+        "mixed", "Talks, he said, were “a disaster", "said", "he", "mixed:ccomp",
+    )  # fmt: skip
+
+
+def test_a_tag_before_the_quoted_words_keeps_them_direct(quotes):
+    (quote,) = quotes(
+        """
+        To        prep      said      ADP    IN
+        which     pobj      To        PRON   WDT
+        she       nsubj     said      PRON   PRP
+        said      parataxis Thank     VERB   VBD  lemma=say
+        ,         punct     said      PUNCT  ,
+        “         punct     Thank     PUNCT  ``
+        Thank     ROOT      -         VERB   VB   lemma=thank
+        God       dobj      Thank     PROPN  NNP
+        .         punct     Thank     PUNCT  .
+        ”         punct     Thank     PUNCT  ''
+        """,
+        text="To which she said, “Thank God.”",
+    )
+    assert summary(quote)[:4] == ("direct", "Thank God.", "said", "she")
 
 
 def test_a_report_inside_a_report_is_not_a_new_quote(quotes):

@@ -55,7 +55,7 @@ from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
 from detente.nlp.segments import is_furniture_sentence
-from detente.nlp.syntax import governing_verb, passive_subject
+from detente.nlp.syntax import governing_verb, passive_agent, passive_subject
 from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
@@ -95,6 +95,14 @@ class EventCoder:
             self.date_words.future_auxiliaries,
         )
         self.emitter = Emitter(self.cameo, self.date_words, load_acceptor())
+        # (token index, why the token coded nothing): set to a list to trace (diagnostics)
+        self.trace: list[tuple[int, str]] | None = None
+
+    def _drop(self, tok: Token, reason: str) -> list:
+        """Nothing coded at ``tok``, and why (recorded only while tracing)."""
+        if self.trace is not None:
+            self.trace.append((tok.i, reason))
+        return []
 
     def _unarmed_sense(
         self, verb: Token, coding: _Coding, sources: list[EventActor], targets: list[EventActor]
@@ -179,10 +187,12 @@ class EventCoder:
         self.emitter.start_doc(doc)
         for sent in doc.sents:
             if is_furniture_sentence(furniture, sent):
+                self._drop(sent.root, "furniture sentence")
                 continue  # a dateline, caption, byline ...: not the story
             if max(by_token[sent.start : sent.end], default=-1) == -1 and not any(
                 start < sent.end_char and sent.start_char < end for start, end, _ in actors.quotes
             ):
+                self._drop(sent.root, "no actor in the sentence")
                 continue  # no actor and no quoted speaker: nobody to code
             events.extend(self.code_sentence(doc, sent, actors))
         return events
@@ -192,6 +202,7 @@ class EventCoder:
         acts: list[CodedAct] = []
         for tok in sent:
             if tok.i in consumed:
+                self._drop(tok, "consumed by its governor")
                 continue
             pos = tok.pos  # the integer: cheaper than the string on every token
             if pos == VERB or (pos == AUX and tok.dep_ == "ROOT" and tok.lemma_ != "be"):
@@ -218,13 +229,17 @@ class EventCoder:
         governing word or the future makes of it ("pledged to give aid": the pledge 0331
         and the aid, intended; "will visit": the intent 036 and the visit, intended)."""
         if is_unasserted_infinitive(verb, actors, self.words):
-            return []
+            return self._drop(verb, "unasserted infinitive")
         role = self.words.roles.get(self.verb_codes.word(verb))
         if role in REPORTING_ROLES and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
-            return []  # attribution: "X did Y, officials said" codes X (statements: statements.py)
+            return self._drop(
+                verb, "reporting verb"
+            )  # attribution: "X did Y, officials said" codes X (statements: statements.py)
         factuality = act_factuality(verb, self.words, self.date_words.future_auxiliaries)
         if not factuality.coded:
-            return []  # "may demand that Israel withdraw": the withdrawal is not coded
+            return self._drop(
+                verb, "factuality not coded"
+            )  # "may demand that Israel withdraw": the withdrawal is not coded
         embedded_coded = False
         if role in ("intent", "refuse"):
             embedded = next(
@@ -239,7 +254,7 @@ class EventCoder:
             # "Russia said Sudan must return the helicopter": a demand, and the act demanded
             demand = self._code_obligation(verb, entry, actors)
             if demand is None:
-                return []
+                return self._drop(verb, "obligation without demander")
             obliged = Factuality("demanded", demand.trigger)
             return [demand, *self._code_own(verb, entry, actors, consumed, role, obliged, False)]
         return self._code_own(verb, entry, actors, consumed, role, factuality, embedded_coded)
@@ -256,7 +271,7 @@ class EventCoder:
     ) -> list[CodedAct]:
         """The verb's own act (and, in the future tense, the intent it expresses)."""
         if entry is None:
-            return []
+            return self._drop(verb, "no lexicon entry")
         # most verbs have no actor doing them: find that out before matching patterns
         sources, inherited = self.participants.sources(verb, actors)
         patient: list[EventActor] = []  # a passive subject, for "- + * FROM $" patterns
@@ -265,21 +280,66 @@ class EventCoder:
             if subject is not None:
                 patient = self.participants.actors_of(subject, actors)
             if not patient:
-                return []
+                return self._drop(verb, "no source")
         coding = _Coding(*self.verb_codes.code_of(verb, entry, verb_subject(verb)))
         sources, forced_targets = self._marked_source(
             verb, coding.pattern, sources, patient, actors
         )
-        if not sources or coding.code.is_null:
-            return []
+        if not sources and patient and coding.code.forward and factuality.asserted:
+            # only an act reported as done has a doer to infer ("will be taken": no one yet)
+            sources, forced_targets = self._unnamed_doer(verb, coding.code.forward, patient, actors)
+        if not sources:
+            return self._drop(verb, "no source (passive subject only)")
+        if coding.code.is_null:
+            return self._drop(verb, "null code")
         if embedded_coded and not self.cameo.policy(coding.code.forward).coded_alone:
-            return []  # "I want to stress ...": the act has no intent code; "want" alone says nothing
+            # "I want to stress ...": the act has no intent code; "want" alone says nothing
+            return self._drop(verb, "embedded act coded")
         act = self._verb_act(
             verb, actors, consumed, role, coding, sources, inherited, forced_targets, factuality
         )
         if act is None:
-            return []
+            return []  # _verb_act traced why
         return [*self._future_intent(act, factuality), act]
+
+    def _unnamed_doer(
+        self, verb: Token, code: str, patient: list[EventActor], actors: DocActors
+    ) -> tuple[list[EventActor], list[EventActor]]:
+        """ "Three soldiers were killed", "X was arrested": an act of force or coercion with
+        no agent named is done by an unnamed actor of the country where it happened - unknown
+        armed men, the authorities (``unnamed_doer`` in cameo_roots.tsv; the guideline's
+        unknown perpetrators): the country of a place in the clause, else the victims' own.
+        ``(sources, targets)``; empty for other roots or when the country is unclear."""
+        sector = self.cameo.policy(code).unnamed_doer
+        if sector is None or passive_agent(verb) is not None or self._by_event(verb):
+            return [], []
+        place = self.participants.place_of(verb, actors)
+        countries = {place.country} if place is not None else {p.country for p in patient}
+        if len(countries) != 1 or None in countries:
+            return [], []
+        (country,) = countries
+        doer = EventActor(
+            text="",
+            start=verb.idx,
+            end=verb.idx,
+            actor_id=None,
+            name=None,
+            code=f"{country}{sector}",
+            country=country,
+            sector=sector,
+        )
+        return [doer], patient
+
+    def _by_event(self, verb: Token) -> bool:
+        """ "killed in a car bombing", "in a Jordanian airstrike": the event noun is the
+        act, whose doer it may name; the verb says only what it did."""
+        return any(
+            pobj.lemma_.lower() in self.words.nominals
+            for prep in verb.children
+            if prep.dep_ == "prep"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
 
     def _future_intent(self, act: CodedAct, factuality: Factuality) -> list[CodedAct]:
         """ "The minister will visit Beijing", "Russia is willing to withdraw": announcing
@@ -328,24 +388,29 @@ class EventCoder:
             and self.cameo.policy(coding.code.forward).thing_object == "sense"
             and self._targets_in_thing(verb, targets, actors)
         ):
+            self._drop(verb, "default code, targets inside a thing object")
             return None
         if confidence < 0.75 and self._has_event_object(verb, actors):
             # "issued a stern reminder to Iraq": a verb coded only by its block's default
             # (GRANT [060]) says less than its event noun, which codes the act
+            self._drop(verb, "event noun object codes it")
             return None
         if not targets and not reciprocal:
             if confidence < PATTERN_CONFIDENCE and has_unmatched_object(verb):
+                self._drop(verb, "default code, unmatched object")
                 return None  # "took steps", "called the alliance a cornerstone": sense unknown
             if policy.domestic != "no":
                 # "the army imposed a curfew": a domestic act is done to the doer's own country
                 targets = own_country(sources, people=policy.domestic == "people")
                 deep = True
             if not targets and self._needs_target(confidence, sources, policy, verb):
+                self._drop(verb, f"no target (needs_target={policy.needs_target})")
                 return None
         if role == "intent" and embedded_subject(verb) is not None:
             # "doesn't want Russia and China creating a bloc", "wants the US to veto": a wish
             # about another's act is a mental state; the act is coded (wanted), not the wish
             if confidence < 0.9 or self.words.governed.get(self.verb_codes.word(verb)) == "wanted":
+                self._drop(verb, "wish about another's act")
                 return None
         return CodedAct(
             trigger=verb,

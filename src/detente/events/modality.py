@@ -22,7 +22,7 @@ from detente.events.clauses import verb_subject
 from detente.events.participants import DocActors
 from detente.events.patterns import verb_keys
 from detente.knowledge.events import ClauseWords
-from detente.nlp.syntax import VERBAL_POS
+from detente.nlp.syntax import NOUN_MODIFIER_DEPS, VERBAL_POS
 
 ASSERTED = "asserted"
 # governing roles whose own act is coded (the others govern without an act of their own)
@@ -62,10 +62,14 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
       its noun is an actor);
     * a participle describing a noun: "militiamen armed with machetes", "a helicopter
       captured by the authorities";
-    * a relative clause describing its subject: "Hamas, which advocates ...", "the faction
-      that controls Afghanistan" (background, not news);
+    * a relative clause describing its subject in the present: "Hamas, which advocates
+      ...", "the faction that controls Afghanistan" (a standing state, not news), or a
+      thing ("a helicopter that was captured by the authorities"); in the past, on an
+      actor, it reports the actor's act in passing, which is coded: "Russia, which accused
+      the US", "the militants who had killed a soldier", "the men, who were arrested"
+      (guideline §2);
     * a condition or scene-setting clause: "unless the president arranged a ceasefire",
-      "after crowds burned down its embassy".
+      "after crowds burned down its embassy" (an act that only dates another is not news).
     """
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "advcl":
@@ -78,8 +82,35 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
         if infinitive:
             return actors.by_token[verb.head.i] == -1
         subject = verb_subject(verb)
-        return subject is not None and subject.lower_ in words.relatives
+        if subject is None or subject.lower_ not in words.relatives:
+            return False
+        return not (in_past(verb) and _names_actor(verb.head, actors))
     return False
+
+
+def _names_actor(noun: Token, actors: DocActors) -> bool:
+    """The noun is an actor's, or a modifier names one ("Russian military involvement")."""
+    return actors.by_token[noun.i] != -1 or any(
+        c.dep_ in NOUN_MODIFIER_DEPS and actors.by_token[c.i] != -1 for c in noun.children
+    )
+
+
+def in_past(verb: Token) -> bool:
+    """The verb reports a past act: a past tense ("accused"), a perfect ("has clashed",
+    "had killed") or a past passive ("were arrested"); not a present ("advocates") nor a
+    future or modal form ("will meet", "could strike")."""
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    for child in verb.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            return False
+    return any(
+        (child.dep_ == "aux" and child.lemma_ == "have")
+        or (child.dep_ == "auxpass" and child.tag_ == "VBD")
+        for child in verb.children
+    )
 
 
 def is_negated(verb: Token, negators: frozenset[str]) -> bool:

@@ -51,6 +51,7 @@ class RootPolicy:
     mutual: bool = False
     coded_alone: bool = False
     thing_object: str = "owner"  # owner | sense: an actor inside a thing object is the target
+    unnamed_doer: str | None = None  # the sector of an agentless passive act's doer
 
 
 NO_POLICY = RootPolicy()  # codes outside the table (a user dictionary's "999")
@@ -109,7 +110,9 @@ def load_cameo(folder: Path | None = None) -> Cameo:
     }
     roots: dict[str, RootPolicy] = {}
     for _n, values in read_rows(files.CAMEO_ROOTS, folder=folder):
-        root, needs_target, place_target, domestic, mutual, coded_alone, thing_object = values
+        root, needs_target, place_target, domestic, mutual, coded_alone, thing_object, unnamed = (
+            values
+        )
         roots[root] = RootPolicy(
             needs_target=needs_target,
             place_target=place_target == "1",
@@ -117,6 +120,7 @@ def load_cameo(folder: Path | None = None) -> Cameo:
             mutual=mutual == "1",
             coded_alone=coded_alone == "1",
             thing_object=thing_object,
+            unnamed_doer=None if unnamed == "-" else unnamed,
         )
     one_sided = frozenset(
         (forward, reverse)

@@ -172,6 +172,7 @@ CAMEO_ROOTS = _table(
     Column("mutual", FLAG),
     Column("coded_alone", FLAG),
     Column("thing_object", one_of("owner", "sense")),
+    Column("unnamed_doer", one_of("-", "UAF", "GOV")),
 )
 ONE_SIDED_PAIRS = _table(
     "events/one_sided_pairs.tsv", Column("forward", CAMEO_EVENT), Column("reverse", CAMEO_EVENT)

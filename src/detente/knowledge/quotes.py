@@ -48,6 +48,9 @@ class QuoteLexicon:
     continuation_max_gap_sentences: int
     # quoted words this short under a verb that neither speaks nor names are scare quotes
     scare_quote_max_words: int
+    # a speech verb's infinitive under these is required or allowed, not said ('requires
+    # candidates to disclose', 'is free to disclose')
+    unasserting_governors: frozenset[str]
 
     @cached_property
     def speech_lemma_hashes(self) -> frozenset[int]:
@@ -116,6 +119,7 @@ def load_quote_lexicon(
             trailing_clause_marks=words("subordinator-trailing"),
             continuation_max_gap_sentences=int(cues["continuation_max_gap_sentences"]),
             scare_quote_max_words=int(cues["scare_quote_max_words"]),
+            unasserting_governors=_strings(cues["unasserting_governors"]),
         )
     except KeyError as e:
         raise DictionaryError(str(path), None, f"missing key {e}") from e

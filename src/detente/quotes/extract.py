@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER
@@ -45,6 +45,10 @@ from detente.quotes.speakers import MentionIndex, Speaker, locate_speaker
 from detente.records import Problem, Quote
 
 SENTENCE_END = frozenset({".", "?", "!"})
+# words that say something of their own (not a conjunction or adverb leading a sentence in)
+CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
+# marks that set a clause off from what follows, unlike the comma before a tail tag
+SET_OFF_MARKS = frozenset({"-", "--", "\u2013", "\u2014", ":", ";"})
 # Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
 TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
 FRAME_LIMIT = 40  # tokens searched for a cue on each side of a passage
@@ -356,13 +360,21 @@ def _reporter_acts_again(clause: Token, verb: Token) -> bool:
 
 def _other_speaker_cut(head: Token, lexicon: QuoteLexicon) -> int:
     """End of the clause before a speech act of someone else coordinated deeper in it
-    ('said they were convinced the department erred and Democrats accused the GOP …')."""
+    ('said they were convinced the department erred and Democrats accused the GOP …'), or
+    before the reporter's next act in a participle the parser hung deeper in it ('said he
+    didn't believe those characterizations did Romney in, arguing that …')."""
     for token in head.subtree:
         if (
             token.i > head.i
-            and token.dep_ == "conj"
             and _is_speech_verb(token, lexicon)
-            and has_own_subject(token)
+            and (
+                token.dep_ == "conj"
+                and has_own_subject(token)
+                or token.dep_ == "advcl"
+                and token.tag_ == "VBG"
+                and not has_own_subject(token)
+                and token.nbor(-1).text == ","
+            )
         ):
             end = token.left_edge.i
             while end > head.i + 1 and (
@@ -390,7 +402,7 @@ def _reported_content(
         child
         for child in verb.children
         if child.dep_ == "ccomp" and paragraph[0] <= child.i < paragraph[1]
-    ]
+    ] or _complement_as_adverbial(verb, paragraph)
     right = [child for child in complements if child.i > verb.i]
     if right:
         # the verb may sit inside its complement's subtree ("which he said … pay for")
@@ -399,8 +411,9 @@ def _reported_content(
             _clause_end(right[-1], verb, view, lexicon),
             True,
         )
-    if complements:
-        # a tail "…, Jannuzi said": the clauses before the tag, up to its subject
+    if complements and not _set_off_by_a_dash(complements[-1]):
+        # a tail "…, Jannuzi said": the clauses before the tag, up to its subject (not a
+        # clause a dash or colon sets off: 'The debate is predictable - Trump has vowed to …')
         subject = _reporter(view, verb, lexicon)
         tag_start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
         end = min(max(c.right_edge.i for c in complements) + 1, tag_start)
@@ -410,7 +423,20 @@ def _reported_content(
         return passive
     verb_phrase = _reported_verb_phrase(verb, lexicon)
     if verb_phrase is not None:
-        return verb_phrase.left_edge.i, verb_phrase.right_edge.i + 1, True
+        # 'promising to meet and in some cases exceed his goals': the parser hangs the
+        # second infinitive on the speech verb; it is part of the promise
+        end = max(
+            [verb_phrase.right_edge.i]
+            + [
+                child.right_edge.i
+                for child in verb.rights
+                if child.dep_ == "conj"
+                and child.i > verb_phrase.i
+                and child.tag_ in ("VB", "VBP")
+                and not has_own_subject(child)
+            ]
+        )
+        return verb_phrase.left_edge.i, end + 1, True
     # A tag the parser hung off the main clause: "The talks failed, Jannuzi said." or,
     # in the middle, "This campaign, he says, is different."
     if verb.dep_ == "parataxis" and paragraph[0] <= verb.head.i < paragraph[1]:
@@ -447,6 +473,28 @@ def _reported_content(
     return None
 
 
+def _set_off_by_a_dash(clause: Token) -> bool:
+    """The clause ends on a dash, colon or semicolon, not on the comma of a tail tag."""
+    after = clause.right_edge.i + 1
+    return after < len(clause.doc) and clause.doc[after].text in SET_OFF_MARKS
+
+
+def _complement_as_adverbial(verb: Token, paragraph: tuple[int, int]) -> list[Token]:
+    """A reported clause the parser hung as an adverbial clause: one with a subject of its
+    own and no subordinator, after a speech verb with no object ('Trump said after the
+    convention he would not accept …', 'Lawmakers have not said when they would …')."""
+    if any(child.dep_ in ("dobj", "dative") for child in verb.children):
+        return []
+    return [
+        child
+        for child in verb.rights
+        if child.dep_ == "advcl"
+        and child.i < paragraph[1]
+        and has_own_subject(child)
+        and not any(grand.dep_ == "mark" for grand in child.lefts)
+    ][:1]
+
+
 def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """The open complement a speech verb reports, if any: object control ("urged
     Congress to act", "asked him to resign"), commitments ("vowed to protect"), and the
@@ -459,7 +507,11 @@ def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     if not (any_complement or gerund):
         return None
     for child in verb.rights:
-        if child.dep_ == "xcomp" and (any_complement or child.tag_ == "VBG"):
+        # a gerund, or a small clause the parser made of a misread one ('proposed
+        # [dropping] carried interest': "dropping" the subject of "carried")
+        if child.dep_ == "xcomp" and (
+            any_complement or child.tag_ == "VBG" or has_own_subject(child)
+        ):
             return child
     return None
 
@@ -482,15 +534,21 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
         if view.inside(i):
             continue
         token = doc[i]
+        # a reported clause never crosses a paragraph break (the parser's sentences may)
+        paragraph = (view.paragraph_start[token.i], view.paragraph_end[token.i])
         if _is_speech_verb(token, lexicon):
-            paragraph = (view.paragraph_start[token.i], view.paragraph_end[token.i])
             found_content = _reported_content(token, paragraph, view, lexicon)
+            rule = "reported:ccomp"
+            if found_content is None:
+                # 'The governor added:' and his words set off as the next paragraph
+                paragraph = _paragraph_after_colon(view, token) or paragraph
+                found_content = (*paragraph, True) if paragraph[0] > token.i else None
+                rule = "reported:colon"
             if found_content is None:
                 continue
             content, clausal = found_content[:2], found_content[2]
             subject = _reporter(view, token, lexicon)
             cue = doc[token.i : token.i + 1]
-            rule = "reported:ccomp"
         elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.speech_noun_lemmas:
             clause = _noun_clause(token)
             if clause is None:
@@ -508,13 +566,14 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
             rule = "reported:according-to"
         else:
             continue
-        # a reported clause never crosses a paragraph break (the parser's sentences may)
-        start = max(content[0], view.paragraph_start[token.i])
-        end = min(content[1], view.paragraph_end[token.i])
+        start = max(content[0], paragraph[0])
+        end = min(content[1], paragraph[1])
         start, end = _trim(doc, start, end)
         if clausal and (end - start < 3 or not any(t.pos_ in VERBAL_POS for t in doc[start:end])):
             continue
         if not clausal and end - start < 2 and doc[start].lower_ not in lexicon.anaphoric_objects:
+            continue
+        if _unasserted(token, lexicon):
             continue
         kind, start, end = _classify_reported(view, start, end, cue.start, claimed)
         if kind is None:
@@ -542,6 +601,29 @@ def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -
     return drafts
 
 
+def _unasserted(verb: Token, lexicon: QuoteLexicon) -> bool:
+    """A speech act only required or allowed, not made: the infinitive under a word of
+    obligation or freedom ('federal law requires candidates to disclose their assets', 'is
+    free to disclose his returns', 'queries seeking to confirm their address')."""
+    return (
+        verb.tag_ == "VB"
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+        and verb.head.lemma_.lower() in lexicon.unasserting_governors
+    )
+
+
+def _paragraph_after_colon(view: _DocView, verb: Token) -> tuple[int, int] | None:
+    """The next paragraph, when the verb and a colon end their paragraph ('The governor
+    added:'): the words it introduces, set off as a block (marks make it direct)."""
+    doc = view.doc
+    colon = verb.i + 1
+    end = view.paragraph_end[verb.i]
+    if colon >= len(doc) or doc[colon].text != ":" or end > colon + 1 or end >= len(doc) - 1:
+        return None
+    start = end + 1
+    return start, view.paragraph_end[start]
+
+
 def _classify_reported(
     view: _DocView, start: int, end: int, cue_index: int, claimed: set[int]
 ) -> tuple[str | None, int, int]:
@@ -551,6 +633,7 @@ def _classify_reported(
         return "indirect", start, end
     if (
         start <= cue_index < end
+        and not _words_before_tag(view, start, cue_index)
         or quoted >= 0.8 * (end - start)
         and not any(view.doc[i].is_alpha for i in range(start, end) if not view.inside(i))
     ):
@@ -562,6 +645,17 @@ def _classify_reported(
         claimed.add(index)
         end = max(end, last + 1)  # a fragment running past the clause ends with it
     return "mixed", start, end
+
+
+def _words_before_tag(view: _DocView, start: int, cue_index: int) -> bool:
+    """Unquoted words of the report before the tag inside it ('African-Americans, he said,
+    can “rock like Jimi”' is one mixed quote); not so when quoted words come first ('“A,”
+    he said, “b.”') or only the tag's own words do ('To which she said, “…”')."""
+    tag_start = view.doc[cue_index].left_edge.i
+    if any(view.inside(i) or view.is_mark(i) for i in range(start, cue_index)):
+        return False
+    # a content word, not just a conjunction or an adverb leading in ('But, the mayor added, …')
+    return any(view.doc[i].pos_ in CONTENT_POS for i in range(start, min(tag_start, cue_index)))
 
 
 def _noun_clause(noun: Token) -> Token | None:
@@ -717,7 +811,7 @@ def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | Non
         # "was first reported by The Washington Post"; "it was announced that …" has none
         agent = _passive_agent(verb)
         return agent if agent is not None and not view.inside(agent.i) else None
-    subject = _coordinated_reporter(verb, lexicon) or inherited_subject(verb)
+    subject = _coordinated_reporter(verb, lexicon) or _past_expletive(verb, inherited_subject(verb))
     if subject is not None and not view.inside(subject.i):
         return subject
     # "…,” said the official — the parser sometimes makes the speaker an object, or a
@@ -730,6 +824,18 @@ def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | Non
         ):
             return child
     return _tag_speaker(view, verb)
+
+
+def _past_expletive(verb: Token, subject: Token | None) -> Token | None:
+    """The speaker of an infinitive under an expletive 'it' it inherited: the subject of
+    the clause above ('Trump will find it difficult to repeat his attacks')."""
+    if subject is None or subject.lower_ != "it" or subject.head.i == verb.i:
+        return subject
+    owner = subject.head
+    if owner.head.i == owner.i:
+        return subject
+    above = inherited_subject(owner.head)
+    return above if above is not None and above.lower_ != "it" else subject
 
 
 def _passive_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool] | None:
@@ -757,8 +863,10 @@ def _passive_agent(verb: Token) -> Token | None:
 
 def _coordinated_reporter(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """'Analysts said it was difficult … and warned that …': the parser hangs the second
-    speech verb inside the first one's clause; in the same tense, it shares its subject."""
-    if verb.dep_ != "conj" or subject_of(verb) is not None:
+    speech verb inside the first one's clause; in the same tense, it shares its subject. So
+    does a participle hung there ('said he didn't believe …, arguing that …')."""
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if not (verb.dep_ == "conj" or participle) or subject_of(verb) is not None:
         return None
     token = verb.head
     for _ in range(6):  # bounded walk up to the clause's speech verb
@@ -769,7 +877,7 @@ def _coordinated_reporter(verb: Token, lexicon: QuoteLexicon) -> Token | None:
             token.dep_ == "ccomp"
             and _is_speech_verb(head, lexicon)
             # in the same tense, or the same verb ("has said …, and said he would not")
-            and (_finite_tag(head) == _finite_tag(verb) or head.lemma_ == verb.lemma_)
+            and (participle or _finite_tag(head) == _finite_tag(verb) or head.lemma_ == verb.lemma_)
         ):
             return inherited_subject(head)
         token = head
@@ -929,7 +1037,7 @@ def _passage_cue(
     """The cue of a quoted passage and its speaker head: in the words after its closing
     mark or before its opening one, or a verb before a colon that introduces it."""
     doc, text = view.doc, view.text
-    content = text[passage.start : passage.end]
+    content = _last_words(text, passage)
     close = passage.close_mark
     next_char = text[close + 1 : close + 2] if close is not None else ""
     tag_follows = bool(content) and (
@@ -956,8 +1064,48 @@ def _passage_cue(
         if (tag_follows and not sentence_ends) or backwards or _short_tag(view, index, found[0]):
             return found
     if text[: passage.open_mark].rstrip().endswith(":"):
-        return _colon_introduction(view, before[0], lexicon)
+        return _colon_introduction(view, before[0], lexicon) or _inverted_tag(
+            view, before[0], lexicon
+        )
     return None
+
+
+def _inverted_tag(view: _DocView, frame: range, lexicon: QuoteLexicon) -> tuple[Span, Token] | None:
+    """'Said Ellis: “…”' — a speech verb opening the sentence, then the speaker's name (the
+    parser reads the capitalised verb as part of the name)."""
+    doc = view.doc
+    words = [doc[i] for i in frame if not (doc[i].is_punct or doc[i].is_space)]
+    if not 2 <= len(words) <= SHORT_TAG or words[0].lower_ not in lexicon.speech_forms:
+        return None
+    if words[0].i != view.sent_starts[view.sent_index[words[0].i]]:
+        return None
+    if not all(w.pos_ in SPEAKER_POS or w.pos_ in ("DET", "ADJ") for w in words[1:]):
+        return None
+    return doc[words[0].i : words[0].i + 1], words[-1]
+
+
+def _second_speech_act(
+    view: _DocView, cue: int, open_token: int, lexicon: QuoteLexicon
+) -> int | None:
+    """A participle of speech after a quote's cue, in its sentence and before the next
+    passage opens ('said, adding', 'said, suggesting a few questions', 'said, going on
+    to contrast'): the speaker's next act, whose words the next passage gives."""
+    doc = view.doc
+    if open_token <= cue or view.sent_index[open_token - 1] != view.sent_index[cue]:
+        return None
+    for i in range(cue + 1, open_token):
+        token = doc[i]
+        if view.inside(i) or "\n" in token.text:
+            return None
+        if token.tag_ == "VBG" and _is_speech_verb(token, lexicon):
+            return i
+    return None
+
+
+def _last_words(text: str, passage: QuotedPassage) -> str:
+    """The passage's words up to its end, before the closing mark of a quote nested at its
+    end ('… he said, ‘we want to work with you,’” Mitchell recalled': it ends on a comma)."""
+    return text[passage.start : passage.end].rstrip().rstrip("\u2019'").rstrip()
 
 
 def _short_tag(view: _DocView, index: int, cue: Span) -> bool:
@@ -986,7 +1134,12 @@ def _cued_quote(
     speaker tag in the middle: '“A,” he said, “b.”')."""
     doc, text = view.doc, view.text
     cue, head = found
-    if (
+    # '“A,” Sanders said, suggesting: “B.”' — the tag goes on with a second speech act of
+    # the same speaker, which gives the words after it
+    second = _second_speech_act(view, cue.start, view.bounds[index][2], lexicon)
+    if second is not None:
+        cue = doc[second : second + 1]
+    elif (
         previous is not None
         and previous.cue_token == cue.start
         and previous.sentence_open
@@ -996,6 +1149,9 @@ def _cued_quote(
         previous.rule = "direct:split"
         return None
     speaker = locate_speaker(head, lexicon.relative_pronouns) if head else None
+    if speaker is not None and speaker.span.start <= cue.start < speaker.span.end:
+        # the parser read the verb as part of the name ('Said Ellis:')
+        speaker = replace(speaker, span=doc[cue.end : speaker.span.end])
     start, end, kind = passage.start, _strip_tag_comma(text, passage.start, passage.end), "direct"
     if cue.start < view.bounds[index][0] and not whole_sentence:
         # 'vowed to “take our fight” to the 35 states': the fragment is part of
@@ -1005,7 +1161,6 @@ def _cued_quote(
             start = min(start, doc[clause[0]].idx)
             end = max(end, doc[clause[1]].idx + len(doc[clause[1]]))
             kind = "mixed" if (start, end) != (passage.start, passage.end) else "direct"
-    content = text[passage.start : passage.end]
     return _Draft(
         start=start,
         end=end,
@@ -1014,7 +1169,7 @@ def _cued_quote(
         speaker=speaker,
         rule="direct:cue-after" if cue.start > view.bounds[index][1] else "direct:cue-before",
         cue_token=cue.start,
-        sentence_open=bool(content) and content[-1] in ",—–-…",
+        sentence_open=_last_words(text, passage)[-1:] in tuple(",—–-…"),
         parts=list(passage.pieces) if kind == "direct" else None,
     )
 
@@ -1062,17 +1217,26 @@ def _statement_going_on(
     latest = bisect_right(mixed_ends, passage.open_mark) - 1
     if latest >= 0:
         report = mixed[latest]
-        between = view.text[report.end : passage.open_mark]
+        between = view.text[_tag_end(view, report) : passage.open_mark]
         if (
             report.speaker is not None
             and (previous is None or report.end > previous.end)
-            # nothing but marks and punctuation between the two: the next quoted
-            # sentence follows the report's last quoted words at once
+            # nothing but marks and punctuation between the two (after the report's own
+            # tag, '“…” of the plan, Mr. Holtz-Eakin said. “…”'): the next quoted sentence
+            # follows the report's last quoted words at once
             and not any(char.isalnum() for char in between)
             and "\n" not in between
         ):
             previous = report
     return previous
+
+
+def _tag_end(view: _DocView, report: _Draft) -> int:
+    """Where a report's words end: after its tag when the tag follows them ('…, Mr.
+    Holtz-Eakin said.'), else at its content's end."""
+    if report.cue is None or report.cue.start_char < report.end:
+        return report.end
+    return view.sentence(report.cue.start).end_char
 
 
 def _continues(
