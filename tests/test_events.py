@@ -861,3 +861,133 @@ def test_several_doers_of_an_act_done_to_someone_still_need_its_target(coded):
     events = coded("Russia and China saw the protests as a threat to stability.")
     assert not any(e.cameo_root == "13" for e in events)
     assert ("JPN", "RUS", "111") in triples(coded("Japan delivered a sharp critique of Russia."))
+
+
+def test_a_verbs_sense_needs_an_actor_or_place_in_its_argument():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.clauses import argument_heads
+    from detente.events.coder import _Coding
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    vocab = English().vocab
+
+    def parse(words, lemmas, heads, deps, pos, actor_tokens):
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        by_token = [0 if i in actor_tokens else -1 for i in range(len(doc))]
+        return doc, DocActors(by_token, [], {}, [], [])
+
+    def sense(doc, actors, code, pattern=None):
+        coding = _Coding(CodeSpec(code), "", 0.9 if pattern else 0.7, pattern)
+        return coder._argument_sense(doc[1], coding, actors)
+
+    # "Japan took issue with China ." / "Japan took Gondor ."
+    took = dict(
+        lemmas=["Japan", "take", "issue", "with", "China", "."],
+        heads=[1, 1, 1, 1, 3, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    doc, actors = parse(
+        ["Japan", "took", "issue", "with", "China", "."], **took, actor_tokens={0, 4}
+    )
+    assert [t.text for t in argument_heads(doc[1], "object")] == ["issue"]
+    assert not sense(doc, actors, "171")  # a thing taken: not a seizure
+    assert sense(doc, actors, "030")  # another root: the table says nothing
+    doc, actors = parse(
+        ["Japan", "took", "Gondor", "with", "China", "."], **took, actor_tokens={0, 2, 4}
+    )
+    assert sense(doc, actors, "171")  # an actor taken
+
+    # "Japan went back to Gondor ." ("to" under the adverb) / "... back on Gondor ."
+    went = dict(
+        lemmas=["Japan", "go", "back", "to", "Gondor", "."],
+        heads=[1, 1, 1, 2, 3, 1],
+        deps=["nsubj", "ROOT", "advmod", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "ADV", "ADP", "PROPN", "PUNCT"],
+    )
+    doc, actors = parse(["Japan", "went", "back", "to", "Gondor", "."], **went, actor_tokens={0, 4})
+    assert [t.text for t in argument_heads(doc[1], "to,in")] == ["Gondor"]
+    assert sense(doc, actors, "040")
+    doc, actors = parse(["Japan", "went", "back", "on", "Gondor", "."], **went, actor_tokens={0, 4})
+    assert not sense(doc, actors, "040")  # no destination: another sense
+    doc, actors = parse(["Japan", "went", "back", "to", "earth", "."], **went, actor_tokens={0})
+    assert not sense(doc, actors, "040")  # a destination that is no actor or place
+
+    # patterns: one of prepositions and particles is checked, one naming a noun is not
+    by_pattern = {p.text: p for p in coder.verb_codes.lexicon.blocks["ARRIVE"].patterns}
+    back, summit = by_pattern["- * BACK [042:043]"], by_pattern["- * SUMMIT [046]"]
+    assert not sense(doc, actors, "042", back)
+    assert sense(doc, actors, "046", summit)
+
+    # "Rebels struggled to replenish fighters ." / "Rebels struggled against Gondor ."
+    struggled = dict(
+        lemmas=["rebel", "struggle", "to", "replenish", "fighter", "."],
+        heads=[1, 1, 3, 1, 3, 1],
+        deps=["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        pos=["NOUN", "VERB", "PART", "VERB", "NOUN", "PUNCT"],
+    )
+    words = ["Rebels", "struggled", "to", "replenish", "fighters", "."]
+    doc, actors = parse(words, **struggled, actor_tokens={0, 4})
+    assert not sense(doc, actors, "190")  # an actor in a clause below is no opponent
+    coding = _Coding(CodeSpec("190"), "", 0.7, None)
+    assert coder._argument_sense(doc[1], coding, actors, mutual=True)  # "X and Y struggled"
+    struggled["deps"] = ["nsubj", "ROOT", "prep", "pobj", "punct", "punct"]
+    struggled["heads"] = [1, 1, 1, 2, 1, 1]
+    struggled["lemmas"] = ["rebel", "struggle", "against", "Gondor", ".", "."]
+    struggled["pos"] = ["NOUN", "VERB", "ADP", "PROPN", "PUNCT", "PUNCT"]
+    doc, actors = parse(
+        ["Rebels", "struggled", "against", "Gondor", ".", "."], **struggled, actor_tokens={0, 3}
+    )
+    assert sense(doc, actors, "190")
+
+
+def test_took_issue_and_went_back_on_a_pledge_code_no_seizure_or_visit(coded):
+    assert not any(e.cameo_root == "17" for e in coded("Japan took issue with China."))
+    assert not any(e.cameo_root == "04" for e in coded("Japan went back on a pledge to China."))
+    # the same verbs with an actor or place where their sense needs one
+    assert ("JPN", "CHN", "040") in triples(coded("Japan went to China."))
+    assert ("JPN", "CHN", "042") in triples(coded("Japan returned from China."))
+
+
+def test_a_death_is_a_killing_only_when_an_act_of_force_is_named():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.coder import _Coding
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    died = _Coding(CodeSpec("190"), "", 0.7, None)  # DIE [190]: the verb's default code
+
+    def sense(words, lemmas, pos):
+        # "<subject> died <prep> <noun> ." / "<subject> died after <verb>ing ."
+        heads = [1, 1, 1, 2, 1]
+        deps = ["nsubj", "ROOT", "prep", "pobj" if pos[3] == "NOUN" else "pcomp", "punct"]
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        actors = DocActors([0, -1, -1, -1, -1], [], {}, [], [])
+        return coder._argument_sense(doc[1], died, actors)
+
+    noun = ["PROPN", "VERB", "ADP", "NOUN", "PUNCT"]
+    verb = ["PROPN", "VERB", "ADP", "VERB", "PUNCT"]
+    assert sense(
+        ["Ali", "died", "in", "airstrikes", "."], ["Ali", "die", "in", "airstrike", "."], noun
+    )
+    assert sense(
+        ["Ali", "died", "after", "shooting", "."], ["Ali", "die", "after", "shoot", "."], verb
+    )
+    assert not sense(
+        ["Ali", "died", "of", "leukemia", "."], ["Ali", "die", "of", "leukemia", "."], noun
+    )
+    assert not sense(
+        ["Ali", "died", "after", "resting", "."], ["Ali", "die", "after", "rest", "."], verb
+    )
+
+
+def test_a_natural_death_codes_no_killing(coded):
+    assert not any(e.cameo_root == "19" for e in coded("Japan's king died of leukemia in China."))
+    table = {**ACTORS, "Japanese soldier": "JPNMIL", "Chinese troops": "CHNMIL"}
+    events = coded("A Japanese soldier died after being shot by Chinese troops.", table=table)
+    assert any(e.trigger.text == "died" and e.cameo_root == "19" for e in events)

@@ -124,6 +124,34 @@ def thing_object(verb: Token, is_actor: Callable[[Token], bool]) -> Token | None
     return None
 
 
+PARTICLE_DEPS = ("prt", "advmod")
+
+
+def particles(verb: Token) -> list[str]:
+    """The verb's particles and adverbs, lowercase ("came back", "went on")."""
+    return [c.lower_ for c in verb.children if c.dep_ in PARTICLE_DEPS]
+
+
+def argument_heads(verb: Token, argument: str) -> list[Token]:
+    """The heads of the verb's ``argument`` phrases, a comma list of: ``object`` = its
+    direct objects and a passive subject ("took the town", "the town was taken");
+    prepositions = their objects, also under a particle or adverb of the verb ("went back
+    to Jerusalem", "returned from Cairo", "struggled against the junta")."""
+    kinds = argument.split(",")
+    heads = (
+        [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if "object" in kinds else []
+    )
+    holders = [verb, *(c for c in verb.children if c.dep_ in PARTICLE_DEPS)]
+    return heads + [
+        pobj
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in kinds
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
 def inside_phrase(head: Token, start: int, end: int) -> bool:
     """The characters ``start:end`` lie within the phrase ``head`` heads."""
     last = head.right_edge

@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.events.acceptor import load_acceptor
 from detente.events.clauses import (
+    argument_heads,
     embedded_subject,
     has_unmatched_object,
     inside_phrase,
+    particles,
     thing_object,
     verb_subject,
 )
@@ -116,6 +118,58 @@ class EventCoder:
             return coding
         rule = f"{coding.rule}; unarmed sense [{other}]"
         return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
+
+    def _argument_sense(
+        self, verb: Token, coding: _Coding, actors: DocActors, mutual: bool = False
+    ) -> bool:
+        """False when the verb's sense in its code's root needs an actor or a place in an
+        argument and none is there (argument_senses.tsv): "took the town" seizes, "took
+        issue" does not; "went to Jerusalem" travels, "went back on a pledge" does not.
+        Checked are the verb's default code and patterns of nothing but the listed
+        prepositions and the verb's particles ("- * (TO) [040]", "- * BACK [042:043]"): a
+        pattern naming a noun names its own sense ("- * SUMMIT [046]"). ``mutual``: the
+        verb has several doers, or "each other" ("rebels and troops fought"), which an
+        argument list with ``mutual`` accepts for its counterpart; ``force``: a phrase
+        below the verb names an act of material conflict ("died after being shot", "died
+        in the attack"; not "died of leukemia")."""
+        sense = self.words.argument_senses.get(verb.lemma_.lower())
+        code = coding.code.forward
+        if sense is None or code is None or not code.startswith(sense[0]):
+            return True
+        kinds = sense[1].split(",")
+        if mutual and "mutual" in kinds:
+            return True
+        if "force" in kinds and self._names_force(verb):
+            return True
+        if coding.pattern is not None:
+            light = {*kinds, *particles(verb)}
+            slots = (*coding.pattern.pre, *coding.pattern.post)
+            if any(word not in light for slot in slots for words in slot for word in words):
+                return True
+        return any(
+            actors.by_token[tok.i] != -1 or tok.i in actors.place_by_token
+            for tok in argument_heads(verb, sense[1])
+        )
+
+    def _names_force(self, verb: Token) -> bool:
+        """A verb or event noun below ``verb`` (outside its subject) is coded, by its
+        lexicon's default, as material conflict (quad class 4)."""
+        subject = verb_subject(verb)
+        skip = {t.i for t in subject.subtree} if subject is not None else set()
+        for tok in verb.subtree:
+            if tok.i == verb.i or tok.i in skip:
+                continue
+            code = None
+            if tok.pos == VERB:
+                entry = self.verb_codes.entry(tok)
+                if entry is not None:
+                    code = self.verb_codes.code_of(tok, entry, verb_subject(tok))[0].forward
+            elif tok.pos in (NOUN, PROPN):
+                senses = self.words.nominals.get(tok.lemma_.lower())
+                code = senses[-1].code.forward if senses else None
+            if code is not None and self._quad_class(code) == 4:
+                return True
+        return False
 
     def _quad_class(self, code: str) -> int | None:
         entry = self.cameo.lookup(code)
@@ -326,6 +380,8 @@ class EventCoder:
             verb, actors, sources, coding.pattern, policy, forced_targets
         )
         coding = self._unarmed_sense(verb, coding, sources, targets)
+        if not self._argument_sense(verb, coding, actors, len(sources) > 1 or reciprocal):
+            return None  # "took issue", "went back on a pledge": another sense
         confidence = coding.confidence
         if (
             confidence < PATTERN_CONFIDENCE

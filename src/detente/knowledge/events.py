@@ -163,6 +163,8 @@ class ClauseWords:
     refuse_codes: dict[str, str]  # act code prefix -> refusal code ("*": any other)
     nominals: dict[str, tuple[NominalEntry, ...]]  # lemma -> senses, conditional ones first
     unarmed_senses: dict[str, str]  # verb of violence -> its code when nobody can fight
+    # lemma -> (root, argument): the sense of the root needs an actor or place there
+    argument_senses: dict[str, tuple[str, str]]
     armed_sectors: frozenset[str]  # actors of these sectors can fight
     silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
@@ -244,6 +246,10 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         nominals=nominals,
         unarmed_senses={
             lemma: code for _n, (lemma, code) in read_rows(files.UNARMED_SENSES, folder=folder)
+        },
+        argument_senses={
+            lemma: (root, argument)
+            for _n, (lemma, root, argument) in read_rows(files.ARGUMENT_SENSES, folder=folder)
         },
         armed_sectors=frozenset(read_words(files.ARMED_SECTORS, folder=folder)),
         silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),

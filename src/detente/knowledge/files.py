@@ -210,6 +210,12 @@ NOMINALS = _table(
 UNARMED_SENSES = _table(
     "events/unarmed_senses.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
 )
+ARGUMENT_SENSES = _table(
+    "events/argument_senses.tsv",
+    Column("lemma", WORD),
+    Column("root", CAMEO_ROOT),
+    Column("argument", pattern(r"[a-z]+(,[a-z]+)*", "object and/or prepositions: a,b,...")),
+)
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
@@ -470,6 +476,7 @@ SHIPPED = (
     REFUSE_CODES,
     NOMINALS,
     UNARMED_SENSES,
+    ARGUMENT_SENSES,
     LIGHT_VERBS,
     ARMED_SECTORS,
     SILENT_SECTORS,
