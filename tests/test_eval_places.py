@@ -344,3 +344,24 @@ def test_gold_articles_refuses_a_corpus_without_the_articles(tmp_path):
     )
     with pytest.raises(InputError, match=r"article not found: s3, s4; text changed: s1"):
         gold_articles(GOLD, tmp_path)
+
+
+def test_a_split_the_gold_file_lacks_is_named_before_the_model_loads(tmp_path):
+    from detente.eval.places import evaluate_places
+
+    record = {
+        "id": "s1",
+        "corpus": "c.jsonl",
+        "record_id": "a1",
+        "date": "2020-01-01",
+        "split": "dev",
+        "double": False,
+        "start": 0,
+        "end": 18,
+        "sha1_8": "00000000",
+        "mentions": [],
+    }
+    path = tmp_path / "gold.B.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold\.B\.jsonl has no test2 sentences"):
+        evaluate_places(split="test2", gold_path=path, corpora_dir=tmp_path)

@@ -474,6 +474,10 @@ def evaluate_places(
         )
     chosen = FIRST_SAMPLE if split == "all" else (split,)
     gold = [s for s in read_gold(gold_path) if s.split in chosen]
+    if not gold:
+        raise InputError(
+            "place gold", "empty-split", f"{gold_path} has no {' or '.join(chosen)} sentences"
+        )
     articles = gold_articles(gold, corpora_dir)  # fails before the model loads
     from detente.nlp import load, make_doc
 
