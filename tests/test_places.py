@@ -621,3 +621,20 @@ def test_a_seat_of_government_lies_in_its_capital_never_in_a_town_of_its_name(co
     assert visited.place_id == at_house.place_id  # ... where it sits (Washington)
     said = code("The White House said the talks would continue.", date="2017-02-10")
     assert at(said, "White House").place_id is None
+
+
+def test_a_seat_that_is_a_town_next_to_the_capital_is_that_town_where_it_is_a_location(code):
+    # Rawalpindi (the army's seat) lies 14 km from Islamabad: a blast there is in Rawalpindi
+    doc = code("A blast in Rawalpindi killed four people on Friday.", date="2017-02-10")
+    town = at(doc, "Rawalpindi")
+    assert town.kind == "place" and town.country == "PAK"
+    assert town.name == "Rawalpindi" and town.lat is not None and 33.5 < town.lat < 33.7
+
+
+def test_great_circle_distances():
+    from detente.places.gazetteer import great_circle_km
+
+    assert great_circle_km(0.0, 0.0, 0.0, 0.0) == 0.0
+    # one degree of longitude on the equator, and Islamabad to Rawalpindi
+    assert abs(great_circle_km(0.0, 0.0, 0.0, 1.0) - 111.19) < 0.1
+    assert 10 < great_circle_km(33.72, 73.04, 33.60, 73.04) < 15

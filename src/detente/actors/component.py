@@ -473,12 +473,16 @@ class DocResolver:
         wherever it is not a location, and lies in its capital, never in a town of its name
         (White House, Tennessee); "a visit to the White House" visits the government there.
         A capital city is its government only where it acts; a town abroad of the same name
-        (Casablanca is "White House") or a small town at home does not make a city."""
+        (Casablanca is "White House") or a namesake at home far from the capital does not
+        make a city, while a seat that is a town next to the capital is that town where it
+        is a location ("clashes in Rawalpindi", "in Ramallah")."""
         kb = self.kb
+        gazetteer = kb.gazetteer
         cities = [
             p
             for p in kb.places_by_name(span.text)
-            if p.country == iso3 and (p.kind != "city" or kb.gazetteer.is_capital(p))
+            if p.country == iso3
+            and (p.kind != "city" or gazetteer.is_capital(p) or gazetteer.near_capital(p))
         ]
         located = located_as(span, self.place_lexicon)
         locative = self._is_locative(span)

@@ -31,6 +31,19 @@ MATCHED_CITY_POPULATION = 15_000
 ADMIN1_POPULATION_SHARE = 0.3
 # Kinds of administrative division (a country's first and second levels).
 DIVISION_KINDS = frozenset({"admin1", "admin2"})
+# A seat of government named like a town lies in that town when the town is this close to
+# the capital (Rawalpindi 14 km from Islamabad, Ramallah 15 km from Jerusalem, Putrajaya
+# 25 km from Kuala Lumpur); a namesake farther away is another place (White House, Tennessee).
+SEAT_REACH_KM = 50.0
+EARTH_RADIUS_KM = 6371.0
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance between two points on the Earth's surface (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def place_key(text: str) -> str:
@@ -114,6 +127,15 @@ class Gazetteer:
 
     def is_capital(self, place: KBPlace) -> bool:
         return place.place_id in self.capitals
+
+    def near_capital(self, place: KBPlace, km: float = SEAT_REACH_KM) -> bool:
+        """Whether ``place`` lies within ``km`` of its country's capital: the capital's
+        own districts and twin towns (Westminster, Rawalpindi, Ramallah, Putrajaya), not a
+        homonym across the country (White House, Tennessee)."""
+        capital = self.capital_of(place.country) if place.country else None
+        if capital is None or None in (place.lat, place.lon, capital.lat, capital.lon):
+            return False
+        return great_circle_km(place.lat, place.lon, capital.lat, capital.lon) <= km
 
     def capital_of(self, iso3: str) -> KBPlace | None:
         """The national capital of a state (where its seats of government lie)."""
