@@ -638,3 +638,14 @@ def test_great_circle_distances():
     # one degree of longitude on the equator, and Islamabad to Rawalpindi
     assert abs(great_circle_km(0.0, 0.0, 0.0, 1.0) - 111.19) < 0.1
     assert 10 < great_circle_km(33.72, 73.04, 33.60, 73.04) < 15
+
+
+def test_words_political_news_shares_with_sport_make_no_sports_story(code):
+    # a 5-4 ruling, a champion of reform and a squad are politics: Aleppo stays a place
+    doc = code(
+        "After the court's 5-4 ruling, the champion of reform sent a squad of lawyers. "
+        "Aleppo fell to government forces on Friday.",
+        date="2016-12-20",
+    )
+    city = at(doc, "Aleppo")
+    assert city is not None and city.kind == "place" and city.country == "SYR"
