@@ -857,6 +857,33 @@ def test_a_mutual_event_noun_takes_its_sides_from_between():
     assert coder.nominals.code(doc[0], DocActors.build(doc), set()) is None
 
 
+def test_a_violent_event_noun_between_actors_who_cannot_fight_is_words_or_nothing():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def noun_act(noun, lemma):
+        # "<Noun> between Trump and Putin ended ." - a hand-built parse, hand-built actors
+        words = [noun, "between", "Trump", "and", "Putin", "ended", "."]
+        heads = [5, 0, 1, 2, 2, 5, 5]
+        deps = ["nsubj", "prep", "pobj", "cc", "conj", "ROOT", "punct"]
+        pos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"]
+        lemmas = [lemma, "between", "Trump", "and", "Putin", "end", "."]
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+        return coder.nominals.code(doc[0], DocActors.build(doc), set())
+
+    # two politicians clash in words (unarmed_senses.tsv: clash 111), as the verb does
+    clash = noun_act("Clashes", "clash")
+    assert clash is not None and clash.code.forward == "111" and not clash.reciprocal
+    assert "unarmed sense" in clash.rule
+    # a battle between them has no other sense: no fight is coded
+    assert noun_act("Battles", "battle") is None
+
+
 def test_several_doers_of_an_act_done_to_someone_still_need_its_target(coded):
     events = coded("Russia and China saw the protests as a threat to stability.")
     assert not any(e.cameo_root == "13" for e in events)

@@ -45,9 +45,9 @@ from detente.events.nominal import NominalCoder
 from detente.events.participants import (
     DocActors,
     Participants,
-    can_fight,
     own_country,
     same_actor,
+    unarmed_sense,
 )
 from detente.events.patterns import VerbCodes
 from detente.events.statements import StatementCoder
@@ -109,12 +109,13 @@ class EventCoder:
     ) -> _Coding:
         """A verb of violence between actors who cannot fight takes its other sense:
         "Kudlow tore into Trudeau" criticizes (unarmed_senses.tsv)."""
-        other = self.words.unarmed_senses.get(self.verb_codes.word(verb))
         code = coding.code.forward
-        if other is None or code is None or not targets or self._quad_class(code) != 4:
+        if code is None or not targets:
             return coding
-        armed = self.words.armed_sectors
-        if any(can_fight(actor, armed) for actor in (*sources, *targets)):
+        other = unarmed_sense(
+            self.verb_codes.word(verb), self._quad_class(code), (*sources, *targets), self.words
+        )
+        if not other:  # a verb without another sense keeps its own (a nominal one does not)
             return coding
         rule = f"{coding.rule}; unarmed sense [{other}]"
         return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)

@@ -10,12 +10,14 @@ from spacy.tokens import Token
 
 from detente.events.clauses import verb_subject
 from detente.events.emit import CodedAct
+from detente.events.lexicon import CodeSpec
 from detente.events.participants import (
     DocActors,
     Participants,
     own_country,
     place_actor,
     same_side,
+    unarmed_sense,
 )
 from detente.events.patterns import VerbCodes, spec_text
 from detente.knowledge.events import Cameo, ClauseWords, NominalEntry
@@ -81,13 +83,22 @@ class NominalCoder:
             # "the G7 summit meeting": a meeting needs two sides; "saw them as a threat":
             # several doers of an act done to someone still need the one it is done to
             return None
+        code, rule = entry.code, f"nominal: {entry.lemma} [{spec_text(entry.code)}]"
+        found = self.cameo.lookup(code.forward) if code.forward else None
+        quad = found.quad_class if found else None
+        other = unarmed_sense(entry.lemma, quad, (*sources, *targets), self.words)
+        if other == "":
+            return None  # "the battle between Apple and the FBI", "a political fight"
+        if other is not None:
+            # "Trump's attack on Pelosi", "clashes between the senators": words, not force
+            code, rule, mutual = CodeSpec(other), f"{rule}; unarmed sense [{other}]", False
         return CodedAct(
             trigger=noun,
             clause_verb=governor or noun,
             sources=sources,
             targets=targets,
-            code=entry.code,
-            rule=f"nominal: {entry.lemma} [{spec_text(entry.code)}]",
+            code=code,
+            rule=rule,
             negated=any(c.dep_ == "det" and c.lower_ in self.words.negators for c in noun.children),
             modality=entry.modality,
             confidence=0.6 if inherited else 0.7,

@@ -7,6 +7,7 @@ nothing here re-reads the text. :class:`DocActors` indexes one document's mentio
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -185,6 +186,18 @@ def can_fight(actor: EventActor, armed_sectors: frozenset[str]) -> bool:
     if not actor.sector or (actor.actor_id or "").startswith("state:") or code.startswith("IMG"):
         return True
     return any(code[i : i + 3] in armed_sectors for i in range(3, len(code), 3))
+
+
+def unarmed_sense(
+    word: str, quad_class: int | None, actors: Iterable[EventActor], words: ClauseWords
+) -> str | None:
+    """The other sense of a word of violence (unarmed_senses.tsv) when nobody in the act can
+    fight: "Kudlow tore into Trudeau", "Trump's attack on Pelosi" criticize (111). ``""``
+    when the act is violent, nobody can fight and the word has no other sense ("the battle
+    between Apple and the FBI" is no fight); None when the act stays as coded."""
+    if quad_class != 4 or any(can_fight(actor, words.armed_sectors) for actor in actors):
+        return None
+    return words.unarmed_senses.get(word, "")
 
 
 def actor_key(actor: EventActor | None) -> str | None:
