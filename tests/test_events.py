@@ -884,6 +884,18 @@ def test_a_violent_event_noun_between_actors_who_cannot_fight_is_words_or_nothin
     assert noun_act("Battles", "battle") is None
 
 
+def test_a_verbal_event_noun_a_verb_is_about_is_not_the_verbs_doers_act(coded):
+    # "spoke about the threat": Japan speaks, the threat is not Japan's
+    for text in (
+        "Japan spoke about the threat to China.",
+        "Japan was worried about the threat to China.",
+    ):
+        events = coded(text)
+        assert not any(e.rule.startswith("nominal: threat") for e in events), text
+    # a light verb's object is still its doer's act
+    assert ("JPN", "CHN", "130") in triples(coded("Japan issued a threat to China."))
+
+
 def test_several_doers_of_an_act_done_to_someone_still_need_its_target(coded):
     events = coded("Russia and China saw the protests as a threat to stability.")
     assert not any(e.cameo_root == "13" for e in events)

@@ -590,7 +590,7 @@ class EventCoder:
         if (
             not targets
             and not reciprocal
-            and self._needs_target(confidence, sources, policy, embedded)
+            and self._needs_target(confidence, sources, policy, head)  # head commits
         ):
             # "sought to reassure backbenchers": an intent to do to nobody what is only
             # ever done to someone says nothing; the act itself is coded on its own turn

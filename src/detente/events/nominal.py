@@ -157,7 +157,12 @@ class NominalCoder:
         carries it out (light_verbs.txt), not whoever talks of it ("officials condemned the
         attack") nor whoever a phrase round it names ("after the attacks")."""
         if not self._material(entry.code.forward):
-            return noun.dep_ in ("dobj", "pobj")
+            # "issued a warning", "insisted on demands"; not the topic of the verb's act
+            # ("Europe warned of the threat to Ukraine": Europe threatens nobody)
+            # ("Pence spoke during a visit to Ramallah": the visit is still his)
+            return noun.dep_ == "dobj" or (
+                noun.dep_ == "pobj" and noun.head.lower_ not in self.words.topic_prepositions
+            )
         light = governor.lemma_.lower() in self.words.light_verbs
         return light and noun.dep_ in ("dobj", "pobj")  # "took part in a strike"
 

@@ -185,6 +185,7 @@ class ClauseWords:
     place_prepositions: frozenset[str]
     modifier_prepositions: frozenset[str]
     circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
+    topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
 
@@ -271,6 +272,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         place_prepositions=words("preposition-place"),
         modifier_prepositions=words("preposition-modifier"),
         circumstance_prepositions=words("preposition-circumstance"),
+        topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
     )
