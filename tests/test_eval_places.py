@@ -228,8 +228,9 @@ def test_kosovo_and_withdrawn_codes_with_a_note_are_accepted():
     assert mention_problem(scg) is None
 
 
-def test_read_gold_names_the_file_and_line(tmp_path):
-    record = {
+def _gold_line(**fields) -> dict:
+    """One sentence of a place gold file (a dev sentence of 18 characters, no mentions)."""
+    return {
         "id": "s1",
         "corpus": "c.jsonl",
         "record_id": "a1",
@@ -239,11 +240,17 @@ def test_read_gold_names_the_file_and_line(tmp_path):
         "start": 0,
         "end": 18,
         "sha1_8": "00000000",
-        "mentions": [
+        "mentions": [],
+    } | fields
+
+
+def test_read_gold_names_the_file_and_line(tmp_path):
+    record = _gold_line(
+        mentions=[
             {"start": 12, "end": 17, "text": "Paris", "type": "city", "role": "place"}
             | {"country": "FRA"}
-        ],
-    }
+        ]
+    )
     bad = {**record, "mentions": [{**record["mentions"][0], "type": "town"}]}
     path = tmp_path / "gold.X.jsonl"
     path.write_text(json.dumps(record) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
@@ -349,19 +356,7 @@ def test_gold_articles_refuses_a_corpus_without_the_articles(tmp_path):
 def test_a_split_the_gold_file_lacks_is_named_before_the_model_loads(tmp_path):
     from detente.eval.places import evaluate_places
 
-    record = {
-        "id": "s1",
-        "corpus": "c.jsonl",
-        "record_id": "a1",
-        "date": "2020-01-01",
-        "split": "dev",
-        "double": False,
-        "start": 0,
-        "end": 18,
-        "sha1_8": "00000000",
-        "mentions": [],
-    }
     path = tmp_path / "gold.B.jsonl"
-    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(_gold_line()) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"gold\.B\.jsonl has no test2 sentences"):
         evaluate_places(split="test2", gold_path=path, corpora_dir=tmp_path)
