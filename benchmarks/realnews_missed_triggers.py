@@ -42,29 +42,40 @@ def kind_of(tok, coder: EventCoder) -> str:
     return f"other POS ({tok.pos_})"
 
 
+def missed_triggers(split: str):
+    """Parse ``split``'s articles and yield ``(event, doc, span)`` for every asserted gold
+    event with a PLOVER category that no predicted event overlaps (``span``: its trigger in
+    our parse, None when it does not align), with the coder whose knowledge the kinds
+    use. Returns ``(coder, docs by id, the misses)``."""
+    gold = load_gold("A")
+    nlp = load()
+    coder = EventCoder(load_knowledge())
+    keys = set(gold.article_keys(split))
+    docs = {doc._.doc_id: doc for doc in nlp.pipe(make_doc(nlp, a) for a in gold.documents(split))}
+
+    def walk():
+        for event in gold.gold.events:
+            if event.article not in keys or event.factuality != "asserted" or not event.plover:
+                continue
+            doc = docs[gold.doc_ids[event.article]]
+            if any(e.start < event.end and event.start < e.end for e in doc._.events or ()):
+                continue
+            span = doc.char_span(event.start, event.end, alignment_mode="expand")
+            yield event, doc, span if span is not None and len(span) else None
+
+    return coder, docs, walk()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("train", "dev"), default="train")
     parser.add_argument("--show", help="List the misses of this kind.")
     args = parser.parse_args()
-    gold = load_gold("A")
-    nlp = load()
-    coder = EventCoder(load_knowledge())
-    keys = set(gold.article_keys(args.split))
-    docs = {}
-    for doc in nlp.pipe(make_doc(nlp, a) for a in gold.documents(args.split)):
-        docs[doc._.doc_id] = doc
+    coder, _, missed = missed_triggers(args.split)
     kinds: Counter = Counter()
     shown = defaultdict(list)
-    for event in gold.gold.events:
-        if event.article not in keys or event.factuality != "asserted" or not event.plover:
-            continue
-        doc = docs[gold.doc_ids[event.article]]
-        events = doc._.events or []
-        if any(e.start < event.end and event.start < e.end for e in events):
-            continue
-        span = doc.char_span(event.start, event.end, alignment_mode="expand")
-        if span is None or not len(span):
+    for event, doc, span in missed:
+        if span is None:
             kinds["trigger not aligned"] += 1
             continue
         kind = kind_of(span.root, coder)

@@ -18,15 +18,11 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from detente.eval.realnews import load_gold
 from detente.events.clauses import verb_subject
-from detente.events.coder import EventCoder
-from detente.knowledge import load_knowledge
-from detente.nlp import load, make_doc
 from detente.nlp.syntax import inherited_subject, is_passive, passive_agent
 
 sys.path.insert(0, str(Path(__file__).parent))
-from realnews_missed_triggers import kind_of  # noqa: E402
+from realnews_missed_triggers import kind_of, missed_triggers  # noqa: E402
 
 PRONOUNS = frozenset("he she they it we i you this that who which these those one".split())
 
@@ -99,13 +95,7 @@ def main() -> None:
     parser.add_argument("--passives", action="store_true", help="Also passives without agent.")
     parser.add_argument("--coarse", action="store_true", help="Group the reasons.")
     args = parser.parse_args()
-    gold = load_gold("A")
-    nlp = load()
-    coder = EventCoder(load_knowledge())
-    keys = set(gold.article_keys(args.split))
-    docs = {}
-    for doc in nlp.pipe(make_doc(nlp, a) for a in gold.documents(args.split)):
-        docs[doc._.doc_id] = doc
+    coder, docs, missed = missed_triggers(args.split)
     traces: dict[str, dict[int, list[str]]] = {}
     for doc_id, doc in docs.items():
         coder.trace = []
@@ -114,17 +104,12 @@ def main() -> None:
         for i, reason in coder.trace:
             by_token[i].append(reason)
         traces[doc_id] = by_token
+    coder.trace = None
     kinds = ["verb known, not coded"] + (["passive verb without agent"] if args.passives else [])
     reasons: Counter = Counter()
     shown = defaultdict(list)
-    for event in gold.gold.events:
-        if event.article not in keys or event.factuality != "asserted" or not event.plover:
-            continue
-        doc = docs[gold.doc_ids[event.article]]
-        if any(e.start < event.end and event.start < e.end for e in doc._.events or ()):
-            continue
-        span = doc.char_span(event.start, event.end, alignment_mode="expand")
-        if span is None or not len(span) or kind_of(span.root, coder) not in kinds:
+    for event, doc, span in missed:
+        if span is None or kind_of(span.root, coder) not in kinds:
             continue
         verb = span.root
         trace = traces[doc._.doc_id]
