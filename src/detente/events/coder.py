@@ -83,7 +83,7 @@ class EventCoder:
             knowledge.verbs,
             self.words.roles,
             self.words.circumstance_prepositions,
-            quad_class=self._quad_class,
+            quad_class=self.cameo.quad_class,
         )
         self.participants = Participants(self.words)
         self.nominals = NominalCoder(self.words, self.cameo, self.verb_codes, self.participants)
@@ -113,7 +113,10 @@ class EventCoder:
         if code is None or not targets:
             return coding
         other = unarmed_sense(
-            self.verb_codes.word(verb), self._quad_class(code), (*sources, *targets), self.words
+            self.verb_codes.word(verb),
+            self.cameo.quad_class(code),
+            (*sources, *targets),
+            self.words,
         )
         if not other:  # a verb without another sense keeps its own (a nominal one does not)
             return coding
@@ -168,13 +171,9 @@ class EventCoder:
             elif tok.pos in (NOUN, PROPN):
                 senses = self.words.nominals.get(tok.lemma_.lower())
                 code = senses[-1].code.forward if senses else None
-            if code is not None and self._quad_class(code) == 4:
+            if code is not None and self.cameo.quad_class(code) == 4:
                 return True
         return False
-
-    def _quad_class(self, code: str) -> int | None:
-        entry = self.cameo.lookup(code)
-        return entry.quad_class if entry else None
 
     # ---- public
 

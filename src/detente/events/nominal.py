@@ -56,8 +56,9 @@ class NominalCoder:
         if light_verb is not None and self._verb_codes_it(light_verb, entry):
             return None
         sources, inherited = self._sources(noun, governor, actors, entry)
+        mutual = entry.code.reverse == entry.code.forward
         sides: list[EventActor] = []
-        if not sources and entry.code.reverse == entry.code.forward:
+        if not sources and mutual:
             # "clashes between rebels and troops", "talks between the U.S. and Iran": a
             # mutual act's sides are both named after "between"
             sides = self._between(noun, actors)
@@ -74,7 +75,6 @@ class NominalCoder:
         if not targets and policy.place_target:
             # "its invasion of South Lebanon": a place stands for its country
             targets = self._place_targets(noun, entry, actors, sources)
-        mutual = entry.code.reverse == entry.code.forward
         if not targets and len(sources) < 2 and policy.domestic != "no" and not mutual:
             # "opposition parties in Nepal organized a general strike": a domestic act (a
             # mutual one, "a court battle", needs its other side named)
@@ -84,8 +84,7 @@ class NominalCoder:
             # several doers of an act done to someone still need the one it is done to
             return None
         code, rule = entry.code, f"nominal: {entry.lemma} [{spec_text(entry.code)}]"
-        found = self.cameo.lookup(code.forward) if code.forward else None
-        quad = found.quad_class if found else None
+        quad = self.cameo.quad_class(code.forward)
         other = unarmed_sense(entry.lemma, quad, (*sources, *targets), self.words)
         if other == "":
             return None  # "the battle between Apple and the FBI", "a political fight"

@@ -74,6 +74,11 @@ class Cameo:
                 return entry
         return None
 
+    def quad_class(self, code: str | None) -> int | None:
+        """The quad class of ``code`` (1 verbal cooperation ... 4 material conflict)."""
+        entry = self.lookup(code) if code else None
+        return None if entry is None else entry.quad_class
+
     def material(self, code: str | None) -> bool | None:
         """Is ``code`` a material act rather than a verbal one? None: no such code."""
         entry = self.lookup(code) if code else None
