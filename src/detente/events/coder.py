@@ -232,14 +232,12 @@ class EventCoder:
             return self._drop(verb, "unasserted infinitive")
         role = self.words.roles.get(self.verb_codes.word(verb))
         if role in REPORTING_ROLES and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
-            return self._drop(
-                verb, "reporting verb"
-            )  # attribution: "X did Y, officials said" codes X (statements: statements.py)
+            # attribution: "X did Y, officials said" codes X (statements: statements.py)
+            return self._drop(verb, "reporting verb")
         factuality = act_factuality(verb, self.words, self.date_words.future_auxiliaries)
         if not factuality.coded:
-            return self._drop(
-                verb, "factuality not coded"
-            )  # "may demand that Israel withdraw": the withdrawal is not coded
+            # "may demand that Israel withdraw": the withdrawal is not coded
+            return self._drop(verb, "factuality not coded")
         embedded_coded = False
         if role in ("intent", "refuse"):
             embedded = next(
