@@ -325,3 +325,48 @@ def test_an_agentless_passive_arrest_is_the_authorities_and_other_acts_have_no_d
     assert (event.source.code, event.target.code, event.cameo) == ("THAGOV", "THAMIL", "173")
     praised = KILLED.replace("killed", "praised").replace("lemma=kill", "lemma=praise")
     assert coded(coder, praised.format(tail=""), {"Thai troops": "THAMIL"}) == []
+
+
+SUPPORTED = """
+    {subject}  nsubj  supported  {pos}  {tag}  {ent}
+    supported  ROOT   -          VERB   VBD  lemma=support
+    Obama      dobj   supported  PROPN  NNP  ent=PERSON
+    .          punct  supported  PUNCT  .
+"""
+
+
+def test_the_population_does_not_support_politically(coder):
+    # "Voters supported Obama", "Americans supported Obama": the public's support is an
+    # opinion, no political event (cameo_roots.tsv public = 0 for 05); officials' is one
+    voters = SUPPORTED.format(subject="Voters", pos="NOUN", tag="NNS", ent="")
+    assert coded(coder, voters, {"Voters": "USACVL", "Obama": "USAGOV"}) == []
+    officials = SUPPORTED.format(subject="Officials", pos="NOUN", tag="NNS", ent="")
+    events = coded(coder, officials, {"Officials": "USAGOV", "Obama": "USAGOV"})
+    assert triples(events) == {("USAGOV", "USAGOV", "050")}
+    people = SUPPORTED.format(subject="Americans", pos="PROPN", tag="NNPS", ent="ent=NORP")
+    assert coded(coder, people, {"Americans": "USA", "Obama": "USAGOV"}) == []
+
+
+def test_the_demonym_with_an_article_is_the_state(coder):
+    # "The Americans supported Obama": diplomats' shorthand for the government
+    table = SUPPORTED.format(subject="Americans", pos="PROPN", tag="NNPS", ent="ent=NORP")
+    table = "    The  det  Americans  DET  DT\n" + table
+    events = coded(coder, table, {"Americans": "USA", "Obama": "USAGOV"})
+    assert triples(events) == {("USA", "USAGOV", "050")}
+
+
+def test_the_population_acts_politically_in_a_demand(coder):
+    # "Voters demanded Obama's resignation": a demand is political whoever makes it
+    events = coded(
+        coder,
+        """
+        Voters       nsubj  demanded     NOUN   NNS
+        demanded     ROOT   -            VERB   VBD  lemma=demand
+        Obama        poss   resignation  PROPN  NNP  ent=PERSON
+        's           case   Obama        PART   POS
+        resignation  dobj   demanded     NOUN   NN
+        .            punct  demanded     PUNCT  .
+        """,
+        {"Voters": "USACVL", "Obama": "USAGOV"},
+    )
+    assert {e.cameo[:2] for e in events} == {"10"}

@@ -45,6 +45,7 @@ from detente.events.nominal import NominalCoder
 from detente.events.participants import (
     DocActors,
     Participants,
+    is_public,
     own_country,
     same_actor,
     unarmed_sense,
@@ -213,9 +214,29 @@ class EventCoder:
                 act = self.nominals.code(tok, actors, consumed)
                 if act is not None:
                     acts.append(act)
+        acts = self._political(doc, acts)
         if actors.spoken:
             acts.extend(self.statements.code(doc, sent, actors, acts))
         return self.emitter.events(doc, sent, acts)
+
+    def _political(self, doc: Doc, acts: list[CodedAct]) -> list[CodedAct]:
+        """The acts with doers who do them as political acts: the population ("voters
+        supporting him", "Iranians were celebrating") acts politically only in the roots
+        marked ``public`` in cameo_roots.tsv (protest, demands, violence), not when it
+        supports, meets or cooperates (docs/gold/events-guideline.md, section 2)."""
+        kept = []
+        for act in acts:
+            if not self.cameo.policy(act.code.forward).public:
+                sources = [
+                    s for s in act.sources if not is_public(s, doc, self.words.public_sectors)
+                ]
+                if not sources:
+                    self._drop(act.trigger, "not a political act of the population")
+                    continue
+                if len(sources) < len(act.sources):
+                    act = replace(act, sources=sources)
+            kept.append(act)
+        return kept
 
     # ---- verbs
 

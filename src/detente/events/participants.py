@@ -188,6 +188,29 @@ def can_fight(actor: EventActor, armed_sectors: frozenset[str]) -> bool:
     return any(code[i : i + 3] in armed_sectors for i in range(3, len(code), 3))
 
 
+_PEOPLE_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def is_public(actor: EventActor, doc: Doc, public_sectors: frozenset[str]) -> bool:
+    """The actor is the population, not a political actor: civilians, a people, refugees
+    (``public_sectors``: "voters", "the Iranian people", "migrants"), or a state named by
+    its people's plural demonym with no article ("Americans", "many Iranians", "a majority
+    of Americans"; "the Americans", the diplomats' shorthand for a government, is the state)."""
+    if actor.sector:
+        return actor.sector in public_sectors
+    if not actor.country or actor.code != actor.country or actor.end <= actor.start:
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return (
+        head.tag_ in _PEOPLE_TAGS
+        and head.ent_type_ == "NORP"
+        and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )
+
+
 def unarmed_sense(
     word: str, quad_class: int | None, actors: Iterable[EventActor], words: ClauseWords
 ) -> str | None:

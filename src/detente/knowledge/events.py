@@ -52,6 +52,7 @@ class RootPolicy:
     coded_alone: bool = False
     thing_object: str = "owner"  # owner | sense: an actor inside a thing object is the target
     unnamed_doer: str | None = None  # the sector of an agentless passive act's doer
+    public: bool = True  # a population ("voters", "Americans") does this act politically
 
 
 NO_POLICY = RootPolicy()  # codes outside the table (a user dictionary's "999")
@@ -115,9 +116,17 @@ def load_cameo(folder: Path | None = None) -> Cameo:
     }
     roots: dict[str, RootPolicy] = {}
     for _n, values in read_rows(files.CAMEO_ROOTS, folder=folder):
-        root, needs_target, place_target, domestic, mutual, coded_alone, thing_object, unnamed = (
-            values
-        )
+        (
+            root,
+            needs_target,
+            place_target,
+            domestic,
+            mutual,
+            coded_alone,
+            thing_object,
+            unnamed,
+            public,
+        ) = values
         roots[root] = RootPolicy(
             needs_target=needs_target,
             place_target=place_target == "1",
@@ -126,6 +135,7 @@ def load_cameo(folder: Path | None = None) -> Cameo:
             coded_alone=coded_alone == "1",
             thing_object=thing_object,
             unnamed_doer=None if unnamed == "-" else unnamed,
+            public=public == "1",
         )
     one_sided = frozenset(
         (forward, reverse)
@@ -172,6 +182,7 @@ class ClauseWords:
     argument_senses: dict[str, tuple[str, str]]
     armed_sectors: frozenset[str]  # actors of these sectors can fight
     silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
+    public_sectors: frozenset[str]  # the population: civilians, a people, refugees
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
     first_person: frozenset[str]  # inside quoted words: the speaker
     possessives: frozenset[str]
@@ -259,6 +270,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         },
         armed_sectors=frozenset(read_words(files.ARMED_SECTORS, folder=folder)),
         silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),
+        public_sectors=frozenset(read_words(files.PUBLIC_SECTORS, folder=folder)),
         light_verbs=frozenset(read_words(files.LIGHT_VERBS, folder=folder)),
         first_person=words("first-person"),
         possessives=words("possessive"),

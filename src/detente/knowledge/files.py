@@ -175,6 +175,7 @@ CAMEO_ROOTS = _table(
     Column("coded_alone", FLAG),
     Column("thing_object", one_of("owner", "sense")),
     Column("unnamed_doer", one_of("-", "UAF", "GOV")),
+    Column("public", FLAG),
 )
 ONE_SIDED_PAIRS = _table(
     "events/one_sided_pairs.tsv", Column("forward", CAMEO_EVENT), Column("reverse", CAMEO_EVENT)
@@ -219,6 +220,7 @@ ARGUMENT_SENSES = _table(
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
+PUBLIC_SECTORS = _words("events/public_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
     "events/relative_dates.tsv",
     Column("word"),
@@ -480,6 +482,7 @@ SHIPPED = (
     LIGHT_VERBS,
     ARMED_SECTORS,
     SILENT_SECTORS,
+    PUBLIC_SECTORS,
     RELATIVE_DATES,
     PLOVER_ADDITIONS,
     PLOVER_GSR,
