@@ -278,16 +278,23 @@ RUSSIA_WHICH = """
 def test_a_past_relative_clause_on_an_actor_reports_its_act(words):
     """ "Russia, which annexed Crimea", "militants who had killed a soldier", "the men, who
     were arrested": in the past, a relative clause on an actor reports an act in passing,
-    coded (guideline §2); in the present it describes a standing state."""
+    coded (guideline §2); in the present it describes a standing state, in the present
+    perfect the actor's record ("which has attacked Ukraine"): background."""
     codes = {"Russia": "RUS", "Ukraine": "UKR"}
     past = parse(RUSSIA_WHICH.format(verb="invaded", aux="", tag="VBD", lemma="invade"))
     assert not is_unasserted_infinitive(past[3], actors_of(past, codes), words)
+    pluperfect = parse(
+        RUSSIA_WHICH.format(
+            verb="attacked", aux="had aux attacked AUX VBD lemma=have", tag="VBN", lemma="attack"
+        )
+    )
+    assert not is_unasserted_infinitive(pluperfect[4], actors_of(pluperfect, codes), words)
     perfect = parse(
         RUSSIA_WHICH.format(
             verb="attacked", aux="has aux attacked AUX VBZ lemma=have", tag="VBN", lemma="attack"
         )
     )
-    assert not is_unasserted_infinitive(perfect[4], actors_of(perfect, codes), words)
+    assert is_unasserted_infinitive(perfect[4], actors_of(perfect, codes), words)
     present = parse(RUSSIA_WHICH.format(verb="supports", aux="", tag="VBZ", lemma="support"))
     assert is_unasserted_infinitive(present[3], actors_of(present, codes), words)
     modal = parse(
@@ -296,6 +303,24 @@ def test_a_past_relative_clause_on_an_actor_reports_its_act(words):
         )
     )
     assert is_unasserted_infinitive(modal[4], actors_of(modal, codes), words)
+
+
+def test_a_relative_clause_with_its_own_subject_in_the_present_perfect_is_background(words):
+    # "the sanctions Obama has imposed on Russia": the actor's record, not news; in the
+    # past ("the sanctions Obama imposed on Russia") an act mentioned in passing
+    table = """
+        sanctions  ROOT   -          NOUN   NNS
+        Obama      nsubj  imposed    PROPN  NNP
+        {aux}
+        imposed    relcl  sanctions  VERB   VBN  lemma=impose
+        on         prep   imposed    ADP    IN
+        Russia     pobj   on         PROPN  NNP
+    """
+    codes = {"Obama": "USAGOV", "Russia": "RUS"}
+    perfect = parse(table.format(aux="has aux imposed AUX VBZ lemma=have"))
+    assert is_unasserted_infinitive(perfect[3], actors_of(perfect, codes), words)
+    past = parse(table.format(aux="").replace("VBN  lemma=impose", "VBD  lemma=impose"))
+    assert not is_unasserted_infinitive(past[2], actors_of(past, codes), words)
 
 
 def test_a_past_relative_clause_on_a_thing_stays_background(words):

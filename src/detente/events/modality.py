@@ -62,12 +62,13 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
       its noun is an actor);
     * a participle describing a noun: "militiamen armed with machetes", "a helicopter
       captured by the authorities";
-    * a relative clause describing its subject in the present: "Hamas, which advocates
-      ...", "the faction that controls Afghanistan" (a standing state, not news), or a
-      thing ("a helicopter that was captured by the authorities"); in the past, on an
-      actor, it reports the actor's act in passing, which is coded: "Russia, which accused
-      the US", "the militants who had killed a soldier", "the men, who were arrested"
-      (guideline §2);
+    * a relative clause in the present or the present perfect, whoever its subject: a
+      standing state or the actor's record, not news ("Hamas, which advocates ...", "the
+      aid, which Iraq is buying", "Jackson, who has clashed with his leaders", "actions
+      Obama has imposed"); a relative clause describing a thing ("a helicopter that was
+      captured by the authorities"); in the past, on an actor, it reports the actor's act
+      in passing, which is coded: "Russia, which accused the US", "the militants who had
+      killed a soldier", "the men, who were arrested" (guideline §2);
     * a condition or scene-setting clause: "unless the president arranged a ceasefire",
       "after crowds burned down its embassy" (an act that only dates another is not news).
     """
@@ -81,6 +82,8 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
     if verb.dep_ == "relcl":
         if infinitive:
             return actors.by_token[verb.head.i] == -1
+        if in_present(verb):
+            return True
         subject = verb_subject(verb)
         if subject is None or subject.lower_ not in words.relatives:
             return False
@@ -93,6 +96,21 @@ def _names_actor(noun: Token, actors: DocActors) -> bool:
     return actors.by_token[noun.i] != -1 or any(
         c.dep_ in NOUN_MODIFIER_DEPS and actors.by_token[c.i] != -1 for c in noun.children
     )
+
+
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def in_present(verb: Token) -> bool:
+    """The verb's clause is in the present or the present perfect: a present form
+    ("advocates"), or a present auxiliary ("is buying", "has clashed", "are approved");
+    not a past ("had killed", "were arrested"), nor a modal ("could strike")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxiliaries):
+        return False
+    if verb.tag_ in _PRESENT_TAGS:
+        return True
+    return bool(auxiliaries) and auxiliaries[0].tag_ in _PRESENT_TAGS
 
 
 def in_past(verb: Token) -> bool:
