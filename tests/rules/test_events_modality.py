@@ -59,6 +59,28 @@ def test_a_negating_adverb_counts_as_negation(words):
     assert not is_negated(doc[2], words.negators)
 
 
+def test_neither_nor_negate_their_conjuncts(words):
+    # "Russia neither confirmed nor denied the attack, and Iran protested"
+    doc = parse(
+        """
+        Russia     nsubj    confirmed  PROPN
+        neither    preconj  confirmed  CCONJ  CC
+        confirmed  ROOT     -          VERB   VBD  lemma=confirm
+        nor        cc       confirmed  CCONJ  CC
+        denied     conj     confirmed  VERB   VBD  lemma=deny
+        the        det      attack     DET    DT
+        attack     dobj     denied     NOUN   NN
+        ,          punct    confirmed  PUNCT  ,
+        and        cc       confirmed  CCONJ  CC
+        Iran       nsubj    protested  PROPN
+        protested  conj     confirmed  VERB   VBD  lemma=protest
+        """
+    )
+    assert is_negated(doc[2], words.negators)
+    assert is_negated(doc[4], words.negators)
+    assert not is_negated(doc[10], words.negators)
+
+
 def test_an_infinitive_is_negated_with_the_verb_it_depends_on(words):
     doc = parse(
         """

@@ -131,13 +131,22 @@ def in_past(verb: Token) -> bool:
     )
 
 
+_NEGATING_DEPS = frozenset({"advmod", "preconj"})
+
+
 def is_negated(verb: Token, negators: frozenset[str]) -> bool:
-    """A negation on the verb, or on the verb an infinitive depends on ("did not want to")."""
+    """A negation on the verb ("did not", "neither confirmed ..."), on the verb an infinitive
+    depends on ("did not want to"), or the "nor" that opens the verb's conjunct ("we have
+    not received a request, nor are we planning to divert drones")."""
     for child in verb.children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in negators):
+        if child.dep_ == "neg" or (child.dep_ in _NEGATING_DEPS and child.lower_ in negators):
             return True
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         return any(c.dep_ == "neg" for c in verb.head.children)
+    if verb.dep_ == "conj" and verb.head.i < verb.i:
+        # the conjunction nearest before the verb opens its conjunct ("A, nor B, and C")
+        opening = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+        return bool(opening) and opening[-1].lower_ in negators
     return False
 
 
