@@ -253,7 +253,7 @@ def test_function_words_have_every_kind():
     words = load_function_words()
     assert set(words.by_kind) == set(files.FUNCTION_WORD_KINDS)
     assert words.ranked("preposition-target")[:3] == ("with", "to", "against")
-    assert {"not", "n't", "never", "no"} == words.of("negator")
+    assert {"not", "n't", "never", "no", "neither", "nor"} == words.of("negator")
 
 
 # ---------------------------------------------------------------- one malformed line per loader
