@@ -36,7 +36,7 @@ Rows of the held-out splits (``test2``, ``test3``) already in the table are kept
 
 Held-out samples, ``--test2`` and ``--test3`` (splits ``test2`` and ``test3``, each scored
 once by the lead): the same procedure (steps 1-3, the same names, candidates, caps per article
-and per name) with the sample's own seed (``HELD_OUT``: test2 seed 20, test3 seed 30) and the
+and per name) with the sample's own seed (``HELD_OUT_SEEDS``: test2 20, test3 30) and the
 quotas ``HELD_OUT_QUOTAS`` (100 sentences in the proportions of the first sample), from the
 candidates of the articles that have no sentence in any earlier sample (test2 leaves out the
 articles of dev and test; test3 those of dev, test and test2). Every sentence is in the
@@ -75,7 +75,7 @@ from places_corpus import (
     write_sentence_table,
 )
 
-from detente.eval.places import sentence_hash
+from detente.eval.places import HELD_OUT_SPLITS, sentence_hash
 
 SEED = 10
 QUOTAS = {
@@ -95,6 +95,8 @@ HELD_OUT_QUOTAS = {
     "wikinews_politics_2004_2009.jsonl": 19,
 }
 HELD_OUT_DOUBLE = 15
+# The seed of each held-out split (``HELD_OUT_SPLITS``, in the order they were drawn).
+HELD_OUT_SEEDS = {"test2": 20, "test3": 30}
 MIN_NAME_LETTERS = 4
 BATCH_SIZE = 10
 
@@ -124,17 +126,6 @@ HARD_CASES = (
 )
 THE_NORTH = "the North"
 
-
-@dataclass(frozen=True, slots=True)
-class HeldOut:
-    """A held-out sample: its split name and seed."""
-
-    split: str
-    seed: int
-
-
-HELD_OUT = (HeldOut("test2", 20), HeldOut("test3", 30))
-HELD_OUT_SPLITS = tuple(held.split for held in HELD_OUT)
 
 
 def fold(name: str) -> str:
@@ -366,13 +357,14 @@ def _card(item: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    for held in HELD_OUT:
+    for split in HELD_OUT_SPLITS:
         parser.add_argument(
-            f"--{held.split}",
+            f"--{split}",
             dest="held_out",
             action="store_const",
-            const=held,
-            help=f"draw the held-out sample {held.split} (seed {held.seed}) into sentences.tsv",
+            const=split,
+            help=f"draw the held-out sample {split} (seed {HELD_OUT_SEEDS[split]}) into"
+            " sentences.tsv",
         )
     args = parser.parse_args(argv)
     cities, homonyms = gazetteer_names()
@@ -411,23 +403,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _sample_held_out(held: HeldOut, pool: list[Candidate], named: set[str], summary: str) -> int:
-    """Draw the held-out sample ``held`` from the articles no earlier sample touched."""
-    later = HELD_OUT_SPLITS[HELD_OUT_SPLITS.index(held.split) + 1 :]
+def _sample_held_out(split: str, pool: list[Candidate], named: set[str], summary: str) -> int:
+    """Draw the held-out sample ``split`` from the articles no earlier sample touched."""
+    later = HELD_OUT_SPLITS[HELD_OUT_SPLITS.index(split) + 1 :]
     table = read_sentence_table()
-    earlier = [r for r in table if r.split != held.split and r.split not in later]
+    earlier = [r for r in table if r.split != split and r.split not in later]
     after = [r for r in table if r.split in later]
     used = {(r.corpus, r.record_id) for r in earlier}
     pool = [c for c in pool if (c.corpus, c.record_id) not in used]
     found = {name for c in pool for name in c.names}
     featured = sorted(named & found)
-    rng = random.Random(held.seed)
+    rng = random.Random(HELD_OUT_SEEDS[split])
     taken = select(pool, featured, rng, HELD_OUT_QUOTAS)
     texts = articles_by_id({(c.corpus, c.record_id) for c in taken})
     last = max(int(r.id[1:]) for r in earlier)
-    rows = assign_held_out(taken, rng, texts, first=last + 1, split=held.split)
+    rows = assign_held_out(taken, rng, texts, first=last + 1, split=split)
     write_sentence_table(earlier + rows + after)
-    write_work(rows, texts, prefix=f"{held.split}-")
+    write_work(rows, texts, prefix=f"{split}-")
     print(
         f"{summary}; {len(pool)} candidate sentences outside the {len(used)} articles of the"
         f" earlier samples; {len(featured)} featured names found",
@@ -435,7 +427,7 @@ def _sample_held_out(held: HeldOut, pool: list[Candidate], named: set[str], summ
     )
     per_corpus = Counter(row.corpus for row in rows)
     print(
-        f"{held.split} sample: {len(rows)} sentences ({rows[0].id}-{rows[-1].id}), "
+        f"{split} sample: {len(rows)} sentences ({rows[0].id}-{rows[-1].id}), "
         f"{sum(r.double for r in rows)} double, {dict(per_corpus)}",
         file=sys.stderr,
     )
