@@ -127,7 +127,6 @@ HARD_CASES = (
 THE_NORTH = "the North"
 
 
-
 def fold(name: str) -> str:
     """The key names are compared by: accents dropped, "Saint"/"St" written "St."."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
@@ -403,12 +402,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def around_held_out(
+    table: list[SentenceRow], split: str
+) -> tuple[list[SentenceRow], list[SentenceRow]]:
+    """The rows of the samples drawn before the held-out ``split`` (the first sample and
+    the earlier held-out splits: their articles are left out, the ids continue after
+    theirs) and the rows of the held-out splits drawn after it (kept as they are)."""
+    later = HELD_OUT_SPLITS[HELD_OUT_SPLITS.index(split) + 1 :]
+    earlier = [r for r in table if r.split != split and r.split not in later]
+    return earlier, [r for r in table if r.split in later]
+
+
 def _sample_held_out(split: str, pool: list[Candidate], named: set[str], summary: str) -> int:
     """Draw the held-out sample ``split`` from the articles no earlier sample touched."""
-    later = HELD_OUT_SPLITS[HELD_OUT_SPLITS.index(split) + 1 :]
-    table = read_sentence_table()
-    earlier = [r for r in table if r.split != split and r.split not in later]
-    after = [r for r in table if r.split in later]
+    earlier, after = around_held_out(read_sentence_table(), split)
     used = {(r.corpus, r.record_id) for r in earlier}
     pool = [c for c in pool if (c.corpus, c.record_id) not in used]
     found = {name for c in pool for name in c.names}
