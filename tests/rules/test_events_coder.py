@@ -370,3 +370,21 @@ def test_the_population_acts_politically_in_a_demand(coder):
         {"Voters": "USACVL", "Obama": "USAGOV"},
     )
     assert {e.cameo[:2] for e in events} == {"10"}
+
+
+CRITICIZES = """
+    Japan       nsubj  {verb}  PROPN  NNP
+    {verb}      ROOT   -       VERB   VBZ  lemma=criticize
+    Russia      dobj   {verb}  PROPN  NNP
+    {end}
+"""
+
+
+def test_a_title_case_line_without_closing_punctuation_is_a_headline(coder):
+    codes = {"Japan": "JPN", "Russia": "RUS"}
+    headline = CRITICIZES.format(verb="Criticizes", end="")
+    assert coded(coder, headline, codes) == []
+    story = CRITICIZES.format(verb="criticizes", end="")
+    assert triples(coded(coder, story, codes)) == {("JPN", "RUS", "111")}
+    closed = CRITICIZES.format(verb="Criticizes", end=".  punct  Criticizes  PUNCT  .")
+    assert triples(coded(coder, closed, codes)) == {("JPN", "RUS", "111")}

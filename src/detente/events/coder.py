@@ -55,7 +55,7 @@ from detente.events.statements import StatementCoder
 from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
-from detente.nlp.segments import is_furniture_sentence
+from detente.nlp.segments import SENTENCE_END_CHARS, is_furniture_sentence
 from detente.nlp.syntax import governing_verb, passive_agent, passive_subject
 from detente.records import Event, EventActor
 
@@ -190,6 +190,9 @@ class EventCoder:
             if is_furniture_sentence(furniture, sent):
                 self._drop(sent.root, "furniture sentence")
                 continue  # a dateline, caption, byline ...: not the story
+            if is_headline(sent):
+                self._drop(sent.root, "headline")
+                continue
             if max(by_token[sent.start : sent.end], default=-1) == -1 and not any(
                 start < sent.end_char and sent.start_char < end for start, end, _ in actors.quotes
             ):
@@ -628,6 +631,23 @@ class EventCoder:
             ),
             True,
         )
+
+
+# a headline's content words: at least this many, of at least this many letters, all capitalized
+HEADLINE_WORDS = 3
+HEADLINE_WORD_LENGTH = 4
+
+
+def is_headline(sent: Span) -> bool:
+    """A line in title case with no closing punctuation is a headline, a link, a credit or a
+    sign-up line, not the story ("Migrants Refuse To Leave Train At Refugee Camp In Hungary",
+    "Photograph: Carolyn Kaster/AP", "Follow Kevin on Twitter"): docs/gold/events-guideline.md
+    section 1 (the headline is not annotated; bylines and captions get no event)."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text[-1] in SENTENCE_END_CHARS:
+        return False
+    content = [t for t in words if t.is_alpha and len(t.text) >= HEADLINE_WORD_LENGTH]
+    return len(content) >= HEADLINE_WORDS and all(t.text[0].isupper() for t in content)
 
 
 def _with_cue(rule: str, factuality: Factuality) -> str:
