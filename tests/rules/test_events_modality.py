@@ -287,6 +287,21 @@ def test_the_governing_word_decides_the_act_it_governs(factuality, verb, expecte
     assert factuality(doc[3]) == expected
 
 
+def test_an_act_prevented_does_not_take_place(factuality):
+    # "Russia stopped Ukraine from attacking Crimea": the attack is negated
+    doc = parse(
+        """
+        Russia     nsubj  stopped    PROPN
+        stopped    ROOT   -          VERB   VBD  lemma=stop
+        Ukraine    dobj   stopped    PROPN
+        from       prep   stopped    ADP    IN
+        attacking  pcomp  from       VERB   VBG  lemma=attack
+        Crimea     dobj   attacking  PROPN
+        """
+    )
+    assert factuality(doc[4]) == ("asserted", "stopped", True, True)
+
+
 RUSSIA_WHICH = """
     Russia   ROOT   -         PROPN
     ,        punct  Russia    PUNCT
