@@ -388,3 +388,22 @@ def test_a_title_case_line_without_closing_punctuation_is_a_headline(coder):
     assert triples(coded(coder, story, codes)) == {("JPN", "RUS", "111")}
     closed = CRITICIZES.format(verb="Criticizes", end=".  punct  Criticizes  PUNCT  .")
     assert triples(coded(coder, closed, codes)) == {("JPN", "RUS", "111")}
+
+
+def test_a_bare_participle_clause_is_done_to_the_main_subject(coder):
+    # "Asked about Putin, Abe criticized Russia": Abe is the one asked, not the asker
+    events = coded(
+        coder,
+        """
+        Asked       advcl  criticized  VERB   VBN  lemma=ask
+        about       prep   Asked       ADP    IN
+        Putin       pobj   about       PROPN  NNP
+        ,           punct  criticized  PUNCT  ,
+        Abe         nsubj  criticized  PROPN  NNP
+        criticized  ROOT   -           VERB   VBD  lemma=criticize
+        Russia      dobj   criticized  PROPN  NNP
+        .           punct  criticized  PUNCT  .
+        """,
+        {"Putin": "RUSGOV", "Abe": "JPNGOV", "Russia": "RUS"},
+    )
+    assert triples(events) == {("JPNGOV", "RUS", "111")}

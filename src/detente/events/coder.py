@@ -296,6 +296,8 @@ class EventCoder:
             return self._drop(verb, "no lexicon entry")
         # most verbs have no actor doing them: find that out before matching patterns
         sources, inherited = self.participants.sources(verb, actors)
+        if inherited and _reduced_passive(verb):
+            sources, inherited = [], False
         patient: list[EventActor] = []  # a passive subject, for "- + * FROM $" patterns
         if not sources:
             subject = passive_subject(verb)
@@ -631,6 +633,17 @@ class EventCoder:
             ),
             True,
         )
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "Asked about Putin, Trump said ...", "Pressed on the deal, the minister ...": a bare
+    past participle opening an adverbial clause is passive; the main clause's subject is
+    its patient, never its doer (an agent, "attacked by rebels", is found before this)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 # a headline's content words: at least this many, of at least this many letters, all capitalized
