@@ -617,7 +617,9 @@ def _report_draft(
     start, end = _trim(doc, start, end)
     if not _enough_content(doc, start, end, report.clausal, lexicon):
         return None
-    if _unasserted(doc[cue.start], lexicon):
+    if _unasserted(doc[cue.start], lexicon) or _writers_aside(
+        doc[cue.start], report.subject, lexicon
+    ):
         return None
     kind, start, end = _classify_reported(view, start, end, cue.start, claimed)
     if kind is None:
@@ -668,6 +670,18 @@ def _unasserted(verb: Token, lexicon: QuoteLexicon) -> bool:
         verb.tag_ == "VB"
         and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
         and verb.head.lemma_.lower() in lexicon.unasserting_governors
+    )
+
+
+def _writers_aside(verb: Token, subject: Token | None, lexicon: QuoteLexicon) -> bool:
+    """The writer's own remark, not a report: a gerund of speech under an aside word whose
+    only subject is an expletive 'it' ('It is worth noting that …', 'It goes without saying
+    that …')."""
+    if verb.tag_ != "VBG" or subject is None or subject.lower_ != "it" or subject.head == verb:
+        return False
+    governor = verb.head
+    return governor.lower_ in lexicon.aside_words or any(
+        child.lower_ in lexicon.aside_words for child in governor.children if child != verb
     )
 
 
