@@ -229,6 +229,30 @@ def test_a_fragment_governed_by_a_naming_verb_is_the_subjects_words(quotes):
     )  # fmt: skip
 
 
+def test_a_gerund_under_a_preposition_leaves_the_fragment_to_the_verb_above(quotes):
+    # 'being' neither speaks nor names: the two quoted words would be a scare quote if the
+    # walk up stopped there; the naming verb above it gives them to its subject
+    (quote,) = quotes(
+        """
+        Abe      nsubj  blasted  PROPN  NNP
+        blasted  ROOT   -        VERB   VBD  lemma=blast
+        the      det    media    DET    DT
+        media    dobj   blasted  NOUN   NNS
+        for      prep   blasted  ADP    IN
+        being    pcomp  for      AUX    VBG  lemma=be
+        “        punct  dishonest  PUNCT  ``
+        very     advmod dishonest  ADV  RB
+        dishonest  acomp  being  ADJ    JJ
+        ”        punct  dishonest  PUNCT  ''
+        .        punct  blasted  PUNCT  .
+        """,
+        text="Abe blasted the media for being “very dishonest”.",
+    )
+    assert (quote.kind, quote.text, quote.cue, quote.speaker, quote.rule) == (
+        "mixed", "the media for being “very dishonest", "blasted", "Abe", "direct:fragment",
+    )  # fmt: skip
+
+
 # ---------------------------------------------------------------- reported speech
 
 

@@ -1373,6 +1373,8 @@ def _attributed_fragment(
         if token.pos_ in VERBAL_POS:
             lemma = token.lemma_.lower()
             subject = inherited_subject(token)
+            if token.dep_ == "pcomp" and token.tag_ == "VBG" and not has_own_subject(token):
+                continue  # 'blasted the media for being “dishonest”': the verb above says it
             if subject is None or view.inside(subject.i) or subject.pos_ not in SPEAKER_POS:
                 return None
             if below.i == subject.i:
