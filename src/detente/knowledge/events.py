@@ -197,6 +197,8 @@ class ClauseWords:
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
+    # (lemma, coarse POS) -> "negative" | "positive": words that judge an actor
+    evaluations: dict[tuple[str, str], str]
 
     def intent_code(self, code: str) -> str | None:
         return _longest_prefix(self.intent_codes, code)
@@ -291,6 +293,10 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
+        evaluations={
+            (lemma, pos): polarity
+            for _n, (lemma, pos, polarity) in read_rows(files.EVALUATIONS, folder=folder)
+        },
     )
 
 
