@@ -15,7 +15,10 @@ so a change to the coder is measured in seconds.
   as right when its mention overlaps the gold actor's mention (or, for a gold actor outside
   the sentence or implicit, when their countries agree), so the coder's part (trigger,
   category, which mention is source or target) is measured apart from the actor coding;
-* ``-v N``: the first N sentences with misses or false positives, with their text.
+* ``-v N``: the first N sentences with misses or false positives, with their text;
+* ``--halves``: strict PLOVER on the two halves of the split by article (doc ids sorted,
+  even and odd positions), to check that a change gains on both and is not fitted to a few
+  articles.
 """
 
 from __future__ import annotations
@@ -396,6 +399,28 @@ def dump(gold, split, events) -> list[str]:
     return lines
 
 
+def halves(gold, split: str, events) -> str:
+    """Strict PLOVER (correct/predicted/gold, P, R) on each half of ``split`` by article."""
+    import dataclasses
+
+    from detente.eval.realnews import score_realnews
+
+    keys = sorted(gold.article_keys(split), key=lambda k: gold.doc_ids[k])
+    lines = []
+    for parity in (0, 1):
+        half = set(keys[parity::2])
+        subset = dataclasses.replace(
+            gold, articles=tuple(a for a in gold.articles if a.key in half)
+        )
+        strict = score_realnews(subset, events, split=split, resamples=0).strict
+        lines.append(
+            f"{split} half {parity}: {len(half)} articles, correct {strict.correct} of "
+            f"{strict.predicted} predicted, {strict.gold} gold: P {strict.precision:.3f} "
+            f"R {strict.recall:.3f}"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("splits", nargs="+", choices=["train", "dev"])
@@ -405,6 +430,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="the per-category tables too")
     parser.add_argument("--oracle", action="store_true", help="gold actor mentions as given")
     parser.add_argument("-v", type=int, default=0, metavar="N")
+    parser.add_argument("--halves", action="store_true", help="scores on the two halves")
     parser.add_argument("--dump", type=Path, help="write the predicted events, one a line")
     args = parser.parse_args()
 
@@ -422,6 +448,8 @@ def main() -> None:
         print(report.rstrip())
         if args.mentions:
             print(mention_score(gold, split, events))
+        if args.halves:
+            print(halves(gold, split, events))
         if args.causes:
             print(causes(gold, split, events, docs))
         if args.v:
