@@ -4,7 +4,7 @@ lexicon, on parses built by hand: which verbs code, attribution, obligations, in
 from __future__ import annotations
 
 import pytest
-from parses import parse, with_mentions
+from parses import mention, parse, with_mentions
 
 from detente.events.coder import EventCoder
 from detente.records import Quote
@@ -325,3 +325,39 @@ def test_an_agentless_passive_arrest_is_the_authorities_and_other_acts_have_no_d
     assert (event.source.code, event.target.code, event.cameo) == ("THAGOV", "THAMIL", "173")
     praised = KILLED.replace("killed", "praised").replace("lemma=kill", "lemma=praise")
     assert coded(coder, praised.format(tail=""), {"Thai troops": "THAMIL"}) == []
+
+
+ABROAD = """
+    It           nsubj      snowed  PRON
+    snowed       ROOT       -       VERB   VBD  lemma=snow
+    in           prep       snowed  ADP
+    Afghanistan  pobj       in#1    PROPN  NNP
+    .            punct      snowed  PUNCT  .
+    Three        nummod     troops  NUM
+    American     amod       troops  ADJ
+    troops       nsubjpass  killed  NOUN   NNS
+    were         auxpass    killed  AUX    VBD  lemma=be
+    killed       ROOT       -       VERB   VBN  lemma=kill
+    {tail}
+    .            punct      killed  PUNCT  .
+"""
+
+
+def test_the_unnamed_doer_is_of_the_place_of_the_act_not_of_the_victims(coder):
+    """ "[...Afghanistan.] Three American troops were killed.": killed where the story
+    is (its focus, as the event's location), not in the victims' own country; a place in
+    the act's own clause comes first ("killed in Quetta": Pakistan)."""
+
+    def doer(tail: str, places: dict[str, str]) -> str:
+        doc = parse(ABROAD.format(tail=tail), date="2010-05-01")
+        found = [mention(doc, "American troops", "USAMIL", kind="group")]
+        found += [mention(doc, w, None, kind="place", country=c) for w, c in places.items()]
+        doc._.mentions = sorted(found, key=lambda m: m.start)
+        doc._.quotes = []
+        (event,) = [e for e in coder.code_doc(doc) if e.cameo == "190"]
+        assert event.target.code == "USAMIL"
+        return event.source.code
+
+    assert doer("", {"Afghanistan": "AFG"}) == "AFGUAF"
+    quetta = "in prep killed ADP\nQuetta pobj in#2 PROPN NNP"
+    assert doer(quetta, {"Afghanistan": "AFG", "Quetta": "PAK"}) == "PAKUAF"

@@ -486,14 +486,6 @@ class Participants:
             candidates.append((self.actors_of(pobj, actors, deep=True), False))
         return candidates
 
-    def place_of(self, verb: Token, actors: DocActors) -> Mention | None:
-        """The first place with a country in the verb's own phrase ("killed in Yala")."""
-        for tok in place_scope(verb):
-            place = actors.place_by_token.get(tok.i)
-            if place is not None and tok.dep_ not in ("attr", "oprd", "npadvmod"):
-                return place
-        return None
-
     def _place_target(
         self, verb: Token, actors: DocActors, sources: list[EventActor], domestic: bool
     ) -> EventActor | None:
