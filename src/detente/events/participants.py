@@ -332,6 +332,16 @@ class Participants:
             # "urged Iran to release", "accused Syria of shelling": the governing verb's
             # object does the act it is urged to or accused of
             governor = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head
+            if (
+                verb.dep_ == "pcomp"
+                and governor.pos_ == "ADJ"
+                and governor.dep_ == "acomp"
+                and head.lower_ in self.words.judged_prepositions
+            ):
+                # "the U.S. was irresponsible in accusing Beijing": the subject of the
+                # predicate adjective's verb did the act it judges ("capable of", "intent
+                # on" speak of acts not done)
+                governor = governor.head
             if governor.pos_ in VERBAL_POS and governor.i != verb.i:
                 for child in governor.children:
                     if child.dep_ in ("dobj", "dative"):

@@ -192,6 +192,7 @@ class ClauseWords:
     circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
+    judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
 
     def intent_code(self, code: str) -> str | None:
@@ -279,6 +280,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         circumstance_prepositions=words("preposition-circumstance"),
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
+        judged_prepositions=words("preposition-judged"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
     )
 

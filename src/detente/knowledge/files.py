@@ -101,6 +101,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-modifier",  # "soldiers from Gondor": whose the noun is
     "preposition-circumstance",  # "over the deal": reason, topic, time; not an argument
     "preposition-doer",  # "airstrikes by Russia": who does an event noun's act
+    "preposition-judged",  # "was irresponsible in accusing": the act a predicate judges
     "preposition-movement",  # "a trip to Japan": after a word of going, a state is the land
     "preposition-example",  # "countries such as Lebanon": the names stand in for the noun
     "preposition-between",  # "the border between Turkey and Syria": a site's land
