@@ -248,6 +248,25 @@ def test_a_domestic_act_targets_the_doers_own_country_before_it_needs_a_target(c
     }
 
 
+def test_a_resignation_is_done_to_nobody_though_its_root_is_domestic(coder):
+    # "The minister stepped down.": 0831 has a policy of its own in cameo_roots.tsv (the
+    # guideline codes resignations without a target), not 08's own-country target
+    events = coded(
+        coder,
+        """
+        The      det    minister  DET
+        minister nsubj  stepped   NOUN
+        stepped  ROOT   -         VERB   VBD  lemma=step
+        down     prt    stepped   ADP    RP
+        .        punct  stepped   PUNCT  .
+        """,
+        {"minister": "GBRGOV"},
+    )
+    assert [(e.cameo, e.source.code, e.target) for e in events] == [("0831", "GBRGOV", None)]
+    assert coder.cameo.policy("0831").domestic == "no"
+    assert coder.cameo.policy("083").domestic == coder.cameo.policy("08").domestic == "agents"
+
+
 def test_an_undated_article_gives_undated_events(coder):
     (event,) = coded(coder, CONGRATULATED, {"Abe": "JPNGOV", "Trump": "USAGOV"}, date=None)
     assert event.date is None

@@ -92,8 +92,14 @@ class Cameo:
         return (forward, reverse) not in self.one_sided
 
     def policy(self, code: str | None) -> RootPolicy:
-        """The policy of a code's root; every flag off for an unknown root or no code."""
-        return self.roots.get((code or "")[:2], NO_POLICY)
+        """The policy of a code's root (or of its longest prefix listed apart: "0831"
+        resignations); every flag off for an unknown root or no code."""
+        code = code or ""
+        for size in range(min(len(code), 4), 2, -1):
+            found = self.roots.get(code[:size])
+            if found is not None:
+                return found
+        return self.roots.get(code[:2], NO_POLICY)
 
 
 def load_cameo(folder: Path | None = None) -> Cameo:

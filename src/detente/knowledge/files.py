@@ -168,7 +168,7 @@ CAMEO = _table(
 )
 CAMEO_ROOTS = _table(
     "events/cameo_roots.tsv",
-    Column("root", CAMEO_ROOT),
+    Column("root", pattern(r"\d{2,4}", "a CAMEO root, or a longer code for its own policy")),
     Column("needs_target", one_of("always", "default", "commitment", "no")),
     Column("place_target", FLAG),
     Column("domestic", one_of("no", "agents", "people")),
