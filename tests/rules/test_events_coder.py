@@ -380,3 +380,39 @@ def test_the_unnamed_doer_is_of_the_place_of_the_act_not_of_the_victims(coder):
     assert doer("", {"Afghanistan": "AFG"}) == "AFGUAF"
     quetta = "in prep killed ADP\nQuetta pobj in#2 PROPN NNP"
     assert doer(quetta, {"Afghanistan": "AFG", "Quetta": "PAK"}) == "PAKUAF"
+
+
+ARRESTED_WHO = """
+    Police    nsubj      said      NOUN   NNS
+    said      ROOT       -         VERB   VBD  lemma=say
+    they      nsubj      watch     PRON   PRP
+    watch     ccomp      said      VERB   VBP  lemma=watch
+    the       det        men       DET
+    men       dobj       watch     NOUN   NNS
+    {comma}
+    who       nsubjpass  arrested  PRON   WP
+    were      auxpass    arrested  AUX    VBD  lemma=be
+    arrested  relcl      men       VERB   VBN  lemma=arrest
+    in        prep       arrested  ADP
+    London    pobj       in        PROPN  NNP
+    .         punct      said      PUNCT  .
+"""
+
+
+def test_a_relative_pronoun_arrested_is_its_antecedent_when_the_clause_adds_a_fact(coder):
+    """ "..., the men, who were arrested in London": the authorities of the place arrested
+    the men; "the men who were arrested" only says which men (background): not coded."""
+
+    def arrests(comma: str) -> set:
+        doc = parse(ARRESTED_WHO.format(comma=comma))
+        found = [
+            mention(doc, "Police", "GBRCOP", kind="group"),
+            mention(doc, "men", "GBRCVL", kind="group"),
+            mention(doc, "London", None, kind="place", country="GBR"),
+        ]
+        doc._.mentions = sorted(found, key=lambda m: m.start)
+        doc._.quotes = []
+        return {triple for triple in triples(coder.code_doc(doc)) if triple[2] == "173"}
+
+    assert arrests(", punct men PUNCT ,") == {("GBRGOV", "GBRCVL", "173")}
+    assert arrests("") == set()

@@ -56,7 +56,7 @@ from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
 from detente.nlp.segments import is_furniture_sentence
-from detente.nlp.syntax import governing_verb, passive_agent, passive_subject
+from detente.nlp.syntax import governing_verb, passive_agent
 from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
@@ -278,9 +278,7 @@ class EventCoder:
         sources, inherited = self.participants.sources(verb, actors)
         patient: list[EventActor] = []  # a passive subject, for "- + * FROM $" patterns
         if not sources:
-            subject = passive_subject(verb)
-            if subject is not None:
-                patient = self.participants.actors_of(subject, actors)
+            patient = self.participants.patient(verb, actors)
             if not patient:
                 return self._drop(verb, "no source")
         coding = _Coding(*self.verb_codes.code_of(verb, entry, verb_subject(verb)))

@@ -303,6 +303,22 @@ class Participants:
             return [], False
         return self._governor_sources(verb, actors, depth)
 
+    def patient(self, verb: Token, actors: DocActors) -> list[EventActor]:
+        """The actors a passive verb's subject names. A relative pronoun's are its
+        antecedent's when the relative clause adds a fact ("the men, who were arrested on
+        their return"), not when it only says which ones ("soldiers who were injured could
+        not receive ...": the act is presupposed background, named to identify them)."""
+        subject = passive_subject(verb)
+        if subject is None:
+            return []
+        if subject.lower_ in self.words.relatives:
+            before = subject.doc[subject.i - 1] if subject.i > 0 else None
+            adds_a_fact = before is not None and before.text == ","
+            if verb.dep_ == "relcl" and adds_a_fact:
+                return self.actors_of(verb.head, actors)
+            return []
+        return self.actors_of(subject, actors)
+
     def _subject_sources(
         self, verb: Token, subject: Token, actors: DocActors, depth: int
     ) -> tuple[list[EventActor], bool]:
