@@ -176,6 +176,17 @@ def locate(event, ranges, keys):
     return None
 
 
+def predictions_by_sentence(gold, split: str, events) -> dict:
+    """(article key, sentence number) -> the events whose trigger is in that gold sentence."""
+    ranges, keys = sentence_of(gold, split)
+    preds = defaultdict(list)
+    for e in events:
+        where = locate(e, ranges, keys)
+        if where is not None:
+            preds[where].append(e)
+    return preds
+
+
 def actor_fits(gold_actor, actor, *, by_mention: bool) -> bool:
     """Does a predicted actor match a gold one (by country; or by mention, see module doc)?"""
     if gold_actor is None or actor is None:
@@ -262,14 +273,9 @@ def mention_of(actor, docs_mentions):
 
 
 def causes(gold, split, events, docs):
-    ranges, keys = sentence_of(gold, split)
     golds = gold_by_sentence(gold, split)
     mentions = {d._.doc_id: list(d._.mentions or []) for d in docs}
-    preds = defaultdict(list)
-    for e in events:
-        where = locate(e, ranges, keys)
-        if where is not None:
-            preds[where].append(e)
+    preds = predictions_by_sentence(gold, split, events)
     miss = Counter()
     for where, gs in golds.items():
         did = gold.doc_ids[where[0]]
@@ -330,13 +336,8 @@ def false_positive_cause(p, gs) -> str:
 
 
 def verbose(gold, split, events, limit: int) -> str:
-    ranges, keys = sentence_of(gold, split)
     golds = gold_by_sentence(gold, split)
-    preds = defaultdict(list)
-    for e in events:
-        where = locate(e, ranges, keys)
-        if where is not None:
-            preds[where].append(e)
+    preds = predictions_by_sentence(gold, split, events)
     out = []
     for key in gold.article_keys(split):
         text = gold.texts[key]["text"]

@@ -27,11 +27,10 @@ from realnews_dev import (  # noqa: E402
     code_split,
     country,
     gold_by_sentence,
-    locate,
     overlaps,
     pair_fits,
+    predictions_by_sentence,
     scorable,
-    sentence_of,
 )
 
 PRONOUNS = frozenset("he she they it we i you his her its their our them us him".split())
@@ -115,13 +114,8 @@ def traced(coder, doc) -> dict[int, list[str]]:
 
 def tabulate(gold, split, events, docs, coder):
     """(participant causes, states of the missed events' actors, examples by cause)."""
-    ranges, keys = sentence_of(gold, split)
     golds = gold_by_sentence(gold, split)
-    preds = defaultdict(list)
-    for e in events:
-        where = locate(e, ranges, keys)
-        if where is not None:
-            preds[where].append(e)
+    preds = predictions_by_sentence(gold, split, events)
     by_doc = {d._.doc_id: d for d in docs}
     causes: Counter = Counter()
     states: Counter = Counter()  # every missed gold event's actors, whatever the trigger did

@@ -346,20 +346,14 @@ def test_an_agentless_passive_arrest_is_the_authorities_and_other_acts_have_no_d
     assert coded(coder, praised.format(tail=""), {"Thai troops": "THAMIL"}) == []
 
 
+# "It snowed in Afghanistan. Three American troops were killed."
 ABROAD = """
     It           nsubj      snowed  PRON
     snowed       ROOT       -       VERB   VBD  lemma=snow
     in           prep       snowed  ADP
     Afghanistan  pobj       in#1    PROPN  NNP
     .            punct      snowed  PUNCT  .
-    Three        nummod     troops  NUM
-    American     amod       troops  ADJ
-    troops       nsubjpass  killed  NOUN   NNS
-    were         auxpass    killed  AUX    VBD  lemma=be
-    killed       ROOT       -       VERB   VBN  lemma=kill
-    {tail}
-    .            punct      killed  PUNCT  .
-"""
+""" + KILLED.replace("Thai", "American")
 
 
 def test_the_unnamed_doer_is_of_the_place_of_the_act_not_of_the_victims(coder):
