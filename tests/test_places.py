@@ -21,7 +21,7 @@ from detente.knowledge import load_knowledge
 from detente.places import is_place_mention
 from detente.places.evidence import find_dateline
 from detente.places.gazetteer import place_key
-from detente.places.resolve import PLACE_REASONS, list_anchor, located_as
+from detente.places.resolve import PLACE_REASONS, list_anchor, located_as, names_document
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH_VOCAB = spacy.blank("en").vocab
@@ -274,6 +274,84 @@ def test_refugees_from_a_state_come_from_its_land(knowledge):
         ["O", "O", "O", "B-GPE"],
     )
     assert located_as(message[3:4], lexicon) is None
+
+
+def test_a_name_with_a_direction_adjective_is_its_land_wherever_it_stands(knowledge):
+    lexicon = knowledge.place_lexicon
+    hit = parse(
+        ["Rockets", "hit", "southern", "Gondor", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "amod", "dobj", "punct"],
+        ["NOUN", "VERB", "ADJ", "PROPN", "PUNCT"],
+        ["rocket", "hit", "southern", "Gondor", "."],
+    )
+    assert located_as(hit[3:4], lexicon) == "locating"
+    over = parse_with_ents(
+        ["shot", "down", "over", "eastern", "Gondor", "and", "Rohan"],
+        [0, 0, 0, 4, 2, 4, 4],
+        ["ROOT", "prt", "prep", "amod", "pobj", "cc", "conj"],
+        ["VERB", "ADP", "ADP", "ADJ", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "O", "O", "B-GPE", "O", "B-GPE"],
+        ["shoot", "down", "over", "eastern", "Gondor", "and", "Rohan"],
+    )
+    assert located_as(over[4:5], lexicon) == located_as(over[6:7], lexicon) == "locating"
+    plain = parse(
+        ["Rockets", "hit", "Gondor", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["NOUN", "VERB", "PROPN", "PUNCT"],
+        ["rocket", "hit", "Gondor", "."],
+    )
+    assert located_as(plain[2:3], lexicon) is None
+
+
+def test_a_name_someone_comes_from_or_is_taken_out_of_is_its_land(knowledge):
+    lexicon = knowledge.place_lexicon
+    out_of = parse(
+        ["troops", "were", "flown", "out", "of", "Gondor"],
+        [2, 2, 2, 2, 3, 4],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "prep", "pobj"],
+        ["NOUN", "AUX", "VERB", "ADP", "ADP", "PROPN"],
+        ["troop", "be", "fly", "out", "of", "Gondor"],
+    )
+    assert located_as(out_of[5:6], lexicon) == "movement"
+    are_from = parse_with_ents(
+        ["They", "are", "from", "Gondor", "and", "Rohan"],
+        [1, 1, 1, 2, 3, 3],
+        ["nsubj", "ROOT", "prep", "pobj", "cc", "conj"],
+        ["PRON", "AUX", "ADP", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "O", "B-GPE", "O", "B-GPE"],
+        ["they", "be", "from", "Gondor", "and", "Rohan"],
+    )
+    assert located_as(are_from[3:4], lexicon) == located_as(are_from[5:6], lexicon) == "movement"
+    support = parse(
+        ["support", "from", "Gondor"],
+        [0, 0, 1],
+        ["ROOT", "prep", "pobj"],
+        ["NOUN", "ADP", "PROPN"],
+        ["support", "from", "Gondor"],
+    )
+    assert located_as(support[2:3], lexicon) is None  # whose support: the state acts
+
+
+def test_a_name_before_a_treaty_word_only_names_the_treaty(knowledge):
+    lexicon = knowledge.place_lexicon
+    accord = parse(
+        ["the", "Minas", "accords", "failed"],
+        [2, 2, 3, 3],
+        ["det", "compound", "nsubj", "ROOT"],
+        ["DET", "PROPN", "NOUN", "VERB"],
+        ["the", "Minas", "accord", "fail"],
+    )
+    assert names_document(accord[1:2], lexicon)
+    talks = parse(
+        ["the", "Minas", "talks", "failed"],
+        [2, 2, 3, 3],
+        ["det", "compound", "nsubj", "ROOT"],
+        ["DET", "PROPN", "NOUN", "VERB"],
+        ["the", "Minas", "talk", "fail"],
+    )
+    assert not names_document(talks[1:2], lexicon)
 
 
 @pytest.mark.parametrize(

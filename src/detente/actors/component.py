@@ -49,7 +49,13 @@ from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import doc_id_of, doc_text, register_extensions
 from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, sentence_numbers, subject_of
 from detente.places.evidence import country_of_word
-from detente.places.resolve import DocPlaces, PlaceReading, list_anchor, located_as
+from detente.places.resolve import (
+    DocPlaces,
+    PlaceReading,
+    list_anchor,
+    located_as,
+    names_document,
+)
 from detente.quotes.marks import find_quoted_passages
 from detente.records import Actor, Mention, Place
 
@@ -434,6 +440,8 @@ class DocResolver:
             return reading, None
         if self.doc_places.is_directional(span):
             return self._directional(span), None
+        if names_document(span, self.place_lexicon) and not kb.actors_by_name(text):
+            return None, None  # "the Paris agreement": a treaty's name, no place
         seat = kb.seat(text)
         if seat is not None and not self._state_exists(seat[0]):
             seat = None  # Juba before 2011 is a town of Sudan, no seat of government

@@ -106,6 +106,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-between",  # "the border between Turkey and Syria": a site's land
     "preposition-surface",  # "on Capitol Hill": a name ending in a street or hill word
     "preposition-opponent",  # "a draw with Everton": in a sports story, a club
+    "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
     "reciprocal",  # each other, one another (two words)
 )
 
@@ -340,6 +341,8 @@ PLACE_WORD_KINDS = (
     "surface",
     "sport",
     "representative",
+    "compass",
+    "document",
 )
 PLACE_WORDS = _table(
     "places/place_words.tsv", Column("word"), Column("kind", one_of(*PLACE_WORD_KINDS))

@@ -552,11 +552,18 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     from Syria"), ``locating`` ("Mexico's women", "the streets of Cairo", "all of Georgia",
     "the Turkey-Syria border", "an Iraq-based group"), ``event`` ("the Iraq war", "the
     invasion of Iraq"). A listed name is read where its list stands (:func:`list_anchor`).
-    "In Iraq" (a locative preposition) is the stage's own test."""
+    "In Iraq" (a locative preposition) is the stage's own test. A direction adjective on
+    the name makes it the land wherever it stands ("over eastern Ukraine")."""
     root = list_anchor(span.root, lexicon)
+    if _has_compass(span.root, lexicon) or _has_compass(root, lexicon):
+        return "locating"  # "rockets hit southern Israel", "shot down over eastern Ukraine"
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
         word = head.head.lemma_.lower()
+        if f"{head.head.lower_} {head.lower_}" in lexicon.origin_prepositions or (
+            head.lower_ in lexicon.origin_prepositions and word == "be"
+        ):
+            return "movement"  # "flown out of Iraq", "they are from India"
         if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
             return "locating"  # "the border between Turkey and Syria", "the border with Chad"
         if head.lower_ in lexicon.movement_prepositions and word in lexicon.movement:
@@ -582,6 +589,17 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     ):
         return "locating"  # "the Syria border", "Iraq-based"
     return None
+
+
+def _has_compass(token: Token, lexicon: PlaceLexicon) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in lexicon.compass for c in token.children)
+
+
+def names_document(span: Span, lexicon: PlaceLexicon) -> bool:
+    """A name that only names a treaty or a deal: it modifies a document noun ("the Paris
+    agreement", "the Minsk accords", "the Iran deal") -- no place mention."""
+    root = list_anchor(span.root, lexicon)
+    return root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in lexicon.documents
 
 
 def list_anchor(token: Token, lexicon: PlaceLexicon) -> Token:
