@@ -303,6 +303,15 @@ def test_a_name_with_a_direction_adjective_is_its_land_wherever_it_stands(knowle
         ["rocket", "hit", "Gondor", "."],
     )
     assert located_as(plain[2:3], lexicon) is None
+    powers = parse_with_ents(
+        ["Western", "powers", ",", "including", "Gondor", ",", "said"],
+        [1, 6, 1, 1, 3, 1, 6],
+        ["amod", "nsubj", "punct", "prep", "pobj", "punct", "ROOT"],
+        ["ADJ", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT", "VERB"],
+        ["O", "O", "O", "O", "B-GPE", "O", "O"],
+        ["western", "power", ",", "include", "Gondor", ",", "say"],
+    )
+    assert located_as(powers[4:5], lexicon) is None  # the powers' adjective, not Gondor's
 
 
 def test_a_name_someone_comes_from_or_is_taken_out_of_is_its_land(knowledge):

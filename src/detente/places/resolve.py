@@ -555,7 +555,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     "In Iraq" (a locative preposition) is the stage's own test. A direction adjective on
     the name makes it the land wherever it stands ("over eastern Ukraine")."""
     root = list_anchor(span.root, lexicon)
-    if _has_compass(span.root, lexicon) or _has_compass(root, lexicon):
+    if _has_compass(span.root, lexicon) or (root.pos_ == "PROPN" and _has_compass(root, lexicon)):
         return "locating"  # "rockets hit southern Israel", "shot down over eastern Ukraine"
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
