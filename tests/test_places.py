@@ -646,9 +646,16 @@ def test_event_locations_are_stored_and_exported(nlp, tmp_path):
         "Russian troops attacked rebels in Aleppo, Syria, on Tuesday.\n",
         encoding="utf-8",
     )
+    county = tmp_path / "cumbria.txt"
+    county.write_text("Russian troops attacked rebels in Cumbria on Tuesday.\n", encoding="utf-8")
     db = tmp_path / "places.duckdb"
     with Store(db) as store:
-        run(read_inputs([article], date="2017-02-10"), store, options=PipelineOptions(), nlp=nlp)
+        run(
+            read_inputs([article, county], date="2017-02-10"),
+            store,
+            options=PipelineOptions(),
+            nlp=nlp,
+        )
         gdelt_path = tmp_path / "events.export.CSV"
         store.export("events", gdelt_path)
         plover_path = tmp_path / "events.plover.jsonl"
@@ -656,7 +663,7 @@ def test_event_locations_are_stored_and_exported(nlp, tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute(
             "SELECT location_name, location_country, location_admin1, location_lat, "
-            "location_method FROM events WHERE cameo LIKE '19%'"
+            "location_method FROM events WHERE cameo LIKE '19%' ORDER BY location_name"
         ).fetchall()
         kinds = dict(con.execute("SELECT place_id, kind FROM places").fetchall())
     assert rows and rows[0][0] == "Aleppo" and rows[0][1] == "SYR" and rows[0][4] == "clause"
@@ -666,9 +673,16 @@ def test_event_locations_are_stored_and_exported(nlp, tmp_path):
 
     lines = gdelt_path.read_text(encoding="utf-8").splitlines()
     exported = [dict(zip(gdelt.COLUMNS, line.split("\t"), strict=True)) for line in lines]
-    attack = next(r for r in exported if r["EventRootCode"] == "19")
-    assert attack["ActionGeo_Type"] == "4" and attack["ActionGeo_FullName"].startswith("Aleppo")
+    attacks = {
+        r["ActionGeo_FullName"].split(",")[0]: r for r in exported if r["EventRootCode"] == "19"
+    }
+    attack = attacks["Aleppo"]
+    assert attack["ActionGeo_Type"] == "4"
     assert attack["ActionGeo_CountryCode"] == "SY"  # FIPS
+    # a British county is a world state (5) and keeps its first-level division (England)
+    assert rows[1][0] == "Cumbria" and rows[1][2] == "ENG"
+    assert attacks["Cumbria"]["ActionGeo_Type"] == "5"
+    assert attacks["Cumbria"]["ActionGeo_ADM1Code"] == "UKENG"
     records = [json.loads(line) for line in plover_path.read_text(encoding="utf-8").splitlines()]
     located = [r for r in records if r.get("event_loc")]
     assert located and located[0]["event_loc"]["resolved_place"] == "Aleppo"
