@@ -114,11 +114,8 @@ def canonical_actors(mentions: list[Mention]) -> list[Actor]:
     return list(actors.values())
 
 
-# A story with this many different words of sport is a sports story (its towns may be clubs).
-SPORTS_STORY_WORDS = 2
+# A score counts as a word of sport (sports_story_words in evidence_weights.tsv).
 SCORE = re.compile(r"(?<![\w-])\d{1,2}-\d{1,2}(?![\w-])")  # "won 2-0" (not a date, "2017-02-10")
-# How many words before a person a title says whom the person represents ("Republican Sens.").
-REPRESENTATIVE_REACH = 3
 THING_ACTOR_DEPS = frozenset({*SUBJECT_DEPS, "poss"})  # where "it"/"its" may be an actor
 BE_FORMS = frozenset({"’s", "'s"})  # "It’s unclear": the parser may not lemmatise them "be"
 
@@ -381,7 +378,7 @@ class DocResolver:
         found = set(self.place_lexicon.sport.intersection(self.lowers))
         if SCORE.search(self.doc.text):
             found.add("2-0")  # a score
-        return len(found) >= SPORTS_STORY_WORDS
+        return len(found) >= self.place_lexicon.weights["sports_story_words"]
 
     def _names_team(self, span: Span, resolution: Resolution) -> bool:
         """A town's name standing for its club in a sports story ("Liverpool beat Chelsea",
@@ -423,7 +420,8 @@ class DocResolver:
         first = person.i
         while first > 0 and self.doc[first - 1].ent_type_ == "PERSON":
             first -= 1  # the name's first word, after any title ("Sens. John Hale")
-        before = self.doc[max(0, first - REPRESENTATIVE_REACH) : first]
+        reach = int(self.place_lexicon.weights["representative_reach"])
+        before = self.doc[max(0, first - reach) : first]
         return any(t.lower_ in self.place_lexicon.representatives for t in before)
 
     def resolve_name(self, name: NamePhrase) -> tuple[Resolution | None, KBActor | None]:

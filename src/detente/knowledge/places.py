@@ -29,6 +29,8 @@ WEIGHT_FEATURES = (
     "apposition",
     "same-name",
     "small_town_population",
+    "sports_story_words",
+    "representative_reach",
 )
 
 
