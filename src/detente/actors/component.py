@@ -500,8 +500,9 @@ class DocResolver:
             if not locative:
                 return replace(government, place=capital)
             return Resolution("place", None, span.text, None, iso3, None, "seat", place=capital)
-        # where it is a place, a seat is read as any place name ("Washington" the city)
-        return self._as_place(span, None)
+        # where it is a place, a seat is read as a place name of its state ("Washington" the
+        # city, "Westminster" in London and not in Colorado)
+        return self._as_place(span, iso3)
 
     # -- places (resolved in context by detente.places) ------------------------------------
     def _place(self, span: Span, *, places=None, country: str | None = None) -> Resolution:
@@ -784,10 +785,14 @@ class DocResolver:
             if role.determiner in self.lexicon.indefinite_determiners or role.determiner is None:
                 self.memory.unnamed[head] = resolution
         self._emit(role.start, role.end, resolution, None)
-        if role.owner is not None and role.owner_outside:
+        if role.owner is not None:
             # "the commander of the forces in Iraq" is there; "the senator from Ohio", "the
-            # minister of Kosovo" serve it
-            if self._is_locative(self.doc[role.owner.start : role.owner.end]):
+            # minister of Kosovo" serve it; "a Moscow-based analyst" is there, "Iraq's
+            # president" serves it
+            owner_span = self.doc[role.owner.start : role.owner.end]
+            if (role.owner_outside and self._is_locative(owner_span)) or (
+                not role.owner_outside and located_as(owner_span, self.place_lexicon)
+            ):
                 self._nested_place(role.owner, owner)
         self._remember(
             span,

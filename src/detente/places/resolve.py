@@ -158,7 +158,19 @@ class DocPlaces:
         if place.kind == "admin2":
             return size + w["county"]
         fame = w["fame"] * fame_score(place.alternates)
-        return size + fame + (w["capital"] if self.gazetteer.is_capital(place) else 0.0)
+        return size + fame + (w["capital"] if self._capital_or_seat(place) else 0.0)
+
+    def _capital_or_seat(self, place: KBPlace) -> bool:
+        """A national capital, or a town by it that names a seat of its government
+        ("Westminster" in London is named more often than its size says)."""
+        if self.gazetteer.is_capital(place):
+            return True
+        if place.population < self.weights["small_town_population"]:
+            return False  # a seat's namesake village by the capital is no seat
+        if not self.gazetteer.near_capital(place):
+            return False
+        seats = (self.kb.seat(name) for name in place.names)  # "City of Westminster"
+        return any(seat is not None and seat[0] == place.country for seat in seats)
 
     def _count_evidence(self, names: Sequence[NameSpan]) -> None:
         for name in names:
@@ -279,14 +291,29 @@ class DocPlaces:
 
     # -- resolution --------------------------------------------------------------------------
     def may_be_seat(self, start: int, end: int, iso3: str) -> bool:
-        """Whether a capital's name can stand for its government here: it has no other
-        reading, or it reads as that capital ("Hamilton" in a story on Ontario is no
-        seat of Bermuda's government)."""
+        """Whether a seat of government's name can stand for its government here: it has no
+        other reading, or it reads as a place of that state ("Hamilton" in a story on
+        Ontario is no seat of Bermuda's government). A seat that is no capital (a building,
+        a district: "Whitehall", "Westminster", "Langley") loses to a namesake town abroad
+        only where the document points there, not by the town's size alone."""
         cities = [p for p in self.gazetteer.lookup(self.doc[start:end].text) if p.kind == "city"]
         if not cities:
             return True
         reading = self.resolve(start, end)
-        return reading is None or reading.country == iso3
+        if reading is None or reading.country == iso3:
+            return True
+        text = self.doc[start:end].text
+        capital = self.gazetteer.capital_of(iso3)
+        if capital is None or place_key(text) in {place_key(n) for n in capital.names}:
+            return False  # a capital (or a state whose capital the gazetteer lacks)
+        if reading.place is None:
+            return True
+        evidence = self._evidence(
+            reading.place, reading.country, place_key(text), self.sentence_of[start],
+            self.own.get((start, end)),
+        )  # fmt: skip
+        evidence.pop("earlier", None)  # the reading this very call just remembered
+        return not any(weight > 0 for weight in evidence.values())
 
     def names_place_in(self, text: str, iso3: str | None) -> bool:
         """Whether the name is a name of a place (other than a country) in that country."""
