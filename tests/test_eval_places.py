@@ -11,6 +11,8 @@ import pytest
 from detente.errors import InputError
 from detente.eval.places import (
     GOLD_DIR,
+    HELD_OUT_SPLITS,
+    SPLITS,
     GoldMention,
     GoldSentence,
     agreement,
@@ -293,6 +295,22 @@ def test_test2_is_a_split_of_its_own_and_counts_in_all():
     assert "test2" not in score_places(GOLD, {}, resamples=0)  # no row without test2 gold
 
 
+def test_each_held_out_split_is_scored_on_its_own():
+    s5 = sentence("s5", A2, "He", "Monday.", "test2", [mention(A2, "Tripoli", "LBY")])
+    s6 = sentence("s6", A3, "Rain", "Australia.", "test3", [mention(A3, "Perth", "AUS")])
+    predictions = {A2: [place(A2, "Tripoli", "LBY")], A3: [place(A3, "Perth", "USA")]}
+    scores = score_places([GOLD[0], s5, s6], predictions, resamples=0)
+    assert list(scores) == ["dev", "test", "test2", "test3", "all"]
+    assert (scores["test2"].counts.right, scores["test2"].errors) == (1, ())
+    test3 = scores["test3"]
+    assert (test3.counts.sentences, test3.counts.gold_places, test3.counts.found) == (1, 1, 1)
+    assert test3.counts.right == 0
+    assert [(e.sentence_id, e.predicted_country) for e in test3.errors] == [("s6", "USA")]
+    assert scores["all"].counts.gold_places == 3 and scores["all"].counts.right == 1
+    assert "| test3 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
+    assert "test3" not in score_places([GOLD[0], s5], predictions, resamples=0)
+
+
 def _gold_file(tmp_path, sentences) -> Path:
     path = tmp_path / "gold.X.jsonl"
     lines = []
@@ -304,9 +322,16 @@ def _gold_file(tmp_path, sentences) -> Path:
     return path
 
 
-def test_read_gold_accepts_test2(tmp_path):
-    s5 = sentence("s5", A2, "He", "Monday.", "test2", [mention(A2, "Tripoli", "LBY")])
-    assert [s.split for s in read_gold(_gold_file(tmp_path, [GOLD[0], s5]))] == ["dev", "test2"]
+@pytest.mark.parametrize("split", HELD_OUT_SPLITS)
+def test_read_gold_accepts_the_held_out_splits(tmp_path, split):
+    s5 = sentence("s5", A2, "He", "Monday.", split, [mention(A2, "Tripoli", "LBY")])
+    assert [s.split for s in read_gold(_gold_file(tmp_path, [GOLD[0], s5]))] == ["dev", split]
+
+
+def test_read_gold_refuses_an_unknown_split(tmp_path):
+    s5 = sentence("s5", A2, "He", "Monday.", "test9", [mention(A2, "Tripoli", "LBY")])
+    with pytest.raises(InputError, match="split 'test9' is not one of dev, test, test2, test3"):
+        read_gold(_gold_file(tmp_path, [s5]))
 
 
 @pytest.mark.model
@@ -325,17 +350,21 @@ def test_evaluate_places_runs_test2_only_when_named(tmp_path, nlp):
     test2 = evaluate_places(split="test2", **run).scores
     assert list(test2) == ["test2"]
     assert test2["test2"].counts.sentences == 1 and test2["test2"].counts.gold_places == 1
-    with pytest.raises(InputError, match="split 'test3' is not dev, test, test2 or all"):
-        evaluate_places(split="test3", **run)
+    s6 = sentence("s6", A3, "Rain", "Australia.", "test3", [mention(A3, "Perth", "AUS")])
+    test3 = evaluate_places(split="test3", **{**run, "gold_path": _gold_file(tmp_path, [s5, s6])})
+    assert list(test3.scores) == ["test3"] and test3.scores["test3"].counts.sentences == 1
+    with pytest.raises(InputError, match="split 'test9' is not dev, test, test2, test3 or all"):
+        evaluate_places(split="test9", **run)
 
 
 @pytest.mark.slow
 def test_the_committed_gold_matches_the_corpus_text(shared_dir):
     gold = read_gold(GOLD_DIR / "gold.A.jsonl")
     assert len(gold) >= 150
-    assert {s.split for s in gold} <= {"dev", "test", "test2"}
-    test2 = {s.article for s in gold if s.split == "test2"}
-    assert not test2 & {s.article for s in gold if s.split != "test2"}  # articles not reused
+    assert {s.split for s in gold} <= set(SPLITS)
+    for split in HELD_OUT_SPLITS:  # a held-out sample reuses no article of another split
+        held_out = {s.article for s in gold if s.split == split}
+        assert not held_out & {s.article for s in gold if s.split != split}
     articles = gold_articles(gold, shared_dir / "data" / "corpora")
     assert len(articles) == len({s.article for s in gold})
     for s in gold:

@@ -199,7 +199,8 @@ def test_a_bad_annotation_line_is_reported_and_nothing_written(scripts, shared_d
     assert not target.exists()
 
 
-def test_test2_rows_are_all_test2_with_ids_after_the_first_sample(scripts):
+@pytest.mark.parametrize("split", ["test2", "test3"])
+def test_held_out_rows_are_all_in_their_split_with_ids_after_the_earlier_ones(scripts, split):
     sample = scripts["sample_places"]
     text = "In Paris. In Perth. In Nice. In Tripoli. In Sydney."
     spans = list(scripts["places_corpus"].split_sentences(text))
@@ -209,21 +210,38 @@ def test_test2_rows_are_all_test2_with_ids_after_the_first_sample(scripts):
     ]
     texts = {("c.jsonl", f"a{i}"): SimpleNamespace(text=text) for i in range(len(spans))}
     rng = random.Random(1)
-    rows = sample.assign_test2(taken, rng, texts, first=181)
-    assert sorted(r.id for r in rows) == ["p181", "p182", "p183", "p184", "p185"]
-    assert {r.split for r in rows} == {"test2"}
-    assert sum(r.double for r in rows) == min(sample.TEST2_DOUBLE, len(rows))
+    rows = sample.assign_held_out(taken, rng, texts, first=281, split=split)
+    assert sorted(r.id for r in rows) == ["p281", "p282", "p283", "p284", "p285"]
+    assert {r.split for r in rows} == {split}
+    assert sum(r.double for r in rows) == min(sample.HELD_OUT_DOUBLE, len(rows))
     assert {text[r.start : r.end] for r in rows} == {text[s:e] for s, e in spans}
 
 
-def test_the_test2_quotas_cap_each_corpus(scripts):
+def test_a_held_out_sample_comes_after_the_earlier_ones_and_keeps_the_later_ones(scripts):
     sample = scripts["sample_places"]
-    corpus = next(iter(sample.TEST2_QUOTAS))
-    quotas = {**sample.TEST2_QUOTAS, corpus: 2}
+    row = scripts["places_corpus"].SentenceRow
+    table = [
+        row(f"p{n:03d}", "c.jsonl", f"a{n}", "", split, False, 0, 1, "", ())
+        for n, split in enumerate(["dev", "test", "test2", "test3", "test2"], start=1)
+    ]
+
+    def ids(split):
+        return tuple([r.id for r in rows] for rows in sample.around_held_out(table, split))
+
+    assert ids("test2") == (["p001", "p002"], ["p004"])
+    assert ids("test3") == (["p001", "p002", "p003", "p005"], [])
+    assert set(sample.HELD_OUT_SEEDS) == set(sample.HELD_OUT_SPLITS)
+    assert len(set(sample.HELD_OUT_SEEDS.values()) | {sample.SEED}) == 3  # a seed each
+
+
+def test_the_held_out_quotas_cap_each_corpus(scripts):
+    sample = scripts["sample_places"]
+    corpus = next(iter(sample.HELD_OUT_QUOTAS))
+    quotas = {**sample.HELD_OUT_QUOTAS, corpus: 2}
     pool = [sample.Candidate(corpus, f"a{i}", "", 0, 5, (f"N{i}",)) for i in range(5)]
     taken = sample.select(pool, [], random.Random(0), quotas)
     assert len(taken) == 2
-    assert sum(sample.TEST2_QUOTAS.values()) == 100
+    assert sum(sample.HELD_OUT_QUOTAS.values()) == 100
 
 
 @pytest.mark.slow
@@ -235,12 +253,16 @@ def test_the_second_annotator_builds_the_double_sentences_of_every_split(
     shutil.copy(gold_dir / "sentences.tsv", tmp_path / "sentences.tsv")
     shutil.copy(gold_dir / "annotations" / "B.jsonl", tmp_path / "annotations" / "B.jsonl")
     build = scripts["build_places"].build
-    _, count, errors, _ = build("B", double_only=True, gold_dir=tmp_path)
-    assert (count, errors) == (55, [])  # 40 of dev and test, 15 of test2
-    _, _, errors, _ = build("B", double_only=True, splits=("dev", "test"), gold_dir=tmp_path)
     rows = scripts["places_corpus"].read_sentence_table(tmp_path / "sentences.tsv")
-    test2 = [row.id for row in rows if row.double and row.split == "test2"]
-    assert len(test2) == 15
+    split_of = {row.id: row.split for row in rows}
+    lines = (tmp_path / "annotations" / "B.jsonl").read_text().splitlines()
+    done = tuple(sorted({split_of[json.loads(line)["id"]] for line in lines}))
+    assert {"dev", "test", "test2", "test3"} <= set(done)
+    _, count, errors, _ = build("B", double_only=True, splits=done, gold_dir=tmp_path)
+    assert (count, errors) == (sum(r.double for r in rows if r.split in done), [])
+    _, _, errors, _ = build("B", double_only=True, splits=("dev", "test"), gold_dir=tmp_path)
+    held_out = [row.id for row in rows if row.double and row.split in set(done) - {"dev", "test"}]
+    assert len(held_out) == count - 40  # 20 doubles of dev, 20 of test
     assert [error.split(": ", 1)[1] for error in errors] == [
-        f"sentence {id_} is not a double sentence in split dev/test" for id_ in test2
+        f"sentence {id_} is not a double sentence in split dev/test" for id_ in held_out
     ]

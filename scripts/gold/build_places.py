@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--splits",
-        help="comma-separated splits (dev,test,test2) the annotator did; default all",
+        help=f"comma-separated splits ({','.join(SPLITS)}) the annotator did; default all",
     )
     args = parser.parse_args(argv)
     splits = tuple(args.splits.split(",")) if args.splits else None

@@ -30,22 +30,24 @@ Procedure
 Writes ``gold/places/sentences.tsv`` (committed; offsets, no text) and the git-ignored work
 files under ``gold/places/work/``: ``sentences.jsonl``, ``batch-NN.md`` (the sentence marked
 in its whole article) and ``double.md`` (the double sentences, for the second annotator).
-Rows of the ``test2`` split already in the table are kept as they are.
+Rows of the held-out splits (``test2``, ``test3``) already in the table are kept as they are.
 
     .venv/bin/python scripts/gold/sample_places.py
 
-A second held-out sample, ``--test2`` (split ``test2``, scored once by the lead): the same
-procedure (steps 1-3, the same names, candidates, caps per article and per name) with its
-own seed (``TEST2_SEED``) and quotas (``TEST2_QUOTAS``, about 100 sentences in the
-proportions of the first sample), from the candidates of the articles that have no
-sentence of the first sample (every article of a dev or test row is left out). Every
-sentence is in split ``test2``; ``TEST2_DOUBLE`` random ones are marked double. Ids
-continue after the last id of the first sample (``p181``...) in a random order. The rows
-are appended to ``sentences.tsv`` (replacing earlier ``test2`` rows; the first sample's
-rows are copied unchanged) and the work files are written with the prefix ``test2-``
-(``test2-sentences.jsonl``, ``test2-batch-NN.md``, ``test2-double.md``).
+Held-out samples, ``--test2`` and ``--test3`` (splits ``test2`` and ``test3``, each scored
+once by the lead): the same procedure (steps 1-3, the same names, candidates, caps per article
+and per name) with the sample's own seed (``HELD_OUT_SEEDS``: test2 20, test3 30) and the
+quotas ``HELD_OUT_QUOTAS`` (100 sentences in the proportions of the first sample), from the
+candidates of the articles that have no sentence in any earlier sample (test2 leaves out the
+articles of dev and test; test3 those of dev, test and test2). Every sentence is in the
+sample's split; ``HELD_OUT_DOUBLE`` random ones are marked double. Ids continue after the
+last id of the earlier samples (test2 ``p181``..., test3 ``p281``...) in a random order. The
+rows replace the sample's earlier rows in ``sentences.tsv``; the rows of the other samples
+are copied unchanged, and the work files are written with the split as prefix
+(``test3-sentences.jsonl``, ``test3-batch-NN.md``, ``test3-double.md``).
 
     .venv/bin/python scripts/gold/sample_places.py --test2
+    .venv/bin/python scripts/gold/sample_places.py --test3
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ from places_corpus import (
     write_sentence_table,
 )
 
-from detente.eval.places import sentence_hash
+from detente.eval.places import HELD_OUT_SPLITS, sentence_hash
 
 SEED = 10
 QUOTAS = {
@@ -85,15 +87,16 @@ PER_ARTICLE = 2
 PER_NAME = 8
 DOUBLE_PER_SPLIT = 20
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 6, 60, 400
-# The second held-out sample (--test2): 100 sentences in the proportions of QUOTAS.
-TEST2 = "test2"
-TEST2_SEED = 20
-TEST2_QUOTAS = {
+# The held-out samples (--test2, --test3): 100 sentences each in the proportions of QUOTAS,
+# drawn in this order, each from the articles no earlier sample touched.
+HELD_OUT_QUOTAS = {
     "allsides_international_politics.jsonl": 53,
     "bbc_news_2004_2005.jsonl": 28,
     "wikinews_politics_2004_2009.jsonl": 19,
 }
-TEST2_DOUBLE = 15
+HELD_OUT_DOUBLE = 15
+# The seed of each held-out split (``HELD_OUT_SPLITS``, in the order they were drawn).
+HELD_OUT_SEEDS = {"test2": 20, "test3": 30}
 MIN_NAME_LETTERS = 4
 BATCH_SIZE = 10
 
@@ -276,15 +279,15 @@ def assign(taken: list[Candidate], rng: random.Random, texts: dict) -> list[Sent
     return _rows(order, splits, double, texts, first=1)
 
 
-def assign_test2(
-    taken: list[Candidate], rng: random.Random, texts: dict, first: int
+def assign_held_out(
+    taken: list[Candidate], rng: random.Random, texts: dict, first: int, split: str
 ) -> list[SentenceRow]:
-    """The second held-out sample: all ``test2``, ``TEST2_DOUBLE`` marked double, ids
-    from ``first`` on in a random order."""
+    """A held-out sample: all in ``split``, ``HELD_OUT_DOUBLE`` marked double, ids from
+    ``first`` on in a random order."""
     order = list(taken)
     rng.shuffle(order)
-    splits = {id(c): TEST2 for c in order}
-    double = set(rng.sample([id(c) for c in order], min(TEST2_DOUBLE, len(order))))
+    splits = {id(c): split for c in order}
+    double = set(rng.sample([id(c) for c in order], min(HELD_OUT_DOUBLE, len(order))))
     return _rows(order, splits, double, texts, first=first)
 
 
@@ -353,11 +356,15 @@ def _card(item: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "--test2",
-        action="store_true",
-        help="draw the second held-out sample (split test2) and append it to sentences.tsv",
-    )
+    for split in HELD_OUT_SPLITS:
+        parser.add_argument(
+            f"--{split}",
+            dest="held_out",
+            action="store_const",
+            const=split,
+            help=f"draw the held-out sample {split} (seed {HELD_OUT_SEEDS[split]}) into"
+            " sentences.tsv",
+        )
     args = parser.parse_args(argv)
     cities, homonyms = gazetteer_names()
     named = {fold(name) for name in HARD_CASES} | homonyms
@@ -368,15 +375,19 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(names)} ambiguous names ({len(cities)} gazetteer, {len(homonyms)} country/state"
         f" homonyms, {len(HARD_CASES)} hard cases)"
     )
-    if args.test2:
-        return _sample_test2(pool, named, summary)
+    if args.held_out:
+        return _sample_held_out(args.held_out, pool, named, summary)
     found = {name for c in pool for name in c.names}
     featured = sorted(named & found)
     rng = random.Random(SEED)
     taken = select(pool, featured, rng)
     texts = articles_by_id({(c.corpus, c.record_id) for c in taken})
     rows = assign(taken, rng, texts)
-    kept = [r for r in read_sentence_table() if r.split == TEST2] if SENTENCES_TSV.exists() else []
+    kept = (
+        [r for r in read_sentence_table() if r.split in HELD_OUT_SPLITS]
+        if SENTENCES_TSV.exists()
+        else []
+    )
     write_sentence_table(rows + kept)
     write_work(rows, texts)
     per_corpus = Counter(row.corpus for row in rows)
@@ -387,32 +398,43 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"sample: {len(rows)} sentences {dict(per_corpus)} {dict(per_split)}", file=sys.stderr)
     if kept:
-        print(f"kept the {len(kept)} {TEST2} rows of {SENTENCES_TSV.name}", file=sys.stderr)
+        print(f"kept the {len(kept)} held-out rows of {SENTENCES_TSV.name}", file=sys.stderr)
     return 0
 
 
-def _sample_test2(pool: list[Candidate], named: set[str], summary: str) -> int:
-    """Draw the test2 sample from the articles the first sample did not touch."""
-    first = [r for r in read_sentence_table() if r.split != TEST2]
-    used = {(r.corpus, r.record_id) for r in first}
+def around_held_out(
+    table: list[SentenceRow], split: str
+) -> tuple[list[SentenceRow], list[SentenceRow]]:
+    """The rows of the samples drawn before the held-out ``split`` (the first sample and
+    the earlier held-out splits: their articles are left out, the ids continue after
+    theirs) and the rows of the held-out splits drawn after it (kept as they are)."""
+    later = HELD_OUT_SPLITS[HELD_OUT_SPLITS.index(split) + 1 :]
+    earlier = [r for r in table if r.split != split and r.split not in later]
+    return earlier, [r for r in table if r.split in later]
+
+
+def _sample_held_out(split: str, pool: list[Candidate], named: set[str], summary: str) -> int:
+    """Draw the held-out sample ``split`` from the articles no earlier sample touched."""
+    earlier, after = around_held_out(read_sentence_table(), split)
+    used = {(r.corpus, r.record_id) for r in earlier}
     pool = [c for c in pool if (c.corpus, c.record_id) not in used]
     found = {name for c in pool for name in c.names}
     featured = sorted(named & found)
-    rng = random.Random(TEST2_SEED)
-    taken = select(pool, featured, rng, TEST2_QUOTAS)
+    rng = random.Random(HELD_OUT_SEEDS[split])
+    taken = select(pool, featured, rng, HELD_OUT_QUOTAS)
     texts = articles_by_id({(c.corpus, c.record_id) for c in taken})
-    last = max(int(r.id[1:]) for r in first)
-    rows = assign_test2(taken, rng, texts, first=last + 1)
-    write_sentence_table(first + rows)
-    write_work(rows, texts, prefix=f"{TEST2}-")
+    last = max(int(r.id[1:]) for r in earlier)
+    rows = assign_held_out(taken, rng, texts, first=last + 1, split=split)
+    write_sentence_table(earlier + rows + after)
+    write_work(rows, texts, prefix=f"{split}-")
     print(
         f"{summary}; {len(pool)} candidate sentences outside the {len(used)} articles of the"
-        f" first sample; {len(featured)} featured names found",
+        f" earlier samples; {len(featured)} featured names found",
         file=sys.stderr,
     )
     per_corpus = Counter(row.corpus for row in rows)
     print(
-        f"{TEST2} sample: {len(rows)} sentences ({rows[0].id}-{rows[-1].id}), "
+        f"{split} sample: {len(rows)} sentences ({rows[0].id}-{rows[-1].id}), "
         f"{sum(r.double for r in rows)} double, {dict(per_corpus)}",
         file=sys.stderr,
     )

@@ -229,6 +229,30 @@ def test_a_fragment_governed_by_a_naming_verb_is_the_subjects_words(quotes):
     )  # fmt: skip
 
 
+def test_a_gerund_under_a_preposition_leaves_the_fragment_to_the_verb_above(quotes):
+    # 'being' neither speaks nor names: the two quoted words would be a scare quote if the
+    # walk up stopped there; the naming verb above it gives them to its subject
+    (quote,) = quotes(
+        """
+        Abe      nsubj  blasted  PROPN  NNP
+        blasted  ROOT   -        VERB   VBD  lemma=blast
+        the      det    media    DET    DT
+        media    dobj   blasted  NOUN   NNS
+        for      prep   blasted  ADP    IN
+        being    pcomp  for      AUX    VBG  lemma=be
+        “        punct  dishonest  PUNCT  ``
+        very     advmod dishonest  ADV  RB
+        dishonest  acomp  being  ADJ    JJ
+        ”        punct  dishonest  PUNCT  ''
+        .        punct  blasted  PUNCT  .
+        """,
+        text="Abe blasted the media for being “very dishonest”.",
+    )
+    assert (quote.kind, quote.text, quote.cue, quote.speaker, quote.rule) == (
+        "mixed", "the media for being “very dishonest", "blasted", "Abe", "direct:fragment",
+    )  # fmt: skip
+
+
 # ---------------------------------------------------------------- reported speech
 
 
@@ -528,6 +552,65 @@ def test_a_speech_act_only_required_is_not_reported(quotes, governor, lemma, rep
         """
     )
     assert [q.text for q in found] == (["his assets"] if reported else [])
+
+
+@pytest.mark.parametrize(("aside", "reported"), [("worth", False), ("time", True)])
+def test_a_gerund_of_speech_under_an_expletive_it_and_worth_is_the_writers_remark(
+    quotes, aside, reported
+):
+    # 'It is worth noting that the tax rose.' is the writer's aside; 'It is time noting …'
+    # (no aside word) still reports, so the test fails without the rule
+    found = quotes(
+        f"""
+        It       nsubj   is      PRON   PRP
+        is       ROOT    -       AUX    VBZ  lemma=be
+        {aside}  acomp   is      ADJ    JJ
+        noting   advcl   is      VERB   VBG  lemma=note
+        that     mark    rose    SCONJ  IN
+        the      det     tax     DET    DT
+        tax      nsubj   rose    NOUN   NN
+        rose     ccomp   noting  VERB   VBD  lemma=rise
+        .        punct   is      PUNCT  .
+        """
+    )
+    assert [q.text for q in found] == (["the tax rose"] if reported else [])
+
+
+def test_a_gerund_of_speech_without_saying_is_the_writers_remark(quotes):
+    found = quotes(
+        """
+        It       nsubj   goes     PRON   PRP
+        goes     ROOT    -        VERB   VBZ  lemma=go
+        without  prep    goes     ADP    IN
+        saying   pcomp   without  VERB   VBG  lemma=say
+        that     mark    rose     SCONJ  IN
+        the      det     tax      DET    DT
+        tax      nsubj   rose     NOUN   NN
+        rose     ccomp   saying   VERB   VBD  lemma=rise
+        .        punct   goes     PUNCT  .
+        """
+    )
+    assert found == []
+
+
+def test_a_gerund_of_speech_whose_subject_is_a_speaker_is_still_reported(quotes):
+    # a referential subject: 'The firm went on, saying that the tax rose.'
+    (quote,) = quotes(
+        """
+        The      det     firm     DET    DT
+        firm     nsubj   went     NOUN   NN
+        went     ROOT    -        VERB   VBD  lemma=go
+        on       prt     went     ADP    RP
+        ,        punct   went     PUNCT  ,
+        saying   advcl   went     VERB   VBG  lemma=say
+        that     mark    rose     SCONJ  IN
+        the      det     tax      DET    DT
+        tax      nsubj   rose     NOUN   NN
+        rose     ccomp   saying   VERB   VBD  lemma=rise
+        .        punct   went     PUNCT  .
+        """
+    )
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", "the tax rose", "The firm")
 
 
 def test_a_reported_clause_holding_quoted_words_is_mixed(quotes):

@@ -762,7 +762,10 @@ def eval_places(
         str,
         typer.Option(
             "--split",
-            help="dev, test (once, at the end), test2 (once, by the lead) or all (dev and test).",
+            help=(
+                "dev, test (once, at the end), a held-out split (test2, test3: each once, by"
+                " the lead) or all (dev and test)."
+            ),
         ),
     ] = "dev",
     gold: Annotated[

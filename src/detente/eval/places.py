@@ -48,10 +48,13 @@ PLACE_TYPES = (
 )
 ROLES = ("place", "actor", "other")
 NO_COUNTRY = ("multinational", "undecidable")
-SPLITS = ("dev", "test", "test2")
-# ``all`` in evaluate_places: the first sample. test2, the second held-out sample, is only
-# ever run when asked for by name (scored once, by the lead).
+# ``all`` in evaluate_places: the first sample.
 FIRST_SAMPLE = ("dev", "test")
+# The held-out samples drawn later from other articles (scripts/gold/sample_places.py --test2,
+# --test3), in the order they were drawn: each is only ever run when asked for by name
+# (scored once, by the lead).
+HELD_OUT_SPLITS = ("test2", "test3")
+SPLITS = FIRST_SAMPLE + HELD_OUT_SPLITS
 KOSOVO = "XKX"  # user-assigned code, not in ISO 3166 proper
 METRICS = (
     "accuracy",
@@ -117,7 +120,7 @@ class SentenceRef:
     corpus: str  # corpus file name, e.g. "bbc_news_2004_2005.jsonl"
     record_id: str
     date: str  # the date the places are resolved for
-    split: str  # dev | test | test2
+    split: str  # one of SPLITS: dev | test | test2 | test3
     double: bool
     start: int
     end: int
@@ -338,7 +341,7 @@ class PlaceError:
 
 @dataclass(frozen=True, slots=True)
 class PlaceScores:
-    split: str  # dev | test | test2 | all
+    split: str  # one of SPLITS or "all"
     articles: int
     counts: PlaceCounts
     intervals: dict[str, tuple[float, float]]  # metric -> 95 % bootstrap interval
@@ -412,7 +415,7 @@ def score_places(
     resamples: int = 1000,
     seed: int = 0,
 ) -> dict[str, PlaceScores]:
-    """Scores per split ("dev", "test", and "test2" when the gold has it) and over all the
+    """Scores per split ("dev", "test", and each held-out split the gold has) and over all the
     sentences given ("all").
 
     ``predictions`` maps (corpus file, record id) to the predicted places of that article
@@ -466,8 +469,9 @@ def evaluate_places(
     nlp=None,
 ) -> PlaceReport:
     """Run the actors stage on the whole article of every gold sentence of ``split``
-    (dev | test | test2 | all) and score its place mentions (see :func:`is_place_mention`).
-    ``all`` is the first sample (dev and test); test2 runs only when named."""
+    (one of ``SPLITS`` or ``all``) and score its place mentions (see
+    :func:`is_place_mention`). ``all`` is the first sample (dev and test); a held-out split
+    (``HELD_OUT_SPLITS``) runs only when named."""
     if split not in (*SPLITS, "all"):
         raise InputError(
             "place gold", "bad-split", f"split {split!r} is not {', '.join(SPLITS)} or all"

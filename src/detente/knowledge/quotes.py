@@ -51,6 +51,9 @@ class QuoteLexicon:
     # a speech verb's infinitive under these is required or allowed, not said ('requires
     # candidates to disclose', 'is free to disclose')
     unasserting_governors: frozenset[str]
+    # a gerund of speech under these with an expletive 'it' is the writer's remark ('It is
+    # worth noting that', 'It goes without saying that')
+    aside_words: frozenset[str]
 
     @cached_property
     def speech_lemma_hashes(self) -> frozenset[int]:
@@ -120,6 +123,7 @@ def load_quote_lexicon(
             continuation_max_gap_sentences=int(cues["continuation_max_gap_sentences"]),
             scare_quote_max_words=int(cues["scare_quote_max_words"]),
             unasserting_governors=_strings(cues["unasserting_governors"]),
+            aside_words=_strings(cues["aside_words"]),
         )
     except KeyError as e:
         raise DictionaryError(str(path), None, f"missing key {e}") from e

@@ -527,78 +527,139 @@ def _anaphoric(token: Token, lexicon: QuoteLexicon) -> int:
     )
 
 
+@dataclass(slots=True)
+class _Report:
+    """What a cue outside the marks reports, before its edges are trimmed: the token range
+    of its content, whether that is a clause, the reporter's head token and the cue."""
+
+    start: int
+    end: int
+    clausal: bool
+    subject: Token | None
+    cue: Span
+    rule: str
+
+
 def _reported_speech(view: _DocView, lexicon: QuoteLexicon, claimed: set[int]) -> list[_Draft]:
-    doc = view.doc
+    """Reports cued outside the marks: speech verbs, speech nouns, ``according to``."""
     drafts: list[_Draft] = []
     for i in view.cue_candidates:
         if view.inside(i):
             continue
-        token = doc[i]
         # a reported clause never crosses a paragraph break (the parser's sentences may)
-        paragraph = (view.paragraph_start[token.i], view.paragraph_end[token.i])
-        if _is_speech_verb(token, lexicon):
-            found_content = _reported_content(token, paragraph, view, lexicon)
-            rule = "reported:ccomp"
-            if found_content is None:
-                # 'The governor added:' and his words set off as the next paragraph
-                paragraph = _paragraph_after_colon(view, token) or paragraph
-                found_content = (*paragraph, True) if paragraph[0] > token.i else None
-                rule = "reported:colon"
-            if found_content is None:
-                continue
-            content, clausal = found_content[:2], found_content[2]
-            subject = _reporter(view, token, lexicon)
-            cue = doc[token.i : token.i + 1]
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.speech_noun_lemmas:
-            clause = _noun_clause(token)
-            if clause is None:
-                continue
-            content, clausal = (clause.left_edge.i, clause.right_edge.i + 1), True
-            subject = _noun_speaker(token)
-            cue = doc[token.i : token.i + 1]
-            rule = "reported:noun"
-        elif _prepositional_cue_at(doc, token.i, lexicon):
-            found = _according_to(view, token)
-            if found is None:
-                continue
-            content, subject, cue = found
-            clausal = True
-            rule = "reported:according-to"
-        else:
+        paragraph = (view.paragraph_start[i], view.paragraph_end[i])
+        report = _report_at(view, view.doc[i], paragraph, lexicon)
+        if report is None:
             continue
-        start = max(content[0], paragraph[0])
-        end = min(content[1], paragraph[1])
-        start, end = _trim(doc, start, end)
-        if clausal and (end - start < 3 or not any(t.pos_ in VERBAL_POS for t in doc[start:end])):
-            continue
-        if not clausal and end - start < 2 and doc[start].lower_ not in lexicon.anaphoric_objects:
-            continue
-        if _unasserted(token, lexicon):
-            continue
-        kind, start, end = _classify_reported(view, start, end, cue.start, claimed)
-        if kind is None:
-            continue
-        speaker = None
-        if (
-            subject is not None
-            and not view.inside(subject.i)
-            # a subject inside the content is the content's, unless it is the tag's own
-            # ("This campaign, he says, is different")
-            and (not start <= subject.i < end or subject.head.i == cue.start)
-        ):
-            speaker = locate_speaker(subject, lexicon.relative_pronouns)
-        drafts.append(
-            _Draft(
-                start=doc[start].idx,
-                end=doc[end - 1].idx + len(doc[end - 1]),
-                kind=kind,
-                cue=cue,
-                speaker=speaker,
-                rule=rule if kind == "indirect" else rule.replace("reported", "mixed"),
-                cue_token=cue.start,
-            )
-        )
+        draft = _report_draft(view, report, paragraph, lexicon, claimed)
+        if draft is not None:
+            drafts.append(draft)
     return drafts
+
+
+def _report_at(
+    view: _DocView, token: Token, paragraph: tuple[int, int], lexicon: QuoteLexicon
+) -> _Report | None:
+    """The report a candidate cue token makes, if it makes one."""
+    doc = view.doc
+    cue = doc[token.i : token.i + 1]
+    if _is_speech_verb(token, lexicon):
+        return _verb_report(view, token, paragraph, lexicon)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.speech_noun_lemmas:
+        clause = _noun_clause(token)
+        if clause is None:
+            return None
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        return _Report(start, end, True, _noun_speaker(token), cue, "reported:noun")
+    if _prepositional_cue_at(doc, token.i, lexicon):
+        found = _according_to(view, token)
+        if found is None:
+            return None
+        (start, end), subject, cue = found
+        return _Report(start, end, True, subject, cue, "reported:according-to")
+    return None
+
+
+def _verb_report(
+    view: _DocView, verb: Token, paragraph: tuple[int, int], lexicon: QuoteLexicon
+) -> _Report | None:
+    """What a speech verb reports: its complement, or the paragraph its colon sets off."""
+    found_content = _reported_content(verb, paragraph, view, lexicon)
+    rule = "reported:ccomp"
+    if found_content is None:
+        # 'The governor added:' and his words set off as the next paragraph
+        block = _paragraph_after_colon(view, verb) or paragraph
+        found_content = (*block, True) if block[0] > verb.i else None
+        rule = "reported:colon"
+    if found_content is None:
+        return None
+    start, end, clausal = found_content
+    cue = view.doc[verb.i : verb.i + 1]
+    return _Report(start, end, clausal, _reporter(view, verb, lexicon), cue, rule)
+
+
+def _report_draft(
+    view: _DocView,
+    report: _Report,
+    paragraph: tuple[int, int],
+    lexicon: QuoteLexicon,
+    claimed: set[int],
+) -> _Draft | None:
+    """The report trimmed to its paragraph and words, as a draft (None when what is left
+    is too little to be a statement, unasserted, or a direct quote found by its marks)."""
+    doc = view.doc
+    cue = report.cue
+    # the colon rule's content is the next paragraph, which is its own bound
+    if report.rule == "reported:colon":
+        paragraph = (report.start, report.end)
+    start = max(report.start, paragraph[0])
+    end = min(report.end, paragraph[1])
+    start, end = _trim(doc, start, end)
+    if not _enough_content(doc, start, end, report.clausal, lexicon):
+        return None
+    if _unasserted(doc[cue.start], lexicon) or _writers_aside(
+        doc[cue.start], report.subject, lexicon
+    ):
+        return None
+    kind, start, end = _classify_reported(view, start, end, cue.start, claimed)
+    if kind is None:
+        return None
+    return _Draft(
+        start=doc[start].idx,
+        end=doc[end - 1].idx + len(doc[end - 1]),
+        kind=kind,
+        cue=cue,
+        speaker=_report_speaker(view, report.subject, start, end, cue, lexicon),
+        rule=report.rule if kind == "indirect" else report.rule.replace("reported", "mixed"),
+        cue_token=cue.start,
+    )
+
+
+def _enough_content(doc: Doc, start: int, end: int, clausal: bool, lexicon: QuoteLexicon) -> bool:
+    """A clause of at least three words with a verb; a phrase of two words, or one that
+    points back ("said so")."""
+    if clausal:
+        return end - start >= 3 and any(t.pos_ in VERBAL_POS for t in doc[start:end])
+    return end - start >= 2 or doc[start].lower_ in lexicon.anaphoric_objects
+
+
+def _report_speaker(
+    view: _DocView,
+    subject: Token | None,
+    start: int,
+    end: int,
+    cue: Span,
+    lexicon: QuoteLexicon,
+) -> Speaker | None:
+    """The reporter's speaker span: not a subject inside the marks, nor one inside the
+    content — unless it is the tag's own ("This campaign, he says, is different")."""
+    if (
+        subject is None
+        or view.inside(subject.i)
+        or (start <= subject.i < end and subject.head.i != cue.start)
+    ):
+        return None
+    return locate_speaker(subject, lexicon.relative_pronouns)
 
 
 def _unasserted(verb: Token, lexicon: QuoteLexicon) -> bool:
@@ -609,6 +670,18 @@ def _unasserted(verb: Token, lexicon: QuoteLexicon) -> bool:
         verb.tag_ == "VB"
         and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
         and verb.head.lemma_.lower() in lexicon.unasserting_governors
+    )
+
+
+def _writers_aside(verb: Token, subject: Token | None, lexicon: QuoteLexicon) -> bool:
+    """The writer's own remark, not a report: a gerund of speech under an aside word whose
+    only subject is an expletive 'it' ('It is worth noting that …', 'It goes without saying
+    that …')."""
+    if verb.tag_ != "VBG" or subject is None or subject.lower_ != "it" or subject.head == verb:
+        return False
+    governor = verb.head
+    return governor.lower_ in lexicon.aside_words or any(
+        child.lower_ in lexicon.aside_words for child in governor.children if child != verb
     )
 
 
@@ -1300,6 +1373,8 @@ def _attributed_fragment(
         if token.pos_ in VERBAL_POS:
             lemma = token.lemma_.lower()
             subject = inherited_subject(token)
+            if token.dep_ == "pcomp" and token.tag_ == "VBG" and not has_own_subject(token):
+                continue  # 'blasted the media for being “dishonest”': the verb above says it
             if subject is None or view.inside(subject.i) or subject.pos_ not in SPEAKER_POS:
                 return None
             if below.i == subject.i:
