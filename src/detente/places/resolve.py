@@ -167,10 +167,10 @@ class DocPlaces:
             return True
         if place.population < self.weights["small_town_population"]:
             return False  # a seat's namesake village by the capital is no seat
-        if not self.gazetteer.near_capital(place):
-            return False
         seats = (self.kb.seat(name) for name in place.names)  # "City of Westminster"
-        return any(seat is not None and seat[0] == place.country for seat in seats)
+        if not any(seat is not None and seat[0] == place.country for seat in seats):
+            return False
+        return self.gazetteer.near_capital(place)
 
     def _count_evidence(self, names: Sequence[NameSpan]) -> None:
         for name in names:
