@@ -580,9 +580,10 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     "the Turkey-Syria border", "an Iraq-based group"), ``event`` ("the Iraq war", "the
     invasion of Iraq"). A listed name is read where its list stands (:func:`list_anchor`).
     "In Iraq" (a locative preposition) is the stage's own test. A direction adjective on
-    the name makes it the land wherever it stands ("over eastern Ukraine")."""
+    the name itself makes it the land wherever it stands ("over eastern Ukraine"; not the
+    next name of a list, which a misparse may join to any other place's)."""
     root = list_anchor(span.root, lexicon)
-    if _has_compass(span.root, lexicon) or (root.pos_ == "PROPN" and _has_compass(root, lexicon)):
+    if _has_compass(span.root, lexicon):
         return "locating"  # "rockets hit southern Israel", "shot down over eastern Ukraine"
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
