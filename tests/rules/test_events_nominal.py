@@ -126,3 +126,88 @@ def test_no_in_front_of_the_noun_negates_it(nominals):
     act, _ = code(nominals, doc, 3, {"Abe": "JPNGOV", "Putin": "RUSGOV"})
     assert act.negated
     assert not code(nominals, parse(VISIT), 2, {"Abe": "JPNGOV", "Russia": "RUS"})[0].negated
+
+
+ARREST_BY = """
+    He           nsubj  fell     PRON   PRP
+    fell         ROOT   -        VERB   VBD  lemma=fall
+    ill          acomp  fell     ADJ
+    after        prep   fell     ADP
+    Gross        poss   arrest   PROPN
+    's           case   Gross    PART   POS
+    arrest       pobj   after    NOUN
+    by           prep   arrest   ADP
+    Cuba         pobj   by       PROPN
+"""
+
+
+def test_the_possessor_of_an_act_done_to_someone_is_the_one_acted_on(nominals):
+    # "Gross's arrest by Cuba": Cuba arrests Gross, not the other way round
+    act, _ = code(nominals, parse(ARREST_BY), 6, {"Gross": "USACVL", "Cuba": "CUBGOV"})
+    assert sides(act) == (["CUBGOV"], ["USACVL"]) and act.code == CodeSpec("173")
+
+
+def test_with_an_of_phrase_the_possessor_of_such_an_act_is_its_doer(nominals):
+    doc = parse(
+        """
+        Iran       poss   detention  PROPN
+        's         case   Iran       PART   POS
+        detention  nsubj  angered    NOUN
+        of         prep   detention  ADP
+        sailors    pobj   of         NOUN   NNS
+        angered    ROOT   -          VERB   VBD  lemma=anger
+        London     dobj   angered    PROPN
+        """
+    )
+    act, _ = code(nominals, doc, 2, {"Iran": "IRN", "sailors": "GBRMIL", "London": "GBRGOV"})
+    assert sides(act) == (["IRN"], ["GBRMIL"]) and act.code == CodeSpec("173")
+
+
+def test_an_act_done_to_someone_is_no_event_while_that_one_is_not_named(nominals):
+    doc = parse(
+        """
+        Obama    nsubj  announced  PROPN
+        announced ROOT  -          VERB   VBD  lemma=announce
+        the      det    release    DET
+        release  dobj   announced  NOUN
+        of       prep   release    ADP
+        a        det    report     DET
+        report   pobj   of         NOUN
+        """
+    )
+    assert code(nominals, doc, 3, {"Obama": "USAGOV"})[0] is None
+
+
+def test_the_doer_of_a_receiving_verb_is_the_one_acted_on(nominals):
+    doc = parse(
+        """
+        Japan     nsubj  received  PROPN
+        received  ROOT   -         VERB   VBD  lemma=receive
+        a         det    visit     DET
+        visit     dobj   received  NOUN
+        from      prep   visit     ADP
+        Wang      pobj   from      PROPN
+        """
+    )
+    act, _ = code(nominals, doc, 3, {"Japan": "JPN", "Wang": "CHNGOV"})
+    assert sides(act) == (["CHNGOV"], ["JPN"]) and act.code == CodeSpec("042", "043")
+
+
+def test_support_is_an_event_only_with_a_phrase_naming_its_doer(nominals):
+    received = """
+        Trump      nsubj  got      PROPN
+        got        ROOT   -        VERB   VBD  lemma=get
+        support    dobj   got      NOUN
+        from       prep   got      ADP
+        Schumer    pobj   from     PROPN
+    """
+    act, _ = code(nominals, parse(received), 2, {"Trump": "USAGOV", "Schumer": "USALEG"})
+    assert sides(act) == (["USALEG"], ["USAGOV"]) and act.code == CodeSpec("051")
+    policy = """
+        Trump      nsubj  voiced   PROPN
+        voiced     ROOT   -        VERB   VBD  lemma=voice
+        support    dobj   voiced   NOUN
+        for        prep   support  ADP
+        Israel     pobj   for      PROPN
+    """
+    assert code(nominals, parse(policy), 2, {"Trump": "USAGOV", "Israel": "ISR"})[0] is None

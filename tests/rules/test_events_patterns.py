@@ -304,3 +304,40 @@ def test_spec_text_writes_codes_as_petrarch_does():
     assert spec_text(CodeSpec("042", "043")) == "042:043"
     assert spec_text(CodeSpec("190")) == "190"
     assert spec_text(CodeSpec(None, "140")) == ":140"
+
+
+def test_the_shipped_extensions_code_verbs_cameo_lacks(knowledge):
+    # "sacked his foreign secretary" (172), "sealed off streets" (191), "sat down with"
+    # (040; "sat down on the floor" codes nothing), "turned down the petitions" (120)
+    codes = VerbCodes(knowledge.verbs, {})
+    sacked = parse(
+        "Corbyn nsubj sacked PROPN\nsacked ROOT - VERB VBD lemma=sack\nBenn dobj sacked PROPN"
+    )
+    assert code_of(codes, sacked, 1)[0] == CodeSpec("172")
+    sealed = parse(
+        """
+        police   nsubj  sealed  NOUN
+        sealed   ROOT   -       VERB  VBD  lemma=seal
+        off      prt    sealed  ADP
+        streets  dobj   sealed  NOUN  NNS  lemma=street
+        """
+    )
+    assert code_of(codes, sealed, 1)[0] == CodeSpec("191")
+    sat = """
+        Abe    nsubj  sat   PROPN
+        sat    ROOT   -     VERB  VBD  lemma=sit
+        down   prt    sat   ADP
+        {prep} prep   sat   ADP
+        Putin  pobj   {prep}  PROPN
+    """
+    assert code_of(codes, parse(sat.format(prep="with")), 1)[0] == CodeSpec("040", "040")
+    assert code_of(codes, parse(sat.format(prep="on")), 1)[0].is_null
+    turned = parse(
+        """
+        Congress   nsubj  turned  PROPN
+        turned     ROOT   -       VERB  VBD  lemma=turn
+        down       prt    turned  ADP
+        petitions  dobj   turned  NOUN  NNS  lemma=petition
+        """
+    )
+    assert code_of(codes, turned, 1)[0] == CodeSpec("120")

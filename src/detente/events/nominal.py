@@ -28,6 +28,15 @@ from detente.records import EventActor
 _DOER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
+def _possessor_acted_on(noun: Token, entry: NominalEntry) -> bool:
+    """A noun of an act done to someone ("his arrest", "the Floyd killing") without an
+    "of" phrase of its own: its possessor or modifying actor is the one acted on. With one,
+    the possessor is the doer ("Iran's detention of the sailors")."""
+    return entry.patient_possessor and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
+
+
 class NominalCoder:
     """Codes event nouns (one per coder; shares the coder's verb codes and participants)."""
 
@@ -55,6 +64,8 @@ class NominalCoder:
             return None
         if light_verb is not None and self._verb_codes_it(light_verb, entry):
             return None
+        if light_verb is not None and light_verb.lemma_.lower() in self.words.receiving_verbs:
+            return self._received(noun, light_verb, entry, actors)
         sources, inherited = self._sources(noun, governor, actors, entry)
         mutual = entry.code.reverse == entry.code.forward
         sides: list[EventActor] = []
@@ -75,6 +86,8 @@ class NominalCoder:
         if not targets and policy.place_target:
             # "its invasion of South Lebanon": a place stands for its country
             targets = self._place_targets(noun, entry, actors, sources)
+        if not targets and entry.patient_possessor:
+            return None  # "announced the release of a report": an act done to no one named
         if not targets and len(sources) < 2 and policy.domestic != "no" and not mutual:
             # "opposition parties in Nepal organized a general strike": a domestic act (a
             # mutual one, "a court battle", needs its other side named)
@@ -85,7 +98,14 @@ class NominalCoder:
             return None
         code, rule = entry.code, f"nominal: {entry.lemma} [{spec_text(entry.code)}]"
         quad = self.cameo.quad_class(code.forward)
-        other = unarmed_sense(entry.lemma, quad, (*sources, *targets), self.words)
+        # an act done to someone in the doer's power ("the arrest of two journalists by the
+        # government") needs no one able to fight; a word of violence between actors who
+        # cannot fight is in another sense or no event
+        other = (
+            None
+            if entry.patient_possessor
+            else unarmed_sense(entry.lemma, quad, (*sources, *targets), self.words)
+        )
         if other == "":
             return None  # "the battle between Apple and the FBI", "a political fight"
         if other is not None:
@@ -98,7 +118,7 @@ class NominalCoder:
             targets=targets,
             code=code,
             rule=rule,
-            negated=any(c.dep_ == "det" and c.lower_ in self.words.negators for c in noun.children),
+            negated=self._negated(noun),
             modality=entry.modality,
             confidence=0.6 if inherited else 0.7,
             reciprocal=mutual,
@@ -174,7 +194,7 @@ class NominalCoder:
         participants = self.participants
         inherited = False
         for child in noun.children:
-            if child.dep_ not in _DOER_DEPS:
+            if child.dep_ not in _DOER_DEPS or _possessor_acted_on(noun, entry):
                 continue
             if child.lower_ in self.words.possessives and actors.by_token[child.i] == -1:
                 # "their demand": whoever does the governing verb
@@ -198,13 +218,53 @@ class NominalCoder:
             return participants.sources(governor, actors)[0], True
         return [], inherited
 
+    def _negated(self, noun: Token) -> bool:
+        """ "held no meeting": a negating determiner."""
+        return any(c.dep_ == "det" and c.lower_ in self.words.negators for c in noun.children)
+
+    def _received(
+        self, noun: Token, verb: Token, entry: NominalEntry, actors: DocActors
+    ) -> CodedAct | None:
+        """ "received support from Kerry", "got a call from Putin": the actors of the
+        "from" phrase (on the noun or on the verb) do the noun's act to the verb's subject."""
+        sources: list[EventActor] = []
+        for child in (*noun.children, *verb.children):
+            if not sources and child.dep_ == "prep" and child.lower_ == "from":
+                sources = self._last_object_actors(child, actors)
+        targets = [
+            t
+            for t in self.participants.sources(verb, actors)[0]
+            if not any(same_side(t, s) for s in sources)
+        ]
+        if not sources or not targets:
+            return None
+        return CodedAct(
+            trigger=noun,
+            clause_verb=verb,
+            sources=sources,
+            targets=targets,
+            code=entry.code,
+            rule=f"nominal: {entry.lemma} [{spec_text(entry.code)}]; received",
+            negated=self._negated(noun),
+            modality=entry.modality,
+            confidence=0.6,
+            reciprocal=entry.code.reverse == entry.code.forward,
+        )
+
     def _targets(
         self, noun: Token, entry: NominalEntry, actors: DocActors, consumed: set[int]
     ) -> list[EventActor]:
         """The object of a target preposition, or the subject of the noun's clause ("its
         demand that Israel ease restrictions"): the first phrase that names an actor."""
         targets: list[EventActor] = []
+        if _possessor_acted_on(noun, entry):
+            # "his arrest", "Gross's release": the possessor is the one acted on
+            for child in noun.children:
+                if child.dep_ in _DOER_DEPS and not targets:
+                    targets = self.participants.actors_of(child, actors)
         for child in noun.children:
+            if targets:
+                break
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 targets = self._last_object_actors(child, actors)
             elif child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in VERBAL_POS:
@@ -213,8 +273,6 @@ class NominalCoder:
                     targets = self.participants.actors_of(subject, actors)
                     if targets and entry.modality == "demanded":
                         consumed.update(t.i for t in child.subtree if t.pos_ == "VERB")
-            if targets:
-                break
         return targets
 
     def _light_verb_targets(

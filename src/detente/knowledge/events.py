@@ -150,6 +150,9 @@ class NominalEntry:
     target_preps: tuple[str, ...]
     modifiers: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
+    # "his arrest", "the Floyd killing": without an "of" phrase of its own, the possessor
+    # (or a modifying actor) is the one acted on ("Iran's detention of the sailors": the doer)
+    patient_possessor: bool = False
 
     @property
     def conditional(self) -> bool:
@@ -173,6 +176,7 @@ class ClauseWords:
     armed_sectors: frozenset[str]  # actors of these sectors can fight
     silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
+    receiving_verbs: frozenset[str]  # "received support from X": their doer is acted on
     first_person: frozenset[str]  # inside quoted words: the speaker
     possessives: frozenset[str]
     negators: frozenset[str]
@@ -193,6 +197,8 @@ class ClauseWords:
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
+    # (lemma, coarse POS) -> "negative" | "positive": words that judge an actor
+    evaluations: dict[tuple[str, str], str]
 
     def intent_code(self, code: str) -> str | None:
         return _longest_prefix(self.intent_codes, code)
@@ -219,6 +225,10 @@ def _code_table(table, folder: Path | None, *, default: bool) -> dict[str, str]:
     return codes
 
 
+# In nominals.tsv's target prepositions: the possessor is the one acted on ("his arrest")
+_POSSESSOR = "'s"
+
+
 def load_clause_words(function_words: FunctionWords, folder: Path | None = None) -> ClauseWords:
     """``folder``: a copy of ``data/events/`` to read instead of the shipped one."""
     senses: dict[str, list[NominalEntry]] = {}
@@ -227,14 +237,16 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         code = parse_code(codes, path=path, line=number)
         kind, _, when = (rest[0] if rest else "").partition(":")
         condition = frozenset(w for w in when.split(",") if w)
+        target_preps = [p for p in preps.split(",") if p]
         senses.setdefault(lemma, []).append(
             NominalEntry(
                 lemma,
                 code,
                 modality,
-                tuple(p for p in preps.split(",") if p),
+                tuple(p for p in target_preps if p != _POSSESSOR),
                 modifiers=condition if kind == "with" else frozenset(),
                 prepositions=condition if kind == "prep" else frozenset(),
+                patient_possessor=_POSSESSOR in target_preps,
             )
         )
     nominals = {
@@ -260,6 +272,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         armed_sectors=frozenset(read_words(files.ARMED_SECTORS, folder=folder)),
         silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),
         light_verbs=frozenset(read_words(files.LIGHT_VERBS, folder=folder)),
+        receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
         first_person=words("first-person"),
         possessives=words("possessive"),
         negators=words("negator"),
@@ -280,6 +293,10 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
+        evaluations={
+            (lemma, pos): polarity
+            for _n, (lemma, pos, polarity) in read_rows(files.EVALUATIONS, folder=folder)
+        },
     )
 
 

@@ -218,6 +218,13 @@ ARGUMENT_SENSES = _table(
     Column("argument", pattern(r"[a-z]+(,[a-z]+)*", "object and/or prepositions: a,b,...")),
 )
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
+RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
+EVALUATIONS = _table(
+    "events/evaluations.tsv",
+    Column("lemma", WORD),
+    Column("pos", one_of("ADJ", "NOUN", "VERB", "ADV")),
+    Column("polarity", one_of("negative", "positive")),
+)
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
@@ -481,6 +488,8 @@ SHIPPED = (
     UNARMED_SENSES,
     ARGUMENT_SENSES,
     LIGHT_VERBS,
+    RECEIVING_VERBS,
+    EVALUATIONS,
     ARMED_SECTORS,
     SILENT_SECTORS,
     RELATIVE_DATES,
