@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.nlp.extensions import doc_text
 from detente.places import is_place_mention
 from detente.places.evidence import find_dateline
-from detente.places.gazetteer import Gazetteer
+from detente.places.gazetteer import DIVISION_KINDS, Gazetteer
 from detente.records import Event, EventLocation, Mention, Place
 
 # Kinds of place that say less than a town where an event happened (a town wins over them).
@@ -112,7 +112,7 @@ def _location(mention: Mention, gazetteer: Gazetteer, method: str) -> EventLocat
         return EventLocation(
             mention.place_id, mention.text, mention.country, None, mention.lat, mention.lon, method
         )
-    admin1 = place.admin1 if place.kind in ("city", "admin1") else None
+    admin1 = place.admin1 if place.kind == "city" or place.kind in DIVISION_KINDS else None
     return EventLocation(
         place.place_id, place.name, mention.country, admin1, place.lat, place.lon, method
     )

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.events.clauses import verb_subject
 from detente.events.emit import CodedAct
+from detente.events.evaluation import Evaluations
 from detente.events.lexicon import CodeSpec
 from detente.events.modality import act_factuality, is_negated
 from detente.events.participants import DocActors, Participants, same_actor
@@ -49,6 +50,7 @@ class StatementCoder:
         self.verb_codes = verb_codes
         self.participants = participants
         self.future_auxiliaries = future_auxiliaries
+        self.evaluations = Evaluations(words, participants)
 
     def code(self, doc: Doc, sent: Span, actors: DocActors, acts: list[CodedAct]) -> list[CodedAct]:
         statements: list[CodedAct] = []
@@ -94,13 +96,23 @@ class StatementCoder:
         factuality = act_factuality(cue, self.words, self.future_auxiliaries)
         if not factuality.coded:
             return None
+        rule = f"statement: quote {quote.kind} [{quote.start}:{quote.end}] cue '{quote.cue}'"
+        targets = self._addressees(cue, speaker, actors)
+        judgement = None
+        if code == STATEMENT:
+            judgement = self.evaluations.first(cue.doc, _pieces(quote), speaker, actors)
+        if judgement is not None:
+            # criticism or praise: more specific than a plain statement (guideline §6)
+            code, targets = judgement.code, list(judgement.judged)
+            judged = ", ".join(actor.text for actor in judgement.judged)
+            rule += f"; judges {judged} '{judgement.word.text}'"
         return CodedAct(
             trigger=cue,
             clause_verb=cue,
             sources=[speaker],
-            targets=self._addressees(cue, speaker, actors),
+            targets=targets,
             code=CodeSpec(code),
-            rule=f"statement: quote {quote.kind} [{quote.start}:{quote.end}] cue '{quote.cue}'",
+            rule=rule,
             negated=is_negated(cue, self.words.negators) or factuality.negated,
             modality=factuality.value,
             confidence=STATEMENT_CONFIDENCE,

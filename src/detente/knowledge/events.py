@@ -204,6 +204,8 @@ class ClauseWords:
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
+    # (lemma, coarse POS) -> "negative" | "positive": words that judge an actor
+    evaluations: dict[tuple[str, str], str]
 
     def intent_code(self, code: str) -> str | None:
         return _longest_prefix(self.intent_codes, code)
@@ -299,6 +301,10 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         doer_prepositions=words("preposition-doer"),
         judged_prepositions=words("preposition-judged"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
+        evaluations={
+            (lemma, pos): polarity
+            for _n, (lemma, pos, polarity) in read_rows(files.EVALUATIONS, folder=folder)
+        },
     )
 
 

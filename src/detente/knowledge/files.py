@@ -107,6 +107,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-between",  # "the border between Turkey and Syria": a site's land
     "preposition-surface",  # "on Capitol Hill": a name ending in a street or hill word
     "preposition-opponent",  # "a draw with Everton": in a sports story, a club
+    "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
     "reciprocal",  # each other, one another (two words)
 )
 
@@ -219,6 +220,12 @@ ARGUMENT_SENSES = _table(
 )
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
+EVALUATIONS = _table(
+    "events/evaluations.tsv",
+    Column("lemma", WORD),
+    Column("pos", one_of("ADJ", "NOUN", "VERB", "ADV")),
+    Column("polarity", one_of("negative", "positive")),
+)
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
@@ -342,6 +349,8 @@ PLACE_WORD_KINDS = (
     "surface",
     "sport",
     "representative",
+    "compass",
+    "document",
 )
 PLACE_WORDS = _table(
     "places/place_words.tsv", Column("word"), Column("kind", one_of(*PLACE_WORD_KINDS))
@@ -481,6 +490,7 @@ SHIPPED = (
     ARGUMENT_SENSES,
     LIGHT_VERBS,
     RECEIVING_VERBS,
+    EVALUATIONS,
     ARMED_SECTORS,
     SILENT_SECTORS,
     RELATIVE_DATES,

@@ -1,0 +1,161 @@
+"""Statements that judge an actor: criticism (CAMEO 111) and praise (051) in what a speaker says.
+
+The guideline (docs/gold/events-guideline.md section 6) codes a statement ``010`` only when
+nothing more specific applies; a speaker who calls another actor irresponsible criticizes it
+(111), one who calls it a decent public servant praises it (051). The test is syntactic, so a
+judging word counts only when the quoted or reported words *predicate* it of a coded actor:
+
+- the actor is the subject of a copula whose complement is the word or a noun the word
+  describes ("the U.S. was being irresponsible", "Mr Jackson was a decent public servant");
+- the word is the complement of a verb of naming whose object is the actor ("called US
+  officials liars", "branded it tasteless");
+- the word describes an actor mention itself ("this reckless government") or something the
+  actor owns ("its dangerous views");
+- the word is a verb of wronging whose doer is the actor ("he stabbed us in the back"), or an
+  adverb of judgement on the actor's act ("the protesters are rightly demanding").
+
+A negated positive judgement is criticism ("China is not helpful"); a negated negative one is
+nothing we code ("it is not illegal"). A conditional or question ("if he is reckless") judges
+nobody. The speaker and the speaker's own side ("we", the same actor code) are never the target.
+Words and their polarity are data: ``data/events/evaluations.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from detente.events.clauses import verb_subject
+from detente.events.participants import DocActors, Participants, same_actor
+from detente.knowledge.events import ClauseWords
+from detente.nlp.syntax import passive_agent
+from detente.records import EventActor
+
+CRITICIZE = "111"
+PRAISE = "051"
+_CODES = {"negative": CRITICIZE, "positive": PRAISE}
+# a complement of the verb of its clause: "is irresponsible", "was a disgrace"
+_COMPLEMENT_DEPS = ("acomp", "attr")
+# the second complement of a verb of naming: "called them liars", "branded it tasteless"
+_NAMING_DEPS = ("oprd", "xcomp", "ccomp")
+# from the word up to the noun it describes: "a decent, fair minded and dedicated servant"
+_DESCRIBING_DEPS = ("amod", "compound", "conj", "advmod")
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    code: str  # CRITICIZE or PRAISE
+    word: Token  # the judging word
+    judged: tuple[EventActor, ...]  # whom it judges
+
+
+class Evaluations:
+    """Finds the judgements a speaker's words pass on coded actors."""
+
+    def __init__(self, words: ClauseWords, participants: Participants) -> None:
+        self.words = words
+        self.participants = participants
+
+    def first(
+        self,
+        doc: Doc,
+        pieces: Iterable[tuple[int, int]],
+        speaker: EventActor,
+        actors: DocActors,
+    ) -> Judgement | None:
+        """The first judgement in the quoted words (``pieces``: character ranges) of a
+        coded actor other than the speaker's side; None when they judge nobody."""
+        for start, end in pieces:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            for tok in span or ():
+                polarity = self.words.evaluations.get((tok.lemma_.lower(), tok.pos_))
+                if polarity is None:
+                    continue
+                judgement = self._judgement(tok, polarity, speaker, actors)
+                if judgement is not None:
+                    return judgement
+        return None
+
+    def _judgement(
+        self, tok: Token, polarity: str, speaker: EventActor, actors: DocActors
+    ) -> Judgement | None:
+        predicate = _predicate_verb(tok)
+        if predicate is not None and self._hedged(predicate):
+            return None
+        if _negated(tok) or (predicate is not None and _negated(predicate)):
+            if polarity == "negative":
+                return None  # "it is not illegal": no judgement we code
+            polarity = "negative"  # "China is not helpful"
+        heads = self._judged_heads(tok, actors)
+        judged: list[EventActor] = []
+        for head in heads:
+            if head.lower_ in self.words.first_person:
+                continue  # "we were wrong": the speaker's own side
+            for actor in self.participants.actors_of(head, actors):
+                if _same_side(actor, speaker) or any(same_actor(actor, j) for j in judged):
+                    continue
+                judged.append(actor)
+        if not judged:
+            return None
+        return Judgement(_CODES[polarity], tok, tuple(judged))
+
+    def _judged_heads(self, tok: Token, actors: DocActors) -> list[Token]:
+        """The heads of the phrases the word is said of."""
+        if tok.pos_ == "VERB":
+            agent = passive_agent(tok)
+            subject = agent if agent is not None else verb_subject(tok)
+            return [subject] if subject is not None and subject.dep_ != "nsubjpass" else []
+        if tok.pos_ == "ADV":
+            verb = tok.head
+            subject = verb_subject(verb) if verb.i != tok.i else None
+            return [subject] if subject is not None else []
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head  # "decent, fair minded and dedicated": the first conjunct
+        if node.dep_ in _DESCRIBING_DEPS and node.head.pos_ in ("NOUN", "PROPN"):
+            noun = node.head
+            if actors.by_token[noun.i] != -1:
+                return [noun]  # "this reckless government"
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            if owners:
+                return owners  # "its dangerous views", "Trudeau's reckless remarks"
+            node = noun
+        own_subject = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if own_subject:
+            return own_subject  # a small clause: "branded it tasteless"
+        if node.dep_ in _COMPLEMENT_DEPS:
+            subject = verb_subject(node.head)
+            return [subject] if subject is not None else []
+        if node.dep_ in _NAMING_DEPS:
+            return [c for c in node.head.children if c.dep_ == "dobj"]
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in ("call", "brand", "label", "dub"):
+            # "called US officials liars" parsed as two objects
+            return [c for c in node.head.children if c.dep_ == "dobj" and c.i != node.i]
+        return []
+
+    def _hedged(self, verb: Token) -> bool:
+        """A conditional or a question: "if he is reckless", "whether it was legal"."""
+        marks = self.words.condition_marks | self.words.question_marks
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def _predicate_verb(tok: Token) -> Token | None:
+    """The verb of the clause that says the word of someone."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _same_side(actor: EventActor, speaker: EventActor) -> bool:
+    return same_actor(actor, speaker) or bool(actor.code and actor.code == speaker.code)

@@ -1,0 +1,168 @@
+"""Statements that judge an actor (``events/evaluation.py``): criticism 111 and praise 051,
+on parses built by hand."""
+
+from __future__ import annotations
+
+import pytest
+from parses import parse, with_mentions
+
+from detente.events.coder import EventCoder
+from detente.records import Quote
+
+
+@pytest.fixture(scope="module")
+def coder(knowledge):
+    return EventCoder(knowledge)
+
+
+def _said(coder, table: str, codes: dict[str, str], content_from: str):
+    """Code a 'SPEAKER said CONTENT.' parse whose reported content starts at ``content_from``."""
+    doc = parse(table)
+    text = doc.text
+    cue = text.index(" said") + 1
+    speaker = text[: cue - 1]
+    quote = Quote(
+        doc_id="d", start=text.index(content_from), end=len(text) - 1,
+        text=text[text.index(content_from) : -1], kind="indirect",
+        cue="said", cue_start=cue, cue_end=cue + 4,
+        speaker=speaker, speaker_start=0, speaker_end=len(speaker),
+        speaker_name=None, speaker_actor=None,
+    )  # fmt: skip
+    return [
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in coder.code_doc(with_mentions(doc, codes, quotes=[quote]))
+    ]
+
+
+IRRESPONSIBLE = """
+    Wang            nsubj  said   PROPN
+    said            ROOT   -      VERB  VBD  lemma=say
+    America         nsubj  was    PROPN
+    was             ccomp  said   AUX   VBD  lemma=be
+    irresponsible   acomp  was    ADJ   JJ
+    .               punct  said   PUNCT .
+"""
+
+
+def test_a_speaker_who_calls_an_actor_irresponsible_criticizes_it(coder):
+    codes = {"Wang": "CHNGOV", "America": "USA"}
+    assert _said(coder, IRRESPONSIBLE, codes, "America") == [("CHNGOV", "USA", "111")]
+
+
+def test_a_judgement_of_no_coded_actor_stays_a_statement(coder):
+    assert _said(coder, IRRESPONSIBLE, {"Wang": "CHNGOV"}, "America") == [("CHNGOV", None, "010")]
+
+
+def test_the_speaker_judging_their_own_side_stays_a_statement(coder):
+    codes = {"Wang": "CHNGOV", "America": "CHNGOV"}
+    assert _said(coder, IRRESPONSIBLE, codes, "America") == [("CHNGOV", None, "010")]
+
+
+NOT_HELPFUL = """
+    Schumer   nsubj  said   PROPN
+    said      ROOT   -      VERB  VBD  lemma=say
+    China     nsubj  is     PROPN
+    is        ccomp  said   AUX   VBZ  lemma=be
+    not       neg    is     PART  RB
+    helpful   acomp  is     ADJ   JJ
+    .         punct  said   PUNCT .
+"""
+
+NOT_ILLEGAL = NOT_HELPFUL.replace("helpful", "illegal")
+
+
+def test_a_negated_praise_is_criticism_and_a_negated_criticism_nothing(coder):
+    codes = {"Schumer": "USALEG", "China": "CHN"}
+    assert _said(coder, NOT_HELPFUL, codes, "China") == [("USALEG", "CHN", "111")]
+    assert _said(coder, NOT_ILLEGAL, codes, "China") == [("USALEG", None, "010")]
+
+
+DECENT = """
+    Blair       nsubj     said      PROPN
+    said        ROOT      -         VERB  VBD  lemma=say
+    Jackson     nsubj     was       PROPN
+    was         ccomp     said      AUX   VBD  lemma=be
+    a           det       servant   DET   DT
+    decent      amod      servant   ADJ   JJ
+    and         cc        decent    CCONJ CC
+    dedicated   conj      decent    ADJ   JJ
+    public      amod      servant   ADJ   JJ
+    servant     attr      was       NOUN  NN
+    .           punct     said      PUNCT .
+"""
+
+
+def test_an_actor_called_a_decent_public_servant_is_praised(coder):
+    codes = {"Blair": "GBRGOV", "Jackson": "GBRLEG"}
+    assert _said(coder, DECENT, codes, "Jackson") == [("GBRGOV", "GBRLEG", "051")]
+
+
+DISASTER = """
+    Putin      nsubj  said   PROPN
+    said       ROOT   -      VERB  VBD  lemma=say
+    the        det    talks  DET   DT
+    talks      nsubj  were   NOUN  NNS  lemma=talk
+    were       ccomp  said   AUX   VBD  lemma=be
+    a          det    disaster DET DT
+    disaster   attr   were   NOUN  NN
+    .          punct  said   PUNCT .
+"""
+
+
+def test_a_judging_word_said_of_a_thing_judges_no_actor(coder):
+    assert _said(coder, DISASTER, {"Putin": "RUSGOV"}, "the") == [("RUSGOV", None, "010")]
+
+
+BETRAYED = """
+    Kudlow     nsubj  said      PROPN
+    said       ROOT   -         VERB  VBD  lemma=say
+    Trudeau    nsubj  betrayed  PROPN
+    betrayed   ccomp  said      VERB  VBD  lemma=betray
+    us         dobj   betrayed  PRON  PRP
+    .          punct  said      PUNCT .
+"""
+
+
+def test_a_verb_of_wronging_criticizes_its_doer(coder):
+    codes = {"Kudlow": "USAGOV", "Trudeau": "CANGOV"}
+    # (the lexicon codes the reported betrayal itself too: 160 by Trudeau against "us")
+    assert ("USAGOV", "CANGOV", "111") in _said(coder, BETRAYED, codes, "Trudeau")
+
+
+RECKLESS_IF = """
+    Abe        nsubj  said     PROPN
+    said       ROOT   -        VERB  VBD  lemma=say
+    if         mark   is       SCONJ IN
+    Kim        nsubj  is       PROPN
+    is         advcl  respond  AUX   VBZ  lemma=be
+    reckless   acomp  is       ADJ   JJ
+    Japan      nsubj  respond  PROPN
+    will       aux    respond  AUX   MD
+    respond    ccomp  said     VERB  VB
+    .          punct  said     PUNCT .
+"""
+
+
+def test_a_conditional_judgement_judges_nobody(coder):
+    codes = {"Abe": "JPNGOV", "Kim": "PRKGOV", "Japan": "JPN"}
+    found = _said(coder, RECKLESS_IF, codes, "if")
+    assert ("JPNGOV", "PRKGOV", "111") not in found
+
+
+DANGEROUS_VIEWS = """
+    Jackson     nsubj  said       PROPN
+    said        ROOT   -          VERB  VBD  lemma=say
+    he          nsubj  was        PRON  PRP
+    was         ccomp  said       AUX   VBD  lemma=be
+    tired       acomp  was        ADJ   JJ
+    of          prep   tired      ADP   IN
+    its         poss   views      PRON  PRP$
+    dangerous   amod   views      ADJ   JJ
+    views       pobj   of         NOUN  NNS  lemma=view
+    .           punct  said       PUNCT .
+"""
+
+
+def test_a_judging_word_on_what_an_actor_owns_judges_the_owner(coder):
+    codes = {"Jackson": "GBRLEG", "its": "GBROPP"}
+    assert _said(coder, DANGEROUS_VIEWS, codes, "he") == [("GBRLEG", "GBROPP", "111")]
