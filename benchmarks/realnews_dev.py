@@ -15,7 +15,10 @@ so a change to the coder is measured in seconds.
   as right when its mention overlaps the gold actor's mention (or, for a gold actor outside
   the sentence or implicit, when their countries agree), so the coder's part (trigger,
   category, which mention is source or target) is measured apart from the actor coding;
-* ``-v N``: the first N sentences with misses or false positives, with their text.
+* ``-v N``: the first N sentences with misses or false positives, with their text;
+* ``--halves``: strict PLOVER on the two halves of the split by article (doc ids sorted,
+  even and odd positions), to check that a change gains on both and is not fitted to a few
+  articles.
 """
 
 from __future__ import annotations
@@ -173,6 +176,17 @@ def locate(event, ranges, keys):
     return None
 
 
+def predictions_by_sentence(gold, split: str, events) -> dict:
+    """(article key, sentence number) -> the events whose trigger is in that gold sentence."""
+    ranges, keys = sentence_of(gold, split)
+    preds = defaultdict(list)
+    for e in events:
+        where = locate(e, ranges, keys)
+        if where is not None:
+            preds[where].append(e)
+    return preds
+
+
 def actor_fits(gold_actor, actor, *, by_mention: bool) -> bool:
     """Does a predicted actor match a gold one (by country; or by mention, see module doc)?"""
     if gold_actor is None or actor is None:
@@ -259,14 +273,9 @@ def mention_of(actor, docs_mentions):
 
 
 def causes(gold, split, events, docs):
-    ranges, keys = sentence_of(gold, split)
     golds = gold_by_sentence(gold, split)
     mentions = {d._.doc_id: list(d._.mentions or []) for d in docs}
-    preds = defaultdict(list)
-    for e in events:
-        where = locate(e, ranges, keys)
-        if where is not None:
-            preds[where].append(e)
+    preds = predictions_by_sentence(gold, split, events)
     miss = Counter()
     for where, gs in golds.items():
         did = gold.doc_ids[where[0]]
@@ -327,13 +336,8 @@ def false_positive_cause(p, gs) -> str:
 
 
 def verbose(gold, split, events, limit: int) -> str:
-    ranges, keys = sentence_of(gold, split)
     golds = gold_by_sentence(gold, split)
-    preds = defaultdict(list)
-    for e in events:
-        where = locate(e, ranges, keys)
-        if where is not None:
-            preds[where].append(e)
+    preds = predictions_by_sentence(gold, split, events)
     out = []
     for key in gold.article_keys(split):
         text = gold.texts[key]["text"]
@@ -396,6 +400,28 @@ def dump(gold, split, events) -> list[str]:
     return lines
 
 
+def halves(gold, split: str, events) -> str:
+    """Strict PLOVER (correct/predicted/gold, P, R) on each half of ``split`` by article."""
+    import dataclasses
+
+    from detente.eval.realnews import score_realnews
+
+    keys = sorted(gold.article_keys(split), key=lambda k: gold.doc_ids[k])
+    lines = []
+    for parity in (0, 1):
+        half = set(keys[parity::2])
+        subset = dataclasses.replace(
+            gold, articles=tuple(a for a in gold.articles if a.key in half)
+        )
+        strict = score_realnews(subset, events, split=split, resamples=0).strict
+        lines.append(
+            f"{split} half {parity}: {len(half)} articles, correct {strict.correct} of "
+            f"{strict.predicted} predicted, {strict.gold} gold: P {strict.precision:.3f} "
+            f"R {strict.recall:.3f}"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("splits", nargs="+", choices=["train", "dev"])
@@ -405,6 +431,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="the per-category tables too")
     parser.add_argument("--oracle", action="store_true", help="gold actor mentions as given")
     parser.add_argument("-v", type=int, default=0, metavar="N")
+    parser.add_argument("--halves", action="store_true", help="scores on the two halves")
     parser.add_argument("--dump", type=Path, help="write the predicted events, one a line")
     args = parser.parse_args()
 
@@ -422,6 +449,8 @@ def main() -> None:
         print(report.rstrip())
         if args.mentions:
             print(mention_score(gold, split, events))
+        if args.halves:
+            print(halves(gold, split, events))
         if args.causes:
             print(causes(gold, split, events, docs))
         if args.v:

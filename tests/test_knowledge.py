@@ -230,7 +230,8 @@ def test_event_code_columns_are_cameo_codes():
         for row in read_values(table)
     ]
     assert [code for code in used if code != "*" and not known(code)] == []
-    assert set(cameo.roots) == {row[1] for row in read_values(files.CAMEO)}
+    # every root has a policy; a longer code listed apart (0831) extends a root's
+    assert {r for r in cameo.roots if len(r) == 2} == {row[1] for row in read_values(files.CAMEO)}
     verbs = load_knowledge().verbs
     codes = {
         c

@@ -21,7 +21,7 @@ from detente.knowledge import load_knowledge
 from detente.places import is_place_mention
 from detente.places.evidence import find_dateline
 from detente.places.gazetteer import place_key
-from detente.places.resolve import PLACE_REASONS, list_anchor, located_as
+from detente.places.resolve import PLACE_REASONS, list_anchor, located_as, names_document
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH_VOCAB = spacy.blank("en").vocab
@@ -110,8 +110,11 @@ def test_british_counties_are_divisions_that_hold_their_towns(gazetteer):
     county = next(p for p in rutland if p.kind == "admin2")
     assert county.country == "GBR" and gazetteer.admin1_name(county) == "England"
     assert gazetteer.lookup("North Yorks")[0].name == "North Yorkshire"
-    richmond = [p for p in gazetteer.lookup("Richmond") if gazetteer.contains(county, p)]
-    assert richmond and all(p.country == "GBR" for p in richmond)
+    assert any(gazetteer.contains(county, p) for p in gazetteer.lookup("Oakham"))
+    yorks = gazetteer.lookup("North Yorkshire")[0]
+    richmond = [p for p in gazetteer.lookup("Richmond") if gazetteer.contains(yorks, p)]
+    assert len(richmond) == 1 and richmond[0].country == "GBR"  # the county's, not London's
+    assert not any(gazetteer.contains(county, p) for p in gazetteer.lookup("Richmond"))
     assert not any(gazetteer.contains(county, p) for p in rutland if p.country == "USA")
     assert not {"Cumbria", "North Yorks"} & set(gazetteer.matched_names())  # only NER finds them
 
@@ -276,6 +279,94 @@ def test_refugees_from_a_state_come_from_its_land(knowledge):
     assert located_as(message[3:4], lexicon) is None
 
 
+def test_a_name_with_a_direction_adjective_is_its_land_wherever_it_stands(knowledge):
+    lexicon = knowledge.place_lexicon
+    hit = parse(
+        ["Rockets", "hit", "southern", "Gondor", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "amod", "dobj", "punct"],
+        ["NOUN", "VERB", "ADJ", "PROPN", "PUNCT"],
+        ["rocket", "hit", "southern", "Gondor", "."],
+    )
+    assert located_as(hit[3:4], lexicon) == "locating"
+    over = parse_with_ents(
+        ["shot", "down", "over", "eastern", "Gondor", "and", "Rohan"],
+        [0, 0, 0, 4, 2, 4, 4],
+        ["ROOT", "prt", "prep", "amod", "pobj", "cc", "conj"],
+        ["VERB", "ADP", "ADP", "ADJ", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "O", "O", "B-GPE", "O", "B-GPE"],
+        ["shoot", "down", "over", "eastern", "Gondor", "and", "Rohan"],
+    )
+    assert located_as(over[4:5], lexicon) == "locating"
+    assert located_as(over[6:7], lexicon) is None  # the adjective is the first name's only
+    plain = parse(
+        ["Rockets", "hit", "Gondor", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["NOUN", "VERB", "PROPN", "PUNCT"],
+        ["rocket", "hit", "Gondor", "."],
+    )
+    assert located_as(plain[2:3], lexicon) is None
+    powers = parse_with_ents(
+        ["Western", "powers", ",", "including", "Gondor", ",", "said"],
+        [1, 6, 1, 1, 3, 1, 6],
+        ["amod", "nsubj", "punct", "prep", "pobj", "punct", "ROOT"],
+        ["ADJ", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT", "VERB"],
+        ["O", "O", "O", "O", "B-GPE", "O", "O"],
+        ["western", "power", ",", "include", "Gondor", ",", "say"],
+    )
+    assert located_as(powers[4:5], lexicon) is None  # the powers' adjective, not Gondor's
+
+
+def test_a_name_someone_comes_from_or_is_taken_out_of_is_its_land(knowledge):
+    lexicon = knowledge.place_lexicon
+    out_of = parse(
+        ["troops", "were", "flown", "out", "of", "Gondor"],
+        [2, 2, 2, 2, 3, 4],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "prep", "pobj"],
+        ["NOUN", "AUX", "VERB", "ADP", "ADP", "PROPN"],
+        ["troop", "be", "fly", "out", "of", "Gondor"],
+    )
+    assert located_as(out_of[5:6], lexicon) == "movement"
+    are_from = parse_with_ents(
+        ["They", "are", "from", "Gondor", "and", "Rohan"],
+        [1, 1, 1, 2, 3, 3],
+        ["nsubj", "ROOT", "prep", "pobj", "cc", "conj"],
+        ["PRON", "AUX", "ADP", "PROPN", "CCONJ", "PROPN"],
+        ["O", "O", "O", "B-GPE", "O", "B-GPE"],
+        ["they", "be", "from", "Gondor", "and", "Rohan"],
+    )
+    assert located_as(are_from[3:4], lexicon) == located_as(are_from[5:6], lexicon) == "movement"
+    support = parse(
+        ["support", "from", "Gondor"],
+        [0, 0, 1],
+        ["ROOT", "prep", "pobj"],
+        ["NOUN", "ADP", "PROPN"],
+        ["support", "from", "Gondor"],
+    )
+    assert located_as(support[2:3], lexicon) is None  # whose support: the state acts
+
+
+def test_a_name_before_a_treaty_word_only_names_the_treaty(knowledge):
+    lexicon = knowledge.place_lexicon
+    accord = parse(
+        ["the", "Minas", "accords", "failed"],
+        [2, 2, 3, 3],
+        ["det", "compound", "nsubj", "ROOT"],
+        ["DET", "PROPN", "NOUN", "VERB"],
+        ["the", "Minas", "accord", "fail"],
+    )
+    assert names_document(accord[1:2], lexicon)
+    talks = parse(
+        ["the", "Minas", "talks", "failed"],
+        [2, 2, 3, 3],
+        ["det", "compound", "nsubj", "ROOT"],
+        ["DET", "PROPN", "NOUN", "VERB"],
+        ["the", "Minas", "talk", "fail"],
+    )
+    assert not names_document(talks[1:2], lexicon)
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
@@ -402,6 +493,19 @@ def test_appositions_decide_the_town(code, text, name, country, reason):
     assert mention.country == country
     if reason:
         assert mention.resolved_by == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The farm lies near Richmond, North Yorks, on the moor.",
+        "He grew up in Richmond in North Yorkshire.",
+    ],
+)
+def test_a_town_in_a_county_is_the_one_of_that_county(code, text):
+    mention = at(code(text, date="2017-02-10"), "Richmond")
+    assert mention is not None and mention.country == "GBR"
+    assert mention.lat is not None and mention.lat > 54  # Richmond, North Yorkshire; not London
 
 
 def test_the_dateline_decides_the_towns_of_the_story(code):
@@ -543,9 +647,16 @@ def test_event_locations_are_stored_and_exported(nlp, tmp_path):
         "Russian troops attacked rebels in Aleppo, Syria, on Tuesday.\n",
         encoding="utf-8",
     )
+    county = tmp_path / "cumbria.txt"
+    county.write_text("Russian troops attacked rebels in Cumbria on Tuesday.\n", encoding="utf-8")
     db = tmp_path / "places.duckdb"
     with Store(db) as store:
-        run(read_inputs([article], date="2017-02-10"), store, options=PipelineOptions(), nlp=nlp)
+        run(
+            read_inputs([article, county], date="2017-02-10"),
+            store,
+            options=PipelineOptions(),
+            nlp=nlp,
+        )
         gdelt_path = tmp_path / "events.export.CSV"
         store.export("events", gdelt_path)
         plover_path = tmp_path / "events.plover.jsonl"
@@ -553,7 +664,7 @@ def test_event_locations_are_stored_and_exported(nlp, tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute(
             "SELECT location_name, location_country, location_admin1, location_lat, "
-            "location_method FROM events WHERE cameo LIKE '19%'"
+            "location_method FROM events WHERE cameo LIKE '19%' ORDER BY location_name"
         ).fetchall()
         kinds = dict(con.execute("SELECT place_id, kind FROM places").fetchall())
     assert rows and rows[0][0] == "Aleppo" and rows[0][1] == "SYR" and rows[0][4] == "clause"
@@ -563,9 +674,16 @@ def test_event_locations_are_stored_and_exported(nlp, tmp_path):
 
     lines = gdelt_path.read_text(encoding="utf-8").splitlines()
     exported = [dict(zip(gdelt.COLUMNS, line.split("\t"), strict=True)) for line in lines]
-    attack = next(r for r in exported if r["EventRootCode"] == "19")
-    assert attack["ActionGeo_Type"] == "4" and attack["ActionGeo_FullName"].startswith("Aleppo")
+    attacks = {
+        r["ActionGeo_FullName"].split(",")[0]: r for r in exported if r["EventRootCode"] == "19"
+    }
+    attack = attacks["Aleppo"]
+    assert attack["ActionGeo_Type"] == "4"
     assert attack["ActionGeo_CountryCode"] == "SY"  # FIPS
+    # a British county is a world state (5) and keeps its first-level division (England)
+    assert rows[1][0] == "Cumbria" and rows[1][2] == "ENG"
+    assert attacks["Cumbria"]["ActionGeo_Type"] == "5"
+    assert attacks["Cumbria"]["ActionGeo_ADM1Code"] == "UKENG"
     records = [json.loads(line) for line in plover_path.read_text(encoding="utf-8").splitlines()]
     located = [r for r in records if r.get("event_loc")]
     assert located and located[0]["event_loc"]["resolved_place"] == "Aleppo"

@@ -4,7 +4,7 @@ lexicon, on parses built by hand: which verbs code, attribution, obligations, in
 from __future__ import annotations
 
 import pytest
-from parses import parse, with_mentions
+from parses import mention, parse, with_mentions
 
 from detente.events.coder import EventCoder
 from detente.records import Quote
@@ -248,6 +248,25 @@ def test_a_domestic_act_targets_the_doers_own_country_before_it_needs_a_target(c
     }
 
 
+def test_a_resignation_is_done_to_nobody_though_its_root_is_domestic(coder):
+    # "The minister stepped down.": 0831 has a policy of its own in cameo_roots.tsv (the
+    # guideline codes resignations without a target), not 08's own-country target
+    events = coded(
+        coder,
+        """
+        The      det    minister  DET
+        minister nsubj  stepped   NOUN
+        stepped  ROOT   -         VERB   VBD  lemma=step
+        down     prt    stepped   ADP    RP
+        .        punct  stepped   PUNCT  .
+        """,
+        {"minister": "GBRGOV"},
+    )
+    assert [(e.cameo, e.source.code, e.target) for e in events] == [("0831", "GBRGOV", None)]
+    assert coder.cameo.policy("0831").domestic == "no"
+    assert coder.cameo.policy("083").domestic == coder.cameo.policy("08").domestic == "agents"
+
+
 def test_an_undated_article_gives_undated_events(coder):
     (event,) = coded(coder, CONGRATULATED, {"Abe": "JPNGOV", "Trump": "USAGOV"}, date=None)
     assert event.date is None
@@ -325,6 +344,72 @@ def test_an_agentless_passive_arrest_is_the_authorities_and_other_acts_have_no_d
     assert (event.source.code, event.target.code, event.cameo) == ("THAGOV", "THAMIL", "173")
     praised = KILLED.replace("killed", "praised").replace("lemma=kill", "lemma=praise")
     assert coded(coder, praised.format(tail=""), {"Thai troops": "THAMIL"}) == []
+
+
+# "It snowed in Afghanistan. Three American troops were killed."
+ABROAD = """
+    It           nsubj      snowed  PRON
+    snowed       ROOT       -       VERB   VBD  lemma=snow
+    in           prep       snowed  ADP
+    Afghanistan  pobj       in#1    PROPN  NNP
+    .            punct      snowed  PUNCT  .
+""" + KILLED.replace("Thai", "American")
+
+
+def test_the_unnamed_doer_is_of_the_place_of_the_act_not_of_the_victims(coder):
+    """ "[...Afghanistan.] Three American troops were killed.": killed where the story
+    is (its focus, as the event's location), not in the victims' own country; a place in
+    the act's own clause comes first ("killed in Quetta": Pakistan)."""
+
+    def doer(tail: str, places: dict[str, str]) -> str:
+        doc = parse(ABROAD.format(tail=tail), date="2010-05-01")
+        found = [mention(doc, "American troops", "USAMIL", kind="group")]
+        found += [mention(doc, w, None, kind="place", country=c) for w, c in places.items()]
+        doc._.mentions = sorted(found, key=lambda m: m.start)
+        doc._.quotes = []
+        (event,) = [e for e in coder.code_doc(doc) if e.cameo == "190"]
+        assert event.target.code == "USAMIL"
+        return event.source.code
+
+    assert doer("", {"Afghanistan": "AFG"}) == "AFGUAF"
+    quetta = "in prep killed ADP\nQuetta pobj in#2 PROPN NNP"
+    assert doer(quetta, {"Afghanistan": "AFG", "Quetta": "PAK"}) == "PAKUAF"
+
+
+ARRESTED_WHO = """
+    Police    nsubj      said      NOUN   NNS
+    said      ROOT       -         VERB   VBD  lemma=say
+    they      nsubj      watch     PRON   PRP
+    watch     ccomp      said      VERB   VBP  lemma=watch
+    the       det        men       DET
+    men       dobj       watch     NOUN   NNS
+    {comma}
+    who       nsubjpass  arrested  PRON   WP
+    were      auxpass    arrested  AUX    VBD  lemma=be
+    arrested  relcl      men       VERB   VBN  lemma=arrest
+    in        prep       arrested  ADP
+    London    pobj       in        PROPN  NNP
+    .         punct      said      PUNCT  .
+"""
+
+
+def test_a_relative_pronoun_arrested_is_its_antecedent_when_the_clause_adds_a_fact(coder):
+    """ "..., the men, who were arrested in London": the authorities of the place arrested
+    the men; "the men who were arrested" only says which men (background): not coded."""
+
+    def arrests(comma: str) -> set:
+        doc = parse(ARRESTED_WHO.format(comma=comma))
+        found = [
+            mention(doc, "Police", "GBRCOP", kind="group"),
+            mention(doc, "men", "GBRCVL", kind="group"),
+            mention(doc, "London", None, kind="place", country="GBR"),
+        ]
+        doc._.mentions = sorted(found, key=lambda m: m.start)
+        doc._.quotes = []
+        return {triple for triple in triples(coder.code_doc(doc)) if triple[2] == "173"}
+
+    assert arrests(", punct men PUNCT ,") == {("GBRGOV", "GBRCVL", "173")}
+    assert arrests("") == set()
 
 
 SUPPORTED = """

@@ -268,6 +268,29 @@ def test_an_active_verb_joined_to_a_passive_one_shares_its_subject(participants)
     assert (codes(found), inherited) == (["JPNGOV"], True)
 
 
+def test_the_subject_of_a_predicate_adjective_did_the_act_it_judges(participants):
+    # "Japan was wrong in accusing Russia": Japan accused; "Japan is capable of attacking
+    # Russia" speaks of an act not done, whose doer the adjective's subject is not made
+    table = """
+        Japan     nsubj  was       PROPN
+        was       ROOT   -         AUX    VBD  lemma=be
+        wrong     acomp  was       ADJ
+        {prep}    prep   wrong     ADP
+        accusing  pcomp  {prep}    VERB   VBG  lemma=accuse
+        Russia    dobj   accusing  PROPN
+    """
+    doc = parse(table.format(prep="in"))
+    found, inherited = participants.sources(
+        doc[4], actors_on(doc, {"Japan": "JPN", "Russia": "RUS"})
+    )
+    assert (codes(found), inherited) == (["JPN"], True)
+    doc = parse(table.format(prep="of"))
+    assert participants.sources(doc[4], actors_on(doc, {"Japan": "JPN", "Russia": "RUS"})) == (
+        [],
+        False,
+    )
+
+
 # ---------------------------------------------------------------- targets
 
 CRITICIZED = """

@@ -49,7 +49,13 @@ from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import doc_id_of, doc_text, register_extensions
 from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, sentence_numbers, subject_of
 from detente.places.evidence import country_of_word
-from detente.places.resolve import DocPlaces, PlaceReading, list_anchor, located_as
+from detente.places.resolve import (
+    DocPlaces,
+    PlaceReading,
+    list_anchor,
+    located_as,
+    names_document,
+)
 from detente.quotes.marks import find_quoted_passages
 from detente.records import Actor, Mention, Place
 
@@ -108,11 +114,8 @@ def canonical_actors(mentions: list[Mention]) -> list[Actor]:
     return list(actors.values())
 
 
-# A story with this many different words of sport is a sports story (its towns may be clubs).
-SPORTS_STORY_WORDS = 2
+# A score counts as a word of sport (sports_story_words in evidence_weights.tsv).
 SCORE = re.compile(r"(?<![\w-])\d{1,2}-\d{1,2}(?![\w-])")  # "won 2-0" (not a date, "2017-02-10")
-# How many words before a person a title says whom the person represents ("Republican Sens.").
-REPRESENTATIVE_REACH = 3
 THING_ACTOR_DEPS = frozenset({*SUBJECT_DEPS, "poss"})  # where "it"/"its" may be an actor
 BE_FORMS = frozenset({"’s", "'s"})  # "It’s unclear": the parser may not lemmatise them "be"
 
@@ -375,7 +378,7 @@ class DocResolver:
         found = set(self.place_lexicon.sport.intersection(self.lowers))
         if SCORE.search(self.doc.text):
             found.add("2-0")  # a score
-        return len(found) >= SPORTS_STORY_WORDS
+        return len(found) >= self.place_lexicon.weights["sports_story_words"]
 
     def _names_team(self, span: Span, resolution: Resolution) -> bool:
         """A town's name standing for its club in a sports story ("Liverpool beat Chelsea",
@@ -417,7 +420,8 @@ class DocResolver:
         first = person.i
         while first > 0 and self.doc[first - 1].ent_type_ == "PERSON":
             first -= 1  # the name's first word, after any title ("Sens. John Hale")
-        before = self.doc[max(0, first - REPRESENTATIVE_REACH) : first]
+        reach = int(self.place_lexicon.weights["representative_reach"])
+        before = self.doc[max(0, first - reach) : first]
         return any(t.lower_ in self.place_lexicon.representatives for t in before)
 
     def resolve_name(self, name: NamePhrase) -> tuple[Resolution | None, KBActor | None]:
@@ -434,6 +438,8 @@ class DocResolver:
             return reading, None
         if self.doc_places.is_directional(span):
             return self._directional(span), None
+        if names_document(span, self.place_lexicon) and not kb.actors_by_name(text):
+            return None, None  # "the Paris agreement": a treaty's name, no place
         seat = kb.seat(text)
         if seat is not None and not self._state_exists(seat[0]):
             seat = None  # Juba before 2011 is a town of Sudan, no seat of government
@@ -494,8 +500,9 @@ class DocResolver:
             if not locative:
                 return replace(government, place=capital)
             return Resolution("place", None, span.text, None, iso3, None, "seat", place=capital)
-        # where it is a place, a seat is read as any place name ("Washington" the city)
-        return self._as_place(span, None)
+        # where it is a place, a seat is read as a place name of its state ("Washington" the
+        # city, "Westminster" in London and not in Colorado)
+        return self._as_place(span, iso3)
 
     # -- places (resolved in context by detente.places) ------------------------------------
     def _place(self, span: Span, *, places=None, country: str | None = None) -> Resolution:
@@ -778,10 +785,14 @@ class DocResolver:
             if role.determiner in self.lexicon.indefinite_determiners or role.determiner is None:
                 self.memory.unnamed[head] = resolution
         self._emit(role.start, role.end, resolution, None)
-        if role.owner is not None and role.owner_outside:
+        if role.owner is not None:
             # "the commander of the forces in Iraq" is there; "the senator from Ohio", "the
-            # minister of Kosovo" serve it
-            if self._is_locative(self.doc[role.owner.start : role.owner.end]):
+            # minister of Kosovo" serve it; "a Moscow-based analyst" is there, "Iraq's
+            # president" serves it
+            owner_span = self.doc[role.owner.start : role.owner.end]
+            if (role.owner_outside and self._is_locative(owner_span)) or (
+                not role.owner_outside and located_as(owner_span, self.place_lexicon)
+            ):
                 self._nested_place(role.owner, owner)
         self._remember(
             span,

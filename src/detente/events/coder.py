@@ -30,6 +30,7 @@ from detente.events.clauses import (
 )
 from detente.events.emit import CodedAct, Emitter
 from detente.events.lexicon import CodeSpec, Pattern, VerbEntry
+from detente.events.location import DocLocator
 from detente.events.modality import (
     ASSERTED,
     REPORTING_ROLES,
@@ -56,7 +57,7 @@ from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
 from detente.nlp.segments import SENTENCE_END_CHARS, is_furniture_sentence
-from detente.nlp.syntax import governing_verb, passive_agent, passive_subject
+from detente.nlp.syntax import governing_verb, passive_agent
 from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
@@ -96,6 +97,8 @@ class EventCoder:
             self.date_words.future_auxiliaries,
         )
         self.emitter = Emitter(self.cameo, self.date_words, load_acceptor())
+        self.gazetteer = knowledge.kb.gazetteer
+        self._locator: DocLocator | None = None  # the current document's, built when needed
         # (token index, why the token coded nothing): set to a list to trace (diagnostics)
         self.trace: list[tuple[int, str]] | None = None
 
@@ -185,6 +188,7 @@ class EventCoder:
         events: list[Event] = []
         by_token = actors.by_token
         furniture = get_list(doc, "furniture")
+        self._locator = None
         self.emitter.start_doc(doc)
         for sent in doc.sents:
             if is_furniture_sentence(furniture, sent):
@@ -300,9 +304,7 @@ class EventCoder:
             sources, inherited = [], False
         patient: list[EventActor] = []  # a passive subject, for "- + * FROM $" patterns
         if not sources:
-            subject = passive_subject(verb)
-            if subject is not None:
-                patient = self.participants.actors_of(subject, actors)
+            patient = self.participants.patient(verb, actors)
             if not patient:
                 return self._drop(verb, "no source")
         coding = _Coding(*self.verb_codes.code_of(verb, entry, verb_subject(verb)))
@@ -332,13 +334,21 @@ class EventCoder:
         """ "Three soldiers were killed", "X was arrested": an act of force or coercion with
         no agent named is done by an unnamed actor of the country where it happened - unknown
         armed men, the authorities (``unnamed_doer`` in cameo_roots.tsv; the guideline's
-        unknown perpetrators): the country of a place in the clause, else the victims' own.
-        ``(sources, targets)``; empty for other roots or when the country is unclear."""
+        unknown perpetrators). Where it happened is the act's location (a place in its
+        clause or sentence, the dateline, the document's focus: :class:`DocLocator`, as the
+        event's ``location``); only a document with none of them leaves the victims' own
+        country, which is often wrong (a U.S. soldier killed abroad). ``(sources,
+        targets)``; empty for other roots or when the country is unclear."""
         sector = self.cameo.policy(code).unnamed_doer
         if sector is None or passive_agent(verb) is not None or self._by_event(verb):
             return [], []
-        place = self.participants.place_of(verb, actors)
-        countries = {place.country} if place is not None else {p.country for p in patient}
+        if self._locator is None or self._locator.doc is not verb.doc:
+            self._locator = DocLocator(verb.doc, self.gazetteer)
+        location = self._locator.of_trigger(verb)
+        if location is not None and location.country:
+            countries = {location.country}
+        else:
+            countries = {p.country for p in patient}
         if len(countries) != 1 or None in countries:
             return [], []
         (country,) = countries

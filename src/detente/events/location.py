@@ -21,12 +21,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.nlp.extensions import doc_text
 from detente.places import is_place_mention
 from detente.places.evidence import find_dateline
-from detente.places.gazetteer import Gazetteer
+from detente.places.gazetteer import DIVISION_KINDS, Gazetteer
 from detente.records import Event, EventLocation, Mention, Place
 
 # Kinds of place that say less than a town where an event happened (a town wins over them).
@@ -36,43 +36,64 @@ FOCUS_SHARE = 0.5
 METHODS = ("clause", "sentence", "dateline", "focus")
 
 
+class DocLocator:
+    """Where the acts of one document happen (see the module doc): its places and its
+    fallback (dateline, else focus) found once, then a location per trigger."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        mentions: list[Mention] = list(doc._.mentions or ())
+        self.places = [m for m in mentions if is_place_mention(m) and (m.country or m.place_id)]
+        self.fallback = _dateline(doc, self.places, gazetteer) or _focus(mentions, gazetteer)
+
+    def of_event(self, event: Event) -> EventLocation | None:
+        span = self.doc.char_span(event.start, event.end, alignment_mode="expand")
+        clause = _clause_chars(span) if span is not None else (event.start, event.end)
+        sentence = (event.sentence_start, event.sentence_end)
+        return self._in_text(sentence, clause, event.start) or self.fallback
+
+    def of_trigger(self, trigger: Token) -> EventLocation | None:
+        """The location of an act whose trigger is ``trigger`` (before it is an Event)."""
+        sent = trigger.sent
+        sentence = (sent.start_char, sent.end_char)
+        clause = _clause_chars(trigger.doc[trigger.i : trigger.i + 1])
+        return self._in_text(sentence, clause, trigger.idx) or self.fallback
+
+    def _in_text(
+        self, sentence: tuple[int, int], clause: tuple[int, int], anchor: int
+    ) -> EventLocation | None:
+        """A place in the clause, else in the sentence: a town before a country, then the
+        one nearest the trigger (at character ``anchor``)."""
+        in_sentence = [m for m in self.places if sentence[0] <= m.start and m.end <= sentence[1]]
+        if not in_sentence:
+            return None
+        in_clause = [m for m in in_sentence if clause[0] <= m.start and m.end <= clause[1]]
+        for method, found in (("clause", in_clause), ("sentence", in_sentence)):
+            if found:
+                best = min(
+                    found,
+                    key=lambda m: (_is_broad(m, self.gazetteer), abs(m.start - anchor)),
+                )
+                return _location(best, self.gazetteer, method)
+        return None
+
+
 def locate_events(doc: Doc, events: Sequence[Event], gazetteer: Gazetteer) -> list[Event]:
     """``events`` of ``doc``, each with its ``location`` (see the module doc)."""
     if not events:
         return list(events)
-    mentions: list[Mention] = list(doc._.mentions or ())
-    places = [m for m in mentions if is_place_mention(m) and (m.country or m.place_id)]
-    fallback = _dateline(doc, places, gazetteer) or _focus(mentions, gazetteer)
+    locator = DocLocator(doc, gazetteer)
     located = []
     for event in events:
-        location = _in_text(doc, event, places, gazetteer) or fallback
+        location = locator.of_event(event)
         located.append(replace(event, location=location) if location is not None else event)
     return located
 
 
-def _in_text(
-    doc: Doc, event: Event, places: list[Mention], gazetteer: Gazetteer
-) -> EventLocation | None:
-    in_sentence = [
-        m for m in places if event.sentence_start <= m.start and m.end <= event.sentence_end
-    ]
-    if not in_sentence:
-        return None
-    clause = _clause_chars(doc, event)
-    in_clause = [m for m in in_sentence if clause[0] <= m.start and m.end <= clause[1]]
-    for method, found in (("clause", in_clause), ("sentence", in_sentence)):
-        if found:
-            best = min(found, key=lambda m: (_is_broad(m, gazetteer), abs(m.start - event.start)))
-            return _location(best, gazetteer, method)
-    return None
-
-
-def _clause_chars(doc: Doc, event: Event) -> tuple[int, int]:
-    """The character span of the event's clause: its trigger's subtree (a noun trigger's
-    verb's, "the bombing in Aleppo" and "bombed targets in Aleppo" alike)."""
-    span = doc.char_span(event.start, event.end, alignment_mode="expand")
-    if span is None:
-        return event.start, event.end
+def _clause_chars(span: Span) -> tuple[int, int]:
+    """The character span of a trigger's clause: its subtree (a noun trigger's verb's,
+    "the bombing in Aleppo" and "bombed targets in Aleppo" alike)."""
     head: Token = span.root
     if head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX"):
         head = head.head
@@ -91,7 +112,7 @@ def _location(mention: Mention, gazetteer: Gazetteer, method: str) -> EventLocat
         return EventLocation(
             mention.place_id, mention.text, mention.country, None, mention.lat, mention.lon, method
         )
-    admin1 = place.admin1 if place.kind in ("city", "admin1") else None
+    admin1 = place.admin1 if place.kind == "city" or place.kind in DIVISION_KINDS else None
     return EventLocation(
         place.place_id, place.name, mention.country, admin1, place.lat, place.lon, method
     )

@@ -326,6 +326,22 @@ class Participants:
             return [], False
         return self._governor_sources(verb, actors, depth)
 
+    def patient(self, verb: Token, actors: DocActors) -> list[EventActor]:
+        """The actors a passive verb's subject names. A relative pronoun's are its
+        antecedent's when the relative clause adds a fact ("the men, who were arrested on
+        their return"), not when it only says which ones ("soldiers who were injured could
+        not receive ...": the act is presupposed background, named to identify them)."""
+        subject = passive_subject(verb)
+        if subject is None:
+            return []
+        if subject.lower_ in self.words.relatives:
+            before = subject.doc[subject.i - 1] if subject.i > 0 else None
+            adds_a_fact = before is not None and before.text == ","
+            if verb.dep_ == "relcl" and adds_a_fact:
+                return self.actors_of(verb.head, actors)
+            return []
+        return self.actors_of(subject, actors)
+
     def _subject_sources(
         self, verb: Token, subject: Token, actors: DocActors, depth: int
     ) -> tuple[list[EventActor], bool]:
@@ -355,6 +371,16 @@ class Participants:
             # "urged Iran to release", "accused Syria of shelling": the governing verb's
             # object does the act it is urged to or accused of
             governor = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" else head
+            if (
+                verb.dep_ == "pcomp"
+                and governor.pos_ == "ADJ"
+                and governor.dep_ == "acomp"
+                and head.lower_ in self.words.judged_prepositions
+            ):
+                # "the U.S. was irresponsible in accusing Beijing": the subject of the
+                # predicate adjective's verb did the act it judges ("capable of", "intent
+                # on" speak of acts not done)
+                governor = governor.head
             if governor.pos_ in VERBAL_POS and governor.i != verb.i:
                 for child in governor.children:
                     if child.dep_ in ("dobj", "dative"):
@@ -508,14 +534,6 @@ class Participants:
         for pobj in prep_objects:
             candidates.append((self.actors_of(pobj, actors, deep=True), False))
         return candidates
-
-    def place_of(self, verb: Token, actors: DocActors) -> Mention | None:
-        """The first place with a country in the verb's own phrase ("killed in Yala")."""
-        for tok in place_scope(verb):
-            place = actors.place_by_token.get(tok.i)
-            if place is not None and tok.dep_ not in ("attr", "oprd", "npadvmod"):
-                return place
-        return None
 
     def _place_target(
         self, verb: Token, actors: DocActors, sources: list[EventActor], domestic: bool

@@ -93,8 +93,14 @@ class Cameo:
         return (forward, reverse) not in self.one_sided
 
     def policy(self, code: str | None) -> RootPolicy:
-        """The policy of a code's root; every flag off for an unknown root or no code."""
-        return self.roots.get((code or "")[:2], NO_POLICY)
+        """The policy of a code's root (or of its longest prefix listed apart: "0831"
+        resignations); every flag off for an unknown root or no code."""
+        code = code or ""
+        for size in range(min(len(code), 4), 2, -1):
+            found = self.roots.get(code[:size])
+            if found is not None:
+                return found
+        return self.roots.get(code[:2], NO_POLICY)
 
 
 def load_cameo(folder: Path | None = None) -> Cameo:
@@ -207,6 +213,7 @@ class ClauseWords:
     circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
+    judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
     # (lemma, coarse POS) -> "negative" | "positive": words that judge an actor
     evaluations: dict[tuple[str, str], str]
@@ -304,6 +311,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         circumstance_prepositions=words("preposition-circumstance"),
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
+        judged_prepositions=words("preposition-judged"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
         evaluations={
             (lemma, pos): polarity

@@ -101,11 +101,13 @@ FUNCTION_WORD_KINDS = (
     "preposition-modifier",  # "soldiers from Gondor": whose the noun is
     "preposition-circumstance",  # "over the deal": reason, topic, time; not an argument
     "preposition-doer",  # "airstrikes by Russia": who does an event noun's act
+    "preposition-judged",  # "was irresponsible in accusing": the act a predicate judges
     "preposition-movement",  # "a trip to Japan": after a word of going, a state is the land
     "preposition-example",  # "countries such as Lebanon": the names stand in for the noun
     "preposition-between",  # "the border between Turkey and Syria": a site's land
     "preposition-surface",  # "on Capitol Hill": a name ending in a street or hill word
     "preposition-opponent",  # "a draw with Everton": in a sports story, a club
+    "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
     "reciprocal",  # each other, one another (two words)
 )
 
@@ -167,7 +169,7 @@ CAMEO = _table(
 )
 CAMEO_ROOTS = _table(
     "events/cameo_roots.tsv",
-    Column("root", CAMEO_ROOT),
+    Column("root", pattern(r"\d{2,4}", "a CAMEO root, or a longer code for its own policy")),
     Column("needs_target", one_of("always", "default", "commitment", "no")),
     Column("place_target", FLAG),
     Column("domestic", one_of("no", "agents", "people")),
@@ -349,6 +351,8 @@ PLACE_WORD_KINDS = (
     "surface",
     "sport",
     "representative",
+    "compass",
+    "document",
 )
 PLACE_WORDS = _table(
     "places/place_words.tsv", Column("word"), Column("kind", one_of(*PLACE_WORD_KINDS))

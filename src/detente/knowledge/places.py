@@ -29,6 +29,8 @@ WEIGHT_FEATURES = (
     "apposition",
     "same-name",
     "small_town_population",
+    "sports_story_words",
+    "representative_reach",
 )
 
 
@@ -50,6 +52,8 @@ class PlaceLexicon:
     surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
     sport: frozenset[str]  # lemmas of a sports story ("striker", "goal"): its towns may be clubs
     representatives: frozenset[str]  # "Sen.": "Sen. X of Ohio" names the state X represents
+    compass: frozenset[str]  # "eastern": "over eastern Ukraine" is the land
+    documents: frozenset[str]  # "agreement": "the Paris agreement" names no place
     weights: dict[str, float]
     directional: dict[str, DirectionalName]  # "north" -> North Korea's reading
     locative_prepositions: frozenset[str]  # "in Iraq"
@@ -59,6 +63,7 @@ class PlaceLexicon:
     between_prepositions: frozenset[str]  # "the border between Chad and Sudan"
     surface_prepositions: frozenset[str]  # "on": "on Capitol Hill"
     opponent_prepositions: frozenset[str]  # "a draw with Everton", "victory over Leeds"
+    origin_prepositions: frozenset[str]  # "they are from India", "out of Iraq"
 
 
 def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
@@ -86,6 +91,8 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         surfaces=frozenset(words["surface"]),
         sport=frozenset(words["sport"]),
         representatives=frozenset(words["representative"]),
+        compass=frozenset(words["compass"]),
+        documents=frozenset(words["document"]),
         weights=weights,
         directional=directional,
         locative_prepositions=function_words.of("preposition-locative"),
@@ -95,4 +102,5 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         between_prepositions=function_words.of("preposition-between"),
         surface_prepositions=function_words.of("preposition-surface"),
         opponent_prepositions=function_words.of("preposition-opponent"),
+        origin_prepositions=function_words.of("preposition-origin"),
     )

@@ -35,6 +35,10 @@ DIVISION_KINDS = frozenset({"admin1", "admin2"})
 # the capital (Rawalpindi 14 km from Islamabad, Ramallah 15 km from Jerusalem, Putrajaya
 # 25 km from Kuala Lumpur); a namesake farther away is another place (White House, Tennessee).
 SEAT_REACH_KM = 50.0
+# Towns know their first-level division only: a county (admin2, its point the population
+# centre of its places) holds the towns of its division this close to that point
+# (Richmond, North Yorkshire, 50 km; Richmond, London, 290 km from North Yorkshire's).
+COUNTY_REACH_KM = 100.0
 EARTH_RADIUS_KM = 6371.0
 
 
@@ -122,7 +126,13 @@ class Gazetteer:
                 and inner.admin1 == outer.admin1
             )
         if outer.kind == "admin2":  # towns know their first-level division only
-            return inner.kind == "city" and bool(inner.admin1) and inner.admin1 == outer.admin1
+            return (
+                inner.kind == "city"
+                and bool(inner.admin1)
+                and inner.admin1 == outer.admin1
+                and None not in (inner.lat, inner.lon, outer.lat, outer.lon)
+                and great_circle_km(inner.lat, inner.lon, outer.lat, outer.lon) <= COUNTY_REACH_KM
+            )
         return False
 
     def is_capital(self, place: KBPlace) -> bool:

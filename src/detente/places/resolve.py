@@ -158,7 +158,19 @@ class DocPlaces:
         if place.kind == "admin2":
             return size + w["county"]
         fame = w["fame"] * fame_score(place.alternates)
-        return size + fame + (w["capital"] if self.gazetteer.is_capital(place) else 0.0)
+        return size + fame + (w["capital"] if self._capital_or_seat(place) else 0.0)
+
+    def _capital_or_seat(self, place: KBPlace) -> bool:
+        """A national capital, or a town by it that names a seat of its government
+        ("Westminster" in London is named more often than its size says)."""
+        if self.gazetteer.is_capital(place):
+            return True
+        if place.population < self.weights["small_town_population"]:
+            return False  # a seat's namesake village by the capital is no seat
+        seats = (self.kb.seat(name) for name in place.names)  # "City of Westminster"
+        if not any(seat is not None and seat[0] == place.country for seat in seats):
+            return False
+        return self.gazetteer.near_capital(place)
 
     def _count_evidence(self, names: Sequence[NameSpan]) -> None:
         for name in names:
@@ -279,14 +291,29 @@ class DocPlaces:
 
     # -- resolution --------------------------------------------------------------------------
     def may_be_seat(self, start: int, end: int, iso3: str) -> bool:
-        """Whether a capital's name can stand for its government here: it has no other
-        reading, or it reads as that capital ("Hamilton" in a story on Ontario is no
-        seat of Bermuda's government)."""
+        """Whether a seat of government's name can stand for its government here: it has no
+        other reading, or it reads as a place of that state ("Hamilton" in a story on
+        Ontario is no seat of Bermuda's government). A seat that is no capital (a building,
+        a district: "Whitehall", "Westminster", "Langley") loses to a namesake town abroad
+        only where the document points there, not by the town's size alone."""
         cities = [p for p in self.gazetteer.lookup(self.doc[start:end].text) if p.kind == "city"]
         if not cities:
             return True
         reading = self.resolve(start, end)
-        return reading is None or reading.country == iso3
+        if reading is None or reading.country == iso3:
+            return True
+        text = self.doc[start:end].text
+        capital = self.gazetteer.capital_of(iso3)
+        if capital is None or place_key(text) in {place_key(n) for n in capital.names}:
+            return False  # a capital (or a state whose capital the gazetteer lacks)
+        if reading.place is None:
+            return True
+        evidence = self._evidence(
+            reading.place, reading.country, place_key(text), self.sentence_of[start],
+            self.own.get((start, end)),
+        )  # fmt: skip
+        evidence.pop("earlier", None)  # the reading this very call just remembered
+        return not any(weight > 0 for weight in evidence.values())
 
     def names_place_in(self, text: str, iso3: str | None) -> bool:
         """Whether the name is a name of a place (other than a country) in that country."""
@@ -552,11 +579,19 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     from Syria"), ``locating`` ("Mexico's women", "the streets of Cairo", "all of Georgia",
     "the Turkey-Syria border", "an Iraq-based group"), ``event`` ("the Iraq war", "the
     invasion of Iraq"). A listed name is read where its list stands (:func:`list_anchor`).
-    "In Iraq" (a locative preposition) is the stage's own test."""
+    "In Iraq" (a locative preposition) is the stage's own test. A direction adjective on
+    the name itself makes it the land wherever it stands ("over eastern Ukraine"; not the
+    next name of a list, which a misparse may join to any other place's)."""
     root = list_anchor(span.root, lexicon)
+    if _has_compass(span.root, lexicon):
+        return "locating"  # "rockets hit southern Israel", "shot down over eastern Ukraine"
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
         word = head.head.lemma_.lower()
+        if f"{head.head.lower_} {head.lower_}" in lexicon.origin_prepositions or (
+            head.lower_ in lexicon.origin_prepositions and word == "be"
+        ):
+            return "movement"  # "flown out of Iraq", "they are from India"
         if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
             return "locating"  # "the border between Turkey and Syria", "the border with Chad"
         if head.lower_ in lexicon.movement_prepositions and word in lexicon.movement:
@@ -582,6 +617,17 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     ):
         return "locating"  # "the Syria border", "Iraq-based"
     return None
+
+
+def _has_compass(token: Token, lexicon: PlaceLexicon) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in lexicon.compass for c in token.children)
+
+
+def names_document(span: Span, lexicon: PlaceLexicon) -> bool:
+    """A name that only names a treaty or a deal: it modifies a document noun ("the Paris
+    agreement", "the Minsk accords", "the Iran deal") -- no place mention."""
+    root = list_anchor(span.root, lexicon)
+    return root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in lexicon.documents
 
 
 def list_anchor(token: Token, lexicon: PlaceLexicon) -> Token:

@@ -52,9 +52,10 @@ _GEO_TYPE = """
 CASE WHEN f.location_place_id IS NULL AND f.location_name IS NULL
           AND f.location_country IS NULL AND f.location_lat IS NULL THEN 0
      WHEN f.place_kind = 'country' THEN 1
-     WHEN f.place_kind IN ('region', 'state', 'admin1') AND f.location_country = 'USA' THEN 2
+     WHEN f.place_kind IN ('region', 'state', 'admin1', 'admin2')
+          AND f.location_country = 'USA' THEN 2
      WHEN f.place_kind = 'city' AND f.location_country = 'USA' THEN 3
-     WHEN f.place_kind IN ('region', 'state', 'admin1') THEN 5
+     WHEN f.place_kind IN ('region', 'state', 'admin1', 'admin2') THEN 5
      WHEN f.location_lat IS NULL AND f.location_admin1 IS NULL THEN 1
      ELSE 4 END"""
 
