@@ -166,3 +166,61 @@ DANGEROUS_VIEWS = """
 def test_a_judging_word_on_what_an_actor_owns_judges_the_owner(coder):
     codes = {"Jackson": "GBRLEG", "its": "GBROPP"}
     assert _said(coder, DANGEROUS_VIEWS, codes, "he") == [("GBRLEG", "GBROPP", "111")]
+
+
+WOULD_BE_MORE_EFFECTIVE = """
+    Trump       nsubj  said       PROPN
+    said        ROOT   -          VERB  VBD  lemma=say
+    G7          nsubj  be         PROPN
+    would       aux    be         AUX   MD
+    be          ccomp  said       AUX   VB
+    effective   acomp  be         ADJ   JJ
+    .           punct  said       PUNCT .
+"""
+
+
+def test_a_modal_or_comparative_judgement_judges_nobody(coder):
+    codes = {"Trump": "USAGOV", "G7": "IGOG7"}
+    assert _said(coder, WOULD_BE_MORE_EFFECTIVE, codes, "G7") == [("USAGOV", None, "010")]
+    unmodal = WOULD_BE_MORE_EFFECTIVE.replace("would       aux    be         AUX   MD\n", "")
+    assert _said(coder, unmodal, codes, "G7") == [("USAGOV", "IGOG7", "051")]
+    graded = unmodal.replace(
+        "effective   acomp  be         ADJ   JJ", "effective   acomp  be  ADJ JJR"
+    )
+    assert _said(coder, graded, codes, "G7") == [("USAGOV", None, "010")]
+
+
+CRIMINAL_GANGS = """
+    Muscat      nsubj  said       PROPN
+    said        ROOT   -          VERB  VBD  lemma=say
+    Libya       nsubj  must       PROPN
+    must        ccomp  said       AUX   MD
+    fight       xcomp  must       VERB  VB
+    criminal    amod   gangs      ADJ   JJ
+    gangs       dobj   fight      NOUN  NNS  lemma=gang
+    .           punct  said       PUNCT .
+"""
+
+
+def test_a_word_that_classifies_an_actor_phrase_is_no_judgement(coder):
+    codes = {"Muscat": "MLTGOV", "criminal gangs": "LBYCRM"}
+    found = _said(coder, CRIMINAL_GANGS, codes, "Libya")
+    assert not any(code == "111" for _s, _t, code in found)
+
+
+ARREST_UNFAIR = """
+    Christian   nsubj  said       PROPN
+    said        ROOT   -          VERB  VBD  lemma=say
+    the         det    men        DET   DT
+    men         poss   arrest     NOUN  NNS  lemma=man
+    's          case   men        PART  POS
+    arrest      nsubj  was        NOUN  NN
+    was         ccomp  said       AUX   VBD  lemma=be
+    unfair      acomp  was        ADJ   JJ
+    .           punct  said       PUNCT .
+"""
+
+
+def test_a_judgement_of_an_actors_treatment_does_not_judge_the_actor(coder):
+    codes = {"Christian": "GBRLEG", "the men": "GBRCVL"}
+    assert _said(coder, ARREST_UNFAIR, codes, "the") == [("GBRLEG", None, "010")]

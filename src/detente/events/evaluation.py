@@ -9,14 +9,15 @@ judging word counts only when the quoted or reported words *predicate* it of a c
   describes ("the U.S. was being irresponsible", "Mr Jackson was a decent public servant");
 - the word is the complement of a verb of naming whose object is the actor ("called US
   officials liars", "branded it tasteless");
-- the word describes an actor mention itself ("this reckless government") or something the
-  actor owns ("its dangerous views");
+- the word describes something the actor owns ("its dangerous views");
 - the word is a verb of wronging whose doer is the actor ("he stabbed us in the back"), or an
   adverb of judgement on the actor's act ("the protesters are rightly demanding").
 
 A negated positive judgement is criticism ("China is not helpful"); a negated negative one is
-nothing we code ("it is not illegal"). A conditional or question ("if he is reckless") judges
-nobody. The speaker and the speaker's own side ("we", the same actor code) are never the target.
+nothing we code ("it is not illegal"). A conditional, a question, a modal or a comparison ("if
+he is reckless", "it would be more effective") judges nobody; nor does a word that only
+classifies what an actor phrase names ("these criminal gangs"). The speaker and the speaker's
+own side ("we", the same actor code) are never the target.
 Words and their polarity are data: ``data/events/evaluations.tsv``.
 """
 
@@ -36,6 +37,8 @@ from detente.records import EventActor
 CRITICIZE = "111"
 PRAISE = "051"
 _CODES = {"negative": CRITICIZE, "positive": PRAISE}
+# a word right after these is denied, not said: "no-nonsense", "non-violent"
+_DENYING_PREFIXES = ("no", "non", "-")
 # a complement of the verb of its clause: "is irresponsible", "was a disgrace"
 _COMPLEMENT_DEPS = ("acomp", "attr")
 # the second complement of a verb of naming: "called them liars", "branded it tasteless"
@@ -81,6 +84,8 @@ class Evaluations:
     def _judgement(
         self, tok: Token, polarity: str, speaker: EventActor, actors: DocActors
     ) -> Judgement | None:
+        if _graded(tok) or tok.i > 0 and tok.nbor(-1).lower_ in _DENYING_PREFIXES:
+            return None  # "more effective with Russia", "a no-nonsense politician"
         predicate = _predicate_verb(tok)
         if predicate is not None and self._hedged(predicate):
             return None
@@ -93,7 +98,8 @@ class Evaluations:
         for head in heads:
             if head.lower_ in self.words.first_person:
                 continue  # "we were wrong": the speaker's own side
-            for actor in self.participants.actors_of(head, actors):
+            # the phrase must name the actor: "the men's arrest was unfair" judges the arrest
+            for actor in self.participants.actors_of(head, actors, modifiers=False):
                 if _same_side(actor, speaker) or any(same_actor(actor, j) for j in judged):
                     continue
                 judged.append(actor)
@@ -116,11 +122,11 @@ class Evaluations:
             node = node.head  # "decent, fair minded and dedicated": the first conjunct
         if node.dep_ in _DESCRIBING_DEPS and node.head.pos_ in ("NOUN", "PROPN"):
             noun = node.head
-            if actors.by_token[noun.i] != -1:
-                return [noun]  # "this reckless government"
             owners = [c for c in noun.children if c.dep_ == "poss"]
-            if owners:
+            if owners and actors.by_token[noun.i] == -1:
                 return owners  # "its dangerous views", "Trudeau's reckless remarks"
+            # "an excellent soldier" judges someone only as what the clause says they are;
+            # "these criminal gangs", "a successful government" only name what they describe
             node = noun
         own_subject = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if own_subject:
@@ -136,9 +142,18 @@ class Evaluations:
         return []
 
     def _hedged(self, verb: Token) -> bool:
-        """A conditional or a question: "if he is reckless", "whether it was legal"."""
+        """A conditional, a question or a modal: "if he is reckless", "whether it was
+        legal", "it would be effective"."""
         marks = self.words.condition_marks | self.words.question_marks
-        return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+        modals = (
+            self.words.possible_modals
+            | self.words.conditional_modals
+            | self.words.obligation_modals
+        )
+        return any(
+            (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "aux" and c.lower_ in modals)
+            for c in verb.children
+        )
 
 
 def _predicate_verb(tok: Token) -> Token | None:
@@ -151,6 +166,13 @@ def _predicate_verb(tok: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _graded(tok: Token) -> bool:
+    """A comparison, not a judgement: "more effective", "less dangerous than"."""
+    return tok.tag_ in ("JJR", "RBR") or any(
+        c.dep_ == "advmod" and c.lower_ in ("more", "less") for c in tok.children
+    )
 
 
 def _negated(tok: Token) -> bool:
