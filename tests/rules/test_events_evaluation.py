@@ -15,9 +15,9 @@ def coder(knowledge):
     return EventCoder(knowledge)
 
 
-def _said(coder, table: str, codes: dict[str, str], content_from: str):
+def _said(coder, table: str, codes: dict[str, str], content_from: str, text: str | None = None):
     """Code a 'SPEAKER said CONTENT.' parse whose reported content starts at ``content_from``."""
-    doc = parse(table)
+    doc = parse(table, text=text)
     text = doc.text
     cue = text.index(" said") + 1
     speaker = text[: cue - 1]
@@ -224,3 +224,73 @@ ARREST_UNFAIR = """
 def test_a_judgement_of_an_actors_treatment_does_not_judge_the_actor(coder):
     codes = {"Christian": "GBRLEG", "the men": "GBRCVL"}
     assert _said(coder, ARREST_UNFAIR, codes, "the") == [("GBRLEG", None, "010")]
+
+
+CALLED_LIARS = """
+    Castro      nsubj  said       PROPN
+    said        ROOT   -          VERB  VBD  lemma=say
+    Cuba        nsubj  called     PROPN
+    called      ccomp  said       VERB  VBD  lemma=call
+    officials   dobj   called     NOUN  NNS  lemma=official
+    liars       oprd   called     NOUN  NNS  lemma=liar
+    .           punct  said       PUNCT .
+"""
+
+
+def test_a_verb_of_naming_judges_its_object(coder):
+    codes = {"Castro": "CUBGOV", "officials": "USAGOV"}
+    found = _said(coder, CALLED_LIARS, codes, "Cuba")
+    assert ("CUBGOV", "USAGOV", "111") in found
+    as_two_objects = CALLED_LIARS.replace("liars       oprd", "liars       dobj")
+    assert ("CUBGOV", "USAGOV", "111") in _said(coder, as_two_objects, codes, "Cuba")
+
+
+RIGHTLY = """
+    Mattis       nsubj  said       PROPN
+    said         ROOT   -          VERB  VBD  lemma=say
+    protesters   nsubj  demanding  NOUN  NNS  lemma=protester
+    are          aux    demanding  AUX   VBP  lemma=be
+    rightly      advmod demanding  ADV   RB
+    demanding    ccomp  said       VERB  VBG  lemma=demand
+    justice      dobj   demanding  NOUN
+    .            punct  said       PUNCT .
+"""
+
+
+def test_an_adverb_of_judgement_judges_the_doer_of_the_act(coder):
+    codes = {"Mattis": "USAELI", "protesters": "USACVL"}
+    assert ("USAELI", "USACVL", "051") in _said(coder, RIGHTLY, codes, "protesters")
+
+
+OUR_GOVERNMENT = """
+    Wang         nsubj  said       PROPN
+    said         ROOT   -          VERB  VBD  lemma=say
+    our          poss   government PRON  PRP$
+    government   nsubj  was        NOUN
+    was          ccomp  said       AUX   VBD  lemma=be
+    wrong        acomp  was        ADJ   JJ
+    .            punct  said       PUNCT .
+"""
+
+
+def test_the_speakers_own_side_is_never_judged(coder):
+    # "our government": first person; "China": the speaker's bare state
+    assert _said(coder, OUR_GOVERNMENT, {"Wang": "CHNGOV", "government": "JPNGOV"}, "our") == [
+        ("CHNGOV", None, "010")
+    ]
+    codes = {"Wang": "CHNGOV", "America": "CHN"}
+    assert _said(coder, IRRESPONSIBLE, codes, "America") == [("CHNGOV", None, "010")]
+
+
+def test_a_question_or_a_hyphenated_word_judges_nobody(coder):
+    codes = {"Wang": "CHNGOV", "America": "USA"}
+    question = IRRESPONSIBLE.replace(
+        ".               punct  said   PUNCT .", "?  punct  said  PUNCT ."
+    )
+    assert _said(coder, question, codes, "America") == [("CHNGOV", None, "010")]
+    hyphen = IRRESPONSIBLE.replace(
+        "irresponsible   acomp  was    ADJ   JJ",
+        "right   acomp  was    ADJ   JJ\n    -   punct  right  PUNCT  HYPH\n    wing  npadvmod  right  NOUN",
+    )
+    text = "Wang said America was right-wing."
+    assert _said(coder, hyphen, codes, "America", text) == [("CHNGOV", None, "010")]

@@ -211,3 +211,30 @@ def test_support_is_an_event_only_with_a_phrase_naming_its_doer(nominals):
         Israel     pobj   for      PROPN
     """
     assert code(nominals, parse(policy), 2, {"Trump": "USAGOV", "Israel": "ISR"})[0] is None
+
+
+def test_a_receiving_verb_gives_the_act_its_negation_and_factuality(nominals):
+    not_received = """
+        Israel    nsubj  receive  PROPN
+        did       aux    receive  AUX    VBD  lemma=do
+        not       neg    receive  PART   RB
+        receive   ROOT   -        VERB   VB
+        a         det    warning  DET
+        warning   dobj   receive  NOUN
+        from      prep   warning  ADP
+        Iran      pobj   from     PROPN
+    """
+    act, _ = code(nominals, parse(not_received), 5, {"Israel": "ISR", "Iran": "IRN"})
+    assert sides(act) == (["IRN"], ["ISR"]) and act.negated
+    hoped = """
+        Ukraine   nsubj  hopes    PROPN
+        hopes     ROOT   -        VERB   VBZ  lemma=hope
+        to        aux    receive  PART   TO
+        receive   xcomp  hopes    VERB   VB
+        an        det    apology  DET
+        apology   dobj   receive  NOUN
+        from      prep   apology  ADP
+        Russia    pobj   from     PROPN
+    """
+    act, _ = code(nominals, parse(hoped), 5, {"Ukraine": "UKR", "Russia": "RUS"})
+    assert sides(act) == (["RUS"], ["UKR"]) and act.modality == "wanted" and not act.negated

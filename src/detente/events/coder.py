@@ -88,7 +88,13 @@ class EventCoder:
             quad_class=self.cameo.quad_class,
         )
         self.participants = Participants(self.words)
-        self.nominals = NominalCoder(self.words, self.cameo, self.verb_codes, self.participants)
+        self.nominals = NominalCoder(
+            self.words,
+            self.cameo,
+            self.verb_codes,
+            self.participants,
+            self.date_words.future_auxiliaries,
+        )
         self.statements = StatementCoder(
             self.words,
             self.cameo,

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from detente.events.clauses import verb_subject
-from detente.events.participants import DocActors, Participants, same_actor
+from detente.events.participants import DocActors, Participants, same_actor, same_side
 from detente.knowledge.events import ClauseWords
 from detente.nlp.syntax import passive_agent
 from detente.records import EventActor
@@ -37,8 +37,6 @@ from detente.records import EventActor
 CRITICIZE = "111"
 PRAISE = "051"
 _CODES = {"negative": CRITICIZE, "positive": PRAISE}
-# a word right after these is denied, not said: "no-nonsense", "non-violent"
-_DENYING_PREFIXES = ("no", "non", "-")
 # a complement of the verb of its clause: "is irresponsible", "was a disgrace"
 _COMPLEMENT_DEPS = ("acomp", "attr")
 # the second complement of a verb of naming: "called them liars", "branded it tasteless"
@@ -84,11 +82,13 @@ class Evaluations:
     def _judgement(
         self, tok: Token, polarity: str, speaker: EventActor, actors: DocActors
     ) -> Judgement | None:
-        if _graded(tok) or tok.i > 0 and tok.nbor(-1).lower_ in _DENYING_PREFIXES:
-            return None  # "more effective with Russia", "a no-nonsense politician"
+        if self._graded(tok) or self._compounded(tok):
+            return None  # "more effective with Russia", "a no-nonsense politician", "right-wing"
         predicate = _predicate_verb(tok)
         if predicate is not None and self._hedged(predicate):
             return None
+        if _in_question(tok):
+            return None  # "Is America being irresponsible?": a question judges nobody
         if _negated(tok) or (predicate is not None and _negated(predicate)):
             if polarity == "negative":
                 return None  # "it is not illegal": no judgement we code
@@ -96,8 +96,10 @@ class Evaluations:
         heads = self._judged_heads(tok, actors)
         judged: list[EventActor] = []
         for head in heads:
-            if head.lower_ in self.words.first_person:
-                continue  # "we were wrong": the speaker's own side
+            if head.lower_ in self.words.first_person or any(
+                c.dep_ == "poss" and c.lower_ in self.words.first_person for c in head.children
+            ):
+                continue  # "we were wrong", "our government was wrong": the speaker's side
             # the phrase must name the actor: "the men's arrest was unfair" judges the arrest
             for actor in self.participants.actors_of(head, actors, modifiers=False):
                 if _same_side(actor, speaker) or any(same_actor(actor, j) for j in judged):
@@ -136,10 +138,27 @@ class Evaluations:
             return [subject] if subject is not None else []
         if node.dep_ in _NAMING_DEPS:
             return [c for c in node.head.children if c.dep_ == "dobj"]
-        if node.dep_ == "dobj" and node.head.lemma_.lower() in ("call", "brand", "label", "dub"):
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in self.words.naming_verbs:
             # "called US officials liars" parsed as two objects
             return [c for c in node.head.children if c.dep_ == "dobj" and c.i != node.i]
         return []
+
+    def _graded(self, tok: Token) -> bool:
+        """A comparison, not a judgement: "more effective", "less dangerous than"."""
+        return tok.tag_ in ("JJR", "RBR") or any(
+            c.dep_ == "advmod" and c.lower_ in self.words.degree_adverbs for c in tok.children
+        )
+
+    def _compounded(self, tok: Token) -> bool:
+        """Part of a hyphenated word ("right-wing", "well-meaning") or denied by its prefix
+        ("no-nonsense"): not the word said on its own."""
+        doc = tok.doc
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if before is not None and not before.whitespace_:
+            if before.text == "-" or before.lower_ in self.words.denying_prefixes:
+                return True
+        return after is not None and not tok.whitespace_ and after.text == "-"
 
     def _hedged(self, verb: Token) -> bool:
         """A conditional, a question or a modal: "if he is reckless", "whether it was
@@ -168,11 +187,12 @@ def _predicate_verb(tok: Token) -> Token | None:
     return None
 
 
-def _graded(tok: Token) -> bool:
-    """A comparison, not a judgement: "more effective", "less dangerous than"."""
-    return tok.tag_ in ("JJR", "RBR") or any(
-        c.dep_ == "advmod" and c.lower_ in ("more", "less") for c in tok.children
-    )
+def _in_question(tok: Token) -> bool:
+    """The word's sentence (or the quoted sentence it is in) ends in a question mark."""
+    for after in tok.doc[tok.i + 1 : tok.sent.end]:
+        if after.text in (".", "!", "?"):
+            return after.text == "?"
+    return False
 
 
 def _negated(tok: Token) -> bool:
@@ -180,4 +200,6 @@ def _negated(tok: Token) -> bool:
 
 
 def _same_side(actor: EventActor, speaker: EventActor) -> bool:
-    return same_actor(actor, speaker) or bool(actor.code and actor.code == speaker.code)
+    """The speaker, the speaker's bare state ("Wang said China was a reliable partner"),
+    or an actor with the speaker's code."""
+    return same_side(actor, speaker) or bool(actor.code and actor.code == speaker.code)

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from detente.events.clauses import verb_subject
 from detente.events.emit import CodedAct
 from detente.events.lexicon import CodeSpec
+from detente.events.modality import ASSERTED, act_factuality, is_negated
 from detente.events.participants import (
     DocActors,
     Participants,
@@ -26,6 +27,10 @@ from detente.records import EventActor
 
 # Dependents of an event noun that can name its doer: "Japan's visit", "the U.S. embargo".
 _DOER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+# CAMEO's root of coercion (arrest, detain, expel ...): acts authorities do without arms
+COERCION_ROOT = "17"
 
 
 def _possessor_acted_on(noun: Token, entry: NominalEntry) -> bool:
@@ -46,11 +51,13 @@ class NominalCoder:
         cameo: Cameo,
         verb_codes: VerbCodes,
         participants: Participants,
+        future_auxiliaries: frozenset[str] = frozenset(),
     ) -> None:
         self.words = words
         self.cameo = cameo
         self.verb_codes = verb_codes
         self.participants = participants
+        self.future_auxiliaries = future_auxiliaries
 
     def code(self, noun: Token, actors: DocActors, consumed: set[int]) -> CodedAct | None:
         """The act an event noun names; None when it has no doer, or (for a one-sided act)
@@ -101,9 +108,11 @@ class NominalCoder:
         # an act done to someone in the doer's power ("the arrest of two journalists by the
         # government") needs no one able to fight; a word of violence between actors who
         # cannot fight is in another sense or no event
+        # (coercion, CAMEO root 17, is what authorities do unarmed: an arrest, a
+        # deportation; a killing or a massacre still needs someone able to fight)
         other = (
             None
-            if entry.patient_possessor
+            if entry.patient_possessor and code.forward[:2] == COERCION_ROOT
             else unarmed_sense(entry.lemma, quad, (*sources, *targets), self.words)
         )
         if other == "":
@@ -231,13 +240,23 @@ class NominalCoder:
         for child in (*noun.children, *verb.children):
             if not sources and child.dep_ == "prep" and child.lower_ == "from":
                 sources = self._last_object_actors(child, actors)
+        # "won the release of two journalists from North Korea": a noun of an act done to
+        # someone names its own patient; else the receiver is the one acted on
+        patients = self._targets(noun, entry, actors, set()) if entry.patient_possessor else []
         targets = [
             t
-            for t in self.participants.sources(verb, actors)[0]
+            for t in patients or self.participants.sources(verb, actors)[0]
             if not any(same_side(t, s) for s in sources)
         ]
         if not sources or not targets:
             return None
+        # "did not receive a warning", "hopes to receive an apology": the receiving verb's
+        # factuality is the act's
+        factuality = act_factuality(verb, self.words, self.future_auxiliaries)
+        if not factuality.coded:
+            return None
+        modality = entry.modality if entry.modality != ASSERTED else factuality.value
+        negated = self._negated(noun) or factuality.negated or is_negated(verb, self.words.negators)
         return CodedAct(
             trigger=noun,
             clause_verb=verb,
@@ -245,8 +264,8 @@ class NominalCoder:
             targets=targets,
             code=entry.code,
             rule=f"nominal: {entry.lemma} [{spec_text(entry.code)}]; received",
-            negated=self._negated(noun),
-            modality=entry.modality,
+            negated=negated,
+            modality=modality,
             confidence=0.6,
             reciprocal=entry.code.reverse == entry.code.forward,
         )

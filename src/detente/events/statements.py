@@ -19,7 +19,7 @@ from detente.events.emit import CodedAct
 from detente.events.evaluation import Evaluations
 from detente.events.lexicon import CodeSpec
 from detente.events.modality import act_factuality, is_negated
-from detente.events.participants import DocActors, Participants, same_actor
+from detente.events.participants import DocActors, Participants, is_public, same_actor
 from detente.events.patterns import VerbCodes
 from detente.knowledge.events import Cameo, ClauseWords
 from detente.records import EventActor, Quote
@@ -101,6 +101,9 @@ class StatementCoder:
         judgement = None
         if code == STATEMENT:
             judgement = self.evaluations.first(cue.doc, _pieces(quote), speaker, actors)
+        if judgement is not None and not self.cameo.policy(judgement.code).public:
+            if is_public(speaker, cue.doc, self.words.public_sectors):
+                judgement = None  # "a voter said Trump was decent": the population's opinion
         if judgement is not None:
             # criticism or praise: more specific than a plain statement (guideline §6)
             code, targets = judgement.code, list(judgement.judged)

@@ -217,6 +217,9 @@ class ClauseWords:
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
     # (lemma, coarse POS) -> "negative" | "positive": words that judge an actor
     evaluations: dict[tuple[str, str], str]
+    naming_verbs: frozenset[str]  # "called them liars"
+    degree_adverbs: frozenset[str]  # "more effective": a comparison
+    denying_prefixes: frozenset[str]  # "no-nonsense"
 
     def intent_code(self, code: str) -> str | None:
         return _longest_prefix(self.intent_codes, code)
@@ -317,6 +320,9 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
             (lemma, pos): polarity
             for _n, (lemma, pos, polarity) in read_rows(files.EVALUATIONS, folder=folder)
         },
+        naming_verbs=words("verb-naming"),
+        degree_adverbs=words("adverb-degree"),
+        denying_prefixes=words("prefix-denying"),
     )
 
 

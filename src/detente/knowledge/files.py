@@ -109,6 +109,9 @@ FUNCTION_WORD_KINDS = (
     "preposition-opponent",  # "a draw with Everton": in a sports story, a club
     "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
     "reciprocal",  # each other, one another (two words)
+    "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
+    "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
+    "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
 )
 
 # -- words shared by every stage ----------------------------------------------------------------

@@ -589,7 +589,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     if root.dep_ == "pobj" and head.dep_ == "prep":
         word = head.head.lemma_.lower()
         if f"{head.head.lower_} {head.lower_}" in lexicon.origin_prepositions or (
-            head.lower_ in lexicon.origin_prepositions and word == "be"
+            head.lower_ in lexicon.origin_prepositions and word == "be" and _someone_is(head.head)
         ):
             return "movement"  # "flown out of Iraq", "they are from India"
         if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
@@ -684,3 +684,15 @@ def _has_word(context: str, cue: str) -> bool:
             return True
         index = context.find(cue, index + 1)
     return False
+
+
+def _someone_is(verb: Token) -> bool:
+    """ "they are from India", "the victims were from Syria": people come from a place;
+    "the proposal is from Russia" says who made it (the state acts)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        (s.pos_ == "PRON" and s.lower_ not in ("it", "this", "that"))
+        or s.ent_type_ in ("PERSON", "NORP")
+        or (s.tag_ in ("NNS", "NNPS") and s.ent_type_ not in ("ORG", "GPE"))
+        for s in subjects
+    )
