@@ -29,9 +29,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from detente.events.clauses import verb_subject
+from detente.events.modality import is_negated
 from detente.events.participants import DocActors, Participants, same_actor, same_side
 from detente.knowledge.events import ClauseWords
-from detente.nlp.syntax import passive_agent
+from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent
 from detente.records import EventActor
 
 CRITICIZE = "111"
@@ -84,12 +85,14 @@ class Evaluations:
     ) -> Judgement | None:
         if self._graded(tok) or self._compounded(tok):
             return None  # "more effective with Russia", "a no-nonsense politician", "right-wing"
-        predicate = _predicate_verb(tok)
+        # the verb of the clause that says the word of someone
+        predicate = tok if tok.pos_ in VERBAL_POS else governing_verb(tok)
         if predicate is not None and self._hedged(predicate):
             return None
         if _in_question(tok):
             return None  # "Is America being irresponsible?": a question judges nobody
-        if _negated(tok) or (predicate is not None and _negated(predicate)):
+        negators = self.words.negators
+        if is_negated(tok, negators) or (predicate is not None and is_negated(predicate, negators)):
             if polarity == "negative":
                 return None  # "it is not illegal": no judgement we code
             polarity = "negative"  # "China is not helpful"
@@ -175,28 +178,12 @@ class Evaluations:
         )
 
 
-def _predicate_verb(tok: Token) -> Token | None:
-    """The verb of the clause that says the word of someone."""
-    node = tok
-    for _ in range(4):
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
 def _in_question(tok: Token) -> bool:
     """The word's sentence (or the quoted sentence it is in) ends in a question mark."""
     for after in tok.doc[tok.i + 1 : tok.sent.end]:
         if after.text in (".", "!", "?"):
             return after.text == "?"
     return False
-
-
-def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _same_side(actor: EventActor, speaker: EventActor) -> bool:
