@@ -4,7 +4,7 @@ on parses built by hand."""
 from __future__ import annotations
 
 import pytest
-from parses import parse, with_mentions
+from parses import mention, parse, with_mentions
 
 from detente.events.coder import EventCoder
 from detente.records import Quote
@@ -294,3 +294,59 @@ def test_a_question_or_a_hyphenated_word_judges_nobody(coder):
     )
     text = "Wang said America was right-wing."
     assert _said(coder, hyphen, codes, "America", text) == [("CHNGOV", None, "010")]
+
+
+def test_a_person_placed_only_in_the_speakers_country_is_not_the_speakers_state(coder):
+    # the actors stage knows Jackson only as British (GBR, no sector): he is still another
+    # actor than the speaker's state, and Blair's praise of him is praise
+    doc = with_mentions(parse(DECENT), {"Blair": "GBRGOV"})
+    jackson = mention(doc, "Jackson", "GBR", kind="person", actor_id="person:robert-jackson")
+    doc._.mentions = sorted([*doc._.mentions, jackson], key=lambda m: m.start)
+    text = doc.text
+    cue = text.index(" said") + 1
+    doc._.quotes = [
+        Quote(
+            doc_id="d",
+            start=text.index("Jackson"),
+            end=len(text) - 1,
+            text=text[text.index("Jackson") : -1],
+            kind="indirect",
+            cue="said",
+            cue_start=cue,
+            cue_end=cue + 4,
+            speaker="Blair",
+            speaker_start=0,
+            speaker_end=5,
+            speaker_name=None,
+            speaker_actor=None,
+        )  # fmt: skip
+    ]
+    found = [
+        (e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_doc(doc)
+    ]
+    assert found == [("GBRGOV", "GBR", "051")]
+    # the state itself ("Wang said China was ...") stays the speaker's side
+    codes = {"Wang": "CHNGOV", "America": "CHN"}
+    assert _said(coder, IRRESPONSIBLE, codes, "America") == [("CHNGOV", None, "010")]
+
+
+VIOLATED = """
+    Ahmadinejad  nsubj  said      PROPN
+    said         ROOT   -         VERB  VBD  lemma=say
+    soldiers     nsubj  violated  NOUN  NNS  lemma=soldier
+    had          aux    violated  AUX   VBD  lemma=have
+    violated     ccomp  said      VERB  VBN  lemma=violate
+    territory    dobj   violated  NOUN  NN
+    .            punct  said      PUNCT .
+"""
+
+
+def test_a_wrongdoing_charged_to_an_actor_is_an_accusation(coder):
+    codes = {"Ahmadinejad": "IRNGOV", "soldiers": "GBRMIL"}
+    assert _said(coder, VIOLATED, codes, "soldiers") == [("IRNGOV", "GBRMIL", "112")]
+    # denied, it is no charge we code
+    denied = VIOLATED.replace(
+        "had          aux    violated  AUX   VBD  lemma=have",
+        "had          aux    violated  AUX   VBD  lemma=have\n    not  neg  violated  PART  RB",
+    )
+    assert _said(coder, denied, codes, "soldiers") == [("IRNGOV", None, "010")]

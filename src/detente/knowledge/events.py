@@ -215,7 +215,7 @@ class ClauseWords:
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
-    # (lemma, coarse POS) -> "negative" | "positive": words that judge an actor
+    # (lemma, coarse POS) -> "negative" | "accusation" | "positive": words that judge an actor
     evaluations: dict[tuple[str, str], str]
     naming_verbs: frozenset[str]  # "called them liars"
     degree_adverbs: frozenset[str]  # "more effective": a comparison

@@ -228,7 +228,7 @@ EVALUATIONS = _table(
     "events/evaluations.tsv",
     Column("lemma", WORD),
     Column("pos", one_of("ADJ", "NOUN", "VERB", "ADV")),
-    Column("polarity", one_of("negative", "positive")),
+    Column("polarity", one_of("negative", "accusation", "positive")),
 )
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
