@@ -341,3 +341,19 @@ def test_the_shipped_extensions_code_verbs_cameo_lacks(knowledge):
         """
     )
     assert code_of(codes, turned, 1)[0] == CodeSpec("120")
+
+
+def test_taking_part_is_no_intent_to_cooperate(knowledge):
+    # CAMEO codes a bare "took part" 030; what was taken part in is the act ("a discussion",
+    # "the bombing"), while "took part in the summit" keeps its longer pattern (046)
+    codes = VerbCodes(knowledge.verbs, {})
+    took = """
+        Kenya    nsubj  took  PROPN
+        took     ROOT   -     VERB  VBD  lemma=take
+        part     dobj   took  NOUN
+        in       prep   took  ADP
+        the      det    {noun}  DET
+        {noun}   pobj   in    NOUN
+    """
+    assert code_of(codes, parse(took.format(noun="discussion")), 1)[0].is_null
+    assert code_of(codes, parse(took.format(noun="summit")), 1)[0] == CodeSpec("046")
