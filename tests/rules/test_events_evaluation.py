@@ -350,3 +350,24 @@ def test_a_wrongdoing_charged_to_an_actor_is_an_accusation(coder):
         "had          aux    violated  AUX   VBD  lemma=have\n    not  neg  violated  PART  RB",
     )
     assert _said(coder, denied, codes, "soldiers") == [("IRNGOV", None, "010")]
+
+
+DISSERVICE = """
+    Kudlow      nsubj  said   PROPN
+    said        ROOT   -      VERB  VBD  lemma=say
+    Trudeau     nsubj  {verb}   PROPN
+    {verb}      ccomp  said   VERB  VBD  lemma={lemma}
+    a           det    disservice  DET  DT
+    great       amod   disservice  ADJ  JJ
+    disservice  dobj   {verb}   NOUN  NN
+    .           punct  said   PUNCT .
+"""
+
+
+def test_a_judging_noun_an_actor_does_judges_the_actor(coder):
+    codes = {"Kudlow": "USAGOV", "Trudeau": "CANGOV"}
+    did = DISSERVICE.format(verb="did", lemma="do")
+    assert _said(coder, did, codes, "Trudeau") == [("USAGOV", "CANGOV", "111")]
+    # what befalls an actor does not judge it ("suffered a disservice")
+    suffered = DISSERVICE.format(verb="suffered", lemma="suffer")
+    assert ("USAGOV", "CANGOV", "111") not in _said(coder, suffered, codes, "Trudeau")

@@ -10,7 +10,8 @@ judging word counts only when the quoted or reported words *predicate* it of a c
   describes ("the U.S. was being irresponsible", "Mr Jackson was a decent public servant");
 - the word is the complement of a verb of naming whose object is the actor ("called US
   officials liars", "branded it tasteless");
-- the word describes something the actor owns ("its dangerous views");
+- the word describes something the actor owns ("its dangerous views") or does ("he did a
+  great disservice", "she committed fraud");
 - the word is a verb of wronging whose doer is the actor ("he stabbed us in the back"; a
   wrongdoing the speaker charges the actor with, "the soldiers had violated our territory",
   is an accusation, 112), or an adverb of judgement on the actor's act ("the protesters are
@@ -150,6 +151,10 @@ class Evaluations:
         if node.dep_ == "dobj" and node.head.lemma_.lower() in self.words.naming_verbs:
             # "called US officials liars" parsed as two objects
             return [c for c in node.head.children if c.dep_ == "dobj" and c.i != node.i]
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in self.words.doing_verbs:
+            # "he did a great disservice to the G7", "she committed fraud": its doer
+            subject = verb_subject(node.head)
+            return [subject] if subject is not None else []
         return []
 
     def _graded(self, tok: Token) -> bool:

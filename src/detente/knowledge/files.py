@@ -110,6 +110,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
     "reciprocal",  # each other, one another (two words)
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
+    "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
 )
