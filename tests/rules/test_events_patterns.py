@@ -357,3 +357,17 @@ def test_taking_part_is_no_intent_to_cooperate(knowledge):
     """
     assert code_of(codes, parse(took.format(noun="discussion")), 1)[0].is_null
     assert code_of(codes, parse(took.format(noun="summit")), 1)[0] == CodeSpec("046")
+
+
+def test_echoing_an_actor_is_no_mockery(knowledge):
+    # CAMEO's REPEAT block shares MOCK's "- * + [111]"; ECHO has its own code (010), and
+    # its own pattern "- * + CALLS [051]" stays
+    codes = VerbCodes(knowledge.verbs, {})
+    echoed = parse(
+        "Brennan nsubj echoed PROPN\nechoed ROOT - VERB VBD lemma=echo\nTrump dobj echoed PROPN"
+    )
+    assert code_of(codes, echoed, 1)[0] == CodeSpec("010")
+    mocked = parse(
+        "Brennan nsubj mocked PROPN\nmocked ROOT - VERB VBD lemma=mock\nTrump dobj mocked PROPN"
+    )
+    assert code_of(codes, mocked, 1)[0] == CodeSpec("111")
