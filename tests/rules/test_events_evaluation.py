@@ -15,8 +15,17 @@ def coder(knowledge):
     return EventCoder(knowledge)
 
 
-def _said(coder, table: str, codes: dict[str, str], content_from: str, text: str | None = None):
-    """Code a 'SPEAKER said CONTENT.' parse whose reported content starts at ``content_from``."""
+def _said(
+    coder,
+    table: str,
+    codes: dict[str, str],
+    content_from: str,
+    text: str | None = None,
+    *,
+    persons: dict[str, str] | None = None,
+):
+    """Code a 'SPEAKER said CONTENT.' parse whose reported content starts at ``content_from``;
+    ``persons`` (words -> code) are mentions of individuals, whatever their code."""
     doc = parse(table, text=text)
     text = doc.text
     cue = text.index(" said") + 1
@@ -28,9 +37,12 @@ def _said(coder, table: str, codes: dict[str, str], content_from: str, text: str
         speaker=speaker, speaker_start=0, speaker_end=len(speaker),
         speaker_name=None, speaker_actor=None,
     )  # fmt: skip
+    doc = with_mentions(doc, codes, quotes=[quote])
+    for words, code in (persons or {}).items():
+        person = mention(doc, words, code, kind="person", actor_id=f"person:{words.lower()}")
+        doc._.mentions = sorted([*doc._.mentions, person], key=lambda m: m.start)
     return [
-        (e.source.code, e.target.code if e.target else None, e.cameo)
-        for e in coder.code_doc(with_mentions(doc, codes, quotes=[quote]))
+        (e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_doc(doc)
     ]
 
 
@@ -299,31 +311,7 @@ def test_a_question_or_a_hyphenated_word_judges_nobody(coder):
 def test_a_person_placed_only_in_the_speakers_country_is_not_the_speakers_state(coder):
     # the actors stage knows Jackson only as British (GBR, no sector): he is still another
     # actor than the speaker's state, and Blair's praise of him is praise
-    doc = with_mentions(parse(DECENT), {"Blair": "GBRGOV"})
-    jackson = mention(doc, "Jackson", "GBR", kind="person", actor_id="person:robert-jackson")
-    doc._.mentions = sorted([*doc._.mentions, jackson], key=lambda m: m.start)
-    text = doc.text
-    cue = text.index(" said") + 1
-    doc._.quotes = [
-        Quote(
-            doc_id="d",
-            start=text.index("Jackson"),
-            end=len(text) - 1,
-            text=text[text.index("Jackson") : -1],
-            kind="indirect",
-            cue="said",
-            cue_start=cue,
-            cue_end=cue + 4,
-            speaker="Blair",
-            speaker_start=0,
-            speaker_end=5,
-            speaker_name=None,
-            speaker_actor=None,
-        )  # fmt: skip
-    ]
-    found = [
-        (e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_doc(doc)
-    ]
+    found = _said(coder, DECENT, {"Blair": "GBRGOV"}, "Jackson", persons={"Jackson": "GBR"})
     assert found == [("GBRGOV", "GBR", "051")]
     # the state itself ("Wang said China was ...") stays the speaker's side
     codes = {"Wang": "CHNGOV", "America": "CHN"}
