@@ -583,3 +583,23 @@ def test_a_bare_participle_clause_is_done_to_the_main_subject(coder):
         {"Putin": "RUSGOV", "Abe": "JPNGOV", "Russia": "RUS"},
     )
     assert triples(events) == {("JPNGOV", "RUS", "111")}
+
+
+FACES = """
+    Trump   nsubj  faces   PROPN  NNP
+    faces   ROOT   -       VERB   VBZ  lemma=face
+    {object}
+    with    prep   faces   ADP
+    Putin   pobj   with    PROPN  NNP
+    .       punct  faces   PUNCT  .
+"""
+
+
+def test_face_meets_someone_only_with_an_actor_object(coder):
+    """argument_senses.tsv: "Trump faces Erdogan with Putin" is a meeting (040); "Trump
+    faces high stakes with Putin" meets no one."""
+    codes = {"Trump": "USAGOV", "Erdogan": "TURGOV", "Putin": "RUSGOV"}
+    met = coded(coder, FACES.format(object="Erdogan dobj faces PROPN NNP"), codes)
+    assert ("USAGOV", "TURGOV", "040") in triples(met)
+    stakes = FACES.format(object="high amod stakes ADJ JJ\n    stakes dobj faces NOUN NNS")
+    assert [e for e in coded(coder, stakes, codes) if e.cameo_root == "04"] == []
