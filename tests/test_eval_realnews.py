@@ -406,16 +406,25 @@ def test_committed_index_matches_the_corpora(shared_dir):
     every = read_articles(GOLD_DIR)
     sentences = read_sentences(GOLD_DIR)
     assert {a.key for a in every} == set(sentences) and len(set(sentences)) == len(every)
-    # the main draw (90 rows), then extra train batches of 60 (sample_realnews.py steps 7-9)
+    # the main draw (90 rows), then the extra batches in table order (sample_realnews.py 7-9)
+    batches = load_script("sample_realnews").EXTRA_BATCHES
     articles, extra = every[:90], every[90:]
-    assert len(articles) == 90 and len(extra) % 60 == 0
+    assert len(articles) == 90
     corpora = ("allsides", "bbc", "wikinews")
     by_corpus = {c: sum(a.corpus == c for a in articles) for c in corpora}
     assert by_corpus == {"allsides": 50, "bbc": 20, "wikinews": 20}
-    for start in range(0, len(extra), 60):
-        batch = extra[start : start + 60]
-        assert {c: sum(a.corpus == c for a in batch) for c in corpora} == {"allsides": 40, "bbc": 10, "wikinews": 10}  # fmt: skip
-        assert all(a.split == "train" and not a.double for a in batch)
+    start = 0
+    for batch in batches:
+        rows = extra[start : start + batch.size]
+        if not rows:
+            break
+        assert len(rows) == batch.size
+        expected = {"allsides": batch.strata[0][3], "bbc": batch.strata[1][3] + batch.strata[2][3], "wikinews": batch.strata[3][3]}  # fmt: skip
+        assert {c: sum(a.corpus == c for a in rows) for c in corpora} == expected
+        assert all(a.split == batch.split and not a.double for a in rows)
+        start += batch.size
+    assert start == len(extra)
+    assert len({a.key for a in every}) == len(every)  # no article drawn twice
     assert all(len(sentences[a.key]) == a.n_sentences <= 8 for a in extra)
     double = [a for a in articles if a.double]
     assert len(double) == 12 and sum(a.n_sentences for a in double) >= 80
