@@ -557,3 +557,26 @@ def test_honorific_surname_is_the_one_namesake_in_office(code, date, holder):
 def test_acronym_written_with_full_stops_is_the_known_organization(code):
     doc = code("The drones fired at camps, with the C.I.A. providing targets.", date="2014-06-20")
     assert at(doc, "C.I.A.").code == "USASPY"
+
+
+def test_pronoun_reporting_quoted_sentences_is_the_person_named_before_them(code):
+    # the sentence before "she posted" is quoted words naming nobody: the speaker is the
+    # nearest person further back
+    doc = code(
+        "The criticism followed a tweet by State Department spokeswoman Jen Psaki.\n"
+        "“The world stands united.\n"
+        "Let us hope Russia will live by the promise,” she posted.",
+        date="2014-04-26",
+    )
+    she = at(doc, "she")
+    assert she is not None and she.actor_id == "person:jen-psaki" and she.resolved_by == "pronoun"
+
+
+def test_pronoun_that_reports_nothing_does_not_reach_further_back(code):
+    doc = code(
+        "The criticism followed a tweet by State Department spokeswoman Jen Psaki.\n"
+        "The world stood still.\n"
+        "Then she left the room.",
+        date="2014-04-26",
+    )
+    assert at(doc, "she") is None

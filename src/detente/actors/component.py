@@ -1056,11 +1056,33 @@ class DocResolver:
                 return
         else:
             antecedent = self.memory.person_for_pronoun(token.i, window_start, exclude=exclude)
+            if antecedent is None and self._reports_speech(token):
+                antecedent = self._speaker_before_quote(token, sentence, exclude)
         if antecedent is None:
             return
         resolution = antecedent.via("pronoun")
         self._emit(token.i, token.i + 1, resolution, None)
         self._remember(self.doc[token.i : token.i + 1], resolution, surname=None)
+
+    def _reports_speech(self, token: Token) -> bool:
+        """ "he said", "she posted": the subject of a speech verb."""
+        return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in self.lexicon.speech_verbs
+
+    def _speaker_before_quote(
+        self, token: Token, sentence: int, exclude: str | None
+    ) -> Resolution | None:
+        """ "... said Jen Psaki. “The world stands united. Let's hope ...,” she posted.": the
+        quoted sentences name nobody, and "she" reports them, so she is someone named before
+        them; the nearest person, one sentence further back at a time (up to
+        ``SPEAKER_LOOKBACK`` sentences)."""
+        for back in range(2, SPEAKER_LOOKBACK + 1):
+            if sentence - back < 0:
+                return None
+            start = self.sentence_starts[sentence - back]
+            found = self.memory.person_for_pronoun(token.i, start, exclude=exclude)
+            if found is not None:
+                return found
+        return None
 
     def _people_coordinated_since(
         self, antecedent: Resolution | None, window_start: int, token: int
@@ -1166,6 +1188,7 @@ class DocResolver:
         return mentions
 
 
+SPEAKER_LOOKBACK = 3  # "he said" after quoted sentences: the speaker is named this far back at most
 CURATED_SOURCE = "leaders"
 ELITE_SECTOR = "ELI"  # the dated leaders table, kept current by hand (kb/README.md)
 
