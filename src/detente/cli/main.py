@@ -679,7 +679,7 @@ eval_app.command("petrarch")(
 @handle_errors
 def eval_realnews(
     split: Annotated[
-        str, typer.Option("--split", help="train, dev or test (test: once, at the end).")
+        str, typer.Option("--split", help="train, dev, dev2 or test (test: once, at the end).")
     ] = "dev",
     annotator: Annotated[
         str, typer.Option("--annotator", help="Whose gold: A (the union) or B (second).")
@@ -737,7 +737,7 @@ def eval_actors(
         ),
     ] = None,
     split: Annotated[
-        str, typer.Option("--split", help="Real-news split: train, dev or test (test: once).")
+        str, typer.Option("--split", help="Real-news split: train, dev, dev2 or test (test: once).")
     ] = "dev",
     annotator: Annotated[
         str, typer.Option("--annotator", help="Real-news gold: A (the union) or B (second).")
@@ -763,8 +763,8 @@ def eval_places(
         typer.Option(
             "--split",
             help=(
-                "dev, test (once, at the end), a held-out split (test2, test3: each once, by"
-                " the lead) or all (dev and test)."
+                "dev, test (once, at the end), a held-out split (test2 and the ones drawn"
+                " after it: each once, by the lead) or all (dev and test)."
             ),
         ),
     ] = "dev",
