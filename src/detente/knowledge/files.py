@@ -113,6 +113,7 @@ FUNCTION_WORD_KINDS = (
     "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
+    "honorific",  # Mr, Mrs, Dr: "Mr Blair" is a person known by the surname alone
 )
 
 # -- words shared by every stage ----------------------------------------------------------------
