@@ -492,3 +492,25 @@ def test_a_bare_participle_clause_is_done_to_the_main_subject(coder):
         {"Putin": "RUSGOV", "Abe": "JPNGOV", "Russia": "RUS"},
     )
     assert triples(events) == {("JPNGOV", "RUS", "111")}
+
+
+def test_a_call_for_someone_to_act_is_an_appeal_even_without_an_addressee(coder):
+    """ "Britain called for an independent body to be set up": the "(FOR)" sense of "call"
+    (020) holds when the parser makes "for" the mark of the infinitive clause; an appeal to
+    the public has no target (docs/gold/events-guideline.md, section 5)."""
+    table = """
+        Britain     nsubj      called  PROPN
+        called      ROOT       -       VERB   VBD  lemma=call
+        for         mark       set     SCONJ
+        an          det        body    DET
+        independent amod       body    ADJ
+        body        nsubjpass  set     NOUN   NN
+        to          aux        set     PART
+        be          auxpass    set     AUX
+        set         advcl      called  VERB   VBN
+        up          prt        set     ADP
+        .           punct      called  PUNCT  .
+    """
+    (event,) = coded(coder, table, {"Britain": "GBR"})
+    assert (event.source.code, event.target, event.cameo) == ("GBR", None, "020")
+    assert event.modality == "asserted" and "(FOR)" in event.rule

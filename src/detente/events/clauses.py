@@ -62,7 +62,28 @@ def clause_tokens(
             or (skip_dates and is_date_phrase(child))
         )
 
-    return pruned_subtree(head, skip)
+    tokens = pruned_subtree(head, skip)
+    if include_xcomp:
+        tokens = sorted(tokens + for_clause_words(tokens), key=lambda t: t.i)
+    return tokens
+
+
+def for_clause_words(tokens: list[Token]) -> list[Token]:
+    """ "called for an independent body to be set up", "pressed for the talks to resume":
+    the parser makes "for" the mark of an infinitive clause, not the verb's preposition; the
+    clause is the verb's complement ("for" + its subject, as "called for measures"), so its
+    "for" and its subject's phrase are the verb's words (patterns "(FOR)", the target)."""
+    out: list[Token] = []
+    for tok in tokens:
+        for clause in tok.children:
+            if clause.dep_ != "advcl" or clause.i < tok.i:
+                continue
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"]
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            subject = verb_subject(clause)
+            if marks and infinitive and subject is not None and subject.i < clause.i:
+                out += [marks[0], *pruned_subtree(subject, lambda c, t: c.dep_ in CLAUSE_DEPS)]
+    return out
 
 
 def place_scope(verb: Token) -> list[Token]:
