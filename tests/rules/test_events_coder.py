@@ -514,3 +514,27 @@ def test_a_call_for_someone_to_act_is_an_appeal_even_without_an_addressee(coder)
     (event,) = coded(coder, table, {"Britain": "GBR"})
     assert (event.source.code, event.target, event.cameo) == ("GBR", None, "020")
     assert event.modality == "asserted" and "(FOR)" in event.rule
+
+
+WARNED = """
+    Russia     nsubj  warned  PROPN
+    warned     ROOT   -       VERB   VBD  lemma=warn
+    {object}
+    that       mark   leave   SCONJ
+    companies  nsubj  leave   NOUN   NNS
+    would      aux    leave   AUX    MD
+    leave      ccomp  warned  VERB   VB
+    Ukraine    dobj   leave   PROPN
+    .          punct  warned  PUNCT  .
+"""
+
+
+def test_a_warning_threatens_only_someone_warned(coder):
+    """ "Russia warned that companies would leave Ukraine": a warning of what will happen is
+    a pessimistic comment (012), no threat against the country named in what is foreseen;
+    "Russia warned Kyiv that ..." threatens the one warned (130)."""
+    codes = {"Russia": "RUS", "companies": "UKRBUS", "Ukraine": "UKR", "Kyiv": "UKRGOV"}
+    found = coded(coder, WARNED.format(object=""), codes)
+    assert not [e for e in found if e.cameo.startswith("13")]
+    warned = coded(coder, WARNED.format(object="Kyiv dobj warned PROPN"), codes)
+    assert ("RUS", "UKRGOV", "130") in triples(warned)
