@@ -538,3 +538,56 @@ def test_a_warning_threatens_only_someone_warned(coder):
     assert not [e for e in found if e.cameo.startswith("13")]
     warned = coded(coder, WARNED.format(object="Kyiv dobj warned PROPN"), codes)
     assert ("RUS", "UKRGOV", "130") in triples(warned)
+
+
+def test_must_in_a_quote_is_a_demand_of_the_speaker(coder):
+    """ "“Parties must act,” Abe said.": the quote's speaker demands of the one obliged;
+    "Should Japan act, ...": a modal before its subject is a condition, no demand."""
+    text = "“Japan must leave Mordor,” Abe said."
+    table = """
+        “       punct  said    PUNCT  ``
+        Japan   nsubj  leave   PROPN
+        must    aux    leave   AUX    MD
+        leave   ccomp  said    VERB   VB
+        Mordor  dobj   leave   PROPN
+        ,       punct  said    PUNCT  ,
+        ”       punct  said    PUNCT  ''
+        Abe     nsubj  said    PROPN
+        said    ROOT   -       VERB   VBD  lemma=say
+        .       punct  said    PUNCT  .
+    """
+    abe = text.index("Abe")
+    quote = Quote(
+        doc_id="d", start=1, end=24, text=text[1:24], kind="direct",
+        cue="said", cue_start=abe + 4, cue_end=abe + 8,
+        speaker="Abe", speaker_start=abe, speaker_end=abe + 3,
+        speaker_name=None, speaker_actor=None,
+    )  # fmt: skip
+    codes = {"Abe": "GBRGOV", "Japan": "JPN", "Mordor": "MOR"}
+    # the quote as its own sentence, with no verb above it: only the quote says who demands
+    alone = table.replace("leave   ccomp  said", "leave   ROOT   -   ").replace(
+        "said    ROOT   -  ", "said    parataxis  leave"
+    )
+    doc = with_mentions(parse(alone, text=text, date="2017-02-10"), codes, quotes=[quote])
+    demands = [e for e in coder.code_doc(doc) if e.rule.startswith("obligation")]
+    ((source, target, code),) = triples(demands)
+    assert (source, target, code[:2]) == ("GBRGOV", "JPN", "10")
+    assert demands[0].rule.startswith("obligation (quote ... must leave)")
+    inverted = """
+        Should  aux    act     AUX    MD   lemma=should
+        Japan   nsubj  act     PROPN
+        act     ROOT   -       VERB   VB
+        ,       punct  act     PUNCT  ,
+        Abe     nsubj  said    PROPN
+        said    parataxis act  VERB   VBD  lemma=say
+        .       punct  act     PUNCT  .
+    """
+    said = Quote(
+        doc_id="d", start=0, end=16, text="Should Japan act", kind="indirect",
+        cue="said", cue_start=22, cue_end=26, speaker="Abe", speaker_start=18,
+        speaker_end=21, speaker_name=None, speaker_actor=None,
+    )  # fmt: skip
+    doc = parse(inverted, date="2017-02-10")
+    assert doc.text[18:21] == "Abe" and doc.text[22:26] == "said"
+    doc = with_mentions(doc, {"Abe": "GBRGOV", "Japan": "JPN"}, quotes=[said])
+    assert not [e for e in coder.code_doc(doc) if e.rule.startswith("obligation")]
