@@ -591,3 +591,20 @@ def test_must_in_a_quote_is_a_demand_of_the_speaker(coder):
     assert doc.text[18:21] == "Abe" and doc.text[22:26] == "said"
     doc = with_mentions(doc, {"Abe": "GBRGOV", "Japan": "JPN"}, quotes=[said])
     assert not [e for e in coder.code_doc(doc) if e.rule.startswith("obligation")]
+
+
+def test_going_on_strike_is_a_protest_not_travel(coder):
+    """ "Teachers went on strike.": a strike (143, extensions.verbs.txt), against their own
+    country (a domestic protest); "went on hunger strike": 142."""
+    table = """
+        Teachers  nsubj  went    NOUN   NNS
+        went      ROOT   -       VERB   VBD  lemma=go
+        on        prep   went    ADP
+        {hunger}
+        strike    pobj   on      NOUN   NN
+        .         punct  went    PUNCT  .
+    """
+    (event,) = coded(coder, table.format(hunger=""), {"Teachers": "CHLEDU"})
+    assert (event.source.code, event.target.code, event.cameo) == ("CHLEDU", "CHL", "143")
+    hunger = table.format(hunger="hunger compound strike NOUN NN")
+    assert triples(coded(coder, hunger, {"Teachers": "CHLEDU"})) == {("CHLEDU", "CHL", "142")}
