@@ -76,14 +76,23 @@ def for_clause_words(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for tok in tokens:
         for clause in tok.children:
-            if clause.dep_ != "advcl" or clause.i < tok.i:
-                continue
-            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"]
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-            subject = verb_subject(clause)
-            if marks and infinitive and subject is not None and subject.i < clause.i:
-                out += [marks[0], *pruned_subtree(subject, lambda c, t: c.dep_ in CLAUSE_DEPS)]
+            mark = for_clause_mark(clause)
+            if mark is not None and clause.i > tok.i:
+                subject = verb_subject(clause)
+                out += [mark, *pruned_subtree(subject, lambda c, t: c.dep_ in CLAUSE_DEPS)]
     return out
+
+
+def for_clause_mark(clause: Token) -> Token | None:
+    """The "for" of a "for NP to VP" clause ("for the military to support him")."""
+    if clause.dep_ != "advcl":
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    subject = verb_subject(clause)
+    if mark is None or not infinitive or subject is None or subject.i > clause.i:
+        return None
+    return mark
 
 
 def place_scope(verb: Token) -> list[Token]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.events.clauses import verb_subject
+from detente.events.clauses import for_clause_mark, verb_subject
 from detente.events.emit import CodedAct
 from detente.events.lexicon import CodeSpec
 from detente.events.modality import ASSERTED, act_factuality, is_negated
@@ -99,7 +99,11 @@ class NominalCoder:
             # "opposition parties in Nepal organized a general strike": a domestic act (a
             # mutual one, "a court battle", needs its other side named)
             targets = own_country(sources, people=policy.domestic == "people")
-        if not targets and (len(sources) < 2 or (policy.needs_target == "always" and not mutual)):
+        if not targets and entry.conditional and not mutual and policy.needs_target != "always":
+            # "Guaido's call for new elections": an appeal to the public (the guideline keeps
+            # its target null), its sense named by its own phrase, as a verb's pattern does
+            pass
+        elif not targets and (len(sources) < 2 or (policy.needs_target == "always" and not mutual)):
             # "the G7 summit meeting": a meeting needs two sides; "saw them as a threat":
             # several doers of an act done to someone still need the one it is done to
             return None
@@ -151,6 +155,8 @@ class NominalCoder:
         }
         heads = (noun,) if light_verb is None else (noun, light_verb)
         prepositions = {c.lower_ for h in heads for c in h.children if c.dep_ == "prep"}
+        # "calls for the military to support him": "for" marks the noun's infinitive clause
+        prepositions |= {"for" for h in heads for c in h.children if for_clause_mark(c)}
         for entry in self.words.nominals.get(noun.lemma_.lower(), ()):
             if entry.modifiers and not entry.modifiers & modifiers:
                 continue
@@ -286,7 +292,9 @@ class NominalCoder:
                 break
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 targets = self._last_object_actors(child, actors)
-            elif child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in VERBAL_POS:
+            elif (
+                child.dep_ in ("acl", "ccomp", "relcl") or for_clause_mark(child) is not None
+            ) and child.pos_ in VERBAL_POS:
                 subject = verb_subject(child)
                 if subject is not None and subject.lower_ not in self.words.relatives:
                     targets = self.participants.actors_of(subject, actors)
