@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/realnews_cat_recall.py train REQUEST,COERCE,PROTEST,THREATEN [-v]
     .venv/bin/python benchmarks/realnews_cat_recall.py dev REQUEST,COERCE [--summary]
 
-Uses ``realnews_dev.code_split`` (spaCy parses cached in ``.cache/`` of the worktree). Prints,
+Uses ``realnews_dev.code_split`` (spaCy parses cached in ``tmp/`` of the worktree, ignored by git). Prints,
 for the split's two halves by article (doc ids sorted, even/odd) and the whole, per category:
 gold asserted events, predicted asserted events, correct category-only (a same-category
 asserted prediction in the sentence, actors ignored) and correct strict (source and target
@@ -44,7 +44,7 @@ def main() -> None:
     cats = set(args.cats.split(","))
     gold = load_gold("A")
     nlp = load()
-    cache = ROOT / ".cache"
+    cache = ROOT / "tmp"  # ignored by git (.gitignore: /tmp/)
     cache.mkdir(exist_ok=True)
     events, _docs = code_split(nlp, gold, args.split, cache)
     golds = gold_by_sentence(gold, args.split)
