@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from parses import mention, parse, with_mentions
+from test_events_clauses import CALLED_FOR
 
 from detente.events.coder import EventCoder
 from detente.records import Quote
@@ -498,19 +499,7 @@ def test_a_call_for_someone_to_act_is_an_appeal_even_without_an_addressee(coder)
     """ "Britain called for an independent body to be set up": the "(FOR)" sense of "call"
     (020) holds when the parser makes "for" the mark of the infinitive clause; an appeal to
     the public has no target (docs/gold/events-guideline.md, section 5)."""
-    table = """
-        Britain     nsubj      called  PROPN
-        called      ROOT       -       VERB   VBD  lemma=call
-        for         mark       set     SCONJ
-        an          det        body    DET
-        independent amod       body    ADJ
-        body        nsubjpass  set     NOUN   NN
-        to          aux        set     PART
-        be          auxpass    set     AUX
-        set         advcl      called  VERB   VBN
-        up          prt        set     ADP
-        .           punct      called  PUNCT  .
-    """
+    table = CALLED_FOR.format(for_dep="mark", for_head="set", for_pos="SCONJ")
     (event,) = coded(coder, table, {"Britain": "GBR"})
     assert (event.source.code, event.target, event.cameo) == ("GBR", None, "020")
     assert event.modality == "asserted" and "(FOR)" in event.rule
