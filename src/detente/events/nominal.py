@@ -23,7 +23,7 @@ from detente.events.participants import (
     unarmed_sense,
 )
 from detente.events.patterns import VerbCodes, spec_text
-from detente.knowledge.events import Cameo, ClauseWords, NominalEntry
+from detente.knowledge.events import Cameo, ClauseWords, NominalEntry, RootPolicy
 from detente.nlp.syntax import VERBAL_POS, governing_verb
 from detente.records import EventActor
 
@@ -33,6 +33,19 @@ _DOER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 # CAMEO's root of coercion (arrest, detain, expel ...): acts authorities do without arms
 COERCION_ROOT = "17"
+
+
+def _codes_untargeted(
+    entry: NominalEntry, policy: RootPolicy, n_sources: int, mutual: bool
+) -> bool:
+    """Is the noun's act coded with no one it is done to? "Guaido's call for new elections":
+    an appeal to the public (the guideline keeps its target null), its sense named by its
+    own phrase as a verb's pattern names it; not "the G7 summit meeting" (a meeting needs
+    two sides) nor "saw them as a threat" (several doers of an act done to someone still
+    need the one it is done to)."""
+    if entry.conditional and not mutual and policy.needs_target != "always":
+        return True
+    return n_sources >= 2 and (policy.needs_target != "always" or mutual)
 
 
 def _possessor_acted_on(noun: Token, entry: NominalEntry) -> bool:
@@ -148,13 +161,7 @@ class NominalCoder:
             # "opposition parties in Nepal organized a general strike": a domestic act (a
             # mutual one, "a court battle", needs its other side named)
             targets = own_country(sources, people=policy.domestic == "people")
-        if not targets and entry.conditional and not mutual and policy.needs_target != "always":
-            # "Guaido's call for new elections": an appeal to the public (the guideline keeps
-            # its target null), its sense named by its own phrase, as a verb's pattern does
-            pass
-        elif not targets and (len(sources) < 2 or (policy.needs_target == "always" and not mutual)):
-            # "the G7 summit meeting": a meeting needs two sides; "saw them as a threat":
-            # several doers of an act done to someone still need the one it is done to
+        if not targets and not _codes_untargeted(entry, policy, len(sources), mutual):
             return None
         code, rule = entry.code, f"nominal: {entry.lemma} [{spec_text(entry.code)}]"
         quad = self.cameo.quad_class(code.forward)
