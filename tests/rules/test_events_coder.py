@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from parses import mention, parse, with_mentions
+from test_events_clauses import CALLED_FOR
 
 from detente.events.coder import EventCoder
 from detente.records import Quote
@@ -583,6 +584,110 @@ def test_a_bare_participle_clause_is_done_to_the_main_subject(coder):
         {"Putin": "RUSGOV", "Abe": "JPNGOV", "Russia": "RUS"},
     )
     assert triples(events) == {("JPNGOV", "RUS", "111")}
+
+
+def test_a_call_for_someone_to_act_is_an_appeal_even_without_an_addressee(coder):
+    """ "Britain called for an independent body to be set up": the "(FOR)" sense of "call"
+    (020) holds when the parser makes "for" the mark of the infinitive clause; an appeal to
+    the public has no target (docs/gold/events-guideline.md, section 5)."""
+    table = CALLED_FOR.format(for_dep="mark", for_head="set", for_pos="SCONJ")
+    (event,) = coded(coder, table, {"Britain": "GBR"})
+    assert (event.source.code, event.target, event.cameo) == ("GBR", None, "020")
+    assert event.modality == "asserted" and "(FOR)" in event.rule
+
+
+WARNED = """
+    Russia     nsubj  warned  PROPN
+    warned     ROOT   -       VERB   VBD  lemma=warn
+    {object}
+    that       mark   leave   SCONJ
+    companies  nsubj  leave   NOUN   NNS
+    would      aux    leave   AUX    MD
+    leave      ccomp  warned  VERB   VB
+    Ukraine    dobj   leave   PROPN
+    .          punct  warned  PUNCT  .
+"""
+
+
+def test_a_warning_threatens_only_someone_warned(coder):
+    """ "Russia warned that companies would leave Ukraine": a warning of what will happen is
+    a pessimistic comment (012), no threat against the country named in what is foreseen;
+    "Russia warned Kyiv that ..." threatens the one warned (130)."""
+    codes = {"Russia": "RUS", "companies": "UKRBUS", "Ukraine": "UKR", "Kyiv": "UKRGOV"}
+    found = coded(coder, WARNED.format(object=""), codes)
+    assert not [e for e in found if e.cameo.startswith("13")]
+    warned = coded(coder, WARNED.format(object="Kyiv dobj warned PROPN"), codes)
+    assert ("RUS", "UKRGOV", "130") in triples(warned)
+
+
+def test_must_in_a_quote_is_a_demand_of_the_speaker(coder):
+    """ "“Parties must act,” Abe said.": the quote's speaker demands of the one obliged;
+    "Should Japan act, ...": a modal before its subject is a condition, no demand."""
+    text = "“Japan must leave Mordor,” Abe said."
+    table = """
+        “       punct  said    PUNCT  ``
+        Japan   nsubj  leave   PROPN
+        must    aux    leave   AUX    MD
+        leave   ccomp  said    VERB   VB
+        Mordor  dobj   leave   PROPN
+        ,       punct  said    PUNCT  ,
+        ”       punct  said    PUNCT  ''
+        Abe     nsubj  said    PROPN
+        said    ROOT   -       VERB   VBD  lemma=say
+        .       punct  said    PUNCT  .
+    """
+    abe = text.index("Abe")
+    quote = Quote(
+        doc_id="d", start=1, end=24, text=text[1:24], kind="direct",
+        cue="said", cue_start=abe + 4, cue_end=abe + 8,
+        speaker="Abe", speaker_start=abe, speaker_end=abe + 3,
+        speaker_name=None, speaker_actor=None,
+    )  # fmt: skip
+    codes = {"Abe": "GBRGOV", "Japan": "JPN", "Mordor": "MOR"}
+    # the quote as its own sentence, with no verb above it: only the quote says who demands
+    alone = table.replace("leave   ccomp  said", "leave   ROOT   -   ").replace(
+        "said    ROOT   -  ", "said    parataxis  leave"
+    )
+    doc = with_mentions(parse(alone, text=text, date="2017-02-10"), codes, quotes=[quote])
+    demands = [e for e in coder.code_doc(doc) if e.rule.startswith("obligation")]
+    ((source, target, code),) = triples(demands)
+    assert (source, target, code[:2]) == ("GBRGOV", "JPN", "10")
+    assert demands[0].rule.startswith("obligation (quote ... must leave)")
+    inverted = """
+        Should  aux    act     AUX    MD   lemma=should
+        Japan   nsubj  act     PROPN
+        act     ROOT   -       VERB   VB
+        ,       punct  act     PUNCT  ,
+        Abe     nsubj  said    PROPN
+        said    parataxis act  VERB   VBD  lemma=say
+        .       punct  act     PUNCT  .
+    """
+    said = Quote(
+        doc_id="d", start=0, end=16, text="Should Japan act", kind="indirect",
+        cue="said", cue_start=22, cue_end=26, speaker="Abe", speaker_start=18,
+        speaker_end=21, speaker_name=None, speaker_actor=None,
+    )  # fmt: skip
+    doc = parse(inverted, date="2017-02-10")
+    assert doc.text[18:21] == "Abe" and doc.text[22:26] == "said"
+    doc = with_mentions(doc, {"Abe": "GBRGOV", "Japan": "JPN"}, quotes=[said])
+    assert not [e for e in coder.code_doc(doc) if e.rule.startswith("obligation")]
+
+
+def test_going_on_strike_is_a_protest_not_travel(coder):
+    """ "Teachers went on strike.": a strike (143, extensions.verbs.txt), against their own
+    country (a domestic protest); "went on hunger strike": 142."""
+    table = """
+        Teachers  nsubj  went    NOUN   NNS
+        went      ROOT   -       VERB   VBD  lemma=go
+        on        prep   went    ADP
+        {hunger}
+        strike    pobj   on      NOUN   NN
+        .         punct  went    PUNCT  .
+    """
+    (event,) = coded(coder, table.format(hunger=""), {"Teachers": "CHLEDU"})
+    assert (event.source.code, event.target.code, event.cameo) == ("CHLEDU", "CHL", "143")
+    hunger = table.format(hunger="hunger compound strike NOUN NN")
+    assert triples(coded(coder, hunger, {"Teachers": "CHLEDU"})) == {("CHLEDU", "CHL", "142")}
 
 
 FACES = """

@@ -586,9 +586,13 @@ class EventCoder:
         if not has_modal(verb, modals) and obliged_through_adjective(verb, modals):
             clause = verb.head.head  # "said the US must be ready to mediate": above "be"
         governor = governing_verb(clause)
-        if governor is None:
-            return None
-        sources = self.participants.sources(governor, actors)[0]
+        sources = self.participants.sources(governor, actors)[0] if governor is not None else []
+        cue = governor.lemma_ if sources and governor is not None else "quote"
+        if not sources:
+            # "'Political parties must wake up to ...', Mr Lishman said", "Broadcasters
+            # should fix a date, according to the Hansard Society": the quote's speaker
+            speaker = actors.quote_speaker(verb)
+            sources = [speaker] if speaker is not None else []
         targets = self.participants.sources(verb, actors)[0]
         targets = [t for t in targets if not any(same_actor(t, s) for s in sources)]
         if not sources or not targets:
@@ -600,8 +604,8 @@ class EventCoder:
             sources=sources,
             targets=targets,
             code=CodeSpec(demand),
-            rule=f"obligation ({governor.lemma_} ... must {verb.lemma_}): {rule}".rstrip(": "),
-            negated=is_negated(governor, self.words.negators),
+            rule=f"obligation ({cue} ... must {verb.lemma_}): {rule}".rstrip(": "),
+            negated=governor is not None and is_negated(governor, self.words.negators),
             modality=ASSERTED,  # the demand is made; the act it demands is "demanded"
             confidence=max(confidence, 0.7) - 0.1,
         )

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from detente.events.clauses import verb_subject
+from detente.events.clauses import for_clause_mark, verb_subject
 from detente.events.emit import CodedAct
 from detente.events.lexicon import CodeSpec
 from detente.events.modality import ASSERTED, act_factuality, is_negated
@@ -23,7 +23,7 @@ from detente.events.participants import (
     unarmed_sense,
 )
 from detente.events.patterns import VerbCodes, spec_text
-from detente.knowledge.events import Cameo, ClauseWords, NominalEntry
+from detente.knowledge.events import Cameo, ClauseWords, NominalEntry, RootPolicy
 from detente.nlp.syntax import VERBAL_POS, governing_verb
 from detente.records import EventActor
 
@@ -33,6 +33,19 @@ _DOER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 # CAMEO's root of coercion (arrest, detain, expel ...): acts authorities do without arms
 COERCION_ROOT = "17"
+
+
+def _codes_untargeted(
+    entry: NominalEntry, policy: RootPolicy, n_sources: int, mutual: bool
+) -> bool:
+    """Is the noun's act coded with no one it is done to? "Guaido's call for new elections":
+    an appeal to the public (the guideline keeps its target null), its sense named by its
+    own phrase as a verb's pattern names it; not "the G7 summit meeting" (a meeting needs
+    two sides) nor "saw them as a threat" (several doers of an act done to someone still
+    need the one it is done to)."""
+    if entry.conditional and not mutual and policy.needs_target != "always":
+        return True
+    return n_sources >= 2 and (policy.needs_target != "always" or mutual)
 
 
 def _possessor_acted_on(noun: Token, entry: NominalEntry) -> bool:
@@ -148,9 +161,7 @@ class NominalCoder:
             # "opposition parties in Nepal organized a general strike": a domestic act (a
             # mutual one, "a court battle", needs its other side named)
             targets = own_country(sources, people=policy.domestic == "people")
-        if not targets and (len(sources) < 2 or (policy.needs_target == "always" and not mutual)):
-            # "the G7 summit meeting": a meeting needs two sides; "saw them as a threat":
-            # several doers of an act done to someone still need the one it is done to
+        if not targets and not _codes_untargeted(entry, policy, len(sources), mutual):
             return None
         code, rule = entry.code, f"nominal: {entry.lemma} [{spec_text(entry.code)}]"
         quad = self.cameo.quad_class(code.forward)
@@ -200,6 +211,8 @@ class NominalCoder:
         }
         heads = (noun,) if light_verb is None else (noun, light_verb)
         prepositions = {c.lower_ for h in heads for c in h.children if c.dep_ == "prep"}
+        # "calls for the military to support him": "for" marks the noun's infinitive clause
+        prepositions |= {"for" for h in heads for c in h.children if for_clause_mark(c)}
         for entry in self.words.nominals.get(noun.lemma_.lower(), ()):
             if entry.modifiers and not entry.modifiers & modifiers:
                 continue
@@ -387,7 +400,9 @@ class NominalCoder:
                 break
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 targets = self._last_object_actors(child, actors)
-            elif child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in VERBAL_POS:
+            elif (
+                child.dep_ in ("acl", "ccomp", "relcl") or for_clause_mark(child) is not None
+            ) and child.pos_ in VERBAL_POS:
                 subject = verb_subject(child)
                 if subject is not None and subject.lower_ not in self.words.relatives:
                     targets = self.participants.actors_of(subject, actors)
