@@ -43,6 +43,7 @@ MIN_OVERLAP = 0.3
 KINDS = ("direct", "reported", "overall")
 PREDICTED_KINDS = {"direct": ("direct", "mixed"), "reported": ("indirect",)}
 MISS_SAMPLE = 40
+HALVES = ("A", "B")
 
 # (start, end, kind, speaker_start, speaker_end, speaker_name)
 PredictedTuple = tuple[int, int, str, int | None, int | None, str | None]
@@ -209,11 +210,27 @@ def _read_gold_text(path: Path) -> str:
         raise InputError(str(path), "unreadable-gold", f"cannot read PolNeAR gold: {e}") from e
 
 
+def split_half(names: Sequence[str], half: str | None) -> list[str]:
+    """The texts of one half of a split, by document: names sorted, even positions are
+    half ``A``, odd ones ``B`` (``None``: all). Tuning must gain on both halves, a guard
+    against rules that fit a few texts."""
+    ordered = sorted(names)
+    if half is None:
+        return ordered
+    if half not in HALVES:
+        raise InputError(half, "bad-half", f"half {half!r} is not one of {', '.join(HALVES)}")
+    return ordered[HALVES.index(half) :: 2]
+
+
 def load_gold(
-    gold_dir: Path | None = None, split: str = "dev", *, limit: int | None = None
+    gold_dir: Path | None = None,
+    split: str = "dev",
+    *,
+    limit: int | None = None,
+    half: str | None = None,
 ) -> list[GoldDocument]:
     """PolNeAR texts of a split with their attributions, one entry per annotator
-    (``gold_dir`` default: the shared folder's PolNeAR)."""
+    (``gold_dir`` default: the shared folder's PolNeAR; ``half``: see :func:`split_half`)."""
     gold_dir = Path(gold_dir) if gold_dir else shared_path(*GOLD_DIR)
     text_dir = gold_dir / split / "text"
     ann_dir = gold_dir / split / "attributions"
@@ -228,7 +245,7 @@ def load_gold(
     for ann_path in sorted(ann_dir.glob("*.ann")):
         name, _, _annotator = ann_path.stem.rpartition("_")
         by_text.setdefault(name, []).append(ann_path)
-    names = sorted(by_text)
+    names = split_half(list(by_text), half)
     if limit is not None:
         names = names[:limit]
     documents = []
@@ -454,9 +471,12 @@ def evaluate_quotes(
     split: str = "dev",
     model: str | None = None,
     limit: int | None = None,
+    half: str | None = None,
 ) -> QuoteScores:
-    """Run the pipeline (actors + quotes) on a PolNeAR split and score its quotes."""
-    documents = load_gold(gold_dir, split, limit=limit)
+    """Run the pipeline (actors + quotes) on a PolNeAR split (or one half of it, see
+    :func:`split_half`) and score its quotes."""
+    documents = load_gold(gold_dir, split, limit=limit, half=half)
     texts = _distinct_texts(documents)
     predictions = _pipeline_predictions(model, [group[0].text for _name, group in texts])
-    return score_predictions(documents, predictions, split=split)
+    label = split if half is None else f"{split} half {half}"
+    return score_predictions(documents, predictions, split=label)
