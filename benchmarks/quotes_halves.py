@@ -60,7 +60,12 @@ def parsed(tag: str, texts: list[str]):
 
 def predictions(tag: str, texts: list[str], *, by_part: bool = False):
     quotes, docs = parsed(tag, texts)
-    return [as_predicted(quotes(doc)._.quotes or (), by_part=by_part) for doc in docs]
+    return [
+        as_predicted(
+            quotes(doc)._.quotes or (), by_part=by_part, text=None if by_part else doc.text
+        )
+        for doc in docs
+    ]
 
 
 def errors(documents, predicted_by_name) -> list[str]:

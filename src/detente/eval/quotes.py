@@ -13,7 +13,9 @@ A prediction matches a gold attribution when their character overlap covers at
 least 30 % of both (gold Content may be discontinuous: its pieces count
 together). Matching is one-to-one, best overlap first. ``direct`` compares gold
 direct with predicted direct and mixed quotes; ``reported`` gold reported with
-predicted indirect ones; ``overall`` all kinds together. Speaker accuracy is
+predicted indirect ones; ``overall`` all kinds together. A predicted quote is direct by
+the gold's own rule: a direct or mixed quote whose only marks are single ones (a
+headline's 'Trump ‘absolutely right’ …, says Flynn') is scored as reported. Speaker accuracy is
 measured on overall matches whose gold has a Source: right when the predicted
 speaker span overlaps the Source, or the canonical name contains its head word.
 
@@ -441,15 +443,29 @@ def evaluate_predictor(
     return score_predictions(documents, predictions, split=split)
 
 
-def as_predicted(quotes: Iterable[Quote], *, by_part: bool = False) -> list[PredictedTuple]:
+def polnear_kind(quote: Quote, text: str) -> str:
+    """The kind a quote is scored as on PolNeAR, by the rule that makes its gold direct:
+    quoted words in double marks. A direct or mixed quote whose only marks are single ones
+    ('Trump ‘absolutely right’ in saying …, says Flynn' in a headline) is reported there."""
+    if quote.kind == "indirect":
+        return quote.kind
+    around = text[max(0, quote.start - 2) : quote.end + 2]
+    return quote.kind if any(mark in around for mark in QUOTE_MARKS) else "indirect"
+
+
+def as_predicted(
+    quotes: Iterable[Quote], *, by_part: bool = False, text: str | None = None
+) -> list[PredictedTuple]:
     """Quotes as scored predictions: one per quote (PolNeAR: an attribution told in several
     passages is one), or with ``by_part`` one per part (a gold of one quote per pair of
-    quotation marks, as ours on BBC News)."""
+    quotation marks, as ours on BBC News). With the article's ``text``, kinds are PolNeAR's
+    (:func:`polnear_kind`)."""
     predicted = []
     for q in quotes:
+        kind = polnear_kind(q, text) if text is not None else q.kind
         spans = (q.parts or ((q.start, q.end),)) if by_part else ((q.start, q.end),)
         for start, end in spans:
-            predicted.append((start, end, q.kind, q.speaker_start, q.speaker_end, q.speaker_name))
+            predicted.append((start, end, kind, q.speaker_start, q.speaker_end, q.speaker_name))
     return predicted
 
 
@@ -462,7 +478,8 @@ def _pipeline_predictions(
     nlp = load(model, stages=["actors", "quotes"])
     docs = (make_doc(nlp, Article(ref=f"polnear:{i}", text=text)) for i, text in enumerate(texts))
     for doc in nlp.pipe(docs, batch_size=8):
-        yield as_predicted(doc._.quotes or (), by_part=by_part)
+        # our own gold's kinds are our guideline's (single marks quote too); PolNeAR's are its
+        yield as_predicted(doc._.quotes or (), by_part=by_part, text=None if by_part else doc.text)
 
 
 def evaluate_quotes(
