@@ -875,6 +875,21 @@ def test_polnear_gold_loads(shared_dir):
     assert {"direct", "reported"} <= kinds
 
 
+def test_halves_split_texts_by_sorted_name_and_cover_the_split(shared_dir):
+    from detente.errors import InputError
+    from detente.eval.quotes import split_half
+
+    assert split_half(["c", "a", "d", "b"], "A") == ["a", "c"]
+    assert split_half(["c", "a", "d", "b"], "B") == ["b", "d"]
+    assert split_half(["c", "a"], None) == ["a", "c"]
+    with pytest.raises(InputError, match="half 'C' is not one of A, B"):
+        split_half(["a"], "C")
+    gold = shared_dir / "data" / "gold" / "polnear"
+    names = {half: {d.name for d in load_gold(gold, "dev", half=half)} for half in ("A", "B")}
+    assert names["A"] and not names["A"] & names["B"]
+    assert names["A"] | names["B"] == {d.name for d in load_gold(gold, "dev")}
+
+
 # The quotes stage's share of the parse (< 5 %) is measured by benchmarks/timings.py.
 
 
