@@ -524,8 +524,13 @@ class DocResolver:
         state (it may be an event's participant) and give it its place."""
         iso3 = actor.country
         places = self.doc_places
-        if actor.kind in ("organization", "group") and iso3 is None and self._is_locative(span):
-            # "raids across Brussels": the town a body is named by, where it is a location
+        if (
+            actor.kind in ("organization", "group")
+            and iso3 is None
+            and (self._is_locative(span) or located_as(span, self.place_lexicon))
+        ):
+            # "raids across Brussels", "the Brussels bombings": the town a body is named by,
+            # where it is a location
             towns = [
                 p
                 for p in self.kb.places_by_name(span.text)
