@@ -121,7 +121,7 @@ def main() -> None:
             by_key[key] = doc
         scores = score_places(gold, predictions, resamples=0)
         print(to_markdown({split: scores[split]}, limit=0).split("### ")[0])
-        print(f"| id | gold | type | cause | détente on it | where | NER | sentence |")
+        print("| id | gold | type | cause | détente on it | where | NER | sentence |")
         print("|---|---|---|---|---|---|---|---|")
         for sentence in gold:
             doc = by_key[sentence.article]
