@@ -836,3 +836,9 @@ def test_a_states_name_is_its_land_after_position_words_and_over(knowledge):
         ["O", "O", "O", "B-GPE"],
     )
     assert located_as(country[3:4], lexicon) == "locating"
+
+
+def test_a_town_the_parser_leaves_untagged_is_a_place_before_an_event_noun(code):
+    doc = code("Carmakers showed their new models at the Lyon motor show.", date="2017-02-10")
+    town = at(doc, "Lyon")
+    assert town is not None and town.kind == "place" and town.country == "FRA"

@@ -702,9 +702,13 @@ class DocResolver:
         )
 
     def _in_place_slot(self, span: Span) -> bool:
-        """Where only a place goes: after a locative preposition, or as the goal of a word of
-        going ("to visit Soma")."""
-        return self._is_locative(span) or located_as(span, self.place_lexicon) == "movement"
+        """Where only a place goes: after a locative preposition, as the goal of a word of
+        going ("to visit Soma"), or before an event noun it locates ("the Geneva motor
+        show")."""
+        return self._is_locative(span) or located_as(span, self.place_lexicon) in (
+            "movement",
+            "event",
+        )
 
     def _seat_acts(self, span: Span) -> bool:
         root = span.root

@@ -89,7 +89,8 @@ def _plausible(doc: Doc, match: NameMatch, place_slot: PlaceSlot | None = None) 
             and match.start > tokens.sent.start
             and all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in tokens)
             and not _glued(doc, match.start, match.end)
-            and doc[match.start - 1].pos_ != "DET"  # "born in the Centre": a common word
+            # "born in the Centre": a common word; "the Geneva motor show": a modifier's
+            and (doc[match.start - 1].pos_ != "DET" or tokens.root.dep_ in ("compound", "nmod"))
             and place_slot(tokens)
         )
     return any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
