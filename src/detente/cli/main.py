@@ -763,8 +763,8 @@ def eval_places(
         typer.Option(
             "--split",
             help=(
-                "dev, test (once, at the end), a held-out split (test2, test3: each once, by"
-                " the lead) or all (dev and test)."
+                "dev, test (once, at the end), a held-out split (test2 and the ones drawn"
+                " after it: each once, by the lead) or all (dev and test)."
             ),
         ),
     ] = "dev",
