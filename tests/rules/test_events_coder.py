@@ -330,7 +330,10 @@ def test_an_agentless_passive_act_of_force_has_an_unnamed_doer_of_its_country(co
         ("THAREB", "THAMIL", "190")
     }
     in_bombing = KILLED.format(tail="in prep killed ADP\nbombing pobj in NOUN NN")
-    assert coded(coder, in_bombing, codes) == []
+    # the event noun is the act: the verb codes nothing, the bombing has the unnamed doer
+    (event,) = coded(coder, in_bombing, codes)
+    assert event.trigger.text == "bombing" and event.rule.startswith("nominal")
+    assert (event.source.code, event.target.code) == ("THAUAF", "THAMIL")
     future = KILLED.replace(
         "were      auxpass    killed  AUX    VBD  lemma=be",
         "will aux killed AUX MD\nbe auxpass killed AUX VB",
@@ -344,6 +347,94 @@ def test_an_agentless_passive_arrest_is_the_authorities_and_other_acts_have_no_d
     assert (event.source.code, event.target.code, event.cameo) == ("THAGOV", "THAMIL", "173")
     praised = KILLED.replace("killed", "praised").replace("lemma=kill", "lemma=praise")
     assert coded(coder, praised.format(tail=""), {"Thai troops": "THAMIL"}) == []
+
+
+# "The attack on the embassy in Kabul killed two guards."
+ATTACK = """
+    The      det    attack   DET
+    attack   nsubj  killed   NOUN   NN
+    on       prep   attack   ADP
+    the      det    embassy  DET
+    embassy  pobj   on       NOUN   NN
+    in       prep   embassy  ADP
+    Kabul    pobj   in       PROPN  NNP
+    killed   ROOT   -        VERB   VBD  lemma=kill
+    two      nummod guards   NUM
+    guards   dobj   killed   NOUN   NNS
+    .        punct  killed   PUNCT  .
+"""
+
+
+def _attack(coder, table: str, codes: dict[str, str]):
+    doc = parse(table, date="2012-09-12")
+    found = [mention(doc, w, c, kind="group") for w, c in codes.items()]
+    found.append(mention(doc, "Kabul", None, kind="place", country="AFG"))
+    doc._.mentions = sorted(found, key=lambda m: m.start)
+    doc._.quotes = []
+    return [e for e in coder.code_doc(doc) if e.cameo_root in ("18", "19")]
+
+
+def test_an_attack_noun_with_no_doer_named_is_unknown_armed_mens(coder):
+    """ "The attack on the embassy in Kabul": a specific act of force reported as done,
+    no doer named: unknown armed men of the country where it happened, against the actor of
+    its target phrase (the guideline's unknown perpetrators, as for agentless passives)."""
+    (event,) = _attack(coder, ATTACK.replace("embassy", "Americans"), {"Americans": "USA"})
+    assert (event.source.code, event.target.code, event.cameo) == ("AFGUAF", "USA", "190")
+    assert event.source.text == "" and event.modality == "asserted"
+    # no actor acted on: the place's country, a domestic attack
+    (event,) = _attack(coder, ATTACK, {"guards": "AFGCOP"})
+    assert (event.source.code, event.target.code) == ("AFGUAF", "AFG")
+
+
+def test_a_generic_or_owned_attack_noun_gets_no_unknown_doer(coder):
+    # "attacks on Americans" in general: no determiner of one act
+    generic = ATTACK.replace("The      det    attack   DET\n", "").replace("attack", "attacks")
+    generic = generic.replace("embassy", "Americans")
+    assert _attack(coder, generic, {"Americans": "USA"}) == []
+    # "Iran's attack": the possessor names the doer, even one we cannot code
+    owned = ATTACK.replace(
+        "The      det    attack   DET", "Tehran poss attack PROPN NNP\n's case Tehran PART POS"
+    )
+    assert _attack(coder, owned, {"guards": "AFGCOP"}) == []
+    # "did not kill": an act the clause denies
+    denied = ATTACK.replace(
+        "killed   ROOT   -        VERB   VBD  lemma=kill",
+        "did aux killed AUX VBD lemma=do\nnot neg killed PART RB\nkilled ROOT - VERB VB lemma=kill",
+    )
+    assert _attack(coder, denied, {"guards": "AFGCOP"}) == []
+
+
+def test_an_attack_noun_whose_doer_the_clause_names_gets_no_unknown_doer(coder):
+    # "Rebels killed two guards in an attack in Kabul.": the verb's doer did it
+    active = """
+        Rebels   nsubj   killed  NOUN   NNS
+        killed   ROOT    -       VERB   VBD  lemma=kill
+        two      nummod  guards  NUM
+        guards   dobj    killed  NOUN   NNS
+        in       prep    killed  ADP
+        an       det     attack  DET
+        attack   pobj    in#1    NOUN   NN
+        in       prep    attack  ADP
+        Kabul    pobj    in#2    PROPN  NNP
+        .        punct   killed  PUNCT  .
+    """
+    codes = {"Rebels": "AFGREB", "guards": "AFGCOP"}
+    assert {e.source.code for e in _attack(coder, active, codes)} == {"AFGREB"}
+    # "Officials blamed the rebels for the attack in Kabul.": the one blamed is named
+    blamed = """
+        Officials  nsubj  blamed  NOUN   NNS
+        blamed     ROOT   -       VERB   VBD  lemma=blame
+        the        det    rebels  DET
+        rebels     dobj   blamed  NOUN   NNS
+        for        prep   blamed  ADP
+        the        det    attack  DET
+        attack     pobj   for     NOUN   NN
+        in         prep   attack  ADP
+        Kabul      pobj   in      PROPN  NNP
+        .          punct  blamed  PUNCT  .
+    """
+    codes = {"Officials": "AFGGOV", "rebels": "AFGREB"}
+    assert not any(e.source.code == "AFGUAF" for e in _attack(coder, blamed, codes))
 
 
 # "It snowed in Afghanistan. Three American troops were killed."
@@ -492,3 +583,23 @@ def test_a_bare_participle_clause_is_done_to_the_main_subject(coder):
         {"Putin": "RUSGOV", "Abe": "JPNGOV", "Russia": "RUS"},
     )
     assert triples(events) == {("JPNGOV", "RUS", "111")}
+
+
+FACES = """
+    Trump   nsubj  faces   PROPN  NNP
+    faces   ROOT   -       VERB   VBZ  lemma=face
+    {object}
+    with    prep   faces   ADP
+    Putin   pobj   with    PROPN  NNP
+    .       punct  faces   PUNCT  .
+"""
+
+
+def test_face_meets_someone_only_with_an_actor_object(coder):
+    """argument_senses.tsv: "Trump faces Erdogan with Putin" is a meeting (040); "Trump
+    faces high stakes with Putin" meets no one."""
+    codes = {"Trump": "USAGOV", "Erdogan": "TURGOV", "Putin": "RUSGOV"}
+    met = coded(coder, FACES.format(object="Erdogan dobj faces PROPN NNP"), codes)
+    assert ("USAGOV", "TURGOV", "040") in triples(met)
+    stakes = FACES.format(object="high amod stakes ADJ JJ\n    stakes dobj faces NOUN NNS")
+    assert [e for e in coded(coder, stakes, codes) if e.cameo_root == "04"] == []

@@ -102,6 +102,8 @@ class EventCoder:
             self.participants,
             self.date_words.future_auxiliaries,
         )
+        # "the attack on the embassy": an act of force no one is named doing
+        self.nominals.unnamed_doer = self.doer_where
         self.emitter = Emitter(self.cameo, self.date_words, load_acceptor())
         self.gazetteer = knowledge.kb.gazetteer
         self._locator: DocLocator | None = None  # the current document's, built when needed
@@ -348,9 +350,16 @@ class EventCoder:
         sector = self.cameo.policy(code).unnamed_doer
         if sector is None or passive_agent(verb) is not None or self._by_event(verb):
             return [], []
-        if self._locator is None or self._locator.doc is not verb.doc:
-            self._locator = DocLocator(verb.doc, self.gazetteer)
-        location = self._locator.of_trigger(verb)
+        return self.doer_where(verb, sector, patient)
+
+    def doer_where(
+        self, trigger: Token, sector: str, patient: list[EventActor]
+    ) -> tuple[list[EventActor], list[EventActor]]:
+        """An unnamed doer of ``sector`` of the country where the act of ``trigger`` happened
+        (else of the one country of ``patient``): ``([doer], patient)``, or empty lists."""
+        if self._locator is None or self._locator.doc is not trigger.doc:
+            self._locator = DocLocator(trigger.doc, self.gazetteer)
+        location = self._locator.of_trigger(trigger)
         if location is not None and location.country:
             countries = {location.country}
         else:
@@ -360,8 +369,8 @@ class EventCoder:
         (country,) = countries
         doer = EventActor(
             text="",
-            start=verb.idx,
-            end=verb.idx,
+            start=trigger.idx,
+            end=trigger.idx,
             actor_id=None,
             name=None,
             code=f"{country}{sector}",

@@ -112,6 +112,7 @@ FUNCTION_WORD_KINDS = (
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
+    "honorific",  # Mr, Mrs, Dr: "Mr Blair" is a person known by the surname alone
 )
 
 # -- words shared by every stage ----------------------------------------------------------------
