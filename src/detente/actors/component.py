@@ -164,7 +164,7 @@ class DocResolver:
         }
         names = find_names(
             doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators,
-            place_slot=self._in_place_slot,
+            place_slot=self._in_place_slot, street_words=self.place_lexicon.streets,
         )  # fmt: skip
         self.doc_places = DocPlaces(
             self.kb, self.place_lexicon, doc, names, self.sentence_of, self.name_matches,
@@ -565,8 +565,13 @@ class DocResolver:
         state (it may be an event's participant) and give it its place."""
         iso3 = actor.country
         places = self.doc_places
-        if actor.kind in ("organization", "group") and iso3 is None and self._is_locative(span):
-            # "raids across Brussels": the town a body is named by, where it is a location
+        if (
+            actor.kind in ("organization", "group")
+            and iso3 is None
+            and (self._is_locative(span) or located_as(span, self.place_lexicon))
+        ):
+            # "raids across Brussels", "the Brussels bombings": the town a body is named by,
+            # where it is a location
             towns = [
                 p
                 for p in self.kb.places_by_name(span.text)
@@ -738,9 +743,13 @@ class DocResolver:
         )
 
     def _in_place_slot(self, span: Span) -> bool:
-        """Where only a place goes: after a locative preposition, or as the goal of a word of
-        going ("to visit Soma")."""
-        return self._is_locative(span) or located_as(span, self.place_lexicon) == "movement"
+        """Where only a place goes: after a locative preposition, as the goal of a word of
+        going ("to visit Soma"), or before an event noun it locates ("the Geneva motor
+        show")."""
+        return self._is_locative(span) or located_as(span, self.place_lexicon) in (
+            "movement",
+            "event",
+        )
 
     def _seat_acts(self, span: Span) -> bool:
         root = span.root

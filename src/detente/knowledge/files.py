@@ -358,6 +358,7 @@ PLACE_WORD_KINDS = (
     "representative",
     "compass",
     "document",
+    "street",
 )
 PLACE_WORDS = _table(
     "places/place_words.tsv", Column("word"), Column("kind", one_of(*PLACE_WORD_KINDS))
