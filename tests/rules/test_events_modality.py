@@ -268,6 +268,33 @@ def test_a_modal_makes_an_act_possible(factuality):
     assert factuality(doc[2]) == ("possible", "may", False, True)
 
 
+def test_a_modal_before_its_subject_is_a_condition_or_a_question(factuality):
+    """ "Should Iran attack Israel, the US must respond": not an act done nor a demand on
+    Iran; "Should Iran attack Israel?" asks."""
+    table = """
+        Should   aux    attack   AUX    MD   lemma=should
+        Iran     nsubj  attack   PROPN
+        attack   {dep}  {head}   VERB   VB
+        Israel   dobj   attack   PROPN
+    """
+    condition = (
+        table.format(dep="advcl", head="respond")
+        + """
+        ,        punct  respond  PUNCT  ,
+        the      det    US       DET
+        US       nsubj  respond  PROPN
+        must     aux    respond  AUX    MD
+        respond  ROOT   -        VERB   VB
+        .        punct  respond  PUNCT  .
+    """
+    )
+    assert factuality(parse(condition)[2]) == ("conditional", "Should", False, True)
+    question = table.format(dep="ROOT", head="-") + "? punct attack PUNCT ."
+    assert factuality(parse(question)[2]) == ("question", "?", False, True)
+    # the modal after its subject: an act the clause asserts as demanded, not a condition
+    assert factuality(parse(condition)[9])[0] != "conditional"
+
+
 @pytest.mark.parametrize(
     ("verb", "expected"),
     [

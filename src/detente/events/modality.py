@@ -242,10 +242,39 @@ def _is_question(verb: Token, words: ClauseWords) -> Token | None:
                 return child
     if verb.dep_ not in ("ROOT", "conj") or (verb.dep_ == "conj" and verb.head.dep_ != "ROOT"):
         return None
+    return _question_mark(verb)
+
+
+def _inverted_modal(verb: Token) -> Token | None:
+    """ "Should Iran attack", "must we accept this": a modal before the verb's subject."""
+    subject = verb_subject(verb)
+    if subject is None:
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD" and c.i < subject.i),
+        None,
+    )
+
+
+def _question_mark(verb: Token) -> Token | None:
+    """The question mark that ends the verb's sentence, if it ends in one."""
     last = verb.sent[-1]
     while last.is_space and last.i > verb.sent.start:
         last = last.doc[last.i - 1]
     return last if last.text == "?" else None
+
+
+def _asked(verb: Token, words: ClauseWords) -> Factuality | None:
+    """A question ("Will North Korea attack?"), or the condition of a modal before its
+    subject ("Should Iran attack Israel, the US must respond"; with a question mark,
+    "should Iran attack Israel?" asks)."""
+    cue = _is_question(verb, words)
+    if cue is not None:
+        return Factuality("question", cue)
+    cue = _inverted_modal(verb)
+    if cue is None:
+        return None
+    return Factuality("question" if _question_mark(verb) is not None else "conditional", cue)
 
 
 def _condition(verb: Token, words: ClauseWords) -> Token | None:
@@ -271,9 +300,9 @@ def own_factuality(
     the future ("will visit"), an adverb ("allegedly"). A condition on a verb that governs
     another act (``governs``: "threatened to ban voting if Hamas ran") is the governed
     act's: the threat itself is made."""
-    cue = _is_question(verb, words)
-    if cue is not None:
-        return Factuality("question", cue)
+    asked = _asked(verb, words)
+    if asked is not None:
+        return asked
     if verb.dep_ == "advcl":  # "unless Chad held elections": the condition itself
         mark = next(
             (c for c in verb.children if c.dep_ == "mark" and c.lower_ in words.condition_marks),
