@@ -438,6 +438,89 @@ def test_an_attack_noun_whose_doer_the_clause_names_gets_no_unknown_doer(coder):
     assert not any(e.source.code == "AFGUAF" for e in _attack(coder, blamed, codes))
 
 
+def test_an_attack_noun_that_refers_back_gets_no_second_doer(coder):
+    """ "Rebels attacked police near Kabul. The attack on the embassy in Kabul killed two
+    guards.": the noun is the act just reported, whose doer is named; an attack in
+    another country is another act."""
+    before = """
+        Rebels    nsubj  attacked  NOUN   NNS
+        attacked  ROOT   -         VERB   VBD  lemma=attack
+        police    dobj   attacked  NOUN   NNS
+        near      prep   attacked  ADP
+        Kabul     pobj   near      PROPN  NNP
+        .         punct  attacked  PUNCT  .
+    """
+    codes = {"Rebels": "AFGREB", "police": "AFGCOP", "guards": "AFGCOP"}
+    events = _two_sentence_attack(coder, before + ATTACK, codes)
+    assert {(e.source.code, e.sentence_start) for e in events} == {("AFGREB", 0)}
+    # alone, the same sentence has an unknown doer
+    assert {e.source.code for e in _two_sentence_attack(coder, ATTACK, codes)} == {"AFGUAF"}
+    # an attack in another country just before is another act
+    elsewhere = before.replace("Kabul", "Paris")
+    codes = {**codes, "Rebels": "FRAREB", "police": "FRACOP"}
+    events = _two_sentence_attack(coder, elsewhere + ATTACK, codes)
+    assert {e.source.code for e in events} == {"FRAREB", "AFGUAF"}
+
+
+def _two_sentence_attack(coder, table: str, codes: dict[str, str]):
+    doc = parse(table, date="2012-09-12")
+    found = [mention(doc, w, c, kind="group", nth=k) for w, c in codes.items() for k in
+             range(sum(t.text == w for t in doc))]  # fmt: skip
+    for k in range(sum(t.text == "Kabul" for t in doc)):
+        found.append(mention(doc, "Kabul", None, nth=k, kind="place", country="AFG"))
+    if "Paris" in doc.text:
+        found.append(mention(doc, "Paris", None, kind="place", country="FRA"))
+    doc._.mentions = sorted(found, key=lambda m: m.start)
+    doc._.quotes = []
+    return [e for e in coder.code_doc(doc) if e.cameo_root in ("18", "19")]
+
+
+# "The attack on the mosque in Kabul was carried out by the Taliban."
+CARRIED_OUT = """
+    The      det        attack   DET
+    attack   nsubjpass  carried  NOUN   NN
+    on       prep       attack   ADP
+    the      det        mosque   DET
+    mosque   pobj       on       NOUN   NN
+    in       prep       mosque   ADP
+    Kabul    pobj       in       PROPN  NNP
+    was      auxpass    carried  AUX    VBD  lemma=be
+    carried  ROOT       -        VERB   VBN  lemma=carry
+    out      prt        carried  ADP
+    by       agent      carried  ADP
+    the      det        Taliban  DET
+    Taliban  pobj       by       PROPN  NNP
+    .        punct      carried  PUNCT  .
+"""
+
+
+def test_the_agent_of_a_passive_light_verb_does_the_act_its_subject_names(coder):
+    events = _attack(coder, CARRIED_OUT, {"Taliban": "AFGREB"})
+    assert {(e.source.code, e.cameo) for e in events} == {("AFGREB", "190")}
+    # "was blamed on the Taliban": the one blamed did it; no unknown doer
+    blamed = """
+        The      det        attack   DET
+        attack   nsubjpass  blamed   NOUN   NN
+        on       prep       attack   ADP
+        the      det        mosque   DET
+        mosque   pobj       on#1     NOUN   NN
+        in       prep       mosque   ADP
+        Kabul    pobj       in       PROPN  NNP
+        was      auxpass    blamed   AUX    VBD  lemma=be
+        blamed   ROOT       -        VERB   VBN  lemma=blame
+        on       prep       blamed   ADP
+        the      det        Taliban  DET
+        Taliban  pobj       on#2     PROPN  NNP
+        .        punct      blamed   PUNCT  .
+    """
+    assert _attack(coder, blamed, {"Taliban": "AFGREB"}) == []
+    # "was condemned by the Taliban": who condemns it did not do it
+    condemned = CARRIED_OUT.replace("carried", "condemned").replace("lemma=carry", "lemma=condemn")
+    condemned = condemned.replace("out      prt        condemned  ADP\n", "")
+    events = _attack(coder, condemned, {"Taliban": "AFGREB"})
+    assert {e.source.code for e in events} == {"AFGUAF"}
+
+
 # "It snowed in Afghanistan. Three American troops were killed."
 ABROAD = """
     It           nsubj      snowed  PRON
@@ -671,6 +754,25 @@ def test_must_in_a_quote_is_a_demand_of_the_speaker(coder):
     assert doc.text[18:21] == "Abe" and doc.text[22:26] == "said"
     doc = with_mentions(doc, {"Abe": "GBRGOV", "Japan": "JPN"}, quotes=[said])
     assert not [e for e in coder.code_doc(doc) if e.rule.startswith("obligation")]
+    # "Should Japan attack Mordor, Britain must respond.": the attack is a condition
+    attack = """
+        Should   aux    attack   AUX    MD   lemma=should
+        Japan    nsubj  attack   PROPN
+        attack   advcl  respond  VERB   VB
+        Mordor   dobj   attack   PROPN
+        ,        punct  respond  PUNCT  ,
+        Britain  nsubj  respond  PROPN
+        must     aux    respond  AUX    MD
+        respond  ROOT   -        VERB   VB
+        .        punct  respond  PUNCT  .
+    """
+    codes = {"Japan": "JPN", "Mordor": "MOR", "Britain": "GBR"}
+    (event,) = [e for e in coded(coder, attack, codes) if e.cameo_root == "19"]
+    assert (event.source.code, event.target.code, event.modality) == ("JPN", "MOR", "conditional")
+    asked = attack.replace(". punct respond PUNCT .", "? punct respond PUNCT .")
+    asked = asked.replace(".        punct  respond  PUNCT  .", "?  punct  respond  PUNCT  .")
+    (event,) = [e for e in coded(coder, asked, codes) if e.cameo_root == "19"]
+    assert event.modality == "question"
 
 
 def test_going_on_strike_is_a_protest_not_travel(coder):

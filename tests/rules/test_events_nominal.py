@@ -7,9 +7,10 @@ import pytest
 from parses import mention, parse, with_mentions
 
 from detente.events.lexicon import CodeSpec
-from detente.events.nominal import NominalCoder
+from detente.events.nominal import NominalCoder, ReportedAct
 from detente.events.participants import DocActors, Participants
 from detente.events.patterns import VerbCodes
+from detente.records import EventActor
 
 
 @pytest.fixture(scope="module")
@@ -274,3 +275,47 @@ def test_a_call_for_something_is_an_appeal_with_or_without_an_addressee(nominals
     assert sides(act) == (["VENOPP"], ["VENMIL"]) and act.code == CodeSpec("020")
     act, _ = code(nominals, parse(CALLS.format(tail="")), 3, codes)
     assert act is None
+
+
+# "The attack on the village killed 20 people."
+ATTACK = """
+    The      det    attack   DET
+    attack   nsubj  killed   NOUN   NN
+    on       prep   attack   ADP
+    the      det    village  DET
+    village  pobj   on       NOUN   NN
+    killed   ROOT   -        VERB   VBD  lemma=kill
+    20       nummod people   NUM
+    people   dobj   killed   NOUN   NNS
+    .        punct  killed   PUNCT  .
+"""
+
+
+def test_an_attack_no_one_is_named_doing_has_the_unnamed_doer_unless_it_refers_back(knowledge):
+    """The coder's unknown perpetrator comes in through the constructor; "the attack" right
+    after an attack of the same root in the same country is that attack, not another."""
+    words = knowledge.clause_words
+    asked = []
+
+    def unnamed_doer(trigger, sector, patient):
+        asked.append((trigger.text, sector))
+        doer = EventActor("", trigger.idx, trigger.idx, None, None, f"NGA{sector}", "NGA", sector)
+        return [doer], patient
+
+    verb_codes = VerbCodes(knowledge.verbs, words.roles)
+    nominals = NominalCoder(
+        words, knowledge.cameo, verb_codes, Participants(words), unnamed_doer=unnamed_doer
+    )
+    doc = with_mentions(parse(ATTACK), {"village": "NGACVL", "people": "NGACVL"})
+    actors = DocActors.build(doc)
+    act = nominals.code(doc[1], actors, set())
+    assert sides(act) == (["NGAUAF"], ["NGACVL"]) and asked == [("attack", "UAF")]
+    # "Boko Haram attacked the village of Baga. The attack ...": an attack in Nigeria
+    in_nigeria = ReportedAct("19", frozenset({"NGA"}))
+    assert nominals.code(doc[1], actors, set(), earlier=[in_nigeria]) is None
+    # an attack elsewhere, or an act of another root, is another act
+    for other in (ReportedAct("19", frozenset({"FRA"})), ReportedAct("18", frozenset({"NGA"}))):
+        assert sides(nominals.code(doc[1], actors, set(), earlier=[other])) == (
+            ["NGAUAF"],
+            ["NGACVL"],
+        )

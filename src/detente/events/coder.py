@@ -13,6 +13,7 @@ module decides, clause by clause, which of those apply.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, replace
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
@@ -42,7 +43,7 @@ from detente.events.modality import (
     is_unasserted_infinitive,
     obliged_through_adjective,
 )
-from detente.events.nominal import NominalCoder
+from detente.events.nominal import NominalCoder, ReportedAct
 from detente.events.participants import (
     DocActors,
     Participants,
@@ -94,6 +95,8 @@ class EventCoder:
             self.verb_codes,
             self.participants,
             self.date_words.future_auxiliaries,
+            # "the attack on the embassy": an act of force no one is named doing
+            unnamed_doer=self.doer_where,
         )
         self.statements = StatementCoder(
             self.words,
@@ -102,8 +105,6 @@ class EventCoder:
             self.participants,
             self.date_words.future_auxiliaries,
         )
-        # "the attack on the embassy": an act of force no one is named doing
-        self.nominals.unnamed_doer = self.doer_where
         self.emitter = Emitter(self.cameo, self.date_words, load_acceptor())
         self.gazetteer = knowledge.kb.gazetteer
         self._locator: DocLocator | None = None  # the current document's, built when needed
@@ -194,26 +195,44 @@ class EventCoder:
         if not actors.mentions and not actors.quotes:
             return []
         events: list[Event] = []
-        by_token = actors.by_token
         furniture = get_list(doc, "furniture")
         self._locator = None
         self.emitter.start_doc(doc)
+        # the acts of the last two sentences, which an event noun may refer back to
+        recent: deque[list[ReportedAct]] = deque(maxlen=2)
         for sent in doc.sents:
-            if is_furniture_sentence(furniture, sent):
-                self._drop(sent.root, "furniture sentence")
-                continue  # a dateline, caption, byline ...: not the story
-            if is_headline(sent):
-                self._drop(sent.root, "headline")
-                continue
-            if max(by_token[sent.start : sent.end], default=-1) == -1 and not any(
-                start < sent.end_char and sent.start_char < end for start, end, _ in actors.quotes
-            ):
-                self._drop(sent.root, "no actor in the sentence")
-                continue  # no actor and no quoted speaker: nobody to code
-            events.extend(self.code_sentence(doc, sent, actors))
+            found = self._code_story_sentence(doc, sent, actors, furniture, list(recent))
+            recent.append([ReportedAct.of_event(e) for e in found])
+            events.extend(found)
         return events
 
-    def code_sentence(self, doc: Doc, sent: Span, actors: DocActors) -> list[Event]:
+    def _code_story_sentence(
+        self,
+        doc: Doc,
+        sent: Span,
+        actors: DocActors,
+        furniture: list,
+        earlier: list[list[ReportedAct]],
+    ) -> list[Event]:
+        """The events of a sentence of the story; none for a dateline, a headline or a
+        sentence with no one in it."""
+        if is_furniture_sentence(furniture, sent):
+            return self._drop(sent.root, "furniture sentence")  # a dateline, caption ...
+        if is_headline(sent):
+            return self._drop(sent.root, "headline")
+        if max(actors.by_token[sent.start : sent.end], default=-1) == -1 and not any(
+            start < sent.end_char and sent.start_char < end for start, end, _ in actors.quotes
+        ):
+            # no actor and no quoted speaker: nobody to code
+            return self._drop(sent.root, "no actor in the sentence")
+        return self.code_sentence(doc, sent, actors, [a for acts in earlier for a in acts])
+
+    def code_sentence(
+        self, doc: Doc, sent: Span, actors: DocActors, earlier: list[ReportedAct] | None = None
+    ) -> list[Event]:
+        """The events of one sentence; ``earlier``: the acts of the sentences before it that
+        an event noun with no doer named may refer back to."""
+        earlier = earlier or []
         consumed: set[int] = set()  # embedded verbs already coded through their governor
         acts: list[CodedAct] = []
         for tok in sent:
@@ -226,7 +245,8 @@ class EventCoder:
                     continue
                 acts.extend(self._code_verb(tok, actors, consumed))
             elif (pos == NOUN or pos == PROPN) and tok.lemma_.lower() in self.words.nominals:
-                act = self.nominals.code(tok, actors, consumed)
+                before = [*earlier, *map(ReportedAct.of_act, acts)]
+                act = self.nominals.code(tok, actors, consumed, earlier=before)
                 if act is not None:
                     acts.append(act)
         acts = self._political(doc, acts)

@@ -6,7 +6,8 @@ object of one of the noun's target prepositions (or the subject of its clause) t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -24,8 +25,12 @@ from detente.events.participants import (
 )
 from detente.events.patterns import VerbCodes, spec_text
 from detente.knowledge.events import Cameo, ClauseWords, NominalEntry, RootPolicy
-from detente.nlp.syntax import VERBAL_POS, governing_verb
-from detente.records import EventActor
+from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent
+from detente.records import Event, EventActor
+
+# (trigger, sector, ones acted on) -> (unnamed doers, ones acted on): the unknown perpetrator
+# where the act happened (EventCoder.doer_where)
+UnnamedDoer = Callable[[Token, str, list[EventActor]], tuple[list[EventActor], list[EventActor]]]
 
 # Dependents of an event noun that can name its doer: "Japan's visit", "the U.S. embargo".
 _DOER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
@@ -57,17 +62,17 @@ def _possessor_acted_on(noun: Token, entry: NominalEntry) -> bool:
     )
 
 
-# the sector of unknown armed men (cameo_roots.tsv ``unnamed_doer``)
-UNKNOWN_ARMED = "UAF"
-# determiners of one act the text reports, not of acts in general
-_SPECIFIC_DETS = frozenset({"the", "this", "that", "these", "those"})
-# "blamed Israel for the bombing", "took responsibility for the attack": a doer is named
-_BLAME_PREPOSITIONS = frozenset({"for"})
-# "killed in an air strike", "destroyed by a car bomb": a verb's means
-_MEANS_PREPOSITIONS = frozenset({"in", "by"})
+def _refers_back(
+    entry: NominalEntry, actors: Sequence[EventActor], earlier: Sequence[ReportedAct]
+) -> bool:
+    """Is an act of the noun's root, in or against a country of ``actors``, reported just
+    before it? Then "the attack" is that act, whose doer was named, not another one."""
+    root = (entry.code.forward or "")[:2]
+    countries = {a.country for a in actors if a.country}
+    return any(act.root == root and act.countries & countries for act in earlier)
 
 
-def _specific(noun: Token, governor: Token | None) -> bool:
+def _specific(noun: Token, governor: Token | None, words: ClauseWords) -> bool:
     """Does the noun name one act that took place: "the attack", "Sunday's bombing", or the
     means of a verb ("were killed in an air strike")? Not "attacks on civilians" in general
     nor "a terrorist attack" as a possibility; and not an act whose possessor names its doer
@@ -76,27 +81,50 @@ def _specific(noun: Token, governor: Token | None) -> bool:
     if any(c.dep_ == "poss" and c.pos_ != "PRON" and c.ent_type_ != "DATE" for c in noun.children):
         return False
     for child in noun.children:
-        if child.dep_ == "det" and child.lower_ in _SPECIFIC_DETS:
+        if child.dep_ == "det" and child.lower_ in words.specific_determiners:
             return True
         if child.dep_ in _DOER_DEPS and child.ent_type_ == "DATE":
             return True
-    return governor is not None and _is_means(noun, governor)
+    return governor is not None and _is_means(noun, governor, words)
 
 
-def _is_means(noun: Token, governor: Token) -> bool:
+def _is_means(noun: Token, governor: Token, words: ClauseWords) -> bool:
     """ "killed in an air strike", "destroyed by a car bomb": the noun is how the verb's
     act was done."""
     head = noun.head
     return (
         noun.dep_ == "pobj"
-        and head.lower_ in _MEANS_PREPOSITIONS
+        and head.lower_ in words.means_prepositions
         and head.head.i == governor.i
         and governor.pos_ == "VERB"
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ReportedAct:
+    """An act coded near an event noun: its CAMEO root and the countries it was done in or
+    to (its target's, its location's). "Boko Haram attacked Baga. The attack killed 20":
+    the noun refers back to it."""
+
+    root: str
+    countries: frozenset[str]
+
+    @classmethod
+    def of_event(cls, event: Event) -> ReportedAct:
+        countries = {event.target.country if event.target else None}
+        countries.add(event.location.country if event.location else None)
+        return cls(event.cameo_root, frozenset(c for c in countries if c))
+
+    @classmethod
+    def of_act(cls, act: CodedAct) -> ReportedAct:
+        countries = frozenset(t.country for t in act.targets if t.country)
+        return cls((act.code.forward or "")[:2], countries)
+
+
 class NominalCoder:
-    """Codes event nouns (one per coder; shares the coder's verb codes and participants)."""
+    """Codes event nouns (one per coder; shares the coder's verb codes and participants).
+    ``unnamed_doer``: the unknown perpetrator of a specific act of force no one is named
+    doing ("the attack on the embassy"); None codes no such act."""
 
     def __init__(
         self,
@@ -105,22 +133,28 @@ class NominalCoder:
         verb_codes: VerbCodes,
         participants: Participants,
         future_auxiliaries: frozenset[str] = frozenset(),
+        *,
+        unnamed_doer: UnnamedDoer | None = None,
     ) -> None:
         self.words = words
         self.cameo = cameo
         self.verb_codes = verb_codes
         self.participants = participants
         self.future_auxiliaries = future_auxiliaries
-        # (trigger, sector, ones acted on) -> (unnamed doers, ones acted on): the coder's
-        # unknown perpetrator where the act happened (EventCoder.doer_where)
-        self.unnamed_doer: (
-            Callable[[Token, str, list[EventActor]], tuple[list[EventActor], list[EventActor]]]
-            | None
-        ) = None
+        self.unnamed_doer = unnamed_doer
 
-    def code(self, noun: Token, actors: DocActors, consumed: set[int]) -> CodedAct | None:
+    def code(
+        self,
+        noun: Token,
+        actors: DocActors,
+        consumed: set[int],
+        *,
+        earlier: Sequence[ReportedAct] = (),
+    ) -> CodedAct | None:
         """The act an event noun names; None when it has no doer, or (for a one-sided act)
-        no counterpart. Verbs of a demand's clause go to ``consumed``."""
+        no counterpart. Verbs of a demand's clause go to ``consumed``. ``earlier``: the acts
+        coded before the noun in its sentence and the two sentences before, which a noun
+        with no doer named may refer back to."""
         governor = governing_verb(noun)
         light_verb = None  # "held a meeting", "issued a reminder"
         if governor is not None and noun.dep_ == "dobj" and noun.head.i == governor.i:
@@ -142,7 +176,7 @@ class NominalCoder:
             sources = sides[:1]
         unnamed: list[EventActor] = []  # the ones acted on by an unnamed doer
         if not sources and not mutual:
-            sources, unnamed = self._unnamed(noun, governor, entry, actors, consumed)
+            sources, unnamed = self._unnamed(noun, governor, entry, actors, consumed, earlier)
         if not sources:
             return None
         targets = sides[1:] or unnamed or self._targets(noun, entry, actors, consumed)
@@ -283,6 +317,13 @@ class NominalCoder:
                 found = self._last_object_actors(child, actors)
                 if found:
                     return found, inherited
+        if governor is not None and noun.dep_ == "nsubjpass" and noun.head.i == governor.i:
+            # "the bombing was carried out by IS": the agent of a light verb
+            agent = passive_agent(governor)
+            if agent is not None and governor.lemma_.lower() in self.words.light_verbs:
+                found = participants.actors_of(agent, actors, deep=True)
+                if found:
+                    return found, True
         if governor is not None and self._doer_of_governor(noun, governor, entry):
             # "Abe held a meeting with Putin", "insisted on demands that ...": the doer of
             # the governing verb
@@ -296,6 +337,7 @@ class NominalCoder:
         entry: NominalEntry,
         actors: DocActors,
         consumed: set[int],
+        earlier: Sequence[ReportedAct],
     ) -> tuple[list[EventActor], list[EventActor]]:
         """ "The attacks on U.S. outposts in Benghazi killed four", "Sunday's bombing came
         during Muharram", "killed in an air strike": a specific act of force reported as done,
@@ -303,11 +345,16 @@ class NominalCoder:
         (the guideline's unknown perpetrators, as for agentless passive verbs); the one acted
         on is the actor (or place) of its target phrase, else that country itself - a domestic
         attack. ``(doers, targets)``; empty when the act is generic ("the threat of
-        attacks", "a terrorist attack on the homeland" in a condition) or not asserted."""
+        attacks", "a terrorist attack on the homeland" in a condition), not asserted, or
+        one of ``earlier`` that the noun refers back to."""
         sector = self.cameo.policy(entry.code.forward).unnamed_doer
-        if self.unnamed_doer is None or sector != UNKNOWN_ARMED or entry.patient_possessor:
+        # a noun's unnamed doer is armed men, never the authorities (``unnamed_doer`` GOV)
+        armed = sector in self.words.armed_sectors
+        if self.unnamed_doer is None or not armed or entry.patient_possessor:
             return [], []
-        if not _specific(noun, governor) or self._doer_named_around(noun, governor, actors):
+        if not _specific(noun, governor, self.words):
+            return [], []
+        if self._doer_named_around(noun, governor, actors):
             return [], []
         if governor is not None:
             factuality = act_factuality(governor, self.words, self.future_auxiliaries)
@@ -316,23 +363,28 @@ class NominalCoder:
             if is_negated(governor, self.words.negators):
                 return [], []
         patient = self._targets(noun, entry, actors, consumed)
-        if not patient and governor is not None and _is_means(noun, governor):
+        if not patient and governor is not None and _is_means(noun, governor, self.words):
             # "three soldiers were killed in an air strike": the ones the verb was done to
             patient = self.participants.patient(governor, actors)
         patient = patient or self._place_targets(noun, entry, actors, [])
         doers, patient = self.unnamed_doer(noun, sector, patient)
         if doers and not patient:
             patient = own_country(doers)
+        if _refers_back(entry, (*doers, *patient), earlier):
+            return [], []  # "Boko Haram attacked Baga. The attack killed 20": coded already
         return doers, patient
 
     def _doer_named_around(self, noun: Token, governor: Token | None, actors: DocActors) -> bool:
         """Does the noun's clause name who did it? "Russian aircraft killed 46 civilians in
         an attack on a village": the verb's doer (its own event); "Palestinians blamed
         Israel for the bombing", "claimed responsibility for the attack": the one blamed or
-        claiming. Not "weapons that killed 350 people in last week's attack": no actor."""
-        if noun.dep_ == "pobj" and noun.head.lower_ in _BLAME_PREPOSITIONS:
+        claiming; "the attack was blamed on the Taliban", "was claimed by IS": the one the
+        verb names. Not "weapons that killed 350 people in last week's attack": no actor."""
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.words.blame_prepositions:
             return True
-        if governor is None or not _is_means(noun, governor):
+        if governor is not None and self._blamed(noun, governor, actors):
+            return True
+        if governor is None or not _is_means(noun, governor, self.words):
             return False
         for child in governor.children:
             if child.dep_ in ("nsubj", "agent") and self.participants.actors_of(
@@ -340,6 +392,19 @@ class NominalCoder:
             ):
                 return True
         return False
+
+    def _blamed(self, noun: Token, governor: Token, actors: DocActors) -> bool:
+        """ "The attack was blamed on the Taliban", "the bombing was claimed by IS": the
+        noun is the passive subject of a verb of blame whose phrase names an actor."""
+        if noun.dep_ != "nsubjpass" or noun.head.i != governor.i:
+            return False
+        if governor.lemma_.lower() not in self.words.blaming_verbs:
+            return False
+        return any(
+            self._last_object_actors(child, actors)
+            for child in governor.children
+            if child.dep_ in ("prep", "agent")
+        )
 
     def _negated(self, noun: Token) -> bool:
         """ "held no meeting": a negating determiner."""

@@ -219,6 +219,10 @@ class ClauseWords:
     evaluations: dict[tuple[str, str], str]
     naming_verbs: frozenset[str]  # "called them liars"
     doing_verbs: frozenset[str]  # "did a great disservice", "committed fraud"
+    blaming_verbs: frozenset[str]  # "was blamed on the Taliban": the one named did it
+    specific_determiners: frozenset[str]  # "the attack": one act the text reports
+    blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
+    means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
 
@@ -323,6 +327,10 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         },
         naming_verbs=words("verb-naming"),
         doing_verbs=words("verb-doing"),
+        blaming_verbs=words("verb-blaming"),
+        specific_determiners=words("determiner-specific"),
+        blame_prepositions=words("preposition-blame"),
+        means_prepositions=words("preposition-means"),
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),
     )

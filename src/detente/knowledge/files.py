@@ -111,6 +111,10 @@ FUNCTION_WORD_KINDS = (
     "reciprocal",  # each other, one another (two words)
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
     "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
+    "verb-blaming",  # "the attack was blamed on the Taliban": the one named did the act
+    "determiner-specific",  # "the attack", "this bombing": one act the text reports
+    "preposition-blame",  # "blamed Israel for the bombing": the blamed one did the act
+    "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
     "honorific",  # Mr, Mrs, Dr: "Mr Blair" is a person known by the surname alone
