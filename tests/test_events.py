@@ -710,6 +710,17 @@ def test_a_material_event_nouns_doer_is_not_who_talks_of_it(coded):
     assert ("JPN", "RUS", "111") in triples(coded("Japan voiced criticism of Russia."))
 
 
+def test_an_attack_noun_that_refers_back_is_not_a_second_attack(code):
+    # the whole pipeline (the actors stage codes Boko Haram and the Taliban): "the attack"
+    # gave a second event with an unknown doer
+    text = "Boko Haram attacked the village of Baga on Monday. The attack on the village killed 20."
+    force = [e for e in code(text, date="2015-01-05")._.events if e.cameo_root == "19"]
+    assert [e.trigger.text for e in force] == ["attacked"]
+    text = "Police said the attack on the mosque in Kabul was carried out by the Taliban."
+    force = [e for e in code(text, date="2015-01-05")._.events if e.cameo_root == "19"]
+    assert force and not any(e.source.sector == "UAF" for e in force)
+
+
 def test_violence_between_actors_who_cannot_fight_is_the_verbs_other_sense(coded):
     # unarmed_senses.tsv: a politician who attacks a politician criticizes
     assert ("USAGOV", "JPNGOV", "111") in triples(coded("Trump attacked Abe over the deal."))
