@@ -498,10 +498,11 @@ class DocResolver:
     def _office_holder_by_surname(self, span: Span) -> KBActor | None:
         """ "Mr Blair" in a story never naming him in full: the writer takes the reader to
         know him, so he is the one person of that surname holding a dated office on the
-        article's date (Tony Blair in 2007); none when several or nobody does."""
+        article's date (Tony Blair in 2007). Only after a man's honorific: the KB has no
+        gender, and "Mrs Blair" is more likely the office holder's wife than he."""
         if len(span) != 1 or span.start == 0 or self.when is None:
             return None
-        if self.doc[span.start - 1].lower_ not in self.lexicon.honorifics:
+        if self.doc[span.start - 1].lower_ not in self.lexicon.male_honorifics:
             return None
         holders = {
             actor.actor_id: actor

@@ -113,7 +113,8 @@ FUNCTION_WORD_KINDS = (
     "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
-    "honorific",  # Mr, Mrs, Dr: "Mr Blair" is a person known by the surname alone
+    "honorific-male",  # Mr, Herr: "Mr Blair" is a man known by the surname alone
+    "honorific-female",  # Mrs, Ms: "Mrs Blair" may be an office holder's wife
 )
 
 # -- words shared by every stage ----------------------------------------------------------------
