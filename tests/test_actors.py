@@ -594,3 +594,17 @@ def test_pronoun_that_reports_nothing_does_not_reach_further_back(code):
         date="2014-04-26",
     )
     assert at(doc, "she") is None
+
+
+def test_speech_pronoun_does_not_reach_back_over_narration(code):
+    # "she said" reaches back only over quoted sentences: narration between Psaki and
+    # "she" is no quote she reports
+    doc = code(
+        "Jen Psaki spoke in Washington on Monday.\n"
+        "The weather was cold.\n"
+        "Nothing else happened.\n"
+        "Later she said the talks had failed.",
+        date="2014-04-26",
+    )
+    she = at(doc, "she")
+    assert she is None or she.actor_id != "person:jen-psaki"

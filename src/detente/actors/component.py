@@ -56,7 +56,7 @@ from detente.places.resolve import (
     located_as,
     names_document,
 )
-from detente.quotes.marks import find_quoted_passages
+from detente.quotes.marks import QuotedPassage, find_quoted_passages
 from detente.records import Actor, Mention, Place
 
 CONTEXT_SENTENCES = 1  # ambiguous names look this many sentences around them for cues
@@ -232,7 +232,7 @@ class DocResolver:
         """ "I" and "we" inside quoted words: the speaker (:mod:`detente.actors.quoted`)."""
         if self.quote_lexicon is None or not self.lexicon.first_person.intersection(self.lowers):
             return
-        passages, _warnings = find_quoted_passages(doc_text(self.doc), self.quote_lexicon)
+        passages = self._quoted_passages
         covering: dict[int, Resolution] = {}
         for start, end, resolution, _ in self.resolved:
             for i in range(start, end):
@@ -249,6 +249,14 @@ class DocResolver:
         for token, resolution in found:
             if token not in covering:
                 self.resolved.append((token, token + 1, resolution, None))
+
+    @functools.cached_property
+    def _quoted_passages(self) -> list[QuotedPassage]:
+        """The document's quoted passages (none without a quote lexicon to find them by)."""
+        if self.quote_lexicon is None:
+            return []
+        passages, _warnings = find_quoted_passages(doc_text(self.doc), self.quote_lexicon)
+        return passages
 
     def _attach_context(self) -> None:
         """Countries for the actors the text leaves unattached (:mod:`detente.actors.context`)."""
@@ -1084,15 +1092,33 @@ class DocResolver:
         """ "... said Jen Psaki. “The world stands united. Let's hope ...,” she posted.": the
         quoted sentences name nobody, and "she" reports them, so she is someone named before
         them; the nearest person, one sentence further back at a time (up to
-        ``SPEAKER_LOOKBACK`` sentences)."""
+        ``SPEAKER_LOOKBACK`` sentences), over quoted sentences only: "Psaki spoke on Monday.
+        The weather was cold. Later she said ..." is no speaker's report of her words."""
         for back in range(2, SPEAKER_LOOKBACK + 1):
-            if sentence - back < 0:
+            if sentence - back < 0 or not self._is_quoted_sentence(sentence - back + 1):
                 return None
             start = self.sentence_starts[sentence - back]
             found = self.memory.person_for_pronoun(token.i, start, exclude=exclude)
             if found is not None:
                 return found
         return None
+
+    def _is_quoted_sentence(self, number: int) -> bool:
+        """Whether sentence ``number`` starts or ends inside a quoted passage (its marks
+        included): quoted speech, not narration."""
+        words = [
+            t
+            for t in self.doc[self.sentence_starts[number] : self.sentence_starts[number + 1]]
+            if not t.is_space
+        ]
+        if not words:
+            return False
+        end_of_text = len(doc_text(self.doc))
+        return any(
+            p.open_mark <= token.idx <= (end_of_text if p.close_mark is None else p.close_mark)
+            for token in (words[0], words[-1])
+            for p in self._quoted_passages
+        )
 
     def _people_coordinated_since(
         self, antecedent: Resolution | None, window_start: int, token: int
