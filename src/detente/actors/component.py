@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.coding import (
     Resolution,
+    code_blocks,
     join_code,
     resolve_agent,
     resolve_known,
@@ -515,7 +516,7 @@ class DocResolver:
         holders = {
             actor.actor_id: actor
             for actor in self.kb.people_by_surname(span.text)
-            if _holds_office(actor, self.when)
+            if _in_office(actor, self.when, offices_only=True)
         }
         curated = {key: a for key, a in holders.items() if CURATED_SOURCE in a.source}
         for pool in (holders, curated):  # of several, the one the leaders table keeps
@@ -1225,8 +1226,8 @@ class DocResolver:
 
 
 SPEAKER_LOOKBACK = 3  # "he said" after quoted sentences: the speaker is named this far back at most
-CURATED_SOURCE = "leaders"
-ELITE_SECTOR = "ELI"  # the dated leaders table, kept current by hand (kb/README.md)
+CURATED_SOURCE = "leaders"  # the dated leaders table, kept current by hand (kb/README.md)
+ELITE_SECTOR = "ELI"  # former officials, notables: a standing, not an office
 
 
 def _pick_actor(actors: list[KBActor], label: str | None, when: date | None = None) -> KBActor:
@@ -1258,19 +1259,14 @@ def undotted(text: str) -> str:
     return text.replace(".", "") if DOTTED_INITIALS.fullmatch(text) else text
 
 
-def _in_office(actor: KBActor, when: date | None) -> bool:
-    """A role with dates of its own holds on ``when`` (an undated role says nothing)."""
+def _in_office(actor: KBActor, when: date | None, *, offices_only: bool = False) -> bool:
+    """A role with dates of its own holds on ``when`` (an undated role says nothing).
+    ``offices_only``: an elite's role (an ``ELI`` block: former officials, notables) is a
+    standing, not an office, and does not count."""
     return when is not None and any(
-        (role.start is not None or role.end is not None) and role.holds_on(when)
-        for role in actor.roles
-    )
-
-
-def _holds_office(actor: KBActor, when: date) -> bool:
-    """A dated role other than an elite's (``ELI``: former officials, notables) holds on
-    ``when``: an office, not a standing."""
-    return any(
-        role.dated and role.holds_on(when) and ELITE_SECTOR not in role.code[3:]
+        role.dated
+        and role.holds_on(when)
+        and not (offices_only and ELITE_SECTOR in code_blocks(role.code))
         for role in actor.roles
     )
 
