@@ -29,8 +29,9 @@ CONNECT_TIMEOUT_S = 30
 # goes back to the OS at once). spaCy frees and allocates megabytes of arrays for every
 # batch: with that threshold glibc hands them back after each one and the next batch
 # faults them in again, page by page. Measured on 64 AllSides articles coded in one
-# process: 10x the page faults (331k against 37k) and 2.6x the system CPU (+1.4 s on
-# 19 s). Unset, glibc keeps its own adaptive threshold, as in a ``--workers N`` process;
+# process (benchmarks/malloc_trim.py): 10x the page faults (331k against 37k) and 2.6x the
+# system CPU (+1.4 s on 19 s); on 150 articles with two workers, the run's system CPU
+# 9.5 s against 4.5 s unset (4.2 s with --workers 2). docs/scale.md has the phases. Unset, glibc keeps its own adaptive threshold, as in a ``--workers N`` process;
 # memory a worker holds after a partition is then what its largest batch needed.
 MALLOC_TRIM = "MALLOC_TRIM_THRESHOLD_"
 LOCAL_CLUSTER_CONFIG = {
