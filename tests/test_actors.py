@@ -113,6 +113,7 @@ def test_seed_output_is_sorted_and_points_into_the_text(seed_doc):
             "pronoun",
             "description",
             "user-dictionary",
+            "surname",
             *PLACE_REASONS,
         }
         assert how in {"", "antecedent", "focus", "outlet", "quote"}
@@ -537,3 +538,45 @@ def test_titles_before_known_names_that_tokenise_oddly_or_read_through_an_owner(
     assert moon is at(doc, "Moon Jae-in") and moon.code == "KORGOV"
     pompeo = at(doc, "Secretary of State")
     assert pompeo is at(doc, "Mike Pompeo") and pompeo.code == "USAGOV"
+
+
+@pytest.mark.parametrize(("date", "holder"), [("2007-04-05", True), ("2015-04-05", False)])
+def test_honorific_surname_is_the_one_namesake_in_office(code, date, holder):
+    # never named in full: "Mr Blair" is the one Blair holding an office on the date (an
+    # elite's standing, Dennis Blair's before 2009, is no office); in 2015 nobody is
+    doc = code("Iran said it was asking Mr Blair not to put the sailors on trial.", date=date)
+    blair = at(doc, "Blair")
+    assert blair is not None
+    if holder:
+        assert blair.actor_id == "person:tony-blair" and blair.resolved_by == "surname"
+        assert blair.code == "GBRGOV"
+    else:
+        assert blair.actor_id != "person:tony-blair" and not blair.resolved_by.startswith("surname")
+
+
+def test_acronym_written_with_full_stops_is_the_known_organization(code):
+    doc = code("The drones fired at camps, with the C.I.A. providing targets.", date="2014-06-20")
+    assert at(doc, "C.I.A.").code == "USASPY"
+
+
+def test_pronoun_reporting_quoted_sentences_is_the_person_named_before_them(code):
+    # the sentence before "she posted" is quoted words naming nobody: the speaker is the
+    # nearest person further back
+    doc = code(
+        "The criticism followed a tweet by State Department spokeswoman Jen Psaki.\n"
+        "“The world stands united.\n"
+        "Let us hope Russia will live by the promise,” she posted.",
+        date="2014-04-26",
+    )
+    she = at(doc, "she")
+    assert she is not None and she.actor_id == "person:jen-psaki" and she.resolved_by == "pronoun"
+
+
+def test_pronoun_that_reports_nothing_does_not_reach_further_back(code):
+    doc = code(
+        "The criticism followed a tweet by State Department spokeswoman Jen Psaki.\n"
+        "The world stood still.\n"
+        "Then she left the room.",
+        date="2014-04-26",
+    )
+    assert at(doc, "she") is None

@@ -448,3 +448,44 @@ def test_an_object_it_is_a_thing_and_a_subject_it_the_state(code):
     assert mention(doc, "it") is None  # "discuss it": the topic, not Russia
     assert mention(doc, "it", nth=1).code == "IRN"
     assert mention(doc, "It’s") is None
+
+
+# -- a bare title, a surname after an honorific, an acronym with full stops -------------------
+
+
+def _person(name: str, code: str) -> Resolution:
+    country = code[:3]
+    return Resolution("person", f"person:{name}", name, code, country, code[3:], "kb")
+
+
+def test_a_bare_title_prefers_the_person_the_text_gave_it_over_a_kb_namesake():
+    from detente.actors.coref import DocMemory
+
+    memory = DocMemory()
+    # "President Obama ... Assad ... the president": the KB knows both as presidents, the
+    # text titled only Obama; Assad is the latest mention
+    memory.remember_person(
+        _person("obama", "USAGOV"), token=3, subject=True, titles=("president",),
+        said=("president",),
+    )  # fmt: skip
+    memory.remember_person(
+        _person("assad", "SYRGOV"), token=20, subject=False, titles=("president",)
+    )
+    found = memory.person_for_role("president", None, {"president"}, generic=False)
+    assert found is not None and found.actor_id == "person:obama"
+    # with no one titled by the text, the KB's titles still point back
+    memory = DocMemory()
+    memory.remember_person(
+        _person("assad", "SYRGOV"), token=20, subject=False, titles=("president",)
+    )
+    found = memory.person_for_role("president", None, {"president"}, generic=False)
+    assert found is not None and found.actor_id == "person:assad"
+
+
+def test_acronyms_with_full_stops_lose_them_other_text_keeps_them():
+    from detente.actors.component import undotted
+
+    assert undotted("C.I.A.") == "CIA"
+    assert undotted("U.N.") == "UN"
+    assert undotted("St. Louis") == "St. Louis"
+    assert undotted("J.") == "J."

@@ -140,6 +140,8 @@ def test_eval_quotes_scores_the_bbc_gold_when_given_its_folder(nlp, shared_dir):
     assert "Quotes on BBC News 2004-2005 (détente gold) dev: 2 texts" in result.stdout
     result = runner.invoke(app, [*args[:4], "--split", "train"])
     assert result.exit_code != 0 and "split 'train' is not one of dev, test" in result.output
+    result = runner.invoke(app, [*args, "--half", "A"])
+    assert result.exit_code != 0 and "--half splits PolNeAR only" in result.output
 
 
 def test_eval_with_a_missing_gold_file_is_one_clear_line(tmp_path):

@@ -298,17 +298,28 @@ def test_test2_is_a_split_of_its_own_and_counts_in_all():
 def test_each_held_out_split_is_scored_on_its_own():
     s5 = sentence("s5", A2, "He", "Monday.", "test2", [mention(A2, "Tripoli", "LBY")])
     s6 = sentence("s6", A3, "Rain", "Australia.", "test3", [mention(A3, "Perth", "AUS")])
-    predictions = {A2: [place(A2, "Tripoli", "LBY")], A3: [place(A3, "Perth", "USA")]}
-    scores = score_places([GOLD[0], s5, s6], predictions, resamples=0)
-    assert list(scores) == ["dev", "test", "test2", "test3", "all"]
+    georgia = mention(A1, "Georgia", "GEO", kind="country")
+    s7 = sentence("s7", A1, "Moscow", "talk.", "test4", [georgia])
+    predictions = {
+        A1: [place(A1, "Georgia", "GEO")],
+        A2: [place(A2, "Tripoli", "LBY")],
+        A3: [place(A3, "Perth", "USA")],
+    }
+    scores = score_places([GOLD[0], s5, s6, s7], predictions, resamples=0)
+    assert list(scores) == ["dev", "test", "test2", "test3", "test4", "all"]
     assert (scores["test2"].counts.right, scores["test2"].errors) == (1, ())
     test3 = scores["test3"]
     assert (test3.counts.sentences, test3.counts.gold_places, test3.counts.found) == (1, 1, 1)
     assert test3.counts.right == 0
     assert [(e.sentence_id, e.predicted_country) for e in test3.errors] == [("s6", "USA")]
-    assert scores["all"].counts.gold_places == 3 and scores["all"].counts.right == 1
+    test4 = scores["test4"]
+    assert (test4.counts.sentences, test4.counts.gold_places, test4.counts.right) == (1, 1, 1)
+    assert scores["dev"].counts.right == 0  # Paris (s1) was missed
+    assert scores["all"].counts.gold_places == 4 and scores["all"].counts.right == 2
     assert "| test3 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
+    assert "| test4 | 1 | 1 | 1 | 1.000" in to_markdown(scores)
     assert "test3" not in score_places([GOLD[0], s5], predictions, resamples=0)
+    assert "test4" not in score_places([GOLD[0], s5, s6], predictions, resamples=0)
 
 
 def _gold_file(tmp_path, sentences) -> Path:
@@ -330,7 +341,7 @@ def test_read_gold_accepts_the_held_out_splits(tmp_path, split):
 
 def test_read_gold_refuses_an_unknown_split(tmp_path):
     s5 = sentence("s5", A2, "He", "Monday.", "test9", [mention(A2, "Tripoli", "LBY")])
-    with pytest.raises(InputError, match="split 'test9' is not one of dev, test, test2, test3"):
+    with pytest.raises(InputError, match=f"split 'test9' is not one of {', '.join(SPLITS)}"):
         read_gold(_gold_file(tmp_path, [s5]))
 
 
@@ -353,7 +364,7 @@ def test_evaluate_places_runs_test2_only_when_named(tmp_path, nlp):
     s6 = sentence("s6", A3, "Rain", "Australia.", "test3", [mention(A3, "Perth", "AUS")])
     test3 = evaluate_places(split="test3", **{**run, "gold_path": _gold_file(tmp_path, [s5, s6])})
     assert list(test3.scores) == ["test3"] and test3.scores["test3"].counts.sentences == 1
-    with pytest.raises(InputError, match="split 'test9' is not dev, test, test2, test3 or all"):
+    with pytest.raises(InputError, match=f"split 'test9' is not {', '.join(SPLITS)} or all"):
         evaluate_places(split="test9", **run)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from detente.errors import InputError
 from detente.eval.realnews import (
     AnnotatorGold,
     Counts,
@@ -406,16 +407,25 @@ def test_committed_index_matches_the_corpora(shared_dir):
     every = read_articles(GOLD_DIR)
     sentences = read_sentences(GOLD_DIR)
     assert {a.key for a in every} == set(sentences) and len(set(sentences)) == len(every)
-    # the main draw (90 rows), then extra train batches of 60 (sample_realnews.py steps 7-9)
+    # the main draw (90 rows), then the extra batches in table order (sample_realnews.py 7-9)
+    batches = load_script("sample_realnews").EXTRA_BATCHES
     articles, extra = every[:90], every[90:]
-    assert len(articles) == 90 and len(extra) % 60 == 0
+    assert len(articles) == 90
     corpora = ("allsides", "bbc", "wikinews")
     by_corpus = {c: sum(a.corpus == c for a in articles) for c in corpora}
     assert by_corpus == {"allsides": 50, "bbc": 20, "wikinews": 20}
-    for start in range(0, len(extra), 60):
-        batch = extra[start : start + 60]
-        assert {c: sum(a.corpus == c for a in batch) for c in corpora} == {"allsides": 40, "bbc": 10, "wikinews": 10}  # fmt: skip
-        assert all(a.split == "train" and not a.double for a in batch)
+    start = 0
+    for batch in batches:
+        rows = extra[start : start + batch.size]
+        if not rows:
+            break
+        assert len(rows) == batch.size
+        expected = {"allsides": batch.strata[0][3], "bbc": batch.strata[1][3] + batch.strata[2][3], "wikinews": batch.strata[3][3]}  # fmt: skip
+        assert {c: sum(a.corpus == c for a in rows) for c in corpora} == expected
+        assert all(a.split == batch.split and not a.double for a in rows)
+        start += batch.size
+    assert start == len(extra)
+    assert len({a.key for a in every}) == len(every)  # no article drawn twice
     assert all(len(sentences[a.key]) == a.n_sentences <= 8 for a in extra)
     double = [a for a in articles if a.double]
     assert len(double) == 12 and sum(a.n_sentences for a in double) >= 80
@@ -468,3 +478,44 @@ def test_cli_eval_realnews_refuses_an_unknown_split():
 
     result = CliRunner().invoke(app, ["eval", "realnews", "--split", "holdout"])
     assert result.exit_code != 0 and "split must be one of" in result.output
+
+
+def test_dev2_is_a_split_of_its_own(tmp_path):
+    # two articles, one in dev and one in dev2: each split scores only its own article
+    key2 = "wikinews:a2"
+    articles = (
+        GoldArticle("allsides", "a1", "2020-01-01", "dev", False, 2),
+        GoldArticle("wikinews", "a2", "2008-01-01", "dev2", False, 1),
+    )
+    sentences = {**SENTENCES, key2: (GoldSentence(key2, 0, 0, 40, "-"),)}
+    dev2_event = replace(
+        gold_event(0, 4, "112", "ACCUSE", "IRNGOV", "USAGOV"), article=key2, sentence_end=40
+    )
+    gold = RealnewsGold(
+        articles,
+        sentences,
+        {KEY: "d1", key2: "d2"},
+        AnnotatorGold("A5", frozenset({KEY, key2}), (*GOLD_EVENTS, dev2_event)),
+    )
+    preds = [*PREDICTIONS, pred(4, "112", "ACCUSE", "IRN", "USA", doc="d2")]
+    dev2 = score_realnews(gold, preds, split="dev2", resamples=0)
+    assert (dev2.articles, dev2.sentences) == (1, 1)
+    assert (dev2.strict.correct, dev2.strict.predicted, dev2.strict.gold) == (1, 1, 1)
+    dev = score_realnews(gold, preds, split="dev", resamples=0)
+    assert (dev.strict.correct, dev.strict.predicted, dev.strict.gold) == (2, 4, 2)
+    # the index accepts dev2 rows and refuses an unknown split
+    header = "corpus\trecord_id\tdate\tsplit\tdouble\tn_sentences\n"
+    for split, ok in (("dev2", True), ("dev3", False)):
+        (tmp_path / "articles.tsv").write_text(header + f"bbc\tpolitics/1\t2005-01-15\t{split}\tno\t8\n")  # fmt: skip
+        if ok:
+            assert read_articles(tmp_path)[0].split == "dev2"
+        else:
+            with pytest.raises(InputError, match="unknown corpus or split"):
+                read_articles(tmp_path)
+
+
+def test_actor_eval_accepts_the_realnews_splits_only():
+    from detente.eval.actors import evaluate_realnews_actors
+
+    with pytest.raises(InputError, match="split must be one of train, dev, test, dev2"):
+        evaluate_realnews_actors(split="dev3")

@@ -12,6 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from detente.eval.places import HELD_OUT_SPLITS
+
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts" / "gold"
 
 
@@ -199,7 +201,7 @@ def test_a_bad_annotation_line_is_reported_and_nothing_written(scripts, shared_d
     assert not target.exists()
 
 
-@pytest.mark.parametrize("split", ["test2", "test3"])
+@pytest.mark.parametrize("split", HELD_OUT_SPLITS)
 def test_held_out_rows_are_all_in_their_split_with_ids_after_the_earlier_ones(scripts, split):
     sample = scripts["sample_places"]
     text = "In Paris. In Perth. In Nice. In Tripoli. In Sydney."
@@ -222,16 +224,18 @@ def test_a_held_out_sample_comes_after_the_earlier_ones_and_keeps_the_later_ones
     row = scripts["places_corpus"].SentenceRow
     table = [
         row(f"p{n:03d}", "c.jsonl", f"a{n}", "", split, False, 0, 1, "", ())
-        for n, split in enumerate(["dev", "test", "test2", "test3", "test2"], start=1)
+        for n, split in enumerate(["dev", "test", "test2", "test3", "test2", "test4"], start=1)
     ]
 
     def ids(split):
         return tuple([r.id for r in rows] for rows in sample.around_held_out(table, split))
 
-    assert ids("test2") == (["p001", "p002"], ["p004"])
-    assert ids("test3") == (["p001", "p002", "p003", "p005"], [])
+    assert ids("test2") == (["p001", "p002"], ["p004", "p006"])
+    assert ids("test3") == (["p001", "p002", "p003", "p005"], ["p006"])
+    assert ids("test4") == (["p001", "p002", "p003", "p004", "p005"], [])
     assert set(sample.HELD_OUT_SEEDS) == set(sample.HELD_OUT_SPLITS)
-    assert len(set(sample.HELD_OUT_SEEDS.values()) | {sample.SEED}) == 3  # a seed each
+    seeds = set(sample.HELD_OUT_SEEDS.values()) | {sample.SEED}
+    assert len(seeds) == len(sample.HELD_OUT_SPLITS) + 1  # a seed each
 
 
 def test_the_held_out_quotas_cap_each_corpus(scripts):

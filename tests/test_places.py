@@ -767,3 +767,78 @@ def test_words_political_news_shares_with_sport_make_no_sports_story(code):
     )
     city = at(doc, "Aleppo")
     assert city is not None and city.kind == "place" and city.country == "SYR"
+
+
+def test_a_name_and_a_capitalised_street_word_are_one_street(knowledge):
+    from detente.actors.matching import NameMatch
+    from detente.actors.phrases import find_names
+
+    streets = knowledge.place_lexicon.streets
+    # "an office at One Gondor Street": the dictionary knows "Gondor" (a state), the parser
+    # tags nothing
+    doc = parse_with_ents(
+        ["an", "office", "at", "One", "Gondor", "Street", "."],
+        [1, 1, 1, 5, 5, 2, 1],
+        ["det", "ROOT", "prep", "nummod", "compound", "pobj", "punct"],
+        ["DET", "NOUN", "ADP", "NUM", "PROPN", "PROPN", "PUNCT"],
+        ["O"] * 7,
+    )
+    matches = [NameMatch(4, 5, {"actor"})]
+    names = find_names(doc, matches, set(), set(), frozenset(), street_words=streets)
+    assert [(n.start, n.end, n.label) for n in names] == [(4, 6, "FAC")]
+    # without the street word list (or with a lower-case "street") the state's name stands
+    plain = find_names(doc, matches, set(), set(), frozenset())
+    assert [(n.start, n.end) for n in plain] == [(4, 5)]
+
+
+def test_a_street_named_after_a_state_lies_where_it_is_not_in_that_state(code):
+    doc = code("The charity's office at 12 Norway Street in Boston was closed.", date="2017-02-10")
+    street = at(doc, "Norway")
+    assert street is not None and street.text == "Norway Street" and street.kind == "place"
+    assert street.country == "USA"
+    assert not [m for m in doc._.mentions if m.kind == "state" and m.text == "Norway"]
+
+
+def test_a_states_name_is_its_land_after_position_words_and_over(knowledge):
+    lexicon = knowledge.place_lexicon
+    wedged = parse_with_ents(
+        ["It", "is", "wedged", "between", "Gondor", "and", "Rohan", "."],
+        [2, 2, 2, 2, 3, 4, 4, 2],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "cc", "conj", "punct"],
+        ["PRON", "AUX", "VERB", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+        ["O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O"],
+        lemmas=["it", "be", "wedge", "between", "gondor", "and", "rohan", "."],
+    )
+    assert located_as(wedged[4:5], lexicon) == "locating"
+    assert located_as(wedged[6:7], lexicon) == "locating"
+    over = parse_with_ents(
+        ["Drones", "flew", "over", "Gondor", "."],
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["O", "O", "O", "B-GPE", "O"],
+        lemmas=["drone", "fly", "over", "gondor", "."],
+    )
+    assert located_as(over[3:4], lexicon) == "movement"
+    victory = parse_with_ents(
+        ["a", "victory", "over", "Gondor"],
+        [1, 1, 1, 2],
+        ["det", "ROOT", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "PROPN"],
+        ["O", "O", "O", "B-GPE"],
+    )
+    assert located_as(victory[3:4], lexicon) is None
+    country = parse_with_ents(
+        ["the", "country", "of", "Gondor"],
+        [1, 1, 1, 2],
+        ["det", "ROOT", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "PROPN"],
+        ["O", "O", "O", "B-GPE"],
+    )
+    assert located_as(country[3:4], lexicon) == "locating"
+
+
+def test_a_town_the_parser_leaves_untagged_is_a_place_before_an_event_noun(code):
+    doc = code("Carmakers showed their new models at the Lyon motor show.", date="2017-02-10")
+    town = at(doc, "Lyon")
+    assert town is not None and town.kind == "place" and town.country == "FRA"

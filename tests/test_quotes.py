@@ -787,6 +787,42 @@ def test_gold_kinds():
     assert gold_kind("the rain will come", "hoping", forms) == "excluded"
 
 
+def test_quotes_in_single_marks_only_are_scored_as_reported_on_polnear():
+    # PolNeAR's gold is direct when its content holds a double mark; a predicted quote is
+    # scored by the same rule, so a headline's single-marked fragment is reported there
+    from detente.eval.quotes import as_predicted
+    from detente.records import Quote
+
+    def quote(text: str, part: str, kind: str) -> Quote:
+        start = text.index(part)
+        return Quote(
+            doc_id="d",
+            start=start,
+            end=start + len(part),
+            text=part,
+            kind=kind,
+            cue=None,
+            cue_start=None,
+            cue_end=None,
+            speaker=None,
+            speaker_start=None,
+            speaker_end=None,
+            speaker_name=None,
+            speaker_actor=None,
+        )
+
+    headline = "Trump 'absolutely right' on generals, says Flynn"
+    mixed = quote(headline, "Trump 'absolutely right' on generals", "mixed")
+    body = 'Flynn said Trump was "absolutely right" on generals.'
+    double = quote(body, 'Trump was "absolutely right" on generals', "mixed")
+    direct = quote("“We will win,” she said.", "We will win", "direct")
+    assert [p[2] for p in as_predicted([mixed], text=headline)] == ["indirect"]
+    assert [p[2] for p in as_predicted([double], text=body)] == ["mixed"]
+    assert [p[2] for p in as_predicted([direct], text="“We will win,” she said.")] == ["direct"]
+    # our own gold counts single marks as quotation marks: kinds stay as they are
+    assert [p[2] for p in as_predicted([mixed])] == ["mixed"]
+
+
 def test_parse_brat_discontinuous_content():
     text = "“A b,” he said, “c d.” Sources said the deal failed."
     ann = (
@@ -837,6 +873,21 @@ def test_polnear_gold_loads(shared_dir):
     assert documents and all(d.attributions for d in documents)
     kinds = {a.kind for d in documents for a in d.attributions}
     assert {"direct", "reported"} <= kinds
+
+
+def test_halves_split_texts_by_sorted_name_and_cover_the_split(shared_dir):
+    from detente.errors import InputError
+    from detente.eval.quotes import split_half
+
+    assert split_half(["c", "a", "d", "b"], "A") == ["a", "c"]
+    assert split_half(["c", "a", "d", "b"], "B") == ["b", "d"]
+    assert split_half(["c", "a"], None) == ["a", "c"]
+    with pytest.raises(InputError, match="half 'C' is not one of A, B"):
+        split_half(["a"], "C")
+    gold = shared_dir / "data" / "gold" / "polnear"
+    names = {half: {d.name for d in load_gold(gold, "dev", half=half)} for half in ("A", "B")}
+    assert names["A"] and not names["A"] & names["B"]
+    assert names["A"] | names["B"] == {d.name for d in load_gold(gold, "dev")}
 
 
 # The quotes stage's share of the parse (< 5 %) is measured by benchmarks/timings.py.

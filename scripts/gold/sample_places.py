@@ -30,24 +30,27 @@ Procedure
 Writes ``gold/places/sentences.tsv`` (committed; offsets, no text) and the git-ignored work
 files under ``gold/places/work/``: ``sentences.jsonl``, ``batch-NN.md`` (the sentence marked
 in its whole article) and ``double.md`` (the double sentences, for the second annotator).
-Rows of the held-out splits (``test2``, ``test3``) already in the table are kept as they are.
+Rows of the held-out splits (``test2``, ``test3``, ``test4``) already in the table are kept
+as they are.
 
     .venv/bin/python scripts/gold/sample_places.py
 
-Held-out samples, ``--test2`` and ``--test3`` (splits ``test2`` and ``test3``, each scored
-once by the lead): the same procedure (steps 1-3, the same names, candidates, caps per article
-and per name) with the sample's own seed (``HELD_OUT_SEEDS``: test2 20, test3 30) and the
-quotas ``HELD_OUT_QUOTAS`` (100 sentences in the proportions of the first sample), from the
-candidates of the articles that have no sentence in any earlier sample (test2 leaves out the
-articles of dev and test; test3 those of dev, test and test2). Every sentence is in the
+Held-out samples, ``--test2``, ``--test3`` and ``--test4`` (splits ``test2``, ``test3`` and
+``test4``, each scored once by the lead): the same procedure (steps 1-3, the same names,
+candidates, caps per article and per name) with the sample's own seed (``HELD_OUT_SEEDS``:
+test2 20, test3 30, test4 40) and the quotas ``HELD_OUT_QUOTAS`` (100 sentences in the
+proportions of the first sample), from the candidates of the articles that have no sentence
+in any earlier sample (test2 leaves out the articles of dev and test; test3 those of dev,
+test and test2; test4 those of dev, test, test2 and test3). Every sentence is in the
 sample's split; ``HELD_OUT_DOUBLE`` random ones are marked double. Ids continue after the
-last id of the earlier samples (test2 ``p181``..., test3 ``p281``...) in a random order. The
-rows replace the sample's earlier rows in ``sentences.tsv``; the rows of the other samples
-are copied unchanged, and the work files are written with the split as prefix
-(``test3-sentences.jsonl``, ``test3-batch-NN.md``, ``test3-double.md``).
+last id of the earlier samples (test2 ``p181``..., test3 ``p281``..., test4 ``p381``...) in
+a random order. The rows replace the sample's earlier rows in ``sentences.tsv``; the rows of
+the other samples are copied unchanged, and the work files are written with the split as
+prefix (``test4-sentences.jsonl``, ``test4-batch-NN.md``, ``test4-double.md``).
 
     .venv/bin/python scripts/gold/sample_places.py --test2
     .venv/bin/python scripts/gold/sample_places.py --test3
+    .venv/bin/python scripts/gold/sample_places.py --test4
 """
 
 from __future__ import annotations
@@ -87,7 +90,7 @@ PER_ARTICLE = 2
 PER_NAME = 8
 DOUBLE_PER_SPLIT = 20
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 6, 60, 400
-# The held-out samples (--test2, --test3): 100 sentences each in the proportions of QUOTAS,
+# The held-out samples (--test2, --test3, --test4): 100 sentences each in the proportions of QUOTAS,
 # drawn in this order, each from the articles no earlier sample touched.
 HELD_OUT_QUOTAS = {
     "allsides_international_politics.jsonl": 53,
@@ -96,7 +99,7 @@ HELD_OUT_QUOTAS = {
 }
 HELD_OUT_DOUBLE = 15
 # The seed of each held-out split (``HELD_OUT_SPLITS``, in the order they were drawn).
-HELD_OUT_SEEDS = {"test2": 20, "test3": 30}
+HELD_OUT_SEEDS = {"test2": 20, "test3": 30, "test4": 40}
 MIN_NAME_LETTERS = 4
 BATCH_SIZE = 10
 

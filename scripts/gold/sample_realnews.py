@@ -20,23 +20,29 @@ Deterministic: the same corpora and seed give the same files.
    drawn again until they hold at least 80 sentences together.
 6. Within each split the rows are shuffled: that is the annotation order.
 
-Extra train batches (``--extra-train K``, K = 1, 2, ...): more training data for the learned
-parts of the event coder, appended to the index without touching its existing rows.
+Extra batches: more articles appended to the index without touching its existing rows.
+``EXTRA_BATCHES`` lists them in index order, each with its split, its own seed and its strata:
 
-7. Batch K is drawn with ``random.Random(SEED * 1000 + K)`` (batch 1: 9001) from the eligible
-   records of step 1, leaving out every article of the first 90 + 60 (K - 1) rows of
-   ``articles.tsv`` (the main draw and the earlier batches, all splits): 40 AllSides, 8 BBC
-   politics, 2 BBC business, 10 Wikinews, in that order, each a uniform sample.
-8. Leads as in step 3; every article has split ``train`` and ``double`` = ``no``; the 60 rows
+* ``train1`` (``--extra-train 1``): more training data for the learned parts of the event
+  coder; seed ``SEED * 1000 + 1`` (9001); 40 AllSides, 8 BBC politics, 2 BBC business,
+  10 Wikinews;
+* ``dev2`` (``--extra dev2``): a second dev split, annotated blind (no one who annotates it
+  looks at détente's output on it); seed ``SEED * 1000 + 102`` (9102); 10 AllSides, 4 BBC
+  politics, 1 BBC business, 5 Wikinews.
+
+7. A batch is drawn with ``random.Random(seed)`` from the eligible records of step 1, leaving
+   out every article of the rows before it in ``articles.tsv`` (the main draw and the batches
+   listed before it, all splits), each stratum in the table's order a uniform sample.
+8. Leads as in step 3; every article has the batch's split and ``double`` = ``no``; the rows
    are shuffled (the annotation order) and appended to ``articles.tsv`` and ``sentences.tsv``.
-9. When batch K is already in the index, it is drawn again and checked against the index
-   (nothing is written); a batch is refused when an earlier one is missing.
+9. When the batch is already in the index, it is drawn again and checked against the index
+   (nothing is written); a batch is refused when one listed before it is missing.
 
 Writes gold/realnews/articles.tsv, gold/realnews/sentences.tsv (committed, no text) and the
 work files gold/realnews/work/<split>/<corpus>__<id>.md (git-ignored: they contain the text).
 ``--work-only`` rewrites the work files from the committed TSV files without spaCy.
 
-Run: .venv/bin/python scripts/gold/sample_realnews.py [--work-only | --extra-train K]
+Run: .venv/bin/python scripts/gold/sample_realnews.py [--work-only | --extra NAME | --extra-train K]
      [--corpora DIR] [--out DIR]
 """
 
@@ -47,14 +53,15 @@ import random
 import re
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from detente.eval.realnews import (
     ARTICLE_COLUMNS,
     BBC_DATE,
     DEFAULT_CORPORA_DIR,
+    MAIN_SPLITS,
     SENTENCE_COLUMNS,
-    SPLITS,
     GoldArticle,
     GoldSentence,
     article_stem,
@@ -84,15 +91,37 @@ STRATA = (
 EXCLUDED_LINES = {"allsides": range(4801, 4867)}  # quoted in issue 9 with détente's output
 DOUBLE_PER_SPLIT = {"allsides": 2, "bbc": 1, "wikinews": 1}
 MIN_DOUBLE_SENTENCES = 80
-# Extra train batches (steps 7-9): batch K uses random.Random(SEED * 1000 + K).
-EXTRA_STRATA = (
-    ("allsides", "allsides", None, 40),
-    ("bbc-politics", "bbc", "politics", 8),
-    ("bbc-business", "bbc", "business", 2),
-    ("wikinews", "wikinews", None, 10),
+
+
+@dataclass(frozen=True)
+class ExtraBatch:
+    """An extra batch of articles (steps 7-9), appended to the index in ``EXTRA_BATCHES`` order."""
+
+    name: str
+    split: str
+    seed: int
+    strata: tuple[tuple[str, str, str | None, int], ...]  # as STRATA
+
+    @property
+    def size(self) -> int:
+        return sum(count for *_, count in self.strata)
+
+
+def _strata(allsides: int, politics: int, business: int, wikinews: int) -> tuple:
+    return (
+        ("allsides", "allsides", None, allsides),
+        ("bbc-politics", "bbc", "politics", politics),
+        ("bbc-business", "bbc", "business", business),
+        ("wikinews", "wikinews", None, wikinews),
+    )
+
+
+# In index order: a batch leaves out the articles of the main draw and of every batch before it.
+EXTRA_BATCHES = (
+    ExtraBatch("train1", "train", SEED * 1000 + 1, _strata(40, 8, 2, 10)),
+    ExtraBatch("dev2", "dev2", SEED * 1000 + 102, _strata(10, 4, 1, 5)),
 )
 MAIN_SIZE = sum(count for *_, count in STRATA)  # 90
-EXTRA_SIZE = sum(count for *_, count in EXTRA_STRATA)  # 60
 
 
 def eligible(corpus: str, category: str | None, corpora_dir: Path) -> list[dict]:
@@ -168,7 +197,7 @@ def draw(corpora_dir: Path) -> tuple[list[GoldArticle], dict[str, list[GoldSente
         rng.shuffle(records)
         counts = split_counts(len(records))
         position = 0
-        for split in SPLITS:
+        for split in MAIN_SPLITS:
             for record in records[position : position + counts[split]]:
                 split_of[f"{corpus_of_stratum[stratum]}:{record['_id']}"] = split
             position += counts[split]
@@ -187,7 +216,7 @@ def draw(corpora_dir: Path) -> tuple[list[GoldArticle], dict[str, list[GoldSente
 
     double = choose_double(rng, split_of, sentences)
     articles = []
-    for split in SPLITS:
+    for split in MAIN_SPLITS:
         keys = [key for key in meta if split_of[key] == split]
         rng.shuffle(keys)
         for key in keys:
@@ -208,7 +237,7 @@ def draw(corpora_dir: Path) -> tuple[list[GoldArticle], dict[str, list[GoldSente
 def choose_double(rng: random.Random, split_of: dict[str, str], sentences: dict) -> set[str]:
     while True:
         double: set[str] = set()
-        for split in SPLITS:
+        for split in MAIN_SPLITS:
             for corpus, count in DOUBLE_PER_SPLIT.items():
                 pool = sorted(
                     key
@@ -267,18 +296,22 @@ def work_file(article: GoldArticle, sentences, record: dict) -> str:
     return "\n".join(lines)
 
 
-def extra_seed(batch: int) -> int:
-    return SEED * 1000 + batch
+def extra_batch(name: str) -> ExtraBatch:
+    for batch in EXTRA_BATCHES:
+        if batch.name == name:
+            return batch
+    names = ", ".join(batch.name for batch in EXTRA_BATCHES)
+    raise SystemExit(f"--extra: no batch {name!r} (the batches are {names}; see the docstring)")
 
 
 def draw_extra(
-    batch: int, excluded: set[str], corpora_dir: Path
+    batch: ExtraBatch, excluded: set[str], corpora_dir: Path
 ) -> tuple[list[GoldArticle], dict[str, list[GoldSentence]]]:
-    """Extra train batch ``batch`` (steps 7-8), leaving out the article keys in ``excluded``."""
+    """The articles of ``batch`` (steps 7-8), leaving out the article keys in ``excluded``."""
     nlp = load_splitter()
-    rng = random.Random(extra_seed(batch))
+    rng = random.Random(batch.seed)
     chosen: list[tuple[str, dict]] = []  # (corpus, record)
-    for stratum, corpus, category, count in EXTRA_STRATA:
+    for stratum, corpus, category, count in batch.strata:
         pool = [
             record
             for record in eligible(corpus, category, corpora_dir)
@@ -301,7 +334,7 @@ def draw_extra(
                 corpus=corpus,
                 record_id=record["_id"],
                 date=record.get("date") or BBC_DATE,
-                split="train",
+                split=batch.split,
                 double=False,
                 n_sentences=len(sentences[key]),
             )
@@ -309,32 +342,32 @@ def draw_extra(
     return articles, sentences
 
 
-def add_extra_train(out: Path, batch: int, corpora_dir: Path) -> None:
-    """Append extra train batch ``batch`` to the index, or check it when it is there (step 9)."""
-    if batch < 1:
-        raise SystemExit("--extra-train: the batch number starts at 1")
+def add_extra(out: Path, name: str, corpora_dir: Path) -> None:
+    """Append the extra batch ``name`` to the index, or check it when it is there (step 9)."""
+    batch = extra_batch(name)
+    position = EXTRA_BATCHES.index(batch)
     existing = read_articles(out)
-    before = MAIN_SIZE + EXTRA_SIZE * (batch - 1)
+    before = MAIN_SIZE + sum(b.size for b in EXTRA_BATCHES[:position])
     if len(existing) < before:
         raise SystemExit(
-            f"--extra-train {batch}: articles.tsv has {len(existing)} rows, {before} expected "
-            "before this batch (draw the earlier batches first)"
+            f"--extra {name}: articles.tsv has {len(existing)} rows, {before} expected "
+            "before this batch (draw the batches listed before it first)"
         )
     articles, sentences = draw_extra(batch, {a.key for a in existing[:before]}, corpora_dir)
     if len(existing) > before:
-        indexed = existing[before : before + EXTRA_SIZE]
+        indexed = existing[before : before + batch.size]
         known = read_sentences(out)
         same = indexed == articles and all(
             list(known.get(a.key, ())) == sentences[a.key] for a in articles
         )
         if not same:
             raise SystemExit(
-                f"--extra-train {batch}: articles.tsv rows {before + 2}- differ from this batch"
+                f"--extra {name}: articles.tsv rows {before + 2}- differ from this batch"
             )
-        print(f"extra train batch {batch} is already in the index (checked)", file=sys.stderr)
+        print(f"extra batch {name} is already in the index (checked)", file=sys.stderr)
         return
     append_index(out, articles, sentences)
-    print(f"extra train batch {batch}: {len(articles)} articles appended", file=sys.stderr)
+    print(f"extra batch {name}: {len(articles)} articles appended", file=sys.stderr)
 
 
 def append_index(out: Path, articles: list[GoldArticle], sentences: dict) -> None:
@@ -376,12 +409,17 @@ def main() -> None:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--work-only", action="store_true", help="only rewrite the work files")
     mode.add_argument(
-        "--extra-train", type=int, metavar="K",
-        help="append extra train batch K (60 articles; see the docstring) and rewrite the work files",
+        "--extra", metavar="NAME", choices=[batch.name for batch in EXTRA_BATCHES],
+        help="append the extra batch NAME (see the docstring) and rewrite the work files",
+    )  # fmt: skip
+    mode.add_argument(
+        "--extra-train", type=int, metavar="K", help="the same as --extra trainK",
     )  # fmt: skip
     args = parser.parse_args()
     if args.extra_train is not None:
-        add_extra_train(args.out, args.extra_train, args.corpora)
+        args.extra = f"train{args.extra_train}"
+    if args.extra is not None:
+        add_extra(args.out, args.extra, args.corpora)
     elif not args.work_only:
         articles, sentences, _ = draw(args.corpora)
         write_index(args.out, articles, sentences)

@@ -49,6 +49,36 @@ def test_a_clause_may_leave_out_its_time_phrases_and_take_in_its_infinitives():
     assert texts(clause_tokens(doc[6], include_xcomp=True)) == ["pledged", "to", "defend", "it"]
 
 
+CALLED_FOR = """
+    Britain   nsubj      called    PROPN
+    called    ROOT       -         VERB   VBD  lemma=call
+    for       {for_dep}  {for_head}  {for_pos}
+    an        det        body      DET
+    independent amod     body      ADJ
+    body      nsubjpass  set       NOUN   NN
+    to        aux        set       PART
+    be        auxpass    set       AUX
+    set       advcl      called    VERB   VBN
+    up        prt        set       ADP
+    .         punct      called    PUNCT  .
+"""
+
+
+def test_a_for_clause_gives_the_verb_its_for_and_the_clauses_subject():
+    """ "called for an independent body to be set up": "for" is the mark of the infinitive
+    clause; with its infinitives, the verb's words are "for" and the clause's subject, as
+    in "called for measures"; not a "for" that marks a clause without "to"."""
+    doc = parse(CALLED_FOR.format(for_dep="mark", for_head="set", for_pos="SCONJ"))
+    assert texts(clause_tokens(doc[1], include_xcomp=True)) == [
+        "called", "for", "an", "independent", "body", ".",
+    ]  # fmt: skip
+    assert texts(clause_tokens(doc[1])) == ["called", "."]
+    no_infinitive = CALLED_FOR.format(for_dep="mark", for_head="set", for_pos="SCONJ").replace(
+        "to        aux        set       PART", "now       advmod     set       ADV"
+    )
+    assert "for" not in texts(clause_tokens(parse(no_infinitive)[1], include_xcomp=True))
+
+
 def test_a_nouns_clause_keeps_its_own_words():
     doc = parse(
         """

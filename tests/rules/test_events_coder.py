@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from parses import mention, parse, with_mentions
+from test_events_clauses import CALLED_FOR
 
 from detente.events.coder import EventCoder
 from detente.records import Quote
@@ -330,7 +331,10 @@ def test_an_agentless_passive_act_of_force_has_an_unnamed_doer_of_its_country(co
         ("THAREB", "THAMIL", "190")
     }
     in_bombing = KILLED.format(tail="in prep killed ADP\nbombing pobj in NOUN NN")
-    assert coded(coder, in_bombing, codes) == []
+    # the event noun is the act: the verb codes nothing, the bombing has the unnamed doer
+    (event,) = coded(coder, in_bombing, codes)
+    assert event.trigger.text == "bombing" and event.rule.startswith("nominal")
+    assert (event.source.code, event.target.code) == ("THAUAF", "THAMIL")
     future = KILLED.replace(
         "were      auxpass    killed  AUX    VBD  lemma=be",
         "will aux killed AUX MD\nbe auxpass killed AUX VB",
@@ -344,6 +348,94 @@ def test_an_agentless_passive_arrest_is_the_authorities_and_other_acts_have_no_d
     assert (event.source.code, event.target.code, event.cameo) == ("THAGOV", "THAMIL", "173")
     praised = KILLED.replace("killed", "praised").replace("lemma=kill", "lemma=praise")
     assert coded(coder, praised.format(tail=""), {"Thai troops": "THAMIL"}) == []
+
+
+# "The attack on the embassy in Kabul killed two guards."
+ATTACK = """
+    The      det    attack   DET
+    attack   nsubj  killed   NOUN   NN
+    on       prep   attack   ADP
+    the      det    embassy  DET
+    embassy  pobj   on       NOUN   NN
+    in       prep   embassy  ADP
+    Kabul    pobj   in       PROPN  NNP
+    killed   ROOT   -        VERB   VBD  lemma=kill
+    two      nummod guards   NUM
+    guards   dobj   killed   NOUN   NNS
+    .        punct  killed   PUNCT  .
+"""
+
+
+def _attack(coder, table: str, codes: dict[str, str]):
+    doc = parse(table, date="2012-09-12")
+    found = [mention(doc, w, c, kind="group") for w, c in codes.items()]
+    found.append(mention(doc, "Kabul", None, kind="place", country="AFG"))
+    doc._.mentions = sorted(found, key=lambda m: m.start)
+    doc._.quotes = []
+    return [e for e in coder.code_doc(doc) if e.cameo_root in ("18", "19")]
+
+
+def test_an_attack_noun_with_no_doer_named_is_unknown_armed_mens(coder):
+    """ "The attack on the embassy in Kabul": a specific act of force reported as done,
+    no doer named: unknown armed men of the country where it happened, against the actor of
+    its target phrase (the guideline's unknown perpetrators, as for agentless passives)."""
+    (event,) = _attack(coder, ATTACK.replace("embassy", "Americans"), {"Americans": "USA"})
+    assert (event.source.code, event.target.code, event.cameo) == ("AFGUAF", "USA", "190")
+    assert event.source.text == "" and event.modality == "asserted"
+    # no actor acted on: the place's country, a domestic attack
+    (event,) = _attack(coder, ATTACK, {"guards": "AFGCOP"})
+    assert (event.source.code, event.target.code) == ("AFGUAF", "AFG")
+
+
+def test_a_generic_or_owned_attack_noun_gets_no_unknown_doer(coder):
+    # "attacks on Americans" in general: no determiner of one act
+    generic = ATTACK.replace("The      det    attack   DET\n", "").replace("attack", "attacks")
+    generic = generic.replace("embassy", "Americans")
+    assert _attack(coder, generic, {"Americans": "USA"}) == []
+    # "Iran's attack": the possessor names the doer, even one we cannot code
+    owned = ATTACK.replace(
+        "The      det    attack   DET", "Tehran poss attack PROPN NNP\n's case Tehran PART POS"
+    )
+    assert _attack(coder, owned, {"guards": "AFGCOP"}) == []
+    # "did not kill": an act the clause denies
+    denied = ATTACK.replace(
+        "killed   ROOT   -        VERB   VBD  lemma=kill",
+        "did aux killed AUX VBD lemma=do\nnot neg killed PART RB\nkilled ROOT - VERB VB lemma=kill",
+    )
+    assert _attack(coder, denied, {"guards": "AFGCOP"}) == []
+
+
+def test_an_attack_noun_whose_doer_the_clause_names_gets_no_unknown_doer(coder):
+    # "Rebels killed two guards in an attack in Kabul.": the verb's doer did it
+    active = """
+        Rebels   nsubj   killed  NOUN   NNS
+        killed   ROOT    -       VERB   VBD  lemma=kill
+        two      nummod  guards  NUM
+        guards   dobj    killed  NOUN   NNS
+        in       prep    killed  ADP
+        an       det     attack  DET
+        attack   pobj    in#1    NOUN   NN
+        in       prep    attack  ADP
+        Kabul    pobj    in#2    PROPN  NNP
+        .        punct   killed  PUNCT  .
+    """
+    codes = {"Rebels": "AFGREB", "guards": "AFGCOP"}
+    assert {e.source.code for e in _attack(coder, active, codes)} == {"AFGREB"}
+    # "Officials blamed the rebels for the attack in Kabul.": the one blamed is named
+    blamed = """
+        Officials  nsubj  blamed  NOUN   NNS
+        blamed     ROOT   -       VERB   VBD  lemma=blame
+        the        det    rebels  DET
+        rebels     dobj   blamed  NOUN   NNS
+        for        prep   blamed  ADP
+        the        det    attack  DET
+        attack     pobj   for     NOUN   NN
+        in         prep   attack  ADP
+        Kabul      pobj   in      PROPN  NNP
+        .          punct  blamed  PUNCT  .
+    """
+    codes = {"Officials": "AFGGOV", "rebels": "AFGREB"}
+    assert not any(e.source.code == "AFGUAF" for e in _attack(coder, blamed, codes))
 
 
 # "It snowed in Afghanistan. Three American troops were killed."
@@ -492,3 +584,127 @@ def test_a_bare_participle_clause_is_done_to_the_main_subject(coder):
         {"Putin": "RUSGOV", "Abe": "JPNGOV", "Russia": "RUS"},
     )
     assert triples(events) == {("JPNGOV", "RUS", "111")}
+
+
+def test_a_call_for_someone_to_act_is_an_appeal_even_without_an_addressee(coder):
+    """ "Britain called for an independent body to be set up": the "(FOR)" sense of "call"
+    (020) holds when the parser makes "for" the mark of the infinitive clause; an appeal to
+    the public has no target (docs/gold/events-guideline.md, section 5)."""
+    table = CALLED_FOR.format(for_dep="mark", for_head="set", for_pos="SCONJ")
+    (event,) = coded(coder, table, {"Britain": "GBR"})
+    assert (event.source.code, event.target, event.cameo) == ("GBR", None, "020")
+    assert event.modality == "asserted" and "(FOR)" in event.rule
+
+
+WARNED = """
+    Russia     nsubj  warned  PROPN
+    warned     ROOT   -       VERB   VBD  lemma=warn
+    {object}
+    that       mark   leave   SCONJ
+    companies  nsubj  leave   NOUN   NNS
+    would      aux    leave   AUX    MD
+    leave      ccomp  warned  VERB   VB
+    Ukraine    dobj   leave   PROPN
+    .          punct  warned  PUNCT  .
+"""
+
+
+def test_a_warning_threatens_only_someone_warned(coder):
+    """ "Russia warned that companies would leave Ukraine": a warning of what will happen is
+    a pessimistic comment (012), no threat against the country named in what is foreseen;
+    "Russia warned Kyiv that ..." threatens the one warned (130)."""
+    codes = {"Russia": "RUS", "companies": "UKRBUS", "Ukraine": "UKR", "Kyiv": "UKRGOV"}
+    found = coded(coder, WARNED.format(object=""), codes)
+    assert not [e for e in found if e.cameo.startswith("13")]
+    warned = coded(coder, WARNED.format(object="Kyiv dobj warned PROPN"), codes)
+    assert ("RUS", "UKRGOV", "130") in triples(warned)
+
+
+def test_must_in_a_quote_is_a_demand_of_the_speaker(coder):
+    """ "“Parties must act,” Abe said.": the quote's speaker demands of the one obliged;
+    "Should Japan act, ...": a modal before its subject is a condition, no demand."""
+    text = "“Japan must leave Mordor,” Abe said."
+    table = """
+        “       punct  said    PUNCT  ``
+        Japan   nsubj  leave   PROPN
+        must    aux    leave   AUX    MD
+        leave   ccomp  said    VERB   VB
+        Mordor  dobj   leave   PROPN
+        ,       punct  said    PUNCT  ,
+        ”       punct  said    PUNCT  ''
+        Abe     nsubj  said    PROPN
+        said    ROOT   -       VERB   VBD  lemma=say
+        .       punct  said    PUNCT  .
+    """
+    abe = text.index("Abe")
+    quote = Quote(
+        doc_id="d", start=1, end=24, text=text[1:24], kind="direct",
+        cue="said", cue_start=abe + 4, cue_end=abe + 8,
+        speaker="Abe", speaker_start=abe, speaker_end=abe + 3,
+        speaker_name=None, speaker_actor=None,
+    )  # fmt: skip
+    codes = {"Abe": "GBRGOV", "Japan": "JPN", "Mordor": "MOR"}
+    # the quote as its own sentence, with no verb above it: only the quote says who demands
+    alone = table.replace("leave   ccomp  said", "leave   ROOT   -   ").replace(
+        "said    ROOT   -  ", "said    parataxis  leave"
+    )
+    doc = with_mentions(parse(alone, text=text, date="2017-02-10"), codes, quotes=[quote])
+    demands = [e for e in coder.code_doc(doc) if e.rule.startswith("obligation")]
+    ((source, target, code),) = triples(demands)
+    assert (source, target, code[:2]) == ("GBRGOV", "JPN", "10")
+    assert demands[0].rule.startswith("obligation (quote ... must leave)")
+    inverted = """
+        Should  aux    act     AUX    MD   lemma=should
+        Japan   nsubj  act     PROPN
+        act     ROOT   -       VERB   VB
+        ,       punct  act     PUNCT  ,
+        Abe     nsubj  said    PROPN
+        said    parataxis act  VERB   VBD  lemma=say
+        .       punct  act     PUNCT  .
+    """
+    said = Quote(
+        doc_id="d", start=0, end=16, text="Should Japan act", kind="indirect",
+        cue="said", cue_start=22, cue_end=26, speaker="Abe", speaker_start=18,
+        speaker_end=21, speaker_name=None, speaker_actor=None,
+    )  # fmt: skip
+    doc = parse(inverted, date="2017-02-10")
+    assert doc.text[18:21] == "Abe" and doc.text[22:26] == "said"
+    doc = with_mentions(doc, {"Abe": "GBRGOV", "Japan": "JPN"}, quotes=[said])
+    assert not [e for e in coder.code_doc(doc) if e.rule.startswith("obligation")]
+
+
+def test_going_on_strike_is_a_protest_not_travel(coder):
+    """ "Teachers went on strike.": a strike (143, extensions.verbs.txt), against their own
+    country (a domestic protest); "went on hunger strike": 142."""
+    table = """
+        Teachers  nsubj  went    NOUN   NNS
+        went      ROOT   -       VERB   VBD  lemma=go
+        on        prep   went    ADP
+        {hunger}
+        strike    pobj   on      NOUN   NN
+        .         punct  went    PUNCT  .
+    """
+    (event,) = coded(coder, table.format(hunger=""), {"Teachers": "CHLEDU"})
+    assert (event.source.code, event.target.code, event.cameo) == ("CHLEDU", "CHL", "143")
+    hunger = table.format(hunger="hunger compound strike NOUN NN")
+    assert triples(coded(coder, hunger, {"Teachers": "CHLEDU"})) == {("CHLEDU", "CHL", "142")}
+
+
+FACES = """
+    Trump   nsubj  faces   PROPN  NNP
+    faces   ROOT   -       VERB   VBZ  lemma=face
+    {object}
+    with    prep   faces   ADP
+    Putin   pobj   with    PROPN  NNP
+    .       punct  faces   PUNCT  .
+"""
+
+
+def test_face_meets_someone_only_with_an_actor_object(coder):
+    """argument_senses.tsv: "Trump faces Erdogan with Putin" is a meeting (040); "Trump
+    faces high stakes with Putin" meets no one."""
+    codes = {"Trump": "USAGOV", "Erdogan": "TURGOV", "Putin": "RUSGOV"}
+    met = coded(coder, FACES.format(object="Erdogan dobj faces PROPN NNP"), codes)
+    assert ("USAGOV", "TURGOV", "040") in triples(met)
+    stakes = FACES.format(object="high amod stakes ADJ JJ\n    stakes dobj faces NOUN NNS")
+    assert [e for e in coded(coder, stakes, codes) if e.cameo_root == "04"] == []

@@ -4,7 +4,7 @@ on parses built by hand."""
 from __future__ import annotations
 
 import pytest
-from parses import parse, with_mentions
+from parses import mention, parse, with_mentions
 
 from detente.events.coder import EventCoder
 from detente.records import Quote
@@ -15,8 +15,17 @@ def coder(knowledge):
     return EventCoder(knowledge)
 
 
-def _said(coder, table: str, codes: dict[str, str], content_from: str, text: str | None = None):
-    """Code a 'SPEAKER said CONTENT.' parse whose reported content starts at ``content_from``."""
+def _said(
+    coder,
+    table: str,
+    codes: dict[str, str],
+    content_from: str,
+    text: str | None = None,
+    *,
+    persons: dict[str, str] | None = None,
+):
+    """Code a 'SPEAKER said CONTENT.' parse whose reported content starts at ``content_from``;
+    ``persons`` (words -> code) are mentions of individuals, whatever their code."""
     doc = parse(table, text=text)
     text = doc.text
     cue = text.index(" said") + 1
@@ -28,9 +37,12 @@ def _said(coder, table: str, codes: dict[str, str], content_from: str, text: str
         speaker=speaker, speaker_start=0, speaker_end=len(speaker),
         speaker_name=None, speaker_actor=None,
     )  # fmt: skip
+    doc = with_mentions(doc, codes, quotes=[quote])
+    for words, code in (persons or {}).items():
+        person = mention(doc, words, code, kind="person", actor_id=f"person:{words.lower()}")
+        doc._.mentions = sorted([*doc._.mentions, person], key=lambda m: m.start)
     return [
-        (e.source.code, e.target.code if e.target else None, e.cameo)
-        for e in coder.code_doc(with_mentions(doc, codes, quotes=[quote]))
+        (e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_doc(doc)
     ]
 
 
@@ -294,3 +306,56 @@ def test_a_question_or_a_hyphenated_word_judges_nobody(coder):
     )
     text = "Wang said America was right-wing."
     assert _said(coder, hyphen, codes, "America", text) == [("CHNGOV", None, "010")]
+
+
+def test_a_person_placed_only_in_the_speakers_country_is_not_the_speakers_state(coder):
+    # the actors stage knows Jackson only as British (GBR, no sector): he is still another
+    # actor than the speaker's state, and Blair's praise of him is praise
+    found = _said(coder, DECENT, {"Blair": "GBRGOV"}, "Jackson", persons={"Jackson": "GBR"})
+    assert found == [("GBRGOV", "GBR", "051")]
+    # the state itself ("Wang said China was ...") stays the speaker's side
+    codes = {"Wang": "CHNGOV", "America": "CHN"}
+    assert _said(coder, IRRESPONSIBLE, codes, "America") == [("CHNGOV", None, "010")]
+
+
+VIOLATED = """
+    Ahmadinejad  nsubj  said      PROPN
+    said         ROOT   -         VERB  VBD  lemma=say
+    soldiers     nsubj  violated  NOUN  NNS  lemma=soldier
+    had          aux    violated  AUX   VBD  lemma=have
+    violated     ccomp  said      VERB  VBN  lemma=violate
+    territory    dobj   violated  NOUN  NN
+    .            punct  said      PUNCT .
+"""
+
+
+def test_a_wrongdoing_charged_to_an_actor_is_an_accusation(coder):
+    codes = {"Ahmadinejad": "IRNGOV", "soldiers": "GBRMIL"}
+    assert _said(coder, VIOLATED, codes, "soldiers") == [("IRNGOV", "GBRMIL", "112")]
+    # denied, it is no charge we code
+    denied = VIOLATED.replace(
+        "had          aux    violated  AUX   VBD  lemma=have",
+        "had          aux    violated  AUX   VBD  lemma=have\n    not  neg  violated  PART  RB",
+    )
+    assert _said(coder, denied, codes, "soldiers") == [("IRNGOV", None, "010")]
+
+
+DISSERVICE = """
+    Kudlow      nsubj  said   PROPN
+    said        ROOT   -      VERB  VBD  lemma=say
+    Trudeau     nsubj  {verb}   PROPN
+    {verb}      ccomp  said   VERB  VBD  lemma={lemma}
+    a           det    disservice  DET  DT
+    great       amod   disservice  ADJ  JJ
+    disservice  dobj   {verb}   NOUN  NN
+    .           punct  said   PUNCT .
+"""
+
+
+def test_a_judging_noun_an_actor_does_judges_the_actor(coder):
+    codes = {"Kudlow": "USAGOV", "Trudeau": "CANGOV"}
+    did = DISSERVICE.format(verb="did", lemma="do")
+    assert _said(coder, did, codes, "Trudeau") == [("USAGOV", "CANGOV", "111")]
+    # what befalls an actor does not judge it ("suffered a disservice")
+    suffered = DISSERVICE.format(verb="suffered", lemma="suffer")
+    assert ("USAGOV", "CANGOV", "111") not in _said(coder, suffered, codes, "Trudeau")

@@ -238,3 +238,39 @@ def test_a_receiving_verb_gives_the_act_its_negation_and_factuality(nominals):
     """
     act, _ = code(nominals, parse(hoped), 5, {"Ukraine": "UKR", "Russia": "RUS"})
     assert sides(act) == (["RUS"], ["UKR"]) and act.modality == "wanted" and not act.negated
+
+
+CALLS = """
+    Despite   prep   remained  SCONJ
+    Guaido    poss   calls     PROPN
+    's        case   Guaido    PART   POS
+    calls     pobj   Despite   NOUN   NNS  lemma=call
+    {tail}
+    ,         punct  remained  PUNCT  ,
+    generals  nsubj  remained  NOUN   NNS
+    remained  ROOT   -         VERB   VBD  lemma=remain
+    loyal     acomp  remained  ADJ
+"""
+
+
+def test_a_call_for_something_is_an_appeal_with_or_without_an_addressee(nominals):
+    """ "Guaido's calls for new elections": an appeal to the public (020, no target, the
+    sense named by "for" as a verb's pattern names it); "Guaido's calls for the military to
+    support him" ("for" the mark of the clause): an appeal to the military; "Guaido's calls"
+    alone are no appeal (a phone call needs its two sides)."""
+    codes = {"Guaido": "VENOPP", "military": "VENMIL"}
+    elections = "for prep calls ADP\nnew amod elections ADJ\nelections pobj for NOUN NNS"
+    act, _ = code(nominals, parse(CALLS.format(tail=elections)), 3, codes)
+    assert sides(act) == (["VENOPP"], []) and act.code == CodeSpec("020")
+    clause = """
+        for       mark   support  SCONJ
+        the       det    military DET
+        military  nsubj  support  NOUN
+        to        aux    support  PART
+        support   advcl  calls    VERB  VB
+        him       dobj   support  PRON
+    """
+    act, _ = code(nominals, parse(CALLS.format(tail=clause)), 3, codes)
+    assert sides(act) == (["VENOPP"], ["VENMIL"]) and act.code == CodeSpec("020")
+    act, _ = code(nominals, parse(CALLS.format(tail="")), 3, codes)
+    assert act is None

@@ -341,3 +341,33 @@ def test_the_shipped_extensions_code_verbs_cameo_lacks(knowledge):
         """
     )
     assert code_of(codes, turned, 1)[0] == CodeSpec("120")
+
+
+def test_taking_part_is_no_intent_to_cooperate(knowledge):
+    # CAMEO codes a bare "took part" 030; what was taken part in is the act ("a discussion",
+    # "the bombing"), while "took part in the summit" keeps its longer pattern (046)
+    codes = VerbCodes(knowledge.verbs, {})
+    took = """
+        Kenya    nsubj  took  PROPN
+        took     ROOT   -     VERB  VBD  lemma=take
+        part     dobj   took  NOUN
+        in       prep   took  ADP
+        the      det    {noun}  DET
+        {noun}   pobj   in    NOUN
+    """
+    assert code_of(codes, parse(took.format(noun="discussion")), 1)[0].is_null
+    assert code_of(codes, parse(took.format(noun="summit")), 1)[0] == CodeSpec("046")
+
+
+def test_echoing_an_actor_is_no_mockery(knowledge):
+    # CAMEO's REPEAT block shares MOCK's "- * + [111]"; ECHO has its own code (010), and
+    # its own pattern "- * + CALLS [051]" stays
+    codes = VerbCodes(knowledge.verbs, {})
+    echoed = parse(
+        "Brennan nsubj echoed PROPN\nechoed ROOT - VERB VBD lemma=echo\nTrump dobj echoed PROPN"
+    )
+    assert code_of(codes, echoed, 1)[0] == CodeSpec("010")
+    mocked = parse(
+        "Brennan nsubj mocked PROPN\nmocked ROOT - VERB VBD lemma=mock\nTrump dobj mocked PROPN"
+    )
+    assert code_of(codes, mocked, 1)[0] == CodeSpec("111")

@@ -164,7 +164,7 @@ class DocResolver:
         }
         names = find_names(
             doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators,
-            place_slot=self._in_place_slot,
+            place_slot=self._in_place_slot, street_words=self.place_lexicon.streets,
         )  # fmt: skip
         self.doc_places = DocPlaces(
             self.kb, self.place_lexicon, doc, names, self.sentence_of, self.name_matches,
@@ -337,12 +337,20 @@ class DocResolver:
         *,
         surname: str | tuple[str, ...] | None,
         titles: tuple[str, ...] = (),
+        said: tuple[str, ...] = (),
     ) -> None:
+        """``titles``: every title the person is known by (the text's and the KB's);
+        ``said``: the ones this text gave them."""
         if resolution.kind != "person":
             return
         root = span.root
         self.memory.remember_person(
-            resolution, token=root.i, subject=is_subject(root), surname=surname, titles=titles
+            resolution,
+            token=root.i,
+            subject=is_subject(root),
+            surname=surname,
+            titles=(*said, *titles),
+            said=said,
         )
 
     # -- names -----------------------------------------------------------------------------
@@ -363,6 +371,7 @@ class DocResolver:
             elif resolution.code is not None and resolution.resolved_by in (
                 "kb",
                 "user-dictionary",
+                "surname",
             ):
                 # a bare "Abe" the KB knew as Shinzo Abe holds the surname: "Akie Abe" later
                 # must not take it
@@ -447,10 +456,10 @@ class DocResolver:
             seat = None  # "Hamilton" in Ontario is no seat of Bermuda's government
         if seat is not None:
             return self._seat(span, *seat), None
-        actors = kb.actors_by_name(text)
+        actors, how = self._known_actors(span)
         if actors:
             actor = _pick_actor(actors, name.label, self.when)
-            resolution = resolve_known(kb, actor, self.when, "kb")
+            resolution = resolve_known(kb, actor, self.when, how)
             if (
                 resolution.country is None
                 and resolution.kind in ("organization", "group")
@@ -472,6 +481,38 @@ class DocResolver:
         if iso3 is not None:
             return self._state_word(span, iso3), None
         return self._unknown(span, name.label), None
+
+    def _known_actors(self, span: Span) -> tuple[list[KBActor], str]:
+        """The KB's actors of a name, and the rule: its full form ("kb"), written with
+        full stops ("the C.I.A."), or a surname after an honorific ("surname")."""
+        text = span.text
+        actors = self.kb.actors_by_name(text)
+        if not actors and undotted(text) != text:
+            actors = self.kb.actors_by_name(undotted(text))
+        if not actors:
+            holder = self._office_holder_by_surname(span)
+            if holder is not None:
+                return [holder], "surname"
+        return actors, "kb"
+
+    def _office_holder_by_surname(self, span: Span) -> KBActor | None:
+        """ "Mr Blair" in a story never naming him in full: the writer takes the reader to
+        know him, so he is the one person of that surname holding a dated office on the
+        article's date (Tony Blair in 2007); none when several or nobody does."""
+        if len(span) != 1 or span.start == 0 or self.when is None:
+            return None
+        if self.doc[span.start - 1].lower_ not in self.lexicon.honorifics:
+            return None
+        holders = {
+            actor.actor_id: actor
+            for actor in self.kb.people_by_surname(span.text)
+            if _holds_office(actor, self.when)
+        }
+        curated = {key: a for key, a in holders.items() if CURATED_SOURCE in a.source}
+        for pool in (holders, curated):  # of several, the one the leaders table keeps
+            if len(pool) == 1:
+                return next(iter(pool.values()))
+        return None
 
     def _seat(self, span: Span, iso3: str, sector: str | None) -> Resolution:
         """A seat of government's name: its government where it acts, a place where it is a
@@ -524,8 +565,13 @@ class DocResolver:
         state (it may be an event's participant) and give it its place."""
         iso3 = actor.country
         places = self.doc_places
-        if actor.kind in ("organization", "group") and iso3 is None and self._is_locative(span):
-            # "raids across Brussels": the town a body is named by, where it is a location
+        if (
+            actor.kind in ("organization", "group")
+            and iso3 is None
+            and (self._is_locative(span) or located_as(span, self.place_lexicon))
+        ):
+            # "raids across Brussels", "the Brussels bombings": the town a body is named by,
+            # where it is a location
             towns = [
                 p
                 for p in self.kb.places_by_name(span.text)
@@ -697,9 +743,13 @@ class DocResolver:
         )
 
     def _in_place_slot(self, span: Span) -> bool:
-        """Where only a place goes: after a locative preposition, or as the goal of a word of
-        going ("to visit Soma")."""
-        return self._is_locative(span) or located_as(span, self.place_lexicon) == "movement"
+        """Where only a place goes: after a locative preposition, as the goal of a word of
+        going ("to visit Soma"), or before an event noun it locates ("the Geneva motor
+        show")."""
+        return self._is_locative(span) or located_as(span, self.place_lexicon) in (
+            "movement",
+            "event",
+        )
 
     def _seat_acts(self, span: Span) -> bool:
         root = span.root
@@ -798,7 +848,7 @@ class DocResolver:
             span,
             resolution,
             surname=None,
-            titles=() if head in self.lexicon.generic_role_heads else (agent_text,),
+            said=() if head in self.lexicon.generic_role_heads else (agent_text,),
         )
 
     def _resolve_description(self, description: Description) -> bool:
@@ -955,7 +1005,9 @@ class DocResolver:
             )
         self._emit(role.start, role.end, resolution, person.label)
         surname = self.kb.family_names(span.text, resolution.country)
-        self._remember(whole, resolution, surname=surname, titles=(agent_text, *_titles(actor)))
+        self._remember(
+            whole, resolution, surname=surname, titles=_titles(actor), said=(agent_text,)
+        )
 
     def _sentence_country(self, span: Span) -> str | None:
         """The one country the sentence names, if exactly one: "President Dos Santos ...
@@ -1013,11 +1065,33 @@ class DocResolver:
                 return
         else:
             antecedent = self.memory.person_for_pronoun(token.i, window_start, exclude=exclude)
+            if antecedent is None and self._reports_speech(token):
+                antecedent = self._speaker_before_quote(token, sentence, exclude)
         if antecedent is None:
             return
         resolution = antecedent.via("pronoun")
         self._emit(token.i, token.i + 1, resolution, None)
         self._remember(self.doc[token.i : token.i + 1], resolution, surname=None)
+
+    def _reports_speech(self, token: Token) -> bool:
+        """ "he said", "she posted": the subject of a speech verb."""
+        return token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in self.lexicon.speech_verbs
+
+    def _speaker_before_quote(
+        self, token: Token, sentence: int, exclude: str | None
+    ) -> Resolution | None:
+        """ "... said Jen Psaki. “The world stands united. Let's hope ...,” she posted.": the
+        quoted sentences name nobody, and "she" reports them, so she is someone named before
+        them; the nearest person, one sentence further back at a time (up to
+        ``SPEAKER_LOOKBACK`` sentences)."""
+        for back in range(2, SPEAKER_LOOKBACK + 1):
+            if sentence - back < 0:
+                return None
+            start = self.sentence_starts[sentence - back]
+            found = self.memory.person_for_pronoun(token.i, start, exclude=exclude)
+            if found is not None:
+                return found
+        return None
 
     def _people_coordinated_since(
         self, antecedent: Resolution | None, window_start: int, token: int
@@ -1123,7 +1197,9 @@ class DocResolver:
         return mentions
 
 
-CURATED_SOURCE = "leaders"  # the dated leaders table, kept current by hand (kb/README.md)
+SPEAKER_LOOKBACK = 3  # "he said" after quoted sentences: the speaker is named this far back at most
+CURATED_SOURCE = "leaders"
+ELITE_SECTOR = "ELI"  # the dated leaders table, kept current by hand (kb/README.md)
 
 
 def _pick_actor(actors: list[KBActor], label: str | None, when: date | None = None) -> KBActor:
@@ -1146,10 +1222,28 @@ def _pick_actor(actors: list[KBActor], label: str | None, when: date | None = No
     return min(people, key=lambda a: (not _in_office(a, when), CURATED_SOURCE not in a.source))
 
 
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def undotted(text: str) -> str:
+    """An acronym written with full stops as the KB writes it: "C.I.A." -> "CIA"; any
+    other text unchanged."""
+    return text.replace(".", "") if DOTTED_INITIALS.fullmatch(text) else text
+
+
 def _in_office(actor: KBActor, when: date | None) -> bool:
     """A role with dates of its own holds on ``when`` (an undated role says nothing)."""
     return when is not None and any(
         (role.start is not None or role.end is not None) and role.holds_on(when)
+        for role in actor.roles
+    )
+
+
+def _holds_office(actor: KBActor, when: date) -> bool:
+    """A dated role other than an elite's (``ELI``: former officials, notables) holds on
+    ``when``: an office, not a standing."""
+    return any(
+        role.dated and role.holds_on(when) and ELITE_SECTOR not in role.code[3:]
         for role in actor.roles
     )
 

@@ -17,6 +17,7 @@ from detente.actors.coding import Resolution
 class PersonEntry:
     resolution: Resolution
     titles: set[str] = field(default_factory=set)  # lowercase title words: {"president", ...}
+    said: set[str] = field(default_factory=set)  # ... of those, the ones the text gave them
     last_token: int = -1  # token index of the latest mention
     tokens: list[int] = field(default_factory=list)  # token index of every mention, in order
     last_subject_token: int = -1  # token index of the latest mention as a clause subject
@@ -53,8 +54,10 @@ class DocMemory:
         subject: bool,
         surname: str | tuple[str, ...] | None = None,
         titles: tuple[str, ...] = (),
+        said: tuple[str, ...] = (),
     ) -> None:
-        """``surname``: the word, or the words, a later bare mention of the person may be."""
+        """``surname``: the word, or the words, a later bare mention of the person may be;
+        ``titles``: the person's titles, ``said``: those of them the text used."""
         key = self.key(resolution)
         entry = self.persons.get(key)
         if entry is None:
@@ -64,6 +67,9 @@ class DocMemory:
         for title in titles:
             entry.titles.add(title.lower())
             entry.titles.update(title.lower().split())
+        for title in said:
+            entry.said.add(title.lower())
+            entry.said.update(title.lower().split())
         entry.last_token = max(entry.last_token, token)
         entry.tokens.append(token)
         if subject:
@@ -98,7 +104,9 @@ class DocMemory:
         """The latest person a role description fits: "the Japanese leader" -> Abe.
 
         Candidates must share the description's country when it gives one. Among them,
-        one whose known titles include the head noun ("president") comes first; for a
+        one whose known titles include the head noun ("president") comes first, and of
+        those one the text itself gave that title ("President Obama ... Assad ... the
+        president" is Obama, though the KB knows Assad as a president too); for a
         ``generic`` head ("leader") one who currently holds a government role comes first.
         A specific office with no titled antecedent ("the Japanese envoy") falls back to
         the governing person only when its words name a head of government (``leader``:
@@ -112,7 +120,13 @@ class DocMemory:
         governing = [e for e in candidates if e.resolution.sector == "GOV"]
         if not generic:
             titled = [e for e in candidates if head in e.titles or words & e.titles]
-            for pool in ([e for e in titled if e in governing], titled):
+            said = [e for e in titled if head in e.said or words & e.said]
+            for pool in (
+                [e for e in said if e in governing],
+                said,
+                [e for e in titled if e in governing],
+                titled,
+            ):
                 if pool:
                     return pool[0].resolution
             if country is None or not leader:

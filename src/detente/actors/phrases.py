@@ -89,7 +89,8 @@ def _plausible(doc: Doc, match: NameMatch, place_slot: PlaceSlot | None = None) 
             and match.start > tokens.sent.start
             and all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in tokens)
             and not _glued(doc, match.start, match.end)
-            and doc[match.start - 1].pos_ != "DET"  # "born in the Centre": a common word
+            # "born in the Centre": a common word; "the Geneva motor show": a modifier's
+            and (doc[match.start - 1].pos_ != "DET" or tokens.root.dep_ in ("compound", "nmod"))
             and place_slot(tokens)
         )
     return any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
@@ -111,6 +112,7 @@ def find_names(
     coordinators: frozenset[str],
     *,
     place_slot: PlaceSlot | None = None,
+    street_words: frozenset[str] = frozenset(),
 ) -> list[NamePhrase]:
     """Non-overlapping names in text order: KB matches merged with named entities.
 
@@ -118,6 +120,8 @@ def find_names(
     in one ("Obama administration") is left to the role phrase, which codes the body.
     ``coordinators`` join two names in one entity ("Gondor and Osgiliath").
     ``place_slot`` says whether a span stands where a place goes ("in ...", "to visit ...").
+    ``street_words`` end a street's name after a name ("Norway Street"): the two are one
+    place name (a facility), not the name they start with.
     """
     tags_at = {(m.start, m.end): frozenset(m.tags) for m in name_matches}
     candidates: dict[tuple[int, int], NamePhrase] = {}
@@ -137,8 +141,21 @@ def find_names(
         known = candidates.get((start, end))
         tags = known.tags if known is not None else tags_at.get((start, end), frozenset())
         candidates[(start, end)] = NamePhrase(start, end, tags, ent.label_)
+    _add_streets(doc, candidates, street_words)
     _add_acronyms(doc, candidates)
     return _longest_first(len(doc), candidates.values())
+
+
+def _add_streets(
+    doc: Doc, candidates: dict[tuple[int, int], NamePhrase], street_words: frozenset[str]
+) -> None:
+    """ "One Norway Street", "on Lenin Avenue": a name followed by a capitalised street word
+    is a street's name, which the parser often leaves untagged."""
+    for start, end in list(candidates):
+        if end < len(doc) and (start, end + 1) not in candidates:
+            word = doc[end]
+            if word.is_title and word.lower_ in street_words:
+                candidates[(start, end + 1)] = NamePhrase(start, end + 1, frozenset(), "FAC")
 
 
 def _kb_name(

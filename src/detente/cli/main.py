@@ -622,17 +622,27 @@ def eval_quotes(
     ] = None,
     model: ModelOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N texts.")] = None,
+    half: Annotated[
+        str | None,
+        typer.Option(
+            "--half",
+            help="PolNeAR only: score half A or B of the split (texts sorted by name, "
+            "even or odd positions), the guard against tuning to a few texts.",
+        ),
+    ] = None,
 ) -> None:
     """Quotes against PolNeAR attribution gold, or against détente's own BBC quote gold."""
     from detente.eval.quotes_gold import ARTICLES_FILE, evaluate_bbc_quotes
 
     if gold is not None and (gold / ARTICLES_FILE).is_file():
+        if half is not None:
+            raise InputError(str(gold), "bad-half", "--half splits PolNeAR only")
         report = evaluate_bbc_quotes(gold_dir=gold, split=split, model=model, limit=limit)
     else:
         from detente.eval.quotes import evaluate_quotes
 
         kwargs = {"gold_dir": gold} if gold else {}
-        report = evaluate_quotes(split=split, model=model, limit=limit, **kwargs)
+        report = evaluate_quotes(split=split, model=model, limit=limit, half=half, **kwargs)
     print_report(report)
 
 
@@ -679,7 +689,7 @@ eval_app.command("petrarch")(
 @handle_errors
 def eval_realnews(
     split: Annotated[
-        str, typer.Option("--split", help="train, dev or test (test: once, at the end).")
+        str, typer.Option("--split", help="train, dev, dev2 or test (test: once, at the end).")
     ] = "dev",
     annotator: Annotated[
         str, typer.Option("--annotator", help="Whose gold: A (the union) or B (second).")
@@ -737,7 +747,7 @@ def eval_actors(
         ),
     ] = None,
     split: Annotated[
-        str, typer.Option("--split", help="Real-news split: train, dev or test (test: once).")
+        str, typer.Option("--split", help="Real-news split: train, dev, dev2 or test (test: once).")
     ] = "dev",
     annotator: Annotated[
         str, typer.Option("--annotator", help="Real-news gold: A (the union) or B (second).")
@@ -763,8 +773,8 @@ def eval_places(
         typer.Option(
             "--split",
             help=(
-                "dev, test (once, at the end), a held-out split (test2, test3: each once, by"
-                " the lead) or all (dev and test)."
+                "dev, test (once, at the end), a held-out split (test2 and the ones drawn"
+                " after it: each once, by the lead) or all (dev and test)."
             ),
         ),
     ] = "dev",

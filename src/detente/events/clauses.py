@@ -62,7 +62,37 @@ def clause_tokens(
             or (skip_dates and is_date_phrase(child))
         )
 
-    return pruned_subtree(head, skip)
+    tokens = pruned_subtree(head, skip)
+    if include_xcomp:
+        tokens = sorted(tokens + for_clause_words(tokens), key=lambda t: t.i)
+    return tokens
+
+
+def for_clause_words(tokens: list[Token]) -> list[Token]:
+    """ "called for an independent body to be set up", "pressed for the talks to resume":
+    the parser makes "for" the mark of an infinitive clause, not the verb's preposition; the
+    clause is the verb's complement ("for" + its subject, as "called for measures"), so its
+    "for" and its subject's phrase are the verb's words (patterns "(FOR)", the target)."""
+    out: list[Token] = []
+    for tok in tokens:
+        for clause in tok.children:
+            mark = for_clause_mark(clause)
+            if mark is not None and clause.i > tok.i:
+                subject = verb_subject(clause)
+                out += [mark, *pruned_subtree(subject, lambda c, t: c.dep_ in CLAUSE_DEPS)]
+    return out
+
+
+def for_clause_mark(clause: Token) -> Token | None:
+    """The "for" of a "for NP to VP" clause ("for the military to support him")."""
+    if clause.dep_ != "advcl":
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    subject = verb_subject(clause)
+    if mark is None or not infinitive or subject is None or subject.i > clause.i:
+        return None
+    return mark
 
 
 def place_scope(verb: Token) -> list[Token]:

@@ -102,6 +102,8 @@ class EventCoder:
             self.participants,
             self.date_words.future_auxiliaries,
         )
+        # "the attack on the embassy": an act of force no one is named doing
+        self.nominals.unnamed_doer = self.doer_where
         self.emitter = Emitter(self.cameo, self.date_words, load_acceptor())
         self.gazetteer = knowledge.kb.gazetteer
         self._locator: DocLocator | None = None  # the current document's, built when needed
@@ -348,9 +350,16 @@ class EventCoder:
         sector = self.cameo.policy(code).unnamed_doer
         if sector is None or passive_agent(verb) is not None or self._by_event(verb):
             return [], []
-        if self._locator is None or self._locator.doc is not verb.doc:
-            self._locator = DocLocator(verb.doc, self.gazetteer)
-        location = self._locator.of_trigger(verb)
+        return self.doer_where(verb, sector, patient)
+
+    def doer_where(
+        self, trigger: Token, sector: str, patient: list[EventActor]
+    ) -> tuple[list[EventActor], list[EventActor]]:
+        """An unnamed doer of ``sector`` of the country where the act of ``trigger`` happened
+        (else of the one country of ``patient``): ``([doer], patient)``, or empty lists."""
+        if self._locator is None or self._locator.doc is not trigger.doc:
+            self._locator = DocLocator(trigger.doc, self.gazetteer)
+        location = self._locator.of_trigger(trigger)
         if location is not None and location.country:
             countries = {location.country}
         else:
@@ -360,8 +369,8 @@ class EventCoder:
         (country,) = countries
         doer = EventActor(
             text="",
-            start=verb.idx,
-            end=verb.idx,
+            start=trigger.idx,
+            end=trigger.idx,
             actor_id=None,
             name=None,
             code=f"{country}{sector}",
@@ -577,9 +586,13 @@ class EventCoder:
         if not has_modal(verb, modals) and obliged_through_adjective(verb, modals):
             clause = verb.head.head  # "said the US must be ready to mediate": above "be"
         governor = governing_verb(clause)
-        if governor is None:
-            return None
-        sources = self.participants.sources(governor, actors)[0]
+        sources = self.participants.sources(governor, actors)[0] if governor is not None else []
+        cue = governor.lemma_ if sources and governor is not None else "quote"
+        if not sources:
+            # "'Political parties must wake up to ...', Mr Lishman said", "Broadcasters
+            # should fix a date, according to the Hansard Society": the quote's speaker
+            speaker = actors.quote_speaker(verb)
+            sources = [speaker] if speaker is not None else []
         targets = self.participants.sources(verb, actors)[0]
         targets = [t for t in targets if not any(same_actor(t, s) for s in sources)]
         if not sources or not targets:
@@ -591,8 +604,8 @@ class EventCoder:
             sources=sources,
             targets=targets,
             code=CodeSpec(demand),
-            rule=f"obligation ({governor.lemma_} ... must {verb.lemma_}): {rule}".rstrip(": "),
-            negated=is_negated(governor, self.words.negators),
+            rule=f"obligation ({cue} ... must {verb.lemma_}): {rule}".rstrip(": "),
+            negated=governor is not None and is_negated(governor, self.words.negators),
             modality=ASSERTED,  # the demand is made; the act it demands is "demanded"
             confidence=max(confidence, 0.7) - 0.1,
         )

@@ -1,4 +1,5 @@
-"""Statements that judge an actor: criticism (CAMEO 111) and praise (051) in what a speaker says.
+"""Statements that judge an actor: criticism (CAMEO 111), accusation (112) and praise (051) in
+what a speaker says.
 
 The guideline (docs/gold/events-guideline.md section 6) codes a statement ``010`` only when
 nothing more specific applies; a speaker who calls another actor irresponsible criticizes it
@@ -9,9 +10,12 @@ judging word counts only when the quoted or reported words *predicate* it of a c
   describes ("the U.S. was being irresponsible", "Mr Jackson was a decent public servant");
 - the word is the complement of a verb of naming whose object is the actor ("called US
   officials liars", "branded it tasteless");
-- the word describes something the actor owns ("its dangerous views");
-- the word is a verb of wronging whose doer is the actor ("he stabbed us in the back"), or an
-  adverb of judgement on the actor's act ("the protesters are rightly demanding").
+- the word describes something the actor owns ("its dangerous views") or does ("he did a
+  great disservice", "she committed fraud");
+- the word is a verb of wronging whose doer is the actor ("he stabbed us in the back"; a
+  wrongdoing the speaker charges the actor with, "the soldiers had violated our territory",
+  is an accusation, 112), or an adverb of judgement on the actor's act ("the protesters are
+  rightly demanding").
 
 A negated positive judgement is criticism ("China is not helpful"); a negated negative one is
 nothing we code ("it is not illegal"). A conditional, a question, a modal or a comparison ("if
@@ -36,8 +40,11 @@ from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent
 from detente.records import EventActor
 
 CRITICIZE = "111"
+ACCUSE = "112"
 PRAISE = "051"
-_CODES = {"negative": CRITICIZE, "positive": PRAISE}
+_CODES = {"negative": CRITICIZE, "accusation": ACCUSE, "positive": PRAISE}
+# the actor ids of states as a whole (actors/coding.py)
+_STATE_IDS = "state:"
 # a complement of the verb of its clause: "is irresponsible", "was a disgrace"
 _COMPLEMENT_DEPS = ("acomp", "attr")
 # the second complement of a verb of naming: "called them liars", "branded it tasteless"
@@ -48,7 +55,7 @@ _DESCRIBING_DEPS = ("amod", "compound", "conj", "advmod")
 
 @dataclass(frozen=True, slots=True)
 class Judgement:
-    code: str  # CRITICIZE or PRAISE
+    code: str  # CRITICIZE, ACCUSE or PRAISE
     word: Token  # the judging word
     judged: tuple[EventActor, ...]  # whom it judges
 
@@ -93,8 +100,8 @@ class Evaluations:
             return None  # "Is America being irresponsible?": a question judges nobody
         negators = self.words.negators
         if is_negated(tok, negators) or (predicate is not None and is_negated(predicate, negators)):
-            if polarity == "negative":
-                return None  # "it is not illegal": no judgement we code
+            if polarity != "positive":
+                return None  # "it is not illegal", "they did not steal": no judgement we code
             polarity = "negative"  # "China is not helpful"
         heads = self._judged_heads(tok, actors)
         judged: list[EventActor] = []
@@ -144,6 +151,10 @@ class Evaluations:
         if node.dep_ == "dobj" and node.head.lemma_.lower() in self.words.naming_verbs:
             # "called US officials liars" parsed as two objects
             return [c for c in node.head.children if c.dep_ == "dobj" and c.i != node.i]
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in self.words.doing_verbs:
+            # "he did a great disservice to the G7", "she committed fraud": its doer
+            subject = verb_subject(node.head)
+            return [subject] if subject is not None else []
         return []
 
     def _graded(self, tok: Token) -> bool:
@@ -188,5 +199,15 @@ def _in_question(tok: Token) -> bool:
 
 def _same_side(actor: EventActor, speaker: EventActor) -> bool:
     """The speaker, the speaker's bare state ("Wang said China was a reliable partner"),
-    or an actor with the speaker's code."""
-    return same_side(actor, speaker) or bool(actor.code and actor.code == speaker.code)
+    or an actor with the speaker's code. A country without a sector stands for the state
+    only on a state's own mention: a person or a party the actors stage could place only
+    in the speaker's country is someone else ("Blair said Jackson was a decent public
+    servant", Jackson coded GBR)."""
+    if same_actor(actor, speaker) or bool(actor.code and actor.code == speaker.code):
+        return True
+    return same_side(actor, speaker) and not (_not_a_state(actor) and _not_a_state(speaker))
+
+
+def _not_a_state(actor: EventActor) -> bool:
+    """A mention of an individual or a group, not of a state as a whole."""
+    return bool(actor.actor_id) and not actor.actor_id.startswith(_STATE_IDS)

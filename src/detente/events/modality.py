@@ -162,8 +162,15 @@ def obliged_through_adjective(verb: Token, modals: frozenset[str]) -> bool:
 
 
 def is_obliged(verb: Token, modals: frozenset[str]) -> bool:
-    """ "Sudan must return ...", "the US must be ready to mediate": a demand on its subject."""
-    return has_modal(verb, modals) or obliged_through_adjective(verb, modals)
+    """ "Sudan must return ...", "the US must be ready to mediate": a demand on its subject;
+    not a modal before its subject, a condition or a question ("should North Korea act
+    unwisely", "must we accept this?")."""
+    if has_modal(verb, modals):
+        subject = verb_subject(verb)
+        return subject is None or not any(
+            c.dep_ == "aux" and c.lower_ in modals and c.i < subject.i for c in verb.children
+        )
+    return obliged_through_adjective(verb, modals)
 
 
 def speaker_is_subject(verb: Token, actors: DocActors, first_person: frozenset[str]) -> bool:

@@ -6,9 +6,11 @@ object of one of the noun's target prepositions (or the subject of its clause) t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
-from detente.events.clauses import verb_subject
+from detente.events.clauses import for_clause_mark, verb_subject
 from detente.events.emit import CodedAct
 from detente.events.lexicon import CodeSpec
 from detente.events.modality import ASSERTED, act_factuality, is_negated
@@ -21,7 +23,7 @@ from detente.events.participants import (
     unarmed_sense,
 )
 from detente.events.patterns import VerbCodes, spec_text
-from detente.knowledge.events import Cameo, ClauseWords, NominalEntry
+from detente.knowledge.events import Cameo, ClauseWords, NominalEntry, RootPolicy
 from detente.nlp.syntax import VERBAL_POS, governing_verb
 from detente.records import EventActor
 
@@ -33,12 +35,63 @@ _DOER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 COERCION_ROOT = "17"
 
 
+def _codes_untargeted(
+    entry: NominalEntry, policy: RootPolicy, n_sources: int, mutual: bool
+) -> bool:
+    """Is the noun's act coded with no one it is done to? "Guaido's call for new elections":
+    an appeal to the public (the guideline keeps its target null), its sense named by its
+    own phrase as a verb's pattern names it; not "the G7 summit meeting" (a meeting needs
+    two sides) nor "saw them as a threat" (several doers of an act done to someone still
+    need the one it is done to)."""
+    if entry.conditional and not mutual and policy.needs_target != "always":
+        return True
+    return n_sources >= 2 and (policy.needs_target != "always" or mutual)
+
+
 def _possessor_acted_on(noun: Token, entry: NominalEntry) -> bool:
     """A noun of an act done to someone ("his arrest", "the Floyd killing") without an
     "of" phrase of its own: its possessor or modifying actor is the one acted on. With one,
     the possessor is the doer ("Iran's detention of the sailors")."""
     return entry.patient_possessor and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
+
+
+# the sector of unknown armed men (cameo_roots.tsv ``unnamed_doer``)
+UNKNOWN_ARMED = "UAF"
+# determiners of one act the text reports, not of acts in general
+_SPECIFIC_DETS = frozenset({"the", "this", "that", "these", "those"})
+# "blamed Israel for the bombing", "took responsibility for the attack": a doer is named
+_BLAME_PREPOSITIONS = frozenset({"for"})
+# "killed in an air strike", "destroyed by a car bomb": a verb's means
+_MEANS_PREPOSITIONS = frozenset({"in", "by"})
+
+
+def _specific(noun: Token, governor: Token | None) -> bool:
+    """Does the noun name one act that took place: "the attack", "Sunday's bombing", or the
+    means of a verb ("were killed in an air strike")? Not "attacks on civilians" in general
+    nor "a terrorist attack" as a possibility; and not an act whose possessor names its doer
+    ("Iran's attack": a doer we could not code is not an unknown one). A pronoun possessor
+    we could not resolve to an actor ("his attack", of "the driver of the truck") is one."""
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" and c.ent_type_ != "DATE" for c in noun.children):
+        return False
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in _SPECIFIC_DETS:
+            return True
+        if child.dep_ in _DOER_DEPS and child.ent_type_ == "DATE":
+            return True
+    return governor is not None and _is_means(noun, governor)
+
+
+def _is_means(noun: Token, governor: Token) -> bool:
+    """ "killed in an air strike", "destroyed by a car bomb": the noun is how the verb's
+    act was done."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in _MEANS_PREPOSITIONS
+        and head.head.i == governor.i
+        and governor.pos_ == "VERB"
     )
 
 
@@ -58,6 +111,12 @@ class NominalCoder:
         self.verb_codes = verb_codes
         self.participants = participants
         self.future_auxiliaries = future_auxiliaries
+        # (trigger, sector, ones acted on) -> (unnamed doers, ones acted on): the coder's
+        # unknown perpetrator where the act happened (EventCoder.doer_where)
+        self.unnamed_doer: (
+            Callable[[Token, str, list[EventActor]], tuple[list[EventActor], list[EventActor]]]
+            | None
+        ) = None
 
     def code(self, noun: Token, actors: DocActors, consumed: set[int]) -> CodedAct | None:
         """The act an event noun names; None when it has no doer, or (for a one-sided act)
@@ -81,9 +140,12 @@ class NominalCoder:
             # mutual act's sides are both named after "between"
             sides = self._between(noun, actors)
             sources = sides[:1]
+        unnamed: list[EventActor] = []  # the ones acted on by an unnamed doer
+        if not sources and not mutual:
+            sources, unnamed = self._unnamed(noun, governor, entry, actors, consumed)
         if not sources:
             return None
-        targets = sides[1:] or self._targets(noun, entry, actors, consumed)
+        targets = sides[1:] or unnamed or self._targets(noun, entry, actors, consumed)
         if not targets and light_verb is not None:
             # "issued a reminder Saturday to Iraq": the parser hangs the noun's
             # complement on its light verb
@@ -99,9 +161,7 @@ class NominalCoder:
             # "opposition parties in Nepal organized a general strike": a domestic act (a
             # mutual one, "a court battle", needs its other side named)
             targets = own_country(sources, people=policy.domestic == "people")
-        if not targets and (len(sources) < 2 or (policy.needs_target == "always" and not mutual)):
-            # "the G7 summit meeting": a meeting needs two sides; "saw them as a threat":
-            # several doers of an act done to someone still need the one it is done to
+        if not targets and not _codes_untargeted(entry, policy, len(sources), mutual):
             return None
         code, rule = entry.code, f"nominal: {entry.lemma} [{spec_text(entry.code)}]"
         quad = self.cameo.quad_class(code.forward)
@@ -151,6 +211,8 @@ class NominalCoder:
         }
         heads = (noun,) if light_verb is None else (noun, light_verb)
         prepositions = {c.lower_ for h in heads for c in h.children if c.dep_ == "prep"}
+        # "calls for the military to support him": "for" marks the noun's infinitive clause
+        prepositions |= {"for" for h in heads for c in h.children if for_clause_mark(c)}
         for entry in self.words.nominals.get(noun.lemma_.lower(), ()):
             if entry.modifiers and not entry.modifiers & modifiers:
                 continue
@@ -227,6 +289,58 @@ class NominalCoder:
             return participants.sources(governor, actors)[0], True
         return [], inherited
 
+    def _unnamed(
+        self,
+        noun: Token,
+        governor: Token | None,
+        entry: NominalEntry,
+        actors: DocActors,
+        consumed: set[int],
+    ) -> tuple[list[EventActor], list[EventActor]]:
+        """ "The attacks on U.S. outposts in Benghazi killed four", "Sunday's bombing came
+        during Muharram", "killed in an air strike": a specific act of force reported as done,
+        with no doer named, is done by unknown armed men of the country where it happened
+        (the guideline's unknown perpetrators, as for agentless passive verbs); the one acted
+        on is the actor (or place) of its target phrase, else that country itself - a domestic
+        attack. ``(doers, targets)``; empty when the act is generic ("the threat of
+        attacks", "a terrorist attack on the homeland" in a condition) or not asserted."""
+        sector = self.cameo.policy(entry.code.forward).unnamed_doer
+        if self.unnamed_doer is None or sector != UNKNOWN_ARMED or entry.patient_possessor:
+            return [], []
+        if not _specific(noun, governor) or self._doer_named_around(noun, governor, actors):
+            return [], []
+        if governor is not None:
+            factuality = act_factuality(governor, self.words, self.future_auxiliaries)
+            if factuality.value != ASSERTED or factuality.negated:
+                return [], []
+            if is_negated(governor, self.words.negators):
+                return [], []
+        patient = self._targets(noun, entry, actors, consumed)
+        if not patient and governor is not None and _is_means(noun, governor):
+            # "three soldiers were killed in an air strike": the ones the verb was done to
+            patient = self.participants.patient(governor, actors)
+        patient = patient or self._place_targets(noun, entry, actors, [])
+        doers, patient = self.unnamed_doer(noun, sector, patient)
+        if doers and not patient:
+            patient = own_country(doers)
+        return doers, patient
+
+    def _doer_named_around(self, noun: Token, governor: Token | None, actors: DocActors) -> bool:
+        """Does the noun's clause name who did it? "Russian aircraft killed 46 civilians in
+        an attack on a village": the verb's doer (its own event); "Palestinians blamed
+        Israel for the bombing", "claimed responsibility for the attack": the one blamed or
+        claiming. Not "weapons that killed 350 people in last week's attack": no actor."""
+        if noun.dep_ == "pobj" and noun.head.lower_ in _BLAME_PREPOSITIONS:
+            return True
+        if governor is None or not _is_means(noun, governor):
+            return False
+        for child in governor.children:
+            if child.dep_ in ("nsubj", "agent") and self.participants.actors_of(
+                child, actors, deep=True
+            ):
+                return True
+        return False
+
     def _negated(self, noun: Token) -> bool:
         """ "held no meeting": a negating determiner."""
         return any(c.dep_ == "det" and c.lower_ in self.words.negators for c in noun.children)
@@ -286,7 +400,9 @@ class NominalCoder:
                 break
             if child.dep_ == "prep" and child.lower_ in entry.target_preps:
                 targets = self._last_object_actors(child, actors)
-            elif child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in VERBAL_POS:
+            elif (
+                child.dep_ in ("acl", "ccomp", "relcl") or for_clause_mark(child) is not None
+            ) and child.pos_ in VERBAL_POS:
                 subject = verb_subject(child)
                 if subject is not None and subject.lower_ not in self.words.relatives:
                     targets = self.participants.actors_of(subject, actors)

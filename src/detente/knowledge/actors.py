@@ -52,6 +52,7 @@ class ActorLexicon:
     outlets: dict[str, str]  # web domain -> the outlet's home country ("cnn.com" -> USA)
     domestic_sectors: frozenset[str]  # sectors that take the outlet's country as a last resort
     region_words: dict[str, str | None]  # "european" -> EUR; "foreign" -> None (no country)
+    honorifics: frozenset[str] = frozenset()  # "mr", "ms": a surname after these is a person
 
 
 def load_actor_lexicon(
@@ -74,6 +75,7 @@ def load_actor_lexicon(
         group_pronouns=words("group-pronoun"),
         thing_pronouns=words("thing-pronoun"),
         first_person=words("first-person"),
+        honorifics=words("honorific"),
         role_nouns={
             word: RoleNoun(sector, person == "1")
             for _n, (word, sector, person) in read_rows(files.ROLE_NOUNS, folder=folder)

@@ -215,9 +215,10 @@ class ClauseWords:
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
-    # (lemma, coarse POS) -> "negative" | "positive": words that judge an actor
+    # (lemma, coarse POS) -> "negative" | "accusation" | "positive": words that judge an actor
     evaluations: dict[tuple[str, str], str]
     naming_verbs: frozenset[str]  # "called them liars"
+    doing_verbs: frozenset[str]  # "did a great disservice", "committed fraud"
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
 
@@ -321,6 +322,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
             for _n, (lemma, pos, polarity) in read_rows(files.EVALUATIONS, folder=folder)
         },
         naming_verbs=words("verb-naming"),
+        doing_verbs=words("verb-doing"),
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),
     )

@@ -110,8 +110,10 @@ FUNCTION_WORD_KINDS = (
     "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
     "reciprocal",  # each other, one another (two words)
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
+    "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
+    "honorific",  # Mr, Mrs, Dr: "Mr Blair" is a person known by the surname alone
 )
 
 # -- words shared by every stage ----------------------------------------------------------------
@@ -228,7 +230,7 @@ EVALUATIONS = _table(
     "events/evaluations.tsv",
     Column("lemma", WORD),
     Column("pos", one_of("ADJ", "NOUN", "VERB", "ADV")),
-    Column("polarity", one_of("negative", "positive")),
+    Column("polarity", one_of("negative", "accusation", "positive")),
 )
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
@@ -356,6 +358,7 @@ PLACE_WORD_KINDS = (
     "representative",
     "compass",
     "document",
+    "street",
 )
 PLACE_WORDS = _table(
     "places/place_words.tsv", Column("word"), Column("kind", one_of(*PLACE_WORD_KINDS))

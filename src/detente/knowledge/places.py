@@ -54,6 +54,7 @@ class PlaceLexicon:
     representatives: frozenset[str]  # "Sen.": "Sen. X of Ohio" names the state X represents
     compass: frozenset[str]  # "eastern": "over eastern Ukraine" is the land
     documents: frozenset[str]  # "agreement": "the Paris agreement" names no place
+    streets: frozenset[str]  # "Street": "Norway Street" is a street, not the state
     weights: dict[str, float]
     directional: dict[str, DirectionalName]  # "north" -> North Korea's reading
     locative_prepositions: frozenset[str]  # "in Iraq"
@@ -93,6 +94,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         representatives=frozenset(words["representative"]),
         compass=frozenset(words["compass"]),
         documents=frozenset(words["document"]),
+        streets=frozenset(words["street"]),
         weights=weights,
         directional=directional,
         locative_prepositions=function_words.of("preposition-locative"),

@@ -462,7 +462,8 @@ class DocPlaces:
         found = self._apposition_head(span)
         if found is not None:
             return PlaceReading(None, found, "apposition")
-        iso3 = self._state_inside(span)
+        # "Stade de France" lies in France; "Norway Street" (Boston) is only named after it
+        iso3 = None if span[-1].lower_ in self.lexicon.streets else self._state_inside(span)
         if iso3 is not None:
             return PlaceReading(None, iso3, "country-inside")
         within, nearest = self._within(span)

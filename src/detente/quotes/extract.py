@@ -594,8 +594,25 @@ def _verb_report(
     if found_content is None:
         return None
     start, end, clausal = found_content
+    reporter = _reporter(view, verb, lexicon)
+    if _object_as_reporter(verb, reporter, start):
+        return None
     cue = view.doc[verb.i : verb.i + 1]
-    return _Report(start, end, clausal, _reporter(view, verb, lexicon), cue, rule)
+    return _Report(start, end, clausal, reporter, cue, rule)
+
+
+def _object_as_reporter(verb: Token, reporter: Token | None, start: int) -> bool:
+    """The only reporter found is the verb's object while what it reports follows the verb:
+    an object after the verb is a speaker only in an inverted tag after the words ('…,
+    said the official'); before them it is what is done ('would need a majority to confirm
+    Supreme Court justices', 'reporting different numbers to obfuscate …'), no report."""
+    return (
+        reporter is not None
+        and reporter.head.i == verb.i
+        and reporter.dep_ in INVERTED_SPEAKER_DEPS
+        and reporter.i > verb.i
+        and start > verb.i
+    )
 
 
 def _report_draft(
