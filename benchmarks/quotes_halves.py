@@ -22,7 +22,7 @@ from detente.eval.quotes import (
     PREDICTED_KINDS,
     _distinct_texts,
     _match,
-    as_predicted,
+    doc_predictions,
     load_gold,
     score_predictions,
 )
@@ -58,13 +58,10 @@ def parsed(tag: str, texts: list[str]):
     return nlp.get_pipe("detente_quotes"), docs
 
 
-def predictions(tag: str, texts: list[str], *, by_part: bool = False):
+def predictions(tag: str, texts: list[str], *, by_part: bool, polnear_kinds: bool):
     quotes, docs = parsed(tag, texts)
     return [
-        as_predicted(
-            quotes(doc)._.quotes or (), by_part=by_part, text=None if by_part else doc.text
-        )
-        for doc in docs
+        doc_predictions(quotes(doc), by_part=by_part, polnear_kinds=polnear_kinds) for doc in docs
     ]
 
 
@@ -122,7 +119,9 @@ def main() -> None:
     documents = load_gold(split=args.split)
     texts = _distinct_texts(documents)
     names = [name for name, _ in texts]
-    predicted = predictions(f"polnear-{args.split}", [g[0].text for _, g in texts])
+    predicted = predictions(
+        f"polnear-{args.split}", [g[0].text for _, g in texts], by_part=False, polnear_kinds=True
+    )
     by_name = dict(zip(names, predicted, strict=True))
     print("| part | direct | reported | overall | speaker |\n|---|---|---|---|---|")
     for half in (None, *HALVES):
@@ -140,7 +139,9 @@ def main() -> None:
         return
     bbc = load_bbc_gold(split="dev")
     bbc_texts = _distinct_texts(bbc)
-    bbc_predicted = predictions("bbc-dev", [g[0].text for _, g in bbc_texts], by_part=True)
+    bbc_predicted = predictions(
+        "bbc-dev", [g[0].text for _, g in bbc_texts], by_part=True, polnear_kinds=False
+    )
     scores = score_predictions(bbc, bbc_predicted, split="dev")
     k = scores.kinds
     print(

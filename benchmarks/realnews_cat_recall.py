@@ -1,14 +1,15 @@
 """Recall misses and false positives of chosen PLOVER categories on real news (issue 9).
 
     .venv/bin/python benchmarks/realnews_cat_recall.py train REQUEST,COERCE,PROTEST,THREATEN [-v]
-    .venv/bin/python benchmarks/realnews_cat_recall.py dev REQUEST,COERCE [--summary]
+    .venv/bin/python benchmarks/realnews_cat_recall.py dev REQUEST,COERCE
 
 Uses ``realnews_dev.code_split`` (spaCy parses cached in ``tmp/`` of the worktree, ignored by git). Prints,
 for the split's two halves by article (doc ids sorted, even/odd) and the whole, per category:
 gold asserted events, predicted asserted events, correct category-only (a same-category
 asserted prediction in the sentence, actors ignored) and correct strict (source and target
-countries too); then (``-v``) every missed gold event with its trigger and sentence, and every
-false positive of the categories. Never give it ``test``.
+countries too); that summary alone without ``-v``; with it, also every missed gold event
+with its trigger and sentence, and every false positive of the categories. Never give it
+``test``.
 """
 
 from __future__ import annotations

@@ -554,6 +554,20 @@ def test_honorific_surname_is_the_one_namesake_in_office(code, date, holder):
         assert blair.actor_id != "person:tony-blair" and not blair.resolved_by.startswith("surname")
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "husband"),
+    [
+        ("Mrs Clinton said she would not comment.", "1998-08-20", "person:bill-clinton"),
+        ("Lawyers for Mrs. Blair said the case was closed.", "2005-03-02", "person:tony-blair"),
+    ],
+)
+def test_a_womans_honorific_never_takes_the_namesake_in_office(code, text, date, husband):
+    # the KB has no gender: the one Clinton in office in 1998 is her husband
+    doc = code(text, date=date)
+    wife = at(doc, husband.split("-")[-1].title())
+    assert wife is None or (wife.actor_id != husband and wife.resolved_by != "surname")
+
+
 def test_acronym_written_with_full_stops_is_the_known_organization(code):
     doc = code("The drones fired at camps, with the C.I.A. providing targets.", date="2014-06-20")
     assert at(doc, "C.I.A.").code == "USASPY"
@@ -580,3 +594,17 @@ def test_pronoun_that_reports_nothing_does_not_reach_further_back(code):
         date="2014-04-26",
     )
     assert at(doc, "she") is None
+
+
+def test_speech_pronoun_does_not_reach_back_over_narration(code):
+    # "she said" reaches back only over quoted sentences: narration between Psaki and
+    # "she" is no quote she reports
+    doc = code(
+        "Jen Psaki spoke in Washington on Monday.\n"
+        "The weather was cold.\n"
+        "Nothing else happened.\n"
+        "Later she said the talks had failed.",
+        date="2014-04-26",
+    )
+    she = at(doc, "she")
+    assert she is None or she.actor_id != "person:jen-psaki"

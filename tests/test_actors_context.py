@@ -489,3 +489,20 @@ def test_acronyms_with_full_stops_lose_them_other_text_keeps_them():
     assert undotted("U.N.") == "UN"
     assert undotted("St. Louis") == "St. Louis"
     assert undotted("J.") == "J."
+
+
+def test_an_elites_standing_is_no_office_read_by_three_letter_blocks():
+    from datetime import date
+
+    from detente.actors.component import _in_office
+    from detente.kb.base import KBActor, Role
+
+    def person(code: str) -> KBActor:
+        role = Role(code, date(2000, 1, 1), date(2010, 1, 1))
+        return KBActor("person:x", "X", "person", (role,), code[:3], (), "phoenix")
+
+    when = date(2005, 6, 1)
+    elite, cleric = person("USAELI"), person("AFGRELINS")  # "RELINS" holds "ELI" across blocks
+    assert _in_office(elite, when) and not _in_office(elite, when, offices_only=True)
+    assert _in_office(cleric, when, offices_only=True)
+    assert not _in_office(cleric, date(2012, 1, 1)) and not _in_office(cleric, None)

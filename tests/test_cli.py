@@ -144,6 +144,13 @@ def test_eval_quotes_scores_the_bbc_gold_when_given_its_folder(nlp, shared_dir):
     assert result.exit_code != 0 and "--half splits PolNeAR only" in result.output
 
 
+def test_eval_quotes_rejects_a_bad_half_before_reading_the_gold(tmp_path):
+    result = runner.invoke(app, ["eval", "quotes", "--gold", str(tmp_path / "none"), "--half", "C"])
+    assert result.exit_code == 2
+    assert "--half 'C' is not one of A, B" in result.output
+    assert "no PolNeAR split" not in result.output
+
+
 def test_eval_with_a_missing_gold_file_is_one_clear_line(tmp_path):
     result = runner.invoke(app, ["eval", "events", "--gold", str(tmp_path / "none.json")])
     assert result.exit_code != 0

@@ -119,3 +119,17 @@ def test_every_error_reason_is_documented():
         reasons |= set(re.findall(r'reason="([a-z-]+)"', path.read_text(encoding="utf-8")))
     for reason in reasons:
         assert f"`{reason}`" in OUTPUT_DOC, f"error reason {reason} is not in docs/output.md"
+
+
+BENCHMARKS = sorted((ROOT / "benchmarks").glob("*.py"))
+
+
+@pytest.mark.parametrize("script", BENCHMARKS, ids=lambda p: p.name)
+def test_a_benchmarks_usage_lines_name_only_its_own_flags(script):
+    # a usage line ("python benchmarks/x.py dev [--flag]") names flags its parser defines
+    source = script.read_text(encoding="utf-8")
+    docstring = source.split('"""')[1] if source.startswith('"""') else ""
+    usage = [line for line in docstring.splitlines() if f"benchmarks/{script.name}" in line]
+    named = {flag for line in usage for flag in re.findall(r"(?<![\w-])--[a-z][\w-]*", line)}
+    defined = set(re.findall(r"add_argument\([^)]*[\"'](--[a-z][\w-]*)[\"']", source))
+    assert named <= defined, f"{script.name} documents {sorted(named - defined)}"

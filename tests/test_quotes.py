@@ -823,6 +823,23 @@ def test_quotes_in_single_marks_only_are_scored_as_reported_on_polnear():
     assert [p[2] for p in as_predicted([mixed])] == ["mixed"]
 
 
+def test_prediction_parts_and_polnear_kinds_are_chosen_separately(code):
+    # PolNeAR's double-mark kind rule is its own keyword, not implied by scoring by part
+    from detente.eval.quotes import doc_predictions
+
+    doc = code("‘We will win,’ she said, ‘and we will win soon.’")
+    kinds = {
+        (by_part, polnear): [
+            p[2] for p in doc_predictions(doc, by_part=by_part, polnear_kinds=polnear)
+        ]
+        for by_part in (False, True)
+        for polnear in (False, True)
+    }
+    assert kinds[(False, False)] == ["direct"] and kinds[(False, True)] == ["indirect"]
+    assert kinds[(True, False)] == ["direct", "direct"]
+    assert kinds[(True, True)] == ["indirect", "indirect"]
+
+
 def test_parse_brat_discontinuous_content():
     text = "“A b,” he said, “c d.” Sources said the deal failed."
     ann = (

@@ -454,22 +454,29 @@ def test_killing_a_worker_mid_run_loses_and_repeats_nothing(tmp_path, client):
 
 
 def _worker_settings(dask_worker):
+    import os
+
     import dask
+
+    from detente.scale.cluster import MALLOC_TRIM
 
     return {
         "profiler": "profile" in dask_worker.periodic_callbacks,
         "tick": dask.config.get("distributed.admin.tick.interval"),
         "threads": dask_worker.state.nthreads,
+        "malloc_trim": os.environ.get(MALLOC_TRIM),  # glibc reads it when the process starts
     }
 
 
 def test_local_workers_run_without_the_profiler_and_with_slow_ticks(client):
     # --cluster local sets LOCAL_CLUSTER_CONFIG before its workers start: they inherit it
     # (a worker the kill test replaced started from the same settings; it may still be starting)
+    # and the nanny does not set Dask's MALLOC_TRIM_THRESHOLD_=65536 for them (which makes
+    # glibc give spaCy's batch arrays back to the OS and fault them in again every batch)
     settings = list(client.run(_worker_settings).values())
     assert settings
     for worker in settings:
-        assert worker == {"profiler": False, "tick": "1s", "threads": 1}
+        assert worker == {"profiler": False, "tick": "1s", "threads": 1, "malloc_trim": None}
 
 
 def test_a_problem_row_round_trips_through_the_input_errors_part(tmp_path):

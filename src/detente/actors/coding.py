@@ -108,6 +108,11 @@ def resolve_state(
 SECTOR_LENGTH = 3  # CAMEO codes are blocks of three letters
 
 
+def code_blocks(code: str) -> list[str]:
+    """ "AFGRELINS" -> ["AFG", "REL", "INS"]: a code's three-letter blocks."""
+    return [code[i : i + SECTOR_LENGTH] for i in range(0, len(code), SECTOR_LENGTH)]
+
+
 def join_code(base: str, sector: str | None) -> str:
     """ "JPN" + "GOV" -> "JPNGOV", without doubling a sector the base already ends with."""
     if not sector or base.endswith(sector):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.coding import (
     Resolution,
+    code_blocks,
     join_code,
     resolve_agent,
     resolve_known,
@@ -56,7 +57,7 @@ from detente.places.resolve import (
     located_as,
     names_document,
 )
-from detente.quotes.marks import find_quoted_passages
+from detente.quotes.marks import QuotedPassage, find_quoted_passages
 from detente.records import Actor, Mention, Place
 
 CONTEXT_SENTENCES = 1  # ambiguous names look this many sentences around them for cues
@@ -232,7 +233,7 @@ class DocResolver:
         """ "I" and "we" inside quoted words: the speaker (:mod:`detente.actors.quoted`)."""
         if self.quote_lexicon is None or not self.lexicon.first_person.intersection(self.lowers):
             return
-        passages, _warnings = find_quoted_passages(doc_text(self.doc), self.quote_lexicon)
+        passages = self._quoted_passages
         covering: dict[int, Resolution] = {}
         for start, end, resolution, _ in self.resolved:
             for i in range(start, end):
@@ -249,6 +250,14 @@ class DocResolver:
         for token, resolution in found:
             if token not in covering:
                 self.resolved.append((token, token + 1, resolution, None))
+
+    @functools.cached_property
+    def _quoted_passages(self) -> list[QuotedPassage]:
+        """The document's quoted passages (none without a quote lexicon to find them by)."""
+        if self.quote_lexicon is None:
+            return []
+        passages, _warnings = find_quoted_passages(doc_text(self.doc), self.quote_lexicon)
+        return passages
 
     def _attach_context(self) -> None:
         """Countries for the actors the text leaves unattached (:mod:`detente.actors.context`)."""
@@ -498,15 +507,16 @@ class DocResolver:
     def _office_holder_by_surname(self, span: Span) -> KBActor | None:
         """ "Mr Blair" in a story never naming him in full: the writer takes the reader to
         know him, so he is the one person of that surname holding a dated office on the
-        article's date (Tony Blair in 2007); none when several or nobody does."""
+        article's date (Tony Blair in 2007). Only after a man's honorific: the KB has no
+        gender, and "Mrs Blair" is more likely the office holder's wife than he."""
         if len(span) != 1 or span.start == 0 or self.when is None:
             return None
-        if self.doc[span.start - 1].lower_ not in self.lexicon.honorifics:
+        if self.doc[span.start - 1].lower_ not in self.lexicon.male_honorifics:
             return None
         holders = {
             actor.actor_id: actor
             for actor in self.kb.people_by_surname(span.text)
-            if _holds_office(actor, self.when)
+            if _in_office(actor, self.when, offices_only=True)
         }
         curated = {key: a for key, a in holders.items() if CURATED_SOURCE in a.source}
         for pool in (holders, curated):  # of several, the one the leaders table keeps
@@ -1083,15 +1093,33 @@ class DocResolver:
         """ "... said Jen Psaki. “The world stands united. Let's hope ...,” she posted.": the
         quoted sentences name nobody, and "she" reports them, so she is someone named before
         them; the nearest person, one sentence further back at a time (up to
-        ``SPEAKER_LOOKBACK`` sentences)."""
+        ``SPEAKER_LOOKBACK`` sentences), over quoted sentences only: "Psaki spoke on Monday.
+        The weather was cold. Later she said ..." is no speaker's report of her words."""
         for back in range(2, SPEAKER_LOOKBACK + 1):
-            if sentence - back < 0:
+            if sentence - back < 0 or not self._is_quoted_sentence(sentence - back + 1):
                 return None
             start = self.sentence_starts[sentence - back]
             found = self.memory.person_for_pronoun(token.i, start, exclude=exclude)
             if found is not None:
                 return found
         return None
+
+    def _is_quoted_sentence(self, number: int) -> bool:
+        """Whether sentence ``number`` starts or ends inside a quoted passage (its marks
+        included): quoted speech, not narration."""
+        words = [
+            t
+            for t in self.doc[self.sentence_starts[number] : self.sentence_starts[number + 1]]
+            if not t.is_space
+        ]
+        if not words:
+            return False
+        end_of_text = len(doc_text(self.doc))
+        return any(
+            p.open_mark <= token.idx <= (end_of_text if p.close_mark is None else p.close_mark)
+            for token in (words[0], words[-1])
+            for p in self._quoted_passages
+        )
 
     def _people_coordinated_since(
         self, antecedent: Resolution | None, window_start: int, token: int
@@ -1198,8 +1226,8 @@ class DocResolver:
 
 
 SPEAKER_LOOKBACK = 3  # "he said" after quoted sentences: the speaker is named this far back at most
-CURATED_SOURCE = "leaders"
-ELITE_SECTOR = "ELI"  # the dated leaders table, kept current by hand (kb/README.md)
+CURATED_SOURCE = "leaders"  # the dated leaders table, kept current by hand (kb/README.md)
+ELITE_SECTOR = "ELI"  # former officials, notables: a standing, not an office
 
 
 def _pick_actor(actors: list[KBActor], label: str | None, when: date | None = None) -> KBActor:
@@ -1231,19 +1259,14 @@ def undotted(text: str) -> str:
     return text.replace(".", "") if DOTTED_INITIALS.fullmatch(text) else text
 
 
-def _in_office(actor: KBActor, when: date | None) -> bool:
-    """A role with dates of its own holds on ``when`` (an undated role says nothing)."""
+def _in_office(actor: KBActor, when: date | None, *, offices_only: bool = False) -> bool:
+    """A role with dates of its own holds on ``when`` (an undated role says nothing).
+    ``offices_only``: an elite's role (an ``ELI`` block: former officials, notables) is a
+    standing, not an office, and does not count."""
     return when is not None and any(
-        (role.start is not None or role.end is not None) and role.holds_on(when)
-        for role in actor.roles
-    )
-
-
-def _holds_office(actor: KBActor, when: date) -> bool:
-    """A dated role other than an elite's (``ELI``: former officials, notables) holds on
-    ``when``: an office, not a standing."""
-    return any(
-        role.dated and role.holds_on(when) and ELITE_SECTOR not in role.code[3:]
+        role.dated
+        and role.holds_on(when)
+        and not (offices_only and ELITE_SECTOR in code_blocks(role.code))
         for role in actor.roles
     )
 

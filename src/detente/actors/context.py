@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from detente.actors.coding import Resolution, join_code
+from detente.actors.coding import Resolution, code_blocks, join_code
 from detente.actors.focus import Focus
 
 ANTECEDENT_SENTENCES = 2  # an antecedent of the same kind is at most this many sentences back
@@ -56,8 +56,7 @@ def sector_of_code(code: str | None, sectors: frozenset[str]) -> str | None:
     must supply; None for a code with a country or of a body that has none (IGOUNO)."""
     if not code:
         return None
-    blocks = [code[i : i + 3] for i in range(0, len(code), 3)]
-    return code if all(block in sectors for block in blocks) else None
+    return code if all(block in sectors for block in code_blocks(code)) else None
 
 
 def attachable(resolution: Resolution, sectors: frozenset[str]) -> bool:

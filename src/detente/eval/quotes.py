@@ -30,11 +30,15 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from detente.errors import InputError
 from detente.eval.common import f1_score, ratio, shared_path
 from detente.knowledge import load_knowledge
 from detente.records import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # The gold folder under the shared data folder (see detente.eval.common.shared_path).
 GOLD_DIR = ("data", "gold", "polnear")
@@ -216,12 +220,16 @@ def split_half(names: Sequence[str], half: str | None) -> list[str]:
     """The texts of one half of a split, by document: names sorted, even positions are
     half ``A``, odd ones ``B`` (``None``: all). Tuning must gain on both halves, a guard
     against rules that fit a few texts."""
+    _check_half(half)
     ordered = sorted(names)
     if half is None:
         return ordered
-    if half not in HALVES:
-        raise InputError(half, "bad-half", f"half {half!r} is not one of {', '.join(HALVES)}")
     return ordered[HALVES.index(half) :: 2]
+
+
+def _check_half(half: str | None) -> None:
+    if half is not None and half not in HALVES:
+        raise InputError(half, "bad-half", f"half {half!r} is not one of {', '.join(HALVES)}")
 
 
 def load_gold(
@@ -233,6 +241,7 @@ def load_gold(
 ) -> list[GoldDocument]:
     """PolNeAR texts of a split with their attributions, one entry per annotator
     (``gold_dir`` default: the shared folder's PolNeAR; ``half``: see :func:`split_half`)."""
+    _check_half(half)  # before the gold is read
     gold_dir = Path(gold_dir) if gold_dir else shared_path(*GOLD_DIR)
     text_dir = gold_dir / split / "text"
     ann_dir = gold_dir / split / "attributions"
@@ -469,8 +478,16 @@ def as_predicted(
     return predicted
 
 
+def doc_predictions(doc: Doc, *, by_part: bool, polnear_kinds: bool) -> list[PredictedTuple]:
+    """A coded Doc's quotes as scored predictions (:func:`as_predicted`); ``polnear_kinds``:
+    kinds by PolNeAR's double-mark rule (:func:`polnear_kind`), else our guideline's (single
+    marks quote too, as in our BBC gold)."""
+    text = doc.text if polnear_kinds else None
+    return as_predicted(doc._.quotes or (), by_part=by_part, text=text)
+
+
 def _pipeline_predictions(
-    model: str | None, texts: Sequence[str], *, by_part: bool = False
+    model: str | None, texts: Sequence[str], *, by_part: bool, polnear_kinds: bool
 ) -> Iterator[list[PredictedTuple]]:
     from detente.nlp import load, make_doc
     from detente.records import Article
@@ -478,8 +495,7 @@ def _pipeline_predictions(
     nlp = load(model, stages=["actors", "quotes"])
     docs = (make_doc(nlp, Article(ref=f"polnear:{i}", text=text)) for i, text in enumerate(texts))
     for doc in nlp.pipe(docs, batch_size=8):
-        # our own gold's kinds are our guideline's (single marks quote too); PolNeAR's are its
-        yield as_predicted(doc._.quotes or (), by_part=by_part, text=None if by_part else doc.text)
+        yield doc_predictions(doc, by_part=by_part, polnear_kinds=polnear_kinds)
 
 
 def evaluate_quotes(
@@ -494,6 +510,8 @@ def evaluate_quotes(
     :func:`split_half`) and score its quotes."""
     documents = load_gold(gold_dir, split, limit=limit, half=half)
     texts = _distinct_texts(documents)
-    predictions = _pipeline_predictions(model, [group[0].text for _name, group in texts])
+    predictions = _pipeline_predictions(
+        model, [group[0].text for _name, group in texts], by_part=False, polnear_kinds=True
+    )
     label = split if half is None else f"{split} half {half}"
     return score_predictions(documents, predictions, split=label)

@@ -705,7 +705,7 @@ def evaluate_bbc_quotes(
     texts = _distinct_texts(documents)
     # the guideline's unit is one pair of quotation marks: '“A,” he said, “b.”' is two
     predictions = _pipeline_predictions(
-        model, [group[0].text for _name, group in texts], by_part=True
+        model, [group[0].text for _name, group in texts], by_part=True, polnear_kinds=False
     )
     scores = score_predictions(documents, predictions, split=split)
     scores.corpus = "BBC News 2004-2005 (détente gold)"

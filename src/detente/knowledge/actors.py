@@ -52,7 +52,8 @@ class ActorLexicon:
     outlets: dict[str, str]  # web domain -> the outlet's home country ("cnn.com" -> USA)
     domestic_sectors: frozenset[str]  # sectors that take the outlet's country as a last resort
     region_words: dict[str, str | None]  # "european" -> EUR; "foreign" -> None (no country)
-    honorifics: frozenset[str] = frozenset()  # "mr", "ms": a surname after these is a person
+    # "mr", "herr": a surname after these is a man; never "mrs", "ms" (the KB has no gender)
+    male_honorifics: frozenset[str] = frozenset()
 
 
 def load_actor_lexicon(
@@ -75,7 +76,7 @@ def load_actor_lexicon(
         group_pronouns=words("group-pronoun"),
         thing_pronouns=words("thing-pronoun"),
         first_person=words("first-person"),
-        honorifics=words("honorific"),
+        male_honorifics=words("honorific-male"),
         role_nouns={
             word: RoleNoun(sector, person == "1")
             for _n, (word, sector, person) in read_rows(files.ROLE_NOUNS, folder=folder)
