@@ -314,7 +314,13 @@ def test_an_attack_no_one_is_named_doing_has_the_unnamed_doer_unless_it_refers_b
     in_nigeria = ReportedAct("19", frozenset({"NGA"}))
     assert nominals.code(doc[1], actors, set(), earlier=[in_nigeria]) is None
     # an attack elsewhere, or an act of another root, is another act
-    for other in (ReportedAct("19", frozenset({"FRA"})), ReportedAct("18", frozenset({"NGA"}))):
+    # and an attack by unknown men just before is named again, as this sentence's event
+    others = (
+        ReportedAct("19", frozenset({"FRA"})),
+        ReportedAct("18", frozenset({"NGA"})),
+        ReportedAct("19", frozenset({"NGA"}), named=False),
+    )
+    for other in others:
         assert sides(nominals.code(doc[1], actors, set(), earlier=[other])) == (
             ["NGAUAF"],
             ["NGACVL"],

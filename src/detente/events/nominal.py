@@ -66,10 +66,12 @@ def _refers_back(
     entry: NominalEntry, actors: Sequence[EventActor], earlier: Sequence[ReportedAct]
 ) -> bool:
     """Is an act of the noun's root, in or against a country of ``actors``, reported just
-    before it? Then "the attack" is that act, whose doer was named, not another one."""
+    before it with its doer named? Then "the attack" is that act, not another one by
+    unknown men. (After an act with an unnamed doer, "the second car bombing" names it
+    again, as the sentence's own event.)"""
     root = (entry.code.forward or "")[:2]
     countries = {a.country for a in actors if a.country}
-    return any(act.root == root and act.countries & countries for act in earlier)
+    return any(act.named and act.root == root and act.countries & countries for act in earlier)
 
 
 def _specific(noun: Token, governor: Token | None, words: ClauseWords) -> bool:
@@ -102,23 +104,26 @@ def _is_means(noun: Token, governor: Token, words: ClauseWords) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class ReportedAct:
-    """An act coded near an event noun: its CAMEO root and the countries it was done in or
-    to (its target's, its location's). "Boko Haram attacked Baga. The attack killed 20":
-    the noun refers back to it."""
+    """An act coded near an event noun: its CAMEO root, the countries it was done in or
+    to (its target's, its location's), and whether its doer is named (not an unnamed
+    doer). "Boko Haram attacked Baga. The attack killed 20": the noun refers back to it."""
 
     root: str
     countries: frozenset[str]
+    named: bool = True
 
     @classmethod
     def of_event(cls, event: Event) -> ReportedAct:
         countries = {event.target.country if event.target else None}
         countries.add(event.location.country if event.location else None)
-        return cls(event.cameo_root, frozenset(c for c in countries if c))
+        named = bool(event.source.text)
+        return cls(event.cameo_root, frozenset(c for c in countries if c), named)
 
     @classmethod
     def of_act(cls, act: CodedAct) -> ReportedAct:
         countries = frozenset(t.country for t in act.targets if t.country)
-        return cls((act.code.forward or "")[:2], countries)
+        named = any(s.text for s in act.sources)
+        return cls((act.code.forward or "")[:2], countries, named)
 
 
 class NominalCoder:
