@@ -63,15 +63,18 @@ def _possessor_acted_on(noun: Token, entry: NominalEntry) -> bool:
 
 
 def _refers_back(
-    entry: NominalEntry, actors: Sequence[EventActor], earlier: Sequence[ReportedAct]
+    entry: NominalEntry, doers: Sequence[EventActor], earlier: Sequence[ReportedAct]
 ) -> bool:
-    """Is an act of the noun's root, in or against a country of ``actors``, reported just
-    before it with its doer named? Then "the attack" is that act, not another one by
-    unknown men. (After an act with an unnamed doer, "the second car bombing" names it
-    again, as the sentence's own event.)"""
+    """Is an act of the noun's root, in or against the country where the noun's act
+    happened (its unnamed ``doers``' country), reported just before it by someone else?
+    Then "the attack" is that act, not another one by unknown men. (After an act by the
+    same unknown men, "the attack" names it again, as its sentence's own event.)"""
     root = (entry.code.forward or "")[:2]
-    countries = {a.country for a in actors if a.country}
-    return any(act.named and act.root == root and act.countries & countries for act in earlier)
+    where = {d.country for d in doers if d.country}
+    codes = {d.code for d in doers}
+    return any(
+        act.root == root and act.countries & where and not act.doers & codes for act in earlier
+    )
 
 
 def _specific(noun: Token, governor: Token | None, words: ClauseWords) -> bool:
@@ -105,25 +108,25 @@ def _is_means(noun: Token, governor: Token, words: ClauseWords) -> bool:
 @dataclass(frozen=True, slots=True)
 class ReportedAct:
     """An act coded near an event noun: its CAMEO root, the countries it was done in or
-    to (its target's, its location's), and whether its doer is named (not an unnamed
-    doer). "Boko Haram attacked Baga. The attack killed 20": the noun refers back to it."""
+    to (its target's, its location's) and the codes of its doers. "Boko Haram attacked
+    Baga. The attack killed 20": the noun refers back to it."""
 
     root: str
     countries: frozenset[str]
-    named: bool = True
+    doers: frozenset[str] = frozenset()
 
     @classmethod
     def of_event(cls, event: Event) -> ReportedAct:
         countries = {event.target.country if event.target else None}
         countries.add(event.location.country if event.location else None)
-        named = bool(event.source.text)
-        return cls(event.cameo_root, frozenset(c for c in countries if c), named)
+        doers = frozenset({event.source.code} - {None})
+        return cls(event.cameo_root, frozenset(c for c in countries if c), doers)
 
     @classmethod
     def of_act(cls, act: CodedAct) -> ReportedAct:
         countries = frozenset(t.country for t in act.targets if t.country)
-        named = any(s.text for s in act.sources)
-        return cls((act.code.forward or "")[:2], countries, named)
+        doers = frozenset(s.code for s in act.sources if s.code)
+        return cls((act.code.forward or "")[:2], countries, doers)
 
 
 class NominalCoder:
@@ -375,7 +378,7 @@ class NominalCoder:
         doers, patient = self.unnamed_doer(noun, sector, patient)
         if doers and not patient:
             patient = own_country(doers)
-        if _refers_back(entry, (*doers, *patient), earlier):
+        if _refers_back(entry, doers, earlier):
             return [], []  # "Boko Haram attacked Baga. The attack killed 20": coded already
         return doers, patient
 
