@@ -387,6 +387,27 @@ def test_an_attack_noun_with_no_doer_named_is_unknown_armed_mens(coder):
     assert (event.source.code, event.target.code) == ("AFGUAF", "AFG")
 
 
+def test_an_attack_noun_in_an_unreported_clause_gets_no_unknown_doer(coder):
+    """ "Officials did not say the attack on the embassy killed two guards": a denied report
+    reports nothing (its content's factuality is "not coded", whose value reads asserted),
+    so no act of force by unknown men."""
+    denied_report = (
+        "Officials nsubj say NOUN NNS\ndid aux say AUX VBD lemma=do\nnot neg say PART RB\n"
+        "say ROOT - VERB VB lemma=say\n"
+        + ATTACK.replace("killed   ROOT   -", "killed   ccomp  say").replace(
+            "The      det    attack   DET", "the      det    attack   DET"
+        )
+    )
+    assert _attack(coder, denied_report, {"guards": "AFGCOP", "Officials": "USAGOV"}) == []
+    # the same clause reported: the attack is coded
+    reported = denied_report.replace("did aux say AUX VBD lemma=do\nnot neg say PART RB\n", "")
+    reported = reported.replace("say ROOT - VERB VB", "said ROOT - VERB VBD").replace(
+        " say ", " said "
+    )
+    (event,) = _attack(coder, reported, {"guards": "AFGCOP", "Officials": "USAGOV"})
+    assert (event.source.code, event.target.code) == ("AFGUAF", "AFG")
+
+
 def test_a_generic_or_owned_attack_noun_gets_no_unknown_doer(coder):
     # "attacks on Americans" in general: no determiner of one act
     generic = ATTACK.replace("The      det    attack   DET\n", "").replace("attack", "attacks")

@@ -366,9 +366,10 @@ class NominalCoder:
             return [], []
         if governor is not None:
             factuality = act_factuality(governor, self.words, self.future_auxiliaries)
-            if factuality.value != ASSERTED or factuality.negated:
-                return [], []
-            if is_negated(governor, self.words.negators):
+            # NOT_CODED ("did not say that ...") reads as asserted: check ``coded`` too
+            if not (factuality.coded and factuality.asserted) or is_negated(
+                governor, self.words.negators
+            ):
                 return [], []
         patient = self._targets(noun, entry, actors, consumed)
         if not patient and governor is not None and _is_means(noun, governor, self.words):
