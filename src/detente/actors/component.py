@@ -496,8 +496,9 @@ class DocResolver:
         full stops ("the C.I.A."), or a surname after an honorific ("surname")."""
         text = span.text
         actors = self.kb.actors_by_name(text)
-        if not actors and undotted(text) != text:
-            actors = self.kb.actors_by_name(undotted(text))
+        plain = undotted(text)
+        if not actors and plain != text:
+            actors = self.kb.actors_by_name(plain)
         if not actors:
             holder = self._office_holder_by_surname(span)
             if holder is not None:
