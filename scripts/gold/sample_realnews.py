@@ -120,6 +120,7 @@ def _strata(allsides: int, politics: int, business: int, wikinews: int) -> tuple
 EXTRA_BATCHES = (
     ExtraBatch("train1", "train", SEED * 1000 + 1, _strata(40, 8, 2, 10)),
     ExtraBatch("dev2", "dev2", SEED * 1000 + 102, _strata(10, 4, 1, 5)),
+    ExtraBatch("test2", "test2", SEED * 1000 + 103, _strata(10, 4, 1, 5)),
 )
 MAIN_SIZE = sum(count for *_, count in STRATA)  # 90
 
