@@ -28,7 +28,10 @@ Extra batches: more articles appended to the index without touching its existing
   10 Wikinews;
 * ``dev2`` (``--extra dev2``): a second dev split, annotated blind (no one who annotates it
   looks at détente's output on it); seed ``SEED * 1000 + 102`` (9102); 10 AllSides, 4 BBC
-  politics, 1 BBC business, 5 Wikinews.
+  politics, 1 BBC business, 5 Wikinews;
+* ``test2`` (``--extra test2``): a second test split (the first was scored too often),
+  annotated blind like ``dev2`` and scored once, by the lead; seed ``SEED * 1000 + 103``
+  (9103); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews.
 
 7. A batch is drawn with ``random.Random(seed)`` from the eligible records of step 1, leaving
    out every article of the rows before it in ``articles.tsv`` (the main draw and the batches
