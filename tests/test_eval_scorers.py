@@ -14,6 +14,7 @@ from detente.eval.events import (
     PetrarchRecord,
     actor_matches,
     gsr_category,
+    petrarch_half,
     read_discards,
     read_petrarch_gold,
     read_plover_gold,
@@ -205,6 +206,32 @@ def test_petrarch_gold_reads_records_events_dates_and_marks(tmp_path):
     assert first.events == {("GON", "MOR", "040"), ("MOR", "GON", "040")}
     assert (second.date, second.expect_none, second.events) == (None, True, frozenset())
     assert (third.error, third.expect_none) == ("dateline", False)
+
+
+def test_petrarch_repeated_record_id_is_scored_on_its_own(tmp_path):
+    path = tmp_path / "unittest.xml"
+    path.write_text(
+        '<Sentences><Sentence id="A-1"><Text>Gondor met Mordor.</Text>'
+        '<EventCoding sourcecode="GON" targetcode="MOR" eventcode="040"/></Sentence>'
+        '<Sentence id="A-1"><Text>Rohan met Arnor.</Text>'
+        '<EventCoding sourcecode="ROH" targetcode="ARN" eventcode="040"/></Sentence>'
+        "</Sentences>",
+        encoding="utf-8",
+    )
+    first, second = read_petrarch_gold(path)
+    assert (first.record_id, second.record_id) == ("A-1", "A-1#2")
+    ours = {"A-1": {("GON", "MOR", "040")}, "A-1#2": {("ROH", "ARN", "040")}}
+    assert score_petrarch([first, second], ours).exact_tp == 2
+
+
+def test_petrarch_halves_alternate_sorted_ids():
+    records = [record(i) for i in ("c", "a", "d", "b", "e")]
+    half_a = [r.record_id for r in petrarch_half(records, "A")]
+    half_b = [r.record_id for r in petrarch_half(records, "B")]
+    assert (half_a, half_b) == (["a", "c", "e"], ["b", "d"])
+    assert len(petrarch_half(records, None)) == 5
+    with pytest.raises(InputError, match="not one of A, B"):
+        petrarch_half(records, "C")
 
 
 @pytest.mark.parametrize(

@@ -678,14 +678,27 @@ eval_app.command("events")(
         "Events against the PLOVER gold sentences.",
     )
 )
-eval_app.command("petrarch")(
-    gold_file_eval(
-        "detente.eval.events",
-        "evaluate_petrarch",
-        "PETRARCH unit-test XML.",
-        "Events against PETRARCH's unit-test records, with that suite's dictionaries.",
-    )
-)
+
+
+@eval_app.command("petrarch")
+@handle_errors
+def eval_petrarch(
+    gold: Annotated[Path | None, typer.Option("--gold", help="PETRARCH unit-test XML.")] = None,
+    model: ModelOpt = None,
+    half: Annotated[
+        str | None,
+        typer.Option(
+            "--half",
+            help="Score half A or B of the records (ids sorted, even or odd positions), "
+            "the guard against tuning to a few records.",
+        ),
+    ] = None,
+) -> None:
+    """Events against PETRARCH's unit-test records, with that suite's dictionaries."""
+    from detente.eval.events import evaluate_petrarch
+
+    kwargs = {"gold_path": gold} if gold else {}
+    print_report(evaluate_petrarch(model=model, half=half, **kwargs))
 
 
 @eval_app.command("realnews")
