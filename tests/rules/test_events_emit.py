@@ -67,6 +67,16 @@ def test_each_source_acts_on_each_target(emitter):
     assert triples(events) == [("JPNGOV", "RUS", "111"), ("USAGOV", "RUS", "111")]
 
 
+def test_an_actor_coded_as_several_acts_as_each_of_them(emitter):
+    # a dictionary entry "THE_SHIRE [FRO/BIL/SAM]" names three actors: one event per pair
+    shire = EventActor("Shire", 0, 3, "user:shire", "The Shire", "FRO/BIL/SAM", None, None)
+    lorien = EventActor("Lorien", 8, 13, "user:lorien", "Lorien", "ELR/GAL", None, None)
+    events = emit(emitter, act([shire], [lorien], CodeSpec("064")))
+    assert sorted(triples(events)) == [
+        (s, t, "064") for s in ("BIL", "FRO", "SAM") for t in ("ELR", "GAL")
+    ]
+
+
 def test_partners_of_a_mutual_act_meet_each_other(emitter):
     # "Trump and Abe met": 04 is mutual (cameo_roots.tsv)
     events = emit(emitter, act([ABE, TRUMP], [], CodeSpec("040")))

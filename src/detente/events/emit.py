@@ -5,7 +5,7 @@ confidence: the acceptor's probability that the event is right (``events.accepto
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -69,8 +69,15 @@ class Emitter:
             date = dates.event_date(act.trigger, act.clause_verb, base, self.date_words, date_cache)
             for direction in self._directions(act):
                 source, target, code, symmetric = direction
-                key = (actor_key(source), actor_key(target), code, act.negated)
-                if key in seen or (symmetric and (key[1], key[0], *key[2:]) in seen):
+                key = (
+                    actor_key(source),
+                    source.code,
+                    actor_key(target),
+                    target.code if target is not None else None,
+                    code,
+                    act.negated,
+                )
+                if key in seen or (symmetric and (*key[2:4], *key[:2], *key[4:]) in seen):
                     continue
                 seen.add(key)
                 events.append(self._event(doc_id, sent, act, direction, date))
@@ -102,28 +109,30 @@ class Emitter:
         per pair of partners, as a symmetric event."""
         pairs: list[Direction] = []
         forward, reverse = act.code.forward, act.code.reverse
+        sources = [one for actor in act.sources for one in each_code(actor)]
+        targets = [one for actor in act.targets for one in each_code(actor)]
         mirrored = self.cameo.mirrors(forward, reverse)
         domestic = self.cameo.policy(forward).domestic != "no"
-        if act.targets:
-            for source in act.sources:
-                for target in act.targets:
+        if targets:
+            for source in sources:
+                for target in targets:
                     if _same_one(target, source) and not (domestic and _a_state(target)):
                         continue  # "withdrew the U.S. ...": an actor is not its own target
                     if forward:
                         pairs.append((source, target, forward, reverse == forward))
                     if mirrored:
                         pairs.append((target, source, reverse, False))
-        elif len(act.sources) > 1 and (
+        elif len(sources) > 1 and (
             act.reciprocal
             or (forward and (forward == reverse or self.cameo.policy(forward).mutual))
         ):
             # "Trump and Abe met", "showered each other with compliments": one event a pair
-            for number, source in enumerate(act.sources):
-                for other in act.sources[number + 1 :]:
+            for number, source in enumerate(sources):
+                for other in sources[number + 1 :]:
                     if forward and not _same_one(other, source):
                         pairs.append((source, other, forward, True))
         elif forward:
-            pairs.extend((source, None, forward, False) for source in act.sources)
+            pairs.extend((source, None, forward, False) for source in sources)
         return pairs
 
     def _event(
@@ -153,6 +162,15 @@ class Emitter:
             rule=act.rule,
             symmetric=symmetric,
         )
+
+
+def each_code(actor: EventActor) -> list[EventActor]:
+    """An actor a dictionary codes as several ("THE_SHIRE [FRO/BIL/SAM]": the phrase names
+    three actors) is each of them: one event per code, as for coordinated actors."""
+    if not actor.code or "/" not in actor.code:
+        return [actor]
+    codes = [c for c in actor.code.split("/") if c]
+    return [replace(actor, code=c, country=c if c == actor.country else None) for c in codes]
 
 
 def _same_one(target: EventActor, source: EventActor) -> bool:
