@@ -371,3 +371,98 @@ def test_echoing_an_actor_is_no_mockery(knowledge):
         "Brennan nsubj mocked PROPN\nmocked ROOT - VERB VBD lemma=mock\nTrump dobj mocked PROPN"
     )
     assert code_of(codes, mocked, 1)[0] == CodeSpec("111")
+
+
+# ---------------------------------------------------------------- connected words, the verb's left
+
+
+CONNECTED = """\
+&TIES
++MILITARY
++ECONOMIC
+
+--- ABANDON [345] ---
+ABANDON
+- * NEW_&TIES_RELATIONS [903]
+- RECENTLY_* [025]
+- KNOWN_ * [076]
+- &TIES EVER * [905]
+- MOST_CERTAINLY_&TIES_EVER * [907]
+- INDICATED WOULD * [1010]
+- HEAVILY UNJUSTLY * [123]
+"""
+
+
+@pytest.fixture(scope="module")
+def connected():
+    return VerbCodes(parse_petrarch_verbs("<connected>", text=CONNECTED), {})
+
+
+def test_underscored_words_are_one_slot_of_consecutive_words(connected):
+    new, recently, known, *_ = connected.lexicon.blocks["ABANDON"].patterns
+    assert new.post == ((("new", "military", "relations"), ("new", "economic", "relations")),)
+    assert recently.pre == ((("recently", "*"),),)  # joined to the verb
+    assert known.pre == ((("known",),),)  # "KNOWN_ *": a trailing "_" alone joins nothing
+
+
+def test_a_connected_phrase_does_not_match_with_a_word_inside(connected):
+    best = connected.matcher.best
+    assert best("ABANDON", [], tokens("new economic relations")).code == CodeSpec("903")
+    assert best("ABANDON", [], tokens("new global economic relations")) is None
+
+
+def test_a_longer_connected_phrase_is_more_specific():
+    patterns = parse_petrarch_verbs("<c>", text=CONNECTED).blocks["ABANDON"].patterns
+    assert patterns[4].size == 4 > patterns[3].size == 2  # most certainly military ever
+
+
+def test_a_word_joined_to_the_verb_must_stand_next_to_it(connected):
+    next_to = parse(
+        """
+        Gollum    nsubj   allowed  PROPN
+        recently  advmod  allowed  ADV
+        allowed   ROOT    -        VERB  VBD  lemma=abandon
+        """
+    )
+    assert code_of(connected, next_to, 2)[0] == CodeSpec("025")
+    apart = parse(
+        """
+        Gollum    nsubj   allow  PROPN
+        recently  advmod  allow  ADV
+        did       aux     allow  AUX
+        allow     ROOT    -      VERB  VB  lemma=abandon
+        """
+    )
+    assert code_of(connected, apart, 3)[0] == CodeSpec("345")  # the block's code
+
+
+def test_the_verbs_modifiers_before_it_are_read_with_their_phrases(connected):
+    # "heavily and unjustly": "unjustly" hangs on "heavily", not on the verb
+    doc = parse(
+        """
+        Gondor    nsubjpass  criticized  PROPN
+        was       auxpass    criticized  AUX
+        heavily   advmod     criticized  ADV
+        and       cc         heavily     CCONJ
+        unjustly  conj       heavily     ADV
+        criticized ROOT      -           VERB  VBN  lemma=abandon
+        """
+    )
+    subject = doc[0]
+    assert connected.code_of(doc[5], connected.entry(doc[5]), subject)[0] == CodeSpec("123")
+
+
+def test_a_complement_verb_reads_the_words_of_the_verb_governing_it(connected):
+    # "- INDICATED WOULD *": the governing verb stands before the verb it governs
+    doc = parse(
+        """
+        Ethiopia   nsubj  indicated  PROPN
+        indicated  ROOT   -          VERB  VBD
+        it         nsubj  act        PRON
+        would      aux    act        AUX
+        act        ccomp  indicated  VERB  VB  lemma=abandon
+        """
+    )
+    assert code_of(connected, doc, 4)[0] == CodeSpec("1010")
+    alone = parse("it nsubj act PRON\nwould aux act AUX\nact ROOT - VERB VB lemma=abandon")
+    assert code_of(connected, alone, 2)[0] == CodeSpec("345")

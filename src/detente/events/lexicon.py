@@ -35,6 +35,7 @@ from detente.knowledge.tables import read_json, read_text
 
 # One slot of a pattern: alternatives, each a tuple of consecutive lowercase words.
 Slot = tuple[tuple[str, ...], ...]
+VERB_MARK = "*"  # in a slot's words: the verb itself ("RECENTLY_*": just before the verb)
 
 NULL_CODE = "---"
 
@@ -74,7 +75,13 @@ class Pattern:
 
     @property
     def size(self) -> int:
-        return len(self.pre) + len(self.post)
+        """How much the pattern asks for: the words it names (the shortest alternative of
+        each slot; the verb mark is no word), so "MOST_CERTAINLY_&NEGATVAUXVRB_EVER *"
+        (five words, one slot) is more specific than "&NEGATVAUXVRB EVER *"."""
+        return sum(
+            min(sum(word != VERB_MARK for word in alt) for alt in slot)
+            for slot in (*self.pre, *self.post)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,23 +290,57 @@ def _synset_name(raw: str) -> str:
     return raw.split()[0].upper().rstrip("_")
 
 
+# an underscored phrase with synonym sets expands to at most this many word sequences
+MAX_PHRASE_ALTERNATIVES = 5000
+
+
+def _piece_alternatives(
+    piece: str, synsets: dict[str, list[tuple[str, ...]]]
+) -> list[tuple[str, ...]] | None:
+    """The word sequences one piece of a pattern word stands for: a synonym set's members,
+    ``BY/WITH``'s alternatives, or the word; [] for a marker; None: an undefined set."""
+    if not piece or piece in {"$", "+", "^", "%", "*"}:
+        return []
+    if piece.startswith("&"):
+        return synsets.get(_synset_name(piece)) or None
+    return [(_plain(alt),) for alt in piece.split("/") if _plain(alt)]
+
+
 def _slots_from(
     tokens: list[str], synsets: dict[str, list[tuple[str, ...]]]
 ) -> tuple[Slot, ...] | None:
+    """The slots of one side of a pattern. Words joined by ``_`` ("NEW_&TIETYPES_RELATIONS",
+    "TO_LET_ESCAPE") must be consecutive, PETRARCH's connector: they make one slot of
+    multi-word alternatives (one per choice of each synonym set); a space between words
+    allows any words between them."""
     slots: list[Slot] = []
     for tok in tokens:
+        phrase: list[tuple[str, ...]] = [()]
         for piece in tok.split("_"):
-            if not piece or piece in {"$", "+", "^", "%", "*"}:
+            alternatives = _piece_alternatives(piece, synsets)
+            if alternatives is None:
+                return None  # PETRARCH cannot match an undefined set either: drop the pattern
+            if not alternatives:
                 continue
-            if piece.startswith("&"):
-                members = synsets.get(_synset_name(piece))
-                if not members:
-                    return None  # PETRARCH cannot match an undefined set either: drop the pattern
-                slots.append(tuple(members))
-                continue
-            # "BY/WITH" offers alternatives for one word.
-            slots.append(tuple((_plain(alt),) for alt in piece.split("/") if _plain(alt)))
+            if len(phrase) * len(alternatives) > MAX_PHRASE_ALTERNATIVES:
+                slots.append(tuple(phrase))  # too many to join: consecutive no longer checked
+                phrase = [()]
+            phrase = [(*done, *alt) for done in phrase for alt in alternatives]
+        if phrase != [()]:
+            slots.append(tuple(dict.fromkeys(phrase)))
     return tuple(s for s in slots if s)
+
+
+def _next_to_verb(slots: tuple[Slot, ...], *, before: bool) -> tuple[Slot, ...]:
+    """The slots with the verb mark joined to the slot next to the verb: "RECENTLY_*" is
+    "recently" just before the verb, "*_OUT" "out" just after it."""
+    if not slots:
+        return (((VERB_MARK,),),)
+    if before:
+        last = tuple((*alt, VERB_MARK) for alt in slots[-1])
+        return (*slots[:-1], last)
+    first = tuple((VERB_MARK, *alt) for alt in slots[0])
+    return (first, *slots[1:])
 
 
 def _target_word(tokens: list[str], marker: str = "+") -> str:
@@ -432,6 +473,10 @@ def _parse_pattern(
     post = _slots_from(_split_pattern_words(after), synsets)
     if pre is None or post is None:
         return None
+    if before.endswith("_"):  # "FAILED_TO_*": just before the verb ("KNOWN_ *": any)
+        pre = _next_to_verb(pre, before=True)
+    if after.startswith("_"):
+        post = _next_to_verb(post, before=False)
     after_words = _split_pattern_words(after)
     return Pattern(
         target_after=_target_word(after_words),

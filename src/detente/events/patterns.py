@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from detente.events.clauses import clause_tokens
-from detente.events.lexicon import CodeSpec, Pattern, Slot, VerbEntry, VerbLexicon
+from detente.events.lexicon import VERB_MARK, CodeSpec, Pattern, Slot, VerbEntry, VerbLexicon
 from detente.knowledge.events import MATERIAL_QUADS
-from detente.nlp.syntax import CLAUSAL_SUBJECT_DEPS, CLAUSE_DEPS
+from detente.nlp.syntax import CLAUSAL_SUBJECT_DEPS, CLAUSE_DEPS, COMPLEMENT_DEPS
 
 
 @dataclass(slots=True)
@@ -77,6 +77,7 @@ class PatternMatcher:
         *,
         siblings: bool = True,
         circumstances: dict[int, str] | None = None,
+        at: Token | None = None,
     ) -> Pattern | None:
         """The most specific pattern of the block matching the clause's words.
 
@@ -92,12 +93,14 @@ class PatternMatcher:
         like ORDER [100] under OVERSEE, does not). A pattern that turns the block's kind of
         act (verbal or material) into the other is its own verb's alone: "- * ATTACK [190]
         # REPORT" says that a report of an attack codes the attack, which "described the
-        attack as reprehensible" does not."""
+        attack as reprehensible" does not.
+
+        ``at``: the verb token, for patterns that join a word to the verb ("RECENTLY_*")."""
         block = self.lexicon.blocks.get(block_name)
         index = self.indexes.get(block_name)
         if block is None or index is None or not block.patterns:
             return None
-        pre_words = _pattern_words(pre, index.vocabulary)
+        pre_words = _with_verb(_pattern_words(pre, index.vocabulary), pre, at, before=True)
         post_by_view: dict[frozenset[str], list[tuple[str, ...]]] = {}
         openers = frozenset((circumstances or {}).values())
 
@@ -110,10 +113,12 @@ class PatternMatcher:
                 seen = [
                     t for n, t in enumerate(post) if hidden.get(n, "") in named or n not in hidden
                 ]
-                found = post_by_view[named] = _pattern_words(seen, index.vocabulary)
+                found = post_by_view[named] = _with_verb(
+                    _pattern_words(seen, index.vocabulary), seen, at, before=False
+                )
             return found
 
-        post_words = _pattern_words(post, index.vocabulary)
+        post_words = _with_verb(_pattern_words(post, index.vocabulary), post, at, before=False)
         candidates: set[int] = set(index.always)
         for pair in (*pre_words, *post_words):
             for word in pair:
@@ -145,6 +150,7 @@ class PatternMatcher:
 
 
 _GAP: tuple[str, ...] = ()  # stands for a run of words no pattern of the block names
+_MARK: tuple[str, ...] = (VERB_MARK,)  # the verb itself, for "RECENTLY_*", "*_OUT"
 
 
 def _pattern_words(tokens: list[Token], vocabulary: set[str]) -> list[tuple[str, ...]]:
@@ -153,7 +159,11 @@ def _pattern_words(tokens: list[Token], vocabulary: set[str]) -> list[tuple[str,
     word and still separates words a multiword alternative needs adjacent), the list
     is much shorter."""
     out: list[tuple[str, ...]] = []
+    last = None
     for tok in tokens:
+        if last is not None and tok.i != last + 1 and out and out[-1] is not _GAP:
+            out.append(_GAP)  # words apart in the text are not consecutive ("DEATH_TOTAL")
+        last = tok.i
         lower = tok.lower_
         lemma = tok.lemma_.lower()
         if lower in vocabulary or lemma in vocabulary:
@@ -161,6 +171,21 @@ def _pattern_words(tokens: list[Token], vocabulary: set[str]) -> list[tuple[str,
         elif not out or out[-1] is not _GAP:
             out.append(_GAP)
     return out
+
+
+def _with_verb(
+    words: list[tuple[str, ...]], tokens: list[Token], verb: Token | None, *, before: bool
+):
+    """The words with the verb mark where the verb stands: right after the words before it
+    when the last of them is next to it ("recently allowed"; a gap when not), or right
+    before the words after it."""
+    if verb is None:
+        return words
+    if before:
+        near = bool(tokens) and tokens[-1].i == verb.i - 1
+        return [*words, *(() if near else (_GAP,)), _MARK]
+    near = bool(tokens) and tokens[0].i == verb.i + 1
+    return [_MARK, *(() if near else (_GAP,)), *words]
 
 
 def _match_slots(slots: tuple[Slot, ...], words: list[tuple[str, ...]]) -> bool:
@@ -243,13 +268,7 @@ class VerbCodes:
         self, verb: Token, entry: VerbEntry, subject: Token | None
     ) -> tuple[CodeSpec, str, float, Pattern | None]:
         """The verb's code, the rule that gave it, its confidence and the pattern matched."""
-        pre = clause_tokens(subject) if subject is not None else []
-        pre += [
-            t
-            for t in verb.lefts
-            if t.dep_ not in CLAUSAL_SUBJECT_DEPS and t.dep_ not in CLAUSE_DEPS
-        ]
-        pre.sort(key=lambda t: t.i)
+        pre = subject_side_words(verb, subject)
         post = [t for t in clause_tokens(verb, include_xcomp=True, skip_dates=True) if t.i > verb.i]
         pattern = self.matcher.best(
             entry.block,
@@ -258,6 +277,7 @@ class VerbCodes:
             entry.base,
             siblings=entry.code is None,
             circumstances=circumstance_words(verb, post, self.circumstance_prepositions),
+            at=verb,
         )
         if pattern is not None:
             return pattern.code, f"{pattern.text} ({pattern.origin})", 0.9, pattern
@@ -277,6 +297,34 @@ class VerbCodes:
                 None,
             )
         return CodeSpec(None), "", 0.0, None
+
+
+# the governing verb's words that a pattern's words before the verb may name with it
+# ("- INDICATED WOULD * NOW", "- BEGUN *", "- FAILED_TO_*"): its auxiliaries and adverbs
+GOVERNOR_WORD_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+GOVERNOR_LEVELS = 2  # "said it had begun to question": two complements up at most
+
+
+def subject_side_words(verb: Token, subject: Token | None) -> list[Token]:
+    """The words a pattern's part before the verb (``- PRE * ...``) matches, in text order:
+    the subject's phrase, the verb's own modifiers before it with their whole phrases
+    ("most certainly did not ever clash", "heavily and unjustly criticized"), and, for a
+    verb that is the complement of another ("indicated it would act", "has begun to
+    question"), the governing verbs before it with their auxiliaries and adverbs — the
+    words before the verb in the sentence, which dictionary patterns were written for."""
+    found = {t.i: t for t in clause_tokens(subject)} if subject is not None else {}
+    for left in verb.lefts:
+        if left.dep_ not in CLAUSAL_SUBJECT_DEPS and left.dep_ not in CLAUSE_DEPS:
+            found.update((t.i, t) for t in clause_tokens(left))
+    node = verb
+    for _ in range(GOVERNOR_LEVELS):
+        governor = node.head
+        if node.dep_ not in COMPLEMENT_DEPS or governor.i >= verb.i:
+            break
+        found[governor.i] = governor
+        found.update((c.i, c) for c in governor.lefts if c.dep_ in GOVERNOR_WORD_DEPS)
+        node = governor
+    return [found[i] for i in sorted(found)]
 
 
 def circumstance_words(
