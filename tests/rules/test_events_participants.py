@@ -217,6 +217,26 @@ def test_an_infinitive_inherits_its_governors_subject(participants):
     assert (codes(found), inherited) == (["JPN"], True)
 
 
+def test_an_infinitive_under_a_passive_is_done_by_the_passives_subject(participants):
+    # "Gollum was seen to break in", "Iran was asked by Japan to release": the subject is
+    # the active's object ("saw Gollum break in"), who does the act; not the agent
+    doc = parse(
+        """
+        Iran     nsubjpass  asked    PROPN
+        was      auxpass    asked    AUX
+        asked    ROOT       -        VERB   VBN  lemma=ask
+        by       agent      asked    ADP
+        Japan    pobj       by       PROPN
+        to       aux        release  PART
+        release  xcomp      asked    VERB   VB
+        """
+    )
+    found, inherited = participants.sources(
+        doc[6], actors_on(doc, {"Iran": "IRN", "Japan": "JPN"})
+    )
+    assert (codes(found), inherited) == (["IRN"], True)
+
+
 def test_a_relative_pronoun_subject_is_the_clauses_antecedent(participants):
     doc = parse(
         """

@@ -367,6 +367,10 @@ class Participants:
             # "the premier has been indicted by the court and will resign": an active verb
             # joined to a passive one shares its subject, not its agent
             return self.actors_of(patient, actors, places=True), True
+        if verb.dep_ == "xcomp" and patient is not None and is_passive(head):
+            # "Gollum was seen to break in", "X was asked to leave": the passive's subject
+            # is the active's object ("saw Gollum break in"), who does the act
+            return self.actors_of(patient, actors, places=True), True
         if verb.dep_ in ("xcomp", "pcomp"):
             # "urged Iran to release", "accused Syria of shelling": the governing verb's
             # object does the act it is urged to or accused of
