@@ -466,3 +466,26 @@ def test_a_complement_verb_reads_the_words_of_the_verb_governing_it(connected):
     assert code_of(connected, doc, 4)[0] == CodeSpec("1010")
     alone = parse("it nsubj act PRON\nwould aux act AUX\nact ROOT - VERB VB lemma=abandon")
     assert code_of(connected, alone, 2)[0] == CodeSpec("345")
+
+
+def test_a_verbs_that_clause_is_read_by_its_patterns():
+    codes = VerbCodes(
+        parse_petrarch_verbs(
+            "<allow>", text="--- ALLOW [080] ---\nALLOW\n- * REALLY_PLEASANT [024]\n"
+        ),
+        {},
+    )
+    doc = parse(
+        """
+        Gollum    nsubj   allowed  PROPN
+        allowed   ROOT    -        VERB   VBD  lemma=allow
+        that      mark    is       SCONJ
+        Mordor    nsubj   is       PROPN
+        is        ccomp   allowed  AUX
+        a         det     place    DET
+        really    advmod  pleasant ADV
+        pleasant  amod    place    ADJ
+        place     attr    is       NOUN
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("024")

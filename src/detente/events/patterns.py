@@ -270,6 +270,7 @@ class VerbCodes:
         """The verb's code, the rule that gave it, its confidence and the pattern matched."""
         pre = subject_side_words(verb, subject)
         post = [t for t in clause_tokens(verb, include_xcomp=True, skip_dates=True) if t.i > verb.i]
+        post = sorted(post + content_words(verb), key=lambda t: t.i)
         pattern = self.matcher.best(
             entry.block,
             pre,
@@ -325,6 +326,19 @@ def subject_side_words(verb: Token, subject: Token | None) -> list[Token]:
         found.update((c.i, c) for c in governor.lefts if c.dep_ in GOVERNOR_WORD_DEPS)
         node = governor
     return [found[i] for i in sorted(found)]
+
+
+def content_words(verb: Token) -> list[Token]:
+    """The words of a "that" clause the verb governs ("allowed that Mordor isn't a really
+    pleasant place"): PETRARCH's patterns read the verb phrase with its complement clause
+    ("- * REALLY_PLEASANT"). Not for speech or opinion verbs, which code their content as
+    an act of its own, dropped before their patterns are read."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "ccomp" and c.i > verb.i
+        for t in clause_tokens(c, skip_dates=True)
+    ]
 
 
 def circumstance_words(
