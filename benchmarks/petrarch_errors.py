@@ -37,7 +37,10 @@ def main() -> None:
     dicts = shared_path(*PETRARCH_DICTS)
     nlp = load(
         None,
-        actor_files=[str(dicts / "PETR.Validate.actors.txt"), str(dicts / "PETR.Validate.agents.txt")],
+        actor_files=[
+            str(dicts / "PETR.Validate.actors.txt"),
+            str(dicts / "PETR.Validate.agents.txt"),
+        ],
         verb_files=[str(dicts / "PETR.Validate.verbs.txt")],
         shipped_kb=False,
     )

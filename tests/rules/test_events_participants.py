@@ -231,9 +231,7 @@ def test_an_infinitive_under_a_passive_is_done_by_the_passives_subject(participa
         release  xcomp      asked    VERB   VB
         """
     )
-    found, inherited = participants.sources(
-        doc[6], actors_on(doc, {"Iran": "IRN", "Japan": "JPN"})
-    )
+    found, inherited = participants.sources(doc[6], actors_on(doc, {"Iran": "IRN", "Japan": "JPN"}))
     assert (codes(found), inherited) == (["IRN"], True)
 
 
