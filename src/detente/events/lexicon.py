@@ -72,16 +72,18 @@ class Pattern:
     # is the object of this word ("from"): "Ithilen's guard was freed from Mordor"
     source_after: str = ""
     target_subject: bool = False
+    # How much the pattern asks for: the words it names (the shortest alternative of each
+    # slot; the verb mark is no word), so "MOST_CERTAINLY_&NEGATVAUXVRB_EVER *" (five words,
+    # one slot) is more specific than "&NEGATVAUXVRB EVER *". Computed once: the matcher
+    # compares sizes for every candidate pattern.
+    size: int = field(init=False, compare=False, repr=False)
 
-    @property
-    def size(self) -> int:
-        """How much the pattern asks for: the words it names (the shortest alternative of
-        each slot; the verb mark is no word), so "MOST_CERTAINLY_&NEGATVAUXVRB_EVER *"
-        (five words, one slot) is more specific than "&NEGATVAUXVRB EVER *"."""
-        return sum(
+    def __post_init__(self) -> None:
+        words = sum(
             min(sum(word != VERB_MARK for word in alt) for alt in slot)
             for slot in (*self.pre, *self.post)
         )
+        object.__setattr__(self, "size", words)
 
 
 @dataclass(frozen=True, slots=True)
