@@ -824,6 +824,25 @@ def test_quotes_in_single_marks_only_are_scored_as_reported_on_polnear():
     assert [p[2] for p in as_predicted([mixed])] == ["mixed"]
 
 
+def test_a_quote_inside_a_direct_quote_is_not_scored_on_polnear():
+    # PolNeAR annotates nothing inside a direct quote; our BBC gold marks nested quotes
+    from detente.eval.quotes import as_predicted
+    from detente.records import Quote
+
+    text = "“His people said, ‘There are many issues.’ We worked,” she said. ‘Yes,’ he said."
+
+    def quote(part: str, kind: str) -> Quote:
+        start = text.index(part)
+        return Quote("d", start, start + len(part), part, kind, *([None] * 8))
+
+    outer = quote("His people said, ‘There are many issues.’ We worked,", "direct")
+    nested = quote("There are many issues.", "direct")
+    alone = quote("Yes,", "direct")  # single marks, not nested: scored (as reported)
+    scored = as_predicted([outer, nested, alone], text=text)
+    assert [(p[0], p[2]) for p in scored] == [(outer.start, "direct"), (alone.start, "indirect")]
+    assert len(as_predicted([outer, nested, alone])) == 3  # our own gold scores all three
+
+
 def test_prediction_parts_and_polnear_kinds_are_chosen_separately(code):
     # PolNeAR's double-mark kind rule is its own keyword, not implied by scoring by part
     from detente.eval.quotes import doc_predictions
