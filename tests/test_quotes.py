@@ -349,6 +349,14 @@ def test_paraphrase_tail(code):
     assert quote.speaker == "Jannuzi"
 
 
+def test_a_naming_verbs_fragment_runs_over_what_follows_it_in_the_verb_phrase(code):
+    doc = code("Trump likened the refugees to a “vicious snake” in a song about a farmer.")
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("the refugees to a “vicious snake”")
+    assert quote.text.rstrip(".").endswith("in a song about a farmer")
+
+
 def test_noun_objects_and_words_pointing_back_are_no_reported_speech(code):
     """Guideline § 2.4: a speech act whose content is a noun phrase ("said as much", "has
     said the same thing", "echoed the statements") is no quote (stop 22; issue 15 had
