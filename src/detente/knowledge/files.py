@@ -238,6 +238,7 @@ EVALUATIONS = _table(
     Column("polarity", one_of("negative", "accusation", "positive")),
 )
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
+CUSTODY_CODES = _words("events/custody_codes.txt", Column("code", CAMEO_EVENT))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 PUBLIC_SECTORS = _words("events/public_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
@@ -505,6 +506,7 @@ SHIPPED = (
     RECEIVING_VERBS,
     EVALUATIONS,
     ARMED_SECTORS,
+    CUSTODY_CODES,
     SILENT_SECTORS,
     PUBLIC_SECTORS,
     RELATIVE_DATES,
