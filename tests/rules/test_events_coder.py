@@ -879,3 +879,28 @@ def test_among_those_arrested_is_the_subject_of_the_clause(coder):
     """
     events = coded(coder, table, {"Prince Talal": "SAUELI"})
     assert triples(events) == {("SAUGOV", "SAUELI", "173")}
+
+
+# "Putin appeared with Erdogan."
+APPEARED = """
+    Putin     nsubj   appeared  PROPN  NNP
+    appeared  ROOT    -         VERB   VBD  lemma=appear
+    {prep}    prep    appeared  ADP    IN
+    {object}  pobj    {prep}    {pos}
+    .         punct   appeared  PUNCT  .
+"""
+
+
+def test_appearing_or_shaking_hands_with_an_actor_is_a_meeting(coder):
+    codes = {"Putin": "RUSGOV", "Erdogan": "TURGOV"}
+    table = APPEARED.format(prep="with", object="Erdogan", pos="PROPN  NNP")
+    assert triples(coded(coder, table, codes)) == {("RUSGOV", "TURGOV", "040")}
+    # "appeared with bruises": no one met
+    assert coded(coder, APPEARED.format(prep="with", object="bruises", pos="NOUN NNS"), codes) == []
+    shook = APPEARED.format(prep="with", object="Erdogan", pos="PROPN  NNP")
+    shook = shook.replace(
+        "appeared  ROOT    -         VERB   VBD  lemma=appear",
+        "shook ROOT - VERB VBD lemma=shake\nhands dobj shook NOUN NNS",
+    )
+    shook = shook.replace("appeared", "shook")
+    assert triples(coded(coder, shook, codes)) == {("RUSGOV", "TURGOV", "040")}
