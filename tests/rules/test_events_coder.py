@@ -831,3 +831,29 @@ def test_face_meets_someone_only_with_an_actor_object(coder):
     assert ("USAGOV", "TURGOV", "040") in triples(met)
     stakes = FACES.format(object="high amod stakes ADJ JJ\n    stakes dobj faces NOUN NNS")
     assert [e for e in coded(coder, stakes, codes) if e.cameo_root == "04"] == []
+
+
+WILL_NOT_HOLD_TALKS = """
+    Iran    nsubj  hold   PROPN
+    will    aux    hold   AUX    MD
+    not     neg    hold   PART   RB
+    hold    ROOT   -      VERB   VB
+    talks   dobj   hold   NOUN   NNS  lemma=talk
+    with    prep   talks  ADP
+    Russia  pobj   with   PROPN
+    .       punct  hold   PUNCT  .
+"""
+
+
+def test_announcing_one_will_not_do_a_cooperative_act_refuses_it(coder):
+    # "Iran will not hold talks with Russia": a refusal (12x, asserted), the talks negated
+    events = coded(coder, WILL_NOT_HOLD_TALKS, {"Iran": "IRN", "Russia": "RUS"})
+    refusals = [e for e in events if e.trigger.text == "will"]
+    assert [(e.cameo[:2], e.modality, e.negated) for e in refusals] == [("12", "asserted", False)]
+    assert refusals[0].rule.startswith("refusal: ")
+    (talks,) = [e for e in events if e.trigger.text == "hold"]
+    assert (talks.modality, talks.negated) == ("intended", True)
+    # without the negation the announcement is an intent (03x), as before
+    plain = WILL_NOT_HOLD_TALKS.replace("    not     neg    hold   PART   RB\n", "")
+    events = coded(coder, plain, {"Iran": "IRN", "Russia": "RUS"})
+    assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"03"}
