@@ -11,7 +11,10 @@ judging word counts only when the quoted or reported words *predicate* it of a c
 - the word is the complement of a verb of naming whose object is the actor ("called US
   officials liars", "branded it tasteless");
 - the word describes something the actor owns ("its dangerous views") or does ("he did a
-  great disservice", "she committed fraud");
+  great disservice", "she committed fraud"), or is a noun the actor owns ("the party's
+  hostility", "Trump's incompetence");
+- the word is the speaker's own feeling about the actor its complement names ("I was
+  disillusioned with the leadership", "he said he was disappointed in Obama");
 - the word is a verb of wronging whose doer is the actor ("he stabbed us in the back"; a
   wrongdoing the speaker charges the actor with, "the soldiers had violated our territory",
   is an accusation, 112), or an adverb of judgement on the actor's act ("the protesters are
