@@ -390,6 +390,20 @@ def test_the_speakers_feeling_about_an_actor_judges_that_actor(coder):
     found = _said(coder, DISILLUSIONED, {"leadership": "GBROPP", "he": "USA"}, "he",
                   persons={"Jackson": "GBR"})  # fmt: skip
     assert found == [("GBR", None, "010")]
+    # a quality of the speaker's side is no feeling about its complement: "he was right
+    # about Russia" judges nobody
+    right = DISILLUSIONED.replace(
+        "disillusioned   ccomp      said           VERB  VBN  lemma=disillusion",
+        "right           acomp      was            ADJ   JJ",
+    ).replace(
+        "was             auxpass    disillusioned  AUX   VBD  lemma=be",
+        "was             ccomp      said           AUX   VBD  lemma=be",
+    )
+    right = right.replace("nsubjpass  disillusioned", "nsubj      was").replace(
+        "prep       disillusioned", "prep       right"
+    )
+    found = _said(coder, right, {"leadership": "GBROPP"}, "he", persons=persons)
+    assert found == [("GBR", None, "010")]
 
 
 HOSTILITY = """

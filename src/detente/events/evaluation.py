@@ -114,7 +114,8 @@ class Evaluations:
         heads = self._judged_heads(tok, actors)
         judged = self._actors(heads, speaker, actors)
         feelers = heads or self._passive_subjects(tok)
-        if not judged and feelers and self._own_side(feelers, speaker, actors):
+        feeling = tok.lower_ in self.words.feeling_words  # not "we were right about Iraq"
+        if not judged and feeling and feelers and self._own_side(feelers, speaker, actors):
             # "I was disillusioned with the party's leadership", "we are grateful to Japan":
             # the speaker's side feels so about the actor its complement names
             judged = self._actors([o for _p, o in prepositional_objects(tok)], speaker, actors)

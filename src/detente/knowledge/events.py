@@ -225,6 +225,7 @@ class ClauseWords:
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
+    feeling_words: frozenset[str]  # "disillusioned with X": the feeling judges X
 
     def intent_code(self, code: str) -> str | None:
         return _longest_prefix(self.intent_codes, code)
@@ -333,6 +334,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         means_prepositions=words("preposition-means"),
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),
+        feeling_words=words("adjective-feeling"),
     )
 
 

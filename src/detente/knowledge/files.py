@@ -117,6 +117,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
+    "adjective-feeling",  # "disillusioned with X": the speaker's feeling judges X
     "honorific-male",  # Mr, Herr: "Mr Blair" is a man known by the surname alone
     "honorific-female",  # Mrs, Ms: "Mrs Blair" may be an office holder's wife
 )
