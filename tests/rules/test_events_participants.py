@@ -482,6 +482,34 @@ def test_same_side_is_the_source_or_the_bare_state_of_its_country():
     assert not same_side(state("RUS"), abe)
 
 
+def test_a_person_coded_only_by_country_is_not_the_bare_state():
+    blair = EventActor("Blair", 0, 5, "person:blair", "Blair", "GBRGOV", "GBR", "GOV")
+    jackson = EventActor("Jackson", 9, 16, "person:jackson", "Jackson", "GBR", "GBR", None)
+    assert not same_side(jackson, blair)  # "Blair praised Jackson": two people of Britain
+    assert not same_side(blair, jackson)  # "Jackson criticised Blair"
+    assert same_side(state("GBR"), jackson)  # "Jackson ... the British commitment"
+    assert same_side(jackson, state("GBR"))  # "Britain said" is the state itself
+
+
+def test_a_verb_targets_a_person_of_the_sources_country_coded_only_by_it(participants):
+    # "Blair praised Jackson's record" (Jackson placed in Britain by the story's focus, no
+    # sector): the actor the object's phrase names
+    doc = parse(
+        """
+        Blair    nsubj  praised  PROPN
+        praised  ROOT   -        VERB   VBD  lemma=praise
+        Jackson  poss   record   PROPN
+        's       case   Jackson  PART
+        record   dobj   praised  NOUN
+        """
+    )
+    with_mentions(doc, {"Blair": "GBRGOV"})
+    doc._.mentions = [*doc._.mentions, mention(doc, "Jackson", "GBR", kind="person")]
+    actors = DocActors.build(doc)
+    targets, _, _ = participants.targets(doc[1], actors, participants.sources(doc[1], actors)[0])
+    assert codes(targets) == ["GBR"]
+
+
 def test_own_country_of_agents_of_one_state():
     officials = EventActor("officials", 0, 9, None, None, "JPNGOV", "JPN", "GOV")
     (home,) = own_country([officials])

@@ -238,12 +238,22 @@ def same_actor(a: EventActor, b: EventActor) -> bool:
 
 def same_side(target: EventActor, source: EventActor) -> bool:
     """A target that is the source itself, or the bare state of a source from that state
-    ("Trump emphasized the U.S. commitment ..." does not target the U.S.)."""
+    ("Trump emphasized the U.S. commitment ..." does not target the U.S.; "Japan said ...
+    the Japanese government" is Japan itself). A country without a sector stands for the
+    state only on a mention of the state: a person or group the actors stage could place
+    only in a country ("Jackson", coded GBR; "a Japanese official", JPN) is someone of that
+    state, another side than its government or its other people."""
     if same_actor(target, source):
         return True
     if target.country and target.country == source.country:
-        return not target.sector or not source.sector
+        return (not target.sector and is_state(target)) or (not source.sector and is_state(source))
     return False
+
+
+def is_state(actor: EventActor) -> bool:
+    """A mention of a state as a whole (or one we cannot tell from it: no actor id), not of
+    a person or group of it."""
+    return not actor.actor_id or actor.actor_id.startswith("state:")
 
 
 class Participants:
