@@ -268,6 +268,21 @@ def test_an_active_verb_joined_to_a_passive_one_shares_its_subject(participants)
     assert (codes(found), inherited) == (["JPNGOV"], True)
 
 
+def test_a_bare_participle_joined_to_a_passive_verb_is_passive_too(participants):
+    # "civilians were injured or killed": nobody named did either; the civilians did not kill
+    doc = parse(
+        """
+        civilians  nsubjpass  injured  NOUN   NNS
+        were       auxpass    injured  AUX
+        injured    ROOT       -        VERB   VBN  lemma=injure
+        or         cc         injured  CCONJ
+        killed     conj       injured  VERB   VBN  lemma=kill
+        """
+    )
+    actors = actors_on(doc, {"civilians": "IRQCVL"})
+    assert participants.sources(doc[4], actors) == ([], False)
+
+
 def test_the_subject_of_a_predicate_adjective_did_the_act_it_judges(participants):
     # "Japan was wrong in accusing Russia": Japan accused; "Japan is capable of attacking
     # Russia" speaks of an act not done, whose doer the adjective's subject is not made

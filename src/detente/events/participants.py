@@ -256,6 +256,19 @@ def is_state(actor: EventActor) -> bool:
     return not actor.actor_id or actor.actor_id.startswith("state:")
 
 
+def shares_voice(verb: Token) -> bool:
+    """A bare participle joined to a passive verb ("were injured or killed"): passive too,
+    with the same subject acted on (unlike "has been indicted and will resign")."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and head.i != verb.i
+        and is_passive(head)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 class Participants:
     """Finds the sources and targets of verbs in the parse (one per coder)."""
 
@@ -374,6 +387,8 @@ class Participants:
             head = head.head  # "Syria is willing to withdraw": the subject of "is"
         patient = passive_subject(head)
         if verb.dep_ == "conj" and patient is not None and not is_passive(verb):
+            if shares_voice(verb):
+                return [], False  # "were injured or killed": passive too, no agent named
             # "the premier has been indicted by the court and will resign": an active verb
             # joined to a passive one shares its subject, not its agent
             return self.actors_of(patient, actors, places=True), True
