@@ -293,7 +293,8 @@ ATTACK = """
 
 def test_an_attack_no_one_is_named_doing_has_the_unnamed_doer_unless_it_refers_back(knowledge):
     """The coder's unknown perpetrator comes in through the constructor; "the attack" right
-    after an attack of the same root in the same country is that attack, not another."""
+    after an assault in the same country is that attack, not another: coded once in its
+    sentence, again with its doer in a later one (the guideline, section 2)."""
     words = knowledge.clause_words
     asked = []
 
@@ -310,15 +311,26 @@ def test_an_attack_no_one_is_named_doing_has_the_unnamed_doer_unless_it_refers_b
     actors = DocActors.build(doc)
     act = nominals.code(doc[1], actors, set())
     assert sides(act) == (["NGAUAF"], ["NGACVL"]) and asked == [("attack", "UAF")]
-    # "Boko Haram attacked the village of Baga. The attack ...": an attack in Nigeria
-    in_nigeria = ReportedAct("19", frozenset({"NGA"}), frozenset({"NGAREB"}))
-    assert nominals.code(doc[1], actors, set(), earlier=[in_nigeria]) is None
-    # an attack elsewhere, or an act of another root, is another act
+    # "Boko Haram attacked the village of Baga, and the attack ...": an attack in Nigeria
+    # reported in the same sentence is coded once; a killing (root 18) is the same assault
+    for root in ("19", "18"):
+        here = ReportedAct(root, frozenset({"NGA"}), frozenset({"NGAREB"}), here=True)
+        assert nominals.code(doc[1], actors, set(), earlier=[here]) is None
+    # "Boko Haram attacked Baga. The attack ...": reported again in a later sentence, it
+    # is that sentence's event too, by the doer reported before, to the ones the noun names
+    rebels = EventActor("Boko Haram", 0, 10, "org:boko", None, "NGAREB", "NGA", "REB")
+    baga = EventActor("Baga", 20, 24, "state:NGA", None, "NGA", "NGA", None)
+    before = ReportedAct("19", frozenset({"NGA"}), frozenset({"NGAREB"}), (rebels,), (baga,))
+    assert sides(nominals.code(doc[1], actors, set(), earlier=[before])) == (
+        ["NGAREB"],
+        ["NGACVL"],
+    )
+    # an attack elsewhere, or an act of another kind, is another act
     # and an attack by the same unknown men just before is named again, as this
     # sentence's event ("the same bombing reported again", in the real-news gold)
     others = (
         ReportedAct("19", frozenset({"FRA"})),
-        ReportedAct("18", frozenset({"NGA"})),
+        ReportedAct("17", frozenset({"NGA"})),
         ReportedAct("19", frozenset({"NGA"}), frozenset({"NGAUAF"})),
     )
     for other in others:

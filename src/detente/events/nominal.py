@@ -62,19 +62,29 @@ def _possessor_acted_on(noun: Token, entry: NominalEntry) -> bool:
     )
 
 
-def _refers_back(
-    entry: NominalEntry, doers: Sequence[EventActor], earlier: Sequence[ReportedAct]
-) -> bool:
-    """Is an act of the noun's root, in or against the country where the noun's act
-    happened (its unnamed ``doers``' country), reported just before it by someone else?
-    Then "the attack" is that act, not another one by unknown men. (After an act by the
-    same unknown men, "the attack" names it again, as its sentence's own event.)"""
-    root = (entry.code.forward or "")[:2]
+def _referred(
+    entry: NominalEntry,
+    doers: Sequence[EventActor],
+    earlier: Sequence[ReportedAct],
+    cameo: Cameo,
+) -> ReportedAct | None:
+    """The act of the noun's kind (its root's PLOVER category: a killing, root 18, and "the
+    attack", 19, are one assault), in or against the country where the noun's act happened
+    (its unnamed ``doers``' country), reported just before it by someone else: "the attack"
+    is that act, not another one by unknown men. (After an act by the same unknown men,
+    "the attack" names it again, as its sentence's own event.)"""
+    kind = _kind((entry.code.forward or "")[:2], cameo)
     where = {d.country for d in doers if d.country}
     codes = {d.code for d in doers}
-    return any(
-        act.root == root and act.countries & where and not act.doers & codes for act in earlier
-    )
+    for act in earlier:
+        if _kind(act.root, cameo) == kind and act.countries & where and not act.doers & codes:
+            return act
+    return None
+
+
+def _kind(root: str, cameo: Cameo) -> str:
+    entry = cameo.lookup(root) if root else None
+    return (entry.plover if entry is not None else None) or root
 
 
 def _specific(noun: Token, governor: Token | None, words: ClauseWords) -> bool:
@@ -114,19 +124,27 @@ class ReportedAct:
     root: str
     countries: frozenset[str]
     doers: frozenset[str] = frozenset()
+    # who did it and to whom; ``here``: reported in the noun's own sentence
+    sources: tuple[EventActor, ...] = ()
+    targets: tuple[EventActor, ...] = ()
+    here: bool = False
 
     @classmethod
     def of_event(cls, event: Event) -> ReportedAct:
         countries = {event.target.country if event.target else None}
         countries.add(event.location.country if event.location else None)
         doers = frozenset({event.source.code} - {None})
-        return cls(event.cameo_root, frozenset(c for c in countries if c), doers)
+        targets = (event.target,) if event.target else ()
+        return cls(
+            event.cameo_root, frozenset(c for c in countries if c), doers, (event.source,), targets
+        )
 
     @classmethod
     def of_act(cls, act: CodedAct) -> ReportedAct:
         countries = frozenset(t.country for t in act.targets if t.country)
         doers = frozenset(s.code for s in act.sources if s.code)
-        return cls((act.code.forward or "")[:2], countries, doers)
+        root = (act.code.forward or "")[:2]
+        return cls(root, countries, doers, tuple(act.sources), tuple(act.targets), here=True)
 
 
 class NominalCoder:
@@ -377,10 +395,19 @@ class NominalCoder:
             patient = self.participants.patient(governor, actors)
         patient = patient or self._place_targets(noun, entry, actors, [])
         doers, patient = self.unnamed_doer(noun, sector, patient)
+        referred = _referred(entry, doers, earlier, self.cameo)
+        if referred is not None:
+            # "Boko Haram attacked Baga, and the attack killed 20": coded already in the
+            # sentence; in a later one, the act reported again is that sentence's event
+            # too (the guideline), done by the doer reported before, to the ones the noun
+            # names or else the ones it was done to
+            if referred.here or not referred.sources:
+                return [], []
+            sources = list(referred.sources)
+            targets = patient or list(referred.targets)
+            return sources, [t for t in targets if not any(same_side(t, s) for s in sources)]
         if doers and not patient:
             patient = own_country(doers)
-        if _refers_back(entry, doers, earlier):
-            return [], []  # "Boko Haram attacked Baga. The attack killed 20": coded already
         return doers, patient
 
     def _doer_named_around(self, noun: Token, governor: Token | None, actors: DocActors) -> bool:
