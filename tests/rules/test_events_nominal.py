@@ -338,3 +338,55 @@ def test_an_attack_no_one_is_named_doing_has_the_unnamed_doer_unless_it_refers_b
             ["NGAUAF"],
             ["NGACVL"],
         )
+
+
+CLAIMED = """
+    Rebels          nsubj  claimed         NOUN   NNS
+    claimed         ROOT   -               VERB   VBD  lemma=claim
+    responsibility  dobj   claimed         NOUN   NN
+    for             prep   {for_head}      ADP
+    the             det    attack          DET
+    attack          pobj   for             NOUN   NN
+    on              prep   attack          ADP
+    Kabul           pobj   on              PROPN  NNP
+    .               punct  claimed         PUNCT  .
+"""
+
+
+@pytest.mark.parametrize("for_head", ["claimed", "responsibility"])
+def test_who_claims_responsibility_for_an_attack_did_it(nominals, for_head):
+    """responsibility_words.txt: "Rebels claimed responsibility for the attack on Kabul":
+    the subject of the claim is the attack's doer, whether the parser hangs "for" on the
+    verb or on the noun; not when the clause denies it."""
+    codes = {"Rebels": "AFGREB", "Kabul": "AFG"}
+    doc = parse(CLAIMED.format(for_head=for_head))
+    act, _ = code(nominals, doc, 5, codes)
+    assert act is not None and act.code.forward == "190"
+    assert sides(act) == (["AFGREB"], ["AFG"])
+    denied = CLAIMED.replace("claimed ", "denied  ").replace("lemma=claim", "lemma=deny")
+    doc = parse(denied.format(for_head=for_head.replace("claimed", "denied")))
+    act, _ = code(nominals, doc, 5, codes)
+    assert act is None
+
+
+@pytest.mark.parametrize(
+    ("thing", "modifier", "code"),
+    [
+        ("websites", "media", "170"),  # a cyber attack (the guideline, section 6)
+        ("village", "the", "190"),
+        ("embassy", "cyber", "170"),  # "cyber attacks on the embassy"
+    ],
+)
+def test_an_attack_on_computers_is_a_cyber_attack(nominals, thing, modifier, code):
+    """nominals.tsv ``object:``: the sense the object of the noun's phrase selects."""
+    dep = "amod" if modifier == "cyber" else ("det" if modifier == "the" else "compound")
+    owner = "attacks" if modifier == "cyber" else thing
+    doc = parse(
+        f"""
+        {modifier}  {dep}   {owner}   {"ADJ" if modifier == "cyber" else "NOUN"}
+        attacks     ROOT    -         NOUN  NNS  lemma=attack
+        on          prep    attacks   ADP
+        {thing}     pobj    on        NOUN  NNS  lemma={thing.rstrip("s")}
+        """
+    )
+    assert nominals.sense(doc[1]).code == CodeSpec(code)

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from detente.events.clauses import for_clause_mark, verb_subject
 from detente.events.emit import CodedAct
 from detente.events.lexicon import CodeSpec
-from detente.events.modality import ASSERTED, act_factuality, is_negated
+from detente.events.modality import ASSERTED, act_factuality, is_negated, role_of
 from detente.events.participants import (
     DocActors,
     Participants,
@@ -25,7 +25,7 @@ from detente.events.participants import (
 )
 from detente.events.patterns import VerbCodes, spec_text
 from detente.knowledge.events import Cameo, ClauseWords, NominalEntry, RootPolicy
-from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent
+from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent, prepositional_objects
 from detente.records import Event, EventActor
 
 # (trigger, sector, ones acted on) -> (unnamed doers, ones acted on): the unknown perpetrator
@@ -273,10 +273,13 @@ class NominalCoder:
         prepositions = {c.lower_ for h in heads for c in h.children if c.dep_ == "prep"}
         # "calls for the military to support him": "for" marks the noun's infinitive clause
         prepositions |= {"for" for h in heads for c in h.children if for_clause_mark(c)}
+        objects = {pobj.lemma_.lower() for h in heads for _, pobj in prepositional_objects(h)}
         for entry in self.words.nominals.get(noun.lemma_.lower(), ()):
             if entry.modifiers and not entry.modifiers & modifiers:
                 continue
             if entry.prepositions and not entry.prepositions & prepositions:
+                continue
+            if entry.objects and not entry.objects & objects:
                 continue
             return entry
         return None
@@ -350,6 +353,9 @@ class NominalCoder:
                 found = participants.actors_of(agent, actors, deep=True)
                 if found:
                     return found, True
+        found = self._responsible(noun, actors)
+        if found:
+            return found, inherited
         if governor is not None and self._doer_of_governor(noun, governor, entry):
             # "Abe held a meeting with Putin", "insisted on demands that ...": the doer of
             # the governing verb
@@ -409,6 +415,30 @@ class NominalCoder:
         if doers and not patient:
             patient = own_country(doers)
         return doers, patient
+
+    def _responsible(self, noun: Token, actors: DocActors) -> list[EventActor]:
+        """ "The PRC claimed responsibility for the attack", "took credit for the bombing",
+        "Iran was responsible for the strike", "rebels were behind the attack": the subject
+        of the clause that says who did it (responsibility_words.txt). Not when that clause
+        denies it ("denied responsibility for", "was not behind")."""
+        if noun.dep_ != "pobj":
+            return []
+        words = self.words.responsibility_words
+        prep = noun.head
+        clause = None
+        if prep.lower_ in words:  # "were behind the attack"
+            clause = prep.head
+        elif prep.lower_ in self.words.blame_prepositions:
+            head = prep.head
+            if head.lemma_.lower() in words:  # "responsibility for", "responsible for"
+                clause = head.head if head.dep_ != "ROOT" else None
+            elif any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in head.children):
+                clause = head  # "claimed [responsibility] [for the attack]"
+        if clause is None or clause.pos_ not in VERBAL_POS:
+            return []
+        if is_negated(clause, self.words.negators) or role_of(clause, self.words) == "accuse":
+            return []
+        return self.participants.sources(clause, actors)[0]
 
     def _doer_named_around(self, noun: Token, governor: Token | None, actors: DocActors) -> bool:
         """Does the noun's clause name who did it? "Russian aircraft killed 46 civilians in
