@@ -52,7 +52,6 @@ ACCUSE = "112"
 PRAISE = "051"
 _CODES = {"negative": CRITICIZE, "accusation": ACCUSE, "positive": PRAISE}
 # the actor ids of states as a whole (actors/coding.py)
-_STATE_IDS = "state:"
 # a complement of the verb of its clause: "is irresponsible", "was a disgrace"
 _COMPLEMENT_DEPS = ("acomp", "attr")
 # the second complement of a verb of naming: "called them liars", "branded it tasteless"
@@ -245,18 +244,6 @@ def _in_question(tok: Token) -> bool:
 
 def _same_side(actor: EventActor, speaker: EventActor) -> bool:
     """The speaker, the speaker's bare state ("Wang said China was a reliable partner"),
-    or an actor with the speaker's code. A country without a sector stands for the state
-    only on a state's own mention: a person or a party the actors stage could place only
-    in the speaker's country is someone else ("Blair said Jackson was a decent public
-    servant", Jackson coded GBR)."""
-    if same_actor(actor, speaker) or bool(actor.code and actor.code == speaker.code):
-        return True
-    return same_side(actor, speaker) and not (_not_a_state(actor) and _not_a_state(speaker))
-
-
-def _not_a_state(actor: EventActor) -> bool:
-    """A mention of an individual or a group, not of a state as a whole: an actor id other
-    than a state's, or no id but a sector ("the party's leadership", GBRGOV)."""
-    if actor.actor_id:
-        return not actor.actor_id.startswith(_STATE_IDS)
-    return bool(actor.sector)
+    or an actor with the speaker's code (:func:`same_side`: "Blair said Jackson was a decent
+    public servant", Jackson coded GBR, is someone else)."""
+    return same_side(actor, speaker) or bool(actor.code and actor.code == speaker.code)

@@ -219,7 +219,10 @@ NOMINALS = _table(
     Column("codes", CODE_PAIR),
     Column("modality", FACTUALITY),
     Column("target_prepositions"),
-    _optional("when", pattern(r"(with|prep):[a-z.,-]+", "with:WORDS or prep:WORDS")),
+    _optional(
+        "when",
+        pattern(r"(with|prep|object):[a-z.,-]+", "with:WORDS, prep:WORDS or object:WORDS"),
+    ),
 )
 UNARMED_SENSES = _table(
     "events/unarmed_senses.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
@@ -232,6 +235,7 @@ ARGUMENT_SENSES = _table(
 )
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
+RESPONSIBILITY_WORDS = _words("events/responsibility_words.txt", Column("lemma", WORD))
 EVALUATIONS = _table(
     "events/evaluations.tsv",
     Column("lemma", WORD),
@@ -504,6 +508,7 @@ SHIPPED = (
     ARGUMENT_SENSES,
     LIGHT_VERBS,
     RECEIVING_VERBS,
+    RESPONSIBILITY_WORDS,
     EVALUATIONS,
     ARMED_SECTORS,
     SILENT_SECTORS,
