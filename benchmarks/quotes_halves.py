@@ -1,7 +1,7 @@
 """Quote scores on PolNeAR dev, its two halves and the BBC gold's dev split, from parses kept
 once (issue 15's guard against dev-fitting: a rule is kept when it gains on both halves).
 
-    .venv/bin/python benchmarks/quotes_halves.py [--split dev] [--errors FILE]
+    .venv/bin/python benchmarks/quotes_halves.py [--split dev] [--errors FILE] [--clauses-only]
 
 The pipeline up to the actors stage runs once per text and is kept in ``tmp/quotes-cache``
 inside the worktree (delete it after changing anything before the quotes stage); each run
@@ -118,6 +118,11 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--errors", type=Path)
     parser.add_argument("--no-bbc", action="store_true")
+    parser.add_argument(
+        "--clauses-only",
+        action="store_true",
+        help="reported gold only where its content is a clause (eval/quotes.py module doc)",
+    )
     args = parser.parse_args()
 
     documents = load_gold(split=args.split)
@@ -133,7 +138,10 @@ def main() -> None:
         part = load_gold(split=args.split, half=half)
         keep = sorted({d.name for d in part})
         scores = score_predictions(
-            part, [by_name[n] for n in keep], split=args.split, docs=[docs_by_name[n] for n in keep]
+            part,
+            [by_name[n] for n in keep],
+            split=args.split,
+            docs=[docs_by_name[n] for n in keep] if args.clauses_only else None,
         )
         k = scores.kinds
         print(
@@ -141,7 +149,10 @@ def main() -> None:
             f"| {k['overall'].f1:.4f} | {scores.speaker_accuracy:.4f} |"
         )
     if args.errors:
-        args.errors.write_text("\n".join(errors(documents, by_name, docs_by_name)) + "\n")
+        args.errors.write_text(
+            "\n".join(errors(documents, by_name, docs_by_name if args.clauses_only else None))
+            + "\n"
+        )
     if args.no_bbc or args.split != "dev":
         return
     bbc = load_bbc_gold(split="dev")
