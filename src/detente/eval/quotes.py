@@ -46,7 +46,6 @@ from typing import TYPE_CHECKING
 from detente.errors import InputError
 from detente.eval.common import f1_score, ratio, shared_path
 from detente.knowledge import load_knowledge
-from detente.nlp.syntax import is_clause, words_in
 from detente.records import Quote
 
 if TYPE_CHECKING:
@@ -302,14 +301,38 @@ def load_gold(
 
 # --- gold reported speech: clauses only ---------------------------------------------------
 
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+_GOVERNING_POS = frozenset({"ADP", "SCONJ"})
+
+
+def is_clause(doc: Doc, pieces: Sequence[tuple[int, int]]) -> bool:
+    """Whether the text in ``pieces`` (character spans of ``doc``) is a clause, not a
+    noun or prepositional phrase: it opens with "that" and goes on, or one of its heads
+    (words whose head lies outside it) is a verb, or a preposition whose object in it is a
+    verb (a gerund or a question clause)."""
+    words = [
+        t for t in doc if not (t.is_punct or t.is_space) and any(a <= t.idx < b for a, b in pieces)
+    ]
+    if len(words) > 1 and words[0].lower_ == "that":
+        return True
+    inside = {t.i for t in words}
+    for word in words:
+        if word.head.i in inside and word.head.i != word.i:
+            continue
+        if word.pos_ in _CLAUSE_POS:
+            return True
+        if word.pos_ in _GOVERNING_POS and any(
+            child.i in inside and child.pos_ in _CLAUSE_POS for child in word.children
+        ):
+            return True
+    return False
+
 
 def exclude_noun_contents(document: GoldDocument, doc: Doc) -> GoldDocument:
     """``document`` with its reported attributions whose Content is no clause
-    (:func:`detente.nlp.syntax.is_clause`, on ``doc``, the parse of its text) made excluded."""
+    (:func:`is_clause`, on ``doc``, the parse of its text) made excluded."""
     attributions = tuple(
-        replace(a, kind="excluded")
-        if a.kind == "reported" and not is_clause(words_in(doc, a.content))
-        else a
+        replace(a, kind="excluded") if a.kind == "reported" and not is_clause(doc, a.content) else a
         for a in document.attributions
     )
     return replace(document, attributions=attributions)

@@ -9,7 +9,7 @@ built by hand (``Doc(vocab, words=..., heads=..., deps=..., pos=...)``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator
 
 import numpy
 from spacy.attrs import SENT_START
@@ -149,38 +149,3 @@ def sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
     if n:
         starts[0] = True
     return numpy.flatnonzero(starts).tolist() + [n], (numpy.cumsum(starts) - 1).tolist()
-
-
-# Words that govern a clause as their object: 'accused her of [lying]', 'asked about [how …]'.
-CLAUSE_GOVERNING_POS = frozenset({"ADP", "SCONJ"})
-
-
-def words_in(doc: Doc, pieces: Iterable[tuple[int, int]]) -> list[Token]:
-    """The tokens of ``doc`` that start inside the character spans ``pieces``, without
-    punctuation and spaces."""
-    words: list[Token] = []
-    for start, end in pieces:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            words.extend(t for t in span if start <= t.idx < end and not (t.is_punct or t.is_space))
-    return words
-
-
-def is_clause(words: Sequence[Token]) -> bool:
-    """Whether ``words`` make a clause, not a noun or prepositional phrase: they open with
-    "that" and go on, or one of their heads (a word whose head lies outside them) is a verb,
-    or a preposition whose object among them is a verb ('him of lying', 'about how he would
-    combat …'). 'declared [bankruptcy]', 'did not respond [to requests]' are no clauses."""
-    if len(words) > 1 and words[0].lower_ == "that":
-        return True
-    inside = {t.i for t in words}
-    for word in words:
-        if word.head.i in inside and word.head.i != word.i:
-            continue
-        if word.pos_ in VERBAL_POS:
-            return True
-        if word.pos_ in CLAUSE_GOVERNING_POS and any(
-            child.i in inside and child.pos_ in VERBAL_POS for child in word.children
-        ):
-            return True
-    return False

@@ -36,11 +36,9 @@ from detente.nlp.syntax import (
     VERBAL_POS,
     has_own_subject,
     inherited_subject,
-    is_clause,
     object_of_preposition,
     sentence_numbers,
     subject_of,
-    words_in,
 )
 from detente.quotes.marks import QuotedPassage, find_all_passages
 from detente.quotes.speakers import MentionIndex, Speaker, locate_speaker
@@ -199,12 +197,6 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     # Two quoted fragments of one clause ('a “rant” full of “recriminations”') each lead
     # to the same mixed quote: keep one of each identical record.
     quotes = list(dict.fromkeys(_to_record(draft, text, doc_id, mentions) for draft in drafts))
-    # Reported speech is a clause: a speech verb's noun object ('declared bankruptcy',
-    # 'denied the allegations', 'said as much') is a speech act whose content is not given
-    # (docs/gold/quotes-guideline.md § 2.4), no quote.
-    quotes = [
-        q for q in quotes if q.kind != "indirect" or is_clause(words_in(doc, ((q.start, q.end),)))
-    ]
     quotes.sort(key=lambda quote: (quote.start, quote.end))
     return quotes
 
@@ -469,8 +461,7 @@ def _reported_content(
             for grand in child.lefts
         ):
             return child.left_edge.i, child.right_edge.i + 1, True
-        # "announced a series of steps", "denied the charge": no content of its own, but the
-        # object is the verb's report (a noun phrase, dropped as no quote at the end)
+        # "announced a series of steps", "denied the charge"
         if (
             child.dep_ == "dobj"
             and lemma in lexicon.object_speech_lemmas
