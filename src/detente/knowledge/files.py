@@ -230,6 +230,10 @@ ARGUMENT_SENSES = _table(
     Column("argument", pattern(r"[a-z]+(,[a-z]+)*", "object and/or prepositions: a,b,...")),
 )
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
+ECONOMIC_MEASURES = _table(
+    "events/economic_measures.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
+)
+ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
 EVALUATIONS = _table(
     "events/evaluations.tsv",
@@ -502,6 +506,8 @@ SHIPPED = (
     UNARMED_SENSES,
     ARGUMENT_SENSES,
     LIGHT_VERBS,
+    ECONOMIC_MEASURES,
+    ABSTRACT_NOUNS,
     RECEIVING_VERBS,
     EVALUATIONS,
     ARMED_SECTORS,
