@@ -881,3 +881,25 @@ def test_force_at_an_abstract_thing_is_the_words_unarmed_sense(coder):
     assert triples(cost) == {("IRQREB", "IRQGOV", "111")}
     base = coded(coder, LAUNCHED.format(thing="base"), codes)
     assert triples(base) == {("IRQREB", "IRQGOV", "190")}
+
+
+DECIDED = """
+    Obama    nsubj  decided  PROPN  NNP
+    decided  ROOT   -        VERB   VBD  lemma=decide
+    to       aux    {act}    PART   TO
+    {act}    xcomp  decided  VERB   VB   lemma={act}
+    Iraq     dobj   {act}    PROPN  NNP
+    .        punct  decided  PUNCT  .
+"""
+
+
+def test_an_intention_whose_act_has_no_code_is_no_agreement(coder):
+    """cameo_roots.tsv coded_alone: "Obama decided to pretend ..." names no codable act,
+    so "decided" (the lexicon's 030) codes nothing; "decided to attack Iraq" is a threat;
+    a promise to others is an intent whatever it promises (promise_verbs.txt)."""
+    codes = {"Obama": "USAGOV", "Iraq": "IRQGOV"}
+    assert coded(coder, DECIDED.format(act="pretend"), codes) == []
+    promised = DECIDED.replace("decided", "promised").replace("=decide", "=promise")
+    assert "030" in {e.cameo for e in coded(coder, promised.format(act="pretend"), codes)}
+    attack = coded(coder, DECIDED.format(act="attack"), codes)
+    assert ("USAGOV", "IRQGOV", "138") in triples(attack)

@@ -334,6 +334,13 @@ class EventCoder:
                 act, embedded_coded = self._code_intent(verb, embedded, actors, role, factuality)
                 if act is not None:
                     return [act]
+                # "decided to pretend", "intends moving them": a decision, plan or wish whose
+                # act has no code is coded alone only in the roots that say so (coded_alone),
+                # as when the act has a code but no intent code ("I want to stress"); a
+                # promise to others ("promised to democratize Serbia") is an intent anyway
+                embedded_coded = embedded_coded or (
+                    role == "intent" and verb.lemma_.lower() not in self.words.promise_verbs
+                )
         entry = self.verb_codes.entry(verb)
         if is_obliged(verb, self.words.obligation_modals):
             # "Russia said Sudan must return the helicopter": a demand, and the act demanded

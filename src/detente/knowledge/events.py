@@ -195,6 +195,9 @@ class ClauseWords:
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
     economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
     abstract_nouns: frozenset[str]  # "an attack on the cost": force at them is another sense
+    promise_verbs: frozenset[
+        str
+    ]  # "promised to democratize": an intent even if the act isn't coded
     receiving_verbs: frozenset[str]  # "received support from X": their doer is acted on
     first_person: frozenset[str]  # inside quoted words: the speaker
     possessives: frozenset[str]
@@ -305,6 +308,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
             lemma: code for _n, (lemma, code) in read_rows(files.ECONOMIC_MEASURES, folder=folder)
         },
         abstract_nouns=frozenset(read_words(files.ABSTRACT_NOUNS, folder=folder)),
+        promise_verbs=frozenset(read_words(files.PROMISE_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
         first_person=words("first-person"),
         possessives=words("possessive"),

@@ -234,6 +234,7 @@ ECONOMIC_MEASURES = _table(
     "events/economic_measures.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
 )
 ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
+PROMISE_VERBS = _words("events/promise_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
 EVALUATIONS = _table(
     "events/evaluations.tsv",
@@ -508,6 +509,7 @@ SHIPPED = (
     LIGHT_VERBS,
     ECONOMIC_MEASURES,
     ABSTRACT_NOUNS,
+    PROMISE_VERBS,
     RECEIVING_VERBS,
     EVALUATIONS,
     ARMED_SECTORS,
