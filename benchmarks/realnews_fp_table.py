@@ -9,7 +9,7 @@ prints, for strict PLOVER (country-level actors, asserted):
 * category-only false positives x split: predictions whose sentence has no gold event of their
   PLOVER category at all (any actors, any factuality);
 * rule kind x split: correct / predicted for the kind of rule that coded the event (a verb by
-  its block's default code, a verb by a pattern, an event noun with or without a named doer,
+  its block's default code (or its own), a verb by a pattern, an event noun with or without a named doer,
   an intent, an obligation, a statement), to see which kinds of rule cost precision.
 
 Run: .venv/bin/python benchmarks/realnews_fp_table.py --tag TAG [--splits train dev dev2]
@@ -46,7 +46,7 @@ def rule_kind(event) -> str:
     if family == "nominal":
         return "event noun, doer named" if event.source.text else "event noun, no doer named"
     if family in ("block", "verb"):
-        return "verb, block default code"
+        return "verb, its own or its block's default code"
     return family
 
 
