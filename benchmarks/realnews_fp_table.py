@@ -74,15 +74,20 @@ def table(title: str, counts: dict[str, Counter], splits: list[str]) -> None:
         print(f"| {name} | " + " | ".join(str(counts[s][name]) for s in splits) + " |")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def cached_runs(description: str) -> tuple[argparse.Namespace, object, dict]:
+    """The command line of a script over cached runs (``--tag``, ``--splits``; never test),
+    the gold and the hand labels of false positives."""
+    parser = argparse.ArgumentParser(description=description.split("\n")[0])
     parser.add_argument("--tag", required=True)
     parser.add_argument("--splits", nargs="+", default=["train", "dev", "dev2"])
     args = parser.parse_args()
     if "test" in args.splits:
         raise SystemExit("never on test")
-    gold = load_gold()
-    labels = read_labels()
+    return args, load_gold(), read_labels()
+
+
+def main() -> None:
+    args, gold, labels = cached_runs(__doc__)
     kinds, causes, cat_only, rules = {}, {}, {}, {}
     for split in args.splits:
         rows = rows_of(gold, split, args.tag, labels)

@@ -15,13 +15,11 @@ Run: .venv/bin/python benchmarks/realnews_reliability.py --tag TAG [--splits tra
 
 from __future__ import annotations
 
-import argparse
 import pickle
 
 from realnews_errors import CACHE, asserted, sentence_units
-from realnews_fp_causes import fp_cause, read_labels
-
-from detente.eval.realnews import load_gold
+from realnews_fp_causes import fp_cause
+from realnews_fp_table import cached_runs
 
 FLOORS = (0.0, 0.2, 0.3, 0.4, 0.5)
 
@@ -60,14 +58,7 @@ def print_reliability(title: str, rows: list[tuple[float, bool]]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--tag", required=True)
-    parser.add_argument("--splits", nargs="+", default=["train", "dev", "dev2"])
-    args = parser.parse_args()
-    if "test" in args.splits:
-        raise SystemExit("never on test")
-    gold = load_gold()
-    labels = read_labels()
+    args, gold, labels = cached_runs(__doc__)
     by_split = {split: labelled(gold, split, args.tag, labels) for split in args.splits}
     print_reliability(" + ".join(args.splits), [r for rows in by_split.values() for r in rows])
     for split, rows in by_split.items():
