@@ -144,7 +144,7 @@ class EventCoder:
 
     def _object_sense(self, verb: Token, coding: _Coding, actors: DocActors) -> _Coding | None:
         """The sense a coercive or violent verb takes from the thing it acts on. An
-        economic measure (economic_measures.txt: "imposed tariffs", "slapped tariffs") is
+        economic measure (economic_measures.tsv: "imposed tariffs", "slapped tariffs") is
         imposed: 163, not the block's coercion or force. Physical force (roots 18-20) at an
         abstract thing (abstract_nouns.txt: "launched an attack on the cost of the asylum
         system", "hammered the plan") is the word's unarmed sense (criticism, 111), and no
