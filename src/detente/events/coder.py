@@ -26,6 +26,7 @@ from detente.events.clauses import (
     has_unmatched_object,
     inside_phrase,
     particles,
+    struck_object,
     thing_object,
     verb_subject,
 )
@@ -41,16 +42,20 @@ from detente.events.modality import (
     is_negated,
     is_obliged,
     is_unasserted_infinitive,
+    names_actor,
     obliged_through_adjective,
 )
 from detente.events.nominal import NominalCoder, ReportedAct
 from detente.events.participants import (
+    FORCE_ROOTS,
     DocActors,
     Participants,
+    abstract_thing,
     is_public,
     own_country,
     same_actor,
     unarmed_sense,
+    unarmed_word_sense,
 )
 from detente.events.patterns import VerbCodes
 from detente.events.statements import StatementCoder
@@ -63,6 +68,8 @@ from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
 PATTERN_CONFIDENCE = 0.9
+# the intents to cooperate (CAMEO 03x): announced as not done, they are refusals (12x)
+COOPERATIVE_INTENT_ROOT = "03"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +141,33 @@ class EventCoder:
         if not other:  # a verb without another sense keeps its own (a nominal one does not)
             return coding
         rule = f"{coding.rule}; unarmed sense [{other}]"
+        return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
+
+    def _object_sense(self, verb: Token, coding: _Coding, actors: DocActors) -> _Coding | None:
+        """The sense a coercive or violent verb takes from the thing it acts on. An
+        economic measure (economic_measures.tsv: "imposed tariffs", "slapped tariffs") is
+        imposed: 163, not the block's coercion or force. Physical force (roots 18-20) at an
+        abstract thing (abstract_nouns.txt: "launched an attack on the cost of the asylum
+        system", "hammered the plan") is the word's unarmed sense (criticism, 111), and no
+        event when it has none. The thing is the verb's object, or, when that object is an
+        event noun ("an attack"), what the noun is done to (its target prepositions)."""
+        code = coding.code.forward
+        if code is None or self.cameo.quad_class(code) != 4 or code.startswith("16"):
+            return coding
+        obj = struck_object(verb, self.words.nominals)
+        if obj is None or actors.by_token[obj.i] != -1 or obj.i in actors.place_by_token:
+            return coding
+        thing = obj.lemma_.lower()
+        measure = self.words.economic_measures.get(thing)
+        if measure is not None:
+            rule = f"{coding.rule}; economic measure [{measure}]"
+            return _Coding(CodeSpec(measure), rule, coding.confidence, coding.pattern)
+        if code[:2] not in FORCE_ROOTS or not abstract_thing(obj, self.words, actors):
+            return coding
+        other = unarmed_word_sense(verb, obj, self.words, self.verb_codes.word(verb))
+        if other is None:
+            return None
+        rule = f"{coding.rule}; abstract object [{other}]"
         return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
 
     def _argument_sense(
@@ -284,7 +318,9 @@ class EventCoder:
         """The acts a verb codes: its own, with its factuality, and the verbal act that a
         governing word or the future makes of it ("pledged to give aid": the pledge 0331
         and the aid, intended; "will visit": the intent 036 and the visit, intended)."""
-        if is_unasserted_infinitive(verb, actors, self.words):
+        if is_unasserted_infinitive(verb, actors, self.words) and not participle_patients(
+            verb, actors, self.participants
+        ):
             return self._drop(verb, "unasserted infinitive")
         role = self.words.roles.get(self.verb_codes.word(verb))
         if role in REPORTING_ROLES and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
@@ -303,6 +339,13 @@ class EventCoder:
                 act, embedded_coded = self._code_intent(verb, embedded, actors, role, factuality)
                 if act is not None:
                     return [act]
+                # "decided to pretend", "intends moving them": a decision, plan or wish whose
+                # act has no code is coded alone only in the roots that say so (coded_alone),
+                # as when the act has a code but no intent code ("I want to stress"); a
+                # promise to others ("promised to democratize Serbia") is an intent anyway
+                embedded_coded = embedded_coded or (
+                    role == "intent" and verb.lemma_.lower() not in self.words.promise_verbs
+                )
         entry = self.verb_codes.entry(verb)
         if is_obliged(verb, self.words.obligation_modals):
             # "Russia said Sudan must return the helicopter": a demand, and the act demanded
@@ -328,17 +371,24 @@ class EventCoder:
             return self._drop(verb, "no lexicon entry")
         # most verbs have no actor doing them: find that out before matching patterns
         sources, inherited = self.participants.sources(verb, actors)
-        if inherited and _reduced_passive(verb):
+        participle = participle_patients(verb, actors, self.participants)
+        if inherited and (participle or _reduced_passive(verb)):
             sources, inherited = [], False
         patient: list[EventActor] = []  # a passive subject, for "- + * FROM $" patterns
         if not sources:
-            patient = self.participants.patient(verb, actors)
+            patient = self.participants.patient(verb, actors) or participle
             if not patient:
                 return self._drop(verb, "no source")
         coding = _Coding(*self.verb_codes.code_of(verb, entry, verb_subject(verb)))
+        if participle and coding.code.forward not in self.words.custody_codes:
+            # "militias backed by Iran", "war-torn Mozambique", "the ousted president": a
+            # standing state of the noun, not news of an act done to it
+            return self._drop(verb, "participle of an act other than custody")
         sources, forced_targets = self._marked_source(
             verb, coding.pattern, sources, patient, actors
         )
+        if sources and participle and not forced_targets:
+            forced_targets = participle  # "the sailors detained by Iran": Iran -> the sailors
         if not sources and patient and coding.code.forward and factuality.asserted:
             # only an act reported as done has a doer to infer ("will be taken": no one yet)
             sources, forced_targets = self._unnamed_doer(verb, coding.code.forward, patient, actors)
@@ -419,13 +469,21 @@ class EventCoder:
         intent = self.words.intent_code(act.code.forward)
         if intent is None or intent == act.code.forward:
             return []
+        rule = f"intent: {act.rule}"
+        refusal = act.negated and intent.startswith(COOPERATIVE_INTENT_ROOT)
+        if refusal:
+            # "Iran will not negotiate", "said it would never accept": announcing that one
+            # will not do a cooperative act refuses it (guideline §8: 12x, asserted), as
+            # "refused to" does; a conflict act announced as not done is no threat
+            intent, rule = self.words.refuse_code(act.code.forward), f"refusal: {act.rule}"
         return [
             replace(
                 act,
                 trigger=factuality.intent,
                 code=CodeSpec(intent),  # an intent is one side's: no paired reverse event
-                rule=f"intent: {act.rule}",
+                rule=rule,
                 modality=ASSERTED,
+                negated=act.negated and not refusal,
                 reciprocal=act.reciprocal,
             )
         ]
@@ -449,6 +507,10 @@ class EventCoder:
             verb, actors, sources, coding.pattern, policy, forced_targets
         )
         coding = self._unarmed_sense(verb, coding, sources, targets)
+        coding = self._object_sense(verb, coding, actors)
+        if coding is None:
+            self._drop(verb, "physical force at an abstract object")
+            return None  # "hammered the plan": no other sense of the word is known
         if not self._argument_sense(verb, coding, actors, len(sources) > 1 or reciprocal):
             return None  # "took issue", "went back on a pledge": another sense
         confidence = coding.confidence
@@ -682,6 +744,35 @@ class EventCoder:
             ),
             True,
         )
+
+
+def participle_patients(
+    verb: Token, actors: DocActors, participants: Participants
+) -> list[EventActor]:
+    """ "the detained activists", "Alan Gross, an American citizen arrested for ...", "among
+    those arrested was Prince al-Waleed": a past participle on a noun that names an actor
+    reports, in passing, an act done to that actor (as a past relative clause on an actor
+    does, "the men, who were arrested"; guideline section 2), whose doer is its agent or
+    an unnamed one (the agentless passive rule). Coded only for taking into custody
+    (``custody_codes.txt``: arrests, detentions, captures), whose participle is news of
+    the act; other participles name a standing state ("war-torn", "Iran-backed"). The actors acted
+    on; empty when the participle has a clause of its own or its noun names no actor. A
+    pronoun noun ("those") stands for the subject of the clause whose phrase holds it."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod") or verb.head.i == verb.i:
+        return []
+    if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+        return []
+    noun = verb.head
+    if noun.pos_ == "PRON" and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        subject = verb_subject(noun.head.head)
+        return participants.actors_of(subject, actors) if subject is not None else []
+    if not any(names_actor(n, actors) for n in (noun, *noun.conjuncts)):
+        return []  # "weapons seized from peacekeepers": a thing, not an actor
+    return participants.actors_of(noun, actors)
+
+
+# a participle with one of these has a clause of its own ("who were arrested" is a relcl)
+_CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass"})
 
 
 def _reduced_passive(verb: Token) -> bool:

@@ -11,13 +11,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from detente.events.clauses import for_clause_mark, verb_subject
+from detente.events.clauses import for_clause_mark, noun_struck, verb_subject
 from detente.events.emit import CodedAct
 from detente.events.lexicon import CodeSpec
-from detente.events.modality import ASSERTED, act_factuality, is_negated
+from detente.events.modality import (
+    ASSERTED,
+    REPORTING_ROLES,
+    act_factuality,
+    is_negated,
+    role_of,
+)
 from detente.events.participants import (
+    FORCE_ROOTS,
     DocActors,
     Participants,
+    abstract_thing,
     own_country,
     place_actor,
     same_side,
@@ -25,7 +33,7 @@ from detente.events.participants import (
 )
 from detente.events.patterns import VerbCodes, spec_text
 from detente.knowledge.events import Cameo, ClauseWords, NominalEntry, RootPolicy
-from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent
+from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent, prepositional_objects
 from detente.records import Event, EventActor
 
 # (trigger, sector, ones acted on) -> (unnamed doers, ones acted on): the unknown perpetrator
@@ -62,19 +70,29 @@ def _possessor_acted_on(noun: Token, entry: NominalEntry) -> bool:
     )
 
 
-def _refers_back(
-    entry: NominalEntry, doers: Sequence[EventActor], earlier: Sequence[ReportedAct]
-) -> bool:
-    """Is an act of the noun's root, in or against the country where the noun's act
-    happened (its unnamed ``doers``' country), reported just before it by someone else?
-    Then "the attack" is that act, not another one by unknown men. (After an act by the
-    same unknown men, "the attack" names it again, as its sentence's own event.)"""
-    root = (entry.code.forward or "")[:2]
+def _referred(
+    entry: NominalEntry,
+    doers: Sequence[EventActor],
+    earlier: Sequence[ReportedAct],
+    cameo: Cameo,
+) -> ReportedAct | None:
+    """The act of the noun's kind (its root's PLOVER category: a killing, root 18, and "the
+    attack", 19, are one assault), in or against the country where the noun's act happened
+    (its unnamed ``doers``' country), reported just before it by someone else: "the attack"
+    is that act, not another one by unknown men. (After an act by the same unknown men,
+    "the attack" names it again, as its sentence's own event.)"""
+    kind = _kind((entry.code.forward or "")[:2], cameo)
     where = {d.country for d in doers if d.country}
     codes = {d.code for d in doers}
-    return any(
-        act.root == root and act.countries & where and not act.doers & codes for act in earlier
-    )
+    for act in earlier:
+        if _kind(act.root, cameo) == kind and act.countries & where and not act.doers & codes:
+            return act
+    return None
+
+
+def _kind(root: str, cameo: Cameo) -> str:
+    entry = cameo.lookup(root) if root else None
+    return (entry.plover if entry is not None else None) or root
 
 
 def _specific(noun: Token, governor: Token | None, words: ClauseWords) -> bool:
@@ -114,19 +132,27 @@ class ReportedAct:
     root: str
     countries: frozenset[str]
     doers: frozenset[str] = frozenset()
+    # who did it and to whom; ``here``: reported in the noun's own sentence
+    sources: tuple[EventActor, ...] = ()
+    targets: tuple[EventActor, ...] = ()
+    here: bool = False
 
     @classmethod
     def of_event(cls, event: Event) -> ReportedAct:
         countries = {event.target.country if event.target else None}
         countries.add(event.location.country if event.location else None)
         doers = frozenset({event.source.code} - {None})
-        return cls(event.cameo_root, frozenset(c for c in countries if c), doers)
+        targets = (event.target,) if event.target else ()
+        return cls(
+            event.cameo_root, frozenset(c for c in countries if c), doers, (event.source,), targets
+        )
 
     @classmethod
     def of_act(cls, act: CodedAct) -> ReportedAct:
         countries = frozenset(t.country for t in act.targets if t.country)
         doers = frozenset(s.code for s in act.sources if s.code)
-        return cls((act.code.forward or "")[:2], countries, doers)
+        root = (act.code.forward or "")[:2]
+        return cls(root, countries, doers, tuple(act.sources), tuple(act.targets), here=True)
 
 
 class NominalCoder:
@@ -179,9 +205,11 @@ class NominalCoder:
         sides: list[EventActor] = []
         if not sources and mutual:
             # "clashes between rebels and troops", "talks between the U.S. and Iran": a
-            # mutual act's sides are both named after "between"
+            # mutual act's sides are both named after "between"; else "X said talks with Y
+            # continue": the speaker's own
             sides = self._between(noun, actors)
-            sources = sides[:1]
+            sources = sides[:1] or self._speaker_side(noun, entry, actors)
+            inherited = bool(sources) and not sides
         unnamed: list[EventActor] = []  # the ones acted on by an unnamed doer
         if not sources and not mutual:
             sources, unnamed = self._unnamed(noun, governor, entry, actors, consumed, earlier)
@@ -192,7 +220,9 @@ class NominalCoder:
             # "issued a reminder Saturday to Iraq": the parser hangs the noun's
             # complement on its light verb
             targets = self._light_verb_targets(light_verb, entry, actors)
-        targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
+        targets = [t for t in targets if not any(same_side(t, s) for s in sources)] or (
+            self._addressees(noun, governor, actors, sources if mutual and inherited else [])
+        )
         policy = self.cameo.policy(entry.code.forward)
         if not targets and policy.place_target:
             # "its invasion of South Lebanon": a place stands for its country
@@ -212,11 +242,7 @@ class NominalCoder:
         # cannot fight is in another sense or no event
         # (coercion, CAMEO root 17, is what authorities do unarmed: an arrest, a
         # deportation; a killing or a massacre still needs someone able to fight)
-        other = (
-            None
-            if entry.patient_possessor and code.forward[:2] == COERCION_ROOT
-            else unarmed_sense(entry.lemma, quad, (*sources, *targets), self.words)
-        )
+        other = self._other_sense(noun, entry, quad, (*sources, *targets), actors)
         if other == "":
             return None  # "the battle between Apple and the FBI", "a political fight"
         if other is not None:
@@ -234,6 +260,27 @@ class NominalCoder:
             confidence=0.6 if inherited else 0.7,
             reciprocal=mutual,
         )
+
+    def _other_sense(
+        self,
+        noun: Token,
+        entry: NominalEntry,
+        quad: int | None,
+        sides: tuple[EventActor, ...],
+        actors: DocActors,
+    ) -> str | None:
+        """The code of the noun's other sense (``""``: no event), None to keep its own: the
+        unarmed sense of a word of violence between actors who cannot fight, or aimed at
+        an abstract thing ("an attack on the cost of the asylum system": words, whoever
+        speaks them; abstract_nouns.txt)."""
+        code = entry.code.forward or ""
+        if entry.patient_possessor and code[:2] == COERCION_ROOT:
+            return None
+        other = unarmed_sense(entry.lemma, quad, sides, self.words)
+        if other is None and code[:2] in FORCE_ROOTS:
+            if abstract_thing(noun_struck(noun, entry.target_preps), self.words, actors):
+                other = self.words.unarmed_senses.get(entry.lemma, "")
+        return other
 
     def carried_by(self, noun: Token, verb: Token, actors: DocActors) -> bool:
         """Does the object noun code an act whose doer is ``verb``'s ("Abe issued a
@@ -255,10 +302,13 @@ class NominalCoder:
         prepositions = {c.lower_ for h in heads for c in h.children if c.dep_ == "prep"}
         # "calls for the military to support him": "for" marks the noun's infinitive clause
         prepositions |= {"for" for h in heads for c in h.children if for_clause_mark(c)}
+        objects = {pobj.lemma_.lower() for h in heads for _, pobj in prepositional_objects(h)}
         for entry in self.words.nominals.get(noun.lemma_.lower(), ()):
             if entry.modifiers and not entry.modifiers & modifiers:
                 continue
             if entry.prepositions and not entry.prepositions & prepositions:
+                continue
+            if entry.objects and not entry.objects & objects:
                 continue
             return entry
         return None
@@ -332,6 +382,9 @@ class NominalCoder:
                 found = participants.actors_of(agent, actors, deep=True)
                 if found:
                     return found, True
+        found = self._responsible(noun, actors)
+        if found:
+            return found, inherited
         if governor is not None and self._doer_of_governor(noun, governor, entry):
             # "Abe held a meeting with Putin", "insisted on demands that ...": the doer of
             # the governing verb
@@ -377,11 +430,44 @@ class NominalCoder:
             patient = self.participants.patient(governor, actors)
         patient = patient or self._place_targets(noun, entry, actors, [])
         doers, patient = self.unnamed_doer(noun, sector, patient)
+        referred = _referred(entry, doers, earlier, self.cameo)
+        if referred is not None:
+            # "Boko Haram attacked Baga, and the attack killed 20": coded already in the
+            # sentence; in a later one, the act reported again is that sentence's event
+            # too (the guideline), done by the doer reported before, to the ones the noun
+            # names or else the ones it was done to
+            if referred.here or not referred.sources:
+                return [], []
+            sources = list(referred.sources)
+            targets = patient or list(referred.targets)
+            return sources, [t for t in targets if not any(same_side(t, s) for s in sources)]
         if doers and not patient:
             patient = own_country(doers)
-        if _refers_back(entry, doers, earlier):
-            return [], []  # "Boko Haram attacked Baga. The attack killed 20": coded already
         return doers, patient
+
+    def _responsible(self, noun: Token, actors: DocActors) -> list[EventActor]:
+        """ "The PRC claimed responsibility for the attack", "took credit for the bombing",
+        "Iran was responsible for the strike", "rebels were behind the attack": the subject
+        of the clause that says who did it (responsibility_words.txt). Not when that clause
+        denies it ("denied responsibility for", "was not behind")."""
+        if noun.dep_ != "pobj":
+            return []
+        words = self.words.responsibility_words
+        prep = noun.head
+        clause = None
+        if prep.lower_ in words:  # "were behind the attack"
+            clause = prep.head
+        elif prep.lower_ in self.words.blame_prepositions:
+            head = prep.head
+            if head.lemma_.lower() in words:  # "responsibility for", "responsible for"
+                clause = head.head if head.dep_ != "ROOT" else None
+            elif any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in head.children):
+                clause = head  # "claimed [responsibility] [for the attack]"
+        if clause is None or clause.pos_ not in VERBAL_POS:
+            return []
+        if is_negated(clause, self.words.negators) or role_of(clause, self.words) == "accuse":
+            return []
+        return self.participants.sources(clause, actors)[0]
 
     def _doer_named_around(self, noun: Token, governor: Token | None, actors: DocActors) -> bool:
         """Does the noun's clause name who did it? "Russian aircraft killed 46 civilians in
@@ -494,6 +580,46 @@ class NominalCoder:
             if targets:
                 break
         return targets
+
+    def _speaker_side(
+        self, noun: Token, entry: NominalEntry, actors: DocActors
+    ) -> list[EventActor]:
+        """ "Araghchi said that discussions with European powers are continuing": a mutual
+        act whose doer is not named, the subject of a clause reported by a speaker, with
+        only its other side named (a target phrase), is the speaker's own: one reports the
+        talks one takes part in with "with", others' with "between"."""
+        clause = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return []
+        if not any(c.dep_ == "prep" and c.lower_ in entry.target_preps for c in noun.children):
+            return []
+        speaker_verb = clause.head
+        if self.words.roles.get(self.verb_codes.word(speaker_verb)) not in REPORTING_ROLES:
+            return []
+        return self.participants.sources(speaker_verb, actors)[0]
+
+    def _addressees(
+        self, noun: Token, governor: Token | None, actors: DocActors, speakers: list[EventActor]
+    ) -> list[EventActor]:
+        """ "Macron told his counterpart Rouhani in a phone call that ...": a mutual act
+        that is the means of a verb of speech, done by its ``speakers``, is with the one
+        spoken to (not the speaker's side: "his")."""
+        if not speakers or governor is None:
+            return []
+        if noun.dep_ != "pobj" or noun.head.head.i != governor.i:
+            return []
+        if self.words.roles.get(self.verb_codes.word(governor)) not in REPORTING_ROLES:
+            return []
+        for child in governor.children:
+            if child.dep_ in ("dobj", "dative"):
+                found = [
+                    a
+                    for a in self.participants.actors_of(child, actors, deep=True)
+                    if not any(same_side(a, s) for s in speakers)
+                ]
+                if found:
+                    return found
+        return []
 
     def _between(self, noun: Token, actors: DocActors) -> list[EventActor]:
         """The actors of the noun's "between" phrase, when it names two sides or more."""

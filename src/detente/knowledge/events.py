@@ -166,13 +166,16 @@ class NominalEntry:
     target_preps: tuple[str, ...]
     modifiers: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
+    # the sense applies only when a prepositional object of the noun is one of these
+    # ("attacks on media websites": a cyber attack)
+    objects: frozenset[str] = frozenset()
     # "his arrest", "the Floyd killing": without an "of" phrase of its own, the possessor
     # (or a modifying actor) is the one acted on ("Iran's detention of the sailors": the doer)
     patient_possessor: bool = False
 
     @property
     def conditional(self) -> bool:
-        return bool(self.modifiers or self.prepositions)
+        return bool(self.modifiers or self.prepositions or self.objects)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,10 +193,19 @@ class ClauseWords:
     # lemma -> (root, argument): the sense of the root needs an actor or place there
     argument_senses: dict[str, tuple[str, str]]
     armed_sectors: frozenset[str]  # actors of these sectors can fight
+    # taking into custody: a participle on an actor reports the act ("the detained activists")
+    custody_codes: frozenset[str]
     silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
     public_sectors: frozenset[str]  # the population: civilians, a people, refugees
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
+    economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
+    abstract_nouns: frozenset[str]  # "an attack on the cost": force at them is another sense
+    promise_verbs: frozenset[
+        str
+    ]  # "promised to democratize": an intent even if the act isn't coded
     receiving_verbs: frozenset[str]  # "received support from X": their doer is acted on
+    # "claimed responsibility for the attack", "was behind it": their clause's subject did it
+    responsibility_words: frozenset[str]
     first_person: frozenset[str]  # inside quoted words: the speaker
     possessives: frozenset[str]
     negators: frozenset[str]
@@ -225,6 +237,7 @@ class ClauseWords:
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
+    feeling_words: frozenset[str]  # "disillusioned with X": the feeling judges X
 
     def intent_code(self, code: str) -> str | None:
         return _longest_prefix(self.intent_codes, code)
@@ -272,6 +285,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
                 tuple(p for p in target_preps if p != _POSSESSOR),
                 modifiers=condition if kind == "with" else frozenset(),
                 prepositions=condition if kind == "prep" else frozenset(),
+                objects=condition if kind == "object" else frozenset(),
                 patient_possessor=_POSSESSOR in target_preps,
             )
         )
@@ -296,10 +310,17 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
             for _n, (lemma, root, argument) in read_rows(files.ARGUMENT_SENSES, folder=folder)
         },
         armed_sectors=frozenset(read_words(files.ARMED_SECTORS, folder=folder)),
+        custody_codes=frozenset(read_words(files.CUSTODY_CODES, folder=folder)),
         silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),
         public_sectors=frozenset(read_words(files.PUBLIC_SECTORS, folder=folder)),
         light_verbs=frozenset(read_words(files.LIGHT_VERBS, folder=folder)),
+        economic_measures={
+            lemma: code for _n, (lemma, code) in read_rows(files.ECONOMIC_MEASURES, folder=folder)
+        },
+        abstract_nouns=frozenset(read_words(files.ABSTRACT_NOUNS, folder=folder)),
+        promise_verbs=frozenset(read_words(files.PROMISE_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
+        responsibility_words=frozenset(read_words(files.RESPONSIBILITY_WORDS, folder=folder)),
         first_person=words("first-person"),
         possessives=words("possessive"),
         negators=words("negator"),
@@ -333,6 +354,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         means_prepositions=words("preposition-means"),
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),
+        feeling_words=words("adjective-feeling"),
     )
 
 

@@ -117,6 +117,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
+    "adjective-feeling",  # "disillusioned with X": the speaker's feeling judges X
     "honorific-male",  # Mr, Herr: "Mr Blair" is a man known by the surname alone
     "honorific-female",  # Mrs, Ms: "Mrs Blair" may be an office holder's wife
 )
@@ -218,7 +219,10 @@ NOMINALS = _table(
     Column("codes", CODE_PAIR),
     Column("modality", FACTUALITY),
     Column("target_prepositions"),
-    _optional("when", pattern(r"(with|prep):[a-z.,-]+", "with:WORDS or prep:WORDS")),
+    _optional(
+        "when",
+        pattern(r"(with|prep|object):[a-z.,-]+", "with:WORDS, prep:WORDS or object:WORDS"),
+    ),
 )
 UNARMED_SENSES = _table(
     "events/unarmed_senses.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
@@ -230,7 +234,13 @@ ARGUMENT_SENSES = _table(
     Column("argument", pattern(r"[a-z]+(,[a-z]+)*", "object and/or prepositions: a,b,...")),
 )
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
+ECONOMIC_MEASURES = _table(
+    "events/economic_measures.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
+)
+ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
+PROMISE_VERBS = _words("events/promise_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
+RESPONSIBILITY_WORDS = _words("events/responsibility_words.txt", Column("lemma", WORD))
 EVALUATIONS = _table(
     "events/evaluations.tsv",
     Column("lemma", WORD),
@@ -238,6 +248,7 @@ EVALUATIONS = _table(
     Column("polarity", one_of("negative", "accusation", "positive")),
 )
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
+CUSTODY_CODES = _words("events/custody_codes.txt", Column("code", CAMEO_EVENT))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 PUBLIC_SECTORS = _words("events/public_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
@@ -502,9 +513,14 @@ SHIPPED = (
     UNARMED_SENSES,
     ARGUMENT_SENSES,
     LIGHT_VERBS,
+    ECONOMIC_MEASURES,
+    ABSTRACT_NOUNS,
+    PROMISE_VERBS,
     RECEIVING_VERBS,
+    RESPONSIBILITY_WORDS,
     EVALUATIONS,
     ARMED_SECTORS,
+    CUSTODY_CODES,
     SILENT_SECTORS,
     PUBLIC_SECTORS,
     RELATIVE_DATES,
