@@ -508,3 +508,20 @@ def test_a_verbs_that_clause_is_read_by_its_patterns():
         """
     )
     assert code_of(codes, doc, 1)[0] == CodeSpec("024")
+
+
+def test_a_demand_verb_does_not_read_its_content_clause():
+    # "demanded that North Korea attack China" is a demand: the attack is coded on its own
+    lexicon = parse_petrarch_verbs("<d>", text="--- DEMAND [100] ---\nDEMAND\n- * ATTACK [138]\n")
+    doc = parse(
+        """
+        Japan     nsubj  demanded  PROPN
+        demanded  ROOT   -         VERB   VBD  lemma=demand
+        that      mark   attack    SCONJ
+        Korea     nsubj  attack    PROPN
+        attack    ccomp  demanded  VERB   VB
+        China     dobj   attack    PROPN
+        """
+    )
+    assert code_of(VerbCodes(lexicon, {}), doc, 1)[0] == CodeSpec("138")  # no role: read
+    assert code_of(VerbCodes(lexicon, {"demand": "demand"}), doc, 1)[0] == CodeSpec("100")

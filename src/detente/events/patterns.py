@@ -270,7 +270,10 @@ class VerbCodes:
         """The verb's code, the rule that gave it, its confidence and the pattern matched."""
         pre = subject_side_words(verb, subject)
         post = [t for t in clause_tokens(verb, include_xcomp=True, skip_dates=True) if t.i > verb.i]
-        post = sorted(post + content_words(verb), key=lambda t: t.i)
+        if self.roles.get(self.word(verb)) is None:
+            # a verb of speech, opinion, demand ... codes its content as an act of its own
+            # ("demanded that North Korea attack China" is a demand, not an attack)
+            post = sorted(post + content_words(verb), key=lambda t: t.i)
         pattern = self.matcher.best(
             entry.block,
             pre,
@@ -331,8 +334,8 @@ def subject_side_words(verb: Token, subject: Token | None) -> list[Token]:
 def content_words(verb: Token) -> list[Token]:
     """The words of a "that" clause the verb governs ("allowed that Mordor isn't a really
     pleasant place"): PETRARCH's patterns read the verb phrase with its complement clause
-    ("- * REALLY_PLEASANT"). Not for speech or opinion verbs, which code their content as
-    an act of its own, dropped before their patterns are read."""
+    ("- * REALLY_PLEASANT"). Only for verbs without a clause-word role: a verb of speech,
+    opinion or demand codes its content as an act of its own."""
     return [
         t
         for c in verb.children
