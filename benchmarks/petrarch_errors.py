@@ -12,7 +12,6 @@ Reads ``../shared`` (a benchmark may).
 from __future__ import annotations
 
 import argparse
-import re
 from collections import defaultdict
 
 from detente.eval.common import shared_path
@@ -20,11 +19,12 @@ from detente.eval.events import (
     PETRARCH_DICTS,
     PETRARCH_GOLD,
     _event_triples,
+    load_petrarch_nlp,
+    petrarch_discards,
     petrarch_half,
-    read_discards,
     read_petrarch_gold,
 )
-from detente.nlp import load, make_doc
+from detente.nlp import make_doc
 from detente.records import Article
 
 
@@ -35,18 +35,9 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="Also the records we reproduce.")
     args = parser.parse_args()
     dicts = shared_path(*PETRARCH_DICTS)
-    nlp = load(
-        None,
-        actor_files=[
-            str(dicts / "PETR.Validate.actors.txt"),
-            str(dicts / "PETR.Validate.agents.txt"),
-        ],
-        verb_files=[str(dicts / "PETR.Validate.verbs.txt")],
-        shipped_kb=False,
-    )
+    nlp = load_petrarch_nlp(dicts)
     coder = next(p.coder for _, p in nlp.pipeline if hasattr(p, "coder"))
-    discards = read_discards(dicts / "PETR.Validate.discards.txt")
-    discard_re = re.compile(r"\b(?:" + "|".join(map(re.escape, discards)) + r")\b")
+    discard_re = petrarch_discards(dicts)
     records = [
         r
         for r in petrarch_half(read_petrarch_gold(shared_path(*PETRARCH_GOLD)), args.half)
@@ -54,7 +45,7 @@ def main() -> None:
         and (not args.id or r.record_id.startswith(args.id))
     ]
     for r in records:
-        if discard_re.search(r.text.lower()):
+        if discard_re and discard_re.search(r.text.lower()):
             events, trace, doc = [], [], None
         else:
             doc = nlp(make_doc(nlp, Article(ref=r.record_id, text=r.text, date=r.date)))

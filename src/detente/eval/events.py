@@ -453,6 +453,27 @@ def score_petrarch(
     return scores
 
 
+def load_petrarch_nlp(dict_dir: Path, model: str | None = None):
+    """The pipeline with the suite's own ``PETR.Validate.*`` dictionaries only."""
+    from detente.nlp import load
+
+    return load(
+        model,
+        actor_files=[
+            str(dict_dir / "PETR.Validate.actors.txt"),
+            str(dict_dir / "PETR.Validate.agents.txt"),
+        ],
+        verb_files=[str(dict_dir / "PETR.Validate.verbs.txt")],
+        shipped_kb=False,
+    )
+
+
+def petrarch_discards(dict_dir: Path) -> re.Pattern | None:
+    """One pattern for all the suite's discard phrases (compiled once, not per record)."""
+    discards = read_discards(dict_dir / "PETR.Validate.discards.txt")
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, discards)) + r")\b") if discards else None
+
+
 def evaluate_petrarch(
     *,
     gold_path: Path | None = None,
@@ -464,27 +485,15 @@ def evaluate_petrarch(
     """Code PETRARCH's validation records with its own dictionaries alone and score them.
     ``gold_path``: the unit-test XML; ``dict_dir``: the folder of the ``PETR.Validate.*``
     dictionaries (defaults: the shared folder's); ``half``: score half ``A`` or ``B`` only."""
-    from detente.nlp import load, make_doc
+    from detente.nlp import make_doc
 
     gold_path = gold_path or shared_path(*PETRARCH_GOLD)
     dict_dir = Path(dict_dir) if dict_dir else shared_path(*PETRARCH_DICTS)
     # a bad gold file or half fails before the model loads
     records = petrarch_half(read_petrarch_gold(Path(gold_path)), half)
     if nlp is None:
-        nlp = load(
-            model,
-            actor_files=[
-                str(dict_dir / "PETR.Validate.actors.txt"),
-                str(dict_dir / "PETR.Validate.agents.txt"),
-            ],
-            verb_files=[str(dict_dir / "PETR.Validate.verbs.txt")],
-            shipped_kb=False,
-        )
-    discards = read_discards(dict_dir / "PETR.Validate.discards.txt")
-    # one pattern for all discard phrases, compiled once rather than per record and phrase
-    discard_re = (
-        re.compile(r"\b(?:" + "|".join(map(re.escape, discards)) + r")\b") if discards else None
-    )
+        nlp = load_petrarch_nlp(dict_dir, model)
+    discard_re = petrarch_discards(dict_dir)
     to_code = [
         r
         for r in records
