@@ -141,7 +141,7 @@ def test_eval_quotes_scores_the_bbc_gold_when_given_its_folder(nlp, shared_dir):
     result = runner.invoke(app, [*args[:4], "--split", "train"])
     assert result.exit_code != 0 and "split 'train' is not one of dev, test" in result.output
     result = runner.invoke(app, [*args, "--half", "A"])
-    assert result.exit_code != 0 and "--half splits PolNeAR only" in result.output
+    assert result.exit_code != 0 and "apply to PolNeAR only" in result.output
 
 
 def test_eval_quotes_rejects_a_bad_half_before_reading_the_gold(tmp_path):

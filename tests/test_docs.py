@@ -126,10 +126,20 @@ BENCHMARKS = sorted((ROOT / "benchmarks").glob("*.py"))
 
 @pytest.mark.parametrize("script", BENCHMARKS, ids=lambda p: p.name)
 def test_a_benchmarks_usage_lines_name_only_its_own_flags(script):
-    # a usage line ("python benchmarks/x.py dev [--flag]") names flags its parser defines
+    # a usage line ("python benchmarks/x.py dev [--flag]") names flags its parser defines,
+    # or the parser of a sibling benchmark it imports ("from realnews_fp_table import ...")
     source = script.read_text(encoding="utf-8")
     docstring = source.split('"""')[1] if source.startswith('"""') else ""
     usage = [line for line in docstring.splitlines() if f"benchmarks/{script.name}" in line]
     named = {flag for line in usage for flag in re.findall(r"(?<![\w-])--[a-z][\w-]*", line)}
-    defined = set(re.findall(r"add_argument\([^)]*[\"'](--[a-z][\w-]*)[\"']", source))
+    siblings = [
+        script.with_name(f"{module}.py")
+        for module in re.findall(r"^from (\w+) import", source, flags=re.M)
+        if script.with_name(f"{module}.py").is_file()
+    ]
+    defined = {
+        flag
+        for text in (source, *(sibling.read_text(encoding="utf-8") for sibling in siblings))
+        for flag in re.findall(r"add_argument\([^)]*[\"'](--[a-z][\w-]*)[\"']", text)
+    }
     assert named <= defined, f"{script.name} documents {sorted(named - defined)}"
