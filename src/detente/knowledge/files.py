@@ -374,6 +374,7 @@ EVIDENCE_WEIGHTS = _table(
 DIRECTIONAL_NAMES = _table(
     "places/directional_names.tsv", Column("name"), Column("country", ISO3), Column("cues")
 )
+OFFICE_SECTORS = _words("places/office_sectors.txt", Column("sector", SECTOR))
 ADMIN1_ABBREVIATIONS = _table(
     "places/admin1_abbreviations.tsv",
     Column("country", ISO3),
@@ -538,6 +539,7 @@ SHIPPED = (
     PLACE_WORDS,
     EVIDENCE_WEIGHTS,
     DIRECTIONAL_NAMES,
+    OFFICE_SECTORS,
     ADMIN1_ABBREVIATIONS,
     UK_COUNTIES,
     ORGS,
