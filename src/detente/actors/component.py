@@ -56,6 +56,7 @@ from detente.places.resolve import (
     list_anchor,
     located_as,
     names_document,
+    strikes_land,
 )
 from detente.quotes.marks import QuotedPassage, find_quoted_passages
 from detente.records import Actor, Mention, Place
@@ -595,6 +596,8 @@ class DocResolver:
         if actor.kind != "state" and not places.names_place_in(span.text, iso3):
             return actor  # an organization, not a place that Phoenix codes as one
         located = located_as(span, self.place_lexicon)
+        if located is None and actor.kind == "state" and strikes_land(span, self.place_lexicon):
+            located = "event"  # "the air war on Yemen": the land; a capital is not asked
         if actor.kind == "state" and (located or self._is_locative(span)):
             division = self._division_abroad(span, iso3)
             if division is not None:

@@ -66,6 +66,7 @@ class PlaceLexicon:
     surface_prepositions: frozenset[str]  # "on": "on Capitol Hill"
     opponent_prepositions: frozenset[str]  # "a draw with Everton", "victory over Leeds"
     origin_prepositions: frozenset[str]  # "they are from India", "out of Iraq"
+    struck_prepositions: frozenset[str]  # "on", "against": "the air war on Yemen"
 
 
 def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
@@ -107,4 +108,5 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         surface_prepositions=function_words.of("preposition-surface"),
         opponent_prepositions=function_words.of("preposition-opponent"),
         origin_prepositions=function_words.of("preposition-origin"),
+        struck_prepositions=function_words.of("preposition-struck"),
     )

@@ -620,6 +620,22 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     return None
 
 
+def strikes_land(span: Span, lexicon: PlaceLexicon) -> bool:
+    """A state's name that a war or an attack is waged on or against: the land it hits
+    ("the air war on Yemen", "hybrid warfare against Georgia and Ukraine"; the guideline's
+    bombing or invading a country). Only for a state's own name: a capital stands for its
+    government ("strikes against Tehran"), and sanctions or talks are no war ("sanctions on
+    Belarus"). A listed name is read where its list stands."""
+    root = list_anchor(span.root, lexicon)
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ in lexicon.struck_prepositions
+        and head.head.pos_ in NOMINALS
+        and head.head.lemma_.lower() in lexicon.events
+    )
+
+
 def _has_compass(token: Token, lexicon: PlaceLexicon) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in lexicon.compass for c in token.children)
 
