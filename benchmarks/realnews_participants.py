@@ -101,6 +101,30 @@ def coordination(g, gold_events, preds) -> bool:
     )
 
 
+def fp_cause(p, gs, mentions) -> str | None:
+    """The participant cause of asserted prediction ``p`` that strict scoring does not pair,
+    None unless a gold event at its trigger has its category (a participant FP)."""
+    same = [g for g in gs if g.plover == p.plover and overlaps(p.start, p.end, g.start, g.end)]
+    if not same or any(pair_fits(g, p, by_mention=False) for g in same):
+        return None  # not a participant error (another category, or factuality)
+    g = same[0]
+    if g.target is not None and (
+        country(p.source) == g.target.key and country(p.target) == g.source.key
+    ):
+        return "swapped"
+    if country(p.source) != g.source.key and not (
+        g.symmetric and g.target is not None and country(p.source) == g.target.key
+    ):
+        return side_cause("source", g.source, p.source, mentions)
+    if p.target is None:
+        return side_cause("target", g.target, None, mentions).replace(
+            "none chosen", "none chosen (predicted none)"
+        )
+    if g.target is None:
+        return "target: added, gold has none"
+    return side_cause("target", g.target, p.target, mentions)
+
+
 def traced(coder, doc) -> dict[int, list[str]]:
     """Token index -> the reasons the coder recorded there for coding nothing."""
     coder.trace = []
@@ -120,6 +144,7 @@ def tabulate(gold, split, events, docs, coder):
     causes: Counter = Counter()
     states: Counter = Counter()  # every missed gold event's actors, whatever the trigger did
     shown = defaultdict(list)
+    fps: Counter = Counter()
     for (key, n), gs in sorted(golds.items()):
         doc = by_doc[gold.doc_ids[key]]
         mentions = doc._.mentions or []
@@ -131,6 +156,21 @@ def tabulate(gold, split, events, docs, coder):
             if g.plover and g.factuality == "asserted" and scorable(g)
             if not any(p.plover == g.plover and pair_fits(g, p, by_mention=False) for p in asserted)
         ]
+        for p in asserted:
+            if any(
+                g.plover == p.plover and pair_fits(g, p, by_mention=False)
+                for g in gs
+                if g.factuality == "asserted" and scorable(g)
+            ):
+                continue
+            cause = fp_cause(p, [g for g in gs if scorable(g)], mentions)
+            if cause is not None:
+                fps[cause] += 1
+                tgt = f"{p.target.text}/{p.target.code}" if p.target else "-"
+                shown["FP " + cause].append(
+                    f"  {key} {n} {p.cameo} [{p.trigger.text}] {p.source.text}/{p.source.code}"
+                    f" -> {tgt}"
+                )
         traces = traced(coder, doc) if missed else {}
         for g in missed:
             for role, actor in (("source", g.source), ("target", g.target)):
@@ -150,12 +190,12 @@ def tabulate(gold, split, events, docs, coder):
                 f"  {key} {n} {g.cameo} [{g.trigger}] {g.source.text}/{g.source.code} -> {tgt}"
                 f"\n      {text[:220]}"
             )
-    return causes, states, shown
+    return causes, states, shown, fps
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", choices=["train", "dev"])
+    parser.add_argument("split", choices=["train", "dev", "dev2"])
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
     parser.add_argument("--show", help="List the misses whose cause contains this.")
     args = parser.parse_args()
@@ -167,11 +207,15 @@ def main() -> None:
     nlp = load()
     events, docs = code_split(nlp, gold, args.split, args.cache)
     coder = nlp.get_pipe("detente_events").coder
-    causes, states, shown = tabulate(gold, args.split, events, docs, coder)
+    causes, states, shown, fps = tabulate(gold, args.split, events, docs, coder)
     print(f"| participant cause ({args.split}) | missed |\n|---|---:|")
     for cause, count in causes.most_common():
         print(f"| {cause} | {count} |")
     print(f"| total | {sum(causes.values())} |")
+    print(f"\n| participant cause of false positives ({args.split}) | FP |\n|---|---:|")
+    for cause, count in fps.most_common():
+        print(f"| {cause} | {count} |")
+    print(f"| total | {sum(fps.values())} |")
     print(f"\n| actors of every missed gold event ({args.split}) | actors |\n|---|---:|")
     for state, count in states.most_common():
         print(f"| {state} | {count} |")

@@ -6,12 +6,14 @@ event right or wrong against gold A (same sentence, same PLOVER category — the
 for codes without one — same source and target keys, same factuality; one gold event
 matches at most one prediction), turns each event into the acceptor's features
 (``detente.events.acceptor.features``: no word identities) and fits a logistic regression
-on **train**. Writes the weights with their feature names, date, split and counts; then
-prints, on **dev** only, the reliability table and strict-PLOVER P/R/F1 at a few
-confidence thresholds. The test split is never coded here.
+on the ``--fit`` splits (default ``train``). Writes the weights with their feature names,
+date, splits and counts; then prints, on the ``--measure`` splits pooled (default ``dev``),
+the reliability table and strict-PLOVER P/R/F1 at a few confidence thresholds.
 
-Run: ``make train`` or ``.venv/bin/python scripts/train_acceptor.py [--cache FILE]
-[--no-write]``. ``--cache`` keeps the coded events in a pickle to iterate fast.
+Run: ``make train`` or ``.venv/bin/python scripts/train_acceptor.py [--fit train]
+[--measure dev dev2] [--cache FILE] [--no-write]``. ``--cache`` keeps the coded events in a
+pickle to iterate fast (one pickle per set of splits). A test split is coded only when it
+is named in ``--measure``: do that once, at the end, with ``--no-write``.
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ from detente.eval.realnews import (  # noqa: E402
 )
 from detente.events.acceptor import ACCEPTOR_FILE, Acceptor, features, load_acceptor  # noqa: E402
 
-SPLITS = ("train", "dev")
 THRESHOLDS = (0.0, 0.3, 0.5, 0.7)
 
 
@@ -137,6 +138,16 @@ def deciles(confidences: list[float], correct: list[bool], groups: int) -> list[
     return table
 
 
+def pooled(data: dict, splits: list[str]) -> tuple[list, list, list]:
+    """The events, features and labels of several splits, one after the other."""
+    events, found, correct = [], [], []
+    for split in splits:
+        events += data[split][0]
+        found += data[split][1]
+        correct += data[split][2]
+    return events, found, correct
+
+
 def print_table(title: str, rows: list[tuple]) -> None:
     print(f"### {title}\n")
     print("| confidence | events | mean confidence | share right | gap |")
@@ -152,7 +163,13 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="do not write the weights")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--bins", type=int, default=10)
+    parser.add_argument("--fit", nargs="+", default=["train"], help="splits to fit on")
+    parser.add_argument(
+        "--measure", nargs="+", default=["dev"], help="splits to measure on, pooled"
+    )
     args = parser.parse_args()
+    if set(args.fit) & set(args.measure):
+        parser.error("--fit and --measure must not share a split")
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -160,11 +177,14 @@ def main() -> None:
     if args.cache and args.cache.exists():
         coded = pickle.loads(args.cache.read_bytes())
     else:
-        coded = {split: code_split(gold, split) for split in SPLITS}
+        coded = {split: code_split(gold, split) for split in (*args.fit, *args.measure)}
         if args.cache:
             args.cache.write_bytes(pickle.dumps(coded))
+    missing = [split for split in (*args.fit, *args.measure) if split not in coded]
+    if missing:
+        sys.exit(f"{args.cache} has no coded events for {', '.join(missing)}: remove it")
     data = {}
-    for split in SPLITS:
+    for split in (*args.fit, *args.measure):
         rows = coded[split]
         events = [row[0] for row in rows]
         found = [
@@ -178,7 +198,7 @@ def main() -> None:
             [judged[i] for i in keep],
         )
 
-    events, found, correct = data["train"]
+    events, found, correct = pooled(data, args.fit)
     vectorizer = DictVectorizer(sparse=False)
     matrix = vectorizer.fit_transform([{k: v for k, v in f.items() if k != "bias"} for f in found])
     model = LogisticRegression(C=args.c, max_iter=2000).fit(matrix, correct)
@@ -190,42 +210,53 @@ def main() -> None:
         }
     )
     acceptor = Acceptor(weights, {})
-    print(f"train: {len(events)} events in gold sentences, {sum(correct)} right\n")
+    fitted, measured = "+".join(args.fit), "+".join(args.measure)
+    print(f"{fitted}: {len(events)} events in gold sentences, {sum(correct)} right\n")
 
-    dev_events, dev_found, dev_correct = data["dev"]
+    dev_events, dev_found, dev_correct = pooled(data, args.measure)
     confidences = [acceptor.probability(f) for f in dev_found]
     raw = [event.confidence for event in dev_events]
     shipped = load_acceptor()  # the weights in the package before this run writes new ones
     before = [shipped.probability(f) for f in dev_found]
-    print(f"dev: {len(dev_events)} events in gold sentences, {sum(dev_correct)} right\n")
+    print(f"{measured}: {len(dev_events)} events in gold sentences, {sum(dev_correct)} right\n")
     for title, values in (
         ("acceptor", confidences),
         ("shipped acceptor (before retraining)", before),
         ("rule score (before)", raw),
     ):
         print_table(
-            f"Dev, {title}: {args.bins} equal-count groups", deciles(values, dev_correct, args.bins)
+            f"{measured}, {title}: {args.bins} equal-count groups",
+            deciles(values, dev_correct, args.bins),
         )
-        print_table(f"Dev, {title}: equal-width bins", reliability(values, dev_correct, args.bins))
+        print_table(
+            f"{measured}, {title}: equal-width bins", reliability(values, dev_correct, args.bins)
+        )
         brier = sum((v - c) ** 2 for v, c in zip(values, dev_correct, strict=True)) / len(values)
         print(f"Brier score ({title}): {brier:.4f}\n")
-    print("### Strict PLOVER on dev by --min-confidence\n")
+    print(f"### Strict PLOVER on {measured} by --min-confidence\n")
     print("| min confidence | predicted | correct | gold | P | R | F1 |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     calibrated = [replace(e, confidence=c) for e, c in zip(dev_events, confidences, strict=True)]
     for threshold in THRESHOLDS:
         kept = [e for e in calibrated if e.confidence >= threshold]
-        score = score_realnews(gold, kept, split="dev", resamples=0).strict
+        scores = [
+            score_realnews(gold, kept, split=split, resamples=0).strict for split in args.measure
+        ]
+        predicted = sum(s.predicted for s in scores)
+        right = sum(s.correct for s in scores)
+        total = sum(s.gold for s in scores)
+        p = right / predicted if predicted else 0.0
+        r = right / total if total else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
         print(
-            f"| {threshold:.1f} | {score.predicted} | {score.correct} | {score.gold} | "
-            f"{score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} |"
+            f"| {threshold:.1f} | {predicted} | {right} | {total} | {p:.3f} | {r:.3f} | {f:.3f} |"
         )
     if not args.no_write:
         payload = {
             "format": "detente-acceptor/1",
             "model": f"logistic regression (scikit-learn, L2, C={args.c:g})",
             "trained": dt.date.today().isoformat(),
-            "split": "realnews train (gold A)",
+            "split": f"realnews {fitted} (gold A)",
             "n": len(events),
             "n_correct": sum(correct),
             "label": "same sentence, PLOVER category (CAMEO root without one), actors, factuality",

@@ -300,13 +300,15 @@ def test_each_held_out_split_is_scored_on_its_own():
     s6 = sentence("s6", A3, "Rain", "Australia.", "test3", [mention(A3, "Perth", "AUS")])
     georgia = mention(A1, "Georgia", "GEO", kind="country")
     s7 = sentence("s7", A1, "Moscow", "talk.", "test4", [georgia])
+    australia = mention(A3, "Australia", "AUS", kind="country")
+    s8 = sentence("s8", A3, "Rain", "Australia.", "test5", [australia])
     predictions = {
         A1: [place(A1, "Georgia", "GEO")],
         A2: [place(A2, "Tripoli", "LBY")],
         A3: [place(A3, "Perth", "USA")],
     }
-    scores = score_places([GOLD[0], s5, s6, s7], predictions, resamples=0)
-    assert list(scores) == ["dev", "test", "test2", "test3", "test4", "all"]
+    scores = score_places([GOLD[0], s5, s6, s7, s8], predictions, resamples=0)
+    assert list(scores) == ["dev", "test", "test2", "test3", "test4", "test5", "all"]
     assert (scores["test2"].counts.right, scores["test2"].errors) == (1, ())
     test3 = scores["test3"]
     assert (test3.counts.sentences, test3.counts.gold_places, test3.counts.found) == (1, 1, 1)
@@ -315,11 +317,16 @@ def test_each_held_out_split_is_scored_on_its_own():
     test4 = scores["test4"]
     assert (test4.counts.sentences, test4.counts.gold_places, test4.counts.right) == (1, 1, 1)
     assert scores["dev"].counts.right == 0  # Paris (s1) was missed
-    assert scores["all"].counts.gold_places == 4 and scores["all"].counts.right == 2
+    test5 = scores["test5"]  # Australia missed (only Perth was predicted)
+    assert (test5.counts.sentences, test5.counts.gold_places, test5.counts.found) == (1, 1, 0)
+    assert [e.sentence_id for e in test5.errors] == ["s8"]
+    assert scores["all"].counts.gold_places == 5 and scores["all"].counts.right == 2
     assert "| test3 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
     assert "| test4 | 1 | 1 | 1 | 1.000" in to_markdown(scores)
     assert "test3" not in score_places([GOLD[0], s5], predictions, resamples=0)
     assert "test4" not in score_places([GOLD[0], s5, s6], predictions, resamples=0)
+    assert "| test5 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
+    assert "test5" not in score_places([GOLD[0], s5, s6, s7], predictions, resamples=0)
 
 
 def _gold_file(tmp_path, sentences) -> Path:

@@ -480,35 +480,36 @@ def test_cli_eval_realnews_refuses_an_unknown_split():
     assert result.exit_code != 0 and "split must be one of" in result.output
 
 
-def test_dev2_is_a_split_of_its_own(tmp_path):
-    # two articles, one in dev and one in dev2: each split scores only its own article
+@pytest.mark.parametrize("held_out", ["dev2", "test2"])
+def test_a_later_batch_is_a_split_of_its_own(tmp_path, held_out):
+    # two articles, one in dev and one in a later batch: each split scores only its own article
     key2 = "wikinews:a2"
     articles = (
         GoldArticle("allsides", "a1", "2020-01-01", "dev", False, 2),
-        GoldArticle("wikinews", "a2", "2008-01-01", "dev2", False, 1),
+        GoldArticle("wikinews", "a2", "2008-01-01", held_out, False, 1),
     )
     sentences = {**SENTENCES, key2: (GoldSentence(key2, 0, 0, 40, "-"),)}
-    dev2_event = replace(
+    later_event = replace(
         gold_event(0, 4, "112", "ACCUSE", "IRNGOV", "USAGOV"), article=key2, sentence_end=40
     )
     gold = RealnewsGold(
         articles,
         sentences,
         {KEY: "d1", key2: "d2"},
-        AnnotatorGold("A5", frozenset({KEY, key2}), (*GOLD_EVENTS, dev2_event)),
+        AnnotatorGold("A5", frozenset({KEY, key2}), (*GOLD_EVENTS, later_event)),
     )
     preds = [*PREDICTIONS, pred(4, "112", "ACCUSE", "IRN", "USA", doc="d2")]
-    dev2 = score_realnews(gold, preds, split="dev2", resamples=0)
-    assert (dev2.articles, dev2.sentences) == (1, 1)
-    assert (dev2.strict.correct, dev2.strict.predicted, dev2.strict.gold) == (1, 1, 1)
+    later = score_realnews(gold, preds, split=held_out, resamples=0)
+    assert (later.articles, later.sentences) == (1, 1)
+    assert (later.strict.correct, later.strict.predicted, later.strict.gold) == (1, 1, 1)
     dev = score_realnews(gold, preds, split="dev", resamples=0)
     assert (dev.strict.correct, dev.strict.predicted, dev.strict.gold) == (2, 4, 2)
-    # the index accepts dev2 rows and refuses an unknown split
+    # the index accepts the batch's rows and refuses an unknown split
     header = "corpus\trecord_id\tdate\tsplit\tdouble\tn_sentences\n"
-    for split, ok in (("dev2", True), ("dev3", False)):
+    for split, ok in ((held_out, True), ("dev3", False), ("test3", False)):
         (tmp_path / "articles.tsv").write_text(header + f"bbc\tpolitics/1\t2005-01-15\t{split}\tno\t8\n")  # fmt: skip
         if ok:
-            assert read_articles(tmp_path)[0].split == "dev2"
+            assert read_articles(tmp_path)[0].split == held_out
         else:
             with pytest.raises(InputError, match="unknown corpus or split"):
                 read_articles(tmp_path)
@@ -517,5 +518,5 @@ def test_dev2_is_a_split_of_its_own(tmp_path):
 def test_actor_eval_accepts_the_realnews_splits_only():
     from detente.eval.actors import evaluate_realnews_actors
 
-    with pytest.raises(InputError, match="split must be one of train, dev, test, dev2"):
+    with pytest.raises(InputError, match="split must be one of train, dev, test, dev2, test2"):
         evaluate_realnews_actors(split="dev3")

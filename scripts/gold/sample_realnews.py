@@ -28,7 +28,10 @@ Extra batches: more articles appended to the index without touching its existing
   10 Wikinews;
 * ``dev2`` (``--extra dev2``): a second dev split, annotated blind (no one who annotates it
   looks at détente's output on it); seed ``SEED * 1000 + 102`` (9102); 10 AllSides, 4 BBC
-  politics, 1 BBC business, 5 Wikinews.
+  politics, 1 BBC business, 5 Wikinews;
+* ``test2`` (``--extra test2``): a second test split (the first was scored too often),
+  annotated blind like ``dev2`` and scored once, by the lead; seed ``SEED * 1000 + 103``
+  (9103); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews.
 
 7. A batch is drawn with ``random.Random(seed)`` from the eligible records of step 1, leaving
    out every article of the rows before it in ``articles.tsv`` (the main draw and the batches
@@ -120,6 +123,7 @@ def _strata(allsides: int, politics: int, business: int, wikinews: int) -> tuple
 EXTRA_BATCHES = (
     ExtraBatch("train1", "train", SEED * 1000 + 1, _strata(40, 8, 2, 10)),
     ExtraBatch("dev2", "dev2", SEED * 1000 + 102, _strata(10, 4, 1, 5)),
+    ExtraBatch("test2", "test2", SEED * 1000 + 103, _strata(10, 4, 1, 5)),
 )
 MAIN_SIZE = sum(count for *_, count in STRATA)  # 90
 

@@ -460,9 +460,10 @@ def test_an_attack_noun_whose_doer_the_clause_names_gets_no_unknown_doer(coder):
 
 
 def test_an_attack_noun_that_refers_back_gets_no_second_doer(coder):
-    """ "Rebels attacked police near Kabul. The attack on the embassy in Kabul killed two
-    guards.": the noun is the act just reported, whose doer is named; an attack in
-    another country is another act."""
+    """ "Rebels attacked police near Kabul. The attack on the village killed 20 people.":
+    the noun is the act just reported, whose doer is named - the later sentence's event,
+    by the same rebels (the guideline codes a re-mention in a later sentence again); an
+    attack in another country is another act."""
     before = """
         Rebels    nsubj  attacked  NOUN   NNS
         attacked  ROOT   -         VERB   VBD  lemma=attack
@@ -473,7 +474,10 @@ def test_an_attack_noun_that_refers_back_gets_no_second_doer(coder):
     """
     codes = {"Rebels": "AFGREB", "police": "AFGCOP", "guards": "AFGCOP"}
     events = _two_sentence_attack(coder, before + ATTACK, codes)
-    assert {(e.source.code, e.sentence_start) for e in events} == {("AFGREB", 0)}
+    assert {(e.source.code, e.trigger.text) for e in events} == {
+        ("AFGREB", "attacked"),
+        ("AFGREB", "attack"),
+    }
     # alone, the same sentence has an unknown doer
     assert {e.source.code for e in _two_sentence_attack(coder, ATTACK, codes)} == {"AFGUAF"}
     # an attack in another country just before is another act
@@ -831,3 +835,29 @@ def test_face_meets_someone_only_with_an_actor_object(coder):
     assert ("USAGOV", "TURGOV", "040") in triples(met)
     stakes = FACES.format(object="high amod stakes ADJ JJ\n    stakes dobj faces NOUN NNS")
     assert [e for e in coded(coder, stakes, codes) if e.cameo_root == "04"] == []
+
+
+WILL_NOT_HOLD_TALKS = """
+    Iran    nsubj  hold   PROPN
+    will    aux    hold   AUX    MD
+    not     neg    hold   PART   RB
+    hold    ROOT   -      VERB   VB
+    talks   dobj   hold   NOUN   NNS  lemma=talk
+    with    prep   talks  ADP
+    Russia  pobj   with   PROPN
+    .       punct  hold   PUNCT  .
+"""
+
+
+def test_announcing_one_will_not_do_a_cooperative_act_refuses_it(coder):
+    # "Iran will not hold talks with Russia": a refusal (12x, asserted), the talks negated
+    events = coded(coder, WILL_NOT_HOLD_TALKS, {"Iran": "IRN", "Russia": "RUS"})
+    refusals = [e for e in events if e.trigger.text == "will"]
+    assert [(e.cameo[:2], e.modality, e.negated) for e in refusals] == [("12", "asserted", False)]
+    assert refusals[0].rule.startswith("refusal: ")
+    (talks,) = [e for e in events if e.trigger.text == "hold"]
+    assert (talks.modality, talks.negated) == ("intended", True)
+    # without the negation the announcement is an intent (03x), as before
+    plain = WILL_NOT_HOLD_TALKS.replace("    not     neg    hold   PART   RB\n", "")
+    events = coded(coder, plain, {"Iran": "IRN", "Russia": "RUS"})
+    assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"03"}

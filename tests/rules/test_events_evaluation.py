@@ -3,6 +3,8 @@ on parses built by hand."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from parses import mention, parse, with_mentions
 
@@ -23,9 +25,11 @@ def _said(
     text: str | None = None,
     *,
     persons: dict[str, str] | None = None,
+    groups: dict[str, str] | None = None,
 ):
     """Code a 'SPEAKER said CONTENT.' parse whose reported content starts at ``content_from``;
-    ``persons`` (words -> code) are mentions of individuals, whatever their code."""
+    ``persons`` (words -> code) are mentions of individuals, whatever their code; ``groups``
+    mentions of groups the actors stage gave a code but no actor id."""
     doc = parse(table, text=text)
     text = doc.text
     cue = text.index(" said") + 1
@@ -41,6 +45,9 @@ def _said(
     for words, code in (persons or {}).items():
         person = mention(doc, words, code, kind="person", actor_id=f"person:{words.lower()}")
         doc._.mentions = sorted([*doc._.mentions, person], key=lambda m: m.start)
+    for words, code in (groups or {}).items():
+        group = dataclasses.replace(mention(doc, words, code, kind="group"), actor_id=None)
+        doc._.mentions = sorted([*doc._.mentions, group], key=lambda m: m.start)
     return [
         (e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_doc(doc)
     ]
@@ -359,3 +366,70 @@ def test_a_judging_noun_an_actor_does_judges_the_actor(coder):
     # what befalls an actor does not judge it ("suffered a disservice")
     suffered = DISSERVICE.format(verb="suffered", lemma="suffer")
     assert ("USAGOV", "CANGOV", "111") not in _said(coder, suffered, codes, "Trudeau")
+
+
+DISILLUSIONED = """
+    Jackson         nsubj      said           PROPN
+    said            ROOT       -              VERB  VBD  lemma=say
+    he              nsubjpass  disillusioned  PRON  PRP
+    was             auxpass    disillusioned  AUX   VBD  lemma=be
+    disillusioned   ccomp      said           VERB  VBN  lemma=disillusion
+    with            prep       disillusioned  ADP   IN
+    the             det        leadership     DET   DT
+    leadership      pobj       with           NOUN  NN
+    .               punct      said           PUNCT .
+"""
+
+
+def test_the_speakers_feeling_about_an_actor_judges_that_actor(coder):
+    # "he" is the speaker (the same actor): his disillusion judges whom it is with
+    persons = {"Jackson": "GBR", "he": "GBR"}
+    found = _said(coder, DISILLUSIONED, {"leadership": "GBROPP"}, "he", persons=persons)
+    assert found == [("GBR", "GBROPP", "111")]
+    # someone else's feeling is not the speaker's judgement of the actor it is about
+    found = _said(coder, DISILLUSIONED, {"leadership": "GBROPP", "he": "USA"}, "he",
+                  persons={"Jackson": "GBR"})  # fmt: skip
+    assert found == [("GBR", None, "010")]
+    # a quality of the speaker's side is no feeling about its complement: "he was right
+    # about Russia" judges nobody
+    right = DISILLUSIONED.replace(
+        "disillusioned   ccomp      said           VERB  VBN  lemma=disillusion",
+        "right           acomp      was            ADJ   JJ",
+    ).replace(
+        "was             auxpass    disillusioned  AUX   VBD  lemma=be",
+        "was             ccomp      said           AUX   VBD  lemma=be",
+    )
+    right = right.replace("nsubjpass  disillusioned", "nsubj      was").replace(
+        "prep       disillusioned", "prep       right"
+    )
+    found = _said(coder, right, {"leadership": "GBROPP"}, "he", persons=persons)
+    assert found == [("GBR", None, "010")]
+
+
+HOSTILITY = """
+    Jackson     nsubj  said       PROPN
+    said        ROOT   -          VERB  VBD  lemma=say
+    the         det    party      DET   DT
+    party       poss   hostility  NOUN  NN
+    's          case   party      PART  POS
+    hostility   nsubj  grew       NOUN  NN
+    grew        ccomp  said       VERB  VBD  lemma=grow
+    .           punct  said       PUNCT .
+"""
+
+
+def test_a_judging_noun_an_actor_owns_judges_the_owner(coder):
+    persons = {"Jackson": "GBR", "party": "GBROPP"}
+    assert _said(coder, HOSTILITY, {}, "the", persons=persons) == [("GBR", "GBROPP", "111")]
+    # a judging noun with no owner judges nobody
+    unowned = HOSTILITY.replace(
+        "party       poss   hostility  NOUN  NN", "party  compound  hostility  NOUN  NN"
+    )
+    assert _said(coder, unowned, {}, "the", persons=persons) == [("GBR", None, "010")]
+
+
+def test_a_group_the_actors_stage_coded_without_an_id_is_not_the_speakers_state(coder):
+    # "the party's leadership" coded GBRGOV with no actor id: a group, not Britain itself
+    persons = {"Jackson": "GBR", "he": "GBR"}
+    found = _said(coder, DISILLUSIONED, {}, "he", persons=persons, groups={"leadership": "GBRGOV"})
+    assert found == [("GBR", "GBRGOV", "111")]

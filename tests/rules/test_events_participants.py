@@ -268,6 +268,21 @@ def test_an_active_verb_joined_to_a_passive_one_shares_its_subject(participants)
     assert (codes(found), inherited) == (["JPNGOV"], True)
 
 
+def test_a_bare_participle_joined_to_a_passive_verb_is_passive_too(participants):
+    # "civilians were injured or killed": nobody named did either; the civilians did not kill
+    doc = parse(
+        """
+        civilians  nsubjpass  injured  NOUN   NNS
+        were       auxpass    injured  AUX
+        injured    ROOT       -        VERB   VBN  lemma=injure
+        or         cc         injured  CCONJ
+        killed     conj       injured  VERB   VBN  lemma=kill
+        """
+    )
+    actors = actors_on(doc, {"civilians": "IRQCVL"})
+    assert participants.sources(doc[4], actors) == ([], False)
+
+
 def test_the_subject_of_a_predicate_adjective_did_the_act_it_judges(participants):
     # "Japan was wrong in accusing Russia": Japan accused; "Japan is capable of attacking
     # Russia" speaks of an act not done, whose doer the adjective's subject is not made
@@ -480,6 +495,34 @@ def test_same_side_is_the_source_or_the_bare_state_of_its_country():
     assert same_side(state("JPN"), abe)  # "Abe ... the Japanese commitment"
     assert not same_side(state("JPNMIL"), abe)  # two agents of one state are two sides
     assert not same_side(state("RUS"), abe)
+
+
+def test_a_person_coded_only_by_country_is_not_the_bare_state():
+    blair = EventActor("Blair", 0, 5, "person:blair", "Blair", "GBRGOV", "GBR", "GOV")
+    jackson = EventActor("Jackson", 9, 16, "person:jackson", "Jackson", "GBR", "GBR", None)
+    assert not same_side(jackson, blair)  # "Blair praised Jackson": two people of Britain
+    assert not same_side(blair, jackson)  # "Jackson criticised Blair"
+    assert same_side(state("GBR"), jackson)  # "Jackson ... the British commitment"
+    assert same_side(jackson, state("GBR"))  # "Britain said" is the state itself
+
+
+def test_a_verb_targets_a_person_of_the_sources_country_coded_only_by_it(participants):
+    # "Blair praised Jackson's record" (Jackson placed in Britain by the story's focus, no
+    # sector): the actor the object's phrase names
+    doc = parse(
+        """
+        Blair    nsubj  praised  PROPN
+        praised  ROOT   -        VERB   VBD  lemma=praise
+        Jackson  poss   record   PROPN
+        's       case   Jackson  PART
+        record   dobj   praised  NOUN
+        """
+    )
+    with_mentions(doc, {"Blair": "GBRGOV"})
+    doc._.mentions = [*doc._.mentions, mention(doc, "Jackson", "GBR", kind="person")]
+    actors = DocActors.build(doc)
+    targets, _, _ = participants.targets(doc[1], actors, participants.sources(doc[1], actors)[0])
+    assert codes(targets) == ["GBR"]
 
 
 def test_own_country_of_agents_of_one_state():

@@ -371,3 +371,22 @@ def test_echoing_an_actor_is_no_mockery(knowledge):
         "Brennan nsubj mocked PROPN\nmocked ROOT - VERB VBD lemma=mock\nTrump dobj mocked PROPN"
     )
     assert code_of(codes, mocked, 1)[0] == CodeSpec("111")
+
+
+def test_laying_or_putting_the_blame_on_an_actor_is_an_accusation(knowledge):
+    # CAMEO codes "pinned the blame" 112; "laid/put the blame on" is the same act, while
+    # "laid a wreath" and "put forward" stay uncoded by these rows
+    codes = VerbCodes(knowledge.verbs, {})
+    blame = """
+        China   nsubj  {verb}  PROPN
+        {verb}  ROOT   -       VERB  VBD  lemma={lemma}
+        the     det    {obj}   DET
+        {obj}   dobj   {verb}  NOUN  NN
+        on      prep   {verb}  ADP
+        US      pobj   on      PROPN
+    """
+    for verb, lemma in (("laid", "lay"), ("put", "put")):
+        doc = parse(blame.format(verb=verb, lemma=lemma, obj="blame"))
+        assert code_of(codes, doc, 1)[0] == CodeSpec("112")
+    wreath = parse(blame.format(verb="laid", lemma="lay", obj="wreath"))
+    assert code_of(codes, wreath, 1)[0].is_null

@@ -692,7 +692,10 @@ eval_app.command("petrarch")(
 @handle_errors
 def eval_realnews(
     split: Annotated[
-        str, typer.Option("--split", help="train, dev, dev2 or test (test: once, at the end).")
+        str,
+        typer.Option(
+            "--split", help="train, dev, dev2, test or test2 (test, test2: once, at the end)."
+        ),
     ] = "dev",
     annotator: Annotated[
         str, typer.Option("--annotator", help="Whose gold: A (the union) or B (second).")
@@ -750,7 +753,10 @@ def eval_actors(
         ),
     ] = None,
     split: Annotated[
-        str, typer.Option("--split", help="Real-news split: train, dev, dev2 or test (test: once).")
+        str,
+        typer.Option(
+            "--split", help="Real-news split: train, dev, dev2, test or test2 (test, test2: once)."
+        ),
     ] = "dev",
     annotator: Annotated[
         str, typer.Option("--annotator", help="Real-news gold: A (the union) or B (second).")

@@ -63,6 +63,8 @@ from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
 PATTERN_CONFIDENCE = 0.9
+# the intents to cooperate (CAMEO 03x): announced as not done, they are refusals (12x)
+COOPERATIVE_INTENT_ROOT = "03"
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,13 +421,21 @@ class EventCoder:
         intent = self.words.intent_code(act.code.forward)
         if intent is None or intent == act.code.forward:
             return []
+        rule = f"intent: {act.rule}"
+        refusal = act.negated and intent.startswith(COOPERATIVE_INTENT_ROOT)
+        if refusal:
+            # "Iran will not negotiate", "said it would never accept": announcing that one
+            # will not do a cooperative act refuses it (guideline §8: 12x, asserted), as
+            # "refused to" does; a conflict act announced as not done is no threat
+            intent, rule = self.words.refuse_code(act.code.forward), f"refusal: {act.rule}"
         return [
             replace(
                 act,
                 trigger=factuality.intent,
                 code=CodeSpec(intent),  # an intent is one side's: no paired reverse event
-                rule=f"intent: {act.rule}",
+                rule=rule,
                 modality=ASSERTED,
+                negated=act.negated and not refusal,
                 reciprocal=act.reciprocal,
             )
         ]

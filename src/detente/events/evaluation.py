@@ -11,7 +11,10 @@ judging word counts only when the quoted or reported words *predicate* it of a c
 - the word is the complement of a verb of naming whose object is the actor ("called US
   officials liars", "branded it tasteless");
 - the word describes something the actor owns ("its dangerous views") or does ("he did a
-  great disservice", "she committed fraud");
+  great disservice", "she committed fraud"), or is a noun the actor owns ("the party's
+  hostility", "Trump's incompetence");
+- the word is the speaker's own feeling about the actor its complement names ("I was
+  disillusioned with the leadership", "he said he was disappointed in Obama");
 - the word is a verb of wronging whose doer is the actor ("he stabbed us in the back"; a
   wrongdoing the speaker charges the actor with, "the soldiers had violated our territory",
   is an accusation, 112), or an adverb of judgement on the actor's act ("the protesters are
@@ -36,7 +39,12 @@ from detente.events.clauses import verb_subject
 from detente.events.modality import is_negated
 from detente.events.participants import DocActors, Participants, same_actor, same_side
 from detente.knowledge.events import ClauseWords
-from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent
+from detente.nlp.syntax import (
+    VERBAL_POS,
+    governing_verb,
+    passive_agent,
+    prepositional_objects,
+)
 from detente.records import EventActor
 
 CRITICIZE = "111"
@@ -44,7 +52,6 @@ ACCUSE = "112"
 PRAISE = "051"
 _CODES = {"negative": CRITICIZE, "accusation": ACCUSE, "positive": PRAISE}
 # the actor ids of states as a whole (actors/coding.py)
-_STATE_IDS = "state:"
 # a complement of the verb of its clause: "is irresponsible", "was a disgrace"
 _COMPLEMENT_DEPS = ("acomp", "attr")
 # the second complement of a verb of naming: "called them liars", "branded it tasteless"
@@ -104,20 +111,54 @@ class Evaluations:
                 return None  # "it is not illegal", "they did not steal": no judgement we code
             polarity = "negative"  # "China is not helpful"
         heads = self._judged_heads(tok, actors)
+        judged = self._actors(heads, speaker, actors)
+        feelers = heads or self._passive_subjects(tok)
+        feeling = tok.lower_ in self.words.feeling_words  # not "we were right about Iraq"
+        if not judged and feeling and feelers and self._own_side(feelers, speaker, actors):
+            # "I was disillusioned with the party's leadership", "we are grateful to Japan":
+            # the speaker's side feels so about the actor its complement names
+            judged = self._actors([o for _p, o in prepositional_objects(tok)], speaker, actors)
+        if not judged:
+            return None
+        return Judgement(_CODES[polarity], tok, tuple(judged))
+
+    def _actors(
+        self, heads: list[Token], speaker: EventActor, actors: DocActors
+    ) -> list[EventActor]:
+        """The coded actors the phrases of ``heads`` name, but the speaker's side."""
         judged: list[EventActor] = []
         for head in heads:
-            if head.lower_ in self.words.first_person or any(
-                c.dep_ == "poss" and c.lower_ in self.words.first_person for c in head.children
-            ):
+            if self._first_person(head):
                 continue  # "we were wrong", "our government was wrong": the speaker's side
             # the phrase must name the actor: "the men's arrest was unfair" judges the arrest
             for actor in self.participants.actors_of(head, actors, modifiers=False):
                 if _same_side(actor, speaker) or any(same_actor(actor, j) for j in judged):
                     continue
                 judged.append(actor)
-        if not judged:
-            return None
-        return Judgement(_CODES[polarity], tok, tuple(judged))
+        return judged
+
+    @staticmethod
+    def _passive_subjects(tok: Token) -> list[Token]:
+        """ "he was disillusioned with ...": who is in the state a passive participle says."""
+        if tok.pos_ != "VERB" or tok.tag_ != "VBN":
+            return []
+        return [c for c in tok.children if c.dep_ == "nsubjpass"]
+
+    def _first_person(self, head: Token) -> bool:
+        return head.lower_ in self.words.first_person or any(
+            c.dep_ == "poss" and c.lower_ in self.words.first_person for c in head.children
+        )
+
+    def _own_side(self, heads: list[Token], speaker: EventActor, actors: DocActors) -> bool:
+        """Every phrase is the speaker's side: "I", "we", the speaker's own mention ("he",
+        the speaker himself, "Jackson said he was disillusioned")."""
+        for head in heads:
+            if self._first_person(head):
+                continue
+            found = self.participants.actors_of(head, actors, modifiers=False)
+            if not found or not all(_same_side(actor, speaker) for actor in found):
+                return False
+        return True
 
     def _judged_heads(self, tok: Token, actors: DocActors) -> list[Token]:
         """The heads of the phrases the word is said of."""
@@ -125,6 +166,10 @@ class Evaluations:
             agent = passive_agent(tok)
             subject = agent if agent is not None else verb_subject(tok)
             return [subject] if subject is not None and subject.dep_ != "nsubjpass" else []
+        if tok.pos_ == "NOUN" and actors.by_token[tok.i] == -1:
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            if owners:
+                return owners  # "the Conservative Party's hostility", "Trump's incompetence"
         if tok.pos_ == "ADV":
             verb = tok.head
             subject = verb_subject(verb) if verb.i != tok.i else None
@@ -199,15 +244,6 @@ def _in_question(tok: Token) -> bool:
 
 def _same_side(actor: EventActor, speaker: EventActor) -> bool:
     """The speaker, the speaker's bare state ("Wang said China was a reliable partner"),
-    or an actor with the speaker's code. A country without a sector stands for the state
-    only on a state's own mention: a person or a party the actors stage could place only
-    in the speaker's country is someone else ("Blair said Jackson was a decent public
-    servant", Jackson coded GBR)."""
-    if same_actor(actor, speaker) or bool(actor.code and actor.code == speaker.code):
-        return True
-    return same_side(actor, speaker) and not (_not_a_state(actor) and _not_a_state(speaker))
-
-
-def _not_a_state(actor: EventActor) -> bool:
-    """A mention of an individual or a group, not of a state as a whole."""
-    return bool(actor.actor_id) and not actor.actor_id.startswith(_STATE_IDS)
+    or an actor with the speaker's code (:func:`same_side`: "Blair said Jackson was a decent
+    public servant", Jackson coded GBR, is someone else)."""
+    return same_side(actor, speaker) or bool(actor.code and actor.code == speaker.code)

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from detente.events.clauses import for_clause_mark, verb_subject
 from detente.events.emit import CodedAct
 from detente.events.lexicon import CodeSpec
-from detente.events.modality import ASSERTED, act_factuality, is_negated
+from detente.events.modality import ASSERTED, act_factuality, is_negated, role_of
 from detente.events.participants import (
     DocActors,
     Participants,
@@ -25,7 +25,7 @@ from detente.events.participants import (
 )
 from detente.events.patterns import VerbCodes, spec_text
 from detente.knowledge.events import Cameo, ClauseWords, NominalEntry, RootPolicy
-from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent
+from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent, prepositional_objects
 from detente.records import Event, EventActor
 
 # (trigger, sector, ones acted on) -> (unnamed doers, ones acted on): the unknown perpetrator
@@ -62,19 +62,29 @@ def _possessor_acted_on(noun: Token, entry: NominalEntry) -> bool:
     )
 
 
-def _refers_back(
-    entry: NominalEntry, doers: Sequence[EventActor], earlier: Sequence[ReportedAct]
-) -> bool:
-    """Is an act of the noun's root, in or against the country where the noun's act
-    happened (its unnamed ``doers``' country), reported just before it by someone else?
-    Then "the attack" is that act, not another one by unknown men. (After an act by the
-    same unknown men, "the attack" names it again, as its sentence's own event.)"""
-    root = (entry.code.forward or "")[:2]
+def _referred(
+    entry: NominalEntry,
+    doers: Sequence[EventActor],
+    earlier: Sequence[ReportedAct],
+    cameo: Cameo,
+) -> ReportedAct | None:
+    """The act of the noun's kind (its root's PLOVER category: a killing, root 18, and "the
+    attack", 19, are one assault), in or against the country where the noun's act happened
+    (its unnamed ``doers``' country), reported just before it by someone else: "the attack"
+    is that act, not another one by unknown men. (After an act by the same unknown men,
+    "the attack" names it again, as its sentence's own event.)"""
+    kind = _kind((entry.code.forward or "")[:2], cameo)
     where = {d.country for d in doers if d.country}
     codes = {d.code for d in doers}
-    return any(
-        act.root == root and act.countries & where and not act.doers & codes for act in earlier
-    )
+    for act in earlier:
+        if _kind(act.root, cameo) == kind and act.countries & where and not act.doers & codes:
+            return act
+    return None
+
+
+def _kind(root: str, cameo: Cameo) -> str:
+    entry = cameo.lookup(root) if root else None
+    return (entry.plover if entry is not None else None) or root
 
 
 def _specific(noun: Token, governor: Token | None, words: ClauseWords) -> bool:
@@ -114,19 +124,27 @@ class ReportedAct:
     root: str
     countries: frozenset[str]
     doers: frozenset[str] = frozenset()
+    # who did it and to whom; ``here``: reported in the noun's own sentence
+    sources: tuple[EventActor, ...] = ()
+    targets: tuple[EventActor, ...] = ()
+    here: bool = False
 
     @classmethod
     def of_event(cls, event: Event) -> ReportedAct:
         countries = {event.target.country if event.target else None}
         countries.add(event.location.country if event.location else None)
         doers = frozenset({event.source.code} - {None})
-        return cls(event.cameo_root, frozenset(c for c in countries if c), doers)
+        targets = (event.target,) if event.target else ()
+        return cls(
+            event.cameo_root, frozenset(c for c in countries if c), doers, (event.source,), targets
+        )
 
     @classmethod
     def of_act(cls, act: CodedAct) -> ReportedAct:
         countries = frozenset(t.country for t in act.targets if t.country)
         doers = frozenset(s.code for s in act.sources if s.code)
-        return cls((act.code.forward or "")[:2], countries, doers)
+        root = (act.code.forward or "")[:2]
+        return cls(root, countries, doers, tuple(act.sources), tuple(act.targets), here=True)
 
 
 class NominalCoder:
@@ -255,10 +273,13 @@ class NominalCoder:
         prepositions = {c.lower_ for h in heads for c in h.children if c.dep_ == "prep"}
         # "calls for the military to support him": "for" marks the noun's infinitive clause
         prepositions |= {"for" for h in heads for c in h.children if for_clause_mark(c)}
+        objects = {pobj.lemma_.lower() for h in heads for _, pobj in prepositional_objects(h)}
         for entry in self.words.nominals.get(noun.lemma_.lower(), ()):
             if entry.modifiers and not entry.modifiers & modifiers:
                 continue
             if entry.prepositions and not entry.prepositions & prepositions:
+                continue
+            if entry.objects and not entry.objects & objects:
                 continue
             return entry
         return None
@@ -332,6 +353,9 @@ class NominalCoder:
                 found = participants.actors_of(agent, actors, deep=True)
                 if found:
                     return found, True
+        found = self._responsible(noun, actors)
+        if found:
+            return found, inherited
         if governor is not None and self._doer_of_governor(noun, governor, entry):
             # "Abe held a meeting with Putin", "insisted on demands that ...": the doer of
             # the governing verb
@@ -377,11 +401,44 @@ class NominalCoder:
             patient = self.participants.patient(governor, actors)
         patient = patient or self._place_targets(noun, entry, actors, [])
         doers, patient = self.unnamed_doer(noun, sector, patient)
+        referred = _referred(entry, doers, earlier, self.cameo)
+        if referred is not None:
+            # "Boko Haram attacked Baga, and the attack killed 20": coded already in the
+            # sentence; in a later one, the act reported again is that sentence's event
+            # too (the guideline), done by the doer reported before, to the ones the noun
+            # names or else the ones it was done to
+            if referred.here or not referred.sources:
+                return [], []
+            sources = list(referred.sources)
+            targets = patient or list(referred.targets)
+            return sources, [t for t in targets if not any(same_side(t, s) for s in sources)]
         if doers and not patient:
             patient = own_country(doers)
-        if _refers_back(entry, doers, earlier):
-            return [], []  # "Boko Haram attacked Baga. The attack killed 20": coded already
         return doers, patient
+
+    def _responsible(self, noun: Token, actors: DocActors) -> list[EventActor]:
+        """ "The PRC claimed responsibility for the attack", "took credit for the bombing",
+        "Iran was responsible for the strike", "rebels were behind the attack": the subject
+        of the clause that says who did it (responsibility_words.txt). Not when that clause
+        denies it ("denied responsibility for", "was not behind")."""
+        if noun.dep_ != "pobj":
+            return []
+        words = self.words.responsibility_words
+        prep = noun.head
+        clause = None
+        if prep.lower_ in words:  # "were behind the attack"
+            clause = prep.head
+        elif prep.lower_ in self.words.blame_prepositions:
+            head = prep.head
+            if head.lemma_.lower() in words:  # "responsibility for", "responsible for"
+                clause = head.head if head.dep_ != "ROOT" else None
+            elif any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in head.children):
+                clause = head  # "claimed [responsibility] [for the attack]"
+        if clause is None or clause.pos_ not in VERBAL_POS:
+            return []
+        if is_negated(clause, self.words.negators) or role_of(clause, self.words) == "accuse":
+            return []
+        return self.participants.sources(clause, actors)[0]
 
     def _doer_named_around(self, noun: Token, governor: Token | None, actors: DocActors) -> bool:
         """Does the noun's clause name who did it? "Russian aircraft killed 46 civilians in

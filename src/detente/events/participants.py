@@ -238,12 +238,35 @@ def same_actor(a: EventActor, b: EventActor) -> bool:
 
 def same_side(target: EventActor, source: EventActor) -> bool:
     """A target that is the source itself, or the bare state of a source from that state
-    ("Trump emphasized the U.S. commitment ..." does not target the U.S.)."""
+    ("Trump emphasized the U.S. commitment ..." does not target the U.S.; "Japan said ...
+    the Japanese government" is Japan itself). A country without a sector stands for the
+    state only on a mention of the state: a person or group the actors stage could place
+    only in a country ("Jackson", coded GBR; "a Japanese official", JPN) is someone of that
+    state, another side than its government or its other people."""
     if same_actor(target, source):
         return True
     if target.country and target.country == source.country:
-        return not target.sector or not source.sector
+        return (not target.sector and is_state(target)) or (not source.sector and is_state(source))
     return False
+
+
+def is_state(actor: EventActor) -> bool:
+    """A mention of a state as a whole (or one we cannot tell from it: no actor id), not of
+    a person or group of it."""
+    return not actor.actor_id or actor.actor_id.startswith("state:")
+
+
+def shares_voice(verb: Token) -> bool:
+    """A bare participle joined to a passive verb ("were injured or killed"): passive too,
+    with the same subject acted on (unlike "has been indicted and will resign")."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and head.i != verb.i
+        and is_passive(head)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 class Participants:
@@ -364,6 +387,8 @@ class Participants:
             head = head.head  # "Syria is willing to withdraw": the subject of "is"
         patient = passive_subject(head)
         if verb.dep_ == "conj" and patient is not None and not is_passive(verb):
+            if shares_voice(verb):
+                return [], False  # "were injured or killed": passive too, no agent named
             # "the premier has been indicted by the court and will resign": an active verb
             # joined to a passive one shares its subject, not its agent
             return self.actors_of(patient, actors, places=True), True

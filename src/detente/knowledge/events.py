@@ -166,13 +166,16 @@ class NominalEntry:
     target_preps: tuple[str, ...]
     modifiers: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
+    # the sense applies only when a prepositional object of the noun is one of these
+    # ("attacks on media websites": a cyber attack)
+    objects: frozenset[str] = frozenset()
     # "his arrest", "the Floyd killing": without an "of" phrase of its own, the possessor
     # (or a modifying actor) is the one acted on ("Iran's detention of the sailors": the doer)
     patient_possessor: bool = False
 
     @property
     def conditional(self) -> bool:
-        return bool(self.modifiers or self.prepositions)
+        return bool(self.modifiers or self.prepositions or self.objects)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +197,8 @@ class ClauseWords:
     public_sectors: frozenset[str]  # the population: civilians, a people, refugees
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
     receiving_verbs: frozenset[str]  # "received support from X": their doer is acted on
+    # "claimed responsibility for the attack", "was behind it": their clause's subject did it
+    responsibility_words: frozenset[str]
     first_person: frozenset[str]  # inside quoted words: the speaker
     possessives: frozenset[str]
     negators: frozenset[str]
@@ -225,6 +230,7 @@ class ClauseWords:
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
+    feeling_words: frozenset[str]  # "disillusioned with X": the feeling judges X
 
     def intent_code(self, code: str) -> str | None:
         return _longest_prefix(self.intent_codes, code)
@@ -272,6 +278,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
                 tuple(p for p in target_preps if p != _POSSESSOR),
                 modifiers=condition if kind == "with" else frozenset(),
                 prepositions=condition if kind == "prep" else frozenset(),
+                objects=condition if kind == "object" else frozenset(),
                 patient_possessor=_POSSESSOR in target_preps,
             )
         )
@@ -300,6 +307,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         public_sectors=frozenset(read_words(files.PUBLIC_SECTORS, folder=folder)),
         light_verbs=frozenset(read_words(files.LIGHT_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
+        responsibility_words=frozenset(read_words(files.RESPONSIBILITY_WORDS, folder=folder)),
         first_person=words("first-person"),
         possessives=words("possessive"),
         negators=words("negator"),
@@ -333,6 +341,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         means_prepositions=words("preposition-means"),
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),
+        feeling_words=words("adjective-feeling"),
     )
 
 

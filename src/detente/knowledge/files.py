@@ -118,6 +118,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
+    "adjective-feeling",  # "disillusioned with X": the speaker's feeling judges X
     "honorific-male",  # Mr, Herr: "Mr Blair" is a man known by the surname alone
     "honorific-female",  # Mrs, Ms: "Mrs Blair" may be an office holder's wife
 )
@@ -219,7 +220,10 @@ NOMINALS = _table(
     Column("codes", CODE_PAIR),
     Column("modality", FACTUALITY),
     Column("target_prepositions"),
-    _optional("when", pattern(r"(with|prep):[a-z.,-]+", "with:WORDS or prep:WORDS")),
+    _optional(
+        "when",
+        pattern(r"(with|prep|object):[a-z.,-]+", "with:WORDS, prep:WORDS or object:WORDS"),
+    ),
 )
 UNARMED_SENSES = _table(
     "events/unarmed_senses.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
@@ -232,6 +236,7 @@ ARGUMENT_SENSES = _table(
 )
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
+RESPONSIBILITY_WORDS = _words("events/responsibility_words.txt", Column("lemma", WORD))
 EVALUATIONS = _table(
     "events/evaluations.tsv",
     Column("lemma", WORD),
@@ -505,6 +510,7 @@ SHIPPED = (
     ARGUMENT_SENSES,
     LIGHT_VERBS,
     RECEIVING_VERBS,
+    RESPONSIBILITY_WORDS,
     EVALUATIONS,
     ARMED_SECTORS,
     SILENT_SECTORS,
