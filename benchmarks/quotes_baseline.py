@@ -67,7 +67,7 @@ def main() -> None:
     args = parser.parse_args()
     predict = textacy_predictor(args.model)
     baseline = evaluate_predictor(
-        predict, gold_dir=args.gold_dir, split=args.split, limit=args.limit
+        predict, gold_dir=args.gold_dir, split=args.split, limit=args.limit, model=args.model
     )
     print(baseline.to_markdown(label="textacy 0.13 direct_quotations"))
     print(f"textacy bailed out (unbalanced marks) on {len(predict.bailed)} texts.")

@@ -1,7 +1,7 @@
 """Quote scores on PolNeAR dev, its two halves and the BBC gold's dev split, from parses kept
 once (issue 15's guard against dev-fitting: a rule is kept when it gains on both halves).
 
-    .venv/bin/python benchmarks/quotes_halves.py [--split dev] [--errors FILE]
+    .venv/bin/python benchmarks/quotes_halves.py [--split dev] [--errors FILE] [--clauses-only]
 
 The pipeline up to the actors stage runs once per text and is kept in ``tmp/quotes-cache``
 inside the worktree (delete it after changing anything before the quotes stage); each run
@@ -23,6 +23,7 @@ from detente.eval.quotes import (
     _distinct_texts,
     _match,
     doc_predictions,
+    exclude_noun_contents,
     load_gold,
     score_predictions,
 )
@@ -59,16 +60,19 @@ def parsed(tag: str, texts: list[str]):
 
 
 def predictions(tag: str, texts: list[str], *, by_part: bool, polnear_kinds: bool):
+    """The quotes stage's predictions for ``texts`` and their parses."""
     quotes, docs = parsed(tag, texts)
     return [
         doc_predictions(quotes(doc), by_part=by_part, polnear_kinds=polnear_kinds) for doc in docs
-    ]
+    ], docs
 
 
-def errors(documents, predicted_by_name) -> list[str]:
+def errors(documents, predicted_by_name, docs_by_name=None) -> list[str]:
     """Every miss and false alarm per kind, one TSV row each with its weight."""
     rows = []
     for document in documents:
+        if docs_by_name is not None:
+            document = exclude_noun_contents(document, docs_by_name[document.name])
         predicted = predicted_by_name[document.name]
         scored = [a for a in document.attributions if a.kind != "excluded"]
         excluded = [a for a in document.attributions if a.kind == "excluded"]
@@ -114,32 +118,46 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--errors", type=Path)
     parser.add_argument("--no-bbc", action="store_true")
+    parser.add_argument(
+        "--clauses-only",
+        action="store_true",
+        help="reported gold only where its content is a clause (eval/quotes.py module doc)",
+    )
     args = parser.parse_args()
 
     documents = load_gold(split=args.split)
     texts = _distinct_texts(documents)
     names = [name for name, _ in texts]
-    predicted = predictions(
+    predicted, docs = predictions(
         f"polnear-{args.split}", [g[0].text for _, g in texts], by_part=False, polnear_kinds=True
     )
     by_name = dict(zip(names, predicted, strict=True))
+    docs_by_name = dict(zip(names, docs, strict=True))
     print("| part | direct | reported | overall | speaker |\n|---|---|---|---|---|")
     for half in (None, *HALVES):
         part = load_gold(split=args.split, half=half)
         keep = sorted({d.name for d in part})
-        scores = score_predictions(part, [by_name[n] for n in keep], split=args.split)
+        scores = score_predictions(
+            part,
+            [by_name[n] for n in keep],
+            split=args.split,
+            docs=[docs_by_name[n] for n in keep] if args.clauses_only else None,
+        )
         k = scores.kinds
         print(
             f"| {args.split} {half or 'all'} | {k['direct'].f1:.4f} | {k['reported'].f1:.4f} "
             f"| {k['overall'].f1:.4f} | {scores.speaker_accuracy:.4f} |"
         )
     if args.errors:
-        args.errors.write_text("\n".join(errors(documents, by_name)) + "\n")
+        args.errors.write_text(
+            "\n".join(errors(documents, by_name, docs_by_name if args.clauses_only else None))
+            + "\n"
+        )
     if args.no_bbc or args.split != "dev":
         return
     bbc = load_bbc_gold(split="dev")
     bbc_texts = _distinct_texts(bbc)
-    bbc_predicted = predictions(
+    bbc_predicted, _ = predictions(
         "bbc-dev", [g[0].text for _, g in bbc_texts], by_part=True, polnear_kinds=False
     )
     scores = score_predictions(bbc, bbc_predicted, split="dev")

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", choices=["train", "dev"])
+    parser.add_argument("split", choices=["train", "dev", "dev2"])
     parser.add_argument("cats")
     parser.add_argument("-v", action="store_true")
     args = parser.parse_args()
@@ -80,13 +80,15 @@ def main() -> None:
             strict = any(pair_fits(g, p, by_mention=False) for p in same)
             if not strict:
                 t = f"{g.target.text}/{g.target.code}" if g.target else "-"
+                t += " (target outside)" if g.target and g.target.outside else ""
+                s_out = " (source outside)" if g.source.outside else ""
                 other = [
                     f"{p.plover or p.cameo}:{p.modality}{'/neg' if p.negated else ''}[{p.trigger.text}]"
                     for p in preds.get(where, ())
                 ]
                 misses.append(
                     f"{'CAT ' if same else 'MISS'} {g.plover} {g.cameo} [{g.trigger}] "
-                    f"{g.source.text}/{g.source.code} -> {t} :: {sentence[:260]}\n"
+                    f"{g.source.text}/{g.source.code}{s_out} -> {t} :: {sentence[:260]}\n"
                     f"      preds: {' '.join(other)}"
                 )
         for p in ps:

@@ -10,6 +10,7 @@ from detente.eval.quotes import (
     GoldAttribution,
     GoldDocument,
     gold_kind,
+    is_clause,
     load_gold,
     parse_attributions,
     score_predictions,
@@ -347,6 +348,14 @@ def test_paraphrase_tail(code):
     assert quote.text.startswith("Russia has teamed up")
     assert quote.text.endswith("more partners")
     assert quote.speaker == "Jannuzi"
+
+
+def test_a_naming_verbs_fragment_runs_over_what_follows_it_in_the_verb_phrase(code):
+    doc = code("Trump likened the refugees to a “vicious snake” in a song about a farmer.")
+    quote = only(doc)
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("the refugees to a “vicious snake”")
+    assert quote.text.rstrip(".").endswith("in a song about a farmer")
 
 
 def test_words_pointing_back_are_what_a_speech_verb_reports(code):
@@ -823,6 +832,25 @@ def test_quotes_in_single_marks_only_are_scored_as_reported_on_polnear():
     assert [p[2] for p in as_predicted([mixed])] == ["mixed"]
 
 
+def test_a_quote_inside_a_direct_quote_is_not_scored_on_polnear():
+    # PolNeAR annotates nothing inside a direct quote; our BBC gold marks nested quotes
+    from detente.eval.quotes import as_predicted
+    from detente.records import Quote
+
+    text = "“His people said, ‘There are many issues.’ We worked,” she said. ‘Yes,’ he said."
+
+    def quote(part: str, kind: str) -> Quote:
+        start = text.index(part)
+        return Quote("d", start, start + len(part), part, kind, *([None] * 8))
+
+    outer = quote("His people said, ‘There are many issues.’ We worked,", "direct")
+    nested = quote("There are many issues.", "direct")
+    alone = quote("Yes,", "direct")  # single marks, not nested: scored (as reported)
+    scored = as_predicted([outer, nested, alone], text=text)
+    assert [(p[0], p[2]) for p in scored] == [(outer.start, "direct"), (alone.start, "indirect")]
+    assert len(as_predicted([outer, nested, alone])) == 3  # our own gold scores all three
+
+
 def test_prediction_parts_and_polnear_kinds_are_chosen_separately(code):
     # PolNeAR's double-mark kind rule is its own keyword, not implied by scoring by part
     from detente.eval.quotes import doc_predictions
@@ -856,6 +884,67 @@ def test_parse_brat_discontinuous_content():
     assert [g.kind for g in gold] == ["direct", "reported"]
     assert gold[0].content == ((0, 6), (16, 22))
     assert source_head_word("Frank Jannuzi, former adviser") == "jannuzi"
+
+
+def _hand_parse(words: str, heads: list[int], deps: str, pos: str):
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    return Doc(
+        English().vocab, words=words.split(), heads=heads, deps=deps.split(), pos=pos.split()
+    )
+
+
+def _chars(doc, first: int, last: int) -> tuple[tuple[int, int], ...]:
+    return ((doc[first].idx, doc[last].idx + len(doc[last])),)
+
+
+def test_a_gold_content_is_reported_speech_only_when_it_is_a_clause():
+    # She declared bankruptcy and said he had lied , accusing him of lying .
+    doc = _hand_parse(
+        "She declared bankruptcy and said he had lied , accusing him of lying .",
+        [1, 1, 1, 1, 1, 7, 7, 4, 1, 1, 9, 9, 11, 1],
+        "nsubj ROOT dobj cc conj nsubj aux ccomp punct advcl dobj prep pcomp punct",
+        "PRON VERB NOUN CCONJ VERB PRON AUX VERB PUNCT VERB PRON ADP VERB PUNCT",
+    )
+    assert not is_clause(doc, _chars(doc, 2, 2))  # bankruptcy: a noun phrase
+    assert is_clause(doc, _chars(doc, 5, 7))  # he had lied
+    assert is_clause(doc, _chars(doc, 10, 12))  # him of lying: a gerund under 'of'
+    # did not respond to requests ; demanded that the campaign stop (stop mis-tagged)
+    doc = _hand_parse(
+        "They did not respond to requests ; they demanded that the campaign stop",
+        [3, 3, 3, 3, 3, 4, 3, 8, 3, 12, 11, 12, 8],
+        "nsubj aux neg ROOT prep pobj punct nsubj conj mark det compound ccomp",
+        "PRON AUX PART VERB ADP NOUN PUNCT PRON VERB SCONJ DET NOUN NOUN",
+    )
+    assert not is_clause(doc, _chars(doc, 4, 5))  # to requests
+    assert is_clause(doc, _chars(doc, 9, 12))  # that … stop: a that-clause
+
+
+def test_the_scorer_sets_aside_reported_gold_whose_content_is_no_clause():
+    doc = _hand_parse(
+        "She declared bankruptcy and said he had lied .",
+        [1, 1, 1, 1, 1, 7, 7, 4, 1],
+        "nsubj ROOT dobj cc conj nsubj aux ccomp punct",
+        "PRON VERB NOUN CCONJ VERB PRON AUX VERB PUNCT",
+    )
+    noun, clause = _chars(doc, 2, 2), _chars(doc, 5, 7)
+    gold = (
+        GoldAttribution(noun, (), "declared", "She", "reported"),
+        GoldAttribution(clause, (), "said", "She", "reported"),
+    )
+    documents = [GoldDocument("t", "a1", 1.0, doc.text, gold)]
+    predicted = [
+        [(*noun[0], "indirect", None, None, None), (*clause[0], "indirect", None, None, None)]
+    ]
+    without = score_predictions(documents, predicted).kinds["reported"]
+    assert (without.tp, without.fp, without.fn) == (2, 0, 0)
+    missed = score_predictions(documents, [predicted[0][1:]]).kinds["reported"]
+    assert missed.fn == 1  # without the parse, the noun phrase is reported speech missed
+    parsed = score_predictions(documents, [predicted[0][1:]], docs=[doc]).kinds["reported"]
+    assert (parsed.tp, parsed.fp, parsed.fn) == (1, 0, 0)
+    both = score_predictions(documents, predicted, docs=[doc]).kinds["reported"]
+    assert (both.tp, both.fp, both.fn) == (1, 0, 0)  # a match with it is set aside
 
 
 def test_scorer_overlap_kinds_speakers_and_annotator_weights():

@@ -9,7 +9,7 @@ def _statements(doc):
 
 
 def test_said_is_a_statement(code):
-    doc = code("Russian President Vladimir Putin said the talks with Japan had failed.")
+    doc = code("Russian President Vladimir Putin said the economy had recovered.")
     (event,) = _statements(doc)
     assert event.source.code == "RUSGOV" and event.target is None
     assert (event.cameo, event.trigger.text, event.modality) == ("010", "said", "asserted")

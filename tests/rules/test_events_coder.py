@@ -837,6 +837,79 @@ def test_face_meets_someone_only_with_an_actor_object(coder):
     assert [e for e in coded(coder, stakes, codes) if e.cameo_root == "04"] == []
 
 
+# "The Thai troops arrested on Sunday are in Bangkok."
+ARRESTED_TROOPS = """
+    The       det     troops    DET
+    Thai      amod    troops    ADJ
+    troops    nsubj   are       NOUN   NNS
+    arrested  acl     troops    VERB   VBN  lemma=arrest
+    {tail}
+    are       ROOT    -         AUX    VBP  lemma=be
+    in        prep    are       ADP
+    Bangkok   pobj    in        PROPN  NNP
+    .         punct   are       PUNCT  .
+"""
+
+
+def test_a_participle_on_an_actor_reports_the_act_done_to_it(coder):
+    """ "the Thai troops arrested on Sunday", "... detained by rebels": an act of coercion
+    or force done to the actor the participle describes, by its agent or by the unnamed
+    doer of an agentless passive; a participle of another act is a standing state."""
+    codes = {"Thai troops": "THAMIL"}
+    on_sunday = "on prep arrested ADP\nSunday pobj on PROPN NNP"
+    assert triples(coded(coder, ARRESTED_TROOPS.format(tail=on_sunday), codes)) == {
+        ("THAGOV", "THAMIL", "173")
+    }
+    by_rebels = "by agent arrested ADP\nrebels pobj by NOUN NNS"
+    codes_rebels = {**codes, "rebels": "THAREB"}
+    assert triples(coded(coder, ARRESTED_TROOPS.format(tail=by_rebels), codes_rebels)) == {
+        ("THAREB", "THAMIL", "173")
+    }
+    backed = ARRESTED_TROOPS.replace("arrested", "backed").replace("lemma=arrest", "lemma=back")
+    by_rebels = by_rebels.replace("arrested", "backed")
+    assert coded(coder, backed.format(tail=by_rebels), codes_rebels) == []
+
+
+def test_among_those_arrested_is_the_subject_of_the_clause(coder):
+    # "Among those arrested was Prince Talal."
+    table = """
+        Among     prep    was       ADP
+        those     pobj    Among     PRON   DT
+        arrested  acl     those     VERB   VBN  lemma=arrest
+        was       ROOT    -         AUX    VBD  lemma=be
+        Prince    compound Talal    PROPN  NNP
+        Talal     nsubj   was       PROPN  NNP
+        .         punct   was       PUNCT  .
+    """
+    events = coded(coder, table, {"Prince Talal": "SAUELI"})
+    assert triples(events) == {("SAUGOV", "SAUELI", "173")}
+
+
+# "Putin appeared with Erdogan."
+APPEARED = """
+    Putin     nsubj   appeared  PROPN  NNP
+    appeared  ROOT    -         VERB   VBD  lemma=appear
+    {prep}    prep    appeared  ADP    IN
+    {object}  pobj    {prep}    {pos}
+    .         punct   appeared  PUNCT  .
+"""
+
+
+def test_appearing_or_shaking_hands_with_an_actor_is_a_meeting(coder):
+    codes = {"Putin": "RUSGOV", "Erdogan": "TURGOV"}
+    table = APPEARED.format(prep="with", object="Erdogan", pos="PROPN  NNP")
+    assert triples(coded(coder, table, codes)) == {("RUSGOV", "TURGOV", "040")}
+    # "appeared with bruises": no one met
+    assert coded(coder, APPEARED.format(prep="with", object="bruises", pos="NOUN NNS"), codes) == []
+    shook = APPEARED.format(prep="with", object="Erdogan", pos="PROPN  NNP")
+    shook = shook.replace(
+        "appeared  ROOT    -         VERB   VBD  lemma=appear",
+        "shook ROOT - VERB VBD lemma=shake\nhands dobj shook NOUN NNS",
+    )
+    shook = shook.replace("appeared", "shook")
+    assert triples(coded(coder, shook, codes)) == {("RUSGOV", "TURGOV", "040")}
+
+
 WILL_NOT_HOLD_TALKS = """
     Iran    nsubj  hold   PROPN
     will    aux    hold   AUX    MD

@@ -340,6 +340,48 @@ def test_an_attack_no_one_is_named_doing_has_the_unnamed_doer_unless_it_refers_b
         )
 
 
+# "Iran said talks with Europe are continuing."
+TALKS_SAID = """
+    Iran        nsubj   said        PROPN
+    said        ROOT    -           VERB   VBD  lemma=say
+    talks       nsubj   continuing  NOUN   NNS  lemma=talk
+    with        prep    talks       ADP    IN
+    Europe      pobj    with        PROPN
+    are         aux     continuing  AUX    VBP  lemma=be
+    continuing  ccomp   said        VERB   VBG  lemma=continue
+"""
+
+
+def test_talks_with_someone_reported_by_a_speaker_are_the_speakers(nominals):
+    """One reports one's own talks with "with", others' with "between"."""
+    codes = {"Iran": "IRN", "Europe": "EUR"}
+    act, _ = code(nominals, parse(TALKS_SAID), 2, codes)
+    assert sides(act) == (["IRN"], ["EUR"]) and act.code.forward == "040"
+    # not reported by a speaker: whose talks they are is not said
+    hoped = TALKS_SAID.replace(
+        "said        ROOT    -           VERB   VBD  lemma=say", "hoped ROOT - VERB VBD lemma=hope"
+    ).replace("said", "hoped")
+    assert code(nominals, parse(hoped), 2, codes)[0] is None
+
+
+# "Macron told Rouhani in a phone call that ..."
+TOLD_IN_CALL = """
+    Macron   nsubj     told   PROPN
+    told     ROOT      -      VERB   VBD  lemma=tell
+    Rouhani  dobj      told   PROPN
+    in       prep      told   ADP    IN
+    a        det       call   DET
+    phone    compound  call   NOUN
+    call     pobj      in     NOUN   NN
+"""
+
+
+def test_a_call_that_carries_what_was_told_is_with_the_one_told(nominals):
+    codes = {"Macron": "FRAGOV", "Rouhani": "IRNGOV"}
+    act, _ = code(nominals, parse(TOLD_IN_CALL), 6, codes)
+    assert sides(act) == (["FRAGOV"], ["IRNGOV"]) and act.code.forward == "041"
+
+
 CLAIMED = """
     Rebels          nsubj  claimed         NOUN   NNS
     claimed         ROOT   -               VERB   VBD  lemma=claim

@@ -630,6 +630,14 @@ def eval_quotes(
             "even or odd positions), the guard against tuning to a few texts.",
         ),
     ] = None,
+    clauses_only: Annotated[
+        bool,
+        typer.Option(
+            "--clauses-only",
+            help="PolNeAR only: score reported speech only where its content is a clause "
+            "(our guideline's definition), a second number beside PolNeAR's own.",
+        ),
+    ] = False,
 ) -> None:
     """Quotes against PolNeAR attribution gold, or against détente's own BBC quote gold."""
     from detente.eval.quotes import HALVES
@@ -638,14 +646,18 @@ def eval_quotes(
     if half is not None and half not in HALVES:  # before any gold is read
         raise UsageError(f"--half {half!r} is not one of {', '.join(HALVES)}")
     if gold is not None and (gold / ARTICLES_FILE).is_file():
-        if half is not None:
-            raise InputError(str(gold), "bad-half", "--half splits PolNeAR only")
+        if half is not None or clauses_only:
+            raise InputError(
+                str(gold), "bad-half", "--half and --clauses-only apply to PolNeAR only"
+            )
         report = evaluate_bbc_quotes(gold_dir=gold, split=split, model=model, limit=limit)
     else:
         from detente.eval.quotes import evaluate_quotes
 
         kwargs = {"gold_dir": gold} if gold else {}
-        report = evaluate_quotes(split=split, model=model, limit=limit, half=half, **kwargs)
+        report = evaluate_quotes(
+            split=split, model=model, limit=limit, half=half, clauses_only=clauses_only, **kwargs
+        )
     print_report(report)
 
 

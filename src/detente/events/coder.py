@@ -41,6 +41,7 @@ from detente.events.modality import (
     is_negated,
     is_obliged,
     is_unasserted_infinitive,
+    names_actor,
     obliged_through_adjective,
 )
 from detente.events.nominal import NominalCoder, ReportedAct
@@ -286,7 +287,9 @@ class EventCoder:
         """The acts a verb codes: its own, with its factuality, and the verbal act that a
         governing word or the future makes of it ("pledged to give aid": the pledge 0331
         and the aid, intended; "will visit": the intent 036 and the visit, intended)."""
-        if is_unasserted_infinitive(verb, actors, self.words):
+        if is_unasserted_infinitive(verb, actors, self.words) and not participle_patients(
+            verb, actors, self.participants
+        ):
             return self._drop(verb, "unasserted infinitive")
         role = self.words.roles.get(self.verb_codes.word(verb))
         if role in REPORTING_ROLES and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
@@ -330,17 +333,24 @@ class EventCoder:
             return self._drop(verb, "no lexicon entry")
         # most verbs have no actor doing them: find that out before matching patterns
         sources, inherited = self.participants.sources(verb, actors)
-        if inherited and _reduced_passive(verb):
+        participle = participle_patients(verb, actors, self.participants)
+        if inherited and (participle or _reduced_passive(verb)):
             sources, inherited = [], False
         patient: list[EventActor] = []  # a passive subject, for "- + * FROM $" patterns
         if not sources:
-            patient = self.participants.patient(verb, actors)
+            patient = self.participants.patient(verb, actors) or participle
             if not patient:
                 return self._drop(verb, "no source")
         coding = _Coding(*self.verb_codes.code_of(verb, entry, verb_subject(verb)))
+        if participle and coding.code.forward not in self.words.custody_codes:
+            # "militias backed by Iran", "war-torn Mozambique", "the ousted president": a
+            # standing state of the noun, not news of an act done to it
+            return self._drop(verb, "participle of an act other than custody")
         sources, forced_targets = self._marked_source(
             verb, coding.pattern, sources, patient, actors
         )
+        if sources and participle and not forced_targets:
+            forced_targets = participle  # "the sailors detained by Iran": Iran -> the sailors
         if not sources and patient and coding.code.forward and factuality.asserted:
             # only an act reported as done has a doer to infer ("will be taken": no one yet)
             sources, forced_targets = self._unnamed_doer(verb, coding.code.forward, patient, actors)
@@ -692,6 +702,35 @@ class EventCoder:
             ),
             True,
         )
+
+
+def participle_patients(
+    verb: Token, actors: DocActors, participants: Participants
+) -> list[EventActor]:
+    """ "the detained activists", "Alan Gross, an American citizen arrested for ...", "among
+    those arrested was Prince al-Waleed": a past participle on a noun that names an actor
+    reports, in passing, an act done to that actor (as a past relative clause on an actor
+    does, "the men, who were arrested"; guideline section 2), whose doer is its agent or
+    an unnamed one (the agentless passive rule). Coded only for taking into custody
+    (``custody_codes.txt``: arrests, detentions, captures), whose participle is news of
+    the act; other participles name a standing state ("war-torn", "Iran-backed"). The actors acted
+    on; empty when the participle has a clause of its own or its noun names no actor. A
+    pronoun noun ("those") stands for the subject of the clause whose phrase holds it."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod") or verb.head.i == verb.i:
+        return []
+    if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+        return []
+    noun = verb.head
+    if noun.pos_ == "PRON" and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        subject = verb_subject(noun.head.head)
+        return participants.actors_of(subject, actors) if subject is not None else []
+    if not any(names_actor(n, actors) for n in (noun, *noun.conjuncts)):
+        return []  # "weapons seized from peacekeepers": a thing, not an actor
+    return participants.actors_of(noun, actors)
+
+
+# a participle with one of these has a clause of its own ("who were arrested" is a relcl)
+_CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass"})
 
 
 def _reduced_passive(verb: Token) -> bool:

@@ -61,7 +61,8 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
       freedoms", "mobilized groups to help" ("the first leader to visit Trump" is an act:
       its noun is an actor);
     * a participle describing a noun: "militiamen armed with machetes", "a helicopter
-      captured by the authorities";
+      captured by the authorities" (the coder still codes a participle of custody on an
+      actor, "the sailors detained by Iran": ``coder.participle_patients``);
     * a relative clause in the present or the present perfect, whoever its subject: a
       standing state or the actor's record, not news ("Hamas, which advocates ...", "the
       aid, which Iraq is buying", "Jackson, who has clashed with his leaders", "actions
@@ -87,11 +88,11 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
         subject = verb_subject(verb)
         if subject is None or subject.lower_ not in words.relatives:
             return False
-        return not (in_past(verb) and _names_actor(verb.head, actors))
+        return not (in_past(verb) and names_actor(verb.head, actors))
     return False
 
 
-def _names_actor(noun: Token, actors: DocActors) -> bool:
+def names_actor(noun: Token, actors: DocActors) -> bool:
     """The noun is an actor's, or a modifier names one ("Russian military involvement")."""
     return actors.by_token[noun.i] != -1 or any(
         c.dep_ in NOUN_MODIFIER_DEPS and actors.by_token[c.i] != -1 for c in noun.children

@@ -14,7 +14,13 @@ from spacy.tokens import Token
 from detente.events.clauses import for_clause_mark, verb_subject
 from detente.events.emit import CodedAct
 from detente.events.lexicon import CodeSpec
-from detente.events.modality import ASSERTED, act_factuality, is_negated, role_of
+from detente.events.modality import (
+    ASSERTED,
+    REPORTING_ROLES,
+    act_factuality,
+    is_negated,
+    role_of,
+)
 from detente.events.participants import (
     DocActors,
     Participants,
@@ -197,9 +203,11 @@ class NominalCoder:
         sides: list[EventActor] = []
         if not sources and mutual:
             # "clashes between rebels and troops", "talks between the U.S. and Iran": a
-            # mutual act's sides are both named after "between"
+            # mutual act's sides are both named after "between"; else "X said talks with Y
+            # continue": the speaker's own
             sides = self._between(noun, actors)
-            sources = sides[:1]
+            sources = sides[:1] or self._speaker_side(noun, entry, actors)
+            inherited = bool(sources) and not sides
         unnamed: list[EventActor] = []  # the ones acted on by an unnamed doer
         if not sources and not mutual:
             sources, unnamed = self._unnamed(noun, governor, entry, actors, consumed, earlier)
@@ -210,7 +218,9 @@ class NominalCoder:
             # "issued a reminder Saturday to Iraq": the parser hangs the noun's
             # complement on its light verb
             targets = self._light_verb_targets(light_verb, entry, actors)
-        targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
+        targets = [t for t in targets if not any(same_side(t, s) for s in sources)] or (
+            self._addressees(noun, governor, actors, sources if mutual and inherited else [])
+        )
         policy = self.cameo.policy(entry.code.forward)
         if not targets and policy.place_target:
             # "its invasion of South Lebanon": a place stands for its country
@@ -551,6 +561,46 @@ class NominalCoder:
             if targets:
                 break
         return targets
+
+    def _speaker_side(
+        self, noun: Token, entry: NominalEntry, actors: DocActors
+    ) -> list[EventActor]:
+        """ "Araghchi said that discussions with European powers are continuing": a mutual
+        act whose doer is not named, the subject of a clause reported by a speaker, with
+        only its other side named (a target phrase), is the speaker's own: one reports the
+        talks one takes part in with "with", others' with "between"."""
+        clause = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return []
+        if not any(c.dep_ == "prep" and c.lower_ in entry.target_preps for c in noun.children):
+            return []
+        speaker_verb = clause.head
+        if self.words.roles.get(self.verb_codes.word(speaker_verb)) not in REPORTING_ROLES:
+            return []
+        return self.participants.sources(speaker_verb, actors)[0]
+
+    def _addressees(
+        self, noun: Token, governor: Token | None, actors: DocActors, speakers: list[EventActor]
+    ) -> list[EventActor]:
+        """ "Macron told his counterpart Rouhani in a phone call that ...": a mutual act
+        that is the means of a verb of speech, done by its ``speakers``, is with the one
+        spoken to (not the speaker's side: "his")."""
+        if not speakers or governor is None:
+            return []
+        if noun.dep_ != "pobj" or noun.head.head.i != governor.i:
+            return []
+        if self.words.roles.get(self.verb_codes.word(governor)) not in REPORTING_ROLES:
+            return []
+        for child in governor.children:
+            if child.dep_ in ("dobj", "dative"):
+                found = [
+                    a
+                    for a in self.participants.actors_of(child, actors, deep=True)
+                    if not any(same_side(a, s) for s in speakers)
+                ]
+                if found:
+                    return found
+        return []
 
     def _between(self, noun: Token, actors: DocActors) -> list[EventActor]:
         """The actors of the noun's "between" phrase, when it names two sides or more."""

@@ -244,6 +244,7 @@ EVALUATIONS = _table(
     Column("polarity", one_of("negative", "accusation", "positive")),
 )
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
+CUSTODY_CODES = _words("events/custody_codes.txt", Column("code", CAMEO_EVENT))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 PUBLIC_SECTORS = _words("events/public_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
@@ -513,6 +514,7 @@ SHIPPED = (
     RESPONSIBILITY_WORDS,
     EVALUATIONS,
     ARMED_SECTORS,
+    CUSTODY_CODES,
     SILENT_SECTORS,
     PUBLIC_SECTORS,
     RELATIVE_DATES,

@@ -48,6 +48,9 @@ SENTENCE_END = frozenset({".", "?", "!"})
 # words that say something of their own (not a conjunction or adverb leading a sentence in)
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
 # marks that set a clause off from what follows, unlike the comma before a tail tag
+# Dependents of a naming or speech verb that are not what it says of its object: clauses
+# of their own after it ('…, saying …', 'when …').
+FRAGMENT_STOP_DEPS = frozenset({"advcl", "parataxis", "ccomp", "xcomp", "dep"})
 SET_OFF_MARKS = frozenset({"-", "--", "\u2013", "\u2014", ":", ";"})
 # Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
 TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
@@ -1407,7 +1410,10 @@ def _attributed_fragment(
                     return None  # 'has bought a “philanthropub”', 'will be “fair” to him'
             said = [c for c in token.rights if c.dep_ not in ("punct", "cc", "conj")]
             first = min((c.left_edge.i for c in said), default=below.left_edge.i)
-            last = _last_word(doc, first, below.right_edge.i)
+            # what the verb says runs over its dependents after it, not only the one holding
+            # the words: 'likened the refugees to a “vicious snake” in a song about …'
+            end = max((c.right_edge.i for c in said if c.dep_ not in FRAGMENT_STOP_DEPS), default=0)
+            last = _last_word(doc, first, max(below.right_edge.i, end))
             return token, subject, max(first, token.i + 1), last
     return None
 
