@@ -223,7 +223,7 @@ def show_errors(gold, units, limit: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("split", choices=("train", "dev"))
+    parser.add_argument("split", choices=("train", "dev", "dev2"))
     parser.add_argument("--verbose", type=int, default=0, help="print N sentences with errors")
     parser.add_argument("--cached", action="store_true")
     parser.add_argument("--tag", default="run", help="names the cache file of this run")

@@ -99,7 +99,7 @@ def describe(gold_event) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("split", choices=("train", "dev"))
+    parser.add_argument("split", choices=("train", "dev", "dev2"))
     parser.add_argument("--tag", default="run")
     parser.add_argument("--show", help="print the FPs whose cause starts with this")
     parser.add_argument("--dump", action="store_true")

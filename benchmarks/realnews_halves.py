@@ -41,7 +41,7 @@ def score(gold, events: list, keys: list[str]):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("split", choices=("train", "dev"))
+    parser.add_argument("split", choices=("train", "dev", "dev2"))
     parser.add_argument("tags", nargs="+")
     args = parser.parse_args()
     gold = load_gold("A")

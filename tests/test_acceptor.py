@@ -99,7 +99,16 @@ def test_features_of_a_hand_built_event():
         "target_coded": 1.0,
         "target_distance": 0.01,
         "domestic": 0.0,
+        "own_country_target": 0.0,
     }
+
+
+def test_the_doers_own_country_on_its_own_mention_is_flagged():
+    """The domestic fallback (participants.own_country) targets the doer's state on the
+    doer's own mention: a feature of its own, far less often right."""
+    own = _actor("Japan", 0, "JPN", "state:JPN")
+    found = features(_event(target=own), sentence_index=0, source_by="kb", target_by="kb")
+    assert found["own_country_target"] == 1.0 and found["domestic"] == 1.0
 
 
 def test_features_without_target_and_actor_outside_the_sentence():

@@ -837,6 +837,78 @@ def test_face_meets_someone_only_with_an_actor_object(coder):
     assert [e for e in coded(coder, stakes, codes) if e.cameo_root == "04"] == []
 
 
+IMPOSED = """
+    Washington  nsubj  {verb}  PROPN  NNP
+    {verb}      ROOT   -       VERB   VBD  lemma={lemma}
+    {object}    dobj   {verb}  NOUN   NNS  lemma={thing}
+    on          prep   {verb}  ADP
+    Beijing     pobj   on      PROPN  NNP
+    .           punct  {verb}  PUNCT  .
+"""
+
+
+def test_an_economic_measure_object_is_imposed_not_force(coder):
+    """economic_measures.tsv: "imposed tariffs on Beijing" and "slapped tariffs on Beijing"
+    impose a measure (163), not the blocks' coercion (IMPOSE 170) or assault (SLAP 180);
+    another object keeps its own sense."""
+    codes = {"Washington": "USAGOV", "Beijing": "CHNGOV"}
+
+    def cameo(verb, lemma, obj, thing):
+        table = IMPOSED.format(verb=verb, lemma=lemma, object=obj, thing=thing)
+        return {e.cameo for e in coded(coder, table, codes)}
+
+    assert cameo("imposed", "impose", "tariffs", "tariff") == {"163"}
+    assert cameo("slapped", "slap", "tariffs", "tariff") == {"163"}
+    assert cameo("imposed", "impose", "conditions", "condition") != {"163"}
+
+
+LAUNCHED = """
+    Howard     nsubj  launched  PROPN  NNP
+    launched   ROOT   -         VERB   VBD  lemma=launch
+    an         det    attack    DET
+    attack     dobj   launched  NOUN   NN
+    on         prep   attack    ADP
+    the        det    {thing}   DET
+    {thing}    pobj   on        NOUN   NN
+    of         prep   {thing}   ADP
+    Blair      pobj   of        PROPN  NNP
+    .          punct  launched  PUNCT  .
+"""
+
+
+def test_force_at_an_abstract_thing_is_the_words_unarmed_sense(coder):
+    """abstract_nouns.txt: rebels who "launched an attack on the cost of (the) government"
+    criticize (111, the unarmed sense of "attack"), though they can fight; "an attack on
+    the base of the government" stays force (190)."""
+    codes = {"Howard": "IRQREB", "Blair": "IRQGOV"}
+    cost = coded(coder, LAUNCHED.format(thing="cost"), codes)
+    assert triples(cost) == {("IRQREB", "IRQGOV", "111")}
+    base = coded(coder, LAUNCHED.format(thing="base"), codes)
+    assert triples(base) == {("IRQREB", "IRQGOV", "190")}
+
+
+DECIDED = """
+    Obama    nsubj  decided  PROPN  NNP
+    decided  ROOT   -        VERB   VBD  lemma=decide
+    to       aux    {act}    PART   TO
+    {act}    xcomp  decided  VERB   VB   lemma={act}
+    Iraq     dobj   {act}    PROPN  NNP
+    .        punct  decided  PUNCT  .
+"""
+
+
+def test_an_intention_whose_act_has_no_code_is_no_agreement(coder):
+    """cameo_roots.tsv coded_alone: "Obama decided to pretend ..." names no codable act,
+    so "decided" (the lexicon's 030) codes nothing; "decided to attack Iraq" is a threat;
+    a promise to others is an intent whatever it promises (promise_verbs.txt)."""
+    codes = {"Obama": "USAGOV", "Iraq": "IRQGOV"}
+    assert coded(coder, DECIDED.format(act="pretend"), codes) == []
+    promised = DECIDED.replace("decided", "promised").replace("=decide", "=promise")
+    assert "030" in {e.cameo for e in coded(coder, promised.format(act="pretend"), codes)}
+    attack = coded(coder, DECIDED.format(act="attack"), codes)
+    assert ("USAGOV", "IRQGOV", "138") in triples(attack)
+
+
 # "The Thai troops arrested on Sunday are in Bangkok."
 ARRESTED_TROOPS = """
     The       det     troops    DET

@@ -89,6 +89,11 @@ def features(
         found[f"target={resolution(target_by)}"] = 1.0
         found["target_coded"] = float(bool(event.target.code))
         found["target_distance"] = _distance(event, event.target)
+        # the doer's own country standing in for a target the sentence does not name (the
+        # domestic fallback, on the source's own mention): right far less often
+        found["own_country_target"] = float(
+            (event.target.start, event.target.end) == (event.source.start, event.source.end)
+        )
         found["domestic"] = float(
             bool(event.source.country) and event.source.country == event.target.country
         )

@@ -4,7 +4,7 @@ the parse (they work on hand-built ``Doc`` objects too)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from spacy.tokens import Token
 
@@ -151,6 +151,33 @@ def thing_object(verb: Token, is_actor: Callable[[Token], bool]) -> Token | None
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and not is_actor(child):
             return child
+    return None
+
+
+def struck_object(verb: Token, nominals: Mapping[str, Sequence]) -> Token | None:
+    """What the verb acts on: its direct object (or passive subject), a noun; when that
+    object is an event noun (``nominals``: lemma -> senses with ``target_preps``), the
+    object of the noun's target preposition instead ("launched an attack on the cost":
+    "cost"). None when there is no such noun."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass") or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        senses = nominals.get(child.lemma_.lower())
+        if not senses:
+            return child
+        return noun_struck(child, {p for sense in senses for p in sense.target_preps})
+    return None
+
+
+def noun_struck(noun: Token, preps: Iterable[str]) -> Token | None:
+    """The noun object of the event noun's first phrase opened by one of ``preps`` ("an
+    attack on the cost": "cost")."""
+    preps = set(preps)
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
     return None
 
 

@@ -26,6 +26,7 @@ from detente.events.clauses import (
     has_unmatched_object,
     inside_phrase,
     particles,
+    struck_object,
     thing_object,
     verb_subject,
 )
@@ -46,12 +47,15 @@ from detente.events.modality import (
 )
 from detente.events.nominal import NominalCoder, ReportedAct
 from detente.events.participants import (
+    FORCE_ROOTS,
     DocActors,
     Participants,
+    abstract_thing,
     is_public,
     own_country,
     same_actor,
     unarmed_sense,
+    unarmed_word_sense,
 )
 from detente.events.patterns import VerbCodes
 from detente.events.statements import StatementCoder
@@ -137,6 +141,33 @@ class EventCoder:
         if not other:  # a verb without another sense keeps its own (a nominal one does not)
             return coding
         rule = f"{coding.rule}; unarmed sense [{other}]"
+        return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
+
+    def _object_sense(self, verb: Token, coding: _Coding, actors: DocActors) -> _Coding | None:
+        """The sense a coercive or violent verb takes from the thing it acts on. An
+        economic measure (economic_measures.tsv: "imposed tariffs", "slapped tariffs") is
+        imposed: 163, not the block's coercion or force. Physical force (roots 18-20) at an
+        abstract thing (abstract_nouns.txt: "launched an attack on the cost of the asylum
+        system", "hammered the plan") is the word's unarmed sense (criticism, 111), and no
+        event when it has none. The thing is the verb's object, or, when that object is an
+        event noun ("an attack"), what the noun is done to (its target prepositions)."""
+        code = coding.code.forward
+        if code is None or self.cameo.quad_class(code) != 4 or code.startswith("16"):
+            return coding
+        obj = struck_object(verb, self.words.nominals)
+        if obj is None or actors.by_token[obj.i] != -1 or obj.i in actors.place_by_token:
+            return coding
+        thing = obj.lemma_.lower()
+        measure = self.words.economic_measures.get(thing)
+        if measure is not None:
+            rule = f"{coding.rule}; economic measure [{measure}]"
+            return _Coding(CodeSpec(measure), rule, coding.confidence, coding.pattern)
+        if code[:2] not in FORCE_ROOTS or not abstract_thing(obj, self.words, actors):
+            return coding
+        other = unarmed_word_sense(verb, obj, self.words, self.verb_codes.word(verb))
+        if other is None:
+            return None
+        rule = f"{coding.rule}; abstract object [{other}]"
         return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
 
     def _argument_sense(
@@ -308,6 +339,13 @@ class EventCoder:
                 act, embedded_coded = self._code_intent(verb, embedded, actors, role, factuality)
                 if act is not None:
                     return [act]
+                # "decided to pretend", "intends moving them": a decision, plan or wish whose
+                # act has no code is coded alone only in the roots that say so (coded_alone),
+                # as when the act has a code but no intent code ("I want to stress"); a
+                # promise to others ("promised to democratize Serbia") is an intent anyway
+                embedded_coded = embedded_coded or (
+                    role == "intent" and verb.lemma_.lower() not in self.words.promise_verbs
+                )
         entry = self.verb_codes.entry(verb)
         if is_obliged(verb, self.words.obligation_modals):
             # "Russia said Sudan must return the helicopter": a demand, and the act demanded
@@ -469,6 +507,10 @@ class EventCoder:
             verb, actors, sources, coding.pattern, policy, forced_targets
         )
         coding = self._unarmed_sense(verb, coding, sources, targets)
+        coding = self._object_sense(verb, coding, actors)
+        if coding is None:
+            self._drop(verb, "physical force at an abstract object")
+            return None  # "hammered the plan": no other sense of the word is known
         if not self._argument_sense(verb, coding, actors, len(sources) > 1 or reciprocal):
             return None  # "took issue", "went back on a pledge": another sense
         confidence = coding.confidence

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from detente.events.clauses import for_clause_mark, verb_subject
+from detente.events.clauses import for_clause_mark, noun_struck, verb_subject
 from detente.events.emit import CodedAct
 from detente.events.lexicon import CodeSpec
 from detente.events.modality import (
@@ -22,8 +22,10 @@ from detente.events.modality import (
     role_of,
 )
 from detente.events.participants import (
+    FORCE_ROOTS,
     DocActors,
     Participants,
+    abstract_thing,
     own_country,
     place_actor,
     same_side,
@@ -240,11 +242,7 @@ class NominalCoder:
         # cannot fight is in another sense or no event
         # (coercion, CAMEO root 17, is what authorities do unarmed: an arrest, a
         # deportation; a killing or a massacre still needs someone able to fight)
-        other = (
-            None
-            if entry.patient_possessor and code.forward[:2] == COERCION_ROOT
-            else unarmed_sense(entry.lemma, quad, (*sources, *targets), self.words)
-        )
+        other = self._other_sense(noun, entry, quad, (*sources, *targets), actors)
         if other == "":
             return None  # "the battle between Apple and the FBI", "a political fight"
         if other is not None:
@@ -262,6 +260,27 @@ class NominalCoder:
             confidence=0.6 if inherited else 0.7,
             reciprocal=mutual,
         )
+
+    def _other_sense(
+        self,
+        noun: Token,
+        entry: NominalEntry,
+        quad: int | None,
+        sides: tuple[EventActor, ...],
+        actors: DocActors,
+    ) -> str | None:
+        """The code of the noun's other sense (``""``: no event), None to keep its own: the
+        unarmed sense of a word of violence between actors who cannot fight, or aimed at
+        an abstract thing ("an attack on the cost of the asylum system": words, whoever
+        speaks them; abstract_nouns.txt)."""
+        code = entry.code.forward or ""
+        if entry.patient_possessor and code[:2] == COERCION_ROOT:
+            return None
+        other = unarmed_sense(entry.lemma, quad, sides, self.words)
+        if other is None and code[:2] in FORCE_ROOTS:
+            if abstract_thing(noun_struck(noun, entry.target_preps), self.words, actors):
+                other = self.words.unarmed_senses.get(entry.lemma, "")
+        return other
 
     def carried_by(self, noun: Token, verb: Token, actors: DocActors) -> bool:
         """Does the object noun code an act whose doer is ``verb``'s ("Abe issued a

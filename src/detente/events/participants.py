@@ -223,6 +223,34 @@ def unarmed_sense(
     return words.unarmed_senses.get(word, "")
 
 
+# CAMEO roots of physical force (assault, fight, mass violence): acts done to physical things
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def abstract_thing(thing: Token | None, words: ClauseWords, actors: DocActors) -> bool:
+    """``thing`` heads an abstract phrase (abstract_nouns.txt: "the cost", "the plan") and
+    is no actor or place mention."""
+    return (
+        thing is not None
+        and thing.lemma_.lower() in words.abstract_nouns
+        and actors.by_token[thing.i] == -1
+        and thing.i not in actors.place_by_token
+    )
+
+
+def unarmed_word_sense(verb: Token, thing: Token, words: ClauseWords, verb_word: str) -> str | None:
+    """The other sense of a word of violence aimed at an abstract ``thing`` (unarmed_senses.tsv):
+    the verb's own ("hammered the plan": 111), else that of the event noun the thing is
+    the object of ("launched an attack on the cost": "attack", 111); None when neither has
+    one."""
+    other = words.unarmed_senses.get(verb_word) or words.unarmed_senses.get(verb.lemma_.lower())
+    if other:
+        return other
+    if thing.dep_ == "pobj" and thing.head.dep_ == "prep":
+        return words.unarmed_senses.get(thing.head.head.lemma_.lower())
+    return None
+
+
 def actor_key(actor: EventActor | None) -> str | None:
     """What makes two event actors the same; None for "no actor" (an untargeted event)."""
     if actor is None:

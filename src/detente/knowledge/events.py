@@ -198,6 +198,11 @@ class ClauseWords:
     silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
     public_sectors: frozenset[str]  # the population: civilians, a people, refugees
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
+    economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
+    abstract_nouns: frozenset[str]  # "an attack on the cost": force at them is another sense
+    promise_verbs: frozenset[
+        str
+    ]  # "promised to democratize": an intent even if the act isn't coded
     receiving_verbs: frozenset[str]  # "received support from X": their doer is acted on
     # "claimed responsibility for the attack", "was behind it": their clause's subject did it
     responsibility_words: frozenset[str]
@@ -309,6 +314,11 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),
         public_sectors=frozenset(read_words(files.PUBLIC_SECTORS, folder=folder)),
         light_verbs=frozenset(read_words(files.LIGHT_VERBS, folder=folder)),
+        economic_measures={
+            lemma: code for _n, (lemma, code) in read_rows(files.ECONOMIC_MEASURES, folder=folder)
+        },
+        abstract_nouns=frozenset(read_words(files.ABSTRACT_NOUNS, folder=folder)),
+        promise_verbs=frozenset(read_words(files.PROMISE_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
         responsibility_words=frozenset(read_words(files.RESPONSIBILITY_WORDS, folder=folder)),
         first_person=words("first-person"),

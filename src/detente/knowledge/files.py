@@ -235,6 +235,11 @@ ARGUMENT_SENSES = _table(
     Column("argument", pattern(r"[a-z]+(,[a-z]+)*", "object and/or prepositions: a,b,...")),
 )
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
+ECONOMIC_MEASURES = _table(
+    "events/economic_measures.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
+)
+ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
+PROMISE_VERBS = _words("events/promise_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
 RESPONSIBILITY_WORDS = _words("events/responsibility_words.txt", Column("lemma", WORD))
 EVALUATIONS = _table(
@@ -510,6 +515,9 @@ SHIPPED = (
     UNARMED_SENSES,
     ARGUMENT_SENSES,
     LIGHT_VERBS,
+    ECONOMIC_MEASURES,
+    ABSTRACT_NOUNS,
+    PROMISE_VERBS,
     RECEIVING_VERBS,
     RESPONSIBILITY_WORDS,
     EVALUATIONS,
