@@ -56,6 +56,7 @@ from detente.places.resolve import (
     list_anchor,
     located_as,
     names_document,
+    strikes_land,
 )
 from detente.quotes.marks import QuotedPassage, find_quoted_passages
 from detente.records import Actor, Mention, Place
@@ -595,6 +596,8 @@ class DocResolver:
         if actor.kind != "state" and not places.names_place_in(span.text, iso3):
             return actor  # an organization, not a place that Phoenix codes as one
         located = located_as(span, self.place_lexicon)
+        if located is None and actor.kind == "state" and strikes_land(span, self.place_lexicon):
+            located = "event"  # "the air war on Yemen": the land; a capital is not asked
         if actor.kind == "state" and (located or self._is_locative(span)):
             division = self._division_abroad(span, iso3)
             if division is not None:
@@ -810,7 +813,7 @@ class DocResolver:
                 prefix=agent.prefix,
             )  # fmt: skip
             self._emit(role.start, role.end, resolution, None)
-            if role.owner is not None:
+            if role.owner is not None and not self._owner_holds_office(role):
                 building = head in self.place_lexicon.facilities  # "Hereford hospital"
                 self._nested_place(role.owner, owner, building=building)
             return
@@ -846,21 +849,51 @@ class DocResolver:
             if role.determiner in self.lexicon.indefinite_determiners or role.determiner is None:
                 self.memory.unnamed[head] = resolution
         self._emit(role.start, role.end, resolution, None)
-        if role.owner is not None:
-            # "the commander of the forces in Iraq" is there; "the senator from Ohio", "the
-            # minister of Kosovo" serve it; "a Moscow-based analyst" is there, "Iraq's
-            # president" serves it
-            owner_span = self.doc[role.owner.start : role.owner.end]
-            if (role.owner_outside and self._is_locative(owner_span)) or (
-                not role.owner_outside and located_as(owner_span, self.place_lexicon)
-            ):
-                self._nested_place(role.owner, owner)
+        if self._owner_locates(role, owner):
+            self._nested_place(role.owner, owner)
         self._remember(
             span,
             resolution,
             surname=None,
             said=() if head in self.lexicon.generic_role_heads else (agent_text,),
         )
+
+    def _owner_locates(self, role: RolePhrase, owner: Resolution | None) -> bool:
+        """Whether the owner of a person's role phrase also says where the person is, so
+        that its name is a place mention as well as the owner: "the commander of the
+        forces in Iraq" is there, "the senator from Ohio", "the minister of Kosovo" serve
+        it; "a Moscow-based analyst" is there, "Iraq's president" serves it. A town or a
+        province written before the role noun is where the person lives or works ("a
+        London teacher", "a Virginia high school student"), unless the role is an office or
+        organ of its polity (:meth:`_owner_holds_office`: "Berlin mayor", "Oxford
+        police") or a club's player in a sports story ("a Leeds striker")."""
+        if role.owner is None:
+            return False
+        owner_span = self.doc[role.owner.start : role.owner.end]
+        if role.owner_outside:
+            return self._is_locative(owner_span)
+        if located_as(owner_span, self.place_lexicon):
+            return True
+        if owner is None or owner.kind not in ("state", "place"):
+            return False  # an organization's or a person's name: whose
+        if self._owner_holds_office(role) or self.sports_story:
+            return False
+        # the name as a place (a capital's name makes a state owner: "Paris student X")
+        reading = self.doc_places.resolve(role.owner.start, role.owner.end)
+        return reading is not None and reading.place is not None and reading.place.kind != "country"
+
+    def _owner_holds_office(self, role: RolePhrase) -> bool:
+        """A name written before a role noun of its polity's own offices and organs
+        (``office_sectors``: "Berlin mayor", "Oxford police", "the Moscow government") names
+        whose office it is, not where (the guideline's titles and offices are ``actor``);
+        a building ("the Ottawa embassy") stays where it is."""
+        if role.owner is None or role.owner_outside:
+            return False
+        if role.agent.sector not in self.place_lexicon.office_sectors:
+            return False
+        if self.doc[role.agent.end - 1].lemma_.lower() in self.place_lexicon.facilities:
+            return False  # "the Ottawa embassy": a building, where it is
+        return not located_as(self.doc[role.owner.start : role.owner.end], self.place_lexicon)
 
     def _resolve_description(self, description: Description) -> bool:
         """ "the country", "the group": the latest state, organization or group named."""
@@ -1015,6 +1048,8 @@ class DocResolver:
                 "title",
             )
         self._emit(role.start, role.end, resolution, person.label)
+        if self._owner_locates(role, owner):
+            self._nested_place(role.owner, owner)  # "London teacher Diane Granger"
         surname = self.kb.family_names(span.text, resolution.country)
         self._remember(
             whole, resolution, surname=surname, titles=_titles(actor), said=(agent_text,)

@@ -108,6 +108,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-surface",  # "on Capitol Hill": a name ending in a street or hill word
     "preposition-opponent",  # "a draw with Everton": in a sports story, a club
     "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
+    "preposition-struck",  # "the air war on Yemen": after a word of war, a state is the land
     "reciprocal",  # each other, one another (two words)
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
     "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
@@ -385,6 +386,7 @@ EVIDENCE_WEIGHTS = _table(
 DIRECTIONAL_NAMES = _table(
     "places/directional_names.tsv", Column("name"), Column("country", ISO3), Column("cues")
 )
+OFFICE_SECTORS = _words("places/office_sectors.txt", Column("sector", SECTOR))
 ADMIN1_ABBREVIATIONS = _table(
     "places/admin1_abbreviations.tsv",
     Column("country", ISO3),
@@ -554,6 +556,7 @@ SHIPPED = (
     PLACE_WORDS,
     EVIDENCE_WEIGHTS,
     DIRECTIONAL_NAMES,
+    OFFICE_SECTORS,
     ADMIN1_ABBREVIATIONS,
     UK_COUNTIES,
     ORGS,

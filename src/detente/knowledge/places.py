@@ -7,7 +7,7 @@ from pathlib import Path
 
 from detente.errors import DictionaryError
 from detente.knowledge import files
-from detente.knowledge.tables import read_rows
+from detente.knowledge.tables import read_rows, read_words
 from detente.knowledge.words import FunctionWords
 
 PLACE_WORD_KINDS = files.PLACE_WORD_KINDS
@@ -55,6 +55,7 @@ class PlaceLexicon:
     compass: frozenset[str]  # "eastern": "over eastern Ukraine" is the land
     documents: frozenset[str]  # "agreement": "the Paris agreement" names no place
     streets: frozenset[str]  # "Street": "Norway Street" is a street, not the state
+    office_sectors: frozenset[str]  # "GOV": "Berlin mayor" names whose office, not where
     weights: dict[str, float]
     directional: dict[str, DirectionalName]  # "north" -> North Korea's reading
     locative_prepositions: frozenset[str]  # "in Iraq"
@@ -65,6 +66,7 @@ class PlaceLexicon:
     surface_prepositions: frozenset[str]  # "on": "on Capitol Hill"
     opponent_prepositions: frozenset[str]  # "a draw with Everton", "victory over Leeds"
     origin_prepositions: frozenset[str]  # "they are from India", "out of Iraq"
+    struck_prepositions: frozenset[str]  # "on", "against": "the air war on Yemen"
 
 
 def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
@@ -95,6 +97,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         compass=frozenset(words["compass"]),
         documents=frozenset(words["document"]),
         streets=frozenset(words["street"]),
+        office_sectors=frozenset(read_words(files.OFFICE_SECTORS, folder=folder)),
         weights=weights,
         directional=directional,
         locative_prepositions=function_words.of("preposition-locative"),
@@ -105,4 +108,5 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         surface_prepositions=function_words.of("preposition-surface"),
         opponent_prepositions=function_words.of("preposition-opponent"),
         origin_prepositions=function_words.of("preposition-origin"),
+        struck_prepositions=function_words.of("preposition-struck"),
     )
