@@ -12,8 +12,9 @@ the reliability table and strict-PLOVER P/R/F1 at a few confidence thresholds.
 
 Run: ``make train`` or ``.venv/bin/python scripts/train_acceptor.py [--fit train]
 [--measure dev dev2] [--cache FILE] [--no-write]``. ``--cache`` keeps the coded events in a
-pickle to iterate fast (one pickle per set of splits). A test split is coded only when it
-is named in ``--measure``: do that once, at the end, with ``--no-write``.
+pickle to iterate fast (one pickle per set of splits). A test split is never fitted on,
+and is coded only when it is named in ``--measure``: do that once, at the end, with
+``--no-write`` (required then: no weights are written after a look at a test split).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from detente.eval.realnews import (  # noqa: E402
+    DEVELOPMENT_SPLITS,
+    SPLITS,
     _max_matching,
     _same_actors,
     _same_type,
@@ -157,19 +160,31 @@ def print_table(title: str, rows: list[tuple]) -> None:
     print()
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line; a test split is never fitted on, and weights are never written
+    after a run that measured one."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, help="pickle of the coded events (read/written)")
     parser.add_argument("--no-write", action="store_true", help="do not write the weights")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--bins", type=int, default=10)
-    parser.add_argument("--fit", nargs="+", default=["train"], help="splits to fit on")
     parser.add_argument(
-        "--measure", nargs="+", default=["dev"], help="splits to measure on, pooled"
+        "--fit", nargs="+", choices=DEVELOPMENT_SPLITS, default=["train"], help="splits to fit on"
     )
-    args = parser.parse_args()
+    parser.add_argument(
+        "--measure", nargs="+", choices=SPLITS, default=["dev"], help="splits to measure on, pooled"
+    )
+    args = parser.parse_args(argv)
     if set(args.fit) & set(args.measure):
         parser.error("--fit and --measure must not share a split")
+    held_out = [split for split in args.measure if split not in DEVELOPMENT_SPLITS]
+    if held_out and not args.no_write:
+        parser.error(f"--measure names the test split {held_out[0]}: add --no-write")
+    return args
+
+
+def main() -> None:
+    args = parse_args()
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
