@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from detente.eval.common import reliability, reliability_markdown  # noqa: E402
 from detente.eval.realnews import (  # noqa: E402
     DEVELOPMENT_SPLITS,
     SPLITS,
@@ -110,23 +111,6 @@ def labels(gold, split: str, events: list) -> list[bool | None]:
     return correct
 
 
-def reliability(confidences: list[float], correct: list[bool], bins: int) -> list[tuple]:
-    """(low, high, n, mean confidence, share correct) per equal-width bin with events."""
-    table = []
-    for number in range(bins):
-        low, high = number / bins, (number + 1) / bins
-        inside = [
-            i
-            for i, c in enumerate(confidences)
-            if low <= c < high or (number == bins - 1 and c == 1.0)
-        ]
-        if inside:
-            mean = sum(confidences[i] for i in inside) / len(inside)
-            share = sum(correct[i] for i in inside) / len(inside)
-            table.append((low, high, len(inside), mean, share))
-    return table
-
-
 def deciles(confidences: list[float], correct: list[bool], groups: int) -> list[tuple]:
     """(lowest, highest, n, mean confidence, share correct) per group of events of equal
     size, in order of confidence (deciles when ``groups`` is 10)."""
@@ -152,12 +136,7 @@ def pooled(data: dict, splits: list[str]) -> tuple[list, list, list]:
 
 
 def print_table(title: str, rows: list[tuple]) -> None:
-    print(f"### {title}\n")
-    print("| confidence | events | mean confidence | share right | gap |")
-    print("|---|---:|---:|---:|---:|")
-    for low, high, n, mean, share in rows:
-        print(f"| {low:.3f}–{high:.3f} | {n} | {mean:.3f} | {share:.3f} | {share - mean:+.3f} |")
-    print()
+    print(f"### {title}\n\n{reliability_markdown(rows)}\n")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

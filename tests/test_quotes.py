@@ -982,14 +982,13 @@ def test_polnear_gold_loads(shared_dir):
 
 
 def test_halves_split_texts_by_sorted_name_and_cover_the_split(shared_dir):
-    from detente.errors import InputError
-    from detente.eval.quotes import split_half
+    from detente.errors import UsageError
+    from detente.eval.common import halves
 
-    assert split_half(["c", "a", "d", "b"], "A") == ["a", "c"]
-    assert split_half(["c", "a", "d", "b"], "B") == ["b", "d"]
-    assert split_half(["c", "a"], None) == ["a", "c"]
-    with pytest.raises(InputError, match="half 'C' is not one of A, B"):
-        split_half(["a"], "C")
+    assert halves(["c", "a", "d", "b"], "A") == ["a", "c"]
+    assert halves(["c", "a", "d", "b"], "B") == ["b", "d"]
+    with pytest.raises(UsageError, match="--half 'C' is not one of A, B"):
+        load_gold(shared_dir / "none", "dev", half="C")  # before the gold is read
     gold = shared_dir / "data" / "gold" / "polnear"
     names = {half: {d.name for d in load_gold(gold, "dev", half=half)} for half in ("A", "B")}
     assert names["A"] and not names["A"] & names["B"]
