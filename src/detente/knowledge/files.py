@@ -247,6 +247,7 @@ EVALUATIONS = _table(
     Column("lemma", WORD),
     Column("pos", one_of("ADJ", "NOUN", "VERB", "ADV")),
     Column("polarity", one_of("negative", "accusation", "positive")),
+    Column("kind", one_of("quality", "act", "person")),
 )
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 CUSTODY_CODES = _words("events/custody_codes.txt", Column("code", CAMEO_EVENT))
