@@ -112,7 +112,9 @@ class EventCoder:
             self.participants,
             self.date_words.future_auxiliaries,
         )
-        self.emitter = Emitter(self.cameo, self.date_words, load_acceptor())
+        self.emitter = Emitter(
+            self.cameo, self.date_words, load_acceptor(), states=knowledge.kb.states
+        )
         self.gazetteer = knowledge.kb.gazetteer
         self._locator: DocLocator | None = None  # the current document's, built when needed
         # (token index, why the token coded nothing): set to a list to trace (diagnostics)
