@@ -461,11 +461,13 @@ def _reported_content(
             for grand in child.lefts
         ):
             return child.left_edge.i, child.right_edge.i + 1, True
-        # "announced a series of steps", "denied the charge"
+        # "announced a series of steps", "declared bankruptcy", "has not mentioned
+        # Machado": a speech verb's noun object is what it reports, unless the object is
+        # the addressee or target ("told reporters", "accused Trump") or not speech at all
         if (
             child.dep_ == "dobj"
-            and lemma in lexicon.object_speech_lemmas
             and child.pos_ in ("NOUN", "PROPN")
+            and lemma not in lexicon.object_not_said_lemmas
         ):
             return child.left_edge.i, child.right_edge.i + 1, False
         # "accused Republicans of placing …", "joked about moving to New Zealand"
@@ -656,11 +658,15 @@ def _report_draft(
 
 
 def _enough_content(doc: Doc, start: int, end: int, clausal: bool, lexicon: QuoteLexicon) -> bool:
-    """A clause of at least three words with a verb; a phrase of two words, or one that
-    points back ("said so")."""
+    """A clause of at least three words with a verb; a phrase with a noun ("declared
+    bankruptcy") or of two words, or one that points back ("said so")."""
     if clausal:
         return end - start >= 3 and any(t.pos_ in VERBAL_POS for t in doc[start:end])
-    return end - start >= 2 or doc[start].lower_ in lexicon.anaphoric_objects
+    return (
+        end - start >= 2
+        or doc[start].pos_ in ("NOUN", "PROPN")
+        or doc[start].lower_ in lexicon.anaphoric_objects
+    )
 
 
 def _report_speaker(
