@@ -392,6 +392,18 @@ def test_a_speech_verbs_noun_object_is_what_it_reports_unless_it_is_the_addresse
     assert quotes_of(doc) == []
 
 
+def test_a_reported_infinitive_stops_before_the_reporters_next_speech_act(code):
+    """'urges X to step away … and repeatedly says, “…”': the parser may hang the second
+    speech verb on the infinitive; it is the reporter's next act, not what was urged."""
+    doc = code(
+        "The woman urges her brother to step away from the truck and repeatedly says, "
+        "“Please stop.”"
+    )
+    found = [(q.kind, q.text, q.speaker) for q in quotes_of(doc)]
+    assert ("indirect", "to step away from the truck", "The woman") in found
+    assert ("direct", "Please stop.", "The woman") in found
+
+
 def test_passive_reports_name_their_reporter_after_by(code):
     doc = code("The registration issue was first reported by The Washington Post.")
     quote = only(doc)

@@ -429,7 +429,7 @@ def _reported_content(
         # 'promising to meet and in some cases exceed his goals': the parser hangs the
         # second infinitive on the speech verb; it is part of the promise
         end = max(
-            [verb_phrase.right_edge.i]
+            [_verb_phrase_end(verb_phrase, lexicon) - 1]
             + [
                 child.right_edge.i
                 for child in verb.rights
@@ -519,6 +519,25 @@ def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
         ):
             return child
     return None
+
+
+def _verb_phrase_end(phrase: Token, lexicon: QuoteLexicon) -> int:
+    """End (exclusive) of a reported verb phrase: before a speech verb coordinated with it
+    but not in its form, the reporter's next speech act ('urges her husband to come out of
+    the car and repeatedly says, “…”'), which the parser may hang on the phrase."""
+    doc = phrase.doc
+    for child in phrase.rights:
+        if (
+            child.dep_ == "conj"
+            and child.tag_ != phrase.tag_
+            and not has_own_subject(child)
+            and _is_speech_verb(child, lexicon)
+        ):
+            end = child.left_edge.i
+            while end > phrase.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                end -= 1
+            return end
+    return phrase.right_edge.i + 1
 
 
 def _anaphoric(token: Token, lexicon: QuoteLexicon) -> int:
