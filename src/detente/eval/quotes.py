@@ -149,7 +149,7 @@ class QuoteScores:
             f"Speaker accuracy ({label}): {self.speaker_accuracy:.3f} on {self.speaker_total:.0f} matched quotes with a gold source."
         )
         lines.append(
-            f"Excluded gold attributions (beliefs, feelings, findings, speech acts with a noun-phrase content): {self.gold_counts.get('excluded', 0):.0f}."
+            f"Excluded gold attributions (beliefs, feelings, findings; with --clauses-only also speech acts with a noun-phrase content): {self.gold_counts.get('excluded', 0):.0f}."
         )
         return "\n".join(lines)
 
