@@ -877,14 +877,28 @@ LAUNCHED = """
 
 
 def test_force_at_an_abstract_thing_is_the_words_unarmed_sense(coder):
-    """abstract_nouns.txt: rebels who "launched an attack on the cost of (the) government"
-    criticize (111, the unarmed sense of "attack"), though they can fight; "an attack on
-    the base of the government" stays force (190)."""
-    codes = {"Howard": "IRQREB", "Blair": "IRQGOV"}
+    """abstract_nouns.txt: a state that "launched an attack on the cost of (the)
+    government" criticizes (111, the unarmed sense of "attack"), though it can fight; "an
+    attack on the base of the government" stays force (190), and so does any attack by an
+    armed force (rebels): the rule is for doers who are no armed force."""
+    codes = {"Howard": "AUS", "Blair": "IRQGOV"}
     cost = coded(coder, LAUNCHED.format(thing="cost"), codes)
-    assert triples(cost) == {("IRQREB", "IRQGOV", "111")}
+    assert triples(cost) == {("AUS", "IRQGOV", "111")}
     base = coded(coder, LAUNCHED.format(thing="base"), codes)
-    assert triples(base) == {("IRQREB", "IRQGOV", "190")}
+    assert triples(base) == {("AUS", "IRQGOV", "190")}
+    rebels = coded(coder, LAUNCHED.format(thing="cost"), {**codes, "Howard": "IRQREB"})
+    assert triples(rebels) == {("IRQREB", "IRQGOV", "190")}
+
+
+def test_a_system_or_an_economy_is_no_abstract_thing(coder, words):
+    """abstract_nouns.txt holds only what no force can strike: "an attack on the system"
+    or "on the economy" can be a bombing ("bombed Syria's air defence system"). (The
+    lexicon's own patterns code "launched ... campaign", "... programme", "... initiative".)"""
+    codes = {"Howard": "AUS", "Blair": "IRQGOV"}
+    for thing in ("system", "record", "economy"):
+        assert thing not in words.abstract_nouns
+        attack = coded(coder, LAUNCHED.format(thing=thing), codes)
+        assert triples(attack) == {("AUS", "IRQGOV", "190")}, thing
 
 
 DECIDED = """

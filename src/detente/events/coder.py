@@ -143,7 +143,9 @@ class EventCoder:
         rule = f"{coding.rule}; unarmed sense [{other}]"
         return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
 
-    def _object_sense(self, verb: Token, coding: _Coding, actors: DocActors) -> _Coding | None:
+    def _object_sense(
+        self, verb: Token, coding: _Coding, sources: list[EventActor], actors: DocActors
+    ) -> _Coding | None:
         """The sense a coercive or violent verb takes from the thing it acts on. An
         economic measure (economic_measures.tsv: "imposed tariffs", "slapped tariffs") is
         imposed: 163, not the block's coercion or force. Physical force (roots 18-20) at an
@@ -162,7 +164,7 @@ class EventCoder:
         if measure is not None:
             rule = f"{coding.rule}; economic measure [{measure}]"
             return _Coding(CodeSpec(measure), rule, coding.confidence, coding.pattern)
-        if code[:2] not in FORCE_ROOTS or not abstract_thing(obj, self.words, actors):
+        if code[:2] not in FORCE_ROOTS or not abstract_thing(obj, sources, self.words, actors):
             return coding
         other = unarmed_word_sense(verb, obj, self.words, self.verb_codes.word(verb))
         if other is None:
@@ -507,7 +509,7 @@ class EventCoder:
             verb, actors, sources, coding.pattern, policy, forced_targets
         )
         coding = self._unarmed_sense(verb, coding, sources, targets)
-        coding = self._object_sense(verb, coding, actors)
+        coding = self._object_sense(verb, coding, sources, actors)
         if coding is None:
             self._drop(verb, "physical force at an abstract object")
             return None  # "hammered the plan": no other sense of the word is known
