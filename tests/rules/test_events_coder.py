@@ -862,6 +862,17 @@ def test_an_economic_measure_object_is_imposed_not_force(coder):
     assert cameo("imposed", "impose", "conditions", "condition") != {"163"}
 
 
+def test_force_aimed_at_an_economic_measure_imposes_nothing(coder):
+    """imposing_verbs.txt: only a verb that imposes makes a measure 163. Protesters who
+    "attacked the tariffs on Beijing" criticize (111: force at a measure is words, as at an
+    abstract thing); troops who did keep the force (190); neither imposes anything."""
+    codes = {"Washington": "USAOPP", "Beijing": "CHN"}
+    table = IMPOSED.format(verb="attacked", lemma="attack", object="tariffs", thing="tariff")
+    assert triples(coded(coder, table, codes)) == {("USAOPP", "CHN", "111")}
+    troops = {**codes, "Washington": "USAMIL"}
+    assert triples(coded(coder, table, troops)) == {("USAMIL", "CHN", "190")}
+
+
 LAUNCHED = """
     Howard     nsubj  launched  PROPN  NNP
     launched   ROOT   -         VERB   VBD  lemma=launch

@@ -242,11 +242,15 @@ def abstract_thing(
     actors: DocActors,
 ) -> bool:
     """Force at ``thing`` is words: it heads an abstract phrase (abstract_nouns.txt: "the
-    cost", "the plan"), is no actor or place mention, and no doer is an armed force
-    ("troops attacked the plan" keeps its force: is_armed)."""
+    cost", "the plan") or names an economic measure (economic_measures.tsv: "attacked the
+    tariffs"), is no actor or place mention, and no doer is an armed force ("troops
+    attacked the plan" keeps its force: is_armed)."""
     return (
         thing is not None
-        and thing.lemma_.lower() in words.abstract_nouns
+        and (
+            thing.lemma_.lower() in words.abstract_nouns
+            or thing.lemma_.lower() in words.economic_measures
+        )
         and actors.by_token[thing.i] == -1
         and thing.i not in actors.place_by_token
         and not any(is_armed(source, words.armed_sectors) for source in sources)
