@@ -733,7 +733,7 @@ def test_violence_between_actors_who_cannot_fight_is_the_verbs_other_sense(coded
 
 
 def test_who_can_fight():
-    from detente.events.participants import can_fight
+    from detente.events.participants import can_fight, is_armed
     from detente.records import EventActor
 
     def actor(code, actor_id="person:x"):
@@ -746,6 +746,9 @@ def test_who_can_fight():
     assert can_fight(actor("SYRGOVMIL"), armed)  # an armed sector after the first
     assert can_fight(actor("IMGMUSISI", "org:isis"), armed)
     assert can_fight(actor("JPN", "state:JPN"), armed)  # a state, or a place for one
+    # an armed force (whose force at an abstract thing stays force) is not any who can fight
+    assert is_armed(actor("SYRGOVMIL"), armed) and is_armed(actor("IMGMUSISI", "org:isis"), armed)
+    assert not is_armed(actor("JPN", "state:JPN"), armed) and not is_armed(actor("USAGOV"), armed)
 
 
 def test_conditions_belong_to_the_act_they_govern(coded):
