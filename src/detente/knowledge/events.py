@@ -211,6 +211,7 @@ class ClauseWords:
     public_sectors: frozenset[str]  # the population: civilians, a people, refugees
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
     economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
+    imposing_verbs: frozenset[str]  # "imposed", "slapped": verbs that impose an economic measure
     abstract_nouns: frozenset[str]  # "an attack on the cost": force at them is another sense
     promise_verbs: frozenset[
         str
@@ -328,6 +329,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         economic_measures={
             lemma: code for _n, (lemma, code) in read_rows(files.ECONOMIC_MEASURES, folder=folder)
         },
+        imposing_verbs=frozenset(read_words(files.IMPOSING_VERBS, folder=folder)),
         abstract_nouns=frozenset(read_words(files.ABSTRACT_NOUNS, folder=folder)),
         promise_verbs=frozenset(read_words(files.PROMISE_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),

@@ -238,6 +238,7 @@ LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 ECONOMIC_MEASURES = _table(
     "events/economic_measures.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
 )
+IMPOSING_VERBS = _words("events/imposing_verbs.txt", Column("lemma", WORD))
 ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
 PROMISE_VERBS = _words("events/promise_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
@@ -517,6 +518,7 @@ SHIPPED = (
     ARGUMENT_SENSES,
     LIGHT_VERBS,
     ECONOMIC_MEASURES,
+    IMPOSING_VERBS,
     ABSTRACT_NOUNS,
     PROMISE_VERBS,
     RECEIVING_VERBS,
