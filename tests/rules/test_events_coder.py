@@ -265,7 +265,56 @@ def test_a_resignation_is_done_to_nobody_though_its_root_is_domestic(coder):
     )
     assert [(e.cameo, e.source.code, e.target) for e in events] == [("0831", "GBRGOV", None)]
     assert coder.cameo.policy("0831").domestic == "no"
-    assert coder.cameo.policy("083").domestic == coder.cameo.policy("08").domestic == "agents"
+
+
+def test_yielding_and_mobilizing_are_not_done_to_the_doers_own_country(coder):
+    # "The government yielded.", "The army mobilized.": a concession is made to whoever
+    # demanded it and a mobilization is done to no one (the guideline's domestic target is
+    # for material acts on the population): with no target named, none, not the doer's
+    # own country (cameo_roots.tsv, 08 and 15 domestic "no")
+    yielded = coded(
+        coder,
+        """
+        The         det    government  DET
+        government  nsubj  yielded     NOUN
+        yielded     ROOT   -           VERB   VBD  lemma=yield
+        .           punct  yielded     PUNCT  .
+        """,
+        {"government": "HKGGOV"},
+    )
+    assert [(e.cameo, e.source.code, e.target) for e in yielded] == [("080", "HKGGOV", None)]
+    mobilized = coded(
+        coder,
+        """
+        The        det    army       DET
+        army       nsubj  mobilized  NOUN
+        mobilized  ROOT   -          VERB   VBD  lemma=mobilize
+        .          punct  mobilized  PUNCT  .
+        """,
+        {"army": "VENMIL"},
+    )
+    assert [(e.cameo[:2], e.source.code, e.target) for e in mobilized] == [("15", "VENMIL", None)]
+
+
+def test_easing_a_curfew_is_done_to_the_doers_own_country(coder):
+    # "The government eased the curfew.": easing restrictions on the population (081) is a
+    # material act at home, as imposing them is (the PLOVER gold: "shortened the curfew" ->
+    # Sudan)
+    events = coded(
+        coder,
+        """
+        The         det    government  DET
+        government  nsubj  eased       NOUN
+        eased       ROOT   -           VERB   VBD  lemma=ease
+        the         det    curfew      DET
+        curfew      dobj   eased       NOUN
+        .           punct  eased       PUNCT  .
+        """,
+        {"government": "SDNGOV"},
+    )
+    assert [(e.cameo, e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("0813", "SDNGOV", "SDN")
+    ]
 
 
 def test_an_undated_article_gives_undated_events(coder):
