@@ -249,6 +249,21 @@ def test_a_domestic_act_targets_the_doers_own_country_before_it_needs_a_target(c
     }
 
 
+def test_a_named_patient_we_could_not_code_is_not_the_doers_own_country(coder):
+    # "The guards captured them.": the act names whom it was done to (an unresolved
+    # pronoun); the domestic fallback would only cover that miss, so nothing is coded
+    table = """
+        The       det    guards    DET
+        guards    nsubj  captured  NOUN
+        captured  ROOT   -         VERB   VBD  lemma=capture
+        them      dobj   captured  PRON   PRP
+        .         punct  captured  PUNCT  .
+    """
+    assert coded(coder, table, {"guards": "IRNMIL"}) == []
+    (event,) = coded(coder, table, {"guards": "IRNMIL", "them": "GBRMIL"})
+    assert (event.cameo[:2], event.source.code, event.target.code) == ("17", "IRNMIL", "GBRMIL")
+
+
 def test_a_resignation_is_done_to_nobody_though_its_root_is_domestic(coder):
     # "The minister stepped down.": 0831 has a policy of its own in cameo_roots.tsv (the
     # guideline codes resignations without a target), not 08's own-country target

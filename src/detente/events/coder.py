@@ -530,7 +530,7 @@ class EventCoder:
             if confidence < PATTERN_CONFIDENCE and has_unmatched_object(verb):
                 self._drop(verb, "default code, unmatched object")
                 return None  # "took steps", "called the alliance a cornerstone": sense unknown
-            if policy.domestic != "no":
+            if policy.domestic != "no" and not _named_patient(verb):
                 # "the army imposed a curfew": a domestic act is done to the doer's own country
                 targets = own_country(sources, people=policy.domestic == "people")
                 deep = True
@@ -809,3 +809,12 @@ def _with_cue(rule: str, factuality: Factuality) -> str:
         return rule
     value = "negated" if factuality.negated else factuality.value
     return f"{value} ({factuality.cue.text}): {rule}"
+
+
+def _named_patient(verb: Token) -> bool:
+    """ "praised the coast guards for capturing them": the act names whom it was done to
+    (a pronoun or a name as its object) and we could not code them: the doer's own country
+    would only cover that miss."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("PRON", "PROPN") for c in verb.children
+    )
