@@ -32,7 +32,7 @@ from detente.events.clauses import (
 )
 from detente.events.emit import CodedAct, Emitter
 from detente.events.lexicon import CodeSpec, Pattern, VerbEntry
-from detente.events.location import DocLocator
+from detente.events.location import FALLBACK_METHODS, DocLocator
 from detente.events.modality import (
     ASSERTED,
     REPORTING_ROLES,
@@ -426,10 +426,16 @@ class EventCoder:
         self, trigger: Token, sector: str, patient: list[EventActor]
     ) -> tuple[list[EventActor], list[EventActor]]:
         """An unnamed doer of ``sector`` of the country where the act of ``trigger`` happened
-        (else of the one country of ``patient``): ``([doer], patient)``, or empty lists."""
+        (for an event noun with no place in its sentence, where the same noun was last
+        reported with a place, before the dateline or focus; else of the one country of
+        ``patient``): ``([doer], patient)``, or empty lists."""
         if self._locator is None or self._locator.doc is not trigger.doc:
             self._locator = DocLocator(trigger.doc, self.gazetteer)
         location = self._locator.of_trigger(trigger)
+        if trigger.pos_ == "NOUN" and (location is None or location.method in FALLBACK_METHODS):
+            # "the attack" named again with no place in its sentence: where it was
+            # reported before, not the story's country (a U.S. story on Benghazi)
+            location = self._locator.of_earlier_report(trigger) or location
         if location is not None and location.country:
             countries = {location.country}
         else:
