@@ -603,11 +603,12 @@ def evaluate_quotes(
     :func:`split_half`) and score its quotes (``clauses_only``: see the module doc)."""
     documents = load_gold(gold_dir, split, limit=limit, half=half)
     texts = _distinct_texts(documents)
-    docs, parses = tee(_pipeline_docs(model, [group[0].text for _name, group in texts]))
+    docs = _pipeline_docs(model, [group[0].text for _name, group in texts])
+    parses = None
+    if clauses_only:  # tee keeps what one side has read and the other not: only when both read
+        docs, parses = tee(docs)
     predictions = (doc_predictions(doc, by_part=False, polnear_kinds=True) for doc in docs)
     label = split if half is None else f"{split} half {half}"
     if clauses_only:
         label += ", reported speech with clause contents only"
-    return score_predictions(
-        documents, predictions, split=label, docs=parses if clauses_only else None
-    )
+    return score_predictions(documents, predictions, split=label, docs=parses)

@@ -47,10 +47,10 @@ from detente.records import Problem, Quote
 SENTENCE_END = frozenset({".", "?", "!"})
 # words that say something of their own (not a conjunction or adverb leading a sentence in)
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
-# marks that set a clause off from what follows, unlike the comma before a tail tag
 # Dependents of a naming or speech verb that are not what it says of its object: clauses
 # of their own after it ('…, saying …', 'when …').
 FRAGMENT_STOP_DEPS = frozenset({"advcl", "parataxis", "ccomp", "xcomp", "dep"})
+# marks that set a clause off from what follows, unlike the comma before a tail tag
 SET_OFF_MARKS = frozenset({"-", "--", "\u2013", "\u2014", ":", ";"})
 # Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
 TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
