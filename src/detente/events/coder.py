@@ -32,7 +32,7 @@ from detente.events.clauses import (
 )
 from detente.events.emit import CodedAct, Emitter
 from detente.events.lexicon import CodeSpec, Pattern, VerbEntry
-from detente.events.location import DocLocator
+from detente.events.location import FALLBACK_METHODS, DocLocator
 from detente.events.modality import (
     ASSERTED,
     REPORTING_ROLES,
@@ -434,10 +434,16 @@ class EventCoder:
         self, trigger: Token, sector: str, patient: list[EventActor]
     ) -> tuple[list[EventActor], list[EventActor]]:
         """An unnamed doer of ``sector`` of the country where the act of ``trigger`` happened
-        (else of the one country of ``patient``): ``([doer], patient)``, or empty lists."""
+        (for an event noun with no place in its sentence, where the same noun was last
+        reported with a place, before the dateline or focus; else of the one country of
+        ``patient``): ``([doer], patient)``, or empty lists."""
         if self._locator is None or self._locator.doc is not trigger.doc:
             self._locator = DocLocator(trigger.doc, self.gazetteer)
         location = self._locator.of_trigger(trigger)
+        if trigger.pos_ == "NOUN" and (location is None or location.method in FALLBACK_METHODS):
+            # "the attack" named again with no place in its sentence: where it was
+            # reported before, not the story's country (a U.S. story on Benghazi)
+            location = self._locator.of_earlier_report(trigger) or location
         if location is not None and location.country:
             countries = {location.country}
         else:
@@ -538,7 +544,7 @@ class EventCoder:
             if confidence < PATTERN_CONFIDENCE and has_unmatched_object(verb):
                 self._drop(verb, "default code, unmatched object")
                 return None  # "took steps", "called the alliance a cornerstone": sense unknown
-            if policy.domestic != "no":
+            if policy.domestic != "no" and not _named_patient(verb):
                 # "the army imposed a curfew": a domestic act is done to the doer's own country
                 targets = own_country(sources, people=policy.domestic == "people")
                 deep = True
@@ -817,3 +823,12 @@ def _with_cue(rule: str, factuality: Factuality) -> str:
         return rule
     value = "negated" if factuality.negated else factuality.value
     return f"{value} ({factuality.cue.text}): {rule}"
+
+
+def _named_patient(verb: Token) -> bool:
+    """ "praised the coast guards for capturing them": the act names whom it was done to
+    (a pronoun or a name as its object) and we could not code them: the doer's own country
+    would only cover that miss."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("PRON", "PROPN") for c in verb.children
+    )
