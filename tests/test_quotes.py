@@ -392,6 +392,23 @@ def test_a_speech_verbs_noun_object_is_what_it_reports_unless_it_is_the_addresse
     assert quotes_of(doc) == []
 
 
+def test_a_speech_verbs_prepositional_object_is_what_it_reports(code):
+    """Issue 15 (PolNeAR's reported speech): "has also commented on X", "called for X",
+    "called for X to …" report the preposition's object; a passive "was called a … for …"
+    (naming, not speech) report nothing."""
+    doc = code(
+        "The governor has also commented on the death of the farmer.\n\n"
+        "The protesters continued to call for more information about the shooting.\n\n"
+        "The union called for drivers to refuse overtime."
+    )
+    found = [(q.kind, q.text, q.speaker) for q in quotes_of(doc)]
+    assert ("indirect", "the death of the farmer", "The governor") in found
+    assert ("indirect", "more information about the shooting", "The protesters") in found
+    assert ("indirect", "drivers to refuse overtime", "The union") in found
+    doc = code("The doctor was called a fraud by his colleagues for selling miracle cures.")
+    assert quotes_of(doc) == []
+
+
 def test_a_reported_infinitive_stops_before_the_reporters_next_speech_act(code):
     """'urges X to step away … and repeatedly says, “…”': the parser may hang the second
     speech verb on the infinitive; it is the reporter's next act, not what was urged."""

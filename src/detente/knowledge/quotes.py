@@ -41,6 +41,8 @@ class QuoteLexicon:
     question_marks: frozenset[str]  # "asked whether …"
     personal_pronouns: frozenset[str]  # subjects that name a speaker: he, she, they, …
     phrasal_speech: dict[str, frozenset[str]]  # lemma -> particles: go on, point out
+    # lemma -> prepositions whose object is what is said: comment on, call for
+    prepositional_speech: dict[str, frozenset[str]]
     commitment_lemmas: frozenset[str]  # report an infinitive: "vowed to fight"
     naming_lemmas: frozenset[str]  # verbs that quote a word: 'called the plan “a disaster”'
     speech_noun_lemmas: frozenset[str]  # report their that-clause: "Trump's claim that …"
@@ -61,7 +63,12 @@ class QuoteLexicon:
     def speech_lemma_hashes(self) -> frozenset[int]:
         """spaCy string hashes of speech lemmas (plain and phrasal verbs, and nouns), to
         scan token arrays."""
-        words = self.speech_lemmas | set(self.phrasal_speech) | self.speech_noun_lemmas
+        words = (
+            self.speech_lemmas
+            | set(self.phrasal_speech)
+            | set(self.prepositional_speech)
+            | self.speech_noun_lemmas
+        )
         return frozenset(hash_string(word) for word in words)
 
     @cached_property
@@ -116,6 +123,10 @@ def load_quote_lexicon(
             phrasal_speech={
                 verb: _strings(particles)
                 for verb, particles in cues["phrasal_speech_verbs"].items()
+            },
+            prepositional_speech={
+                verb: _strings(prepositions)
+                for verb, prepositions in cues["prepositional_speech_verbs"].items()
             },
             personal_pronouns=words("speaker-subject"),
             object_speech_lemmas=_strings(cues["object_speech_verbs"]),

@@ -278,9 +278,43 @@ def _is_speech_verb(token: Token, lexicon: QuoteLexicon) -> bool:
     if lemma in lexicon.speech_lemmas:
         return True
     particles = lexicon.phrasal_speech.get(lemma)  # "went on", "pointed out", "shot back"
-    return particles is not None and any(
+    if particles is not None and any(
         child.dep_ == "prt" and child.lower_ in particles for child in token.children
-    )
+    ):
+        return True
+    return _prepositional_content(token, lexicon) is not None
+
+
+def _prepositional_content(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int] | None:
+    """Token range of what an active verb reports through its preposition ("has also
+    commented on Crutcher's death", "called for more information", "called for drivers
+    to refuse overtime"), if it has one of its own."""
+    prepositions = lexicon.prepositional_speech.get(verb.lemma_.lower())
+    if prepositions is None or _is_passive(verb):  # 'was called a charlatan … for …'
+        return None
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
+            if not objects:
+                continue
+            # 'called for female contestants to wear …': the parser may hang the
+            # infinitive on the verb; it belongs to what was called for
+            end = max(
+                [objects[0].right_edge.i]
+                + [
+                    other.right_edge.i
+                    for other in verb.rights
+                    if other.i > objects[0].i and other.dep_ in ("xcomp", "ccomp")
+                ]
+            )
+            return objects[0].left_edge.i, end + 1
+        # '… for drivers to refuse overtime' parsed as a clause with "for" its mark
+        if child.dep_ == "advcl" and any(
+            grand.dep_ == "mark" and grand.lower_ in prepositions and grand.i < child.i
+            for grand in child.lefts
+        ):
+            return child.left_edge.i, child.right_edge.i + 1
+    return None
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -475,6 +509,9 @@ def _reported_content(
             objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
             if objects:
                 return objects[0].left_edge.i, objects[0].right_edge.i + 1, False
+    found = _prepositional_content(verb, lexicon)
+    if found is not None:
+        return found[0], found[1], False
     return None
 
 
