@@ -409,6 +409,16 @@ def test_a_speech_verbs_prepositional_object_is_what_it_reports(code):
     assert quotes_of(doc) == []
 
 
+def test_a_reported_noun_phrase_stops_before_a_comment_set_off_by_a_comma(code):
+    """'has acknowledged the reality of climate change, which makes him an outlier': the
+    relative clause after the comma is the writer's remark, not what was acknowledged."""
+    doc = code(
+        "The senator has acknowledged the reality of climate change, which makes him "
+        "something of an outlier among his colleagues."
+    )
+    assert only(doc).text == "the reality of climate change"
+
+
 def test_a_reported_infinitive_stops_before_the_reporters_next_speech_act(code):
     """'urges X to step away … and repeatedly says, “…”': the parser may hang the second
     speech verb on the infinitive; it is the reporter's next act, not what was urged."""

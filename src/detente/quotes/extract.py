@@ -503,16 +503,31 @@ def _reported_content(
             and child.pos_ in ("NOUN", "PROPN")
             and lemma not in lexicon.object_not_said_lemmas
         ):
-            return child.left_edge.i, child.right_edge.i + 1, False
+            return child.left_edge.i, _noun_phrase_end(child), False
         # "accused Republicans of placing …", "joked about moving to New Zealand"
         if child.dep_ == "prep" and child.lower_ in lexicon.topic_prepositions:
             objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
             if objects:
-                return objects[0].left_edge.i, objects[0].right_edge.i + 1, False
+                return objects[0].left_edge.i, _noun_phrase_end(objects[0]), False
     found = _prepositional_content(verb, lexicon)
     if found is not None:
         return found[0], found[1], False
     return None
+
+
+def _noun_phrase_end(head: Token) -> int:
+    """End (exclusive) of a reported noun phrase: before a comment set off by a comma
+    ('acknowledged the reality of climate change, which makes him an outlier'), the
+    writer's and not the speaker's."""
+    doc = head.doc
+    commas = [
+        token.left_edge.i - 1
+        for token in head.subtree
+        if token.dep_ == "relcl"
+        and token.left_edge.i - 1 > head.i
+        and doc[token.left_edge.i - 1].text == ","
+    ]
+    return min(commas, default=head.right_edge.i + 1)
 
 
 def _set_off_by_a_dash(clause: Token) -> bool:
