@@ -391,6 +391,38 @@ def test_a_commitment_verb_reports_its_infinitive(quotes):
     )
 
 
+def test_an_infinitive_before_a_misread_clause_is_what_was_asked(quotes):
+    """'asked the candidates to discuss their plans, a request not always honored': the
+    parser makes the appositive a clause of 'asked'; the infinitive before it is the
+    request (PolNeAR dev)."""
+    (quote,) = quotes(
+        """
+        Lauer      nsubj  asked    PROPN  NNP
+        asked      ROOT   -        VERB   VBD  lemma=ask
+        the        det    candidates DET  DT
+        candidates dobj   asked    NOUN   NNS  lemma=candidate
+        to         aux    discuss  PART   TO
+        discuss    xcomp  asked    VERB   VB
+        their      poss   plans    PRON   PRP$
+        plans      dobj   discuss  NOUN   NNS  lemma=plan
+        ,          punct  asked    PUNCT  ,
+        a          det    request  DET    DT
+        request    nsubj  honored  NOUN   NN
+        not        neg    honored  PART   RB
+        always     advmod honored  ADV    RB
+        honored    ccomp  asked    VERB   VBN  lemma=honor
+        .          punct  asked    PUNCT  .
+        """
+    )
+    assert summary(quote) == (
+        "indirect",
+        "to discuss their plans",
+        "asked",
+        "Lauer",
+        "reported:ccomp",
+    )
+
+
 def test_a_clause_set_off_by_a_dash_before_the_speech_verb_is_not_its_report(quotes):
     # the parser hangs the clause before the dash on "vowed", as a tail tag's clause
     (quote,) = quotes(

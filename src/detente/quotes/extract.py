@@ -441,6 +441,12 @@ def _reported_content(
         if child.dep_ == "ccomp" and paragraph[0] <= child.i < paragraph[1]
     ] or _complement_as_adverbial(verb, paragraph)
     right = [child for child in complements if child.i > verb.i]
+    controlled = _reported_verb_phrase(verb, lexicon)
+    if right and controlled is not None and controlled.i < right[0].i:
+        # 'asked the candidates to discuss their ideas …, a request not always honored':
+        # the infinitive comes first; a clause after it is the parser's misreading
+        right = []
+        complements = []
     if right:
         # the verb may sit inside its complement's subtree ("which he said … pay for")
         return (
