@@ -423,6 +423,32 @@ def test_an_infinitive_before_a_misread_clause_is_what_was_asked(quotes):
     )
 
 
+def test_an_adverbial_clause_hung_on_the_verb_right_after_its_topic_is_reported(quotes):
+    """'accused her of sleeping when the calls came in': the parser hangs the when-clause
+    on 'accused'; it goes on what she was accused of (PolNeAR dev)."""
+    (quote,) = quotes(
+        """
+        Trump      nsubj  accused  PROPN  NNP
+        accused    ROOT   -        VERB   VBD  lemma=accuse
+        her        dobj   accused  PRON   PRP
+        of         prep   accused  ADP    IN
+        sleeping   pcomp  of       VERB   VBG  lemma=sleep
+        when       advmod came     SCONJ  WRB
+        the        det    calls    DET    DT
+        calls      nsubj  came     NOUN   NNS  lemma=call
+        came       advcl  accused  VERB   VBD  lemma=come
+        in         prt    came     ADP    RP
+        .          punct  accused  PUNCT  .
+        """
+    )
+    assert summary(quote)[:4] == (
+        "indirect",
+        "sleeping when the calls came in",
+        "accused",
+        "Trump",
+    )
+
+
 def test_a_clause_set_off_by_a_dash_before_the_speech_verb_is_not_its_report(quotes):
     # the parser hangs the clause before the dash on "vowed", as a tail tag's clause
     (quote,) = quotes(

@@ -514,11 +514,22 @@ def _reported_content(
         if child.dep_ == "prep" and child.lower_ in lexicon.topic_prepositions:
             objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
             if objects:
-                return objects[0].left_edge.i, _noun_phrase_end(objects[0]), False
+                return objects[0].left_edge.i, _topic_end(verb, child, objects[0]), False
     found = _prepositional_content(verb, lexicon)
     if found is not None:
         return found[0], found[1], False
     return None
+
+
+def _topic_end(verb: Token, preposition: Token, topic: Token) -> int:
+    """End (exclusive) of what a speech verb's topic preposition reports, with an
+    adverbial clause right after it that the parser hung on the verb ('accusing her of
+    being asleep when late-night calls came in')."""
+    end = _noun_phrase_end(topic)
+    for other in verb.rights:
+        if other.dep_ == "advcl" and other.left_edge.i == end == preposition.right_edge.i + 1:
+            end = other.right_edge.i + 1
+    return end
 
 
 def _noun_phrase_end(head: Token) -> int:
