@@ -368,6 +368,8 @@ PLACE_WORD_KINDS = (
     "movement",
     "locating",
     "event",
+    "armed",
+    "unarmed",
     "facility",
     "site",
     "surface",

@@ -47,6 +47,8 @@ class PlaceLexicon:
     movement: frozenset[str]  # lemmas whose object is a location ("visited Belize")
     locating: frozenset[str]  # nouns "X's N" / "N of X" in the land ("Mexico's women")
     events: frozenset[str]  # event nouns a name locates ("the Iraq war")
+    armed: frozenset[str]  # armed attacks: "the air war on Yemen" hits the land
+    unarmed: frozenset[str]  # "a trade war on China": no armed attack
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
     sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
     surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
@@ -89,6 +91,8 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         movement=frozenset(words["movement"]),
         locating=frozenset(words["locating"]),
         events=frozenset(words["event"]),
+        armed=frozenset(words["armed"]),
+        unarmed=frozenset(words["unarmed"]),
         facilities=frozenset(words["facility"]),
         sites=frozenset(words["site"]),
         surfaces=frozenset(words["surface"]),

@@ -673,19 +673,27 @@ def written_list_first(token: Token) -> Token | None:
 
 
 def strikes_land(span: Span, lexicon: PlaceLexicon) -> bool:
-    """A state's name that a war or an attack is waged on or against: the land it hits
-    ("the air war on Yemen", "hybrid warfare against Georgia and Ukraine"; the guideline's
-    bombing or invading a country). Only for a state's own name: a capital stands for its
-    government ("strikes against Tehran"), and sanctions or talks are no war ("sanctions on
-    Belarus"). A listed name is read where its list stands."""
+    """A state's name that an armed attack is waged on or against: the land it hits
+    ("the air war on Yemen", "hybrid warfare against Georgia and Ukraine", "a bombing
+    campaign against Laos"; the guideline's bombing or invading a country). Only for a
+    state's own name: a capital stands for its government ("strikes against Tehran"), and
+    sanctions, pressure or trade are no war ("sanctions on Belarus", "the pressure campaign
+    against Iran", "a trade war on China"). A listed name is read where its list stands."""
     root = list_anchor(span.root, lexicon)
     head = root.head
-    return (
+    if not (
         root.dep_ == "pobj"
         and head.lower_ in lexicon.struck_prepositions
         and head.head.pos_ in NOMINALS
-        and head.head.lemma_.lower() in lexicon.events
-    )
+    ):
+        return False
+    noun = head.head
+    modifiers = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+    if any(m.lemma_.lower() in lexicon.unarmed for m in modifiers):
+        return False  # "a trade war on China", "diplomatic warfare against Israel"
+    return noun.lemma_.lower() in lexicon.armed or any(
+        m.dep_ == "compound" and m.lemma_.lower() in lexicon.armed for m in modifiers
+    )  # "the air war on Yemen", "a bombing campaign against Laos"
 
 
 def _has_compass(token: Token, lexicon: PlaceLexicon) -> bool:
