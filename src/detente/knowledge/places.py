@@ -69,6 +69,7 @@ class PlaceLexicon:
     opponent_prepositions: frozenset[str]  # "a draw with Everton", "victory over Leeds"
     origin_prepositions: frozenset[str]  # "they are from India", "out of Iraq"
     struck_prepositions: frozenset[str]  # "on", "against": "the air war on Yemen"
+    list_separators: frozenset[str]  # ",", "and", "or": "in London, Frankfurt and Paris"
 
 
 def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
@@ -113,4 +114,5 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         opponent_prepositions=function_words.of("preposition-opponent"),
         origin_prepositions=function_words.of("preposition-origin"),
         struck_prepositions=function_words.of("preposition-struck"),
+        list_separators=function_words.of("list-separator"),
     )
