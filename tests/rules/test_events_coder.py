@@ -862,6 +862,17 @@ def test_an_economic_measure_object_is_imposed_not_force(coder):
     assert cameo("imposed", "impose", "conditions", "condition") != {"163"}
 
 
+def test_force_aimed_at_an_economic_measure_imposes_nothing(coder):
+    """imposing_verbs.txt: only a verb that imposes makes a measure 163. Protesters who
+    "attacked the tariffs on Beijing" criticize (111: force at a measure is words, as at an
+    abstract thing); troops who did keep the force (190); neither imposes anything."""
+    codes = {"Washington": "USAOPP", "Beijing": "CHN"}
+    table = IMPOSED.format(verb="attacked", lemma="attack", object="tariffs", thing="tariff")
+    assert triples(coded(coder, table, codes)) == {("USAOPP", "CHN", "111")}
+    troops = {**codes, "Washington": "USAMIL"}
+    assert triples(coded(coder, table, troops)) == {("USAMIL", "CHN", "190")}
+
+
 LAUNCHED = """
     Howard     nsubj  launched  PROPN  NNP
     launched   ROOT   -         VERB   VBD  lemma=launch
@@ -877,14 +888,28 @@ LAUNCHED = """
 
 
 def test_force_at_an_abstract_thing_is_the_words_unarmed_sense(coder):
-    """abstract_nouns.txt: rebels who "launched an attack on the cost of (the) government"
-    criticize (111, the unarmed sense of "attack"), though they can fight; "an attack on
-    the base of the government" stays force (190)."""
-    codes = {"Howard": "IRQREB", "Blair": "IRQGOV"}
+    """abstract_nouns.txt: a state that "launched an attack on the cost of (the)
+    government" criticizes (111, the unarmed sense of "attack"), though it can fight; "an
+    attack on the base of the government" stays force (190), and so does any attack by an
+    armed force (rebels): the rule is for doers who are no armed force."""
+    codes = {"Howard": "AUS", "Blair": "IRQGOV"}
     cost = coded(coder, LAUNCHED.format(thing="cost"), codes)
-    assert triples(cost) == {("IRQREB", "IRQGOV", "111")}
+    assert triples(cost) == {("AUS", "IRQGOV", "111")}
     base = coded(coder, LAUNCHED.format(thing="base"), codes)
-    assert triples(base) == {("IRQREB", "IRQGOV", "190")}
+    assert triples(base) == {("AUS", "IRQGOV", "190")}
+    rebels = coded(coder, LAUNCHED.format(thing="cost"), {**codes, "Howard": "IRQREB"})
+    assert triples(rebels) == {("IRQREB", "IRQGOV", "190")}
+
+
+def test_a_system_or_an_economy_is_no_abstract_thing(coder, words):
+    """abstract_nouns.txt holds only what no force can strike: "an attack on the system"
+    or "on the economy" can be a bombing ("bombed Syria's air defence system"). (The
+    lexicon's own patterns code "launched ... campaign", "... programme", "... initiative".)"""
+    codes = {"Howard": "AUS", "Blair": "IRQGOV"}
+    for thing in ("system", "record", "economy"):
+        assert thing not in words.abstract_nouns
+        attack = coded(coder, LAUNCHED.format(thing=thing), codes)
+        assert triples(attack) == {("AUS", "IRQGOV", "190")}, thing
 
 
 DECIDED = """

@@ -242,7 +242,7 @@ class NominalCoder:
         # cannot fight is in another sense or no event
         # (coercion, CAMEO root 17, is what authorities do unarmed: an arrest, a
         # deportation; a killing or a massacre still needs someone able to fight)
-        other = self._other_sense(noun, entry, quad, (*sources, *targets), actors)
+        other = self._other_sense(noun, entry, quad, sources, (*sources, *targets), actors)
         if other == "":
             return None  # "the battle between Apple and the FBI", "a political fight"
         if other is not None:
@@ -266,6 +266,7 @@ class NominalCoder:
         noun: Token,
         entry: NominalEntry,
         quad: int | None,
+        sources: list[EventActor],
         sides: tuple[EventActor, ...],
         actors: DocActors,
     ) -> str | None:
@@ -278,7 +279,7 @@ class NominalCoder:
             return None
         other = unarmed_sense(entry.lemma, quad, sides, self.words)
         if other is None and code[:2] in FORCE_ROOTS:
-            if abstract_thing(noun_struck(noun, entry.target_preps), self.words, actors):
+            if abstract_thing(noun_struck(noun, entry.target_preps), sources, self.words, actors):
                 other = self.words.unarmed_senses.get(entry.lemma, "")
         return other
 
