@@ -109,6 +109,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-opponent",  # "a draw with Everton": in a sports story, a club
     "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
     "preposition-struck",  # "the air war on Yemen": after a word of war, a state is the land
+    "list-separator",  # ",", "and", "or": between the names of a written list
     "reciprocal",  # each other, one another (two words)
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
     "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
@@ -370,6 +371,8 @@ PLACE_WORD_KINDS = (
     "movement",
     "locating",
     "event",
+    "armed",
+    "unarmed",
     "facility",
     "site",
     "surface",

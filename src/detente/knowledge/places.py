@@ -47,6 +47,8 @@ class PlaceLexicon:
     movement: frozenset[str]  # lemmas whose object is a location ("visited Belize")
     locating: frozenset[str]  # nouns "X's N" / "N of X" in the land ("Mexico's women")
     events: frozenset[str]  # event nouns a name locates ("the Iraq war")
+    armed: frozenset[str]  # armed attacks: "the air war on Yemen" hits the land
+    unarmed: frozenset[str]  # "a trade war on China": no armed attack
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
     sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
     surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
@@ -67,6 +69,7 @@ class PlaceLexicon:
     opponent_prepositions: frozenset[str]  # "a draw with Everton", "victory over Leeds"
     origin_prepositions: frozenset[str]  # "they are from India", "out of Iraq"
     struck_prepositions: frozenset[str]  # "on", "against": "the air war on Yemen"
+    list_separators: frozenset[str]  # ",", "and", "or": "in London, Frankfurt and Paris"
 
 
 def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
@@ -89,6 +92,8 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         movement=frozenset(words["movement"]),
         locating=frozenset(words["locating"]),
         events=frozenset(words["event"]),
+        armed=frozenset(words["armed"]),
+        unarmed=frozenset(words["unarmed"]),
         facilities=frozenset(words["facility"]),
         sites=frozenset(words["site"]),
         surfaces=frozenset(words["surface"]),
@@ -109,4 +114,5 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         opponent_prepositions=function_words.of("preposition-opponent"),
         origin_prepositions=function_words.of("preposition-origin"),
         struck_prepositions=function_words.of("preposition-struck"),
+        list_separators=function_words.of("list-separator"),
     )

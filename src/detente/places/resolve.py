@@ -586,7 +586,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     root = list_anchor(span.root, lexicon)
     if _has_compass(span.root, lexicon):
         return "locating"  # "rockets hit southern Israel", "shot down over eastern Ukraine"
-    first = written_list_first(root)
+    first = written_list_first(root, lexicon)
     if first is not None:
         anchor = list_anchor(first, lexicon)
         if anchor.dep_ == "pobj" and anchor.head.lower_ in lexicon.locative_prepositions:
@@ -625,10 +625,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     return None
 
 
-LIST_SEPARATORS = frozenset({",", "and", "or"})
-
-
-def written_list_first(token: Token) -> Token | None:
+def written_list_first(token: Token, lexicon: PlaceLexicon) -> Token | None:
     """The first name of a list of place names the parser did not join ("in London,
     Frankfurt and Paris", where it took "Frankfurt" for a subject), for the name whose
     root is ``token``: the names written before it, separated by commas, "and" or "or"
@@ -638,6 +635,7 @@ def written_list_first(token: Token) -> Token | None:
     if token.dep_ in ("conj", "appos"):
         return None
     doc = token.doc
+    separators = lexicon.list_separators
 
     def place_name(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].ent_type_ in PLACE_LABELS and doc[i].pos_ == "PROPN"
@@ -646,11 +644,11 @@ def written_list_first(token: Token) -> Token | None:
     while token.ent_iob_ == "I" and i > 0 and doc[i - 1].ent_type_ == token.ent_type_:
         i -= 1  # the name's first word
     i -= 1
-    while i >= 0 and doc[i].lower_ in LIST_SEPARATORS:
+    while i >= 0 and doc[i].lower_ in separators:
         j = i
-        while j >= 0 and doc[j].lower_ in LIST_SEPARATORS:
+        while j >= 0 and doc[j].lower_ in separators:
             j -= 1
-        if names and any(doc[k].lower_ != "," for k in range(j + 1, i + 1)):
+        if names and not all(doc[k].is_punct for k in range(j + 1, i + 1)):
             break  # "and" stands only before a list's last name: "in Syria and Lebanon, Iran's"
         if not place_name(j):
             break
@@ -663,29 +661,37 @@ def written_list_first(token: Token) -> Token | None:
     after = token.i + 1
     while after < len(doc) and doc[after].ent_iob_ == "I":
         after += 1
-    middle = after < len(doc) and doc[after].lower_ in LIST_SEPARATORS
+    middle = after < len(doc) and doc[after].lower_ in separators
     if middle:
         k = after
-        while k < len(doc) and doc[k].lower_ in LIST_SEPARATORS:
+        while k < len(doc) and doc[k].lower_ in separators:
             k += 1
         middle = place_name(k)
     return names[-1] if middle or len(names) >= 2 else None
 
 
 def strikes_land(span: Span, lexicon: PlaceLexicon) -> bool:
-    """A state's name that a war or an attack is waged on or against: the land it hits
-    ("the air war on Yemen", "hybrid warfare against Georgia and Ukraine"; the guideline's
-    bombing or invading a country). Only for a state's own name: a capital stands for its
-    government ("strikes against Tehran"), and sanctions or talks are no war ("sanctions on
-    Belarus"). A listed name is read where its list stands."""
+    """A state's name that an armed attack is waged on or against: the land it hits
+    ("the air war on Yemen", "hybrid warfare against Georgia and Ukraine", "a bombing
+    campaign against Laos"; the guideline's bombing or invading a country). Only for a
+    state's own name: a capital stands for its government ("strikes against Tehran"), and
+    sanctions, pressure or trade are no war ("sanctions on Belarus", "the pressure campaign
+    against Iran", "a trade war on China"). A listed name is read where its list stands."""
     root = list_anchor(span.root, lexicon)
     head = root.head
-    return (
+    if not (
         root.dep_ == "pobj"
         and head.lower_ in lexicon.struck_prepositions
         and head.head.pos_ in NOMINALS
-        and head.head.lemma_.lower() in lexicon.events
-    )
+    ):
+        return False
+    noun = head.head
+    modifiers = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+    if any(m.lemma_.lower() in lexicon.unarmed for m in modifiers):
+        return False  # "a trade war on China", "diplomatic warfare against Israel"
+    return noun.lemma_.lower() in lexicon.armed or any(
+        m.dep_ == "compound" and m.lemma_.lower() in lexicon.armed for m in modifiers
+    )  # "the air war on Yemen", "a bombing campaign against Laos"
 
 
 def _has_compass(token: Token, lexicon: PlaceLexicon) -> bool:
