@@ -723,6 +723,25 @@ def test_an_attack_noun_that_refers_back_is_not_a_second_attack(code):
     assert force and not any(e.source.sector == "UAF" for e in force)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas denied that it was behind the attack on the Israeli embassy.",
+        "The United States accused Iran of being behind the attack on the Saudi embassy.",
+        "Israel may have been behind the attack on the Iranian embassy.",
+        "Police are investigating whether Hamas was behind the attack on the Israeli embassy.",
+    ],
+)
+def test_who_is_only_said_to_be_behind_an_attack_is_not_its_asserted_doer(code, text):
+    # the whole pipeline: "X was behind the attack" names the attack's doer only when that
+    # clause is asserted; denied, alleged, possible or asked, it names no doer, and the
+    # attack is not given to unknown men either (a doer is named, if not asserted)
+    events = code(text, date="2015-01-05")._.events
+    assert not [e for e in events if e.cameo_root == "19" and e.modality == "asserted"]
+    asserted = code("Hamas was behind the attack on the Israeli embassy.", date="2015-01-05")
+    assert [(e.source.code, e.cameo_root) for e in asserted._.events] == [("PSEREBHMS", "19")]
+
+
 def test_violence_between_actors_who_cannot_fight_is_the_verbs_other_sense(coded):
     # unarmed_senses.tsv: a politician who attacks a politician criticizes
     assert ("USAGOV", "JPNGOV", "111") in triples(coded("Trump attacked Abe over the deal."))

@@ -449,9 +449,26 @@ class NominalCoder:
         """ "The PRC claimed responsibility for the attack", "took credit for the bombing",
         "Iran was responsible for the strike", "rebels were behind the attack": the subject
         of the clause that says who did it (responsibility_words.txt). Not when that clause
-        denies it ("denied responsibility for", "was not behind")."""
-        if noun.dep_ != "pobj":
+        denies it ("denied responsibility for", "was not behind") nor when the clause is not
+        itself asserted: "Hamas denied that it was behind the attack", "accused Iran of being
+        behind", "Israel may have been behind", "investigating whether Hamas was behind"."""
+        clause = self._responsible_clause(noun)
+        if clause is None:
             return []
+        if is_negated(clause, self.words.negators) or role_of(clause, self.words) == "accuse":
+            return []
+        factuality = act_factuality(clause, self.words, self.future_auxiliaries)
+        if not (factuality.coded and factuality.asserted):
+            return []
+        if any(c.dep_ == "mark" and c.lower_ in self.words.question_marks for c in clause.children):
+            return []  # "investigating whether Hamas was behind": an open question
+        return self.participants.sources(clause, actors)[0]
+
+    def _responsible_clause(self, noun: Token) -> Token | None:
+        """The verb of the clause that says who did the noun's act ("were behind the
+        attack", "claimed responsibility for the bombing"), asserted or not."""
+        if noun.dep_ != "pobj":
+            return None
         words = self.words.responsibility_words
         prep = noun.head
         clause = None
@@ -463,11 +480,7 @@ class NominalCoder:
                 clause = head.head if head.dep_ != "ROOT" else None
             elif any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in head.children):
                 clause = head  # "claimed [responsibility] [for the attack]"
-        if clause is None or clause.pos_ not in VERBAL_POS:
-            return []
-        if is_negated(clause, self.words.negators) or role_of(clause, self.words) == "accuse":
-            return []
-        return self.participants.sources(clause, actors)[0]
+        return clause if clause is not None and clause.pos_ in VERBAL_POS else None
 
     def _doer_named_around(self, noun: Token, governor: Token | None, actors: DocActors) -> bool:
         """Does the noun's clause name who did it? "Russian aircraft killed 46 civilians in
@@ -477,6 +490,8 @@ class NominalCoder:
         verb names. Not "weapons that killed 350 people in last week's attack": no actor."""
         if noun.dep_ == "pobj" and noun.head.lower_ in self.words.blame_prepositions:
             return True
+        if self._responsible_clause(noun) is not None:
+            return True  # "denied that it was behind the attack": a doer named, if denied
         if governor is not None and self._blamed(noun, governor, actors):
             return True
         if governor is None or not _is_means(noun, governor, self.words):
