@@ -957,6 +957,34 @@ def test_among_those_arrested_is_the_subject_of_the_clause(coder):
     assert triples(events) == {("SAUGOV", "SAUELI", "173")}
 
 
+# "Putin met with those detained by the police."
+MET_WITH_THOSE = """
+    Putin     nsubj   {verb}    PROPN  NNP
+    {verb}    ROOT    -         VERB   VBD  lemma={lemma}
+    with      prep    {verb}    ADP    IN
+    those     pobj    with      PRON   DT
+    detained  acl     those     VERB   VBN  lemma=detain
+    {tail}
+    .         punct   {verb}    PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "tail"),
+    [
+        ("met", "meet", "by agent detained ADP\npolice pobj by NOUN NNS"),
+        ("spoke", "speak", ""),
+    ],
+)
+def test_those_arrested_is_not_the_subject_of_any_clause(coder, verb, lemma, tail):
+    """ "Putin met with those detained by the police", "the minister spoke with those
+    arrested": the ones detained are not the subject; only a copula's "among" phrase
+    ("among those arrested was ...") says its subject is one of them."""
+    table = MET_WITH_THOSE.format(verb=verb, lemma=lemma, tail=tail)
+    events = coded(coder, table, {"Putin": "RUSGOV", "police": "RUSCOP"})
+    assert not [e for e in events if e.cameo_root == "17"]
+
+
 # "Putin appeared with Erdogan."
 APPEARED = """
     Putin     nsubj   appeared  PROPN  NNP

@@ -757,14 +757,24 @@ def participle_patients(
     (``custody_codes.txt``: arrests, detentions, captures), whose participle is news of
     the act; other participles name a standing state ("war-torn", "Iran-backed"). The actors acted
     on; empty when the participle has a clause of its own or its noun names no actor. A
-    pronoun noun ("those") stands for the subject of the clause whose phrase holds it."""
+    pronoun noun ("those") stands for the subject of a copula whose "among" phrase holds
+    it; not for the subject of any clause ("Putin met with those detained by the police":
+    Putin is not detained)."""
     if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod") or verb.head.i == verb.i:
         return []
     if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
         return []
     noun = verb.head
-    if noun.pos_ == "PRON" and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        subject = verb_subject(noun.head.head)
+    if noun.pos_ == "PRON":
+        prep, clause = noun.head, noun.head.head
+        if (
+            noun.dep_ != "pobj"
+            or prep.dep_ != "prep"
+            or prep.lower_ not in participants.words.member_prepositions
+            or clause.lemma_ != "be"
+        ):
+            return []
+        subject = verb_subject(clause)
         return participants.actors_of(subject, actors) if subject is not None else []
     if not any(names_actor(n, actors) for n in (noun, *noun.conjuncts)):
         return []  # "weapons seized from peacekeepers": a thing, not an actor

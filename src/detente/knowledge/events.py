@@ -235,6 +235,7 @@ class ClauseWords:
     specific_determiners: frozenset[str]  # "the attack": one act the text reports
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
+    member_prepositions: frozenset[str]  # "among those arrested was X": X is one of them
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
     feeling_words: frozenset[str]  # "disillusioned with X": the feeling judges X
@@ -352,6 +353,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         specific_determiners=words("determiner-specific"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
+        member_prepositions=words("preposition-member"),
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),
         feeling_words=words("adjective-feeling"),
