@@ -325,6 +325,12 @@ def test_an_attack_no_one_is_named_doing_has_the_unnamed_doer_unless_it_refers_b
         ["NGAREB"],
         ["NGACVL"],
     )
+    # the nearest act is the one referred to: an attack a sentence back, then one in the
+    # noun's own ("Boko Haram attacked Baga. On Tuesday it attacked Monguno, and the
+    # attack ..."): the noun is the one coded already in its sentence, not the older one
+    for root in ("19", "18"):
+        here = ReportedAct(root, frozenset({"NGA"}), frozenset({"NGAREB"}), here=True)
+        assert nominals.code(doc[1], actors, set(), earlier=[before, here]) is None
     # an attack elsewhere, or an act of another kind, is another act
     # and an attack by the same unknown men just before is named again, as this
     # sentence's event ("the same bombing reported again", in the real-news gold)

@@ -80,11 +80,12 @@ def _referred(
     attack", 19, are one assault), in or against the country where the noun's act happened
     (its unnamed ``doers``' country), reported just before it by someone else: "the attack"
     is that act, not another one by unknown men. (After an act by the same unknown men,
-    "the attack" names it again, as its sentence's own event.)"""
+    "the attack" names it again, as its sentence's own event.) ``earlier`` is in text
+    order: the nearest act of its kind is the one referred to."""
     kind = _kind((entry.code.forward or "")[:2], cameo)
     where = {d.country for d in doers if d.country}
     codes = {d.code for d in doers}
-    for act in earlier:
+    for act in reversed(earlier):
         if _kind(act.root, cameo) == kind and act.countries & where and not act.doers & codes:
             return act
     return None
