@@ -1034,3 +1034,19 @@ def test_announcing_one_will_not_do_a_cooperative_act_refuses_it(coder):
     plain = WILL_NOT_HOLD_TALKS.replace("    not     neg    hold   PART   RB\n", "")
     events = coded(coder, plain, {"Iran": "IRN", "Russia": "RUS"})
     assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"03"}
+
+
+@pytest.mark.parametrize(("dep", "focus"), [("preconj", "only"), ("neg", "just")])
+def test_not_only_adds_an_act_and_refuses_nothing(coder, dep, focus):
+    """ "Iran will not only hold talks with Russia but also ...": "not" before a focus
+    adverb (function_words.tsv adverb-focus) denies nothing: an intent (03x), the talks
+    intended, not negated; the parser hangs "not" as preconj or neg."""
+    table = WILL_NOT_HOLD_TALKS.replace(
+        "    not     neg    hold   PART   RB\n",
+        f"    not  {dep}  hold  PART  RB\n"
+        f"    {focus}  advmod  {'not' if dep == 'preconj' else 'hold'}  ADV  RB\n",
+    )
+    events = coded(coder, table, {"Iran": "IRN", "Russia": "RUS"})
+    assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"03"}
+    (talks,) = [e for e in events if e.trigger.text == "hold"]
+    assert (talks.modality, talks.negated) == ("intended", False)

@@ -550,7 +550,8 @@ class EventCoder:
             targets=targets,
             code=coding.code,
             rule=_with_cue(coding.rule, factuality),
-            negated=is_negated(verb, self.words.negators) or factuality.negated,
+            negated=is_negated(verb, self.words.negators, focus=self.words.focus_adverbs)
+            or factuality.negated,
             modality=factuality.value,
             confidence=confidence - (0.1 if inherited else 0.0) - (0.15 if deep else 0.0),
             reciprocal=reciprocal,
@@ -687,7 +688,8 @@ class EventCoder:
             targets=targets,
             code=CodeSpec(demand),
             rule=f"obligation ({cue} ... must {verb.lemma_}): {rule}".rstrip(": "),
-            negated=governor is not None and is_negated(governor, self.words.negators),
+            negated=governor is not None
+            and is_negated(governor, self.words.negators, focus=self.words.focus_adverbs),
             modality=ASSERTED,  # the demand is made; the act it demands is "demanded"
             confidence=max(confidence, 0.7) - 0.1,
         )
@@ -737,7 +739,7 @@ class EventCoder:
                 targets=targets,
                 code=CodeSpec(intent),  # an intent is one side's: no paired reverse event
                 rule=_with_cue(f"{role}: {self.verb_codes.word(head)} + {rule}", factuality),
-                negated=is_negated(head, self.words.negators),
+                negated=is_negated(head, self.words.negators, focus=self.words.focus_adverbs),
                 modality=factuality.value,
                 confidence=confidence - (0.1 if inherited else 0.0) - (0.15 if deep else 0.0),
                 reciprocal=reciprocal,

@@ -422,7 +422,7 @@ class NominalCoder:
             factuality = act_factuality(governor, self.words, self.future_auxiliaries)
             # NOT_CODED ("did not say that ...") reads as asserted: check ``coded`` too
             if not (factuality.coded and factuality.asserted) or is_negated(
-                governor, self.words.negators
+                governor, self.words.negators, focus=self.words.focus_adverbs
             ):
                 return [], []
         patient = self._targets(noun, entry, actors, consumed)
@@ -456,7 +456,10 @@ class NominalCoder:
         clause = self._responsible_clause(noun)
         if clause is None:
             return []
-        if is_negated(clause, self.words.negators) or role_of(clause, self.words) == "accuse":
+        if (
+            is_negated(clause, self.words.negators, focus=self.words.focus_adverbs)
+            or role_of(clause, self.words) == "accuse"
+        ):
             return []
         factuality = act_factuality(clause, self.words, self.future_auxiliaries)
         if not (factuality.coded and factuality.asserted):
@@ -546,7 +549,11 @@ class NominalCoder:
         if not factuality.coded:
             return None
         modality = entry.modality if entry.modality != ASSERTED else factuality.value
-        negated = self._negated(noun) or factuality.negated or is_negated(verb, self.words.negators)
+        negated = (
+            self._negated(noun)
+            or factuality.negated
+            or is_negated(verb, self.words.negators, focus=self.words.focus_adverbs)
+        )
         return CodedAct(
             trigger=noun,
             clause_verb=verb,

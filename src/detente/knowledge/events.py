@@ -214,6 +214,7 @@ class ClauseWords:
     conditional_modals: frozenset[str]
     possible_adverbs: frozenset[str]
     claimed_adverbs: frozenset[str]
+    focus_adverbs: frozenset[str]  # "not only": a negator before these denies nothing
     condition_marks: frozenset[str]
     question_marks: frozenset[str]
     anaphors: frozenset[str]
@@ -330,6 +331,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         conditional_modals=words("modal-conditional"),
         possible_adverbs=words("adverb-possible"),
         claimed_adverbs=words("adverb-claimed"),
+        focus_adverbs=words("adverb-focus"),
         condition_marks=words("subordinator-condition"),
         question_marks=words("subordinator-question"),
         anaphors=words("anaphor"),

@@ -86,6 +86,7 @@ FUNCTION_WORD_KINDS = (
     "modal-conditional",  # would (outside reported speech): the act is conditional
     "adverb-possible",  # possibly, perhaps ...
     "adverb-claimed",  # allegedly, reportedly ...
+    "adverb-focus",  # only, just: "not only ... but also" adds, it does not deny
     "subordinator-condition",  # if, unless: the main clause's act is conditional
     "subordinator-background",  # if, after ...: a clause that sets the scene, not the news
     "subordinator-trailing",  # as, before ...: the reporter's circumstances after a quote
