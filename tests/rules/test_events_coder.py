@@ -1008,6 +1008,10 @@ def test_appearing_or_shaking_hands_with_an_actor_is_a_meeting(coder):
     )
     shook = shook.replace("appeared", "shook")
     assert triples(coded(coder, shook, codes)) == {("RUSGOV", "TURGOV", "040")}
+    # "Putin shook with Erdogan": no hands shaken, no meeting (the pattern names HANDS)
+    handless = shook.replace("hands dobj shook NOUN NNS\n", "")
+    assert "hands" not in handless
+    assert coded(coder, handless, codes) == []
 
 
 WILL_NOT_HOLD_TALKS = """
