@@ -742,6 +742,16 @@ def test_who_is_only_said_to_be_behind_an_attack_is_not_its_asserted_doer(code, 
     assert [(e.source.code, e.cameo_root) for e in asserted._.events] == [("PSEREBHMS", "19")]
 
 
+def test_talks_a_mediator_reports_are_not_its_own(code):
+    # the whole pipeline: the UN (an IGO, no country) reports talks it mediates, and is
+    # no side to them; a state reporting talks "with" someone is one
+    text = "The UN envoy said talks with the Taliban had collapsed."
+    assert not [e for e in code(text)._.events if e.cameo_root == "04"]
+    text = "Pakistan said talks with the Taliban had collapsed."
+    talks = [e for e in code(text)._.events if e.cameo_root == "04"]
+    assert [e.source.code for e in talks] == ["PAK"]
+
+
 def test_violence_between_actors_who_cannot_fight_is_the_verbs_other_sense(coded):
     # unarmed_senses.tsv: a politician who attacks a politician criticizes
     assert ("USAGOV", "JPNGOV", "111") in triples(coded("Trump attacked Abe over the deal."))

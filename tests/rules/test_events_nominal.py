@@ -370,6 +370,14 @@ def test_talks_with_someone_reported_by_a_speaker_are_the_speakers(nominals):
     assert code(nominals, parse(hoped), 2, codes)[0] is None
 
 
+@pytest.mark.parametrize("speaker", ["IRNMED", "IRNEDU", "IRNCVL"])
+def test_talks_reported_by_the_press_or_an_analyst_are_not_theirs(nominals, speaker):
+    """ "An Iranian journalist (analyst, voter) said talks with Europe are continuing":
+    one who reports talks without being a side to them (silent_sectors.txt,
+    public_sectors.txt) takes part in none."""
+    assert code(nominals, parse(TALKS_SAID), 2, {"Iran": speaker, "Europe": "EUR"})[0] is None
+
+
 # "Macron told Rouhani in a phone call that ..."
 TOLD_IN_CALL = """
     Macron   nsubj     told   PROPN

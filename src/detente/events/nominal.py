@@ -610,7 +610,10 @@ class NominalCoder:
         """ "Araghchi said that discussions with European powers are continuing": a mutual
         act whose doer is not named, the subject of a clause reported by a speaker, with
         only its other side named (a target phrase), is the speaker's own: one reports the
-        talks one takes part in with "with", others' with "between"."""
+        talks one takes part in with "with", others' with "between". Only a speaker of a
+        country that is not its press, its scholars or its population can be a side: "the
+        UN envoy said talks with the Taliban had collapsed" reports talks the UN mediates,
+        as a journalist or an analyst reports others' talks."""
         clause = noun.head
         if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
             return []
@@ -619,7 +622,9 @@ class NominalCoder:
         speaker_verb = clause.head
         if self.words.roles.get(self.verb_codes.word(speaker_verb)) not in REPORTING_ROLES:
             return []
-        return self.participants.sources(speaker_verb, actors)[0]
+        bystanders = self.words.silent_sectors | self.words.public_sectors
+        speakers = self.participants.sources(speaker_verb, actors)[0]
+        return [s for s in speakers if s.country and s.sector not in bystanders]
 
     def _addressees(
         self, noun: Token, governor: Token | None, actors: DocActors, speakers: list[EventActor]
