@@ -710,7 +710,7 @@ def test_a_material_event_nouns_doer_is_not_who_talks_of_it(coded):
     assert ("JPN", "RUS", "111") in triples(coded("Japan voiced criticism of Russia."))
 
 
-def test_an_attack_noun_that_refers_back_is_not_a_second_attack(code):
+def test_an_attack_noun_that_refers_back_takes_the_earlier_doer(code):
     # the whole pipeline (the actors stage codes Boko Haram and the Taliban): "the attack"
     # gave a second event with an unknown doer; reported again in a later sentence, it is
     # that sentence's event by the doer reported before (the guideline, section 2)

@@ -459,7 +459,7 @@ def test_an_attack_noun_whose_doer_the_clause_names_gets_no_unknown_doer(coder):
     assert not any(e.source.code == "AFGUAF" for e in _attack(coder, blamed, codes))
 
 
-def test_an_attack_noun_that_refers_back_gets_no_second_doer(coder):
+def test_an_attack_noun_that_refers_back_is_coded_with_the_earlier_doer(coder):
     """ "Rebels attacked police near Kabul. The attack on the village killed 20 people.":
     the noun is the act just reported, whose doer is named - the later sentence's event,
     by the same rebels (the guideline codes a re-mention in a later sentence again); an
