@@ -21,6 +21,8 @@ WEIGHT_FEATURES = (
     "capital",
     "fame",
     "unknown_size",
+    "other_name",
+    "fame_gap",
     "sentence",
     "document",
     "admin1",

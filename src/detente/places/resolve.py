@@ -392,13 +392,16 @@ class DocPlaces:
     def _choose(self, start: int, end: int, key: str, candidates: list[KBPlace]) -> PlaceReading:
         sentence = self.sentence_of[start]
         own = self.own.get((start, end))
+        base = {place.place_id: self._named_prior(place, key, candidates) for place in candidates}
+        top = max(base.values())
         scored = []
         for place in candidates:
             country = self.country_of(place)
-            evidence = self._evidence(place, country, key, sentence, own)
-            scored.append((self.prior(place) + sum(evidence.values()), place, country, evidence))
+            far = top - base[place.place_id] >= self.weights["fame_gap"]
+            evidence = self._evidence(place, country, key, sentence, own, local=far)
+            scored.append((base[place.place_id] + sum(evidence.values()), place, country, evidence))
         best = max(scored, key=lambda item: item[0])
-        by_prior = max(scored, key=lambda item: self.prior(item[1]))
+        by_prior = max(scored, key=lambda item: base[item[1].place_id])
         _, place, country, evidence = best
         unlisted = self._unlisted_here(place, country, evidence, own)
         if unlisted is not None:
@@ -414,6 +417,17 @@ class DocPlaces:
             feature = max(gains, key=gains.get)
             reason = dict(EVIDENCE_REASONS)[feature]
         return PlaceReading(place, country, reason)
+
+    def _named_prior(self, place: KBPlace, key: str, candidates: list[KBPlace]) -> float:
+        """The prior of a reading of this name: less for a town or division the name is
+        not the own name of (a former or variant name: "Venice" of Dayton, Ohio) where
+        another reading bears it as its own ("Venice", Italy)."""
+        prior = self.prior(place)
+        if place.kind not in ("city", *DIVISION_KINDS) or place_key(place.name) == key:
+            return prior
+        if any(other is not place and place_key(other.name) == key for other in candidates):
+            return prior - self.weights["other_name"]
+        return prior
 
     def _small_town(self, place: KBPlace) -> bool:
         """A town too small to say which country a document is about, or to be read
@@ -437,13 +451,25 @@ class DocPlaces:
         return PlaceReading(None, focus, "doc-country")
 
     def _evidence(
-        self, place: KBPlace, country: str | None, key: str, sentence: int, own: str | None
+        self,
+        place: KBPlace,
+        country: str | None,
+        key: str,
+        sentence: int,
+        own: str | None,
+        *,
+        local: bool = False,
     ) -> dict[str, float]:
+        """The evidence for one reading; ``local``: a namesake far below the name's
+        well-known reading, for which only its own sentence's evidence counts (and the
+        document's countries where they name its country at least twice)."""
         w, found = self.weights, self.evidence
         evidence = {"document": w["document"] * found.share(country, own)}
-        if found.near(country, sentence, 1 if own == country else 0):
+        if local and found.count(country, own) < FOCUS_MIN:
+            evidence["document"] = 0.0
+        if found.near(country, sentence, 1 if own == country else 0, reach=0 if local else 1):
             evidence["sentence"] = w["sentence"]
-        if found.names_admin1(place, sentence):
+        if found.names_admin1(place, sentence, 0) if local else found.names_admin1(place, sentence):
             evidence["admin1"] = w["admin1"]
         if country is not None and country == found.dateline_country:
             evidence["dateline"] = w["dateline"]
