@@ -370,6 +370,7 @@ PLACE_WORD_KINDS = (
     "event",
     "facility",
     "site",
+    "venue",
     "surface",
     "sport",
     "representative",

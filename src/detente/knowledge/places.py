@@ -51,6 +51,7 @@ class PlaceLexicon:
     events: frozenset[str]  # event nouns a name locates ("the Iraq war")
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
     sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
+    venues: frozenset[str]  # things a state's name before them locates ("US record shops")
     surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
     sport: frozenset[str]  # lemmas of a sports story ("striker", "goal"): its towns may be clubs
     representatives: frozenset[str]  # "Sen.": "Sen. X of Ohio" names the state X represents
@@ -93,6 +94,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         events=frozenset(words["event"]),
         facilities=frozenset(words["facility"]),
         sites=frozenset(words["site"]),
+        venues=frozenset(words["venue"]),
         surfaces=frozenset(words["surface"]),
         sport=frozenset(words["sport"]),
         representatives=frozenset(words["representative"]),

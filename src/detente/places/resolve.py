@@ -604,7 +604,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     """Why a state's name stands for its land here, or None where it acts:
     ``movement`` ("visited Belize", "a trip to Japan", "imports from China", "refugees
     from Syria"), ``locating`` ("Mexico's women", "the streets of Cairo", "all of Georgia",
-    "the Turkey-Syria border", "an Iraq-based group"), ``event`` ("the Iraq war", "the
+    "the Turkey-Syria border", "an Iraq-based group", "US record shops"), ``event`` ("the Iraq war", "the
     invasion of Iraq"). A listed name is read where its list stands (:func:`list_anchor`).
     "In Iraq" (a locative preposition) is the stage's own test. A direction adjective on
     the name itself makes it the land wherever it stands ("over eastern Ukraine"; not the
@@ -641,6 +641,13 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
         return "locating"  # "Mexico's women", "Luanda's Independence Square"
     if root.dep_ in MODIFIER_DEPS and word in lexicon.events:
         return "event"
+    if (
+        root.dep_ in ("poss", *MODIFIER_DEPS)
+        and root.pos_ != "ADJ"
+        and root.ent_type_ != "NORP"
+        and _modified_noun(head).lemma_.lower() in lexicon.venues
+    ):
+        return "locating"  # "US record shops", "the UK album chart", "London's Hilton hotel"
     if (
         root.dep_ in MODIFIER_DEPS
         and root.pos_ != "ADJ"  # "the Syrian border": a demonym is no place mention
@@ -712,6 +719,14 @@ def strikes_land(span: Span, lexicon: PlaceLexicon) -> bool:
         and head.head.pos_ in NOMINALS
         and head.head.lemma_.lower() in lexicon.events
     )
+
+
+def _modified_noun(token: Token) -> Token:
+    """The noun a chain of compound modifiers ends in ("album" in "the UK album chart":
+    "chart")."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 def _has_compass(token: Token, lexicon: PlaceLexicon) -> bool:
