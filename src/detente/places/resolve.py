@@ -641,21 +641,22 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
         return "locating"  # "Mexico's women", "Luanda's Independence Square"
     if root.dep_ in MODIFIER_DEPS and word in lexicon.events:
         return "event"
-    if (
-        root.dep_ in ("poss", *MODIFIER_DEPS)
-        and root.pos_ != "ADJ"
-        and root.ent_type_ != "NORP"
-        and _modified_noun(head).lemma_.lower() in lexicon.venues
+    return _locating_modifier(root, lexicon)
+
+
+def _locating_modifier(root: Token, lexicon: PlaceLexicon) -> str | None:
+    """A name before a word it locates: a site ("the Syria border", "Iraq-based") or a
+    venue, also as its owner ("US record shops", "the UK album chart", "London's Hilton
+    hotel"); never a demonym ("the Syrian border", "American-born")."""
+    head = root.head
+    if root.pos_ == "ADJ" or root.ent_type_ == "NORP":
+        return None
+    if root.dep_ in ("poss", *MODIFIER_DEPS) and _modified_noun(head).lemma_.lower() in (
+        lexicon.venues
     ):
-        return "locating"  # "US record shops", "the UK album chart", "London's Hilton hotel"
-    if (
-        root.dep_ in MODIFIER_DEPS
-        and root.pos_ != "ADJ"  # "the Syrian border": a demonym is no place mention
-        and root.ent_type_ != "NORP"  # "American-born"
-        and (word in lexicon.sites or head.lower_ in lexicon.sites)
-    ):
-        return "locating"  # "the Syria border", "Iraq-based"
-    return None
+        return "locating"
+    sited = head.lemma_.lower() in lexicon.sites or head.lower_ in lexicon.sites
+    return "locating" if root.dep_ in MODIFIER_DEPS and sited else None
 
 
 LIST_SEPARATORS = frozenset({",", "and", "or"})
