@@ -853,6 +853,8 @@ def test_a_well_known_city_needs_its_namesakes_evidence_in_its_own_sentence(code
     assert at(doc, "Dublin").country == "IRL"  # California a sentence away: no evidence
     near = code("Schools in Dublin and other towns of California closed.", date="2017-02-10")
     assert at(near, "Dublin").country == "USA"  # its division in its own sentence
+    port = code("Shells hit Tripoli, the north Lebanese port, on Monday.", date="2017-02-10")
+    assert at(port, "Tripoli").country == "LBN"  # its country in its own sentence
     apposition = code("Police in Dublin, California, closed the road.", date="2017-02-10")
     assert at(apposition, "Dublin").country == "USA"
 

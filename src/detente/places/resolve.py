@@ -461,17 +461,28 @@ class DocPlaces:
         local: bool = False,
     ) -> dict[str, float]:
         """The evidence for one reading; ``local``: a namesake far below the name's
-        well-known reading, for which only its own sentence's evidence counts (and the
-        document's countries where they name its country at least twice)."""
+        well-known reading, for which evidence counts only where its own sentence names
+        its country or division (else only a document naming its country at least twice:
+        not a division a sentence away, nor one stray word)."""
         w, found = self.weights, self.evidence
+        mine = 1 if own == country else 0
         evidence = {"document": w["document"] * found.share(country, own)}
-        if local and found.count(country, own) < FOCUS_MIN:
-            evidence["document"] = 0.0
-        if found.near(country, sentence, 1 if own == country else 0, reach=0 if local else 1):
+        if local and not (
+            found.near(country, sentence, mine, reach=0) or found.names_admin1(place, sentence, 0)
+        ):
+            if found.count(country, own) < FOCUS_MIN:
+                evidence["document"] = 0.0
+            return evidence | self._memory(place, country, key)
+        if found.near(country, sentence, mine):
             evidence["sentence"] = w["sentence"]
-        if found.names_admin1(place, sentence, 0) if local else found.names_admin1(place, sentence):
+        if found.names_admin1(place, sentence):
             evidence["admin1"] = w["admin1"]
-        if country is not None and country == found.dateline_country:
+        return evidence | self._memory(place, country, key)
+
+    def _memory(self, place: KBPlace, country: str | None, key: str) -> dict[str, float]:
+        """The dateline's country and the name's earlier reading."""
+        w, evidence = self.weights, {}
+        if country is not None and country == self.evidence.dateline_country:
             evidence["dateline"] = w["dateline"]
         if self.earlier.get(key) is place:
             evidence["earlier"] = w["earlier"]
