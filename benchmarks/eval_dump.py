@@ -11,7 +11,8 @@ prediction counts when it occurred (asserted, not negated; with ``--not-negated`
 checkouts before factuality, when not negated) and has a PLOVER category; a
 PETRARCH prediction is every event (symmetric ones both ways). ``--diff`` lists the
 sentences where the second dump is worse (new false positive or lost hit) or better.
-Reads ``../shared`` (a benchmark may).
+Reads ``../shared`` (a benchmark may). The other checkout must have
+``detente.eval.events.load_petrarch_nlp`` (from commit e4292ca on).
 """
 
 from __future__ import annotations
@@ -107,36 +108,22 @@ def dump_plover(nlp, out) -> None:
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
-def _triples(e) -> list[tuple[str, str, str]]:
-    source = e.source.code or "---"
-    target = e.target.code if e.target is not None and e.target.code else "---"
-    if getattr(e, "symmetric", False) and e.target is not None:
-        return [(source, target, e.cameo), (target, source, e.cameo)]
-    return [(source, target, e.cameo)]
-
-
 def dump_petrarch(out, model=None) -> None:
-    import re
-
-    from detente.eval.events import read_discards, read_petrarch_gold
-    from detente.nlp import load, make_doc
+    from detente.eval.events import (
+        _event_triples,
+        load_petrarch_nlp,
+        petrarch_discards,
+        read_petrarch_gold,
+    )
+    from detente.nlp import make_doc
     from detente.records import Article
 
-    nlp = load(
-        model,
-        actor_files=[
-            str(PETRARCH_DICTS / "PETR.Validate.actors.txt"),
-            str(PETRARCH_DICTS / "PETR.Validate.agents.txt"),
-        ],
-        verb_files=[str(PETRARCH_DICTS / "PETR.Validate.verbs.txt")],
-        shipped_kb=False,
-    )
-    discards = read_discards(PETRARCH_DICTS / "PETR.Validate.discards.txt")
-    discard_re = re.compile(r"\b(?:" + "|".join(map(re.escape, discards)) + r")\b")
+    nlp = load_petrarch_nlp(PETRARCH_DICTS, model)
+    discard_re = petrarch_discards(PETRARCH_DICTS)
     records = [
         r for r in read_petrarch_gold(PETRARCH) if not (r.error and r.error != "sentencediscard")
     ]
-    to_code = [r for r in records if not discard_re.search(r.text.lower())]
+    to_code = [r for r in records if not (discard_re and discard_re.search(r.text.lower()))]
     docs = (make_doc(nlp, Article(ref=r.record_id, text=r.text, date=r.date)) for r in to_code)
     coded = dict(zip([r.record_id for r in to_code], nlp.pipe(docs, batch_size=64), strict=True))
     for r in records:
@@ -148,15 +135,15 @@ def dump_petrarch(out, model=None) -> None:
             "id": r.record_id,
             "text": r.text,
             "gold": [
-                {"key": k, "hit": any(k == "/".join(t) for e in events for t in _triples(e))}
+                {"key": k, "hit": any(k == "/".join(t) for e in events for t in _event_triples(e))}
                 for k in sorted(gold)
             ],
             "events": [
                 {
                     **_event(e),
                     "scored": True,
-                    "keys": ["/".join(t) for t in _triples(e)],
-                    "hit": any("/".join(t) in gold for t in _triples(e)),
+                    "keys": ["/".join(t) for t in _event_triples(e)],
+                    "hit": any("/".join(t) in gold for t in _event_triples(e)),
                 }
                 for e in events
             ],

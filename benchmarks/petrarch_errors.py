@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 
-from detente.eval.common import shared_path
+from detente.eval.common import HALVES, halves, shared_path
 from detente.eval.events import (
     PETRARCH_DICTS,
     PETRARCH_GOLD,
     _event_triples,
     load_petrarch_nlp,
     petrarch_discards,
-    petrarch_half,
     read_petrarch_gold,
 )
 from detente.nlp import make_doc
@@ -30,7 +29,7 @@ from detente.records import Article
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("A", "B"))
+    parser.add_argument("--half", choices=HALVES)
     parser.add_argument("--id", help="Only records whose id starts with this.")
     parser.add_argument("--all", action="store_true", help="Also the records we reproduce.")
     args = parser.parse_args()
@@ -40,7 +39,9 @@ def main() -> None:
     discard_re = petrarch_discards(dicts)
     records = [
         r
-        for r in petrarch_half(read_petrarch_gold(shared_path(*PETRARCH_GOLD)), args.half)
+        for r in halves(
+            read_petrarch_gold(shared_path(*PETRARCH_GOLD)), args.half, key=lambda r: r.record_id
+        )
         if not (r.error and r.error != "sentencediscard")
         and (not args.id or r.record_id.startswith(args.id))
     ]

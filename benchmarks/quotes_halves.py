@@ -17,8 +17,8 @@ import argparse
 import pickle
 from pathlib import Path
 
+from detente.eval.common import HALVES
 from detente.eval.quotes import (
-    HALVES,
     PREDICTED_KINDS,
     _distinct_texts,
     _match,

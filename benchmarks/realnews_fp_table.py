@@ -25,7 +25,7 @@ from collections import Counter
 from realnews_errors import CACHE, asserted, sentence_units
 from realnews_fp_causes import fp_cause, read_labels
 
-from detente.eval.realnews import load_gold
+from detente.eval.realnews import DEVELOPMENT_SPLITS, load_gold
 from detente.events.acceptor import rule_family
 
 
@@ -74,15 +74,21 @@ def table(title: str, counts: dict[str, Counter], splits: list[str]) -> None:
         print(f"| {name} | " + " | ".join(str(counts[s][name]) for s in splits) + " |")
 
 
-def cached_runs(description: str) -> tuple[argparse.Namespace, object, dict]:
-    """The command line of a script over cached runs (``--tag``, ``--splits``; never test),
-    the gold and the hand labels of false positives."""
+def cached_runs_parser(description: str) -> argparse.ArgumentParser:
+    """The command line of a script over cached runs: ``--tag``, ``--splits`` (never a test
+    split)."""
     parser = argparse.ArgumentParser(description=description.split("\n")[0])
     parser.add_argument("--tag", required=True)
-    parser.add_argument("--splits", nargs="+", default=["train", "dev", "dev2"])
-    args = parser.parse_args()
-    if "test" in args.splits:
-        raise SystemExit("never on test")
+    parser.add_argument(
+        "--splits", nargs="+", choices=DEVELOPMENT_SPLITS, default=list(DEVELOPMENT_SPLITS)
+    )
+    return parser
+
+
+def cached_runs(description: str) -> tuple[argparse.Namespace, object, dict]:
+    """The command line of a script over cached runs, the gold and the hand labels of false
+    positives."""
+    args = cached_runs_parser(description).parse_args()
     return args, load_gold(), read_labels()
 
 

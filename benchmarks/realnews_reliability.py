@@ -21,7 +21,10 @@ from realnews_errors import CACHE, asserted, sentence_units
 from realnews_fp_causes import fp_cause
 from realnews_fp_table import cached_runs
 
+from detente.eval.common import reliability, reliability_markdown
+
 FLOORS = (0.0, 0.2, 0.3, 0.4, 0.5)
+DECILES = 10
 
 
 def labelled(gold, split: str, tag: str, labels) -> list[tuple[float, bool]]:
@@ -36,19 +39,8 @@ def labelled(gold, split: str, tag: str, labels) -> list[tuple[float, bool]]:
 
 def print_reliability(title: str, rows: list[tuple[float, bool]]) -> None:
     print(f"\n{title}: {len(rows)} events, {sum(r for _, r in rows)} right")
-    print("| decile | events | mean confidence | share right | gap |")
-    print("|---|---:|---:|---:|---:|")
-    for k in range(10):
-        low, high = k / 10, (k + 1) / 10
-        inside = [(c, r) for c, r in rows if low <= c < high or (k == 9 and c == 1.0)]
-        if not inside:
-            continue
-        mean = sum(c for c, _ in inside) / len(inside)
-        right = sum(r for _, r in inside) / len(inside)
-        print(
-            f"| {low:.1f}-{high:.1f} | {len(inside)} | {mean:.3f} | {right:.3f} | "
-            f"{right - mean:+.3f} |"
-        )
+    confidences, right = [c for c, _ in rows], [r for _, r in rows]
+    print(reliability_markdown(reliability(confidences, right, DECILES)))
     floors = []
     for floor in FLOORS:
         kept = [r for c, r in rows if c >= floor]

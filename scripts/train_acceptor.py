@@ -12,8 +12,9 @@ the reliability table and strict-PLOVER P/R/F1 at a few confidence thresholds.
 
 Run: ``make train`` or ``.venv/bin/python scripts/train_acceptor.py [--fit train]
 [--measure dev dev2] [--cache FILE] [--no-write]``. ``--cache`` keeps the coded events in a
-pickle to iterate fast (one pickle per set of splits). A test split is coded only when it
-is named in ``--measure``: do that once, at the end, with ``--no-write``.
+pickle to iterate fast (one pickle per set of splits). A test split is never fitted on,
+and is coded only when it is named in ``--measure``: do that once, at the end, with
+``--no-write`` (required then: no weights are written after a look at a test split).
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from detente.eval.common import reliability, reliability_markdown  # noqa: E402
 from detente.eval.realnews import (  # noqa: E402
+    DEVELOPMENT_SPLITS,
+    SPLITS,
     _max_matching,
     _same_actors,
     _same_type,
@@ -107,23 +111,6 @@ def labels(gold, split: str, events: list) -> list[bool | None]:
     return correct
 
 
-def reliability(confidences: list[float], correct: list[bool], bins: int) -> list[tuple]:
-    """(low, high, n, mean confidence, share correct) per equal-width bin with events."""
-    table = []
-    for number in range(bins):
-        low, high = number / bins, (number + 1) / bins
-        inside = [
-            i
-            for i, c in enumerate(confidences)
-            if low <= c < high or (number == bins - 1 and c == 1.0)
-        ]
-        if inside:
-            mean = sum(confidences[i] for i in inside) / len(inside)
-            share = sum(correct[i] for i in inside) / len(inside)
-            table.append((low, high, len(inside), mean, share))
-    return table
-
-
 def deciles(confidences: list[float], correct: list[bool], groups: int) -> list[tuple]:
     """(lowest, highest, n, mean confidence, share correct) per group of events of equal
     size, in order of confidence (deciles when ``groups`` is 10)."""
@@ -149,27 +136,34 @@ def pooled(data: dict, splits: list[str]) -> tuple[list, list, list]:
 
 
 def print_table(title: str, rows: list[tuple]) -> None:
-    print(f"### {title}\n")
-    print("| confidence | events | mean confidence | share right | gap |")
-    print("|---|---:|---:|---:|---:|")
-    for low, high, n, mean, share in rows:
-        print(f"| {low:.3f}–{high:.3f} | {n} | {mean:.3f} | {share:.3f} | {share - mean:+.3f} |")
-    print()
+    print(f"### {title}\n\n{reliability_markdown(rows)}\n")
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line; a test split is never fitted on, and weights are never written
+    after a run that measured one."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, help="pickle of the coded events (read/written)")
     parser.add_argument("--no-write", action="store_true", help="do not write the weights")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--bins", type=int, default=10)
-    parser.add_argument("--fit", nargs="+", default=["train"], help="splits to fit on")
     parser.add_argument(
-        "--measure", nargs="+", default=["dev"], help="splits to measure on, pooled"
+        "--fit", nargs="+", choices=DEVELOPMENT_SPLITS, default=["train"], help="splits to fit on"
     )
-    args = parser.parse_args()
+    parser.add_argument(
+        "--measure", nargs="+", choices=SPLITS, default=["dev"], help="splits to measure on, pooled"
+    )
+    args = parser.parse_args(argv)
     if set(args.fit) & set(args.measure):
         parser.error("--fit and --measure must not share a split")
+    held_out = [split for split in args.measure if split not in DEVELOPMENT_SPLITS]
+    if held_out and not args.no_write:
+        parser.error(f"--measure names the test split {held_out[0]}: add --no-write")
+    return args
+
+
+def main() -> None:
+    args = parse_args()
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 

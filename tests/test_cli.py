@@ -151,6 +151,12 @@ def test_eval_quotes_rejects_a_bad_half_before_reading_the_gold(tmp_path):
     assert "no PolNeAR split" not in result.output
 
 
+def test_eval_petrarch_rejects_a_bad_half_as_eval_quotes_does(shared_dir):
+    result = runner.invoke(app, ["eval", "petrarch", "--half", "C"])
+    assert result.exit_code == 2
+    assert "--half 'C' is not one of A, B" in result.output
+
+
 def test_eval_with_a_missing_gold_file_is_one_clear_line(tmp_path):
     result = runner.invoke(app, ["eval", "events", "--gold", str(tmp_path / "none.json")])
     assert result.exit_code != 0

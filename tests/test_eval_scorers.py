@@ -8,13 +8,13 @@ import json
 
 import pytest
 
-from detente.errors import InputError
+from detente.errors import InputError, UsageError
 from detente.eval.actors import GoldActor, code_matches, locate, read_gold, score_actors
+from detente.eval.common import halves, reliability, reliability_markdown
 from detente.eval.events import (
     PetrarchRecord,
     actor_matches,
     gsr_category,
-    petrarch_half,
     read_discards,
     read_petrarch_gold,
     read_plover_gold,
@@ -225,13 +225,14 @@ def test_petrarch_repeated_record_id_is_scored_on_its_own(tmp_path):
 
 
 def test_petrarch_halves_alternate_sorted_ids():
+    # the halves of `detente eval petrarch --half` (and of the PolNeAR texts, test_quotes.py)
     records = [record(i) for i in ("c", "a", "d", "b", "e")]
-    half_a = [r.record_id for r in petrarch_half(records, "A")]
-    half_b = [r.record_id for r in petrarch_half(records, "B")]
+    half_a = [r.record_id for r in halves(records, "A", key=lambda r: r.record_id)]
+    half_b = [r.record_id for r in halves(records, "B", key=lambda r: r.record_id)]
     assert (half_a, half_b) == (["a", "c", "e"], ["b", "d"])
-    assert len(petrarch_half(records, None)) == 5
-    with pytest.raises(InputError, match="not one of A, B"):
-        petrarch_half(records, "C")
+    assert halves(records, None) == records  # all of them, in their order
+    with pytest.raises(UsageError, match="--half 'C' is not one of A, B"):
+        halves(records, "C")
 
 
 @pytest.mark.parametrize(
@@ -340,3 +341,19 @@ def test_actor_codes_match_by_country_or_sector_prefix():
     assert code_matches(coded(None, "IGOUNO"), "IGO")
     assert not code_matches(coded("USA", "USAGOV"), "GOV")  # a sector after a country
     assert not code_matches(coded(None, "IGOUNO"), "IGOUNO")
+
+
+def test_the_reliability_table_bins_confidences_and_closes_the_last_bin_at_one():
+    # the table of scripts/train_acceptor.py and benchmarks/realnews_reliability.py
+    confidences = [0.05, 0.15, 0.25, 0.75, 0.8, 1.0]
+    correct = [False, False, True, True, False, True]
+    rows = reliability(confidences, correct, 2)
+    assert [(low, high, n) for low, high, n, _mean, _share in rows] == [
+        (0.0, 0.5, 3),
+        (0.5, 1.0, 3),
+    ]
+    assert rows[0][3:] == pytest.approx((0.15, 1 / 3))
+    assert rows[1][3:] == pytest.approx((0.85, 2 / 3))
+    table = reliability_markdown(rows).splitlines()
+    assert table[2] == "| 0.000–0.500 | 3 | 0.150 | 0.333 | +0.183 |"
+    assert table[3] == "| 0.500–1.000 | 3 | 0.850 | 0.667 | -0.183 |"

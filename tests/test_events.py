@@ -733,7 +733,7 @@ def test_violence_between_actors_who_cannot_fight_is_the_verbs_other_sense(coded
 
 
 def test_who_can_fight():
-    from detente.events.participants import can_fight
+    from detente.events.participants import can_fight, is_armed
     from detente.records import EventActor
 
     def actor(code, actor_id="person:x"):
@@ -746,6 +746,9 @@ def test_who_can_fight():
     assert can_fight(actor("SYRGOVMIL"), armed)  # an armed sector after the first
     assert can_fight(actor("IMGMUSISI", "org:isis"), armed)
     assert can_fight(actor("JPN", "state:JPN"), armed)  # a state, or a place for one
+    # an armed force (whose force at an abstract thing stays force) is not any who can fight
+    assert is_armed(actor("SYRGOVMIL"), armed) and is_armed(actor("IMGMUSISI", "org:isis"), armed)
+    assert not is_armed(actor("JPN", "state:JPN"), armed) and not is_armed(actor("USAGOV"), armed)
 
 
 def test_conditions_belong_to_the_act_they_govern(coded):
@@ -1045,3 +1048,33 @@ def test_a_natural_death_codes_no_killing(coded):
     table = {**ACTORS, "Japanese soldier": "JPNMIL", "Chinese troops": "CHNMIL"}
     events = coded("A Japanese soldier died after being shot by Chinese troops.", table=table)
     assert any(e.trigger.text == "died" and e.cameo_root == "19" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel bombed Syria's air defence system.", ("ISR", "SYR", "19")),
+        ("Israeli air strikes on Hamas's tunnel system killed 12 people.", ("ISR", None, "19")),
+        (
+            "A Russian missile attack on Ukraine's energy system left millions without power.",
+            ("RUS", "UKR", "19"),
+        ),
+        ("Russian troops attacked the Ukrainian army's supply system.", ("RUSMIL", "UKRMIL", "19")),
+        (
+            "Opposition leader Peter Dutton launched an attack on the cost of the asylum system.",
+            ("AUSELI", "AUS", "11"),
+        ),
+    ],
+)
+def test_force_at_a_physical_thing_stays_force(code, text, expected):
+    """abstract_nouns.txt names only what no force can strike: a bombed "air defence
+    system" or "energy system" is an attack (19x), not criticism or nothing; "an attack on
+    the cost of the asylum system" is still words (11x)."""
+    source, target, root = expected
+    events = code(text, date="2020-01-01")._.events
+    assert any(
+        e.source.code == source
+        and (target is None or (e.target and e.target.code == target))
+        and e.cameo_root == root
+        for e in events
+    ), [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]

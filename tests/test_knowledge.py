@@ -96,6 +96,17 @@ def test_a_file_without_header_keeps_its_first_line(tmp_path):
     assert read_words(files.SURNAME_FIRST, folder=tmp_path) == ["CHN", "KOR"]
 
 
+def test_a_word_list_with_its_column_name_as_a_line_is_an_error(tmp_path):
+    """abstract_nouns.txt and promise_verbs.txt began with a "lemma" line, read as a
+    word: a word list is read without a header, so its column's name is an error."""
+    write(tmp_path, "promise_verbs.txt", "# verbs\nlemma\nagree\n")
+    with pytest.raises(DictionaryError, match="promise_verbs.txt:2: a header line") as raised:
+        read_words(files.PROMISE_VERBS, folder=tmp_path)
+    assert raised.value.line == 2
+    write(tmp_path, "promise_verbs.txt", "agree\npromise\n")
+    assert read_words(files.PROMISE_VERBS, folder=tmp_path) == ["agree", "promise"]
+
+
 def test_a_header_where_none_is_declared_is_an_error_not_a_word(tmp_path):
     shutil.copytree(DATA / "actors", tmp_path / "actors")
     roles = tmp_path / "actors" / "role_nouns.tsv"

@@ -24,7 +24,7 @@ SENTENCE = """
 
 @pytest.fixture(scope="module")
 def emitter(knowledge):
-    return Emitter(knowledge.cameo, knowledge.date_words)
+    return Emitter(knowledge.cameo, knowledge.date_words, states=knowledge.kb.states)
 
 
 def emit(emitter, *acts_of, date: str | None = "2017-02-10"):
@@ -74,6 +74,20 @@ def test_an_actor_coded_as_several_acts_as_each_of_them(emitter):
     events = emit(emitter, act([shire], [lorien], CodeSpec("064")))
     assert sorted(triples(events)) == [
         (s, t, "064") for s in ("BIL", "FRO", "SAM") for t in ("ELR", "GAL")
+    ]
+
+
+def test_each_code_of_an_actor_coded_as_several_has_its_own_country_and_sector(emitter):
+    # "ALLIES [USAGOV/GBRMIL/IGONAT]": the actor as resolved kept the first code's country
+    # and sector
+    allies = EventActor(
+        "the allies", 0, 3, "user:allies", "Allies", "USAGOV/GBRMIL/IGONAT", "USA", "GOV"
+    )
+    events = emit(emitter, act([allies], [RUSSIA], CodeSpec("111")))
+    assert [(e.source.code, e.source.country, e.source.sector) for e in events] == [
+        ("USAGOV", "USA", "GOV"),
+        ("GBRMIL", "GBR", "MIL"),
+        ("IGONAT", None, None),  # no state's code
     ]
 
 

@@ -433,3 +433,37 @@ def test_a_group_the_actors_stage_coded_without_an_id_is_not_the_speakers_state(
     persons = {"Jackson": "GBR", "he": "GBR"}
     found = _said(coder, DISILLUSIONED, {}, "he", persons=persons, groups={"leadership": "GBRGOV"})
     assert found == [("GBR", "GBRGOV", "111")]
+
+
+OWNED = """
+    Merkel      nsubj  said       PROPN
+    said        ROOT   -          VERB  VBD  lemma=say
+    Putin       poss   {noun}     PROPN NNP
+    's          case   Putin      PART  POS
+    {noun}      nsubj  blocked    NOUN  NNS  lemma={lemma}
+    in          prep   {noun}     ADP   IN
+    Europe      pobj   in         PROPN NNP
+    had         aux    blocked    AUX   VBD  lemma=have
+    blocked     ccomp  said       VERB  VBN  lemma=block
+    the         det    sanctions  DET   DT
+    sanctions   dobj   blocked    NOUN  NNS  lemma=sanction
+    .           punct  said       PUNCT .
+"""
+
+
+@pytest.mark.parametrize(
+    ("noun", "lemma", "judged"),
+    [
+        # evaluations.tsv: friend and puppet are persons; the friends and the puppets are
+        # someone else, not Putin
+        ("friends", "friend", [("DEUGOV", None, "010")]),
+        ("puppets", "puppet", [("DEUGOV", None, "010")]),
+        # a quality he owns judges him
+        ("incompetence", "incompetence", [("DEUGOV", "RUSGOV", "111")]),
+    ],
+)
+def test_a_person_an_actor_owns_is_no_judgement_of_the_owner(coder, noun, lemma, judged):
+    # "Merkel said Putin's friends in Europe had blocked the sanctions"
+    table = OWNED.format(noun=noun, lemma=lemma)
+    persons = {"Putin": "RUSGOV"}
+    assert _said(coder, table, {"Merkel": "DEUGOV"}, "Putin", persons=persons) == judged

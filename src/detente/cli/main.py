@@ -640,11 +640,10 @@ def eval_quotes(
     ] = False,
 ) -> None:
     """Quotes against PolNeAR attribution gold, or against détente's own BBC quote gold."""
-    from detente.eval.quotes import HALVES
+    from detente.eval.common import check_half
     from detente.eval.quotes_gold import ARTICLES_FILE, evaluate_bbc_quotes
 
-    if half is not None and half not in HALVES:  # before any gold is read
-        raise UsageError(f"--half {half!r} is not one of {', '.join(HALVES)}")
+    check_half(half)  # before any gold is read
     if gold is not None and (gold / ARTICLES_FILE).is_file():
         if half is not None or clauses_only:
             raise InputError(

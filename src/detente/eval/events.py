@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.errors import InputError
-from detente.eval.common import prf, read_gold_records, shared_path
+from detente.eval.common import halves, prf, read_gold_records, shared_path
 from detente.knowledge import load_knowledge
 from detente.records import Article, Event, EventActor
 from detente.store.factuality import occurred
@@ -386,20 +386,6 @@ def read_petrarch_gold(gold_path: Path) -> list[PetrarchRecord]:
     return records
 
 
-PETRARCH_HALVES = ("A", "B")
-
-
-def petrarch_half(records: list[PetrarchRecord], half: str | None) -> list[PetrarchRecord]:
-    """One half of the records (``None``: all): sorted by id, even positions are ``A``,
-    odd ones ``B``."""
-    if half is None:
-        return list(records)
-    if half not in PETRARCH_HALVES:
-        raise InputError(half, "bad-half", f"half {half!r} is not one of A, B")
-    ordered = sorted(records, key=lambda r: r.record_id)
-    return ordered[PETRARCH_HALVES.index(half) :: 2]
-
-
 def read_discards(path: Path) -> list[str]:
     """PETRARCH discard phrases (lowercase; ``+`` story-level marks dropped: one sentence here)."""
     phrases = []
@@ -490,7 +476,7 @@ def evaluate_petrarch(
     gold_path = gold_path or shared_path(*PETRARCH_GOLD)
     dict_dir = Path(dict_dir) if dict_dir else shared_path(*PETRARCH_DICTS)
     # a bad gold file or half fails before the model loads
-    records = petrarch_half(read_petrarch_gold(Path(gold_path)), half)
+    records = halves(read_petrarch_gold(Path(gold_path)), half, key=lambda r: r.record_id)
     if nlp is None:
         nlp = load_petrarch_nlp(dict_dir, model)
     discard_re = petrarch_discards(dict_dir)

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from detente.errors import InputError
-from detente.eval.common import f1_score, ratio, shared_path
+from detente.eval.common import check_half, f1_score, halves, ratio, shared_path
 from detente.knowledge import load_knowledge
 from detente.records import Quote
 
@@ -60,7 +60,6 @@ MIN_OVERLAP = 0.3
 KINDS = ("direct", "reported", "overall")
 PREDICTED_KINDS = {"direct": ("direct", "mixed"), "reported": ("indirect",)}
 MISS_SAMPLE = 40
-HALVES = ("A", "B")
 
 # (start, end, kind, speaker_start, speaker_end, speaker_name)
 PredictedTuple = tuple[int, int, str, int | None, int | None, str | None]
@@ -150,7 +149,7 @@ class QuoteScores:
             f"Speaker accuracy ({label}): {self.speaker_accuracy:.3f} on {self.speaker_total:.0f} matched quotes with a gold source."
         )
         lines.append(
-            f"Excluded gold attributions (beliefs, feelings, findings, speech acts with a noun-phrase content): {self.gold_counts.get('excluded', 0):.0f}."
+            f"Excluded gold attributions (beliefs, feelings, findings; with --clauses-only also speech acts with a noun-phrase content): {self.gold_counts.get('excluded', 0):.0f}."
         )
         return "\n".join(lines)
 
@@ -227,22 +226,6 @@ def _read_gold_text(path: Path) -> str:
         raise InputError(str(path), "unreadable-gold", f"cannot read PolNeAR gold: {e}") from e
 
 
-def split_half(names: Sequence[str], half: str | None) -> list[str]:
-    """The texts of one half of a split, by document: names sorted, even positions are
-    half ``A``, odd ones ``B`` (``None``: all). Tuning must gain on both halves, a guard
-    against rules that fit a few texts."""
-    _check_half(half)
-    ordered = sorted(names)
-    if half is None:
-        return ordered
-    return ordered[HALVES.index(half) :: 2]
-
-
-def _check_half(half: str | None) -> None:
-    if half is not None and half not in HALVES:
-        raise InputError(half, "bad-half", f"half {half!r} is not one of {', '.join(HALVES)}")
-
-
 def load_gold(
     gold_dir: Path | None = None,
     split: str = "dev",
@@ -251,8 +234,9 @@ def load_gold(
     half: str | None = None,
 ) -> list[GoldDocument]:
     """PolNeAR texts of a split with their attributions, one entry per annotator
-    (``gold_dir`` default: the shared folder's PolNeAR; ``half``: see :func:`split_half`)."""
-    _check_half(half)  # before the gold is read
+    (``gold_dir`` default: the shared folder's PolNeAR; ``half``: the texts sorted by name,
+    see :func:`detente.eval.common.halves`)."""
+    check_half(half)  # before the gold is read
     gold_dir = Path(gold_dir) if gold_dir else shared_path(*GOLD_DIR)
     text_dir = gold_dir / split / "text"
     ann_dir = gold_dir / split / "attributions"
@@ -267,7 +251,7 @@ def load_gold(
     for ann_path in sorted(ann_dir.glob("*.ann")):
         name, _, _annotator = ann_path.stem.rpartition("_")
         by_text.setdefault(name, []).append(ann_path)
-    names = split_half(list(by_text), half)
+    names = halves(sorted(by_text), half)
     if limit is not None:
         names = names[:limit]
     documents = []
@@ -600,14 +584,15 @@ def evaluate_quotes(
     clauses_only: bool = False,
 ) -> QuoteScores:
     """Run the pipeline (actors + quotes) on a PolNeAR split (or one half of it, see
-    :func:`split_half`) and score its quotes (``clauses_only``: see the module doc)."""
+    :func:`load_gold`) and score its quotes (``clauses_only``: see the module doc)."""
     documents = load_gold(gold_dir, split, limit=limit, half=half)
     texts = _distinct_texts(documents)
-    docs, parses = tee(_pipeline_docs(model, [group[0].text for _name, group in texts]))
+    docs = _pipeline_docs(model, [group[0].text for _name, group in texts])
+    parses = None
+    if clauses_only:  # tee keeps what one side has read and the other not: only when both read
+        docs, parses = tee(docs)
     predictions = (doc_predictions(doc, by_part=False, polnear_kinds=True) for doc in docs)
     label = split if half is None else f"{split} half {half}"
     if clauses_only:
         label += ", reported speech with clause contents only"
-    return score_predictions(
-        documents, predictions, split=label, docs=parses if clauses_only else None
-    )
+    return score_predictions(documents, predictions, split=label, docs=parses)

@@ -66,6 +66,8 @@ MAIN_SPLITS = ("train", "dev", "test")  # the main draw (scripts/gold/sample_rea
 # Drawn later and annotated blind: dev2, a second dev split; test2, a second test split (the
 # first was scored too often), scored once by the lead.
 SPLITS = (*MAIN_SPLITS, "dev2", "test2")
+# what a change may be measured on: the test splits are scored once, at the end, by the lead
+DEVELOPMENT_SPLITS = tuple(split for split in SPLITS if not split.startswith("test"))
 ARTICLE_COLUMNS = ("corpus", "record_id", "date", "split", "double", "n_sentences")
 SENTENCE_COLUMNS = ("corpus", "record_id", "n", "start", "end", "sha1_8")
 LEVELS = ("plover", "root", "code")

@@ -32,7 +32,7 @@ from detente.events.clauses import (
 )
 from detente.events.emit import CodedAct, Emitter
 from detente.events.lexicon import CodeSpec, Pattern, VerbEntry
-from detente.events.location import DocLocator
+from detente.events.location import FALLBACK_METHODS, DocLocator
 from detente.events.modality import (
     ASSERTED,
     REPORTING_ROLES,
@@ -112,7 +112,9 @@ class EventCoder:
             self.participants,
             self.date_words.future_auxiliaries,
         )
-        self.emitter = Emitter(self.cameo, self.date_words, load_acceptor())
+        self.emitter = Emitter(
+            self.cameo, self.date_words, load_acceptor(), states=knowledge.kb.states
+        )
         self.gazetteer = knowledge.kb.gazetteer
         self._locator: DocLocator | None = None  # the current document's, built when needed
         # (token index, why the token coded nothing): set to a list to trace (diagnostics)
@@ -143,26 +145,32 @@ class EventCoder:
         rule = f"{coding.rule}; unarmed sense [{other}]"
         return _Coding(CodeSpec(other), rule, coding.confidence, coding.pattern)
 
-    def _object_sense(self, verb: Token, coding: _Coding, actors: DocActors) -> _Coding | None:
-        """The sense a coercive or violent verb takes from the thing it acts on. An
-        economic measure (economic_measures.tsv: "imposed tariffs", "slapped tariffs") is
-        imposed: 163, not the block's coercion or force. Physical force (roots 18-20) at an
-        abstract thing (abstract_nouns.txt: "launched an attack on the cost of the asylum
-        system", "hammered the plan") is the word's unarmed sense (criticism, 111), and no
-        event when it has none. The thing is the verb's object, or, when that object is an
-        event noun ("an attack"), what the noun is done to (its target prepositions)."""
+    def _object_sense(
+        self, verb: Token, coding: _Coding, sources: list[EventActor], actors: DocActors
+    ) -> _Coding | None:
+        """The sense a verb takes from the thing it acts on. A verb that imposes
+        (imposing_verbs.txt) an economic measure (economic_measures.tsv: "imposed tariffs",
+        "slapped tariffs") does the measure: 163, not its block's coercion or force.
+        Physical force (roots 18-20) by a doer who is no armed force at an abstract thing
+        (abstract_nouns.txt: "launched an attack on the cost of the asylum system",
+        "hammered the plan") or at a measure ("attacked the tariffs") is the word's
+        unarmed sense (criticism, 111), and no event when it has none. The thing is the
+        verb's object, or, when that object is an event noun ("an attack"), what the noun
+        is done to (its target prepositions)."""
         code = coding.code.forward
-        if code is None or self.cameo.quad_class(code) != 4 or code.startswith("16"):
+        if code is None:
             return coding
         obj = struck_object(verb, self.words.nominals)
         if obj is None or actors.by_token[obj.i] != -1 or obj.i in actors.place_by_token:
             return coding
-        thing = obj.lemma_.lower()
-        measure = self.words.economic_measures.get(thing)
-        if measure is not None:
+        measure = self.words.economic_measures.get(obj.lemma_.lower())
+        imposing = self.words.imposing_verbs
+        if measure is not None and (
+            verb.lemma_.lower() in imposing or self.verb_codes.word(verb) in imposing
+        ):
             rule = f"{coding.rule}; economic measure [{measure}]"
             return _Coding(CodeSpec(measure), rule, coding.confidence, coding.pattern)
-        if code[:2] not in FORCE_ROOTS or not abstract_thing(obj, self.words, actors):
+        if code[:2] not in FORCE_ROOTS or not abstract_thing(obj, sources, self.words, actors):
             return coding
         other = unarmed_word_sense(verb, obj, self.words, self.verb_codes.word(verb))
         if other is None:
@@ -426,10 +434,16 @@ class EventCoder:
         self, trigger: Token, sector: str, patient: list[EventActor]
     ) -> tuple[list[EventActor], list[EventActor]]:
         """An unnamed doer of ``sector`` of the country where the act of ``trigger`` happened
-        (else of the one country of ``patient``): ``([doer], patient)``, or empty lists."""
+        (for an event noun with no place in its sentence, where the same noun was last
+        reported with a place, before the dateline or focus; else of the one country of
+        ``patient``): ``([doer], patient)``, or empty lists."""
         if self._locator is None or self._locator.doc is not trigger.doc:
             self._locator = DocLocator(trigger.doc, self.gazetteer)
         location = self._locator.of_trigger(trigger)
+        if trigger.pos_ == "NOUN" and (location is None or location.method in FALLBACK_METHODS):
+            # "the attack" named again with no place in its sentence: where it was
+            # reported before, not the story's country (a U.S. story on Benghazi)
+            location = self._locator.of_earlier_report(trigger) or location
         if location is not None and location.country:
             countries = {location.country}
         else:
@@ -507,7 +521,7 @@ class EventCoder:
             verb, actors, sources, coding.pattern, policy, forced_targets
         )
         coding = self._unarmed_sense(verb, coding, sources, targets)
-        coding = self._object_sense(verb, coding, actors)
+        coding = self._object_sense(verb, coding, sources, actors)
         if coding is None:
             self._drop(verb, "physical force at an abstract object")
             return None  # "hammered the plan": no other sense of the word is known
@@ -530,7 +544,7 @@ class EventCoder:
             if confidence < PATTERN_CONFIDENCE and has_unmatched_object(verb):
                 self._drop(verb, "default code, unmatched object")
                 return None  # "took steps", "called the alliance a cornerstone": sense unknown
-            if policy.domestic != "no":
+            if policy.domestic != "no" and not _named_patient(verb):
                 # "the army imposed a curfew": a domestic act is done to the doer's own country
                 targets = own_country(sources, people=policy.domestic == "people")
                 deep = True
@@ -809,3 +823,12 @@ def _with_cue(rule: str, factuality: Factuality) -> str:
         return rule
     value = "negated" if factuality.negated else factuality.value
     return f"{value} ({factuality.cue.text}): {rule}"
+
+
+def _named_patient(verb: Token) -> bool:
+    """ "praised the coast guards for capturing them": the act names whom it was done to
+    (a pronoun or a name as its object) and we could not code them: the doer's own country
+    would only cover that miss."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("PRON", "PROPN") for c in verb.children
+    )

@@ -5,10 +5,12 @@ confidence: the acceptor's probability that the event is right (``events.accepto
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors.coding import split_code
 from detente.events import dates
 from detente.events.acceptor import Acceptor
 from detente.events.lexicon import CodeSpec
@@ -43,10 +45,16 @@ class Emitter:
     """Turns a sentence's coded acts into events (one per coder)."""
 
     def __init__(
-        self, cameo: Cameo, date_words: DateWords, acceptor: Acceptor | None = None
+        self,
+        cameo: Cameo,
+        date_words: DateWords,
+        acceptor: Acceptor | None = None,
+        *,
+        states: Container[str],
     ) -> None:
         self.cameo = cameo
         self.date_words = date_words
+        self.states = states  # the ISO3 codes of states: the country of a code
         self.acceptor = acceptor  # None: events keep the rule's own score
         # of the document being coded (``start_doc``): where its sentences start, and how
         # each mention (start, end) was resolved
@@ -109,8 +117,8 @@ class Emitter:
         per pair of partners, as a symmetric event."""
         pairs: list[Direction] = []
         forward, reverse = act.code.forward, act.code.reverse
-        sources = [one for actor in act.sources for one in each_code(actor)]
-        targets = [one for actor in act.targets for one in each_code(actor)]
+        sources = [one for actor in act.sources for one in each_code(actor, self.states)]
+        targets = [one for actor in act.targets for one in each_code(actor, self.states)]
         mirrored = self.cameo.mirrors(forward, reverse)
         domestic = self.cameo.policy(forward).domestic != "no"
         if targets:
@@ -164,13 +172,18 @@ class Emitter:
         )
 
 
-def each_code(actor: EventActor) -> list[EventActor]:
+def each_code(actor: EventActor, states: Container[str]) -> list[EventActor]:
     """An actor a dictionary codes as several ("THE_SHIRE [FRO/BIL/SAM]": the phrase names
-    three actors) is each of them: one event per code, as for coordinated actors."""
+    three actors) is each of them: one event per code, as for coordinated actors. Each has
+    its own country and sector ("USAGOV/GBRMIL": the U.S. government and the British
+    military); a code that starts with no state's ISO3 code (``states``) has neither."""
     if not actor.code or "/" not in actor.code:
         return [actor]
-    codes = [c for c in actor.code.split("/") if c]
-    return [replace(actor, code=c, country=c if c == actor.country else None) for c in codes]
+    each = []
+    for code in filter(None, actor.code.split("/")):
+        country, sector = split_code(code, code[:3] if code[:3] in states else None)
+        each.append(replace(actor, code=code, country=country, sector=sector))
+    return each
 
 
 def _same_one(target: EventActor, source: EventActor) -> bool:

@@ -20,6 +20,9 @@ judging word counts only when the quoted or reported words *predicate* it of a c
   is an accusation, 112), or an adverb of judgement on the actor's act ("the protesters are
   rightly demanding").
 
+A person noun (``kind`` person: "friend", "puppet") judges whom the clause says it is ("X
+is a puppet"), never its owner ("Putin's friends in Europe" praise nobody).
+
 A negated positive judgement is criticism ("China is not helpful"); a negated negative one is
 nothing we code ("it is not illegal"). A conditional, a question, a modal or a comparison ("if
 he is reckless", "it would be more effective") judges nobody; nor does a word that only
@@ -38,7 +41,7 @@ from spacy.tokens import Doc, Token
 from detente.events.clauses import verb_subject
 from detente.events.modality import is_negated
 from detente.events.participants import DocActors, Participants, same_actor, same_side
-from detente.knowledge.events import ClauseWords
+from detente.knowledge.events import ClauseWords, JudgingWord
 from detente.nlp.syntax import (
     VERBAL_POS,
     governing_verb,
@@ -86,16 +89,16 @@ class Evaluations:
         for start, end in pieces:
             span = doc.char_span(start, end, alignment_mode="expand")
             for tok in span or ():
-                polarity = self.words.evaluations.get((tok.lemma_.lower(), tok.pos_))
-                if polarity is None:
+                word = self.words.evaluations.get((tok.lemma_.lower(), tok.pos_))
+                if word is None:
                     continue
-                judgement = self._judgement(tok, polarity, speaker, actors)
+                judgement = self._judgement(tok, word, speaker, actors)
                 if judgement is not None:
                     return judgement
         return None
 
     def _judgement(
-        self, tok: Token, polarity: str, speaker: EventActor, actors: DocActors
+        self, tok: Token, word: JudgingWord, speaker: EventActor, actors: DocActors
     ) -> Judgement | None:
         if self._graded(tok) or self._compounded(tok):
             return None  # "more effective with Russia", "a no-nonsense politician", "right-wing"
@@ -105,12 +108,13 @@ class Evaluations:
             return None
         if _in_question(tok):
             return None  # "Is America being irresponsible?": a question judges nobody
+        polarity = word.polarity
         negators = self.words.negators
         if is_negated(tok, negators) or (predicate is not None and is_negated(predicate, negators)):
             if polarity != "positive":
                 return None  # "it is not illegal", "they did not steal": no judgement we code
             polarity = "negative"  # "China is not helpful"
-        heads = self._judged_heads(tok, actors)
+        heads = self._judged_heads(tok, word, actors)
         judged = self._actors(heads, speaker, actors)
         feelers = heads or self._passive_subjects(tok)
         feeling = tok.lower_ in self.words.feeling_words  # not "we were right about Iraq"
@@ -160,16 +164,18 @@ class Evaluations:
                 return False
         return True
 
-    def _judged_heads(self, tok: Token, actors: DocActors) -> list[Token]:
+    def _judged_heads(self, tok: Token, word: JudgingWord, actors: DocActors) -> list[Token]:
         """The heads of the phrases the word is said of."""
         if tok.pos_ == "VERB":
             agent = passive_agent(tok)
             subject = agent if agent is not None else verb_subject(tok)
             return [subject] if subject is not None and subject.dep_ != "nsubjpass" else []
-        if tok.pos_ == "NOUN" and actors.by_token[tok.i] == -1:
+        if tok.pos_ == "NOUN" and word.judges_owner and actors.by_token[tok.i] == -1:
+            # "the Conservative Party's hostility", "Trump's incompetence"; not "Putin's
+            # friends": a person it owns is no judgement of the owner
             owners = [c for c in tok.children if c.dep_ == "poss"]
             if owners:
-                return owners  # "the Conservative Party's hostility", "Trump's incompetence"
+                return owners
         if tok.pos_ == "ADV":
             verb = tok.head
             subject = verb_subject(verb) if verb.i != tok.i else None

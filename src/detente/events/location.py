@@ -34,6 +34,8 @@ BROAD_KINDS = frozenset({"country", "region", "sea"})
 # A country holding this share of a document's located mentions is its main country.
 FOCUS_SHARE = 0.5
 METHODS = ("clause", "sentence", "dateline", "focus")
+# The document-wide methods: no place near the event itself.
+FALLBACK_METHODS = frozenset({"dateline", "focus"})
 
 
 class DocLocator:
@@ -59,6 +61,22 @@ class DocLocator:
         sentence = (sent.start_char, sent.end_char)
         clause = _clause_chars(trigger.doc[trigger.i : trigger.i + 1])
         return self._in_text(sentence, clause, trigger.idx) or self.fallback
+
+    def of_earlier_report(self, trigger: Token) -> EventLocation | None:
+        """Where the act a noun names again was reported before: the place in the clause
+        or sentence of the nearest earlier sentence's mention of the same noun ("the fatal
+        Libya attacks" ... "the attacks that killed Ambassador Stevens": Libya)."""
+        lemma = trigger.lemma_.lower()
+        for tok in reversed(trigger.doc[: trigger.sent.start]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            sent = tok.sent
+            found = self._in_text(
+                (sent.start_char, sent.end_char), _clause_chars(tok.doc[tok.i : tok.i + 1]), tok.idx
+            )
+            if found is not None:
+                return found
+        return None
 
     def _in_text(
         self, sentence: tuple[int, int], clause: tuple[int, int], anchor: int

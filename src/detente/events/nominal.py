@@ -242,7 +242,7 @@ class NominalCoder:
         # cannot fight is in another sense or no event
         # (coercion, CAMEO root 17, is what authorities do unarmed: an arrest, a
         # deportation; a killing or a massacre still needs someone able to fight)
-        other = self._other_sense(noun, entry, quad, (*sources, *targets), actors)
+        other = self._other_sense(noun, entry, quad, sources, (*sources, *targets), actors)
         if other == "":
             return None  # "the battle between Apple and the FBI", "a political fight"
         if other is not None:
@@ -266,6 +266,7 @@ class NominalCoder:
         noun: Token,
         entry: NominalEntry,
         quad: int | None,
+        sources: list[EventActor],
         sides: tuple[EventActor, ...],
         actors: DocActors,
     ) -> str | None:
@@ -278,7 +279,7 @@ class NominalCoder:
             return None
         other = unarmed_sense(entry.lemma, quad, sides, self.words)
         if other is None and code[:2] in FORCE_ROOTS:
-            if abstract_thing(noun_struck(noun, entry.target_preps), self.words, actors):
+            if abstract_thing(noun_struck(noun, entry.target_preps), sources, self.words, actors):
                 other = self.words.unarmed_senses.get(entry.lemma, "")
         return other
 
@@ -428,7 +429,9 @@ class NominalCoder:
         if not patient and governor is not None and _is_means(noun, governor, self.words):
             # "three soldiers were killed in an air strike": the ones the verb was done to
             patient = self.participants.patient(governor, actors)
-        patient = patient or self._place_targets(noun, entry, actors, [])
+        patient = (
+            patient or self._harmed(noun, actors) or self._place_targets(noun, entry, actors, [])
+        )
         doers, patient = self.unnamed_doer(noun, sector, patient)
         referred = _referred(entry, doers, earlier, self.cameo)
         if referred is not None:
@@ -444,6 +447,29 @@ class NominalCoder:
         if doers and not patient:
             patient = own_country(doers)
         return doers, patient
+
+    def _harmed(self, noun: Token, actors: DocActors) -> list[EventActor]:
+        """ "The bombing killed 20 police officers", "the attacks that killed Ambassador
+        Stevens": the ones a verb of force (quad class 4) whose subject is the act did it
+        to - the act's own victims, who may not be the country where it happened."""
+        verbs = [noun.head] if noun.dep_ == "nsubj" else []
+        verbs += [
+            c
+            for c in noun.children
+            if c.dep_ == "relcl"
+            and any(s.dep_ == "nsubj" and s.lower_ in self.words.relatives for s in c.children)
+        ]
+        for verb in verbs:
+            entry = self.verb_codes.entry(verb)
+            if entry is None:
+                continue
+            code = self.verb_codes.code_of(verb, entry, verb_subject(verb))[0]
+            if code.forward is None or self.cameo.quad_class(code.forward) != 4:
+                continue
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and (found := self.participants.actors_of(obj, actors)):
+                    return found
+        return []
 
     def _responsible(self, noun: Token, actors: DocActors) -> list[EventActor]:
         """ "The PRC claimed responsibility for the attack", "took credit for the bombing",

@@ -182,8 +182,16 @@ def place_actor(place: Mention) -> EventActor:
 def can_fight(actor: EventActor, armed_sectors: frozenset[str]) -> bool:
     """Can the actor use force: a state (or a place standing for one), an actor of an armed
     sector, a militant group, or one we cannot tell (no sector)."""
+    if not actor.sector or (actor.actor_id or "").startswith("state:"):
+        return True
+    return is_armed(actor, armed_sectors)
+
+
+def is_armed(actor: EventActor, armed_sectors: frozenset[str]) -> bool:
+    """The actor is an armed force: an actor of an armed sector (armed_sectors.txt: troops,
+    rebels, police ...) or a militant group. A state or a politician is not."""
     code = actor.code or ""
-    if not actor.sector or (actor.actor_id or "").startswith("state:") or code.startswith("IMG"):
+    if code.startswith("IMG"):
         return True
     return any(code[i : i + 3] in armed_sectors for i in range(3, len(code), 3))
 
@@ -227,14 +235,25 @@ def unarmed_sense(
 FORCE_ROOTS = ("18", "19", "20")
 
 
-def abstract_thing(thing: Token | None, words: ClauseWords, actors: DocActors) -> bool:
-    """``thing`` heads an abstract phrase (abstract_nouns.txt: "the cost", "the plan") and
-    is no actor or place mention."""
+def abstract_thing(
+    thing: Token | None,
+    sources: Iterable[EventActor],
+    words: ClauseWords,
+    actors: DocActors,
+) -> bool:
+    """Force at ``thing`` is words: it heads an abstract phrase (abstract_nouns.txt: "the
+    cost", "the plan") or names an economic measure (economic_measures.tsv: "attacked the
+    tariffs"), is no actor or place mention, and no doer is an armed force ("troops
+    attacked the plan" keeps its force: is_armed)."""
     return (
         thing is not None
-        and thing.lemma_.lower() in words.abstract_nouns
+        and (
+            thing.lemma_.lower() in words.abstract_nouns
+            or thing.lemma_.lower() in words.economic_measures
+        )
         and actors.by_token[thing.i] == -1
         and thing.i not in actors.place_by_token
+        and not any(is_armed(source, words.armed_sectors) for source in sources)
     )
 
 

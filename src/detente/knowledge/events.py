@@ -179,6 +179,18 @@ class NominalEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class JudgingWord:
+    """A word that judges an actor (``events/evaluations.tsv``)."""
+
+    polarity: str  # negative | accusation | positive
+    kind: str  # quality | act | person: only a quality or an act judges its owner
+
+    @property
+    def judges_owner(self) -> bool:
+        return self.kind != "person"
+
+
+@dataclass(frozen=True, slots=True)
 class ClauseWords:
     """The words that change how a clause is coded, the code tables that say how, the event
     nouns, and the function words the coder's rules test for."""
@@ -199,6 +211,7 @@ class ClauseWords:
     public_sectors: frozenset[str]  # the population: civilians, a people, refugees
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
     economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
+    imposing_verbs: frozenset[str]  # "imposed", "slapped": verbs that impose an economic measure
     abstract_nouns: frozenset[str]  # "an attack on the cost": force at them is another sense
     promise_verbs: frozenset[
         str
@@ -227,8 +240,7 @@ class ClauseWords:
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
-    # (lemma, coarse POS) -> "negative" | "accusation" | "positive": words that judge an actor
-    evaluations: dict[tuple[str, str], str]
+    evaluations: dict[tuple[str, str], JudgingWord]  # by (lemma, coarse POS)
     naming_verbs: frozenset[str]  # "called them liars"
     doing_verbs: frozenset[str]  # "did a great disservice", "committed fraud"
     blaming_verbs: frozenset[str]  # "was blamed on the Taliban": the one named did it
@@ -317,6 +329,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         economic_measures={
             lemma: code for _n, (lemma, code) in read_rows(files.ECONOMIC_MEASURES, folder=folder)
         },
+        imposing_verbs=frozenset(read_words(files.IMPOSING_VERBS, folder=folder)),
         abstract_nouns=frozenset(read_words(files.ABSTRACT_NOUNS, folder=folder)),
         promise_verbs=frozenset(read_words(files.PROMISE_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
@@ -343,8 +356,8 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         judged_prepositions=words("preposition-judged"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
         evaluations={
-            (lemma, pos): polarity
-            for _n, (lemma, pos, polarity) in read_rows(files.EVALUATIONS, folder=folder)
+            (lemma, pos): JudgingWord(polarity, kind)
+            for _n, (lemma, pos, polarity, kind) in read_rows(files.EVALUATIONS, folder=folder)
         },
         naming_verbs=words("verb-naming"),
         doing_verbs=words("verb-doing"),

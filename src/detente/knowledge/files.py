@@ -238,6 +238,7 @@ LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 ECONOMIC_MEASURES = _table(
     "events/economic_measures.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
 )
+IMPOSING_VERBS = _words("events/imposing_verbs.txt", Column("lemma", WORD))
 ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
 PROMISE_VERBS = _words("events/promise_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
@@ -247,6 +248,7 @@ EVALUATIONS = _table(
     Column("lemma", WORD),
     Column("pos", one_of("ADJ", "NOUN", "VERB", "ADV")),
     Column("polarity", one_of("negative", "accusation", "positive")),
+    Column("kind", one_of("quality", "act", "person")),
 )
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 CUSTODY_CODES = _words("events/custody_codes.txt", Column("code", CAMEO_EVENT))
@@ -517,6 +519,7 @@ SHIPPED = (
     ARGUMENT_SENSES,
     LIGHT_VERBS,
     ECONOMIC_MEASURES,
+    IMPOSING_VERBS,
     ABSTRACT_NOUNS,
     PROMISE_VERBS,
     RECEIVING_VERBS,

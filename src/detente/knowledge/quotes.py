@@ -34,7 +34,9 @@ class QuoteLexicon:
     sign_off_marks: frozenset[str]  # dashes before a name that signs a quote ('“…” ― Ana Ruiz')
     prepositional_cues: tuple[tuple[str, ...], ...]  # e.g. ("according", "to")
     relative_pronouns: frozenset[str]
-    object_speech_lemmas: frozenset[str]  # report a noun phrase: "announced a plan"
+    object_speech_lemmas: frozenset[str]  # report a gerund: "proposed dropping the tax"
+    # speech verbs whose object is not what is said: "told reporters", "maintains a program"
+    object_not_said_lemmas: frozenset[str]
     topic_prepositions: frozenset[str]  # "accused X of …", "joked about …"
     question_marks: frozenset[str]  # "asked whether …"
     personal_pronouns: frozenset[str]  # subjects that name a speaker: he, she, they, …
@@ -117,6 +119,7 @@ def load_quote_lexicon(
             },
             personal_pronouns=words("speaker-subject"),
             object_speech_lemmas=_strings(cues["object_speech_verbs"]),
+            object_not_said_lemmas=_strings(cues["object_not_said_verbs"]),
             topic_prepositions=words("preposition-topic"),
             question_marks=words("subordinator-question"),
             trailing_clause_marks=words("subordinator-trailing"),

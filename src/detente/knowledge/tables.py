@@ -223,6 +223,9 @@ def _parse(table: Table, where: str, lines: list[str]) -> list[tuple[int, list[s
         if not rows:
             raise DictionaryError(where, None, "no header line")
         _check_header(table, where, *rows.pop(0))
+    elif rows and rows[0][1] == [column.name for column in table.columns]:
+        number = rows[0][0]  # a word list is read without a header: its name would be a word
+        raise DictionaryError(where, number, "a header line in a file read without one")
     counts = _RowCounts(table, where)
     for number, values in rows:
         counts.check(number, values)

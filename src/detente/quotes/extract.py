@@ -47,10 +47,10 @@ from detente.records import Problem, Quote
 SENTENCE_END = frozenset({".", "?", "!"})
 # words that say something of their own (not a conjunction or adverb leading a sentence in)
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM"})
-# marks that set a clause off from what follows, unlike the comma before a tail tag
 # Dependents of a naming or speech verb that are not what it says of its object: clauses
 # of their own after it ('…, saying …', 'when …').
 FRAGMENT_STOP_DEPS = frozenset({"advcl", "parataxis", "ccomp", "xcomp", "dep"})
+# marks that set a clause off from what follows, unlike the comma before a tail tag
 SET_OFF_MARKS = frozenset({"-", "--", "\u2013", "\u2014", ":", ";"})
 # Punctuation that ends quoted words when the speaker tag follows ("…,” he said).
 TAG_FOLLOWS = frozenset({",", "?", "!", "—", "–", "-", "…"})
@@ -429,7 +429,7 @@ def _reported_content(
         # 'promising to meet and in some cases exceed his goals': the parser hangs the
         # second infinitive on the speech verb; it is part of the promise
         end = max(
-            [verb_phrase.right_edge.i]
+            [_verb_phrase_end(verb_phrase, lexicon) - 1]
             + [
                 child.right_edge.i
                 for child in verb.rights
@@ -461,11 +461,13 @@ def _reported_content(
             for grand in child.lefts
         ):
             return child.left_edge.i, child.right_edge.i + 1, True
-        # "announced a series of steps", "denied the charge"
+        # "announced a series of steps", "declared bankruptcy", "has not mentioned
+        # Machado": a speech verb's noun object is what it reports, unless the object is
+        # the addressee or target ("told reporters", "accused Trump") or not speech at all
         if (
             child.dep_ == "dobj"
-            and lemma in lexicon.object_speech_lemmas
             and child.pos_ in ("NOUN", "PROPN")
+            and lemma not in lexicon.object_not_said_lemmas
         ):
             return child.left_edge.i, child.right_edge.i + 1, False
         # "accused Republicans of placing …", "joked about moving to New Zealand"
@@ -517,6 +519,25 @@ def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
         ):
             return child
     return None
+
+
+def _verb_phrase_end(phrase: Token, lexicon: QuoteLexicon) -> int:
+    """End (exclusive) of a reported verb phrase: before a speech verb coordinated with it
+    but not in its form, the reporter's next speech act ('urges her husband to come out of
+    the car and repeatedly says, “…”'), which the parser may hang on the phrase."""
+    doc = phrase.doc
+    for child in phrase.rights:
+        if (
+            child.dep_ == "conj"
+            and child.tag_ != phrase.tag_
+            and not has_own_subject(child)
+            and _is_speech_verb(child, lexicon)
+        ):
+            end = child.left_edge.i
+            while end > phrase.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                end -= 1
+            return end
+    return phrase.right_edge.i + 1
 
 
 def _anaphoric(token: Token, lexicon: QuoteLexicon) -> int:
@@ -656,11 +677,15 @@ def _report_draft(
 
 
 def _enough_content(doc: Doc, start: int, end: int, clausal: bool, lexicon: QuoteLexicon) -> bool:
-    """A clause of at least three words with a verb; a phrase of two words, or one that
-    points back ("said so")."""
+    """A clause of at least three words with a verb; a phrase with a noun ("declared
+    bankruptcy") or of two words, or one that points back ("said so")."""
     if clausal:
         return end - start >= 3 and any(t.pos_ in VERBAL_POS for t in doc[start:end])
-    return end - start >= 2 or doc[start].lower_ in lexicon.anaphoric_objects
+    return (
+        end - start >= 2
+        or doc[start].pos_ in ("NOUN", "PROPN")
+        or doc[start].lower_ in lexicon.anaphoric_objects
+    )
 
 
 def _report_speaker(

@@ -1,0 +1,60 @@
+"""The scripts that fit or measure on the real-news gold never fit on a test split, never
+measure one by accident, and write no weights after looking at one."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def scripts():
+    folders = [str(ROOT / "scripts"), str(ROOT / "benchmarks")]
+    sys.path[:0] = folders
+    try:
+        yield {
+            name: importlib.import_module(name) for name in ("train_acceptor", "realnews_fp_table")
+        }
+    finally:
+        for folder in folders:
+            sys.path.remove(folder)
+
+
+def refused(parse, argv: list[str], capsys) -> str:
+    with pytest.raises(SystemExit) as exit_:
+        parse(argv)
+    assert exit_.value.code == 2
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize("split", ["test", "test2"])
+def test_the_acceptor_is_never_fitted_on_a_test_split(scripts, split, capsys):
+    error = refused(scripts["train_acceptor"].parse_args, ["--fit", split], capsys)
+    assert f"argument --fit: invalid choice: '{split}'" in error
+
+
+@pytest.mark.parametrize("split", ["test", "test2"])
+def test_measuring_a_test_split_writes_no_weights(scripts, split, capsys):
+    parse = scripts["train_acceptor"].parse_args
+    error = refused(parse, ["--measure", "dev", split], capsys)
+    assert f"--measure names the test split {split}: add --no-write" in error
+    args = parse(["--measure", split, "--no-write"])
+    assert (args.fit, args.measure, args.no_write) == (["train"], [split], True)
+
+
+def test_the_acceptor_fits_and_measures_the_development_splits(scripts):
+    args = scripts["train_acceptor"].parse_args(["--fit", "train", "dev", "--measure", "dev2"])
+    assert (args.fit, args.measure, args.no_write) == (["train", "dev"], ["dev2"], False)
+
+
+@pytest.mark.parametrize("split", ["test", "test2"])
+def test_the_false_positive_tables_never_read_a_test_split(scripts, split, capsys):
+    parser = scripts["realnews_fp_table"].cached_runs_parser("tables")
+    error = refused(parser.parse_args, ["--tag", "t", "--splits", "dev", split], capsys)
+    assert f"argument --splits: invalid choice: '{split}'" in error
+    assert parser.parse_args(["--tag", "t"]).splits == ["train", "dev", "dev2"]
