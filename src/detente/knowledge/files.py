@@ -377,6 +377,7 @@ PLACE_WORD_KINDS = (
     "unarmed",
     "facility",
     "site",
+    "venue",
     "surface",
     "sport",
     "representative",

@@ -21,6 +21,8 @@ WEIGHT_FEATURES = (
     "capital",
     "fame",
     "unknown_size",
+    "other_name",
+    "fame_gap",
     "sentence",
     "document",
     "admin1",
@@ -51,6 +53,7 @@ class PlaceLexicon:
     unarmed: frozenset[str]  # "a trade war on China": no armed attack
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
     sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
+    venues: frozenset[str]  # things a state's name before them locates ("US record shops")
     surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
     sport: frozenset[str]  # lemmas of a sports story ("striker", "goal"): its towns may be clubs
     representatives: frozenset[str]  # "Sen.": "Sen. X of Ohio" names the state X represents
@@ -96,6 +99,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         unarmed=frozenset(words["unarmed"]),
         facilities=frozenset(words["facility"]),
         sites=frozenset(words["site"]),
+        venues=frozenset(words["venue"]),
         surfaces=frozenset(words["surface"]),
         sport=frozenset(words["sport"]),
         representatives=frozenset(words["representative"]),
