@@ -251,5 +251,15 @@ def _in_question(tok: Token) -> bool:
 def _same_side(actor: EventActor, speaker: EventActor) -> bool:
     """The speaker, the speaker's bare state ("Wang said China was a reliable partner"),
     or an actor with the speaker's code (:func:`same_side`: "Blair said Jackson was a decent
-    public servant", Jackson coded GBR, is someone else)."""
-    return same_side(actor, speaker) or bool(actor.code and actor.code == speaker.code)
+    public servant", Jackson coded GBR, is someone else). A code that is a bare country is
+    a side only for a mention of the speaker: two named actors the actors stage could place
+    only in the same state ("Howard", GBR, on "the Conservative Party", GBR) are two sides."""
+    if same_side(actor, speaker):
+        return True
+    if not actor.code or actor.code != speaker.code:
+        return False
+    return bool(actor.sector) or not _two_named(actor, speaker)
+
+
+def _two_named(actor: EventActor, speaker: EventActor) -> bool:
+    return bool(actor.actor_id and speaker.actor_id and actor.actor_id != speaker.actor_id)
