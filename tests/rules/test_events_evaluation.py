@@ -98,6 +98,30 @@ def test_two_named_actors_placed_only_in_one_state_are_two_sides(coder):
     ]
 
 
+WOULD_SAY = """
+    Azmat   nsubj  said   PROPN
+    said    ROOT   -      VERB  VBD  lemma=say
+    he      nsubj  say    PRON  PRP
+    {aux}   aux    say    AUX   MD   lemma={aux}
+    say     ccomp  said   VERB  VB   lemma=say
+    Begg    nsubj  was    PROPN
+    was     ccomp  say    AUX   VBD  lemma=be
+    a       det    hero   DET   DT
+    hero    attr   was    NOUN  NN
+    .       punct  said   PUNCT .
+"""
+
+
+def test_a_judgement_under_a_hedged_clause_judges_nobody(coder):
+    # "Azmat said he would say Begg was a hero": a saying not done, no praise
+    codes, persons = {"Begg": "GBRREB"}, {"Azmat": "GBR"}
+    hedged = WOULD_SAY.format(aux="would")
+    assert _said(coder, hedged, codes, "he", persons=persons) == [("GBR", None, "010")]
+    # "he did say": the praise is reported as said
+    done = WOULD_SAY.format(aux="did").replace("MD   lemma=did", "VBD  lemma=do")
+    assert _said(coder, done, codes, "he", persons=persons) == [("GBR", "GBRREB", "051")]
+
+
 NOT_HELPFUL = """
     Schumer   nsubj  said   PROPN
     said      ROOT   -      VERB  VBD  lemma=say

@@ -25,7 +25,8 @@ is a puppet"), never its owner ("Putin's friends in Europe" praise nobody).
 
 A negated positive judgement is criticism ("China is not helpful"); a negated negative one is
 nothing we code ("it is not illegal"). A conditional, a question, a modal or a comparison ("if
-he is reckless", "it would be more effective") judges nobody; nor does a word that only
+he is reckless", "it would be more effective"), in the word's clause or a clause above it
+("would say he was a hero"), judges nobody; nor does a word that only
 classifies what an actor phrase names ("these criminal gangs"). The speaker and the speaker's
 own side ("we", the same actor code) are never the target.
 Words and their polarity are data: ``data/events/evaluations.tsv``.
@@ -104,8 +105,8 @@ class Evaluations:
             return None  # "more effective with Russia", "a no-nonsense politician", "right-wing"
         # the verb of the clause that says the word of someone
         predicate = tok if tok.pos_ in VERBAL_POS else governing_verb(tok)
-        if predicate is not None and self._hedged(predicate):
-            return None
+        if predicate is not None and any(map(self._hedged, (predicate, *predicate.ancestors))):
+            return None  # "would say he was a hero": a hedged clause above hedges it too
         if _in_question(tok):
             return None  # "Is America being irresponsible?": a question judges nobody
         polarity = word.polarity
