@@ -710,7 +710,7 @@ def test_a_material_event_nouns_doer_is_not_who_talks_of_it(coded):
     assert ("JPN", "RUS", "111") in triples(coded("Japan voiced criticism of Russia."))
 
 
-def test_an_attack_noun_that_refers_back_is_not_a_second_attack(code):
+def test_an_attack_noun_that_refers_back_takes_the_earlier_doer(code):
     # the whole pipeline (the actors stage codes Boko Haram and the Taliban): "the attack"
     # gave a second event with an unknown doer; reported again in a later sentence, it is
     # that sentence's event by the doer reported before (the guideline, section 2)
@@ -721,6 +721,35 @@ def test_an_attack_noun_that_refers_back_is_not_a_second_attack(code):
     text = "Police said the attack on the mosque in Kabul was carried out by the Taliban."
     force = [e for e in code(text, date="2015-01-05")._.events if e.cameo_root == "19"]
     assert force and not any(e.source.sector == "UAF" for e in force)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas denied that it was behind the attack on the Israeli embassy.",
+        "The United States accused Iran of being behind the attack on the Saudi embassy.",
+        "Israel may have been behind the attack on the Iranian embassy.",
+        "Police are investigating whether Hamas was behind the attack on the Israeli embassy.",
+    ],
+)
+def test_who_is_only_said_to_be_behind_an_attack_is_not_its_asserted_doer(code, text):
+    # the whole pipeline: "X was behind the attack" names the attack's doer only when that
+    # clause is asserted; denied, alleged, possible or asked, it names no doer, and the
+    # attack is not given to unknown men either (a doer is named, if not asserted)
+    events = code(text, date="2015-01-05")._.events
+    assert not [e for e in events if e.cameo_root == "19" and e.modality == "asserted"]
+    asserted = code("Hamas was behind the attack on the Israeli embassy.", date="2015-01-05")
+    assert [(e.source.code, e.cameo_root) for e in asserted._.events] == [("PSEREBHMS", "19")]
+
+
+def test_talks_a_mediator_reports_are_not_its_own(code):
+    # the whole pipeline: the UN (an IGO, no country) reports talks it mediates, and is
+    # no side to them; a state reporting talks "with" someone is one
+    text = "The UN envoy said talks with the Taliban had collapsed."
+    assert not [e for e in code(text)._.events if e.cameo_root == "04"]
+    text = "Pakistan said talks with the Taliban had collapsed."
+    talks = [e for e in code(text)._.events if e.cameo_root == "04"]
+    assert [e.source.code for e in talks] == ["PAK"]
 
 
 def test_violence_between_actors_who_cannot_fight_is_the_verbs_other_sense(coded):

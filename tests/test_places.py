@@ -842,3 +842,26 @@ def test_a_town_the_parser_leaves_untagged_is_a_place_before_an_event_noun(code)
     doc = code("Carmakers showed their new models at the Lyon motor show.", date="2017-02-10")
     town = at(doc, "Lyon")
     assert town is not None and town.kind == "place" and town.country == "FRA"
+
+
+def test_a_well_known_city_needs_its_namesakes_evidence_in_its_own_sentence(code):
+    doc = code(
+        "The singer died at her home in Malibu, California, her agent said. She first sang "
+        "on the Dublin stage in 1950.",
+        date="2017-02-10",
+    )
+    assert at(doc, "Dublin").country == "IRL"  # California a sentence away: no evidence
+    near = code("Schools in Dublin and other towns of California closed.", date="2017-02-10")
+    assert at(near, "Dublin").country == "USA"  # its division in its own sentence
+    port = code("Shells hit Tripoli, the north Lebanese port, on Monday.", date="2017-02-10")
+    assert at(port, "Tripoli").country == "LBN"  # its country in its own sentence
+    apposition = code("Police in Dublin, California, closed the road.", date="2017-02-10")
+    assert at(apposition, "Dublin").country == "USA"
+
+
+def test_a_former_name_of_a_town_yields_to_the_town_that_bears_it(code):
+    doc = code("Tourists crowded the canals of Venice on Sunday.", date="2017-02-10")
+    venice = at(doc, "Venice")
+    assert venice.country == "ITA" and venice.place_id != "place:geonames:4509884"  # Dayton
+    florida = code("The storm flooded streets in Venice, Fla., on Monday.", date="2017-02-10")
+    assert at(florida, "Venice").country == "USA"

@@ -227,3 +227,74 @@ def test_mentions_point_into_the_text(resolve):
         text=text,
     )
     assert [text[m.start : m.end] for m in doc._.mentions] == ["Shinzo Abe", "Donald Trump"]
+
+
+OFFICE_OWNERS = {
+    "Munich": """
+        Munich  compound  mayor   PROPN  NNP  ent=GPE
+        mayor   compound  Weber   NOUN   NN
+        Karl    compound  Weber   PROPN  NNP  ent=PERSON
+        Weber   nsubj     opened  PROPN  NNP  ent=PERSON
+        opened  ROOT      -       VERB   VBD  lemma=open
+        the     det       line    DET    DT
+        line    dobj      opened  NOUN   NN
+        .       punct     opened  PUNCT  .
+        """,
+    "Leeds": """
+        Leeds     compound  police    PROPN  NNP  ent=GPE
+        police    nsubj     arrested  NOUN   NNS
+        arrested  ROOT      -         VERB   VBD  lemma=arrest
+        two       nummod    men       NUM    CD
+        men       dobj      arrested  NOUN   NNS  lemma=man
+        .         punct     arrested  PUNCT  .
+        """,
+    "Madrid": """
+        Madrid     compound  officials  PROPN  NNP  ent=GPE
+        officials  nsubj     said       NOUN   NNS  lemma=official
+        said       ROOT      -          VERB   VBD  lemma=say
+        .          punct     said       PUNCT  .
+        """,
+}
+
+
+@pytest.mark.parametrize("town", sorted(OFFICE_OWNERS))
+def test_a_town_before_an_office_of_its_own_says_whose_it_is_not_where(resolve, town):
+    doc = resolve(OFFICE_OWNERS[town])
+    assert doc._.places == []
+    assert at(doc, town).kind != "place"
+
+
+PEOPLE_AT_WORK = {
+    ("Lyon", "FRA"): """
+        Lyon     compound  teacher  PROPN  NNP  ent=GPE
+        teacher  compound  Dubois   NOUN   NN
+        Claire   compound  Dubois   PROPN  NNP  ent=PERSON
+        Dubois   nsubj     said     PROPN  NNP  ent=PERSON
+        said     ROOT      -        VERB   VBD  lemma=say
+        .        punct     said     PUNCT  .
+        """,
+    ("London", "GBR"): """
+        A        det       teacher  DET    DT
+        London   compound  teacher  PROPN  NNP  ent=GPE
+        teacher  nsubj     said     NOUN   NN
+        said     ROOT      -        VERB   VBD  lemma=say
+        .        punct     said     PUNCT  .
+        """,
+    ("Ottawa", "CAN"): """
+        Staff    nsubj     left     NOUN   NN
+        at       prep      Staff    ADP    IN
+        the      det       embassy  DET    DT
+        Ottawa   compound  embassy  PROPN  NNP  ent=GPE
+        embassy  pobj      at       NOUN   NN
+        left     ROOT      -        VERB   VBD  lemma=leave
+        .        punct     left     PUNCT  .
+        """,
+}
+
+
+@pytest.mark.parametrize(("town", "country"), sorted(PEOPLE_AT_WORK))
+def test_a_town_before_another_role_or_a_building_is_where_it_is(resolve, town, country):
+    doc = resolve(PEOPLE_AT_WORK[town, country])
+    place = at(doc, town)
+    assert (place.kind, place.country) == ("place", country)
+    assert [p.name for p in doc._.places] == [town]

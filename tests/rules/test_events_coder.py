@@ -524,7 +524,7 @@ def test_an_attack_noun_whose_doer_the_clause_names_gets_no_unknown_doer(coder):
     assert not any(e.source.code == "AFGUAF" for e in _attack(coder, blamed, codes))
 
 
-def test_an_attack_noun_that_refers_back_gets_no_second_doer(coder):
+def test_an_attack_noun_that_refers_back_is_coded_with_the_earlier_doer(coder):
     """ "Rebels attacked police near Kabul. The attack on the village killed 20 people.":
     the noun is the act just reported, whose doer is named - the later sentence's event,
     by the same rebels (the guideline codes a re-mention in a later sentence again); an
@@ -1089,6 +1089,34 @@ def test_among_those_arrested_is_the_subject_of_the_clause(coder):
     assert triples(events) == {("SAUGOV", "SAUELI", "173")}
 
 
+# "Putin met with those detained by the police."
+MET_WITH_THOSE = """
+    Putin     nsubj   {verb}    PROPN  NNP
+    {verb}    ROOT    -         VERB   VBD  lemma={lemma}
+    with      prep    {verb}    ADP    IN
+    those     pobj    with      PRON   DT
+    detained  acl     those     VERB   VBN  lemma=detain
+    {tail}
+    .         punct   {verb}    PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "tail"),
+    [
+        ("met", "meet", "by agent detained ADP\npolice pobj by NOUN NNS"),
+        ("spoke", "speak", ""),
+    ],
+)
+def test_those_arrested_is_not_the_subject_of_any_clause(coder, verb, lemma, tail):
+    """ "Putin met with those detained by the police", "the minister spoke with those
+    arrested": the ones detained are not the subject; only a copula's "among" phrase
+    ("among those arrested was ...") says its subject is one of them."""
+    table = MET_WITH_THOSE.format(verb=verb, lemma=lemma, tail=tail)
+    events = coded(coder, table, {"Putin": "RUSGOV", "police": "RUSCOP"})
+    assert not [e for e in events if e.cameo_root == "17"]
+
+
 # "Putin appeared with Erdogan."
 APPEARED = """
     Putin     nsubj   appeared  PROPN  NNP
@@ -1112,6 +1140,10 @@ def test_appearing_or_shaking_hands_with_an_actor_is_a_meeting(coder):
     )
     shook = shook.replace("appeared", "shook")
     assert triples(coded(coder, shook, codes)) == {("RUSGOV", "TURGOV", "040")}
+    # "Putin shook with Erdogan": no hands shaken, no meeting (the pattern names HANDS)
+    handless = shook.replace("hands dobj shook NOUN NNS\n", "")
+    assert "hands" not in handless
+    assert coded(coder, handless, codes) == []
 
 
 WILL_NOT_HOLD_TALKS = """
@@ -1138,3 +1170,19 @@ def test_announcing_one_will_not_do_a_cooperative_act_refuses_it(coder):
     plain = WILL_NOT_HOLD_TALKS.replace("    not     neg    hold   PART   RB\n", "")
     events = coded(coder, plain, {"Iran": "IRN", "Russia": "RUS"})
     assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"03"}
+
+
+@pytest.mark.parametrize(("dep", "focus"), [("preconj", "only"), ("neg", "just")])
+def test_not_only_adds_an_act_and_refuses_nothing(coder, dep, focus):
+    """ "Iran will not only hold talks with Russia but also ...": "not" before a focus
+    adverb (function_words.tsv adverb-focus) denies nothing: an intent (03x), the talks
+    intended, not negated; the parser hangs "not" as preconj or neg."""
+    table = WILL_NOT_HOLD_TALKS.replace(
+        "    not     neg    hold   PART   RB\n",
+        f"    not  {dep}  hold  PART  RB\n"
+        f"    {focus}  advmod  {'not' if dep == 'preconj' else 'hold'}  ADV  RB\n",
+    )
+    events = coded(coder, table, {"Iran": "IRN", "Russia": "RUS"})
+    assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"03"}
+    (talks,) = [e for e in events if e.trigger.text == "hold"]
+    assert (talks.modality, talks.negated) == ("intended", False)

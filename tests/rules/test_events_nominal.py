@@ -325,6 +325,12 @@ def test_an_attack_no_one_is_named_doing_has_the_unnamed_doer_unless_it_refers_b
         ["NGAREB"],
         ["NGACVL"],
     )
+    # the nearest act is the one referred to: an attack a sentence back, then one in the
+    # noun's own ("Boko Haram attacked Baga. On Tuesday it attacked Monguno, and the
+    # attack ..."): the noun is the one coded already in its sentence, not the older one
+    for root in ("19", "18"):
+        here = ReportedAct(root, frozenset({"NGA"}), frozenset({"NGAREB"}), here=True)
+        assert nominals.code(doc[1], actors, set(), earlier=[before, here]) is None
     # an attack elsewhere, or an act of another kind, is another act
     # and an attack by the same unknown men just before is named again, as this
     # sentence's event ("the same bombing reported again", in the real-news gold)
@@ -362,6 +368,14 @@ def test_talks_with_someone_reported_by_a_speaker_are_the_speakers(nominals):
         "said        ROOT    -           VERB   VBD  lemma=say", "hoped ROOT - VERB VBD lemma=hope"
     ).replace("said", "hoped")
     assert code(nominals, parse(hoped), 2, codes)[0] is None
+
+
+@pytest.mark.parametrize("speaker", ["IRNMED", "IRNEDU", "IRNCVL"])
+def test_talks_reported_by_the_press_or_an_analyst_are_not_theirs(nominals, speaker):
+    """ "An Iranian journalist (analyst, voter) said talks with Europe are continuing":
+    one who reports talks without being a side to them (silent_sectors.txt,
+    public_sectors.txt) takes part in none."""
+    assert code(nominals, parse(TALKS_SAID), 2, {"Iran": speaker, "Europe": "EUR"})[0] is None
 
 
 # "Macron told Rouhani in a phone call that ..."

@@ -564,7 +564,8 @@ class EventCoder:
             targets=targets,
             code=coding.code,
             rule=_with_cue(coding.rule, factuality),
-            negated=is_negated(verb, self.words.negators) or factuality.negated,
+            negated=is_negated(verb, self.words.negators, focus=self.words.focus_adverbs)
+            or factuality.negated,
             modality=factuality.value,
             confidence=confidence - (0.1 if inherited else 0.0) - (0.15 if deep else 0.0),
             reciprocal=reciprocal,
@@ -701,7 +702,8 @@ class EventCoder:
             targets=targets,
             code=CodeSpec(demand),
             rule=f"obligation ({cue} ... must {verb.lemma_}): {rule}".rstrip(": "),
-            negated=governor is not None and is_negated(governor, self.words.negators),
+            negated=governor is not None
+            and is_negated(governor, self.words.negators, focus=self.words.focus_adverbs),
             modality=ASSERTED,  # the demand is made; the act it demands is "demanded"
             confidence=max(confidence, 0.7) - 0.1,
         )
@@ -751,7 +753,7 @@ class EventCoder:
                 targets=targets,
                 code=CodeSpec(intent),  # an intent is one side's: no paired reverse event
                 rule=_with_cue(f"{role}: {self.verb_codes.word(head)} + {rule}", factuality),
-                negated=is_negated(head, self.words.negators),
+                negated=is_negated(head, self.words.negators, focus=self.words.focus_adverbs),
                 modality=factuality.value,
                 confidence=confidence - (0.1 if inherited else 0.0) - (0.15 if deep else 0.0),
                 reciprocal=reciprocal,
@@ -771,14 +773,24 @@ def participle_patients(
     (``custody_codes.txt``: arrests, detentions, captures), whose participle is news of
     the act; other participles name a standing state ("war-torn", "Iran-backed"). The actors acted
     on; empty when the participle has a clause of its own or its noun names no actor. A
-    pronoun noun ("those") stands for the subject of the clause whose phrase holds it."""
+    pronoun noun ("those") stands for the subject of a copula whose "among" phrase holds
+    it; not for the subject of any clause ("Putin met with those detained by the police":
+    Putin is not detained)."""
     if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod") or verb.head.i == verb.i:
         return []
     if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
         return []
     noun = verb.head
-    if noun.pos_ == "PRON" and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        subject = verb_subject(noun.head.head)
+    if noun.pos_ == "PRON":
+        prep, clause = noun.head, noun.head.head
+        if (
+            noun.dep_ != "pobj"
+            or prep.dep_ != "prep"
+            or prep.lower_ not in participants.words.member_prepositions
+            or clause.lemma_ != "be"
+        ):
+            return []
+        subject = verb_subject(clause)
         return participants.actors_of(subject, actors) if subject is not None else []
     if not any(names_actor(n, actors) for n in (noun, *noun.conjuncts)):
         return []  # "weapons seized from peacekeepers": a thing, not an actor

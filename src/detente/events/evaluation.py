@@ -110,8 +110,10 @@ class Evaluations:
         if _in_question(tok):
             return None  # "Is America being irresponsible?": a question judges nobody
         polarity = word.polarity
-        negators = self.words.negators
-        if is_negated(tok, negators) or (predicate is not None and is_negated(predicate, negators)):
+        negators, focus = self.words.negators, self.words.focus_adverbs
+        if is_negated(tok, negators, focus=focus) or (
+            predicate is not None and is_negated(predicate, negators, focus=focus)
+        ):
             if polarity != "positive":
                 return None  # "it is not illegal", "they did not steal": no judgement we code
             polarity = "negative"  # "China is not helpful"

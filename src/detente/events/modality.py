@@ -135,20 +135,31 @@ def in_past(verb: Token) -> bool:
 _NEGATING_DEPS = frozenset({"advmod", "preconj"})
 
 
-def is_negated(verb: Token, negators: frozenset[str]) -> bool:
+def is_negated(
+    verb: Token, negators: frozenset[str], *, focus: frozenset[str] = frozenset()
+) -> bool:
     """A negation on the verb ("did not", "neither confirmed ..."), on the verb an infinitive
     depends on ("did not want to"), or the "nor" that opens the verb's conjunct ("we have
-    not received a request, nor are we planning to divert drones")."""
+    not received a request, nor are we planning to divert drones"). A negator right before
+    one of the ``focus`` adverbs negates nothing: "will not only negotiate but also sign"
+    says both are done."""
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ in _NEGATING_DEPS and child.lower_ in negators):
-            return True
+            if not _focused(child, focus):
+                return True
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        return any(c.dep_ == "neg" for c in verb.head.children)
+        return any(c.dep_ == "neg" and not _focused(c, focus) for c in verb.head.children)
     if verb.dep_ == "conj" and verb.head.i < verb.i:
         # the conjunction nearest before the verb opens its conjunct ("A, nor B, and C")
         opening = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
         return bool(opening) and opening[-1].lower_ in negators
     return False
+
+
+def _focused(negator: Token, focus: frozenset[str]) -> bool:
+    """ "not only", "not just": the negator opens an addition, not a denial."""
+    nxt = negator.i + 1
+    return nxt < len(negator.doc) and negator.doc[nxt].lower_ in focus
 
 
 def has_modal(verb: Token, modals: frozenset[str]) -> bool:
@@ -383,7 +394,7 @@ def act_factuality(
         depth=depth + 1,
     )
     governed = _governed_value(governor, words)
-    denied = is_negated(governor, words.negators)
+    denied = is_negated(governor, words.negators, focus=words.focus_adverbs)
     if role in REPORTING_ROLES:
         if not outer.coded or denied:
             return NOT_CODED  # "did not say that ...": nothing is reported

@@ -80,11 +80,12 @@ def _referred(
     attack", 19, are one assault), in or against the country where the noun's act happened
     (its unnamed ``doers``' country), reported just before it by someone else: "the attack"
     is that act, not another one by unknown men. (After an act by the same unknown men,
-    "the attack" names it again, as its sentence's own event.)"""
+    "the attack" names it again, as its sentence's own event.) ``earlier`` is in text
+    order: the nearest act of its kind is the one referred to."""
     kind = _kind((entry.code.forward or "")[:2], cameo)
     where = {d.country for d in doers if d.country}
     codes = {d.code for d in doers}
-    for act in earlier:
+    for act in reversed(earlier):
         if _kind(act.root, cameo) == kind and act.countries & where and not act.doers & codes:
             return act
     return None
@@ -422,7 +423,7 @@ class NominalCoder:
             factuality = act_factuality(governor, self.words, self.future_auxiliaries)
             # NOT_CODED ("did not say that ...") reads as asserted: check ``coded`` too
             if not (factuality.coded and factuality.asserted) or is_negated(
-                governor, self.words.negators
+                governor, self.words.negators, focus=self.words.focus_adverbs
             ):
                 return [], []
         patient = self._targets(noun, entry, actors, consumed)
@@ -475,9 +476,29 @@ class NominalCoder:
         """ "The PRC claimed responsibility for the attack", "took credit for the bombing",
         "Iran was responsible for the strike", "rebels were behind the attack": the subject
         of the clause that says who did it (responsibility_words.txt). Not when that clause
-        denies it ("denied responsibility for", "was not behind")."""
-        if noun.dep_ != "pobj":
+        denies it ("denied responsibility for", "was not behind") nor when the clause is not
+        itself asserted: "Hamas denied that it was behind the attack", "accused Iran of being
+        behind", "Israel may have been behind", "investigating whether Hamas was behind"."""
+        clause = self._responsible_clause(noun)
+        if clause is None:
             return []
+        if (
+            is_negated(clause, self.words.negators, focus=self.words.focus_adverbs)
+            or role_of(clause, self.words) == "accuse"
+        ):
+            return []
+        factuality = act_factuality(clause, self.words, self.future_auxiliaries)
+        if not (factuality.coded and factuality.asserted):
+            return []
+        if any(c.dep_ == "mark" and c.lower_ in self.words.question_marks for c in clause.children):
+            return []  # "investigating whether Hamas was behind": an open question
+        return self.participants.sources(clause, actors)[0]
+
+    def _responsible_clause(self, noun: Token) -> Token | None:
+        """The verb of the clause that says who did the noun's act ("were behind the
+        attack", "claimed responsibility for the bombing"), asserted or not."""
+        if noun.dep_ != "pobj":
+            return None
         words = self.words.responsibility_words
         prep = noun.head
         clause = None
@@ -489,11 +510,7 @@ class NominalCoder:
                 clause = head.head if head.dep_ != "ROOT" else None
             elif any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in head.children):
                 clause = head  # "claimed [responsibility] [for the attack]"
-        if clause is None or clause.pos_ not in VERBAL_POS:
-            return []
-        if is_negated(clause, self.words.negators) or role_of(clause, self.words) == "accuse":
-            return []
-        return self.participants.sources(clause, actors)[0]
+        return clause if clause is not None and clause.pos_ in VERBAL_POS else None
 
     def _doer_named_around(self, noun: Token, governor: Token | None, actors: DocActors) -> bool:
         """Does the noun's clause name who did it? "Russian aircraft killed 46 civilians in
@@ -503,6 +520,8 @@ class NominalCoder:
         verb names. Not "weapons that killed 350 people in last week's attack": no actor."""
         if noun.dep_ == "pobj" and noun.head.lower_ in self.words.blame_prepositions:
             return True
+        if self._responsible_clause(noun) is not None:
+            return True  # "denied that it was behind the attack": a doer named, if denied
         if governor is not None and self._blamed(noun, governor, actors):
             return True
         if governor is None or not _is_means(noun, governor, self.words):
@@ -556,7 +575,11 @@ class NominalCoder:
         if not factuality.coded:
             return None
         modality = entry.modality if entry.modality != ASSERTED else factuality.value
-        negated = self._negated(noun) or factuality.negated or is_negated(verb, self.words.negators)
+        negated = (
+            self._negated(noun)
+            or factuality.negated
+            or is_negated(verb, self.words.negators, focus=self.words.focus_adverbs)
+        )
         return CodedAct(
             trigger=noun,
             clause_verb=verb,
@@ -613,7 +636,10 @@ class NominalCoder:
         """ "Araghchi said that discussions with European powers are continuing": a mutual
         act whose doer is not named, the subject of a clause reported by a speaker, with
         only its other side named (a target phrase), is the speaker's own: one reports the
-        talks one takes part in with "with", others' with "between"."""
+        talks one takes part in with "with", others' with "between". Only a speaker of a
+        country that is not its press, its scholars or its population can be a side: "the
+        UN envoy said talks with the Taliban had collapsed" reports talks the UN mediates,
+        as a journalist or an analyst reports others' talks."""
         clause = noun.head
         if noun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
             return []
@@ -622,7 +648,9 @@ class NominalCoder:
         speaker_verb = clause.head
         if self.words.roles.get(self.verb_codes.word(speaker_verb)) not in REPORTING_ROLES:
             return []
-        return self.participants.sources(speaker_verb, actors)[0]
+        bystanders = self.words.silent_sectors | self.words.public_sectors
+        speakers = self.participants.sources(speaker_verb, actors)[0]
+        return [s for s in speakers if s.country and s.sector not in bystanders]
 
     def _addressees(
         self, noun: Token, governor: Token | None, actors: DocActors, speakers: list[EventActor]

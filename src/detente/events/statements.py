@@ -116,7 +116,8 @@ class StatementCoder:
             targets=targets,
             code=CodeSpec(code),
             rule=rule,
-            negated=is_negated(cue, self.words.negators) or factuality.negated,
+            negated=is_negated(cue, self.words.negators, focus=self.words.focus_adverbs)
+            or factuality.negated,
             modality=factuality.value,
             confidence=STATEMENT_CONFIDENCE,
         )

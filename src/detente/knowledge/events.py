@@ -227,6 +227,7 @@ class ClauseWords:
     conditional_modals: frozenset[str]
     possible_adverbs: frozenset[str]
     claimed_adverbs: frozenset[str]
+    focus_adverbs: frozenset[str]  # "not only": a negator before these denies nothing
     condition_marks: frozenset[str]
     question_marks: frozenset[str]
     anaphors: frozenset[str]
@@ -247,6 +248,7 @@ class ClauseWords:
     specific_determiners: frozenset[str]  # "the attack": one act the text reports
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
+    member_prepositions: frozenset[str]  # "among those arrested was X": X is one of them
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
     feeling_words: frozenset[str]  # "disillusioned with X": the feeling judges X
@@ -342,6 +344,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         conditional_modals=words("modal-conditional"),
         possible_adverbs=words("adverb-possible"),
         claimed_adverbs=words("adverb-claimed"),
+        focus_adverbs=words("adverb-focus"),
         condition_marks=words("subordinator-condition"),
         question_marks=words("subordinator-question"),
         anaphors=words("anaphor"),
@@ -365,6 +368,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         specific_determiners=words("determiner-specific"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
+        member_prepositions=words("preposition-member"),
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),
         feeling_words=words("adjective-feeling"),

@@ -86,6 +86,7 @@ FUNCTION_WORD_KINDS = (
     "modal-conditional",  # would (outside reported speech): the act is conditional
     "adverb-possible",  # possibly, perhaps ...
     "adverb-claimed",  # allegedly, reportedly ...
+    "adverb-focus",  # only, just: "not only ... but also" adds, it does not deny
     "subordinator-condition",  # if, unless: the main clause's act is conditional
     "subordinator-background",  # if, after ...: a clause that sets the scene, not the news
     "subordinator-trailing",  # as, before ...: the reporter's circumstances after a quote
@@ -109,6 +110,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-opponent",  # "a draw with Everton": in a sports story, a club
     "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
     "preposition-struck",  # "the air war on Yemen": after a word of war, a state is the land
+    "list-separator",  # ",", "and", "or": between the names of a written list
     "reciprocal",  # each other, one another (two words)
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
     "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
@@ -116,6 +118,7 @@ FUNCTION_WORD_KINDS = (
     "determiner-specific",  # "the attack", "this bombing": one act the text reports
     "preposition-blame",  # "blamed Israel for the bombing": the blamed one did the act
     "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means
+    "preposition-member",  # "among those arrested was X": X is one of those the phrase names
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
     "adjective-feeling",  # "disillusioned with X": the speaker's feeling judges X
@@ -370,8 +373,11 @@ PLACE_WORD_KINDS = (
     "movement",
     "locating",
     "event",
+    "armed",
+    "unarmed",
     "facility",
     "site",
+    "venue",
     "surface",
     "sport",
     "representative",

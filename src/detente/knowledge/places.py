@@ -21,6 +21,8 @@ WEIGHT_FEATURES = (
     "capital",
     "fame",
     "unknown_size",
+    "other_name",
+    "fame_gap",
     "sentence",
     "document",
     "admin1",
@@ -47,8 +49,11 @@ class PlaceLexicon:
     movement: frozenset[str]  # lemmas whose object is a location ("visited Belize")
     locating: frozenset[str]  # nouns "X's N" / "N of X" in the land ("Mexico's women")
     events: frozenset[str]  # event nouns a name locates ("the Iraq war")
+    armed: frozenset[str]  # armed attacks: "the air war on Yemen" hits the land
+    unarmed: frozenset[str]  # "a trade war on China": no armed attack
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
     sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
+    venues: frozenset[str]  # things a state's name before them locates ("US record shops")
     surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
     sport: frozenset[str]  # lemmas of a sports story ("striker", "goal"): its towns may be clubs
     representatives: frozenset[str]  # "Sen.": "Sen. X of Ohio" names the state X represents
@@ -67,6 +72,7 @@ class PlaceLexicon:
     opponent_prepositions: frozenset[str]  # "a draw with Everton", "victory over Leeds"
     origin_prepositions: frozenset[str]  # "they are from India", "out of Iraq"
     struck_prepositions: frozenset[str]  # "on", "against": "the air war on Yemen"
+    list_separators: frozenset[str]  # ",", "and", "or": "in London, Frankfurt and Paris"
 
 
 def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None) -> PlaceLexicon:
@@ -89,8 +95,11 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         movement=frozenset(words["movement"]),
         locating=frozenset(words["locating"]),
         events=frozenset(words["event"]),
+        armed=frozenset(words["armed"]),
+        unarmed=frozenset(words["unarmed"]),
         facilities=frozenset(words["facility"]),
         sites=frozenset(words["site"]),
+        venues=frozenset(words["venue"]),
         surfaces=frozenset(words["surface"]),
         sport=frozenset(words["sport"]),
         representatives=frozenset(words["representative"]),
@@ -109,4 +118,5 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         opponent_prepositions=function_words.of("preposition-opponent"),
         origin_prepositions=function_words.of("preposition-origin"),
         struck_prepositions=function_words.of("preposition-struck"),
+        list_separators=function_words.of("list-separator"),
     )

@@ -86,22 +86,26 @@ class DocEvidence:
         count = self.countries[iso3] - (1 if own and own == iso3 else 0)
         return count / total if iso3 and total > 0 else 0.0
 
-    def near(self, iso3: str | None, sentence: int, own: int = 0) -> bool:
-        """Whether ``iso3`` is named in this sentence or the one before, apart from ``own``
-        times (the name being resolved, already counted)."""
+    def near(self, iso3: str | None, sentence: int, own: int = 0, *, reach: int = 1) -> bool:
+        """Whether ``iso3`` is named in this sentence or the one before (``reach`` 0: this
+        sentence only), apart from ``own`` times (the name being resolved, already counted)."""
         if not iso3:
             return False
         here = self.by_sentence[sentence][iso3] - own
-        before = self.by_sentence[sentence - 1][iso3] if sentence > 0 else 0
+        before = self.by_sentence[sentence - 1][iso3] if sentence > 0 and reach else 0
         return here + before > 0
 
-    def names_admin1(self, place: KBPlace, sentence: int) -> bool:
+    def names_admin1(self, place: KBPlace, sentence: int, reach: int = ADMIN1_REACH) -> bool:
         """Whether a town's first-level division is named near it ("... in Massachusetts.
-        Cambridge police said")."""
+        Cambridge police said"), within ``reach`` sentences."""
         if place.kind != "city" or place.country is None:
             return False
         named = self.admin1s.get((place.country, place.admin1 or ""), ())
-        return any(abs(sentence - other) <= ADMIN1_REACH for other in named)
+        return any(abs(sentence - other) <= reach for other in named)
+
+    def count(self, iso3: str | None, own: str | None = None) -> int:
+        """How many times the document names ``iso3``, apart from the name being resolved."""
+        return self.countries[iso3] - (1 if own and own == iso3 else 0) if iso3 else 0
 
 
 def dominant_reading(places: Iterable[KBPlace], prior) -> KBPlace | None:

@@ -392,13 +392,16 @@ class DocPlaces:
     def _choose(self, start: int, end: int, key: str, candidates: list[KBPlace]) -> PlaceReading:
         sentence = self.sentence_of[start]
         own = self.own.get((start, end))
+        base = {place.place_id: self._named_prior(place, key, candidates) for place in candidates}
+        top = max(base.values())
         scored = []
         for place in candidates:
             country = self.country_of(place)
-            evidence = self._evidence(place, country, key, sentence, own)
-            scored.append((self.prior(place) + sum(evidence.values()), place, country, evidence))
+            far = top - base[place.place_id] >= self.weights["fame_gap"]
+            evidence = self._evidence(place, country, key, sentence, own, local=far)
+            scored.append((base[place.place_id] + sum(evidence.values()), place, country, evidence))
         best = max(scored, key=lambda item: item[0])
-        by_prior = max(scored, key=lambda item: self.prior(item[1]))
+        by_prior = max(scored, key=lambda item: base[item[1].place_id])
         _, place, country, evidence = best
         unlisted = self._unlisted_here(place, country, evidence, own)
         if unlisted is not None:
@@ -414,6 +417,17 @@ class DocPlaces:
             feature = max(gains, key=gains.get)
             reason = dict(EVIDENCE_REASONS)[feature]
         return PlaceReading(place, country, reason)
+
+    def _named_prior(self, place: KBPlace, key: str, candidates: list[KBPlace]) -> float:
+        """The prior of a reading of this name: less for a town or division the name is
+        not the own name of (a former or variant name: "Venice" of Dayton, Ohio) where
+        another reading bears it as its own ("Venice", Italy)."""
+        prior = self.prior(place)
+        if place.kind not in ("city", *DIVISION_KINDS) or place_key(place.name) == key:
+            return prior
+        if any(other is not place and place_key(other.name) == key for other in candidates):
+            return prior - self.weights["other_name"]
+        return prior
 
     def _small_town(self, place: KBPlace) -> bool:
         """A town too small to say which country a document is about, or to be read
@@ -437,15 +451,38 @@ class DocPlaces:
         return PlaceReading(None, focus, "doc-country")
 
     def _evidence(
-        self, place: KBPlace, country: str | None, key: str, sentence: int, own: str | None
+        self,
+        place: KBPlace,
+        country: str | None,
+        key: str,
+        sentence: int,
+        own: str | None,
+        *,
+        local: bool = False,
     ) -> dict[str, float]:
+        """The evidence for one reading; ``local``: a namesake far below the name's
+        well-known reading, for which evidence counts only where its own sentence names
+        its country or division (else only a document naming its country at least twice:
+        not a division a sentence away, nor one stray word)."""
         w, found = self.weights, self.evidence
+        mine = 1 if own == country else 0
         evidence = {"document": w["document"] * found.share(country, own)}
-        if found.near(country, sentence, 1 if own == country else 0):
+        if local and not (
+            found.near(country, sentence, mine, reach=0) or found.names_admin1(place, sentence, 0)
+        ):
+            if found.count(country, own) < FOCUS_MIN:
+                evidence["document"] = 0.0
+            return evidence | self._memory(place, country, key)
+        if found.near(country, sentence, mine):
             evidence["sentence"] = w["sentence"]
         if found.names_admin1(place, sentence):
             evidence["admin1"] = w["admin1"]
-        if country is not None and country == found.dateline_country:
+        return evidence | self._memory(place, country, key)
+
+    def _memory(self, place: KBPlace, country: str | None, key: str) -> dict[str, float]:
+        """The dateline's country and the name's earlier reading."""
+        w, evidence = self.weights, {}
+        if country is not None and country == self.evidence.dateline_country:
             evidence["dateline"] = w["dateline"]
         if self.earlier.get(key) is place:
             evidence["earlier"] = w["earlier"]
@@ -578,7 +615,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     """Why a state's name stands for its land here, or None where it acts:
     ``movement`` ("visited Belize", "a trip to Japan", "imports from China", "refugees
     from Syria"), ``locating`` ("Mexico's women", "the streets of Cairo", "all of Georgia",
-    "the Turkey-Syria border", "an Iraq-based group"), ``event`` ("the Iraq war", "the
+    "the Turkey-Syria border", "an Iraq-based group", "US record shops"), ``event`` ("the Iraq war", "the
     invasion of Iraq"). A listed name is read where its list stands (:func:`list_anchor`).
     "In Iraq" (a locative preposition) is the stage's own test. A direction adjective on
     the name itself makes it the land wherever it stands ("over eastern Ukraine"; not the
@@ -586,7 +623,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     root = list_anchor(span.root, lexicon)
     if _has_compass(span.root, lexicon):
         return "locating"  # "rockets hit southern Israel", "shot down over eastern Ukraine"
-    first = written_list_first(root)
+    first = written_list_first(root, lexicon)
     if first is not None:
         anchor = list_anchor(first, lexicon)
         if anchor.dep_ == "pobj" and anchor.head.lower_ in lexicon.locative_prepositions:
@@ -615,20 +652,25 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
         return "locating"  # "Mexico's women", "Luanda's Independence Square"
     if root.dep_ in MODIFIER_DEPS and word in lexicon.events:
         return "event"
-    if (
-        root.dep_ in MODIFIER_DEPS
-        and root.pos_ != "ADJ"  # "the Syrian border": a demonym is no place mention
-        and root.ent_type_ != "NORP"  # "American-born"
-        and (word in lexicon.sites or head.lower_ in lexicon.sites)
+    return _locating_modifier(root, lexicon)
+
+
+def _locating_modifier(root: Token, lexicon: PlaceLexicon) -> str | None:
+    """A name before a word it locates: a site ("the Syria border", "Iraq-based") or a
+    venue, also as its owner ("US record shops", "the UK album chart", "London's Hilton
+    hotel"); never a demonym ("the Syrian border", "American-born")."""
+    head = root.head
+    if root.pos_ == "ADJ" or root.ent_type_ == "NORP":
+        return None
+    if root.dep_ in ("poss", *MODIFIER_DEPS) and _modified_noun(head).lemma_.lower() in (
+        lexicon.venues
     ):
-        return "locating"  # "the Syria border", "Iraq-based"
-    return None
+        return "locating"
+    sited = head.lemma_.lower() in lexicon.sites or head.lower_ in lexicon.sites
+    return "locating" if root.dep_ in MODIFIER_DEPS and sited else None
 
 
-LIST_SEPARATORS = frozenset({",", "and", "or"})
-
-
-def written_list_first(token: Token) -> Token | None:
+def written_list_first(token: Token, lexicon: PlaceLexicon) -> Token | None:
     """The first name of a list of place names the parser did not join ("in London,
     Frankfurt and Paris", where it took "Frankfurt" for a subject), for the name whose
     root is ``token``: the names written before it, separated by commas, "and" or "or"
@@ -638,6 +680,7 @@ def written_list_first(token: Token) -> Token | None:
     if token.dep_ in ("conj", "appos"):
         return None
     doc = token.doc
+    separators = lexicon.list_separators
 
     def place_name(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].ent_type_ in PLACE_LABELS and doc[i].pos_ == "PROPN"
@@ -646,11 +689,11 @@ def written_list_first(token: Token) -> Token | None:
     while token.ent_iob_ == "I" and i > 0 and doc[i - 1].ent_type_ == token.ent_type_:
         i -= 1  # the name's first word
     i -= 1
-    while i >= 0 and doc[i].lower_ in LIST_SEPARATORS:
+    while i >= 0 and doc[i].lower_ in separators:
         j = i
-        while j >= 0 and doc[j].lower_ in LIST_SEPARATORS:
+        while j >= 0 and doc[j].lower_ in separators:
             j -= 1
-        if names and any(doc[k].lower_ != "," for k in range(j + 1, i + 1)):
+        if names and not all(doc[k].is_punct for k in range(j + 1, i + 1)):
             break  # "and" stands only before a list's last name: "in Syria and Lebanon, Iran's"
         if not place_name(j):
             break
@@ -663,29 +706,45 @@ def written_list_first(token: Token) -> Token | None:
     after = token.i + 1
     while after < len(doc) and doc[after].ent_iob_ == "I":
         after += 1
-    middle = after < len(doc) and doc[after].lower_ in LIST_SEPARATORS
+    middle = after < len(doc) and doc[after].lower_ in separators
     if middle:
         k = after
-        while k < len(doc) and doc[k].lower_ in LIST_SEPARATORS:
+        while k < len(doc) and doc[k].lower_ in separators:
             k += 1
         middle = place_name(k)
     return names[-1] if middle or len(names) >= 2 else None
 
 
 def strikes_land(span: Span, lexicon: PlaceLexicon) -> bool:
-    """A state's name that a war or an attack is waged on or against: the land it hits
-    ("the air war on Yemen", "hybrid warfare against Georgia and Ukraine"; the guideline's
-    bombing or invading a country). Only for a state's own name: a capital stands for its
-    government ("strikes against Tehran"), and sanctions or talks are no war ("sanctions on
-    Belarus"). A listed name is read where its list stands."""
+    """A state's name that an armed attack is waged on or against: the land it hits
+    ("the air war on Yemen", "hybrid warfare against Georgia and Ukraine", "a bombing
+    campaign against Laos"; the guideline's bombing or invading a country). Only for a
+    state's own name: a capital stands for its government ("strikes against Tehran"), and
+    sanctions, pressure or trade are no war ("sanctions on Belarus", "the pressure campaign
+    against Iran", "a trade war on China"). A listed name is read where its list stands."""
     root = list_anchor(span.root, lexicon)
     head = root.head
-    return (
+    if not (
         root.dep_ == "pobj"
         and head.lower_ in lexicon.struck_prepositions
         and head.head.pos_ in NOMINALS
-        and head.head.lemma_.lower() in lexicon.events
-    )
+    ):
+        return False
+    noun = head.head
+    modifiers = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+    if any(m.lemma_.lower() in lexicon.unarmed for m in modifiers):
+        return False  # "a trade war on China", "diplomatic warfare against Israel"
+    return noun.lemma_.lower() in lexicon.armed or any(
+        m.dep_ == "compound" and m.lemma_.lower() in lexicon.armed for m in modifiers
+    )  # "the air war on Yemen", "a bombing campaign against Laos"
+
+
+def _modified_noun(token: Token) -> Token:
+    """The noun a chain of compound modifiers ends in ("album" in "the UK album chart":
+    "chart")."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 def _has_compass(token: Token, lexicon: PlaceLexicon) -> bool:
