@@ -122,6 +122,29 @@ def test_a_judgement_under_a_hedged_clause_judges_nobody(coder):
     assert _said(coder, done, codes, "he", persons=persons) == [("GBR", "GBRREB", "051")]
 
 
+RIGHT_PATH = """
+    Kudlow  nsubj  said   PROPN
+    said    ROOT   -      VERB  VBD  lemma=say
+    Trump   nsubj  {verb}  PROPN
+    {verb}  ccomp  said   {pos}  VBZ  lemma={lemma}
+    on      prep   {verb}  ADP   IN
+    the     det    path   DET   DT
+    right   amod   path   ADJ   JJ
+    path    pobj   on     NOUN  NN
+    .       punct  said   PUNCT .
+"""
+
+
+def test_a_judging_phrase_predicated_by_a_copula_judges_its_subject(coder):
+    # "Trump is on the right path": the prepositional predicate is said of Trump
+    codes, persons = {"Trump": "USAGOV"}, {"Kudlow": "USA"}
+    copula = RIGHT_PATH.format(verb="is", pos="AUX", lemma="be")
+    assert _said(coder, copula, codes, "Trump", persons=persons) == [("USA", "USAGOV", "051")]
+    # "Trump walks on the right path" places him, and judges nobody
+    walks = RIGHT_PATH.format(verb="walks", pos="VERB", lemma="walk")
+    assert ("USA", "USAGOV", "051") not in _said(coder, walks, codes, "Trump", persons=persons)
+
+
 NOT_HELPFUL = """
     Schumer   nsubj  said   PROPN
     said      ROOT   -      VERB  VBD  lemma=say

@@ -7,7 +7,8 @@ nothing more specific applies; a speaker who calls another actor irresponsible c
 judging word counts only when the quoted or reported words *predicate* it of a coded actor:
 
 - the actor is the subject of a copula whose complement is the word or a noun the word
-  describes ("the U.S. was being irresponsible", "Mr Jackson was a decent public servant");
+  describes ("the U.S. was being irresponsible", "Mr Jackson was a decent public servant"),
+  or of a copula whose prepositional predicate the word describes ("Trump is on the right path");
 - the word is the complement of a verb of naming whose object is the actor ("called US
   officials liars", "branded it tasteless");
 - the word describes something the actor owns ("its dangerous views") or does ("he did a
@@ -194,6 +195,10 @@ class Evaluations:
             # "an excellent soldier" judges someone only as what the clause says they are;
             # "these criminal gangs", "a successful government" only name what they describe
             node = noun
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and _copula(node.head.head):
+            # "Trump is on the right path", "they are on the wrong side of history"
+            subject = verb_subject(node.head.head)
+            return [subject] if subject is not None else []
         own_subject = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if own_subject:
             return own_subject  # a small clause: "branded it tasteless"
@@ -241,6 +246,10 @@ class Evaluations:
             (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "aux" and c.lower_ in modals)
             for c in verb.children
         )
+
+
+def _copula(verb: Token) -> bool:
+    return verb.lemma_.lower() == "be" and verb.pos_ in VERBAL_POS
 
 
 def _in_question(tok: Token) -> bool:
