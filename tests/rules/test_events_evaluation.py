@@ -26,10 +26,12 @@ def _said(
     *,
     persons: dict[str, str] | None = None,
     groups: dict[str, str] | None = None,
+    corefer: dict[str, str] | None = None,
 ):
     """Code a 'SPEAKER said CONTENT.' parse whose reported content starts at ``content_from``;
     ``persons`` (words -> code) are mentions of individuals, whatever their code; ``groups``
-    mentions of groups the actors stage gave a code but no actor id."""
+    mentions of groups the actors stage gave a code but no actor id; ``corefer`` (words ->
+    a key of ``persons``) mentions of the same individual ("he" for "Jackson")."""
     doc = parse(table, text=text)
     text = doc.text
     cue = text.index(" said") + 1
@@ -44,6 +46,11 @@ def _said(
     doc = with_mentions(doc, codes, quotes=[quote])
     for words, code in (persons or {}).items():
         person = mention(doc, words, code, kind="person", actor_id=f"person:{words.lower()}")
+        doc._.mentions = sorted([*doc._.mentions, person], key=lambda m: m.start)
+    for words, same in (corefer or {}).items():
+        person = mention(
+            doc, words, persons[same], kind="person", actor_id=f"person:{same.lower()}"
+        )
         doc._.mentions = sorted([*doc._.mentions, person], key=lambda m: m.start)
     for words, code in (groups or {}).items():
         group = dataclasses.replace(mention(doc, words, code, kind="group"), actor_id=None)
@@ -75,6 +82,67 @@ def test_a_judgement_of_no_coded_actor_stays_a_statement(coder):
 def test_the_speaker_judging_their_own_side_stays_a_statement(coder):
     codes = {"Wang": "CHNGOV", "America": "CHNGOV"}
     assert _said(coder, IRRESPONSIBLE, codes, "America") == [("CHNGOV", None, "010")]
+
+
+HOWARD = IRRESPONSIBLE.replace("Wang  ", "Howard").replace("America", "Jackson")
+
+
+def test_two_named_actors_placed_only_in_one_state_are_two_sides(coder):
+    # a bare-country code only places a person: Jackson is not Howard's side
+    persons = {"Howard": "GBR", "Jackson": "GBR"}
+    assert _said(coder, HOWARD, {}, "Jackson", persons=persons) == [("GBR", "GBR", "111")]
+    # the speaker's bare state is still the speaker's side
+    codes = {"Jackson": "GBR"}
+    assert _said(coder, HOWARD, codes, "Jackson", persons={"Howard": "GBR"}) == [
+        ("GBR", None, "010")
+    ]
+
+
+WOULD_SAY = """
+    Azmat   nsubj  said   PROPN
+    said    ROOT   -      VERB  VBD  lemma=say
+    he      nsubj  say    PRON  PRP
+    {aux}   aux    say    AUX   MD   lemma={aux}
+    say     ccomp  said   VERB  VB   lemma=say
+    Begg    nsubj  was    PROPN
+    was     ccomp  say    AUX   VBD  lemma=be
+    a       det    hero   DET   DT
+    hero    attr   was    NOUN  NN
+    .       punct  said   PUNCT .
+"""
+
+
+def test_a_judgement_under_a_hedged_clause_judges_nobody(coder):
+    # "Azmat said he would say Begg was a hero": a saying not done, no praise
+    codes, persons = {"Begg": "GBRREB"}, {"Azmat": "GBR"}
+    hedged = WOULD_SAY.format(aux="would")
+    assert _said(coder, hedged, codes, "he", persons=persons) == [("GBR", None, "010")]
+    # "he did say": the praise is reported as said
+    done = WOULD_SAY.format(aux="did").replace("MD   lemma=did", "VBD  lemma=do")
+    assert _said(coder, done, codes, "he", persons=persons) == [("GBR", "GBRREB", "051")]
+
+
+RIGHT_PATH = """
+    Kudlow  nsubj  said   PROPN
+    said    ROOT   -      VERB  VBD  lemma=say
+    Trump   nsubj  {verb}  PROPN
+    {verb}  ccomp  said   {pos}  VBZ  lemma={lemma}
+    on      prep   {verb}  ADP   IN
+    the     det    path   DET   DT
+    right   amod   path   ADJ   JJ
+    path    pobj   on     NOUN  NN
+    .       punct  said   PUNCT .
+"""
+
+
+def test_a_judging_phrase_predicated_by_a_copula_judges_its_subject(coder):
+    # "Trump is on the right path": the prepositional predicate is said of Trump
+    codes, persons = {"Trump": "USAGOV"}, {"Kudlow": "USA"}
+    copula = RIGHT_PATH.format(verb="is", pos="AUX", lemma="be")
+    assert _said(coder, copula, codes, "Trump", persons=persons) == [("USA", "USAGOV", "051")]
+    # "Trump walks on the right path" places him, and judges nobody
+    walks = RIGHT_PATH.format(verb="walks", pos="VERB", lemma="walk")
+    assert ("USA", "USAGOV", "051") not in _said(coder, walks, codes, "Trump", persons=persons)
 
 
 NOT_HELPFUL = """
@@ -383,8 +451,8 @@ DISILLUSIONED = """
 
 def test_the_speakers_feeling_about_an_actor_judges_that_actor(coder):
     # "he" is the speaker (the same actor): his disillusion judges whom it is with
-    persons = {"Jackson": "GBR", "he": "GBR"}
-    found = _said(coder, DISILLUSIONED, {"leadership": "GBROPP"}, "he", persons=persons)
+    persons, he = {"Jackson": "GBR"}, {"he": "Jackson"}
+    found = _said(coder, DISILLUSIONED, {"leadership": "GBROPP"}, "he", persons=persons, corefer=he)
     assert found == [("GBR", "GBROPP", "111")]
     # someone else's feeling is not the speaker's judgement of the actor it is about
     found = _said(coder, DISILLUSIONED, {"leadership": "GBROPP", "he": "USA"}, "he",
@@ -430,8 +498,8 @@ def test_a_judging_noun_an_actor_owns_judges_the_owner(coder):
 
 def test_a_group_the_actors_stage_coded_without_an_id_is_not_the_speakers_state(coder):
     # "the party's leadership" coded GBRGOV with no actor id: a group, not Britain itself
-    persons = {"Jackson": "GBR", "he": "GBR"}
-    found = _said(coder, DISILLUSIONED, {}, "he", persons=persons, groups={"leadership": "GBRGOV"})
+    persons, he, groups = {"Jackson": "GBR"}, {"he": "Jackson"}, {"leadership": "GBRGOV"}
+    found = _said(coder, DISILLUSIONED, {}, "he", persons=persons, corefer=he, groups=groups)
     assert found == [("GBR", "GBRGOV", "111")]
 
 

@@ -7,7 +7,8 @@ nothing more specific applies; a speaker who calls another actor irresponsible c
 judging word counts only when the quoted or reported words *predicate* it of a coded actor:
 
 - the actor is the subject of a copula whose complement is the word or a noun the word
-  describes ("the U.S. was being irresponsible", "Mr Jackson was a decent public servant");
+  describes ("the U.S. was being irresponsible", "Mr Jackson was a decent public servant"),
+  or of a copula whose prepositional predicate the word describes ("Trump is on the right path");
 - the word is the complement of a verb of naming whose object is the actor ("called US
   officials liars", "branded it tasteless");
 - the word describes something the actor owns ("its dangerous views") or does ("he did a
@@ -25,7 +26,8 @@ is a puppet"), never its owner ("Putin's friends in Europe" praise nobody).
 
 A negated positive judgement is criticism ("China is not helpful"); a negated negative one is
 nothing we code ("it is not illegal"). A conditional, a question, a modal or a comparison ("if
-he is reckless", "it would be more effective") judges nobody; nor does a word that only
+he is reckless", "it would be more effective"), in the word's clause or a clause above it
+("would say he was a hero"), judges nobody; nor does a word that only
 classifies what an actor phrase names ("these criminal gangs"). The speaker and the speaker's
 own side ("we", the same actor code) are never the target.
 Words and their polarity are data: ``data/events/evaluations.tsv``.
@@ -104,8 +106,8 @@ class Evaluations:
             return None  # "more effective with Russia", "a no-nonsense politician", "right-wing"
         # the verb of the clause that says the word of someone
         predicate = tok if tok.pos_ in VERBAL_POS else governing_verb(tok)
-        if predicate is not None and self._hedged(predicate):
-            return None
+        if predicate is not None and any(map(self._hedged, (predicate, *predicate.ancestors))):
+            return None  # "would say he was a hero": a hedged clause above hedges it too
         if _in_question(tok):
             return None  # "Is America being irresponsible?": a question judges nobody
         polarity = word.polarity
@@ -193,6 +195,10 @@ class Evaluations:
             # "an excellent soldier" judges someone only as what the clause says they are;
             # "these criminal gangs", "a successful government" only name what they describe
             node = noun
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and _copula(node.head.head):
+            # "Trump is on the right path", "they are on the wrong side of history"
+            subject = verb_subject(node.head.head)
+            return [subject] if subject is not None else []
         own_subject = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if own_subject:
             return own_subject  # a small clause: "branded it tasteless"
@@ -242,6 +248,10 @@ class Evaluations:
         )
 
 
+def _copula(verb: Token) -> bool:
+    return verb.lemma_.lower() == "be" and verb.pos_ in VERBAL_POS
+
+
 def _in_question(tok: Token) -> bool:
     """The word's sentence (or the quoted sentence it is in) ends in a question mark."""
     for after in tok.doc[tok.i + 1 : tok.sent.end]:
@@ -253,5 +263,15 @@ def _in_question(tok: Token) -> bool:
 def _same_side(actor: EventActor, speaker: EventActor) -> bool:
     """The speaker, the speaker's bare state ("Wang said China was a reliable partner"),
     or an actor with the speaker's code (:func:`same_side`: "Blair said Jackson was a decent
-    public servant", Jackson coded GBR, is someone else)."""
-    return same_side(actor, speaker) or bool(actor.code and actor.code == speaker.code)
+    public servant", Jackson coded GBR, is someone else). A code that is a bare country is
+    a side only for a mention of the speaker: two named actors the actors stage could place
+    only in the same state ("Howard", GBR, on "the Conservative Party", GBR) are two sides."""
+    if same_side(actor, speaker):
+        return True
+    if not actor.code or actor.code != speaker.code:
+        return False
+    return bool(actor.sector) or not _two_named(actor, speaker)
+
+
+def _two_named(actor: EventActor, speaker: EventActor) -> bool:
+    return bool(actor.actor_id and speaker.actor_id and actor.actor_id != speaker.actor_id)
