@@ -37,6 +37,7 @@ class QuoteLexicon:
     object_speech_lemmas: frozenset[str]  # report a gerund: "proposed dropping the tax"
     # speech verbs whose object is not what is said: "told reporters", "maintains a program"
     object_not_said_lemmas: frozenset[str]
+    addressee_object_lemmas: frozenset[str]  # the object decides: "urged Congress" / "urges retaliation"
     topic_prepositions: frozenset[str]  # "accused X of …", "joked about …"
     question_marks: frozenset[str]  # "asked whether …"
     personal_pronouns: frozenset[str]  # subjects that name a speaker: he, she, they, …
@@ -131,6 +132,7 @@ def load_quote_lexicon(
             personal_pronouns=words("speaker-subject"),
             object_speech_lemmas=_strings(cues["object_speech_verbs"]),
             object_not_said_lemmas=_strings(cues["object_not_said_verbs"]),
+            addressee_object_lemmas=_strings(cues["addressee_object_verbs"]),
             topic_prepositions=words("preposition-topic"),
             question_marks=words("subordinator-question"),
             trailing_clause_marks=words("subordinator-trailing"),

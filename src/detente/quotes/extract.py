@@ -146,6 +146,7 @@ class _DocView:
                 start = i + 1
         self.paragraph_start[start:n] = [start] * (n - start)
         self.sent_starts, self.sent_index = sentence_numbers(doc)
+        self.mentions = MentionIndex(getattr(doc._, "mentions", None))
 
     def sentence(self, i: int) -> Span:
         """The parser's sentence holding token ``i`` (``Token.sent`` scans the whole doc)."""
@@ -192,7 +193,7 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, mixed))
     drafts = _merge_fragments(_outermost(drafts))
     drafts.extend(_nested_quotes(view, nested, lexicon))
-    mentions = MentionIndex(getattr(doc._, "mentions", None))
+    mentions = view.mentions
     doc_id = doc_id_of(doc)
     # Two quoted fragments of one clause ('a “rant” full of “recriminations”') each lead
     # to the same mixed quote: keep one of each identical record.
@@ -507,7 +508,13 @@ def _reported_content(
         if (
             child.dep_ == "dobj"
             and child.pos_ in ("NOUN", "PROPN")
-            and lemma not in lexicon.object_not_said_lemmas
+            and (
+                lemma not in lexicon.object_not_said_lemmas
+                or (
+                    lemma in lexicon.addressee_object_lemmas
+                    and not _addressee(child, verb, view, lexicon)
+                )
+            )
         ):
             return child.left_edge.i, _noun_phrase_end(child), False
         # "accused Republicans of placing …", "joked about moving to New Zealand"
@@ -519,6 +526,20 @@ def _reported_content(
     if found is not None:
         return found[0], found[1], False
     return None
+
+
+def _addressee(obj: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon) -> bool:
+    """The object of a verb that may take the addressee or what is said ("urged Congress
+    to act" / "urges retaliation") is the addressee when it names someone (a name, an
+    entity, an actor mention) or the verb has content of its own after it."""
+    if _names_someone(obj, lexicon):
+        return True
+    if view.mentions.best(obj.idx, obj.idx + len(obj), obj.idx, obj.idx + len(obj)) is not None:
+        return True
+    return any(
+        other.i > obj.i and other.dep_ in ("xcomp", "ccomp", "advcl", "prep", "dative", "dobj")
+        for other in verb.rights
+    )
 
 
 def _topic_end(verb: Token, preposition: Token, topic: Token) -> int:
