@@ -392,6 +392,35 @@ def test_a_speech_verbs_noun_object_is_what_it_reports_unless_it_is_the_addresse
     assert quotes_of(doc) == []
 
 
+def test_the_object_of_urge_or_ask_decides_whether_it_is_the_addressee(code):
+    """Issue 15 (PolNeAR's reported speech): after "urge", "ask", "warn", "advise" an
+    object naming someone, or followed by the verb's own content, is the addressee ("urged
+    the Kenyan delegation", "urged voters to stay home"); any other is what is said ("urges
+    restraint")."""
+    doc = code(
+        "The senator urges restraint on the border.\n\n"
+        "The mayor urged voters to stay home on Sunday."
+    )
+    found = [(q.kind, q.text, q.speaker) for q in quotes_of(doc)]
+    assert ("indirect", "restraint on the border", "The senator") in found
+    assert ("indirect", "to stay home on Sunday", "The mayor") in found
+    assert not any(text.startswith("voters") for _, text, _ in found)
+    doc = code("The bishop urged the Kenyan delegation again.")
+    assert quotes_of(doc) == []
+
+
+def test_charge_with_and_ask_for_report_the_prepositions_object(code):
+    """Issue 15: "prosecutors charged two developers with fraud", "ask the clinic for
+    help" report what the preposition introduces; the person charged or asked is not it."""
+    doc = code(
+        "Federal prosecutors charged two developers with defrauding investors.\n\n"
+        "The veterans can ask the clinic for help at any time."
+    )
+    found = [(q.kind, q.text, q.speaker) for q in quotes_of(doc)]
+    assert ("indirect", "defrauding investors", "Federal prosecutors") in found
+    assert any(text.startswith("help") for _, text, _ in found)
+
+
 def test_a_speech_verbs_prepositional_object_is_what_it_reports(code):
     """Issue 15 (PolNeAR's reported speech): "has also commented on X", "called for X",
     "called for X to …" report the preposition's object; a passive "was called a … for …"
