@@ -37,7 +37,9 @@ class QuoteLexicon:
     object_speech_lemmas: frozenset[str]  # report a gerund: "proposed dropping the tax"
     # speech verbs whose object is not what is said: "told reporters", "maintains a program"
     object_not_said_lemmas: frozenset[str]
-    addressee_object_lemmas: frozenset[str]  # the object decides: "urged Congress" / "urges retaliation"
+    addressee_object_lemmas: frozenset[
+        str
+    ]  # the object decides: "urged Congress" / "urges retaliation"
     topic_prepositions: frozenset[str]  # "accused X of …", "joked about …"
     question_marks: frozenset[str]  # "asked whether …"
     personal_pronouns: frozenset[str]  # subjects that name a speaker: he, she, they, …
