@@ -448,6 +448,19 @@ def test_a_reported_noun_phrase_stops_before_a_comment_set_off_by_a_comma(code):
     assert only(doc).text == "the reality of climate change"
 
 
+def test_a_clause_reported_around_a_middle_tag_stops_before_a_concession(code):
+    """'The latest test, North Korea said, was its biggest yet, although it may take days
+    to …': the concession after the tag is the writer's hedge, not what was said."""
+    doc = code(
+        "The latest test, the agency said, was its biggest yet, although it may take "
+        "several days to measure how powerful it was."
+    )
+    quote = only(doc)
+    assert quote.kind == "indirect"
+    assert quote.text.startswith("The latest test")
+    assert quote.text.endswith("was its biggest yet")
+
+
 def test_a_reported_infinitive_stops_before_the_reporters_next_speech_act(code):
     """'urges X to step away … and repeatedly says, “…”': the parser may hang the second
     speech verb on the infinitive; it is the reporter's next act, not what was urged."""

@@ -91,6 +91,7 @@ FUNCTION_WORD_KINDS = (
     "subordinator-background",  # if, after ...: a clause that sets the scene, not the news
     "subordinator-trailing",  # as, before ...: the reporter's circumstances after a quote
     "subordinator-question",  # if, whether: "asked whether ..."
+    "subordinator-concessive",  # although, though: "X, he said, was Y, although ..."
     "coordinator",  # words that join two names in one entity
     "preposition-locative",  # "in Washington": a place, not an actor
     "preposition-acting",  # "talks with Washington": a seat of government that acts

@@ -52,6 +52,7 @@ class QuoteLexicon:
     # subordinators of a clause that follows the reported words with the reporter's own
     # circumstances ('“excited where we stand” as he faces a test')
     trailing_clause_marks: frozenset[str]
+    concessive_marks: frozenset[str]  # "…, although …" after a middle tag
     continuation_max_gap_sentences: int
     # quoted words this short under a verb that neither speaks nor names are scare quotes
     scare_quote_max_words: int
@@ -138,6 +139,7 @@ def load_quote_lexicon(
             topic_prepositions=words("preposition-topic"),
             question_marks=words("subordinator-question"),
             trailing_clause_marks=words("subordinator-trailing"),
+            concessive_marks=words("subordinator-concessive"),
             continuation_max_gap_sentences=int(cues["continuation_max_gap_sentences"]),
             scare_quote_max_words=int(cues["scare_quote_max_words"]),
             unasserting_governors=_strings(cues["unasserting_governors"]),

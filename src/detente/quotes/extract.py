@@ -487,7 +487,7 @@ def _reported_content(
         head = verb.head
         if verb.i > head.right_edge.i or verb.right_edge.i >= head.right_edge.i:
             return head.left_edge.i, verb.left_edge.i, True
-        return head.left_edge.i, head.right_edge.i + 1, True
+        return head.left_edge.i, _middle_tag_end(head, verb, lexicon), True
     lemma = verb.lemma_.lower()
     for child in verb.rights:
         # "said so", "said as much", "has said the same thing": words pointing back
@@ -540,6 +540,23 @@ def _addressee(obj: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon) -
         other.i > obj.i and other.dep_ in ("xcomp", "ccomp", "advcl", "prep", "dative", "dobj")
         for other in verb.rights
     )
+
+
+def _middle_tag_end(head: Token, verb: Token, lexicon: QuoteLexicon) -> int:
+    """End (exclusive) of a clause reported around a tag in its middle ('The latest test,
+    North Korea said, was its biggest yet, although it may take days to …'): before a
+    concession set off by a comma after the tag, the writer's hedge."""
+    doc = head.doc
+    for child in head.rights:
+        if (
+            child.i > verb.i
+            and child.dep_ == "advcl"
+            and child.left_edge.i > 0
+            and doc[child.left_edge.i - 1].text == ","
+            and any(g.dep_ == "mark" and g.lower_ in lexicon.concessive_marks for g in child.lefts)
+        ):
+            return child.left_edge.i - 1
+    return head.right_edge.i + 1
 
 
 def _topic_end(verb: Token, preposition: Token, topic: Token) -> int:
