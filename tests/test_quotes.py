@@ -1226,3 +1226,25 @@ def test_possessive_after_s_does_not_close_a_single_mark_quote(code):
     quote = only(doc)
     assert quote.text == "The Greens' policy is reckless"
     assert quote.speaker == "the Conservative spokesman"
+
+
+def test_a_reported_infinitive_stops_before_a_trailing_circumstance():
+    """'warned officials to boost their security after hackers targeted …': the
+    after-clause the parser hangs on the infinitive is when the warning came."""
+    from detente.quotes.extract import _verb_phrase_end
+
+    doc = _hand_parse(
+        "The FBI warned officials to boost security after hackers struck .",
+        [1, 2, 2, 2, 5, 2, 5, 9, 9, 5, 2],
+        "det nsubj ROOT dobj aux xcomp dobj mark nsubj advcl punct",
+        "DET PROPN VERB NOUN PART VERB NOUN SCONJ NOUN VERB PUNCT",
+    )
+    lexicon = load_knowledge().quote_lexicon
+    assert _verb_phrase_end(doc[5], lexicon) == 7  # "boost security", not "… struck"
+    doc = _hand_parse(
+        "The FBI warned officials to boost security because hackers struck .",
+        [1, 2, 2, 2, 5, 2, 5, 9, 9, 5, 2],
+        "det nsubj ROOT dobj aux xcomp dobj mark nsubj advcl punct",
+        "DET PROPN VERB NOUN PART VERB NOUN SCONJ NOUN VERB PUNCT",
+    )
+    assert _verb_phrase_end(doc[5], lexicon) == 10  # a reason stays with what was urged

@@ -631,7 +631,9 @@ def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
 def _verb_phrase_end(phrase: Token, lexicon: QuoteLexicon) -> int:
     """End (exclusive) of a reported verb phrase: before a speech verb coordinated with it
     but not in its form, the reporter's next speech act ('urges her husband to come out of
-    the car and repeatedly says, “…”'), which the parser may hang on the phrase."""
+    the car and repeatedly says, “…”'), which the parser may hang on the phrase, and
+    before a trailing circumstance ('warned the FBI to boost their election security
+    after hackers targeted …')."""
     doc = phrase.doc
     for child in phrase.rights:
         if (
@@ -639,6 +641,11 @@ def _verb_phrase_end(phrase: Token, lexicon: QuoteLexicon) -> int:
             and child.tag_ != phrase.tag_
             and not has_own_subject(child)
             and _is_speech_verb(child, lexicon)
+        ) or (
+            child.dep_ == "advcl"
+            and any(
+                g.dep_ == "mark" and g.lower_ in lexicon.trailing_clause_marks for g in child.lefts
+            )
         ):
             end = child.left_edge.i
             while end > phrase.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
