@@ -940,8 +940,8 @@ class DocResolver:
         organizations are not places, but the town of a ``building`` is, even where the
         parser took the whole for an organization ("Hereford hospital")."""
         span = self.doc[name.start : name.end]
-        if name.label == "PERSON":
-            return
+        if name.label == "PERSON" and (owner is None or owner.kind != "place"):
+            return  # a person, unless read as a town ("processors in Aberdeen and Peterhead")
         if owner is not None and owner.kind not in ("state", "place"):
             if not (building and owner.code is None and owner.resolved_by == "ner"):
                 return
