@@ -268,6 +268,45 @@ def test_a_modal_makes_an_act_possible(factuality):
     assert factuality(doc[2]) == ("possible", "may", False, True)
 
 
+REPORTED_WOULD = """
+    Smith      nsubj  {verb}     PROPN
+    {verb}     ROOT   -          VERB   {tag}  lemma={lemma}
+    troops     nsubj  leave      NOUN   NNS
+    would      aux    leave      AUX    MD
+    leave      ccomp  {verb}     VERB   VB
+    Iraq       dobj   leave      PROPN
+"""
+IF_ATTACKED = """
+    if         mark   attacked   SCONJ  IN
+    attacked   advcl  leave      VERB   VBN  lemma=attack
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "tag", "lemma"),
+    [("said", "VBD", "say"), ("mentioned", "VBD", "mention"), ("suggested", "VBD", "suggest")],
+)
+def test_would_reported_by_a_past_speech_verb_is_the_future_unless_a_condition(
+    factuality, verb, tag, lemma
+):
+    """ "Smith mentioned that troops would leave Iraq": the backshifted "will" of reported
+    speech, whether or not the speech verb has a role of its own in the clause-word table
+    (``mention`` and ``suggest`` do not); "... would leave Iraq if attacked": conditional."""
+    doc = parse(REPORTED_WOULD.format(verb=verb, tag=tag, lemma=lemma))
+    assert factuality(doc[4]) == ("intended", "would", False, True)
+    doc = parse(REPORTED_WOULD.format(verb=verb, tag=tag, lemma=lemma) + IF_ATTACKED)
+    assert factuality(doc[4]) == ("conditional", "if", False, True)
+
+
+def test_would_under_a_present_speech_verb_or_a_non_speech_verb_is_conditional(factuality):
+    """ "Smith says troops would leave Iraq": the speaker's own conditional (a future would be
+    "will"); "Smith regretted that troops would leave": no report, a conditional."""
+    doc = parse(REPORTED_WOULD.format(verb="says", tag="VBZ", lemma="say"))
+    assert factuality(doc[4]) == ("conditional", "would", False, True)
+    doc = parse(REPORTED_WOULD.format(verb="regretted", tag="VBD", lemma="regret"))
+    assert factuality(doc[4]) == ("conditional", "would", False, True)
+
+
 def test_a_modal_before_its_subject_is_a_condition_or_a_question(factuality):
     """ "Should Iran attack Israel, the US must respond": not an act done nor a demand on
     Iran; "Should Iran attack Israel?" asks."""

@@ -299,6 +299,21 @@ def _condition(verb: Token, words: ClauseWords) -> Token | None:
     return None
 
 
+def reports_future(
+    verb: Token, governor: Token | None, role: str | None, words: ClauseWords
+) -> bool:
+    """ "Smith mentioned that the troops would leave Iraq", "Trump has suggested he would fire
+    the counsel": the content clause of a speech verb not in the present, whose "would" is the
+    backshifted "will" (the future as seen then), not a conditional. The speech verb is one with
+    the speech role in the clause-word table, or any of ``english/speech_verbs.tsv`` without a
+    role of its own. Under a present speech verb ("says it would welcome talks") "would" is
+    the speaker's own conditional: a future would be "will"."""
+    if role is None and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        if verb.head.lemma_.lower() in words.speech_verbs:
+            governor, role = verb.head, "speech"
+    return governor is not None and role == "speech" and governor.tag_ not in _PRESENT_TAGS
+
+
 def own_factuality(
     verb: Token,
     words: ClauseWords,
@@ -376,7 +391,7 @@ def act_factuality(
         verb,
         words,
         future_auxiliaries,
-        reported=role == "speech",
+        reported=reports_future(verb, governor, role, words),
         governs=role_of(verb, words) in ACT_ROLES,
     )
     if governor is None:

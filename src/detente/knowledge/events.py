@@ -11,7 +11,7 @@ from detente.errors import DictionaryError
 from detente.events.lexicon import CodeSpec, parse_code
 from detente.knowledge import files
 from detente.knowledge.tables import read_rows, read_values, read_words
-from detente.knowledge.words import FunctionWords
+from detente.knowledge.words import FunctionWords, load_speech_verbs
 
 ANY_OTHER = "*"  # act_prefix of a code table's default row
 
@@ -252,6 +252,8 @@ class ClauseWords:
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
     feeling_words: frozenset[str]  # "disillusioned with X": the feeling judges X
+    # english/speech_verbs.tsv: "mentioned that troops would leave" reports the clause
+    speech_verbs: frozenset[str]
 
     def intent_code(self, code: str) -> str | None:
         return _longest_prefix(self.intent_codes, code)
@@ -372,6 +374,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),
         feeling_words=words("adjective-feeling"),
+        speech_verbs=load_speech_verbs(folder).lemmas,
     )
 
 
