@@ -298,3 +298,41 @@ def test_a_town_before_another_role_or_a_building_is_where_it_is(resolve, town, 
     place = at(doc, town)
     assert (place.kind, place.country) == ("place", country)
     assert [p.name for p in doc._.places] == [town]
+
+
+# -- a town the parser tagged as a person's name -----------------------------------------------
+
+
+def _held_in(first: str, second: str, *, title: str = "") -> str:
+    """ "Protests were held in <first> and [<title>] <second>." with <second> tagged PERSON."""
+    titled = f"{title}  compound  {second}  PROPN  NNP\n" if title else ""
+    return f"""
+        Protests  nsubjpass  held      NOUN   NNS  lemma=protest
+        were      auxpass    held      AUX    VBD  lemma=be
+        held      ROOT       -         VERB   VBN  lemma=hold
+        in        prep       held      ADP    IN
+        {first}   pobj       in        PROPN  NNP  ent=GPE
+        and       cc         {first}   CCONJ  CC
+        {titled}{second}  conj  {first}  PROPN  NNP  ent=PERSON
+        .         punct      held      PUNCT  .
+        """
+
+
+def test_a_town_tagged_as_a_person_where_only_a_place_goes_is_the_town(resolve):
+    doc = resolve(_held_in("Aberdeen", "Peterhead"))
+    town = at(doc, "Peterhead")
+    assert (town.kind, town.country) == ("place", "GBR")
+
+
+def test_a_person_named_like_a_town_stays_a_person(resolve):
+    said = resolve(
+        """
+        Peterhead  nsubj  said  PROPN  NNP  ent=PERSON
+        said      ROOT   -     VERB   VBD  lemma=say
+        so        advmod said  ADV    RB
+        .         punct  said  PUNCT  .
+        """
+    )
+    assert at(said, "Peterhead").kind == "person"  # no place-only slot
+    titled = resolve(_held_in("Aberdeen", "Peterhead", title="Mr"))
+    assert at(titled, "Peterhead").kind == "person"  # "Mr Peterhead": a title before it

@@ -84,6 +84,36 @@ def test_a_campaign_a_crisis_or_a_trade_war_hits_no_land(lexicon, modifier, noun
     assert not strikes_land(span_of(doc, "Iran"), lexicon)
 
 
+def _state_before(modifier: str, noun: str, state: str):
+    """ "The <state> <modifier> <noun> failed." ("The China trade war"); ``modifier`` may be
+    empty."""
+    first = f"{modifier}  compound  {noun}  NOUN  NN\n" if modifier else ""
+    return parse(
+        f"""
+        The  det  {noun}  DET  DT
+        {state}  compound  {noun}  PROPN  NNP  ent=GPE
+        {first}{noun}  nsubj  failed  NOUN  NN
+        failed  ROOT  -  VERB  VBD  lemma=fail
+        .  punct  failed  PUNCT  .
+        """
+    )
+
+
+@pytest.mark.parametrize(
+    ("modifier", "noun", "located"),
+    [
+        ("", "war", "event"),  # "the Iraq war": its land
+        ("", "invasion", "event"),
+        ("trade", "war", None),  # "the China trade war": the state, no war on its land
+        ("pressure", "campaign", None),  # "the Iran pressure campaign"
+        ("sanction", "campaign", None),
+    ],
+)
+def test_an_event_noun_a_state_names_is_its_land_unless_no_war(lexicon, modifier, noun, located):
+    doc = _state_before(modifier, noun, "Iraq")
+    assert located_as(span_of(doc, "Iraq"), lexicon) == located
+
+
 def test_a_listed_state_is_struck_where_its_list_stands(lexicon):
     doc = parse(
         """

@@ -481,7 +481,7 @@ class DocResolver:
                     resolution = replace(resolution, country=country)
             return self._actor_or_land(span, resolution, name.label), actor
         places = kb.places_by_name(text)
-        if name.label == "PERSON":
+        if name.label == "PERSON" and not self._town_as_person(span, places):
             # a person named like a town is a person ("Miranda"); a disputed territory's
             # name is not ("claims under the name Diaoyu")
             places = [p for p in places if p.kind == "disputed"]
@@ -491,6 +491,32 @@ class DocResolver:
         if iso3 is not None:
             return self._state_word(span, iso3), None
         return self._unknown(span, name.label), None
+
+    def _town_as_person(self, span: Span, places: list) -> bool:
+        """A town the parser tagged as a person's name ("in Aberdeen and Peterhead",
+        "meets in Madrid and Lievin", "a Barquisimeto-based firm"): the name (no KB person,
+        no surname of one named before: asked earlier) is a town of the gazetteer of some
+        size, it stands where only a place goes (after a locative preposition, in the
+        dateline, as the goal or origin of a movement, before a site word), and no title
+        or other name word stands next to it ("Mr Hamilton", "Senator Hamilton in Ottawa",
+        "Lewis Hamilton"). A person named like a town elsewhere stays a person ("Hamilton
+        said")."""
+        size = self.place_lexicon.weights["person_town_population"]
+        if not any(p.kind == "city" and p.population >= size for p in places):
+            return False
+        doc = self.doc
+        for i in (span.start - 1, span.end):
+            if 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title:
+                return False  # part of a longer name: "Lewis Hamilton", "Hamilton Smith"
+        if span.start > 0:
+            word = doc[span.start - 1].lower_
+            titles = (self.lexicon.role_nouns, self.lexicon.male_honorifics)
+            if any(w in t for w in (word, word.rstrip(".")) for t in titles):
+                return False  # "Mr Hamilton", "senator Hamilton"
+        return self._is_locative(span) or located_as(span, self.place_lexicon) in (
+            "movement",
+            "locating",
+        )
 
     def _known_actors(self, span: Span) -> tuple[list[KBActor], str]:
         """The KB's actors of a name, and the rule: its full form ("kb"), written with
@@ -914,8 +940,8 @@ class DocResolver:
         organizations are not places, but the town of a ``building`` is, even where the
         parser took the whole for an organization ("Hereford hospital")."""
         span = self.doc[name.start : name.end]
-        if name.label == "PERSON":
-            return
+        if name.label == "PERSON" and (owner is None or owner.kind != "place"):
+            return  # a person, unless read as a town ("processors in Aberdeen and Peterhead")
         if owner is not None and owner.kind not in ("state", "place"):
             if not (building and owner.code is None and owner.resolved_by == "ner"):
                 return

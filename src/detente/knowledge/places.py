@@ -33,6 +33,7 @@ WEIGHT_FEATURES = (
     "small_town_population",
     "sports_story_words",
     "representative_reach",
+    "person_town_population",
 )
 
 

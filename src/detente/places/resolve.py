@@ -642,7 +642,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
         if head.lower_ in lexicon.owner_prepositions:
             if word in lexicon.locating:
                 return "locating"
-            if word in lexicon.events:
+            if word in lexicon.events and not _unarmed(head.head, lexicon):
                 return "event"
         return None
     word = head.lemma_.lower()
@@ -650,8 +650,8 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
         return "movement"
     if root.dep_ == "poss" and (word in lexicon.locating or head.ent_type_ in PLACE_LABELS):
         return "locating"  # "Mexico's women", "Luanda's Independence Square"
-    if root.dep_ in MODIFIER_DEPS and word in lexicon.events:
-        return "event"
+    if root.dep_ in MODIFIER_DEPS and word in lexicon.events and not _unarmed(head, lexicon):
+        return "event"  # "the Iraq war"; not "the China trade war", "the Iran pressure campaign"
     return _locating_modifier(root, lexicon)
 
 
@@ -732,11 +732,19 @@ def strikes_land(span: Span, lexicon: PlaceLexicon) -> bool:
         return False
     noun = head.head
     modifiers = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
-    if any(m.lemma_.lower() in lexicon.unarmed for m in modifiers):
+    if _unarmed(noun, lexicon):
         return False  # "a trade war on China", "diplomatic warfare against Israel"
     return noun.lemma_.lower() in lexicon.armed or any(
         m.dep_ == "compound" and m.lemma_.lower() in lexicon.armed for m in modifiers
     )  # "the air war on Yemen", "a bombing campaign against Laos"
+
+
+def _unarmed(noun: Token, lexicon: PlaceLexicon) -> bool:
+    """An event noun that a modifier makes no armed one ("trade war", "pressure
+    campaign", "diplomatic warfare"): no event a state's name locates on its land."""
+    return any(
+        c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in lexicon.unarmed for c in noun.children
+    )
 
 
 def _modified_noun(token: Token) -> Token:
