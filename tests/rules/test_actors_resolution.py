@@ -336,3 +336,34 @@ def test_a_person_named_like_a_town_stays_a_person(resolve):
     assert at(said, "Peterhead").kind == "person"  # no place-only slot
     titled = resolve(_held_in("Aberdeen", "Peterhead", title="Mr"))
     assert at(titled, "Peterhead").kind == "person"  # "Mr Peterhead": a title before it
+
+
+def _moved(verb: str, lemma: str, obj: str, goal: str, *, to: str = "to") -> str:
+    """ "Soldiers <verb> <obj> <to> <goal>." with a PERSON-tagged name as object or goal."""
+    tagged = {
+        name: "ent=PERSON" if name in ("Paterson", "Peterhead") else "ent=GPE"
+        for name in (obj, goal)
+    }
+    return f"""
+        Soldiers  nsubj  {verb}  NOUN   NNS  lemma=soldier
+        {verb}    ROOT   -       VERB   VBD  lemma={lemma}
+        {obj}     dobj   {verb}  PROPN  NNP  {tagged[obj]}
+        {to}      prep   {verb}  ADP    IN
+        {goal}    pobj   {to}    PROPN  NNP  {tagged[goal]}
+        .         punct  {verb}  PUNCT  .
+        """
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "to"),
+    [("flew", "fly", "to"), ("evacuated", "evacuate", "from"), ("deported", "deport", "to")],
+)
+def test_a_person_named_like_a_town_moved_somewhere_stays_a_person(resolve, verb, lemma, to):
+    # a movement verb's direct object is what moves, and people are flown, evacuated,
+    # deported: "Soldiers flew Paterson to Ottawa" moves a man named Paterson
+    doc = resolve(_moved(verb, lemma, "Paterson", "Ottawa", to=to))
+    assert at(doc, "Paterson").kind == "person"
+    # the movement's goal or origin is a place even when tagged as a person
+    doc = resolve(_moved(verb, lemma, "Smith", "Paterson", to=to))
+    town = at(doc, "Paterson")
+    assert (town.kind, town.country) == ("place", "USA")

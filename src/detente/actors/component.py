@@ -497,7 +497,8 @@ class DocResolver:
         "meets in Madrid and Lievin", "a Barquisimeto-based firm"): the name (no KB person,
         no surname of one named before: asked earlier) is a town of the gazetteer of some
         size, it stands where only a place goes (after a locative preposition, in the
-        dateline, as the goal or origin of a movement, before a site word), and no title
+        dateline, as the goal or origin of a movement after its preposition, never its
+        direct object, before a site word), and no title
         or other name word stands next to it ("Mr Hamilton", "Senator Hamilton in Ottawa",
         "Lewis Hamilton"). A person named like a town elsewhere stays a person ("Hamilton
         said")."""
@@ -513,10 +514,15 @@ class DocResolver:
             titles = (self.lexicon.role_nouns, self.lexicon.male_honorifics)
             if any(w in t for w in (word, word.rstrip(".")) for t in titles):
                 return False  # "Mr Hamilton", "senator Hamilton"
-        return self._is_locative(span) or located_as(span, self.place_lexicon) in (
-            "movement",
-            "locating",
-        )
+        if self._is_locative(span):
+            return True
+        slot = located_as(span, self.place_lexicon)
+        if slot == "movement":
+            # only the goal or origin of a movement ("flew to Hamilton", "flown out of
+            # Hamilton"), not its object: a person is flown, evacuated, deported ("Police
+            # flew Hamilton to Ottawa", "Soldiers evacuated Paterson from the village")
+            return list_anchor(span.root, self.place_lexicon).dep_ == "pobj"
+        return slot == "locating"
 
     def _known_actors(self, span: Span) -> tuple[list[KBActor], str]:
         """The KB's actors of a name, and the rule: its full form ("kb"), written with
