@@ -1265,6 +1265,7 @@ def test_a_reported_infinitive_stops_before_a_trailing_circumstance():
         # a date, a time or a duration is not what was said
         "Xi agreed on Tuesday.",
         "Merkel commented on Friday.",
+        "Xi agreed on Monday to hold new talks.",
         "The talks called for hours.",
         # refusing to comment reports nothing
         "The ministry declined to comment on the report.",
@@ -1274,6 +1275,7 @@ def test_a_reported_infinitive_stops_before_a_trailing_circumstance():
 def test_ordinary_news_sentence_has_no_reported_speech(code, text):
     doc = code(text)
     assert not quotes_of(doc), [(q.kind, q.text) for q in quotes_of(doc)]
+    assert not [e for e in doc._.events or [] if e.cameo_root == "01"]  # no statement
 
 
 @pytest.mark.parametrize(
