@@ -1292,3 +1292,14 @@ def test_ordinary_news_sentence_has_no_reported_speech(code, text):
 def test_a_speech_verb_object_outside_the_allow_list_is_not_reported(code, text):
     doc = code(text)
     assert not quotes_of(doc), [(q.kind, q.text) for q in quotes_of(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The company declared bankruptcy.", "bankruptcy"),
+        ("The envoy suggested a compromise.", "a compromise"),
+    ],
+)
+def test_an_allow_listed_speech_verb_reports_its_object(code, text, said):
+    assert only(code(text)).text == said
