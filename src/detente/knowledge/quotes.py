@@ -34,7 +34,9 @@ class QuoteLexicon:
     sign_off_marks: frozenset[str]  # dashes before a name that signs a quote ('“…” ― Ana Ruiz')
     prepositional_cues: tuple[tuple[str, ...], ...]  # e.g. ("according", "to")
     relative_pronouns: frozenset[str]
-    object_speech_lemmas: frozenset[str]  # report a gerund: "proposed dropping the tax"
+    # the only speech verbs that report their noun object or gerund: "declared bankruptcy",
+    # "proposed dropping the tax"
+    object_speech_lemmas: frozenset[str]
     # speech verbs whose object is not what is said: "told reporters", "maintains a program"
     object_not_said_lemmas: frozenset[str]
     addressee_object_lemmas: frozenset[
@@ -46,6 +48,8 @@ class QuoteLexicon:
     phrasal_speech: dict[str, frozenset[str]]  # lemma -> particles: go on, point out
     # lemma -> prepositions whose object is what is said: comment on, call for
     prepositional_speech: dict[str, frozenset[str]]
+    # nouns of time and duration, never what a preposition reports ("called for hours")
+    time_nouns: frozenset[str]
     commitment_lemmas: frozenset[str]  # report an infinitive: "vowed to fight"
     naming_lemmas: frozenset[str]  # verbs that quote a word: 'called the plan “a disaster”'
     speech_noun_lemmas: frozenset[str]  # report their that-clause: "Trump's claim that …"
@@ -132,6 +136,7 @@ def load_quote_lexicon(
                 verb: _strings(prepositions)
                 for verb, prepositions in cues["prepositional_speech_verbs"].items()
             },
+            time_nouns=_strings(cues["time_nouns"]),
             personal_pronouns=words("speaker-subject"),
             object_speech_lemmas=_strings(cues["object_speech_verbs"]),
             object_not_said_lemmas=_strings(cues["object_not_said_verbs"]),

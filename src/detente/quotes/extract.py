@@ -293,10 +293,16 @@ def _prepositional_content(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int
     prepositions = lexicon.prepositional_speech.get(verb.lemma_.lower())
     if prepositions is None or _is_passive(verb):  # 'was called a charlatan … for …'
         return None
+    # 'called early elections for March': the verb's own object is no addressee, so the
+    # verb is not speech (charge and ask, whose object is the addressee, keep it)
+    if verb.lemma_.lower() not in lexicon.object_not_said_lemmas and any(
+        child.dep_ == "dobj" for child in verb.children
+    ):
+        return None
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in prepositions:
             objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
-            if not objects:
+            if not objects or _time_or_name(objects[0], lexicon):
                 continue
             # 'called for female contestants to wear …': the parser may hang the
             # infinitive on the verb; it belongs to what was called for
@@ -316,6 +322,14 @@ def _prepositional_content(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int
         ):
             return child.left_edge.i, child.right_edge.i + 1
     return None
+
+
+def _time_or_name(head: Token, lexicon: QuoteLexicon) -> bool:
+    """A preposition's object that says when or how long ('agreed on Tuesday', 'called for
+    hours') or is one proper noun ('commented on Friday'), not what was said."""
+    if head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in lexicon.time_nouns:
+        return True
+    return head.pos_ == "PROPN" and head.left_edge.i == head.right_edge.i
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -503,13 +517,14 @@ def _reported_content(
         ):
             return child.left_edge.i, child.right_edge.i + 1, True
         # "announced a series of steps", "declared bankruptcy", "has not mentioned
-        # Machado": a speech verb's noun object is what it reports, unless the object is
-        # the addressee or target ("told reporters", "accused Trump") or not speech at all
+        # Machado": only some speech verbs report their noun object; others' object is
+        # the addressee or target ("told reporters", "accused Trump") or not speech at
+        # all ("wrote a letter", "reported a loss"); urge/ask/warn/advise: it decides
         if (
             child.dep_ == "dobj"
             and child.pos_ in ("NOUN", "PROPN")
             and (
-                lemma not in lexicon.object_not_said_lemmas
+                lemma in lexicon.object_speech_lemmas
                 or (
                     lemma in lexicon.addressee_object_lemmas
                     and not _addressee(child, verb, view, lexicon)
