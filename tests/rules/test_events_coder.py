@@ -1181,8 +1181,29 @@ def test_not_only_adds_an_act_and_refuses_nothing(coder, dep, focus):
         "    not     neg    hold   PART   RB\n",
         f"    not  {dep}  hold  PART  RB\n"
         f"    {focus}  advmod  {'not' if dep == 'preconj' else 'hold'}  ADV  RB\n",
+    ).replace(
+        "    .       punct  hold   PUNCT  .\n",
+        "    but  cc  hold  CCONJ  CC\n"
+        "    also  advmod  sign  ADV  RB\n"
+        "    sign  conj  hold  VERB  VB\n"
+        "    deals  dobj  sign  NOUN  NNS  lemma=deal\n"
+        "    .       punct  hold   PUNCT  .\n",
     )
     events = coded(coder, table, {"Iran": "IRN", "Russia": "RUS"})
     assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"03"}
     (talks,) = [e for e in events if e.trigger.text == "hold"]
     assert (talks.modality, talks.negated) == ("intended", False)
+
+
+@pytest.mark.parametrize("focus", ["just", "simply", "merely"])
+def test_not_just_without_a_but_conjunct_still_denies(coder, focus):
+    """ "Iran will not just hold talks with Russia." (no "but also ..."): the negation
+    stands: a refusal (12x), the talks negated; "simply"/"merely" are no focus adverbs."""
+    table = WILL_NOT_HOLD_TALKS.replace(
+        "    not     neg    hold   PART   RB\n",
+        f"    not  neg  hold  PART  RB\n    {focus}  advmod  hold  ADV  RB\n",
+    )
+    events = coded(coder, table, {"Iran": "IRN", "Russia": "RUS"})
+    assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"12"}
+    (talks,) = [e for e in events if e.trigger.text == "hold"]
+    assert (talks.modality, talks.negated) == ("intended", True)
