@@ -264,6 +264,22 @@ def test_a_named_patient_we_could_not_code_is_not_the_doers_own_country(coder):
     assert (event.cameo[:2], event.source.code, event.target.code) == ("17", "IRNMIL", "GBRMIL")
 
 
+@pytest.mark.parametrize("pronoun", ["it", "this"])
+def test_a_pronoun_for_a_thing_names_no_patient(coder, pronoun):
+    # "The army detained it.": "it", "this" stand for things, not people (function_words.tsv
+    # personal, group and first-person pronouns only): the domestic fallback still applies
+    table = f"""
+        The       det    army      DET
+        army      nsubj  detained  NOUN
+        detained  ROOT   -         VERB   VBD  lemma=detain
+        {pronoun}  dobj   detained  PRON   PRP
+        .         punct  detained  PUNCT  .
+    """
+    assert {(e.source.code, e.target.code) for e in coded(coder, table, {"army": "RUSMIL"})} == {
+        ("RUSMIL", "RUS")
+    }
+
+
 def test_a_resignation_is_done_to_nobody_though_its_root_is_domestic(coder):
     # "The minister stepped down.": 0831 has a policy of its own in cameo_roots.tsv (the
     # guideline codes resignations without a target), not 08's own-country target

@@ -220,6 +220,8 @@ class ClauseWords:
     # "claimed responsibility for the attack", "was behind it": their clause's subject did it
     responsibility_words: frozenset[str]
     first_person: frozenset[str]  # inside quoted words: the speaker
+    # he, him, they, us ...: pronouns for people and groups, not things ("it", "this")
+    personal_pronouns: frozenset[str]
     possessives: frozenset[str]
     negators: frozenset[str]
     obligation_modals: frozenset[str]
@@ -339,6 +341,12 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
         responsibility_words=frozenset(read_words(files.RESPONSIBILITY_WORDS, folder=folder)),
         first_person=words("first-person"),
+        personal_pronouns=(
+            words("personal-subject")
+            | words("personal-object")
+            | words("group-pronoun")
+            | words("first-person")
+        ),
         possessives=words("possessive"),
         negators=words("negator"),
         obligation_modals=words("modal-obligation"),
