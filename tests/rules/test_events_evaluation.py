@@ -145,6 +145,25 @@ def test_a_judging_phrase_predicated_by_a_copula_judges_its_subject(coder):
     assert ("USA", "USAGOV", "051") not in _said(coder, walks, codes, "Trump", persons=persons)
 
 
+@pytest.mark.parametrize(
+    ("prep", "noun"), [("in", "situation"), ("on", "situation"), ("in", "path")]
+)
+def test_a_copula_phrase_judges_only_on_a_stance_noun(coder, prep, noun):
+    # "Trump is in a dangerous situation" says where he is, not what he is: only "on" with
+    # a stance noun (function_words.tsv: path, side, track) judges the subject
+    codes, persons = {"Trump": "USAGOV"}, {"Kudlow": "USA"}
+    table = (
+        RIGHT_PATH.format(verb="is", pos="AUX", lemma="be")
+        .replace("right   amod   path   ADJ", "dangerous  amod  path  ADJ")
+        .replace("on      prep", f"{prep}  prep")
+        .replace("path", noun)
+        .replace("pobj   on", f"pobj  {prep}")
+    )
+    assert _said(coder, table, codes, "Trump", persons=persons) == [("USA", None, "010")]
+    side = RIGHT_PATH.format(verb="is", pos="AUX", lemma="be").replace("path", "side")
+    assert _said(coder, side, codes, "Trump", persons=persons) == [("USA", "USAGOV", "051")]
+
+
 NOT_HELPFUL = """
     Schumer   nsubj  said   PROPN
     said      ROOT   -      VERB  VBD  lemma=say

@@ -195,8 +195,15 @@ class Evaluations:
             # "an excellent soldier" judges someone only as what the clause says they are;
             # "these criminal gangs", "a successful government" only name what they describe
             node = noun
-        if node.dep_ == "pobj" and node.head.dep_ == "prep" and _copula(node.head.head):
-            # "Trump is on the right path", "they are on the wrong side of history"
+        if (
+            node.dep_ == "pobj"
+            and node.head.dep_ == "prep"
+            and node.head.lower_ in self.words.stance_prepositions
+            and node.lemma_.lower() in self.words.stance_nouns
+            and _copula(node.head.head)
+        ):
+            # "Trump is on the right path", "they are on the wrong side of history"; not
+            # "Syria was in a dangerous situation" (function_words.tsv stance words)
             subject = verb_subject(node.head.head)
             return [subject] if subject is not None else []
         own_subject = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -242,6 +242,8 @@ class ClauseWords:
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
+    stance_prepositions: frozenset[str]  # "is on the right path": judges the subject
+    stance_nouns: frozenset[str]  # path, side, track
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
     evaluations: dict[tuple[str, str], JudgingWord]  # by (lemma, coarse POS)
     naming_verbs: frozenset[str]  # "called them liars"
@@ -367,6 +369,8 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
         judged_prepositions=words("preposition-judged"),
+        stance_prepositions=words("preposition-stance"),
+        stance_nouns=words("noun-stance"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
         evaluations={
             (lemma, pos): JudgingWord(polarity, kind)
