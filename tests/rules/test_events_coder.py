@@ -8,6 +8,7 @@ from parses import mention, parse, with_mentions
 from test_events_clauses import CALLED_FOR
 
 from detente.events.coder import EventCoder
+from detente.events.location import DocLocator
 from detente.records import Quote
 
 
@@ -608,6 +609,28 @@ def test_an_attack_named_again_is_where_it_was_reported_and_done_to_whom_it_kill
     second = doc[10].sent.start_char
     events = [e for e in coder.code_doc(doc) if e.cameo_root == "19" and e.start >= second]
     assert [(e.source.code, e.target.code) for e in events] == [("LBYUAF", "USAGOV")]
+
+
+def test_an_attack_noun_refers_back_only_to_the_nearest_earlier_mention(coder):
+    """ "... the Libya attacks. Rice discussed the attacks. The attacks that killed
+    Stevens ...": the nearest earlier mention names no place, so no place is taken from
+    the older one (DocLocator.of_earlier_report stops there)."""
+    middle = (
+        "    Rice        nsubj    discussed   PROPN  NNP\n"
+        "    discussed   ROOT     -           VERB   VBD  lemma=discuss\n"
+        "    the         det      attacks#2   DET\n"
+        "    attacks     dobj     discussed   NOUN   NNS  lemma=attack\n"
+        "    .           punct    discussed   PUNCT  .\n"
+    )
+    first_end = "    .           punct    questioned  PUNCT  .\n"
+    table = LIBYA_ATTACKS.replace("attacks#2", "attacks#3").replace(first_end, first_end + middle)
+    for words, last in ((LIBYA_ATTACKS, 1), (table, 2)):
+        doc = parse(words, date="2012-10-01")
+        doc._.mentions = [mention(doc, "Libya", None, kind="place", country="LBY")]
+        locator = DocLocator(doc, coder.gazetteer)
+        trigger = [t for t in doc if t.text == "attacks"][last]
+        found = locator.of_earlier_report(trigger)
+        assert (found.country if found else None) == ("LBY" if last == 1 else None)
 
 
 def _two_sentence_attack(coder, table: str, codes: dict[str, str]):
