@@ -122,6 +122,28 @@ def test_a_judgement_under_a_hedged_clause_judges_nobody(coder):
     assert _said(coder, done, codes, "he", persons=persons) == [("GBR", "GBRREB", "051")]
 
 
+@pytest.mark.parametrize(
+    ("subject", "aux", "verb"), [("he", "must", "say"), ("everyone", "must", "know")]
+)
+def test_an_obligation_above_the_judging_clause_hedges_nothing(coder, subject, aux, verb):
+    # "Azmat said he must say Begg was a hero" ('I must say that ...'), "everyone must know
+    # Begg was a hero": only "would", "if" above hedge, and the climb stops at the verb of
+    # saying that says the clause (the quote's own cue "said" above is none of its hedges)
+    codes, persons = {"Begg": "GBRREB"}, {"Azmat": "GBR"}
+    table = (
+        WOULD_SAY.format(aux=aux)
+        .replace("he      nsubj  say", f"{subject}  nsubj  say")
+        .replace(
+            "say     ccomp  said   VERB  VB   lemma=say",
+            f"{verb}  ccomp  said  VERB  VB  lemma={verb}",
+        )
+        .replace("nsubj  say", f"nsubj  {verb}")
+        .replace("aux    say", f"aux    {verb}")
+        .replace("ccomp  say", f"ccomp  {verb}")
+    )
+    assert ("GBR", "GBRREB", "051") in _said(coder, table, codes, subject, persons=persons)
+
+
 RIGHT_PATH = """
     Kudlow  nsubj  said   PROPN
     said    ROOT   -      VERB  VBD  lemma=say

@@ -106,7 +106,7 @@ class Evaluations:
             return None  # "more effective with Russia", "a no-nonsense politician", "right-wing"
         # the verb of the clause that says the word of someone
         predicate = tok if tok.pos_ in VERBAL_POS else governing_verb(tok)
-        if predicate is not None and any(map(self._hedged, (predicate, *predicate.ancestors))):
+        if predicate is not None and (self._hedged(predicate) or self._hedged_above(predicate)):
             return None  # "would say he was a hero": a hedged clause above hedges it too
         if _in_question(tok):
             return None  # "Is America being irresponsible?": a question judges nobody
@@ -253,6 +253,23 @@ class Evaluations:
             (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "aux" and c.lower_ in modals)
             for c in verb.children
         )
+
+    def _hedged_above(self, predicate: Token) -> bool:
+        """A condition over the clause: "would" or "if" on a verb above it ("would say he
+        was a hero", "if they say it is illegal"), up to the first verb of saying, which
+        says the clause: "I must say that the US is irresponsible" judges; "must", "may"
+        above hedge nothing ("everyone must know that ...")."""
+        marks = self.words.condition_marks
+        modals = self.words.conditional_modals
+        for verb in predicate.ancestors:
+            if any(
+                (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "aux" and c.lower_ in modals)
+                for c in verb.children
+            ):
+                return True
+            if verb.lemma_.lower() in self.words.speech_verbs:
+                return False
+        return False
 
 
 def _copula(verb: Token) -> bool:
