@@ -8,6 +8,7 @@ from parses import mention, parse, with_mentions
 from test_events_clauses import CALLED_FOR
 
 from detente.events.coder import EventCoder
+from detente.events.location import DocLocator
 from detente.records import Quote
 
 
@@ -262,6 +263,22 @@ def test_a_named_patient_we_could_not_code_is_not_the_doers_own_country(coder):
     assert coded(coder, table, {"guards": "IRNMIL"}) == []
     (event,) = coded(coder, table, {"guards": "IRNMIL", "them": "GBRMIL"})
     assert (event.cameo[:2], event.source.code, event.target.code) == ("17", "IRNMIL", "GBRMIL")
+
+
+@pytest.mark.parametrize("pronoun", ["it", "this"])
+def test_a_pronoun_for_a_thing_names_no_patient(coder, pronoun):
+    # "The army detained it.": "it", "this" stand for things, not people (function_words.tsv
+    # personal, group and first-person pronouns only): the domestic fallback still applies
+    table = f"""
+        The       det    army      DET
+        army      nsubj  detained  NOUN
+        detained  ROOT   -         VERB   VBD  lemma=detain
+        {pronoun}  dobj   detained  PRON   PRP
+        .         punct  detained  PUNCT  .
+    """
+    assert {(e.source.code, e.target.code) for e in coded(coder, table, {"army": "RUSMIL"})} == {
+        ("RUSMIL", "RUS")
+    }
 
 
 def test_a_resignation_is_done_to_nobody_though_its_root_is_domestic(coder):
@@ -592,6 +609,28 @@ def test_an_attack_named_again_is_where_it_was_reported_and_done_to_whom_it_kill
     second = doc[10].sent.start_char
     events = [e for e in coder.code_doc(doc) if e.cameo_root == "19" and e.start >= second]
     assert [(e.source.code, e.target.code) for e in events] == [("LBYUAF", "USAGOV")]
+
+
+def test_an_attack_noun_refers_back_only_to_the_nearest_earlier_mention(coder):
+    """ "... the Libya attacks. Rice discussed the attacks. The attacks that killed
+    Stevens ...": the nearest earlier mention names no place, so no place is taken from
+    the older one (DocLocator.of_earlier_report stops there)."""
+    middle = (
+        "    Rice        nsubj    discussed   PROPN  NNP\n"
+        "    discussed   ROOT     -           VERB   VBD  lemma=discuss\n"
+        "    the         det      attacks#2   DET\n"
+        "    attacks     dobj     discussed   NOUN   NNS  lemma=attack\n"
+        "    .           punct    discussed   PUNCT  .\n"
+    )
+    first_end = "    .           punct    questioned  PUNCT  .\n"
+    table = LIBYA_ATTACKS.replace("attacks#2", "attacks#3").replace(first_end, first_end + middle)
+    for words, last in ((LIBYA_ATTACKS, 1), (table, 2)):
+        doc = parse(words, date="2012-10-01")
+        doc._.mentions = [mention(doc, "Libya", None, kind="place", country="LBY")]
+        locator = DocLocator(doc, coder.gazetteer)
+        trigger = [t for t in doc if t.text == "attacks"][last]
+        found = locator.of_earlier_report(trigger)
+        assert (found.country if found else None) == ("LBY" if last == 1 else None)
 
 
 def _two_sentence_attack(coder, table: str, codes: dict[str, str]):
@@ -1181,8 +1220,29 @@ def test_not_only_adds_an_act_and_refuses_nothing(coder, dep, focus):
         "    not     neg    hold   PART   RB\n",
         f"    not  {dep}  hold  PART  RB\n"
         f"    {focus}  advmod  {'not' if dep == 'preconj' else 'hold'}  ADV  RB\n",
+    ).replace(
+        "    .       punct  hold   PUNCT  .\n",
+        "    but  cc  hold  CCONJ  CC\n"
+        "    also  advmod  sign  ADV  RB\n"
+        "    sign  conj  hold  VERB  VB\n"
+        "    deals  dobj  sign  NOUN  NNS  lemma=deal\n"
+        "    .       punct  hold   PUNCT  .\n",
     )
     events = coded(coder, table, {"Iran": "IRN", "Russia": "RUS"})
     assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"03"}
     (talks,) = [e for e in events if e.trigger.text == "hold"]
     assert (talks.modality, talks.negated) == ("intended", False)
+
+
+@pytest.mark.parametrize("focus", ["just", "simply", "merely"])
+def test_not_just_without_a_but_conjunct_still_denies(coder, focus):
+    """ "Iran will not just hold talks with Russia." (no "but also ..."): the negation
+    stands: a refusal (12x), the talks negated; "simply"/"merely" are no focus adverbs."""
+    table = WILL_NOT_HOLD_TALKS.replace(
+        "    not     neg    hold   PART   RB\n",
+        f"    not  neg  hold  PART  RB\n    {focus}  advmod  hold  ADV  RB\n",
+    )
+    events = coded(coder, table, {"Iran": "IRN", "Russia": "RUS"})
+    assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"12"}
+    (talks,) = [e for e in events if e.trigger.text == "hold"]
+    assert (talks.modality, talks.negated) == ("intended", True)

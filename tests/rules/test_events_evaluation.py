@@ -122,6 +122,28 @@ def test_a_judgement_under_a_hedged_clause_judges_nobody(coder):
     assert _said(coder, done, codes, "he", persons=persons) == [("GBR", "GBRREB", "051")]
 
 
+@pytest.mark.parametrize(
+    ("subject", "aux", "verb"), [("he", "must", "say"), ("everyone", "must", "know")]
+)
+def test_an_obligation_above_the_judging_clause_hedges_nothing(coder, subject, aux, verb):
+    # "Azmat said he must say Begg was a hero" ('I must say that ...'), "everyone must know
+    # Begg was a hero": only "would", "if" above hedge, and the climb stops at the verb of
+    # saying that says the clause (the quote's own cue "said" above is none of its hedges)
+    codes, persons = {"Begg": "GBRREB"}, {"Azmat": "GBR"}
+    table = (
+        WOULD_SAY.format(aux=aux)
+        .replace("he      nsubj  say", f"{subject}  nsubj  say")
+        .replace(
+            "say     ccomp  said   VERB  VB   lemma=say",
+            f"{verb}  ccomp  said  VERB  VB  lemma={verb}",
+        )
+        .replace("nsubj  say", f"nsubj  {verb}")
+        .replace("aux    say", f"aux    {verb}")
+        .replace("ccomp  say", f"ccomp  {verb}")
+    )
+    assert ("GBR", "GBRREB", "051") in _said(coder, table, codes, subject, persons=persons)
+
+
 RIGHT_PATH = """
     Kudlow  nsubj  said   PROPN
     said    ROOT   -      VERB  VBD  lemma=say
@@ -143,6 +165,25 @@ def test_a_judging_phrase_predicated_by_a_copula_judges_its_subject(coder):
     # "Trump walks on the right path" places him, and judges nobody
     walks = RIGHT_PATH.format(verb="walks", pos="VERB", lemma="walk")
     assert ("USA", "USAGOV", "051") not in _said(coder, walks, codes, "Trump", persons=persons)
+
+
+@pytest.mark.parametrize(
+    ("prep", "noun"), [("in", "situation"), ("on", "situation"), ("in", "path")]
+)
+def test_a_copula_phrase_judges_only_on_a_stance_noun(coder, prep, noun):
+    # "Trump is in a dangerous situation" says where he is, not what he is: only "on" with
+    # a stance noun (function_words.tsv: path, side, track) judges the subject
+    codes, persons = {"Trump": "USAGOV"}, {"Kudlow": "USA"}
+    table = (
+        RIGHT_PATH.format(verb="is", pos="AUX", lemma="be")
+        .replace("right   amod   path   ADJ", "dangerous  amod  path  ADJ")
+        .replace("on      prep", f"{prep}  prep")
+        .replace("path", noun)
+        .replace("pobj   on", f"pobj  {prep}")
+    )
+    assert _said(coder, table, codes, "Trump", persons=persons) == [("USA", None, "010")]
+    side = RIGHT_PATH.format(verb="is", pos="AUX", lemma="be").replace("path", "side")
+    assert _said(coder, side, codes, "Trump", persons=persons) == [("USA", "USAGOV", "051")]
 
 
 NOT_HELPFUL = """

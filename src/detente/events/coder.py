@@ -544,7 +544,7 @@ class EventCoder:
             if confidence < PATTERN_CONFIDENCE and has_unmatched_object(verb):
                 self._drop(verb, "default code, unmatched object")
                 return None  # "took steps", "called the alliance a cornerstone": sense unknown
-            if policy.domestic != "no" and not _named_patient(verb):
+            if policy.domestic != "no" and not _named_patient(verb, self.words.personal_pronouns):
                 # "the army imposed a curfew": a domestic act is done to the doer's own country
                 targets = own_country(sources, people=policy.domestic == "people")
                 deep = True
@@ -837,10 +837,12 @@ def _with_cue(rule: str, factuality: Factuality) -> str:
     return f"{value} ({factuality.cue.text}): {rule}"
 
 
-def _named_patient(verb: Token) -> bool:
+def _named_patient(verb: Token, persons: frozenset[str]) -> bool:
     """ "praised the coast guards for capturing them": the act names whom it was done to
-    (a pronoun or a name as its object) and we could not code them: the doer's own country
-    would only cover that miss."""
+    (a pronoun for people or a name as its object) and we could not code them: the doer's
+    own country would only cover that miss. "it", "this" stand for things: no patient."""
     return any(
-        c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("PRON", "PROPN") for c in verb.children
+        c.dep_ in ("dobj", "nsubjpass")
+        and (c.pos_ == "PROPN" or c.pos_ == "PRON" and c.lower_ in persons)
+        for c in verb.children
     )

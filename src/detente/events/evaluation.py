@@ -106,7 +106,7 @@ class Evaluations:
             return None  # "more effective with Russia", "a no-nonsense politician", "right-wing"
         # the verb of the clause that says the word of someone
         predicate = tok if tok.pos_ in VERBAL_POS else governing_verb(tok)
-        if predicate is not None and any(map(self._hedged, (predicate, *predicate.ancestors))):
+        if predicate is not None and (self._hedged(predicate) or self._hedged_above(predicate)):
             return None  # "would say he was a hero": a hedged clause above hedges it too
         if _in_question(tok):
             return None  # "Is America being irresponsible?": a question judges nobody
@@ -195,8 +195,15 @@ class Evaluations:
             # "an excellent soldier" judges someone only as what the clause says they are;
             # "these criminal gangs", "a successful government" only name what they describe
             node = noun
-        if node.dep_ == "pobj" and node.head.dep_ == "prep" and _copula(node.head.head):
-            # "Trump is on the right path", "they are on the wrong side of history"
+        if (
+            node.dep_ == "pobj"
+            and node.head.dep_ == "prep"
+            and node.head.lower_ in self.words.stance_prepositions
+            and node.lemma_.lower() in self.words.stance_nouns
+            and _copula(node.head.head)
+        ):
+            # "Trump is on the right path", "they are on the wrong side of history"; not
+            # "Syria was in a dangerous situation" (function_words.tsv stance words)
             subject = verb_subject(node.head.head)
             return [subject] if subject is not None else []
         own_subject = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -246,6 +253,23 @@ class Evaluations:
             (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "aux" and c.lower_ in modals)
             for c in verb.children
         )
+
+    def _hedged_above(self, predicate: Token) -> bool:
+        """A condition over the clause: "would" or "if" on a verb above it ("would say he
+        was a hero", "if they say it is illegal"), up to the first verb of saying, which
+        says the clause: "I must say that the US is irresponsible" judges; "must", "may"
+        above hedge nothing ("everyone must know that ...")."""
+        marks = self.words.condition_marks
+        modals = self.words.conditional_modals
+        for verb in predicate.ancestors:
+            if any(
+                (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "aux" and c.lower_ in modals)
+                for c in verb.children
+            ):
+                return True
+            if verb.lemma_.lower() in self.words.speech_verbs:
+                return False
+        return False
 
 
 def _copula(verb: Token) -> bool:

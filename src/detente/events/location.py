@@ -65,17 +65,15 @@ class DocLocator:
     def of_earlier_report(self, trigger: Token) -> EventLocation | None:
         """Where the act a noun names again was reported before: the place in the clause
         or sentence of the nearest earlier sentence's mention of the same noun ("the fatal
-        Libya attacks" ... "the attacks that killed Ambassador Stevens": Libya)."""
+        Libya attacks" ... "the attacks that killed Ambassador Stevens": Libya). Only that
+        mention: one with no place says nothing of where, and an older one may be another
+        act of the same name."""
         lemma = trigger.lemma_.lower()
         for tok in reversed(trigger.doc[: trigger.sent.start]):
-            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
-                continue
-            sent = tok.sent
-            found = self._in_text(
-                (sent.start_char, sent.end_char), _clause_chars(tok.doc[tok.i : tok.i + 1]), tok.idx
-            )
-            if found is not None:
-                return found
+            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
+                sent = tok.sent
+                clause = _clause_chars(tok.doc[tok.i : tok.i + 1])
+                return self._in_text((sent.start_char, sent.end_char), clause, tok.idx)
         return None
 
     def _in_text(

@@ -157,9 +157,14 @@ def is_negated(
 
 
 def _focused(negator: Token, focus: frozenset[str]) -> bool:
-    """ "not only", "not just": the negator opens an addition, not a denial."""
+    """ "not only X but (also) Y", "not just": the negator opens an addition, not a denial;
+    only when a conjunct joined by "but" follows in the negated verb's clause ("will not
+    just lift sanctions" still denies)."""
     nxt = negator.i + 1
-    return nxt < len(negator.doc) and negator.doc[nxt].lower_ in focus
+    if nxt >= len(negator.doc) or negator.doc[nxt].lower_ not in focus:
+        return False
+    verb = negator.head if negator.head.pos_ in ("VERB", "AUX") else negator.head.head
+    return any(t.lower_ == "but" and t.dep_ == "cc" and t.i > nxt for t in verb.subtree)
 
 
 def has_modal(verb: Token, modals: frozenset[str]) -> bool:

@@ -220,6 +220,8 @@ class ClauseWords:
     # "claimed responsibility for the attack", "was behind it": their clause's subject did it
     responsibility_words: frozenset[str]
     first_person: frozenset[str]  # inside quoted words: the speaker
+    # he, him, they, us ...: pronouns for people and groups, not things ("it", "this")
+    personal_pronouns: frozenset[str]
     possessives: frozenset[str]
     negators: frozenset[str]
     obligation_modals: frozenset[str]
@@ -240,6 +242,8 @@ class ClauseWords:
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
+    stance_prepositions: frozenset[str]  # "is on the right path": judges the subject
+    stance_nouns: frozenset[str]  # path, side, track
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
     evaluations: dict[tuple[str, str], JudgingWord]  # by (lemma, coarse POS)
     naming_verbs: frozenset[str]  # "called them liars"
@@ -339,6 +343,12 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
         responsibility_words=frozenset(read_words(files.RESPONSIBILITY_WORDS, folder=folder)),
         first_person=words("first-person"),
+        personal_pronouns=(
+            words("personal-subject")
+            | words("personal-object")
+            | words("group-pronoun")
+            | words("first-person")
+        ),
         possessives=words("possessive"),
         negators=words("negator"),
         obligation_modals=words("modal-obligation"),
@@ -359,6 +369,8 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
         judged_prepositions=words("preposition-judged"),
+        stance_prepositions=words("preposition-stance"),
+        stance_nouns=words("noun-stance"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
         evaluations={
             (lemma, pos): JudgingWord(polarity, kind)

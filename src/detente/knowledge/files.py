@@ -120,6 +120,8 @@ FUNCTION_WORD_KINDS = (
     "preposition-blame",  # "blamed Israel for the bombing": the blamed one did the act
     "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means
     "preposition-member",  # "among those arrested was X": X is one of those the phrase names
+    "preposition-stance",  # "is on the right path": a copula's phrase that judges its subject
+    "noun-stance",  # path, side, track: "on the wrong side of history"
     "adverb-degree",  # "more effective", "less dangerous": a comparison, not a judgement
     "prefix-denying",  # "no-nonsense", "non-violent": the word after it is denied
     "adjective-feeling",  # "disillusioned with X": the speaker's feeling judges X
