@@ -594,7 +594,7 @@ def test_what_a_speech_verb_warns_against_is_reported(quotes):
     assert summary(quote) == ("indirect", "new tariffs", "warned", "Abe", "reported:ccomp")
 
 
-@pytest.mark.parametrize(("governor", "lemma", "reported"), [("requires", "require", False), ("declines", "decline", True)])  # fmt: skip
+@pytest.mark.parametrize(("governor", "lemma", "reported"), [("requires", "require", False), ("declines", "decline", False), ("helps", "help", True)])  # fmt: skip
 def test_a_speech_act_only_required_is_not_reported(quotes, governor, lemma, reported):
     found = quotes(
         f"""
