@@ -83,8 +83,7 @@ class DocEvidence:
         """The share of the document's country evidence that names ``iso3``, leaving out the
         vote of the name being resolved (``own``: the country it counted for)."""
         total = sum(self.countries.values()) - (1 if own else 0)
-        count = self.countries[iso3] - (1 if own and own == iso3 else 0)
-        return count / total if iso3 and total > 0 else 0.0
+        return self.count(iso3, own) / total if total > 0 else 0.0
 
     def near(self, iso3: str | None, sentence: int, own: int = 0, *, reach: int = 1) -> bool:
         """Whether ``iso3`` is named in this sentence or the one before (``reach`` 0: this

@@ -456,8 +456,8 @@ def _reported_content(
         if child.dep_ == "ccomp" and paragraph[0] <= child.i < paragraph[1]
     ] or _complement_as_adverbial(verb, paragraph)
     right = [child for child in complements if child.i > verb.i]
-    controlled = _reported_verb_phrase(verb, lexicon)
-    if right and controlled is not None and controlled.i < right[0].i:
+    verb_phrase = _reported_verb_phrase(verb, lexicon)
+    if right and verb_phrase is not None and verb_phrase.i < right[0].i:
         # 'asked the candidates to discuss their ideas …, a request not always honored':
         # the infinitive comes first; a clause after it is the parser's misreading
         right = []
@@ -479,7 +479,6 @@ def _reported_content(
     passive = _passive_report(verb, lexicon)
     if passive is not None:
         return passive
-    verb_phrase = _reported_verb_phrase(verb, lexicon)
     if verb_phrase is not None:
         # 'promising to meet and in some cases exceed his goals': the parser hangs the
         # second infinitive on the speech verb; it is part of the promise
