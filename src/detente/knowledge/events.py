@@ -209,6 +209,8 @@ class ClauseWords:
     custody_codes: frozenset[str]
     silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
     public_sectors: frozenset[str]  # the population: civilians, a people, refugees
+    # a state's authorities: their announcement of an agentless act is their state's intent
+    authority_sectors: frozenset[str]
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
     economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
     imposing_verbs: frozenset[str]  # "imposed", "slapped": verbs that impose an economic measure
@@ -333,6 +335,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         custody_codes=frozenset(read_words(files.CUSTODY_CODES, folder=folder)),
         silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),
         public_sectors=frozenset(read_words(files.PUBLIC_SECTORS, folder=folder)),
+        authority_sectors=frozenset(read_words(files.AUTHORITY_SECTORS, folder=folder)),
         light_verbs=frozenset(read_words(files.LIGHT_VERBS, folder=folder)),
         economic_measures={
             lemma: code for _n, (lemma, code) in read_rows(files.ECONOMIC_MEASURES, folder=folder)

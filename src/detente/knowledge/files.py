@@ -260,6 +260,7 @@ ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 CUSTODY_CODES = _words("events/custody_codes.txt", Column("code", CAMEO_EVENT))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 PUBLIC_SECTORS = _words("events/public_sectors.txt", Column("sector", SECTOR))
+AUTHORITY_SECTORS = _words("events/authority_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
     "events/relative_dates.tsv",
     Column("word"),
@@ -537,6 +538,7 @@ SHIPPED = (
     CUSTODY_CODES,
     SILENT_SECTORS,
     PUBLIC_SECTORS,
+    AUTHORITY_SECTORS,
     RELATIVE_DATES,
     PLOVER_ADDITIONS,
     PLOVER_GSR,
