@@ -73,7 +73,7 @@ ANNOUNCED = """
 """
 
 
-def _announced(coder, speaker: str, table: str = ANNOUNCED):
+def _announced(coder, speaker: str, table: str = ANNOUNCED, patient: str | None = "GBR"):
     doc = parse(table)
     text = doc.text  # "Iran said Britons would be released."
     quote = Quote(
@@ -83,7 +83,7 @@ def _announced(coder, speaker: str, table: str = ANNOUNCED):
         speaker="Iran", speaker_start=0, speaker_end=4,
         speaker_name=None, speaker_actor=None,
     )  # fmt: skip
-    mentions = {"Iran": speaker, "Britons": "GBR"}
+    mentions = {"Iran": speaker} | ({"Britons": patient} if patient else {})
     return coder.code_doc(with_mentions(doc, mentions, quotes=[quote]))
 
 
@@ -94,6 +94,12 @@ def test_an_authority_announcing_an_agentless_cooperative_act_announces_its_inte
         assert event.cameo.startswith("03") and event.plover == "AGREE", speaker
         assert (event.source.code, event.target.code) == (speaker, "GBR")
         assert event.modality == "asserted" and "announces 'released'" in event.rule
+    # no counterpart ("stimulus will be stepped up"), or its own side: a plain statement
+    for patient in (None, "IRN"):
+        (event,) = [
+            e for e in _announced(coder, "IRN", patient=patient) if e.trigger.text == "said"
+        ]
+        assert event.cameo == "010", patient
     # the opposition announces no act of its own: a plain statement
     (event,) = [e for e in _announced(coder, "IRNOPP") if e.trigger.text == "said"]
     assert event.cameo == "010"

@@ -143,8 +143,8 @@ class StatementCoder:
         be redeployed, a U.S. military spokesman said": an authority of a state
         (authority_sectors.txt) announcing a cooperative act that will be done, with no doer
         named, announces what its own state will do - its intent (03x by intent_codes.tsv,
-        the guideline's "will visit" 036), done to the passive subject unless that is the
-        speaker's own side. The state itself ("Iran announced") is its authorities.
+        the guideline's "will visit" 036), done to the passive subject, an actor not of the
+        speaker's own side (an intent to cooperate needs its counterpart). The state itself ("Iran announced") is its authorities.
         ``(the announced verb, the intent code, its targets)``. Not a
         conflict act ("the city will be attacked" is a warning, not a threat of one's own),
         not a negated one, not one whose doer is named ("will be released by the rebels")."""
@@ -172,7 +172,8 @@ class StatementCoder:
                 for actor in self.participants.actors_of(child, actors)
                 if not same_side(actor, speaker)
             ]
-            return verb, intent, patients
+            if patients:  # "stimulus will be stepped up": a domestic policy, no counterpart
+                return verb, intent, patients
         return None
 
     def _cue_code(self, cue: Token) -> str | None:
