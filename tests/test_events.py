@@ -1107,3 +1107,55 @@ def test_force_at_a_physical_thing_stays_force(code, text, expected):
         and e.cameo_root == root
         for e in events
     ), [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
+
+
+def test_an_obligation_on_the_demanders_own_side_is_no_demand():
+    """ "Abe said China must act" demands of China; "we must act" and "Japan must act"
+    said by Japan's prime minister lay the duty on his own side: no demand (10x)."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    vocab = English().vocab
+
+    def obligation(obliged: str, kind: str, actor_id: str, code: str, pos: str):
+        words = ["Abe", "said", obliged, "must", "act", "."]
+        doc = Doc(
+            vocab,
+            words=words,
+            heads=[1, 1, 4, 4, 1, 1],
+            deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+            pos=["PROPN", "VERB", pos, "AUX", "VERB", "PUNCT"],
+            lemmas=["Abe", "say", obliged.lower(), "must", "act", "."],
+        )
+        start = len("Abe said ")
+        doc._.mentions = [
+            Mention("t", 0, 3, "Abe", "person", "shinzo-abe", "Abe", "JPNGOV", "JPN", "GOV", "kb"),
+            Mention(
+                "t",
+                start,
+                start + len(obliged),
+                obliged,
+                kind,
+                actor_id,
+                obliged,
+                code,
+                code[:3],
+                code[3:] or None,
+                "kb",
+            ),  # fmt: skip
+        ]
+        actors = DocActors.build(doc)
+        verb = doc[4]
+        return coder._code_obligation(verb, coder.verb_codes.entry(verb), actors)
+
+    demand = obligation("China", "state", "state:CHN", "CHN", "PROPN")
+    assert demand is not None and demand.targets[0].code == "CHN"
+    assert demand.code.forward.startswith("10")
+    # the speaker's own state, and a first-person pronoun (resolved to his government)
+    assert obligation("Japan", "state", "state:JPN", "JPN", "PROPN") is None
+    assert obligation("we", "organization", "org:japan-government", "JPNGOV", "PRON") is None
+    # "US" is a name, not the pronoun "us"
+    assert obligation("US", "state", "state:USA", "USA", "PROPN") is not None
