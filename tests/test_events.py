@@ -1159,3 +1159,42 @@ def test_an_obligation_on_the_demanders_own_side_is_no_demand():
     assert obligation("we", "organization", "org:japan-government", "JPNGOV", "PRON") is None
     # "US" is a name, not the pronoun "us"
     assert obligation("US", "state", "state:USA", "USA", "PROPN") is not None
+
+
+def test_a_cooperative_default_needs_an_actor_acted_on():
+    """give, lead, serve, increase cooperate (06, their block's default) only when what they
+    act on is an actor or place: "Japan led Gondor", not "Japan gave Gondor a book"."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.coder import _Coding
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    vocab = English().vocab
+
+    def sense(words, lemmas, heads, deps, pos, actor_tokens, code="060"):
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        actors = DocActors(
+            [0 if i in actor_tokens else -1 for i in range(len(doc))], [], {}, [], []
+        )
+        return coder._argument_sense(doc[1], _Coding(CodeSpec(code), "", 0.7, None), actors)
+
+    gave = dict(
+        lemmas=["Japan", "give", "Gondor", "a", "book", "."],
+        heads=[1, 1, 1, 4, 1, 1],
+        deps=["nsubj", "ROOT", "dative", "det", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"],
+    )
+    assert not sense(["Japan", "gave", "Gondor", "a", "book", "."], **gave, actor_tokens={0, 2})
+    assert sense(["Japan", "gave", "Gondor", "a", "Mordor", "."], **gave, actor_tokens={0, 2, 4})
+    led = dict(
+        lemmas=["Japan", "lead", "Gondor", "."],
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+    )
+    assert sense(["Japan", "led", "Gondor", "."], **led, actor_tokens={0, 2})
+    assert not sense(["Japan", "led", "talks", "."], **led, actor_tokens={0})
+    # another root than the table's: the table says nothing
+    assert sense(["Japan", "led", "talks", "."], **led, actor_tokens={0}, code="040")
