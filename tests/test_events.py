@@ -1198,3 +1198,58 @@ def test_a_cooperative_default_needs_an_actor_acted_on():
     assert not sense(["Japan", "led", "talks", "."], **led, actor_tokens={0})
     # another root than the table's: the table says nothing
     assert sense(["Japan", "led", "talks", "."], **led, actor_tokens={0}, code="040")
+
+
+def test_a_consultation_needs_a_counterpart_even_by_pattern():
+    """ "Abe sent a letter to Putin" consults Putin (04x); "Abe sent a letter" names no
+    counterpart, and a consultation with no one is no event, even by a pattern
+    ("- * LETTER [040]")."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    vocab = English().vocab
+
+    def code(words, heads, deps, pos, lemmas):
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        mentions = []
+        for name, code in (("Abe", "JPNGOV"), ("Putin", "RUSGOV")):
+            if name in words:
+                start = doc[words.index(name)].idx
+                mentions.append(
+                    Mention(
+                        "t",
+                        start,
+                        start + len(name),
+                        name,
+                        "person",
+                        name.lower(),
+                        name,
+                        code,
+                        code[:3],
+                        code[3:],
+                        "kb",
+                    )  # fmt: skip
+                )
+        doc._.mentions = mentions
+        acts = coder._code_verb(doc[1], DocActors.build(doc), set())
+        return [(a.code.forward, [t.code for t in a.targets]) for a in acts]
+
+    to_putin = code(
+        ["Abe", "sent", "a", "letter", "to", "Putin", "."],
+        heads=[1, 1, 3, 1, 1, 4, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        lemmas=["Abe", "send", "a", "letter", "to", "Putin", "."],
+    )
+    assert any(c.startswith("04") and t == ["RUSGOV"] for c, t in to_putin), to_putin
+    alone = code(
+        ["Abe", "sent", "a", "letter", "."],
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        lemmas=["Abe", "send", "a", "letter", "."],
+    )
+    assert not any(c and c.startswith("04") for c, _ in alone), alone
