@@ -10,28 +10,18 @@ come from), and the sentence. Runs on the cached parses of ``realnews_dev.py``; 
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from realnews_dev import code_split  # noqa: E402
+from realnews_dev import code_split, split_setup  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("splits", nargs="+", choices=["train", "dev", "dev2"])
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
-    args = parser.parse_args()
-
-    from detente.eval.realnews import load_gold
+    args, gold, nlp = split_setup(__doc__.splitlines()[0])
     from detente.knowledge import load_knowledge
-    from detente.nlp import load
 
-    gold = load_gold("A")
-    nlp = load()
     nominals = load_knowledge().clause_words.nominals
     for split in args.splits:
         events, docs = code_split(nlp, gold, split, args.cache)
