@@ -1,7 +1,10 @@
 """Event nouns: "Abe's visit to the White House", "its demand that Israel ease restrictions".
 
-The possessor (or a modifying actor, or the doer of the governing verb) is the source; the
-object of one of the noun's target prepositions (or the subject of its clause) the target.
+The possessor (or a modifying actor, the "by" phrase of the noun or of a participle that
+carries it out, or the doer of the governing verb) is the source; the object of one of the
+noun's target prepositions (or of the carrying participle's, or the subject of its clause) the
+target. A mutual act's sides are its "between" phrase, on the noun or on the verb it is the
+subject of ("clashes erupted between police and protesters").
 """
 
 from __future__ import annotations
