@@ -62,8 +62,11 @@ bench-scale: setup
 
 # The event acceptor's weights (src/detente/data/events/acceptor.json), fitted on the real-news
 # train split; prints the dev reliability table and P/R/F1 by confidence threshold.
+# The place frame model (src/detente/data/places/frame_model.json), fitted on the place gold;
+# prints each split held out: the rules' scores beside the model's.
 train: setup
 	$(BIN)/python scripts/train_acceptor.py
+	$(BIN)/python scripts/train_place_frame.py
 
 eval: setup
 	$(BIN)/detente eval quotes

@@ -40,20 +40,24 @@ SPLITS = ("dev", "test", "test2", "test3", "test4", "test5")
 METRICS = ("accuracy", "recall", "precision", "on_actors")
 
 
-def label_frames(gold, keys, docs) -> list[tuple[dict[str, float], int]]:
-    """(features, label) for the decided state names inside the annotated sentences."""
+def label_frames(gold, keys, docs) -> list[tuple[dict[str, float], int, bool, str]]:
+    """(features, label, the rules' decision, the name in its sentence) for the decided
+    state names inside the annotated sentences."""
     by_article: dict = {}
     for sentence in gold:
         by_article.setdefault(sentence.article, []).append(sentence)
     rows = []
     for key, doc in zip(keys, docs, strict=True):
-        for start, end, found, _rules, _land in doc.user_data.get(FRAME_LOG, ()):
+        for start, end, found, rules, _land in doc.user_data.get(FRAME_LOG, ()):
             first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             for sentence in by_article.get(key, ()):
                 if not (sentence.start <= first and last <= sentence.end):
                     continue
                 over = [g for g in sentence.mentions if g.start < last and first < g.end]
-                rows.append((found, int(any(g.role == "place" for g in over))))
+                label = int(any(g.role == "place" for g in over))
+                shown = f"{doc.text[sentence.start : first]}[{doc.text[first:last]}]"
+                shown += doc.text[last : sentence.end]
+                rows.append((found, label, rules, f"{sentence.id} {shown}"))
     return rows
 
 
@@ -78,8 +82,8 @@ def fit(rows, drop: tuple[str, ...], c: float) -> FrameModel:
         return {k: v for k, v in found.items() if k != "bias" and not k.startswith(drop)}
 
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([kept(found) for found, _label in rows])
-    labels = [label for _found, label in rows]
+    matrix = vectorizer.fit_transform([kept(row[0]) for row in rows])
+    labels = [row[1] for row in rows]
     model = LogisticRegression(C=c, max_iter=5000).fit(matrix, labels)
     weights = {"bias": float(model.intercept_[0])}
     for name, weight in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True):
@@ -94,6 +98,7 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--dump", type=Path, help="write the labelled frames (JSON) here")
     args = parser.parse_args()
     drop = tuple(args.drop)
 
@@ -103,6 +108,7 @@ def main() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         nlp = load(stages=["actors"])
+    nlp.get_pipe("detente_actors").collect_frames = True
     data = {}
     for split in SPLITS:
         gold = [s for s in read_gold() if s.split == split]
@@ -110,11 +116,17 @@ def main() -> None:
         keys, docs, rules = run(nlp, None, split, gold, articles, args.cache)
         data[split] = (gold, articles, label_frames(gold, keys, docs), rules)
         rows = data[split][2]
-        print(f"{split}: {len(rows)} state names in gold sentences, {sum(r[1] for r in rows)} land")
+        right = sum(r[1] == r[2] for r in rows)
+        print(
+            f"{split}: {len(rows)} state names in gold sentences, {sum(r[1] for r in rows)} "
+            f"land; the rules decide {right} right"
+        )
+    if args.dump:
+        args.dump.write_text(json.dumps({split: data[split][2] for split in SPLITS}))
 
-    print("\n| held out | frames | rules acc | model acc | rules recall | model recall "
+    print("\n| held out | frames | rules right | model right | rules acc | model acc | rules recall | model recall "
           "| rules prec | model prec | rules on actors | model on actors |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for held in SPLITS:
         train = [row for split in SPLITS if split != held for row in data[split][2]]
         model = fit(train, drop, args.c)
@@ -122,7 +134,8 @@ def main() -> None:
         _keys, _docs, scored = run(nlp, model, held, gold, articles, args.cache)
         r, m = rules.counts.metrics(), scored.counts.metrics()
         cells = " | ".join(f"{r[name]:.3f} | {m[name]:.3f}" for name in METRICS)
-        print(f"| {held} | {len(rows)} | {cells} |")
+        right = sum(model.is_land(r[0]) == bool(r[1]) for r in rows)
+        print(f"| {held} | {len(rows)} | {sum(r[1] == r[2] for r in rows)} | {right} | {cells} |")
 
     rows = [row for split in SPLITS for row in data[split][2]]
     model = fit(rows, drop, args.c)

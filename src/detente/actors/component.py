@@ -104,14 +104,17 @@ class ActorResolver:
         # whether a state's name is its land, learned over its frame (detente.places.frame);
         # without the weights file, the phrase rules alone decide
         self.frame_model = load_frame_model() if FRAME_FILE.exists() else None
+        self.collect_frames = False  # log every state name's frame (scripts/train_place_frame.py)
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = DocResolver(
             self.kb, self.lexicon, self.matcher, doc, self.place_lexicon, self.quote_lexicon,
             frame_model=self.frame_model,
+            collect_frames=self.collect_frames,
         )  # fmt: skip
         mentions = resolver.resolve()
-        doc.user_data[FRAME_LOG] = resolver.frame_log
+        if self.collect_frames:
+            doc.user_data[FRAME_LOG] = resolver.frame_log
         doc._.mentions = mentions
         doc._.actors = canonical_actors(mentions)
         doc._.places = resolver.places()
@@ -150,9 +153,11 @@ class DocResolver:
         quote_lexicon: QuoteLexicon | None = None,
         *,
         frame_model: FrameModel | None = None,
+        collect_frames: bool = False,
     ) -> None:
         self.kb = kb
         self.frame_model = frame_model
+        self.collect_frames = collect_frames
         # (start, end, features, rules' decision, final decision) per state name decided
         self.frame_log: list[tuple[int, int, dict[str, float], bool, bool]] = []
         self.lexicon = lexicon
@@ -599,6 +604,8 @@ class DocResolver:
         located = located_as(span, self.place_lexicon)
         locative = self._is_locative(span)
         government = resolve_state(kb, iso3, sector=sector or "GOV")
+        if cities and (span.start, span.end) in self.doc_places.fixed:
+            return self._as_place(span, iso3)  # "Athens, Greece, was brought to a standstill"
         if (self._seat_acts(span) and not located) or (not cities and not located and not locative):
             return government
         if not cities:
@@ -682,6 +689,8 @@ class DocResolver:
         ``ruled``. Where the model overrules them, the reason says so: ``+frame`` after the
         actor's own (the state that acts, or the state with its land as a place)."""
         iso3 = actor.country
+        if self.frame_model is None and not self.collect_frames:
+            return ruled
         if (
             iso3 is None
             or ruled.country not in (None, iso3)
