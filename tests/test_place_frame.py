@@ -4,7 +4,10 @@ reason, and the shipped weights file."""
 
 from __future__ import annotations
 
+import importlib
 import json
+import sys
+from pathlib import Path
 
 import pytest
 import spacy
@@ -164,3 +167,22 @@ def test_a_malformed_model_file_is_a_dictionary_error(tmp_path):
     )
     with pytest.raises(DictionaryError, match="threshold"):
         load_frame_model(path)
+
+
+def test_the_frame_training_and_the_miss_table_never_read_the_fresh_split():
+    """test6 is annotated blind to be scored once by the lead: neither the training script
+    nor the miss table may run it."""
+    from detente.eval.places import HELD_OUT_SPLITS
+
+    root = Path(__file__).resolve().parent.parent
+    folders = [str(root / "scripts"), str(root / "benchmarks")]
+    sys.path[:0] = folders
+    try:
+        train = importlib.import_module("train_place_frame")
+        misses = importlib.import_module("place_misses")
+    finally:
+        for folder in folders:
+            sys.path.remove(folder)
+    fresh = HELD_OUT_SPLITS[-1]
+    assert fresh == "test6" and fresh not in train.SPLITS and fresh not in misses.ALLOWED
+    assert "test5" in train.SPLITS  # the least-fitted split the model is measured on
