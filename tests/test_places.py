@@ -468,6 +468,19 @@ def test_a_body_named_by_its_town_acts_where_it_is_no_location(code):
         assert not [m for m in doc._.mentions if is_place_mention(m)], text
 
 
+def test_a_known_legislators_state_is_their_constituency_without_a_title(code):
+    doc = code(
+        "John McCain of Arizona and Lindsey Graham of South Carolina said in a statement "
+        "released late Monday.",
+        date="2017-02-10",
+    )
+    for name in ("Arizona", "South Carolina"):
+        mention = at(doc, name)
+        assert mention is None or not is_place_mention(mention), name
+    alone = code("Emily Ward of Nevada said the water ran out in June.", date="2017-02-10")
+    assert is_place_mention(at(alone, "Nevada"))  # someone unknown: where she lives
+
+
 @pytest.mark.parametrize(
     "text",
     [

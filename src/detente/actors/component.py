@@ -448,7 +448,8 @@ class DocResolver:
     def _names_constituency(self, span: Span, resolution: Resolution) -> bool:
         """The state or province a legislator or governor represents ("Sens. John Hale of
         Arizona, Ann Roe of Iowa"): an actor, not a place. Only where such a title stands
-        before the person (or the first of the listed people)."""
+        before the person (or the first of the listed people), or where the person is one
+        the dictionaries know in such an office ("John McCain of Arizona")."""
         place = resolution.place
         if resolution.kind != "place" or place is None or place.kind != "admin1":
             return False
@@ -459,14 +460,29 @@ class DocResolver:
         person = preposition.head
         if person.ent_type_ != "PERSON":
             return False
-        while person.dep_ == "conj" and person.head.i < person.i:
-            person = person.head
+        listed = [person]
+        while person.dep_ in ("conj", "appos") and person.head.i < person.i:
+            person = person.head  # "John Hale of Arizona, Ann Roe of Iowa": the list's first
+            listed.append(person)
         first = person.i
         while first > 0 and self.doc[first - 1].ent_type_ == "PERSON":
             first -= 1  # the name's first word, after any title ("Sens. John Hale")
+        if any(self._holds_office(p) for p in listed if p.ent_type_ == "PERSON"):
+            return True  # "John McCain of Arizona, Ann Roe of Iowa": a known legislator's list
         reach = int(self.place_lexicon.weights["representative_reach"])
         before = self.doc[max(0, first - reach) : first]
         return any(t.lower_ in self.place_lexicon.representatives for t in before)
+
+    def _holds_office(self, token: Token) -> bool:
+        """The person named at ``token`` was resolved (the dictionaries know them) to a
+        public office of the sectors whose polity "of X" names (office_sectors.txt)."""
+        return any(
+            start <= token.i < end
+            and resolution.kind == "person"
+            and resolution.code is not None
+            and resolution.sector in self.place_lexicon.office_sectors
+            for start, end, resolution, _label in self.resolved
+        )
 
     def resolve_name(self, name: NamePhrase) -> tuple[Resolution | None, KBActor | None]:
         kb, memory = self.kb, self.memory
