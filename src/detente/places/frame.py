@@ -22,6 +22,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from detente.errors import DictionaryError
+from detente.events.acceptor import Acceptor
 from detente.knowledge.tables import DATA_DIR
 
 FRAME_FILE = DATA_DIR / "places" / "frame_model.json"
@@ -120,17 +121,16 @@ def _syntax(anchor: Token, place_lexicon, speech_verbs: frozenset[str]) -> dict[
     dep = anchor.dep_ if anchor.dep_ in DEPS else "other"
     found[f"dep={dep}"] = 1.0
     head = anchor.head
-    found[f"head_pos={head.pos_}"] = 1.0
-    for name in word_classes(head, place_lexicon, speech_verbs):
-        found[f"head={name}"] = 1.0
+    for prefix, token in (("head", head), ("gov", head.head if dep == "pobj" else None)):
+        if token is None:
+            continue
+        found[f"{prefix}_pos={token.pos_}"] = 1.0
+        for name in word_classes(token, place_lexicon, speech_verbs):
+            found[f"{prefix}={name}"] = 1.0
     if dep == "pobj":
         prep = head.lower_ if head.lower_ in PREPOSITIONS else "other"
         found[f"prep={prep}"] = 1.0
-        governor = head.head
-        found[f"gov_pos={governor.pos_}"] = 1.0
-        for name in word_classes(governor, place_lexicon, speech_verbs):
-            found[f"gov={name}"] = 1.0
-        found[f"prep={prep}&gov_pos={governor.pos_}"] = 1.0
+        found[f"prep={prep}&gov_pos={head.head.pos_}"] = 1.0
     elif dep in ("poss", "compound", "nmod", "amod"):
         found[f"{dep}&head_pos={head.pos_}"] = 1.0
         if head.tag_ in ("NNS", "NNPS"):
@@ -150,12 +150,7 @@ class FrameModel:
     threshold: float
     meta: dict
 
-    def probability(self, found: dict[str, float]) -> float:
-        score = sum(self.weights.get(name, 0.0) * value for name, value in found.items())
-        if score >= 0:
-            return 1.0 / (1.0 + math.exp(-score))
-        odds = math.exp(score)
-        return odds / (1.0 + odds)
+    probability = Acceptor.probability  # the logistic of the weighted features' sum
 
     def is_land(self, found: dict[str, float]) -> bool:
         return self.probability(found) >= self.threshold
