@@ -28,6 +28,7 @@ from detente.nlp.syntax import (
     NOMINAL_POS,
     NOUN_MODIFIER_DEPS,
     OBJECT_DEPS,
+    PLURAL_TAGS,
     VERBAL_POS,
     is_passive,
     passive_agent,
@@ -342,6 +343,9 @@ class Participants:
             actor = self.actor_at(tok, actors, modifiers=modifiers, places=places)
             if actor is not None and not any(same_actor(actor, f) for f in found):
                 found.append(actor)
+        if not found:
+            for example in example_heads(head, self.words.example_prepositions):
+                found += self.actors_of(example, actors, modifiers=modifiers, places=places)
         if deep:
             for tok in clause_tokens(head):
                 actor = self.actor_at(tok, actors, modifiers=False)
@@ -652,3 +656,19 @@ class Participants:
                 if found:
                     return found
         return []
+
+
+def example_heads(noun: Token, example_prepositions: frozenset[str]) -> list[Token]:
+    """ "some nations including India and Britain have suspended aid", "countries such as
+    Chad": a plural common noun that names no actor itself stands for the examples its
+    "including" / "such as" phrase lists, which are what it is (the places stage reads the
+    same lists, ``places.resolve.list_anchor``). The heads of those examples."""
+    if noun.pos_ != "NOUN" or noun.tag_ not in PLURAL_TAGS:
+        return []
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in example_prepositions
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]

@@ -241,6 +241,7 @@ class ClauseWords:
     circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
+    example_prepositions: frozenset[str]  # "nations including India": the examples act
     judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
     stance_prepositions: frozenset[str]  # "is on the right path": judges the subject
     stance_nouns: frozenset[str]  # path, side, track
@@ -368,6 +369,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         circumstance_prepositions=words("preposition-circumstance"),
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
+        example_prepositions=words("preposition-example"),
         judged_prepositions=words("preposition-judged"),
         stance_prepositions=words("preposition-stance"),
         stance_nouns=words("noun-stance"),
