@@ -68,6 +68,7 @@ COARSE = (  # (reason prefix or fragment, group), first match wins
         "verb sense: block default with an unmatched object, no target",
     ),
     ("null code", "verb sense: a pattern codes nothing (null)"),
+    ("argument sense", "verb sense: its sense needs an actor or place argument, none found"),
     ("reporting verb", "reporting verb: the content is coded as a statement, not the verb"),
 )
 
