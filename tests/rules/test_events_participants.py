@@ -268,6 +268,25 @@ def test_an_infinitive_under_a_passive_is_done_by_the_passives_subject(participa
     assert (codes(found), inherited) == (["IRN"], True)
 
 
+def test_who_makes_the_effort_does_the_act_tried(participants):
+    # "Rohan continued its efforts to help Gondor": Rohan helps
+    doc = parse(
+        """
+        Rohan      nsubj  continued  PROPN
+        continued  ROOT   -          VERB   VBD  lemma=continue
+        its        poss   efforts    PRON
+        efforts    dobj   continued  NOUN   NNS  lemma=effort
+        to         aux    help       PART
+        help       acl    efforts    VERB   VB
+        Gondor     dobj   help       PROPN
+        """
+    )
+    found, inherited = participants.sources(
+        doc[5], actors_on(doc, {"Rohan": "ROH", "Gondor": "GON"})
+    )
+    assert (codes(found), inherited) == (["ROH"], True)
+
+
 def test_a_relative_pronoun_subject_is_the_clauses_antecedent(participants):
     doc = parse(
         """

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.clauses import (
+    attempt_clause,
     clause_tokens,
     coordinated,
     place_scope,
@@ -429,6 +430,13 @@ class Participants:
                 return self.sources(governor, actors, depth + 1)[0], True
         return found, False
 
+    def _attempt_sources(self, verb: Token, actors: DocActors, depth: int) -> list[EventActor]:
+        """ "continued her efforts to broker a truce", "took to the streets in a bid to force
+        him out": the act tried is done by who makes the effort, the doer of the verb whose
+        object the noun of trying is (``clauses.attempt_clause``)."""
+        attempt = attempt_clause(verb, self.words)
+        return self.sources(attempt, actors, depth + 1)[0] if attempt is not None else []
+
     def _governor_sources(
         self, verb: Token, actors: DocActors, depth: int
     ) -> tuple[list[EventActor], bool]:
@@ -479,7 +487,7 @@ class Participants:
             found = self.actors_of(head, actors)
             if not found and head.dep_ == "attr" and head.head.pos_ in VERBAL_POS:
                 found = self.sources(head.head, actors, depth + 1)[0]
-            return found, True
+            return found or self._attempt_sources(verb, actors, depth), True
         return [], False
 
     # ---- targets

@@ -251,6 +251,7 @@ class ClauseWords:
     doing_verbs: frozenset[str]  # "did a great disservice", "committed fraud"
     blaming_verbs: frozenset[str]  # "was blamed on the Taliban": the one named did it
     specific_determiners: frozenset[str]  # "the attack": one act the text reports
+    generic_determiners: frozenset[str]  # "any attempt": no specific act
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
     member_prepositions: frozenset[str]  # "among those arrested was X": X is one of them
@@ -382,6 +383,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         doing_verbs=words("verb-doing"),
         blaming_verbs=words("verb-blaming"),
         specific_determiners=words("determiner-specific"),
+        generic_determiners=words("determiner-generic"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
         member_prepositions=words("preposition-member"),
