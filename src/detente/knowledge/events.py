@@ -243,6 +243,7 @@ class ClauseWords:
     circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
+    example_prepositions: frozenset[str]  # "nations including India": the examples act
     judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
     stance_prepositions: frozenset[str]  # "is on the right path": judges the subject
     stance_nouns: frozenset[str]  # path, side, track
@@ -252,6 +253,7 @@ class ClauseWords:
     doing_verbs: frozenset[str]  # "did a great disservice", "committed fraud"
     blaming_verbs: frozenset[str]  # "was blamed on the Taliban": the one named did it
     specific_determiners: frozenset[str]  # "the attack": one act the text reports
+    generic_determiners: frozenset[str]  # "any attempt": no specific act
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
     member_prepositions: frozenset[str]  # "among those arrested was X": X is one of them
@@ -371,6 +373,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         circumstance_prepositions=words("preposition-circumstance"),
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
+        example_prepositions=words("preposition-example"),
         judged_prepositions=words("preposition-judged"),
         stance_prepositions=words("preposition-stance"),
         stance_nouns=words("noun-stance"),
@@ -383,6 +386,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         doing_verbs=words("verb-doing"),
         blaming_verbs=words("verb-blaming"),
         specific_determiners=words("determiner-specific"),
+        generic_determiners=words("determiner-generic"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
         member_prepositions=words("preposition-member"),

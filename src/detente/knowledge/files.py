@@ -113,6 +113,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-struck",  # "the air war on Yemen": after a word of war, a state is the land
     "list-separator",  # ",", "and", "or": between the names of a written list
     "reciprocal",  # each other, one another (two words)
+    "determiner-generic",  # any, no: "any attempt" names no specific act
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
     "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
     "verb-blaming",  # "the attack was blamed on the Taliban": the one named did the act
