@@ -961,6 +961,50 @@ def test_a_quote_inside_a_direct_quote_is_not_scored_on_polnear():
     assert len(as_predicted([outer, nested, alone])) == 3  # our own gold scores all three
 
 
+def test_a_report_in_the_tag_between_a_quotes_pieces_is_scored_on_polnear():
+    # '“A,” she said, adding that … “B.”': the direct quote holds its two pieces only
+    from detente.eval.quotes import as_predicted
+    from detente.records import Quote
+
+    text = "“It speaks volumes,” she said, adding that the campaign will work. “They wait.”"
+
+    def at(part: str) -> tuple[int, int]:
+        return text.index(part), text.index(part) + len(part)
+
+    pieces = (at("It speaks volumes,"), at("They wait."))
+    outer = Quote("d", pieces[0][0], pieces[1][1], text[pieces[0][0] : pieces[1][1]], "direct",
+                  *([None] * 8), parts=pieces)  # fmt: skip
+    start, end = at("the campaign will work")
+    report = Quote("d", start, end, text[start:end], "indirect", *([None] * 8))
+    scored = as_predicted([outer, report], text=text)
+    assert [p[2] for p in scored] == ["direct", "indirect"]
+
+
+def test_a_report_in_the_tag_between_a_quotes_pieces_is_kept(code):
+    doc = code(
+        "“I think that speaks volumes,” she said, adding that the campaign will work hard "
+        "to win over those voters in November. “I think they are waiting to be courted.”"
+    )
+    kinds = sorted((q.kind, q.text[:30], q.cue) for q in quotes_of(doc))
+    assert [k for k, _, _ in kinds] == ["direct", "indirect"], kinds
+    report = only(doc, "indirect")
+    assert report.text.startswith("the campaign will work hard")
+    assert report.speaker == "she"
+    assert report.cue == "adding"
+
+
+def test_the_tags_own_verb_reports_nothing_between_the_pieces(code):
+    # the parser reads 'said after X failed' as what was said; the quote has its cue
+    doc = code(
+        "“Subpoenas are not optional,” panel Chairman Rep. Tom Miller (R-Ohio) said after Smith "
+        "failed to show up at the second committee hearing he was formally called to in the "
+        "past two weeks. “Mr. Smith is a crucial fact witness.”"
+    )
+    assert [q.kind for q in quotes_of(doc)] == ["direct"], [
+        (q.kind, q.text) for q in quotes_of(doc)
+    ]
+
+
 def test_prediction_parts_and_polnear_kinds_are_chosen_separately(code):
     # PolNeAR's double-mark kind rule is its own keyword, not implied by scoring by part
     from detente.eval.quotes import doc_predictions

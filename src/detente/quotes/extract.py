@@ -231,8 +231,8 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
     whose tag sits inside a paraphrase stay, though: the paraphrase does not hold
     them ('Costs, she added, were “far below the estimate.”').
     """
-    spans = sorted((d.start, d.end, d.kind == "indirect") for d in drafts)
-    starts = [start for start, _, _ in spans]
+    spans = sorted((d.start, d.end, d.kind == "indirect", n) for n, d in enumerate(drafts))
+    starts = [start for start, _, _, _ in spans]
     kept = []
     for draft in drafts:
         if draft.cue is None:
@@ -242,15 +242,30 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
         nested = False
         # spans starting at or before the cue; contents are few, so a short scan is cheap
         quoted = draft.kind != "indirect"
-        for start, end, paraphrase in spans[: bisect_right(starts, cue_char)]:
+        for start, end, paraphrase, other in spans[: bisect_right(starts, cue_char)]:
             if quoted and paraphrase:
                 continue
-            if start <= cue_char < end and (start, end) != (draft.start, draft.end):
+            if (
+                start <= cue_char < end
+                and (start, end) != (draft.start, draft.end)
+                and _holds_cue(drafts[other], draft, cue_char)
+            ):
                 nested = True
                 break
         if not nested:
             kept.append(draft)
     return kept
+
+
+def _holds_cue(outer: _Draft, draft: _Draft, cue_char: int) -> bool:
+    """A direct quote going on over its tag holds only its pieces: a report in the tag
+    between them ('“A,” she said, adding that … “B.”') is the speaker's next statement,
+    unless the tag's own verb makes it (the parser's misreading of 'said after …')."""
+    if outer.kind != "direct" or not outer.parts:
+        return True
+    return draft.cue_token == outer.cue_token or any(
+        start <= cue_char < end for start, end in outer.parts
+    )
 
 
 def _merge_fragments(drafts: list[_Draft]) -> list[_Draft]:
