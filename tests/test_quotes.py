@@ -1347,3 +1347,30 @@ def test_a_speech_verb_object_outside_the_allow_list_is_not_reported(code, text)
 )
 def test_an_allow_listed_speech_verb_reports_its_object(code, text, said):
     assert only(code(text)).text == said
+
+
+def test_according_to_after_a_report_attributes_the_whole_report(code):
+    # the parser hangs the trailing phrase on the inner clause: each report held the
+    # other's cue and both were lost; the outer one is kept, the inner stops before it
+    doc = code(
+        "About 40 rabbis have said that they plan to participate in the protest of the "
+        "candidate's appearance Monday at the annual conference of the American Israel "
+        "Public Affairs Committee, according to an organizer."
+    )
+    quote = only(doc)
+    assert quote.cue == "according to"
+    assert quote.text.startswith("About 40 rabbis have said that they plan")
+    assert quote.text.endswith("Public Affairs Committee")
+    assert quote.speaker == "an organizer"
+
+
+def test_according_to_after_a_relative_clause_attributes_that_clause(code):
+    doc = code(
+        "His campaign manager, Jeff Weaver, says it's proof the candidate can still close the "
+        "gap in pledged delegates, which stood at 263 entering Tuesday's primary, according "
+        "to the Associated Press."
+    )
+    by_cue = {q.cue: q for q in quotes_of(doc)}
+    assert by_cue["according to"].text == "which stood at 263 entering Tuesday's primary"
+    assert by_cue["says"].text.startswith("it's proof the candidate")
+    assert "according to" not in by_cue["says"].text

@@ -229,7 +229,10 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
     the nested report is part of what he said, as "when Obama said it" is part of a
     direct quote (issue 3: a quote inside a quote is not a new quote). Quoted words
     whose tag sits inside a paraphrase stay, though: the paraphrase does not hold
-    them ('Costs, she added, were “far below the estimate.”').
+    them ('Costs, she added, were “far below the estimate.”'). Two reports that hold each
+    other's cue ('About 40 rabbis have said that they plan to protest, according to an
+    organizer': the parser hangs the trailing phrase on the inner clause) keep the one that
+    starts first, the outer one.
     """
     spans = sorted((d.start, d.end, d.kind == "indirect", n) for n, d in enumerate(drafts))
     starts = [start for start, _, _, _ in spans]
@@ -249,12 +252,20 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
                 start <= cue_char < end
                 and (start, end) != (draft.start, draft.end)
                 and _holds_cue(drafts[other], draft, cue_char)
+                and not (draft.start < start and _holds_each_other(drafts[other], draft))
             ):
                 nested = True
                 break
         if not nested:
             kept.append(draft)
     return kept
+
+
+def _holds_each_other(outer: _Draft, draft: _Draft) -> bool:
+    """Two reports whose contents each hold the other's cue."""
+    if outer.kind != "indirect" or draft.kind != "indirect" or outer.cue is None:
+        return False
+    return draft.start <= outer.cue.start_char < draft.end
 
 
 def _holds_cue(outer: _Draft, draft: _Draft, cue_char: int) -> bool:
@@ -798,6 +809,8 @@ def _report_draft(
         paragraph = (report.start, report.end)
     start = max(report.start, paragraph[0])
     end = min(report.end, paragraph[1])
+    if report.rule != "reported:according-to":
+        end = _trailing_attribution(doc, start, end, lexicon)
     start, end = _trim(doc, start, end)
     if not _enough_content(doc, start, end, report.clausal, lexicon):
         return None
@@ -957,18 +970,56 @@ def _prepositional_cue_at(doc: Doc, i: int, lexicon: QuoteLexicon) -> bool:
 def _according_to(
     view: _DocView, token: Token
 ) -> tuple[tuple[int, int], Token | None, Span] | None:
-    """``according to X, …``: content is the rest of the sentence, X the speaker."""
+    """``according to X, …``: content is the rest of the sentence, X the speaker; a phrase
+    trailing a relative or adverbial clause ('the gap in delegates, which stood at 263,
+    according to the AP') attributes that clause only."""
     doc = view.doc
     preposition = doc[token.i + 1]
     source = object_of_preposition(preposition)
     phrase_start = token.i
     phrase_end = max(preposition.right_edge.i, token.right_edge.i) + 1
     sent = view.sentence(token.i)
+    clause = _attributed_clause(doc, sent, phrase_start)
+    if clause is not None:
+        return (clause.left_edge.i, phrase_start), source, doc[token.i : token.i + 2]
     if phrase_start - sent.start >= sent.end - phrase_end:
         content = (sent.start, phrase_start)
     else:
         content = (phrase_end, sent.end)
     return content, source, doc[token.i : token.i + 2]
+
+
+def _attributed_clause(doc: Doc, sent: Span, phrase_start: int) -> Token | None:
+    """The relative clause opened by a relative pronoun ('which', 'who') and set off by
+    commas right before an ``according to`` phrase (None: the phrase attributes its
+    sentence; ', when 42% voted, according to …' is the writer's time, not the clause)."""
+    comma = phrase_start - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    found = None
+    for t in doc[sent.start : comma]:
+        if (
+            t.dep_ == "relcl"
+            and doc[t.left_edge.i].tag_ in ("WDT", "WP", "WP$")
+            and _last_word(doc, t.i, t.right_edge.i) == comma - 1
+            and t.left_edge.i > sent.start
+            and doc[t.left_edge.i - 1].text == ","
+            and comma - t.left_edge.i >= 3
+            and (found is None or t.left_edge.i < found.left_edge.i)
+        ):
+            found = t
+    return found
+
+
+def _trailing_attribution(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> int:
+    """``end`` moved before ', according to X' when that phrase closes the content: the
+    writer's attribution is not the reporter's words ('have said that they plan to
+    protest, according to an organizer')."""
+    for i in range(start + 3, end):
+        if doc[i - 1].text == "," and _prepositional_cue_at(doc, i, lexicon):
+            if doc[i].right_edge.i + 1 >= end or doc[i + 1].right_edge.i + 1 >= end:
+                return i - 1
+    return end
 
 
 # --- direct quotes -------------------------------------------------------------------------
