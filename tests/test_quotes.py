@@ -1374,3 +1374,18 @@ def test_according_to_after_a_relative_clause_attributes_that_clause(code):
     assert by_cue["according to"].text == "which stood at 263 entering Tuesday's primary"
     assert by_cue["says"].text.startswith("it's proof the candidate")
     assert "according to" not in by_cue["says"].text
+
+
+def test_according_to_in_mid_sentence_attributes_the_side_its_neighbours_tell(code):
+    # a coordinator or a dash after the phrase: the clause before; a clause opener before
+    # it: the clause after (the longer side otherwise)
+    before = code(
+        "The senator is trailing the governor by nine points, according to the polling "
+        "average - despite winning the first-in-the-nation primary there in February."
+    )
+    assert only(before).text == "The senator is trailing the governor by nine points"
+    after = code(
+        "He went to that debate, and he will probably go to the next debate, because, "
+        "according to Trump, the media would call him a chicken if he did not."
+    )
+    assert only(after).text == "the media would call him a chicken if he did not"

@@ -982,11 +982,31 @@ def _according_to(
     clause = _attributed_clause(doc, sent, phrase_start)
     if clause is not None:
         return (clause.left_edge.i, phrase_start), source, doc[token.i : token.i + 2]
-    if phrase_start - sent.start >= sent.end - phrase_end:
-        content = (sent.start, phrase_start)
-    else:
-        content = (phrase_end, sent.end)
+    side = _attributed_side(doc, sent, phrase_start, phrase_end)
+    if side is None:
+        side = "before" if phrase_start - sent.start >= sent.end - phrase_end else "after"
+    content = (sent.start, phrase_start) if side == "before" else (phrase_end, sent.end)
     return content, source, doc[token.i : token.i + 2]
+
+
+def _attributed_side(doc: Doc, sent: Span, phrase_start: int, phrase_end: int) -> str | None:
+    """Which side of a mid-sentence ``according to`` phrase it attributes, when the words
+    around it tell: a clause opener right before it ('because, according to Trump, the
+    media would …') gives the clause after; a coordinator or a dash right after it
+    ('leads in Indiana, according to the poll, and has a lead in Ohio', '…, according to
+    the average - despite …') gives the clause before. None: the longer side."""
+    before = phrase_start - 1
+    while before > sent.start and doc[before].is_punct:
+        before -= 1
+    after = phrase_end
+    while after < sent.end - 1 and doc[after].text == ",":
+        after += 1
+    if before >= sent.start and (doc[before].dep_ == "mark" or doc[before].pos_ == "SCONJ"):
+        return "after"
+    if after < sent.end and phrase_start - sent.start >= 3:
+        if doc[after].dep_ == "cc" or doc[after].text in SET_OFF_MARKS:
+            return "before"
+    return None
 
 
 def _attributed_clause(doc: Doc, sent: Span, phrase_start: int) -> Token | None:
