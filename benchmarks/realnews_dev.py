@@ -31,6 +31,8 @@ import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from detente.eval.realnews import DEVELOPMENT_SPLITS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -424,7 +426,7 @@ def halves(gold, split: str, events) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("splits", nargs="+", choices=["train", "dev", "dev2"])
+    parser.add_argument("splits", nargs="+", choices=DEVELOPMENT_SPLITS)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
     parser.add_argument("--causes", action="store_true")
     parser.add_argument("--mentions", action="store_true")
