@@ -1389,3 +1389,12 @@ def test_according_to_in_mid_sentence_attributes_the_side_its_neighbours_tell(co
         "according to Trump, the media would call him a chicken if he did not."
     )
     assert only(after).text == "the media would call him a chicken if he did not"
+
+
+def test_a_tweets_noun_object_is_what_is_said(code):
+    quote = only(code("Sexton tweeted his observations of the rally."))
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "indirect",
+        "his observations of the rally",
+        "Sexton",
+    )
