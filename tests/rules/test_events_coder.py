@@ -1283,3 +1283,20 @@ def test_a_meeting_whose_named_partner_is_no_actor_is_not_coded_without_one(code
     coded_partner = shook.format(obj="Erdogan", pos="PROPN  NNP")
     assert triples(coded(coder, coded_partner, codes)) == {("RUSGOV", "TURGOV", "040")}
     assert coded(coder, shook.format(obj="Trumps", pos="PROPN  NNPS"), codes) == []
+
+
+def test_a_thing_the_pattern_names_is_not_the_target(coder):
+    """ "Mordor's jets dropped bombs on Gondor" (``- * &WEAPON [194]``): "bombs" is what
+    was dropped, whatever the actors stage made of the word; the act lands on Gondor."""
+    table = """
+        jets     nsubj  dropped  NOUN   NNS
+        dropped  ROOT   -        VERB   VBD  lemma=drop
+        bombs    dobj   dropped  NOUN   NNS  lemma=bomb
+        on       prep   dropped  ADP    IN
+        Gondor   pobj   on       PROPN  NNP
+        .        punct  dropped  PUNCT  .
+    """
+    codes = {"jets": "MORMIL", "bombs": "RHNUAF", "Gondor": "GON"}
+    events = coded(coder, table, codes)
+    assert {e.target.code for e in events if e.target} == {"GON"}
+    assert ("MORMIL", "GON", "194") in triples(events)

@@ -119,7 +119,9 @@ def noun_infinitive(clause: Token) -> bool:
     yet done: its places are where that act would happen, not where the noun's verb lands
     ("imposed tariffs in an effort to win a Pennsylvania seat" is done to no one there),
     unlike a participle, which says who the noun's people are ("refugees fleeing Sudan")."""
-    return clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ == "acl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def coordinated(head: Token) -> list[Token]:

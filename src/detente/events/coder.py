@@ -53,6 +53,7 @@ from detente.events.participants import (
     abstract_thing,
     is_public,
     own_country,
+    pattern_words,
     same_actor,
     unarmed_sense,
     unarmed_word_sense,
@@ -614,6 +615,7 @@ class EventCoder:
             sources,
             place_targets=policy.place_target,
             domestic=policy.domestic != "no",
+            things=pattern_words(pattern),
         )
         if forced_targets:
             targets, deep = forced_targets, False
