@@ -55,6 +55,7 @@ from detente.events.participants import (
     own_country,
     pattern_words,
     same_actor,
+    same_side,
     unarmed_sense,
     unarmed_word_sense,
 )
@@ -699,8 +700,18 @@ class EventCoder:
             # should fix a date, according to the Hansard Society": the quote's speaker
             speaker = actors.quote_speaker(verb)
             sources = [speaker] if speaker is not None else []
+        # a duty the demander lays on its own side ("we must not be distracted by
+        # lawbreakers", "Britain must act" said by a British minister) is its own view or
+        # intent, no demand made of another
+        subject = verb_subject(clause)
+        if (
+            subject is not None
+            and subject.pos_ == "PRON"
+            and subject.lower_ in self.words.first_person
+        ):
+            return None
         targets = self.participants.sources(verb, actors)[0]
-        targets = [t for t in targets if not any(same_actor(t, s) for s in sources)]
+        targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
         if not sources or not targets:
             return None
         demand = self.words.demand_code(act.forward or "")
