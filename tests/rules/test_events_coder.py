@@ -1266,25 +1266,6 @@ def test_leaving_a_country_is_no_meeting_but_troops_leaving_withdraw(coder):
     assert triples(coded(coder, troops, codes)) == {("USAMIL", "LBY", "0874")}
 
 
-def test_a_meeting_whose_named_partner_is_no_actor_is_not_coded_without_one(coder):
-    """ "The queen shook hands with both Trumps" (a partner we cannot code): coding a
-    meeting with no target would say the queen met no one; with a coded partner it is
-    040 to them, and a group meeting with no partner phrase stays untargeted."""
-    codes = {"Putin": "RUSGOV", "Erdogan": "TURGOV"}
-    shook = """
-        Putin   nsubj  shook  PROPN  NNP
-        shook   ROOT   -      VERB   VBD  lemma=shake
-        hands   dobj   shook  NOUN   NNS
-        with    prep   shook  ADP    IN
-        both    det    {obj}  DET
-        {obj}   pobj   with   {pos}
-        .       punct  shook  PUNCT  .
-    """
-    coded_partner = shook.format(obj="Erdogan", pos="PROPN  NNP")
-    assert triples(coded(coder, coded_partner, codes)) == {("RUSGOV", "TURGOV", "040")}
-    assert coded(coder, shook.format(obj="Trumps", pos="PROPN  NNPS"), codes) == []
-
-
 def test_a_thing_the_pattern_names_is_not_the_target(coder):
     """ "Mordor's jets dropped bombs on Gondor" (``- * &WEAPON [194]``): "bombs" is what
     was dropped, whatever the actors stage made of the word; the act lands on Gondor."""

@@ -543,13 +543,6 @@ class EventCoder:
             self._drop(verb, "event noun object codes it")
             return None
         if not targets and not reciprocal:
-            if (
-                policy.mutual
-                and len(sources) < 2
-                and self.participants.unnamed_partner(verb, actors)
-            ):
-                self._drop(verb, "partner named, no actor")
-                return None  # "shook hands with both Trumps": a meeting with someone unknown
             if confidence < PATTERN_CONFIDENCE and has_unmatched_object(verb):
                 self._drop(verb, "default code, unmatched object")
                 return None  # "took steps", "called the alliance a cornerstone": sense unknown

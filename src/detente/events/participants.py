@@ -658,22 +658,6 @@ class Participants:
                 return target
         return None
 
-    def unnamed_partner(self, verb: Token, actors: DocActors) -> bool:
-        """ "The queen shook hands with both Trumps", "met with him", "held talks with the
-        miners": the verb (or its object) has a partner phrase (partner prepositions) that
-        names someone we could not code. A mutual act's counterpart is then named but
-        unknown: coding it without a target would say its doer met no one (the guideline's
-        target-less meeting is a group's own members meeting, with no partner phrase)."""
-        heads = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
-        for head in heads:
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in self.words.partner_prepositions:
-                    continue
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and not self.actors_of(pobj, actors, places=True):
-                        return True
-        return False
-
     def marked(
         self, verb: Token, word: str, actors: DocActors, sources: list[EventActor]
     ) -> list[EventActor]:

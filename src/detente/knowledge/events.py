@@ -244,7 +244,6 @@ class ClauseWords:
     judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
     stance_prepositions: frozenset[str]  # "is on the right path": judges the subject
     stance_nouns: frozenset[str]  # path, side, track
-    partner_prepositions: frozenset[str]  # "met with X": a mutual act's partner
     reciprocals: frozenset[tuple[str, ...]]  # ("each", "other")
     evaluations: dict[tuple[str, str], JudgingWord]  # by (lemma, coarse POS)
     naming_verbs: frozenset[str]  # "called them liars"
@@ -372,7 +371,6 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         judged_prepositions=words("preposition-judged"),
         stance_prepositions=words("preposition-stance"),
         stance_nouns=words("noun-stance"),
-        partner_prepositions=words("preposition-partner"),
         reciprocals=frozenset(tuple(pair.split()) for pair in words("reciprocal")),
         evaluations={
             (lemma, pos): JudgingWord(polarity, kind)

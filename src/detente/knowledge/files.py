@@ -127,7 +127,6 @@ FUNCTION_WORD_KINDS = (
     "adjective-feeling",  # "disillusioned with X": the speaker's feeling judges X
     "honorific-male",  # Mr, Herr: "Mr Blair" is a man known by the surname alone
     "honorific-female",  # Mrs, Ms: "Mrs Blair" may be an office holder's wife
-    "preposition-partner",  # "met with X", "talks with X": names a mutual act's partner
 )
 
 # -- words shared by every stage ----------------------------------------------------------------
