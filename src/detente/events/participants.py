@@ -137,10 +137,10 @@ def pattern_words(pattern: Pattern | None) -> frozenset[str]:
 
 
 def names_thing(actor: EventActor, doc: Doc, things: frozenset[str]) -> bool:
-    """ "Russian jets dropped bombs on Gondor" (``- * &WEAPON [194]``), "used military
-    force" (``- * &MILITARY [062]``): the actor's mention is headed by a word the verb's
-    pattern names (``things``): the thing done or used, which the pattern's code already
-    says, not someone the act is done to, whatever the actors stage made of it."""
+    """ "Russian jets dropped bombs on Gondor" (``- * &WEAPON [194]``): the actor's
+    mention is headed by an instrument the verb's pattern names (``things``): what the
+    act is done with, which the pattern's code already says, not someone it is done to,
+    whatever the actors stage made of the word."""
     if not things or actor.end <= actor.start:
         return False
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
