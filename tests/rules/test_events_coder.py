@@ -1246,3 +1246,38 @@ def test_not_just_without_a_but_conjunct_still_denies(coder, focus):
     assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"12"}
     (talks,) = [e for e in events if e.trigger.text == "hold"]
     assert (talks.modality, talks.negated) == ("intended", True)
+
+
+LEFT = """
+    {subject}
+    left    ROOT   -     VERB   VBD  lemma=leave
+    Libya   dobj   left  PROPN  NNP
+    .       punct  left  PUNCT  .
+"""
+
+
+def test_leaving_a_country_is_no_meeting_but_troops_leaving_withdraw(coder):
+    """extensions.verbs.txt LEAVE: "Dawn left Libya" meets no one (GO_SOMEWHERE's 040 made it
+    a consultation with Libya); "troops left Libya" withdraw from it (0874)."""
+    codes = {"Dawn": "LBYREB", "Libya": "LBY", "troops": "USAMIL"}
+    person = LEFT.format(subject="Dawn  nsubj  left  PROPN  NNP")
+    assert coded(coder, person, codes) == []
+    troops = LEFT.format(subject="troops  nsubj  left  NOUN  NNS")
+    assert triples(coded(coder, troops, codes)) == {("USAMIL", "LBY", "0874")}
+
+
+def test_a_thing_the_pattern_names_is_not_the_target(coder):
+    """ "Mordor's jets dropped bombs on Gondor" (``- * &WEAPON [194]``): "bombs" is what
+    was dropped, whatever the actors stage made of the word; the act lands on Gondor."""
+    table = """
+        jets     nsubj  dropped  NOUN   NNS
+        dropped  ROOT   -        VERB   VBD  lemma=drop
+        bombs    dobj   dropped  NOUN   NNS  lemma=bomb
+        on       prep   dropped  ADP    IN
+        Gondor   pobj   on       PROPN  NNP
+        .        punct  dropped  PUNCT  .
+    """
+    codes = {"jets": "MORMIL", "bombs": "RHNUAF", "Gondor": "GON"}
+    events = coded(coder, table, codes)
+    assert {e.target.code for e in events if e.target} == {"GON"}
+    assert ("MORMIL", "GON", "194") in triples(events)

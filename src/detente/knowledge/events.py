@@ -205,6 +205,7 @@ class ClauseWords:
     # lemma -> (root, argument): the sense of the root needs an actor or place there
     argument_senses: dict[str, tuple[str, str]]
     armed_sectors: frozenset[str]  # actors of these sectors can fight
+    instrument_synsets: frozenset[str]  # &WEAPON ...: a pattern's instruments, never targets
     # taking into custody: a participle on an actor reports the act ("the detained activists")
     custody_codes: frozenset[str]
     silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
@@ -334,6 +335,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
             for _n, (lemma, root, argument) in read_rows(files.ARGUMENT_SENSES, folder=folder)
         },
         armed_sectors=frozenset(read_words(files.ARMED_SECTORS, folder=folder)),
+        instrument_synsets=frozenset(read_words(files.INSTRUMENT_SYNSETS, folder=folder)),
         custody_codes=frozenset(read_words(files.CUSTODY_CODES, folder=folder)),
         silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),
         public_sectors=frozenset(read_words(files.PUBLIC_SECTORS, folder=folder)),

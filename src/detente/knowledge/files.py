@@ -258,6 +258,10 @@ EVALUATIONS = _table(
     Column("kind", one_of("quality", "act", "person")),
 )
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
+INSTRUMENT_SYNSETS = _words(
+    "events/instrument_synsets.txt",
+    Column("synset", pattern(r"&[A-Z_]+", "a synset name: &WEAPON")),
+)
 CUSTODY_CODES = _words("events/custody_codes.txt", Column("code", CAMEO_EVENT))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 PUBLIC_SECTORS = _words("events/public_sectors.txt", Column("sector", SECTOR))
@@ -536,6 +540,7 @@ SHIPPED = (
     RESPONSIBILITY_WORDS,
     EVALUATIONS,
     ARMED_SECTORS,
+    INSTRUMENT_SYNSETS,
     CUSTODY_CODES,
     SILENT_SECTORS,
     PUBLIC_SECTORS,
