@@ -1334,3 +1334,33 @@ def test_a_clause_after_argue_or_suggest_is_a_statement(coder):
     assert "020" not in holme("suggested", "suggest", "would")
     assert "020" in holme("suggested", "suggest", "should")
     assert "020" in holme("suggested", "suggest", "")
+
+
+CONCEDED = """
+    Kirby     nsubj  {verb}  PROPN  NNP
+    {verb}    ROOT   -       VERB   VBD  lemma={lemma}
+    {rest}
+    .         punct  {verb}  PUNCT  .
+"""
+THAT_RUSSIA_WON = """
+    that      mark   won     SCONJ  IN
+    Russia    nsubj  won     PROPN  NNP
+    won       ccomp  {verb}  VERB   VBD  lemma=win
+"""
+
+
+def test_conceding_a_point_acknowledges_it(coder):
+    """complement_senses.tsv: "Kirby conceded that Russia won" acknowledges (015), it yields
+    nothing (CONCEDE 080); "Kirby conceded Crimea to Russia" keeps the concession."""
+    codes = {"Kirby": "USAGOV", "Russia": "RUS", "Crimea": "UKR"}
+    clause = CONCEDED.format(verb="conceded", lemma="concede", rest=THAT_RUSSIA_WON)
+    clause = clause.replace("{verb}", "conceded")
+    found = {e.cameo for e in coded(coder, clause, codes) if e.source.code == "USAGOV"}
+    assert "080" not in found and "015" in found
+    territory = """
+        Crimea    dobj   conceded  PROPN  NNP
+        to        prep   conceded  ADP    IN
+        Russia    pobj   to        PROPN  NNP
+    """
+    yielded = CONCEDED.format(verb="conceded", lemma="concede", rest=territory)
+    assert "080" in {e.cameo for e in coded(coder, yielded, codes)}
