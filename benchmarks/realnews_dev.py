@@ -59,6 +59,21 @@ def parsed_split(gold, split: str, cache: Path):
     return articles, DocBin().from_disk(path)
 
 
+def split_setup(description: str):
+    """``(arguments, gold, nlp)`` of a benchmark run on the cached parses of some splits
+    (``splits`` ... ``[--cache DIR]``): the arguments, the gold (annotator A) and the
+    pipeline, loaded once."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("splits", nargs="+", choices=["train", "dev", "dev2"])
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
+    args = parser.parse_args()
+
+    from detente.eval.realnews import load_gold
+    from detente.nlp import load
+
+    return args, load_gold("A"), load()
+
+
 def code_split(nlp, gold, split: str, cache: Path, *, oracle: bool = False):
     """Run détente's stages on the cached parses: (events, docs). ``oracle``: after the
     actors stage, the gold's actor mentions replace (or join) the predicted ones."""

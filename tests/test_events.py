@@ -1253,3 +1253,90 @@ def test_a_consultation_needs_a_counterpart_even_by_pattern():
         lemmas=["Abe", "send", "a", "letter", "."],
     )
     assert not any(c and c.startswith("04") for c, _ in alone), alone
+
+
+def test_an_event_noun_takes_its_doer_from_a_participle_that_carries_it_out():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def noun_act(verb, lemma):
+        # "Accusations <verb> by Japan against Russia grew ." - hand-built parse and actors
+        words = ["Accusations", verb, "by", "Japan", "against", "Russia", "grew", "."]
+        heads = [6, 0, 1, 2, 1, 4, 6, 6]
+        deps = ["nsubj", "acl", "agent", "pobj", "prep", "pobj", "ROOT", "punct"]
+        pos = ["NOUN", "VERB", "ADP", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+        tags = ["NNS", "VBN", "IN", "NNP", "IN", "NNP", "VBD", "."]
+        lemmas = ["accusation", lemma, "by", "Japan", "against", "Russia", "grow", "."]
+        doc = Doc(
+            English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas
+        )
+        doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+        return coder.nominals.code(doc[0], DocActors.build(doc), set())
+
+    # a light verb's participle: its agent does the act, its phrase names the one accused
+    act = noun_act("leveled", "level")
+    assert act is not None and act.code.forward == "112"
+    assert [a.code for a in act.sources] == ["JPN"] and [a.code for a in act.targets] == ["RUS"]
+    # a verb that only speaks of the act lends it no doer ("accusations denied by Japan")
+    assert noun_act("denied", "deny") is None
+
+
+def test_an_actor_facing_an_act_from_another_receives_it():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def noun_act(verb, lemma):
+        # "Trump <verb> criticism from Japan ." - a hand-built parse, hand-built actors
+        words = ["Trump", verb, "criticism", "from", "Japan", "."]
+        heads = [1, 1, 1, 2, 3, 1]
+        deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+        pos = ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"]
+        tags = ["NNP", "VBD", "NN", "IN", "NNP", "."]
+        lemmas = ["Trump", lemma, "criticism", "from", "Japan", "."]
+        doc = Doc(
+            English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas
+        )
+        doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+        return coder.nominals.code(doc[2], DocActors.build(doc), set())
+
+    # the one facing criticism is criticized by the "from" phrase's actor, as "drew" it
+    for verb, lemma in (("faced", "face"), ("drew", "draw")):
+        act = noun_act(verb, lemma)
+        assert act is not None and act.code.forward == "111", verb
+        assert [a.code for a in act.sources] == ["JPN"] and [a.code for a in act.targets] == [
+            "USAGOV"
+        ], verb
+
+
+def test_a_mutual_event_noun_takes_its_sides_from_between_on_its_verb():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def noun_act(dep):
+        # "Clashes erupted between Russia and Japan ." - "between" on the verb
+        words = ["Clashes", "erupted", "between", "Russia", "and", "Japan", "."]
+        heads = [1, 1, 1, 2, 3, 3, 1]
+        deps = [dep, "ROOT", "prep", "pobj", "cc", "conj", "punct"]
+        pos = ["NOUN", "VERB", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+        lemmas = ["clash", "erupt", "between", "Russia", "and", "Japan", "."]
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+        return coder.nominals.code(doc[0], DocActors.build(doc), set())
+
+    act = noun_act("nsubj")
+    assert act is not None and act.code.forward == "190" and act.reciprocal
+    assert [a.code for a in act.sources] == ["RUS"] and [a.code for a in act.targets] == ["JPN"]
+    # the noun is not the verb's subject: the verb's phrase is not about it
+    assert noun_act("npadvmod") is None

@@ -529,7 +529,9 @@ class EventCoder:
             self._drop(verb, "physical force at an abstract object")
             return None  # "hammered the plan": no other sense of the word is known
         if not self._argument_sense(verb, coding, actors, len(sources) > 1 or reciprocal):
-            return None  # "took issue", "went back on a pledge": another sense
+            # "took issue", "went back on a pledge": another sense
+            self._drop(verb, "argument sense: no actor or place in its argument")
+            return None
         confidence = coding.confidence
         if (
             confidence < PATTERN_CONFIDENCE
