@@ -96,6 +96,8 @@ class EventCoder:
             self.words.roles,
             self.words.circumstance_prepositions,
             quad_class=self.cameo.quad_class,
+            complement_senses=self.words.complement_senses,
+            obligation_modals=self.words.obligation_modals,
         )
         self.participants = Participants(self.words)
         # the words of instruments (instrument_synsets.txt): a pattern's, never its target

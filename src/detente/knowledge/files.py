@@ -241,6 +241,12 @@ ARGUMENT_SENSES = _table(
     Column("root", CAMEO_ROOT),
     Column("argument", pattern(r"[a-z]+(,[a-z]+)*", "object and/or prepositions: a,b,...")),
 )
+COMPLEMENT_SENSES = _table(
+    "events/complement_senses.tsv",
+    Column("lemma", WORD),
+    Column("complement", one_of("infinitive", "clause", "assertion", "predicate")),
+    Column("code", CAMEO_EVENT),
+)
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 ECONOMIC_MEASURES = _table(
     "events/economic_measures.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
@@ -531,6 +537,7 @@ SHIPPED = (
     NOMINALS,
     UNARMED_SENSES,
     ARGUMENT_SENSES,
+    COMPLEMENT_SENSES,
     LIGHT_VERBS,
     ECONOMIC_MEASURES,
     IMPOSING_VERBS,
