@@ -870,7 +870,7 @@ class DocResolver:
         if span[-1].lower_ not in self.place_lexicon.facilities:
             return False
         if self._is_locative(span):
-            return True
+            return not _employer_frame(span)
         holders = [c for c in span.root.children if c.dep_ == "poss"]
         return any(h.ent_type_ in PLACE_LABELS for h in holders)
 
@@ -1435,6 +1435,18 @@ def _in_office(actor: KBActor, when: date | None, *, offices_only: bool = False)
         and not (offices_only and ELITE_SECTOR in code_blocks(role.code))
         for role in actor.roles
     )
+
+
+def _employer_frame(span: Span) -> bool:
+    """ "Ann Lee, a scholar at the Wilson Center", "director of the Asia Program at X
+    Center": the preposition describes a person or a body by where they work, so the name
+    is that employer (an organization), not where something happens ("a riot inside the
+    Regional Recovery Center", "exhibits at the Al Shawa Cultural Center")."""
+    preposition = span.root.head
+    holder = preposition.head
+    if preposition.dep_ != "prep" or holder.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return holder.dep_ in ("appos", "attr") or holder.ent_type_ in ("ORG", "PERSON")
 
 
 def _place_resolution(reading: PlaceReading, text: str) -> Resolution:
