@@ -11,6 +11,7 @@ from detente.nlp.syntax import (
     governing_verb,
     has_own_subject,
     inherited_subject,
+    is_passive,
     object_of_preposition,
     passive_agent,
     prepositional_objects,
@@ -90,3 +91,25 @@ def test_walks_that_find_nothing():
     assert object_of_preposition(doc[2]) is None
     assert governing_verb(doc[1]) is None  # the root has no verb above it
     assert governing_verb(doc[2]).text == "left"
+
+
+def test_a_verb_is_passive_by_its_auxiliary_or_its_passive_subject():
+    # "Abe was told", "the talks, held in Oslo": quotes and statements ask the same question
+    doc = parse(
+        """
+        Abe    nsubjpass  told  PROPN
+        was    auxpass    told  AUX
+        told   ROOT       -     VERB   VBN  lemma=tell
+        """
+    )
+    assert is_passive(doc[2])
+    held = parse(
+        """
+        talks  ROOT     -      NOUN
+        held   acl      talks  VERB  VBN  lemma=hold
+        in     prep     held   ADP
+        Oslo   pobj     in     PROPN
+        """
+    )
+    assert not is_passive(held[1])  # a participle alone is not marked passive
+    assert not is_passive(doc[0])

@@ -36,6 +36,7 @@ from detente.nlp.syntax import (
     VERBAL_POS,
     has_own_subject,
     inherited_subject,
+    is_passive,
     object_of_preposition,
     sentence_numbers,
     subject_of,
@@ -317,7 +318,7 @@ def _prepositional_content(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int
     commented on Crutcher's death", "called for more information", "called for drivers
     to refuse overtime"), if it has one of its own."""
     prepositions = lexicon.prepositional_speech.get(verb.lemma_.lower())
-    if prepositions is None or _is_passive(verb):  # 'was called a charlatan … for …'
+    if prepositions is None or is_passive(verb):  # 'was called a charlatan … for …'
         return None
     # 'called early elections for March': the verb's own object is no addressee, so the
     # verb is not speech (charge and ask, whose object is the addressee, keep it)
@@ -1139,7 +1140,7 @@ def _find_cue(
 def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """Whose words a speech verb gives: its subject (or the one it shares), else a speaker
     the parser hung elsewhere in the tag."""
-    if _is_passive(verb):
+    if is_passive(verb):
         # "was first reported by The Washington Post"; "it was announced that …" has none
         agent = _passive_agent(verb)
         return agent if agent is not None and not view.inside(agent.i) else None
@@ -1179,10 +1180,6 @@ def _passive_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool]
     if subject is None or subject.pos_ == "PRON":
         return None
     return subject.left_edge.i, subject.right_edge.i + 1, False
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
 
 
 def _passive_agent(verb: Token) -> Token | None:
