@@ -16,6 +16,7 @@ from detente.nlp.syntax import (
     TIME_LABELS,
     VERBAL_POS,
     object_of_preposition,
+    prepositional_objects,
     pruned_subtree,
     subject_of,
 )
@@ -189,11 +190,9 @@ def noun_struck(noun: Token, preps: Iterable[str]) -> Token | None:
     """The noun object of the event noun's first phrase opened by one of ``preps`` ("an
     attack on the cost": "cost")."""
     preps = set(preps)
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                    return pobj
+    for _, pobj in prepositional_objects(noun, preps):
+        if pobj.pos_ in ("NOUN", "PROPN"):
+            return pobj
     return None
 
 
@@ -215,14 +214,7 @@ def argument_heads(verb: Token, argument: str) -> list[Token]:
         [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if "object" in kinds else []
     )
     holders = [verb, *(c for c in verb.children if c.dep_ in PARTICLE_DEPS)]
-    return heads + [
-        pobj
-        for holder in holders
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in kinds
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    return heads + [pobj for holder in holders for _, pobj in prepositional_objects(holder, kinds)]
 
 
 def inside_phrase(head: Token, start: int, end: int) -> bool:

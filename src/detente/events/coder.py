@@ -65,7 +65,7 @@ from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
 from detente.nlp.segments import SENTENCE_END_CHARS, is_furniture_sentence
-from detente.nlp.syntax import governing_verb, passive_agent
+from detente.nlp.syntax import governing_verb, passive_agent, prepositional_objects
 from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
@@ -478,11 +478,7 @@ class EventCoder:
         """ "killed in a car bombing", "in a Jordanian airstrike": the event noun is the
         act, whose doer it may name; the verb says only what it did."""
         return any(
-            pobj.lemma_.lower() in self.words.nominals
-            for prep in verb.children
-            if prep.dep_ == "prep"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
+            pobj.lemma_.lower() in self.words.nominals for _, pobj in prepositional_objects(verb)
         )
 
     def _future_intent(self, act: CodedAct, factuality: Factuality) -> list[CodedAct]:
