@@ -14,6 +14,7 @@ from detente.nlp.syntax import (
     is_passive,
     object_of_preposition,
     passive_agent,
+    preposition_complement,
     prepositional_objects,
     subject_of,
 )
@@ -113,3 +114,31 @@ def test_a_verb_is_passive_by_its_auxiliary_or_its_passive_subject():
     )
     assert not is_passive(held[1])  # a participle alone is not marked passive
     assert not is_passive(doc[0])
+
+
+def test_a_preposition_opens_an_object_or_a_clause_after_it():
+    # "joked about moving": a clause (pcomp) counts as what the preposition opens
+    doc = parse(
+        """
+        Trump   nsubj  joked   PROPN
+        joked   ROOT   -       VERB   VBD  lemma=joke
+        about   prep   joked   ADP
+        moving  pcomp  about   VERB   VBG  lemma=move
+        """
+    )
+    assert preposition_complement(doc[2]).text == "moving"
+    assert object_of_preposition(doc[2]) is None  # no noun object
+
+
+def test_a_stranded_prepositions_object_before_it_is_no_complement():
+    # "what he joked about": the object stands before the preposition
+    doc = parse(
+        """
+        what   pobj   about   PRON
+        he     nsubj  joked   PRON
+        joked  ROOT   -       VERB  VBD  lemma=joke
+        about  prep   joked   ADP
+        """
+    )
+    assert preposition_complement(doc[3]) is None
+    assert object_of_preposition(doc[3]).text == "what"

@@ -149,6 +149,20 @@ def object_of_preposition(prep: Token) -> Token | None:
     return child_with(prep, ("pobj",))
 
 
+PREPOSITION_COMPLEMENT_DEPS = frozenset({"pobj", "pcomp"})
+
+
+def preposition_complement(prep: Token) -> Token | None:
+    """What a preposition opens after it: its object ("accused [of] [crimes]") or the clause
+    it introduces ("joked [about] [moving] to New Zealand"). Only what follows the word: a
+    stranded preposition's object before it ("what he joked about") is not taken, unlike
+    :func:`object_of_preposition`, which takes the object on either side but no clause."""
+    for child in prep.rights:
+        if child.dep_ in PREPOSITION_COMPLEMENT_DEPS:
+            return child
+    return None
+
+
 def passive_agent(verb: Token) -> Token | None:
     """The doer of a passive verb: the object of its "by" phrase."""
     for child in verb.children:

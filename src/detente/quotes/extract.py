@@ -38,6 +38,7 @@ from detente.nlp.syntax import (
     inherited_subject,
     is_passive,
     object_of_preposition,
+    preposition_complement,
     sentence_numbers,
     subject_of,
 )
@@ -328,20 +329,20 @@ def _prepositional_content(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int
         return None
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in prepositions:
-            objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
-            if not objects or _time_or_name(objects[0], lexicon):
+            complement = preposition_complement(child)
+            if complement is None or _time_or_name(complement, lexicon):
                 continue
             # 'called for female contestants to wear …': the parser may hang the
             # infinitive on the verb; it belongs to what was called for
             end = max(
-                [objects[0].right_edge.i]
+                [complement.right_edge.i]
                 + [
                     other.right_edge.i
                     for other in verb.rights
-                    if other.i > objects[0].i and other.dep_ in ("xcomp", "ccomp")
+                    if other.i > complement.i and other.dep_ in ("xcomp", "ccomp")
                 ]
             )
-            return objects[0].left_edge.i, end + 1
+            return complement.left_edge.i, end + 1
         # '… for drivers to refuse overtime' parsed as a clause with "for" its mark
         if child.dep_ == "advcl" and any(
             grand.dep_ == "mark" and grand.lower_ in prepositions and grand.i < child.i
@@ -560,9 +561,9 @@ def _reported_content(
             return child.left_edge.i, _noun_phrase_end(child), False
         # "accused Republicans of placing …", "joked about moving to New Zealand"
         if child.dep_ == "prep" and child.lower_ in lexicon.topic_prepositions:
-            objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return objects[0].left_edge.i, _topic_end(verb, child, objects[0]), False
+            complement = preposition_complement(child)
+            if complement is not None:
+                return complement.left_edge.i, _topic_end(verb, child, complement), False
     found = _prepositional_content(verb, lexicon)
     if found is not None:
         return found[0], found[1], False
