@@ -11,6 +11,7 @@ from detente.nlp.syntax import (
     governing_verb,
     has_own_subject,
     inherited_subject,
+    is_bare_verb,
     is_passive,
     object_of_preposition,
     passive_agent,
@@ -142,3 +143,25 @@ def test_a_stranded_prepositions_object_before_it_is_no_complement():
     )
     assert preposition_complement(doc[3]) is None
     assert object_of_preposition(doc[3]).text == "what"
+
+
+def test_a_bare_participle_has_no_auxiliary_and_no_subject():
+    # "those detained were released": "detained" is bare, "were released" is not
+    doc = parse(
+        """
+        those     nsubjpass  released  PRON
+        detained  acl        those     VERB  VBN  lemma=detain
+        were      auxpass    released  AUX
+        released  ROOT       -         VERB  VBN  lemma=release
+        """
+    )
+    assert is_bare_verb(doc[1])
+    assert not is_bare_verb(doc[3])
+    # a subject alone is enough for a clause of its own: "Abe met"
+    met = parse(
+        """
+        Abe  nsubj  met  PROPN
+        met  ROOT   -    VERB  VBD  lemma=meet
+        """
+    )
+    assert not is_bare_verb(met[1])

@@ -92,6 +92,17 @@ def is_passive(verb: Token) -> bool:
     return child_with(verb, PASSIVE_DEPS) is not None
 
 
+# A verb with one of these dependents has a clause of its own ("who were arrested", "has been
+# indicted"); a verb with none is a bare participle or infinitive ("those detained").
+CLAUSE_MARKER_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass"})
+
+
+def is_bare_verb(verb: Token) -> bool:
+    """No auxiliary and no nominal subject of its own: a bare participle or infinitive
+    ("those [detained] by the police", "were injured or [killed]", "[Asked] about Putin")."""
+    return not any(child.dep_ in CLAUSE_MARKER_DEPS for child in verb.children)
+
+
 def infinitive_complement(verb: Token) -> Token | None:
     """The "to" infinitive after the verb that says what is to be done, when someone other
     than the verb's subject is to do it: the verb's object ("encouraged Iran to release",
