@@ -7,11 +7,13 @@ from parses import parse
 
 from detente.nlp.syntax import (
     CLAUSAL_SUBJECT_DEPS,
+    PREDICATE_DEPS,
     child_with,
     governing_verb,
     has_own_subject,
     inherited_subject,
     is_bare_verb,
+    is_copula,
     is_passive,
     object_of_preposition,
     passive_agent,
@@ -165,3 +167,26 @@ def test_a_bare_participle_has_no_auxiliary_and_no_subject():
         """
     )
     assert not is_bare_verb(met[1])
+
+
+def test_a_copula_is_a_verbal_be_whatever_its_case():
+    # "Trump Is Ready": a verb "Is" (lemma "be") is a copula; "ready" is its predicate
+    doc = parse(
+        """
+        Trump  nsubj  Is  PROPN
+        Is     ROOT   -   AUX   VBZ  lemma=be
+        ready  acomp  Is  ADJ
+        """
+    )
+    assert is_copula(doc[1]) and doc[2].dep_ in PREDICATE_DEPS
+    assert not is_copula(doc[0]) and not is_copula(doc[2])
+    # a headline's "IS" tagged a proper noun is no verb; a capitalised lemma counts as "be"
+    headline = parse(
+        """
+        IRAN   compound  IS  PROPN
+        IS     ROOT      -   PROPN  NNP  lemma=IS
+        Be     ROOT      -   AUX    VB   lemma=Be
+        """
+    )
+    assert not is_copula(headline[1])
+    assert is_copula(headline[2])

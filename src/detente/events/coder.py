@@ -65,7 +65,13 @@ from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
 from detente.nlp.segments import SENTENCE_END_CHARS, is_furniture_sentence
-from detente.nlp.syntax import governing_verb, is_bare_verb, passive_agent, prepositional_objects
+from detente.nlp.syntax import (
+    governing_verb,
+    is_bare_verb,
+    is_copula,
+    passive_agent,
+    prepositional_objects,
+)
 from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
@@ -807,7 +813,7 @@ def participle_patients(
             noun.dep_ != "pobj"
             or prep.dep_ != "prep"
             or prep.lower_ not in participants.words.member_prepositions
-            or clause.lemma_ != "be"
+            or not is_copula(clause)
         ):
             return []
         subject = verb_subject(clause)

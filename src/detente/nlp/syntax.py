@@ -25,6 +25,8 @@ COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})  # a verb's clausal complements
 # Dependents inside a noun phrase that say whose or which it is ("Japan's navy", "U.S. officials").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
+# What a copula says its subject is: "is [ready]" (acomp), "is [a hero]" (attr).
+PREDICATE_DEPS = frozenset({"acomp", "attr"})
 # A verb without a subject of its own borrows the one of the verb it hangs from through these
 # ("Trump stood and said", "Trump tweeted, saying").
 SUBJECT_INHERITING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acl"})
@@ -86,6 +88,13 @@ def has_own_subject(verb: Token) -> bool:
 
 def passive_subject(verb: Token) -> Token | None:
     return child_with(verb, ("nsubjpass",))
+
+
+def is_copula(verb: Token) -> bool:
+    """A form of "be" used as a verb ("Trump [is] on the right path", "who [were] there").
+    The lemmatizer lowercases the lemma of every verb, so "Is", "WAS" count; a token
+    tagged otherwise (a proper noun "IS" in a headline) does not."""
+    return verb.lemma_.lower() == "be" and verb.pos_ in VERBAL_POS
 
 
 def is_passive(verb: Token) -> bool:
