@@ -9,6 +9,7 @@ from detente.nlp.syntax import (
     CLAUSAL_SUBJECT_DEPS,
     PREDICATE_DEPS,
     child_with,
+    first_conjunct,
     governing_verb,
     has_own_subject,
     inherited_subject,
@@ -190,3 +191,20 @@ def test_a_copula_is_a_verbal_be_whatever_its_case():
     )
     assert not is_copula(headline[1])
     assert is_copula(headline[2])
+
+
+def test_the_first_conjunct_is_the_top_of_the_conj_chain():
+    # "Japan, China and Korea met": Korea hangs on China, China on Japan
+    doc = parse(
+        """
+        Japan  nsubj  met    PROPN
+        ,      punct  Japan  PUNCT
+        China  conj   Japan  PROPN
+        and    cc     China  CCONJ
+        Korea  conj   China  PROPN
+        met    ROOT   -      VERB   VBD  lemma=meet
+        """
+    )
+    assert first_conjunct(doc[4]).text == "Japan"
+    assert first_conjunct(doc[0]).text == "Japan"  # no conjunct: itself
+    assert first_conjunct(doc[5]).text == "met"

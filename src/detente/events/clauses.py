@@ -15,6 +15,7 @@ from detente.nlp.syntax import (
     COMPLEMENT_DEPS,
     TIME_LABELS,
     VERBAL_POS,
+    first_conjunct,
     object_of_preposition,
     prepositional_objects,
     pruned_subtree,
@@ -228,9 +229,7 @@ def relative_antecedent(verb: Token, relatives: frozenset[str]) -> Token | None:
     the noun the clause describes, which is its object ("islands that Japan controls")."""
     if any(c.dep_ == "dobj" and c.lower_ not in relatives for c in verb.children):
         return None
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = first_conjunct(verb)
     if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
         return clause.head
     # "islands that Japan controls but China claims": the parser often hangs "claims" on

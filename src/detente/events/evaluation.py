@@ -47,6 +47,7 @@ from detente.knowledge.events import ClauseWords, JudgingWord
 from detente.nlp.syntax import (
     PREDICATE_DEPS,
     VERBAL_POS,
+    first_conjunct,
     governing_verb,
     is_copula,
     passive_agent,
@@ -185,9 +186,7 @@ class Evaluations:
             verb = tok.head
             subject = verb_subject(verb) if verb.i != tok.i else None
             return [subject] if subject is not None else []
-        node = tok
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head  # "decent, fair minded and dedicated": the first conjunct
+        node = first_conjunct(tok)  # "decent, fair minded and dedicated": "decent"
         if node.dep_ in _DESCRIBING_DEPS and node.head.pos_ in ("NOUN", "PROPN"):
             noun = node.head
             owners = [c for c in noun.children if c.dep_ == "poss"]

@@ -193,6 +193,16 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the words coordinated with ``token`` ("Japan and [China]" -> "Japan",
+    "decent, fair minded and [dedicated]" -> "decent"): up its ``conj`` links to the top;
+    ``token`` itself when it is no conjunct. It follows the links whichever way they point
+    (the parser hangs a conjunct on an earlier one, but a misparse may not)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above ``token``."""
     for ancestor in token.ancestors:
