@@ -1184,10 +1184,12 @@ def _passive_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool]
 
 
 def _passive_agent(verb: Token) -> Token | None:
-    """The object of a passive verb's "by" ("was reported by the Post" -> "Post")."""
+    """The object of a passive verb's "by" ("was reported by the Post" -> "Post"). Unlike
+    :func:`detente.nlp.syntax.passive_agent`, only a "by" after the verb, and only the first
+    one: a reporter is named after "was reported"; kept apart so quotes keep their answers."""
     for child in verb.rights:
         if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            return object_of_preposition(child)
     return None
 
 
