@@ -46,6 +46,7 @@ from detente.events.participants import DocActors, Participants, same_actor, sam
 from detente.knowledge.events import ClauseWords, JudgingWord
 from detente.nlp.syntax import (
     PREDICATE_DEPS,
+    SUBJECT_DEPS,
     VERBAL_POS,
     first_conjunct,
     governing_verb,
@@ -206,7 +207,7 @@ class Evaluations:
             # "Syria was in a dangerous situation" (function_words.tsv stance words)
             subject = verb_subject(node.head.head)
             return [subject] if subject is not None else []
-        own_subject = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        own_subject = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if own_subject:
             return own_subject  # a small clause: "branded it tasteless"
         if node.dep_ in PREDICATE_DEPS:

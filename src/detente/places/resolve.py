@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.kb.base import KBPlace, KnowledgeBase
 from detente.knowledge.places import PlaceLexicon
 from detente.nlp.extensions import doc_text
-from detente.nlp.syntax import PLACE_LABELS, prepositional_objects
+from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, prepositional_objects
 from detente.places.evidence import (
     DATELINE_WEIGHT,
     DocEvidence,
@@ -822,7 +822,7 @@ def _someone_is(verb: Token) -> bool:
     """ "they are from India", "the victims were from Syria", "the 12 are from Egypt": people
     (a number of them) come from a place;
     "the proposal is from Russia" says who made it (the state acts)."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return any(
         (s.pos_ == "PRON" and s.lower_ not in ("it", "this", "that"))
         or s.pos_ == "NUM"  # "the 12 affected by the ruling are from Algeria": people counted
