@@ -31,6 +31,8 @@ import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from detente.eval.realnews import DEVELOPMENT_SPLITS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -55,6 +57,21 @@ def parsed_split(gold, split: str, cache: Path):
             docs.add(doc)
         docs.to_disk(path)
     return articles, DocBin().from_disk(path)
+
+
+def split_setup(description: str):
+    """``(arguments, gold, nlp)`` of a benchmark run on the cached parses of some splits
+    (``splits`` ... ``[--cache DIR]``): the arguments, the gold (annotator A) and the
+    pipeline, loaded once."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("splits", nargs="+", choices=["train", "dev", "dev2"])
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
+    args = parser.parse_args()
+
+    from detente.eval.realnews import load_gold
+    from detente.nlp import load
+
+    return args, load_gold("A"), load()
 
 
 def code_split(nlp, gold, split: str, cache: Path, *, oracle: bool = False):
@@ -424,7 +441,7 @@ def halves(gold, split: str, events) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("splits", nargs="+", choices=["train", "dev", "dev2"])
+    parser.add_argument("splits", nargs="+", choices=DEVELOPMENT_SPLITS)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
     parser.add_argument("--causes", action="store_true")
     parser.add_argument("--mentions", action="store_true")

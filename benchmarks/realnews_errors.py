@@ -22,7 +22,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from detente.eval.realnews import load_gold, score_realnews
+from detente.eval.realnews import DEVELOPMENT_SPLITS, load_gold, score_realnews
 
 CACHE = Path("/tmp/detente_realnews_{tag}_{split}.pkl")
 
@@ -223,7 +223,7 @@ def show_errors(gold, units, limit: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("split", choices=("train", "dev", "dev2"))
+    parser.add_argument("split", choices=DEVELOPMENT_SPLITS)
     parser.add_argument("--verbose", type=int, default=0, help="print N sentences with errors")
     parser.add_argument("--cached", action="store_true")
     parser.add_argument("--tag", default="run", help="names the cache file of this run")

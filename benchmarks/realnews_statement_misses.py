@@ -14,14 +14,12 @@ cached parses of ``realnews_dev.py``. Never run on the test split.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from realnews_dev import code_split  # noqa: E402
+from realnews_dev import code_split, split_setup  # noqa: E402
 from realnews_missed_triggers import kind_of  # noqa: E402
 
 CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "AGREE", "REJECT"})
@@ -42,16 +40,7 @@ def where(tok) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("splits", nargs="+", choices=["train", "dev", "dev2"])
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
-    args = parser.parse_args()
-
-    from detente.eval.realnews import load_gold
-    from detente.nlp import load
-
-    gold = load_gold("A")
-    nlp = load()
+    args, gold, nlp = split_setup(__doc__.splitlines()[0])
     coder = nlp.get_pipe("detente_events").coder
     for split in args.splits:
         events, docs = code_split(nlp, gold, split, args.cache)

@@ -1,6 +1,6 @@
 """Why the coder emitted nothing at real-news gold triggers that are verbs it knows.
 
-    .venv/bin/python benchmarks/realnews_uncoded_verbs.py --split train [--show REASON]
+    .venv/bin/python benchmarks/realnews_uncoded_verbs.py --split train|dev|dev2 [--passives] [--coarse] [--show REASON]
 
 For every asserted gold event with a PLOVER category whose trigger no predicted event
 overlaps, and whose trigger is a verb the lexicon knows (the "verb known, not coded" row of
@@ -68,6 +68,7 @@ COARSE = (  # (reason prefix or fragment, group), first match wins
         "verb sense: block default with an unmatched object, no target",
     ),
     ("null code", "verb sense: a pattern codes nothing (null)"),
+    ("argument sense", "verb sense: its sense needs an actor or place argument, none found"),
     ("reporting verb", "reporting verb: the content is coded as a statement, not the verb"),
 )
 
@@ -90,7 +91,7 @@ def gold_where(actor) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("train", "dev"), default="train")
+    parser.add_argument("--split", choices=("train", "dev", "dev2"), default="train")
     parser.add_argument("--show", help="List the misses whose reason starts with this.")
     parser.add_argument("--passives", action="store_true", help="Also passives without agent.")
     parser.add_argument("--coarse", action="store_true", help="Group the reasons.")

@@ -302,13 +302,14 @@ def test_each_held_out_split_is_scored_on_its_own():
     s7 = sentence("s7", A1, "Moscow", "talk.", "test4", [georgia])
     australia = mention(A3, "Australia", "AUS", kind="country")
     s8 = sentence("s8", A3, "Rain", "Australia.", "test5", [australia])
+    s9 = sentence("s9", A2, "He", "Monday.", "test6", [mention(A2, "Tripoli", "LBY")])
     predictions = {
         A1: [place(A1, "Georgia", "GEO")],
         A2: [place(A2, "Tripoli", "LBY")],
         A3: [place(A3, "Perth", "USA")],
     }
-    scores = score_places([GOLD[0], s5, s6, s7, s8], predictions, resamples=0)
-    assert list(scores) == ["dev", "test", "test2", "test3", "test4", "test5", "all"]
+    scores = score_places([GOLD[0], s5, s6, s7, s8, s9], predictions, resamples=0)
+    assert list(scores) == ["dev", "test", "test2", "test3", "test4", "test5", "test6", "all"]
     assert (scores["test2"].counts.right, scores["test2"].errors) == (1, ())
     test3 = scores["test3"]
     assert (test3.counts.sentences, test3.counts.gold_places, test3.counts.found) == (1, 1, 1)
@@ -320,13 +321,17 @@ def test_each_held_out_split_is_scored_on_its_own():
     test5 = scores["test5"]  # Australia missed (only Perth was predicted)
     assert (test5.counts.sentences, test5.counts.gold_places, test5.counts.found) == (1, 1, 0)
     assert [e.sentence_id for e in test5.errors] == ["s8"]
-    assert scores["all"].counts.gold_places == 5 and scores["all"].counts.right == 2
+    test6 = scores["test6"]  # Tripoli found in Libya
+    assert (test6.counts.sentences, test6.counts.gold_places, test6.counts.right) == (1, 1, 1)
+    assert scores["all"].counts.gold_places == 6 and scores["all"].counts.right == 3
     assert "| test3 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
     assert "| test4 | 1 | 1 | 1 | 1.000" in to_markdown(scores)
     assert "test3" not in score_places([GOLD[0], s5], predictions, resamples=0)
     assert "test4" not in score_places([GOLD[0], s5, s6], predictions, resamples=0)
     assert "| test5 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
     assert "test5" not in score_places([GOLD[0], s5, s6, s7], predictions, resamples=0)
+    assert "| test6 | 1 | 1 | 1 | 1.000" in to_markdown(scores)
+    assert "test6" not in score_places([GOLD[0], s5, s6, s7, s8], predictions, resamples=0)
 
 
 def _gold_file(tmp_path, sentences) -> Path:

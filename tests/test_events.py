@@ -1107,3 +1107,236 @@ def test_force_at_a_physical_thing_stays_force(code, text, expected):
         and e.cameo_root == root
         for e in events
     ), [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
+
+
+def test_an_obligation_on_the_demanders_own_side_is_no_demand():
+    """ "Abe said China must act" demands of China; "we must act" and "Japan must act"
+    said by Japan's prime minister lay the duty on his own side: no demand (10x)."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    vocab = English().vocab
+
+    def obligation(obliged: str, kind: str, actor_id: str, code: str, pos: str):
+        words = ["Abe", "said", obliged, "must", "act", "."]
+        doc = Doc(
+            vocab,
+            words=words,
+            heads=[1, 1, 4, 4, 1, 1],
+            deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+            pos=["PROPN", "VERB", pos, "AUX", "VERB", "PUNCT"],
+            lemmas=["Abe", "say", obliged.lower(), "must", "act", "."],
+        )
+        start = len("Abe said ")
+        doc._.mentions = [
+            Mention("t", 0, 3, "Abe", "person", "shinzo-abe", "Abe", "JPNGOV", "JPN", "GOV", "kb"),
+            Mention(
+                "t",
+                start,
+                start + len(obliged),
+                obliged,
+                kind,
+                actor_id,
+                obliged,
+                code,
+                code[:3],
+                code[3:] or None,
+                "kb",
+            ),  # fmt: skip
+        ]
+        actors = DocActors.build(doc)
+        verb = doc[4]
+        return coder._code_obligation(verb, coder.verb_codes.entry(verb), actors)
+
+    demand = obligation("China", "state", "state:CHN", "CHN", "PROPN")
+    assert demand is not None and demand.targets[0].code == "CHN"
+    assert demand.code.forward.startswith("10")
+    # the speaker's own state, and a first-person pronoun (resolved to his government)
+    assert obligation("Japan", "state", "state:JPN", "JPN", "PROPN") is None
+    assert obligation("we", "organization", "org:japan-government", "JPNGOV", "PRON") is None
+    # "US" is a name, not the pronoun "us"
+    assert obligation("US", "state", "state:USA", "USA", "PROPN") is not None
+
+
+def test_a_cooperative_default_needs_an_actor_acted_on():
+    """give, lead, serve, increase cooperate (06, their block's default) only when what they
+    act on is an actor or place: "Japan led Gondor", not "Japan gave Gondor a book"."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.coder import _Coding
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    vocab = English().vocab
+
+    def sense(words, lemmas, heads, deps, pos, actor_tokens, code="060"):
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        actors = DocActors(
+            [0 if i in actor_tokens else -1 for i in range(len(doc))], [], {}, [], []
+        )
+        return coder._argument_sense(doc[1], _Coding(CodeSpec(code), "", 0.7, None), actors)
+
+    gave = dict(
+        lemmas=["Japan", "give", "Gondor", "a", "book", "."],
+        heads=[1, 1, 1, 4, 1, 1],
+        deps=["nsubj", "ROOT", "dative", "det", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"],
+    )
+    assert not sense(["Japan", "gave", "Gondor", "a", "book", "."], **gave, actor_tokens={0, 2})
+    assert sense(["Japan", "gave", "Gondor", "a", "Mordor", "."], **gave, actor_tokens={0, 2, 4})
+    led = dict(
+        lemmas=["Japan", "lead", "Gondor", "."],
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+    )
+    assert sense(["Japan", "led", "Gondor", "."], **led, actor_tokens={0, 2})
+    assert not sense(["Japan", "led", "talks", "."], **led, actor_tokens={0})
+    # another root than the table's: the table says nothing
+    assert sense(["Japan", "led", "talks", "."], **led, actor_tokens={0}, code="040")
+
+
+def test_a_consultation_needs_a_counterpart_even_by_pattern():
+    """ "Abe sent a letter to Putin" consults Putin (04x); "Abe sent a letter" names no
+    counterpart, and a consultation with no one is no event, even by a pattern
+    ("- * LETTER [040]")."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    vocab = English().vocab
+
+    def code(words, heads, deps, pos, lemmas):
+        doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        mentions = []
+        for name, code in (("Abe", "JPNGOV"), ("Putin", "RUSGOV")):
+            if name in words:
+                start = doc[words.index(name)].idx
+                mentions.append(
+                    Mention(
+                        "t",
+                        start,
+                        start + len(name),
+                        name,
+                        "person",
+                        name.lower(),
+                        name,
+                        code,
+                        code[:3],
+                        code[3:],
+                        "kb",
+                    )  # fmt: skip
+                )
+        doc._.mentions = mentions
+        acts = coder._code_verb(doc[1], DocActors.build(doc), set())
+        return [(a.code.forward, [t.code for t in a.targets]) for a in acts]
+
+    to_putin = code(
+        ["Abe", "sent", "a", "letter", "to", "Putin", "."],
+        heads=[1, 1, 3, 1, 1, 4, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        lemmas=["Abe", "send", "a", "letter", "to", "Putin", "."],
+    )
+    assert any(c.startswith("04") and t == ["RUSGOV"] for c, t in to_putin), to_putin
+    alone = code(
+        ["Abe", "sent", "a", "letter", "."],
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        lemmas=["Abe", "send", "a", "letter", "."],
+    )
+    assert not any(c and c.startswith("04") for c, _ in alone), alone
+
+
+def test_an_event_noun_takes_its_doer_from_a_participle_that_carries_it_out():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def noun_act(verb, lemma):
+        # "Accusations <verb> by Japan against Russia grew ." - hand-built parse and actors
+        words = ["Accusations", verb, "by", "Japan", "against", "Russia", "grew", "."]
+        heads = [6, 0, 1, 2, 1, 4, 6, 6]
+        deps = ["nsubj", "acl", "agent", "pobj", "prep", "pobj", "ROOT", "punct"]
+        pos = ["NOUN", "VERB", "ADP", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+        tags = ["NNS", "VBN", "IN", "NNP", "IN", "NNP", "VBD", "."]
+        lemmas = ["accusation", lemma, "by", "Japan", "against", "Russia", "grow", "."]
+        doc = Doc(
+            English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas
+        )
+        doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+        return coder.nominals.code(doc[0], DocActors.build(doc), set())
+
+    # a light verb's participle: its agent does the act, its phrase names the one accused
+    act = noun_act("leveled", "level")
+    assert act is not None and act.code.forward == "112"
+    assert [a.code for a in act.sources] == ["JPN"] and [a.code for a in act.targets] == ["RUS"]
+    # a verb that only speaks of the act lends it no doer ("accusations denied by Japan")
+    assert noun_act("denied", "deny") is None
+
+
+def test_an_actor_facing_an_act_from_another_receives_it():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def noun_act(verb, lemma):
+        # "Trump <verb> criticism from Japan ." - a hand-built parse, hand-built actors
+        words = ["Trump", verb, "criticism", "from", "Japan", "."]
+        heads = [1, 1, 1, 2, 3, 1]
+        deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+        pos = ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"]
+        tags = ["NNP", "VBD", "NN", "IN", "NNP", "."]
+        lemmas = ["Trump", lemma, "criticism", "from", "Japan", "."]
+        doc = Doc(
+            English().vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas
+        )
+        doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+        return coder.nominals.code(doc[2], DocActors.build(doc), set())
+
+    # the one facing criticism is criticized by the "from" phrase's actor, as "drew" it
+    for verb, lemma in (("faced", "face"), ("drew", "draw")):
+        act = noun_act(verb, lemma)
+        assert act is not None and act.code.forward == "111", verb
+        assert [a.code for a in act.sources] == ["JPN"] and [a.code for a in act.targets] == [
+            "USAGOV"
+        ], verb
+
+
+def test_a_mutual_event_noun_takes_its_sides_from_between_on_its_verb():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def noun_act(dep):
+        # "Clashes erupted between Russia and Japan ." - "between" on the verb
+        words = ["Clashes", "erupted", "between", "Russia", "and", "Japan", "."]
+        heads = [1, 1, 1, 2, 3, 3, 1]
+        deps = [dep, "ROOT", "prep", "pobj", "cc", "conj", "punct"]
+        pos = ["NOUN", "VERB", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+        lemmas = ["clash", "erupt", "between", "Russia", "and", "Japan", "."]
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+        return coder.nominals.code(doc[0], DocActors.build(doc), set())
+
+    act = noun_act("nsubj")
+    assert act is not None and act.code.forward == "190" and act.reciprocal
+    assert [a.code for a in act.sources] == ["RUS"] and [a.code for a in act.targets] == ["JPN"]
+    # the noun is not the verb's subject: the verb's phrase is not about it
+    assert noun_act("npadvmod") is None

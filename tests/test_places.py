@@ -345,6 +345,24 @@ def test_a_name_someone_comes_from_or_is_taken_out_of_is_its_land(knowledge):
         ["support", "from", "Gondor"],
     )
     assert located_as(support[2:3], lexicon) is None  # whose support: the state acts
+    counted = parse_with_ents(
+        ["The", "12", "are", "from", "Gondor"],
+        [1, 2, 2, 2, 3],
+        ["det", "nsubj", "ROOT", "prep", "pobj"],
+        ["DET", "NUM", "AUX", "ADP", "PROPN"],
+        ["O", "O", "O", "O", "B-GPE"],
+        ["the", "12", "be", "from", "Gondor"],
+    )
+    assert located_as(counted[4:5], lexicon) == "movement"  # people counted come from it
+    proposal = parse_with_ents(
+        ["The", "proposal", "is", "from", "Gondor"],
+        [1, 2, 2, 2, 3],
+        ["det", "nsubj", "ROOT", "prep", "pobj"],
+        ["DET", "NOUN", "AUX", "ADP", "PROPN"],
+        ["O", "O", "O", "O", "B-GPE"],
+        ["the", "proposal", "be", "from", "Gondor"],
+    )
+    assert located_as(proposal[4:5], lexicon) is None  # who made it: the state acts
 
 
 def test_a_name_before_a_treaty_word_only_names_the_treaty(knowledge):
@@ -378,6 +396,8 @@ def test_a_name_before_a_treaty_word_only_names_the_treaty(knowledge):
         ),
         ("Clashes broke out near the Turkey-Syria border.", ["Turkey", "Syria"]),
         ("The Iraq-based group claimed the attack.", ["Iraq"]),
+        ("The plane went down in the jungles of Colombia in 2003.", ["Colombia"]),
+        ("Three people were killed on a USA highway near the border.", ["USA"]),
     ],
 )
 def test_states_listed_or_located_are_place_mentions(code, text, names):
@@ -385,6 +405,17 @@ def test_states_listed_or_located_are_place_mentions(code, text, names):
     for name in names:
         mention = at(doc, name)
         assert mention is not None and is_place_mention(mention), name
+
+
+def test_a_capital_written_with_its_country_is_the_town(code):
+    doc = code(
+        "Athens, Greece, was brought to a standstill by striking workers.", date="2008-01-01"
+    )
+    athens = at(doc, "Athens")
+    assert athens is not None and athens.kind == "place" and athens.country == "GRC"
+    assert athens.resolved_by == "apposition"
+    acts = code("Athens rejected the offer on Monday.", date="2008-01-01")
+    assert at(acts, "Athens").kind == "state"  # alone, a capital that acts is its government
 
 
 @pytest.mark.parametrize(
@@ -435,6 +466,19 @@ def test_a_body_named_by_its_town_acts_where_it_is_no_location(code):
     ):
         doc = code(text, date="2017-02-10")
         assert not [m for m in doc._.mentions if is_place_mention(m)], text
+
+
+def test_a_known_legislators_state_is_their_constituency_without_a_title(code):
+    doc = code(
+        "John McCain of Arizona and Lindsey Graham of South Carolina said in a statement "
+        "released late Monday.",
+        date="2017-02-10",
+    )
+    for name in ("Arizona", "South Carolina"):
+        mention = at(doc, name)
+        assert mention is None or not is_place_mention(mention), name
+    alone = code("Emily Ward of Nevada said the water ran out in June.", date="2017-02-10")
+    assert is_place_mention(at(alone, "Nevada"))  # someone unknown: where she lives
 
 
 @pytest.mark.parametrize(

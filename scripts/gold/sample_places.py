@@ -30,29 +30,31 @@ Procedure
 Writes ``gold/places/sentences.tsv`` (committed; offsets, no text) and the git-ignored work
 files under ``gold/places/work/``: ``sentences.jsonl``, ``batch-NN.md`` (the sentence marked
 in its whole article) and ``double.md`` (the double sentences, for the second annotator).
-Rows of the held-out splits (``test2`` ... ``test5``) already in the table are kept
+Rows of the held-out splits (``test2`` ... ``test6``) already in the table are kept
 as they are.
 
     .venv/bin/python scripts/gold/sample_places.py
 
-Held-out samples, ``--test2``, ``--test3``, ``--test4`` and ``--test5`` (splits ``test2``
-... ``test5``, each scored once by the lead): the same procedure (steps 1-3, the same names,
-candidates, caps per article and per name) with the sample's own seed (``HELD_OUT_SEEDS``:
-test2 20, test3 30, test4 40, test5 50) and the quotas ``HELD_OUT_QUOTAS`` (100 sentences in
-the proportions of the first sample; test5 120, ``HELD_OUT_SIZED``: 64 / 33 / 23), from the
-candidates of the articles that have no sentence in any earlier sample (test2 leaves out the
-articles of dev and test; test3 those of dev, test and test2; test4 those of dev, test, test2
-and test3; test5 those of all five). Every sentence is in the sample's split;
+Held-out samples, ``--test2`` ... ``--test6`` (splits ``test2`` ... ``test6``, each scored
+once by the lead): the same procedure (steps 1-3, the same names, candidates, caps per
+article and per name) with the sample's own seed (``HELD_OUT_SEEDS``: test2 20, test3 30,
+test4 40, test5 50, test6 60) and the quotas ``HELD_OUT_QUOTAS`` (100 sentences in the
+proportions of the first sample; test5 and test6 120, ``HELD_OUT_SIZED``: 64 / 33 / 23),
+from the candidates of the articles that have no sentence in any earlier sample (test2
+leaves out the articles of dev and test; test3 those of dev, test and test2; ...; test6
+those of all six earlier splits). Every sentence is in the sample's split;
 ``HELD_OUT_DOUBLE`` random ones are marked double. Ids continue after the last id of the
-earlier samples (test2 ``p181``..., test3 ``p281``..., test4 ``p381``..., test5 ``p481``...)
-in a random order. The rows replace the sample's earlier rows in ``sentences.tsv``; the rows of
-the other samples are copied unchanged, and the work files are written with the split as
-prefix (``test4-sentences.jsonl``, ``test4-batch-NN.md``, ``test4-double.md``).
+earlier samples (test2 ``p181``..., test3 ``p281``..., test4 ``p381``..., test5
+``p481``..., test6 ``p601``...) in a random order. The rows replace the sample's earlier
+rows in ``sentences.tsv``; the rows of the other samples are copied unchanged, and the work
+files are written with the split as prefix (``test4-sentences.jsonl``,
+``test4-batch-NN.md``, ``test4-double.md``).
 
     .venv/bin/python scripts/gold/sample_places.py --test2
     .venv/bin/python scripts/gold/sample_places.py --test3
     .venv/bin/python scripts/gold/sample_places.py --test4
     .venv/bin/python scripts/gold/sample_places.py --test5
+    .venv/bin/python scripts/gold/sample_places.py --test6
 """
 
 from __future__ import annotations
@@ -92,9 +94,9 @@ PER_ARTICLE = 2
 PER_NAME = 8
 DOUBLE_PER_SPLIT = 20
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 6, 60, 400
-# The held-out samples (--test2 ... --test5): 100 sentences each in the proportions of QUOTAS
-# (test5: 120, ``HELD_OUT_SIZED``), drawn in this order, each from the articles no earlier
-# sample touched.
+# The held-out samples (--test2 ... --test6): 100 sentences each in the proportions of QUOTAS
+# (test5 and test6: 120, ``HELD_OUT_SIZED``), drawn in this order, each from the articles
+# no earlier sample touched.
 HELD_OUT_QUOTAS = {
     "allsides_international_politics.jsonl": 53,
     "bbc_news_2004_2005.jsonl": 28,
@@ -102,16 +104,15 @@ HELD_OUT_QUOTAS = {
 }
 HELD_OUT_DOUBLE = 15
 # The seed of each held-out split (``HELD_OUT_SPLITS``, in the order they were drawn).
-HELD_OUT_SEEDS = {"test2": 20, "test3": 30, "test4": 40, "test5": 50}
+HELD_OUT_SEEDS = {"test2": 20, "test3": 30, "test4": 40, "test5": 50, "test6": 60}
 # Held-out splits of another size than HELD_OUT_QUOTAS: their quotas, QUOTAS scaled to 120
 # (63.3 / 33.3 / 23.3, rounded down, the one left to the largest corpus).
-HELD_OUT_SIZED = {
-    "test5": {
-        "allsides_international_politics.jsonl": 64,
-        "bbc_news_2004_2005.jsonl": 33,
-        "wikinews_politics_2004_2009.jsonl": 23,
-    }
+_SIZED_120 = {
+    "allsides_international_politics.jsonl": 64,
+    "bbc_news_2004_2005.jsonl": 33,
+    "wikinews_politics_2004_2009.jsonl": 23,
 }
+HELD_OUT_SIZED = {"test5": _SIZED_120, "test6": _SIZED_120}
 MIN_NAME_LETTERS = 4
 BATCH_SIZE = 10
 

@@ -31,7 +31,10 @@ Extra batches: more articles appended to the index without touching its existing
   politics, 1 BBC business, 5 Wikinews;
 * ``test2`` (``--extra test2``): a second test split (the first was scored too often),
   annotated blind like ``dev2`` and scored once, by the lead; seed ``SEED * 1000 + 103``
-  (9103); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews.
+  (9103); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews;
+* ``test3`` (``--extra test3``): a third test split (test2 was scored once and is spent),
+  annotated blind like ``test2`` and scored once, by the lead; seed ``SEED * 1000 + 104``
+  (9104); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews.
 
 7. A batch is drawn with ``random.Random(seed)`` from the eligible records of step 1, leaving
    out every article of the rows before it in ``articles.tsv`` (the main draw and the batches
@@ -124,6 +127,7 @@ EXTRA_BATCHES = (
     ExtraBatch("train1", "train", SEED * 1000 + 1, _strata(40, 8, 2, 10)),
     ExtraBatch("dev2", "dev2", SEED * 1000 + 102, _strata(10, 4, 1, 5)),
     ExtraBatch("test2", "test2", SEED * 1000 + 103, _strata(10, 4, 1, 5)),
+    ExtraBatch("test3", "test3", SEED * 1000 + 104, _strata(10, 4, 1, 5)),
 )
 MAIN_SIZE = sum(count for *_, count in STRATA)  # 90
 

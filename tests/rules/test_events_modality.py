@@ -123,6 +123,55 @@ def test_an_infinitive_on_a_noun_is_no_act_unless_the_noun_is_an_actor(words):
     assert not is_unasserted_infinitive(leader[2], actors, words)
 
 
+ATTEMPT = """
+    Clinton    nsubj  {verb}     PROPN
+    {verb}     ROOT   -          VERB   VBD  lemma={lemma}
+    {det}      {dd}   efforts    {dpos}
+    efforts    {nd}   {verb}     NOUN   NNS  lemma=effort
+    to         aux    broker     PART
+    broker     acl    efforts    VERB   VB
+    truce      dobj   broker     NOUN
+"""
+
+
+def attempt(verb="continued", lemma="continue", det="her", dd="poss", dpos="PRON", nd="dobj"):
+    return parse(ATTEMPT.format(verb=verb, lemma=lemma, det=det, dd=dd, dpos=dpos, nd=nd))
+
+
+def test_an_infinitive_on_a_noun_of_trying_that_a_verb_takes_is_an_act(words, factuality):
+    # "Clinton continued her efforts to broker a truce": the act is being attempted
+    doc = attempt()
+    actors = actors_of(doc, {"Clinton": "USAGOV"})
+    assert not is_unasserted_infinitive(doc[5], actors, words)
+    assert factuality(doc[5])[0] == "asserted"
+
+
+def test_a_generic_or_named_attempt_is_no_act(words):
+    # "rejected any attempt to broker a truce", "called it an attempt to broker a truce"
+    for doc in (
+        attempt(verb="rejected", lemma="reject", det="any", dd="det", dpos="DET"),
+        attempt(verb="called", lemma="call"),
+    ):
+        assert is_unasserted_infinitive(doc[5], actors_of(doc, {"Clinton": "USAGOV"}), words)
+
+
+def test_a_purpose_phrase_of_trying_is_no_act(words):
+    # "Clinton flew in in an effort to broker a truce": the truce is the aim
+    doc = parse(
+        """
+        Clinton  nsubj  flew    PROPN
+        flew     ROOT   -       VERB   VBD  lemma=fly
+        in       prep   flew    ADP
+        an       det    effort  DET
+        effort   pobj   in      NOUN   NN   lemma=effort
+        to       aux    broker  PART
+        broker   acl    effort  VERB   VB
+        truce    dobj   broker  NOUN
+        """
+    )
+    assert is_unasserted_infinitive(doc[6], actors_of(doc, {"Clinton": "USAGOV"}), words)
+
+
 def test_a_participle_describing_a_noun_is_no_act(words):
     doc = parse(
         """

@@ -148,6 +148,39 @@ def test_people_in_a_place_act_for_its_country_only_where_places_count(participa
     assert participants.actors_of(doc[0], actors) == []
 
 
+def test_a_plural_noun_stands_for_the_examples_it_lists(participants):
+    doc = parse(
+        """
+        nations    nsubj  suspended  NOUN   NNS
+        including  prep   nations    VERB   VBG
+        India      pobj   including  PROPN
+        and        cc     India      CCONJ
+        Britain    conj   India      PROPN
+        have       aux    suspended  AUX    VBP
+        suspended  ROOT   -          VERB   VBN  lemma=suspend
+        aid        dobj   suspended  NOUN
+        """
+    )
+    actors = actors_on(doc, {"India": "IND", "Britain": "GBR"})
+    assert codes(participants.actors_of(doc[0], actors)) == ["IND", "GBR"]
+    found, _ = participants.sources(doc[6], actors)
+    assert codes(found) == ["IND", "GBR"]
+
+
+def test_a_singular_noun_is_not_the_examples_it_lists(participants):
+    doc = parse(
+        """
+        army       ROOT   -          NOUN   NN
+        including  prep   army       VERB   VBG
+        reservists pobj   including  NOUN   NNS
+        from       prep   reservists ADP
+        Gondor     pobj   from       PROPN
+        """
+    )
+    # "the army, including reservists from Gondor": the reservists are part of the army
+    assert participants.actors_of(doc[0], actors_on(doc, {"Gondor": "GON"})) == []
+
+
 def test_deep_adds_every_actor_inside_the_phrase_in_text_order(participants):
     doc = parse(
         """
@@ -233,6 +266,25 @@ def test_an_infinitive_under_a_passive_is_done_by_the_passives_subject(participa
     )
     found, inherited = participants.sources(doc[6], actors_on(doc, {"Iran": "IRN", "Japan": "JPN"}))
     assert (codes(found), inherited) == (["IRN"], True)
+
+
+def test_who_makes_the_effort_does_the_act_tried(participants):
+    # "Rohan continued its efforts to help Gondor": Rohan helps
+    doc = parse(
+        """
+        Rohan      nsubj  continued  PROPN
+        continued  ROOT   -          VERB   VBD  lemma=continue
+        its        poss   efforts    PRON
+        efforts    dobj   continued  NOUN   NNS  lemma=effort
+        to         aux    help       PART
+        help       acl    efforts    VERB   VB
+        Gondor     dobj   help       PROPN
+        """
+    )
+    found, inherited = participants.sources(
+        doc[5], actors_on(doc, {"Rohan": "ROH", "Gondor": "GON"})
+    )
+    assert (codes(found), inherited) == (["ROH"], True)
 
 
 def test_a_relative_pronoun_subject_is_the_clauses_antecedent(participants):

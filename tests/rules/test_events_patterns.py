@@ -343,6 +343,25 @@ def test_the_shipped_extensions_code_verbs_cameo_lacks(knowledge):
     assert code_of(codes, turned, 1)[0] == CodeSpec("120")
 
 
+def test_taking_issue_with_someone_criticizes_them(knowledge):
+    # "took issue with Trudeau's comments", "took exception to the remarks": 111, not the
+    # seizure of TAKE's block; "took the town" is no criticism
+    codes = VerbCodes(knowledge.verbs, {})
+    took = """
+        Kudlow    nsubj  took      PROPN
+        took      ROOT   -         VERB  VBD  lemma=take
+        {noun}    dobj   took      NOUN
+        {prep}    prep   took      ADP
+        comments  pobj   {prep}    NOUN  NNS  lemma=comment
+    """
+    issue = parse(took.format(noun="issue", prep="with"))
+    assert code_of(codes, issue, 1)[0] == CodeSpec("111")
+    exception = parse(took.format(noun="exception", prep="to"))
+    assert code_of(codes, exception, 1)[0] == CodeSpec("111")
+    town = parse("Rebels nsubj took PROPN\ntook ROOT - VERB VBD lemma=take\ntown dobj took NOUN")
+    assert code_of(codes, town, 1)[0].forward != "111"
+
+
 def test_taking_part_is_no_intent_to_cooperate(knowledge):
     # CAMEO codes a bare "took part" 030; what was taken part in is the act ("a discussion",
     # "the bombing"), while "took part in the summit" keeps its longer pattern (046)

@@ -60,3 +60,55 @@ def test_no_statement_without_a_coded_speaker(coder):
         speaker_name=None, speaker_actor=None,
     )  # fmt: skip
     assert coder.code_doc(with_mentions(doc, {"Abe": "JPNGOV"}, quotes=[quote])) == []
+
+
+ANNOUNCED = """
+    Iran      nsubj      said      PROPN
+    said      ROOT       -         VERB   VBD  lemma=say
+    Britons   nsubjpass  released  PROPN  NNPS lemma=Briton
+    would     aux        released  AUX    MD
+    be        auxpass    released  AUX    VB
+    released  ccomp      said      VERB   VBN  lemma=release
+    .         punct      said      PUNCT  .
+"""
+
+
+def _announced(coder, speaker: str, table: str = ANNOUNCED, patient: str | None = "GBR"):
+    doc = parse(table)
+    text = doc.text  # "Iran said Britons would be released."
+    quote = Quote(
+        doc_id="d", start=text.index("Britons"), end=text.index("."),
+        text=text[text.index("Britons") : text.index(".")], kind="indirect",
+        cue="said", cue_start=5, cue_end=9,
+        speaker="Iran", speaker_start=0, speaker_end=4,
+        speaker_name=None, speaker_actor=None,
+    )  # fmt: skip
+    mentions = {"Iran": speaker} | ({"Britons": patient} if patient else {})
+    return coder.code_doc(with_mentions(doc, mentions, quotes=[quote]))
+
+
+def test_an_authority_announcing_an_agentless_cooperative_act_announces_its_intent(coder):
+    # "Iran said Britons would be released": the release is Iran's own, announced: 03x
+    for speaker in ("IRN", "IRNGOV"):
+        (event,) = [e for e in _announced(coder, speaker) if e.trigger.text == "said"]
+        assert event.cameo.startswith("03") and event.plover == "AGREE", speaker
+        assert (event.source.code, event.target.code) == (speaker, "GBR")
+        assert event.modality == "asserted" and "announces 'released'" in event.rule
+    # no counterpart ("stimulus will be stepped up"), or its own side: a plain statement
+    for patient in (None, "IRN"):
+        (event,) = [
+            e for e in _announced(coder, "IRN", patient=patient) if e.trigger.text == "said"
+        ]
+        assert event.cameo == "010", patient
+    # the opposition announces no act of its own: a plain statement
+    (event,) = [e for e in _announced(coder, "IRNOPP") if e.trigger.text == "said"]
+    assert event.cameo == "010"
+    # a doer named ("by the rebels") is not the speaker's state
+    by_rebels = ANNOUNCED.replace(
+        "    .         punct      said      PUNCT  .\n",
+        "    by        agent      released  ADP    IN\n"
+        "    rebels    pobj       by        NOUN   NNS  lemma=rebel\n"
+        "    .         punct      said      PUNCT  .\n",
+    )
+    (event,) = [e for e in _announced(coder, "IRN", by_rebels) if e.trigger.text == "said"]
+    assert event.cameo == "010"

@@ -50,6 +50,13 @@ from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import doc_id_of, doc_text, register_extensions
 from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, sentence_numbers, subject_of
 from detente.places.evidence import country_of_word
+from detente.places.frame import (
+    FRAME_FILE,
+    FrameModel,
+    FrameSignals,
+    frame_features,
+    load_frame_model,
+)
 from detente.places.resolve import (
     DocPlaces,
     PlaceReading,
@@ -63,6 +70,9 @@ from detente.records import Actor, Mention, Place
 
 CONTEXT_SENTENCES = 1  # ambiguous names look this many sentences around them for cues
 BODY_KINDS = frozenset({"group", "organization", "state"})  # what "they" and "it" point to
+# where each document keeps the frames of its state names (features, rules' and final
+# decision): read by scripts/train_place_frame.py
+FRAME_LOG = "detente.place_frames"
 
 
 @Language.factory(
@@ -91,12 +101,20 @@ class ActorResolver:
         self.quote_lexicon = knowledge.quote_lexicon
         self.place_lexicon = knowledge.place_lexicon
         self.matcher = NameMatcher(self.kb.surface_forms())
+        # whether a state's name is its land, learned over its frame (detente.places.frame);
+        # without the weights file, the phrase rules alone decide
+        self.frame_model = load_frame_model() if FRAME_FILE.exists() else None
+        self.collect_frames = False  # log every state name's frame (scripts/train_place_frame.py)
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = DocResolver(
-            self.kb, self.lexicon, self.matcher, doc, self.place_lexicon, self.quote_lexicon
-        )
+            self.kb, self.lexicon, self.matcher, doc, self.place_lexicon, self.quote_lexicon,
+            frame_model=self.frame_model,
+            collect_frames=self.collect_frames,
+        )  # fmt: skip
         mentions = resolver.resolve()
+        if self.collect_frames:
+            doc.user_data[FRAME_LOG] = resolver.frame_log
         doc._.mentions = mentions
         doc._.actors = canonical_actors(mentions)
         doc._.places = resolver.places()
@@ -133,8 +151,15 @@ class DocResolver:
         doc: Doc,
         place_lexicon: PlaceLexicon,
         quote_lexicon: QuoteLexicon | None = None,
+        *,
+        frame_model: FrameModel | None = None,
+        collect_frames: bool = False,
     ) -> None:
         self.kb = kb
+        self.frame_model = frame_model
+        self.collect_frames = collect_frames
+        # (start, end, features, rules' decision, final decision) per state name decided
+        self.frame_log: list[tuple[int, int, dict[str, float], bool, bool]] = []
         self.lexicon = lexicon
         self.place_lexicon = place_lexicon
         self.quote_lexicon = quote_lexicon
@@ -423,7 +448,8 @@ class DocResolver:
     def _names_constituency(self, span: Span, resolution: Resolution) -> bool:
         """The state or province a legislator or governor represents ("Sens. John Hale of
         Arizona, Ann Roe of Iowa"): an actor, not a place. Only where such a title stands
-        before the person (or the first of the listed people)."""
+        before the person (or the first of the listed people), or where the person is one
+        the dictionaries know in such an office ("John McCain of Arizona")."""
         place = resolution.place
         if resolution.kind != "place" or place is None or place.kind != "admin1":
             return False
@@ -434,14 +460,29 @@ class DocResolver:
         person = preposition.head
         if person.ent_type_ != "PERSON":
             return False
-        while person.dep_ == "conj" and person.head.i < person.i:
-            person = person.head
+        listed = [person]
+        while person.dep_ in ("conj", "appos") and person.head.i < person.i:
+            person = person.head  # "John Hale of Arizona, Ann Roe of Iowa": the list's first
+            listed.append(person)
         first = person.i
         while first > 0 and self.doc[first - 1].ent_type_ == "PERSON":
             first -= 1  # the name's first word, after any title ("Sens. John Hale")
+        if any(self._holds_office(p) for p in listed if p.ent_type_ == "PERSON"):
+            return True  # "John McCain of Arizona, Ann Roe of Iowa": a known legislator's list
         reach = int(self.place_lexicon.weights["representative_reach"])
         before = self.doc[max(0, first - reach) : first]
         return any(t.lower_ in self.place_lexicon.representatives for t in before)
+
+    def _holds_office(self, token: Token) -> bool:
+        """The person named at ``token`` was resolved (the dictionaries know them) to a
+        public office of the sectors whose polity "of X" names (office_sectors.txt)."""
+        return any(
+            start <= token.i < end
+            and resolution.kind == "person"
+            and resolution.code is not None
+            and resolution.sector in self.place_lexicon.office_sectors
+            for start, end, resolution, _label in self.resolved
+        )
 
     def resolve_name(self, name: NamePhrase) -> tuple[Resolution | None, KBActor | None]:
         kb, memory = self.kb, self.memory
@@ -465,7 +506,8 @@ class DocResolver:
         if seat is not None and not self.doc_places.may_be_seat(name.start, name.end, seat[0]):
             seat = None  # "Hamilton" in Ontario is no seat of Bermuda's government
         if seat is not None:
-            return self._seat(span, *seat), None
+            government = resolve_state(kb, seat[0], sector=seat[1] or "GOV")
+            return self._frame_decision(span, government, self._seat(span, *seat), seat=True), None
         actors, how = self._known_actors(span)
         if actors:
             actor = _pick_actor(actors, name.label, self.when)
@@ -578,6 +620,8 @@ class DocResolver:
         located = located_as(span, self.place_lexicon)
         locative = self._is_locative(span)
         government = resolve_state(kb, iso3, sector=sector or "GOV")
+        if cities and (span.start, span.end) in self.doc_places.fixed:
+            return self._as_place(span, iso3)  # "Athens, Greece, was brought to a standstill"
         if (self._seat_acts(span) and not located) or (not cities and not located and not locative):
             return government
         if not cities:
@@ -602,6 +646,14 @@ class DocResolver:
         return self._place(span, country=country)
 
     def _actor_or_land(self, span: Span, actor: Resolution, label: str | None = None) -> Resolution:
+        """The phrase rules' reading (:meth:`_ruled_actor_or_land`); for a state's name, the
+        frame model decides whether it is its land (:meth:`_frame_decision`)."""
+        ruled = self._ruled_actor_or_land(span, actor, label)
+        return self._frame_decision(span, actor, ruled) if actor.kind == "state" else ruled
+
+    def _ruled_actor_or_land(
+        self, span: Span, actor: Resolution, label: str | None = None
+    ) -> Resolution:
         """A state's (or a place-named body's) name where it acts, or where it names the
         land: "troops in Iraq", "fighting in Gaza City", provinces Phoenix codes as
         their state ("Florida") and bodies named after a town that the parser calls a place
@@ -644,6 +696,52 @@ class DocResolver:
         if located and actor.kind == "state" and iso3 in self.kb.gazetteer.countries:
             return replace(actor, place=self.kb.gazetteer.countries[iso3])
         return actor
+
+    def _frame_decision(
+        self, span: Span, actor: Resolution, ruled: Resolution, *, seat: bool = False
+    ) -> Resolution:
+        """Whether a state's name (or its seat's) is its land, decided once over its frame by
+        the learned model (:mod:`detente.places.frame`) where the phrase rules decided
+        ``ruled``. Where the model overrules them, the reason says so: ``+frame`` after the
+        actor's own (the state that acts, or the state with its land as a place)."""
+        iso3 = actor.country
+        if self.frame_model is None and not self.collect_frames:
+            return ruled
+        if (
+            iso3 is None
+            or ruled.country not in (None, iso3)
+            or span.text.lower() in (self.place_lexicon.directional)
+        ):
+            return ruled  # a division abroad ("voters in Georgia"), "the North": the rules'
+        rules_place = ruled.kind == "place" or ruled.place is not None
+        lexicon = self.place_lexicon
+        places = self.kb.places_by_name(span.text)
+        signals = FrameSignals(
+            locative=self._is_locative(span),
+            located=located_as(span, lexicon),
+            strikes=strikes_land(span, lexicon),
+            seat=seat,
+            rules_place=rules_place,
+        )
+        found = frame_features(
+            span, list_anchor(span.root, lexicon), signals,
+            place_lexicon=lexicon, speech_verbs=self.lexicon.speech_verbs,
+            kinds=frozenset(p.kind for p in places),
+            population=max((p.population for p in places if p.kind == "city"), default=0),
+        )  # fmt: skip
+        land = rules_place if self.frame_model is None else self.frame_model.is_land(found)
+        self.frame_log.append((span.start, span.end, found, rules_place, land))
+        if land == rules_place:
+            return ruled
+        if not land:
+            return replace(actor, resolved_by=f"{actor.resolved_by}+frame")
+        if seat:
+            place = self._as_place(span, iso3)
+            return replace(place, resolved_by=f"{place.resolved_by}+frame")
+        country = self.kb.gazetteer.countries.get(iso3)
+        if country is None:
+            return ruled
+        return replace(actor, place=country, resolved_by=f"{actor.resolved_by}+frame")
 
     def _division_abroad(self, span: Span, iso3: str) -> Resolution | None:
         """A state's name that also names a first-level division of another country

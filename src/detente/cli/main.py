@@ -718,7 +718,8 @@ def eval_realnews(
     split: Annotated[
         str,
         typer.Option(
-            "--split", help="train, dev, dev2, test or test2 (test, test2: once, at the end)."
+            "--split",
+            help="train, dev, dev2, test, test2 or test3 (the test splits: once, at the end).",
         ),
     ] = "dev",
     annotator: Annotated[
@@ -779,7 +780,8 @@ def eval_actors(
     split: Annotated[
         str,
         typer.Option(
-            "--split", help="Real-news split: train, dev, dev2, test or test2 (test, test2: once)."
+            "--split",
+            help="Real-news split: train, dev, dev2, test, test2 or test3 (test*: once).",
         ),
     ] = "dev",
     annotator: Annotated[

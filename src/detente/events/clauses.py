@@ -5,6 +5,7 @@ the parse (they work on hand-built ``Doc`` objects too)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -18,6 +19,9 @@ from detente.nlp.syntax import (
     pruned_subtree,
     subject_of,
 )
+
+if TYPE_CHECKING:
+    from detente.knowledge.events import ClauseWords
 
 # Clauses that are acts of their own (an "acl" participle still says where the act lands).
 PLACE_SCOPE_STOP_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl"})
@@ -244,3 +248,37 @@ def relative_clauses(noun: Token) -> Iterable[Token]:
         if child.dep_ == "relcl":
             yield child
             yield from (c for c in child.conjuncts)
+
+
+def attempt_noun(noun: Token, words: ClauseWords) -> bool:
+    """ "continued her efforts to broker a truce", "stepped up its attempts to seize the
+    town": a noun of trying (clause_words.tsv: role none, factuality asserted, as the verbs
+    "tried to", "attempted to") that a verb takes as its object says the act is being
+    attempted, which the guideline codes as asserted (section 7), unlike the nouns of plans
+    and offers ("an offer to host a summit"). Not in a purpose phrase ("in an effort to",
+    "in a bid to": the act is the aim), as a subject ("the attempt to prevent it failed":
+    the predicate tells the attempt's fate), named by a speaker ("what it called an
+    attempt to force Beijing": a characterization) or generic ("rejected any attempt to
+    force concessions": no specific act)."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() not in words.naming_verbs
+        and not any(
+            c.dep_ == "det" and c.lower_ in words.generic_determiners for c in noun.children
+        )
+        and words.roles.get(lemma) == "none"
+        and words.governed.get(lemma) == "asserted"
+    )
+
+
+def attempt_clause(verb: Token, words: ClauseWords) -> Token | None:
+    """For the infinitive on a noun of trying, the verb whose object the noun is ("continued
+    her efforts to broker"): its doer makes the attempt and its factuality is the
+    attempt's."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.i == verb.i or not attempt_noun(noun, words):
+        return None
+    head = noun.head
+    return head if head.pos_ in VERBAL_POS and head.i != noun.i else None

@@ -54,6 +54,7 @@ from detente.events.participants import (
     is_public,
     own_country,
     same_actor,
+    same_side,
     unarmed_sense,
     unarmed_word_sense,
 )
@@ -526,7 +527,9 @@ class EventCoder:
             self._drop(verb, "physical force at an abstract object")
             return None  # "hammered the plan": no other sense of the word is known
         if not self._argument_sense(verb, coding, actors, len(sources) > 1 or reciprocal):
-            return None  # "took issue", "went back on a pledge": another sense
+            # "took issue", "went back on a pledge": another sense
+            self._drop(verb, "argument sense: no actor or place in its argument")
+            return None
         confidence = coding.confidence
         if (
             confidence < PATTERN_CONFIDENCE
@@ -690,8 +693,18 @@ class EventCoder:
             # should fix a date, according to the Hansard Society": the quote's speaker
             speaker = actors.quote_speaker(verb)
             sources = [speaker] if speaker is not None else []
+        # a duty the demander lays on its own side ("we must not be distracted by
+        # lawbreakers", "Britain must act" said by a British minister) is its own view or
+        # intent, no demand made of another
+        subject = verb_subject(clause)
+        if (
+            subject is not None
+            and subject.pos_ == "PRON"
+            and subject.lower_ in self.words.first_person
+        ):
+            return None
         targets = self.participants.sources(verb, actors)[0]
-        targets = [t for t in targets if not any(same_actor(t, s) for s in sources)]
+        targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
         if not sources or not targets:
             return None
         demand = self.words.demand_code(act.forward or "")

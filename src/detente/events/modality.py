@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from detente.events import dates
-from detente.events.clauses import verb_subject
+from detente.events.clauses import attempt_clause, attempt_noun, verb_subject
 from detente.events.participants import DocActors
 from detente.events.patterns import verb_keys
 from detente.knowledge.events import ClauseWords
@@ -79,6 +79,8 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
             return True
         return any(c.dep_ == "mark" and c.lower_ in words.background_marks for c in verb.children)
     if verb.dep_ == "acl":
+        if infinitive and attempt_noun(verb.head, words):
+            return False
         return not infinitive or actors.by_token[verb.head.i] == -1
     if verb.dep_ == "relcl":
         if infinitive:
@@ -400,7 +402,7 @@ def act_factuality(
         governs=role_of(verb, words) in ACT_ROLES,
     )
     if governor is None:
-        shared = _shared_clause(verb)
+        shared = _shared_clause(verb) or attempt_clause(verb, words)
         if own.value != ASSERTED or shared is None or depth > 3:
             return own
         # "may opt to kill", "will visit Seoul and meet Moon": the clause it shares

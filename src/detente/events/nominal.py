@@ -1,7 +1,10 @@
 """Event nouns: "Abe's visit to the White House", "its demand that Israel ease restrictions".
 
-The possessor (or a modifying actor, or the doer of the governing verb) is the source; the
-object of one of the noun's target prepositions (or the subject of its clause) the target.
+The possessor (or a modifying actor, the "by" phrase of the noun or of a participle that
+carries it out, or the doer of the governing verb) is the source; the object of one of the
+noun's target prepositions (or of the carrying participle's, or the subject of its clause) the
+target. A mutual act's sides are its "between" phrase, on the noun or on the verb it is the
+subject of ("clashes erupted between police and protesters").
 """
 
 from __future__ import annotations
@@ -217,10 +220,8 @@ class NominalCoder:
         if not sources:
             return None
         targets = sides[1:] or unnamed or self._targets(noun, entry, actors, consumed)
-        if not targets and light_verb is not None:
-            # "issued a reminder Saturday to Iraq": the parser hangs the noun's
-            # complement on its light verb
-            targets = self._light_verb_targets(light_verb, entry, actors)
+        if not targets:
+            targets = self._carrier_targets(noun, light_verb, entry, actors)
         targets = [t for t in targets if not any(same_side(t, s) for s in sources)] or (
             self._addressees(noun, governor, actors, sources if mutual and inherited else [])
         )
@@ -371,12 +372,9 @@ class NominalCoder:
                 found = participants.actors_of(child, actors)
                 if found:
                     return found, inherited
-        for child in noun.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in self.words.doer_prepositions:
-                # "airstrikes by Russian warplanes"
-                found = self._last_object_actors(child, actors)
-                if found:
-                    return found, inherited
+        found = self._by_phrase_doers(noun, actors)
+        if found:
+            return found, inherited
         if governor is not None and noun.dep_ == "nsubjpass" and noun.head.i == governor.i:
             # "the bombing was carried out by IS": the agent of a light verb
             agent = passive_agent(governor)
@@ -392,6 +390,35 @@ class NominalCoder:
             # the governing verb
             return participants.sources(governor, actors)[0], True
         return [], inherited
+
+    def _by_phrase_doers(self, noun: Token, actors: DocActors) -> list[EventActor]:
+        """The actors of the noun's "by" phrase ("airstrikes by Russian warplanes") or of
+        the "by" phrase of a participle that carries it out ("accusations leveled by the
+        US", "the strikes carried out by coalition jets")."""
+        for child in noun.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in self.words.doer_prepositions:
+                found = self._last_object_actors(child, actors)
+                if found:
+                    return found
+        carrier = self._carrying_participle(noun)
+        agent = passive_agent(carrier) if carrier is not None else None
+        return self.participants.actors_of(agent, actors, deep=True) if agent is not None else []
+
+    def _carrying_participle(self, noun: Token) -> Token | None:
+        """ "accusations leveled by the US against Russia", "sanctions imposed on Iran": a
+        passive participle on the noun whose verb carries out the act it names
+        (light_verbs.txt). Its "by" phrase names the act's doer and its prepositions the ones
+        it is done to, as they would on the light verb of a clause ("the US leveled
+        accusations against Russia"); a participle of another verb only speaks of the act
+        ("the attack condemned by the UN": the UN did not attack)."""
+        for child in noun.children:
+            if (
+                child.dep_ == "acl"
+                and child.tag_ == "VBN"
+                and child.lemma_.lower() in self.words.light_verbs
+            ):
+                return child
+        return None
 
     def _unnamed(
         self,
@@ -619,6 +646,17 @@ class NominalCoder:
                         consumed.update(t.i for t in child.subtree if t.pos_ == "VERB")
         return targets
 
+    def _carrier_targets(
+        self, noun: Token, light_verb: Token | None, entry: NominalEntry, actors: DocActors
+    ) -> list[EventActor]:
+        """The target phrase the parser hangs on the verb that carries the act out: its
+        light verb ("issued a reminder Saturday to Iraq") or a participle on the noun
+        ("accusations leveled against Russia")."""
+        for carrier in (light_verb, self._carrying_participle(noun)):
+            if carrier is not None and (found := self._light_verb_targets(carrier, entry, actors)):
+                return found
+        return []
+
     def _light_verb_targets(
         self, verb: Token, entry: NominalEntry, actors: DocActors
     ) -> list[EventActor]:
@@ -676,8 +714,14 @@ class NominalCoder:
         return []
 
     def _between(self, noun: Token, actors: DocActors) -> list[EventActor]:
-        """The actors of the noun's "between" phrase, when it names two sides or more."""
-        for child in noun.children:
+        """The actors of the noun's "between" phrase, when it names two sides or more; the
+        parser often hangs it on the verb the noun is the subject of ("clashes erupted
+        between police and protesters", "talks were underway between the U.S. and Iran"):
+        a verb's subject is the only thing there whose sides "between" can name."""
+        heads = [noun]
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in VERBAL_POS:
+            heads.append(noun.head)
+        for child in (c for head in heads for c in head.children):
             if child.dep_ == "prep" and child.lower_ == "between":
                 found = self._last_object_actors(child, actors)
                 if len(found) > 1:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.clauses import (
+    attempt_clause,
     clause_tokens,
     coordinated,
     place_scope,
@@ -28,6 +29,7 @@ from detente.nlp.syntax import (
     NOMINAL_POS,
     NOUN_MODIFIER_DEPS,
     OBJECT_DEPS,
+    PLURAL_TAGS,
     VERBAL_POS,
     is_passive,
     passive_agent,
@@ -342,6 +344,9 @@ class Participants:
             actor = self.actor_at(tok, actors, modifiers=modifiers, places=places)
             if actor is not None and not any(same_actor(actor, f) for f in found):
                 found.append(actor)
+        if not found:
+            for example in example_heads(head, self.words.example_prepositions):
+                found += self.actors_of(example, actors, modifiers=modifiers, places=places)
         if deep:
             for tok in clause_tokens(head):
                 actor = self.actor_at(tok, actors, modifiers=False)
@@ -425,6 +430,13 @@ class Participants:
                 return self.sources(governor, actors, depth + 1)[0], True
         return found, False
 
+    def _attempt_sources(self, verb: Token, actors: DocActors, depth: int) -> list[EventActor]:
+        """ "continued her efforts to broker a truce", "took to the streets in a bid to force
+        him out": the act tried is done by who makes the effort, the doer of the verb whose
+        object the noun of trying is (``clauses.attempt_clause``)."""
+        attempt = attempt_clause(verb, self.words)
+        return self.sources(attempt, actors, depth + 1)[0] if attempt is not None else []
+
     def _governor_sources(
         self, verb: Token, actors: DocActors, depth: int
     ) -> tuple[list[EventActor], bool]:
@@ -475,7 +487,7 @@ class Participants:
             found = self.actors_of(head, actors)
             if not found and head.dep_ == "attr" and head.head.pos_ in VERBAL_POS:
                 found = self.sources(head.head, actors, depth + 1)[0]
-            return found, True
+            return found or self._attempt_sources(verb, actors, depth), True
         return [], False
 
     # ---- targets
@@ -652,3 +664,19 @@ class Participants:
                 if found:
                     return found
         return []
+
+
+def example_heads(noun: Token, example_prepositions: frozenset[str]) -> list[Token]:
+    """ "some nations including India and Britain have suspended aid", "countries such as
+    Chad": a plural common noun that names no actor itself stands for the examples its
+    "including" / "such as" phrase lists, which are what it is (the places stage reads the
+    same lists, ``places.resolve.list_anchor``). The heads of those examples."""
+    if noun.pos_ != "NOUN" or noun.tag_ not in PLURAL_TAGS:
+        return []
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in example_prepositions
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]

@@ -19,13 +19,22 @@ from detente.events.emit import CodedAct
 from detente.events.evaluation import Evaluations
 from detente.events.lexicon import CodeSpec
 from detente.events.modality import act_factuality, is_negated
-from detente.events.participants import DocActors, Participants, is_public, same_actor
+from detente.events.participants import (
+    DocActors,
+    Participants,
+    is_public,
+    same_actor,
+    same_side,
+)
 from detente.events.patterns import VerbCodes
 from detente.knowledge.events import Cameo, ClauseWords
+from detente.nlp.syntax import VERBAL_POS, passive_agent
 from detente.records import EventActor, Quote
 
 STATEMENT = "010"
 STATEMENT_ROOT = "01"
+# CAMEO's intents to cooperate: what an authority's announcement of an agentless act may be
+COOPERATIVE_INTENT_ROOT = "03"
 # a quote's speaker stated something: as sure as the quote's attribution
 STATEMENT_CONFIDENCE = 0.85
 # the cue's dependents that name whom the statement is addressed to ("told Putin")
@@ -99,7 +108,12 @@ class StatementCoder:
         rule = f"statement: quote {quote.kind} [{quote.start}:{quote.end}] cue '{quote.cue}'"
         targets = self._addressees(cue, speaker, actors)
         judgement = None
-        if code == STATEMENT:
+        announced = self._announced(cue, speaker, actors) if code == STATEMENT else None
+        if announced is not None:
+            # "Iran announced that the sailors would be released": the state's intent
+            verb, code, targets = announced
+            rule += f"; announces '{verb.text}'"
+        elif code == STATEMENT:
             judgement = self.evaluations.first(cue.doc, _pieces(quote), speaker, actors)
         if judgement is not None and not self.cameo.policy(judgement.code).public:
             if is_public(speaker, cue.doc, self.words.public_sectors):
@@ -121,6 +135,46 @@ class StatementCoder:
             modality=factuality.value,
             confidence=STATEMENT_CONFIDENCE,
         )
+
+    def _announced(
+        self, cue: Token, speaker: EventActor, actors: DocActors
+    ) -> tuple[Token, str, list[EventActor]] | None:
+        """ "Iran announced that the British sailors would be released", "five brigades will
+        be redeployed, a U.S. military spokesman said": an authority of a state
+        (authority_sectors.txt) announcing a cooperative act that will be done, with no doer
+        named, announces what its own state will do - its intent (03x by intent_codes.tsv,
+        the guideline's "will visit" 036), done to the passive subject, an actor not of the
+        speaker's own side (an intent to cooperate needs its counterpart). The state itself ("Iran announced") is its authorities.
+        ``(the announced verb, the intent code, its targets)``. Not a
+        conflict act ("the city will be attacked" is a warning, not a threat of one's own),
+        not a negated one, not one whose doer is named ("will be released by the rebels")."""
+        state = speaker.sector is None and speaker.code == speaker.country  # "Iran said"
+        if not speaker.country or not (state or speaker.sector in self.words.authority_sectors):
+            return None
+        for verb in _content_verbs(cue):
+            if not _agentless_future_passive(verb, self.future_auxiliaries):
+                continue
+            if is_negated(verb, self.words.negators, focus=self.words.focus_adverbs):
+                continue
+            entry = self.verb_codes.entry(verb)
+            if entry is None:
+                continue
+            code = self.verb_codes.code_of(verb, entry, verb_subject(verb))[0]
+            intent = self.words.intent_code(code.forward) if code.forward else None
+            if intent is None or not intent.startswith(COOPERATIVE_INTENT_ROOT):
+                continue
+            if intent == code.forward:
+                continue  # "talks will be promised": the act is itself the intent
+            patients = [
+                actor
+                for child in verb.children
+                if child.dep_ == "nsubjpass"
+                for actor in self.participants.actors_of(child, actors)
+                if not same_side(actor, speaker)
+            ]
+            if patients:  # "stimulus will be stepped up": a domestic policy, no counterpart
+                return verb, intent, patients
+        return None
 
     def _cue_code(self, cue: Token) -> str | None:
         """``010``, or the cue's own code in root 01 ("acknowledged" 015); ``None`` when the
@@ -166,6 +220,25 @@ def _speaks_for(source: EventActor, speaker: EventActor) -> bool:
     if same_actor(source, speaker) or (source.code and source.code == speaker.code):
         return True
     return bool(source.country) and source.code == source.country == speaker.country
+
+
+def _content_verbs(cue: Token) -> list[Token]:
+    """The verbs of what the cue reports: its clause complement and the verbs joined to it."""
+    found = []
+    for clause in cue.children:
+        if clause.dep_ == "ccomp" and clause.pos_ in VERBAL_POS:
+            found.append(clause)
+            found += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in VERBAL_POS]
+    return found
+
+
+def _agentless_future_passive(verb: Token, future: frozenset[str]) -> bool:
+    """ "would be released", "will be redeployed": a passive in the future, no "by" phrase."""
+    if passive_agent(verb) is not None:
+        return False
+    children = list(verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    return passive and any(c.dep_ == "aux" and c.lower_ in future for c in children)
 
 
 def _cue_token(doc: Doc, sent: Span, quote: Quote) -> Token | None:

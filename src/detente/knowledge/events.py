@@ -209,6 +209,8 @@ class ClauseWords:
     custody_codes: frozenset[str]
     silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
     public_sectors: frozenset[str]  # the population: civilians, a people, refugees
+    # a state's authorities: their announcement of an agentless act is their state's intent
+    authority_sectors: frozenset[str]
     light_verbs: frozenset[str]  # "launched attacks": their doer does the noun's act
     economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
     imposing_verbs: frozenset[str]  # "imposed", "slapped": verbs that impose an economic measure
@@ -241,6 +243,7 @@ class ClauseWords:
     circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
+    example_prepositions: frozenset[str]  # "nations including India": the examples act
     judged_prepositions: frozenset[str]  # "was irresponsible in accusing Beijing"
     stance_prepositions: frozenset[str]  # "is on the right path": judges the subject
     stance_nouns: frozenset[str]  # path, side, track
@@ -250,6 +253,7 @@ class ClauseWords:
     doing_verbs: frozenset[str]  # "did a great disservice", "committed fraud"
     blaming_verbs: frozenset[str]  # "was blamed on the Taliban": the one named did it
     specific_determiners: frozenset[str]  # "the attack": one act the text reports
+    generic_determiners: frozenset[str]  # "any attempt": no specific act
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
     member_prepositions: frozenset[str]  # "among those arrested was X": X is one of them
@@ -333,6 +337,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         custody_codes=frozenset(read_words(files.CUSTODY_CODES, folder=folder)),
         silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),
         public_sectors=frozenset(read_words(files.PUBLIC_SECTORS, folder=folder)),
+        authority_sectors=frozenset(read_words(files.AUTHORITY_SECTORS, folder=folder)),
         light_verbs=frozenset(read_words(files.LIGHT_VERBS, folder=folder)),
         economic_measures={
             lemma: code for _n, (lemma, code) in read_rows(files.ECONOMIC_MEASURES, folder=folder)
@@ -368,6 +373,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         circumstance_prepositions=words("preposition-circumstance"),
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
+        example_prepositions=words("preposition-example"),
         judged_prepositions=words("preposition-judged"),
         stance_prepositions=words("preposition-stance"),
         stance_nouns=words("noun-stance"),
@@ -380,6 +386,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         doing_verbs=words("verb-doing"),
         blaming_verbs=words("verb-blaming"),
         specific_determiners=words("determiner-specific"),
+        generic_determiners=words("determiner-generic"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
         member_prepositions=words("preposition-member"),

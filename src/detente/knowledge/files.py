@@ -113,6 +113,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-struck",  # "the air war on Yemen": after a word of war, a state is the land
     "list-separator",  # ",", "and", "or": between the names of a written list
     "reciprocal",  # each other, one another (two words)
+    "determiner-generic",  # any, no: "any attempt" names no specific act
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
     "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
     "verb-blaming",  # "the attack was blamed on the Taliban": the one named did the act
@@ -260,6 +261,7 @@ ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
 CUSTODY_CODES = _words("events/custody_codes.txt", Column("code", CAMEO_EVENT))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 PUBLIC_SECTORS = _words("events/public_sectors.txt", Column("sector", SECTOR))
+AUTHORITY_SECTORS = _words("events/authority_sectors.txt", Column("sector", SECTOR))
 RELATIVE_DATES = _table(
     "events/relative_dates.tsv",
     Column("word"),
@@ -537,6 +539,7 @@ SHIPPED = (
     CUSTODY_CODES,
     SILENT_SECTORS,
     PUBLIC_SECTORS,
+    AUTHORITY_SECTORS,
     RELATIVE_DATES,
     PLOVER_ADDITIONS,
     PLOVER_GSR,

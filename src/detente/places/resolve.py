@@ -823,11 +823,13 @@ def _has_word(context: str, cue: str) -> bool:
 
 
 def _someone_is(verb: Token) -> bool:
-    """ "they are from India", "the victims were from Syria": people come from a place;
+    """ "they are from India", "the victims were from Syria", "the 12 are from Egypt": people
+    (a number of them) come from a place;
     "the proposal is from Russia" says who made it (the state acts)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(
         (s.pos_ == "PRON" and s.lower_ not in ("it", "this", "that"))
+        or s.pos_ == "NUM"  # "the 12 affected by the ruling are from Algeria": people counted
         or s.ent_type_ in ("PERSON", "NORP")
         or (s.tag_ in ("NNS", "NNPS") and s.ent_type_ not in ("ORG", "GPE"))
         for s in subjects
