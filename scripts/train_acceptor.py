@@ -341,7 +341,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, help="pickle of the coded events (read/written)")
     parser.add_argument("--no-write", action="store_true", help="do not write the weights")
-    parser.add_argument("--cv", type=int, default=5, help="folds by article (0: no measure)")
+    parser.add_argument(
+        "--cv", type=int, default=5, help="folds by article (0: no measure; the fit uses 5)"
+    )
     parser.add_argument("--seed", type=int, default=9, help="seeds the folds")
     parser.add_argument("--bins", type=int, default=10)
     parser.add_argument(
@@ -427,7 +429,7 @@ def main() -> None:
         )
         raw = [event.confidence for event in events]
         report(gold, "rule score", events, raw, correct, args.fit, args.bins)
-    acceptor, c, loss = fit(found, correct, articles, max(args.cv, 2), args.seed)
+    acceptor, c, loss = fit(found, correct, articles, args.cv or 5, args.seed)
     if args.measure:
         shipped = load_acceptor()
         held = labelled(gold, coded, args.measure)
@@ -461,7 +463,7 @@ def main() -> None:
         a, b = acceptor.calibration
         payload = {
             "format": "detente-acceptor/2",
-            "model": f"logistic regression (scikit-learn, L2, C={c:g} by inner {max(args.cv, 2)}-fold CV by article) + Platt calibration",
+            "model": f"logistic regression (scikit-learn, L2, C={c:g} by inner {args.cv or 5}-fold CV by article) + Platt calibration",
             "trained": dt.date.today().isoformat(),
             "split": f"realnews {fitted} (gold A)",
             "fit_splits": list(args.fit),
