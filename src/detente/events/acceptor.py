@@ -3,8 +3,8 @@
 A logistic regression over general features of the coded event (the rule family and its
 own score, its PLOVER category, factuality, how its actors were resolved and whether they
 stand in the trigger's clause, the trigger's part of speech and dependency role, whether
-it is quoted, how many events its sentence holds, where it stands in the article), then a
-calibration map (Platt: the logistic of ``a * score + b``, ``a > 0``) fitted on
+it is quoted, how many events its sentence holds, where it stands in the article; the
+training script chooses which groups the weights use), then a calibration map (Platt: the logistic of ``a * score + b``, ``a > 0``) fitted on
 out-of-fold scores. ``scripts/train_acceptor.py`` fits both on the real-news development
 splits. Only the numbers ship (``data/events/acceptor.json``); they are applied here in
 plain Python. No feature is a word: the weights say how far each kind of rule can be
