@@ -61,7 +61,6 @@ ACCUSE = "112"
 PRAISE = "051"
 _CODES = {"negative": CRITICIZE, "accusation": ACCUSE, "positive": PRAISE}
 # the actor ids of states as a whole (actors/coding.py)
-# a complement of the verb of its clause: "is irresponsible", "was a disgrace"
 # the second complement of a verb of naming: "called them liars", "branded it tasteless"
 _NAMING_DEPS = ("oprd", "xcomp", "ccomp")
 # from the word up to the noun it describes: "a decent, fair minded and dedicated servant"

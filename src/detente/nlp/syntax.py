@@ -93,7 +93,10 @@ def passive_subject(verb: Token) -> Token | None:
 def is_copula(verb: Token) -> bool:
     """A form of "be" used as a verb ("Trump [is] on the right path", "who [were] there").
     The lemmatizer lowercases the lemma of every verb, so "Is", "WAS" count; a token
-    tagged otherwise (a proper noun "IS" in a headline) does not."""
+    tagged otherwise (a proper noun "IS" in a headline) does not. (The copies this replaced
+    in events/coder.py, quotes/speakers.py and actors/component.py read ``lemma_ == "be"``
+    alone: they answer otherwise only for a token lemmatised "be" and tagged as no verb,
+    the word "be" misread, which ``benchmarks/regression_dump.py`` does not meet.)"""
     return verb.lemma_.lower() == "be" and verb.pos_ in VERBAL_POS
 
 
