@@ -873,10 +873,12 @@ class DocResolver:
     def _located_facility(self, span: Span) -> bool:
         """A building's name ("... Hospital", "... Palace") where it is a location: after a
         locative preposition or held by a place ("St Petersburg's ... Palace")."""
-        if span[-1].lower_ not in self.place_lexicon.facilities:
+        last = span[-1].lower_
+        institution = last in self.place_lexicon.institutions
+        if last not in self.place_lexicon.facilities and not institution:
             return False
         if self._is_locative(span):
-            return not _employer_frame(span)
+            return not (institution and _employer_frame(span))  # "a scholar at X Center"
         holders = [c for c in span.root.children if c.dep_ == "poss"]
         return any(h.ent_type_ in PLACE_LABELS for h in holders)
 
