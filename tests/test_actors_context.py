@@ -12,6 +12,7 @@ from detente.actors.coding import Resolution
 from detente.actors.context import attach_countries, sector_of_code
 from detente.actors.descriptions import (
     antecedent,
+    describes_name,
     find_descriptions,
     kinds_named,
     typed_antecedent,
@@ -238,7 +239,7 @@ def test_a_description_points_to_the_latest_actor_of_its_kind_never_to_a_pronoun
     assert antecedent([(0, 1, place, None)], 3, "state") is None  # not a country place
 
 
-ARMED = frozenset({"REB", "INS", "UAF", "RAD", "SEP", "IMG"})
+ARMED = frozenset({"REB", "UAF", "IMG"})
 KINDS = {"extremist": ARMED, "militants": ARMED}
 
 
@@ -272,10 +273,34 @@ def test_a_kind_s_antecedent_is_identified_the_nearest_and_never_a_pronoun():
     assert typed_antecedent(items, 9, ARMED) is isis  # never crosses the nearer one
     assert typed_antecedent(items, 3, ARMED) is shabaab
     assert typed_antecedent([(0, 1, militants, None)], 3, ARMED) is None  # no one identified
+    # "Al-Shabaab ... rebels battling Assad ... the rebels": never past the unidentified ones
+    rebels = res("group", None, None, "REB", by="role")
+    assert typed_antecedent([(0, 1, shabaab, None), (3, 4, rebels, None)], 6, ARMED) is None
+    assert typed_antecedent([(0, 1, rebels, None), (3, 4, shabaab, None)], 6, ARMED) is shabaab
     assert typed_antecedent([(0, 1, army, None)], 3, ARMED) is None  # an army is no armed group
     assert typed_antecedent([(0, 1, isis.via("pronoun"), None)], 3, ARMED) is None
     person = res("person", "SOMREB", "SOM", "REB")  # a rebel leader: not "the rebels"
     assert typed_antecedent([(0, 1, person, None)], 3, ARMED) is None
+
+
+def test_a_description_beside_a_name_describes_that_name():
+    # "Israel struck the militant group Hamas" / "the extremist ISIS struck"
+    doc = parse(
+        "Israel struck the militant group Hamas",
+        [1, 1, 4, 4, 1, 4],
+        "nsubj ROOT det amod dobj appos",
+        "PROPN VERB DET ADJ NOUN PROPN",
+    )
+    assert describes_name(doc[3]) and describes_name(doc[4])
+    doc = parse(
+        "the extremist ISIS struck", [2, 2, 3, 3], "det amod nsubj ROOT", "DET ADJ PROPN VERB"
+    )
+    assert describes_name(doc[1])
+    doc = parse(
+        "Israel struck the militant group", [1, 1, 4, 4, 1], "nsubj ROOT det amod dobj",
+        "PROPN VERB DET ADJ NOUN",
+    )  # fmt: skip
+    assert not describes_name(doc[3]) and not describes_name(doc[4])
 
 
 # -- I and we inside quotes -----------------------------------------------------------------------

@@ -31,6 +31,7 @@ from detente.actors.coref import BodyEntry, DocMemory
 from detente.actors.descriptions import (
     Description,
     antecedent,
+    describes_name,
     find_descriptions,
     kinds_named,
     typed_antecedent,
@@ -934,6 +935,7 @@ class DocResolver:
             owner is None
             and not agent.person  # "the rebel leader" is a person, not the rebels
             and role.determiner in self.lexicon.definite_determiners
+            and not describes_name(doc[agent.end - 1])  # "the extremist ISIS": that one
         ):
             if self._resolve_typed(role.start, role.end):
                 return  # "the militants", "the extremist group": the armed group named before
@@ -1042,6 +1044,8 @@ class DocResolver:
         """ "the country", "the group": the latest state, organization or group named; a
         description whose words name a kind of actor, the latest of that kind only."""
         kinds = self._kinds_named(description.start, description.end)
+        if kinds and describes_name(self.doc[description.head]):
+            return False  # "the militant group Hamas": the name says who
         if kinds:
             return self._resolve_typed(description.start, description.end, kinds)
         found = antecedent(self.resolved, description.start, description.refers_to)
