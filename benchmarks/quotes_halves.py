@@ -2,13 +2,16 @@
 once (issue 15's guard against dev-fitting: a rule is kept when it gains on both halves).
 
     .venv/bin/python benchmarks/quotes_halves.py [--split dev] [--errors FILE] [--clauses-only]
+    .venv/bin/python benchmarks/quotes_halves.py --split train --half A [--errors FILE]
 
 The pipeline up to the actors stage runs once per text and is kept in ``tmp/quotes-cache``
 inside the worktree (delete it after changing anything before the quotes stage); each run
 re-runs only the quotes stage, so the numbers are those of ``detente eval quotes`` (with
 ``--half A|B``) and ``detente eval quotes --gold gold/quotes_bbc --split dev``.
 ``--errors`` writes every miss and false alarm (annotator-weighted) as TSV for reading.
-Never run on PolNeAR train nor on the BBC test split while tuning: they are held back.
+PolNeAR train half A is open for error analysis beside dev (``--split train --half A``: only its
+texts are parsed and scored); train half B and the BBC test split are held back: never score
+them while tuning (``--half B`` of train is refused).
 """
 
 from __future__ import annotations
@@ -117,6 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--errors", type=Path)
+    parser.add_argument("--half", choices=HALVES, help="only this half (train: A only)")
     parser.add_argument("--no-bbc", action="store_true")
     parser.add_argument(
         "--clauses-only",
@@ -124,17 +128,20 @@ def main() -> None:
         help="reported gold only where its content is a clause (eval/quotes.py module doc)",
     )
     args = parser.parse_args()
+    if args.split == "train" and args.half != "A":
+        parser.error("PolNeAR train is scored on its half A only (half B is held back)")
 
-    documents = load_gold(split=args.split)
+    documents = load_gold(split=args.split, half=args.half)
     texts = _distinct_texts(documents)
     names = [name for name, _ in texts]
+    tag = f"polnear-{args.split}" + (f"-{args.half}" if args.half else "")
     predicted, docs = predictions(
-        f"polnear-{args.split}", [g[0].text for _, g in texts], by_part=False, polnear_kinds=True
+        tag, [g[0].text for _, g in texts], by_part=False, polnear_kinds=True
     )
     by_name = dict(zip(names, predicted, strict=True))
     docs_by_name = dict(zip(names, docs, strict=True))
     print("| part | direct | reported | overall | speaker |\n|---|---|---|---|---|")
-    for half in (None, *HALVES):
+    for half in (args.half,) if args.half else (None, *HALVES):
         part = load_gold(split=args.split, half=half)
         keep = sorted({d.name for d in part})
         scores = score_predictions(

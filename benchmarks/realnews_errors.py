@@ -16,6 +16,7 @@ Run: .venv/bin/python benchmarks/realnews_errors.py train [--verbose N] [--cache
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import sys
 import time
@@ -24,7 +25,8 @@ from pathlib import Path
 
 from detente.eval.realnews import DEVELOPMENT_SPLITS, load_gold, score_realnews
 
-CACHE = Path("/tmp/detente_realnews_{tag}_{split}.pkl")
+# DETENTE_RN_CACHE: another place for the cache (e.g. inside a worktree), same placeholders
+CACHE = Path(os.environ.get("DETENTE_RN_CACHE", "/tmp/detente_realnews_{tag}_{split}.pkl"))
 
 
 def code_split(gold, split: str) -> tuple[list, dict]:

@@ -961,6 +961,50 @@ def test_a_quote_inside_a_direct_quote_is_not_scored_on_polnear():
     assert len(as_predicted([outer, nested, alone])) == 3  # our own gold scores all three
 
 
+def test_a_report_in_the_tag_between_a_quotes_pieces_is_scored_on_polnear():
+    # '“A,” she said, adding that … “B.”': the direct quote holds its two pieces only
+    from detente.eval.quotes import as_predicted
+    from detente.records import Quote
+
+    text = "“It speaks volumes,” she said, adding that the campaign will work. “They wait.”"
+
+    def at(part: str) -> tuple[int, int]:
+        return text.index(part), text.index(part) + len(part)
+
+    pieces = (at("It speaks volumes,"), at("They wait."))
+    outer = Quote("d", pieces[0][0], pieces[1][1], text[pieces[0][0] : pieces[1][1]], "direct",
+                  *([None] * 8), parts=pieces)  # fmt: skip
+    start, end = at("the campaign will work")
+    report = Quote("d", start, end, text[start:end], "indirect", *([None] * 8))
+    scored = as_predicted([outer, report], text=text)
+    assert [p[2] for p in scored] == ["direct", "indirect"]
+
+
+def test_a_report_in_the_tag_between_a_quotes_pieces_is_kept(code):
+    doc = code(
+        "“I think that speaks volumes,” she said, adding that the campaign will work hard "
+        "to win over those voters in November. “I think they are waiting to be courted.”"
+    )
+    kinds = sorted((q.kind, q.text[:30], q.cue) for q in quotes_of(doc))
+    assert [k for k, _, _ in kinds] == ["direct", "indirect"], kinds
+    report = only(doc, "indirect")
+    assert report.text.startswith("the campaign will work hard")
+    assert report.speaker == "she"
+    assert report.cue == "adding"
+
+
+def test_the_tags_own_verb_reports_nothing_between_the_pieces(code):
+    # the parser reads 'said after X failed' as what was said; the quote has its cue
+    doc = code(
+        "“Subpoenas are not optional,” panel Chairman Rep. Tom Miller (R-Ohio) said after Smith "
+        "failed to show up at the second committee hearing he was formally called to in the "
+        "past two weeks. “Mr. Smith is a crucial fact witness.”"
+    )
+    assert [q.kind for q in quotes_of(doc)] == ["direct"], [
+        (q.kind, q.text) for q in quotes_of(doc)
+    ]
+
+
 def test_prediction_parts_and_polnear_kinds_are_chosen_separately(code):
     # PolNeAR's double-mark kind rule is its own keyword, not implied by scoring by part
     from detente.eval.quotes import doc_predictions
@@ -1303,3 +1347,54 @@ def test_a_speech_verb_object_outside_the_allow_list_is_not_reported(code, text)
 )
 def test_an_allow_listed_speech_verb_reports_its_object(code, text, said):
     assert only(code(text)).text == said
+
+
+def test_according_to_after_a_report_attributes_the_whole_report(code):
+    # the parser hangs the trailing phrase on the inner clause: each report held the
+    # other's cue and both were lost; the outer one is kept, the inner stops before it
+    doc = code(
+        "About 40 rabbis have said that they plan to participate in the protest of the "
+        "candidate's appearance Monday at the annual conference of the American Israel "
+        "Public Affairs Committee, according to an organizer."
+    )
+    quote = only(doc)
+    assert quote.cue == "according to"
+    assert quote.text.startswith("About 40 rabbis have said that they plan")
+    assert quote.text.endswith("Public Affairs Committee")
+    assert quote.speaker == "an organizer"
+
+
+def test_according_to_after_a_relative_clause_attributes_that_clause(code):
+    doc = code(
+        "His campaign manager, Jeff Weaver, says it's proof the candidate can still close the "
+        "gap in pledged delegates, which stood at 263 entering Tuesday's primary, according "
+        "to the Associated Press."
+    )
+    by_cue = {q.cue: q for q in quotes_of(doc)}
+    assert by_cue["according to"].text == "which stood at 263 entering Tuesday's primary"
+    assert by_cue["says"].text.startswith("it's proof the candidate")
+    assert "according to" not in by_cue["says"].text
+
+
+def test_according_to_in_mid_sentence_attributes_the_side_its_neighbours_tell(code):
+    # a coordinator or a dash after the phrase: the clause before; a clause opener before
+    # it: the clause after (the longer side otherwise)
+    before = code(
+        "The senator is trailing the governor by nine points, according to the polling "
+        "average - despite winning the first-in-the-nation primary there in February."
+    )
+    assert only(before).text == "The senator is trailing the governor by nine points"
+    after = code(
+        "He went to that debate, and he will probably go to the next debate, because, "
+        "according to Trump, the media would call him a chicken if he did not."
+    )
+    assert only(after).text == "the media would call him a chicken if he did not"
+
+
+def test_a_tweets_noun_object_is_what_is_said(code):
+    quote = only(code("Sexton tweeted his observations of the rally."))
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "indirect",
+        "his observations of the rally",
+        "Sexton",
+    )

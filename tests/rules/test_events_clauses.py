@@ -190,3 +190,28 @@ def test_an_object_that_is_not_a_pronoun_may_change_a_verbs_sense():
         "Japan nsubj discussed PROPN\ndiscussed ROOT - VERB VBD lemma=discuss\nit dobj discussed PRON"
     )
     assert not has_unmatched_object(discuss[1])
+
+
+def test_a_nouns_infinitive_does_not_say_where_the_act_lands():
+    # "In an effort to win a Pennsylvania seat, Trump imposed tariffs on steel in Ohio"
+    doc = parse(
+        """
+        In            prep      imposed  ADP
+        an            det       effort   DET
+        effort        pobj      In       NOUN
+        to            aux       win      PART
+        win           acl       effort   VERB   VB
+        a             det       seat     DET
+        Pennsylvania  compound  seat     PROPN
+        seat          dobj      win      NOUN
+        ,             punct     imposed  PUNCT
+        Trump         nsubj     imposed  PROPN
+        imposed       ROOT      -        VERB   VBD  lemma=impose
+        tariffs       dobj      imposed  NOUN   NNS
+        in            prep      imposed  ADP
+        Ohio          pobj      in       PROPN
+        """
+    )
+    scope = texts(place_scope(doc[10]))
+    assert "Pennsylvania" not in scope and "win" not in scope
+    assert scope == ["In", "an", "effort", ",", "imposed", "tariffs", "in", "Ohio"]

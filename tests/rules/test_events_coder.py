@@ -1246,3 +1246,156 @@ def test_not_just_without_a_but_conjunct_still_denies(coder, focus):
     assert {e.cameo[:2] for e in events if e.trigger.text == "will"} == {"12"}
     (talks,) = [e for e in events if e.trigger.text == "hold"]
     assert (talks.modality, talks.negated) == ("intended", True)
+
+
+LEFT = """
+    {subject}
+    left    ROOT   -     VERB   VBD  lemma=leave
+    Libya   dobj   left  PROPN  NNP
+    .       punct  left  PUNCT  .
+"""
+
+
+def test_leaving_a_country_is_no_meeting_but_troops_leaving_withdraw(coder):
+    """extensions.verbs.txt LEAVE: "Dawn left Libya" meets no one (GO_SOMEWHERE's 040 made it
+    a consultation with Libya); "troops left Libya" withdraw from it (0874)."""
+    codes = {"Dawn": "LBYREB", "Libya": "LBY", "troops": "USAMIL"}
+    person = LEFT.format(subject="Dawn  nsubj  left  PROPN  NNP")
+    assert coded(coder, person, codes) == []
+    troops = LEFT.format(subject="troops  nsubj  left  NOUN  NNS")
+    assert triples(coded(coder, troops, codes)) == {("USAMIL", "LBY", "0874")}
+
+
+def test_a_thing_the_pattern_names_is_not_the_target(coder):
+    """ "Mordor's jets dropped bombs on Gondor" (``- * &WEAPON [194]``): "bombs" is what
+    was dropped, whatever the actors stage made of the word; the act lands on Gondor."""
+    table = """
+        jets     nsubj  dropped  NOUN   NNS
+        dropped  ROOT   -        VERB   VBD  lemma=drop
+        bombs    dobj   dropped  NOUN   NNS  lemma=bomb
+        on       prep   dropped  ADP    IN
+        Gondor   pobj   on       PROPN  NNP
+        .        punct  dropped  PUNCT  .
+    """
+    codes = {"jets": "MORMIL", "bombs": "RHNUAF", "Gondor": "GON"}
+    events = coded(coder, table, codes)
+    assert {e.target.code for e in events if e.target} == {"GON"}
+    assert ("MORMIL", "GON", "194") in triples(events)
+
+
+ENCOURAGED = """
+    UN          nsubj  encouraged  PROPN  NNP
+    encouraged  ROOT   -           VERB   VBD  lemma=encourage
+    Iran        {dep}  {head}      PROPN  NNP
+    to          aux    release     PART   TO
+    release     {rel}  encouraged  VERB   VB   lemma=release
+    prisoners   dobj   release     NOUN   NNS  lemma=prisoner
+    .           punct  encouraged  PUNCT  .
+"""
+
+
+def test_an_infinitive_after_a_persuasion_verb_is_an_appeal(coder):
+    """complement_senses.tsv: "the UN encouraged Iran to release prisoners" appeals (020), as
+    does the parse with Iran as the infinitive's own subject; "the UN encouraged Iran"
+    without an act asked of it keeps ENCOURAGE's support (051)."""
+    codes = {"UN": "IGOUNO", "Iran": "IRNGOV"}
+    as_object = ENCOURAGED.format(dep="dobj", head="encouraged", rel="xcomp")
+    as_subject = ENCOURAGED.format(dep="nsubj", head="release", rel="ccomp")
+    for table in (as_object, as_subject):
+        events = coded(coder, table, codes)
+        assert ("IGOUNO", "IRNGOV", "020") in triples(events)
+        assert not any(e.cameo == "051" for e in events)
+    bare = """
+        UN          nsubj  encouraged  PROPN  NNP
+        encouraged  ROOT   -           VERB   VBD  lemma=encourage
+        Iran        dobj   encouraged  PROPN  NNP
+        .           punct  encouraged  PUNCT  .
+    """
+    assert triples(coded(coder, bare, codes)) == {("IGOUNO", "IRNGOV", "051")}
+
+
+WARNED_NOT_TO = """
+    Jones    nsubj  warned  PROPN  NNP
+    warned   ROOT   -       VERB   VBD  lemma=warn
+    Brown    dobj   warned  PROPN  NNP
+    {rest}
+    .        punct  warned  PUNCT  .
+"""
+NOT_TO_USE = """
+    not      neg    use     PART   RB
+    to       aux    use     PART   TO
+    use      xcomp  warned  VERB   VB   lemma=use
+    cash     dobj   use     NOUN   NN   lemma=cash
+"""
+
+
+def test_warned_not_to_act_is_an_appeal_not_a_threat(coder):
+    """ "warned Brown not to use the cash" asks Brown to refrain (020, PLOVER REQUEST), where
+    "warned Brown" alone stays WARN's threat (130)."""
+    codes = {"Jones": "GBRBUS", "Brown": "GBRGOV"}
+    appeal = triples(coded(coder, WARNED_NOT_TO.format(rest=NOT_TO_USE), codes))
+    assert ("GBRBUS", "GBRGOV", "020") in appeal and ("GBRBUS", "GBRGOV", "130") not in appeal
+    assert triples(coded(coder, WARNED_NOT_TO.format(rest=""), codes)) == {
+        ("GBRBUS", "GBRGOV", "130")
+    }
+
+
+CLAIMED = """
+    Holme      nsubj  {gov}   PROPN  NNP
+    {gov}      ROOT   -       VERB   VBD  lemma={lemma}
+    that       mark   stop    SCONJ  IN
+    ministers  nsubj  stop    NOUN   NNS  lemma=minister
+    {modal}
+    stop       ccomp  {gov}   VERB   VB   lemma=stop
+    Iran       dobj   stop    PROPN  NNP
+    .          punct  {gov}   PUNCT  .
+"""
+
+
+def test_a_clause_after_argue_or_suggest_is_a_statement(coder):
+    """complement_senses.tsv: "Holme argued that ministers should stop Iran" states a view
+    (010), not a quarrel (VERBAL_CONFLICT 110); "suggested that ministers would stop Iran"
+    comments (010), while "suggested that ministers should stop Iran" proposes (SUGGEST
+    020), and so does the subjunctive "suggested that ministers stop Iran"."""
+    codes = {"Holme": "GBRLEG", "ministers": "GBRGOV", "Iran": "IRNGOV"}
+
+    def holme(gov: str, lemma: str, modal: str) -> set[str]:
+        aux = f"{modal}  aux  stop  AUX  MD" if modal else ""
+        table = CLAIMED.format(gov=gov, lemma=lemma, modal=aux)
+        return {e.cameo for e in coded(coder, table, codes) if e.source.code == "GBRLEG"}
+
+    argued = holme("argued", "argue", "should")
+    assert "110" not in argued and "010" in argued
+    assert "020" not in holme("suggested", "suggest", "would")
+    assert "020" in holme("suggested", "suggest", "should")
+    assert "020" in holme("suggested", "suggest", "")
+
+
+CONCEDED = """
+    Kirby     nsubj  {verb}  PROPN  NNP
+    {verb}    ROOT   -       VERB   VBD  lemma={lemma}
+    {rest}
+    .         punct  {verb}  PUNCT  .
+"""
+THAT_RUSSIA_WON = """
+    that      mark   won     SCONJ  IN
+    Russia    nsubj  won     PROPN  NNP
+    won       ccomp  {verb}  VERB   VBD  lemma=win
+"""
+
+
+def test_conceding_a_point_acknowledges_it(coder):
+    """complement_senses.tsv: "Kirby conceded that Russia won" acknowledges (015), it yields
+    nothing (CONCEDE 080); "Kirby conceded Crimea to Russia" keeps the concession."""
+    codes = {"Kirby": "USAGOV", "Russia": "RUS", "Crimea": "UKR"}
+    clause = CONCEDED.format(verb="conceded", lemma="concede", rest=THAT_RUSSIA_WON)
+    clause = clause.replace("{verb}", "conceded")
+    found = {e.cameo for e in coded(coder, clause, codes) if e.source.code == "USAGOV"}
+    assert "080" not in found and "015" in found
+    territory = """
+        Crimea    dobj   conceded  PROPN  NNP
+        to        prep   conceded  ADP    IN
+        Russia    pobj   to        PROPN  NNP
+    """
+    yielded = CONCEDED.format(verb="conceded", lemma="concede", rest=territory)
+    assert "080" in {e.cameo for e in coded(coder, yielded, codes)}

@@ -512,12 +512,16 @@ def inside_a_direct_quote(quote: Quote, quotes: Sequence[Quote], text: str) -> b
     PolNeAR (:func:`polnear_kind`): '“… His people said, ‘There are many political issues
     …’ …”'. PolNeAR annotates nothing inside a direct quote (no gold attribution on dev lies
     in a direct one's content), as our guideline annotates no report inside one; our BBC
-    gold marks quoted words nested in a quote, so only the PolNeAR scoring leaves them out."""
+    gold marks quoted words nested in a quote, so only the PolNeAR scoring leaves them out.
+    A quote told in pieces holds only its pieces: a report in the tag between them ('“A,” she
+    said, adding that … “B.”') is PolNeAR's too."""
     return any(
         other is not quote
-        and other.start <= quote.start
-        and quote.end <= other.end
         and (other.start, other.end) != (quote.start, quote.end)
+        and any(
+            start <= quote.start and quote.end <= end
+            for start, end in (other.parts or ((other.start, other.end),))
+        )
         and polnear_kind(other, text) != "indirect"
         for other in quotes
     )

@@ -102,18 +102,30 @@ def for_clause_mark(clause: Token) -> Token | None:
 def place_scope(verb: Token) -> list[Token]:
     """Where a place can say where the act lands: the verb's phrase, its infinitive and
     the participles on its nouns ("aid to refugees fleeing the war in Liberia"), but not
-    its subject, relative clauses ("refugees who have lived in Iraq"), nor clauses that
-    are acts of their own."""
+    its subject, relative clauses ("refugees who have lived in Iraq"), clauses that are
+    acts of their own, nor a noun's infinitive (``noun_infinitive``)."""
 
     def skip(child: Token, tok: Token) -> bool:
         return (
             child.dep_ in CLAUSAL_SUBJECT_DEPS
             or child.dep_ in PLACE_SCOPE_STOP_DEPS
+            or noun_infinitive(child)
             or is_date_phrase(child)
             or is_coordinated_verb(child, tok)  # a coordinated verb's places are its own
         )
 
     return pruned_subtree(verb, skip)
+
+
+def noun_infinitive(clause: Token) -> bool:
+    """An infinitive on a noun: "an effort to win a Pennsylvania seat", "a plan to visit
+    Iraq", "the right to return to Gaza". It names another act, wanted or planned, not
+    yet done: its places are where that act would happen, not where the noun's verb lands
+    ("imposed tariffs in an effort to win a Pennsylvania seat" is done to no one there),
+    unlike a participle, which says who the noun's people are ("refugees fleeing Sudan")."""
+    return clause.dep_ == "acl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def coordinated(head: Token) -> list[Token]:

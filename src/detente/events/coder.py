@@ -53,6 +53,7 @@ from detente.events.participants import (
     abstract_thing,
     is_public,
     own_country,
+    pattern_words,
     same_actor,
     same_side,
     unarmed_sense,
@@ -95,8 +96,17 @@ class EventCoder:
             self.words.roles,
             self.words.circumstance_prepositions,
             quad_class=self.cameo.quad_class,
+            complement_senses=self.words.complement_senses,
+            obligation_modals=self.words.obligation_modals,
         )
         self.participants = Participants(self.words)
+        # the words of instruments (instrument_synsets.txt): a pattern's, never its target
+        self.instruments = frozenset(
+            alternative[-1]
+            for name in self.words.instrument_synsets
+            for alternative in knowledge.verbs.synsets.get(name, ())
+            if alternative
+        )
         self.nominals = NominalCoder(
             self.words,
             self.cameo,
@@ -610,6 +620,7 @@ class EventCoder:
             sources,
             place_targets=policy.place_target,
             domestic=policy.domestic != "no",
+            things=pattern_words(pattern) & self.instruments,
         )
         if forced_targets:
             targets, deep = forced_targets, False

@@ -21,6 +21,7 @@ from detente.events.clauses import (
     relative_clauses,
     verb_subject,
 )
+from detente.events.lexicon import Pattern
 from detente.knowledge.events import ClauseWords
 from detente.nlp.extensions import get_list
 from detente.nlp.segments import in_furniture
@@ -127,6 +128,28 @@ def event_actor(mention: Mention) -> EventActor:
         country=mention.country,
         sector=mention.sector,
     )
+
+
+def pattern_words(pattern: Pattern | None) -> frozenset[str]:
+    """The head words a verb pattern names on its object side ("- * &WEAPON [194]":
+    bomb, missile ...; "- * (FOR &NEGOTIATION)": for, negotiation ...)."""
+    if pattern is None:
+        return frozenset()
+    return frozenset(alt[-1] for slot in pattern.post for alt in slot if alt)
+
+
+def names_thing(actor: EventActor, doc: Doc, things: frozenset[str]) -> bool:
+    """ "Russian jets dropped bombs on Gondor" (``- * &WEAPON [194]``): the actor's
+    mention is headed by an instrument the verb's pattern names (``things``): what the
+    act is done with, which the pattern's code already says, not someone it is done to,
+    whatever the actors stage made of the word."""
+    if not things or actor.end <= actor.start:
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return head.lower_ in things or head.lemma_.lower() in things
 
 
 def same_mention(target: EventActor, source: EventActor) -> bool:
@@ -501,6 +524,7 @@ class Participants:
         *,
         place_targets: bool = False,
         domestic: bool = False,
+        things: frozenset[str] = frozenset(),
     ) -> tuple[list[EventActor], bool, bool]:
         """Actors ``verb`` is done to; then True for "each other"; then True when the
         target was found only deep inside a phrase (less certain).
@@ -511,7 +535,9 @@ class Participants:
         bare state of the source's country ("Trump emphasized the U.S. commitment to Japan").
         A ``domestic`` act ("Turkey will allow Turkish refugees to return") may target the
         source's own people: only the source itself is excluded, the same mention or another
-        of the same actor ("Russia withdrew its troops from Syria": not "its").
+        of the same actor ("Russia withdrew its troops from Syria": not "its"). A mention
+        headed by one of ``things`` (the words of the verb's pattern) is never a target
+        (:func:`names_thing`).
         """
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         ranked = self.words.target_prepositions
@@ -535,6 +561,7 @@ class Participants:
                     depth + 1,
                     place_targets=place_targets,
                     domestic=domestic,
+                    things=things,
                 )
                 candidates.append((inner[0], False))
         candidates += self._deep_candidates(actors, objects, prep_objects, patient)
@@ -543,7 +570,11 @@ class Participants:
                 excluded = same_entity
             else:
                 excluded = same_actor if is_head else same_side
-            kept = [t for t in group if not any(excluded(t, s) for s in sources)]
+            kept = [
+                t
+                for t in group
+                if not any(excluded(t, s) for s in sources) and not names_thing(t, verb.doc, things)
+            ]
             if kept:
                 return kept, reciprocal, number >= direct
         # Last resort, as PETRARCH does: the country of a place the act happens in or is

@@ -11,7 +11,15 @@ from spacy.tokens import Token
 from detente.events.clauses import clause_tokens
 from detente.events.lexicon import VERB_MARK, CodeSpec, Pattern, Slot, VerbEntry, VerbLexicon
 from detente.knowledge.events import MATERIAL_QUADS
-from detente.nlp.syntax import CLAUSAL_SUBJECT_DEPS, CLAUSE_DEPS, COMPLEMENT_DEPS
+from detente.nlp.syntax import (
+    CLAUSAL_SUBJECT_DEPS,
+    CLAUSE_DEPS,
+    COMPLEMENT_DEPS,
+    child_with,
+    finite_complement,
+    infinitive_complement,
+    is_subjunctive,
+)
 
 
 @dataclass(slots=True)
@@ -219,8 +227,12 @@ class VerbCodes:
         roles: dict[str, str],
         circumstance_prepositions: frozenset[str] = frozenset(),
         quad_class: Callable[[str], int | None] = lambda code: None,
+        complement_senses: dict[str, tuple[tuple[str, str], ...]] | None = None,
+        obligation_modals: frozenset[str] = frozenset(),
     ) -> None:
         self.lexicon = lexicon
+        self.complement_senses = complement_senses or {}
+        self.obligation_modals = obligation_modals
         self.roles = roles  # clause words: a verb the lexicon lacks may still have a role
         self.circumstance_prepositions = circumstance_prepositions
         self.matcher = PatternMatcher(lexicon, quad_class)
@@ -285,6 +297,15 @@ class VerbCodes:
         )
         if pattern is not None:
             return pattern.code, f"{pattern.text} ({pattern.origin})", 0.9, pattern
+        sense = self.complement_sense(verb)
+        if sense is not None:
+            kind, code = sense
+            return (
+                CodeSpec(code),
+                f"{entry.word} + {kind} [{code}] (complement_senses.tsv)",
+                0.75,
+                None,
+            )
         block = self.lexicon.blocks.get(entry.block)
         if entry.code is not None:
             return (
@@ -301,6 +322,33 @@ class VerbCodes:
                 None,
             )
         return CodeSpec(None), "", 0.0, None
+
+    def complement_sense(self, verb: Token) -> tuple[str, str] | None:
+        """(complement kind, code) of the verb's sense decided by its complement
+        (complement_senses.tsv): "encouraged Iran to release" appeals, "argued that ..."
+        states; None when the verb has no such sense or not that complement."""
+        senses = self.complement_senses.get(verb.lemma_.lower()) or self.complement_senses.get(
+            self.word(verb)
+        )
+        for kind, code in senses or ():
+            if has_complement(verb, kind, self.obligation_modals):
+                return kind, code
+        return None
+
+
+def has_complement(verb: Token, kind: str, obligation_modals: frozenset[str]) -> bool:
+    """Does ``verb`` take a complement of ``kind`` (see complement_senses.tsv)?"""
+    if kind == "infinitive":
+        return infinitive_complement(verb) is not None
+    if kind == "predicate":
+        return child_with(verb, ("oprd",)) is not None
+    clause = finite_complement(verb)
+    if clause is None:
+        return False
+    if kind == "clause":
+        return True
+    obliged = any(c.dep_ == "aux" and c.lower_ in obligation_modals for c in clause.children)
+    return not obliged and not is_subjunctive(clause)
 
 
 # the governing verb's words that a pattern's words before the verb may name with it

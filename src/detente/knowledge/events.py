@@ -204,7 +204,10 @@ class ClauseWords:
     unarmed_senses: dict[str, str]  # verb of violence -> its code when nobody can fight
     # lemma -> (root, argument): the sense of the root needs an actor or place there
     argument_senses: dict[str, tuple[str, str]]
+    # lemma -> ((complement kind, code), ...): the verb's sense with that complement
+    complement_senses: dict[str, tuple[tuple[str, str], ...]]
     armed_sectors: frozenset[str]  # actors of these sectors can fight
+    instrument_synsets: frozenset[str]  # &WEAPON ...: a pattern's instruments, never targets
     # taking into custody: a participle on an actor reports the act ("the detained activists")
     custody_codes: frozenset[str]
     silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
@@ -281,6 +284,13 @@ def _longest_prefix(table: dict[str, str], code: str) -> str | None:
     return None
 
 
+def _complement_senses(folder: Path | None) -> dict[str, tuple[tuple[str, str], ...]]:
+    senses: dict[str, list[tuple[str, str]]] = {}
+    for _n, (lemma, complement, code) in read_rows(files.COMPLEMENT_SENSES, folder=folder):
+        senses.setdefault(lemma, []).append((complement, code))
+    return {lemma: tuple(found) for lemma, found in senses.items()}
+
+
 def _code_table(table, folder: Path | None, *, default: bool) -> dict[str, str]:
     codes = {prefix: code for _n, (prefix, code) in read_rows(table, folder=folder)}
     if default and ANY_OTHER not in codes:
@@ -333,7 +343,9 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
             lemma: (root, argument)
             for _n, (lemma, root, argument) in read_rows(files.ARGUMENT_SENSES, folder=folder)
         },
+        complement_senses=_complement_senses(folder),
         armed_sectors=frozenset(read_words(files.ARMED_SECTORS, folder=folder)),
+        instrument_synsets=frozenset(read_words(files.INSTRUMENT_SYNSETS, folder=folder)),
         custody_codes=frozenset(read_words(files.CUSTODY_CODES, folder=folder)),
         silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),
         public_sectors=frozenset(read_words(files.PUBLIC_SECTORS, folder=folder)),

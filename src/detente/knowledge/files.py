@@ -246,6 +246,12 @@ ARGUMENT_SENSES = _table(
     Column("root", CAMEO_ROOT),
     Column("argument", pattern(r"[a-z]+(,[a-z]+)*", "object and/or prepositions: a,b,...")),
 )
+COMPLEMENT_SENSES = _table(
+    "events/complement_senses.tsv",
+    Column("lemma", WORD),
+    Column("complement", one_of("infinitive", "clause", "assertion", "predicate")),
+    Column("code", CAMEO_EVENT),
+)
 LIGHT_VERBS = _words("events/light_verbs.txt", Column("lemma", WORD))
 ECONOMIC_MEASURES = _table(
     "events/economic_measures.tsv", Column("lemma", WORD), Column("code", CAMEO_EVENT)
@@ -263,6 +269,10 @@ EVALUATIONS = _table(
     Column("kind", one_of("quality", "act", "person")),
 )
 ARMED_SECTORS = _words("events/armed_sectors.txt", Column("sector", SECTOR))
+INSTRUMENT_SYNSETS = _words(
+    "events/instrument_synsets.txt",
+    Column("synset", pattern(r"&[A-Z_]+", "a synset name: &WEAPON")),
+)
 CUSTODY_CODES = _words("events/custody_codes.txt", Column("code", CAMEO_EVENT))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 PUBLIC_SECTORS = _words("events/public_sectors.txt", Column("sector", SECTOR))
@@ -532,6 +542,7 @@ SHIPPED = (
     NOMINALS,
     UNARMED_SENSES,
     ARGUMENT_SENSES,
+    COMPLEMENT_SENSES,
     LIGHT_VERBS,
     ECONOMIC_MEASURES,
     IMPOSING_VERBS,
@@ -541,6 +552,7 @@ SHIPPED = (
     RESPONSIBILITY_WORDS,
     EVALUATIONS,
     ARMED_SECTORS,
+    INSTRUMENT_SYNSETS,
     CUSTODY_CODES,
     SILENT_SECTORS,
     PUBLIC_SECTORS,

@@ -92,6 +92,46 @@ def is_passive(verb: Token) -> bool:
     return child_with(verb, PASSIVE_DEPS) is not None
 
 
+def infinitive_complement(verb: Token) -> Token | None:
+    """The "to" infinitive after the verb that says what is to be done, when someone other
+    than the verb's subject is to do it: the verb's object ("encouraged Iran to release",
+    "challenged the opposition to announce", "warned Brown not to be tempted") or the
+    infinitive's own subject ("encouraged senior officials to be interviewed")."""
+    has_object = child_with(verb, OBJECT_DEPS) is not None
+    for child in verb.rights:
+        if child.dep_ not in ("xcomp", "ccomp", "advcl") or child.pos_ not in VERBAL_POS:
+            continue
+        if not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in child.lefts):
+            continue
+        if has_object or child_with(child, SUBJECT_DEPS) is not None:
+            return child
+    return None
+
+
+def finite_complement(verb: Token) -> Token | None:
+    """The clause after the verb that says what is claimed, with a subject of its own and
+    no "to" ("argued that ministers should not have the right", "suggested that Brown
+    would meet his rule", "arguing he had to protect")."""
+    for child in verb.rights:
+        if child.dep_ != "ccomp" or child.pos_ not in VERBAL_POS:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
+            continue
+        if child_with(child, CLAUSAL_SUBJECT_DEPS) is not None:
+            return child
+    return None
+
+
+def is_subjunctive(verb: Token) -> bool:
+    """A clause verb in its base form after a subject of its own, without an auxiliary:
+    "suggested that Iran stop the tests", "demanded that he resign"."""
+    return (
+        verb.tag_ == "VB"
+        and child_with(verb, SUBJECT_DEPS) is not None
+        and child_with(verb, ("aux", "auxpass")) is None
+    )
+
+
 def prepositional_objects(
     token: Token, prepositions: Collection[str] | None = None
 ) -> Iterator[tuple[Token, Token]]:

@@ -229,10 +229,13 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
     the nested report is part of what he said, as "when Obama said it" is part of a
     direct quote (issue 3: a quote inside a quote is not a new quote). Quoted words
     whose tag sits inside a paraphrase stay, though: the paraphrase does not hold
-    them ('Costs, she added, were “far below the estimate.”').
+    them ('Costs, she added, were “far below the estimate.”'). Two reports that hold each
+    other's cue ('About 40 rabbis have said that they plan to protest, according to an
+    organizer': the parser hangs the trailing phrase on the inner clause) keep the one that
+    starts first, the outer one.
     """
-    spans = sorted((d.start, d.end, d.kind == "indirect") for d in drafts)
-    starts = [start for start, _, _ in spans]
+    spans = sorted((d.start, d.end, d.kind == "indirect", n) for n, d in enumerate(drafts))
+    starts = [start for start, _, _, _ in spans]
     kept = []
     for draft in drafts:
         if draft.cue is None:
@@ -242,15 +245,38 @@ def _outermost(drafts: list[_Draft]) -> list[_Draft]:
         nested = False
         # spans starting at or before the cue; contents are few, so a short scan is cheap
         quoted = draft.kind != "indirect"
-        for start, end, paraphrase in spans[: bisect_right(starts, cue_char)]:
+        for start, end, paraphrase, other in spans[: bisect_right(starts, cue_char)]:
             if quoted and paraphrase:
                 continue
-            if start <= cue_char < end and (start, end) != (draft.start, draft.end):
+            if (
+                start <= cue_char < end
+                and (start, end) != (draft.start, draft.end)
+                and _holds_cue(drafts[other], draft, cue_char)
+                and not (draft.start < start and _holds_each_other(drafts[other], draft))
+            ):
                 nested = True
                 break
         if not nested:
             kept.append(draft)
     return kept
+
+
+def _holds_each_other(outer: _Draft, draft: _Draft) -> bool:
+    """Two reports whose contents each hold the other's cue."""
+    if outer.kind != "indirect" or draft.kind != "indirect" or outer.cue is None:
+        return False
+    return draft.start <= outer.cue.start_char < draft.end
+
+
+def _holds_cue(outer: _Draft, draft: _Draft, cue_char: int) -> bool:
+    """A direct quote going on over its tag holds only its pieces: a report in the tag
+    between them ('“A,” she said, adding that … “B.”') is the speaker's next statement,
+    unless the tag's own verb makes it (the parser's misreading of 'said after …')."""
+    if outer.kind != "direct" or not outer.parts:
+        return True
+    return draft.cue_token == outer.cue_token or any(
+        start <= cue_char < end for start, end in outer.parts
+    )
 
 
 def _merge_fragments(drafts: list[_Draft]) -> list[_Draft]:
@@ -783,6 +809,8 @@ def _report_draft(
         paragraph = (report.start, report.end)
     start = max(report.start, paragraph[0])
     end = min(report.end, paragraph[1])
+    if report.rule != "reported:according-to":
+        end = _trailing_attribution(doc, start, end, lexicon)
     start, end = _trim(doc, start, end)
     if not _enough_content(doc, start, end, report.clausal, lexicon):
         return None
@@ -942,18 +970,76 @@ def _prepositional_cue_at(doc: Doc, i: int, lexicon: QuoteLexicon) -> bool:
 def _according_to(
     view: _DocView, token: Token
 ) -> tuple[tuple[int, int], Token | None, Span] | None:
-    """``according to X, …``: content is the rest of the sentence, X the speaker."""
+    """``according to X, …``: content is the rest of the sentence, X the speaker; a phrase
+    trailing a relative or adverbial clause ('the gap in delegates, which stood at 263,
+    according to the AP') attributes that clause only."""
     doc = view.doc
     preposition = doc[token.i + 1]
     source = object_of_preposition(preposition)
     phrase_start = token.i
     phrase_end = max(preposition.right_edge.i, token.right_edge.i) + 1
     sent = view.sentence(token.i)
-    if phrase_start - sent.start >= sent.end - phrase_end:
-        content = (sent.start, phrase_start)
-    else:
-        content = (phrase_end, sent.end)
+    clause = _attributed_clause(doc, sent, phrase_start)
+    if clause is not None:
+        return (clause.left_edge.i, phrase_start), source, doc[token.i : token.i + 2]
+    side = _attributed_side(doc, sent, phrase_start, phrase_end)
+    if side is None:
+        side = "before" if phrase_start - sent.start >= sent.end - phrase_end else "after"
+    content = (sent.start, phrase_start) if side == "before" else (phrase_end, sent.end)
     return content, source, doc[token.i : token.i + 2]
+
+
+def _attributed_side(doc: Doc, sent: Span, phrase_start: int, phrase_end: int) -> str | None:
+    """Which side of a mid-sentence ``according to`` phrase it attributes, when the words
+    around it tell: a clause opener right before it ('because, according to Trump, the
+    media would …') gives the clause after; a coordinator or a dash right after it
+    ('leads in Indiana, according to the poll, and has a lead in Ohio', '…, according to
+    the average - despite …') gives the clause before. None: the longer side."""
+    before = phrase_start - 1
+    while before > sent.start and doc[before].is_punct:
+        before -= 1
+    after = phrase_end
+    while after < sent.end - 1 and doc[after].text == ",":
+        after += 1
+    if before >= sent.start and (doc[before].dep_ == "mark" or doc[before].pos_ == "SCONJ"):
+        return "after"
+    if after < sent.end and phrase_start - sent.start >= 3:
+        if doc[after].dep_ == "cc" or doc[after].text in SET_OFF_MARKS:
+            return "before"
+    return None
+
+
+def _attributed_clause(doc: Doc, sent: Span, phrase_start: int) -> Token | None:
+    """The relative clause opened by a relative pronoun ('which', 'who') and set off by
+    commas right before an ``according to`` phrase (None: the phrase attributes its
+    sentence; ', when 42% voted, according to …' is the writer's time, not the clause)."""
+    comma = phrase_start - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    found = None
+    for t in doc[sent.start : comma]:
+        if (
+            t.dep_ == "relcl"
+            and doc[t.left_edge.i].tag_ in ("WDT", "WP", "WP$")
+            and _last_word(doc, t.i, t.right_edge.i) == comma - 1
+            and t.left_edge.i > sent.start
+            and doc[t.left_edge.i - 1].text == ","
+            and comma - t.left_edge.i >= 3
+            and (found is None or t.left_edge.i < found.left_edge.i)
+        ):
+            found = t
+    return found
+
+
+def _trailing_attribution(doc: Doc, start: int, end: int, lexicon: QuoteLexicon) -> int:
+    """``end`` moved before ', according to X' when that phrase closes the content: the
+    writer's attribution is not the reporter's words ('have said that they plan to
+    protest, according to an organizer')."""
+    for i in range(start + 3, end):
+        if doc[i - 1].text == "," and _prepositional_cue_at(doc, i, lexicon):
+            if doc[i].right_edge.i + 1 >= end or doc[i + 1].right_edge.i + 1 >= end:
+                return i - 1
+    return end
 
 
 # --- direct quotes -------------------------------------------------------------------------
