@@ -880,10 +880,12 @@ class DocResolver:
     def _located_facility(self, span: Span) -> bool:
         """A building's name ("... Hospital", "... Palace") where it is a location: after a
         locative preposition or held by a place ("St Petersburg's ... Palace")."""
-        if span[-1].lower_ not in self.place_lexicon.facilities:
+        last = span[-1].lower_
+        institution = last in self.place_lexicon.institutions
+        if last not in self.place_lexicon.facilities and not institution:
             return False
         if self._is_locative(span):
-            return True
+            return not (institution and _employer_frame(span))  # "a scholar at X Center"
         holders = [c for c in span.root.children if c.dep_ == "poss"]
         return any(h.ent_type_ in PLACE_LABELS for h in holders)
 
@@ -1478,6 +1480,18 @@ def _in_office(actor: KBActor, when: date | None, *, offices_only: bool = False)
         and not (offices_only and ELITE_SECTOR in code_blocks(role.code))
         for role in actor.roles
     )
+
+
+def _employer_frame(span: Span) -> bool:
+    """ "Ann Lee, a scholar at the Wilson Center", "director of the Asia Program at X
+    Center": the preposition describes a person or a body by where they work, so the name
+    is that employer (an organization), not where something happens ("a riot inside the
+    Regional Recovery Center", "exhibits at the Al Shawa Cultural Center")."""
+    preposition = span.root.head
+    holder = preposition.head
+    if preposition.dep_ != "prep" or holder.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return holder.dep_ in ("appos", "attr") or holder.ent_type_ in ("ORG", "PERSON")
 
 
 def _place_resolution(reading: PlaceReading, text: str) -> Resolution:

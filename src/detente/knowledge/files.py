@@ -396,6 +396,7 @@ PLACE_WORD_KINDS = (
     "armed",
     "unarmed",
     "facility",
+    "institution",
     "site",
     "venue",
     "surface",
