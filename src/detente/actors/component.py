@@ -28,7 +28,14 @@ from detente.actors.coding import (
 )
 from detente.actors.context import attach_countries, focus_votes
 from detente.actors.coref import BodyEntry, DocMemory
-from detente.actors.descriptions import Description, antecedent, find_descriptions
+from detente.actors.descriptions import (
+    Description,
+    antecedent,
+    describes_name,
+    find_descriptions,
+    kinds_named,
+    typed_antecedent,
+)
 from detente.actors.focus import dateline_span, document_focus, outlet_country
 from detente.actors.matching import NameMatch, NameMatcher
 from detente.actors.phrases import (
@@ -932,6 +939,14 @@ class DocResolver:
             return
         head = doc[agent.end - 1].lemma_.lower()
         span = doc[role.start : role.end]
+        if (
+            owner is None
+            and not agent.person  # "the rebel leader" is a person, not the rebels
+            and role.determiner in self.lexicon.definite_determiners
+            and not describes_name(doc[agent.end - 1])  # "the extremist ISIS": that one
+        ):
+            if self._resolve_typed(role.start, role.end):
+                return  # "the militants", "the extremist group": the armed group named before
         described = self.lexicon.descriptions.get(head)
         if (
             described is not None
@@ -1034,13 +1049,35 @@ class DocResolver:
         return not located_as(self.doc[role.owner.start : role.owner.end], self.place_lexicon)
 
     def _resolve_description(self, description: Description) -> bool:
-        """ "the country", "the group": the latest state, organization or group named."""
+        """ "the country", "the group": the latest state, organization or group named; a
+        description whose words name a kind of actor, the latest of that kind only."""
+        kinds = self._kinds_named(description.start, description.end)
+        if kinds and describes_name(self.doc[description.head]):
+            return False  # "the militant group Hamas": the name says who
+        if kinds:
+            return self._resolve_typed(description.start, description.end, kinds)
         found = antecedent(self.resolved, description.start, description.refers_to)
         if found is None:
             return False
         if description.refers_to == "state":
             found = resolve_state(self.kb, found.country)
         self._emit(description.start, description.end, found.via("description"), None)
+        return True
+
+    def _kinds_named(self, start: int, end: int) -> frozenset[str]:
+        return kinds_named(self.lowers[start:end], self.lexicon.description_types)
+
+    def _resolve_typed(self, start: int, end: int, kinds: frozenset[str] | None = None) -> bool:
+        """A definite description whose words name a kind of actor ("the rebels", "the
+        terror group") is the latest actor of that kind named before it
+        (:func:`~detente.actors.descriptions.typed_antecedent`), with its full code."""
+        kinds = self._kinds_named(start, end) if kinds is None else kinds
+        if not kinds or any(w in self.lexicon.region_words for w in self.lowers[start:end]):
+            return False  # no kind named, or the words place it themselves ("Western militants")
+        found = typed_antecedent(self.resolved, start, kinds)
+        if found is None:
+            return False
+        self._emit(start, end, found.via("description+antecedent"), None)
         return True
 
     def _nested_place(
