@@ -980,9 +980,11 @@ def _prepositional_cue_at(doc: Doc, i: int, lexicon: QuoteLexicon) -> bool:
 def _according_to(
     view: _DocView, token: Token
 ) -> tuple[tuple[int, int], Token | None, Span] | None:
-    """``according to X, …``: content is the rest of the sentence, X the speaker; a phrase
-    trailing a relative or adverbial clause ('the gap in delegates, which stood at 263,
-    according to the AP') attributes that clause only."""
+    """``according to X``: X the speaker, the content what the phrase attributes: the
+    relative clause set off by commas right before it ('the gap in delegates, which stood
+    at 263, according to the AP'), else the side its neighbours tell (the clause a clause
+    opener before it opens, the words before a coordinator or a dash after it), else the
+    longer side of its sentence."""
     doc = view.doc
     preposition = doc[token.i + 1]
     source = object_of_preposition(preposition)
@@ -992,19 +994,24 @@ def _according_to(
     clause = _attributed_clause(doc, sent, phrase_start)
     if clause is not None:
         return (clause.left_edge.i, phrase_start), source, doc[token.i : token.i + 2]
-    side = _attributed_side(doc, sent, phrase_start, phrase_end)
-    if side is None:
-        side = "before" if phrase_start - sent.start >= sent.end - phrase_end else "after"
-    content = (sent.start, phrase_start) if side == "before" else (phrase_end, sent.end)
+    content = _attributed_side(doc, sent, phrase_start, phrase_end)
+    if content is None:
+        before = phrase_start - sent.start >= sent.end - phrase_end
+        content = (sent.start, phrase_start) if before else (phrase_end, sent.end)
     return content, source, doc[token.i : token.i + 2]
 
 
-def _attributed_side(doc: Doc, sent: Span, phrase_start: int, phrase_end: int) -> str | None:
-    """Which side of a mid-sentence ``according to`` phrase it attributes, when the words
-    around it tell: a clause opener right before it ('because, according to Trump, the
-    media would …') gives the clause after; a coordinator or a dash right after it
-    ('leads in Indiana, according to the poll, and has a lead in Ohio', '…, according to
-    the average - despite …') gives the clause before. None: the longer side."""
+def _attributed_side(
+    doc: Doc, sent: Span, phrase_start: int, phrase_end: int
+) -> tuple[int, int] | None:
+    """What a mid-sentence ``according to`` phrase attributes, when the words around it
+    tell: after a clause opener ('because, according to Trump, the media would …'), the
+    clause the opener opens, up to that clause's right edge ('Because, according to the
+    minister, the army had left, the town fell': not the main clause after it; the rest of
+    the sentence when the parser hung the opener on no clause after the phrase); before a
+    coordinator or a dash ('leads in Indiana, according to the poll, and has a lead in
+    Ohio', '…, according to the average - despite …'), the sentence before the phrase.
+    None: the words do not tell (the caller takes the longer side)."""
     before = phrase_start - 1
     while before > sent.start and doc[before].is_punct:
         before -= 1
@@ -1012,10 +1019,13 @@ def _attributed_side(doc: Doc, sent: Span, phrase_start: int, phrase_end: int) -
     while after < sent.end - 1 and doc[after].text == ",":
         after += 1
     if before >= sent.start and (doc[before].dep_ == "mark" or doc[before].pos_ == "SCONJ"):
-        return "after"
+        clause = doc[before].head
+        if clause.i >= phrase_end and clause.right_edge.i < sent.end:
+            return phrase_end, clause.right_edge.i + 1
+        return phrase_end, sent.end
     if after < sent.end and phrase_start - sent.start >= 3:
         if doc[after].dep_ == "cc" or doc[after].text in SET_OFF_MARKS:
-            return "before"
+            return sent.start, phrase_start
     return None
 
 
