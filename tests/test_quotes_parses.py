@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -130,3 +132,53 @@ def test_according_to_after_a_relative_clause_attributes_that_clause(lexicon):
         "he close the gap , which stand at 263 , accord to the AP .",
     )
     assert reported(doc, lexicon) == [("which stood at 263", "the AP")]
+
+
+# 'He says it closes the gap, which stood at 263, <cue> the AP.', the cue's words hung on
+# the reported verb one by one (its last word, the preposition, holds the source)
+CUES = {
+    ("according", "to"): (
+        "according to the AP",
+        [3, 12, 15, 13],
+        "prep prep det pobj",
+        "VBG IN DT NNP",
+        "accord to the AP",
+    ),
+    ("in", "the", "words", "of"): (
+        "in the words of the AP",
+        [3, 14, 12, 3, 17, 15],
+        "prep det pobj prep det pobj",
+        "IN DT NNS IN DT NNP",
+        "in the word of the AP",
+    ),
+}
+
+
+@pytest.mark.parametrize("cue", list(CUES), ids=" ".join)
+def test_a_report_stops_before_a_trailing_attribution_of_any_length(lexicon, cue):
+    words, heads, deps, tags, lemmas = CUES[cue]
+    lexicon = replace(lexicon, prepositional_cues=(("according", "to"), cue))
+    doc = parse(
+        f"He says it closes the gap , which stood at 263 , {words} .",
+        [1, 1, 3, 1, 5, 3, 5, 8, 5, 8, 9, 3, *heads, 1],
+        "nsubj ROOT nsubj ccomp det dobj punct nsubj relcl prep pobj punct " + deps + " punct",
+        "PRP VBZ PRP VBZ DT NN , WDT VBD IN CD , " + tags + " .",
+        "he say it close the gap , which stand at 263 , " + lemmas + " .",
+    )
+    assert reported(doc, lexicon) == [
+        ("it closes the gap , which stood at 263", "He"),
+        ("which stood at 263", "the AP"),
+    ]
+
+
+def test_a_one_word_cue_takes_its_own_object_as_the_source(lexicon):
+    lexicon = replace(lexicon, prepositional_cues=(("according", "to"), ("per",)))
+    doc = parse(
+        "Prices will rise , per the bank .",
+        [2, 2, 2, 2, 2, 6, 4, 2],
+        "nsubj aux ROOT punct prep det pobj punct",
+        "NNS MD VB , IN DT NN .",
+        "price will rise , per the bank .",
+    )
+    quotes = extract_quotes(doc, lexicon)
+    assert [(q.text, q.cue, q.speaker) for q in quotes] == [("Prices will rise", "per", "the bank")]
