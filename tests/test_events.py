@@ -1340,3 +1340,47 @@ def test_a_mutual_event_noun_takes_its_sides_from_between_on_its_verb():
     assert [a.code for a in act.sources] == ["RUS"] and [a.code for a in act.targets] == ["JPN"]
     # the noun is not the verb's subject: the verb's phrase is not about it
     assert noun_act("npadvmod") is None
+
+
+def test_a_past_act_recalled_only_to_date_is_no_new_event():
+    """The guideline's "since the 2003 invasion": an event noun after a dating preposition,
+    or dated to a year before the article's, recalls a past act; "after the invasion", or
+    the 2003 invasion in a 2003 story, reports one."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    vocab = English().vocab
+
+    def code(prep, year, today):
+        words = ["Troops", "stayed", prep, "the", year, "US", "invasion", "of", "Iraq", "."]
+        doc = Doc(
+            vocab,
+            words=words,
+            heads=[1, 1, 1, 6, 6, 6, 2, 6, 7, 1],
+            deps=["nsubj", "ROOT", "prep", "det", "nummod", "compound", "pobj", "prep", "pobj"]
+            + ["punct"],
+            pos=["NOUN", "VERB", "ADP", "DET", "NUM", "PROPN", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["troop", "stay", prep, "the", year, "US", "invasion", "of", "Iraq", "."],
+            ents=["O", "O", "O", "O", "B-DATE", "B-GPE", "O", "O", "B-GPE", "O"],
+        )
+        doc._.date = dt.date(today, 6, 1)
+        mentions = []
+        for name, actor in (("US", "USA"), ("Iraq", "IRQ")):
+            start = doc[words.index(name)].idx
+            mentions.append(
+                Mention(
+                    "t", start, start + len(name), name, "state", f"state:{actor}", name,
+                    actor, actor, None, "kb",
+                )  # fmt: skip
+            )
+        doc._.mentions = mentions
+        act = coder.nominals.code(doc[6], DocActors.build(doc), set())
+        return None if act is None else [t.code for t in act.targets]
+
+    assert code("after", "2003", 2003) == ["IRQ"]
+    assert code("since", "2003", 2003) is None  # only dates the troops' stay
+    assert code("after", "2003", 2015) is None  # a long-past act recalled
+    assert code("after", "2015", 2015) == ["IRQ"]

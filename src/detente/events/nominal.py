@@ -115,6 +115,33 @@ def _specific(noun: Token, governor: Token | None, words: ClauseWords) -> bool:
     return governor is not None and _is_means(noun, governor, words)
 
 
+def dates_only(noun: Token, words: ClauseWords) -> bool:
+    """Is the event noun a past act recalled only to date or explain the news, not a new
+    event (the guideline's "since the 2003 invasion")? Its preposition only dates ("since
+    the invasion"), or the noun is dated to a year before the article's ("the Fort Hood
+    attack of 2009", "the 2003 invasion" in a 2015 story). "After Monday's attack on the
+    embassy", or "the 2019 talks" in a 2019 story, report an act of the news."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in words.dating_prepositions:
+        return True
+    today = getattr(noun.doc._, "date", None)
+    return today is not None and any(year < today.year for year in _years(noun))
+
+
+def _years(noun: Token) -> list[int]:
+    """The years the noun's own date modifiers name: "the 2003 invasion", "2009's attack",
+    "the attacks of Sept. 11, 2001"."""
+    heads = [c for c in noun.children if c.dep_ in _DOER_DEPS or c.dep_ == "nummod"]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":  # "the attack of 2009"
+            heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    dates = [t for head in heads if head.ent_type_ == "DATE" for t in head.subtree]
+    return [
+        int(t.text)
+        for t in dates
+        if t.ent_type_ == "DATE" and t.text.isdigit() and len(t.text) == 4
+    ]
+
+
 def _is_means(noun: Token, governor: Token, words: ClauseWords) -> bool:
     """ "killed in an air strike", "destroyed by a car bomb": the noun is how the verb's
     act was done."""
@@ -192,7 +219,10 @@ class NominalCoder:
         """The act an event noun names; None when it has no doer, or (for a one-sided act)
         no counterpart. Verbs of a demand's clause go to ``consumed``. ``earlier``: the acts
         coded before the noun in its sentence and the two sentences before, which a noun
-        with no doer named may refer back to."""
+        with no doer named may refer back to. A past act only recalled ("since the 2003
+        invasion") is none."""
+        if dates_only(noun, self.words):
+            return None
         governor = governing_verb(noun)
         light_verb = None  # "held a meeting", "issued a reminder"
         if governor is not None and noun.dep_ == "dobj" and noun.head.i == governor.i:
