@@ -1384,3 +1384,44 @@ def test_a_past_act_recalled_only_to_date_is_no_new_event():
     assert code("since", "2003", 2003) is None  # only dates the troops' stay
     assert code("after", "2003", 2015) is None  # a long-past act recalled
     assert code("after", "2015", 2015) == ["IRQ"]
+
+
+def test_a_definite_noun_naming_a_past_act_recalled_is_no_new_event():
+    """ "The 2009 attack killed soldiers. The attack shocked Texas." in a 2014 story: "the
+    attack", with no doer named, is the act of its kind mentioned last, recalled from
+    2009; in a 2009 story both report the news."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    words = ["The", "2009", "attack", "killed", "soldiers", ".", "The", "attack", "shocked"]
+    words += ["Texas", "."]
+
+    def code(today):
+        doc = Doc(
+            English().vocab,
+            words=words,
+            heads=[2, 2, 3, 3, 3, 3, 7, 8, 8, 8, 8],
+            deps=["det", "nummod", "nsubj", "ROOT", "dobj", "punct", "det", "nsubj", "ROOT"]
+            + ["dobj", "punct"],
+            pos=["DET", "NUM", "NOUN", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PROPN"]
+            + ["PUNCT"],
+            lemmas=["the", "2009", "attack", "kill", "soldier", ".", "the", "attack", "shock"]
+            + ["Texas", "."],
+            ents=["O", "B-DATE", "O", "O", "O", "O", "O", "O", "O", "B-GPE", "O"],
+        )
+        doc._.date = dt.date(today, 6, 1)
+        start = doc[9].idx
+        doc._.mentions = [
+            Mention(
+                "t", start, start + 5, "Texas", "state", "state:USA", "Texas", "USA", "USA",
+                None, "kb",
+            )  # fmt: skip
+        ]
+        act = coder.nominals.code(doc[7], DocActors.build(doc), set())
+        return None if act is None else [s.code for s in act.sources]
+
+    assert code(2009)  # the news: done by unknown armed men
+    assert code(2014) is None

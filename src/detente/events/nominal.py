@@ -502,9 +502,28 @@ class NominalCoder:
             sources = list(referred.sources)
             targets = patient or list(referred.targets)
             return sources, [t for t in targets if not any(same_side(t, s) for s in sources)]
+        if self._recalls_past(noun, entry):
+            return [], []
         if doers and not patient:
             patient = own_country(doers)
         return doers, patient
+
+    def _recalls_past(self, noun: Token, entry: NominalEntry) -> bool:
+        """ "The Fort Hood attack of 2009 ... the attack sent a message": a definite event
+        noun with no doer named names the act of its kind the text mentioned last; when
+        that one was a past act recalled (:func:`dates_only`), so is it."""
+        if not any(
+            c.dep_ == "det" and c.lower_ in self.words.specific_determiners for c in noun.children
+        ):
+            return False
+        kind = _kind((entry.code.forward or "")[:2], self.cameo)
+        for tok in reversed(noun.doc[: noun.i]):
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in self.words.nominals:
+                continue
+            other = self.sense(tok)
+            if other is not None and _kind((other.code.forward or "")[:2], self.cameo) == kind:
+                return dates_only(tok, self.words)
+        return False
 
     def _harmed(self, noun: Token, actors: DocActors) -> list[EventActor]:
         """ "The bombing killed 20 police officers", "the attacks that killed Ambassador
