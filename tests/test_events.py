@@ -1425,3 +1425,45 @@ def test_a_definite_noun_naming_a_past_act_recalled_is_no_new_event():
 
     assert code(2009)  # the news: done by unknown armed men
     assert code(2014) is None
+
+
+def test_an_act_with_no_doer_in_another_nouns_phrase_is_that_nouns_topic():
+    """ "The attack shocked Texas" reports an attack by unknown men; in "the nature of the
+    attack shocked Texas" the attack is what "nature" is about, not an act reported."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def code(words, heads, deps, pos):
+        lemmas = [w.lower() for w in words]
+        ents = ["B-GPE" if w == "Texas" else "O" for w in words]
+        doc = Doc(
+            English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+            ents=ents,
+        )  # fmt: skip
+        doc._.date = dt.date(2014, 6, 1)
+        start = doc[words.index("Texas")].idx
+        doc._.mentions = [
+            Mention(
+                "t", start, start + 5, "Texas", "state", "state:USA", "Texas", "USA", "USA",
+                None, "kb",
+            )  # fmt: skip
+        ]
+        noun = doc[words.index("attack")]
+        return coder.nominals.code(noun, DocActors.build(doc), set())
+
+    assert code(
+        ["The", "attack", "shocked", "Texas", "."],
+        [1, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+    )
+    assert not code(
+        ["The", "nature", "of", "the", "attack", "shocked", "Texas", "."],
+        [1, 5, 1, 4, 2, 5, 5, 5],
+        ["det", "nsubj", "prep", "det", "pobj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+    )

@@ -142,6 +142,14 @@ def _years(noun: Token) -> list[int]:
     ]
 
 
+def _topic_of_noun(noun: Token) -> bool:
+    """ "the true nature of the attack", "the bombers from the attacks": a noun of an act
+    with no doer named, in the phrase of another noun, is what that noun is about (a known
+    act referred to), not an act the sentence reports as taking place."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN")
+
+
 def _is_means(noun: Token, governor: Token, words: ClauseWords) -> bool:
     """ "killed in an air strike", "destroyed by a car bomb": the noun is how the verb's
     act was done."""
@@ -472,7 +480,7 @@ class NominalCoder:
         armed = sector in self.words.armed_sectors
         if self.unnamed_doer is None or not armed or entry.patient_possessor:
             return [], []
-        if not _specific(noun, governor, self.words):
+        if not _specific(noun, governor, self.words) or _topic_of_noun(noun):
             return [], []
         if self._doer_named_around(noun, governor, actors):
             return [], []
