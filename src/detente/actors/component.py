@@ -48,7 +48,13 @@ from detente.knowledge.actors import ActorLexicon
 from detente.knowledge.places import PlaceLexicon
 from detente.knowledge.quotes import QuoteLexicon
 from detente.nlp.extensions import doc_id_of, doc_text, register_extensions
-from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, sentence_numbers, subject_of
+from detente.nlp.syntax import (
+    PLACE_LABELS,
+    SUBJECT_DEPS,
+    is_copula,
+    sentence_numbers,
+    subject_of,
+)
 from detente.places.evidence import country_of_word
 from detente.places.frame import (
     FRAME_FILE,
@@ -1334,7 +1340,7 @@ class DocResolver:
         """ "it is unclear", "it was reported that", "It’s unclear": an "it" that is the
         subject of "be" stands for nothing an actor does."""
         head = token.head
-        return token.dep_ in SUBJECT_DEPS and (head.lemma_ == "be" or head.lower_ in BE_FORMS)
+        return token.dep_ in SUBJECT_DEPS and (is_copula(head) or head.lower_ in BE_FORMS)
 
     def _actor_key_at(self, token: Token) -> str | None:
         """The actor a token refers to: resolved already, or a name ahead in the text."""

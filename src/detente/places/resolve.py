@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.kb.base import KBPlace, KnowledgeBase
 from detente.knowledge.places import PlaceLexicon
 from detente.nlp.extensions import doc_text
-from detente.nlp.syntax import PLACE_LABELS
+from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, prepositional_objects
 from detente.places.evidence import (
     DATELINE_WEIGHT,
     DocEvidence,
@@ -555,11 +555,7 @@ class DocPlaces:
         root = span.root
         holders = [c for c in root.children if c.dep_ == "poss"]
         holders += [
-            pobj
-            for prep in root.children
-            if prep.dep_ == "prep" and prep.lower_ in self.lexicon.locative_prepositions
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
+            pobj for _, pobj in prepositional_objects(root, self.lexicon.locative_prepositions)
         ]
         within = None
         for token in holders:
@@ -826,7 +822,7 @@ def _someone_is(verb: Token) -> bool:
     """ "they are from India", "the victims were from Syria", "the 12 are from Egypt": people
     (a number of them) come from a place;
     "the proposal is from Russia" says who made it (the state acts)."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return any(
         (s.pos_ == "PRON" and s.lower_ not in ("it", "this", "that"))
         or s.pos_ == "NUM"  # "the 12 affected by the ruling are from Algeria": people counted
