@@ -56,8 +56,10 @@ def main() -> None:
                 doc = by_id[p.doc_id]
                 tok = doc.char_span(p.start, p.end, alignment_mode="expand")[-1]
                 cause = false_positive_cause(p, gs)
-                print(f"P {split} {'TP' if cause == 'TP' else 'FP'} [{tok.text}] {frame(tok)}"
-                      f" | {tok.sent.text[:160]!r}")
+                print(
+                    f"P {split} {'TP' if cause == 'TP' else 'FP'} [{tok.text}] {frame(tok)}"
+                    f" | {tok.sent.text[:160]!r}"
+                )
         for key in gold.article_keys(split):
             doc = by_id[gold.doc_ids[key]]
             for s in gold.sentences[key]:
@@ -69,8 +71,10 @@ def main() -> None:
                     if not nouns or any(t.pos_ == "VERB" for t in span):
                         continue
                     tok = nouns[-1]
-                    print(f"G {split} {g.factuality} {g.plover} [{g.trigger}] {frame(tok)}"
-                          f" | {tok.sent.text[:160]!r}")
+                    print(
+                        f"G {split} {g.factuality} {g.plover} [{g.trigger}] {frame(tok)}"
+                        f" | {tok.sent.text[:160]!r}"
+                    )
 
 
 if __name__ == "__main__":

@@ -1372,8 +1372,17 @@ def test_a_past_act_recalled_only_to_date_is_no_new_event():
             start = doc[words.index(name)].idx
             mentions.append(
                 Mention(
-                    "t", start, start + len(name), name, "state", f"state:{actor}", name,
-                    actor, actor, None, "kb",
+                    "t",
+                    start,
+                    start + len(name),
+                    name,
+                    "state",
+                    f"state:{actor}",
+                    name,
+                    actor,
+                    actor,
+                    None,
+                    "kb",
                 )  # fmt: skip
             )
         doc._.mentions = mentions
@@ -1416,8 +1425,17 @@ def test_a_definite_noun_naming_a_past_act_recalled_is_no_new_event():
         start = doc[9].idx
         doc._.mentions = [
             Mention(
-                "t", start, start + 5, "Texas", "state", "state:USA", "Texas", "USA", "USA",
-                None, "kb",
+                "t",
+                start,
+                start + 5,
+                "Texas",
+                "state",
+                "state:USA",
+                "Texas",
+                "USA",
+                "USA",
+                None,
+                "kb",
             )  # fmt: skip
         ]
         act = coder.nominals.code(doc[7], DocActors.build(doc), set())
@@ -1448,8 +1466,17 @@ def test_an_act_with_no_doer_in_another_nouns_phrase_is_that_nouns_topic():
         start = doc[words.index("Texas")].idx
         doc._.mentions = [
             Mention(
-                "t", start, start + 5, "Texas", "state", "state:USA", "Texas", "USA", "USA",
-                None, "kb",
+                "t",
+                start,
+                start + 5,
+                "Texas",
+                "state",
+                "state:USA",
+                "Texas",
+                "USA",
+                "USA",
+                None,
+                "kb",
             )  # fmt: skip
         ]
         noun = doc[words.index("attack")]

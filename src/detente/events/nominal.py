@@ -229,13 +229,11 @@ class NominalCoder:
         coded before the noun in its sentence and the two sentences before, which a noun
         with no doer named may refer back to. A past act only recalled ("since the 2003
         invasion") is none."""
-        if dates_only(noun, self.words):
-            return None
         governor = governing_verb(noun)
         light_verb = None  # "held a meeting", "issued a reminder"
         if governor is not None and noun.dep_ == "dobj" and noun.head.i == governor.i:
             light_verb = governor
-        entry = self.sense(noun, light_verb)
+        entry = self._news_sense(noun, light_verb)
         if entry is None:
             return None
         if light_verb is not None and self._verb_codes_it(light_verb, entry):
@@ -331,6 +329,10 @@ class NominalCoder:
             return False
         entry = self.sense(noun, verb)
         return entry is not None and self._sources(noun, verb, actors, entry)[1]
+
+    def _news_sense(self, noun: Token, light_verb: Token | None) -> NominalEntry | None:
+        """The noun's sense (:meth:`sense`), unless it is a past act only recalled."""
+        return None if dates_only(noun, self.words) else self.sense(noun, light_verb)
 
     def sense(self, noun: Token, light_verb: Token | None = None) -> NominalEntry | None:
         """The noun's sense its own modifiers and phrases select: "air strikes" and
