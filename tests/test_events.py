@@ -1342,6 +1342,13 @@ def test_a_mutual_event_noun_takes_its_sides_from_between_on_its_verb():
     assert noun_act("npadvmod") is None
 
 
+def _state(doc, name: str, code: str) -> Mention:
+    """The state mention ``name`` (coded ``code``) of a hand-built parse."""
+    start = next(t.idx for t in doc if t.text == name)
+    fields = ("state", f"state:{code}", name, code, code, None, "kb")
+    return Mention("t", start, start + len(name), name, *fields)
+
+
 def test_a_past_act_recalled_only_to_date_is_no_new_event():
     """The guideline's "since the 2003 invasion": an event noun after a dating preposition,
     or dated to a year before the article's, recalls a past act; "after the invasion", or
@@ -1367,25 +1374,7 @@ def test_a_past_act_recalled_only_to_date_is_no_new_event():
             ents=["O", "O", "O", "O", "B-DATE", "B-GPE", "O", "O", "B-GPE", "O"],
         )
         doc._.date = dt.date(today, 6, 1)
-        mentions = []
-        for name, actor in (("US", "USA"), ("Iraq", "IRQ")):
-            start = doc[words.index(name)].idx
-            mentions.append(
-                Mention(
-                    "t",
-                    start,
-                    start + len(name),
-                    name,
-                    "state",
-                    f"state:{actor}",
-                    name,
-                    actor,
-                    actor,
-                    None,
-                    "kb",
-                )  # fmt: skip
-            )
-        doc._.mentions = mentions
+        doc._.mentions = [_state(doc, "US", "USA"), _state(doc, "Iraq", "IRQ")]
         act = coder.nominals.code(doc[6], DocActors.build(doc), set())
         return None if act is None else [t.code for t in act.targets]
 
@@ -1422,22 +1411,7 @@ def test_a_definite_noun_naming_a_past_act_recalled_is_no_new_event():
             ents=["O", "B-DATE", "O", "O", "O", "O", "O", "O", "O", "B-GPE", "O"],
         )
         doc._.date = dt.date(today, 6, 1)
-        start = doc[9].idx
-        doc._.mentions = [
-            Mention(
-                "t",
-                start,
-                start + 5,
-                "Texas",
-                "state",
-                "state:USA",
-                "Texas",
-                "USA",
-                "USA",
-                None,
-                "kb",
-            )  # fmt: skip
-        ]
+        doc._.mentions = [_state(doc, "Texas", "USA")]
         act = coder.nominals.code(doc[7], DocActors.build(doc), set())
         return None if act is None else [s.code for s in act.sources]
 
@@ -1463,22 +1437,7 @@ def test_an_act_with_no_doer_in_another_nouns_phrase_is_that_nouns_topic():
             ents=ents,
         )  # fmt: skip
         doc._.date = dt.date(2014, 6, 1)
-        start = doc[words.index("Texas")].idx
-        doc._.mentions = [
-            Mention(
-                "t",
-                start,
-                start + 5,
-                "Texas",
-                "state",
-                "state:USA",
-                "Texas",
-                "USA",
-                "USA",
-                None,
-                "kb",
-            )  # fmt: skip
-        ]
+        doc._.mentions = [_state(doc, "Texas", "USA")]
         noun = doc[words.index("attack")]
         return coder.nominals.code(noun, DocActors.build(doc), set())
 
