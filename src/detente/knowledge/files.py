@@ -120,6 +120,7 @@ FUNCTION_WORD_KINDS = (
     "determiner-specific",  # "the attack", "this bombing": one act the text reports
     "preposition-blame",  # "blamed Israel for the bombing": the blamed one did the act
     "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means
+    "preposition-dating",  # "since the 2003 invasion": the event noun only dates something
     "preposition-member",  # "among those arrested was X": X is one of those the phrase names
     "preposition-stance",  # "is on the right path": a copula's phrase that judges its subject
     "noun-stance",  # path, side, track: "on the wrong side of history"
