@@ -544,3 +544,132 @@ def test_a_demand_verb_does_not_read_its_content_clause():
     )
     assert code_of(VerbCodes(lexicon, {}), doc, 1)[0] == CodeSpec("138")  # no role: read
     assert code_of(VerbCodes(lexicon, {"demand": "demand"}), doc, 1)[0] == CodeSpec("100")
+
+
+# ---------------------------------------------------------------- a pattern's noun is the object's
+
+GIVE = """\
+&TROOPS
++SOLDIER
++TROOPS
++ARMY
+
+--- GIVE [070] ---
+GIVE
+REVOKE [---]
+- * &TROOPS [150]
+- * MILITARY [138]
+- * MILITARY_AID [074]
+- * PARENTS [020]
+"""
+
+
+@pytest.fixture(scope="module")
+def give():
+    return VerbCodes(
+        parse_petrarch_verbs("<give>", text=GIVE), {}, partitive_nouns=frozenset({"hundred"})
+    )
+
+
+def test_a_pattern_noun_does_not_match_a_word_of_an_of_phrase(give):
+    # "gave the parents of Army Sgt Bergdahl ...": the parents are no army
+    doc = parse(
+        """
+        Gondor     nsubj     gave     PROPN
+        gave       ROOT      -        VERB   VBD  lemma=give
+        the        det       parents  DET
+        parents    dobj      gave     NOUN   NNS  lemma=parent
+        of         prep      parents  ADP
+        Army       compound  Sgt      PROPN
+        Sgt        pobj      of       PROPN
+        """
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("020")  # the head still matches its pattern
+
+
+def test_a_pattern_noun_matches_a_partitive_nouns_of_object(give):
+    # "gave hundreds of troops": the troops are given
+    doc = parse(
+        """
+        Gondor     nsubj     gave      PROPN
+        gave       ROOT      -         VERB   VBD  lemma=give
+        hundreds   dobj      gave      NOUN   NNS  lemma=hundred
+        of         prep      hundreds  ADP
+        troops     pobj      of        NOUN   NNS
+        """
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("150")
+    two = parse(
+        """
+        Gondor     nsubj     gave      PROPN
+        gave       ROOT      -         VERB   VBD  lemma=give
+        two        dobj      gave      NUM    CD
+        of         prep      two       ADP
+        soldiers   pobj      of        NOUN   NNS  lemma=soldier
+        """
+    )
+    assert code_of(give, two, 1)[0] == CodeSpec("150")
+
+
+def test_an_adjective_matches_only_a_pattern_naming_its_noun(give):
+    # "revoked its military aid" is no military act; "gave military aid" is MILITARY_AID
+    def clause(verb: str, noun: str, lemma: str) -> object:
+        return parse(
+            f"""
+            Gondor    nsubj  {verb}   PROPN
+            {verb}    ROOT   -        VERB   VBD  lemma={lemma}
+            its       poss   {noun}   PRON
+            military  amod   {noun}   ADJ
+            {noun}    dobj   {verb}   NOUN
+            """
+        )
+
+    assert code_of(give, clause("revoked", "support", "revoke"), 1)[0].is_null
+    assert code_of(give, clause("gave", "aid", "give"), 1)[0] == CodeSpec("074")
+    # the object's head itself matches
+    doc = parse(
+        "Gondor nsubj gave PROPN\ngave ROOT - VERB VBD lemma=give\nsoldiers dobj gave NOUN NNS lemma=soldier"
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("150")
+
+
+def test_a_possessor_does_not_make_the_object_its_class(give):
+    doc = parse(
+        """
+        Gondor    nsubj  gave     PROPN
+        gave      ROOT   -        VERB   VBD  lemma=give
+        the       det    army     DET
+        army      poss   plans    NOUN
+        's        case   army     PART
+        plans     dobj   gave     NOUN   NNS  lemma=plan
+        """
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("070")
+
+
+STEP = """\
+--- STEP [---] ---
+STEP
++STEP_IN [042]
+"""
+
+
+def test_a_preposition_is_no_particle_of_a_verb_with_its_own():
+    lexicon = parse_petrarch_verbs("<step>", text=STEP)
+    step_in = next(e for e in lexicon.entries("step") if e.after == ("in",))
+    # "stepped out in front of the crowd": "in" is not STEP_IN's
+    doc = parse(
+        """
+        Gondor   nsubj  stepped  PROPN
+        stepped  ROOT   -        VERB   VBD  lemma=step
+        out      prt    stepped  ADP
+        in       prep   stepped  ADP
+        front    pobj   in       NOUN
+        """
+    )
+    assert not multiword_matches(step_in, doc[1])
+    # "stepped in to mediate": its own particle
+    doc = parse(
+        "Gondor nsubj stepped PROPN\nstepped ROOT - VERB VBD lemma=step\nin prt stepped ADP"
+    )
+    assert multiword_matches(step_in, doc[1])

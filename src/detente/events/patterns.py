@@ -86,6 +86,7 @@ class PatternMatcher:
         siblings: bool = True,
         circumstances: dict[int, str] | None = None,
         at: Token | None = None,
+        modifiers: dict[int, tuple[str, str]] | None = None,
     ) -> Pattern | None:
         """The most specific pattern of the block matching the clause's words.
 
@@ -103,25 +104,36 @@ class PatternMatcher:
         # REPORT" says that a report of an attack codes the attack, which "described the
         attack as reprehensible" does not.
 
-        ``at``: the verb token, for patterns that join a word to the verb ("RECENTLY_*")."""
+        ``at``: the verb token, for patterns that join a word to the verb ("RECENTLY_*").
+
+        ``modifiers`` maps the position in ``post`` of each word that modifies a noun of
+        the object phrase (see :func:`noun_modifiers`) to that noun's (form, lemma): such a
+        word is seen only by patterns that also name the noun ("- * MILITARY_AID" sees
+        "military" in "its military aid", "- * MILITARY" does not)."""
         block = self.lexicon.blocks.get(block_name)
         index = self.indexes.get(block_name)
         if block is None or index is None or not block.patterns:
             return None
         pre_words = _with_verb(_pattern_words(pre, index.vocabulary), pre, at, before=True)
-        post_by_view: dict[frozenset[str], list[tuple[str, ...]]] = {}
+        post_by_view: dict[tuple[frozenset[str], frozenset[int]], list[tuple[str, ...]]] = {}
         openers = frozenset((circumstances or {}).values())
+        nouns = modifiers or {}
 
         def post_view(number: int) -> list[tuple[str, ...]]:
             """The object-side words pattern ``number`` may match."""
-            named = openers & index.words[number]
-            found = post_by_view.get(named)
+            words = index.words[number]
+            named = openers & words
+            shown = frozenset(n for n, noun in nouns.items() if not words.isdisjoint(noun))
+            found = post_by_view.get((named, shown))
             if found is None:
                 hidden = circumstances or {}
                 seen = [
-                    t for n, t in enumerate(post) if hidden.get(n, "") in named or n not in hidden
+                    t
+                    for n, t in enumerate(post)
+                    if (hidden.get(n, "") in named or n not in hidden)
+                    and (n not in nouns or n in shown)
                 ]
-                found = post_by_view[named] = _with_verb(
+                found = post_by_view[named, shown] = _with_verb(
                     _pattern_words(seen, index.vocabulary), seen, at, before=False
                 )
             return found
@@ -229,8 +241,10 @@ class VerbCodes:
         quad_class: Callable[[str], int | None] = lambda code: None,
         complement_senses: dict[str, tuple[tuple[str, str], ...]] | None = None,
         obligation_modals: frozenset[str] = frozenset(),
+        partitive_nouns: frozenset[str] = frozenset(),
     ) -> None:
         self.lexicon = lexicon
+        self.partitive_nouns = partitive_nouns
         self.complement_senses = complement_senses or {}
         self.obligation_modals = obligation_modals
         self.roles = roles  # clause words: a verb the lexicon lacks may still have a role
@@ -294,6 +308,7 @@ class VerbCodes:
             siblings=entry.code is None,
             circumstances=circumstance_words(verb, post, self.circumstance_prepositions),
             at=verb,
+            modifiers=noun_modifiers(verb, post, self.partitive_nouns),
         )
         if pattern is not None:
             return pattern.code, f"{pattern.text} ({pattern.origin})", 0.9, pattern
@@ -412,6 +427,56 @@ def circumstance_words(
     return found
 
 
+# a noun's dependents that say which or whose it is, not what it is: "its military aid",
+# "Army Sgt", "the government's plans"
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# a predicate noun's modifiers say what the subject is ("Mordor is a really pleasant
+# place", "called it a military provocation"): PETRARCH's patterns read them
+PREDICATE_NOUN_DEPS = frozenset({"attr", "oprd"})
+
+
+def noun_modifiers(
+    verb: Token, post: list[Token], partitive_nouns: frozenset[str]
+) -> dict[int, tuple[str, str]]:
+    """Position in ``post`` -> (form, lemma) of the noun the word modifies, for the words
+    of the object phrase that are not what the phrase names: a noun's compound, adjective,
+    possessor, and its "of" object ("the parents of Army Sgt X"), with their phrases and
+    conjuncts; a predicate noun's modifiers are what it names. A partitive noun's "of" object ("hundreds of troops", "a unit of police",
+    "two of the soldiers"; ``partitive_nouns``, and numerals) is what its phrase names,
+    as the heads of a coordination are; the "of" itself stays visible."""
+    found: dict[int, tuple[str, str]] = {}
+    for number, tok in enumerate(post):
+        node = tok
+        while node.i != verb.i and node.head.i != node.i:
+            head = node.head
+            if (
+                head.pos_ in NOMINAL_POS
+                and head.dep_ not in PREDICATE_NOUN_DEPS
+                and (
+                    node.dep_ in NOUN_MODIFIER_DEPS
+                    or (
+                        node is not tok
+                        and node.dep_ == "prep"
+                        and node.lower_ == "of"
+                        and not _partitive(head, partitive_nouns)
+                    )
+                )
+            ):
+                found[number] = (head.lower_, head.lemma_.lower())
+                break
+            node = head
+    return found
+
+
+def _partitive(noun: Token, partitive_nouns: frozenset[str]) -> bool:
+    return (
+        noun.pos_ == "NUM"
+        or noun.lemma_.lower() in partitive_nouns
+        or noun.lower_ in partitive_nouns
+    )
+
+
 def spec_text(code: CodeSpec) -> str:
     forward = code.forward or ""
     return f"{forward}:{code.reverse}" if code.reverse else forward or "---"
@@ -420,7 +485,10 @@ def spec_text(code: CodeSpec) -> str:
 def multiword_matches(entry: VerbEntry, verb: Token) -> bool:
     doc = verb.doc
     if entry.after:
-        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+        # the verb's own particle; a preposition only for a verb without one ("stepped out
+        # in front of" is no STEP_IN)
+        own = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        particles = own or [c.lower_ for c in verb.children if c.dep_ == "prep"]
         following = [t.lower_ for t in doc[verb.i + 1 : verb.i + 1 + len(entry.after)]]
         if following != list(entry.after) and not set(entry.after) <= set(particles):
             return False
