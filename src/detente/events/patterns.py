@@ -106,10 +106,10 @@ class PatternMatcher:
 
         ``at``: the verb token, for patterns that join a word to the verb ("RECENTLY_*").
 
-        ``modifiers`` maps the position in ``post`` of each word that modifies a noun of
-        the object phrase (see :func:`noun_modifiers`) to that noun's (form, lemma): such a
-        word is seen only by patterns that also name the noun ("- * MILITARY_AID" sees
-        "military" in "its military aid", "- * MILITARY" does not)."""
+        ``modifiers`` maps the position in ``post`` of each word inside the "of" phrase of a
+        noun of the clause (see :func:`noun_modifiers`) to that noun's (form, lemma): such
+        a word is seen only by patterns that also name the noun ("- * PARENTS OF ARMY"
+        sees "Army" in "gave the parents of Army Sgt X", "- * ARMY" does not)."""
         block = self.lexicon.blocks.get(block_name)
         index = self.indexes.get(block_name)
         if block is None or index is None or not block.patterns:
@@ -427,41 +427,30 @@ def circumstance_words(
     return found
 
 
-# a noun's dependents that say which or whose it is, not what it is: "its military aid",
-# "Army Sgt", "the government's plans"
-NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-# a predicate noun's modifiers say what the subject is ("Mordor is a really pleasant
-# place", "called it a military provocation"): PETRARCH's patterns read them
-PREDICATE_NOUN_DEPS = frozenset({"attr", "oprd"})
 
 
 def noun_modifiers(
     verb: Token, post: list[Token], partitive_nouns: frozenset[str]
 ) -> dict[int, tuple[str, str]]:
-    """Position in ``post`` -> (form, lemma) of the noun the word modifies, for the words
-    of the object phrase that are not what the phrase names: a noun's compound, adjective,
-    possessor, and its "of" object ("the parents of Army Sgt X"), with their phrases and
-    conjuncts; a predicate noun's modifiers are what it names. A partitive noun's "of" object ("hundreds of troops", "a unit of police",
-    "two of the soldiers"; ``partitive_nouns``, and numerals) is what its phrase names,
-    as the heads of a coordination are; the "of" itself stays visible."""
+    """Position in ``post`` -> (form, lemma) of the noun whose "of" phrase the word is in
+    ("gave the parents [of Army Sgt X]"): the phrase says whose or which the noun is, not
+    what the verb acts on. A partitive noun's "of" object ("hundreds of troops", "a unit
+    of police", "two of the soldiers"; ``partitive_nouns``, and numerals) is what its
+    phrase names and stays visible; so do the "of" itself, and the noun's own adjectives,
+    compounds and possessor, which PETRARCH's patterns read ("renewed diplomatic ties",
+    "fired artillery shells", "warned their populations")."""
     found: dict[int, tuple[str, str]] = {}
     for number, tok in enumerate(post):
         node = tok
         while node.i != verb.i and node.head.i != node.i:
             head = node.head
             if (
-                head.pos_ in NOMINAL_POS
-                and head.dep_ not in PREDICATE_NOUN_DEPS
-                and (
-                    node.dep_ in NOUN_MODIFIER_DEPS
-                    or (
-                        node is not tok
-                        and node.dep_ == "prep"
-                        and node.lower_ == "of"
-                        and not _partitive(head, partitive_nouns)
-                    )
-                )
+                node is not tok
+                and node.dep_ == "prep"
+                and node.lower_ == "of"
+                and head.pos_ in NOMINAL_POS
+                and not _partitive(head, partitive_nouns)
             ):
                 found[number] = (head.lower_, head.lemma_.lower())
                 break
