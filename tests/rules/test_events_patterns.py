@@ -690,6 +690,29 @@ def test_a_preposition_is_no_particle_of_a_verb_with_its_own():
         """
     )
     assert not multiword_matches(step_in, doc[1])
+    # the parser may make the particle an adverb: "out" advmod ADP
+    doc = parse(
+        """
+        Gondor   nsubj   stepped  PROPN
+        stepped  ROOT    -        VERB   VBD  lemma=step
+        out      advmod  stepped  ADP
+        in       prep    stepped  ADP
+        front    pobj    in       NOUN
+        """
+    )
+    assert not multiword_matches(step_in, doc[1])
+    # "In Syria, Gondor stepped into the war": the preposition before the verb is not its
+    doc = parse(
+        """
+        In       prep   stepped  ADP
+        Syria    pobj   In       PROPN
+        Gondor   nsubj  stepped  PROPN
+        stepped  ROOT   -        VERB   VBD  lemma=step
+        into     prep   stepped  ADP
+        war      pobj   into     NOUN
+        """
+    )
+    assert not multiword_matches(step_in, doc[3])
     # "stepped in to mediate": its own particle
     doc = parse(
         "Gondor nsubj stepped PROPN\nstepped ROOT - VERB VBD lemma=step\nin prt stepped ADP"

@@ -474,10 +474,11 @@ def spec_text(code: CodeSpec) -> str:
 def multiword_matches(entry: VerbEntry, verb: Token) -> bool:
     doc = verb.doc
     if entry.after:
-        # the verb's own particle; a preposition only for a verb without one ("stepped out
-        # in front of" is no STEP_IN)
-        own = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-        particles = own or [c.lower_ for c in verb.children if c.dep_ == "prep"]
+        # the verb's own particle (a "prt", or an adposition the parser made its adverb);
+        # a preposition after it only for a verb without one ("stepped out in front of" and
+        # "In Syria, he stepped into" are no STEP_IN)
+        own = [c.lower_ for c in verb.children if _particle(c)]
+        particles = own or [c.lower_ for c in verb.rights if c.dep_ == "prep"]
         following = [t.lower_ for t in doc[verb.i + 1 : verb.i + 1 + len(entry.after)]]
         if following != list(entry.after) and not set(entry.after) <= set(particles):
             return False
@@ -486,6 +487,10 @@ def multiword_matches(entry: VerbEntry, verb: Token) -> bool:
         if preceding != list(entry.before):
             return False
     return True
+
+
+def _particle(child: Token) -> bool:
+    return child.dep_ == "prt" or (child.dep_ == "advmod" and child.pos_ == "ADP")
 
 
 def verb_keys(verb: Token) -> list[str]:
