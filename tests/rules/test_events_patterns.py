@@ -669,6 +669,37 @@ def test_an_of_phrase_is_seen_only_by_patterns_naming_its_noun(give):
     assert code_of(give, doc, 1)[0] == CodeSpec("111")
 
 
+def test_a_nouns_prepositional_phrase_is_not_the_verbs_object():
+    # "reiterated its support for the government's plans" supports; it plans nothing
+    codes = VerbCodes(
+        parse_petrarch_verbs(
+            "<say>", text="--- SAY [010] ---\nREITERATE\n- * PLANS [030]\n- * SUPPORT [051]\n"
+        ),
+        {},
+    )
+    doc = parse(
+        """
+        BAA         nsubj  reiterated  PROPN
+        reiterated  ROOT   -           VERB   VBD  lemma=reiterate
+        its         poss   support     PRON
+        support     dobj   reiterated  NOUN
+        for         prep   support     ADP
+        plans       pobj   for         NOUN   NNS  lemma=plan
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("051")
+    # the plans as the verb's own object do match
+    doc = parse(
+        """
+        BAA         nsubj  reiterated  PROPN
+        reiterated  ROOT   -           VERB   VBD  lemma=reiterate
+        its         poss   plans       PRON
+        plans       dobj   reiterated  NOUN   NNS  lemma=plan
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("030")
+
+
 STEP = """\
 --- STEP [---] ---
 STEP

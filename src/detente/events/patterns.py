@@ -106,10 +106,11 @@ class PatternMatcher:
 
         ``at``: the verb token, for patterns that join a word to the verb ("RECENTLY_*").
 
-        ``modifiers`` maps the position in ``post`` of each word inside the "of" phrase of a
-        noun of the clause (see :func:`noun_modifiers`) to that noun's (form, lemma): such
-        a word is seen only by patterns that also name the noun ("- * PARENTS OF ARMY"
-        sees "Army" in "gave the parents of Army Sgt X", "- * ARMY" does not)."""
+        ``modifiers`` maps the position in ``post`` of each word inside a prepositional
+        phrase of a noun of the clause (see :func:`noun_modifiers`) to that noun's (form,
+        lemma): such a word is seen only by patterns that also name the noun ("- * SUPPORT
+        FOR" sees "for" and "plans" in "reiterated its support for the plans", "- * PLANS"
+        does not)."""
         block = self.lexicon.blocks.get(block_name)
         index = self.indexes.get(block_name)
         if block is None or index is None or not block.patterns:
@@ -433,11 +434,12 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 def noun_modifiers(
     verb: Token, post: list[Token], partitive_nouns: frozenset[str]
 ) -> dict[int, tuple[str, str]]:
-    """Position in ``post`` -> (form, lemma) of the noun whose "of" phrase the word is in
-    ("gave the parents [of Army Sgt X]"): the phrase says whose or which the noun is, not
-    what the verb acts on. A partitive noun's "of" object ("hundreds of troops", "a unit
-    of police", "two of the soldiers"; ``partitive_nouns``, and numerals) is what its
-    phrase names and stays visible; so do the "of" itself, and the noun's own adjectives,
+    """Position in ``post`` -> (form, lemma) of the noun whose prepositional phrase the
+    word is in ("gave the parents [of Army Sgt X]", "reiterated its support [for the
+    government's plans]"): the phrase says whose, which or for what the noun is, not what
+    the verb acts on. A partitive noun's phrase ("hundreds of troops", "a unit of police",
+    "two of the soldiers", "millions in aid"; ``partitive_nouns``, and numerals) is what
+    its phrase names and stays visible; so do the preposition itself, and the noun's own adjectives,
     compounds and possessor, which PETRARCH's patterns read ("renewed diplomatic ties",
     "fired artillery shells", "warned their populations")."""
     found: dict[int, tuple[str, str]] = {}
@@ -448,7 +450,6 @@ def noun_modifiers(
             if (
                 node is not tok
                 and node.dep_ == "prep"
-                and node.lower_ == "of"
                 and head.pos_ in NOMINAL_POS
                 and not _partitive(head, partitive_nouns)
             ):
