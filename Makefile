@@ -60,8 +60,10 @@ bench-web: setup
 bench-scale: setup
 	$(BIN)/python benchmarks/scale.py --n 500 --memory 1000 5000 --kill 300 --write BENCHMARKS.md
 
-# The event acceptor's weights (src/detente/data/events/acceptor.json), fitted on the real-news
-# train split; prints the dev reliability table and P/R/F1 by confidence threshold.
+# The event acceptor's weights and calibration map (src/detente/data/events/acceptor.json), fitted
+# on the real-news development splits (train, dev, dev2; never a test split); prints the
+# out-of-fold reliability tables (5 folds by article, seeded), Brier and P/R by confidence
+# threshold. Deterministic; re-run after any change to the event rules.
 # The place frame model, measured split by split held out against the rules (it writes no
 # weights here: none ship until it beats the rules; see gold/places/README.md).
 train: setup

@@ -1,20 +1,29 @@
 """Train the event acceptor (``src/detente/data/events/acceptor.json``) and measure it.
 
-Codes the real-news gold articles of the train and dev splits with the full pipeline (the
-acceptor switched off, so each event keeps its rule's own score), labels every predicted
-event right or wrong against gold A (same sentence, same PLOVER category — the CAMEO root
-for codes without one — same source and target keys, same factuality; one gold event
-matches at most one prediction), turns each event into the acceptor's features
-(``detente.events.acceptor.features``: no word identities) and fits a logistic regression
-on the ``--fit`` splits (default ``train``). Writes the weights with their feature names,
-date, splits and counts; then prints, on the ``--measure`` splits pooled (default ``dev``),
-the reliability table and strict-PLOVER P/R/F1 at a few confidence thresholds.
+Codes the real-news gold articles of the ``--fit`` splits (default: all development splits,
+train dev dev2) with the full pipeline, the acceptor replaced by a recorder so each event
+keeps its rule's own score and the features the pipeline computes for it at run time
+(``detente.events.acceptor.features`` and ``parse_features``: no word identities). Labels
+every event in an annotated sentence right or wrong against gold A (same sentence, same
+PLOVER category — the CAMEO root for codes without one — same source and target keys, same
+factuality; one gold event matches at most one prediction).
 
-Run: ``make train`` or ``.venv/bin/python scripts/train_acceptor.py [--fit train]
-[--measure dev dev2] [--cache FILE] [--no-write]``. ``--cache`` keeps the coded events in a
-pickle to iterate fast (one pickle per set of splits). A test split is never fitted on,
-and is coded only when it is named in ``--measure``: do that once, at the end, with
-``--no-write`` (required then: no weights are written after a look at a test split).
+The model: a logistic regression whose L2 strength is chosen by inner cross-validation
+(log-loss), then a Platt map (the logistic of ``a * score + b``) fitted on the inner
+out-of-fold scores; folds are by article, seeded. ``--cv K`` measures the whole procedure
+honestly: K outer folds by article over the pooled fit splits, every event scored by a
+model (regularisation and calibration included) that never saw its article; prints the
+reliability table (equal-count and equal-width), Brier, log-loss and strict-PLOVER P/R by
+``--min-confidence``, for the new acceptor, the earlier features without calibration
+(``baseline``) and the rules' own scores. Then fits on all the fit splits and writes the
+weights, the calibration map and the out-of-fold numbers.
+
+Run: ``make train`` or ``.venv/bin/python scripts/train_acceptor.py [--cv 5] [--seed 9]
+[--fit train dev dev2] [--measure SPLIT ...] [--cache FILE] [--no-write]``. ``--cache``
+keeps the coded events in a pickle to iterate fast (delete it after a rule change). A test
+split is never fitted on, and is coded only when it is named in ``--measure``: do that
+once, at the end, with ``--no-write`` (required then: no weights are written after a look
+at a test split).
 """
 
 from __future__ import annotations
@@ -22,8 +31,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import pickle
+import random
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -42,33 +54,78 @@ from detente.eval.realnews import (  # noqa: E402
     score_realnews,
     to_prediction,
 )
-from detente.events.acceptor import ACCEPTOR_FILE, Acceptor, features, load_acceptor  # noqa: E402
+from detente.events.acceptor import (  # noqa: E402
+    ACCEPTOR_FILE,
+    PARSE_FEATURES,
+    Acceptor,
+    load_acceptor,
+)
 
 THRESHOLDS = (0.0, 0.3, 0.5, 0.7)
+C_GRID = (0.3, 1.0, 3.0, 10.0)  # inverse L2 strengths the inner cross-validation tries
+# the features of the acceptor shipped before calibration and parse features (the baseline)
+BASELINE_PREFIXES = (
+    "rule_score", "family=", "quad=", "asserted", "negated", "symmetric", "has_target",
+    "no_plover", "source=", "source_person", "source_coded", "source_sector", "first_sentence",
+    "log_sentence", "source_distance", "target=", "target_coded", "target_distance",
+    "own_country_target", "domestic",
+)  # fmt: skip
+# groups of features beyond the baseline that --features may add
+FEATURE_GROUPS = {
+    "category": ("category=",),  # the PLOVER category (CAMEO root without one)
+    "modality": ("modality=",),  # the factuality, beyond asserted or not
+    "parse": PARSE_FEATURES,  # clause, trigger role, quote, sentence load
+}
+DEFAULT_GROUPS: list[str] = []  # no group gained out-of-fold over two fold seeds (BENCHMARKS.md)
+
+
+def select(found: dict, groups: list[str]) -> dict:
+    """The baseline features and those of ``groups``."""
+    prefixes = BASELINE_PREFIXES + tuple(p for g in groups for p in FEATURE_GROUPS[g])
+    return {n: v for n, v in found.items() if n == "bias" or n.startswith(prefixes)}
+
+
+class Recorder:
+    """Stands in for the acceptor while coding: keeps each event's features, and its
+    rule's own score as its confidence."""
+
+    reads_parse = True  # every feature, so any set of them can be fitted
+
+    def __init__(self) -> None:
+        self.found: dict[tuple, dict[str, float]] = {}
+
+    def accept(self, event, found: dict[str, float]):
+        self.found[event_key(event)] = found
+        return event
+
+
+def event_key(event) -> tuple:
+    target = event.target
+    return (
+        event.doc_id,
+        event.start,
+        event.end,
+        event.cameo,
+        event.negated,
+        event.modality,
+        (event.source.start, event.source.end, event.source.code),
+        (target.start, target.end, target.code) if target else None,
+    )
 
 
 def code_split(gold, split: str) -> list[tuple]:
-    """(event, sentence index, source resolved_by, target resolved_by) per coded event."""
+    """(event, features) per event coded in the split's articles, the features as the
+    pipeline computes them at run time."""
     from detente import nlp as dnlp
     from detente.nlp import make_doc
 
     nlp = dnlp.load()
-    nlp.get_pipe("detente_events").coder.emitter.acceptor = None  # the rules' own scores
+    recorder = Recorder()
+    nlp.get_pipe("detente_events").coder.emitter.acceptor = recorder
     rows = []
     for doc in nlp.pipe(make_doc(nlp, article) for article in gold.documents(split)):
-        starts = [sent.start_char for sent in doc.sents]
-        resolved = {(m.start, m.end): m.resolved_by for m in doc._.mentions or ()}
-        for event in doc._.events or ():
-            index = sum(1 for start in starts if start < event.sentence_start)
-            target = event.target
-            rows.append(
-                (
-                    event,
-                    index,
-                    resolved.get((event.source.start, event.source.end)),
-                    resolved.get((target.start, target.end)) if target else None,
-                )
-            )
+        rows += [(event, recorder.found[event_key(event)]) for event in doc._.events or ()]
+        recorder.found.clear()
     return rows
 
 
@@ -125,117 +182,132 @@ def deciles(confidences: list[float], correct: list[bool], groups: int) -> list[
     return table
 
 
-def pooled(data: dict, splits: list[str]) -> tuple[list, list, list]:
-    """The events, features and labels of several splits, one after the other."""
-    events, found, correct = [], [], []
-    for split in splits:
-        events += data[split][0]
-        found += data[split][1]
-        correct += data[split][2]
-    return events, found, correct
-
-
 def print_table(title: str, rows: list[tuple]) -> None:
     print(f"### {title}\n\n{reliability_markdown(rows)}\n")
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    """The command line; a test split is never fitted on, and weights are never written
-    after a run that measured one."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cache", type=Path, help="pickle of the coded events (read/written)")
-    parser.add_argument("--no-write", action="store_true", help="do not write the weights")
-    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
-    parser.add_argument("--bins", type=int, default=10)
-    parser.add_argument(
-        "--fit", nargs="+", choices=DEVELOPMENT_SPLITS, default=["train"], help="splits to fit on"
-    )
-    parser.add_argument(
-        "--measure", nargs="+", choices=SPLITS, default=["dev"], help="splits to measure on, pooled"
-    )
-    args = parser.parse_args(argv)
-    if set(args.fit) & set(args.measure):
-        parser.error("--fit and --measure must not share a split")
-    held_out = [split for split in args.measure if split not in DEVELOPMENT_SPLITS]
-    if held_out and not args.no_write:
-        parser.error(f"--measure names the test split {held_out[0]}: add --no-write")
-    return args
+def brier(values: list[float], correct: list[bool]) -> float:
+    return sum((v - c) ** 2 for v, c in zip(values, correct, strict=True)) / len(values)
 
 
-def main() -> None:
-    args = parse_args()
-    from sklearn.feature_extraction import DictVectorizer
+def log_loss(values: list[float], correct: list[bool]) -> float:
+    eps = 1e-6
+    return -sum(
+        math.log(min(max(v if c else 1 - v, eps), 1.0))
+        for v, c in zip(values, correct, strict=True)
+    ) / len(values)
+
+
+def folds_by_article(articles: list[str], k: int, seed: int) -> list[int]:
+    """A fold number per row: the articles shuffled by ``seed``, dealt round-robin."""
+    unique = sorted(set(articles))
+    random.Random(seed).shuffle(unique)
+    fold = {article: number % k for number, article in enumerate(unique)}
+    return [fold[article] for article in articles]
+
+
+class Model:
+    """L2 logistic regression on feature dicts (scikit-learn at training time only)."""
+
+    def __init__(self, found: list[dict], correct: list[bool], c: float) -> None:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        self.vectorizer = DictVectorizer(sparse=False)
+        matrix = self.vectorizer.fit_transform([without_bias(f) for f in found])
+        self.model = LogisticRegression(C=c, max_iter=5000).fit(matrix, correct)
+
+    def scores(self, found: list[dict]) -> list[float]:
+        matrix = self.vectorizer.transform([without_bias(f) for f in found])
+        return [float(v) for v in self.model.decision_function(matrix)]
+
+    def weights(self) -> dict[str, float]:
+        weights = {"bias": round(float(self.model.intercept_[0]), 6)}
+        names = self.vectorizer.feature_names_
+        weights.update(
+            {n: round(float(w), 6) for n, w in zip(names, self.model.coef_[0], strict=True)}
+        )
+        return weights
+
+
+def without_bias(found: dict) -> dict:
+    return {name: value for name, value in found.items() if name != "bias"}
+
+
+def platt(scores: list[float], correct: list[bool]) -> tuple[float, float]:
+    """(a, b) of the logistic of ``a * score + b`` that best fits the labels (barely
+    regularised); the identity map when the fitted slope is not positive."""
     from sklearn.linear_model import LogisticRegression
 
-    gold = load_gold("A")
-    if args.cache and args.cache.exists():
-        coded = pickle.loads(args.cache.read_bytes())
-    else:
-        coded = {split: code_split(gold, split) for split in (*args.fit, *args.measure)}
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(coded))
-    missing = [split for split in (*args.fit, *args.measure) if split not in coded]
-    if missing:
-        sys.exit(f"{args.cache} has no coded events for {', '.join(missing)}: remove it")
-    data = {}
-    for split in (*args.fit, *args.measure):
-        rows = coded[split]
-        events = [row[0] for row in rows]
-        found = [
-            features(event, sentence_index=i, source_by=s, target_by=t) for event, i, s, t in rows
-        ]
-        judged = labels(gold, split, events)
-        keep = [i for i, label in enumerate(judged) if label is not None]
-        data[split] = (
-            [events[i] for i in keep],
-            [found[i] for i in keep],
-            [judged[i] for i in keep],
-        )
+    if len(set(correct)) < 2:
+        return (1.0, 0.0)
+    fit = LogisticRegression(C=1e4, max_iter=5000).fit([[s] for s in scores], correct)
+    slope = float(fit.coef_[0][0])
+    return (slope, float(fit.intercept_[0])) if slope > 0 else (1.0, 0.0)
 
-    events, found, correct = pooled(data, args.fit)
-    vectorizer = DictVectorizer(sparse=False)
-    matrix = vectorizer.fit_transform([{k: v for k, v in f.items() if k != "bias"} for f in found])
-    model = LogisticRegression(C=args.c, max_iter=2000).fit(matrix, correct)
-    weights = {"bias": float(model.intercept_[0])}
-    weights.update(
-        {
-            name: round(float(w), 6)
-            for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True)
-        }
-    )
-    acceptor = Acceptor(weights, {})
-    fitted, measured = "+".join(args.fit), "+".join(args.measure)
-    print(f"{fitted}: {len(events)} events in gold sentences, {sum(correct)} right\n")
 
-    dev_events, dev_found, dev_correct = pooled(data, args.measure)
-    confidences = [acceptor.probability(f) for f in dev_found]
-    raw = [event.confidence for event in dev_events]
-    shipped = load_acceptor()  # the weights in the package before this run writes new ones
-    before = [shipped.probability(f) for f in dev_found]
-    print(f"{measured}: {len(dev_events)} events in gold sentences, {sum(dev_correct)} right\n")
-    for title, values in (
-        ("acceptor", confidences),
-        ("shipped acceptor (before retraining)", before),
-        ("rule score (before)", raw),
-    ):
-        print_table(
-            f"{measured}, {title}: {args.bins} equal-count groups",
-            deciles(values, dev_correct, args.bins),
+def out_of_fold_scores(found, correct, articles, k, seed, c) -> list[float]:
+    """Each row's raw score from a model fitted on the other folds (by article)."""
+    folds = folds_by_article(articles, k, seed)
+    scores = [0.0] * len(found)
+    for fold in range(k):
+        inside = [i for i, f in enumerate(folds) if f != fold]
+        held = [i for i, f in enumerate(folds) if f == fold]
+        if not held:
+            continue
+        model = Model([found[i] for i in inside], [correct[i] for i in inside], c)
+        for i, score in zip(held, model.scores([found[i] for i in held]), strict=True):
+            scores[i] = score
+    return scores
+
+
+def fit(found, correct, articles, k, seed, *, calibrate: bool = True, grid=C_GRID) -> tuple:
+    """(Acceptor, chosen C, its inner log-loss): C by inner K-fold log-loss of the
+    calibrated out-of-fold probabilities, the Platt map fitted on those scores."""
+    from detente.events.acceptor import logistic
+
+    best = None
+    for c in grid:
+        scores = out_of_fold_scores(found, correct, articles, k, seed + 1, c)
+        a, b = platt(scores, correct) if calibrate else (1.0, 0.0)
+        loss = log_loss([logistic(a * s + b) for s in scores], correct)
+        if best is None or loss < best[0] - 1e-9:
+            best = (loss, c, (a, b))
+    loss, c, calibration = best
+    model = Model(found, correct, c)
+    return Acceptor(model.weights(), {}, calibration), c, loss
+
+
+def cross_validate(found, correct, articles, k, seed, **options) -> tuple[list[float], list]:
+    """Each row's probability from the whole procedure (C, weights and calibration)
+    fitted on the other outer folds, and the C each fold chose."""
+    folds = folds_by_article(articles, k, seed)
+    values = [0.0] * len(found)
+    chosen = []
+    for fold in range(k):
+        inside = [i for i, f in enumerate(folds) if f != fold]
+        held = [i for i, f in enumerate(folds) if f == fold]
+        acceptor, c, _ = fit(
+            [found[i] for i in inside],
+            [correct[i] for i in inside],
+            [articles[i] for i in inside],
+            k,
+            seed,
+            **options,
         )
-        print_table(
-            f"{measured}, {title}: equal-width bins", reliability(values, dev_correct, args.bins)
-        )
-        brier = sum((v - c) ** 2 for v, c in zip(values, dev_correct, strict=True)) / len(values)
-        print(f"Brier score ({title}): {brier:.4f}\n")
-    print(f"### Strict PLOVER on {measured} by --min-confidence\n")
+        chosen.append(c)
+        for i in held:
+            values[i] = acceptor.probability(found[i])
+    return values, chosen
+
+
+def threshold_table(gold, events: list, values: list[float], splits: list[str]) -> None:
     print("| min confidence | predicted | correct | gold | P | R | F1 |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
-    calibrated = [replace(e, confidence=c) for e, c in zip(dev_events, confidences, strict=True)]
+    calibrated = [replace(e, confidence=v) for e, v in zip(events, values, strict=True)]
     for threshold in THRESHOLDS:
         kept = [e for e in calibrated if e.confidence >= threshold]
-        scores = [
-            score_realnews(gold, kept, split=split, resamples=0).strict for split in args.measure
-        ]
+        scores = [score_realnews(gold, kept, split=split, resamples=0).strict for split in splits]
         predicted = sum(s.predicted for s in scores)
         right = sum(s.correct for s in scores)
         total = sum(s.gold for s in scores)
@@ -245,16 +317,163 @@ def main() -> None:
         print(
             f"| {threshold:.1f} | {predicted} | {right} | {total} | {p:.3f} | {r:.3f} | {f:.3f} |"
         )
+    print()
+
+
+def report(gold, title: str, events, values, correct, splits, bins: int) -> dict:
+    """Print the reliability tables, Brier, log-loss and P/R by threshold; return the
+    summary numbers."""
+    print_table(f"{title}: {bins} equal-count groups", deciles(values, correct, bins))
+    print_table(f"{title}: equal-width bins", reliability(values, correct, bins))
+    numbers = {
+        "brier": round(brier(values, correct), 4),
+        "log_loss": round(log_loss(values, correct), 4),
+    }
+    print(f"{title}: Brier {numbers['brier']:.4f}, log-loss {numbers['log_loss']:.4f}\n")
+    print(f"Strict PLOVER ({title}) by --min-confidence, {'+'.join(splits)}:\n")
+    threshold_table(gold, events, values, splits)
+    return numbers
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line; a test split is never fitted on, and weights are never written
+    after a run that measured one."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cache", type=Path, help="pickle of the coded events (read/written)")
+    parser.add_argument("--no-write", action="store_true", help="do not write the weights")
+    parser.add_argument(
+        "--cv", type=int, default=5, help="folds by article (0: no measure; the fit uses 5)"
+    )
+    parser.add_argument("--seed", type=int, default=9, help="seeds the folds")
+    parser.add_argument("--bins", type=int, default=10)
+    parser.add_argument(
+        "--features",
+        nargs="*",
+        choices=sorted(FEATURE_GROUPS),
+        default=DEFAULT_GROUPS,
+        help="feature groups added to the baseline ones",
+    )
+    parser.add_argument(
+        "--fit",
+        nargs="+",
+        choices=DEVELOPMENT_SPLITS,
+        default=list(DEVELOPMENT_SPLITS),
+        help="splits to fit on (pooled; the out-of-fold measure runs over them)",
+    )
+    parser.add_argument(
+        "--measure", nargs="+", choices=SPLITS, default=[], help="held-out splits to measure on"
+    )
+    args = parser.parse_args(argv)
+    if set(args.fit) & set(args.measure):
+        parser.error("--fit and --measure must not share a split")
+    held_out = [split for split in args.measure if split not in DEVELOPMENT_SPLITS]
+    if held_out and not args.no_write:
+        parser.error(f"--measure names the test split {held_out[0]}: add --no-write")
+    if args.cv == 1 or args.cv < 0:
+        parser.error("--cv needs at least 2 folds (0 skips the measure)")
+    return args
+
+
+def labelled(gold, coded: dict, splits: list[str]) -> tuple[list, list, list, list]:
+    """The events in annotated sentences of the splits: events, features, labels and
+    article keys, split after split."""
+    events, found, correct, articles = [], [], [], []
+    for split in splits:
+        rows = coded[split]
+        judged = labels(gold, split, [row[0] for row in rows])
+        for (event, features), label in zip(rows, judged, strict=True):
+            if label is not None:
+                events.append(event)
+                found.append(features)
+                correct.append(label)
+                articles.append(f"{split}:{event.doc_id}")
+    return events, found, correct, articles
+
+
+def main() -> None:
+    args = parse_args()
+    started, cpu = time.perf_counter(), time.process_time()
+    gold = load_gold("A")
+    wanted = (*args.fit, *args.measure)
+    coded = pickle.loads(args.cache.read_bytes()) if args.cache and args.cache.exists() else {}
+    if missing := [split for split in wanted if split not in coded]:
+        coded.update({split: code_split(gold, split) for split in missing})
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(coded))
+    coding = time.perf_counter() - started, time.process_time() - cpu
+    events, everything, correct, articles = labelled(gold, coded, args.fit)
+    found = [select(f, args.features) for f in everything]
+    fitted = "+".join(args.fit)
+    print(
+        f"{fitted}: {len(events)} events in annotated sentences of {len(set(articles))} "
+        f"articles, {sum(correct)} right\n"
+    )
+    measured = {}
+    if args.cv:
+        print(f"## Out-of-fold, {args.cv} folds by article (seed {args.seed})\n")
+        values, chosen = cross_validate(found, correct, articles, args.cv, args.seed)
+        print(f"C chosen per outer fold: {', '.join(f'{c:g}' for c in chosen)}\n")
+        measured = report(gold, "acceptor", events, values, correct, args.fit, args.bins)
+        base, _ = cross_validate(
+            [select(f, []) for f in found], correct, articles, args.cv, args.seed,
+            calibrate=False, grid=(1.0,),
+        )  # fmt: skip
+        report(
+            gold,
+            "baseline (earlier features, C=1, no calibration)",
+            events,
+            base,
+            correct,
+            args.fit,
+            args.bins,
+        )
+        raw = [event.confidence for event in events]
+        report(gold, "rule score", events, raw, correct, args.fit, args.bins)
+    acceptor, c, loss = fit(found, correct, articles, args.cv or 5, args.seed)
+    if args.measure:
+        shipped = load_acceptor()
+        held = labelled(gold, coded, args.measure)
+        print(
+            f"## Held out: {'+'.join(args.measure)}, {len(held[0])} events, {sum(held[2])} right\n"
+        )
+        report(
+            gold,
+            "acceptor",
+            held[0],
+            [acceptor.probability(f) for f in held[1]],
+            held[2],
+            args.measure,
+            args.bins,
+        )
+        report(
+            gold,
+            "shipped acceptor",
+            held[0],
+            [shipped.probability(f) for f in held[1]],
+            held[2],
+            args.measure,
+            args.bins,
+        )
+    wall, cpu_used = time.perf_counter() - started, time.process_time() - cpu
+    print(
+        f"time: coding {coding[0]:.0f} s wall / {coding[1]:.0f} s CPU; "
+        f"total {wall:.0f} s wall / {cpu_used:.0f} s CPU"
+    )
     if not args.no_write:
+        a, b = acceptor.calibration
         payload = {
-            "format": "detente-acceptor/1",
-            "model": f"logistic regression (scikit-learn, L2, C={args.c:g})",
+            "format": "detente-acceptor/2",
+            "model": f"logistic regression (scikit-learn, L2, C={c:g} by inner {args.cv or 5}-fold CV by article) + Platt calibration",
             "trained": dt.date.today().isoformat(),
             "split": f"realnews {fitted} (gold A)",
+            "fit_splits": list(args.fit),
+            "feature_groups": ["baseline", *args.features],
             "n": len(events),
             "n_correct": sum(correct),
             "label": "same sentence, PLOVER category (CAMEO root without one), actors, factuality",
-            "weights": weights,
+            "cv": {"folds": args.cv, "seed": args.seed, **measured},
+            "calibration": {"a": round(a, 6), "b": round(b, 6)},
+            "weights": acceptor.weights,
         }
         ACCEPTOR_FILE.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
         print(f"\nwrote {ACCEPTOR_FILE.relative_to(ROOT)}", file=sys.stderr)

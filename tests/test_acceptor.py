@@ -84,6 +84,8 @@ def test_features_of_a_hand_built_event():
         "family=verb": 1.0,
         "quad=3": 1.0,
         "asserted": 1.0,
+        "modality=asserted": 1.0,
+        "category=DISAPPROVE": 1.0,
         "negated": 0.0,
         "symmetric": 0.0,
         "has_target": 1.0,
@@ -127,6 +129,8 @@ def test_features_without_target_and_actor_outside_the_sentence():
     assert found["source_sector"] == 1.0
     assert (found["asserted"], found["negated"], found["no_plover"]) == (0.0, 1.0, 1.0)
     assert found["quad=0"] == 1.0 and found["first_sentence"] == 1.0
+    # no PLOVER category: the CAMEO root stands for the kind of act
+    assert found["category=root11"] == 1.0 and found["modality=intended"] == 1.0
     assert "has_target" in found and found["has_target"] == 0.0
     assert not any(name.startswith("target") for name in found)
 
@@ -145,6 +149,13 @@ def test_probability_is_the_logistic_of_the_weighted_sum():
     assert acceptor.probability({"rule_score": 1000.0}) == 1.0
 
 
+def test_the_calibration_map_is_applied_to_the_score():
+    acceptor = Acceptor({"bias": -1.0, "rule_score": 2.0}, {}, (2.0, 0.5))
+    found = {"bias": 1.0, "rule_score": 1.0}
+    assert acceptor.score(found) == 1.0
+    assert acceptor.probability(found) == pytest.approx(1 / (1 + math.exp(-2.5)), abs=1e-15)
+
+
 def test_calibrate_replaces_the_confidence():
     acceptor = Acceptor({"bias": -2.0, "rule_score": 4.0, "target=weak": -1.0}, {})
     event = _event()
@@ -157,10 +168,29 @@ def test_calibrate_replaces_the_confidence():
 def test_the_shipped_weights_load_and_name_real_features():
     acceptor = load_acceptor()
     assert acceptor.meta["n"] > 0 and acceptor.meta["split"].startswith("realnews train")
+    # fitted on development splits only: a test split is scored once, never fitted
+    assert acceptor.meta["fit_splits"] and not any(
+        split.startswith("test") for split in acceptor.meta["fit_splits"]
+    )
+    assert "test" not in acceptor.meta["split"]
     names = set(features(_event(), sentence_index=1, source_by="kb", target_by="kb"))
     assert {"bias", "rule_score", "has_target"} <= set(acceptor.weights)
     assert set(acceptor.weights) - {"bias"} and names & set(acceptor.weights)
     assert 0.0 < acceptor.probability(dict.fromkeys(names, 1.0)) < 1.0
+
+
+def test_the_shipped_calibration_is_monotone_and_maps_into_the_unit_interval():
+    acceptor = load_acceptor()
+    slope, _ = acceptor.calibration
+    assert slope > 0
+    # every shipped feature switched on alone, and sums far beyond the fitted range
+    singles = [{"bias": 1.0, name: 1.0} for name in acceptor.weights]
+    values = [acceptor.probability(found) for found in singles]
+    assert all(0.0 <= value <= 1.0 for value in values)
+    scores = sorted(acceptor.score(found) for found in singles)
+    mapped = [acceptor.calibrated(s) for s in [-50.0, *scores, 50.0]]
+    assert mapped == sorted(mapped) and mapped[0] < mapped[-1]
+    assert 0.0 <= mapped[0] and mapped[-1] <= 1.0
 
 
 @pytest.mark.parametrize(
@@ -172,6 +202,10 @@ def test_the_shipped_weights_load_and_name_real_features():
         ('{"weights": {"bias": "high"}}', "'bias' is not a finite number"),
         ('{"weights": {"bias": true}}', "'bias' is not a finite number"),
         ('{"weights": {"bias": NaN}}', "'bias' is not a finite number"),
+        ('{"weights": {}, "calibration": [1, 0]}', "'calibration' must be an object"),
+        ('{"weights": {}, "calibration": {"a": 1}}', "'calibration' must be an object"),
+        ('{"weights": {}, "calibration": {"a": -1, "b": 0}}', "positive 'a' (monotone)"),
+        ('{"weights": {}, "calibration": {"a": 0, "b": 0}}', "positive 'a' (monotone)"),
     ],
 )
 def test_a_malformed_weights_file_names_itself(tmp_path, content, detail):
@@ -192,6 +226,9 @@ def test_a_written_weights_file_round_trips(tmp_path):
     path.write_text(json.dumps({"n": 3, "weights": {"bias": 0, "rule_score": 1.5}}))
     acceptor = load_acceptor(path)
     assert acceptor.weights == {"bias": 0.0, "rule_score": 1.5} and acceptor.meta == {"n": 3}
+    assert acceptor.calibration == (1.0, 0.0)  # no map: the regression's own probability
+    path.write_text(json.dumps({"weights": {"bias": 0}, "calibration": {"a": 0.8, "b": -0.2}}))
+    assert load_acceptor(path).calibration == (0.8, -0.2)
 
 
 @pytest.mark.model
@@ -202,3 +239,9 @@ def test_coded_events_carry_the_acceptors_confidence(seed_doc):
     # the acceptor, not the rules' fixed scores (0.9, 0.75, 0.7 ...), set them
     assert len({e.confidence for e in events}) > 3
     assert all(round(e.confidence, 3) == e.confidence for e in events)
+
+
+def test_the_parse_is_read_only_when_a_weight_names_a_parse_feature():
+    assert not Acceptor({"bias": -1.0, "rule_score": 2.0}, {}).reads_parse
+    assert Acceptor({"bias": -1.0, "trigger_dep=root": 0.3}, {}).reads_parse
+    assert Acceptor({"source_same_clause": 0.3}, {}).reads_parse

@@ -41,10 +41,10 @@ def test_the_acceptor_is_never_fitted_on_a_test_split(scripts, split, capsys):
 @pytest.mark.parametrize("split", ["test", "test2", "test3"])
 def test_measuring_a_test_split_writes_no_weights(scripts, split, capsys):
     parse = scripts["train_acceptor"].parse_args
-    error = refused(parse, ["--measure", "dev", split], capsys)
+    error = refused(parse, ["--fit", "train", "--measure", "dev", split], capsys)
     assert f"--measure names the test split {split}: add --no-write" in error
     args = parse(["--measure", split, "--no-write"])
-    assert (args.fit, args.measure, args.no_write) == (["train"], [split], True)
+    assert (args.fit, args.measure, args.no_write) == (["train", "dev", "dev2"], [split], True)
 
 
 def test_the_acceptor_fits_and_measures_the_development_splits(scripts):
@@ -58,3 +58,22 @@ def test_the_false_positive_tables_never_read_a_test_split(scripts, split, capsy
     error = refused(parser.parse_args, ["--tag", "t", "--splits", "dev", split], capsys)
     assert f"argument --splits: invalid choice: '{split}'" in error
     assert parser.parse_args(["--tag", "t"]).splits == ["train", "dev", "dev2"]
+
+
+def test_the_acceptor_fits_every_development_split_and_no_test_split_by_default(scripts):
+    args = scripts["train_acceptor"].parse_args([])
+    assert args.fit == ["train", "dev", "dev2"] and args.measure == []
+    assert not any(split.startswith("test") for split in args.fit)
+
+
+def test_the_acceptors_folds_keep_each_article_whole_and_are_seeded(scripts):
+    folds_by_article = scripts["train_acceptor"].folds_by_article
+    articles = [f"train:{n % 23}" for n in range(200)]
+    folds = folds_by_article(articles, 5, seed=9)
+    assert folds == folds_by_article(articles, 5, seed=9)  # deterministic
+    assert folds != folds_by_article(articles, 5, seed=10)
+    assert set(folds) == set(range(5))
+    by_article: dict[str, set[int]] = {}
+    for article, fold in zip(articles, folds, strict=True):
+        by_article.setdefault(article, set()).add(fold)
+    assert all(len(numbers) == 1 for numbers in by_article.values())

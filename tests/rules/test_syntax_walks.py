@@ -7,12 +7,18 @@ from parses import parse
 
 from detente.nlp.syntax import (
     CLAUSAL_SUBJECT_DEPS,
+    PREDICATE_DEPS,
     child_with,
+    first_conjunct,
     governing_verb,
     has_own_subject,
     inherited_subject,
+    is_bare_verb,
+    is_copula,
+    is_passive,
     object_of_preposition,
     passive_agent,
+    preposition_complement,
     prepositional_objects,
     subject_of,
 )
@@ -90,3 +96,115 @@ def test_walks_that_find_nothing():
     assert object_of_preposition(doc[2]) is None
     assert governing_verb(doc[1]) is None  # the root has no verb above it
     assert governing_verb(doc[2]).text == "left"
+
+
+def test_a_verb_is_passive_by_its_auxiliary_or_its_passive_subject():
+    # "Abe was told", "the talks, held in Oslo": quotes and statements ask the same question
+    doc = parse(
+        """
+        Abe    nsubjpass  told  PROPN
+        was    auxpass    told  AUX
+        told   ROOT       -     VERB   VBN  lemma=tell
+        """
+    )
+    assert is_passive(doc[2])
+    held = parse(
+        """
+        talks  ROOT     -      NOUN
+        held   acl      talks  VERB  VBN  lemma=hold
+        in     prep     held   ADP
+        Oslo   pobj     in     PROPN
+        """
+    )
+    assert not is_passive(held[1])  # a participle alone is not marked passive
+    assert not is_passive(doc[0])
+
+
+def test_a_preposition_opens_an_object_or_a_clause_after_it():
+    # "joked about moving": a clause (pcomp) counts as what the preposition opens
+    doc = parse(
+        """
+        Trump   nsubj  joked   PROPN
+        joked   ROOT   -       VERB   VBD  lemma=joke
+        about   prep   joked   ADP
+        moving  pcomp  about   VERB   VBG  lemma=move
+        """
+    )
+    assert preposition_complement(doc[2]).text == "moving"
+    assert object_of_preposition(doc[2]) is None  # no noun object
+
+
+def test_a_stranded_prepositions_object_before_it_is_no_complement():
+    # "what he joked about": the object stands before the preposition
+    doc = parse(
+        """
+        what   pobj   about   PRON
+        he     nsubj  joked   PRON
+        joked  ROOT   -       VERB  VBD  lemma=joke
+        about  prep   joked   ADP
+        """
+    )
+    assert preposition_complement(doc[3]) is None
+    assert object_of_preposition(doc[3]).text == "what"
+
+
+def test_a_bare_participle_has_no_auxiliary_and_no_subject():
+    # "those detained were released": "detained" is bare, "were released" is not
+    doc = parse(
+        """
+        those     nsubjpass  released  PRON
+        detained  acl        those     VERB  VBN  lemma=detain
+        were      auxpass    released  AUX
+        released  ROOT       -         VERB  VBN  lemma=release
+        """
+    )
+    assert is_bare_verb(doc[1])
+    assert not is_bare_verb(doc[3])
+    # a subject alone is enough for a clause of its own: "Abe met"
+    met = parse(
+        """
+        Abe  nsubj  met  PROPN
+        met  ROOT   -    VERB  VBD  lemma=meet
+        """
+    )
+    assert not is_bare_verb(met[1])
+
+
+def test_a_copula_is_a_verbal_be_whatever_its_case():
+    # "Trump Is Ready": a verb "Is" (lemma "be") is a copula; "ready" is its predicate
+    doc = parse(
+        """
+        Trump  nsubj  Is  PROPN
+        Is     ROOT   -   AUX   VBZ  lemma=be
+        ready  acomp  Is  ADJ
+        """
+    )
+    assert is_copula(doc[1]) and doc[2].dep_ in PREDICATE_DEPS
+    assert not is_copula(doc[0]) and not is_copula(doc[2])
+    # a headline's "IS" tagged a proper noun is no verb; a capitalised lemma counts as "be"
+    headline = parse(
+        """
+        IRAN   compound  IS  PROPN
+        IS     ROOT      -   PROPN  NNP  lemma=IS
+        Be     ROOT      -   AUX    VB   lemma=Be
+        """
+    )
+    assert not is_copula(headline[1])
+    assert is_copula(headline[2])
+
+
+def test_the_first_conjunct_is_the_top_of_the_conj_chain():
+    # "Japan, China and Korea met": Korea hangs on China, China on Japan
+    doc = parse(
+        """
+        Japan  nsubj  met    PROPN
+        ,      punct  Japan  PUNCT
+        China  conj   Japan  PROPN
+        and    cc     China  CCONJ
+        Korea  conj   China  PROPN
+        met    ROOT   -      VERB   VBD  lemma=meet
+        """
+    )
+    assert first_conjunct(doc[4]).text == "Japan"
+    assert first_conjunct(doc[0]).text == "Japan"  # no conjunct: itself
+    assert first_conjunct(doc[5]).text == "met"

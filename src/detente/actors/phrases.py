@@ -24,6 +24,7 @@ from detente.nlp.syntax import (
     ROLE_MODIFIER_DEPS,
     ROLE_MODIFIER_POS,
     SUBJECT_DEPS,
+    first_conjunct,
 )
 
 # Tags of KB forms reliable enough to match a capitalised word that the tagger did not call
@@ -387,10 +388,7 @@ def _coordinated_names(
     for an owner after a preposition ("lawmakers in Fornost and Gondor", where the parser
     often hangs "Gondor" on "lawmakers"), the names that follow it joined so."""
     root = doc[owner.start : owner.end].root
-    top = root
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
-    chain = [top]
+    chain = [first_conjunct(root)]
     found: list[NamePhrase] = []
     while chain:
         token = chain.pop()

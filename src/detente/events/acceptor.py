@@ -1,10 +1,14 @@
 """The acceptor: an event's calibrated confidence, the probability that it is right.
 
 A logistic regression over general features of the coded event (the rule family and its
-own score, the kind of act, factuality, how its actors were resolved, where it stands in
-the article), trained on the real-news train split by ``scripts/train_acceptor.py``. Only
-the weights ship (``data/events/acceptor.json``); they are applied here in plain Python.
-No feature is a word: the weights say how far each kind of rule can be trusted.
+own score, its PLOVER category, factuality, how its actors were resolved and whether they
+stand in the trigger's clause, the trigger's part of speech and dependency role, whether
+it is quoted, how many events its sentence holds, where it stands in the article; the
+training script chooses which groups the weights use), then a calibration map (Platt: the logistic of ``a * score + b``, ``a > 0``) fitted on
+out-of-fold scores. ``scripts/train_acceptor.py`` fits both on the real-news development
+splits. Only the numbers ship (``data/events/acceptor.json``); they are applied here in
+plain Python. No feature is a word: the weights say how far each kind of rule can be
+trusted.
 """
 
 from __future__ import annotations
@@ -14,11 +18,26 @@ import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from spacy.tokens import Doc, Span, Token
+
 from detente.errors import DictionaryError
 from detente.knowledge.tables import DATA_DIR
-from detente.records import Event, EventActor
+from detente.nlp.syntax import CLAUSE_DEPS, COMPLEMENT_DEPS, NOMINAL_POS, VERBAL_POS
+from detente.records import Event, EventActor, Quote
 
 ACCEPTOR_FILE = DATA_DIR / "events" / "acceptor.json"
+
+# the names of the features parse_features gives: read from the parse only when the
+# shipped weights name one of them
+PARSE_FEATURES = (
+    "log_sentence_events",
+    "log_sentence_tokens",
+    "trigger_pos=",
+    "trigger_dep=",
+    "source_same_clause",
+    "target_same_clause",
+    "quoted=",
+)
 
 # how a mention was resolved (Mention.resolved_by, before any +context suffix), by kind
 _NAMED = frozenset({"ner", "kb", "alias", "title", "user-dictionary"})
@@ -73,6 +92,9 @@ def features(
         f"family={rule_family(event.rule)}": 1.0,
         f"quad={event.quad_class or 0}": 1.0,
         "asserted": float(event.modality == "asserted"),
+        f"modality={event.modality}": 1.0,
+        # the kind of act: a shrunk per-category prior (L2 on the indicator pulls it to the mean)
+        f"category={event.plover or 'root' + event.cameo_root}": 1.0,
         "negated": float(event.negated),
         "symmetric": float(event.symmetric),
         "has_target": float(event.target is not None),
@@ -100,6 +122,80 @@ def features(
     return found
 
 
+def parse_features(
+    event: Event, sent: Span, *, sentence_events: int, quotes: list[Quote] | tuple = ()
+) -> dict[str, float]:
+    """Features the parse of the event's sentence gives: the trigger's part of speech and
+    dependency role, whether source and target stand in the trigger's clause, whether the
+    trigger is inside a quote, how many events (``sentence_events``) and tokens the
+    sentence holds."""
+    doc = sent.doc
+    found: dict[str, float] = {
+        "log_sentence_events": math.log(max(sentence_events, 1)),
+        "log_sentence_tokens": math.log(max(len(sent), 1)),
+    }
+    trigger = _token_at(doc, event.trigger.start, event.trigger.end)
+    if trigger is None:
+        return found
+    found[f"trigger_pos={_pos_kind(trigger)}"] = 1.0
+    found[f"trigger_dep={_dep_kind(trigger)}"] = 1.0
+    clause = clause_head(trigger)
+    for role, actor in (("source", event.source), ("target", event.target)):
+        if actor is None:
+            continue
+        token = _token_at(doc, actor.start, actor.end)
+        inside = token is not None and sent.start <= token.i < sent.end
+        found[f"{role}_same_clause"] = float(inside and clause_head(token).i == clause.i)
+    kind = _quote_kind(event.trigger.start, quotes)
+    if kind:
+        found[f"quoted={kind}"] = 1.0
+    return found
+
+
+def clause_head(token: Token) -> Token:
+    """The head of the clause ``token`` stands in: the nearest token at or above it that
+    heads a clause of its own (the root, a clausal dependent, a complement, a conjoined
+    verb)."""
+    while token.head.i != token.i:
+        if token.dep_ in CLAUSE_DEPS or token.dep_ in COMPLEMENT_DEPS:
+            return token
+        if token.dep_ == "conj" and token.pos_ in VERBAL_POS:
+            return token
+        token = token.head
+    return token
+
+
+def _token_at(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _pos_kind(token: Token) -> str:
+    if token.pos_ in VERBAL_POS:
+        return "verb"
+    return "noun" if token.pos_ in NOMINAL_POS else "other"
+
+
+def _dep_kind(token: Token) -> str:
+    """root | complement | clause | conj | other: where the trigger hangs."""
+    if token.dep_ == "ROOT":
+        return "root"
+    if token.dep_ in COMPLEMENT_DEPS:
+        return "complement"
+    if token.dep_ in CLAUSE_DEPS:
+        return "clause"
+    return "conj" if token.dep_ == "conj" else "other"
+
+
+def _quote_kind(position: int, quotes: list[Quote] | tuple) -> str | None:
+    """direct | indirect: the kind of the quote whose content holds ``position``."""
+    for quote in quotes:
+        parts = quote.parts or ((quote.start, quote.end),)
+        if any(start <= position < end for start, end in parts):
+            return "indirect" if quote.kind == "indirect" else "direct"
+    return None
+
+
 def _person(actor: EventActor) -> bool:
     return bool(actor.actor_id) and not actor.actor_id.startswith(("state:", "org:"))
 
@@ -113,19 +209,42 @@ def _distance(event: Event, actor: EventActor) -> float:
     return min(gap / 100.0, 3.0)
 
 
+def logistic(score: float) -> float:
+    if score >= 0:
+        return 1.0 / (1.0 + math.exp(-score))
+    odds = math.exp(score)
+    return odds / (1.0 + odds)
+
+
 @dataclass(frozen=True, slots=True)
 class Acceptor:
-    """Weights by feature name; ``probability`` is the logistic of their dot product."""
+    """Weights by feature name and a calibration map ``(a, b)``: ``probability`` is the
+    logistic of ``a * score + b``, ``score`` the dot product of weights and features
+    (``a = 1, b = 0``: the regression's own probability)."""
 
     weights: dict[str, float]
     meta: dict
+    calibration: tuple[float, float] = (1.0, 0.0)
+
+    @property
+    def reads_parse(self) -> bool:
+        """Whether a weight names a feature of :func:`parse_features`."""
+        return any(name.startswith(PARSE_FEATURES) for name in self.weights)
+
+    def score(self, found: dict[str, float]) -> float:
+        return sum(self.weights.get(name, 0.0) * value for name, value in found.items())
+
+    def calibrated(self, score: float) -> float:
+        """The calibration map: a probability for a score, increasing with it."""
+        slope, intercept = self.calibration
+        return logistic(slope * score + intercept)
 
     def probability(self, found: dict[str, float]) -> float:
-        score = sum(self.weights.get(name, 0.0) * value for name, value in found.items())
-        if score >= 0:
-            return 1.0 / (1.0 + math.exp(-score))
-        odds = math.exp(score)
-        return odds / (1.0 + odds)
+        return self.calibrated(self.score(found))
+
+    def accept(self, event: Event, found: dict[str, float]) -> Event:
+        """The event with its confidence replaced by the probability of its features."""
+        return replace(event, confidence=round(self.probability(found), 3))
 
     def calibrate(
         self,
@@ -139,7 +258,7 @@ class Acceptor:
         found = features(
             event, sentence_index=sentence_index, source_by=source_by, target_by=target_by
         )
-        return replace(event, confidence=round(self.probability(found), 3))
+        return self.accept(event, found)
 
 
 def load_acceptor(path: Path | None = None) -> Acceptor:
@@ -162,5 +281,16 @@ def load_acceptor(path: Path | None = None) -> Acceptor:
         ):
             raise DictionaryError(str(path), None, f"weight {name!r} is not a finite number")
         weights[name] = float(value)
-    meta = {key: value for key, value in raw.items() if key != "weights"}
-    return Acceptor(weights, meta)
+    calibration = raw.get("calibration", {"a": 1.0, "b": 0.0})
+    try:
+        slope, intercept = float(calibration["a"]), float(calibration["b"])
+    except (TypeError, KeyError, ValueError) as exc:
+        raise DictionaryError(
+            str(path), None, "'calibration' must be an object with numbers 'a' and 'b'"
+        ) from exc
+    if not (math.isfinite(slope) and math.isfinite(intercept)) or slope <= 0:
+        raise DictionaryError(
+            str(path), None, "'calibration' needs a finite 'b' and a positive 'a' (monotone)"
+        )
+    meta = {key: value for key, value in raw.items() if key not in ("weights", "calibration")}
+    return Acceptor(weights, meta, (slope, intercept))

@@ -15,7 +15,9 @@ from detente.nlp.syntax import (
     COMPLEMENT_DEPS,
     TIME_LABELS,
     VERBAL_POS,
+    first_conjunct,
     object_of_preposition,
+    prepositional_objects,
     pruned_subtree,
     subject_of,
 )
@@ -189,11 +191,9 @@ def noun_struck(noun: Token, preps: Iterable[str]) -> Token | None:
     """The noun object of the event noun's first phrase opened by one of ``preps`` ("an
     attack on the cost": "cost")."""
     preps = set(preps)
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                    return pobj
+    for _, pobj in prepositional_objects(noun, preps):
+        if pobj.pos_ in ("NOUN", "PROPN"):
+            return pobj
     return None
 
 
@@ -215,14 +215,7 @@ def argument_heads(verb: Token, argument: str) -> list[Token]:
         [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if "object" in kinds else []
     )
     holders = [verb, *(c for c in verb.children if c.dep_ in PARTICLE_DEPS)]
-    return heads + [
-        pobj
-        for holder in holders
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.lower_ in kinds
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    return heads + [pobj for holder in holders for _, pobj in prepositional_objects(holder, kinds)]
 
 
 def inside_phrase(head: Token, start: int, end: int) -> bool:
@@ -236,9 +229,7 @@ def relative_antecedent(verb: Token, relatives: frozenset[str]) -> Token | None:
     the noun the clause describes, which is its object ("islands that Japan controls")."""
     if any(c.dep_ == "dobj" and c.lower_ not in relatives for c in verb.children):
         return None
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = first_conjunct(verb)
     if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
         return clause.head
     # "islands that Japan controls but China claims": the parser often hangs "claims" on

@@ -65,7 +65,13 @@ from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
 from detente.nlp.segments import SENTENCE_END_CHARS, is_furniture_sentence
-from detente.nlp.syntax import governing_verb, passive_agent
+from detente.nlp.syntax import (
+    governing_verb,
+    is_bare_verb,
+    is_copula,
+    passive_agent,
+    prepositional_objects,
+)
 from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
@@ -479,11 +485,7 @@ class EventCoder:
         """ "killed in a car bombing", "in a Jordanian airstrike": the event noun is the
         act, whose doer it may name; the verb says only what it did."""
         return any(
-            pobj.lemma_.lower() in self.words.nominals
-            for prep in verb.children
-            if prep.dep_ == "prep"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
+            pobj.lemma_.lower() in self.words.nominals for _, pobj in prepositional_objects(verb)
         )
 
     def _future_intent(self, act: CodedAct, factuality: Factuality) -> list[CodedAct]:
@@ -803,7 +805,7 @@ def participle_patients(
     Putin is not detained)."""
     if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod") or verb.head.i == verb.i:
         return []
-    if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+    if not is_bare_verb(verb):  # "who were arrested" is a relcl of its own
         return []
     noun = verb.head
     if noun.pos_ == "PRON":
@@ -812,7 +814,7 @@ def participle_patients(
             noun.dep_ != "pobj"
             or prep.dep_ != "prep"
             or prep.lower_ not in participants.words.member_prepositions
-            or clause.lemma_ != "be"
+            or not is_copula(clause)
         ):
             return []
         subject = verb_subject(clause)
@@ -822,19 +824,11 @@ def participle_patients(
     return participants.actors_of(noun, actors)
 
 
-# a participle with one of these has a clause of its own ("who were arrested" is a relcl)
-_CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass"})
-
-
 def _reduced_passive(verb: Token) -> bool:
     """ "Asked about Putin, Trump said ...", "Pressed on the deal, the minister ...": a bare
     past participle opening an adverbial clause is passive; the main clause's subject is
     its patient, never its doer (an agent, "attacked by rebels", is found before this)."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBN"
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
-    )
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and is_bare_verb(verb)
 
 
 # a headline's content words: at least this many, of at least this many letters, all capitalized

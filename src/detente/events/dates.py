@@ -23,9 +23,19 @@ _OWN_TIME_DEPS = CLAUSE_DEPS | {"xcomp"}
 __all__ = ["DateWord", "event_date", "find_date_word", "is_future", "is_past", "resolve"]
 
 
+# An infinitive complement or a conjunct verb shares the tense and time of the verb it hangs
+# from ("agreed to meet", "met and talked").
+_SHARED_TIME_DEPS = frozenset({"xcomp", "conj"})
+
+
+def _with_governor(verb: Token) -> tuple[Token, ...]:
+    """The verb and, when it shares its governor's time (``_SHARED_TIME_DEPS``), that governor."""
+    return (verb, verb.head) if verb.dep_ in _SHARED_TIME_DEPS else (verb,)
+
+
 def is_past(verb: Token) -> bool:
     """Past tense: a past-tense verb, or a perfect ("has met") or "did" auxiliary."""
-    for tok in (verb, verb.head) if verb.dep_ in ("xcomp", "conj") else (verb,):
+    for tok in _with_governor(verb):
         if tok.tag_ == "VBD":
             return True
         for child in tok.children:
@@ -38,7 +48,7 @@ def is_future(verb: Token, auxiliaries: frozenset[str]) -> bool:
     """Future tense: a future auxiliary (``auxiliaries``: will, shall, and "would", the
     future of reported speech: "said Japan would host Trump in May"), or "going to", on the
     verb or its governor."""
-    for tok in (verb, verb.head) if verb.dep_ in ("xcomp", "conj") else (verb,):
+    for tok in _with_governor(verb):
         for child in tok.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in auxiliaries:
                 return True
@@ -153,7 +163,7 @@ def find_date_word(
     of one sentence share the look-ups of their clauses."""
     if cache is None:
         cache = {}
-    for head in (trigger, verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
+    for head in (trigger, *_with_governor(verb)):
         if head.i not in cache:
             cache[head.i] = _clause_date_word(head, words)
         found = cache[head.i]

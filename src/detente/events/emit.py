@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.coding import split_code
 from detente.events import dates
-from detente.events.acceptor import Acceptor
+from detente.events.acceptor import Acceptor, features, parse_features
 from detente.events.lexicon import CodeSpec
 from detente.events.participants import actor_key, same_mention
 from detente.knowledge.events import Cameo, DateWords
@@ -60,12 +60,14 @@ class Emitter:
         # each mention (start, end) was resolved
         self._sentence_starts: list[int] = []
         self._resolved: dict[tuple[int, int], str] = {}
+        self._quotes: list = []
 
     def start_doc(self, doc: Doc) -> None:
         """Read what the acceptor needs of a document, before its sentences are coded."""
         if self.acceptor is not None:
             self._sentence_starts = [s.start for s in doc.sents]
             self._resolved = {(m.start, m.end): m.resolved_by for m in doc._.mentions or ()}
+            self._quotes = list(doc._.quotes or ())
 
     def events(self, doc: Doc, sent: Span, acts: list[CodedAct]) -> list[Event]:
         events: list[Event] = []
@@ -96,19 +98,25 @@ class Emitter:
 
     def _calibrated(self, sent: Span, events: list[Event]) -> list[Event]:
         """The events with the acceptor's probability as their confidence."""
-        index = bisect_right(self._sentence_starts, sent.start) - 1
+        index = max(bisect_right(self._sentence_starts, sent.start) - 1, 0)
         resolved = self._resolved
-        return [
-            self.acceptor.calibrate(
+        reads_parse = self.acceptor.reads_parse
+        calibrated = []
+        for event in events:
+            found = features(
                 event,
-                sentence_index=max(index, 0),
+                sentence_index=index,
                 source_by=resolved.get((event.source.start, event.source.end)),
                 target_by=(
                     resolved.get((event.target.start, event.target.end)) if event.target else None
                 ),
             )
-            for event in events
-        ]
+            if reads_parse:
+                found.update(
+                    parse_features(event, sent, sentence_events=len(events), quotes=self._quotes)
+                )
+            calibrated.append(self.acceptor.accept(event, found))
+        return calibrated
 
     def _directions(self, act: CodedAct) -> list[Direction]:
         """(source, target, code, symmetric) of each event an act makes: every source to

@@ -45,8 +45,12 @@ from detente.events.modality import is_negated
 from detente.events.participants import DocActors, Participants, same_actor, same_side
 from detente.knowledge.events import ClauseWords, JudgingWord
 from detente.nlp.syntax import (
+    PREDICATE_DEPS,
+    SUBJECT_DEPS,
     VERBAL_POS,
+    first_conjunct,
     governing_verb,
+    is_copula,
     passive_agent,
     prepositional_objects,
 )
@@ -57,8 +61,6 @@ ACCUSE = "112"
 PRAISE = "051"
 _CODES = {"negative": CRITICIZE, "accusation": ACCUSE, "positive": PRAISE}
 # the actor ids of states as a whole (actors/coding.py)
-# a complement of the verb of its clause: "is irresponsible", "was a disgrace"
-_COMPLEMENT_DEPS = ("acomp", "attr")
 # the second complement of a verb of naming: "called them liars", "branded it tasteless"
 _NAMING_DEPS = ("oprd", "xcomp", "ccomp")
 # from the word up to the noun it describes: "a decent, fair minded and dedicated servant"
@@ -184,9 +186,7 @@ class Evaluations:
             verb = tok.head
             subject = verb_subject(verb) if verb.i != tok.i else None
             return [subject] if subject is not None else []
-        node = tok
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head  # "decent, fair minded and dedicated": the first conjunct
+        node = first_conjunct(tok)  # "decent, fair minded and dedicated": "decent"
         if node.dep_ in _DESCRIBING_DEPS and node.head.pos_ in ("NOUN", "PROPN"):
             noun = node.head
             owners = [c for c in noun.children if c.dep_ == "poss"]
@@ -200,16 +200,16 @@ class Evaluations:
             and node.head.dep_ == "prep"
             and node.head.lower_ in self.words.stance_prepositions
             and node.lemma_.lower() in self.words.stance_nouns
-            and _copula(node.head.head)
+            and is_copula(node.head.head)
         ):
             # "Trump is on the right path", "they are on the wrong side of history"; not
             # "Syria was in a dangerous situation" (function_words.tsv stance words)
             subject = verb_subject(node.head.head)
             return [subject] if subject is not None else []
-        own_subject = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        own_subject = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if own_subject:
             return own_subject  # a small clause: "branded it tasteless"
-        if node.dep_ in _COMPLEMENT_DEPS:
+        if node.dep_ in PREDICATE_DEPS:
             subject = verb_subject(node.head)
             return [subject] if subject is not None else []
         if node.dep_ in _NAMING_DEPS:
@@ -270,10 +270,6 @@ class Evaluations:
             if verb.lemma_.lower() in self.words.speech_verbs:
                 return False
         return False
-
-
-def _copula(verb: Token) -> bool:
-    return verb.lemma_.lower() == "be" and verb.pos_ in VERBAL_POS
 
 
 def _in_question(tok: Token) -> bool:

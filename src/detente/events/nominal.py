@@ -740,13 +740,10 @@ class NominalCoder:
         self, noun: Token, entry: NominalEntry, actors: DocActors, sources: list[EventActor]
     ) -> list[EventActor]:
         targets: list[EventActor] = []
-        for child in noun.children:
-            if child.dep_ != "prep" or child.lower_ not in entry.target_preps:
-                continue
-            for pobj in child.children:
-                place = actors.place_by_token.get(pobj.i)
-                if pobj.dep_ == "pobj" and place is not None:
-                    target = place_actor(place)
-                    if not any(same_side(target, s) for s in sources):
-                        targets = [target]
+        for _, pobj in prepositional_objects(noun, entry.target_preps):
+            place = actors.place_by_token.get(pobj.i)
+            if place is not None:
+                target = place_actor(place)
+                if not any(same_side(target, s) for s in sources):
+                    targets = [target]
         return targets

@@ -32,6 +32,7 @@ from detente.nlp.syntax import (
     OBJECT_DEPS,
     PLURAL_TAGS,
     VERBAL_POS,
+    is_bare_verb,
     is_passive,
     passive_agent,
     passive_subject,
@@ -337,7 +338,7 @@ def shares_voice(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and head.i != verb.i
         and is_passive(head)
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        and is_bare_verb(verb)
     )
 
 

@@ -25,6 +25,8 @@ COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})  # a verb's clausal complements
 # Dependents inside a noun phrase that say whose or which it is ("Japan's navy", "U.S. officials").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
+# What a copula says its subject is: "is [ready]" (acomp), "is [a hero]" (attr).
+PREDICATE_DEPS = frozenset({"acomp", "attr"})
 # A verb without a subject of its own borrows the one of the verb it hangs from through these
 # ("Trump stood and said", "Trump tweeted, saying").
 SUBJECT_INHERITING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acl"})
@@ -88,8 +90,29 @@ def passive_subject(verb: Token) -> Token | None:
     return child_with(verb, ("nsubjpass",))
 
 
+def is_copula(verb: Token) -> bool:
+    """A form of "be" used as a verb ("Trump [is] on the right path", "who [were] there").
+    The lemmatizer lowercases the lemma of every verb, so "Is", "WAS" count; a token
+    tagged otherwise (a proper noun "IS" in a headline) does not. (The copies this replaced
+    in events/coder.py, quotes/speakers.py and actors/component.py read ``lemma_ == "be"``
+    alone: they answer otherwise only for a token lemmatised "be" and tagged as no verb,
+    the word "be" misread, which ``benchmarks/regression_dump.py`` does not meet.)"""
+    return verb.lemma_.lower() == "be" and verb.pos_ in VERBAL_POS
+
+
 def is_passive(verb: Token) -> bool:
     return child_with(verb, PASSIVE_DEPS) is not None
+
+
+# A verb with one of these dependents has a clause of its own ("who were arrested", "has been
+# indicted"); a verb with none is a bare participle or infinitive ("those detained").
+CLAUSE_MARKER_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass"})
+
+
+def is_bare_verb(verb: Token) -> bool:
+    """No auxiliary and no nominal subject of its own: a bare participle or infinitive
+    ("those [detained] by the police", "were injured or [killed]", "[Asked] about Putin")."""
+    return not any(child.dep_ in CLAUSE_MARKER_DEPS for child in verb.children)
 
 
 def infinitive_complement(verb: Token) -> Token | None:
@@ -149,6 +172,20 @@ def object_of_preposition(prep: Token) -> Token | None:
     return child_with(prep, ("pobj",))
 
 
+PREPOSITION_COMPLEMENT_DEPS = frozenset({"pobj", "pcomp"})
+
+
+def preposition_complement(prep: Token) -> Token | None:
+    """What a preposition opens after it: its object ("accused [of] [crimes]") or the clause
+    it introduces ("joked [about] [moving] to New Zealand"). Only what follows the word: a
+    stranded preposition's object before it ("what he joked about") is not taken, unlike
+    :func:`object_of_preposition`, which takes the object on either side but no clause."""
+    for child in prep.rights:
+        if child.dep_ in PREPOSITION_COMPLEMENT_DEPS:
+            return child
+    return None
+
+
 def passive_agent(verb: Token) -> Token | None:
     """The doer of a passive verb: the object of its "by" phrase."""
     for child in verb.children:
@@ -157,6 +194,16 @@ def passive_agent(verb: Token) -> Token | None:
             if found is not None:
                 return found
     return None
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of the words coordinated with ``token`` ("Japan and [China]" -> "Japan",
+    "decent, fair minded and [dedicated]" -> "decent"): up its ``conj`` links to the top;
+    ``token`` itself when it is no conjunct. It follows the links whichever way they point
+    (the parser hangs a conjunct on an earlier one, but a misparse may not)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.kb.base import KBPlace, KnowledgeBase
 from detente.knowledge.places import PlaceLexicon
 from detente.nlp.extensions import doc_text
-from detente.nlp.syntax import PLACE_LABELS
+from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, prepositional_objects
 from detente.places.evidence import (
     DATELINE_WEIGHT,
     DocEvidence,
@@ -555,11 +555,7 @@ class DocPlaces:
         root = span.root
         holders = [c for c in root.children if c.dep_ == "poss"]
         holders += [
-            pobj
-            for prep in root.children
-            if prep.dep_ == "prep" and prep.lower_ in self.lexicon.locative_prepositions
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
+            pobj for _, pobj in prepositional_objects(root, self.lexicon.locative_prepositions)
         ]
         within = None
         for token in holders:
@@ -826,11 +822,26 @@ def _someone_is(verb: Token) -> bool:
     """ "they are from India", "the victims were from Syria", "the 12 are from Egypt": people
     (a number of them) come from a place;
     "the proposal is from Russia" says who made it (the state acts)."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(
-        (s.pos_ == "PRON" and s.lower_ not in ("it", "this", "that"))
-        or s.pos_ == "NUM"  # "the 12 affected by the ruling are from Algeria": people counted
-        or s.ent_type_ in ("PERSON", "NORP")
-        or (s.tag_ in ("NNS", "NNPS") and s.ent_type_ not in ("ORG", "GPE"))
-        for s in subjects
+    return any(_counts_people(c) for c in verb.children if c.dep_ in SUBJECT_DEPS)
+
+
+def _counts_people(subject: Token) -> bool:
+    """Whether a subject stands for people: a personal pronoun, a person or group name, a
+    plural noun, or a bare number of them ("the 12 affected by the ruling"). A number with an
+    "of" phrase counts what the phrase names, and only a name or pronoun makes that people:
+    "two of the proposals were from Russia" says who made them (the state acts)."""
+    if subject.pos_ == "NUM":
+        counted = [
+            o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
+        return all(_named_people(o) for o in counted)
+    return _named_people(subject) or (
+        subject.tag_ in ("NNS", "NNPS") and subject.ent_type_ not in ("ORG", "GPE")
     )
+
+
+def _named_people(subject: Token) -> bool:
+    """A personal pronoun (not "it"/"this"/"that") or a PERSON/NORP name."""
+    return (
+        subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that")
+    ) or subject.ent_type_ in ("PERSON", "NORP")

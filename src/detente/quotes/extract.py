@@ -36,7 +36,9 @@ from detente.nlp.syntax import (
     VERBAL_POS,
     has_own_subject,
     inherited_subject,
+    is_passive,
     object_of_preposition,
+    preposition_complement,
     sentence_numbers,
     subject_of,
 )
@@ -317,7 +319,7 @@ def _prepositional_content(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int
     commented on Crutcher's death", "called for more information", "called for drivers
     to refuse overtime"), if it has one of its own."""
     prepositions = lexicon.prepositional_speech.get(verb.lemma_.lower())
-    if prepositions is None or _is_passive(verb):  # 'was called a charlatan … for …'
+    if prepositions is None or is_passive(verb):  # 'was called a charlatan … for …'
         return None
     # 'called early elections for March': the verb's own object is no addressee, so the
     # verb is not speech (charge and ask, whose object is the addressee, keep it)
@@ -327,20 +329,20 @@ def _prepositional_content(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int
         return None
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in prepositions:
-            objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
-            if not objects or _time_or_name(objects[0], lexicon):
+            complement = preposition_complement(child)
+            if complement is None or _time_or_name(complement, lexicon):
                 continue
             # 'called for female contestants to wear …': the parser may hang the
             # infinitive on the verb; it belongs to what was called for
             end = max(
-                [objects[0].right_edge.i]
+                [complement.right_edge.i]
                 + [
                     other.right_edge.i
                     for other in verb.rights
-                    if other.i > objects[0].i and other.dep_ in ("xcomp", "ccomp")
+                    if other.i > complement.i and other.dep_ in ("xcomp", "ccomp")
                 ]
             )
-            return objects[0].left_edge.i, end + 1
+            return complement.left_edge.i, end + 1
         # '… for drivers to refuse overtime' parsed as a clause with "for" its mark
         if child.dep_ == "advcl" and any(
             grand.dep_ == "mark" and grand.lower_ in prepositions and grand.i < child.i
@@ -544,10 +546,11 @@ def _reported_content(
         # "announced a series of steps", "declared bankruptcy", "has not mentioned
         # Machado": only some speech verbs report their noun object; others' object is
         # the addressee or target ("told reporters", "accused Trump") or not speech at
-        # all ("wrote a letter", "reported a loss"); urge/ask/warn/advise: it decides
+        # all ("wrote a letter", "snapped pictures"); urge/ask/warn/advise: it decides
         if (
             child.dep_ == "dobj"
             and child.pos_ in ("NOUN", "PROPN")
+            and not _gerund_subject(verb)
             and (
                 lemma in lexicon.object_speech_lemmas
                 or (
@@ -559,13 +562,20 @@ def _reported_content(
             return child.left_edge.i, _noun_phrase_end(child), False
         # "accused Republicans of placing …", "joked about moving to New Zealand"
         if child.dep_ == "prep" and child.lower_ in lexicon.topic_prepositions:
-            objects = [g for g in child.rights if g.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return objects[0].left_edge.i, _topic_end(verb, child, objects[0]), False
+            complement = preposition_complement(child)
+            if complement is not None:
+                return complement.left_edge.i, _topic_end(verb, child, complement), False
     found = _prepositional_content(verb, lexicon)
     if found is not None:
         return found[0], found[1], False
     return None
+
+
+def _gerund_subject(verb: Token) -> bool:
+    """A gerund that is the subject of another verb ('taxpayers reporting capital gains
+    would pay their ordinary rate'): it tells who would do something, not what was
+    said; its noun object is no report."""
+    return verb.tag_ == "VBG" and verb.dep_ == "csubj"
 
 
 def _addressee(obj: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon) -> bool:
@@ -1139,7 +1149,7 @@ def _find_cue(
 def _reporter(view: _DocView, verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """Whose words a speech verb gives: its subject (or the one it shares), else a speaker
     the parser hung elsewhere in the tag."""
-    if _is_passive(verb):
+    if is_passive(verb):
         # "was first reported by The Washington Post"; "it was announced that …" has none
         agent = _passive_agent(verb)
         return agent if agent is not None and not view.inside(agent.i) else None
@@ -1181,15 +1191,13 @@ def _passive_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool]
     return subject.left_edge.i, subject.right_edge.i + 1, False
 
 
-def _is_passive(verb: Token) -> bool:
-    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
-
-
 def _passive_agent(verb: Token) -> Token | None:
-    """The object of a passive verb's "by" ("was reported by the Post" -> "Post")."""
+    """The object of a passive verb's "by" ("was reported by the Post" -> "Post"). Unlike
+    :func:`detente.nlp.syntax.passive_agent`, only a "by" after the verb, and only the first
+    one: a reporter is named after "was reported"; kept apart so quotes keep their answers."""
     for child in verb.rights:
         if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            return object_of_preposition(child)
     return None
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.nlp.syntax import SPEAKER_PHRASE_DEPS, SPEAKER_POS
+from detente.nlp.syntax import PREDICATE_DEPS, SPEAKER_PHRASE_DEPS, SPEAKER_POS, is_copula
 from detente.records import Mention
 
 
@@ -78,9 +78,9 @@ def speaker_description(
 
 def _relative_clause_predicate(verb: Token, relative_pronouns: frozenset[str]) -> str | None:
     doc = verb.doc
-    if verb.lemma_ == "be":
+    if is_copula(verb):
         for child in verb.rights:
-            if child.dep_ in ("attr", "acomp"):
+            if child.dep_ in PREDICATE_DEPS:
                 span = _clean_edges(doc[child.left_edge.i : verb.right_edge.i + 1])
                 return span.text if span is not None else None
     start = verb.left_edge.i
