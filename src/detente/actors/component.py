@@ -33,7 +33,9 @@ from detente.actors.descriptions import (
     antecedent,
     describes_name,
     find_descriptions,
+    kind_words,
     kinds_named,
+    negated_kinds,
     typed_antecedent,
 )
 from detente.actors.focus import dateline_span, document_focus, outlet_country
@@ -945,7 +947,9 @@ class DocResolver:
             and role.determiner in self.lexicon.definite_determiners
             and not describes_name(doc[agent.end - 1])  # "the extremist ISIS": that one
         ):
-            if self._resolve_typed(role.start, role.end):
+            if self.lexicon.descriptions.get(head) != "state" and self._resolve_typed(
+                role.start, role.end, agent.end - 1
+            ):
                 return  # "the militants", "the extremist group": the armed group named before
         described = self.lexicon.descriptions.get(head)
         if (
@@ -1051,27 +1055,39 @@ class DocResolver:
     def _resolve_description(self, description: Description) -> bool:
         """ "the country", "the group": the latest state, organization or group named; a
         description whose words name a kind of actor, the latest of that kind only."""
-        kinds = self._kinds_named(description.start, description.end)
+        kinds = (
+            self._kinds_named(description.head)
+            if description.refers_to != "state"  # "the terror-hit country": a state
+            else frozenset()
+        )
         if kinds and describes_name(self.doc[description.head]):
             return False  # "the militant group Hamas": the name says who
         if kinds:
-            return self._resolve_typed(description.start, description.end, kinds)
+            return self._resolve_typed(description.start, description.end, description.head, kinds)
         found = antecedent(self.resolved, description.start, description.refers_to)
         if found is None:
             return False
+        negated = negated_kinds(self.doc, description.head, self.lexicon.description_types)
+        if negated.intersection(code_blocks(found.code or found.sector or "")):
+            return False  # "the anti-terror group" is not the armed group named before
         if description.refers_to == "state":
             found = resolve_state(self.kb, found.country)
         self._emit(description.start, description.end, found.via("description"), None)
         return True
 
-    def _kinds_named(self, start: int, end: int) -> frozenset[str]:
-        return kinds_named(self.lowers[start:end], self.lexicon.description_types)
+    def _kinds_named(self, head: int) -> frozenset[str]:
+        """The kinds the head of a description and its own modifiers name
+        (:func:`~detente.actors.descriptions.kind_words`)."""
+        table = self.lexicon.description_types
+        return kinds_named(kind_words(self.doc, head, table), table)
 
-    def _resolve_typed(self, start: int, end: int, kinds: frozenset[str] | None = None) -> bool:
+    def _resolve_typed(
+        self, start: int, end: int, head: int, kinds: frozenset[str] | None = None
+    ) -> bool:
         """A definite description whose words name a kind of actor ("the rebels", "the
         terror group") is the latest actor of that kind named before it
         (:func:`~detente.actors.descriptions.typed_antecedent`), with its full code."""
-        kinds = self._kinds_named(start, end) if kinds is None else kinds
+        kinds = self._kinds_named(head) if kinds is None else kinds
         if not kinds or any(w in self.lexicon.region_words for w in self.lowers[start:end]):
             return False  # no kind named, or the words place it themselves ("Western militants")
         found = typed_antecedent(self.resolved, start, kinds)
