@@ -264,7 +264,7 @@ def out_of_fold_scores(found, correct, articles, k, seed, c) -> list[float]:
 def fit(found, correct, articles, k, seed, *, calibrate: bool = True, grid=C_GRID) -> tuple:
     """(Acceptor, chosen C, its inner log-loss): C by inner K-fold log-loss of the
     calibrated out-of-fold probabilities, the Platt map fitted on those scores."""
-    from detente.events.acceptor import logistic
+    from detente.learn import logistic
 
     best = None
     for c in grid:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.errors import DictionaryError
 from detente.knowledge.tables import DATA_DIR
+from detente.learn import logistic, weighted_sum
 from detente.nlp.syntax import CLAUSE_DEPS, COMPLEMENT_DEPS, NOMINAL_POS, VERBAL_POS
 from detente.records import Event, EventActor, Quote
 
@@ -209,13 +210,6 @@ def _distance(event: Event, actor: EventActor) -> float:
     return min(gap / 100.0, 3.0)
 
 
-def logistic(score: float) -> float:
-    if score >= 0:
-        return 1.0 / (1.0 + math.exp(-score))
-    odds = math.exp(score)
-    return odds / (1.0 + odds)
-
-
 @dataclass(frozen=True, slots=True)
 class Acceptor:
     """Weights by feature name and a calibration map ``(a, b)``: ``probability`` is the
@@ -232,7 +226,7 @@ class Acceptor:
         return any(name.startswith(PARSE_FEATURES) for name in self.weights)
 
     def score(self, found: dict[str, float]) -> float:
-        return sum(self.weights.get(name, 0.0) * value for name, value in found.items())
+        return weighted_sum(self.weights, found)
 
     def calibrated(self, score: float) -> float:
         """The calibration map: a probability for a score, increasing with it."""

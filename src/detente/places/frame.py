@@ -22,8 +22,8 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from detente.errors import DictionaryError
-from detente.events.acceptor import Acceptor
 from detente.knowledge.tables import DATA_DIR
+from detente.learn import logistic, weighted_sum
 
 FRAME_FILE = DATA_DIR / "places" / "frame_model.json"
 FRAME_FORMAT = "detente-place-frame/1"
@@ -150,7 +150,8 @@ class FrameModel:
     threshold: float
     meta: dict
 
-    probability = Acceptor.probability  # the logistic of the weighted features' sum
+    def probability(self, found: dict[str, float]) -> float:
+        return logistic(weighted_sum(self.weights, found))
 
     def is_land(self, found: dict[str, float]) -> bool:
         return self.probability(found) >= self.threshold
