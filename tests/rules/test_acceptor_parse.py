@@ -3,11 +3,21 @@ source and target stand in its clause, whether it is quoted, how full its senten
 
 from __future__ import annotations
 
+import importlib
 import math
+import sys
+from pathlib import Path
 
 from parses import parse
 
-from detente.events.acceptor import clause_head, parse_features
+from detente.events.acceptor import (
+    PARSE_FEATURES,
+    Acceptor,
+    clause_head,
+    features,
+    in_group,
+    parse_features,
+)
 from detente.records import Event, EventActor, Quote, TextSpan
 
 RELATIVE = """
@@ -121,3 +131,38 @@ def test_a_noun_trigger_in_an_object():
     found = parse_features(_event(doc, 2, 0, 4), doc[:], sentence_events=1)
     assert found["trigger_pos=noun"] == 1.0 and found["trigger_dep=other"] == 1.0
     assert found["source_same_clause"] == 1.0 and found["target_same_clause"] == 1.0
+
+
+def _train_acceptor():
+    folder = str(Path(__file__).resolve().parents[2] / "scripts")
+    sys.path.insert(0, folder)
+    try:
+        return importlib.import_module("train_acceptor")
+    finally:
+        sys.path.remove(folder)
+
+
+def test_the_baseline_group_holds_no_parse_feature():
+    """The trainer's baseline is the run-time features alone: its "log_sentence" (the
+    sentence's place in the article) names that feature, not every name it begins."""
+    doc = parse(RELATIVE)
+    event = _event(doc, 1, 0, 2)
+    parsed = parse_features(event, doc[:], sentence_events=2)
+    assert {"log_sentence_events", "log_sentence_tokens"} <= set(parsed)
+    found = {**features(event, sentence_index=3, source_by="kb", target_by="kb"), **parsed}
+    select = _train_acceptor().select
+    baseline = select(found, [])
+    assert (
+        "log_sentence" in baseline and "family=pattern" in baseline and "target=named" in baseline
+    )
+    assert not set(baseline) & set(parsed)
+    assert not Acceptor(baseline, {}).reads_parse
+    assert set(select(found, ["parse"])) == set(baseline) | set(parsed)
+    assert Acceptor(parsed, {}).reads_parse
+
+
+def test_a_group_entry_is_a_name_or_a_name_and_its_values():
+    assert in_group("family=verb", ("family=",)) and in_group("rule_score", ("rule_score",))
+    assert not in_group("log_sentence_events", ("log_sentence",))
+    assert not in_group("rule_score_extra", ("rule_score",))
+    assert all(in_group(name, PARSE_FEATURES) for name in ("trigger_dep=root", "quoted=direct"))

@@ -28,8 +28,9 @@ from detente.records import Event, EventActor, Quote
 
 ACCEPTOR_FILE = DATA_DIR / "events" / "acceptor.json"
 
-# the names of the features parse_features gives: read from the parse only when the
-# shipped weights name one of them
+# the names of the features parse_features gives (a name ending in "=" stands for every
+# value of the feature; see in_group): read from the parse only when the shipped weights
+# name one of them
 PARSE_FEATURES = (
     "log_sentence_events",
     "log_sentence_tokens",
@@ -43,6 +44,13 @@ PARSE_FEATURES = (
 # how a mention was resolved (Mention.resolved_by, before any +context suffix), by kind
 _NAMED = frozenset({"ner", "kb", "alias", "title", "user-dictionary"})
 _WEAK = frozenset({"pronoun", "description", "role"})
+
+
+def in_group(name: str, group: tuple[str, ...]) -> bool:
+    """Whether the feature ``name`` belongs to ``group``: an entry names one feature
+    exactly, or ends in "=" and stands for each of its values ("family=" holds
+    "family=verb"). Never a bare prefix: "log_sentence" is not "log_sentence_events"."""
+    return any(name == entry or (entry.endswith("=") and name.startswith(entry)) for entry in group)
 
 
 def rule_family(rule: str) -> str:
@@ -223,7 +231,7 @@ class Acceptor:
     @property
     def reads_parse(self) -> bool:
         """Whether a weight names a feature of :func:`parse_features`."""
-        return any(name.startswith(PARSE_FEATURES) for name in self.weights)
+        return any(in_group(name, PARSE_FEATURES) for name in self.weights)
 
     def score(self, found: dict[str, float]) -> float:
         return weighted_sum(self.weights, found)
