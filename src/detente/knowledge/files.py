@@ -166,6 +166,11 @@ OPAQUE_ENTITY_LABELS = _words("actors/opaque_entity_labels.txt", "label")
 DESCRIPTIONS = _table(
     "actors/descriptions.tsv", Column("word", WORD), Column("refers_to", one_of("state", "body"))
 )
+DESCRIPTION_TYPES = _table(
+    "actors/description_types.tsv",
+    Column("word", WORD),
+    Column("types", pattern(r"[A-Z]{3}( [A-Z]{3})*", "CAMEO type codes separated by spaces")),
+)
 OUTLETS = _table("actors/outlets.tsv", Column("domain", WORD), Column("iso3", ISO3))
 DOMESTIC_SECTORS = _words("actors/domestic_sectors.txt", Column("sector", SECTOR))
 REGION_WORDS = _table(
@@ -391,6 +396,7 @@ PLACE_WORD_KINDS = (
     "armed",
     "unarmed",
     "facility",
+    "institution",
     "site",
     "venue",
     "surface",
@@ -524,6 +530,7 @@ SHIPPED = (
     LEADER_WORDS,
     OPAQUE_ENTITY_LABELS,
     DESCRIPTIONS,
+    DESCRIPTION_TYPES,
     OUTLETS,
     DOMESTIC_SECTORS,
     REGION_WORDS,
