@@ -14,6 +14,7 @@ from detente.events.acceptor import (
     PARSE_FEATURES,
     Acceptor,
     clause_head,
+    event_features,
     features,
     in_group,
     parse_features,
@@ -166,3 +167,22 @@ def test_a_group_entry_is_a_name_or_a_name_and_its_values():
     assert not in_group("log_sentence_events", ("log_sentence",))
     assert not in_group("rule_score_extra", ("rule_score",))
     assert all(in_group(name, PARSE_FEATURES) for name in ("trigger_dep=root", "quoted=direct"))
+
+
+def test_the_pipelines_features_read_the_parse_when_the_weights_do():
+    """event_features is what the pipeline (events.emit) gives the acceptor: the parse
+    features join only for weights that name one, and then change the confidence."""
+    doc = parse(RELATIVE)
+    event = _event(doc, 5, 4, 6)  # "attacked", in the relative clause
+    acceptor = Acceptor({"bias": -1.0, "rule_score": 2.0, "trigger_dep=clause": 1.0}, {})
+    options = dict(sentence_index=0, source_by="kb", target_by="kb", sentence_events=2)
+    found = event_features(event, doc[:], **options, parse=acceptor.reads_parse)
+    assert found == {
+        **features(event, sentence_index=0, source_by="kb", target_by="kb"),
+        **parse_features(event, doc[:], sentence_events=2),
+    }
+    # -1 + 2 * 1.0 (the rule's own score) + 1 = 2
+    assert acceptor.accept(event, found).confidence == round(1 / (1 + math.exp(-2.0)), 3)
+    assert set(event_features(event, doc[:], **options, parse=False)) == set(
+        features(event, sentence_index=0, source_by="kb", target_by="kb")
+    )

@@ -161,6 +161,25 @@ def parse_features(
     return found
 
 
+def event_features(
+    event: Event,
+    sent: Span,
+    *,
+    sentence_index: int,
+    source_by: str | None,
+    target_by: str | None,
+    sentence_events: int,
+    quotes: list[Quote] | tuple = (),
+    parse: bool,
+) -> dict[str, float]:
+    """Every feature the pipeline gives an event: :func:`features`, and with ``parse``
+    (an acceptor that ``reads_parse``) those of :func:`parse_features` too."""
+    found = features(event, sentence_index=sentence_index, source_by=source_by, target_by=target_by)
+    if parse:
+        found.update(parse_features(event, sent, sentence_events=sentence_events, quotes=quotes))
+    return found
+
+
 def clause_head(token: Token) -> Token:
     """The head of the clause ``token`` stands in: the nearest token at or above it that
     heads a clause of its own (the root, a clausal dependent, a complement, a conjoined
@@ -245,22 +264,9 @@ class Acceptor:
         return self.calibrated(self.score(found))
 
     def accept(self, event: Event, found: dict[str, float]) -> Event:
-        """The event with its confidence replaced by the probability of its features."""
+        """The event with its confidence replaced by the probability of its features
+        (:func:`event_features`, as the pipeline computes them)."""
         return replace(event, confidence=round(self.probability(found), 3))
-
-    def calibrate(
-        self,
-        event: Event,
-        *,
-        sentence_index: int,
-        source_by: str | None,
-        target_by: str | None,
-    ) -> Event:
-        """The event with its confidence replaced by the acceptor's probability."""
-        found = features(
-            event, sentence_index=sentence_index, source_by=source_by, target_by=target_by
-        )
-        return self.accept(event, found)
 
 
 def load_acceptor(path: Path | None = None) -> Acceptor:
