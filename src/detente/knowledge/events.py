@@ -218,6 +218,7 @@ class ClauseWords:
     economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
     imposing_verbs: frozenset[str]  # "imposed", "slapped": verbs that impose an economic measure
     abstract_nouns: frozenset[str]  # "an attack on the cost": force at them is another sense
+    partitive_nouns: frozenset[str]  # "hundreds of troops": their "of" object is the phrase's
     promise_verbs: frozenset[
         str
     ]  # "promised to democratize": an intent even if the act isn't coded
@@ -259,6 +260,7 @@ class ClauseWords:
     generic_determiners: frozenset[str]  # "any attempt": no specific act
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
+    dating_prepositions: frozenset[str]  # "since the 2003 invasion": the act only dates
     member_prepositions: frozenset[str]  # "among those arrested was X": X is one of them
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
@@ -356,6 +358,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         },
         imposing_verbs=frozenset(read_words(files.IMPOSING_VERBS, folder=folder)),
         abstract_nouns=frozenset(read_words(files.ABSTRACT_NOUNS, folder=folder)),
+        partitive_nouns=frozenset(read_words(files.PARTITIVE_NOUNS, folder=folder)),
         promise_verbs=frozenset(read_words(files.PROMISE_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
         responsibility_words=frozenset(read_words(files.RESPONSIBILITY_WORDS, folder=folder)),
@@ -401,6 +404,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         generic_determiners=words("determiner-generic"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
+        dating_prepositions=words("preposition-dating"),
         member_prepositions=words("preposition-member"),
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),

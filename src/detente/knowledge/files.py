@@ -120,6 +120,7 @@ FUNCTION_WORD_KINDS = (
     "determiner-specific",  # "the attack", "this bombing": one act the text reports
     "preposition-blame",  # "blamed Israel for the bombing": the blamed one did the act
     "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means
+    "preposition-dating",  # "since the 2003 invasion": the event noun only dates something
     "preposition-member",  # "among those arrested was X": X is one of those the phrase names
     "preposition-stance",  # "is on the right path": a copula's phrase that judges its subject
     "noun-stance",  # path, side, track: "on the wrong side of history"
@@ -258,6 +259,7 @@ ECONOMIC_MEASURES = _table(
 )
 IMPOSING_VERBS = _words("events/imposing_verbs.txt", Column("lemma", WORD))
 ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
+PARTITIVE_NOUNS = _words("events/partitive_nouns.txt", Column("lemma", WORD))
 PROMISE_VERBS = _words("events/promise_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
 RESPONSIBILITY_WORDS = _words("events/responsibility_words.txt", Column("lemma", WORD))
@@ -549,6 +551,7 @@ SHIPPED = (
     ECONOMIC_MEASURES,
     IMPOSING_VERBS,
     ABSTRACT_NOUNS,
+    PARTITIVE_NOUNS,
     PROMISE_VERBS,
     RECEIVING_VERBS,
     RESPONSIBILITY_WORDS,
