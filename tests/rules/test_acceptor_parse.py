@@ -159,6 +159,8 @@ def test_the_baseline_group_holds_no_parse_feature():
     assert not set(baseline) & set(parsed)
     assert not Acceptor(baseline, {}).reads_parse
     assert set(select(found, ["parse"])) == set(baseline) | set(parsed)
+    load = {"log_sentence_events", "log_sentence_tokens"}
+    assert set(select(found, ["load"])) == set(baseline) | load
     assert Acceptor(parsed, {}).reads_parse
 
 
