@@ -257,6 +257,7 @@ class ClauseWords:
     blaming_verbs: frozenset[str]  # "was blamed on the Taliban": the one named did it
     specific_determiners: frozenset[str]  # "the attack": one act the text reports
     generic_determiners: frozenset[str]  # "any attempt": no specific act
+    attempting_verbs: frozenset[str]  # "continued its efforts to": carries the attempt on
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
     member_prepositions: frozenset[str]  # "among those arrested was X": X is one of them
@@ -399,6 +400,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         blaming_verbs=words("verb-blaming"),
         specific_determiners=words("determiner-specific"),
         generic_determiners=words("determiner-generic"),
+        attempting_verbs=words("verb-attempting"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
         member_prepositions=words("preposition-member"),
