@@ -207,13 +207,17 @@ def particles(verb: Token) -> list[str]:
 
 def argument_heads(verb: Token, argument: str) -> list[Token]:
     """The heads of the verb's ``argument`` phrases, a comma list of: ``object`` = its
-    direct objects and a passive subject ("took the town", "the town was taken");
-    prepositions = their objects, also under a particle or adverb of the verb ("went back
-    to Jerusalem", "returned from Cairo", "struggled against the junta")."""
+    direct objects, else a passive subject ("took the town", "the town was taken"; in
+    "Zelensky was given a tour" the passive subject is the recipient, as "Zelensky" in
+    "gave Zelensky a tour", and the object is "a tour"); prepositions = their objects, also
+    under a particle or adverb of the verb ("went back to Jerusalem", "returned from
+    Cairo", "struggled against the junta")."""
     kinds = argument.split(",")
-    heads = (
-        [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if "object" in kinds else []
-    )
+    heads: list[Token] = []
+    if "object" in kinds:
+        heads = [c for c in verb.children if c.dep_ == "dobj"] or [
+            c for c in verb.children if c.dep_ == "nsubjpass"
+        ]
     holders = [verb, *(c for c in verb.children if c.dep_ in PARTICLE_DEPS)]
     return heads + [pobj for holder in holders for _, pobj in prepositional_objects(holder, kinds)]
 
