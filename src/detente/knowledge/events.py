@@ -260,6 +260,7 @@ class ClauseWords:
     attempting_verbs: frozenset[str]  # "continued its efforts to": carries the attempt on
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
+    dating_prepositions: frozenset[str]  # "since the 2003 invasion": the act only dates
     member_prepositions: frozenset[str]  # "among those arrested was X": X is one of them
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
@@ -403,6 +404,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         attempting_verbs=words("verb-attempting"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
+        dating_prepositions=words("preposition-dating"),
         member_prepositions=words("preposition-member"),
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),
