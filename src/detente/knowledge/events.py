@@ -218,6 +218,7 @@ class ClauseWords:
     economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
     imposing_verbs: frozenset[str]  # "imposed", "slapped": verbs that impose an economic measure
     abstract_nouns: frozenset[str]  # "an attack on the cost": force at them is another sense
+    partitive_nouns: frozenset[str]  # "hundreds of troops": their "of" object is the phrase's
     promise_verbs: frozenset[
         str
     ]  # "promised to democratize": an intent even if the act isn't coded
@@ -358,6 +359,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         },
         imposing_verbs=frozenset(read_words(files.IMPOSING_VERBS, folder=folder)),
         abstract_nouns=frozenset(read_words(files.ABSTRACT_NOUNS, folder=folder)),
+        partitive_nouns=frozenset(read_words(files.PARTITIVE_NOUNS, folder=folder)),
         promise_verbs=frozenset(read_words(files.PROMISE_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
         responsibility_words=frozenset(read_words(files.RESPONSIBILITY_WORDS, folder=folder)),

@@ -260,6 +260,7 @@ ECONOMIC_MEASURES = _table(
 )
 IMPOSING_VERBS = _words("events/imposing_verbs.txt", Column("lemma", WORD))
 ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
+PARTITIVE_NOUNS = _words("events/partitive_nouns.txt", Column("lemma", WORD))
 PROMISE_VERBS = _words("events/promise_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
 RESPONSIBILITY_WORDS = _words("events/responsibility_words.txt", Column("lemma", WORD))
@@ -551,6 +552,7 @@ SHIPPED = (
     ECONOMIC_MEASURES,
     IMPOSING_VERBS,
     ABSTRACT_NOUNS,
+    PARTITIVE_NOUNS,
     PROMISE_VERBS,
     RECEIVING_VERBS,
     RESPONSIBILITY_WORDS,
