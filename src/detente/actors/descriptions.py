@@ -9,8 +9,12 @@ A description whose words name a kind of actor ("the militants", "the extremist 
 ``data/actors/description_types.tsv``) points back only to an actor of that kind: the
 latest one named before it whose code has one of the kind's CAMEO types (Al-Shabaab's
 SOMREB, the Islamic State's IMGMUSISI), never to a state's army named in between. Only an
-actor the text identifies counts: "militants" with no country of their own is no
-antecedent, and the description never reaches past them to an actor named further back.
+actor the text identifies counts: "militants" with no country and no code beyond their
+type is no antecedent ("Islamist militants", MUSUAF, are), and the description never
+reaches past them to an actor named further back. The kind is read from the head and its
+own modifiers only, never from part of a hyphenated word ("the terror-hit country", "the
+militia-backed government") nor after a blocking prefix ("the anti-terror group"), and a
+description of a state never takes it.
 """
 
 from __future__ import annotations
