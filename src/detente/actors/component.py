@@ -893,10 +893,14 @@ class DocResolver:
 
     def _names_person(self, token: Token) -> bool:
         """``token`` names a person: a person's name, or a role word for one person
-        ("scholar", "researcher"; its singular for a plural), not an event ("shooting")."""
+        ("scholar", "director", "fellow": the KB's one-person heads; its singular for a
+        plural), not an event ("shooting")."""
         if token.ent_type_ == "PERSON":
             return True
         word = token.lemma_.lower() or token.lower_
+        vocabulary = self.kb.vocabulary
+        if vocabulary is not None and word in vocabulary.person_heads:
+            return True
         agent = self.kb.agent(word)
         if agent is not None:
             return agent.person
