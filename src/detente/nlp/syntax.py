@@ -119,10 +119,12 @@ def infinitive_complement(verb: Token) -> Token | None:
     """The "to" infinitive after the verb that says what is to be done, when someone other
     than the verb's subject is to do it: the verb's object ("encouraged Iran to release",
     "challenged the opposition to announce", "warned Brown not to be tempted") or the
-    infinitive's own subject ("encouraged senior officials to be interviewed")."""
+    infinitive's own subject ("encouraged senior officials to be interviewed"). An adverbial
+    infinitive (advcl) says why the subject acts, not what it asks: "challenged the ruling to
+    protect its authority" is no demand made of the ruling."""
     has_object = child_with(verb, OBJECT_DEPS) is not None
     for child in verb.rights:
-        if child.dep_ not in ("xcomp", "ccomp", "advcl") or child.pos_ not in VERBAL_POS:
+        if child.dep_ not in ("xcomp", "ccomp") or child.pos_ not in VERBAL_POS:
             continue
         if not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in child.lefts):
             continue
