@@ -1425,3 +1425,67 @@ def test_a_purpose_infinitive_asks_nothing_of_the_object(coder):
     as_xcomp = CHALLENGED_THE_RULING.replace("advcl", "xcomp")
     assert ("IGOEEC", "POLJUD", "100") in triples(coded(coder, as_xcomp, codes))
 
+
+
+ENCOURAGED_TO_MEET = """
+    Macron      nsubj  {gov}     PROPN  NNP
+    {gov}       ROOT   -         VERB   VBD  lemma={lemma}
+    Putin       dobj   {gov}     PROPN  NNP
+    to          aux    meet      PART   TO
+    meet        xcomp  {gov}     VERB   VB   lemma=meet
+    Zelensky    dobj   meet      PROPN  NNP
+    .           punct  {gov}     PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    ("gov", "lemma"),
+    [
+        ("urged", "urge"),
+        ("encouraged", "encourage"),
+        ("spurred", "spur"),
+        ("warned", "warn"),
+        ("cautioned", "caution"),
+        ("challenged", "challenge"),
+    ],
+)
+def test_the_act_an_appeal_asks_for_is_demanded_not_done(coder, gov, lemma):
+    """clause_words.tsv: the verbs complement_senses.tsv reads as appeals or demands when an
+    infinitive follows govern that act as "urge" does: "Macron encouraged Putin to meet
+    Zelensky" codes the appeal to Putin and Putin's meeting as asked for (demanded), not as
+    a meeting that took place."""
+    codes = {"Macron": "FRAGOV", "Putin": "RUSGOV", "Zelensky": "UKRGOV"}
+    events = coded(coder, ENCOURAGED_TO_MEET.format(gov=gov, lemma=lemma), codes)
+    meetings = [e for e in events if e.source.code == "RUSGOV"]
+    assert meetings, triples(events)
+    assert all(e.modality == "demanded" for e in meetings), [
+        (e.cameo, e.modality) for e in meetings
+    ]
+
+
+CALLED_A_SPONSOR = """
+    Pompeo   nsubj  called   PROPN  NNP
+    called   ROOT   -        VERB   VBD  lemma=call
+    Iran     {dep}  called   PROPN  NNP
+    {rest}
+    .        punct  called   PUNCT  .
+"""
+
+
+def test_calling_someone_something_is_a_statement_not_a_phone_call(coder):
+    """complement_senses.tsv's ``call predicate 010``: "Pompeo called Iran the main sponsor of
+    terror", an object with a predicate (oprd), says something of Iran (010); "Pompeo called
+    Iran" alone is CALL's telephone consultation (041)."""
+    codes = {"Pompeo": "USAGOV", "Iran": "IRNGOV"}
+    labelled = CALLED_A_SPONSOR.format(
+        dep="dobj",
+        rest="""
+        the      det    sponsor  DET    DT
+        main     amod   sponsor  ADJ    JJ
+        sponsor  oprd   called   NOUN   NN
+        """,
+    )
+    found = {e.cameo for e in coded(coder, labelled, codes) if e.source.code == "USAGOV"}
+    assert "010" in found and "041" not in found
+    bare = CALLED_A_SPONSOR.format(dep="dobj", rest="")
+    assert ("USAGOV", "IRNGOV", "041") in triples(coded(coder, bare, codes))
