@@ -1489,3 +1489,29 @@ def test_calling_someone_something_is_a_statement_not_a_phone_call(coder):
     assert "010" in found and "041" not in found
     bare = CALLED_A_SPONSOR.format(dep="dobj", rest="")
     assert ("USAGOV", "IRNGOV", "041") in triples(coded(coder, bare, codes))
+
+
+RECEIVED_THE_AMBASSADOR = """
+    Xi          nsubj  {verb}      PROPN  NNP
+    {verb}      ROOT   -           VERB   VBD  lemma={lemma}
+    the         det    {noun}      DET    DT
+    Russian     amod   {noun}      ADJ    JJ
+    {noun}      dobj   {verb}      NOUN   NN   lemma={noun}
+    .           punct  {verb}      PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "noun", "code"),
+    [
+        ("received", "receive", "ambassador", "043"),  # - * AMBASSADOR [043:042]
+        ("pardoned", "pardon", "prisoner", "0841"),  # - * &HOSTAGE [0841]
+    ],
+)
+def test_a_person_a_pattern_names_stays_the_target(coder, verb, lemma, noun, code):
+    """Only the words of instrument_synsets.txt a pattern names are never a target ("dropped
+    bombs"): the people a pattern names are the ones acted on, "Xi received the Russian
+    ambassador" is hosting Russia's envoy (043 CHNGOV -> RUSGOV)."""
+    table = RECEIVED_THE_AMBASSADOR.format(verb=verb, lemma=lemma, noun=noun)
+    codes = {"Xi": "CHNGOV", f"Russian {noun}": "RUSGOV"}  # a mention headed by the word
+    assert ("CHNGOV", "RUSGOV", code) in triples(coded(coder, table, codes))
