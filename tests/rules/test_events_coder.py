@@ -1426,7 +1426,6 @@ def test_a_purpose_infinitive_asks_nothing_of_the_object(coder):
     assert ("IGOEEC", "POLJUD", "100") in triples(coded(coder, as_xcomp, codes))
 
 
-
 ENCOURAGED_TO_MEET = """
     Macron      nsubj  {gov}     PROPN  NNP
     {gov}       ROOT   -         VERB   VBD  lemma={lemma}
@@ -1515,3 +1514,53 @@ def test_a_person_a_pattern_names_stays_the_target(coder, verb, lemma, noun, cod
     table = RECEIVED_THE_AMBASSADOR.format(verb=verb, lemma=lemma, noun=noun)
     codes = {"Xi": "CHNGOV", f"Russian {noun}": "RUSGOV"}  # a mention headed by the word
     assert ("CHNGOV", "RUSGOV", code) in triples(coded(coder, table, codes))
+
+
+TROOPS_LEFT = """
+    Russian   amod   troops  ADJ    JJ
+    troops    {subj} left    NOUN   NNS  lemma=troop
+    {aux}
+    left      ROOT   -       VERB   {tag}  lemma=leave
+    {rest}
+    .         punct  left    PUNCT  .
+"""
+
+
+def test_troops_leaving_withdraw_only_from_what_they_leave(coder):
+    """argument_senses.tsv ``leave 08 departed,from``: "Russian troops left Kherson" withdraws
+    (0874, "- &MILITARY * [0874]"); "left hundreds dead in Bucha" (an object with a
+    predicate), "left their weapons in Kherson" (a thing left behind) and "US troops will
+    be left in Syria" (a passive: they stay) withdraw from nothing."""
+    codes = {"Russian": "RUSMIL", "Kherson": "UKR", "Bucha": "UKR", "hundreds": "UKRCVL"}
+
+    def withdrawals(rest: str, *, passive: bool = False) -> set:
+        table = TROOPS_LEFT.format(
+            subj="nsubjpass" if passive else "nsubj",
+            aux="will  aux  left  AUX  MD\n    be  auxpass  left  AUX  VB" if passive else "",
+            tag="VBN" if passive else "VBD",
+            rest=rest,
+        )
+        return {t for t in triples(coded(coder, table, codes)) if t[2] == "0874"}
+
+    assert withdrawals("Kherson  dobj  left  PROPN  NNP") == {("RUSMIL", "UKR", "0874")}
+    dead = """
+        hundreds  dobj   left      NOUN   NNS  lemma=hundred
+        dead      amod   hundreds  ADJ    JJ
+        in        prep   left      ADP    IN
+        Bucha     pobj   in        PROPN  NNP
+    """
+    assert withdrawals(dead) == set()
+    weapons = """
+        their     poss   weapons   PRON   PRP$
+        weapons   dobj   left      NOUN   NNS  lemma=weapon
+        in        prep   left      ADP    IN
+        Kherson   pobj   in        PROPN  NNP
+    """
+    assert withdrawals(weapons) == set()
+    in_syria = """
+        in        prep   left      ADP    IN
+        Kherson   pobj   in        PROPN  NNP
+    """
+    assert withdrawals(in_syria, passive=True) == set()
+    from_kherson = in_syria.replace("in  ", "from").replace("pobj   in", "pobj   from")
+    assert withdrawals(from_kherson) == {("RUSMIL", "UKR", "0874")}

@@ -16,6 +16,7 @@ from detente.nlp.syntax import (
     TIME_LABELS,
     VERBAL_POS,
     first_conjunct,
+    is_passive,
     object_of_preposition,
     prepositional_objects,
     pruned_subtree,
@@ -208,14 +209,29 @@ def particles(verb: Token) -> list[str]:
 def argument_heads(verb: Token, argument: str) -> list[Token]:
     """The heads of the verb's ``argument`` phrases, a comma list of: ``object`` = its
     direct objects and a passive subject ("took the town", "the town was taken");
+    ``departed`` = the direct objects of an active verb that no predicate follows: the
+    place or party left ("troops left Kherson"), not those left in a state ("left hundreds
+    dead", "left them stranded") nor the ones left behind ("troops will be left in Syria");
     prepositions = their objects, also under a particle or adverb of the verb ("went back
     to Jerusalem", "returned from Cairo", "struggled against the junta")."""
     kinds = argument.split(",")
     heads = (
         [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if "object" in kinds else []
     )
+    if "departed" in kinds and not is_passive(verb):
+        heads += [c for c in verb.children if c.dep_ == "dobj" and not _has_predicate(c)]
     holders = [verb, *(c for c in verb.children if c.dep_ in PARTICLE_DEPS)]
     return heads + [pobj for holder in holders for _, pobj in prepositional_objects(holder, kinds)]
+
+
+def _has_predicate(obj: Token) -> bool:
+    """The object has a predicate after it: an adjective or participle said of it ("left
+    hundreds dead", "left them stranded") or a clause or complement of the verb saying it
+    ("left the town to burn", "left them homeless")."""
+    predicate_deps = ("oprd", "xcomp", "ccomp", "acomp")
+    if any(c.dep_ in ("amod", "acl") and c.i > obj.i for c in obj.children):
+        return True
+    return any(c.dep_ in predicate_deps and c.i > obj.i for c in obj.head.children)
 
 
 def inside_phrase(head: Token, start: int, end: int) -> bool:

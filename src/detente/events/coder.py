@@ -203,7 +203,7 @@ class EventCoder:
         issue" does not; "went to Jerusalem" travels, "went back on a pledge" does not.
         Checked are the verb's default code and patterns of nothing but the listed
         prepositions and the verb's particles ("- * (TO) [040]", "- * BACK [042:043]"): a
-        pattern naming a noun names its own sense ("- * SUMMIT [046]"). ``mutual``: the
+        pattern naming a noun after the verb names its own sense ("- * SUMMIT [046]"). ``mutual``: the
         verb has several doers, or "each other" ("rebels and troops fought"), which an
         argument list with ``mutual`` accepts for its counterpart; ``force``: a phrase
         below the verb names an act of material conflict ("died after being shot", "died
@@ -218,8 +218,10 @@ class EventCoder:
         if "force" in kinds and self._names_force(verb):
             return True
         if coding.pattern is not None:
+            # the words before the verb name its doer ("- &MILITARY * [0874]": troops
+            # leaving), which says nothing of its argument
             light = {*kinds, *particles(verb)}
-            slots = (*coding.pattern.pre, *coding.pattern.post)
+            slots = coding.pattern.post
             if any(word not in light for slot in slots for words in slot for word in words):
                 return True
         return any(
