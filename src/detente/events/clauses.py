@@ -17,6 +17,7 @@ from detente.nlp.syntax import (
     VERBAL_POS,
     first_conjunct,
     is_passive,
+    is_to_infinitive,
     object_of_preposition,
     prepositional_objects,
     pruned_subtree,
@@ -95,7 +96,7 @@ def for_clause_mark(clause: Token) -> Token | None:
     if clause.dep_ != "advcl":
         return None
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    infinitive = is_to_infinitive(clause)
     subject = verb_subject(clause)
     if mark is None or not infinitive or subject is None or subject.i > clause.i:
         return None
@@ -126,9 +127,7 @@ def noun_infinitive(clause: Token) -> bool:
     yet done: its places are where that act would happen, not where the noun's verb lands
     ("imposed tariffs in an effort to win a Pennsylvania seat" is done to no one there),
     unlike a participle, which says who the noun's people are ("refugees fleeing Sudan")."""
-    return clause.dep_ == "acl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-    )
+    return clause.dep_ == "acl" and is_to_infinitive(clause)
 
 
 def coordinated(head: Token) -> list[Token]:

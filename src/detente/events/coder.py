@@ -38,7 +38,6 @@ from detente.events.modality import (
     REPORTING_ROLES,
     Factuality,
     act_factuality,
-    has_modal,
     is_negated,
     is_obliged,
     is_unasserted_infinitive,
@@ -67,6 +66,7 @@ from detente.nlp.extensions import get_list
 from detente.nlp.segments import SENTENCE_END_CHARS, is_furniture_sentence
 from detente.nlp.syntax import (
     governing_verb,
+    has_modal,
     is_bare_verb,
     is_copula,
     passive_agent,
