@@ -10,7 +10,13 @@ from spacy.tokens import Doc
 
 from detente.actors.coding import Resolution
 from detente.actors.context import attach_countries, sector_of_code
-from detente.actors.descriptions import antecedent, find_descriptions
+from detente.actors.descriptions import (
+    antecedent,
+    describes_name,
+    find_descriptions,
+    kinds_named,
+    typed_antecedent,
+)
 from detente.actors.focus import Focus, dateline_span, focus_country, outlet_country
 from detente.actors.quoted import QUOTE_RULE, first_person_references
 from detente.nlp.syntax import sentence_numbers
@@ -233,6 +239,70 @@ def test_a_description_points_to_the_latest_actor_of_its_kind_never_to_a_pronoun
     assert antecedent([(0, 1, place, None)], 3, "state") is None  # not a country place
 
 
+ARMED = frozenset({"REB", "UAF", "IMG"})
+KINDS = {"extremist": ARMED, "militants": ARMED}
+
+
+def test_a_description_that_names_a_kind_points_to_the_latest_actor_of_that_kind():
+    # "Al-Shabaab attacked a base . US troops said the extremist group fled"
+    doc = parse(
+        "Al-Shabaab attacked a base . US troops said the extremist group fled",
+        [1, 1, 3, 1, 1, 6, 7, 7, 10, 10, 11, 7],
+        "nsubj ROOT det dobj punct compound nsubj ROOT det amod nsubj ccomp",
+        "PROPN VERB DET NOUN PUNCT PROPN NOUN VERB DET ADJ NOUN VERB",
+    )
+    shabaab = res("organization", "SOMREB", "SOM", "REB", actor_id="org:al-shabaab")
+    troops = res("group", "USAMIL", "USA", "MIL", by="kb")
+    items = [(0, 1, shabaab, None), (5, 7, troops, None)]
+    (found,) = find_descriptions(
+        doc, [t.lower_ for t in doc], DESCRIPTIONS, DEFINITE, [False] * len(doc)
+    )
+    kinds = kinds_named([t.lower_ for t in doc[found.start : found.end]], KINDS)
+    assert kinds == ARMED
+    assert antecedent(items, found.start, found.refers_to) is troops  # any body: wrong
+    assert typed_antecedent(items, found.start, kinds) is shabaab  # an armed group: right
+    assert kinds_named(["the", "group"], KINDS) == frozenset()  # "the group": any body
+
+
+def test_a_kind_s_antecedent_is_identified_the_nearest_and_never_a_pronoun():
+    shabaab = res("organization", "SOMREB", "SOM", "REB")
+    isis = res("organization", "IMGMUSISI", None, None)
+    militants = res("group", "MUSUAF", None, "UAF", by="role")  # "Islamist militants"
+    army = res("group", "SOMMIL", "SOM", "MIL")
+    items = [(0, 1, shabaab, None), (3, 4, isis, None), (6, 7, army, None)]
+    assert typed_antecedent(items, 9, ARMED) is isis  # never crosses the nearer one
+    assert typed_antecedent(items, 3, ARMED) is shabaab
+    assert typed_antecedent([(0, 1, militants, None)], 3, ARMED) is None  # no one identified
+    # "Al-Shabaab ... rebels battling Assad ... the rebels": never past the unidentified ones
+    rebels = res("group", None, None, "REB", by="role")
+    assert typed_antecedent([(0, 1, shabaab, None), (3, 4, rebels, None)], 6, ARMED) is None
+    assert typed_antecedent([(0, 1, rebels, None), (3, 4, shabaab, None)], 6, ARMED) is shabaab
+    assert typed_antecedent([(0, 1, army, None)], 3, ARMED) is None  # an army is no armed group
+    assert typed_antecedent([(0, 1, isis.via("pronoun"), None)], 3, ARMED) is None
+    person = res("person", "SOMREB", "SOM", "REB")  # a rebel leader: not "the rebels"
+    assert typed_antecedent([(0, 1, person, None)], 3, ARMED) is None
+
+
+def test_a_description_beside_a_name_describes_that_name():
+    # "Israel struck the militant group Hamas" / "the extremist ISIS struck"
+    doc = parse(
+        "Israel struck the militant group Hamas",
+        [1, 1, 4, 4, 1, 4],
+        "nsubj ROOT det amod dobj appos",
+        "PROPN VERB DET ADJ NOUN PROPN",
+    )
+    assert describes_name(doc[3]) and describes_name(doc[4])
+    doc = parse(
+        "the extremist ISIS struck", [2, 2, 3, 3], "det amod nsubj ROOT", "DET ADJ PROPN VERB"
+    )
+    assert describes_name(doc[1])
+    doc = parse(
+        "Israel struck the militant group", [1, 1, 4, 4, 1], "nsubj ROOT det amod dobj",
+        "PROPN VERB DET ADJ NOUN",
+    )  # fmt: skip
+    assert not describes_name(doc[3]) and not describes_name(doc[4])
+
+
 # -- I and we inside quotes -----------------------------------------------------------------------
 
 
@@ -321,6 +391,30 @@ def test_the_country_and_the_group_point_back(code):
     assert (described.code, described.resolved_by) == ("IRN", "description")
     doc = code("Hamas fired rockets at Israel. The group said it acted.", date="2018-05-01")
     assert mention(doc, "The group").code == mention(doc, "Hamas").code
+
+
+def test_the_militants_and_the_extremist_group_are_the_armed_group_named_before(code):
+    doc = code(
+        "Al-Shabaab attacked a base in Mogadishu. The US military said the extremist group "
+        "killed ten soldiers.",
+        date="2019-01-10",
+    )
+    described = mention(doc, "the extremist group")
+    assert (described.code, described.resolved_by) == ("SOMREB", "description+antecedent")
+    doc = code(
+        "Syrian rebels took the town. The Syrian army said the rebels fired first.",
+        date="2014-01-10",
+    )
+    assert mention(doc, "rebels", nth=1).code == "SYRREB"
+    # an indefinite description, a person of the kind, and one with its own country do not
+    doc = code(
+        "Al-Shabaab attacked a base. Militants also attacked Kenya. The rebel leader said "
+        "Kenyan militants fled.",
+        date="2019-01-10",
+    )
+    assert not mention(doc, "Militants").resolved_by.startswith("description")
+    assert not mention(doc, "rebel leader").resolved_by.startswith("description")
+    assert mention(doc, "Kenyan militants").code == "KENUAF"
 
 
 def test_they_is_the_latest_group(code):

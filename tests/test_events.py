@@ -1340,3 +1340,116 @@ def test_a_mutual_event_noun_takes_its_sides_from_between_on_its_verb():
     assert [a.code for a in act.sources] == ["RUS"] and [a.code for a in act.targets] == ["JPN"]
     # the noun is not the verb's subject: the verb's phrase is not about it
     assert noun_act("npadvmod") is None
+
+
+def _state(doc, name: str, code: str) -> Mention:
+    """The state mention ``name`` (coded ``code``) of a hand-built parse."""
+    start = next(t.idx for t in doc if t.text == name)
+    fields = ("state", f"state:{code}", name, code, code, None, "kb")
+    return Mention("t", start, start + len(name), name, *fields)
+
+
+def test_a_past_act_recalled_only_to_date_is_no_new_event():
+    """The guideline's "since the 2003 invasion": an event noun after a dating preposition,
+    or dated to a year before the article's, recalls a past act; "after the invasion", or
+    the 2003 invasion in a 2003 story, reports one."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    vocab = English().vocab
+
+    def code(prep, year, today):
+        words = ["Troops", "stayed", prep, "the", year, "US", "invasion", "of", "Iraq", "."]
+        doc = Doc(
+            vocab,
+            words=words,
+            heads=[1, 1, 1, 6, 6, 6, 2, 6, 7, 1],
+            deps=["nsubj", "ROOT", "prep", "det", "nummod", "compound", "pobj", "prep", "pobj"]
+            + ["punct"],
+            pos=["NOUN", "VERB", "ADP", "DET", "NUM", "PROPN", "NOUN", "ADP", "PROPN", "PUNCT"],
+            lemmas=["troop", "stay", prep, "the", year, "US", "invasion", "of", "Iraq", "."],
+            ents=["O", "O", "O", "O", "B-DATE", "B-GPE", "O", "O", "B-GPE", "O"],
+        )
+        doc._.date = dt.date(today, 6, 1)
+        doc._.mentions = [_state(doc, "US", "USA"), _state(doc, "Iraq", "IRQ")]
+        act = coder.nominals.code(doc[6], DocActors.build(doc), set())
+        return None if act is None else [t.code for t in act.targets]
+
+    assert code("after", "2003", 2003) == ["IRQ"]
+    assert code("since", "2003", 2003) is None  # only dates the troops' stay
+    assert code("after", "2003", 2015) is None  # a long-past act recalled
+    assert code("after", "2015", 2015) == ["IRQ"]
+
+
+def test_a_definite_noun_naming_a_past_act_recalled_is_no_new_event():
+    """ "The 2009 attack killed soldiers. The attack shocked Texas." in a 2014 story: "the
+    attack", with no doer named, is the act of its kind mentioned last, recalled from
+    2009; in a 2009 story both report the news."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    words = ["The", "2009", "attack", "killed", "soldiers", ".", "The", "attack", "shocked"]
+    words += ["Texas", "."]
+
+    def code(today):
+        doc = Doc(
+            English().vocab,
+            words=words,
+            heads=[2, 2, 3, 3, 3, 3, 7, 8, 8, 8, 8],
+            deps=["det", "nummod", "nsubj", "ROOT", "dobj", "punct", "det", "nsubj", "ROOT"]
+            + ["dobj", "punct"],
+            pos=["DET", "NUM", "NOUN", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PROPN"]
+            + ["PUNCT"],
+            lemmas=["the", "2009", "attack", "kill", "soldier", ".", "the", "attack", "shock"]
+            + ["Texas", "."],
+            ents=["O", "B-DATE", "O", "O", "O", "O", "O", "O", "O", "B-GPE", "O"],
+        )
+        doc._.date = dt.date(today, 6, 1)
+        doc._.mentions = [_state(doc, "Texas", "USA")]
+        act = coder.nominals.code(doc[7], DocActors.build(doc), set())
+        return None if act is None else [s.code for s in act.sources]
+
+    assert code(2009)  # the news: done by unknown armed men
+    assert code(2014) is None
+
+
+def test_an_act_with_no_doer_in_another_nouns_phrase_is_that_nouns_topic():
+    """ "The attack shocked Texas" reports an attack by unknown men; in "the nature of the
+    attack shocked Texas" the attack is what "nature" is about, not an act reported."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def code(words, heads, deps, pos):
+        lemmas = [w.lower() for w in words]
+        ents = ["B-GPE" if w == "Texas" else "O" for w in words]
+        doc = Doc(
+            English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+            ents=ents,
+        )  # fmt: skip
+        doc._.date = dt.date(2014, 6, 1)
+        doc._.mentions = [_state(doc, "Texas", "USA")]
+        noun = doc[words.index("attack")]
+        return coder.nominals.code(noun, DocActors.build(doc), set())
+
+    assert code(
+        ["The", "attack", "shocked", "Texas", "."],
+        [1, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+    )
+    assert not code(
+        ["The", "nature", "of", "the", "attack", "shocked", "Texas", "."],
+        [1, 5, 1, 4, 2, 5, 5, 5],
+        ["det", "nsubj", "prep", "det", "pobj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+    )

@@ -606,6 +606,29 @@ def test_a_building_the_parser_calls_an_organization_is_a_place_where_located(co
     assert hospital is not None and hospital.kind == "place" and hospital.country == "USA"
 
 
+def test_a_centre_where_someone_works_is_the_employer_not_a_place():
+    from detente.actors.component import _employer_frame
+
+    works = parse_with_ents(
+        ["Lee", ",", "a", "scholar", "at", "the", "Brightwater", "Center", ",", "said", "."],
+        [9, 0, 3, 0, 3, 7, 7, 4, 0, 9, 9],
+        ["nsubj", "punct", "det", "appos", "prep", "det", "compound", "pobj", "punct", "ROOT",
+         "punct"],
+        ["PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "PUNCT", "VERB",
+         "PUNCT"],
+        ["B-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
+    )  # fmt: skip
+    assert _employer_frame(works[5:8])
+    riot = parse_with_ents(
+        ["a", "riot", "inside", "the", "Brightwater", "Center", "ended", "."],
+        [1, 6, 1, 5, 5, 2, 6, 6],
+        ["det", "nsubj", "prep", "det", "compound", "pobj", "ROOT", "punct"],
+        ["DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
+    )
+    assert not _employer_frame(riot[3:6])
+
+
 def test_the_north_is_north_korea_only_in_a_story_about_korea(code):
     korea = code(
         "South Korea said North Korea fired a missile. Seoul warned that the North's weapons "

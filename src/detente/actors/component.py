@@ -28,7 +28,14 @@ from detente.actors.coding import (
 )
 from detente.actors.context import attach_countries, focus_votes
 from detente.actors.coref import BodyEntry, DocMemory
-from detente.actors.descriptions import Description, antecedent, find_descriptions
+from detente.actors.descriptions import (
+    Description,
+    antecedent,
+    describes_name,
+    find_descriptions,
+    kinds_named,
+    typed_antecedent,
+)
 from detente.actors.focus import dateline_span, document_focus, outlet_country
 from detente.actors.matching import NameMatch, NameMatcher
 from detente.actors.phrases import (
@@ -873,10 +880,12 @@ class DocResolver:
     def _located_facility(self, span: Span) -> bool:
         """A building's name ("... Hospital", "... Palace") where it is a location: after a
         locative preposition or held by a place ("St Petersburg's ... Palace")."""
-        if span[-1].lower_ not in self.place_lexicon.facilities:
+        last = span[-1].lower_
+        institution = last in self.place_lexicon.institutions
+        if last not in self.place_lexicon.facilities and not institution:
             return False
         if self._is_locative(span):
-            return True
+            return not (institution and _employer_frame(span))  # "a scholar at X Center"
         holders = [c for c in span.root.children if c.dep_ == "poss"]
         return any(h.ent_type_ in PLACE_LABELS for h in holders)
 
@@ -930,6 +939,14 @@ class DocResolver:
             return
         head = doc[agent.end - 1].lemma_.lower()
         span = doc[role.start : role.end]
+        if (
+            owner is None
+            and not agent.person  # "the rebel leader" is a person, not the rebels
+            and role.determiner in self.lexicon.definite_determiners
+            and not describes_name(doc[agent.end - 1])  # "the extremist ISIS": that one
+        ):
+            if self._resolve_typed(role.start, role.end):
+                return  # "the militants", "the extremist group": the armed group named before
         described = self.lexicon.descriptions.get(head)
         if (
             described is not None
@@ -1032,13 +1049,35 @@ class DocResolver:
         return not located_as(self.doc[role.owner.start : role.owner.end], self.place_lexicon)
 
     def _resolve_description(self, description: Description) -> bool:
-        """ "the country", "the group": the latest state, organization or group named."""
+        """ "the country", "the group": the latest state, organization or group named; a
+        description whose words name a kind of actor, the latest of that kind only."""
+        kinds = self._kinds_named(description.start, description.end)
+        if kinds and describes_name(self.doc[description.head]):
+            return False  # "the militant group Hamas": the name says who
+        if kinds:
+            return self._resolve_typed(description.start, description.end, kinds)
         found = antecedent(self.resolved, description.start, description.refers_to)
         if found is None:
             return False
         if description.refers_to == "state":
             found = resolve_state(self.kb, found.country)
         self._emit(description.start, description.end, found.via("description"), None)
+        return True
+
+    def _kinds_named(self, start: int, end: int) -> frozenset[str]:
+        return kinds_named(self.lowers[start:end], self.lexicon.description_types)
+
+    def _resolve_typed(self, start: int, end: int, kinds: frozenset[str] | None = None) -> bool:
+        """A definite description whose words name a kind of actor ("the rebels", "the
+        terror group") is the latest actor of that kind named before it
+        (:func:`~detente.actors.descriptions.typed_antecedent`), with its full code."""
+        kinds = self._kinds_named(start, end) if kinds is None else kinds
+        if not kinds or any(w in self.lexicon.region_words for w in self.lowers[start:end]):
+            return False  # no kind named, or the words place it themselves ("Western militants")
+        found = typed_antecedent(self.resolved, start, kinds)
+        if found is None:
+            return False
+        self._emit(start, end, found.via("description+antecedent"), None)
         return True
 
     def _nested_place(
@@ -1441,6 +1480,18 @@ def _in_office(actor: KBActor, when: date | None, *, offices_only: bool = False)
         and not (offices_only and ELITE_SECTOR in code_blocks(role.code))
         for role in actor.roles
     )
+
+
+def _employer_frame(span: Span) -> bool:
+    """ "Ann Lee, a scholar at the Wilson Center", "director of the Asia Program at X
+    Center": the preposition describes a person or a body by where they work, so the name
+    is that employer (an organization), not where something happens ("a riot inside the
+    Regional Recovery Center", "exhibits at the Al Shawa Cultural Center")."""
+    preposition = span.root.head
+    holder = preposition.head
+    if preposition.dep_ != "prep" or holder.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return holder.dep_ in ("appos", "attr") or holder.ent_type_ in ("ORG", "PERSON")
 
 
 def _place_resolution(reading: PlaceReading, text: str) -> Resolution:

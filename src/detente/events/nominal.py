@@ -115,6 +115,41 @@ def _specific(noun: Token, governor: Token | None, words: ClauseWords) -> bool:
     return governor is not None and _is_means(noun, governor, words)
 
 
+def dates_only(noun: Token, words: ClauseWords) -> bool:
+    """Is the event noun a past act recalled only to date or explain the news, not a new
+    event (the guideline's "since the 2003 invasion")? Its preposition only dates ("since
+    the invasion"), or the noun is dated to a year before the article's ("the Fort Hood
+    attack of 2009", "the 2003 invasion" in a 2015 story). "After Monday's attack on the
+    embassy", or "the 2019 talks" in a 2019 story, report an act of the news."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in words.dating_prepositions:
+        return True
+    today = getattr(noun.doc._, "date", None)
+    return today is not None and any(year < today.year for year in _years(noun))
+
+
+def _years(noun: Token) -> list[int]:
+    """The years the noun's own date modifiers name: "the 2003 invasion", "2009's attack",
+    "the attacks of Sept. 11, 2001"."""
+    heads = [c for c in noun.children if c.dep_ in _DOER_DEPS or c.dep_ == "nummod"]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":  # "the attack of 2009"
+            heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    dates = [t for head in heads if head.ent_type_ == "DATE" for t in head.subtree]
+    return [
+        int(t.text)
+        for t in dates
+        if t.ent_type_ == "DATE" and t.text.isdigit() and len(t.text) == 4
+    ]
+
+
+def _topic_of_noun(noun: Token) -> bool:
+    """ "the true nature of the attack", "the bombers from the attacks": a noun of an act
+    with no doer named, in the phrase of another noun, is what that noun is about (a known
+    act referred to), not an act the sentence reports as taking place."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN")
+
+
 def _is_means(noun: Token, governor: Token, words: ClauseWords) -> bool:
     """ "killed in an air strike", "destroyed by a car bomb": the noun is how the verb's
     act was done."""
@@ -192,12 +227,13 @@ class NominalCoder:
         """The act an event noun names; None when it has no doer, or (for a one-sided act)
         no counterpart. Verbs of a demand's clause go to ``consumed``. ``earlier``: the acts
         coded before the noun in its sentence and the two sentences before, which a noun
-        with no doer named may refer back to."""
+        with no doer named may refer back to. A past act only recalled ("since the 2003
+        invasion") is none."""
         governor = governing_verb(noun)
         light_verb = None  # "held a meeting", "issued a reminder"
         if governor is not None and noun.dep_ == "dobj" and noun.head.i == governor.i:
             light_verb = governor
-        entry = self.sense(noun, light_verb)
+        entry = self._news_sense(noun, light_verb)
         if entry is None:
             return None
         if light_verb is not None and self._verb_codes_it(light_verb, entry):
@@ -293,6 +329,10 @@ class NominalCoder:
             return False
         entry = self.sense(noun, verb)
         return entry is not None and self._sources(noun, verb, actors, entry)[1]
+
+    def _news_sense(self, noun: Token, light_verb: Token | None) -> NominalEntry | None:
+        """The noun's sense (:meth:`sense`), unless it is a past act only recalled."""
+        return None if dates_only(noun, self.words) else self.sense(noun, light_verb)
 
     def sense(self, noun: Token, light_verb: Token | None = None) -> NominalEntry | None:
         """The noun's sense its own modifiers and phrases select: "air strikes" and
@@ -442,7 +482,7 @@ class NominalCoder:
         armed = sector in self.words.armed_sectors
         if self.unnamed_doer is None or not armed or entry.patient_possessor:
             return [], []
-        if not _specific(noun, governor, self.words):
+        if not _specific(noun, governor, self.words) or _topic_of_noun(noun):
             return [], []
         if self._doer_named_around(noun, governor, actors):
             return [], []
@@ -472,9 +512,28 @@ class NominalCoder:
             sources = list(referred.sources)
             targets = patient or list(referred.targets)
             return sources, [t for t in targets if not any(same_side(t, s) for s in sources)]
+        if self._recalls_past(noun, entry):
+            return [], []
         if doers and not patient:
             patient = own_country(doers)
         return doers, patient
+
+    def _recalls_past(self, noun: Token, entry: NominalEntry) -> bool:
+        """ "The Fort Hood attack of 2009 ... the attack sent a message": a definite event
+        noun with no doer named names the act of its kind the text mentioned last; when
+        that one was a past act recalled (:func:`dates_only`), so is it."""
+        if not any(
+            c.dep_ == "det" and c.lower_ in self.words.specific_determiners for c in noun.children
+        ):
+            return False
+        kind = _kind((entry.code.forward or "")[:2], self.cameo)
+        for tok in reversed(noun.doc[: noun.i]):
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in self.words.nominals:
+                continue
+            other = self.sense(tok)
+            if other is not None and _kind((other.code.forward or "")[:2], self.cameo) == kind:
+                return dates_only(tok, self.words)
+        return False
 
     def _harmed(self, noun: Token, actors: DocActors) -> list[EventActor]:
         """ "The bombing killed 20 police officers", "the attacks that killed Ambassador

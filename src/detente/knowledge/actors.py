@@ -3,7 +3,7 @@ words), as one typed lexicon."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +54,8 @@ class ActorLexicon:
     region_words: dict[str, str | None]  # "european" -> EUR; "foreign" -> None (no country)
     # "mr", "herr": a surname after these is a man; never "mrs", "ms" (the KB has no gender)
     male_honorifics: frozenset[str] = frozenset()
+    # "militants" -> {REB, INS, UAF, ...}: the types a description's antecedent must have
+    description_types: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def load_actor_lexicon(
@@ -99,6 +101,10 @@ def load_actor_lexicon(
         },
         descriptions={
             word.lower(): kind for _n, (word, kind) in read_rows(files.DESCRIPTIONS, folder=folder)
+        },
+        description_types={
+            word.lower(): frozenset(types.split())
+            for _n, (word, types) in read_rows(files.DESCRIPTION_TYPES, folder=folder)
         },
         outlets={
             domain.lower(): iso3 for _n, (domain, iso3) in read_rows(files.OUTLETS, folder=folder)

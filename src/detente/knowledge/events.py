@@ -259,6 +259,7 @@ class ClauseWords:
     generic_determiners: frozenset[str]  # "any attempt": no specific act
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
+    dating_prepositions: frozenset[str]  # "since the 2003 invasion": the act only dates
     member_prepositions: frozenset[str]  # "among those arrested was X": X is one of them
     degree_adverbs: frozenset[str]  # "more effective": a comparison
     denying_prefixes: frozenset[str]  # "no-nonsense"
@@ -401,6 +402,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         generic_determiners=words("determiner-generic"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
+        dating_prepositions=words("preposition-dating"),
         member_prepositions=words("preposition-member"),
         degree_adverbs=words("adverb-degree"),
         denying_prefixes=words("prefix-denying"),

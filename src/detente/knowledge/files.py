@@ -120,6 +120,7 @@ FUNCTION_WORD_KINDS = (
     "determiner-specific",  # "the attack", "this bombing": one act the text reports
     "preposition-blame",  # "blamed Israel for the bombing": the blamed one did the act
     "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means
+    "preposition-dating",  # "since the 2003 invasion": the event noun only dates something
     "preposition-member",  # "among those arrested was X": X is one of those the phrase names
     "preposition-stance",  # "is on the right path": a copula's phrase that judges its subject
     "noun-stance",  # path, side, track: "on the wrong side of history"
@@ -165,6 +166,11 @@ LEADER_WORDS = _words("actors/leader_words.txt")
 OPAQUE_ENTITY_LABELS = _words("actors/opaque_entity_labels.txt", "label")
 DESCRIPTIONS = _table(
     "actors/descriptions.tsv", Column("word", WORD), Column("refers_to", one_of("state", "body"))
+)
+DESCRIPTION_TYPES = _table(
+    "actors/description_types.tsv",
+    Column("word", WORD),
+    Column("types", pattern(r"[A-Z]{3}( [A-Z]{3})*", "CAMEO type codes separated by spaces")),
 )
 OUTLETS = _table("actors/outlets.tsv", Column("domain", WORD), Column("iso3", ISO3))
 DOMESTIC_SECTORS = _words("actors/domestic_sectors.txt", Column("sector", SECTOR))
@@ -391,6 +397,7 @@ PLACE_WORD_KINDS = (
     "armed",
     "unarmed",
     "facility",
+    "institution",
     "site",
     "venue",
     "surface",
@@ -524,6 +531,7 @@ SHIPPED = (
     LEADER_WORDS,
     OPAQUE_ENTITY_LABELS,
     DESCRIPTIONS,
+    DESCRIPTION_TYPES,
     OUTLETS,
     DOMESTIC_SECTORS,
     REGION_WORDS,

@@ -53,6 +53,7 @@ class PlaceLexicon:
     armed: frozenset[str]  # armed attacks: "the air war on Yemen" hits the land
     unarmed: frozenset[str]  # "a trade war on China": no armed attack
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
+    institutions: frozenset[str]  # "Center": a building, or a body people work for
     sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
     venues: frozenset[str]  # things a state's name before them locates ("US record shops")
     surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
@@ -99,6 +100,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         armed=frozenset(words["armed"]),
         unarmed=frozenset(words["unarmed"]),
         facilities=frozenset(words["facility"]),
+        institutions=frozenset(words["institution"]),
         sites=frozenset(words["site"]),
         venues=frozenset(words["venue"]),
         surfaces=frozenset(words["surface"]),

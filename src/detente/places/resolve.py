@@ -822,11 +822,26 @@ def _someone_is(verb: Token) -> bool:
     """ "they are from India", "the victims were from Syria", "the 12 are from Egypt": people
     (a number of them) come from a place;
     "the proposal is from Russia" says who made it (the state acts)."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    return any(
-        (s.pos_ == "PRON" and s.lower_ not in ("it", "this", "that"))
-        or s.pos_ == "NUM"  # "the 12 affected by the ruling are from Algeria": people counted
-        or s.ent_type_ in ("PERSON", "NORP")
-        or (s.tag_ in ("NNS", "NNPS") and s.ent_type_ not in ("ORG", "GPE"))
-        for s in subjects
+    return any(_counts_people(c) for c in verb.children if c.dep_ in SUBJECT_DEPS)
+
+
+def _counts_people(subject: Token) -> bool:
+    """Whether a subject stands for people: a personal pronoun, a person or group name, a
+    plural noun, or a bare number of them ("the 12 affected by the ruling"). A number with an
+    "of" phrase counts what the phrase names, and only a name or pronoun makes that people:
+    "two of the proposals were from Russia" says who made them (the state acts)."""
+    if subject.pos_ == "NUM":
+        counted = [
+            o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
+        return all(_named_people(o) for o in counted)
+    return _named_people(subject) or (
+        subject.tag_ in ("NNS", "NNPS") and subject.ent_type_ not in ("ORG", "GPE")
     )
+
+
+def _named_people(subject: Token) -> bool:
+    """A personal pronoun (not "it"/"this"/"that") or a PERSON/NORP name."""
+    return (
+        subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that")
+    ) or subject.ent_type_ in ("PERSON", "NORP")
