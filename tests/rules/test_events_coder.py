@@ -1401,31 +1401,6 @@ def test_conceding_a_point_acknowledges_it(coder):
     assert "080" in {e.cameo for e in coded(coder, yielded, codes)}
 
 
-CHALLENGED_THE_RULING = """
-    Commission  nsubj  challenged  PROPN  NNP
-    challenged  ROOT   -           VERB   VBD  lemma=challenge
-    the         det    ruling      DET    DT
-    ruling      dobj   challenged  NOUN   NN   lemma=ruling
-    to          aux    protect     PART   TO
-    protect     advcl  challenged  VERB   VB   lemma=protect
-    its         poss   authority   PRON   PRP$
-    authority   dobj   protect     NOUN   NN
-    .           punct  challenged  PUNCT  .
-"""
-
-
-def test_a_purpose_infinitive_asks_nothing_of_the_object(coder):
-    """ "The Commission challenged the ruling to protect its authority": the infinitive (an
-    adverbial clause, advcl) says why the Commission acts, not what it asks of the ruling, so
-    CHALLENGE keeps its criticism (110) rather than a demand (100, complement_senses.tsv)."""
-    codes = {"Commission": "IGOEEC", "ruling": "POLJUD"}
-    found = triples(coded(coder, CHALLENGED_THE_RULING, codes))
-    assert ("IGOEEC", "POLJUD", "110") in found
-    assert not any(code == "100" for _, _, code in found)
-    as_xcomp = CHALLENGED_THE_RULING.replace("advcl", "xcomp")
-    assert ("IGOEEC", "POLJUD", "100") in triples(coded(coder, as_xcomp, codes))
-
-
 ENCOURAGED_TO_MEET = """
     Macron      nsubj  {gov}     PROPN  NNP
     {gov}       ROOT   -         VERB   VBD  lemma={lemma}
