@@ -544,3 +544,258 @@ def test_a_demand_verb_does_not_read_its_content_clause():
     )
     assert code_of(VerbCodes(lexicon, {}), doc, 1)[0] == CodeSpec("138")  # no role: read
     assert code_of(VerbCodes(lexicon, {"demand": "demand"}), doc, 1)[0] == CodeSpec("100")
+
+
+# ---------------------------------------------------------------- a pattern's noun is the object's
+
+GIVE = """\
+&TROOPS
++SOLDIER
++TROOPS
++ARMY
+
+--- GIVE [070] ---
+GIVE
+REVOKE [---]
+- * &TROOPS [150]
+- * MILITARY [138]
+- * MILITARY_AID [074]
+- * PARENTS [020]
+- * CRITICISM OF &TROOPS [111]
+"""
+
+
+@pytest.fixture(scope="module")
+def give():
+    return VerbCodes(
+        parse_petrarch_verbs("<give>", text=GIVE), {}, partitive_nouns=frozenset({"hundred"})
+    )
+
+
+def test_a_pattern_noun_does_not_match_a_word_of_an_of_phrase(give):
+    # "gave the parents of Army Sgt Bergdahl ...": the parents are no army
+    doc = parse(
+        """
+        Gondor     nsubj     gave     PROPN
+        gave       ROOT      -        VERB   VBD  lemma=give
+        the        det       parents  DET
+        parents    dobj      gave     NOUN   NNS  lemma=parent
+        of         prep      parents  ADP
+        Army       compound  Sgt      PROPN
+        Sgt        pobj      of       PROPN
+        """
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("020")  # the head still matches its pattern
+
+
+def test_a_pattern_noun_matches_a_partitive_nouns_of_object(give):
+    # "gave hundreds of troops": the troops are given
+    doc = parse(
+        """
+        Gondor     nsubj     gave      PROPN
+        gave       ROOT      -         VERB   VBD  lemma=give
+        hundreds   dobj      gave      NOUN   NNS  lemma=hundred
+        of         prep      hundreds  ADP
+        troops     pobj      of        NOUN   NNS
+        """
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("150")
+    two = parse(
+        """
+        Gondor     nsubj     gave      PROPN
+        gave       ROOT      -         VERB   VBD  lemma=give
+        two        dobj      gave      NUM    CD
+        of         prep      two       ADP
+        soldiers   pobj      of        NOUN   NNS  lemma=soldier
+        """
+    )
+    assert code_of(give, two, 1)[0] == CodeSpec("150")
+
+
+def test_a_nouns_own_adjective_and_possessor_match_as_petrarch_reads_them(give):
+    # PETRARCH's patterns name them: "- * DIPLOMATIC" for "renewed diplomatic ties",
+    # "- * THEIR ^ ABOUT +" for "warned their populations about"
+    doc = parse(
+        """
+        Gondor    nsubj  revoked  PROPN
+        revoked   ROOT   -        VERB   VBD  lemma=revoke
+        its       poss   support  PRON
+        military  amod   support  ADJ
+        support   dobj   revoked  NOUN
+        """
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("138")
+    doc = parse(
+        """
+        Gondor    nsubj  gave     PROPN
+        gave      ROOT   -        VERB   VBD  lemma=give
+        the       det    army     DET
+        army      poss   plans    NOUN
+        's        case   army     PART
+        plans     dobj   gave     NOUN   NNS  lemma=plan
+        """
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("150")
+
+
+def test_an_of_phrase_is_seen_only_by_patterns_naming_its_noun(give):
+    # "- * MILITARY_AID" does not name the parents: "- * PARENTS" codes the clause
+    doc = parse(
+        """
+        Gondor    nsubj     gave     PROPN
+        gave      ROOT      -        VERB   VBD  lemma=give
+        the       det       parents  DET
+        parents   dobj      gave     NOUN   NNS  lemma=parent
+        of        prep      parents  ADP
+        military  amod      aid      ADJ
+        aid       pobj      of       NOUN
+        """
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("020")
+    doc = parse(
+        "Gondor nsubj gave PROPN\ngave ROOT - VERB VBD lemma=give\nsoldiers dobj gave NOUN NNS lemma=soldier"
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("150")
+    doc = parse(
+        """
+        Gondor     nsubj  gave       PROPN
+        gave       ROOT   -          VERB   VBD  lemma=give
+        criticism  dobj   gave       NOUN
+        of         prep   criticism  ADP
+        the        det    army       DET
+        army       pobj   of         NOUN
+        """
+    )
+    assert code_of(give, doc, 1)[0] == CodeSpec("111")
+
+
+def test_a_nouns_prepositional_phrase_is_not_the_verbs_object():
+    # "reiterated its support for the government's plans" supports; it plans nothing
+    codes = VerbCodes(
+        parse_petrarch_verbs(
+            "<say>", text="--- SAY [010] ---\nREITERATE\n- * PLANS [030]\n- * SUPPORT [051]\n"
+        ),
+        {},
+    )
+    doc = parse(
+        """
+        BAA         nsubj  reiterated  PROPN
+        reiterated  ROOT   -           VERB   VBD  lemma=reiterate
+        its         poss   support     PRON
+        support     dobj   reiterated  NOUN
+        for         prep   support     ADP
+        plans       pobj   for         NOUN   NNS  lemma=plan
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("051")
+    # the plans as the verb's own object do match
+    doc = parse(
+        """
+        BAA         nsubj  reiterated  PROPN
+        reiterated  ROOT   -           VERB   VBD  lemma=reiterate
+        its         poss   plans       PRON
+        plans       dobj   reiterated  NOUN   NNS  lemma=plan
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("030")
+
+
+ACCUSE = """\
+--- ACCUSE [112] ---
+ACCUSE
+CHARGE
+- * OF ATTACK [1123]
+- * WITH MURDER [1124]
+- * ATTACK [190]
+"""
+
+
+def test_a_verbs_phrase_the_parser_hangs_on_its_object_is_seen_by_its_preposition():
+    # "Germany accused the Russian government of cyber attacks": "of" belongs to the
+    # verb; the parser hangs it on "government"
+    codes = VerbCodes(parse_petrarch_verbs("<accuse>", text=ACCUSE), {})
+    doc = parse(
+        """
+        Germany     nsubj  accused     PROPN
+        accused     ROOT   -           VERB   VBD  lemma=accuse
+        the         det    government  DET
+        government  dobj   accused     NOUN
+        of          prep   government  ADP
+        attacks     pobj   of          NOUN   NNS  lemma=attack
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("1123")
+    doc = parse(
+        """
+        Gondor   nsubj  charged  PROPN
+        charged  ROOT   -        VERB   VBD  lemma=charge
+        the      det    general  DET
+        general  dobj   charged  NOUN
+        with     prep   general  ADP
+        murder   pobj   with     NOUN
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("1124")
+    # a pattern naming the phrase's noun but not its preposition still does not see it
+    doc = parse(
+        """
+        Gondor      nsubj  accused     PROPN
+        accused     ROOT   -           VERB   VBD  lemma=accuse
+        the         det    government  DET
+        government  dobj   accused     NOUN
+        for         prep   government  ADP
+        attacks     pobj   for         NOUN   NNS  lemma=attack
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("112")
+
+
+STEP = """\
+--- STEP [---] ---
+STEP
++STEP_IN [042]
+"""
+
+
+def test_a_preposition_is_no_particle_of_a_verb_with_its_own():
+    lexicon = parse_petrarch_verbs("<step>", text=STEP)
+    step_in = next(e for e in lexicon.entries("step") if e.after == ("in",))
+    # "stepped out in front of the crowd": "in" is not STEP_IN's
+    doc = parse(
+        """
+        Gondor   nsubj  stepped  PROPN
+        stepped  ROOT   -        VERB   VBD  lemma=step
+        out      prt    stepped  ADP
+        in       prep   stepped  ADP
+        front    pobj   in       NOUN
+        """
+    )
+    assert not multiword_matches(step_in, doc[1])
+    # the parser may make the particle an adverb: "out" advmod ADP
+    doc = parse(
+        """
+        Gondor   nsubj   stepped  PROPN
+        stepped  ROOT    -        VERB   VBD  lemma=step
+        out      advmod  stepped  ADP
+        in       prep    stepped  ADP
+        front    pobj    in       NOUN
+        """
+    )
+    assert not multiword_matches(step_in, doc[1])
+    # "In Syria, Gondor stepped into the war": the preposition before the verb is not its
+    doc = parse(
+        """
+        In       prep   stepped  ADP
+        Syria    pobj   In       PROPN
+        Gondor   nsubj  stepped  PROPN
+        stepped  ROOT   -        VERB   VBD  lemma=step
+        into     prep   stepped  ADP
+        war      pobj   into     NOUN
+        """
+    )
+    assert not multiword_matches(step_in, doc[3])
+    # "stepped in to mediate": its own particle
+    doc = parse(
+        "Gondor nsubj stepped PROPN\nstepped ROOT - VERB VBD lemma=step\nin prt stepped ADP"
+    )
+    assert multiword_matches(step_in, doc[1])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -885,9 +886,26 @@ class DocResolver:
         if last not in self.place_lexicon.facilities and not institution:
             return False
         if self._is_locative(span):
-            return not (institution and _employer_frame(span))  # "a scholar at X Center"
+            # "a scholar at X Center"
+            return not (institution and _employer_frame(span, self._names_person))
         holders = [c for c in span.root.children if c.dep_ == "poss"]
         return any(h.ent_type_ in PLACE_LABELS for h in holders)
+
+    def _names_person(self, token: Token) -> bool:
+        """``token`` names a person: a person's name, or a role word for one person
+        ("scholar", "director", "fellow": the KB's one-person heads; its singular for a
+        plural), not an event ("shooting")."""
+        if token.ent_type_ == "PERSON":
+            return True
+        word = token.lemma_.lower() or token.lower_
+        vocabulary = self.kb.vocabulary
+        if vocabulary is not None and word in vocabulary.person_heads:
+            return True
+        agent = self.kb.agent(word)
+        if agent is not None:
+            return agent.person
+        role = self.lexicon.role_nouns.get(word)
+        return role is not None and role.person
 
     def _is_locative(self, span: Span) -> bool:
         if self.dateline is not None and self.dateline[0] <= span.start < self.dateline[1]:
@@ -1482,16 +1500,21 @@ def _in_office(actor: KBActor, when: date | None, *, offices_only: bool = False)
     )
 
 
-def _employer_frame(span: Span) -> bool:
+def _employer_frame(span: Span, names_person: Callable[[Token], bool]) -> bool:
     """ "Ann Lee, a scholar at the Wilson Center", "director of the Asia Program at X
     Center": the preposition describes a person or a body by where they work, so the name
     is that employer (an organization), not where something happens ("a riot inside the
-    Regional Recovery Center", "exhibits at the Al Shawa Cultural Center")."""
+    Regional Recovery Center", "exhibits at the Al Shawa Cultural Center"). An apposition
+    or a predicate noun is such a description only when ``names_person`` holds of it ("Lee
+    is a researcher at X Center"), not for an event ("there was a shooting at X Center",
+    "the attack, a shooting at X Center")."""
     preposition = span.root.head
     holder = preposition.head
     if preposition.dep_ != "prep" or holder.pos_ not in ("NOUN", "PROPN"):
         return False
-    return holder.dep_ in ("appos", "attr") or holder.ent_type_ in ("ORG", "PERSON")
+    if holder.ent_type_ in ("ORG", "PERSON"):
+        return True
+    return holder.dep_ in ("appos", "attr") and names_person(holder)
 
 
 def _place_resolution(reading: PlaceReading, text: str) -> Resolution:

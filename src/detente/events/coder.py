@@ -104,6 +104,7 @@ class EventCoder:
             quad_class=self.cameo.quad_class,
             complement_senses=self.words.complement_senses,
             obligation_modals=self.words.obligation_modals,
+            partitive_nouns=self.words.partitive_nouns,
         )
         self.participants = Participants(self.words)
         # the words of instruments (instrument_synsets.txt): a pattern's, never its target

@@ -87,6 +87,7 @@ class PatternMatcher:
         siblings: bool = True,
         circumstances: dict[int, str] | None = None,
         at: Token | None = None,
+        modifiers: dict[int, tuple[str, str, str]] | None = None,
     ) -> Pattern | None:
         """The most specific pattern of the block matching the clause's words.
 
@@ -104,25 +105,39 @@ class PatternMatcher:
         # REPORT" says that a report of an attack codes the attack, which "described the
         attack as reprehensible" does not.
 
-        ``at``: the verb token, for patterns that join a word to the verb ("RECENTLY_*")."""
+        ``at``: the verb token, for patterns that join a word to the verb ("RECENTLY_*").
+
+        ``modifiers`` maps the position in ``post`` of each word inside a prepositional
+        phrase of a noun of the clause (see :func:`noun_modifiers`) to that noun's (form,
+        lemma) and the phrase's preposition: such a word is seen only by patterns that also
+        name the noun or the preposition ("- * SUPPORT FOR" sees "for" and "plans" in
+        "reiterated its support for the plans", "- * PLANS" does not; "- * OF ATTACK" sees
+        "attacks" in "accused the government of attacks", whose "of" the parser hangs on
+        the object)."""
         block = self.lexicon.blocks.get(block_name)
         index = self.indexes.get(block_name)
         if block is None or index is None or not block.patterns:
             return None
         pre_words = _with_verb(_pattern_words(pre, index.vocabulary), pre, at, before=True)
-        post_by_view: dict[frozenset[str], list[tuple[str, ...]]] = {}
+        post_by_view: dict[tuple[frozenset[str], frozenset[int]], list[tuple[str, ...]]] = {}
         openers = frozenset((circumstances or {}).values())
+        nouns = modifiers or {}
 
         def post_view(number: int) -> list[tuple[str, ...]]:
             """The object-side words pattern ``number`` may match."""
-            named = openers & index.words[number]
-            found = post_by_view.get(named)
+            words = index.words[number]
+            named = openers & words
+            shown = frozenset(n for n, noun in nouns.items() if not words.isdisjoint(noun))
+            found = post_by_view.get((named, shown))
             if found is None:
                 hidden = circumstances or {}
                 seen = [
-                    t for n, t in enumerate(post) if hidden.get(n, "") in named or n not in hidden
+                    t
+                    for n, t in enumerate(post)
+                    if (hidden.get(n, "") in named or n not in hidden)
+                    and (n not in nouns or n in shown)
                 ]
-                found = post_by_view[named] = _with_verb(
+                found = post_by_view[named, shown] = _with_verb(
                     _pattern_words(seen, index.vocabulary), seen, at, before=False
                 )
             return found
@@ -230,8 +245,10 @@ class VerbCodes:
         quad_class: Callable[[str], int | None] = lambda code: None,
         complement_senses: dict[str, tuple[tuple[str, str], ...]] | None = None,
         obligation_modals: frozenset[str] = frozenset(),
+        partitive_nouns: frozenset[str] = frozenset(),
     ) -> None:
         self.lexicon = lexicon
+        self.partitive_nouns = partitive_nouns
         self.complement_senses = complement_senses or {}
         self.obligation_modals = obligation_modals
         self.roles = roles  # clause words: a verb the lexicon lacks may still have a role
@@ -295,6 +312,7 @@ class VerbCodes:
             siblings=entry.code is None,
             circumstances=circumstance_words(verb, post, self.circumstance_prepositions),
             at=verb,
+            modifiers=noun_modifiers(verb, post, self.partitive_nouns),
         )
         if pattern is not None:
             return pattern.code, f"{pattern.text} ({pattern.origin})", 0.9, pattern
@@ -412,6 +430,50 @@ def circumstance_words(
     return found
 
 
+# the words that head a phrase a preposition can modify (wider than nlp.syntax.NOMINAL_POS:
+# "two of the soldiers", "some of them")
+PHRASE_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def noun_modifiers(
+    verb: Token, post: list[Token], partitive_nouns: frozenset[str]
+) -> dict[int, tuple[str, str, str]]:
+    """Position in ``post`` -> (form, lemma) of the noun whose prepositional phrase the
+    word is in, and the phrase's preposition ("gave the parents [of Army Sgt X]",
+    "reiterated its support [for the government's plans]"): the phrase says whose, which
+    or for what the noun is, not what the verb acts on. A pattern that names the
+    preposition still sees the phrase: the parser hangs a verb's own phrase on its object
+    too ("accused the government [of attacks]", "charged him [with murder]", "- * OF
+    ATTACK"). A partitive noun's phrase ("hundreds of troops", "a unit of police",
+    "two of the soldiers", "millions in aid"; ``partitive_nouns``, and numerals) is what
+    its phrase names and stays visible; so do the preposition itself, and the noun's own adjectives,
+    compounds and possessor, which PETRARCH's patterns read ("renewed diplomatic ties",
+    "fired artillery shells", "warned their populations")."""
+    found: dict[int, tuple[str, str, str]] = {}
+    for number, tok in enumerate(post):
+        node = tok
+        while node.i != verb.i and node.head.i != node.i:
+            head = node.head
+            if (
+                node is not tok
+                and node.dep_ == "prep"
+                and head.pos_ in PHRASE_HEAD_POS
+                and not _partitive(head, partitive_nouns)
+            ):
+                found[number] = (head.lower_, head.lemma_.lower(), node.lower_)
+                break
+            node = head
+    return found
+
+
+def _partitive(noun: Token, partitive_nouns: frozenset[str]) -> bool:
+    return (
+        noun.pos_ == "NUM"
+        or noun.lemma_.lower() in partitive_nouns
+        or noun.lower_ in partitive_nouns
+    )
+
+
 def spec_text(code: CodeSpec) -> str:
     forward = code.forward or ""
     return f"{forward}:{code.reverse}" if code.reverse else forward or "---"
@@ -420,7 +482,11 @@ def spec_text(code: CodeSpec) -> str:
 def multiword_matches(entry: VerbEntry, verb: Token) -> bool:
     doc = verb.doc
     if entry.after:
-        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+        # the verb's own particle (a "prt", or an adposition the parser made its adverb);
+        # a preposition after it only for a verb without one ("stepped out in front of" and
+        # "In Syria, he stepped into" are no STEP_IN)
+        own = [c.lower_ for c in verb.children if _particle(c)]
+        particles = own or [c.lower_ for c in verb.rights if c.dep_ == "prep"]
         following = [t.lower_ for t in doc[verb.i + 1 : verb.i + 1 + len(entry.after)]]
         if following != list(entry.after) and not set(entry.after) <= set(particles):
             return False
@@ -429,6 +495,10 @@ def multiword_matches(entry: VerbEntry, verb: Token) -> bool:
         if preceding != list(entry.before):
             return False
     return True
+
+
+def _particle(child: Token) -> bool:
+    return child.dep_ == "prt" or (child.dep_ == "advmod" and child.pos_ == "ADP")
 
 
 def verb_keys(verb: Token) -> list[str]:

@@ -218,6 +218,7 @@ class ClauseWords:
     economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
     imposing_verbs: frozenset[str]  # "imposed", "slapped": verbs that impose an economic measure
     abstract_nouns: frozenset[str]  # "an attack on the cost": force at them is another sense
+    partitive_nouns: frozenset[str]  # "hundreds of troops": their "of" object is the phrase's
     promise_verbs: frozenset[
         str
     ]  # "promised to democratize": an intent even if the act isn't coded
@@ -257,6 +258,7 @@ class ClauseWords:
     blaming_verbs: frozenset[str]  # "was blamed on the Taliban": the one named did it
     specific_determiners: frozenset[str]  # "the attack": one act the text reports
     generic_determiners: frozenset[str]  # "any attempt": no specific act
+    attempting_verbs: frozenset[str]  # "continued its efforts to": carries the attempt on
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
     dating_prepositions: frozenset[str]  # "since the 2003 invasion": the act only dates
@@ -357,6 +359,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         },
         imposing_verbs=frozenset(read_words(files.IMPOSING_VERBS, folder=folder)),
         abstract_nouns=frozenset(read_words(files.ABSTRACT_NOUNS, folder=folder)),
+        partitive_nouns=frozenset(read_words(files.PARTITIVE_NOUNS, folder=folder)),
         promise_verbs=frozenset(read_words(files.PROMISE_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
         responsibility_words=frozenset(read_words(files.RESPONSIBILITY_WORDS, folder=folder)),
@@ -400,6 +403,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         blaming_verbs=words("verb-blaming"),
         specific_determiners=words("determiner-specific"),
         generic_determiners=words("determiner-generic"),
+        attempting_verbs=words("verb-attempting"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
         dating_prepositions=words("preposition-dating"),

@@ -117,6 +117,7 @@ FUNCTION_WORD_KINDS = (
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
     "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
     "verb-blaming",  # "the attack was blamed on the Taliban": the one named did the act
+    "verb-attempting",  # "continued its efforts to": the subject carries the attempt on
     "determiner-specific",  # "the attack", "this bombing": one act the text reports
     "preposition-blame",  # "blamed Israel for the bombing": the blamed one did the act
     "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means
@@ -259,6 +260,7 @@ ECONOMIC_MEASURES = _table(
 )
 IMPOSING_VERBS = _words("events/imposing_verbs.txt", Column("lemma", WORD))
 ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
+PARTITIVE_NOUNS = _words("events/partitive_nouns.txt", Column("lemma", WORD))
 PROMISE_VERBS = _words("events/promise_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
 RESPONSIBILITY_WORDS = _words("events/responsibility_words.txt", Column("lemma", WORD))
@@ -550,6 +552,7 @@ SHIPPED = (
     ECONOMIC_MEASURES,
     IMPOSING_VERBS,
     ABSTRACT_NOUNS,
+    PARTITIVE_NOUNS,
     PROMISE_VERBS,
     RECEIVING_VERBS,
     RESPONSIBILITY_WORDS,

@@ -546,11 +546,10 @@ def _reported_content(
         # "announced a series of steps", "declared bankruptcy", "has not mentioned
         # Machado": only some speech verbs report their noun object; others' object is
         # the addressee or target ("told reporters", "accused Trump") or not speech at
-        # all ("wrote a letter", "snapped pictures"); urge/ask/warn/advise: it decides
+        # all ("wrote a letter", "reported a loss"); urge/ask/warn/advise: it decides
         if (
             child.dep_ == "dobj"
             and child.pos_ in ("NOUN", "PROPN")
-            and not _gerund_subject(verb)
             and (
                 lemma in lexicon.object_speech_lemmas
                 or (
@@ -569,13 +568,6 @@ def _reported_content(
     if found is not None:
         return found[0], found[1], False
     return None
-
-
-def _gerund_subject(verb: Token) -> bool:
-    """A gerund that is the subject of another verb ('taxpayers reporting capital gains
-    would pay their ordinary rate'): it tells who would do something, not what was
-    said; its noun object is no report."""
-    return verb.tag_ == "VBG" and verb.dep_ == "csubj"
 
 
 def _addressee(obj: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon) -> bool:
@@ -759,8 +751,8 @@ def _report_at(
             return None
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         return _Report(start, end, True, _noun_speaker(token), cue, "reported:noun")
-    if _prepositional_cue_at(doc, token.i, lexicon):
-        found = _according_to(view, token)
+    if length := _prepositional_cue_length(doc, token.i, lexicon):
+        found = _according_to(view, token, length)
         if found is None:
             return None
         (start, end), subject, cue = found
@@ -968,43 +960,59 @@ def _noun_speaker(noun: Token) -> Token | None:
     return names[-1] if names else None
 
 
-def _prepositional_cue_at(doc: Doc, i: int, lexicon: QuoteLexicon) -> bool:
+def _prepositional_cue_length(doc: Doc, i: int, lexicon: QuoteLexicon) -> int:
+    """How many words of a prepositional cue ('according to') start at ``i`` (the longest
+    that matches; 0: none). Its last word is the preposition whose object is the source."""
+    found = 0
     for words in lexicon.prepositional_cues:
         if i + len(words) <= len(doc) and all(
             doc[i + k].lower_ == word for k, word in enumerate(words)
         ):
-            return True
-    return False
+            found = max(found, len(words))
+    return found
+
+
+def _cue_phrase_end(doc: Doc, i: int, length: int) -> int:
+    """End (exclusive) of the phrase a prepositional cue of ``length`` words at ``i`` opens:
+    past the right edge of any of its words (the parser may hang each on something else)."""
+    return max(doc[k].right_edge.i for k in range(i, i + length)) + 1
 
 
 def _according_to(
-    view: _DocView, token: Token
+    view: _DocView, token: Token, length: int
 ) -> tuple[tuple[int, int], Token | None, Span] | None:
-    """``according to X, …``: content is the rest of the sentence, X the speaker; a phrase
-    trailing a relative or adverbial clause ('the gap in delegates, which stood at 263,
-    according to the AP') attributes that clause only."""
+    """``according to X``: X the speaker, the content what the phrase attributes: the
+    relative clause set off by commas right before it ('the gap in delegates, which stood
+    at 263, according to the AP'), else the side its neighbours tell (the clause a clause
+    opener before it opens, the words before a coordinator or a dash after it), else the
+    longer side of its sentence. ``length``: the cue's words."""
     doc = view.doc
-    preposition = doc[token.i + 1]
-    source = object_of_preposition(preposition)
+    cue = doc[token.i : token.i + length]
+    source = object_of_preposition(cue[-1])
     phrase_start = token.i
-    phrase_end = max(preposition.right_edge.i, token.right_edge.i) + 1
+    phrase_end = _cue_phrase_end(doc, token.i, length)
     sent = view.sentence(token.i)
     clause = _attributed_clause(doc, sent, phrase_start)
     if clause is not None:
-        return (clause.left_edge.i, phrase_start), source, doc[token.i : token.i + 2]
-    side = _attributed_side(doc, sent, phrase_start, phrase_end)
-    if side is None:
-        side = "before" if phrase_start - sent.start >= sent.end - phrase_end else "after"
-    content = (sent.start, phrase_start) if side == "before" else (phrase_end, sent.end)
-    return content, source, doc[token.i : token.i + 2]
+        return (clause.left_edge.i, phrase_start), source, cue
+    content = _attributed_side(doc, sent, phrase_start, phrase_end)
+    if content is None:
+        before = phrase_start - sent.start >= sent.end - phrase_end
+        content = (sent.start, phrase_start) if before else (phrase_end, sent.end)
+    return content, source, cue
 
 
-def _attributed_side(doc: Doc, sent: Span, phrase_start: int, phrase_end: int) -> str | None:
-    """Which side of a mid-sentence ``according to`` phrase it attributes, when the words
-    around it tell: a clause opener right before it ('because, according to Trump, the
-    media would …') gives the clause after; a coordinator or a dash right after it
-    ('leads in Indiana, according to the poll, and has a lead in Ohio', '…, according to
-    the average - despite …') gives the clause before. None: the longer side."""
+def _attributed_side(
+    doc: Doc, sent: Span, phrase_start: int, phrase_end: int
+) -> tuple[int, int] | None:
+    """What a mid-sentence ``according to`` phrase attributes, when the words around it
+    tell: after a clause opener ('because, according to Trump, the media would …'), the
+    clause the opener opens, up to that clause's right edge ('Because, according to the
+    minister, the army had left, the town fell': not the main clause after it; the rest of
+    the sentence when the parser hung the opener on no clause after the phrase); before a
+    coordinator or a dash ('leads in Indiana, according to the poll, and has a lead in
+    Ohio', '…, according to the average - despite …'), the sentence before the phrase.
+    None: the words do not tell (the caller takes the longer side)."""
     before = phrase_start - 1
     while before > sent.start and doc[before].is_punct:
         before -= 1
@@ -1012,10 +1020,13 @@ def _attributed_side(doc: Doc, sent: Span, phrase_start: int, phrase_end: int) -
     while after < sent.end - 1 and doc[after].text == ",":
         after += 1
     if before >= sent.start and (doc[before].dep_ == "mark" or doc[before].pos_ == "SCONJ"):
-        return "after"
+        clause = doc[before].head
+        if clause.i >= phrase_end and clause.right_edge.i < sent.end:
+            return phrase_end, clause.right_edge.i + 1
+        return phrase_end, sent.end
     if after < sent.end and phrase_start - sent.start >= 3:
         if doc[after].dep_ == "cc" or doc[after].text in SET_OFF_MARKS:
-            return "before"
+            return sent.start, phrase_start
     return None
 
 
@@ -1046,8 +1057,8 @@ def _trailing_attribution(doc: Doc, start: int, end: int, lexicon: QuoteLexicon)
     writer's attribution is not the reporter's words ('have said that they plan to
     protest, according to an organizer')."""
     for i in range(start + 3, end):
-        if doc[i - 1].text == "," and _prepositional_cue_at(doc, i, lexicon):
-            if doc[i].right_edge.i + 1 >= end or doc[i + 1].right_edge.i + 1 >= end:
+        if doc[i - 1].text == "," and (length := _prepositional_cue_length(doc, i, lexicon)):
+            if _cue_phrase_end(doc, i, length) >= end:
                 return i - 1
     return end
 
@@ -1138,9 +1149,9 @@ def _find_cue(
     order = reversed(frame) if backwards else iter(frame)
     for i in order:
         token = doc[i]
-        if _prepositional_cue_at(doc, i, lexicon) and i + 1 in frame:
-            source = object_of_preposition(doc[i + 1])
-            return doc[i : i + 2], source
+        length = _prepositional_cue_length(doc, i, lexicon)
+        if length and i + length - 1 in frame:
+            return doc[i : i + length], object_of_preposition(doc[i + length - 1])
         if _valid_cue(view, token, lexicon):
             return doc[i : i + 1], _reporter(view, token, lexicon)
     return None
