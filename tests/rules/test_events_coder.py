@@ -1399,3 +1399,143 @@ def test_conceding_a_point_acknowledges_it(coder):
     """
     yielded = CONCEDED.format(verb="conceded", lemma="concede", rest=territory)
     assert "080" in {e.cameo for e in coded(coder, yielded, codes)}
+
+
+ENCOURAGED_TO_MEET = """
+    Macron      nsubj  {gov}     PROPN  NNP
+    {gov}       ROOT   -         VERB   VBD  lemma={lemma}
+    Putin       dobj   {gov}     PROPN  NNP
+    to          aux    meet      PART   TO
+    meet        xcomp  {gov}     VERB   VB   lemma=meet
+    Zelensky    dobj   meet      PROPN  NNP
+    .           punct  {gov}     PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    ("gov", "lemma"),
+    [
+        ("urged", "urge"),
+        ("encouraged", "encourage"),
+        ("spurred", "spur"),
+        ("warned", "warn"),
+        ("cautioned", "caution"),
+        ("challenged", "challenge"),
+    ],
+)
+def test_the_act_an_appeal_asks_for_is_demanded_not_done(coder, gov, lemma):
+    """clause_words.tsv: the verbs complement_senses.tsv reads as appeals or demands when an
+    infinitive follows govern that act as "urge" does: "Macron encouraged Putin to meet
+    Zelensky" codes the appeal to Putin and Putin's meeting as asked for (demanded), not as
+    a meeting that took place."""
+    codes = {"Macron": "FRAGOV", "Putin": "RUSGOV", "Zelensky": "UKRGOV"}
+    events = coded(coder, ENCOURAGED_TO_MEET.format(gov=gov, lemma=lemma), codes)
+    meetings = [e for e in events if e.source.code == "RUSGOV"]
+    assert meetings, triples(events)
+    assert all(e.modality == "demanded" for e in meetings), [
+        (e.cameo, e.modality) for e in meetings
+    ]
+
+
+CALLED_A_SPONSOR = """
+    Pompeo   nsubj  called   PROPN  NNP
+    called   ROOT   -        VERB   VBD  lemma=call
+    Iran     {dep}  called   PROPN  NNP
+    {rest}
+    .        punct  called   PUNCT  .
+"""
+
+
+def test_calling_someone_something_is_a_statement_not_a_phone_call(coder):
+    """complement_senses.tsv's ``call predicate 010``: "Pompeo called Iran the main sponsor of
+    terror", an object with a predicate (oprd), says something of Iran (010); "Pompeo called
+    Iran" alone is CALL's telephone consultation (041)."""
+    codes = {"Pompeo": "USAGOV", "Iran": "IRNGOV"}
+    labelled = CALLED_A_SPONSOR.format(
+        dep="dobj",
+        rest="""
+        the      det    sponsor  DET    DT
+        main     amod   sponsor  ADJ    JJ
+        sponsor  oprd   called   NOUN   NN
+        """,
+    )
+    found = {e.cameo for e in coded(coder, labelled, codes) if e.source.code == "USAGOV"}
+    assert "010" in found and "041" not in found
+    bare = CALLED_A_SPONSOR.format(dep="dobj", rest="")
+    assert ("USAGOV", "IRNGOV", "041") in triples(coded(coder, bare, codes))
+
+
+RECEIVED_THE_AMBASSADOR = """
+    Xi          nsubj  {verb}      PROPN  NNP
+    {verb}      ROOT   -           VERB   VBD  lemma={lemma}
+    the         det    {noun}      DET    DT
+    Russian     amod   {noun}      ADJ    JJ
+    {noun}      dobj   {verb}      NOUN   NN   lemma={noun}
+    .           punct  {verb}      PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "noun", "code"),
+    [
+        ("received", "receive", "ambassador", "043"),  # - * AMBASSADOR [043:042]
+        ("pardoned", "pardon", "prisoner", "0841"),  # - * &HOSTAGE [0841]
+    ],
+)
+def test_a_person_a_pattern_names_stays_the_target(coder, verb, lemma, noun, code):
+    """Only the words of instrument_synsets.txt a pattern names are never a target ("dropped
+    bombs"): the people a pattern names are the ones acted on, "Xi received the Russian
+    ambassador" is hosting Russia's envoy (043 CHNGOV -> RUSGOV)."""
+    table = RECEIVED_THE_AMBASSADOR.format(verb=verb, lemma=lemma, noun=noun)
+    codes = {"Xi": "CHNGOV", f"Russian {noun}": "RUSGOV"}  # a mention headed by the word
+    assert ("CHNGOV", "RUSGOV", code) in triples(coded(coder, table, codes))
+
+
+TROOPS_LEFT = """
+    Russian   amod   troops  ADJ    JJ
+    troops    {subj} left    NOUN   NNS  lemma=troop
+    {aux}
+    left      ROOT   -       VERB   {tag}  lemma=leave
+    {rest}
+    .         punct  left    PUNCT  .
+"""
+
+
+def test_troops_leaving_withdraw_only_from_what_they_leave(coder):
+    """argument_senses.tsv ``leave 08 departed,from``: "Russian troops left Kherson" withdraws
+    (0874, "- &MILITARY * [0874]"); "left hundreds dead in Bucha" (an object with a
+    predicate), "left their weapons in Kherson" (a thing left behind) and "US troops will
+    be left in Syria" (a passive: they stay) withdraw from nothing."""
+    codes = {"Russian": "RUSMIL", "Kherson": "UKR", "Bucha": "UKR", "hundreds": "UKRCVL"}
+
+    def withdrawals(rest: str, *, passive: bool = False) -> set:
+        table = TROOPS_LEFT.format(
+            subj="nsubjpass" if passive else "nsubj",
+            aux="will  aux  left  AUX  MD\n    be  auxpass  left  AUX  VB" if passive else "",
+            tag="VBN" if passive else "VBD",
+            rest=rest,
+        )
+        return {t for t in triples(coded(coder, table, codes)) if t[2] == "0874"}
+
+    assert withdrawals("Kherson  dobj  left  PROPN  NNP") == {("RUSMIL", "UKR", "0874")}
+    dead = """
+        hundreds  dobj   left      NOUN   NNS  lemma=hundred
+        dead      amod   hundreds  ADJ    JJ
+        in        prep   left      ADP    IN
+        Bucha     pobj   in        PROPN  NNP
+    """
+    assert withdrawals(dead) == set()
+    weapons = """
+        their     poss   weapons   PRON   PRP$
+        weapons   dobj   left      NOUN   NNS  lemma=weapon
+        in        prep   left      ADP    IN
+        Kherson   pobj   in        PROPN  NNP
+    """
+    assert withdrawals(weapons) == set()
+    in_syria = """
+        in        prep   left      ADP    IN
+        Kherson   pobj   in        PROPN  NNP
+    """
+    assert withdrawals(in_syria, passive=True) == set()
+    from_kherson = in_syria.replace("in  ", "from").replace("pobj   in", "pobj   from")
+    assert withdrawals(from_kherson) == {("RUSMIL", "UKR", "0874")}

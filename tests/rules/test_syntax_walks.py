@@ -11,11 +11,13 @@ from detente.nlp.syntax import (
     child_with,
     first_conjunct,
     governing_verb,
+    has_modal,
     has_own_subject,
     inherited_subject,
     is_bare_verb,
     is_copula,
     is_passive,
+    is_to_infinitive,
     object_of_preposition,
     passive_agent,
     preposition_complement,
@@ -208,3 +210,35 @@ def test_the_first_conjunct_is_the_top_of_the_conj_chain():
     assert first_conjunct(doc[4]).text == "Japan"
     assert first_conjunct(doc[0]).text == "Japan"  # no conjunct: itself
     assert first_conjunct(doc[5]).text == "met"
+
+
+def test_the_to_of_an_infinitive_and_a_modal():
+    """is_to_infinitive: the "to" the parser labels aux, or auxpass before a passive ("not to
+    be tempted"); "going to Paris" has a preposition "to", no infinitive. has_modal: an
+    auxiliary among the words given ("should stop"), not any auxiliary ("has stopped")."""
+    tempted = """
+        warned   ROOT     -        VERB   VBD
+        Brown    dobj     warned   PROPN  NNP
+        to       {dep}    tempted  PART   TO
+        be       auxpass  tempted  AUX    VB
+        tempted  xcomp    warned   VERB   VBN
+    """
+    for dep in ("aux", "auxpass"):
+        doc = parse(tempted.format(dep=dep))
+        assert is_to_infinitive(doc[4]) and not is_to_infinitive(doc[0])
+    going = parse(
+        """
+        going  ROOT  -      VERB   VBG
+        to     prep  going  ADP    IN
+        Paris  pobj  to     PROPN  NNP
+        """
+    )
+    assert not is_to_infinitive(going[0])
+    stop = """
+        Iran    nsubj  stop  PROPN  NNP
+        {aux}   aux    stop  AUX    {tag}
+        stop    ROOT   -     VERB   VB
+    """
+    obligations = {"should", "must"}
+    assert has_modal(parse(stop.format(aux="should", tag="MD"))[2], obligations)
+    assert not has_modal(parse(stop.format(aux="will", tag="MD"))[2], obligations)

@@ -16,6 +16,8 @@ from detente.nlp.syntax import (
     TIME_LABELS,
     VERBAL_POS,
     first_conjunct,
+    is_passive,
+    is_to_infinitive,
     object_of_preposition,
     prepositional_objects,
     pruned_subtree,
@@ -94,7 +96,7 @@ def for_clause_mark(clause: Token) -> Token | None:
     if clause.dep_ != "advcl":
         return None
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    infinitive = is_to_infinitive(clause)
     subject = verb_subject(clause)
     if mark is None or not infinitive or subject is None or subject.i > clause.i:
         return None
@@ -125,9 +127,7 @@ def noun_infinitive(clause: Token) -> bool:
     yet done: its places are where that act would happen, not where the noun's verb lands
     ("imposed tariffs in an effort to win a Pennsylvania seat" is done to no one there),
     unlike a participle, which says who the noun's people are ("refugees fleeing Sudan")."""
-    return clause.dep_ == "acl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-    )
+    return clause.dep_ == "acl" and is_to_infinitive(clause)
 
 
 def coordinated(head: Token) -> list[Token]:
@@ -209,8 +209,11 @@ def argument_heads(verb: Token, argument: str) -> list[Token]:
     """The heads of the verb's ``argument`` phrases, a comma list of: ``object`` = its
     direct objects, else a passive subject ("took the town", "the town was taken"; in
     "Zelensky was given a tour" the passive subject is the recipient, as "Zelensky" in
-    "gave Zelensky a tour", and the object is "a tour"); prepositions = their objects, also
-    under a particle or adverb of the verb ("went back to Jerusalem", "returned from
+    "gave Zelensky a tour", and the object is "a tour"); ``departed`` = the direct objects
+    of an active verb that no predicate follows: the place or party left ("troops left
+    Kherson"), not those left in a state ("left hundreds dead", "left them stranded") nor
+    the ones left behind ("troops will be left in Syria"); prepositions = their objects,
+    also under a particle or adverb of the verb ("went back to Jerusalem", "returned from
     Cairo", "struggled against the junta")."""
     kinds = argument.split(",")
     heads: list[Token] = []
@@ -218,8 +221,20 @@ def argument_heads(verb: Token, argument: str) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dobj"] or [
             c for c in verb.children if c.dep_ == "nsubjpass"
         ]
+    if "departed" in kinds and not is_passive(verb):
+        heads += [c for c in verb.children if c.dep_ == "dobj" and not _has_predicate(c)]
     holders = [verb, *(c for c in verb.children if c.dep_ in PARTICLE_DEPS)]
     return heads + [pobj for holder in holders for _, pobj in prepositional_objects(holder, kinds)]
+
+
+def _has_predicate(obj: Token) -> bool:
+    """The object has a predicate after it: an adjective or participle said of it ("left
+    hundreds dead", "left them stranded") or a clause or complement of the verb saying it
+    ("left the town to burn", "left them homeless")."""
+    predicate_deps = ("oprd", "xcomp", "ccomp", "acomp")
+    if any(c.dep_ in ("amod", "acl") and c.i > obj.i for c in obj.children):
+        return True
+    return any(c.dep_ in predicate_deps and c.i > obj.i for c in obj.head.children)
 
 
 def inside_phrase(head: Token, start: int, end: int) -> bool:

@@ -38,7 +38,6 @@ from detente.events.modality import (
     REPORTING_ROLES,
     Factuality,
     act_factuality,
-    has_modal,
     is_negated,
     is_obliged,
     is_unasserted_infinitive,
@@ -67,6 +66,7 @@ from detente.nlp.extensions import get_list
 from detente.nlp.segments import SENTENCE_END_CHARS, is_furniture_sentence
 from detente.nlp.syntax import (
     governing_verb,
+    has_modal,
     is_bare_verb,
     is_copula,
     passive_agent,
@@ -204,7 +204,7 @@ class EventCoder:
         issue" does not; "went to Jerusalem" travels, "went back on a pledge" does not.
         Checked are the verb's default code and patterns of nothing but the listed
         prepositions and the verb's particles ("- * (TO) [040]", "- * BACK [042:043]"): a
-        pattern naming a noun names its own sense ("- * SUMMIT [046]"). ``mutual``: the
+        pattern naming a noun after the verb names its own sense ("- * SUMMIT [046]"). ``mutual``: the
         verb has several doers, or "each other" ("rebels and troops fought"), which an
         argument list with ``mutual`` accepts for its counterpart; ``force``: a phrase
         below the verb names an act of material conflict ("died after being shot", "died
@@ -219,8 +219,10 @@ class EventCoder:
         if "force" in kinds and self._names_force(verb):
             return True
         if coding.pattern is not None:
+            # the words before the verb name its doer ("- &MILITARY * [0874]": troops
+            # leaving), which says nothing of its argument
             light = {*kinds, *particles(verb)}
-            slots = (*coding.pattern.pre, *coding.pattern.post)
+            slots = coding.pattern.post
             if any(word not in light for slot in slots for words in slot for word in words):
                 return True
         return any(

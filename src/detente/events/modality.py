@@ -22,7 +22,7 @@ from detente.events.clauses import attempt_clause, attempt_noun, verb_subject
 from detente.events.participants import DocActors
 from detente.events.patterns import verb_keys
 from detente.knowledge.events import ClauseWords
-from detente.nlp.syntax import NOUN_MODIFIER_DEPS, VERBAL_POS
+from detente.nlp.syntax import NOUN_MODIFIER_DEPS, VERBAL_POS, has_modal, is_to_infinitive
 
 ASSERTED = "asserted"
 # governing roles whose own act is coded (the others govern without an act of their own)
@@ -73,7 +73,7 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
     * a condition or scene-setting clause: "unless the president arranged a ceasefire",
       "after crowds burned down its embassy" (an act that only dates another is not news).
     """
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    infinitive = is_to_infinitive(verb)
     if verb.dep_ == "advcl":
         if infinitive:
             return True
@@ -167,10 +167,6 @@ def _focused(negator: Token, focus: frozenset[str]) -> bool:
         return False
     verb = negator.head if negator.head.pos_ in ("VERB", "AUX") else negator.head.head
     return any(t.lower_ == "but" and t.dep_ == "cc" and t.i > nxt for t in verb.subtree)
-
-
-def has_modal(verb: Token, modals: frozenset[str]) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def obliged_through_adjective(verb: Token, modals: frozenset[str]) -> bool:

@@ -133,7 +133,9 @@ def event_actor(mention: Mention) -> EventActor:
 
 def pattern_words(pattern: Pattern | None) -> frozenset[str]:
     """The head words a verb pattern names on its object side ("- * &WEAPON [194]":
-    bomb, missile ...; "- * (FOR &NEGOTIATION)": for, negotiation ...)."""
+    bomb, missile ...; "- * DIPLOMAT [161]": diplomat). The coder keeps only those of the
+    instrument synsets (instrument_synsets.txt) as the things no target is headed by: the
+    people a pattern names ("expelled diplomats", "received the ambassador") stay targets."""
     if pattern is None:
         return frozenset()
     return frozenset(alt[-1] for slot in pattern.post for alt in slot if alt)
@@ -547,8 +549,8 @@ class Participants:
         A ``domestic`` act ("Turkey will allow Turkish refugees to return") may target the
         source's own people: only the source itself is excluded, the same mention or another
         of the same actor ("Russia withdrew its troops from Syria": not "its"). A mention
-        headed by one of ``things`` (the words of the verb's pattern) is never a target
-        (:func:`names_thing`).
+        headed by one of ``things`` (the instruments the verb's pattern names: "dropped
+        bombs") is never a target (:func:`names_thing`).
         """
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         ranked = self.words.target_prepositions

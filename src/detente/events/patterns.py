@@ -17,6 +17,7 @@ from detente.nlp.syntax import (
     COMPLEMENT_DEPS,
     child_with,
     finite_complement,
+    has_modal,
     infinitive_complement,
     is_subjunctive,
 )
@@ -365,8 +366,7 @@ def has_complement(verb: Token, kind: str, obligation_modals: frozenset[str]) ->
         return False
     if kind == "clause":
         return True
-    obliged = any(c.dep_ == "aux" and c.lower_ in obligation_modals for c in clause.children)
-    return not obliged and not is_subjunctive(clause)
+    return not has_modal(clause, obligation_modals) and not is_subjunctive(clause)
 
 
 # the governing verb's words that a pattern's words before the verb may name with it

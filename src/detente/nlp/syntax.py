@@ -54,6 +54,17 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
+def is_to_infinitive(verb: Token) -> bool:
+    """The verb has the "to" of an infinitive ("to release", "not to be tempted"; the parser
+    labels it aux, or auxpass before a passive)."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in verb.children)
+
+
+def has_modal(verb: Token, modals: Collection[str]) -> bool:
+    """An auxiliary of ``verb`` is one of ``modals`` ("must return", "should stop")."""
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
 def child_with(token: Token, deps: Collection[str]) -> Token | None:
     """The first child of ``token`` whose dependency label is one of ``deps``."""
     for child in token.children:
@@ -119,12 +130,16 @@ def infinitive_complement(verb: Token) -> Token | None:
     """The "to" infinitive after the verb that says what is to be done, when someone other
     than the verb's subject is to do it: the verb's object ("encouraged Iran to release",
     "challenged the opposition to announce", "warned Brown not to be tempted") or the
-    infinitive's own subject ("encouraged senior officials to be interviewed")."""
+    infinitive's own subject ("encouraged senior officials to be interviewed"). An advcl is
+    taken too: the parser labels so the infinitive of "The Government has challenged the
+    Labor opposition to announce their tax policy" (real-news train, a demand, 100) as well
+    as the purpose infinitive of "challenged the ruling to protect its authority" (110);
+    telling them apart needs to know whether the object can act (an actor), not the label."""
     has_object = child_with(verb, OBJECT_DEPS) is not None
     for child in verb.rights:
         if child.dep_ not in ("xcomp", "ccomp", "advcl") or child.pos_ not in VERBAL_POS:
             continue
-        if not any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in child.lefts):
+        if not is_to_infinitive(child):
             continue
         if has_object or child_with(child, SUBJECT_DEPS) is not None:
             return child
@@ -138,7 +153,7 @@ def finite_complement(verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ != "ccomp" or child.pos_ not in VERBAL_POS:
             continue
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
+        if is_to_infinitive(child):
             continue
         if child_with(child, CLAUSAL_SUBJECT_DEPS) is not None:
             return child
