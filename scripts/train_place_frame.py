@@ -10,10 +10,12 @@ names outside the annotated sentences are not used. Then:
 * leave-one-split-out: for each split, fits a logistic regression on the other splits,
   runs the stage with that model on the held-out split and scores it as ``detente eval
   places`` does, beside the rules' score;
-* fits on all the splits and writes the weights (unless ``--no-write``).
+* fits on all the splits; writes the weights only with ``--write``. The actors stage loads
+  that file whenever it exists and then decides every state name by the model, not the
+  rules: writing it changes the pipeline (none ships: see gold/places/README.md).
 
 Run: ``make train`` or ``.venv/bin/python scripts/train_place_frame.py [--drop PREFIX ...]
-[--c 1.0] [--no-write]``. ``--drop`` leaves out features by prefix (``--drop rules_place
+[--c 1.0] [--write]``. ``--drop`` leaves out features by prefix (``--drop rules_place
 located`` trains without the rules' own signals). The parses are cached in
 ``tmp/place-misses/`` (shared with ``benchmarks/place_misses.py``).
 """
@@ -92,14 +94,23 @@ def fit(rows, drop: tuple[str, ...], c: float) -> FrameModel:
     return FrameModel(weights, 0.5, {})
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line: the weights are written only when ``--write`` asks."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drop", nargs="*", default=[], help="feature prefixes left out")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
-    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help=f"write the weights to {FRAME_FILE.relative_to(ROOT)}: the pipeline then uses them",
+    )
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--dump", type=Path, help="write the labelled frames (JSON) here")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def main() -> None:
+    args = parse_args()
     drop = tuple(args.drop)
 
     from detente.eval.places import gold_articles, read_gold
@@ -140,7 +151,7 @@ def main() -> None:
     rows = [row for split in SPLITS for row in data[split][2]]
     model = fit(rows, drop, args.c)
     print(f"\nall splits: {len(rows)} frames, {sum(r[1] for r in rows)} land")
-    if args.no_write:
+    if not args.write:
         return
     FRAME_FILE.write_text(
         json.dumps(

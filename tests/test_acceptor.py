@@ -156,10 +156,11 @@ def test_the_calibration_map_is_applied_to_the_score():
     assert acceptor.probability(found) == pytest.approx(1 / (1 + math.exp(-2.5)), abs=1e-15)
 
 
-def test_calibrate_replaces_the_confidence():
+def test_accept_replaces_the_confidence():
     acceptor = Acceptor({"bias": -2.0, "rule_score": 4.0, "target=weak": -1.0}, {})
     event = _event()
-    calibrated = acceptor.calibrate(event, sentence_index=0, source_by="kb", target_by="pronoun")
+    found = features(event, sentence_index=0, source_by="kb", target_by="pronoun")
+    calibrated = acceptor.accept(event, found)
     # -2 + 4 * 0.75 - 1 = 0
     assert calibrated.confidence == 0.5
     assert calibrated.rule == event.rule and calibrated.cameo == event.cameo
@@ -245,3 +246,14 @@ def test_the_parse_is_read_only_when_a_weight_names_a_parse_feature():
     assert not Acceptor({"bias": -1.0, "rule_score": 2.0}, {}).reads_parse
     assert Acceptor({"bias": -1.0, "trigger_dep=root": 0.3}, {}).reads_parse
     assert Acceptor({"source_same_clause": 0.3}, {}).reads_parse
+
+
+def test_the_shipped_weights_hold_only_the_groups_they_name():
+    """A group the trainer left out has no weight: without "parse" among the file's
+    feature groups the pipeline never reads the parse for the acceptor."""
+    acceptor = load_acceptor()
+    if "parse" not in acceptor.meta["feature_groups"]:
+        assert not acceptor.reads_parse
+    for group, prefix in (("category", "category="), ("modality", "modality=")):
+        if group not in acceptor.meta["feature_groups"]:
+            assert not any(name.startswith(prefix) for name in acceptor.weights)

@@ -987,6 +987,29 @@ def test_a_verbs_sense_needs_an_actor_or_place_in_its_argument():
     )
     assert sense(doc, actors, "171")  # an actor taken
 
+    # "Gondor was taken by Japan ." (the passive subject is the object) / "Gondor was given
+    # a tour by Japan ." (the recipient, as in "gave Gondor a tour": the object is the tour)
+    doc, actors = parse(
+        ["Gondor", "was", "taken", "by", "Japan", "."],
+        lemmas=["Gondor", "be", "take", "by", "Japan", "."],
+        heads=[2, 2, 2, 2, 3, 2],
+        deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+        pos=["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+        actor_tokens={0, 4},
+    )
+    assert [t.text for t in argument_heads(doc[2], "object")] == ["Gondor"]
+    given = dict(
+        lemmas=["Gondor", "be", "give", "a", "tour", "by", "Japan", "."],
+        heads=[2, 2, 2, 4, 2, 2, 5, 2],
+        deps=["nsubjpass", "auxpass", "ROOT", "det", "dobj", "agent", "pobj", "punct"],
+        pos=["PROPN", "AUX", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    words = ["Gondor", "was", "given", "a", "tour", "by", "Japan", "."]
+    doc, actors = parse(words, **given, actor_tokens={0, 6})
+    assert [t.text for t in argument_heads(doc[2], "object")] == ["tour"]
+    coding = _Coding(CodeSpec("060"), "", 0.7, None)
+    assert not coder._argument_sense(doc[2], coding, actors)  # a tour granted: nothing
+
     # "Japan went back to Gondor ." ("to" under the adverb) / "... back on Gondor ."
     went = dict(
         lemmas=["Japan", "go", "back", "to", "Gondor", "."],

@@ -1,11 +1,13 @@
 """The place frame model (issue 10): a state's name is its land or an actor by one learned
 decision over its frame. Features on hand-built parses, the decision both ways with its
-reason, and the shipped weights file."""
+reason, a weights file written here (none ships), and the training script's guards."""
 
 from __future__ import annotations
 
 import importlib
 import json
+import math
+import subprocess
 import sys
 from pathlib import Path
 
@@ -186,3 +188,24 @@ def test_the_frame_training_and_the_miss_table_never_read_the_fresh_split():
     fresh = HELD_OUT_SPLITS[-1]
     assert fresh == "test6" and fresh not in train.SPLITS and fresh not in misses.ALLOWED
     assert "test5" in train.SPLITS  # the least-fitted split the model is measured on
+    # the stage decides by the weights file whenever it exists: the documented command
+    # (make train) measures only, and writes it only when asked
+    assert not train.parse_args([]).write and train.parse_args(["--write"]).write
+
+
+def test_the_places_stage_loads_without_the_events_stage():
+    """Places runs before events: its learned model shares the logistic through
+    detente.learn, not through the acceptor of a later stage."""
+    code = (
+        "import sys, detente.places.frame, detente.places.resolve; "
+        "print(sorted(m for m in sys.modules if m.startswith('detente.events')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_frame_probability_is_the_logistic_of_its_weighted_sum():
+    model = FrameModel({"bias": -1.0, "dep=pobj": 2.0, "prep=in": 0.5}, 0.5, {})
+    found = {"bias": 1.0, "dep=pobj": 1.0, "prep=in": 1.0, "unweighted": 1.0}
+    assert model.probability(found) == pytest.approx(1 / (1 + math.exp(-1.5)))
+    assert model.is_land(found) and not model.is_land({"bias": 1.0})

@@ -1327,6 +1327,7 @@ def test_ordinary_news_sentence_has_no_reported_speech(code, text):
     [
         "Merkel wrote a letter to Putin.",
         "She wrote the book in 2010.",
+        "The company reported a loss of $3 billion.",
         "Photographers snapped pictures of the president.",
         "Biden swore an oath of office.",
         "Washington cautioned Tehran.",
@@ -1342,10 +1343,6 @@ def test_a_speech_verb_object_outside_the_allow_list_is_not_reported(code, text)
     [
         ("The company declared bankruptcy.", "bankruptcy"),
         ("The envoy suggested a compromise.", "a compromise"),
-        # PolNeAR attributes what is reported to its reporter: 'Police reported no
-        # arrests', 'Twitter reported disappointingly flat user growth'
-        ("Police reported no arrests.", "no arrests"),
-        ("The company reported a loss of $3 billion.", "a loss of $3 billion"),
     ],
 )
 def test_an_allow_listed_speech_verb_reports_its_object(code, text, said):
@@ -1401,11 +1398,3 @@ def test_a_tweets_noun_object_is_what_is_said(code):
         "his observations of the rally",
         "Sexton",
     )
-
-
-def test_a_clause_subject_of_report_is_no_report(code):
-    doc = code(
-        "Under her plan, taxpayers reporting capital gains held for one to two years would "
-        "pay their ordinary income tax rate."
-    )
-    assert not quotes_of(doc), [(q.kind, q.text) for q in quotes_of(doc)]

@@ -70,31 +70,6 @@ def test_the_object_of_a_speech_verb_with_its_subject_is_reported(lexicon):
     assert reported(doc, lexicon) == [("the talks", "The minister")]
 
 
-@pytest.mark.parametrize("dep", ["csubj", "acl"])
-def test_a_gerund_describing_who_does_something_reports_no_noun_object(lexicon, dep):
-    # 'taxpayers reporting capital gains would pay more': who would pay, not what was said
-    # (the parser makes the gerund a clause subject or a noun's modifier)
-    doc = parse(
-        "taxpayers reporting capital gains would pay more .",
-        [1, 5, 3, 1, 5, 5, 5, 5] if dep == "csubj" else [5, 0, 3, 1, 5, 5, 5, 5],
-        f"nsubj {dep} compound dobj aux ROOT dobj punct",
-        "NNS VBG NN NNS MD VB JJ .",
-        "taxpayer report capital gain would pay more .",
-    )
-    assert reported(doc, lexicon) == []
-
-
-def test_reported_reports_its_noun_object(lexicon):
-    doc = parse(
-        "Police reported no arrests .",
-        [1, 1, 3, 1, 1],
-        "nsubj ROOT det dobj punct",
-        "NNS VBD DT NNS .",
-        "police report no arrest .",
-    )
-    assert reported(doc, lexicon) == [("no arrests", "Police")]
-
-
 # --- 'according to' --------------------------------------------------------------------
 
 

@@ -35,7 +35,8 @@ as they are.
 
     .venv/bin/python scripts/gold/sample_places.py
 
-Held-out samples, ``--test2`` ... ``--test6`` (splits ``test2`` ... ``test6``, each scored
+Held-out samples, ``--test2`` ... ``--test6`` (splits ``test2`` ... ``test6``; test2 ...
+test5 are worn by now, scored and their misses read, and test6 is the one fresh split, scored
 once by the lead): the same procedure (steps 1-3, the same names, candidates, caps per
 article and per name) with the sample's own seed (``HELD_OUT_SEEDS``: test2 20, test3 30,
 test4 40, test5 50, test6 60) and the quotas ``HELD_OUT_QUOTAS`` (100 sentences in the

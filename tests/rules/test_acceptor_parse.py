@@ -3,11 +3,22 @@ source and target stand in its clause, whether it is quoted, how full its senten
 
 from __future__ import annotations
 
+import importlib
 import math
+import sys
+from pathlib import Path
 
 from parses import parse
 
-from detente.events.acceptor import clause_head, parse_features
+from detente.events.acceptor import (
+    PARSE_FEATURES,
+    Acceptor,
+    clause_head,
+    event_features,
+    features,
+    in_group,
+    parse_features,
+)
 from detente.records import Event, EventActor, Quote, TextSpan
 
 RELATIVE = """
@@ -121,3 +132,59 @@ def test_a_noun_trigger_in_an_object():
     found = parse_features(_event(doc, 2, 0, 4), doc[:], sentence_events=1)
     assert found["trigger_pos=noun"] == 1.0 and found["trigger_dep=other"] == 1.0
     assert found["source_same_clause"] == 1.0 and found["target_same_clause"] == 1.0
+
+
+def _train_acceptor():
+    folder = str(Path(__file__).resolve().parents[2] / "scripts")
+    sys.path.insert(0, folder)
+    try:
+        return importlib.import_module("train_acceptor")
+    finally:
+        sys.path.remove(folder)
+
+
+def test_the_baseline_group_holds_no_parse_feature():
+    """The trainer's baseline is the run-time features alone: its "log_sentence" (the
+    sentence's place in the article) names that feature, not every name it begins."""
+    doc = parse(RELATIVE)
+    event = _event(doc, 1, 0, 2)
+    parsed = parse_features(event, doc[:], sentence_events=2)
+    assert {"log_sentence_events", "log_sentence_tokens"} <= set(parsed)
+    found = {**features(event, sentence_index=3, source_by="kb", target_by="kb"), **parsed}
+    select = _train_acceptor().select
+    baseline = select(found, [])
+    assert (
+        "log_sentence" in baseline and "family=pattern" in baseline and "target=named" in baseline
+    )
+    assert not set(baseline) & set(parsed)
+    assert not Acceptor(baseline, {}).reads_parse
+    assert set(select(found, ["parse"])) == set(baseline) | set(parsed)
+    load = {"log_sentence_events", "log_sentence_tokens"}
+    assert set(select(found, ["load"])) == set(baseline) | load
+    assert Acceptor(parsed, {}).reads_parse
+
+
+def test_a_group_entry_is_a_name_or_a_name_and_its_values():
+    assert in_group("family=verb", ("family=",)) and in_group("rule_score", ("rule_score",))
+    assert not in_group("log_sentence_events", ("log_sentence",))
+    assert not in_group("rule_score_extra", ("rule_score",))
+    assert all(in_group(name, PARSE_FEATURES) for name in ("trigger_dep=root", "quoted=direct"))
+
+
+def test_the_pipelines_features_read_the_parse_when_the_weights_do():
+    """event_features is what the pipeline (events.emit) gives the acceptor: the parse
+    features join only for weights that name one, and then change the confidence."""
+    doc = parse(RELATIVE)
+    event = _event(doc, 5, 4, 6)  # "attacked", in the relative clause
+    acceptor = Acceptor({"bias": -1.0, "rule_score": 2.0, "trigger_dep=clause": 1.0}, {})
+    options = dict(sentence_index=0, source_by="kb", target_by="kb", sentence_events=2)
+    found = event_features(event, doc[:], **options, parse=acceptor.reads_parse)
+    assert found == {
+        **features(event, sentence_index=0, source_by="kb", target_by="kb"),
+        **parse_features(event, doc[:], sentence_events=2),
+    }
+    # -1 + 2 * 1.0 (the rule's own score) + 1 = 2
+    assert acceptor.accept(event, found).confidence == round(1 / (1 + math.exp(-2.0)), 3)
+    assert set(event_features(event, doc[:], **options, parse=False)) == set(
+        features(event, sentence_index=0, source_by="kb", target_by="kb")
+    )

@@ -155,6 +155,17 @@ def test_a_generic_or_named_attempt_is_no_act(words):
         assert is_unasserted_infinitive(doc[5], actors_of(doc, {"Clinton": "USAGOV"}), words)
 
 
+def test_an_attempt_judged_or_stopped_is_not_the_subjects_act(words, factuality):
+    # "Clinton condemned her efforts to broker a truce", "... foiled her efforts ...": the
+    # subject speaks of or stops someone's attempt; only a verb carrying it on makes it hers
+    for verb, lemma in (("condemned", "condemn"), ("foiled", "foil"), ("blocked", "block")):
+        doc = attempt(verb=verb, lemma=lemma)
+        assert is_unasserted_infinitive(doc[5], actors_of(doc, {"Clinton": "USAGOV"}), words)
+    doc = attempt(verb="stepped", lemma="step")
+    assert not is_unasserted_infinitive(doc[5], actors_of(doc, {"Clinton": "USAGOV"}), words)
+    assert factuality(doc[5])[0] == "asserted"
+
+
 def test_a_purpose_phrase_of_trying_is_no_act(words):
     # "Clinton flew in in an effort to broker a truce": the truce is the aim
     doc = parse(

@@ -287,6 +287,26 @@ def test_who_makes_the_effort_does_the_act_tried(participants):
     assert (codes(found), inherited) == (["ROH"], True)
 
 
+def test_the_efforts_own_doer_does_the_act_tried(participants):
+    # "Rohan continued efforts by Gondor to help Arnor": Gondor helps, not Rohan
+    doc = parse(
+        """
+        Rohan      nsubj  continued  PROPN
+        continued  ROOT   -          VERB   VBD  lemma=continue
+        efforts    dobj   continued  NOUN   NNS  lemma=effort
+        by         prep   efforts    ADP
+        Gondor     pobj   by         PROPN
+        to         aux    help       PART
+        help       acl    efforts    VERB   VB
+        Arnor      dobj   help       PROPN
+        """
+    )
+    found, inherited = participants.sources(
+        doc[6], actors_on(doc, {"Rohan": "ROH", "Gondor": "GON", "Arnor": "ARN"})
+    )
+    assert (codes(found), inherited) == (["GON"], True)
+
+
 def test_a_relative_pronoun_subject_is_the_clauses_antecedent(participants):
     doc = parse(
         """

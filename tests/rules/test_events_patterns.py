@@ -700,6 +700,56 @@ def test_a_nouns_prepositional_phrase_is_not_the_verbs_object():
     assert code_of(codes, doc, 1)[0] == CodeSpec("030")
 
 
+ACCUSE = """\
+--- ACCUSE [112] ---
+ACCUSE
+CHARGE
+- * OF ATTACK [1123]
+- * WITH MURDER [1124]
+- * ATTACK [190]
+"""
+
+
+def test_a_verbs_phrase_the_parser_hangs_on_its_object_is_seen_by_its_preposition():
+    # "Germany accused the Russian government of cyber attacks": "of" belongs to the
+    # verb; the parser hangs it on "government"
+    codes = VerbCodes(parse_petrarch_verbs("<accuse>", text=ACCUSE), {})
+    doc = parse(
+        """
+        Germany     nsubj  accused     PROPN
+        accused     ROOT   -           VERB   VBD  lemma=accuse
+        the         det    government  DET
+        government  dobj   accused     NOUN
+        of          prep   government  ADP
+        attacks     pobj   of          NOUN   NNS  lemma=attack
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("1123")
+    doc = parse(
+        """
+        Gondor   nsubj  charged  PROPN
+        charged  ROOT   -        VERB   VBD  lemma=charge
+        the      det    general  DET
+        general  dobj   charged  NOUN
+        with     prep   general  ADP
+        murder   pobj   with     NOUN
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("1124")
+    # a pattern naming the phrase's noun but not its preposition still does not see it
+    doc = parse(
+        """
+        Gondor      nsubj  accused     PROPN
+        accused     ROOT   -           VERB   VBD  lemma=accuse
+        the         det    government  DET
+        government  dobj   accused     NOUN
+        for         prep   government  ADP
+        attacks     pobj   for         NOUN   NNS  lemma=attack
+        """
+    )
+    assert code_of(codes, doc, 1)[0] == CodeSpec("112")
+
+
 STEP = """\
 --- STEP [---] ---
 STEP

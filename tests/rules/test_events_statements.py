@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from parses import parse, with_mentions
+from parses import mention, parse, with_mentions
 
 from detente.events.coder import EventCoder
 from detente.records import Quote
@@ -73,18 +73,24 @@ ANNOUNCED = """
 """
 
 
-def _announced(coder, speaker: str, table: str = ANNOUNCED, patient: str | None = "GBR"):
-    doc = parse(table)
+def _quote(doc, speaker: str) -> Quote:
     text = doc.text  # "Iran said Britons would be released."
-    quote = Quote(
+    cue = text.index(" said") + 1
+    return Quote(
         doc_id="d", start=text.index("Britons"), end=text.index("."),
         text=text[text.index("Britons") : text.index(".")], kind="indirect",
-        cue="said", cue_start=5, cue_end=9,
-        speaker="Iran", speaker_start=0, speaker_end=4,
+        cue="said", cue_start=cue, cue_end=cue + 4,
+        speaker=speaker, speaker_start=0, speaker_end=len(speaker),
         speaker_name=None, speaker_actor=None,
     )  # fmt: skip
-    mentions = {"Iran": speaker} | ({"Britons": patient} if patient else {})
-    return coder.code_doc(with_mentions(doc, mentions, quotes=[quote]))
+
+
+def _announced(
+    coder, code: str, table: str = ANNOUNCED, patient: str | None = "GBR", speaker: str = "Iran"
+):
+    doc = parse(table)
+    mentions = {speaker: code} | ({"Britons": patient} if patient else {})
+    return coder.code_doc(with_mentions(doc, mentions, quotes=[_quote(doc, speaker)]))
 
 
 def test_an_authority_announcing_an_agentless_cooperative_act_announces_its_intent(coder):
@@ -111,4 +117,33 @@ def test_an_authority_announcing_an_agentless_cooperative_act_announces_its_inte
         "    .         punct      said      PUNCT  .\n",
     )
     (event,) = [e for e in _announced(coder, "IRN", by_rebels) if e.trigger.text == "said"]
+    assert event.cameo == "010"
+
+
+def test_an_announced_act_on_the_speakers_own_country_is_no_intent(coder):
+    # "the Pentagon said U.S. troops would be withdrawn": another sector of the speaker's own
+    # country is its own policy, not a counterpart
+    (event,) = [
+        e for e in _announced(coder, "IRNGOV", patient="IRNMIL") if e.trigger.text == "said"
+    ]
+    assert event.cameo == "010"
+
+
+def test_people_only_placed_in_a_state_announce_no_intent(coder):
+    # "Iranians said Britons would be released": the state's people (coded IRN, the state,
+    # by the actors stage) or a group placed in it announce no act of the state's
+    people = ANNOUNCED.replace(
+        "Iran      nsubj      said      PROPN",
+        "Iranians  nsubj      said      PROPN  NNPS ent=NORP lemma=Iranian",
+    )
+    (event,) = [
+        e for e in _announced(coder, "IRN", people, speaker="Iranians") if e.trigger.text == "said"
+    ]
+    assert event.cameo == "010"
+    doc = parse(ANNOUNCED)
+    with_mentions(doc, {"Britons": "GBR"}, quotes=[_quote(doc, "Iran")])
+    doc._.mentions = sorted(
+        [*doc._.mentions, mention(doc, "Iran", "IRN", kind="group")], key=lambda m: m.start
+    )
+    (event,) = [e for e in coder.code_doc(doc) if e.trigger.text == "said"]
     assert event.cameo == "010"

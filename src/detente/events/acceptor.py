@@ -22,13 +22,15 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.errors import DictionaryError
 from detente.knowledge.tables import DATA_DIR
+from detente.learn import logistic, weighted_sum
 from detente.nlp.syntax import CLAUSE_DEPS, COMPLEMENT_DEPS, NOMINAL_POS, VERBAL_POS
 from detente.records import Event, EventActor, Quote
 
 ACCEPTOR_FILE = DATA_DIR / "events" / "acceptor.json"
 
-# the names of the features parse_features gives: read from the parse only when the
-# shipped weights name one of them
+# the names of the features parse_features gives (a name ending in "=" stands for every
+# value of the feature; see in_group): read from the parse only when the shipped weights
+# name one of them
 PARSE_FEATURES = (
     "log_sentence_events",
     "log_sentence_tokens",
@@ -42,6 +44,13 @@ PARSE_FEATURES = (
 # how a mention was resolved (Mention.resolved_by, before any +context suffix), by kind
 _NAMED = frozenset({"ner", "kb", "alias", "title", "user-dictionary"})
 _WEAK = frozenset({"pronoun", "description", "role"})
+
+
+def in_group(name: str, group: tuple[str, ...]) -> bool:
+    """Whether the feature ``name`` belongs to ``group``: an entry names one feature
+    exactly, or ends in "=" and stands for each of its values ("family=" holds
+    "family=verb"). Never a bare prefix: "log_sentence" is not "log_sentence_events"."""
+    return any(name == entry or (entry.endswith("=") and name.startswith(entry)) for entry in group)
 
 
 def rule_family(rule: str) -> str:
@@ -152,6 +161,25 @@ def parse_features(
     return found
 
 
+def event_features(
+    event: Event,
+    sent: Span,
+    *,
+    sentence_index: int,
+    source_by: str | None,
+    target_by: str | None,
+    sentence_events: int,
+    quotes: list[Quote] | tuple = (),
+    parse: bool,
+) -> dict[str, float]:
+    """Every feature the pipeline gives an event: :func:`features`, and with ``parse``
+    (an acceptor that ``reads_parse``) those of :func:`parse_features` too."""
+    found = features(event, sentence_index=sentence_index, source_by=source_by, target_by=target_by)
+    if parse:
+        found.update(parse_features(event, sent, sentence_events=sentence_events, quotes=quotes))
+    return found
+
+
 def clause_head(token: Token) -> Token:
     """The head of the clause ``token`` stands in: the nearest token at or above it that
     heads a clause of its own (the root, a clausal dependent, a complement, a conjoined
@@ -209,13 +237,6 @@ def _distance(event: Event, actor: EventActor) -> float:
     return min(gap / 100.0, 3.0)
 
 
-def logistic(score: float) -> float:
-    if score >= 0:
-        return 1.0 / (1.0 + math.exp(-score))
-    odds = math.exp(score)
-    return odds / (1.0 + odds)
-
-
 @dataclass(frozen=True, slots=True)
 class Acceptor:
     """Weights by feature name and a calibration map ``(a, b)``: ``probability`` is the
@@ -229,10 +250,10 @@ class Acceptor:
     @property
     def reads_parse(self) -> bool:
         """Whether a weight names a feature of :func:`parse_features`."""
-        return any(name.startswith(PARSE_FEATURES) for name in self.weights)
+        return any(in_group(name, PARSE_FEATURES) for name in self.weights)
 
     def score(self, found: dict[str, float]) -> float:
-        return sum(self.weights.get(name, 0.0) * value for name, value in found.items())
+        return weighted_sum(self.weights, found)
 
     def calibrated(self, score: float) -> float:
         """The calibration map: a probability for a score, increasing with it."""
@@ -243,22 +264,9 @@ class Acceptor:
         return self.calibrated(self.score(found))
 
     def accept(self, event: Event, found: dict[str, float]) -> Event:
-        """The event with its confidence replaced by the probability of its features."""
+        """The event with its confidence replaced by the probability of its features
+        (:func:`event_features`, as the pipeline computes them)."""
         return replace(event, confidence=round(self.probability(found), 3))
-
-    def calibrate(
-        self,
-        event: Event,
-        *,
-        sentence_index: int,
-        source_by: str | None,
-        target_by: str | None,
-    ) -> Event:
-        """The event with its confidence replaced by the acceptor's probability."""
-        found = features(
-            event, sentence_index=sentence_index, source_by=source_by, target_by=target_by
-        )
-        return self.accept(event, found)
 
 
 def load_acceptor(path: Path | None = None) -> Acceptor:

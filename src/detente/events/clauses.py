@@ -207,13 +207,17 @@ def particles(verb: Token) -> list[str]:
 
 def argument_heads(verb: Token, argument: str) -> list[Token]:
     """The heads of the verb's ``argument`` phrases, a comma list of: ``object`` = its
-    direct objects and a passive subject ("took the town", "the town was taken");
-    prepositions = their objects, also under a particle or adverb of the verb ("went back
-    to Jerusalem", "returned from Cairo", "struggled against the junta")."""
+    direct objects, else a passive subject ("took the town", "the town was taken"; in
+    "Zelensky was given a tour" the passive subject is the recipient, as "Zelensky" in
+    "gave Zelensky a tour", and the object is "a tour"); prepositions = their objects, also
+    under a particle or adverb of the verb ("went back to Jerusalem", "returned from
+    Cairo", "struggled against the junta")."""
     kinds = argument.split(",")
-    heads = (
-        [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if "object" in kinds else []
-    )
+    heads: list[Token] = []
+    if "object" in kinds:
+        heads = [c for c in verb.children if c.dep_ == "dobj"] or [
+            c for c in verb.children if c.dep_ == "nsubjpass"
+        ]
     holders = [verb, *(c for c in verb.children if c.dep_ in PARTICLE_DEPS)]
     return heads + [pobj for holder in holders for _, pobj in prepositional_objects(holder, kinds)]
 
@@ -256,18 +260,19 @@ def relative_clauses(noun: Token) -> Iterable[Token]:
 def attempt_noun(noun: Token, words: ClauseWords) -> bool:
     """ "continued her efforts to broker a truce", "stepped up its attempts to seize the
     town": a noun of trying (clause_words.tsv: role none, factuality asserted, as the verbs
-    "tried to", "attempted to") that a verb takes as its object says the act is being
-    attempted, which the guideline codes as asserted (section 7), unlike the nouns of plans
-    and offers ("an offer to host a summit"). Not in a purpose phrase ("in an effort to",
-    "in a bid to": the act is the aim), as a subject ("the attempt to prevent it failed":
-    the predicate tells the attempt's fate), named by a speaker ("what it called an
-    attempt to force Beijing": a characterization) or generic ("rejected any attempt to
-    force concessions": no specific act)."""
+    "tried to", "attempted to") that a verb carrying an attempt on takes as its object
+    (function_words.tsv, verb-attempting) says the act is being attempted, which the
+    guideline codes as asserted (section 7), unlike the nouns of plans and offers ("an
+    offer to host a summit"). Not under any other verb ("condemned the attempt to
+    overthrow", "foiled a bid to attack": someone's attempt, judged or stopped), in a
+    purpose phrase ("in an effort to", "in a bid to": the act is the aim), as a subject
+    ("the attempt to prevent it failed": the predicate tells the attempt's fate) or generic
+    ("continued any attempt to force concessions": no specific act)."""
     lemma = noun.lemma_.lower()
     return (
         noun.pos_ == "NOUN"
         and noun.dep_ == "dobj"
-        and noun.head.lemma_.lower() not in words.naming_verbs
+        and noun.head.lemma_.lower() in words.attempting_verbs
         and not any(
             c.dep_ == "det" and c.lower_ in words.generic_determiners for c in noun.children
         )
@@ -278,8 +283,8 @@ def attempt_noun(noun: Token, words: ClauseWords) -> bool:
 
 def attempt_clause(verb: Token, words: ClauseWords) -> Token | None:
     """For the infinitive on a noun of trying, the verb whose object the noun is ("continued
-    her efforts to broker"): its doer makes the attempt and its factuality is the
-    attempt's."""
+    her efforts to broker"): its factuality is the attempt's, and its doer makes the
+    attempt unless the noun names its own ("continued efforts by the rebels to seize")."""
     noun = verb.head
     if verb.dep_ != "acl" or noun.i == verb.i or not attempt_noun(noun, words):
         return None

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.coding import split_code
 from detente.events import dates
-from detente.events.acceptor import Acceptor, features, parse_features
+from detente.events.acceptor import Acceptor, event_features
 from detente.events.lexicon import CodeSpec
 from detente.events.participants import actor_key, same_mention
 from detente.knowledge.events import Cameo, DateWords
@@ -103,18 +103,18 @@ class Emitter:
         reads_parse = self.acceptor.reads_parse
         calibrated = []
         for event in events:
-            found = features(
+            found = event_features(
                 event,
+                sent,
                 sentence_index=index,
                 source_by=resolved.get((event.source.start, event.source.end)),
                 target_by=(
                     resolved.get((event.target.start, event.target.end)) if event.target else None
                 ),
+                sentence_events=len(events),
+                quotes=self._quotes,
+                parse=reads_parse,
             )
-            if reads_parse:
-                found.update(
-                    parse_features(event, sent, sentence_events=len(events), quotes=self._quotes)
-                )
             calibrated.append(self.acceptor.accept(event, found))
         return calibrated
 

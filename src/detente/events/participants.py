@@ -455,11 +455,21 @@ class Participants:
         return found, False
 
     def _attempt_sources(self, verb: Token, actors: DocActors, depth: int) -> list[EventActor]:
-        """ "continued her efforts to broker a truce", "took to the streets in a bid to force
-        him out": the act tried is done by who makes the effort, the doer of the verb whose
-        object the noun of trying is (``clauses.attempt_clause``)."""
+        """ "continued her efforts to broker a truce": the act tried is done by who makes
+        the effort: the one the noun's own doer phrase names ("stepped up efforts by the
+        rebels to seize"; its possessor, "Japan's efforts", is the noun's actor, found
+        before this), else the doer of the verb whose object the noun of trying is
+        (``clauses.attempt_clause``)."""
         attempt = attempt_clause(verb, self.words)
-        return self.sources(attempt, actors, depth + 1)[0] if attempt is not None else []
+        if attempt is None:
+            return []
+        noun = verb.head
+        doers = [
+            found
+            for _, pobj in prepositional_objects(noun, self.words.doer_prepositions)
+            for found in self.actors_of(pobj, actors, places=True)
+        ]
+        return doers or self.sources(attempt, actors, depth + 1)[0]
 
     def _governor_sources(
         self, verb: Token, actors: DocActors, depth: int

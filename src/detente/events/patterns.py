@@ -86,7 +86,7 @@ class PatternMatcher:
         siblings: bool = True,
         circumstances: dict[int, str] | None = None,
         at: Token | None = None,
-        modifiers: dict[int, tuple[str, str]] | None = None,
+        modifiers: dict[int, tuple[str, str, str]] | None = None,
     ) -> Pattern | None:
         """The most specific pattern of the block matching the clause's words.
 
@@ -108,9 +108,11 @@ class PatternMatcher:
 
         ``modifiers`` maps the position in ``post`` of each word inside a prepositional
         phrase of a noun of the clause (see :func:`noun_modifiers`) to that noun's (form,
-        lemma): such a word is seen only by patterns that also name the noun ("- * SUPPORT
-        FOR" sees "for" and "plans" in "reiterated its support for the plans", "- * PLANS"
-        does not)."""
+        lemma) and the phrase's preposition: such a word is seen only by patterns that also
+        name the noun or the preposition ("- * SUPPORT FOR" sees "for" and "plans" in
+        "reiterated its support for the plans", "- * PLANS" does not; "- * OF ATTACK" sees
+        "attacks" in "accused the government of attacks", whose "of" the parser hangs on
+        the object)."""
         block = self.lexicon.blocks.get(block_name)
         index = self.indexes.get(block_name)
         if block is None or index is None or not block.patterns:
@@ -428,21 +430,26 @@ def circumstance_words(
     return found
 
 
-NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# the words that head a phrase a preposition can modify (wider than nlp.syntax.NOMINAL_POS:
+# "two of the soldiers", "some of them")
+PHRASE_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
 def noun_modifiers(
     verb: Token, post: list[Token], partitive_nouns: frozenset[str]
-) -> dict[int, tuple[str, str]]:
+) -> dict[int, tuple[str, str, str]]:
     """Position in ``post`` -> (form, lemma) of the noun whose prepositional phrase the
-    word is in ("gave the parents [of Army Sgt X]", "reiterated its support [for the
-    government's plans]"): the phrase says whose, which or for what the noun is, not what
-    the verb acts on. A partitive noun's phrase ("hundreds of troops", "a unit of police",
+    word is in, and the phrase's preposition ("gave the parents [of Army Sgt X]",
+    "reiterated its support [for the government's plans]"): the phrase says whose, which
+    or for what the noun is, not what the verb acts on. A pattern that names the
+    preposition still sees the phrase: the parser hangs a verb's own phrase on its object
+    too ("accused the government [of attacks]", "charged him [with murder]", "- * OF
+    ATTACK"). A partitive noun's phrase ("hundreds of troops", "a unit of police",
     "two of the soldiers", "millions in aid"; ``partitive_nouns``, and numerals) is what
     its phrase names and stays visible; so do the preposition itself, and the noun's own adjectives,
     compounds and possessor, which PETRARCH's patterns read ("renewed diplomatic ties",
     "fired artillery shells", "warned their populations")."""
-    found: dict[int, tuple[str, str]] = {}
+    found: dict[int, tuple[str, str, str]] = {}
     for number, tok in enumerate(post):
         node = tok
         while node.i != verb.i and node.head.i != node.i:
@@ -450,10 +457,10 @@ def noun_modifiers(
             if (
                 node is not tok
                 and node.dep_ == "prep"
-                and head.pos_ in NOMINAL_POS
+                and head.pos_ in PHRASE_HEAD_POS
                 and not _partitive(head, partitive_nouns)
             ):
-                found[number] = (head.lower_, head.lemma_.lower())
+                found[number] = (head.lower_, head.lemma_.lower(), node.lower_)
                 break
             node = head
     return found

@@ -23,8 +23,8 @@ from detente.events.participants import (
     DocActors,
     Participants,
     is_public,
+    is_state,
     same_actor,
-    same_side,
 )
 from detente.events.patterns import VerbCodes
 from detente.knowledge.events import Cameo, ClauseWords
@@ -139,16 +139,22 @@ class StatementCoder:
     def _announced(
         self, cue: Token, speaker: EventActor, actors: DocActors
     ) -> tuple[Token, str, list[EventActor]] | None:
-        """ "Iran announced that the British sailors would be released", "five brigades will
-        be redeployed, a U.S. military spokesman said": an authority of a state
-        (authority_sectors.txt) announcing a cooperative act that will be done, with no doer
-        named, announces what its own state will do - its intent (03x by intent_codes.tsv,
-        the guideline's "will visit" 036), done to the passive subject, an actor not of the
-        speaker's own side (an intent to cooperate needs its counterpart). The state itself ("Iran announced") is its authorities.
-        ``(the announced verb, the intent code, its targets)``. Not a
+        """ "Iran announced that the British sailors would be released", "Iran's foreign
+        ministry said the detainees would be handed over to Japan": a state, or an authority
+        of one (authority_sectors.txt), announcing a cooperative act that will be done, with
+        no doer named, announces what its own state will do - its intent (03x by
+        intent_codes.tsv, the guideline's "will visit" 036), done to the passive subject, an
+        actor of another country (an intent to cooperate needs a counterpart abroad; "U.S.
+        troops will be withdrawn" is the state's own policy). The state is a mention of the
+        state as a whole ("Iran said"), not a person or group only placed in it ("some
+        Iranians said"). ``(the announced verb, the intent code, its targets)``. Not a
         conflict act ("the city will be attacked" is a warning, not a threat of one's own),
         not a negated one, not one whose doer is named ("will be released by the rebels")."""
-        state = speaker.sector is None and speaker.code == speaker.country  # "Iran said"
+        state = (  # "Iran said", not "Iranians said" (the population)
+            speaker.sector is None
+            and is_state(speaker)
+            and not is_public(speaker, cue.doc, self.words.public_sectors)
+        )
         if not speaker.country or not (state or speaker.sector in self.words.authority_sectors):
             return None
         for verb in _content_verbs(cue):
@@ -170,7 +176,7 @@ class StatementCoder:
                 for child in verb.children
                 if child.dep_ == "nsubjpass"
                 for actor in self.participants.actors_of(child, actors)
-                if not same_side(actor, speaker)
+                if actor.country != speaker.country
             ]
             if patients:  # "stimulus will be stepped up": a domestic policy, no counterpart
                 return verb, intent, patients

@@ -258,6 +258,7 @@ class ClauseWords:
     blaming_verbs: frozenset[str]  # "was blamed on the Taliban": the one named did it
     specific_determiners: frozenset[str]  # "the attack": one act the text reports
     generic_determiners: frozenset[str]  # "any attempt": no specific act
+    attempting_verbs: frozenset[str]  # "continued its efforts to": carries the attempt on
     blame_prepositions: frozenset[str]  # "blamed Israel for the bombing"
     means_prepositions: frozenset[str]  # "killed in an air strike": the verb's means
     dating_prepositions: frozenset[str]  # "since the 2003 invasion": the act only dates
@@ -402,6 +403,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         blaming_verbs=words("verb-blaming"),
         specific_determiners=words("determiner-specific"),
         generic_determiners=words("determiner-generic"),
+        attempting_verbs=words("verb-attempting"),
         blame_prepositions=words("preposition-blame"),
         means_prepositions=words("preposition-means"),
         dating_prepositions=words("preposition-dating"),

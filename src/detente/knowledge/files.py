@@ -117,6 +117,7 @@ FUNCTION_WORD_KINDS = (
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named
     "verb-doing",  # "did a great disservice", "committed fraud": the subject does the judged thing
     "verb-blaming",  # "the attack was blamed on the Taliban": the one named did the act
+    "verb-attempting",  # "continued its efforts to": the subject carries the attempt on
     "determiner-specific",  # "the attack", "this bombing": one act the text reports
     "preposition-blame",  # "blamed Israel for the bombing": the blamed one did the act
     "preposition-means",  # "killed in an air strike", "destroyed by a car bomb": the verb's means

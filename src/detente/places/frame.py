@@ -9,7 +9,9 @@ spelt): the name's dependency, the class of the word it hangs on in our word lis
 compound, the parser's label, what the gazetteer and the actor KB know of the name (kinds,
 population, a seat of government), the rule signals themselves; and a logistic regression
 trained on the place gold (``scripts/train_place_frame.py``, ``make train``) weighs them.
-The weights live in ``data/places/frame_model.json`` and are applied here in plain Python.
+No weights ship (held out, the model did not beat the rules: gold/places/README.md); the
+training script writes ``data/places/frame_model.json`` only with ``--write``, and when that
+file exists the actors stage decides by it, applied here in plain Python.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from detente.errors import DictionaryError
-from detente.events.acceptor import Acceptor
 from detente.knowledge.tables import DATA_DIR
+from detente.learn import logistic, weighted_sum
 
 FRAME_FILE = DATA_DIR / "places" / "frame_model.json"
 FRAME_FORMAT = "detente-place-frame/1"
@@ -150,7 +152,8 @@ class FrameModel:
     threshold: float
     meta: dict
 
-    probability = Acceptor.probability  # the logistic of the weighted features' sum
+    def probability(self, found: dict[str, float]) -> float:
+        return logistic(weighted_sum(self.weights, found))
 
     def is_land(self, found: dict[str, float]) -> bool:
         return self.probability(found) >= self.threshold

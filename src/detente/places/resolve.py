@@ -827,21 +827,16 @@ def _someone_is(verb: Token) -> bool:
 
 def _counts_people(subject: Token) -> bool:
     """Whether a subject stands for people: a personal pronoun, a person or group name, a
-    plural noun, or a bare number of them ("the 12 affected by the ruling"). A number with an
-    "of" phrase counts what the phrase names, and only a name or pronoun makes that people:
-    "two of the proposals were from Russia" says who made them (the state acts)."""
+    plural noun, or a number of them ("the 12 affected by the ruling"). A number with an "of"
+    phrase counts what the phrase names ("two of the victims"). Known gap: the plural-noun
+    test also takes things ("the proposals were from Russia" reads as people)."""
     if subject.pos_ == "NUM":
         counted = [
             o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
         ]
-        return all(_named_people(o) for o in counted)
-    return _named_people(subject) or (
-        subject.tag_ in ("NNS", "NNPS") and subject.ent_type_ not in ("ORG", "GPE")
-    )
-
-
-def _named_people(subject: Token) -> bool:
-    """A personal pronoun (not "it"/"this"/"that") or a PERSON/NORP name."""
+        return all(_counts_people(o) for o in counted)
     return (
-        subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that")
-    ) or subject.ent_type_ in ("PERSON", "NORP")
+        (subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that"))
+        or subject.ent_type_ in ("PERSON", "NORP")
+        or (subject.tag_ in ("NNS", "NNPS") and subject.ent_type_ not in ("ORG", "GPE"))
+    )

@@ -546,11 +546,10 @@ def _reported_content(
         # "announced a series of steps", "declared bankruptcy", "has not mentioned
         # Machado": only some speech verbs report their noun object; others' object is
         # the addressee or target ("told reporters", "accused Trump") or not speech at
-        # all ("wrote a letter", "snapped pictures"); urge/ask/warn/advise: it decides
+        # all ("wrote a letter", "reported a loss"); urge/ask/warn/advise: it decides
         if (
             child.dep_ == "dobj"
             and child.pos_ in ("NOUN", "PROPN")
-            and not _gerund_subject(verb)
             and (
                 lemma in lexicon.object_speech_lemmas
                 or (
@@ -569,13 +568,6 @@ def _reported_content(
     if found is not None:
         return found[0], found[1], False
     return None
-
-
-def _gerund_subject(verb: Token) -> bool:
-    """A gerund that is the subject of another verb ('taxpayers reporting capital gains
-    would pay their ordinary rate'): it tells who would do something, not what was
-    said; its noun object is no report."""
-    return verb.tag_ == "VBG" and verb.dep_ == "csubj"
 
 
 def _addressee(obj: Token, verb: Token, view: _DocView, lexicon: QuoteLexicon) -> bool:
