@@ -1600,3 +1600,18 @@ def test_a_definite_noun_after_a_verb_reporting_its_act_is_not_a_recalled_one():
         dt.date(2016, 1, 5),
     )
     assert nominals._recalls_past(doc2[7], nominals.sense(doc2[7]))
+    # "Those killed in the 2009 attack": the verb tells the dated noun's toll, not an act
+    doc3 = _hand_doc(
+        ["Those", "killed", "in", "the", "2009", "attack", "mourned", ".", "The", "attack"]
+        + ["shocked", "Texas", "."],
+        [6, 0, 1, 5, 5, 2, 6, 6, 9, 10, 10, 10, 10],
+        ["nsubj", "acl", "prep", "det", "nummod", "pobj", "ROOT", "punct", "det", "nsubj"]
+        + ["ROOT", "dobj", "punct"],
+        ["PRON", "VERB", "ADP", "DET", "NUM", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB"]
+        + ["PROPN", "PUNCT"],
+        ["those", "kill", "in", "the", "2009", "attack", "mourn", ".", "the", "attack", "shock"]
+        + ["Texas", "."],
+        ["O"] * 4 + ["B-DATE"] + ["O"] * 8,
+        dt.date(2014, 1, 5),
+    )
+    assert nominals._recalls_past(doc3[9], nominals.sense(doc3[9]))

@@ -606,7 +606,8 @@ class NominalCoder:
 
     def _verb_kind(self, tok: Token) -> str | None:
         """The PLOVER kind of the act a verb reports (None: not a coded verb, or one whose
-        subject is an event noun: "the 2009 attack killed soldiers" tells that act's toll)."""
+        subject or means is an event noun: "the 2009 attack killed soldiers", "killed in the 2009
+        attack" tell that act's toll)."""
         if tok.pos_ not in VERBAL_POS:
             return None
         verb_entry = self.verb_codes.entry(tok)
@@ -615,6 +616,14 @@ class NominalCoder:
         subject = verb_subject(tok)
         if subject is not None and self.sense(subject) is not None:
             return None
+        # "those killed (and injured) in the Fort Hood attack of 2009": the noun's act is
+        # the means of the verb or of a verb conjoined with it
+        for verb in (tok, *(c for c in tok.children if c.dep_ == "conj")):
+            if any(
+                self.sense(pobj) is not None and _is_means(pobj, verb, self.words)
+                for _, pobj in prepositional_objects(verb)
+            ):
+                return None
         code = self.verb_codes.code_of(tok, verb_entry, subject)[0]
         root = (code.forward or code.reverse or "")[:2]
         return _kind(root, self.cameo) if root else None
