@@ -14,6 +14,7 @@ from detente.actors.descriptions import (
     antecedent,
     describes_name,
     find_descriptions,
+    kind_words,
     kinds_named,
     typed_antecedent,
 )
@@ -262,6 +263,7 @@ def test_a_description_that_names_a_kind_points_to_the_latest_actor_of_that_kind
     assert antecedent(items, found.start, found.refers_to) is troops  # any body: wrong
     assert typed_antecedent(items, found.start, kinds) is shabaab  # an armed group: right
     assert kinds_named(["the", "group"], KINDS) == frozenset()  # "the group": any body
+    assert kind_words(doc, found.head, KINDS) == ["group", "extremist"]
 
 
 def test_a_kind_s_antecedent_is_identified_the_nearest_and_never_a_pronoun():
@@ -272,7 +274,11 @@ def test_a_kind_s_antecedent_is_identified_the_nearest_and_never_a_pronoun():
     items = [(0, 1, shabaab, None), (3, 4, isis, None), (6, 7, army, None)]
     assert typed_antecedent(items, 9, ARMED) is isis  # never crosses the nearer one
     assert typed_antecedent(items, 3, ARMED) is shabaab
-    assert typed_antecedent([(0, 1, militants, None)], 3, ARMED) is None  # no one identified
+    # "Islamist militants": no country, but the code names who (MUS beyond the type)
+    assert typed_antecedent([(0, 1, militants, None)], 3, ARMED) is militants
+    bare = res("group", "UAF", None, "UAF", by="role")  # "militants": no one identified
+    assert typed_antecedent([(0, 1, bare, None)], 3, ARMED) is None
+    assert typed_antecedent([(0, 1, shabaab, None), (3, 4, militants, None)], 6, ARMED) is militants
     # "Al-Shabaab ... rebels battling Assad ... the rebels": never past the unidentified ones
     rebels = res("group", None, None, "REB", by="role")
     assert typed_antecedent([(0, 1, shabaab, None), (3, 4, rebels, None)], 6, ARMED) is None

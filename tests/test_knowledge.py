@@ -216,7 +216,9 @@ def test_actor_code_columns(states, non_state):
     sectors = [row[1] for row in read_values(files.ROLE_NOUNS)]
     sectors += [row[2] for row in read_values(files.SEATS) if row[2]]
     sectors += [entry.code[:3] for entry in parse_agent_file(files.AGENTS_EXTRA.path())]
-    sectors += [t for row in read_values(files.DESCRIPTION_TYPES) for t in row[1].split()]
+    sectors += [
+        t for row in read_values(files.DESCRIPTION_TYPES) for t in row[1].split() if t != "-"
+    ]  # "-": a blocking prefix ("anti")
     assert [code for code in sectors if code not in non_state] == []
 
 

@@ -618,7 +618,40 @@ def test_a_centre_where_someone_works_is_the_employer_not_a_place():
          "PUNCT"],
         ["B-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
     )  # fmt: skip
-    assert _employer_frame(works[5:8])
+
+    def person(token):
+        return token.ent_type_ == "PERSON" or token.lower_ in ("scholar", "researcher")
+
+    assert _employer_frame(works[5:8], person)
+    # an apposition or a predicate noun that is an event is no employer
+    shooting = parse_with_ents(
+        ["the", "attack", ",", "a", "shooting", "at", "the", "Brightwater", "Center", ",",
+         "ended", "."],
+        [1, 10, 1, 4, 1, 4, 8, 8, 5, 1, 10, 10],
+        ["det", "nsubj", "punct", "det", "appos", "prep", "det", "compound", "pobj", "punct",
+         "ROOT", "punct"],
+        ["DET", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "PUNCT",
+         "VERB", "PUNCT"],
+        ["O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
+    )  # fmt: skip
+    assert not _employer_frame(shooting[6:9], person)
+    there = parse_with_ents(
+        ["there", "was", "a", "shooting", "at", "the", "Brightwater", "Center", "."],
+        [1, 1, 3, 1, 3, 7, 7, 4, 1],
+        ["expl", "ROOT", "det", "attr", "prep", "det", "compound", "pobj", "punct"],
+        ["PRON", "AUX", "DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "PUNCT"],
+        ["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+    )  # fmt: skip
+    assert not _employer_frame(there[5:8], person)
+    # the same predicate frame with a person's role word is the employer
+    lee = parse_with_ents(
+        ["Lee", "is", "a", "researcher", "at", "the", "Brightwater", "Center", "."],
+        [1, 1, 3, 1, 3, 7, 7, 4, 1],
+        ["nsubj", "ROOT", "det", "attr", "prep", "det", "compound", "pobj", "punct"],
+        ["PROPN", "AUX", "DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "PUNCT"],
+        ["B-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+    )  # fmt: skip
+    assert _employer_frame(lee[5:8], person)
     riot = parse_with_ents(
         ["a", "riot", "inside", "the", "Brightwater", "Center", "ended", "."],
         [1, 6, 1, 5, 5, 2, 6, 6],
@@ -626,7 +659,7 @@ def test_a_centre_where_someone_works_is_the_employer_not_a_place():
         ["DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "VERB", "PUNCT"],
         ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
     )
-    assert not _employer_frame(riot[3:6])
+    assert not _employer_frame(riot[3:6], person)
 
 
 def test_the_north_is_north_korea_only_in_a_story_about_korea(code):

@@ -367,3 +367,77 @@ def test_a_person_named_like_a_town_moved_somewhere_stays_a_person(resolve, verb
     doc = resolve(_moved(verb, lemma, "Smith", "Paterson", to=to))
     town = at(doc, "Paterson")
     assert (town.kind, town.country) == ("place", "USA")
+
+
+def _after_shabaab(first: str, mod: str, head: str) -> str:
+    """ "Al-Shabaab attacked a hotel in Kenya . The {first}-{mod} {head} said it would act"."""
+    return f"""
+        Al-Shabaab  nsubj     attacked  PROPN  NNP  ent=ORG
+        attacked    ROOT      -         VERB   VBD  lemma=attack
+        a           det       hotel     DET    DT
+        hotel       dobj      attacked  NOUN   NN
+        in          prep      hotel     ADP    IN
+        Kenya       pobj      in        PROPN  NNP  ent=GPE
+        .           punct     attacked  PUNCT  .
+        The         det       {head}    DET    DT
+        {first}     npadvmod  {mod}     NOUN   NN
+        -           punct     {mod}     PUNCT  HYPH
+        {mod}       amod      {head}    ADJ    JJ
+        {head}      nsubj     said      NOUN   NN
+        said        ROOT      -         VERB   VBD  lemma=say
+        it          nsubj     act       PRON   PRP
+        would       aux       act       AUX    MD
+        act         ccomp     said      VERB   VB
+        .           punct     said      PUNCT  .
+        """
+
+
+def _text(first: str, mod: str, head: str) -> str:
+    return f"Al-Shabaab attacked a hotel in Kenya. The {first}-{mod} {head} said it would act."
+
+
+def test_a_hyphenated_kind_word_names_no_kind_and_a_country_is_a_state(resolve):
+    # review: "terror" of "terror-hit" sent the country to the armed group (SOMREB)
+    doc = resolve(
+        _after_shabaab("terror", "hit", "country"), text=_text("terror", "hit", "country")
+    )
+    country = at(doc, "The terror - hit country")
+    assert country is not None and country.country == "KEN" and country.code != "SOMREB"
+
+
+@pytest.mark.parametrize(("first", "mod"), [("anti", "terror"), ("counter", "terrorist")])
+def test_a_kind_word_after_anti_or_counter_is_no_armed_group(resolve, first, mod):
+    doc = resolve(_after_shabaab(first, mod, "group"), text=_text(first, mod, "group"))
+    group = at(doc, f"The {first} - {mod} group")
+    assert group is None or group.code != "SOMREB"
+
+
+def test_a_kind_word_in_a_compound_modifier_describes_something_else(resolve):
+    # "The militia-backed government": the government, not the militia (the role
+    # phrases still lose the government: "army-led government" too, before this fix)
+    doc = resolve(
+        _after_shabaab("militia", "backed", "government"),
+        text=_text("militia", "backed", "government"),
+    )
+    militia = at(doc, "militia")
+    assert militia is None or militia.code != "SOMREB"
+
+
+def test_an_extremist_group_still_points_to_the_armed_group(resolve):
+    doc = resolve(
+        """
+        Al-Shabaab  nsubj     attacked  PROPN  NNP  ent=ORG
+        attacked    ROOT      -         VERB   VBD  lemma=attack
+        a           det       hotel     DET    DT
+        hotel       dobj      attacked  NOUN   NN
+        in          prep      hotel     ADP    IN
+        Kenya       pobj      in        PROPN  NNP  ent=GPE
+        .           punct     attacked  PUNCT  .
+        The         det       group     DET    DT
+        extremist   amod      group     ADJ    JJ
+        group       nsubj     said      NOUN   NN
+        said        ROOT      -         VERB   VBD  lemma=say
+        .           punct     said      PUNCT  .
+        """
+    )
+    assert at(doc, "The extremist group").code == "SOMREB"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -33,7 +34,9 @@ from detente.actors.descriptions import (
     antecedent,
     describes_name,
     find_descriptions,
+    kind_words,
     kinds_named,
+    negated_kinds,
     typed_antecedent,
 )
 from detente.actors.focus import dateline_span, document_focus, outlet_country
@@ -885,9 +888,26 @@ class DocResolver:
         if last not in self.place_lexicon.facilities and not institution:
             return False
         if self._is_locative(span):
-            return not (institution and _employer_frame(span))  # "a scholar at X Center"
+            # "a scholar at X Center"
+            return not (institution and _employer_frame(span, self._names_person))
         holders = [c for c in span.root.children if c.dep_ == "poss"]
         return any(h.ent_type_ in PLACE_LABELS for h in holders)
+
+    def _names_person(self, token: Token) -> bool:
+        """``token`` names a person: a person's name, or a role word for one person
+        ("scholar", "director", "fellow": the KB's one-person heads; its singular for a
+        plural), not an event ("shooting")."""
+        if token.ent_type_ == "PERSON":
+            return True
+        word = token.lemma_.lower() or token.lower_
+        vocabulary = self.kb.vocabulary
+        if vocabulary is not None and word in vocabulary.person_heads:
+            return True
+        agent = self.kb.agent(word)
+        if agent is not None:
+            return agent.person
+        role = self.lexicon.role_nouns.get(word)
+        return role is not None and role.person
 
     def _is_locative(self, span: Span) -> bool:
         if self.dateline is not None and self.dateline[0] <= span.start < self.dateline[1]:
@@ -945,7 +965,9 @@ class DocResolver:
             and role.determiner in self.lexicon.definite_determiners
             and not describes_name(doc[agent.end - 1])  # "the extremist ISIS": that one
         ):
-            if self._resolve_typed(role.start, role.end):
+            if self.lexicon.descriptions.get(head) != "state" and self._resolve_typed(
+                role.start, role.end, agent.end - 1
+            ):
                 return  # "the militants", "the extremist group": the armed group named before
         described = self.lexicon.descriptions.get(head)
         if (
@@ -1051,27 +1073,39 @@ class DocResolver:
     def _resolve_description(self, description: Description) -> bool:
         """ "the country", "the group": the latest state, organization or group named; a
         description whose words name a kind of actor, the latest of that kind only."""
-        kinds = self._kinds_named(description.start, description.end)
+        kinds = (
+            self._kinds_named(description.head)
+            if description.refers_to != "state"  # "the terror-hit country": a state
+            else frozenset()
+        )
         if kinds and describes_name(self.doc[description.head]):
             return False  # "the militant group Hamas": the name says who
         if kinds:
-            return self._resolve_typed(description.start, description.end, kinds)
+            return self._resolve_typed(description.start, description.end, description.head, kinds)
         found = antecedent(self.resolved, description.start, description.refers_to)
         if found is None:
             return False
+        negated = negated_kinds(self.doc, description.head, self.lexicon.description_types)
+        if negated.intersection(code_blocks(found.code or found.sector or "")):
+            return False  # "the anti-terror group" is not the armed group named before
         if description.refers_to == "state":
             found = resolve_state(self.kb, found.country)
         self._emit(description.start, description.end, found.via("description"), None)
         return True
 
-    def _kinds_named(self, start: int, end: int) -> frozenset[str]:
-        return kinds_named(self.lowers[start:end], self.lexicon.description_types)
+    def _kinds_named(self, head: int) -> frozenset[str]:
+        """The kinds the head of a description and its own modifiers name
+        (:func:`~detente.actors.descriptions.kind_words`)."""
+        table = self.lexicon.description_types
+        return kinds_named(kind_words(self.doc, head, table), table)
 
-    def _resolve_typed(self, start: int, end: int, kinds: frozenset[str] | None = None) -> bool:
+    def _resolve_typed(
+        self, start: int, end: int, head: int, kinds: frozenset[str] | None = None
+    ) -> bool:
         """A definite description whose words name a kind of actor ("the rebels", "the
         terror group") is the latest actor of that kind named before it
         (:func:`~detente.actors.descriptions.typed_antecedent`), with its full code."""
-        kinds = self._kinds_named(start, end) if kinds is None else kinds
+        kinds = self._kinds_named(head) if kinds is None else kinds
         if not kinds or any(w in self.lexicon.region_words for w in self.lowers[start:end]):
             return False  # no kind named, or the words place it themselves ("Western militants")
         found = typed_antecedent(self.resolved, start, kinds)
@@ -1482,16 +1516,21 @@ def _in_office(actor: KBActor, when: date | None, *, offices_only: bool = False)
     )
 
 
-def _employer_frame(span: Span) -> bool:
+def _employer_frame(span: Span, names_person: Callable[[Token], bool]) -> bool:
     """ "Ann Lee, a scholar at the Wilson Center", "director of the Asia Program at X
     Center": the preposition describes a person or a body by where they work, so the name
     is that employer (an organization), not where something happens ("a riot inside the
-    Regional Recovery Center", "exhibits at the Al Shawa Cultural Center")."""
+    Regional Recovery Center", "exhibits at the Al Shawa Cultural Center"). An apposition
+    or a predicate noun is such a description only when ``names_person`` holds of it ("Lee
+    is a researcher at X Center"), not for an event ("there was a shooting at X Center",
+    "the attack, a shooting at X Center")."""
     preposition = span.root.head
     holder = preposition.head
     if preposition.dep_ != "prep" or holder.pos_ not in ("NOUN", "PROPN"):
         return False
-    return holder.dep_ in ("appos", "attr") or holder.ent_type_ in ("ORG", "PERSON")
+    if holder.ent_type_ in ("ORG", "PERSON"):
+        return True
+    return holder.dep_ in ("appos", "attr") and names_person(holder)
 
 
 def _place_resolution(reading: PlaceReading, text: str) -> Resolution:

@@ -171,7 +171,13 @@ DESCRIPTIONS = _table(
 DESCRIPTION_TYPES = _table(
     "actors/description_types.tsv",
     Column("word", WORD),
-    Column("types", pattern(r"[A-Z]{3}( [A-Z]{3})*", "CAMEO type codes separated by spaces")),
+    Column(
+        "types",
+        pattern(
+            r"-|[A-Z]{3}( [A-Z]{3})*",
+            "CAMEO type codes separated by spaces, or - (a prefix that undoes)",
+        ),
+    ),
 )
 OUTLETS = _table("actors/outlets.tsv", Column("domain", WORD), Column("iso3", ISO3))
 DOMESTIC_SECTORS = _words("actors/domestic_sectors.txt", Column("sector", SECTOR))
