@@ -1476,3 +1476,142 @@ def test_an_act_with_no_doer_in_another_nouns_phrase_is_that_nouns_topic():
         ["det", "nsubj", "prep", "det", "pobj", "ROOT", "dobj", "punct"],
         ["DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "PROPN", "PUNCT"],
     )
+
+
+def _hand_doc(words, heads, deps, pos, lemmas, ents, today):
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents
+    )
+    doc._.date = today
+    return doc
+
+
+def test_a_recently_dated_act_after_a_dating_preposition_is_news():
+    """ "since the US invasion of Iraq on Monday", "after the December 2015 US invasion" in a
+    2016-01-05 story: dated recently, the act is news; "since" dates only an undated or old
+    act, and a month compares by days, not only the year ("the June 2015 invasion" is old)."""
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def since_on(day):
+        words = ["Troops", "stayed", "since", "the", "US", "invasion", "of", "Iraq", "on", day]
+        words += ["."]
+        doc = _hand_doc(
+            words,
+            [1, 1, 1, 5, 5, 2, 5, 6, 5, 8, 1],
+            ["nsubj", "ROOT", "prep", "det", "compound", "pobj", "prep", "pobj", "prep", "pobj"]
+            + ["punct"],
+            ["NOUN", "VERB", "ADP", "DET", "PROPN", "NOUN", "ADP", "PROPN", "ADP", "PROPN"]
+            + ["PUNCT"],
+            ["troop", "stay", "since", "the", "US", "invasion", "of", "Iraq", "on", day, "."],
+            ["O", "O", "O", "O", "B-GPE", "O", "O", "B-GPE", "O", "B-DATE", "O"],
+            dt.date(2016, 1, 5),
+        )
+        doc._.mentions = [_state(doc, "US", "USA"), _state(doc, "Iraq", "IRQ")]
+        act = coder.nominals.code(doc[5], DocActors.build(doc), set())
+        return None if act is None else [t.code for t in act.targets]
+
+    def after_month(month, year):
+        words = ["Troops", "stayed", "after", "the", month, year, "US", "invasion", "of", "Iraq"]
+        words += ["."]
+        doc = _hand_doc(
+            words,
+            [1, 1, 1, 7, 7, 4, 7, 2, 7, 8, 1],
+            ["nsubj", "ROOT", "prep", "det", "compound", "nummod", "compound", "pobj", "prep"]
+            + ["pobj", "punct"],
+            ["NOUN", "VERB", "ADP", "DET", "PROPN", "NUM", "PROPN", "NOUN", "ADP", "PROPN"]
+            + ["PUNCT"],
+            ["troop", "stay", "after", "the", month, year, "US", "invasion", "of", "Iraq", "."],
+            ["O", "O", "O", "O", "B-DATE", "I-DATE", "B-GPE", "O", "O", "B-GPE", "O"],
+            dt.date(2016, 1, 5),
+        )
+        doc._.mentions = [_state(doc, "US", "USA"), _state(doc, "Iraq", "IRQ")]
+        act = coder.nominals.code(doc[7], DocActors.build(doc), set())
+        return None if act is None else [t.code for t in act.targets]
+
+    assert since_on("Monday") == ["IRQ"]
+    assert after_month("December", "2015") == ["IRQ"]
+    assert after_month("June", "2015") is None
+
+
+def test_a_partitive_head_does_not_make_an_event_noun_its_topic():
+    """ "A wave of bombings killed 20 in Iraq": the partitive head only counts the acts (done
+    by unknown armed men); "the nature of the bombings" is about a known act."""
+    from detente.events.nominal import _topic_of_noun
+
+    coder = EventCoder(load_knowledge())
+    words = coder.nominals.words
+
+    def topic(head):
+        doc = _hand_doc(
+            ["A", head, "of", "bombings", "killed", "20", "."],
+            [1, 4, 1, 2, 4, 4, 4],
+            ["det", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+            ["DET", "NOUN", "ADP", "NOUN", "VERB", "NUM", "PUNCT"],
+            ["a", head, "of", "bombing", "kill", "20", "."],
+            ["O"] * 7,
+            dt.date(2016, 1, 5),
+        )
+        return _topic_of_noun(doc[3], words)
+
+    assert topic("nature")
+    assert not topic("wave")
+    assert not topic("series")
+
+
+def test_a_definite_noun_after_a_verb_reporting_its_act_is_not_a_recalled_one():
+    """ "Gunmen attacked a hotel closed since the 2015 attack. The attack killed
+    12." in a 2016 story: the sentence's verb reports the act "the attack" names again, not
+    the dated noun recalled beside it."""
+    from detente.events.nominal import NominalCoder
+
+    coder = EventCoder(load_knowledge())
+    nominals: NominalCoder = coder.nominals
+    words = ["Gunmen", "attacked", "a", "hotel", "closed", "since", "the", "2015", "attack", "."]
+    words += ["The", "attack", "killed", "12", "."]
+    doc = _hand_doc(
+        words,
+        [1, 1, 3, 1, 3, 4, 8, 8, 5, 1, 11, 12, 12, 12, 12],
+        ["nsubj", "ROOT", "det", "dobj", "acl", "prep", "det", "nummod", "pobj", "punct", "det"]
+        + ["nsubj", "ROOT", "dobj", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "VERB", "ADP", "DET", "NUM", "NOUN", "PUNCT", "DET"]
+        + ["NOUN", "VERB", "NUM", "PUNCT"],
+        ["gunman", "attack", "a", "hotel", "close", "since", "the", "2015", "attack", ".", "the"]
+        + ["attack", "kill", "12", "."],
+        ["O"] * 7 + ["B-DATE"] + ["O"] * 7,
+        dt.date(2016, 1, 5),
+    )
+    entry = nominals.sense(doc[11])
+    assert entry is not None
+    assert not nominals._recalls_past(doc[11], entry)
+    # without the verb's act, the dated noun is the one named again
+    doc2 = _hand_doc(
+        ["The", "2015", "attack", "killed", "12", ".", "The", "attack", "shocked", "Kabul", "."],
+        [2, 2, 3, 3, 3, 3, 7, 8, 8, 8, 8],
+        ["det", "nummod", "nsubj", "ROOT", "dobj", "punct", "det", "nsubj", "ROOT", "dobj"]
+        + ["punct"],
+        ["DET", "NUM", "NOUN", "VERB", "NUM", "PUNCT", "DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+        ["the", "2015", "attack", "kill", "12", ".", "the", "attack", "shock", "Kabul", "."],
+        ["O", "B-DATE"] + ["O"] * 9,
+        dt.date(2016, 1, 5),
+    )
+    assert nominals._recalls_past(doc2[7], nominals.sense(doc2[7]))
+    # "Those killed in the 2009 attack": the verb tells the dated noun's toll, not an act
+    doc3 = _hand_doc(
+        ["Those", "killed", "in", "the", "2009", "attack", "mourned", ".", "The", "attack"]
+        + ["shocked", "Texas", "."],
+        [6, 0, 1, 5, 5, 2, 6, 6, 9, 10, 10, 10, 10],
+        ["nsubj", "acl", "prep", "det", "nummod", "pobj", "ROOT", "punct", "det", "nsubj"]
+        + ["ROOT", "dobj", "punct"],
+        ["PRON", "VERB", "ADP", "DET", "NUM", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB"]
+        + ["PROPN", "PUNCT"],
+        ["those", "kill", "in", "the", "2009", "attack", "mourn", ".", "the", "attack", "shock"]
+        + ["Texas", "."],
+        ["O"] * 4 + ["B-DATE"] + ["O"] * 8,
+        dt.date(2014, 1, 5),
+    )
+    assert nominals._recalls_past(doc3[9], nominals.sense(doc3[9]))

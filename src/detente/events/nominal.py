@@ -9,6 +9,7 @@ subject of ("clashes erupted between police and protesters").
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -117,37 +118,87 @@ def _specific(noun: Token, governor: Token | None, words: ClauseWords) -> bool:
 
 def dates_only(noun: Token, words: ClauseWords) -> bool:
     """Is the event noun a past act recalled only to date or explain the news, not a new
-    event (the guideline's "since the 2003 invasion")? Its preposition only dates ("since
-    the invasion"), or the noun is dated to a year before the article's ("the Fort Hood
-    attack of 2009", "the 2003 invasion" in a 2015 story). "After Monday's attack on the
-    embassy", or "the 2019 talks" in a 2019 story, report an act of the news."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in words.dating_prepositions:
-        return True
+    event (the guideline's "since the 2003 invasion")? Its preposition only dates an
+    undated or old act ("since the invasion"; not "since the attack on Monday"), or the
+    noun is dated well before the article ("the Fort Hood attack of 2009", "the 2003
+    invasion" in a 2015 story, "the June 2015 attack" in a 2016 one). "After Monday's
+    attack on the embassy", "the 2019 talks" in a 2019 story or "the December 2015
+    attack" in a January 2016 one report an act of the news."""
     today = getattr(noun.doc._, "date", None)
-    return today is not None and any(year < today.year for year in _years(noun))
+    old = _dated_old(noun, today)
+    if noun.dep_ == "pobj" and noun.head.lower_ in words.dating_prepositions:
+        return old is not False
+    return old is True
 
 
-def _years(noun: Token) -> list[int]:
-    """The years the noun's own date modifiers name: "the 2003 invasion", "2009's attack",
-    "the attacks of Sept. 11, 2001"."""
-    heads = [c for c in noun.children if c.dep_ in _DOER_DEPS or c.dep_ == "nummod"]
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august")
+        + ("september", "october", "november", "december")
+    )
+}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+# a noun dated to a month ended more than this many days before the article is past
+_RECENT_DAYS = 60
+# how many sentences before a definite event noun's own it may name an act of
+_RECALL_SENTENCES = 2
+
+
+def _dated_old(noun: Token, today: dt.date | None) -> bool | None:
+    """Is the act the noun names dated before the article's news: True (a year before
+    the article's, or a month ended more than ``_RECENT_DAYS`` before it), False (dated,
+    but recently: "Monday's attack", "the attack on Monday", "the December 2015 attack"
+    in a 2016-01-05 story), None (no date of its own, no article date, or only the
+    article's year)?"""
+    dates = _date_tokens(noun)
+    if not dates:
+        return None
+    if today is None:
+        return None
+    years = [int(t.text) for t in dates if t.text.isdigit() and len(t.text) == 4]
+    if not years:
+        return False  # "Monday", "last week": the news
+    year = years[0]
+    months = [_MONTHS[t.lower_.rstrip(".")] for t in dates if t.lower_.rstrip(".") in _MONTHS]
+    if not months:
+        # "the 2003 invasion" in a 2003 story may be months old: only a dating "since" says
+        return True if year < today.year else None
+    month = months[0]
+    end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return (today - end).days > _RECENT_DAYS
+
+
+def _date_tokens(noun: Token) -> list[Token]:
+    """The tokens of the noun's own date modifiers: "the 2003 invasion", "2009's attack",
+    "the attacks of Sept. 11, 2001", "the attack on Monday"."""
+    heads = [c for c in noun.children if c.dep_ in _DOER_DEPS or c.dep_ in ("nummod", "npadvmod")]
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":  # "the attack of 2009"
+        if prep.dep_ == "prep":  # "the attack of 2009", "the attack on Monday"
             heads.extend(c for c in prep.children if c.dep_ == "pobj")
-    dates = [t for head in heads if head.ent_type_ == "DATE" for t in head.subtree]
     return [
-        int(t.text)
-        for t in dates
-        if t.ent_type_ == "DATE" and t.text.isdigit() and len(t.text) == 4
+        t
+        for head in heads
+        if head.ent_type_ == "DATE"
+        for t in head.subtree
+        if t.ent_type_ == "DATE"
     ]
 
 
-def _topic_of_noun(noun: Token) -> bool:
+def _topic_of_noun(noun: Token, words: ClauseWords) -> bool:
     """ "the true nature of the attack", "the bombers from the attacks": a noun of an act
     with no doer named, in the phrase of another noun, is what that noun is about (a known
-    act referred to), not an act the sentence reports as taking place."""
+    act referred to), not an act the sentence reports as taking place. A partitive head
+    ("a wave of air strikes", "a series of bombings"; partitive_nouns) only counts the acts."""
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN")
+    if not (noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN")):
+        return False
+    head = prep.head
+    partitive = prep.lower_ == "of" and (
+        head.lemma_.lower() in words.partitive_nouns or head.lower_ in words.partitive_nouns
+    )
+    return not partitive
 
 
 def _is_means(noun: Token, governor: Token, words: ClauseWords) -> bool:
@@ -482,7 +533,7 @@ class NominalCoder:
         armed = sector in self.words.armed_sectors
         if self.unnamed_doer is None or not armed or entry.patient_possessor:
             return [], []
-        if not _specific(noun, governor, self.words) or _topic_of_noun(noun):
+        if not _specific(noun, governor, self.words) or _topic_of_noun(noun, self.words):
             return [], []
         if self._doer_named_around(noun, governor, actors):
             return [], []
@@ -520,20 +571,62 @@ class NominalCoder:
 
     def _recalls_past(self, noun: Token, entry: NominalEntry) -> bool:
         """ "The Fort Hood attack of 2009 ... the attack sent a message": a definite event
-        noun with no doer named names the act of its kind the text mentioned last; when
-        that one was a past act recalled (:func:`dates_only`), so is it."""
+        noun with no doer named names the act of its kind the text reported last; when
+        that one was a past act recalled (:func:`dates_only`), so is it. The last sentence
+        (of the noun's own and the ``_RECALL_SENTENCES`` before it) with an act of its kind
+        names it; a verb reporting that act is the news the noun names again ("Gunmen
+        attacked a hotel, the worst violence since the 2015 attack on it. The attack
+        killed 12"), only a noun is a recalled act."""
         if not any(
             c.dep_ == "det" and c.lower_ in self.words.specific_determiners for c in noun.children
         ):
             return False
         kind = _kind((entry.code.forward or "")[:2], self.cameo)
-        for tok in reversed(noun.doc[: noun.i]):
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in self.words.nominals:
-                continue
-            other = self.sense(tok)
-            if other is not None and _kind((other.code.forward or "")[:2], self.cameo) == kind:
-                return dates_only(tok, self.words)
+        doc = noun.doc
+        sentence = noun.sent
+        for _ in range(_RECALL_SENTENCES + 1):
+            end = min(sentence.end, noun.i)
+            past: Token | None = None
+            for tok in doc[sentence.start : end]:
+                if self._verb_kind(tok) == kind:
+                    return False
+                if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.words.nominals:
+                    other = self.sense(tok)
+                    if (
+                        other is not None
+                        and _kind((other.code.forward or "")[:2], self.cameo) == kind
+                    ):
+                        past = tok
+            if past is not None:
+                return dates_only(past, self.words)
+            if sentence.start == 0:
+                break
+            sentence = doc[sentence.start - 1].sent
         return False
+
+    def _verb_kind(self, tok: Token) -> str | None:
+        """The PLOVER kind of the act a verb reports (None: not a coded verb, or one whose
+        subject or means is an event noun: "the 2009 attack killed soldiers", "killed in the 2009
+        attack" tell that act's toll)."""
+        if tok.pos_ not in VERBAL_POS:
+            return None
+        verb_entry = self.verb_codes.entry(tok)
+        if verb_entry is None:
+            return None
+        subject = verb_subject(tok)
+        if subject is not None and self.sense(subject) is not None:
+            return None
+        # "those killed (and injured) in the Fort Hood attack of 2009": the noun's act is
+        # the means of the verb or of a verb conjoined with it
+        for verb in (tok, *(c for c in tok.children if c.dep_ == "conj")):
+            if any(
+                self.sense(pobj) is not None and _is_means(pobj, verb, self.words)
+                for _, pobj in prepositional_objects(verb)
+            ):
+                return None
+        code = self.verb_codes.code_of(tok, verb_entry, subject)[0]
+        root = (code.forward or code.reverse or "")[:2]
+        return _kind(root, self.cameo) if root else None
 
     def _harmed(self, noun: Token, actors: DocActors) -> list[EventActor]:
         """ "The bombing killed 20 police officers", "the attacks that killed Ambassador
