@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -246,11 +246,17 @@ class Acceptor:
     weights: dict[str, float]
     meta: dict
     calibration: tuple[float, float] = (1.0, 0.0)
+    _reads_parse: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # asked once per coded sentence: decided once, when the weights are set
+        parse = any(in_group(name, PARSE_FEATURES) for name in self.weights)
+        object.__setattr__(self, "_reads_parse", parse)
 
     @property
     def reads_parse(self) -> bool:
         """Whether a weight names a feature of :func:`parse_features`."""
-        return any(in_group(name, PARSE_FEATURES) for name in self.weights)
+        return self._reads_parse
 
     def score(self, found: dict[str, float]) -> float:
         return weighted_sum(self.weights, found)
