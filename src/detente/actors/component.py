@@ -173,7 +173,7 @@ class DocResolver:
     ) -> None:
         self.kb = kb
         self.frame_model = frame_model
-        self.collect_frames = collect_frames
+        self.frames = frame_model is not None or collect_frames  # the frame is read at all
         # (start, end, features, rules' decision, final decision) per state name decided
         self.frame_log: list[tuple[int, int, dict[str, float], bool, bool]] = []
         self.lexicon = lexicon
@@ -522,8 +522,7 @@ class DocResolver:
         if seat is not None and not self.doc_places.may_be_seat(name.start, name.end, seat[0]):
             seat = None  # "Hamilton" in Ontario is no seat of Bermuda's government
         if seat is not None:
-            government = resolve_state(kb, seat[0], sector=seat[1] or "GOV")
-            return self._frame_decision(span, government, self._seat(span, *seat), seat=True), None
+            return self._seat_reading(span, *seat), None
         actors, how = self._known_actors(span)
         if actors:
             actor = _pick_actor(actors, name.label, self.when)
@@ -615,6 +614,15 @@ class DocResolver:
             if len(pool) == 1:
                 return next(iter(pool.values()))
         return None
+
+    def _seat_reading(self, span: Span, iso3: str, sector: str | None) -> Resolution:
+        """A seat of government's name as the rules read it (:meth:`_seat`), decided over its
+        frame (:meth:`_frame_decision`) only where a frame model is used."""
+        ruled = self._seat(span, iso3, sector)
+        if not self.frames:
+            return ruled  # no frame model: nothing more to build for the name
+        government = resolve_state(self.kb, iso3, sector=sector or "GOV")
+        return self._frame_decision(span, government, ruled, seat=True)
 
     def _seat(self, span: Span, iso3: str, sector: str | None) -> Resolution:
         """A seat of government's name: its government where it acts, a place where it is a
@@ -720,13 +728,13 @@ class DocResolver:
         the learned model (:mod:`detente.places.frame`) where the phrase rules decided
         ``ruled``. Where the model overrules them, the reason says so: ``+frame`` after the
         actor's own (the state that acts, or the state with its land as a place)."""
-        iso3 = actor.country
-        if self.frame_model is None and not self.collect_frames:
+        if not self.frames:
             return ruled
+        iso3 = actor.country
         if (
             iso3 is None
             or ruled.country not in (None, iso3)
-            or span.text.lower() in (self.place_lexicon.directional)
+            or span.text.lower() in self.place_lexicon.directional
         ):
             return ruled  # a division abroad ("voters in Georgia"), "the North": the rules'
         rules_place = ruled.kind == "place" or ruled.place is not None
