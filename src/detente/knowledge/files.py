@@ -425,6 +425,7 @@ DIRECTIONAL_NAMES = _table(
     "places/directional_names.tsv", Column("name"), Column("country", ISO3), Column("cues")
 )
 OFFICE_SECTORS = _words("places/office_sectors.txt", Column("sector", SECTOR))
+FRAME_PREPOSITIONS = _words("places/frame_prepositions.txt", Column("preposition", WORD))
 ADMIN1_ABBREVIATIONS = _table(
     "places/admin1_abbreviations.tsv",
     Column("country", ISO3),
@@ -601,6 +602,7 @@ SHIPPED = (
     EVIDENCE_WEIGHTS,
     DIRECTIONAL_NAMES,
     OFFICE_SECTORS,
+    FRAME_PREPOSITIONS,
     ADMIN1_ABBREVIATIONS,
     UK_COUNTIES,
     ORGS,

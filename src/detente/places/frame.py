@@ -16,6 +16,7 @@ file exists the actors stage decides by it, applied here in plain Python.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass
@@ -24,7 +25,8 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from detente.errors import DictionaryError
-from detente.knowledge.tables import DATA_DIR
+from detente.knowledge import files
+from detente.knowledge.tables import DATA_DIR, read_words
 from detente.learn import logistic, weighted_sum
 
 FRAME_FILE = DATA_DIR / "places" / "frame_model.json"
@@ -35,13 +37,14 @@ DEPS = frozenset(
     {"pobj", "poss", "compound", "nmod", "amod", "nsubj", "nsubjpass", "dobj", "conj",
      "appos", "ROOT", "npadvmod", "attr", "dative", "pcomp"}
 )  # fmt: skip
-# the prepositions kept as such (function words; any other is "prep=other")
-PREPOSITIONS = frozenset(
-    {"in", "to", "from", "at", "on", "of", "with", "for", "against", "between", "into",
-     "across", "over", "by", "near", "inside", "throughout", "within", "toward", "towards",
-     "through", "out", "around", "about", "than", "like", "under", "after"}
-)  # fmt: skip
 LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
+
+
+@functools.cache
+def frame_prepositions() -> frozenset[str]:
+    """The prepositions kept as such (``data/places/frame_prepositions.txt``; any other is
+    "prep=other"), read once, the first time a frame is read."""
+    return frozenset(word.lower() for word in read_words(files.FRAME_PREPOSITIONS))
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ def _syntax(anchor: Token, place_lexicon, speech_verbs: frozenset[str]) -> dict[
         for name in word_classes(token, place_lexicon, speech_verbs):
             found[f"{prefix}={name}"] = 1.0
     if dep == "pobj":
-        prep = head.lower_ if head.lower_ in PREPOSITIONS else "other"
+        prep = head.lower_ if head.lower_ in frame_prepositions() else "other"
         found[f"prep={prep}"] = 1.0
         found[f"prep={prep}&gov_pos={head.head.pos_}"] = 1.0
     elif dep in ("poss", "compound", "nmod", "amod"):
