@@ -967,21 +967,19 @@ class DocResolver:
             return
         head = doc[agent.end - 1].lemma_.lower()
         span = doc[role.start : role.end]
-        if (
-            owner is None
-            and not agent.person  # "the rebel leader" is a person, not the rebels
-            and role.determiner in self.lexicon.definite_determiners
-            and not describes_name(doc[agent.end - 1])  # "the extremist ISIS": that one
-        ):
-            if self.lexicon.descriptions.get(head) != "state" and self._resolve_typed(
-                role.start, role.end, agent.end - 1
-            ):
-                return  # "the militants", "the extremist group": the armed group named before
         described = self.lexicon.descriptions.get(head)
+        definite = owner is None and role.determiner in self.lexicon.definite_determiners
+        if (
+            definite
+            and not agent.person  # "the rebel leader" is a person, not the rebels
+            and described != "state"
+            and not describes_name(doc[agent.end - 1])  # "the extremist ISIS": that one
+            and self._resolve_typed(role.start, role.end, agent.end - 1)
+        ):
+            return  # "the militants", "the extremist group": the armed group named before
         if (
             described is not None
-            and owner is None
-            and role.determiner in self.lexicon.definite_determiners
+            and definite
             and self._resolve_description(
                 Description(role.start, role.end, agent.end - 1, described)
             )
