@@ -157,10 +157,10 @@ def _dated_old(noun: Token, today: dt.date | None) -> bool | None:
     but recently: "Monday's attack", "the attack on Monday", "the December 2015 attack"
     in a 2016-01-05 story), None (no date of its own, no article date, or only the
     article's year)?"""
+    if today is None:
+        return None
     dates = _date_tokens(noun)
     if not dates:
-        return None
-    if today is None:
         return None
     years = [int(t.text) for t in dates if t.text.isdigit() and len(t.text) == 4]
     if not years:
