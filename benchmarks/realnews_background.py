@@ -17,12 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from realnews_dev import (  # noqa: E402
-    claims_fact,
+    asserted_predictions,
     code_split,
-    false_positive_cause,
     gold_by_sentence,
-    predictions_by_sentence,
-    scorable,
     split_setup,
 )
 
@@ -47,19 +44,16 @@ def main() -> None:
     for split in args.splits:
         events, docs = code_split(nlp, gold, split, args.cache)
         by_id = {d._.doc_id: d for d in docs}
+        for _, p, cause in asserted_predictions(gold, split, events, in_order=True):
+            if not p.rule.startswith("nominal"):
+                continue
+            doc = by_id[p.doc_id]
+            tok = doc.char_span(p.start, p.end, alignment_mode="expand")[-1]
+            print(
+                f"P {split} {'TP' if cause == 'TP' else 'FP'} [{tok.text}] {frame(tok)}"
+                f" | {tok.sent.text[:160]!r}"
+            )
         golds = gold_by_sentence(gold, split)
-        for (key, n), ps in sorted(predictions_by_sentence(gold, split, events).items()):
-            gs = [g for g in golds.get((key, n), ()) if scorable(g)]
-            for p in ps:
-                if not (p.plover and claims_fact(p) and p.rule.startswith("nominal")):
-                    continue
-                doc = by_id[p.doc_id]
-                tok = doc.char_span(p.start, p.end, alignment_mode="expand")[-1]
-                cause = false_positive_cause(p, gs)
-                print(
-                    f"P {split} {'TP' if cause == 'TP' else 'FP'} [{tok.text}] {frame(tok)}"
-                    f" | {tok.sent.text[:160]!r}"
-                )
         for key in gold.article_keys(split):
             doc = by_id[gold.doc_ids[key]]
             for s in gold.sentences[key]:

@@ -59,13 +59,15 @@ def parsed_split(gold, split: str, cache: Path):
     return articles, DocBin().from_disk(path)
 
 
-def split_setup(description: str):
+def split_setup(description: str, configure=None):
     """``(arguments, gold, nlp)`` of a benchmark run on the cached parses of some splits
     (``splits`` ... ``[--cache DIR]``): the arguments, the gold (annotator A) and the
-    pipeline, loaded once."""
+    pipeline, loaded once. ``configure(parser)`` adds a script's own arguments."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("splits", nargs="+", choices=["train", "dev", "dev2"])
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
+    if configure is not None:
+        configure(parser)
     args = parser.parse_args()
 
     from detente.eval.realnews import load_gold
@@ -299,17 +301,25 @@ def causes(gold, split, events, docs):
         for g in gs:
             if g.plover and g.factuality == "asserted" and scorable(g):
                 miss[miss_cause(g, preds.get(where, []), mentions[did])] += 1
-    fp = Counter()
-    for where, ps in preds.items():
-        gs = [g for g in golds.get(where, ()) if scorable(g)]
-        for p in ps:
-            if p.plover and claims_fact(p):
-                fp[false_positive_cause(p, gs)] += 1
+    fp = Counter(cause for _, _, cause in asserted_predictions(gold, split, events))
     lines = [f"RECALL CAUSES {split} (gold asserted PLOVER events: {sum(miss.values())})"]
     lines += [f"  {k}: {v}" for k, v in miss.most_common()]
     lines.append(f"PRECISION CAUSES {split} (asserted predictions: {sum(fp.values())})")
     lines += [f"  {k}: {v}" for k, v in fp.most_common()]
     return "\n".join(lines)
+
+
+def asserted_predictions(gold, split: str, events, *, in_order: bool = False):
+    """``(sentence, prediction, cause)`` for each prediction with a PLOVER category that
+    claims a fact, its cause by :func:`false_positive_cause` against the sentence's scorable
+    gold (``"TP"`` if right); ``in_order``: sentences sorted by ``(article key, n)``."""
+    golds = gold_by_sentence(gold, split)
+    preds = predictions_by_sentence(gold, split, events).items()
+    for where, ps in sorted(preds) if in_order else preds:
+        gs = [g for g in golds.get(where, ()) if scorable(g)]
+        for p in ps:
+            if p.plover and claims_fact(p):
+                yield where, p, false_positive_cause(p, gs)
 
 
 def miss_cause(g, ps, doc_mentions) -> str:

@@ -11,7 +11,6 @@ trigger" is split by the hand labels of ``realnews_fp_labels.tsv`` (article, tri
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -19,12 +18,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from realnews_dev import (  # noqa: E402
-    claims_fact,
+    asserted_predictions,
     code_split,
-    false_positive_cause,
     gold_by_sentence,
-    predictions_by_sentence,
-    scorable,
+    split_setup,
 )
 from realnews_fp_causes import read_labels  # noqa: E402
 
@@ -48,16 +45,12 @@ def cause_table(gold, events_by_split: dict) -> str:
     labels = read_labels()
     table: dict[str, Counter] = defaultdict(Counter)
     for split, events in events_by_split.items():
-        golds = gold_by_sentence(gold, split)
-        for (key, n), ps in predictions_by_sentence(gold, split, events).items():
-            gs = [g for g in golds.get((key, n), ()) if scorable(g)]
-            for p in ps:
-                cause = false_positive_cause(p, gs) if p.plover and claims_fact(p) else "TP"
-                if cause == "TP":
-                    continue
-                if cause.startswith("no gold"):
-                    cause = "no gold event: " + labels.get((key, p.start), "unlabelled")
-                table[KINDS.get(cause, cause)][split] += 1
+        for (key, _), p, cause in asserted_predictions(gold, split, events):
+            if cause == "TP":
+                continue
+            if cause.startswith("no gold"):
+                cause = "no gold event: " + labels.get((key, p.start), "unlabelled")
+            table[KINDS.get(cause, cause)][split] += 1
     splits = list(events_by_split)
     lines = ["| cause | " + " | ".join(splits) + " |", "|---|" + "---:|" * len(splits)]
     for cause in sorted(table, key=lambda c: -sum(table[c].values())):
@@ -69,42 +62,31 @@ def cause_table(gold, events_by_split: dict) -> str:
 
 def fp_lines(gold, split: str, events) -> list[str]:
     golds = gold_by_sentence(gold, split)
-    preds = predictions_by_sentence(gold, split, events)
     out = []
-    for (key, n), ps in sorted(preds.items()):
-        gs = [g for g in golds.get((key, n), ()) if scorable(g)]
-        for p in ps:
-            if not (p.plover and claims_fact(p)):
-                continue
-            cause = false_positive_cause(p, gs)
-            if cause == "TP":
-                continue
-            sent = next(s for s in gold.sentences[key] if s.n == n)
-            text = gold.texts[key]["text"][sent.start : sent.end]
-            out.append(f"\n## {split} {key} {n} @{p.start} [{cause}]\n  S: {text[:500]}")
+    for (key, n), p, cause in asserted_predictions(gold, split, events, in_order=True):
+        if cause == "TP":
+            continue
+        sent = next(s for s in gold.sentences[key] if s.n == n)
+        text = gold.texts[key]["text"][sent.start : sent.end]
+        out.append(f"\n## {split} {key} {n} @{p.start} [{cause}]\n  S: {text[:500]}")
+        out.append(
+            f"  P: {p.cameo} {p.plover} [{p.trigger.text}] {actor_text(p.source)} -> "
+            f"{actor_text(p.target)} | {p.rule}"
+        )
+        for g in golds.get((key, n), ()):
             out.append(
-                f"  P: {p.cameo} {p.plover} [{p.trigger.text}] {actor_text(p.source)} -> "
-                f"{actor_text(p.target)} | {p.rule}"
+                f"  G: {g.cameo} {g.plover} {g.factuality} [{g.trigger}] "
+                f"{actor_text(g.source)} -> {actor_text(g.target)}"
             )
-            for g in golds.get((key, n), ()):
-                out.append(
-                    f"  G: {g.cameo} {g.plover} {g.factuality} [{g.trigger}] "
-                    f"{actor_text(g.source)} -> {actor_text(g.target)}"
-                )
     return out
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("splits", nargs="+", choices=["train", "dev", "dev2"])
-    parser.add_argument("--cache", type=Path, default=Path(".cache"))
-    parser.add_argument("--table", action="store_true", help="causes x split only")
-    args = parser.parse_args()
-    from detente.eval.realnews import load_gold
-    from detente.nlp import load
+    def configure(parser):
+        parser.add_argument("--table", action="store_true", help="causes x split only")
+        parser.set_defaults(cache=Path(".cache"))
 
-    gold = load_gold("A")
-    nlp = load()
+    args, gold, nlp = split_setup(__doc__.splitlines()[0], configure)
     coded = {split: code_split(nlp, gold, split, args.cache)[0] for split in args.splits}
     if args.table:
         print(cause_table(gold, coded))

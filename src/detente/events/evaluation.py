@@ -50,6 +50,7 @@ from detente.nlp.syntax import (
     VERBAL_POS,
     first_conjunct,
     governing_verb,
+    has_modal,
     is_copula,
     passive_agent,
     prepositional_objects,
@@ -80,6 +81,11 @@ class Evaluations:
     def __init__(self, words: ClauseWords, participants: Participants) -> None:
         self.words = words
         self.participants = participants
+        # what hedges the word's own clause (:meth:`_hedged`), joined once, not per word
+        self._hedge_marks = words.condition_marks | words.question_marks
+        self._hedge_modals = (
+            words.possible_modals | words.conditional_modals | words.obligation_modals
+        )
 
     def first(
         self,
@@ -243,33 +249,26 @@ class Evaluations:
     def _hedged(self, verb: Token) -> bool:
         """A conditional, a question or a modal: "if he is reckless", "whether it was
         legal", "it would be effective"."""
-        marks = self.words.condition_marks | self.words.question_marks
-        modals = (
-            self.words.possible_modals
-            | self.words.conditional_modals
-            | self.words.obligation_modals
-        )
-        return any(
-            (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "aux" and c.lower_ in modals)
-            for c in verb.children
-        )
+        return _marked(verb, self._hedge_marks, self._hedge_modals)
 
     def _hedged_above(self, predicate: Token) -> bool:
         """A condition over the clause: "would" or "if" on a verb above it ("would say he
         was a hero", "if they say it is illegal"), up to the first verb of saying, which
         says the clause: "I must say that the US is irresponsible" judges; "must", "may"
         above hedge nothing ("everyone must know that ...")."""
-        marks = self.words.condition_marks
-        modals = self.words.conditional_modals
         for verb in predicate.ancestors:
-            if any(
-                (c.dep_ == "mark" and c.lower_ in marks) or (c.dep_ == "aux" and c.lower_ in modals)
-                for c in verb.children
-            ):
+            if _marked(verb, self.words.condition_marks, self.words.conditional_modals):
                 return True
             if verb.lemma_.lower() in self.words.speech_verbs:
                 return False
         return False
+
+
+def _marked(verb: Token, marks: frozenset[str], modals: frozenset[str]) -> bool:
+    """A subordinator of ``marks`` ("if", "whether") or an auxiliary of ``modals`` on the verb."""
+    return has_modal(verb, modals) or any(
+        c.dep_ == "mark" and c.lower_ in marks for c in verb.children
+    )
 
 
 def _in_question(tok: Token) -> bool:

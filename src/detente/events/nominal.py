@@ -86,7 +86,7 @@ def _referred(
     is that act, not another one by unknown men. (After an act by the same unknown men,
     "the attack" names it again, as its sentence's own event.) ``earlier`` is in text
     order: the nearest act of its kind is the one referred to."""
-    kind = _kind((entry.code.forward or "")[:2], cameo)
+    kind = _entry_kind(entry, cameo)
     where = {d.country for d in doers if d.country}
     codes = {d.code for d in doers}
     for act in reversed(earlier):
@@ -98,6 +98,11 @@ def _referred(
 def _kind(root: str, cameo: Cameo) -> str:
     entry = cameo.lookup(root) if root else None
     return (entry.plover if entry is not None else None) or root
+
+
+def _entry_kind(entry: NominalEntry, cameo: Cameo) -> str:
+    """The kind of the act an event noun's sense codes (its forward code's root)."""
+    return _kind((entry.code.forward or "")[:2], cameo)
 
 
 def _specific(noun: Token, governor: Token | None, words: ClauseWords) -> bool:
@@ -152,10 +157,10 @@ def _dated_old(noun: Token, today: dt.date | None) -> bool | None:
     but recently: "Monday's attack", "the attack on Monday", "the December 2015 attack"
     in a 2016-01-05 story), None (no date of its own, no article date, or only the
     article's year)?"""
+    if today is None:
+        return None
     dates = _date_tokens(noun)
     if not dates:
-        return None
-    if today is None:
         return None
     years = [int(t.text) for t in dates if t.text.isdigit() and len(t.text) == 4]
     if not years:
@@ -581,7 +586,7 @@ class NominalCoder:
             c.dep_ == "det" and c.lower_ in self.words.specific_determiners for c in noun.children
         ):
             return False
-        kind = _kind((entry.code.forward or "")[:2], self.cameo)
+        kind = _entry_kind(entry, self.cameo)
         doc = noun.doc
         sentence = noun.sent
         for _ in range(_RECALL_SENTENCES + 1):
@@ -592,10 +597,7 @@ class NominalCoder:
                     return False
                 if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.words.nominals:
                     other = self.sense(tok)
-                    if (
-                        other is not None
-                        and _kind((other.code.forward or "")[:2], self.cameo) == kind
-                    ):
+                    if other is not None and _entry_kind(other, self.cameo) == kind:
                         past = tok
             if past is not None:
                 return dates_only(past, self.words)

@@ -28,7 +28,7 @@ from detente.events.participants import (
 )
 from detente.events.patterns import VerbCodes
 from detente.knowledge.events import Cameo, ClauseWords
-from detente.nlp.syntax import VERBAL_POS, is_passive, passive_agent
+from detente.nlp.syntax import VERBAL_POS, has_modal, is_passive, passive_agent
 from detente.records import EventActor, Quote
 
 STATEMENT = "010"
@@ -242,7 +242,7 @@ def _agentless_future_passive(verb: Token, future: frozenset[str]) -> bool:
     """ "would be released", "will be redeployed": a passive in the future, no "by" phrase."""
     if passive_agent(verb) is not None:
         return False
-    return is_passive(verb) and any(c.dep_ == "aux" and c.lower_ in future for c in verb.children)
+    return is_passive(verb) and has_modal(verb, future)
 
 
 def _cue_token(doc: Doc, sent: Span, quote: Quote) -> Token | None:
