@@ -449,20 +449,34 @@ def noun_modifiers(
     its phrase names and stays visible; so do the preposition itself, and the noun's own adjectives,
     compounds and possessor, which PETRARCH's patterns read ("renewed diplomatic ties",
     "fired artillery shells", "warned their populations")."""
-    found: dict[int, tuple[str, str, str]] = {}
-    for number, tok in enumerate(post):
-        node = tok
-        while node.i != verb.i and node.head.i != node.i:
-            head = node.head
+    # the nearest such phrase at or above each token, up to the verb: a token's answer is
+    # its head's, so each step of the tree is walked once per call, not once per word below it
+    above: dict[int, tuple[str, str, str] | None] = {}
+
+    def phrase_at(node: Token) -> tuple[str, str, str] | None:
+        path = []
+        while node.i not in above and node.i != verb.i and node.head.i != node.i:
+            path.append(node)
+            node = node.head
+        found = above.get(node.i)
+        for step in reversed(path):
+            head = step.head
             if (
-                node is not tok
-                and node.dep_ == "prep"
+                step.dep_ == "prep"
                 and head.pos_ in PHRASE_HEAD_POS
                 and not _partitive(head, partitive_nouns)
             ):
-                found[number] = (head.lower_, head.lemma_.lower(), node.lower_)
-                break
-            node = head
+                found = (head.lower_, head.lemma_.lower(), step.lower_)
+            above[step.i] = found
+        return found
+
+    found: dict[int, tuple[str, str, str]] = {}
+    for number, tok in enumerate(post):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            continue
+        phrase = phrase_at(tok.head)
+        if phrase is not None:
+            found[number] = phrase
     return found
 
 
