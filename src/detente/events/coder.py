@@ -38,7 +38,7 @@ from detente.events.modality import (
     REPORTING_ROLES,
     Factuality,
     act_factuality,
-    is_negated,
+    clause_negated,
     is_obliged,
     is_unasserted_infinitive,
     names_actor,
@@ -582,8 +582,7 @@ class EventCoder:
             targets=targets,
             code=coding.code,
             rule=_with_cue(coding.rule, factuality),
-            negated=is_negated(verb, self.words.negators, focus=self.words.focus_adverbs)
-            or factuality.negated,
+            negated=clause_negated(verb, self.words) or factuality.negated,
             modality=factuality.value,
             confidence=confidence - (0.1 if inherited else 0.0) - (0.15 if deep else 0.0),
             reciprocal=reciprocal,
@@ -731,8 +730,7 @@ class EventCoder:
             targets=targets,
             code=CodeSpec(demand),
             rule=f"obligation ({cue} ... must {verb.lemma_}): {rule}".rstrip(": "),
-            negated=governor is not None
-            and is_negated(governor, self.words.negators, focus=self.words.focus_adverbs),
+            negated=governor is not None and clause_negated(governor, self.words),
             modality=ASSERTED,  # the demand is made; the act it demands is "demanded"
             confidence=max(confidence, 0.7) - 0.1,
         )
@@ -782,7 +780,7 @@ class EventCoder:
                 targets=targets,
                 code=CodeSpec(intent),  # an intent is one side's: no paired reverse event
                 rule=_with_cue(f"{role}: {self.verb_codes.word(head)} + {rule}", factuality),
-                negated=is_negated(head, self.words.negators, focus=self.words.focus_adverbs),
+                negated=clause_negated(head, self.words),
                 modality=factuality.value,
                 confidence=confidence - (0.1 if inherited else 0.0) - (0.15 if deep else 0.0),
                 reciprocal=reciprocal,

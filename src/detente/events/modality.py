@@ -137,6 +137,12 @@ def in_past(verb: Token) -> bool:
 _NEGATING_DEPS = frozenset({"advmod", "preconj"})
 
 
+def clause_negated(verb: Token, words: ClauseWords) -> bool:
+    """:func:`is_negated` with the clause words' negators and focus adverbs, as every
+    events module reads negation."""
+    return is_negated(verb, words.negators, focus=words.focus_adverbs)
+
+
 def is_negated(
     verb: Token, negators: frozenset[str], *, focus: frozenset[str] = frozenset()
 ) -> bool:
@@ -412,7 +418,7 @@ def act_factuality(
         depth=depth + 1,
     )
     governed = _governed_value(governor, words)
-    denied = is_negated(governor, words.negators, focus=words.focus_adverbs)
+    denied = clause_negated(governor, words)
     if role in REPORTING_ROLES:
         if not outer.coded or denied:
             return NOT_CODED  # "did not say that ...": nothing is reported

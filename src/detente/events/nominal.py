@@ -22,7 +22,7 @@ from detente.events.modality import (
     ASSERTED,
     REPORTING_ROLES,
     act_factuality,
-    is_negated,
+    clause_negated,
     role_of,
 )
 from detente.events.participants import (
@@ -545,8 +545,8 @@ class NominalCoder:
         if governor is not None:
             factuality = act_factuality(governor, self.words, self.future_auxiliaries)
             # NOT_CODED ("did not say that ...") reads as asserted: check ``coded`` too
-            if not (factuality.coded and factuality.asserted) or is_negated(
-                governor, self.words.negators, focus=self.words.focus_adverbs
+            if not (factuality.coded and factuality.asserted) or clause_negated(
+                governor, self.words
             ):
                 return [], []
         patient = self._targets(noun, entry, actors, consumed)
@@ -663,10 +663,7 @@ class NominalCoder:
         clause = self._responsible_clause(noun)
         if clause is None:
             return []
-        if (
-            is_negated(clause, self.words.negators, focus=self.words.focus_adverbs)
-            or role_of(clause, self.words) == "accuse"
-        ):
+        if clause_negated(clause, self.words) or role_of(clause, self.words) == "accuse":
             return []
         factuality = act_factuality(clause, self.words, self.future_auxiliaries)
         if not (factuality.coded and factuality.asserted):
@@ -756,11 +753,7 @@ class NominalCoder:
         if not factuality.coded:
             return None
         modality = entry.modality if entry.modality != ASSERTED else factuality.value
-        negated = (
-            self._negated(noun)
-            or factuality.negated
-            or is_negated(verb, self.words.negators, focus=self.words.focus_adverbs)
-        )
+        negated = self._negated(noun) or factuality.negated or clause_negated(verb, self.words)
         return CodedAct(
             trigger=noun,
             clause_verb=verb,

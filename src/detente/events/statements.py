@@ -18,7 +18,7 @@ from detente.events.clauses import verb_subject
 from detente.events.emit import CodedAct
 from detente.events.evaluation import Evaluations
 from detente.events.lexicon import CodeSpec
-from detente.events.modality import act_factuality, is_negated
+from detente.events.modality import act_factuality, clause_negated
 from detente.events.participants import (
     DocActors,
     Participants,
@@ -130,8 +130,7 @@ class StatementCoder:
             targets=targets,
             code=CodeSpec(code),
             rule=rule,
-            negated=is_negated(cue, self.words.negators, focus=self.words.focus_adverbs)
-            or factuality.negated,
+            negated=clause_negated(cue, self.words) or factuality.negated,
             modality=factuality.value,
             confidence=STATEMENT_CONFIDENCE,
         )
@@ -160,7 +159,7 @@ class StatementCoder:
         for verb in _content_verbs(cue):
             if not _agentless_future_passive(verb, self.future_auxiliaries):
                 continue
-            if is_negated(verb, self.words.negators, focus=self.words.focus_adverbs):
+            if clause_negated(verb, self.words):
                 continue
             entry = self.verb_codes.entry(verb)
             if entry is None:
