@@ -13,6 +13,7 @@ from detente.nlp.syntax import (
     is_passive,
     passive_agent,
     passive_subject,
+    predicate_words,
     prepositional_objects,
     pruned_subtree,
     sentence_numbers,
@@ -90,3 +91,28 @@ def test_sentence_numbers_follow_the_parse():
     starts, number = sentence_numbers(doc)
     assert starts == [0, 3, 6] and number == [0, 0, 0, 1, 1, 1]
     assert sentence_numbers(Doc(VOCAB, words=[])) == ([0], [])
+
+
+def test_predicate_words_are_subjectless_adjective_complements():
+    # "Trump let loose on Mexico" / "Trump made Mexico angry" / "Trump spoke directly to Abe"
+    loose = parse(
+        "Trump let loose on Mexico",
+        [1, 1, 1, 2, 3],
+        "nsubj ROOT ccomp prep pobj",
+        "PROPN VERB ADJ ADP PROPN",
+    )
+    assert [t.text for t in predicate_words(loose[1])] == ["loose"]
+    angry = parse(
+        "Trump made Mexico angry",
+        [1, 1, 3, 1],
+        "nsubj ROOT nsubj ccomp",
+        "PROPN VERB PROPN ADJ",
+    )
+    assert predicate_words(angry[1]) == []
+    directly = parse(
+        "Trump spoke directly to Abe",
+        [1, 1, 1, 1, 3],
+        "nsubj ROOT advmod prep pobj",
+        "PROPN VERB ADV ADP PROPN",
+    )
+    assert predicate_words(directly[1]) == []

@@ -643,3 +643,38 @@ def test_a_domestic_acts_target_is_never_another_mention_of_its_doer(participant
     sources = participants.sources(doc[1], actors)[0]
     found = participants.targets(doc[1], actors, sources, domestic=True)[0]
     assert codes(found) == ["SYR"]
+
+
+def test_a_predicate_adjectives_phrase_names_the_verbs_target(participants):
+    # "Trump let loose on Mexico": the parser hangs "on Mexico" on the adjective completing
+    # the predicate; the phrase is still the verb's
+    doc = parse(
+        """
+        Trump   nsubj  let    PROPN
+        let     ROOT   -      VERB   VBD  lemma=let
+        loose   ccomp  let    ADJ
+        on      prep   loose  ADP
+        Mexico  pobj   on     PROPN
+        """
+    )
+    actors = actors_on(doc, {"Trump": "USAGOV", "Mexico": "MEX"})
+    sources = participants.sources(doc[1], actors)[0]
+    assert codes(participants.targets(doc[1], actors, sources)[0]) == ["MEX"]
+
+
+def test_an_adjective_with_its_own_subject_is_a_clause_not_the_verbs_predicate(participants):
+    # "Trump made Mexico angry at Canada": "angry" has its own subject (a small clause):
+    # "at Canada" is Mexico's anger, not Trump's act (Mexico, the object, is the target)
+    doc = parse(
+        """
+        Trump   nsubj  made   PROPN
+        made    ROOT   -      VERB   VBD  lemma=make
+        Mexico  nsubj  angry  PROPN
+        angry   ccomp  made   ADJ
+        at      prep   angry  ADP
+        Canada  pobj   at     PROPN
+        """
+    )
+    actors = actors_on(doc, {"Trump": "USAGOV", "Mexico": "MEX", "Canada": "CAN"})
+    sources = participants.sources(doc[1], actors)[0]
+    assert "CAN" not in codes(participants.targets(doc[1], actors, sources)[0])

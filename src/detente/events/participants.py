@@ -36,6 +36,7 @@ from detente.nlp.syntax import (
     is_passive,
     passive_agent,
     passive_subject,
+    predicate_words,
     prepositional_objects,
 )
 from detente.records import EventActor, Mention, Quote
@@ -554,8 +555,10 @@ class Participants:
         """
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         ranked = self.words.target_prepositions
+        # "let loose on Mexico": a predicate word's phrases are the verb's
+        holders = [verb, *predicate_words(verb)]
         preps = sorted(
-            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ranked),
+            (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ranked),
             key=lambda p: ranked.index(p.lower_),
         )
         prep_objects = [pobj for prep in preps for pobj in prep.children if pobj.dep_ == "pobj"]

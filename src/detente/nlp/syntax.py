@@ -183,6 +183,23 @@ def prepositional_objects(
                 yield prep, pobj
 
 
+# dependencies the parser gives an adjective completing a predicate ("let [loose] on",
+# "went [easy] on", "was [critical] of"); an adverb ("spoke [directly] to") only modifies
+PREDICATE_WORD_DEPS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
+
+
+def predicate_words(verb: Token) -> list[Token]:
+    """The adjectives completing ``verb``'s predicate without a clause of their own: "Trump
+    let [loose] on Mexico", "Iran was [critical] of Riyadh", "the army stayed [loyal] to
+    Maduro". The parser hangs the predicate's prepositional phrase on the adjective; it is
+    still the verb's (an adjective with its own subject is a small clause, not this)."""
+    return [
+        child
+        for child in verb.children
+        if child.dep_ in PREDICATE_WORD_DEPS and child.pos_ == "ADJ" and not has_own_subject(child)
+    ]
+
+
 def object_of_preposition(prep: Token) -> Token | None:
     return child_with(prep, ("pobj",))
 
