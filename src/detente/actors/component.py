@@ -89,6 +89,12 @@ BODY_KINDS = frozenset({"group", "organization", "state"})  # what "they" and "i
 # where each document keeps the frames of its state names (features, rules' and final
 # decision): read by scripts/train_place_frame.py
 FRAME_LOG = "detente.place_frames"
+# where a state's name that no phrase rule placed stands for the state that acts
+# (:meth:`DocResolver._state_acts`; prepositions, objects and appositions are asked apart)
+ACTING_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl", "dative", "iobj", "oprd",
+     "poss", "compound", "nmod", "amod", "npadvmod", "conj"}
+)  # fmt: skip
 
 
 @Language.factory(
@@ -717,9 +723,54 @@ class DocResolver:
             or (actor.kind != "state" and (located or label in PLACE_LABELS))
         ):
             return self._as_place(span, iso3)
-        if located and actor.kind == "state" and iso3 in self.kb.gazetteer.countries:
+        land = located or (actor.kind == "state" and not self._state_acts(span))
+        if land and actor.kind == "state" and iso3 in self.kb.gazetteer.countries:
             return replace(actor, place=self.kb.gazetteer.countries[iso3])
         return actor
+
+    def _state_acts(self, span: Span) -> bool:
+        """Whether a state's name that no phrase rule placed stands for the state that acts;
+        elsewhere it is its land as well (the default: "clubgoers from Jordan", "former
+        Soviet republics like Ukraine", "attacking Syria"). It acts as the subject or passive
+        agent of a verb (a speaker among them), its object or addressee ("warned Iran", "told
+        Madrid"; not the target of an armed attack: "burn Lebanon"), an owner or a modifier
+        ("Iran's ability", "UK support"), after a preposition ("talks with Iran", "sanctions
+        on Belarus", "aid to Ukraine") but an origin ("from X": the land, unless the noun is
+        one of its agents, "members from the UK") or a span ("between X and Y": the land,
+        unless the noun is a relation, a deal or a meeting of which they are the parties),
+        in apposition to a person's name ("B Lima (Samoa)" in a squad). A listed name acts where its
+        list stands, a name given as an example where its noun does. A demonym, an adjective
+        or a common noun is never the land."""
+        lexicon = self.place_lexicon
+        root = span.root
+        if root.pos_ != "PROPN" or root.ent_type_ == "NORP":
+            return True
+        anchor = list_anchor(root, lexicon)
+        dep, head = anchor.dep_, anchor.head
+        if dep == "pobj":
+            preposition, noun = head.lower_, head.head
+            if preposition in lexicon.origin_prepositions:
+                return self._agent_noun(noun)
+            if preposition in lexicon.span_prepositions:
+                return self._party_noun(noun)
+            return True
+        if dep == "dobj":
+            return head.lemma_.lower() not in lexicon.armed
+        if dep == "appos":  # "B Lima (Samoa)"; not "former republics like Ukraine"
+            return anchor.pos_ == "PROPN" and (head.pos_ == "PROPN" or self._names_person(head))
+        return dep in ACTING_DEPS
+
+    def _agent_noun(self, token: Token) -> bool:
+        """``token`` is an agent noun (the agents dictionary, our role nouns): the people of a
+        state that act for it ("members", "officials", "troops")."""
+        words = {token.lower_, token.lemma_.lower()}
+        return any(self.kb.agent(w) is not None or w in self.lexicon.role_nouns for w in words)
+
+    def _party_noun(self, token: Token) -> bool:
+        """``token`` is a noun of a relation, a deal or a meeting whose parties are named
+        "between" it (place_words.tsv, kind party)."""
+        parties = self.place_lexicon.parties
+        return token.lemma_.lower() in parties or token.lower_ in parties
 
     def _frame_decision(
         self, span: Span, actor: Resolution, ruled: Resolution, *, seat: bool = False
@@ -939,6 +990,14 @@ class DocResolver:
         )
 
     def _seat_acts(self, span: Span) -> bool:
+        """A seat of government's name that acts: as :meth:`_state_acts` for a subject, an
+        object, an owner, after an acting preposition ("talks with Tehran") or a dative;
+        "between" only for a relation's parties ("relations between Washington and Moscow",
+        not "towns between Beirut and Sidon"). A listed name acts where its list stands."""
+        lexicon = self.place_lexicon
+        anchor = list_anchor(span.root, lexicon)
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in lexicon.span_prepositions:
+            return self._party_noun(anchor.head.head)
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "poss"):
             return True
