@@ -90,7 +90,7 @@ BODY_KINDS = frozenset({"group", "organization", "state"})  # what "they" and "i
 # decision): read by scripts/train_place_frame.py
 FRAME_LOG = "detente.place_frames"
 # where a state's name that no phrase rule placed stands for the state that acts
-# (:meth:`DocResolver._state_acts`; prepositions, objects and appositions are asked apart)
+# (:func:`state_acts`; prepositions, objects and appositions are asked apart)
 ACTING_DEPS = frozenset(
     {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl", "dative", "iobj", "oprd",
      "poss", "compound", "nmod", "amod", "npadvmod", "conj"}
@@ -729,48 +729,14 @@ class DocResolver:
         return actor
 
     def _state_acts(self, span: Span) -> bool:
-        """Whether a state's name that no phrase rule placed stands for the state that acts;
-        elsewhere it is its land as well (the default: "clubgoers from Jordan", "former
-        Soviet republics like Ukraine", "attacking Syria"). It acts as the subject or passive
-        agent of a verb (a speaker among them), its object or addressee ("warned Iran", "told
-        Madrid"; not the target of an armed attack: "burn Lebanon"), an owner or a modifier
-        ("Iran's ability", "UK support"), after a preposition ("talks with Iran", "sanctions
-        on Belarus", "aid to Ukraine") but an origin ("from X": the land, unless the noun is
-        one of its agents, "members from the UK") or a span ("between X and Y": the land,
-        unless the noun is a relation, a deal or a meeting of which they are the parties),
-        in apposition to a person's name ("B Lima (Samoa)" in a squad). A listed name acts where its
-        list stands, a name given as an example where its noun does. A demonym, an adjective
-        or a common noun is never the land."""
-        lexicon = self.place_lexicon
-        root = span.root
-        if root.pos_ != "PROPN" or root.ent_type_ == "NORP":
-            return True
-        anchor = list_anchor(root, lexicon)
-        dep, head = anchor.dep_, anchor.head
-        if dep == "pobj":
-            preposition, noun = head.lower_, head.head
-            if preposition in lexicon.origin_prepositions:
-                return self._agent_noun(noun)
-            if preposition in lexicon.span_prepositions:
-                return self._party_noun(noun)
-            return True
-        if dep == "dobj":
-            return head.lemma_.lower() not in lexicon.armed
-        if dep == "appos":  # "B Lima (Samoa)"; not "former republics like Ukraine"
-            return anchor.pos_ == "PROPN" and (head.pos_ == "PROPN" or self._names_person(head))
-        return dep in ACTING_DEPS
+        """Whether a state's name that no phrase rule placed stands for the state that acts
+        (:func:`state_acts`); elsewhere it is its land as well."""
+        return state_acts(
+            span, self.place_lexicon, agent_noun=self._agent_noun, names_person=self._names_person
+        )
 
     def _agent_noun(self, token: Token) -> bool:
-        """``token`` is an agent noun (the agents dictionary, our role nouns): the people of a
-        state that act for it ("members", "officials", "troops")."""
-        words = {token.lower_, token.lemma_.lower()}
-        return any(self.kb.agent(w) is not None or w in self.lexicon.role_nouns for w in words)
-
-    def _party_noun(self, token: Token) -> bool:
-        """``token`` is a noun of a relation, a deal or a meeting whose parties are named
-        "between" it (place_words.tsv, kind party)."""
-        parties = self.place_lexicon.parties
-        return token.lemma_.lower() in parties or token.lower_ in parties
+        return agent_noun(token, self.kb, self.lexicon)
 
     def _frame_decision(
         self, span: Span, actor: Resolution, ruled: Resolution, *, seat: bool = False
@@ -997,7 +963,7 @@ class DocResolver:
         lexicon = self.place_lexicon
         anchor = list_anchor(span.root, lexicon)
         if anchor.dep_ == "pobj" and anchor.head.lower_ in lexicon.span_prepositions:
-            return self._party_noun(anchor.head.head)
+            return party_noun(anchor.head.head, lexicon)
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "poss"):
             return True
@@ -1596,6 +1562,57 @@ def _employer_frame(span: Span, names_person: Callable[[Token], bool]) -> bool:
     if holder.ent_type_ in ("ORG", "PERSON"):
         return True
     return holder.dep_ in ("appos", "attr") and names_person(holder)
+
+
+def state_acts(
+    span: Span,
+    lexicon: PlaceLexicon,
+    *,
+    agent_noun: Callable[[Token], bool],
+    names_person: Callable[[Token], bool],
+) -> bool:
+    """Whether a state's name that no phrase rule placed stands for the state that acts;
+    elsewhere it is its land as well (the default: "clubgoers from Jordan", "former
+    Soviet republics like Ukraine", "attacking Syria"). It acts as the subject or passive
+    agent of a verb (a speaker among them), its object or addressee ("warned Iran", "told
+    Madrid"; not the target of an armed attack: "burn Lebanon"), an owner or a modifier
+    ("Iran's ability", "UK support"), after a preposition ("talks with Iran", "sanctions
+    on Belarus", "aid to Ukraine") but an origin ("from X": the land, unless the noun is
+    one of its agents, "members from the UK") or a span ("between X and Y": the land,
+    unless the noun is a relation, a deal or a meeting of which they are the parties),
+    in apposition to a person's name ("B Lima (Samoa)" in a squad). A listed name acts where its
+    list stands, a name given as an example where its noun does. A demonym, an adjective
+    or a common noun is never the land."""
+    root = span.root
+    if root.pos_ != "PROPN" or root.ent_type_ == "NORP":
+        return True
+    anchor = list_anchor(root, lexicon)
+    dep, head = anchor.dep_, anchor.head
+    if dep == "pobj":
+        preposition, noun = head.lower_, head.head
+        if preposition in lexicon.origin_prepositions:
+            return agent_noun(noun)
+        if preposition in lexicon.span_prepositions:
+            return party_noun(noun, lexicon)
+        return True
+    if dep == "dobj":
+        return head.lemma_.lower() not in lexicon.armed
+    if dep == "appos":  # "B Lima (Samoa)"; not "former republics like Ukraine"
+        return anchor.pos_ == "PROPN" and (head.pos_ == "PROPN" or names_person(head))
+    return dep in ACTING_DEPS
+
+
+def agent_noun(token: Token, kb: KnowledgeBase, lexicon: ActorLexicon) -> bool:
+    """``token`` is an agent noun (the agents dictionary, our role nouns): the people of a
+    state that act for it ("members", "officials", "troops")."""
+    words = {token.lower_, token.lemma_.lower()}
+    return any(kb.agent(w) is not None or w in lexicon.role_nouns for w in words)
+
+
+def party_noun(token: Token, lexicon: PlaceLexicon) -> bool:
+    """``token`` is a noun of a relation, a deal or a meeting whose parties are named
+    "between" it (place_words.tsv, kind party)."""
+    return token.lemma_.lower() in lexicon.parties or token.lower_ in lexicon.parties
 
 
 def _place_resolution(reading: PlaceReading, text: str) -> Resolution:
