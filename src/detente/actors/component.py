@@ -1578,7 +1578,7 @@ def state_acts(
     Madrid"; not the target of an armed attack: "burn Lebanon"), an owner or a modifier
     ("Iran's ability", "UK support"), after a preposition ("talks with Iran", "sanctions
     on Belarus", "aid to Ukraine") but an origin ("from X": the land, unless the noun is
-    one of its agents, "members from the UK") or a span ("between X and Y": the land,
+    one of its agents, "members from the UK", or a thing "is from" it, its maker) or a span ("between X and Y": the land,
     unless the noun is a relation, a deal or a meeting of which they are the parties),
     in apposition to a person's name ("B Lima (Samoa)" in a squad). A listed name acts where its
     list stands, a name given as an example where its noun does. A demonym, an adjective
@@ -1591,7 +1591,9 @@ def state_acts(
     if dep == "pobj":
         preposition, noun = head.lower_, head.head
         if preposition in lexicon.origin_prepositions:
-            return agent_noun(noun)
+            # "the proposal is from Russia": its maker (people who "are from" a state come
+            # from its land: located_as)
+            return noun.lemma_.lower() == "be" or agent_noun(noun)
         if preposition in lexicon.span_prepositions:
             return party_noun(noun, lexicon)
         return True
