@@ -4,27 +4,17 @@ hand-built parses (:func:`detente.actors.component.state_acts`) and on the real 
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 from test_actors import at
+from test_places import parse_with_ents as parse
 
 from detente.actors.component import agent_noun, state_acts
 from detente.knowledge import load_knowledge
 from detente.places import is_place_mention
 
-ENGLISH_VOCAB = spacy.blank("en").vocab
-
 
 @pytest.fixture(scope="module")
 def knowledge():
     return load_knowledge()
-
-
-def parse(words, heads, deps, pos, ents, lemmas=None) -> Doc:
-    return Doc(
-        ENGLISH_VOCAB, words=words, heads=heads, deps=deps, pos=pos, ents=ents,
-        lemmas=lemmas or [w.lower() for w in words],
-    )  # fmt: skip
 
 
 def acts(knowledge, doc, start, end) -> bool:
