@@ -140,7 +140,9 @@ def test_a_demonym_is_never_the_land(knowledge):
             "Switzerland",
             True,
         ),
+        ("Jets bombed Damascus overnight.", "Damascus", True),
         ("Russia said it would not attend the talks.", "Russia", False),
+        ("The minister warned Damascus again.", "Damascus", False),
         ("Tensions between Washington and Moscow rose again.", "Moscow", False),
     ],
 )

@@ -959,11 +959,14 @@ class DocResolver:
         """A seat of government's name that acts: as :meth:`_state_acts` for a subject, an
         object, an owner, after an acting preposition ("talks with Tehran") or a dative;
         "between" only for a relation's parties ("relations between Washington and Moscow",
-        not "towns between Beirut and Sidon"). A listed name acts where its list stands."""
+        not "towns between Beirut and Sidon"); the object of an armed attack is the town it
+        hits. A listed name acts where its list stands."""
         lexicon = self.place_lexicon
         anchor = list_anchor(span.root, lexicon)
         if anchor.dep_ == "pobj" and anchor.head.lower_ in lexicon.span_prepositions:
             return party_noun(anchor.head.head, lexicon)
+        if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in lexicon.armed:
+            return False  # "a plot to blow up the Vatican", "bombed Tehran": the town it hits
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "poss"):
             return True
