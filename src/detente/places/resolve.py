@@ -25,6 +25,7 @@ or an actor; :func:`located_as` tells when a state's name is used for its land.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,7 @@ from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, prepositional_objects
 from detente.places.evidence import (
     DATELINE_WEIGHT,
     DocEvidence,
+    Votes,
     char_to_token,
     country_of_word,
     dominant_reading,
@@ -134,7 +136,9 @@ class DocPlaces:
         self.names = {(n.start, n.end): n for n in names}
         self.matches = matches  # every dictionary match, nested ones too
         self.evidence = DocEvidence(self.gazetteer, (sentence_of[-1] + 1) if len(doc) else 1)
-        self.own: dict[tuple[int, int], str] = {}  # name span -> the country it counted for
+        # name key -> the votes its occurrences cast: a name is no evidence for itself ("Tripoli"
+        # read in Libya by its size must not vote Libya for the next "Tripoli" of its sentence)
+        self.votes: dict[str, Votes] = {}
         self.fixed: dict[tuple[int, int], PlaceReading] = {}  # appositions, dateline
         self.strong: dict[str, PlaceReading] = {}  # key -> reading from apposition/dateline
         self.earlier: dict[str, KBPlace] = {}  # key -> the last reading of that name
@@ -190,7 +194,7 @@ class DocPlaces:
                     self.evidence.add_admin1(place, sentence)
             if iso3 is not None:
                 self.evidence.add(iso3, sentence)
-                self.own[(name.start, name.end)] = iso3
+                self.votes.setdefault(place_key(text), Counter())[(sentence, iso3)] += 1
 
     def _read_dateline(self) -> None:
         dateline = find_dateline(doc_text(self.doc))
@@ -309,9 +313,8 @@ class DocPlaces:
         if reading.place is None:
             return True
         evidence = self._evidence(
-            reading.place, reading.country, place_key(text), self.sentence_of[start],
-            self.own.get((start, end)),
-        )  # fmt: skip
+            reading.place, reading.country, place_key(text), self.sentence_of[start]
+        )
         evidence.pop("earlier", None)  # the reading this very call just remembered
         return not any(weight > 0 for weight in evidence.values())
 
@@ -391,19 +394,18 @@ class DocPlaces:
 
     def _choose(self, start: int, end: int, key: str, candidates: list[KBPlace]) -> PlaceReading:
         sentence = self.sentence_of[start]
-        own = self.own.get((start, end))
         base = {place.place_id: self._named_prior(place, key, candidates) for place in candidates}
         top = max(base.values())
         scored = []
         for place in candidates:
             country = self.country_of(place)
             far = top - base[place.place_id] >= self.weights["fame_gap"]
-            evidence = self._evidence(place, country, key, sentence, own, local=far)
+            evidence = self._evidence(place, country, key, sentence, local=far)
             scored.append((base[place.place_id] + sum(evidence.values()), place, country, evidence))
         best = max(scored, key=lambda item: item[0])
         by_prior = max(scored, key=lambda item: base[item[1].place_id])
         _, place, country, evidence = best
-        unlisted = self._unlisted_here(place, country, evidence, own)
+        unlisted = self._unlisted_here(place, country, evidence, key)
         if unlisted is not None:
             return unlisted
         if len(candidates) == 1:
@@ -435,7 +437,7 @@ class DocPlaces:
         return place.kind == "city" and place.population < self.weights["small_town_population"]
 
     def _unlisted_here(
-        self, place: KBPlace, country: str | None, evidence: dict[str, float], own: str | None
+        self, place: KBPlace, country: str | None, evidence: dict[str, float], key: str
     ) -> PlaceReading | None:
         """A small town abroad that nothing else in a document about one country points
         to is likelier a place of that country the gazetteer lacks ("the Hillsborough
@@ -445,7 +447,7 @@ class DocPlaces:
         focus = self.focus()
         if focus is None or country == focus or self.evidence.countries[focus] < FOCUS_MIN:
             return None
-        counted = self.evidence.countries[country] - (1 if own == country else 0)
+        counted = self.evidence.count(country, self.votes.get(key))
         if counted > 0 or any(f != "document" and v > 0 for f, v in evidence.items()):
             return None
         return PlaceReading(None, focus, "doc-country")
@@ -456,7 +458,6 @@ class DocPlaces:
         country: str | None,
         key: str,
         sentence: int,
-        own: str | None,
         *,
         local: bool = False,
     ) -> dict[str, float]:
@@ -465,15 +466,15 @@ class DocPlaces:
         its country or division (else only a document naming its country at least twice:
         not a division a sentence away, nor one stray word)."""
         w, found = self.weights, self.evidence
-        mine = 1 if own == country else 0
-        evidence = {"document": w["document"] * found.share(country, own)}
+        skip = self.votes.get(key)
+        evidence = {"document": w["document"] * found.share(country, skip)}
         if local and not (
-            found.near(country, sentence, mine, reach=0) or found.names_admin1(place, sentence, 0)
+            found.near(country, sentence, skip, reach=0) or found.names_admin1(place, sentence, 0)
         ):
-            if found.count(country, own) < FOCUS_MIN:
+            if found.count(country, skip) < FOCUS_MIN:
                 evidence["document"] = 0.0
             return evidence | self._memory(place, country, key)
-        if found.near(country, sentence, mine):
+        if found.near(country, sentence, skip):
             evidence["sentence"] = w["sentence"]
         if found.names_admin1(place, sentence):
             evidence["admin1"] = w["admin1"]
