@@ -405,6 +405,7 @@ PLACE_WORD_KINDS = (
     "armed",
     "unarmed",
     "facility",
+    "settlement",
     "institution",
     "site",
     "venue",

@@ -645,11 +645,31 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     word = head.lemma_.lower()
     if root.dep_ == "dobj" and word in lexicon.movement:
         return "movement"
-    if root.dep_ == "poss" and (word in lexicon.locating or head.ent_type_ in PLACE_LABELS):
-        return "locating"  # "Mexico's women", "Luanda's Independence Square"
+    if root.dep_ == "poss" and (
+        word in lexicon.locating
+        or head.ent_type_ in PLACE_LABELS
+        or (head.is_title and facility_kind(head.doc[head.i : head.i + 1], lexicon, whole=False))
+    ):
+        return "locating"  # "Mexico's women", "Luanda's Independence Square", "London's X Academy"
     if root.dep_ in MODIFIER_DEPS and word in lexicon.events and not _unarmed(head, lexicon):
         return "event"  # "the Iraq war"; not "the China trade war", "the Iran pressure campaign"
     return _locating_modifier(root, lexicon)
+
+
+def facility_kind(span: Span, lexicon: PlaceLexicon, *, whole: bool = True) -> str | None:
+    """``facility`` or ``institution`` for a building's name: its last word, or its first
+    ("Hospital Militar"), is such a word (place_words.tsv), written capitalised; None for
+    anything else. ``whole``: the span is the name itself, which must then have another word
+    ("Clarence House"; "the House" alone is a legislature)."""
+    if whole and (len(span) < 2 or not all(t.is_title or not t.is_alpha for t in span)):
+        return None
+    for token in (span[-1], span[0]):
+        word = token.lower_
+        if word in lexicon.facilities:
+            return "facility"
+        if word in lexicon.institutions:
+            return "institution"
+    return None
 
 
 def _locating_modifier(root: Token, lexicon: PlaceLexicon) -> str | None:
