@@ -1076,3 +1076,45 @@ def test_a_town_left_in_a_sports_story_is_a_place(code):
     athens = [m for m in doc._.mentions if m.text == "Athens"]
     assert athens and is_place_mention(athens[0]) and athens[0].country == "GRC"
 
+
+def test_a_movement_through_an_adverb_of_direction_reaches_its_goal(knowledge):
+    lexicon = knowledge.place_lexicon
+    doc = parse(
+        ["going", "back", "to", "Reading"],
+        [0, 0, 1, 2],
+        ["ROOT", "advmod", "prep", "pobj"],
+        ["VERB", "ADV", "ADP", "NOUN"],
+        ["go", "back", "to", "reading"],
+    )
+    assert located_as(doc[3:4], lexicon) == "movement"
+    talks = parse(
+        ["talks", "back", "to", "Reading"],
+        [0, 0, 1, 2],
+        ["ROOT", "advmod", "prep", "pobj"],
+        ["NOUN", "ADV", "ADP", "NOUN"],
+    )
+    assert located_as(talks[3:4], lexicon) is None
+
+
+def test_a_town_the_parser_takes_for_a_common_word_is_a_place_where_only_a_place_goes(code):
+    doc = code(
+        '"We are all very excited to be going back to Reading," said the singer.',
+        date="2005-06-01",
+    )
+    reading = at(doc, "Reading")
+    assert reading is not None and is_place_mention(reading) and reading.country == "GBR"
+    work = code("They went back to Work on Monday.", date="2005-06-01")
+    assert not [m for m in work._.mentions if is_place_mention(m)]
+
+
+def test_a_part_of_a_seat_of_government_is_where_someone_speaks(code):
+    doc = code(
+        "Obama said from the White House briefing room that police arrested the suspect.",
+        date="2013-04-20",
+    )
+    building = at(doc, "White House")
+    assert building is not None and is_place_mention(building) and building.country == "USA"
+    said = code("The White House said it would respond.", date="2013-04-20")
+    assert not is_place_mention(at(said, "White House"))
+    wing = code("Aides worked late in the West Wing on Tuesday.", date="2013-04-20")
+    assert is_place_mention(at(wing, "West Wing")) and at(wing, "West Wing").country == "USA"

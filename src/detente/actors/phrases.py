@@ -74,6 +74,10 @@ def _strip_entity(doc: Doc, span: Span) -> tuple[int, int]:
     return start, end
 
 
+# what the parser calls a capitalised word in a place-only slot that may be a town's name
+NAME_POS = frozenset({"PROPN", "NOUN"})
+
+
 def _plausible(doc: Doc, match: NameMatch, place_slot: PlaceSlot | None = None) -> bool:
     """A KB name match is a name here, not a capitalised common word ("Both", "May")."""
     if match.tags & SELF_EVIDENT_TAGS:
@@ -88,7 +92,8 @@ def _plausible(doc: Doc, match: NameMatch, place_slot: PlaceSlot | None = None) 
         return (
             place_slot is not None
             and match.start > tokens.sent.start
-            and all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in tokens)
+            # the parser takes a town named like a word for that word ("back to Reading")
+            and all(t.pos_ in NAME_POS and t.is_title and not t.ent_type_ for t in tokens)
             and not _glued(doc, match.start, match.end)
             # "born in the Centre": a common word; "the Geneva motor show": a modifier's
             and (doc[match.start - 1].pos_ != "DET" or tokens.root.dep_ in ("compound", "nmod"))

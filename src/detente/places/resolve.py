@@ -634,8 +634,10 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
             return "movement"  # "flown out of Iraq", "they are from India"
         if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
             return "locating"  # "the border between Turkey and Syria", "the border with Chad"
-        if head.lower_ in lexicon.movement_prepositions and word in lexicon.movement:
-            return "movement"
+        if head.lower_ in lexicon.movement_prepositions and _moving_word(head.head) in (
+            lexicon.movement
+        ):
+            return "movement"  # "flew to Oslo", "going back to Reading"
         if head.lower_ in lexicon.owner_prepositions:
             if word in lexicon.locating:
                 return "locating"
@@ -762,6 +764,14 @@ def _unarmed(noun: Token, lexicon: PlaceLexicon) -> bool:
     return any(
         c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in lexicon.unarmed for c in noun.children
     )
+
+
+def _moving_word(token: Token) -> str:
+    """The lemma of the word a movement preposition hangs on, through an adverb of direction
+    ("going back to Reading", "flew home from Armenia": the verb)."""
+    if token.pos_ == "ADV" and token.dep_ == "advmod" and token.head.i != token.i:
+        token = token.head
+    return token.lemma_.lower()
 
 
 def _modified_noun(token: Token) -> Token:
