@@ -1118,3 +1118,30 @@ def test_a_part_of_a_seat_of_government_is_where_someone_speaks(code):
     assert not is_place_mention(at(said, "White House"))
     wing = code("Aides worked late in the West Wing on Tuesday.", date="2013-04-20")
     assert is_place_mention(at(wing, "West Wing")) and at(wing, "West Wing").country == "USA"
+
+
+def test_the_common_noun_of_a_building_after_its_name(knowledge):
+    from detente.places.resolve import facility_noun
+
+    lexicon = knowledge.place_lexicon
+    doc = parse(
+        ["the", "Hacienda", "club", "in", "Manchester", "the", "Hacienda", "talks"],
+        [2, 2, 2, 2, 3, 7, 7, 7],
+        ["det", "compound", "ROOT", "prep", "pobj", "det", "compound", "ROOT"],
+        ["DET", "PROPN", "NOUN", "ADP", "PROPN", "DET", "PROPN", "NOUN"],
+    )
+    assert facility_noun(doc[1:2], lexicon).text == "club"
+    assert facility_noun(doc[6:7], lexicon) is None  # "talks": no building
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The label also owned the legendary Hacienda club in Manchester, the film said.",
+         "Hacienda", "GBR"),
+        ("London's famous Savoy hotel has been sold to a group of investors.", "Savoy", "GBR"),
+    ],
+)  # fmt: skip
+def test_a_name_before_a_building_noun_lies_where_the_building_is(code, text, name, country):
+    found = at(code(text, date="2007-01-10"), name)
+    assert found is not None and is_place_mention(found) and found.country == country

@@ -77,6 +77,7 @@ from detente.places.resolve import (
     DocPlaces,
     PlaceReading,
     facility_kind,
+    facility_noun,
     list_anchor,
     located_as,
     names_document,
@@ -901,7 +902,9 @@ class DocResolver:
         Palace"), or the goal of a movement or a strike ("a plot to bomb Kazan Cathedral")."""
         kind = facility_kind(span, self.place_lexicon)
         if kind is None:
-            return False
+            # "the legendary Hacienda club in Manchester": the building a place holds
+            noun = facility_noun(span, self.place_lexicon)
+            return noun is not None and self.doc_places.holder_reading(span) is not None
         institution = kind == "institution"
         if self._is_locative(span):
             # "a scholar at X Center"

@@ -384,6 +384,18 @@ class DocPlaces:
             candidates = [p for p in candidates if p.country == country]
         if not candidates:
             return None
+        span = self.doc[start:end]
+        if country is None and facility_noun(span, self.lexicon) is not None:
+            # "London's famous Savoy hotel": the building lies where its holder is, whatever
+            # towns bear its name
+            holder = self.holder_reading(span)
+            if holder is not None:
+                inside = [p for p in candidates if self.country_of(p) == holder.country]
+                if not inside:
+                    return self._remember(
+                        start, end, PlaceReading(None, holder.country, "within")
+                    )
+                candidates = inside
         return self._remember(start, end, self._choose(start, end, key, candidates))
 
     def _remember(self, start: int, end: int, reading: PlaceReading) -> PlaceReading:
@@ -553,16 +565,7 @@ class DocPlaces:
     def _within(self, span: Span) -> tuple[PlaceReading | None, PlaceReading | None]:
         """The place the name is placed in ("X in Cambridge", "Luanda's X"), and the nearest
         other place of its sentence."""
-        root = span.root
-        holders = [c for c in root.children if c.dep_ == "poss"]
-        holders += [
-            pobj for _, pobj in prepositional_objects(root, self.lexicon.locative_prepositions)
-        ]
-        within = None
-        for token in holders:
-            within = self._reading_at(token)
-            if within is not None:
-                break
+        within = self.holder_reading(span)
         sentence = self.sentence_of[span.start]
         nearest = None
         for (start, end), _name in sorted(
@@ -577,6 +580,23 @@ class DocPlaces:
                 nearest = reading
                 break
         return within, nearest
+
+    def holder_reading(self, span: Span) -> PlaceReading | None:
+        """The place that holds the name: "X in Cambridge", "Luanda's X", or that holds the
+        building it names ("the Hacienda club in Manchester", "London's famous Savoy
+        hotel")."""
+        for word in (span.root, facility_noun(span, self.lexicon)):
+            if word is None:
+                continue
+            holders = [c for c in word.children if c.dep_ == "poss"]
+            holders += [
+                pobj for _, pobj in prepositional_objects(word, self.lexicon.locative_prepositions)
+            ]
+            for token in holders:
+                within = self._reading_at(token)
+                if within is not None:
+                    return within
+        return None
 
     def _reading_at(self, token: Token) -> PlaceReading | None:
         for (start, end), _name in self.names.items():
@@ -672,6 +692,16 @@ def facility_kind(span: Span, lexicon: PlaceLexicon, *, whole: bool = True) -> s
         if word in lexicon.institutions:
             return "institution"
     return None
+
+
+def facility_noun(span: Span, lexicon: PlaceLexicon) -> Token | None:
+    """The common noun of a building the name is written before ("the Hacienda club",
+    "Gregorio Marañón hospital", "the Savoy hotel"), or None."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "compound" or head.i != span.end or not head.is_lower:
+        return None
+    return head if head.lemma_.lower() in lexicon.facilities else None
 
 
 def _locating_modifier(root: Token, lexicon: PlaceLexicon) -> str | None:
