@@ -303,13 +303,15 @@ def test_each_held_out_split_is_scored_on_its_own():
     australia = mention(A3, "Australia", "AUS", kind="country")
     s8 = sentence("s8", A3, "Rain", "Australia.", "test5", [australia])
     s9 = sentence("s9", A2, "He", "Monday.", "test6", [mention(A2, "Tripoli", "LBY")])
+    s10 = sentence("s10", A3, "Rain", "Australia.", "test7", [mention(A3, "Perth", "AUS")])
     predictions = {
         A1: [place(A1, "Georgia", "GEO")],
         A2: [place(A2, "Tripoli", "LBY")],
         A3: [place(A3, "Perth", "USA")],
     }
-    scores = score_places([GOLD[0], s5, s6, s7, s8, s9], predictions, resamples=0)
-    assert list(scores) == ["dev", "test", "test2", "test3", "test4", "test5", "test6", "all"]
+    scores = score_places([GOLD[0], s5, s6, s7, s8, s9, s10], predictions, resamples=0)
+    splits = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "all"]
+    assert list(scores) == splits
     assert (scores["test2"].counts.right, scores["test2"].errors) == (1, ())
     test3 = scores["test3"]
     assert (test3.counts.sentences, test3.counts.gold_places, test3.counts.found) == (1, 1, 1)
@@ -323,7 +325,10 @@ def test_each_held_out_split_is_scored_on_its_own():
     assert [e.sentence_id for e in test5.errors] == ["s8"]
     test6 = scores["test6"]  # Tripoli found in Libya
     assert (test6.counts.sentences, test6.counts.gold_places, test6.counts.right) == (1, 1, 1)
-    assert scores["all"].counts.gold_places == 6 and scores["all"].counts.right == 3
+    test7 = scores["test7"]  # Perth put in the USA
+    assert (test7.counts.sentences, test7.counts.gold_places, test7.counts.right) == (1, 1, 0)
+    assert [(e.sentence_id, e.predicted_country) for e in test7.errors] == [("s10", "USA")]
+    assert scores["all"].counts.gold_places == 7 and scores["all"].counts.right == 3
     assert "| test3 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
     assert "| test4 | 1 | 1 | 1 | 1.000" in to_markdown(scores)
     assert "test3" not in score_places([GOLD[0], s5], predictions, resamples=0)
@@ -332,6 +337,8 @@ def test_each_held_out_split_is_scored_on_its_own():
     assert "test5" not in score_places([GOLD[0], s5, s6, s7], predictions, resamples=0)
     assert "| test6 | 1 | 1 | 1 | 1.000" in to_markdown(scores)
     assert "test6" not in score_places([GOLD[0], s5, s6, s7, s8], predictions, resamples=0)
+    assert "| test7 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
+    assert "test7" not in score_places([GOLD[0], s5, s6, s7, s8, s9], predictions, resamples=0)
 
 
 def _gold_file(tmp_path, sentences) -> Path:
@@ -391,7 +398,7 @@ def test_the_committed_gold_matches_the_corpus_text(shared_dir):
     articles = gold_articles(gold, shared_dir / "data" / "corpora")
     assert len(articles) == len({s.article for s in gold})
     for s in gold:
-        assert articles[s.article].date == s.date
+        assert articles[s.article].date == (s.date or None)  # test7's p738: no date
         for m in s.mentions:
             assert articles[s.article].text[m.start : m.end] == m.text
 

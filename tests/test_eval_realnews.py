@@ -26,6 +26,7 @@ from detente.eval.realnews import (
     bootstrap_ci,
     cohen_kappa,
     load_gold,
+    load_texts,
     read_articles,
     read_sentences,
     score_realnews,
@@ -400,6 +401,36 @@ def test_lead_sentences_never_cross_a_line_break():
     assert sample.split_counts(5) == {"train": 2, "dev": 1, "test": 2}
 
 
+def test_a_lead_key_skips_bylines_and_normalizes_whitespace():
+    sample = load_script("sample_realnews")
+    lead = ["(CNN)", "ISIS  claimed responsibility\tfor the attack on Friday.", "It said more."]
+    assert sample.lead_key(lead) == "ISIS claimed responsibility for the attack on Friday."
+    assert sample.lead_key(["ANALYSIS/OPINION:", "Short one."]) == "ANALYSIS/OPINION: Short one."
+
+
+def test_a_batch_with_distinct_leads_skips_a_story_printed_twice():
+    import random
+
+    sample = load_script("sample_realnews")
+    leads = {
+        "a": ["(CNN)", "The minister denied there will be a Budget giveaway."],
+        "b": ["(CNN)", "The minister  denied there will be a Budget giveaway."],  # a's story again
+        "c": ["(CNN)", "Rebels shelled the port city on Monday night."],
+        "d": ["(CNN)", "Talks between the two sides resumed in Geneva."],  # indexed already
+        "e": ["(CNN)", "Parliament passed the bill by a wide margin."],
+    }
+    pool = [{"_id": key} for key in leads]
+    seen = {"Talks between the two sides resumed in Geneva."}
+    for seed in range(20):
+        rng = random.Random(seed)
+        picked = sample.pick_distinct_leads(rng, pool, 3, lambda r: leads[r["_id"]], set(seen))
+        ids = {r["_id"] for r in picked}
+        assert len(ids) == 3 and "d" not in ids and not {"a", "b"} <= ids
+    # a pool without enough distinct leads is refused, not silently short
+    with pytest.raises(SystemExit, match="only 3 records with distinct leads left, 4 wanted"):
+        sample.pick_distinct_leads(random.Random(1), pool, 4, lambda r: leads[r["_id"]], set(seen))
+
+
 # ---------------------------------------------------------------- the committed gold
 
 
@@ -410,6 +441,7 @@ def test_committed_index_matches_the_corpora(shared_dir):
     # the main draw (90 rows), then the extra batches in table order (sample_realnews.py 7-9)
     batches = load_script("sample_realnews").EXTRA_BATCHES
     articles, extra = every[:90], every[90:]
+    by_key = {a.key: a for a in every}
     assert len(articles) == 90
     corpora = ("allsides", "bbc", "wikinews")
     by_corpus = {c: sum(a.corpus == c for a in articles) for c in corpora}
@@ -425,6 +457,24 @@ def test_committed_index_matches_the_corpora(shared_dir):
         assert all(a.split == batch.split and not a.double for a in rows)
         start += batch.size
     assert start == len(extra)
+    # batches drawn with distinct leads (step 7a) repeat no lead key of the rows before them;
+    # the earlier batches did: dev's politics/005 is dev2's politics/359
+    sample = load_script("sample_realnews")
+    texts = load_texts([a.key for a in every], shared_dir / "data" / "corpora")
+
+    def key(article):
+        text = texts[article.key]["text"]
+        return sample.lead_key([text[s.start : s.end] for s in sentences[article.key]])
+
+    assert key(by_key["bbc:politics/005"]) == key(by_key["bbc:politics/359"])
+    start = 0
+    for batch in batches:
+        rows = extra[start : start + batch.size]
+        if batch.distinct_leads:
+            before = {key(a) for a in every[: 90 + start]}
+            keys = [key(a) for a in rows]
+            assert len(set(keys)) == len(keys) and not before & set(keys)
+        start += batch.size
     assert len({a.key for a in every}) == len(every)  # no article drawn twice
     assert all(len(sentences[a.key]) == a.n_sentences <= 8 for a in extra)
     double = [a for a in articles if a.double]
@@ -480,7 +530,7 @@ def test_cli_eval_realnews_refuses_an_unknown_split():
     assert result.exit_code != 0 and "split must be one of" in result.output
 
 
-@pytest.mark.parametrize("held_out", ["dev2", "test2", "test3"])
+@pytest.mark.parametrize("held_out", ["dev2", "test2", "test3", "test4"])
 def test_a_later_batch_is_a_split_of_its_own(tmp_path, held_out):
     # two articles, one in dev and one in a later batch: each split scores only its own article
     key2 = "wikinews:a2"
@@ -506,7 +556,7 @@ def test_a_later_batch_is_a_split_of_its_own(tmp_path, held_out):
     assert (dev.strict.correct, dev.strict.predicted, dev.strict.gold) == (2, 4, 2)
     # the index accepts the batch's rows and refuses an unknown split
     header = "corpus\trecord_id\tdate\tsplit\tdouble\tn_sentences\n"
-    for split, ok in ((held_out, True), ("dev3", False), ("test4", False)):
+    for split, ok in ((held_out, True), ("dev3", False), ("test5", False)):
         (tmp_path / "articles.tsv").write_text(header + f"bbc\tpolitics/1\t2005-01-15\t{split}\tno\t8\n")  # fmt: skip
         if ok:
             assert read_articles(tmp_path)[0].split == held_out
@@ -519,6 +569,6 @@ def test_actor_eval_accepts_the_realnews_splits_only():
     from detente.eval.actors import evaluate_realnews_actors
 
     with pytest.raises(
-        InputError, match="split must be one of train, dev, test, dev2, test2, test3$"
+        InputError, match="split must be one of train, dev, test, dev2, test2, test3, test4$"
     ):
         evaluate_realnews_actors(split="dev3")

@@ -32,13 +32,13 @@ def refused(parse, argv: list[str], capsys) -> str:
     return capsys.readouterr().err
 
 
-@pytest.mark.parametrize("split", ["test", "test2", "test3"])
+@pytest.mark.parametrize("split", ["test", "test2", "test3", "test4"])
 def test_the_acceptor_is_never_fitted_on_a_test_split(scripts, split, capsys):
     error = refused(scripts["train_acceptor"].parse_args, ["--fit", split], capsys)
     assert f"argument --fit: invalid choice: '{split}'" in error
 
 
-@pytest.mark.parametrize("split", ["test", "test2", "test3"])
+@pytest.mark.parametrize("split", ["test", "test2", "test3", "test4"])
 def test_measuring_a_test_split_writes_no_weights(scripts, split, capsys):
     parse = scripts["train_acceptor"].parse_args
     error = refused(parse, ["--fit", "train", "--measure", "dev", split], capsys)
@@ -52,7 +52,7 @@ def test_the_acceptor_fits_and_measures_the_development_splits(scripts):
     assert (args.fit, args.measure, args.no_write) == (["train", "dev"], ["dev2"], False)
 
 
-@pytest.mark.parametrize("split", ["test", "test2", "test3"])
+@pytest.mark.parametrize("split", ["test", "test2", "test3", "test4"])
 def test_the_false_positive_tables_never_read_a_test_split(scripts, split, capsys):
     parser = scripts["realnews_fp_table"].cached_runs_parser("tables")
     error = refused(parser.parse_args, ["--tag", "t", "--splits", "dev", split], capsys)

@@ -30,23 +30,24 @@ Procedure
 Writes ``gold/places/sentences.tsv`` (committed; offsets, no text) and the git-ignored work
 files under ``gold/places/work/``: ``sentences.jsonl``, ``batch-NN.md`` (the sentence marked
 in its whole article) and ``double.md`` (the double sentences, for the second annotator).
-Rows of the held-out splits (``test2`` ... ``test6``) already in the table are kept
+Rows of the held-out splits (``test2`` ... ``test7``) already in the table are kept
 as they are.
 
     .venv/bin/python scripts/gold/sample_places.py
 
-Held-out samples, ``--test2`` ... ``--test6`` (splits ``test2`` ... ``test6``; test2 ...
-test5 are worn by now, scored and their misses read, and test6 is the one fresh split, scored
-once by the lead): the same procedure (steps 1-3, the same names, candidates, caps per
-article and per name) with the sample's own seed (``HELD_OUT_SEEDS``: test2 20, test3 30,
-test4 40, test5 50, test6 60) and the quotas ``HELD_OUT_QUOTAS`` (100 sentences in the
-proportions of the first sample; test5 and test6 120, ``HELD_OUT_SIZED``: 64 / 33 / 23),
-from the candidates of the articles that have no sentence in any earlier sample (test2
-leaves out the articles of dev and test; test3 those of dev, test and test2; ...; test6
-those of all six earlier splits). Every sentence is in the sample's split;
-``HELD_OUT_DOUBLE`` random ones are marked double. Ids continue after the last id of the
-earlier samples (test2 ``p181``..., test3 ``p281``..., test4 ``p381``..., test5
-``p481``..., test6 ``p601``...) in a random order. The rows replace the sample's earlier
+Held-out samples, ``--test2`` ... ``--test7`` (splits ``test2`` ... ``test7``; test2 ...
+test5 are worn by now, scored and their misses read, test6 was scored once and is seen, and
+test7 is the one fresh split, scored once by the lead): the same procedure (steps 1-3, the
+same names, candidates, caps per article and per name) with the sample's own seed
+(``HELD_OUT_SEEDS``: test2 20, test3 30, test4 40, test5 50, test6 60, test7 70) and the
+quotas ``HELD_OUT_QUOTAS`` (100 sentences in the proportions of the first sample; test5,
+test6 and test7 120, ``HELD_OUT_SIZED``: 64 / 33 / 23), from the candidates of the articles
+that have no sentence in any earlier sample (test2 leaves out the articles of dev and test;
+test3 those of dev, test and test2; ...; test7 those of all seven earlier splits). Every
+sentence is in the sample's split; ``HELD_OUT_DOUBLE`` random ones are marked double. Ids
+continue after the last id of the earlier samples (test2 ``p181``..., test3 ``p281``...,
+test4 ``p381``..., test5 ``p481``..., test6 ``p601``..., test7 ``p721``...) in a random
+order. The rows replace the sample's earlier
 rows in ``sentences.tsv``; the rows of the other samples are copied unchanged, and the work
 files are written with the split as prefix (``test4-sentences.jsonl``,
 ``test4-batch-NN.md``, ``test4-double.md``).
@@ -56,6 +57,7 @@ files are written with the split as prefix (``test4-sentences.jsonl``,
     .venv/bin/python scripts/gold/sample_places.py --test4
     .venv/bin/python scripts/gold/sample_places.py --test5
     .venv/bin/python scripts/gold/sample_places.py --test6
+    .venv/bin/python scripts/gold/sample_places.py --test7
 """
 
 from __future__ import annotations
@@ -95,8 +97,8 @@ PER_ARTICLE = 2
 PER_NAME = 8
 DOUBLE_PER_SPLIT = 20
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 6, 60, 400
-# The held-out samples (--test2 ... --test6): 100 sentences each in the proportions of QUOTAS
-# (test5 and test6: 120, ``HELD_OUT_SIZED``), drawn in this order, each from the articles
+# The held-out samples (--test2 ... --test7): 100 sentences each in the proportions of QUOTAS
+# (test5, test6 and test7: 120, ``HELD_OUT_SIZED``), drawn in this order, each from the articles
 # no earlier sample touched.
 HELD_OUT_QUOTAS = {
     "allsides_international_politics.jsonl": 53,
@@ -105,7 +107,14 @@ HELD_OUT_QUOTAS = {
 }
 HELD_OUT_DOUBLE = 15
 # The seed of each held-out split (``HELD_OUT_SPLITS``, in the order they were drawn).
-HELD_OUT_SEEDS = {"test2": 20, "test3": 30, "test4": 40, "test5": 50, "test6": 60}
+HELD_OUT_SEEDS = {
+    "test2": 20,
+    "test3": 30,
+    "test4": 40,
+    "test5": 50,
+    "test6": 60,
+    "test7": 70,
+}
 # Held-out splits of another size than HELD_OUT_QUOTAS: their quotas, QUOTAS scaled to 120
 # (63.3 / 33.3 / 23.3, rounded down, the one left to the largest corpus).
 _SIZED_120 = {
@@ -113,7 +122,7 @@ _SIZED_120 = {
     "bbc_news_2004_2005.jsonl": 33,
     "wikinews_politics_2004_2009.jsonl": 23,
 }
-HELD_OUT_SIZED = {"test5": _SIZED_120, "test6": _SIZED_120}
+HELD_OUT_SIZED = {"test5": _SIZED_120, "test6": _SIZED_120, "test7": _SIZED_120}
 MIN_NAME_LETTERS = 4
 BATCH_SIZE = 10
 

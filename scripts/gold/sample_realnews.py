@@ -34,11 +34,24 @@ Extra batches: more articles appended to the index without touching its existing
   (9103); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews;
 * ``test3`` (``--extra test3``): a third test split (test2 was scored once and is spent),
   annotated blind like ``test2`` and scored once, by the lead; seed ``SEED * 1000 + 104``
-  (9104); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews.
+  (9104); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews;
+* ``test4`` (``--extra test4``): a fourth test split (test3 was scored once and is spent),
+  annotated blind like ``test3`` and scored once, by the lead; seed ``SEED * 1000 + 105``
+  (9105); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews; drawn with distinct
+  leads (step 7a).
 
 7. A batch is drawn with ``random.Random(seed)`` from the eligible records of step 1, leaving
    out every article of the rows before it in ``articles.tsv`` (the main draw and the batches
    listed before it, all splits), each stratum in the table's order a uniform sample.
+7a. A batch drawn with distinct leads (``distinct_leads``; test4 and later) also leaves out
+   every record whose first sentence is the first sentence of an article already in the index
+   or already drawn for the batch: the BBC corpus prints some stories twice with small edits
+   that the 500-character check misses (dev's ``politics/005`` is dev2's ``politics/359``).
+   The first sentence is the first lead sentence (step 3) of at least ``LEAD_KEY_WORDS``
+   words, whitespace-normalized (the whole lead when none is that long): a bare
+   ``(CNN)`` or ``ANALYSIS/OPINION:`` line opens many different AllSides articles. Each
+   stratum is walked in a random order (``rng.sample`` of the whole pool) and its first
+   ``count`` records with a new first sentence are kept.
 8. Leads as in step 3; every article has the batch's split and ``double`` = ``no``; the rows
    are shuffled (the annotation order) and appended to ``articles.tsv`` and ``sentences.tsv``.
 9. When the batch is already in the index, it is drawn again and checked against the index
@@ -87,6 +100,7 @@ SEED = 9  # the issue number
 MIN_WORDS = 80
 LEAD_SENTENCES = 8
 DUPLICATE_PREFIX = 500
+LEAD_KEY_WORDS = 6  # step 7a: shorter lead sentences are bylines, datelines and labels
 # (stratum name, corpus, BBC category or None, number of articles)
 STRATA = (
     ("allsides", "allsides", None, 50),
@@ -107,6 +121,7 @@ class ExtraBatch:
     split: str
     seed: int
     strata: tuple[tuple[str, str, str | None, int], ...]  # as STRATA
+    distinct_leads: bool = False  # step 7a (the batches before test4 were drawn without it)
 
     @property
     def size(self) -> int:
@@ -128,6 +143,7 @@ EXTRA_BATCHES = (
     ExtraBatch("dev2", "dev2", SEED * 1000 + 102, _strata(10, 4, 1, 5)),
     ExtraBatch("test2", "test2", SEED * 1000 + 103, _strata(10, 4, 1, 5)),
     ExtraBatch("test3", "test3", SEED * 1000 + 104, _strata(10, 4, 1, 5)),
+    ExtraBatch("test4", "test4", SEED * 1000 + 105, _strata(10, 4, 1, 5), distinct_leads=True),
 )
 MAIN_SIZE = sum(count for *_, count in STRATA)  # 90
 
@@ -312,12 +328,58 @@ def extra_batch(name: str) -> ExtraBatch:
     raise SystemExit(f"--extra: no batch {name!r} (the batches are {names}; see the docstring)")
 
 
+def normalized(text: str) -> str:
+    return " ".join(text.split())
+
+
+def lead_key(lead: list[str]) -> str:
+    """The first of the lead sentences with at least LEAD_KEY_WORDS words (step 7a),
+    whitespace-normalized; the whole lead when none is that long."""
+    for sentence in lead:
+        if len(sentence.split()) >= LEAD_KEY_WORDS:
+            return normalized(sentence)
+    return normalized(" ".join(lead))
+
+
+def pick_distinct_leads(
+    rng: random.Random, pool: list[dict], count: int, lead_of, seen: set[str]
+) -> list[dict]:
+    """``count`` records of ``pool`` in a random order, skipping each record whose lead key
+    (``lead_key(lead_of(record))``) is in ``seen`` (step 7a); the picks' keys are added to
+    ``seen``."""
+    picked = []
+    for record in rng.sample(pool, len(pool)):
+        first = lead_key(lead_of(record))
+        if first in seen:
+            print(f"  {record['_id']}: same first sentence as an indexed or drawn article, skipped", file=sys.stderr)  # fmt: skip
+            continue
+        seen.add(first)
+        picked.append(record)
+        if len(picked) == count:
+            return picked
+    raise SystemExit(f"only {len(picked)} records with distinct leads left, {count} wanted")
+
+
 def draw_extra(
-    batch: ExtraBatch, excluded: set[str], corpora_dir: Path
+    batch: ExtraBatch,
+    excluded: set[str],
+    corpora_dir: Path,
+    indexed_leads: set[str] = frozenset(),
+    nlp=None,
 ) -> tuple[list[GoldArticle], dict[str, list[GoldSentence]]]:
-    """The articles of ``batch`` (steps 7-8), leaving out the article keys in ``excluded``."""
-    nlp = load_splitter()
+    """The articles of ``batch`` (steps 7-8), leaving out the article keys in ``excluded``
+    and, for a batch with distinct leads (7a), the lead keys in ``indexed_leads``."""
+    nlp = nlp or load_splitter()
     rng = random.Random(batch.seed)
+    spans: dict[str, list[tuple[int, int]]] = {}
+
+    def lead_of(corpus: str, record: dict) -> list[tuple[int, int]]:
+        key = f"{corpus}:{record['_id']}"
+        if key not in spans:
+            spans[key] = lead_sentences(nlp, record_text(record))
+        return spans[key]
+
+    seen = set(indexed_leads)
     chosen: list[tuple[str, dict]] = []  # (corpus, record)
     for stratum, corpus, category, count in batch.strata:
         pool = [
@@ -326,7 +388,16 @@ def draw_extra(
             if f"{corpus}:{record['_id']}" not in excluded
         ]
         print(f"{stratum}: {len(pool)} eligible records left, drawing {count}", file=sys.stderr)
-        chosen += [(corpus, record) for record in rng.sample(pool, count)]
+        if batch.distinct_leads:
+
+            def lead_texts(record: dict, corpus: str = corpus) -> list[str]:
+                text = record_text(record)
+                return [text[start:end] for start, end in lead_of(corpus, record)]
+
+            picked = pick_distinct_leads(rng, pool, count, lead_texts, seen)
+        else:
+            picked = rng.sample(pool, count)
+        chosen += [(corpus, record) for record in picked]
     rng.shuffle(chosen)
     articles = []
     sentences: dict[str, list[GoldSentence]] = {}
@@ -335,7 +406,7 @@ def draw_extra(
         text = record_text(record)
         sentences[key] = [
             GoldSentence(key, n, start, end, sentence_hash(text[start:end]))
-            for n, (start, end) in enumerate(lead_sentences(nlp, text))
+            for n, (start, end) in enumerate(lead_of(corpus, record))
         ]
         articles.append(
             GoldArticle(
@@ -350,6 +421,17 @@ def draw_extra(
     return articles, sentences
 
 
+def indexed_lead_keys(out: Path, articles: list[GoldArticle], corpora_dir: Path) -> set[str]:
+    """The lead key (step 7a) of each of ``articles``, as indexed in ``out``."""
+    sentences = read_sentences(out)
+    texts = load_texts([a.key for a in articles], corpora_dir)
+    keys = set()
+    for a in articles:
+        text = texts[a.key]["text"]
+        keys.add(lead_key([text[s.start : s.end] for s in sentences.get(a.key, ())]))
+    return keys
+
+
 def add_extra(out: Path, name: str, corpora_dir: Path) -> None:
     """Append the extra batch ``name`` to the index, or check it when it is there (step 9)."""
     batch = extra_batch(name)
@@ -361,7 +443,8 @@ def add_extra(out: Path, name: str, corpora_dir: Path) -> None:
             f"--extra {name}: articles.tsv has {len(existing)} rows, {before} expected "
             "before this batch (draw the batches listed before it first)"
         )
-    articles, sentences = draw_extra(batch, {a.key for a in existing[:before]}, corpora_dir)
+    leads = indexed_lead_keys(out, existing[:before], corpora_dir) if batch.distinct_leads else frozenset()  # fmt: skip
+    articles, sentences = draw_extra(batch, {a.key for a in existing[:before]}, corpora_dir, leads)
     if len(existing) > before:
         indexed = existing[before : before + batch.size]
         known = read_sentences(out)

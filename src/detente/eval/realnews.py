@@ -64,8 +64,9 @@ ASSERTED = "asserted"
 FACTUALITIES = (ASSERTED, "negated", *MODALITIES[1:])
 MAIN_SPLITS = ("train", "dev", "test")  # the main draw (scripts/gold/sample_realnews.py)
 # Drawn later and annotated blind: dev2, a second dev split; test2, a second test split (the
-# first was scored too often), and test3, a third (test2 is spent), each scored once by the lead.
-SPLITS = (*MAIN_SPLITS, "dev2", "test2", "test3")
+# first was scored too often), test3 and test4, a third and a fourth (each drawn once the one
+# before it was spent), each scored once by the lead.
+SPLITS = (*MAIN_SPLITS, "dev2", "test2", "test3", "test4")
 # what a change may be measured on: the test splits are scored once, at the end, by the lead
 DEVELOPMENT_SPLITS = tuple(split for split in SPLITS if not split.startswith("test"))
 ARTICLE_COLUMNS = ("corpus", "record_id", "date", "split", "double", "n_sentences")
