@@ -392,9 +392,7 @@ class DocPlaces:
             if holder is not None:
                 inside = [p for p in candidates if self.country_of(p) == holder.country]
                 if not inside:
-                    return self._remember(
-                        start, end, PlaceReading(None, holder.country, "within")
-                    )
+                    return self._remember(start, end, PlaceReading(None, holder.country, "within"))
                 candidates = inside
         return self._remember(start, end, self._choose(start, end, key, candidates))
 
