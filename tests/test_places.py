@@ -1145,3 +1145,42 @@ def test_the_common_noun_of_a_building_after_its_name(knowledge):
 def test_a_name_before_a_building_noun_lies_where_the_building_is(code, text, name, country):
     found = at(code(text, date="2007-01-10"), name)
     assert found is not None and is_place_mention(found) and found.country == country
+
+
+def test_an_untagged_building_name_is_found_by_its_facility_word(knowledge):
+    from detente.actors.phrases import _add_facility_names
+
+    facilities = knowledge.place_lexicon.facilities
+    words = ["Crowds", "met", "in", "front", "of", "the", "Monument", "to", "the",
+             "Revolution", "near", "Bolton", "Abbey", "."]  # fmt: skip
+    doc = parse(
+        words,
+        [1, 1, 1, 2, 3, 6, 4, 6, 9, 7, 1, 12, 10, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "det", "pobj", "prep", "det", "pobj", "prep",
+         "compound", "pobj", "punct"],
+        ["NOUN", "VERB", "ADP", "NOUN", "ADP", "DET", "PROPN", "ADP", "DET", "PROPN", "ADP",
+         "PROPN", "PROPN", "PUNCT"],
+    )  # fmt: skip
+    found: dict = {}
+    _add_facility_names(doc, found, facilities)
+    assert {doc[s:e].text for s, e in found} == {"Monument to the Revolution", "Bolton Abbey"}
+    assert all(name.label == "FAC" for name in found.values())
+    headline = parse(
+        ["Protesters", "Storm", "Kazan", "Cathedral", "Grounds"],
+        [1, 1, 3, 4, 1],
+        ["nsubj", "ROOT", "compound", "compound", "dobj"],
+        ["NOUN", "VERB", "PROPN", "PROPN", "PROPN"],
+    )
+    found = {}
+    _add_facility_names(headline, found, facilities)
+    assert not found  # capitalised words all along: a headline, no name to cut
+
+
+def test_an_untagged_monument_is_a_place_in_its_sentences_country(code):
+    doc = code(
+        "Protesters burned a tractor in front of the Monument to the Revolution, and demanded "
+        "the dismissal of the minister in Mexico.",
+        date="2008-01-31",
+    )
+    monument = at(doc, "Monument to the Revolution")
+    assert monument is not None and is_place_mention(monument) and monument.country == "MEX"

@@ -210,6 +210,7 @@ class DocResolver:
         names = find_names(
             doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators,
             place_slot=self._in_place_slot, street_words=self.place_lexicon.streets,
+            facility_words=self.place_lexicon.facilities,
         )  # fmt: skip
         self.doc_places = DocPlaces(
             self.kb, self.place_lexicon, doc, names, self.sentence_of, self.name_matches,
