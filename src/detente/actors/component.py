@@ -76,6 +76,8 @@ from detente.places.frame import (
 from detente.places.resolve import (
     DocPlaces,
     PlaceReading,
+    facility_kind,
+    facility_noun,
     list_anchor,
     located_as,
     names_document,
@@ -214,6 +216,7 @@ class DocResolver:
         names = find_names(
             doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators,
             place_slot=self._in_place_slot, street_words=self.place_lexicon.streets,
+            facility_words=self.place_lexicon.facilities,
         )  # fmt: skip
         self.doc_places = DocPlaces(
             self.kb, self.place_lexicon, doc, names, self.sentence_of, self.name_matches,
@@ -458,6 +461,8 @@ class DocResolver:
         root = span.root
         while root.dep_ == "conj" and root.head.i < root.i:
             root = root.head
+        if root.dep_ == "dobj" and located_as(span, self.place_lexicon) == "movement":
+            return False  # "Holmes left Athens", "fans visited Leeds": the town
         if root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
             return True
         if root.dep_ == "compound":  # "a Leeds striker", "Liverpool football fans"
@@ -656,7 +661,9 @@ class DocResolver:
             return government
         if not cities:
             capital = kb.gazetteer.capital_of(iso3)
-            if not locative:
+            if not locative and located != "locating":
+                # "a visit to the White House" visits the government; "from the White House
+                # briefing room" (a part of the building) is where
                 return replace(government, place=capital)
             return Resolution("place", None, span.text, None, iso3, None, "seat", place=capital)
         # where it is a place, a seat is read as a place name of its state ("Washington" the
@@ -824,6 +831,8 @@ class DocResolver:
             return Resolution("person", f"person:{slug(text)}", text, None, None, None, "ner")
         if label == "ORG" and self._located_facility(span):
             label = "FAC"  # "at Mount Ember Hospital": where, not who
+        elif label == "ORG" and self._names_settlement(span):
+            label = "GPE"  # "the northern city of Marsa Matrouh": a town the gazetteer lacks
         if label == "ORG":
             inner = self._known_inside(span)
             if inner is not None and inner.kind == "organization" and inner.code:
@@ -906,17 +915,34 @@ class DocResolver:
         )
 
     def _located_facility(self, span: Span) -> bool:
-        """A building's name ("... Hospital", "... Palace") where it is a location: after a
-        locative preposition or held by a place ("St Petersburg's ... Palace")."""
-        last = span[-1].lower_
-        institution = last in self.place_lexicon.institutions
-        if last not in self.place_lexicon.facilities and not institution:
-            return False
+        """A building's name ("... Hospital", "Hospital Militar", "... Palace") where it is a
+        location: after a locative preposition, held by a place ("St Petersburg's ...
+        Palace"), or the goal of a movement or a strike ("a plot to bomb Kazan Cathedral")."""
+        kind = facility_kind(span, self.place_lexicon)
+        if kind is None:
+            # "the legendary Hacienda club in Manchester": the building a place holds
+            noun = facility_noun(span, self.place_lexicon)
+            return noun is not None and self.doc_places.holder_reading(span) is not None
+        institution = kind == "institution"
         if self._is_locative(span):
             # "a scholar at X Center"
             return not (institution and _employer_frame(span, self._names_person))
+        if not institution and located_as(span, self.place_lexicon) == "movement":
+            return True
         holders = [c for c in span.root.children if c.dep_ == "poss"]
         return any(h.ent_type_ in PLACE_LABELS for h in holders)
+
+    def _names_settlement(self, span: Span) -> bool:
+        """ "the northern city of Marsa Matrouh": a name the parser took for an organization
+        that a noun of a town names (place_words.tsv, kind ``settlement``)."""
+        root = span.root
+        preposition = root.head
+        return (
+            root.dep_ == "pobj"
+            and preposition.lower_ == "of"
+            and preposition.head.lemma_.lower() in self.place_lexicon.settlements
+            and any(c.dep_ == "det" for c in preposition.head.children)
+        )
 
     def _names_person(self, token: Token) -> bool:
         """``token`` names a person: a person's name, or a role word for one person

@@ -406,6 +406,7 @@ PLACE_WORD_KINDS = (
     "armed",
     "unarmed",
     "facility",
+    "settlement",
     "institution",
     "site",
     "venue",

@@ -54,6 +54,7 @@ class PlaceLexicon:
     unarmed: frozenset[str]  # "a trade war on China": no armed attack
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
     institutions: frozenset[str]  # "Center": a building, or a body people work for
+    settlements: frozenset[str]  # "city": "the city of X" names a town
     sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
     venues: frozenset[str]  # things a state's name before them locates ("US record shops")
     surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
@@ -103,6 +104,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         unarmed=frozenset(words["unarmed"]),
         facilities=frozenset(words["facility"]),
         institutions=frozenset(words["institution"]),
+        settlements=frozenset(words["settlement"]),
         sites=frozenset(words["site"]),
         venues=frozenset(words["venue"]),
         surfaces=frozenset(words["surface"]),
