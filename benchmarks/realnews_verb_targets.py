@@ -1,13 +1,17 @@
 """Why gold events at *verb* triggers lose their target: where the gold target sits in the parse.
 
-    PYTHONPATH=src python benchmarks/realnews_verb_targets.py train|dev|dev2 [--cache DIR] [--show CAUSE]
+    PYTHONPATH=src python benchmarks/realnews_verb_targets.py train|dev|dev2 [--walk [--domestic]]
+        [--coarse] [--cache DIR] [--show CAUSE]
 
 For every asserted gold event with a PLOVER category and a gold target that no asserted
 prediction matches (strict), whose trigger's root is a verb: what the coder did there (a
 prediction with the right category and which target, or the reason it traced for coding
 nothing) and the dependency path from the verb to the gold target's mention (``dobj``,
 ``prep:on>pobj``, ``xcomp>dobj`` ...), with whether the gold target is of the gold source's
-own country (domestic acts) and whether a coded mention covers it. Uses ``realnews_dev``'s
+own country (domestic acts) and whether a coded mention covers it. ``--walk``: at every
+such verb, what ``Participants.targets`` alone finds from the sources it finds (the reach of
+any verb coding, learned or not); ``--domestic`` walks as for domestic acts (only the source
+itself refused), to count what the same-country guard costs; ``--coarse`` groups the paths. Uses ``realnews_dev``'s
 cached parses. Never run on a test split.
 """
 
@@ -71,7 +75,28 @@ def where(verb, doc, gold_target) -> str:
     return path
 
 
-def what_was_done(g, verb, asserted, traces, coder, actors, *, walk: bool) -> str | None:
+CLAUSE_BELOW = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "parataxis"})
+
+
+def coarse(loc: str) -> str:
+    """The kind of place a gold target holds relative to the verb."""
+    if loc.startswith("above"):
+        return "in a governing or sibling clause"
+    if loc.startswith(("gold", "not", "no ")):
+        return loc.replace("not below the verb", "elsewhere in the sentence")
+    steps = loc.split(">")
+    if steps[0] in CLAUSE_BELOW:
+        return "inside a clause below the verb"
+    if steps[1:2] == ["pobj"] or steps[0] == "prep":
+        return "the verb's prepositional phrase"
+    if steps[0] in ("dobj", "nsubj", "nsubjpass", "dative"):
+        return "the verb's own object/subject"
+    return steps[0]
+
+
+def what_was_done(
+    g, verb, asserted, traces, coder, actors, *, walk: bool, domestic: bool = False
+) -> str | None:
     """What the coder (``walk``: the participants walk alone) did at the gold trigger's verb
     when the gold target is missed; None when the miss is not the target's."""
     same = [
@@ -82,7 +107,9 @@ def what_was_done(g, verb, asserted, traces, coder, actors, *, walk: bool) -> st
         srcs = coder.participants.sources(verb, actors)[0]
         if not any(country(s) == g.source.key for s in srcs):
             return None  # a source problem
-        tgts = coder.participants.targets(verb, actors, srcs, place_targets=True)[0]
+        tgts = coder.participants.targets(
+            verb, actors, srcs, place_targets=True, domestic=domestic
+        )[0]
         if any(country(t) == g.target.key for t in tgts):
             return None
         return "walk: target " + ("none" if not tgts else "other")
@@ -103,6 +130,12 @@ def main() -> None:
     parser.add_argument(
         "--walk", action="store_true", help="Every verb trigger: the participants walk alone."
     )
+    parser.add_argument(
+        "--domestic",
+        action="store_true",
+        help="With --walk: walk as for domestic acts (only the source itself refused).",
+    )
+    parser.add_argument("--coarse", action="store_true", help="Group the places.")
     parser.add_argument("--show", help="List the misses whose cause contains this.")
     args = parser.parse_args()
 
@@ -137,7 +170,9 @@ def main() -> None:
             if span is None or not len(span) or span.root.pos_ not in ("VERB", "AUX"):
                 continue
             verb = span.root
-            did = what_was_done(g, verb, asserted, traces, coder, actors, walk=args.walk)
+            did = what_was_done(
+                g, verb, asserted, traces, coder, actors, walk=args.walk, domestic=args.domestic
+            )
             if did is None:
                 continue
             if g.target.implicit:
@@ -145,9 +180,11 @@ def main() -> None:
             elif g.target.outside:
                 loc = "gold outside"
             else:
-                loc = where(verb, doc, g.target)
-                loc = loc.split(">")[0] if not loc.startswith(("above", "not", "no ")) else loc
-            covered = any(
+                path = where(verb, doc, g.target)
+                loc = coarse(path) if args.coarse else path.split(">")[0]
+                if path.startswith(("above", "not", "no ")) and not args.coarse:
+                    loc = path
+            covered = g.target.start is not None and any(
                 overlaps(m.start, m.end, g.target.start, g.target.end) and (m.code or m.country)
                 for m in mentions
             )
