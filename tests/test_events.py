@@ -1615,3 +1615,35 @@ def test_a_definite_noun_after_a_verb_reporting_its_act_is_not_a_recalled_one():
         dt.date(2014, 1, 5),
     )
     assert nominals._recalls_past(doc3[9], nominals.sense(doc3[9]))
+
+
+def test_the_of_phrase_of_an_intransitive_event_noun_names_its_doer():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def noun_act(noun, lemma, doer="Abe", place="Russia"):
+        # "The <noun> of Abe to Russia ended ." - a hand-built parse, hand-built actors
+        words = ["The", noun, "of", doer, "to", place, "ended", "."]
+        heads = [1, 6, 1, 2, 1, 4, 6, 6]
+        deps = ["det", "nsubj", "prep", "pobj", "prep", "pobj", "ROOT", "punct"]
+        pos = ["DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+        lemmas = ["the", lemma, "of", doer, "to", place, "end", "."]
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+        return coder.nominals.code(doc[1], DocActors.build(doc), set())
+
+    # "the visit of Abe to Russia": Abe visits (genitive_doers.txt), as "Abe visited Russia"
+    visit = noun_act("visit", "visit")
+    assert visit is not None and visit.code.forward == "042"
+    assert [a.code for a in visit.sources] == ["JPNGOV"]
+    assert [a.code for a in visit.targets] == ["RUS"]
+    # "the arrest of Abe": "of" names the one arrested (a target preposition), never the doer
+    arrest = noun_act("arrest", "arrest")
+    assert arrest is None or "JPNGOV" not in [a.code for a in arrest.sources]
+    # "the embargo of Japan": what is done to Japan; the noun is not on the list
+    embargo = noun_act("embargo", "embargo", doer="Japan", place="Russia")
+    assert embargo is None or "JPN" not in [a.code for a in embargo.sources]

@@ -468,7 +468,7 @@ class NominalCoder:
                 found = participants.actors_of(child, actors)
                 if found:
                     return found, inherited
-        found = self._by_phrase_doers(noun, actors)
+        found = self._by_phrase_doers(noun, actors) or self._genitive_doers(noun, entry, actors)
         if found:
             return found, inherited
         if governor is not None and noun.dep_ == "nsubjpass" and noun.head.i == governor.i:
@@ -499,6 +499,25 @@ class NominalCoder:
         carrier = self._carrying_participle(noun)
         agent = passive_agent(carrier) if carrier is not None else None
         return self.participants.actors_of(agent, actors, deep=True) if agent is not None else []
+
+    def _genitive_doers(
+        self, noun: Token, entry: NominalEntry, actors: DocActors
+    ) -> list[EventActor]:
+        """ "A demonstration of 100 oil workers", "the visit of the Chinese president", "a
+        meeting of G8 leaders": the "of" phrase of a noun whose act has no one it is done to
+        named by "of" (genitive_doers.txt; "of" not among its target prepositions, not a noun
+        whose possessor is the one acted on) names who does it, as the verb's subject would
+        ("100 oil workers demonstrated"). "The arrest of two journalists", "the embargo of
+        Cuba", "in support of Morsi" name what is done to or for someone: not on the list."""
+        if noun.lemma_.lower() not in self.words.genitive_doers:
+            return []
+        if "of" in entry.target_preps or entry.patient_possessor:
+            return []
+        for _, pobj in prepositional_objects(noun, ("of",)):
+            found = self.participants.actors_of(pobj, actors, deep=True)
+            if found:
+                return found
+        return []
 
     def _carrying_participle(self, noun: Token) -> Token | None:
         """ "accusations leveled by the US against Russia", "sanctions imposed on Iran": a
