@@ -299,16 +299,12 @@ class NominalCoder:
         sources, inherited = self._sources(noun, governor, actors, entry)
         mutual = entry.code.reverse == entry.code.forward
         sides: list[EventActor] = []
-        if not sources and mutual:
-            # "clashes between rebels and troops", "talks between the U.S. and Iran": a
-            # mutual act's sides are both named after "between"; else "X said talks with Y
-            # continue": the speaker's own
-            sides = self._between(noun, actors)
-            sources = sides[:1] or self._speaker_side(noun, entry, actors)
-            inherited = bool(sources) and not sides
         unnamed: list[EventActor] = []  # the ones acted on by an unnamed doer
-        if not sources and not mutual:
-            sources, unnamed = self._unnamed(noun, governor, entry, actors, consumed, earlier)
+        again = False
+        if not sources:
+            sources, sides, unnamed, inherited, again = self._doers_elsewhere(
+                noun, governor, entry, actors, consumed, earlier, inherited
+            )
         if not sources:
             return None
         targets = sides[1:] or unnamed or self._targets(noun, entry, actors, consumed)
@@ -330,6 +326,8 @@ class NominalCoder:
         if not targets and not _codes_untargeted(entry, policy, len(sources), mutual):
             return None
         code, rule = entry.code, f"nominal: {entry.lemma} [{spec_text(entry.code)}]"
+        if again:
+            rule += "; named again"
         quad = self.cameo.quad_class(code.forward)
         # an act done to someone in the doer's power ("the arrest of two journalists by the
         # government") needs no one able to fight; a word of violence between actors who
@@ -354,6 +352,38 @@ class NominalCoder:
             confidence=0.6 if inherited else 0.7,
             reciprocal=mutual,
         )
+
+    def _doers_elsewhere(
+        self,
+        noun: Token,
+        governor: Token | None,
+        entry: NominalEntry,
+        actors: DocActors,
+        consumed: set[int],
+        earlier: Sequence[ReportedAct],
+        inherited: bool,
+    ) -> tuple[list[EventActor], list[EventActor], list[EventActor], bool, bool]:
+        """The doers of a noun that names none of its own: ``(sources, sides, ones acted on
+        by an unnamed doer or by the act named again, inherited, named again)``."""
+        mutual = entry.code.reverse == entry.code.forward
+        sources: list[EventActor] = []
+        sides: list[EventActor] = []
+        unnamed: list[EventActor] = []
+        if mutual:
+            # "clashes between rebels and troops", "talks between the U.S. and Iran": a
+            # mutual act's sides are both named after "between"; else "X said talks with Y
+            # continue": the speaker's own
+            sides = self._between(noun, actors)
+            sources = sides[:1] or self._speaker_side(noun, entry, actors)
+            inherited = bool(sources) and not sides
+        else:
+            sources, unnamed = self._unnamed(noun, governor, entry, actors, consumed, earlier)
+        if sources:
+            return sources, sides, unnamed, inherited, False
+        # "Pompeo wrapped up his visit to North Korea. The visit comes after ...": the act
+        # reported just before, named again
+        sources, unnamed = self._named_again(noun, governor, entry, actors, earlier)
+        return sources, sides, unnamed, inherited or bool(sources), bool(sources)
 
     def _other_sense(
         self,
@@ -592,6 +622,60 @@ class NominalCoder:
         if doers and not patient:
             patient = own_country(doers)
         return doers, patient
+
+    def _named_again(
+        self,
+        noun: Token,
+        governor: Token | None,
+        entry: NominalEntry,
+        actors: DocActors,
+        earlier: Sequence[ReportedAct],
+    ) -> tuple[list[EventActor], list[EventActor]]:
+        """ "Pompeo wrapped up his visit to North Korea on Sunday. The visit comes after ...",
+        "The military began an assault on Gaza. The assault also includes tanks": a definite
+        event noun ("the", "this") with no doer named in its sentence names again the act of
+        its CAMEO root that a sentence before it reported last, done by that act's doers to
+        its ones acted on; the guideline codes an act reported again in each sentence that
+        reports it. ``(doers, targets)``; empty when the noun is indefinite ("a visit":
+        another act), what another noun is about ("the aim of the visit"), in a clause that
+        is not asserted, when a clause on it names its own doer ("the threat posed by ISIL",
+        "the sanctions we are applying"), when it names ones acted on that the earlier act
+        was not done to ("the summit with North Korea" after one with Russia: another act),
+        or when no earlier sentence reported an act of its root (an act of its own sentence
+        is that sentence's event)."""
+        if not any(
+            c.dep_ == "det" and c.lower_ in self.words.specific_determiners for c in noun.children
+        ):
+            return [], []
+        if _topic_of_noun(noun, self.words) or self._clause_names_doer(noun):
+            return [], []
+        if governor is not None:
+            factuality = act_factuality(governor, self.words, self.future_auxiliaries)
+            if not (factuality.coded and factuality.asserted) or clause_negated(
+                governor, self.words
+            ):
+                return [], []
+        root = (entry.code.forward or "")[:2]
+        act = next((a for a in reversed(earlier) if not a.here and a.root == root), None)
+        if act is None or not act.sources:
+            return [], []
+        own = self._targets(noun, entry, actors, set())
+        if own and not any(same_side(t, a) for t in own for a in act.targets):
+            return [], []
+        return list(act.sources), own or list(act.targets)
+
+    def _clause_names_doer(self, noun: Token) -> bool:
+        """A participle or relative clause on the noun with a doer of its own: "the threat
+        posed by ISIL", "the sanctions that we are applying"."""
+        for clause in noun.children:
+            if clause.dep_ not in ("acl", "relcl"):
+                continue
+            if passive_agent(clause) is not None:
+                return True
+            subject = verb_subject(clause)
+            if subject is not None and subject.lower_ not in self.words.relatives:
+                return True
+        return False
 
     def _recalls_past(self, noun: Token, entry: NominalEntry) -> bool:
         """ "The Fort Hood attack of 2009 ... the attack sent a message": a definite event
