@@ -591,13 +591,8 @@ class NominalCoder:
             return [], []
         if self._doer_named_around(noun, governor, actors):
             return [], []
-        if governor is not None:
-            factuality = act_factuality(governor, self.words, self.future_auxiliaries)
-            # NOT_CODED ("did not say that ...") reads as asserted: check ``coded`` too
-            if not (factuality.coded and factuality.asserted) or clause_negated(
-                governor, self.words
-            ):
-                return [], []
+        if governor is not None and not self._asserted(governor):
+            return [], []
         patient = self._targets(noun, entry, actors, consumed)
         if not patient and governor is not None and _is_means(noun, governor, self.words):
             # "three soldiers were killed in an air strike": the ones the verb was done to
@@ -649,12 +644,8 @@ class NominalCoder:
             return [], []
         if _topic_of_noun(noun, self.words) or self._clause_names_doer(noun):
             return [], []
-        if governor is not None:
-            factuality = act_factuality(governor, self.words, self.future_auxiliaries)
-            if not (factuality.coded and factuality.asserted) or clause_negated(
-                governor, self.words
-            ):
-                return [], []
+        if governor is not None and not self._asserted(governor):
+            return [], []
         root = (entry.code.forward or "")[:2]
         act = next((a for a in reversed(earlier) if not a.here and a.root == root), None)
         if act is None or not act.sources:
@@ -663,6 +654,12 @@ class NominalCoder:
         if own and not any(same_side(t, a) for t in own for a in act.targets):
             return [], []
         return list(act.sources), own or list(act.targets)
+
+    def _asserted(self, governor: Token) -> bool:
+        """Does the noun's clause report its act as done, not negated?"""
+        factuality = act_factuality(governor, self.words, self.future_auxiliaries)
+        # NOT_CODED ("did not say that ...") reads as asserted: check ``coded`` too
+        return factuality.coded and factuality.asserted and not clause_negated(governor, self.words)
 
     def _clause_names_doer(self, noun: Token) -> bool:
         """A participle or relative clause on the noun with a doer of its own: "the threat
