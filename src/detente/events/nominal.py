@@ -636,8 +636,8 @@ class NominalCoder:
         is not asserted, when a clause on it names its own doer ("the threat posed by ISIL",
         "the sanctions we are applying"), when it names ones acted on that the earlier act
         was not done to ("the summit with North Korea" after one with Russia: another act),
-        or when no earlier sentence reported an act of its root (an act of its own sentence
-        is that sentence's event)."""
+        or when no earlier sentence reported an act of its root (an act of its kind in its
+        own sentence is that sentence's event, named by the noun)."""
         if not any(
             c.dep_ == "det" and c.lower_ in self.words.specific_determiners for c in noun.children
         ):
@@ -646,14 +646,29 @@ class NominalCoder:
             return [], []
         if governor is not None and not self._asserted(governor):
             return [], []
-        root = (entry.code.forward or "")[:2]
-        act = next((a for a in reversed(earlier) if not a.here and a.root == root), None)
+        act = self._nearest_of_root(entry, earlier)
         if act is None or not act.sources:
             return [], []
         own = self._targets(noun, entry, actors, set())
         if own and not any(same_side(t, a) for t in own for a in act.targets):
             return [], []
         return list(act.sources), own or list(act.targets)
+
+    def _nearest_of_root(
+        self, entry: NominalEntry, earlier: Sequence[ReportedAct]
+    ) -> ReportedAct | None:
+        """The last act of the noun's CAMEO root reported in a sentence before the noun's;
+        None when an act of its kind (PLOVER category) comes after it in the noun's own
+        sentence ("... attacked Monguno, and the attack ...": the noun is that act, coded
+        already)."""
+        root = (entry.code.forward or "")[:2]
+        kind = _entry_kind(entry, self.cameo)
+        for act in reversed(earlier):
+            if act.here and _kind(act.root, self.cameo) == kind:
+                return None
+            if not act.here and act.root == root:
+                return act
+        return None
 
     def _asserted(self, governor: Token) -> bool:
         """Does the noun's clause report its act as done, not negated?"""
