@@ -1615,3 +1615,88 @@ def test_a_definite_noun_after_a_verb_reporting_its_act_is_not_a_recalled_one():
         dt.date(2014, 1, 5),
     )
     assert nominals._recalls_past(doc3[9], nominals.sense(doc3[9]))
+
+
+def test_the_of_phrase_of_an_intransitive_event_noun_names_its_doer():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+
+    def noun_act(noun, lemma, doer="Abe", place="Russia"):
+        # "The <noun> of Abe to Russia ended ." - a hand-built parse, hand-built actors
+        words = ["The", noun, "of", doer, "to", place, "ended", "."]
+        heads = [1, 6, 1, 2, 1, 4, 6, 6]
+        deps = ["det", "nsubj", "prep", "pobj", "prep", "pobj", "ROOT", "punct"]
+        pos = ["DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+        lemmas = ["the", lemma, "of", doer, "to", place, "end", "."]
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+        return coder.nominals.code(doc[1], DocActors.build(doc), set())
+
+    # "the visit of Abe to Russia": Abe visits (genitive_doers.txt), as "Abe visited Russia"
+    visit = noun_act("visit", "visit")
+    assert visit is not None and visit.code.forward == "042"
+    assert [a.code for a in visit.sources] == ["JPNGOV"]
+    assert [a.code for a in visit.targets] == ["RUS"]
+    # "the arrest of Abe": "of" names the one arrested (a target preposition), never the doer
+    arrest = noun_act("arrest", "arrest")
+    assert arrest is None or "JPNGOV" not in [a.code for a in arrest.sources]
+    # "the embargo of Japan": what is done to Japan; the noun is not on the list
+    embargo = noun_act("embargo", "embargo", doer="Japan", place="Russia")
+    assert embargo is None or "JPN" not in [a.code for a in embargo.sources]
+
+
+def test_a_definite_event_noun_with_no_doer_names_again_the_act_reported_before():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.nominal import ReportedAct
+    from detente.events.participants import DocActors
+    from detente.records import EventActor
+
+    coder = EventCoder(load_knowledge())
+    abe = EventActor("Abe", 0, 3, None, "Abe", "JPNGOV", "JPN", "GOV")
+    russia = EventActor("Russia", 12, 18, None, "Russia", "RUS", "RUS", None)
+    # "Abe visited Russia." reported in the sentence before
+    visited = ReportedAct("04", frozenset({"RUS"}), frozenset({"JPNGOV"}), (abe,), (russia,))
+
+    def noun_act(words, heads, deps, pos, lemmas, earlier, noun=1):
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+        doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+        return coder.nominals.code(doc[noun], DocActors.build(doc), set(), earlier=earlier)
+
+    # "The visit ended ." - a hand-built parse: the visit reported before, named again
+    plain = (
+        ["The", "visit", "ended", "."],
+        [1, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "punct"],
+        ["DET", "NOUN", "VERB", "PUNCT"],
+        ["the", "visit", "end", "."],
+    )
+    act = noun_act(*plain, [visited])
+    assert act is not None and act.code.forward[:2] == "04" and "named again" in act.rule
+    assert [a.code for a in act.sources] == ["JPNGOV"] and [a.code for a in act.targets] == ["RUS"]
+    # no act of its root before it, or only one of its own sentence: nothing to name again
+    assert noun_act(*plain, []) is None
+    here = ReportedAct("04", frozenset({"RUS"}), frozenset({"JPNGOV"}), (abe,), (russia,), True)
+    assert noun_act(*plain, [here]) is None
+    # "A visit ended .": an indefinite noun is another act
+    indefinite = (["A", *plain[0][1:]], *plain[1:4], ["a", *plain[4][1:]])
+    assert noun_act(*indefinite, [visited]) is None
+    # "The visit to China ended .": it names ones acted on the earlier act was not done to
+    words = ["The", "visit", "to", "China", "ended", "."]
+    heads = [1, 4, 1, 2, 4, 4]
+    deps = ["det", "nsubj", "prep", "pobj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["the", "visit", "to", "China", "end", "."]
+    assert noun_act(words, heads, deps, pos, lemmas, [visited]) is None
+    # "The visit planned by China ended .": a clause on the noun names its own doer
+    words = ["The", "visit", "planned", "by", "China", "ended", "."]
+    heads = [1, 5, 1, 2, 3, 5, 5]
+    deps = ["det", "nsubj", "acl", "agent", "pobj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["the", "visit", "plan", "by", "China", "end", "."]
+    assert noun_act(words, heads, deps, pos, lemmas, [visited]) is None

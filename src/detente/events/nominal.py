@@ -299,16 +299,12 @@ class NominalCoder:
         sources, inherited = self._sources(noun, governor, actors, entry)
         mutual = entry.code.reverse == entry.code.forward
         sides: list[EventActor] = []
-        if not sources and mutual:
-            # "clashes between rebels and troops", "talks between the U.S. and Iran": a
-            # mutual act's sides are both named after "between"; else "X said talks with Y
-            # continue": the speaker's own
-            sides = self._between(noun, actors)
-            sources = sides[:1] or self._speaker_side(noun, entry, actors)
-            inherited = bool(sources) and not sides
         unnamed: list[EventActor] = []  # the ones acted on by an unnamed doer
-        if not sources and not mutual:
-            sources, unnamed = self._unnamed(noun, governor, entry, actors, consumed, earlier)
+        again = False
+        if not sources:
+            sources, sides, unnamed, inherited, again = self._doers_elsewhere(
+                noun, governor, entry, actors, consumed, earlier, inherited
+            )
         if not sources:
             return None
         targets = sides[1:] or unnamed or self._targets(noun, entry, actors, consumed)
@@ -330,6 +326,8 @@ class NominalCoder:
         if not targets and not _codes_untargeted(entry, policy, len(sources), mutual):
             return None
         code, rule = entry.code, f"nominal: {entry.lemma} [{spec_text(entry.code)}]"
+        if again:
+            rule += "; named again"
         quad = self.cameo.quad_class(code.forward)
         # an act done to someone in the doer's power ("the arrest of two journalists by the
         # government") needs no one able to fight; a word of violence between actors who
@@ -354,6 +352,38 @@ class NominalCoder:
             confidence=0.6 if inherited else 0.7,
             reciprocal=mutual,
         )
+
+    def _doers_elsewhere(
+        self,
+        noun: Token,
+        governor: Token | None,
+        entry: NominalEntry,
+        actors: DocActors,
+        consumed: set[int],
+        earlier: Sequence[ReportedAct],
+        inherited: bool,
+    ) -> tuple[list[EventActor], list[EventActor], list[EventActor], bool, bool]:
+        """The doers of a noun that names none of its own: ``(sources, sides, ones acted on
+        by an unnamed doer or by the act named again, inherited, named again)``."""
+        mutual = entry.code.reverse == entry.code.forward
+        sources: list[EventActor] = []
+        sides: list[EventActor] = []
+        unnamed: list[EventActor] = []
+        if mutual:
+            # "clashes between rebels and troops", "talks between the U.S. and Iran": a
+            # mutual act's sides are both named after "between"; else "X said talks with Y
+            # continue": the speaker's own
+            sides = self._between(noun, actors)
+            sources = sides[:1] or self._speaker_side(noun, entry, actors)
+            inherited = bool(sources) and not sides
+        else:
+            sources, unnamed = self._unnamed(noun, governor, entry, actors, consumed, earlier)
+        if sources:
+            return sources, sides, unnamed, inherited, False
+        # "Pompeo wrapped up his visit to North Korea. The visit comes after ...": the act
+        # reported just before, named again
+        sources, unnamed = self._named_again(noun, governor, entry, actors, earlier)
+        return sources, sides, unnamed, inherited or bool(sources), bool(sources)
 
     def _other_sense(
         self,
@@ -468,7 +498,7 @@ class NominalCoder:
                 found = participants.actors_of(child, actors)
                 if found:
                     return found, inherited
-        found = self._by_phrase_doers(noun, actors)
+        found = self._by_phrase_doers(noun, actors) or self._genitive_doers(noun, entry, actors)
         if found:
             return found, inherited
         if governor is not None and noun.dep_ == "nsubjpass" and noun.head.i == governor.i:
@@ -499,6 +529,25 @@ class NominalCoder:
         carrier = self._carrying_participle(noun)
         agent = passive_agent(carrier) if carrier is not None else None
         return self.participants.actors_of(agent, actors, deep=True) if agent is not None else []
+
+    def _genitive_doers(
+        self, noun: Token, entry: NominalEntry, actors: DocActors
+    ) -> list[EventActor]:
+        """ "A demonstration of 100 oil workers", "the visit of the Chinese president", "a
+        meeting of G8 leaders": the "of" phrase of a noun whose act has no one it is done to
+        named by "of" (genitive_doers.txt; "of" not among its target prepositions, not a noun
+        whose possessor is the one acted on) names who does it, as the verb's subject would
+        ("100 oil workers demonstrated"). "The arrest of two journalists", "the embargo of
+        Cuba", "in support of Morsi" name what is done to or for someone: not on the list."""
+        if noun.lemma_.lower() not in self.words.genitive_doers:
+            return []
+        if "of" in entry.target_preps or entry.patient_possessor:
+            return []
+        for _, pobj in prepositional_objects(noun, ("of",)):
+            found = self.participants.actors_of(pobj, actors, deep=True)
+            if found:
+                return found
+        return []
 
     def _carrying_participle(self, noun: Token) -> Token | None:
         """ "accusations leveled by the US against Russia", "sanctions imposed on Iran": a
@@ -542,13 +591,8 @@ class NominalCoder:
             return [], []
         if self._doer_named_around(noun, governor, actors):
             return [], []
-        if governor is not None:
-            factuality = act_factuality(governor, self.words, self.future_auxiliaries)
-            # NOT_CODED ("did not say that ...") reads as asserted: check ``coded`` too
-            if not (factuality.coded and factuality.asserted) or clause_negated(
-                governor, self.words
-            ):
-                return [], []
+        if governor is not None and not self._asserted(governor):
+            return [], []
         patient = self._targets(noun, entry, actors, consumed)
         if not patient and governor is not None and _is_means(noun, governor, self.words):
             # "three soldiers were killed in an air strike": the ones the verb was done to
@@ -573,6 +617,77 @@ class NominalCoder:
         if doers and not patient:
             patient = own_country(doers)
         return doers, patient
+
+    def _named_again(
+        self,
+        noun: Token,
+        governor: Token | None,
+        entry: NominalEntry,
+        actors: DocActors,
+        earlier: Sequence[ReportedAct],
+    ) -> tuple[list[EventActor], list[EventActor]]:
+        """ "Pompeo wrapped up his visit to North Korea on Sunday. The visit comes after ...",
+        "The military began an assault on Gaza. The assault also includes tanks": a definite
+        event noun ("the", "this") with no doer named in its sentence names again the act of
+        its CAMEO root that a sentence before it reported last, done by that act's doers to
+        its ones acted on; the guideline codes an act reported again in each sentence that
+        reports it. ``(doers, targets)``; empty when the noun is indefinite ("a visit":
+        another act), what another noun is about ("the aim of the visit"), in a clause that
+        is not asserted, when a clause on it names its own doer ("the threat posed by ISIL",
+        "the sanctions we are applying"), when it names ones acted on that the earlier act
+        was not done to ("the summit with North Korea" after one with Russia: another act),
+        or when no earlier sentence reported an act of its root (an act of its kind in its
+        own sentence is that sentence's event, named by the noun)."""
+        if not any(
+            c.dep_ == "det" and c.lower_ in self.words.specific_determiners for c in noun.children
+        ):
+            return [], []
+        if _topic_of_noun(noun, self.words) or self._clause_names_doer(noun):
+            return [], []
+        if governor is not None and not self._asserted(governor):
+            return [], []
+        act = self._nearest_of_root(entry, earlier)
+        if act is None or not act.sources:
+            return [], []
+        own = self._targets(noun, entry, actors, set())
+        if own and not any(same_side(t, a) for t in own for a in act.targets):
+            return [], []
+        return list(act.sources), own or list(act.targets)
+
+    def _nearest_of_root(
+        self, entry: NominalEntry, earlier: Sequence[ReportedAct]
+    ) -> ReportedAct | None:
+        """The last act of the noun's CAMEO root reported in a sentence before the noun's;
+        None when an act of its kind (PLOVER category) comes after it in the noun's own
+        sentence ("... attacked Monguno, and the attack ...": the noun is that act, coded
+        already)."""
+        root = (entry.code.forward or "")[:2]
+        kind = _entry_kind(entry, self.cameo)
+        for act in reversed(earlier):
+            if act.here and _kind(act.root, self.cameo) == kind:
+                return None
+            if not act.here and act.root == root:
+                return act
+        return None
+
+    def _asserted(self, governor: Token) -> bool:
+        """Does the noun's clause report its act as done, not negated?"""
+        factuality = act_factuality(governor, self.words, self.future_auxiliaries)
+        # NOT_CODED ("did not say that ...") reads as asserted: check ``coded`` too
+        return factuality.coded and factuality.asserted and not clause_negated(governor, self.words)
+
+    def _clause_names_doer(self, noun: Token) -> bool:
+        """A participle or relative clause on the noun with a doer of its own: "the threat
+        posed by ISIL", "the sanctions that we are applying"."""
+        for clause in noun.children:
+            if clause.dep_ not in ("acl", "relcl"):
+                continue
+            if passive_agent(clause) is not None:
+                return True
+            subject = verb_subject(clause)
+            if subject is not None and subject.lower_ not in self.words.relatives:
+                return True
+        return False
 
     def _recalls_past(self, noun: Token, entry: NominalEntry) -> bool:
         """ "The Fort Hood attack of 2009 ... the attack sent a message": a definite event

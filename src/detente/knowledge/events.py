@@ -223,6 +223,7 @@ class ClauseWords:
         str
     ]  # "promised to democratize": an intent even if the act isn't coded
     receiving_verbs: frozenset[str]  # "received support from X": their doer is acted on
+    genitive_doers: frozenset[str]  # "a demonstration of 100 workers": "of" names the doer
     # "claimed responsibility for the attack", "was behind it": their clause's subject did it
     responsibility_words: frozenset[str]
     first_person: frozenset[str]  # inside quoted words: the speaker
@@ -362,6 +363,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         partitive_nouns=frozenset(read_words(files.PARTITIVE_NOUNS, folder=folder)),
         promise_verbs=frozenset(read_words(files.PROMISE_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
+        genitive_doers=frozenset(read_words(files.GENITIVE_DOERS, folder=folder)),
         responsibility_words=frozenset(read_words(files.RESPONSIBILITY_WORDS, folder=folder)),
         first_person=words("first-person"),
         personal_pronouns=(

@@ -270,6 +270,7 @@ ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
 PARTITIVE_NOUNS = _words("events/partitive_nouns.txt", Column("lemma", WORD))
 PROMISE_VERBS = _words("events/promise_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
+GENITIVE_DOERS = _words("events/genitive_doers.txt", Column("lemma", WORD))
 RESPONSIBILITY_WORDS = _words("events/responsibility_words.txt", Column("lemma", WORD))
 EVALUATIONS = _table(
     "events/evaluations.tsv",
@@ -565,6 +566,7 @@ SHIPPED = (
     PARTITIVE_NOUNS,
     PROMISE_VERBS,
     RECEIVING_VERBS,
+    GENITIVE_DOERS,
     RESPONSIBILITY_WORDS,
     EVALUATIONS,
     ARMED_SECTORS,
