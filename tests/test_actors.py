@@ -608,3 +608,18 @@ def test_speech_pronoun_does_not_reach_back_over_narration(code):
     )
     she = at(doc, "she")
     assert she is None or she.actor_id != "person:jen-psaki"
+
+
+def test_a_region_named_as_a_participant_takes_its_cameo_region_code(code):
+    doc = code(
+        "The G8 pledged billions of dollars in aid to Africa. Islamic State called for "
+        "attacks across Europe. Russia has been expanding its presence in the Arctic."
+    )
+    africa, europe = at(doc, "Africa"), at(doc, "Europe")
+    assert (africa.kind, africa.code, africa.country) == ("place", "AFR", None)
+    assert (europe.kind, europe.code, europe.country) == ("place", "EUR", None)
+    assert europe.place_id == "place:europe"  # still the place it names
+    # a region CAMEO has no code for stays a place without one
+    arctic = at(doc, "Arctic")
+    assert arctic is not None and arctic.code is None
+    assert at(doc, "Russia").code == "RUS"

@@ -1444,6 +1444,19 @@ class DocResolver:
                 )  # fmt: skip
         return list(places.values())
 
+    def _as_region_actor(self, resolution: Resolution) -> Resolution:
+        """A region the gazetteer knows and CAMEO codes ("Europe", "Africa", "the Middle
+        East") keeps its place and takes its region code, the way a state name takes its
+        ISO3: "attacks on Europe" and "aid to Africa" have a participant of that region
+        (``actors/region_codes.tsv``)."""
+        place = resolution.place
+        if resolution.kind != "place" or resolution.code or place is None:
+            return resolution
+        region = self.lexicon.region_codes.get(place.place_id)
+        if region is None or resolution.country is not None:
+            return resolution
+        return replace(resolution, code=region)  # resolved_by: the place's own reason
+
     def _mentions(self) -> list[Mention]:
         doc = self.doc
         doc_id = doc_id_of(doc)
@@ -1451,6 +1464,7 @@ class DocResolver:
         resolved = [*self.resolved, *self.nested_places]
         for start, end, r, label in sorted(resolved, key=lambda item: (item[0], item[1])):
             span = doc[start:end]
+            r = self._as_region_actor(r)
             place = r.place
             mentions.append(
                 Mention(

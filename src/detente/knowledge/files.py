@@ -186,6 +186,11 @@ REGION_WORDS = _table(
     Column("word", WORD),
     Column("region", pattern(r"[A-Z]{3}|-", "a CAMEO region code or -")),
 )
+REGION_CODES = _table(
+    "actors/region_codes.tsv",
+    Column("place_id", pattern(r"place:[a-z0-9-]+", "a gazetteer place id")),
+    Column("region", pattern(r"[A-Z]{3}", "a CAMEO region code")),
+)
 
 # -- events -------------------------------------------------------------------------------------
 CAMEO = _table(
@@ -544,6 +549,7 @@ SHIPPED = (
     OUTLETS,
     DOMESTIC_SECTORS,
     REGION_WORDS,
+    REGION_CODES,
     CAMEO,
     CAMEO_ROOTS,
     ONE_SIDED_PAIRS,
