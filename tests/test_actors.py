@@ -672,3 +672,14 @@ def test_an_appositive_role_of_a_stateless_organization_makes_its_member(code):
     assert find(doc, "Najim Laachraoui").code == "IMGMUSISI"
     assert at(doc, "Laachraoui", nth=1).code == "IMGMUSISI"
     assert at(doc, "ISIS explosives expert").code == "IMGMUSISI"
+
+
+def test_a_spokeswoman_for_an_organization_and_her_quoted_we_are_its(code):
+    doc = code(
+        "“We have not received a formal request,” said Bernadette Meehan, a spokeswoman for "
+        "the National Security Council."
+    )
+    assert find(doc, "Bernadette Meehan").code == "USAGOV"
+    assert at(doc, "We").code == "USAGOV"
+    envoy = code("The United Nations envoy for Syria met the rebels.")
+    assert at(envoy, "envoy").code == "IGOUNO"  # not Syria's: "for" a state is no employer

@@ -40,6 +40,7 @@ class ActorLexicon:
     locative_prepositions: frozenset[str]
     acting_prepositions: frozenset[str]
     owner_prepositions: frozenset[str]
+    employer_prepositions: frozenset[str]  # "a spokeswoman for the NSC": an organization's
     name_prepositions: frozenset[str]  # "Bank of Japan": a state word inside a name after these
     coordinators: frozenset[str]  # words that join two names in one entity
     generic_role_heads: frozenset[str]
@@ -90,6 +91,7 @@ def load_actor_lexicon(
         locative_prepositions=words("preposition-locative"),
         acting_prepositions=words("preposition-acting"),
         owner_prepositions=words("preposition-owner"),
+        employer_prepositions=words("preposition-employer"),
         name_prepositions=words("preposition-name"),
         coordinators=words("coordinator"),
         generic_role_heads=frozenset(read_words(files.GENERIC_ROLE_HEADS, folder=folder)),

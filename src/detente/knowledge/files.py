@@ -96,6 +96,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-locative",  # "in Washington": a place, not an actor
     "preposition-acting",  # "talks with Washington": a seat of government that acts
     "preposition-owner",  # "the president of Armenia"
+    "preposition-employer",  # "a spokeswoman for the National Security Council"
     "preposition-name",  # "Bank of Japan": a state word inside a name after these
     "preposition-topic",  # "accused X of ...", "joked about ..."
     "preposition-target",  # objects of these are an event's targets, most likely first
