@@ -284,7 +284,7 @@ def test_an_organization_after_for_employs_a_persons_role_word(lexicon):
     )
     council = NamePhrase(4, 6, frozenset({"actor"}), "ORG")
     (role,) = roles_in(doc, lexicon, [AgentWord(1, 2, "GOV", True)], [council])
-    assert (role.owner, role.owner_outside, role.end) == (council, True, 6)
+    assert (role.owner, role.owner_outside, role.end) == (council, True, 2)
     doc = parse(
         """
         the     det   envoy  DET

@@ -514,10 +514,8 @@ def _employer_from_preposition(
         for obj in prep.children:
             name = name_at[obj.i] if obj.dep_ == "pobj" else None
             if name is not None and name.label == "ORG":
-                role.owner = name
+                role.owner = name  # the phrase stops before it: the name is a mention too
                 role.owner_outside = True
-                if prep.i == role.end:
-                    role.end = max(role.end, name.end)
                 return
 
 
