@@ -76,6 +76,8 @@ from detente.places.frame import (
 from detente.places.resolve import (
     DocPlaces,
     PlaceReading,
+    facility_kind,
+    facility_noun,
     list_anchor,
     located_as,
     names_document,
@@ -89,6 +91,12 @@ BODY_KINDS = frozenset({"group", "organization", "state"})  # what "they" and "i
 # where each document keeps the frames of its state names (features, rules' and final
 # decision): read by scripts/train_place_frame.py
 FRAME_LOG = "detente.place_frames"
+# where a state's name that no phrase rule placed stands for the state that acts
+# (:func:`state_acts`; prepositions, objects and appositions are asked apart)
+ACTING_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "expl", "dative", "iobj", "oprd",
+     "poss", "compound", "nmod", "amod", "npadvmod", "conj"}
+)  # fmt: skip
 
 
 @Language.factory(
@@ -208,6 +216,7 @@ class DocResolver:
         names = find_names(
             doc, self.name_matches, agent_tokens, group_heads, self.lexicon.coordinators,
             place_slot=self._in_place_slot, street_words=self.place_lexicon.streets,
+            facility_words=self.place_lexicon.facilities,
         )  # fmt: skip
         self.doc_places = DocPlaces(
             self.kb, self.place_lexicon, doc, names, self.sentence_of, self.name_matches,
@@ -452,6 +461,8 @@ class DocResolver:
         root = span.root
         while root.dep_ == "conj" and root.head.i < root.i:
             root = root.head
+        if root.dep_ == "dobj" and located_as(span, self.place_lexicon) == "movement":
+            return False  # "Holmes left Athens", "fans visited Leeds": the town
         if root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
             return True
         if root.dep_ == "compound":  # "a Leeds striker", "Liverpool football fans"
@@ -650,7 +661,9 @@ class DocResolver:
             return government
         if not cities:
             capital = kb.gazetteer.capital_of(iso3)
-            if not locative:
+            if not locative and located != "locating":
+                # "a visit to the White House" visits the government; "from the White House
+                # briefing room" (a part of the building) is where
                 return replace(government, place=capital)
             return Resolution("place", None, span.text, None, iso3, None, "seat", place=capital)
         # where it is a place, a seat is read as a place name of its state ("Washington" the
@@ -717,9 +730,20 @@ class DocResolver:
             or (actor.kind != "state" and (located or label in PLACE_LABELS))
         ):
             return self._as_place(span, iso3)
-        if located and actor.kind == "state" and iso3 in self.kb.gazetteer.countries:
+        land = located or (actor.kind == "state" and not self._state_acts(span))
+        if land and actor.kind == "state" and iso3 in self.kb.gazetteer.countries:
             return replace(actor, place=self.kb.gazetteer.countries[iso3])
         return actor
+
+    def _state_acts(self, span: Span) -> bool:
+        """Whether a state's name that no phrase rule placed stands for the state that acts
+        (:func:`state_acts`); elsewhere it is its land as well."""
+        return state_acts(
+            span, self.place_lexicon, agent_noun=self._agent_noun, names_person=self._names_person
+        )
+
+    def _agent_noun(self, token: Token) -> bool:
+        return agent_noun(token, self.kb, self.lexicon)
 
     def _frame_decision(
         self, span: Span, actor: Resolution, ruled: Resolution, *, seat: bool = False
@@ -807,6 +831,8 @@ class DocResolver:
             return Resolution("person", f"person:{slug(text)}", text, None, None, None, "ner")
         if label == "ORG" and self._located_facility(span):
             label = "FAC"  # "at Mount Ember Hospital": where, not who
+        elif label == "ORG" and self._names_settlement(span):
+            label = "GPE"  # "the northern city of Marsa Matrouh": a town the gazetteer lacks
         if label == "ORG":
             inner = self._known_inside(span)
             if inner is not None and inner.kind == "organization" and inner.code:
@@ -889,17 +915,34 @@ class DocResolver:
         )
 
     def _located_facility(self, span: Span) -> bool:
-        """A building's name ("... Hospital", "... Palace") where it is a location: after a
-        locative preposition or held by a place ("St Petersburg's ... Palace")."""
-        last = span[-1].lower_
-        institution = last in self.place_lexicon.institutions
-        if last not in self.place_lexicon.facilities and not institution:
-            return False
+        """A building's name ("... Hospital", "Hospital Militar", "... Palace") where it is a
+        location: after a locative preposition, held by a place ("St Petersburg's ...
+        Palace"), or the goal of a movement or a strike ("a plot to bomb Kazan Cathedral")."""
+        kind = facility_kind(span, self.place_lexicon)
+        if kind is None:
+            # "the legendary Hacienda club in Manchester": the building a place holds
+            noun = facility_noun(span, self.place_lexicon)
+            return noun is not None and self.doc_places.holder_reading(span) is not None
+        institution = kind == "institution"
         if self._is_locative(span):
             # "a scholar at X Center"
             return not (institution and _employer_frame(span, self._names_person))
+        if not institution and located_as(span, self.place_lexicon) == "movement":
+            return True
         holders = [c for c in span.root.children if c.dep_ == "poss"]
         return any(h.ent_type_ in PLACE_LABELS for h in holders)
+
+    def _names_settlement(self, span: Span) -> bool:
+        """ "the northern city of Marsa Matrouh": a name the parser took for an organization
+        that a noun of a town names (place_words.tsv, kind ``settlement``)."""
+        root = span.root
+        preposition = root.head
+        return (
+            root.dep_ == "pobj"
+            and preposition.lower_ == "of"
+            and preposition.head.lemma_.lower() in self.place_lexicon.settlements
+            and any(c.dep_ == "det" for c in preposition.head.children)
+        )
 
     def _names_person(self, token: Token) -> bool:
         """``token`` names a person: a person's name, or a role word for one person
@@ -939,6 +982,17 @@ class DocResolver:
         )
 
     def _seat_acts(self, span: Span) -> bool:
+        """A seat of government's name that acts: as :meth:`_state_acts` for a subject, an
+        object, an owner, after an acting preposition ("talks with Tehran") or a dative;
+        "between" only for a relation's parties ("relations between Washington and Moscow",
+        not "towns between Beirut and Sidon"); the object of an armed attack is the town it
+        hits. A listed name acts where its list stands."""
+        lexicon = self.place_lexicon
+        anchor = list_anchor(span.root, lexicon)
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in lexicon.span_prepositions:
+            return party_noun(anchor.head.head, lexicon)
+        if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in lexicon.armed:
+            return False  # "a plot to blow up the Vatican", "bombed Tehran": the town it hits
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent", "poss"):
             return True
@@ -1577,6 +1631,59 @@ def _stateless_body(owner: Resolution) -> bool:
     """An organization coded without a country (IGOUNO, IMGMUSISI, NGOHRI): its members
     act for it."""
     return owner.kind == "organization" and bool(owner.code) and owner.country is None
+
+
+def state_acts(
+    span: Span,
+    lexicon: PlaceLexicon,
+    *,
+    agent_noun: Callable[[Token], bool],
+    names_person: Callable[[Token], bool],
+) -> bool:
+    """Whether a state's name that no phrase rule placed stands for the state that acts;
+    elsewhere it is its land as well (the default: "clubgoers from Jordan", "former
+    Soviet republics like Ukraine", "attacking Syria"). It acts as the subject or passive
+    agent of a verb (a speaker among them), its object or addressee ("warned Iran", "told
+    Madrid"; not the target of an armed attack: "burn Lebanon"), an owner or a modifier
+    ("Iran's ability", "UK support"), after a preposition ("talks with Iran", "sanctions
+    on Belarus", "aid to Ukraine") but an origin ("from X": the land, unless the noun is
+    one of its agents, "members from the UK", or a thing "is from" it, its maker) or a span ("between X and Y": the land,
+    unless the noun is a relation, a deal or a meeting of which they are the parties),
+    in apposition to a person's name ("B Lima (Samoa)" in a squad). A listed name acts where its
+    list stands, a name given as an example where its noun does. A demonym, an adjective
+    or a common noun is never the land."""
+    root = span.root
+    if root.pos_ != "PROPN" or root.ent_type_ == "NORP":
+        return True
+    anchor = list_anchor(root, lexicon)
+    dep, head = anchor.dep_, anchor.head
+    if dep == "pobj":
+        preposition, noun = head.lower_, head.head
+        if preposition in lexicon.origin_prepositions:
+            # "the proposal is from Russia": its maker (people who "are from" a state come
+            # from its land: located_as)
+            return noun.lemma_.lower() == "be" or agent_noun(noun)
+        if preposition in lexicon.span_prepositions:
+            return party_noun(noun, lexicon)
+        return True
+    if dep == "dobj":
+        return head.lemma_.lower() not in lexicon.armed
+    if dep == "appos":  # "B Lima (Samoa)"; not "former republics like Ukraine"
+        return anchor.pos_ == "PROPN" and (head.pos_ == "PROPN" or names_person(head))
+    return dep in ACTING_DEPS
+
+
+def agent_noun(token: Token, kb: KnowledgeBase, lexicon: ActorLexicon) -> bool:
+    """``token`` is an agent noun (the agents dictionary, our role nouns): the people of a
+    state that act for it ("members", "officials", "troops")."""
+    words = {token.lower_, token.lemma_.lower()}
+    return any(kb.agent(w) is not None or w in lexicon.role_nouns for w in words)
+
+
+def party_noun(token: Token, lexicon: PlaceLexicon) -> bool:
+    """``token`` is a noun of a relation, a deal or a meeting whose parties are named
+    "between" it (place_words.tsv, kind party)."""
+    return token.lemma_.lower() in lexicon.parties or token.lower_ in lexicon.parties
 
 
 def _place_resolution(reading: PlaceReading, text: str) -> Resolution:

@@ -74,6 +74,10 @@ def _strip_entity(doc: Doc, span: Span) -> tuple[int, int]:
     return start, end
 
 
+# what the parser calls a capitalised word in a place-only slot that may be a town's name
+NAME_POS = frozenset({"PROPN", "NOUN"})
+
+
 def _plausible(doc: Doc, match: NameMatch, place_slot: PlaceSlot | None = None) -> bool:
     """A KB name match is a name here, not a capitalised common word ("Both", "May")."""
     if match.tags & SELF_EVIDENT_TAGS:
@@ -88,7 +92,8 @@ def _plausible(doc: Doc, match: NameMatch, place_slot: PlaceSlot | None = None) 
         return (
             place_slot is not None
             and match.start > tokens.sent.start
-            and all(t.pos_ == "PROPN" and t.is_title and not t.ent_type_ for t in tokens)
+            # the parser takes a town named like a word for that word ("back to Reading")
+            and all(t.pos_ in NAME_POS and t.is_title and not t.ent_type_ for t in tokens)
             and not _glued(doc, match.start, match.end)
             # "born in the Centre": a common word; "the Geneva motor show": a modifier's
             and (doc[match.start - 1].pos_ != "DET" or tokens.root.dep_ in ("compound", "nmod"))
@@ -114,6 +119,7 @@ def find_names(
     *,
     place_slot: PlaceSlot | None = None,
     street_words: frozenset[str] = frozenset(),
+    facility_words: frozenset[str] = frozenset(),
 ) -> list[NamePhrase]:
     """Non-overlapping names in text order: KB matches merged with named entities.
 
@@ -123,6 +129,8 @@ def find_names(
     ``place_slot`` says whether a span stands where a place goes ("in ...", "to visit ...").
     ``street_words`` end a street's name after a name ("Norway Street"): the two are one
     place name (a facility), not the name they start with.
+    ``facility_words`` start or end a building's name the parser left untagged ("the
+    Monument to the Revolution", "Bolton Abbey").
     """
     tags_at = {(m.start, m.end): frozenset(m.tags) for m in name_matches}
     candidates: dict[tuple[int, int], NamePhrase] = {}
@@ -143,6 +151,7 @@ def find_names(
         tags = known.tags if known is not None else tags_at.get((start, end), frozenset())
         candidates[(start, end)] = NamePhrase(start, end, tags, ent.label_)
     _add_streets(doc, candidates, street_words)
+    _add_facility_names(doc, candidates, facility_words)
     _add_acronyms(doc, candidates)
     return _longest_first(len(doc), candidates.values())
 
@@ -157,6 +166,42 @@ def _add_streets(
             word = doc[end]
             if word.is_title and word.lower_ in street_words:
                 candidates[(start, end + 1)] = NamePhrase(start, end + 1, frozenset(), "FAC")
+
+
+def _add_facility_names(
+    doc: Doc, candidates: dict[tuple[int, int], NamePhrase], facility_words: frozenset[str]
+) -> None:
+    """A building's name the parser tagged nothing, written capitalised inside a sentence:
+    capitalised words ending in a facility word ("Bolton Abbey"), or a facility word and its
+    "of/to the X" ("the Monument to the Revolution"); at least two words, and none of them
+    the first of the sentence or next to other capitalised words (a headline)."""
+    size = len(doc)
+
+    def plain(i: int) -> bool:
+        t = doc[i]
+        return t.is_title and t.is_alpha and not t.ent_type_ and not t.is_sent_start
+
+    for i, token in enumerate(doc):
+        if token.lower_ not in facility_words or not plain(i):
+            continue
+        start = i
+        while start > 0 and plain(start - 1) and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        end = i + 1
+        if start == i and end + 1 < size and doc[end].lower_ in ("of", "to"):
+            k = end + 1 + (doc[end + 1].lower_ == "the")
+            tail = k
+            while tail < size and plain(tail) and doc[tail].pos_ == "PROPN":
+                tail += 1
+            end = tail if tail > k else end
+        if end - start < 2 or (
+            start > 0 and (doc[start - 1].is_title and not doc[start - 1].is_sent_start)
+        ):
+            continue
+        if end < size and doc[end].is_title and not doc[end].is_punct:
+            continue  # "... Abbey Road Studios": a longer name
+        if not any(start < e and s < end for s, e in candidates):
+            candidates[(start, end)] = NamePhrase(start, end, frozenset(), "FAC")
 
 
 def _kb_name(

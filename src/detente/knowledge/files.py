@@ -108,6 +108,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-movement",  # "a trip to Japan": after a word of going, a state is the land
     "preposition-example",  # "countries such as Lebanon": the names stand in for the noun
     "preposition-between",  # "the border between Turkey and Syria": a site's land
+    "preposition-span",  # "towns between Beirut and Sidon": the land, unless a relation's parties
     "preposition-surface",  # "on Capitol Hill": a name ending in a street or hill word
     "preposition-opponent",  # "a draw with Everton": in a sports story, a club
     "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
@@ -411,6 +412,7 @@ PLACE_WORD_KINDS = (
     "armed",
     "unarmed",
     "facility",
+    "settlement",
     "institution",
     "site",
     "venue",
@@ -420,6 +422,7 @@ PLACE_WORD_KINDS = (
     "compass",
     "document",
     "street",
+    "party",
 )
 PLACE_WORDS = _table(
     "places/place_words.tsv", Column("word"), Column("kind", one_of(*PLACE_WORD_KINDS))

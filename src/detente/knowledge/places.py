@@ -54,6 +54,7 @@ class PlaceLexicon:
     unarmed: frozenset[str]  # "a trade war on China": no armed attack
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
     institutions: frozenset[str]  # "Center": a building, or a body people work for
+    settlements: frozenset[str]  # "city": "the city of X" names a town
     sites: frozenset[str]  # words a name before them locates ("the Turkey-Syria border")
     venues: frozenset[str]  # things a state's name before them locates ("US record shops")
     surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
@@ -62,6 +63,7 @@ class PlaceLexicon:
     compass: frozenset[str]  # "eastern": "over eastern Ukraine" is the land
     documents: frozenset[str]  # "agreement": "the Paris agreement" names no place
     streets: frozenset[str]  # "Street": "Norway Street" is a street, not the state
+    parties: frozenset[str]  # "relations": "relations between Tokyo and Seoul" name who
     office_sectors: frozenset[str]  # "GOV": "Berlin mayor" names whose office, not where
     weights: dict[str, float]
     directional: dict[str, DirectionalName]  # "north" -> North Korea's reading
@@ -74,6 +76,7 @@ class PlaceLexicon:
     opponent_prepositions: frozenset[str]  # "a draw with Everton", "victory over Leeds"
     origin_prepositions: frozenset[str]  # "they are from India", "out of Iraq"
     struck_prepositions: frozenset[str]  # "on", "against": "the air war on Yemen"
+    span_prepositions: frozenset[str]  # "between": "towns between Beirut and Sidon"
     list_separators: frozenset[str]  # ",", "and", "or": "in London, Frankfurt and Paris"
 
 
@@ -101,6 +104,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         unarmed=frozenset(words["unarmed"]),
         facilities=frozenset(words["facility"]),
         institutions=frozenset(words["institution"]),
+        settlements=frozenset(words["settlement"]),
         sites=frozenset(words["site"]),
         venues=frozenset(words["venue"]),
         surfaces=frozenset(words["surface"]),
@@ -109,6 +113,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         compass=frozenset(words["compass"]),
         documents=frozenset(words["document"]),
         streets=frozenset(words["street"]),
+        parties=frozenset(words["party"]),
         office_sectors=frozenset(read_words(files.OFFICE_SECTORS, folder=folder)),
         weights=weights,
         directional=directional,
@@ -121,5 +126,6 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         opponent_prepositions=function_words.of("preposition-opponent"),
         origin_prepositions=function_words.of("preposition-origin"),
         struck_prepositions=function_words.of("preposition-struck"),
+        span_prepositions=function_words.of("preposition-span"),
         list_separators=function_words.of("list-separator"),
     )

@@ -35,6 +35,10 @@ _DATELINE = re.compile(
 )
 
 
+# The votes a name cast as country evidence: (sentence, ISO3) -> how many.
+Votes = Counter[tuple[int, str]]
+
+
 @dataclass(frozen=True, slots=True)
 class Dateline:
     """Where the story was filed: the place's name span and the span of what follows it
@@ -79,19 +83,26 @@ class DocEvidence:
         if place.kind == "admin1" and place.country and place.admin1:
             self.admin1s.setdefault((place.country, place.admin1), []).append(sentence)
 
-    def share(self, iso3: str | None, own: str | None = None) -> float:
+    def share(self, iso3: str | None, skip: Votes | None = None) -> float:
         """The share of the document's country evidence that names ``iso3``, leaving out the
-        vote of the name being resolved (``own``: the country it counted for)."""
-        total = sum(self.countries.values()) - (1 if own else 0)
-        return self.count(iso3, own) / total if total > 0 else 0.0
+        votes of the name being resolved (``skip``: what its occurrences counted for)."""
+        skipped = sum(skip.values()) if skip else 0
+        total = sum(self.countries.values()) - skipped
+        return self.count(iso3, skip) / total if total > 0 else 0.0
 
-    def near(self, iso3: str | None, sentence: int, own: int = 0, *, reach: int = 1) -> bool:
+    def near(
+        self, iso3: str | None, sentence: int, skip: Votes | None = None, *, reach: int = 1
+    ) -> bool:
         """Whether ``iso3`` is named in this sentence or the one before (``reach`` 0: this
-        sentence only), apart from ``own`` times (the name being resolved, already counted)."""
+        sentence only), apart from the votes in ``skip`` (the name being resolved: a name
+        is no evidence for itself, wherever it stands)."""
         if not iso3:
             return False
-        here = self.by_sentence[sentence][iso3] - own
-        before = self.by_sentence[sentence - 1][iso3] if sentence > 0 and reach else 0
+        skip = skip or Counter()
+        here = self.by_sentence[sentence][iso3] - skip[(sentence, iso3)]
+        before = 0
+        if sentence > 0 and reach:
+            before = self.by_sentence[sentence - 1][iso3] - skip[(sentence - 1, iso3)]
         return here + before > 0
 
     def names_admin1(self, place: KBPlace, sentence: int, reach: int = ADMIN1_REACH) -> bool:
@@ -102,9 +113,12 @@ class DocEvidence:
         named = self.admin1s.get((place.country, place.admin1 or ""), ())
         return any(abs(sentence - other) <= reach for other in named)
 
-    def count(self, iso3: str | None, own: str | None = None) -> int:
-        """How many times the document names ``iso3``, apart from the name being resolved."""
-        return self.countries[iso3] - (1 if own and own == iso3 else 0) if iso3 else 0
+    def count(self, iso3: str | None, skip: Votes | None = None) -> int:
+        """How many times the document names ``iso3``, apart from the votes in ``skip``."""
+        if not iso3:
+            return 0
+        skipped = sum(n for (_, country), n in skip.items() if country == iso3) if skip else 0
+        return self.countries[iso3] - skipped
 
 
 def dominant_reading(places: Iterable[KBPlace], prior) -> KBPlace | None:

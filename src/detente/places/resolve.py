@@ -25,6 +25,7 @@ or an actor; :func:`located_as` tells when a state's name is used for its land.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,7 @@ from detente.nlp.syntax import PLACE_LABELS, SUBJECT_DEPS, prepositional_objects
 from detente.places.evidence import (
     DATELINE_WEIGHT,
     DocEvidence,
+    Votes,
     char_to_token,
     country_of_word,
     dominant_reading,
@@ -134,7 +136,9 @@ class DocPlaces:
         self.names = {(n.start, n.end): n for n in names}
         self.matches = matches  # every dictionary match, nested ones too
         self.evidence = DocEvidence(self.gazetteer, (sentence_of[-1] + 1) if len(doc) else 1)
-        self.own: dict[tuple[int, int], str] = {}  # name span -> the country it counted for
+        # name key -> the votes its occurrences cast: a name is no evidence for itself ("Tripoli"
+        # read in Libya by its size must not vote Libya for the next "Tripoli" of its sentence)
+        self.votes: dict[str, Votes] = {}
         self.fixed: dict[tuple[int, int], PlaceReading] = {}  # appositions, dateline
         self.strong: dict[str, PlaceReading] = {}  # key -> reading from apposition/dateline
         self.earlier: dict[str, KBPlace] = {}  # key -> the last reading of that name
@@ -190,7 +194,7 @@ class DocPlaces:
                     self.evidence.add_admin1(place, sentence)
             if iso3 is not None:
                 self.evidence.add(iso3, sentence)
-                self.own[(name.start, name.end)] = iso3
+                self.votes.setdefault(place_key(text), Counter())[(sentence, iso3)] += 1
 
     def _read_dateline(self) -> None:
         dateline = find_dateline(doc_text(self.doc))
@@ -309,9 +313,8 @@ class DocPlaces:
         if reading.place is None:
             return True
         evidence = self._evidence(
-            reading.place, reading.country, place_key(text), self.sentence_of[start],
-            self.own.get((start, end)),
-        )  # fmt: skip
+            reading.place, reading.country, place_key(text), self.sentence_of[start]
+        )
         evidence.pop("earlier", None)  # the reading this very call just remembered
         return not any(weight > 0 for weight in evidence.values())
 
@@ -381,6 +384,16 @@ class DocPlaces:
             candidates = [p for p in candidates if p.country == country]
         if not candidates:
             return None
+        span = self.doc[start:end]
+        if country is None and facility_noun(span, self.lexicon) is not None:
+            # "London's famous Savoy hotel": the building lies where its holder is, whatever
+            # towns bear its name
+            holder = self.holder_reading(span)
+            if holder is not None:
+                inside = [p for p in candidates if self.country_of(p) == holder.country]
+                if not inside:
+                    return self._remember(start, end, PlaceReading(None, holder.country, "within"))
+                candidates = inside
         return self._remember(start, end, self._choose(start, end, key, candidates))
 
     def _remember(self, start: int, end: int, reading: PlaceReading) -> PlaceReading:
@@ -391,19 +404,18 @@ class DocPlaces:
 
     def _choose(self, start: int, end: int, key: str, candidates: list[KBPlace]) -> PlaceReading:
         sentence = self.sentence_of[start]
-        own = self.own.get((start, end))
         base = {place.place_id: self._named_prior(place, key, candidates) for place in candidates}
         top = max(base.values())
         scored = []
         for place in candidates:
             country = self.country_of(place)
             far = top - base[place.place_id] >= self.weights["fame_gap"]
-            evidence = self._evidence(place, country, key, sentence, own, local=far)
+            evidence = self._evidence(place, country, key, sentence, local=far)
             scored.append((base[place.place_id] + sum(evidence.values()), place, country, evidence))
         best = max(scored, key=lambda item: item[0])
         by_prior = max(scored, key=lambda item: base[item[1].place_id])
         _, place, country, evidence = best
-        unlisted = self._unlisted_here(place, country, evidence, own)
+        unlisted = self._unlisted_here(place, country, evidence, key)
         if unlisted is not None:
             return unlisted
         if len(candidates) == 1:
@@ -435,7 +447,7 @@ class DocPlaces:
         return place.kind == "city" and place.population < self.weights["small_town_population"]
 
     def _unlisted_here(
-        self, place: KBPlace, country: str | None, evidence: dict[str, float], own: str | None
+        self, place: KBPlace, country: str | None, evidence: dict[str, float], key: str
     ) -> PlaceReading | None:
         """A small town abroad that nothing else in a document about one country points
         to is likelier a place of that country the gazetteer lacks ("the Hillsborough
@@ -445,7 +457,7 @@ class DocPlaces:
         focus = self.focus()
         if focus is None or country == focus or self.evidence.countries[focus] < FOCUS_MIN:
             return None
-        counted = self.evidence.countries[country] - (1 if own == country else 0)
+        counted = self.evidence.count(country, self.votes.get(key))
         if counted > 0 or any(f != "document" and v > 0 for f, v in evidence.items()):
             return None
         return PlaceReading(None, focus, "doc-country")
@@ -456,7 +468,6 @@ class DocPlaces:
         country: str | None,
         key: str,
         sentence: int,
-        own: str | None,
         *,
         local: bool = False,
     ) -> dict[str, float]:
@@ -465,15 +476,15 @@ class DocPlaces:
         its country or division (else only a document naming its country at least twice:
         not a division a sentence away, nor one stray word)."""
         w, found = self.weights, self.evidence
-        mine = 1 if own == country else 0
-        evidence = {"document": w["document"] * found.share(country, own)}
+        skip = self.votes.get(key)
+        evidence = {"document": w["document"] * found.share(country, skip)}
         if local and not (
-            found.near(country, sentence, mine, reach=0) or found.names_admin1(place, sentence, 0)
+            found.near(country, sentence, skip, reach=0) or found.names_admin1(place, sentence, 0)
         ):
-            if found.count(country, own) < FOCUS_MIN:
+            if found.count(country, skip) < FOCUS_MIN:
                 evidence["document"] = 0.0
             return evidence | self._memory(place, country, key)
-        if found.near(country, sentence, mine):
+        if found.near(country, sentence, skip):
             evidence["sentence"] = w["sentence"]
         if found.names_admin1(place, sentence):
             evidence["admin1"] = w["admin1"]
@@ -552,16 +563,7 @@ class DocPlaces:
     def _within(self, span: Span) -> tuple[PlaceReading | None, PlaceReading | None]:
         """The place the name is placed in ("X in Cambridge", "Luanda's X"), and the nearest
         other place of its sentence."""
-        root = span.root
-        holders = [c for c in root.children if c.dep_ == "poss"]
-        holders += [
-            pobj for _, pobj in prepositional_objects(root, self.lexicon.locative_prepositions)
-        ]
-        within = None
-        for token in holders:
-            within = self._reading_at(token)
-            if within is not None:
-                break
+        within = self.holder_reading(span)
         sentence = self.sentence_of[span.start]
         nearest = None
         for (start, end), _name in sorted(
@@ -576,6 +578,23 @@ class DocPlaces:
                 nearest = reading
                 break
         return within, nearest
+
+    def holder_reading(self, span: Span) -> PlaceReading | None:
+        """The place that holds the name: "X in Cambridge", "Luanda's X", or that holds the
+        building it names ("the Hacienda club in Manchester", "London's famous Savoy
+        hotel")."""
+        for word in (span.root, facility_noun(span, self.lexicon)):
+            if word is None:
+                continue
+            holders = [c for c in word.children if c.dep_ == "poss"]
+            holders += [
+                pobj for _, pobj in prepositional_objects(word, self.lexicon.locative_prepositions)
+            ]
+            for token in holders:
+                within = self._reading_at(token)
+                if within is not None:
+                    return within
+        return None
 
     def _reading_at(self, token: Token) -> PlaceReading | None:
         for (start, end), _name in self.names.items():
@@ -633,8 +652,10 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
             return "movement"  # "flown out of Iraq", "they are from India"
         if head.lower_ in lexicon.between_prepositions and word in lexicon.sites:
             return "locating"  # "the border between Turkey and Syria", "the border with Chad"
-        if head.lower_ in lexicon.movement_prepositions and word in lexicon.movement:
-            return "movement"
+        if head.lower_ in lexicon.movement_prepositions and _moving_word(head.head) in (
+            lexicon.movement
+        ):
+            return "movement"  # "flew to Oslo", "going back to Reading"
         if head.lower_ in lexicon.owner_prepositions:
             if word in lexicon.locating:
                 return "locating"
@@ -644,11 +665,41 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     word = head.lemma_.lower()
     if root.dep_ == "dobj" and word in lexicon.movement:
         return "movement"
-    if root.dep_ == "poss" and (word in lexicon.locating or head.ent_type_ in PLACE_LABELS):
-        return "locating"  # "Mexico's women", "Luanda's Independence Square"
+    if root.dep_ == "poss" and (
+        word in lexicon.locating
+        or head.ent_type_ in PLACE_LABELS
+        or (head.is_title and facility_kind(head.doc[head.i : head.i + 1], lexicon, whole=False))
+    ):
+        return "locating"  # "Mexico's women", "Luanda's Independence Square", "London's X Academy"
     if root.dep_ in MODIFIER_DEPS and word in lexicon.events and not _unarmed(head, lexicon):
         return "event"  # "the Iraq war"; not "the China trade war", "the Iran pressure campaign"
     return _locating_modifier(root, lexicon)
+
+
+def facility_kind(span: Span, lexicon: PlaceLexicon, *, whole: bool = True) -> str | None:
+    """``facility`` or ``institution`` for a building's name: its last word, or its first
+    ("Hospital Militar"), is such a word (place_words.tsv), written capitalised; None for
+    anything else. ``whole``: the span is the name itself, which must then have another word
+    ("Clarence House"; "the House" alone is a legislature)."""
+    if whole and (len(span) < 2 or not all(t.is_title or not t.is_alpha for t in span)):
+        return None
+    for token in (span[-1], span[0]):
+        word = token.lower_
+        if word in lexicon.facilities:
+            return "facility"
+        if word in lexicon.institutions:
+            return "institution"
+    return None
+
+
+def facility_noun(span: Span, lexicon: PlaceLexicon) -> Token | None:
+    """The common noun of a building the name is written before ("the Hacienda club",
+    "Gregorio Marañón hospital", "the Savoy hotel"), or None."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "compound" or head.i != span.end or not head.is_lower:
+        return None
+    return head if head.lemma_.lower() in lexicon.facilities else None
 
 
 def _locating_modifier(root: Token, lexicon: PlaceLexicon) -> str | None:
@@ -741,6 +792,14 @@ def _unarmed(noun: Token, lexicon: PlaceLexicon) -> bool:
     return any(
         c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in lexicon.unarmed for c in noun.children
     )
+
+
+def _moving_word(token: Token) -> str:
+    """The lemma of the word a movement preposition hangs on, through an adverb of direction
+    ("going back to Reading", "flew home from Armenia": the verb)."""
+    if token.pos_ == "ADV" and token.dep_ == "advmod" and token.head.i != token.i:
+        token = token.head
+    return token.lemma_.lower()
 
 
 def _modified_noun(token: Token) -> Token:
