@@ -63,6 +63,7 @@ from detente.nlp.syntax import (
     SUBJECT_DEPS,
     is_copula,
     sentence_numbers,
+    standing_clause,
     subject_of,
 )
 from detente.places.evidence import country_of_word
@@ -336,7 +337,15 @@ class DocResolver:
             words=self.lowers,
             region_words=self.lexicon.region_words,
             phrase_start=self._phrase_start,
+            clause_of=self._clause_of,
+            abroad_sectors=self.lexicon.abroad_sectors,
         )
+
+    def _clause_of(self, start: int, end: int) -> int | None:
+        """The token heading the clause the mention at tokens start..end stands in (None: it
+        only premodifies a noun; :func:`~detente.nlp.syntax.standing_clause`)."""
+        head = standing_clause(self.doc[start:end].root)
+        return head.i if head is not None else None
 
     def _phrase_start(self, start: int, end: int) -> int:
         """The first token of the noun phrase headed by the mention at tokens start..end."""
