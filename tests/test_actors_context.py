@@ -20,7 +20,7 @@ from detente.actors.descriptions import (
 )
 from detente.actors.focus import Focus, dateline_span, focus_country, outlet_country
 from detente.actors.quoted import QUOTE_RULE, first_person_references
-from detente.nlp.syntax import sentence_numbers, standing_clause
+from detente.nlp.syntax import clause_head, sentence_numbers, standing_clause
 from detente.quotes.marks import QuotedPassage
 
 VOCAB = spacy.blank("en").vocab
@@ -229,12 +229,17 @@ def _clause_items(clause_words: str, clause_pos: str, agent_sector: str, agent_b
         head = standing_clause(doc[start:end].root)
         return head.i if head is not None else None
 
-    return items, doc, clause_of
+    def located_in(start, end):  # the component's test: after a locative preposition
+        root = doc[start:end].root
+        near = root.dep_ in ("pobj", "conj") and "near" in (root.head.lower_, root.head.head.lower_)
+        return clause_head(root).i if near else None
+
+    return items, doc, clause_of, located_in
 
 
 def test_a_description_takes_the_one_country_its_own_clause_names_before_the_story_s():
     def agent(clause_words, clause_pos, sector="GOV", by="role", abroad=frozenset({"MIL"})):
-        items, doc, clause_of = _clause_items(clause_words, clause_pos, sector, by)
+        items, doc, clause_of, located_in = _clause_items(clause_words, clause_pos, sector, by)
         out = attach_countries(
             items,
             sentence_of=[0] * len(doc),
@@ -242,6 +247,7 @@ def test_a_description_takes_the_one_country_its_own_clause_names_before_the_sto
             sectors=SECTORS,
             domestic_sectors=frozenset(),
             clause_of=clause_of,
+            located_in=located_in,
             abroad_sectors=abroad,
         )
         return out[1][2].code, out[1][2].resolved_by
@@ -257,14 +263,14 @@ def test_a_description_takes_the_one_country_its_own_clause_names_before_the_sto
     # a name carries its own identity: the clause's places do not tell it
     assert agent("Damascus", "PROPN", by="ner")[1] == "ner+focus"
     # without the clause walk, the story's country as before
-    items, doc, _clause_of = _clause_items("Damascus", "PROPN", "GOV")
+    items, doc, _clause_of, _located_in = _clause_items("Damascus", "PROPN", "GOV")
     out = attach(items, [0] * len(doc), focus=Focus("GBR", None, mentions=5))
     assert out[1][2].resolved_by == "role+focus"
 
 
-def test_a_country_word_premodifying_a_thing_names_no_clause_s_country():
-    # "Britain says the agent gassed citizens near [Syria] targets": "Syria" modifies
-    # "targets", so the clause names no country and the government keeps the story's
+def test_a_country_the_clause_names_but_not_as_where_things_happen_decides_nothing():
+    # "Britain says the agent gassed citizens near Syria targets": "Syria" only modifies
+    # "targets", so the clause says where nothing is and the government keeps the story's
     doc = parse(
         "Britain says the agent gassed citizens near Syria targets .",
         [1, 1, 3, 4, 1, 4, 5, 8, 6, 1],
@@ -276,15 +282,21 @@ def test_a_country_word_premodifying_a_thing_names_no_clause_s_country():
         (3, 4, res("group", "GOV", None, "GOV", by="role"), None),
         (7, 8, res("state", "SYR", "SYR"), "GPE"),
     ]
-    out = attach_countries(
-        items,
-        sentence_of=[0] * len(doc),
-        focus=Focus("GBR", None, mentions=5),
-        sectors=SECTORS,
-        domestic_sectors=frozenset(),
-        clause_of=lambda s, e: getattr(standing_clause(doc[s:e].root), "i", None),
-    )
-    assert (out[1][2].code, out[1][2].resolved_by) == ("GBRGOV", "role+focus")
+
+    def government(located):
+        out = attach_countries(
+            items,
+            sentence_of=[0] * len(doc),
+            focus=Focus("GBR", None, mentions=5),
+            sectors=SECTORS,
+            domestic_sectors=frozenset(),
+            clause_of=lambda s, e: clause_head(doc[s:e].root).i,
+            located_in=lambda s, e: located.get(s),
+        )
+        return out[1][2].code, out[1][2].resolved_by
+
+    assert government({}) == ("GBRGOV", "role+focus")
+    assert government({7: 4}) == ("SYRGOV", "role+clause")  # were it "near Syria"
 
 
 # -- definite descriptions ------------------------------------------------------------------------

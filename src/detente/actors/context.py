@@ -6,9 +6,10 @@ names an actor's kind but not its country. A reader takes the country from, in o
 1. an explicit owner ("Nepal's army", "Japanese officials") -- the role phrases do that
    before this pass, so those arrive here with a country;
 2. for a description (an agent noun, not a name), a country its own **clause** names and
-   no other: a state or place standing in the clause ("claims that the government used
-   chemical weapons to gas citizens near Damascus": the clause names Syria and nothing
-   else, whatever Britain the sentence or the story is about) -- the nearer the
+   no other as where things happen: a state or place after a locative preposition
+   ("claims that the government used chemical weapons to gas citizens near Damascus": the
+   clause places itself in Syria and nowhere else, whatever Britain the sentence or the
+   story is about; "policy toward Cuba", "the Iran deal" place nothing) -- the nearer the
    evidence, the likelier it speaks of this actor. A name carries its own identity,
    which the places around it do not tell; and agents that routinely act abroad
    (``abroad_sectors``: "troops entered the Strip") are where they act, not from there;
@@ -97,6 +98,7 @@ def attach_countries(
     region_words: Mapping[str, str | None] | None = None,
     phrase_start: Callable[[int, int], int] | None = None,
     clause_of: Callable[[int, int], int | None] | None = None,
+    located_in: Callable[[int, int], int | None] | None = None,
     abroad_sectors: frozenset[str] = frozenset(),
 ) -> list[Item]:
     """``items`` in text order, with a country for every attachable actor the context
@@ -104,8 +106,10 @@ def attach_countries(
     ``region_words``; ``phrase_start(start, end)``: where the noun phrase of the mention at
     those tokens starts (its premodifiers); ``clause_of(start, end)``: the clause the
     mention at those tokens stands in (any number naming it; None: in none, as a word that
-    only premodifies a noun)."""
-    clauses = _clause_countries(items, clause_of)
+    only premodifies a noun); ``located_in(start, end)``: the clause in which the state or
+    place at those tokens says where something is ("near Damascus"), None when it does not
+    ("policy toward Cuba", "the Iran deal")."""
+    clauses = _clause_countries(items, located_in)
     regions = region_words or {}
     bodies: list[Item] = []  # coded bodies so far: a later person's phrase may hold one
     served: dict[str, Resolution] = {}  # person actor_id -> the body they serve
@@ -147,11 +151,12 @@ def attach_countries(
 
 
 def _clause_countries(
-    items: list[Item], clause_of: Callable[[int, int], int | None] | None
+    items: list[Item], located_in: Callable[[int, int], int | None] | None
 ) -> dict[int | None, str | None]:
-    """clause -> the one country its states and places name (None: they name several)."""
+    """clause -> the one country its states and places name as where something is (None:
+    they name several)."""
     named: dict[int | None, set[str]] = {}
-    if clause_of is None:
+    if located_in is None:
         return {}
     for start, end, resolution, _label in items:
         if (
@@ -159,8 +164,8 @@ def _clause_countries(
             and resolution.country
             and resolution.resolved_by not in NOT_VOTING
         ):
-            named.setdefault(clause_of(start, end), set()).add(resolution.country)
-    named.pop(None, None)  # premodifiers speak of no clause
+            named.setdefault(located_in(start, end), set()).add(resolution.country)
+    named.pop(None, None)  # not where anything is
     return {clause: next(iter(c)) if len(c) == 1 else None for clause, c in named.items()}
 
 

@@ -24,8 +24,9 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"}
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})  # a verb's clausal complements
 # Dependents inside a noun phrase that say whose or which it is ("Japan's navy", "U.S. officials").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
-# Words before a noun that only modify it ("the [Iran] nuclear deal", "[Syrian] officials").
-PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Words before a noun that modify it ("the [Iran] nuclear deal", "[Syrian] officials",
+# "[North Korea]'s missile tests").
+PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
 # What a copula says its subject is: "is [ready]" (acomp), "is [a hero]" (attr).
 PREDICATE_DEPS = frozenset({"acomp", "attr"})
@@ -286,8 +287,9 @@ def clause_head(token: Token) -> Token:
 
 def standing_clause(token: Token) -> Token | None:
     """:func:`clause_head` of a word standing as a noun phrase in its clause; None for a
-    word that only premodifies another noun ("the [Iran] nuclear deal", "[U.S.] airstrikes"):
-    it says what the thing is about, not where anyone in the clause is."""
+    word that only premodifies another noun ("the [Iran] nuclear deal", "[U.S.] airstrikes",
+    "[North Korea]'s missile tests"): it says what or whose the thing is, not where anyone
+    in the clause is."""
     if token.dep_ in PREMODIFIER_DEPS and token.head.pos_ in NOMINAL_POS:
         return None
     return clause_head(token)
