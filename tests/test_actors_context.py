@@ -237,20 +237,24 @@ def _clause_items(clause_words: str, clause_pos: str, agent_sector: str, agent_b
     return items, doc, clause_of, located_in
 
 
+def attach_in_clauses(items, doc, clause_of, located_in, abroad=frozenset({"MIL"})):
+    """The second item's (code, rule) in a British story, with the clause walks."""
+    out = attach_countries(
+        items,
+        sentence_of=[0] * len(doc),
+        focus=Focus("GBR", None, mentions=5),
+        sectors=SECTORS,
+        domestic_sectors=frozenset(),
+        clause_of=clause_of,
+        located_in=located_in,
+        abroad_sectors=abroad,
+    )
+    return out[1][2].code, out[1][2].resolved_by
+
+
 def test_a_description_takes_the_one_country_its_own_clause_names_before_the_story_s():
     def agent(clause_words, clause_pos, sector="GOV", by="role", abroad=frozenset({"MIL"})):
-        items, doc, clause_of, located_in = _clause_items(clause_words, clause_pos, sector, by)
-        out = attach_countries(
-            items,
-            sentence_of=[0] * len(doc),
-            focus=Focus("GBR", None, mentions=5),
-            sectors=SECTORS,
-            domestic_sectors=frozenset(),
-            clause_of=clause_of,
-            located_in=located_in,
-            abroad_sectors=abroad,
-        )
-        return out[1][2].code, out[1][2].resolved_by
+        return attach_in_clauses(*_clause_items(clause_words, clause_pos, sector, by), abroad)
 
     # the clause names Syria alone: the government gassing citizens there is Syria's,
     # whatever Britain the main clause and the story are about
@@ -284,16 +288,10 @@ def test_a_country_the_clause_names_but_not_as_where_things_happen_decides_nothi
     ]
 
     def government(located):
-        out = attach_countries(
-            items,
-            sentence_of=[0] * len(doc),
-            focus=Focus("GBR", None, mentions=5),
-            sectors=SECTORS,
-            domestic_sectors=frozenset(),
-            clause_of=lambda s, e: clause_head(doc[s:e].root).i,
-            located_in=lambda s, e: located.get(s),
-        )
-        return out[1][2].code, out[1][2].resolved_by
+        def clause_of(start, end):
+            return clause_head(doc[start:end].root).i
+
+        return attach_in_clauses(items, doc, clause_of, lambda start, _end: located.get(start))
 
     assert government({}) == ("GBRGOV", "role+focus")
     assert government({7: 4}) == ("SYRGOV", "role+clause")  # were it "near Syria"
