@@ -582,7 +582,8 @@ class DocPlaces:
     def holder_reading(self, span: Span) -> PlaceReading | None:
         """The place that holds the name: "X in Cambridge", "Luanda's X", or that holds the
         building it names ("the Hacienda club in Manchester", "London's famous Savoy
-        hotel")."""
+        hotel"). Only a name outside ``span`` holds it ("King's Lynn" is no holder of
+        itself)."""
         for word in (span.root, facility_noun(span, self.lexicon)):
             if word is None:
                 continue
@@ -591,13 +592,17 @@ class DocPlaces:
                 pobj for _, pobj in prepositional_objects(word, self.lexicon.locative_prepositions)
             ]
             for token in holders:
-                within = self._reading_at(token)
+                within = self._reading_at(token, outside=span)
                 if within is not None:
                     return within
         return None
 
-    def _reading_at(self, token: Token) -> PlaceReading | None:
+    def _reading_at(self, token: Token, *, outside: Span) -> PlaceReading | None:
+        """The reading of the name at ``token``, when that name does not overlap ``outside``
+        (the name being resolved: resolving it again would never end)."""
         for (start, end), _name in self.names.items():
+            if start < outside.end and outside.start < end:
+                continue
             if start <= token.i < end:
                 reading = self.memo.get((start, end)) or self.resolve(start, end)
                 return reading if reading is not None and reading.country else None
