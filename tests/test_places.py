@@ -1034,6 +1034,16 @@ def test_a_town_owning_a_building_is_its_land(knowledge):
         ["B-GPE", "O", "B-ORG", "O", "O"],
     )
     assert located_as(owns[0:1], lexicon) is None
+    # "Britain's House of Commons voted": the owner of a body named by an institution word
+    # alone acts (as "the House" alone is a legislature, not a building)
+    house = parse_with_ents(
+        ["Britain", "'s", "House", "of", "Commons", "voted", "."],
+        [2, 0, 5, 2, 3, 5, 5],
+        ["poss", "case", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["PROPN", "PART", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
+    )
+    assert located_as(house[0:1], lexicon) is None
 
 
 @pytest.mark.parametrize(
