@@ -608,3 +608,78 @@ def test_speech_pronoun_does_not_reach_back_over_narration(code):
     )
     she = at(doc, "she")
     assert she is None or she.actor_id != "person:jen-psaki"
+
+
+def test_a_region_named_as_a_participant_takes_its_cameo_region_code(code):
+    doc = code(
+        "The G8 pledged billions of dollars in aid to Africa. Islamic State called for "
+        "attacks across Europe. Russia has been expanding its presence in the Arctic."
+    )
+    africa, europe = at(doc, "Africa"), at(doc, "Europe")
+    assert (africa.kind, africa.code, africa.country) == ("place", "AFR", None)
+    assert (europe.kind, europe.code, europe.country) == ("place", "EUR", None)
+    assert europe.place_id == "place:europe"  # still the place it names
+    # a region CAMEO has no code for stays a place without one
+    arctic = at(doc, "Arctic")
+    assert arctic is not None and arctic.code is None
+    assert at(doc, "Russia").code == "RUS"
+
+
+def _appositive_parse(nlp, appositive: bool):
+    """'Alan Gross, an American citizen, was released.' by hand: the noun phrase after the
+    name is its apposition, or (``appositive=False``) the object of 'met'."""
+    from spacy.tokens import Doc
+
+    if appositive:
+        words = ["Alan", "Gross", ",", "an", "American", "citizen", ",", "was", "released", "."]
+        heads = [1, 8, 1, 5, 5, 1, 1, 8, 8, 8]
+        deps = ["compound", "nsubjpass", "punct", "det", "amod", "appos", "punct", "auxpass",
+                "ROOT", "punct"]  # fmt: skip
+        tags = ["NNP", "NNP", ",", "DT", "JJ", "NN", ",", "VBD", "VBN", "."]
+        pos = ["PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "AUX", "VERB", "PUNCT"]
+    else:
+        words = ["Alan", "Gross", "met", "an", "American", "citizen", "."]
+        heads = [1, 2, 2, 5, 5, 2, 2]
+        deps = ["compound", "nsubj", "ROOT", "det", "amod", "dobj", "punct"]
+        tags = ["NNP", "NNP", "VBD", "DT", "JJ", "NN", "."]
+        pos = ["PROPN", "PROPN", "VERB", "DET", "ADJ", "NOUN", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * (len(words) - 2)
+    ents[4] = "B-NORP"
+    lemmas = [w.lower() if w != "was" else "be" for w in words]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents,
+              lemmas=lemmas)  # fmt: skip
+    return nlp.get_pipe("detente_actors")(doc)
+
+
+def test_a_group_noun_in_apposition_gives_an_unknown_person_its_country(nlp):
+    doc = _appositive_parse(nlp, appositive=True)
+    gross = find(doc, "Alan Gross")
+    assert (gross.kind, gross.code, gross.country) == ("person", "USACVL", "USA")
+    assert gross.resolved_by == "ner"  # the text's own description, not the story's focus
+    assert at(doc, "American citizen").actor_id == gross.actor_id  # the same person
+    # the same words as the object of a verb describe someone else: Gross is left to the
+    # story's focus, the citizen is a group of its own
+    other = _appositive_parse(nlp, appositive=False)
+    assert find(other, "Alan Gross").code != "USACVL"
+    assert at(other, "American citizen").kind == "group"
+
+
+def test_an_appositive_role_of_a_stateless_organization_makes_its_member(code):
+    doc = code(
+        "Najim Laachraoui, an ISIS explosives expert believed to have built the bombs, was "
+        "the other suicide bomber. Laachraoui died at the airport."
+    )
+    assert find(doc, "Najim Laachraoui").code == "IMGMUSISI"
+    assert at(doc, "Laachraoui", nth=1).code == "IMGMUSISI"
+    assert at(doc, "ISIS explosives expert").code == "IMGMUSISI"
+
+
+def test_a_spokeswoman_for_an_organization_and_her_quoted_we_are_its(code):
+    doc = code(
+        "“We have not received a formal request,” said Bernadette Meehan, a spokeswoman for "
+        "the National Security Council."
+    )
+    assert find(doc, "Bernadette Meehan").code == "USAGOV"
+    assert at(doc, "We").code == "USAGOV"
+    envoy = code("The United Nations envoy for Syria met the rebels.")
+    assert at(envoy, "envoy").code == "IGOUNO"  # not Syria's: "for" a state is no employer

@@ -424,3 +424,11 @@ def test_stages_share_one_knowledge(nlp):
     assert nlp.get_pipe("detente_actors").kb is knowledge.kb
     assert nlp.get_pipe("detente_quotes").lexicon is knowledge.quote_lexicon
     assert nlp.get_pipe("detente_events").coder.words is knowledge.clause_words
+
+
+def test_region_codes_name_gazetteer_regions_and_cameo_region_codes(non_state):
+    regions = {row[0] for row in read_values(files.REGIONS) if row[1] == "region"}
+    rows = list(read_values(files.REGION_CODES))
+    assert rows
+    assert [row[0] for row in rows if row[0] not in regions] == []
+    assert [row[1] for row in rows if row[1] not in non_state] == []

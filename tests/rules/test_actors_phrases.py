@@ -270,6 +270,48 @@ def test_one_person_in_a_country_is_not_its_agent(lexicon):
     assert role.owner is russia
 
 
+def test_an_organization_after_for_employs_a_persons_role_word(lexicon):
+    # "a spokeswoman for the Council": the Council's; "the envoy for Gondor" serves elsewhere
+    doc = parse(
+        """
+        a            det       spokeswoman  DET
+        spokeswoman  ROOT      -            NOUN   NN
+        for          prep      spokeswoman  ADP
+        the          det       Council      DET
+        Security     compound  Council      PROPN  NNP  ent=ORG
+        Council      pobj      for          PROPN  NNP  ent=ORG
+        """
+    )
+    council = NamePhrase(4, 6, frozenset({"actor"}), "ORG")
+    (role,) = roles_in(doc, lexicon, [AgentWord(1, 2, "GOV", True)], [council])
+    assert (role.owner, role.owner_outside, role.end) == (council, True, 2)
+    doc = parse(
+        """
+        the     det   envoy  DET
+        envoy   ROOT  -      NOUN   NN
+        for     prep  envoy  ADP
+        Gondor  pobj  for    PROPN  NNP  ent=GPE
+        """
+    )
+    gondor = NamePhrase(3, 4, frozenset({"state"}), "GPE")
+    (role,) = roles_in(doc, lexicon, [AgentWord(1, 2, "GOV", True)], [gondor])
+    assert role.owner is None
+    # a group's word is no employee: "funds for the Council" are not the Council's
+    (role,) = roles_in(
+        parse(
+            """
+            troops   ROOT  -       NOUN   NNS
+            for      prep  troops  ADP
+            Gondor   pobj  for     PROPN  NNP  ent=ORG
+            """
+        ),
+        lexicon,
+        [AgentWord(0, 1, "MIL", False)],
+        [NamePhrase(2, 3, frozenset({"actor"}), "ORG")],
+    )
+    assert role.owner is None
+
+
 def test_names_joined_to_the_owner_share_the_agent(lexicon):
     doc = parse(
         """

@@ -1043,6 +1043,12 @@ class DocResolver:
         ):
             return  # "the company", "the party": the one named before
         if not agent.person:
+            person = self._appositive_member(span, owner, agent.sector)
+            if person is not None:  # "Alan Gross, an American citizen": Gross, a citizen
+                resolution = person.via("role")
+                self._emit(role.start, role.end, resolution, None)
+                self._remember(span, resolution, surname=None)
+                return
             for name in role.co_owners:
                 self._resolve_co_owner(name, agent)
             by = "kb" if owner is not None else "role"
@@ -1252,6 +1258,10 @@ class DocResolver:
             person = replace(
                 person, code=join_code(owner.country, sector), country=owner.country, sector=sector
             )
+        elif person.code is None and owner is not None and _stateless_body(owner):
+            # "Najim Laachraoui, an ISIS explosives expert": a member of the organization
+            person = replace(person, code=owner.code, country=None, sector=None)
+        if person is not entry.resolution:
             entry.resolution = person
             self.resolved = [
                 (
@@ -1263,6 +1273,16 @@ class DocResolver:
                 for s, e, r, label in self.resolved
             ]
         return person
+
+    def _appositive_member(
+        self, span: Span, owner: Resolution | None, sector: str
+    ) -> Resolution | None:
+        """ "Alan Gross, an American citizen": a singular group noun in apposition to a
+        person is what that person is, and gives an uncoded person its owner's country
+        (:meth:`_appositive_person`); a plural one ("the protesters, students") is no person."""
+        if owner is None or span.root.tag_ in PLURAL_TAGS:
+            return None
+        return self._appositive_person(span, owner, sector)
 
     def _resolve_title(self, role: RolePhrase, owner: Resolution | None, agent_text: str) -> None:
         person = role.person
@@ -1501,6 +1521,19 @@ class DocResolver:
                 )  # fmt: skip
         return list(places.values())
 
+    def _as_region_actor(self, resolution: Resolution) -> Resolution:
+        """A region the gazetteer knows and CAMEO codes ("Europe", "Africa", "the Middle
+        East") keeps its place and takes its region code, the way a state name takes its
+        ISO3: "attacks on Europe" and "aid to Africa" have a participant of that region
+        (``actors/region_codes.tsv``)."""
+        place = resolution.place
+        if resolution.kind != "place" or resolution.code or place is None:
+            return resolution
+        region = self.lexicon.region_codes.get(place.place_id)
+        if region is None or resolution.country is not None:
+            return resolution
+        return replace(resolution, code=region)  # resolved_by: the place's own reason
+
     def _mentions(self) -> list[Mention]:
         doc = self.doc
         doc_id = doc_id_of(doc)
@@ -1508,6 +1541,7 @@ class DocResolver:
         resolved = [*self.resolved, *self.nested_places]
         for start, end, r, label in sorted(resolved, key=lambda item: (item[0], item[1])):
             span = doc[start:end]
+            r = self._as_region_actor(r)
             place = r.place
             mentions.append(
                 Mention(
@@ -1594,6 +1628,12 @@ def _employer_frame(span: Span, names_person: Callable[[Token], bool]) -> bool:
     if holder.ent_type_ in ("ORG", "PERSON"):
         return True
     return holder.dep_ in ("appos", "attr") and names_person(holder)
+
+
+def _stateless_body(owner: Resolution) -> bool:
+    """An organization coded without a country (IGOUNO, IMGMUSISI, NGOHRI): its members
+    act for it."""
+    return owner.kind == "organization" and bool(owner.code) and owner.country is None
 
 
 def state_acts(

@@ -402,6 +402,8 @@ def build_roles(
             role.end = following.end
         if role.owner is None:
             _owner_from_preposition(doc, role, name_at, agent_tokens, lexicon.owner_prepositions)
+            if role.owner is None and agent.person and role.person is None:
+                _employer_from_preposition(doc, role, name_at, lexicon.employer_prepositions)
             following = name_at[role.end] if role.end < len(doc) else None
             if (
                 agent.person
@@ -543,6 +545,23 @@ def _owner_from_preposition(
                     if prep.i == role.end:  # adjacent: the phrase reads through the preposition
                         role.end = max(role.end, name.end)
                     return
+
+
+def _employer_from_preposition(
+    doc: Doc, role: RolePhrase, name_at: list[NamePhrase | None], prepositions: frozenset[str]
+) -> None:
+    """ "a spokeswoman for the National Security Council", "a lawyer for Amnesty": an
+    organization named after a person's role word and "for" employs the person. Only an
+    organization: "the envoy for Syria", "the minister for Africa" serve elsewhere."""
+    for prep in doc[role.agent.end - 1].children:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+            continue
+        for obj in prep.children:
+            name = name_at[obj.i] if obj.dep_ == "pobj" else None
+            if name is not None and name.label == "ORG":
+                role.owner = name  # the phrase stops before it: the name is a mention too
+                role.owner_outside = True
+                return
 
 
 def _person_like(doc: Doc, name: NamePhrase) -> bool:

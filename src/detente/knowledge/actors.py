@@ -40,6 +40,7 @@ class ActorLexicon:
     locative_prepositions: frozenset[str]
     acting_prepositions: frozenset[str]
     owner_prepositions: frozenset[str]
+    employer_prepositions: frozenset[str]  # "a spokeswoman for the NSC": an organization's
     name_prepositions: frozenset[str]  # "Bank of Japan": a state word inside a name after these
     coordinators: frozenset[str]  # words that join two names in one entity
     generic_role_heads: frozenset[str]
@@ -56,6 +57,8 @@ class ActorLexicon:
     male_honorifics: frozenset[str] = frozenset()
     # "militants" -> {REB, INS, UAF, ...}: the types a description's antecedent must have
     description_types: dict[str, frozenset[str]] = field(default_factory=dict)
+    # gazetteer region -> its CAMEO region code ("place:europe" -> EUR) when named as an actor
+    region_codes: dict[str, str] = field(default_factory=dict)
 
 
 def load_actor_lexicon(
@@ -88,6 +91,7 @@ def load_actor_lexicon(
         locative_prepositions=words("preposition-locative"),
         acting_prepositions=words("preposition-acting"),
         owner_prepositions=words("preposition-owner"),
+        employer_prepositions=words("preposition-employer"),
         name_prepositions=words("preposition-name"),
         coordinators=words("coordinator"),
         generic_role_heads=frozenset(read_words(files.GENERIC_ROLE_HEADS, folder=folder)),
@@ -114,4 +118,8 @@ def load_actor_lexicon(
             word.lower(): None if region == "-" else region
             for _n, (word, region) in read_rows(files.REGION_WORDS, folder=folder)
         },
+        region_codes=dict(
+            (place_id, region)
+            for _n, (place_id, region) in read_rows(files.REGION_CODES, folder=folder)
+        ),
     )

@@ -96,6 +96,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-locative",  # "in Washington": a place, not an actor
     "preposition-acting",  # "talks with Washington": a seat of government that acts
     "preposition-owner",  # "the president of Armenia"
+    "preposition-employer",  # "a spokeswoman for the National Security Council"
     "preposition-name",  # "Bank of Japan": a state word inside a name after these
     "preposition-topic",  # "accused X of ...", "joked about ..."
     "preposition-target",  # objects of these are an event's targets, most likely first
@@ -186,6 +187,11 @@ REGION_WORDS = _table(
     "actors/region_words.tsv",
     Column("word", WORD),
     Column("region", pattern(r"[A-Z]{3}|-", "a CAMEO region code or -")),
+)
+REGION_CODES = _table(
+    "actors/region_codes.tsv",
+    Column("place_id", pattern(r"place:[a-z0-9-]+", "a gazetteer place id")),
+    Column("region", pattern(r"[A-Z]{3}", "a CAMEO region code")),
 )
 
 # -- events -------------------------------------------------------------------------------------
@@ -548,6 +554,7 @@ SHIPPED = (
     OUTLETS,
     DOMESTIC_SECTORS,
     REGION_WORDS,
+    REGION_CODES,
     CAMEO,
     CAMEO_ROOTS,
     ONE_SIDED_PAIRS,
