@@ -1649,6 +1649,26 @@ def test_the_of_phrase_of_an_intransitive_event_noun_names_its_doer():
     assert embargo is None or "JPN" not in [a.code for a in embargo.sources]
 
 
+def test_an_actor_inside_the_of_phrase_is_not_the_doer_only_its_head():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from detente.events.participants import DocActors
+
+    coder = EventCoder(load_knowledge())
+    # "The talk of Japan 's plan with Russia ended ." - a hand-built parse: the "of" phrase
+    # is what the talk is about (Japan's plan), not who talks
+    words = ["The", "talk", "of", "Japan", "'s", "plan", "with", "Russia", "ended", "."]
+    heads = [1, 8, 1, 5, 3, 2, 1, 6, 8, 8]
+    deps = ["det", "nsubj", "prep", "poss", "case", "pobj", "prep", "pobj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "PART", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["the", "talk", "of", "Japan", "'s", "plan", "with", "Russia", "end", "."]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc._.mentions = hand_mentions(doc.text, "d", ACTORS)
+    act = coder.nominals.code(doc[1], DocActors.build(doc), set())
+    assert act is None or "JPN" not in [a.code for a in act.sources]
+
+
 def test_a_definite_event_noun_with_no_doer_names_again_the_act_reported_before():
     from spacy.lang.en import English
     from spacy.tokens import Doc

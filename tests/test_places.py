@@ -1034,6 +1034,16 @@ def test_a_town_owning_a_building_is_its_land(knowledge):
         ["B-GPE", "O", "B-ORG", "O", "O"],
     )
     assert located_as(owns[0:1], lexicon) is None
+    # "Britain's House of Commons voted": the owner of a body named by an institution word
+    # alone acts (as "the House" alone is a legislature, not a building)
+    house = parse_with_ents(
+        ["Britain", "'s", "House", "of", "Commons", "voted", "."],
+        [2, 0, 5, 2, 3, 5, 5],
+        ["poss", "case", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["PROPN", "PART", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
+    )
+    assert located_as(house[0:1], lexicon) is None
 
 
 @pytest.mark.parametrize(
@@ -1184,3 +1194,28 @@ def test_an_untagged_monument_is_a_place_in_its_sentences_country(code):
     )
     monument = at(doc, "Monument to the Revolution")
     assert monument is not None and is_place_mention(monument) and monument.country == "MEX"
+
+
+def test_a_name_holding_its_own_possessor_is_not_its_own_holder(knowledge):
+    # "moved to the King 's Lynn hospital": the parser keeps "King 's" inside the town's name
+    # and makes it the possessor of "Lynn"; the holder of the building is looked for outside
+    # the name (it asked the name itself, endlessly)
+    from detente.actors.phrases import NamePhrase
+    from detente.places.resolve import DocPlaces
+
+    words = ["Patients", "moved", "to", "the", "King", "'s", "Lynn", "hospital", "."]
+    doc = Doc(
+        ENGLISH_VOCAB,
+        words=words,
+        spaces=[True, True, True, True, False, True, True, False, False],
+        heads=[1, 1, 1, 7, 6, 4, 7, 2, 1],
+        deps=["nsubj", "ROOT", "prep", "det", "poss", "case", "compound", "pobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "DET", "PROPN", "PART", "PROPN", "NOUN", "PUNCT"],
+        ents=["O", "O", "O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "O"],
+        lemmas=[w.lower() for w in words],
+    )
+    name = NamePhrase(4, 7, frozenset({"place"}), "GPE")
+    lexicon = knowledge.place_lexicon
+    places = DocPlaces(knowledge.kb, lexicon, doc, [name], [0] * len(doc), when=None)
+    reading = places.resolve(4, 7)
+    assert reading is not None and reading.country == "GBR"

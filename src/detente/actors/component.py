@@ -1003,7 +1003,10 @@ class DocResolver:
         object, an owner, after an acting preposition ("talks with Tehran") or a dative;
         "between" only for a relation's parties ("relations between Washington and Moscow",
         not "towns between Beirut and Sidon"); the object of an armed attack is the town it
-        hits. A listed name acts where its list stands."""
+        hits. A listed name acts where its list stands only after "between", as the object of
+        an armed attack, or listed with a subject or an object ("Tehran and Moscow
+        criticized"); after another preposition only the first acts ("talks with Tehran and
+        Moscow": Moscow is the town)."""
         lexicon = self.place_lexicon
         anchor = list_anchor(span.root, lexicon)
         if anchor.dep_ == "pobj" and anchor.head.lower_ in lexicon.span_prepositions:

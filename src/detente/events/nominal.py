@@ -538,13 +538,15 @@ class NominalCoder:
         named by "of" (genitive_doers.txt; "of" not among its target prepositions, not a noun
         whose possessor is the one acted on) names who does it, as the verb's subject would
         ("100 oil workers demonstrated"). "The arrest of two journalists", "the embargo of
-        Cuba", "in support of Morsi" name what is done to or for someone: not on the list."""
+        Cuba", "in support of Morsi" name what is done to or for someone: not on the list.
+        Only the phrase's head (and its conjuncts) is the doer: an actor inside it or owning
+        it names what the act is about ("the discussion of Iran's nuclear program")."""
         if noun.lemma_.lower() not in self.words.genitive_doers:
             return []
         if "of" in entry.target_preps or entry.patient_possessor:
             return []
         for _, pobj in prepositional_objects(noun, ("of",)):
-            found = self.participants.actors_of(pobj, actors, deep=True)
+            found = self.participants.actors_of(pobj, actors, modifiers=False)
             if found:
                 return found
         return []

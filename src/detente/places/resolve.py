@@ -582,7 +582,8 @@ class DocPlaces:
     def holder_reading(self, span: Span) -> PlaceReading | None:
         """The place that holds the name: "X in Cambridge", "Luanda's X", or that holds the
         building it names ("the Hacienda club in Manchester", "London's famous Savoy
-        hotel")."""
+        hotel"). Only a name outside ``span`` holds it ("King's Lynn" is no holder of
+        itself)."""
         for word in (span.root, facility_noun(span, self.lexicon)):
             if word is None:
                 continue
@@ -591,13 +592,17 @@ class DocPlaces:
                 pobj for _, pobj in prepositional_objects(word, self.lexicon.locative_prepositions)
             ]
             for token in holders:
-                within = self._reading_at(token)
+                within = self._reading_at(token, outside=span)
                 if within is not None:
                     return within
         return None
 
-    def _reading_at(self, token: Token) -> PlaceReading | None:
+    def _reading_at(self, token: Token, *, outside: Span) -> PlaceReading | None:
+        """The reading of the name at ``token``, when that name does not overlap ``outside``
+        (the name being resolved: resolving it again would never end)."""
         for (start, end), _name in self.names.items():
+            if start < outside.end and outside.start < end:
+                continue
             if start <= token.i < end:
                 reading = self.memo.get((start, end)) or self.resolve(start, end)
                 return reading if reading is not None and reading.country else None
@@ -668,7 +673,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     if root.dep_ == "poss" and (
         word in lexicon.locating
         or head.ent_type_ in PLACE_LABELS
-        or (head.is_title and facility_kind(head.doc[head.i : head.i + 1], lexicon, whole=False))
+        or (head.is_title and facility_kind(_capitalised_name(head), lexicon))
     ):
         return "locating"  # "Mexico's women", "Luanda's Independence Square", "London's X Academy"
     if root.dep_ in MODIFIER_DEPS and word in lexicon.events and not _unarmed(head, lexicon):
@@ -676,12 +681,12 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     return _locating_modifier(root, lexicon)
 
 
-def facility_kind(span: Span, lexicon: PlaceLexicon, *, whole: bool = True) -> str | None:
+def facility_kind(span: Span, lexicon: PlaceLexicon) -> str | None:
     """``facility`` or ``institution`` for a building's name: its last word, or its first
-    ("Hospital Militar"), is such a word (place_words.tsv), written capitalised; None for
-    anything else. ``whole``: the span is the name itself, which must then have another word
-    ("Clarence House"; "the House" alone is a legislature)."""
-    if whole and (len(span) < 2 or not all(t.is_title or not t.is_alpha for t in span)):
+    ("Hospital Militar"), is such a word (place_words.tsv), written capitalised, and the name
+    has another word ("Clarence House"; "the House" alone is a legislature); None for
+    anything else."""
+    if len(span) < 2 or not all(t.is_title or not t.is_alpha for t in span):
         return None
     for token in (span[-1], span[0]):
         word = token.lower_
@@ -690,6 +695,18 @@ def facility_kind(span: Span, lexicon: PlaceLexicon, *, whole: bool = True) -> s
         if word in lexicon.institutions:
             return "institution"
     return None
+
+
+def _capitalised_name(word: Token) -> Span:
+    """``word`` with the capitalised words next to it that hang on the name ("Brixton
+    Academy" round "Academy"; "House" alone in "House of Commons")."""
+    doc = word.doc
+    start, end = word.i, word.i + 1
+    while start > 0 and doc[start - 1].is_title and start - 1 < doc[start - 1].head.i < end:
+        start -= 1
+    while end < len(doc) and doc[end].is_title and start <= doc[end].head.i < end:
+        end += 1
+    return doc[start:end]
 
 
 def facility_noun(span: Span, lexicon: PlaceLexicon) -> Token | None:
