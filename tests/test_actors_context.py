@@ -20,7 +20,7 @@ from detente.actors.descriptions import (
 )
 from detente.actors.focus import Focus, dateline_span, focus_country, outlet_country
 from detente.actors.quoted import QUOTE_RULE, first_person_references
-from detente.nlp.syntax import clause_head, sentence_numbers, standing_clause
+from detente.nlp.syntax import sentence_numbers
 from detente.quotes.marks import QuotedPassage
 
 VOCAB = spacy.blank("en").vocab
@@ -203,98 +203,6 @@ def test_an_unknown_person_serves_the_body_named_in_their_own_phrase():
     # a body outside the person's phrase does not make them its member: the focus does
     out = attach_phrases({(5, 7): 5, (8, 9): 8})
     assert (out[1][2].code, out[1][2].resolved_by) == ("IRN", "ner+focus")
-
-
-def _clause_items(clause_words: str, clause_pos: str, agent_sector: str, agent_by: str = "role"):
-    """ "Britain says the AGENT gassed citizens near X [and Y]": a hand-built parse, the
-    items the actors stage would have, and the clause of any mention by the real walk."""
-    words = f"Britain says the agent gassed citizens near {clause_words} ."
-    n = len(words.split())
-    two = n == 11  # "near Damascus and Ankara"
-    heads = [1, 1, 3, 4, 1, 4, 5, 6] + ([7, 7] if two else []) + [1]
-    deps = "nsubj ROOT det nsubj ccomp dobj prep pobj " + ("cc conj " if two else "")
-    doc = parse(
-        words, heads, deps + "punct", f"PROPN VERB DET NOUN VERB NOUN ADP {clause_pos} PUNCT"
-    )
-    kind = "organization" if agent_by == "ner" else "group"
-    items = [
-        (0, 1, res("state", "GBR", "GBR"), "GPE"),
-        (3, 4, res(kind, agent_sector, None, agent_sector, by=agent_by), None),
-        (7, 8, res("place", None, "SYR"), "GPE"),
-    ]
-    if two:
-        items.append((9, 10, res("place", None, "TUR"), "GPE"))
-
-    def clause_of(start, end):
-        head = standing_clause(doc[start:end].root)
-        return head.i if head is not None else None
-
-    def located_in(start, end):  # the component's test: after a locative preposition
-        root = doc[start:end].root
-        near = root.dep_ in ("pobj", "conj") and "near" in (root.head.lower_, root.head.head.lower_)
-        return clause_head(root).i if near else None
-
-    return items, doc, clause_of, located_in
-
-
-def attach_in_clauses(items, doc, clause_of, located_in, abroad=frozenset({"MIL"})):
-    """The second item's (code, rule) in a British story, with the clause walks."""
-    out = attach_countries(
-        items,
-        sentence_of=[0] * len(doc),
-        focus=Focus("GBR", None, mentions=5),
-        sectors=SECTORS,
-        domestic_sectors=frozenset(),
-        clause_of=clause_of,
-        located_in=located_in,
-        abroad_sectors=abroad,
-    )
-    return out[1][2].code, out[1][2].resolved_by
-
-
-def test_a_description_takes_the_one_country_its_own_clause_names_before_the_story_s():
-    def agent(clause_words, clause_pos, sector="GOV", by="role", abroad=frozenset({"MIL"})):
-        return attach_in_clauses(*_clause_items(clause_words, clause_pos, sector, by), abroad)
-
-    # the clause names Syria alone: the government gassing citizens there is Syria's,
-    # whatever Britain the main clause and the story are about
-    assert agent("Damascus", "PROPN") == ("SYRGOV", "role+clause")
-    # the clause names two countries: it does not say whose the government is
-    assert agent("Damascus and Ankara", "PROPN CCONJ PROPN") == ("GBRGOV", "role+focus")
-    # armed forces act abroad: "troops ... near Damascus" are not Syria's for that
-    assert agent("Damascus", "PROPN", "MIL") == ("GBRMIL", "role+focus")
-    assert agent("Damascus", "PROPN", "MIL", abroad=frozenset()) == ("SYRMIL", "role+clause")
-    # a name carries its own identity: the clause's places do not tell it
-    assert agent("Damascus", "PROPN", by="ner")[1] == "ner+focus"
-    # without the clause walk, the story's country as before
-    items, doc, _clause_of, _located_in = _clause_items("Damascus", "PROPN", "GOV")
-    out = attach(items, [0] * len(doc), focus=Focus("GBR", None, mentions=5))
-    assert out[1][2].resolved_by == "role+focus"
-
-
-def test_a_country_the_clause_names_but_not_as_where_things_happen_decides_nothing():
-    # "Britain says the agent gassed citizens near Syria targets": "Syria" only modifies
-    # "targets", so the clause says where nothing is and the government keeps the story's
-    doc = parse(
-        "Britain says the agent gassed citizens near Syria targets .",
-        [1, 1, 3, 4, 1, 4, 5, 8, 6, 1],
-        "nsubj ROOT det nsubj ccomp dobj prep compound pobj punct",
-        "PROPN VERB DET NOUN VERB NOUN ADP PROPN NOUN PUNCT",
-    )
-    items = [
-        (0, 1, res("state", "GBR", "GBR"), "GPE"),
-        (3, 4, res("group", "GOV", None, "GOV", by="role"), None),
-        (7, 8, res("state", "SYR", "SYR"), "GPE"),
-    ]
-
-    def government(located):
-        def clause_of(start, end):
-            return clause_head(doc[start:end].root).i
-
-        return attach_in_clauses(items, doc, clause_of, lambda start, _end: located.get(start))
-
-    assert government({}) == ("GBRGOV", "role+focus")
-    assert government({7: 4}) == ("SYRGOV", "role+clause")  # were it "near Syria"
 
 
 # -- definite descriptions ------------------------------------------------------------------------

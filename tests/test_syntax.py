@@ -7,7 +7,6 @@ from spacy.tokens import Doc
 
 from detente.nlp.syntax import (
     CLAUSE_DEPS,
-    clause_head,
     governing_verb,
     has_own_subject,
     inherited_subject,
@@ -18,7 +17,6 @@ from detente.nlp.syntax import (
     prepositional_objects,
     pruned_subtree,
     sentence_numbers,
-    standing_clause,
     subject_of,
 )
 
@@ -81,22 +79,6 @@ def test_pruned_subtree_leaves_out_clauses():
     )
     words = pruned_subtree(doc[1], lambda child, _parent: child.dep_ in CLAUSE_DEPS)
     assert [t.text for t in words] == ["Abe", "said"]
-
-
-def test_a_word_s_clause_is_the_nearest_verb_opening_one_and_a_premodifier_has_none():
-    # "Britain said the government used gas to kill people near Damascus under the Iran deal"
-    doc = parse(
-        "Britain said the government used gas to kill people near Damascus under the Iran deal",
-        [1, 1, 3, 4, 1, 4, 7, 4, 7, 8, 9, 7, 14, 14, 11],
-        "nsubj ROOT det nsubj ccomp dobj aux xcomp dobj prep pobj prep det compound pobj",
-        "PROPN VERB DET NOUN VERB NOUN PART VERB NOUN ADP PROPN ADP DET PROPN NOUN",
-    )
-    assert clause_head(doc[0]).text == "said"  # the root's clause
-    assert clause_head(doc[3]).text == "used"  # a complement clause opens its own
-    # "to kill people near Damascus" has no clause of its own: it is "used"'s
-    assert clause_head(doc[10]).text == "used" and standing_clause(doc[8]).text == "used"
-    assert standing_clause(doc[13]) is None  # "the [Iran] deal": about the deal, no one's
-    assert standing_clause(doc[14]).text == "used"
 
 
 def test_sentence_numbers_follow_the_parse():

@@ -61,10 +61,8 @@ from detente.nlp.extensions import doc_id_of, doc_text, register_extensions
 from detente.nlp.syntax import (
     PLACE_LABELS,
     SUBJECT_DEPS,
-    clause_head,
     is_copula,
     sentence_numbers,
-    standing_clause,
     subject_of,
 )
 from detente.places.evidence import country_of_word
@@ -338,22 +336,7 @@ class DocResolver:
             words=self.lowers,
             region_words=self.lexicon.region_words,
             phrase_start=self._phrase_start,
-            clause_of=self._clause_of,
-            located_in=self._located_in,
-            abroad_sectors=self.lexicon.abroad_sectors,
         )
-
-    def _clause_of(self, start: int, end: int) -> int | None:
-        """The token heading the clause the mention at tokens start..end stands in (None: it
-        only premodifies a noun; :func:`~detente.nlp.syntax.standing_clause`)."""
-        head = standing_clause(self.doc[start:end].root)
-        return head.i if head is not None else None
-
-    def _located_in(self, start: int, end: int) -> int | None:
-        """The token heading the clause a state or place at tokens start..end says where
-        things happen in ("in Syria", "near Damascus"); None when it is no locative."""
-        span = self.doc[start:end]
-        return clause_head(span.root).i if self._is_locative(span) else None
 
     def _phrase_start(self, start: int, end: int) -> int:
         """The first token of the noun phrase headed by the mention at tokens start..end."""

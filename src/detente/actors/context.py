@@ -5,27 +5,19 @@ names an actor's kind but not its country. A reader takes the country from, in o
 
 1. an explicit owner ("Nepal's army", "Japanese officials") -- the role phrases do that
    before this pass, so those arrive here with a country;
-2. for a description (an agent noun, not a name), a country its own **clause** names and
-   no other as where things happen: a state or place after a locative preposition
-   ("claims that the government used chemical weapons to gas citizens near Damascus": the
-   clause places itself in Syria and nowhere else, whatever Britain the sentence or the
-   story is about; "policy toward Cuba", "the Iran deal" place nothing) -- the nearer the
-   evidence, the likelier it speaks of this actor. A name carries its own identity,
-   which the places around it do not tell; and agents that routinely act abroad
-   (``abroad_sectors``: "troops entered the Strip") are where they act, not from there;
-3. an **antecedent** of the same kind: the latest mention of the same sector with a
+2. an **antecedent** of the same kind: the latest mention of the same sector with a
    country, a few sentences back at most ("the Nepalese government ... the government");
-4. the document's **focus** (:mod:`detente.actors.focus`): the country the story is about.
+3. the document's **focus** (:mod:`detente.actors.focus`): the country the story is about.
    A named body the knowledge base does not know ("Ernst & Young" -- no sector, no
    country) is often foreign to the story, named for its own sake: it takes the focus only
    when more than one mention makes it ("Ernst & Young and Japan signed" is not about a
    Japanese firm), or when the story keeps naming the body itself: a body named again and
    again is one of the story's own ("the Labour Party" in a British story that names
    Britain once);
-5. the **outlet**'s home country, only for domestic institutions (``domestic_sectors``:
+4. the **outlet**'s home country, only for domestic institutions (``domestic_sectors``:
    "Congress" in a CNN story without a focus).
 
-Before 2-5, the actor's own phrase. A person the knowledge base does not know, named after
+Before 2-4, the actor's own phrase. A person the knowledge base does not know, named after
 the body they serve inside their own noun phrase ("State Department senior adviser Marie
 Harf", "Rear Admiral Gregory Smith"), is an actor of that body: its code, for every later
 mention of the person too ("+phrase"). And the actor's own words: a region or bloc word ("European powers", "Western
@@ -35,7 +27,7 @@ without a country rather than give it the focus or an antecedent's.
 
 One decision per actor: every mention of the same actor (an unnamed official's later
 "the official", an unknown person's surname, a pronoun) gets the same country. The rule
-that decided is appended to ``resolved_by`` ("role+clause", "role+antecedent", "ner+focus",
+that decided is appended to ``resolved_by`` ("role+antecedent", "ner+focus",
 "role+outlet").
 """
 
@@ -55,8 +47,6 @@ ATTACHABLE_KINDS = frozenset({"person", "group", "organization"})
 BODY_KINDS = frozenset({"state", "group", "organization"})  # what a person may serve
 # rules whose resolutions speak for the text itself, not for what it points back to
 NOT_VOTING = frozenset({"pronoun"})
-EVIDENCE_KINDS = frozenset({"state", "place"})  # what names a clause's country
-DESCRIBING = frozenset({"role"})  # rules that resolve a description, not a name
 
 Item = tuple[int, int, Resolution, str | None]  # token start, end, resolution, NER label
 
@@ -97,19 +87,11 @@ def attach_countries(
     words: Sequence[str] = (),
     region_words: Mapping[str, str | None] | None = None,
     phrase_start: Callable[[int, int], int] | None = None,
-    clause_of: Callable[[int, int], int | None] | None = None,
-    located_in: Callable[[int, int], int | None] | None = None,
-    abroad_sectors: frozenset[str] = frozenset(),
 ) -> list[Item]:
     """``items`` in text order, with a country for every attachable actor the context
     gives one (see the module doc). ``words``: the document's lower-cased tokens, read for
     ``region_words``; ``phrase_start(start, end)``: where the noun phrase of the mention at
-    those tokens starts (its premodifiers); ``clause_of(start, end)``: the clause the
-    mention at those tokens stands in (any number naming it; None: in none, as a word that
-    only premodifies a noun); ``located_in(start, end)``: the clause in which the state or
-    place at those tokens says where something is ("near Damascus"), None when it does not
-    ("policy toward Cuba", "the Iran deal")."""
-    clauses = _clause_countries(items, located_in)
+    those tokens starts (its premodifiers)."""
     regions = region_words or {}
     bodies: list[Item] = []  # coded bodies so far: a later person's phrase may hold one
     served: dict[str, Resolution] = {}  # person actor_id -> the body they serve
@@ -131,15 +113,9 @@ def attach_countries(
                 resolution = with_region(resolution, own[0]) if own[0] else resolution
             else:
                 times = named[resolution.actor_id] if resolution.actor_id else 1
-                clause = None
-                if clause_of and resolution.resolved_by in DESCRIBING:
-                    clause = clauses.get(clause_of(start, end))
-                if sector in abroad_sectors:
-                    clause = None
                 choice = _decide(
-                    resolution, sector, sentence, recent, decided, focus, domestic_sectors, times,
-                    clause,
-                )  # fmt: skip
+                    resolution, sector, sentence, recent, decided, focus, domestic_sectors, times
+                )
                 if choice is not None:
                     resolution = with_country(resolution, *choice)
         if resolution.country and sector:
@@ -148,25 +124,6 @@ def attach_countries(
             bodies.append((start, end, resolution, label))
         attached.append((start, end, resolution, label))
     return attached
-
-
-def _clause_countries(
-    items: list[Item], located_in: Callable[[int, int], int | None] | None
-) -> dict[int | None, str | None]:
-    """clause -> the one country its states and places name as where something is (None:
-    they name several)."""
-    named: dict[int | None, set[str]] = {}
-    if located_in is None:
-        return {}
-    for start, end, resolution, _label in items:
-        if (
-            resolution.kind in EVIDENCE_KINDS
-            and resolution.country
-            and resolution.resolved_by not in NOT_VOTING
-        ):
-            named.setdefault(located_in(start, end), set()).add(resolution.country)
-    named.pop(None, None)  # not where anything is
-    return {clause: next(iter(c)) if len(c) == 1 else None for clause, c in named.items()}
 
 
 def _served_body(
@@ -214,17 +171,12 @@ def _decide(
     focus: Focus,
     domestic_sectors: frozenset[str],
     times_named: int = 1,
-    clause: str | None = None,
 ) -> tuple[str, str] | None:
     """The context's (country, rule) for an attachable actor named ``times_named`` times in
-    the document, once per actor; ``clause``: the one country the actor's clause names."""
+    the document, once per actor."""
     key = resolution.actor_id
     if key is not None and key in decided:
         return decided[key]
-    if clause is not None:
-        if key is not None:
-            decided[key] = (clause, "clause")
-        return clause, "clause"
     # a person's office is matched by its title (the role phrases did that), never
     # by a sector: "the queen" is not whoever of the same sector came last
     of_kind = sector if resolution.kind != "person" else None

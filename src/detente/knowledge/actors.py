@@ -53,8 +53,6 @@ class ActorLexicon:
     outlets: dict[str, str]  # web domain -> the outlet's home country ("cnn.com" -> USA)
     domestic_sectors: frozenset[str]  # sectors that take the outlet's country as a last resort
     region_words: dict[str, str | None]  # "european" -> EUR; "foreign" -> None (no country)
-    # sectors of agents acting abroad (MIL): a place in their clause is not their country
-    abroad_sectors: frozenset[str] = frozenset()
     # "mr", "herr": a surname after these is a man; never "mrs", "ms" (the KB has no gender)
     male_honorifics: frozenset[str] = frozenset()
     # "militants" -> {REB, INS, UAF, ...}: the types a description's antecedent must have
@@ -116,7 +114,6 @@ def load_actor_lexicon(
             domain.lower(): iso3 for _n, (domain, iso3) in read_rows(files.OUTLETS, folder=folder)
         },
         domestic_sectors=frozenset(read_words(files.DOMESTIC_SECTORS, folder=folder)),
-        abroad_sectors=frozenset(read_words(files.ABROAD_SECTORS, folder=folder)),
         region_words={
             word.lower(): None if region == "-" else region
             for _n, (word, region) in read_rows(files.REGION_WORDS, folder=folder)

@@ -183,7 +183,6 @@ DESCRIPTION_TYPES = _table(
 )
 OUTLETS = _table("actors/outlets.tsv", Column("domain", WORD), Column("iso3", ISO3))
 DOMESTIC_SECTORS = _words("actors/domestic_sectors.txt", Column("sector", SECTOR))
-ABROAD_SECTORS = _words("actors/abroad_sectors.txt", Column("sector", SECTOR))
 REGION_WORDS = _table(
     "actors/region_words.tsv",
     Column("word", WORD),
@@ -554,7 +553,6 @@ SHIPPED = (
     DESCRIPTION_TYPES,
     OUTLETS,
     DOMESTIC_SECTORS,
-    ABROAD_SECTORS,
     REGION_WORDS,
     REGION_CODES,
     CAMEO,

@@ -24,9 +24,6 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"}
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})  # a verb's clausal complements
 # Dependents inside a noun phrase that say whose or which it is ("Japan's navy", "U.S. officials").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
-# Words before a noun that modify it ("the [Iran] nuclear deal", "[Syrian] officials",
-# "[North Korea]'s missile tests").
-PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
 # What a copula says its subject is: "is [ready]" (acomp), "is [a hero]" (attr).
 PREDICATE_DEPS = frozenset({"acomp", "attr"})
@@ -271,25 +268,3 @@ def sentence_numbers(doc: Doc) -> tuple[list[int], list[int]]:
     if n:
         starts[0] = True
     return numpy.flatnonzero(starts).tolist() + [n], (numpy.cumsum(starts) - 1).tolist()
-
-
-def clause_head(token: Token) -> Token:
-    """The verb heading the clause ``token`` stands in: the nearest verb at or above it that
-    opens a clause of its own (:data:`CLAUSE_DEPS`) or is its sentence's root. Verb phrases
-    without a clause of their own ("to gas citizens", "for invading") stay in their head's
-    clause; the sentence's root when nothing opens one."""
-    while token.head.i != token.i:
-        if token.pos_ in VERBAL_POS and token.dep_ in CLAUSE_DEPS:
-            return token
-        token = token.head
-    return token
-
-
-def standing_clause(token: Token) -> Token | None:
-    """:func:`clause_head` of a word standing as a noun phrase in its clause; None for a
-    word that only premodifies another noun ("the [Iran] nuclear deal", "[U.S.] airstrikes",
-    "[North Korea]'s missile tests"): it says what or whose the thing is, not where anyone
-    in the clause is."""
-    if token.dep_ in PREMODIFIER_DEPS and token.head.pos_ in NOMINAL_POS:
-        return None
-    return clause_head(token)
