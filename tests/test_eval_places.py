@@ -304,13 +304,15 @@ def test_each_held_out_split_is_scored_on_its_own():
     s8 = sentence("s8", A3, "Rain", "Australia.", "test5", [australia])
     s9 = sentence("s9", A2, "He", "Monday.", "test6", [mention(A2, "Tripoli", "LBY")])
     s10 = sentence("s10", A3, "Rain", "Australia.", "test7", [mention(A3, "Perth", "AUS")])
+    s11 = sentence("s11", A2, "He", "Monday.", "test8", [mention(A2, "Tripoli", "LBY")])
     predictions = {
         A1: [place(A1, "Georgia", "GEO")],
         A2: [place(A2, "Tripoli", "LBY")],
         A3: [place(A3, "Perth", "USA")],
     }
-    scores = score_places([GOLD[0], s5, s6, s7, s8, s9, s10], predictions, resamples=0)
-    splits = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "all"]
+    scores = score_places([GOLD[0], s5, s6, s7, s8, s9, s10, s11], predictions, resamples=0)
+    splits = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"]
+    splits.append("all")
     assert list(scores) == splits
     assert (scores["test2"].counts.right, scores["test2"].errors) == (1, ())
     test3 = scores["test3"]
@@ -328,7 +330,9 @@ def test_each_held_out_split_is_scored_on_its_own():
     test7 = scores["test7"]  # Perth put in the USA
     assert (test7.counts.sentences, test7.counts.gold_places, test7.counts.right) == (1, 1, 0)
     assert [(e.sentence_id, e.predicted_country) for e in test7.errors] == [("s10", "USA")]
-    assert scores["all"].counts.gold_places == 7 and scores["all"].counts.right == 3
+    test8 = scores["test8"]  # Tripoli found in Libya
+    assert (test8.counts.sentences, test8.counts.gold_places, test8.counts.right) == (1, 1, 1)
+    assert scores["all"].counts.gold_places == 8 and scores["all"].counts.right == 4
     assert "| test3 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
     assert "| test4 | 1 | 1 | 1 | 1.000" in to_markdown(scores)
     assert "test3" not in score_places([GOLD[0], s5], predictions, resamples=0)
@@ -339,6 +343,8 @@ def test_each_held_out_split_is_scored_on_its_own():
     assert "test6" not in score_places([GOLD[0], s5, s6, s7, s8], predictions, resamples=0)
     assert "| test7 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
     assert "test7" not in score_places([GOLD[0], s5, s6, s7, s8, s9], predictions, resamples=0)
+    assert "| test8 | 1 | 1 | 1 | 1.000" in to_markdown(scores)
+    assert "test8" not in score_places([GOLD[0], s5, s6, s7, s8, s9, s10], predictions, resamples=0)
 
 
 def _gold_file(tmp_path, sentences) -> Path:
