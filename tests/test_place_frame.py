@@ -187,6 +187,7 @@ def test_the_frame_training_and_the_miss_table_never_read_the_fresh_split():
             sys.path.remove(folder)
     fresh = HELD_OUT_SPLITS[-1]
     assert fresh == "test8" and fresh not in train.SPLITS and fresh not in misses.ALLOWED
+    assert misses.ALLOWED[-1] == "test7"  # seen since its one scoring (places14)
     assert "test5" in train.SPLITS  # the least-fitted split the model is measured on
     # the stage decides by the weights file whenever it exists: the documented command
     # (make train) measures only, and writes it only when asked
