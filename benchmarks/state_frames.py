@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import argparse
 import collections
-import sys
-import warnings
 
-from place_misses import ALLOWED, CACHE, parsed, run_stages
+from place_misses import ALLOWED, CACHE, actors_pipeline, parsed, run_stages, worn_splits
 
 ROLES = ("place", "actor", "other", "none")
 
@@ -34,17 +32,12 @@ def main() -> None:
     parser.add_argument("--splits", default=",".join(ALLOWED))
     parser.add_argument("--list", action="store_true", help="print every name in its sentence")
     args = parser.parse_args()
-    splits = args.splits.split(",")
-    if bad := [s for s in splits if s not in ALLOWED]:
-        sys.exit(f"refused: {', '.join(bad)} (only {', '.join(ALLOWED)} may be read)")
+    splits = worn_splits(args.splits)
 
     from detente.actors.component import FRAME_LOG
     from detente.eval.places import gold_articles, read_gold
-    from detente.nlp import load
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        nlp = load(stages=["actors"])
+    nlp = actors_pipeline()
     nlp.get_pipe("detente_actors").collect_frames = True
     counts: collections.Counter = collections.Counter()
     decided = 0
