@@ -382,7 +382,7 @@ class NominalCoder:
             return sources, sides, unnamed, inherited, False
         # "Pompeo wrapped up his visit to North Korea. The visit comes after ...": the act
         # reported just before, named again
-        sources, unnamed = self._named_again(noun, governor, entry, actors, earlier)
+        sources, unnamed = self._named_again(noun, governor, entry, actors, consumed, earlier)
         return sources, sides, unnamed, inherited or bool(sources), bool(sources)
 
     def _other_sense(
@@ -626,6 +626,7 @@ class NominalCoder:
         governor: Token | None,
         entry: NominalEntry,
         actors: DocActors,
+        consumed: set[int],
         earlier: Sequence[ReportedAct],
     ) -> tuple[list[EventActor], list[EventActor]]:
         """ "Pompeo wrapped up his visit to North Korea on Sunday. The visit comes after ...",
@@ -633,7 +634,8 @@ class NominalCoder:
         event noun ("the", "this") with no doer named in its sentence names again the act of
         its CAMEO root that a sentence before it reported last, done by that act's doers to
         its ones acted on; the guideline codes an act reported again in each sentence that
-        reports it. ``(doers, targets)``; empty when the noun is indefinite ("a visit":
+        reports it (the verbs of its own targets' clauses join ``consumed`` then, as for any
+        noun that fires). ``(doers, targets)``; empty when the noun is indefinite ("a visit":
         another act), what another noun is about ("the aim of the visit"), in a clause that
         is not asserted, when a clause on it names its own doer ("the threat posed by ISIL",
         "the sanctions we are applying"), when it names ones acted on that the earlier act
@@ -651,9 +653,11 @@ class NominalCoder:
         act = self._nearest_of_root(entry, earlier)
         if act is None or not act.sources:
             return [], []
-        own = self._targets(noun, entry, actors, set())
+        read: set[int] = set()  # the verbs its own targets' clauses hold, taken if it fires
+        own = self._targets(noun, entry, actors, read)
         if own and not any(same_side(t, a) for t in own for a in act.targets):
             return [], []
+        consumed |= read
         return list(act.sources), own or list(act.targets)
 
     def _nearest_of_root(
