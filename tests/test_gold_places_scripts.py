@@ -205,11 +205,11 @@ def test_a_bad_annotation_line_is_reported_and_nothing_written(scripts, shared_d
     shutil.copy(gold_dir / "sentences.tsv", tmp_path / "sentences.tsv")
     first = json.loads((gold_dir / "annotations" / "A.jsonl").read_text().splitlines()[0])
     first["mentions"][0]["text"] = "Atlantis"
-    lines = [json.dumps(first), json.dumps({"id": "p999", "mentions": []})]
+    lines = [json.dumps(first), json.dumps({"id": "p9999", "mentions": []})]
     (tmp_path / "annotations" / "B.jsonl").write_text("\n".join(lines) + "\n")
     target, _, errors, _ = scripts["build_places"].build("B", gold_dir=tmp_path, partial=True)
     assert errors[0].endswith("B.jsonl:1: span 'Atlantis' is not in the sentence")
-    assert errors[1].endswith("B.jsonl:2: unknown sentence id 'p999'")
+    assert errors[1].endswith("B.jsonl:2: unknown sentence id 'p9999'")
     assert not target.exists()
 
 
