@@ -60,6 +60,7 @@ from detente.events.participants import (
 )
 from detente.events.patterns import VerbCodes
 from detente.events.statements import StatementCoder
+from detente.events.visits import clause_host, is_visit, own_forces_abroad
 from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
@@ -69,6 +70,7 @@ from detente.nlp.syntax import (
     has_modal,
     is_bare_verb,
     is_copula,
+    is_to_infinitive,
     passive_agent,
     prepositional_objects,
 )
@@ -346,15 +348,18 @@ class EventCoder:
         """The acts a verb codes: its own, with its factuality, and the verbal act that a
         governing word or the future makes of it ("pledged to give aid": the pledge 0331
         and the aid, intended; "will visit": the intent 036 and the visit, intended)."""
+        purpose = None
         if is_unasserted_infinitive(verb, actors, self.words) and not participle_patients(
             verb, actors, self.participants
         ):
-            return self._drop(verb, "unasserted infinitive")
+            purpose = self._visit_purpose(verb, actors)
+            if purpose is None:
+                return self._drop(verb, "unasserted infinitive")
         role = self.words.roles.get(self.verb_codes.word(verb))
         if role in REPORTING_ROLES and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
             # attribution: "X did Y, officials said" codes X (statements: statements.py)
             return self._drop(verb, "reporting verb")
-        factuality = act_factuality(verb, self.words, self.date_words.future_auxiliaries)
+        factuality = purpose or act_factuality(verb, self.words, self.date_words.future_auxiliaries)
         if not factuality.coded:
             # "may demand that Israel withdraw": the withdrawal is not coded
             return self._drop(verb, "factuality not coded")
@@ -383,6 +388,23 @@ class EventCoder:
             obliged = Factuality("demanded", demand.trigger)
             return [demand, *self._code_own(verb, entry, actors, consumed, role, obliged, False)]
         return self._code_own(verb, entry, actors, consumed, role, factuality, embedded_coded)
+
+    def _visit_purpose(self, verb: Token, actors: DocActors) -> Factuality | None:
+        """ "Kerry flew to Beijing to meet Chinese leaders": the purpose of a trip is an act
+        of its own, intended (the guideline codes the visit and its purpose, "meet" 040
+        intended); None for any other infinitive of purpose, and for the purpose of a trip
+        not made ("did not fly to Beijing to meet") or not travelled ("went on to accuse")."""
+        trip = verb.head
+        if verb.dep_ != "advcl" or not is_to_infinitive(verb) or trip.pos != VERB:
+            return None
+        entry = self.verb_codes.entry(trip)
+        if entry is None or clause_negated(trip, self.words):
+            return None
+        coding = _Coding(*self.verb_codes.code_of(trip, entry, verb_subject(trip)))
+        if not is_visit(self.cameo, coding.code.forward):
+            return None
+        # "went on to accuse": a verb of travel with no destination is in another sense
+        return Factuality("intended", trip) if self._argument_sense(trip, coding, actors) else None
 
     def _code_own(
         self,
@@ -536,6 +558,10 @@ class EventCoder:
         targets, reciprocal, deep = self._verb_targets(
             verb, actors, sources, coding.pattern, policy, forced_targets
         )
+        if targets and is_visit(self.cameo, coding.code.forward):
+            # "visited U.S. troops in Afghanistan": the host, not the visitor's own forces
+            host = clause_host(verb, self.participants, actors, sources)
+            targets = own_forces_abroad(targets, sources, host, self.words.armed_sectors)
         coding = self._unarmed_sense(verb, coding, sources, targets)
         coding = self._object_sense(verb, coding, sources, actors)
         if coding is None:

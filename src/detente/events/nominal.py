@@ -36,8 +36,21 @@ from detente.events.participants import (
     unarmed_sense,
 )
 from detente.events.patterns import VerbCodes, spec_text
+from detente.events.visits import (
+    clause_host,
+    is_visit,
+    modifier_host,
+    own_forces_abroad,
+    place_modifier,
+)
 from detente.knowledge.events import Cameo, ClauseWords, NominalEntry, RootPolicy
-from detente.nlp.syntax import VERBAL_POS, governing_verb, passive_agent, prepositional_objects
+from detente.nlp.syntax import (
+    VERBAL_POS,
+    governing_verb,
+    is_copula,
+    passive_agent,
+    prepositional_objects,
+)
 from detente.records import Event, EventActor
 
 # (trigger, sector, ones acted on) -> (unnamed doers, ones acted on): the unknown perpetrator
@@ -314,9 +327,7 @@ class NominalCoder:
             self._addressees(noun, governor, actors, sources if mutual and inherited else [])
         )
         policy = self.cameo.policy(entry.code.forward)
-        if not targets and policy.place_target:
-            # "its invasion of South Lebanon": a place stands for its country
-            targets = self._place_targets(noun, entry, actors, sources)
+        targets = self._place_hosts(noun, governor, entry, targets, sources, actors)
         if not targets and entry.patient_possessor:
             return None  # "announced the release of a report": an act done to no one named
         if not targets and len(sources) < 2 and policy.domestic != "no" and not mutual:
@@ -352,6 +363,45 @@ class NominalCoder:
             confidence=0.6 if inherited else 0.7,
             reciprocal=mutual,
         )
+
+    def _place_hosts(
+        self,
+        noun: Token,
+        governor: Token | None,
+        entry: NominalEntry,
+        targets: list[EventActor],
+        sources: list[EventActor],
+        actors: DocActors,
+    ) -> list[EventActor]:
+        """The targets, or where none is named, the place the act lands in ("its invasion
+        of South Lebanon": a place stands for its country); a visit's host."""
+        if not targets and self.cameo.policy(entry.code.forward).place_target:
+            targets = self._place_targets(noun, entry, actors, sources)
+        if is_visit(self.cameo, entry.code.forward):
+            targets = self._visit_hosts(noun, governor, targets, sources, actors)
+        return targets
+
+    def _visit_hosts(
+        self,
+        noun: Token,
+        governor: Token | None,
+        targets: list[EventActor],
+        sources: list[EventActor],
+        actors: DocActors,
+    ) -> list[EventActor]:
+        """A visit's host where no target phrase names it ("his Middle East trip", "is in
+        South Africa on an official visit": a copula's place; a verb's places are its own
+        act's, "arrived in Gondor on a visit"), and the host its phrase names in place of
+        the visitors' own forces abroad (:mod:`~detente.events.visits`)."""
+        if targets:
+            host = clause_host(noun, self.participants, actors, sources)
+            return own_forces_abroad(targets, sources, host, self.words.armed_sectors)
+        modifier = [
+            t for t in modifier_host(noun, actors) if not any(same_side(t, s) for s in sources)
+        ]
+        if modifier or governor is None or not is_copula(governor):
+            return modifier
+        return clause_host(governor, self.participants, actors, sources)
 
     def _doers_elsewhere(
         self,
@@ -485,9 +535,12 @@ class NominalCoder:
         the verb."""
         participants = self.participants
         inherited = False
+        visit = is_visit(self.cameo, entry.code.forward)
         for child in noun.children:
             if child.dep_ not in _DOER_DEPS or _possessor_acted_on(noun, entry):
                 continue
+            if visit and place_modifier(child, actors) is not None:
+                continue  # "his Middle East trip": where it goes, not who goes
             if child.lower_ in self.words.possessives and actors.by_token[child.i] == -1:
                 # "their demand": whoever does the governing verb
                 if governor is not None:

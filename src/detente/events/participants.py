@@ -670,6 +670,13 @@ class Participants:
             candidates.append((self.actors_of(pobj, actors, deep=True), False))
         return candidates
 
+    def host_place(
+        self, verb: Token, actors: DocActors, sources: list[EventActor]
+    ) -> EventActor | None:
+        """The place of another country than the sources' where the verb's clause puts
+        its act ("is in South Africa on an official visit"), as the actor of its country."""
+        return self._place_target(verb, actors, sources, False)
+
     def _place_target(
         self, verb: Token, actors: DocActors, sources: list[EventActor], domestic: bool
     ) -> EventActor | None:
