@@ -191,8 +191,8 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     claimed: set[int] = set()
     drafts = _reported_speech(view, lexicon, claimed)
     reported_cues = sorted(d.cue.start_char for d in drafts if d.cue is not None)
-    mixed = sorted((d for d in drafts if d.kind == "mixed"), key=lambda d: d.end)
-    drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, mixed))
+    reports = sorted(drafts, key=lambda d: d.end)
+    drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, reports))
     drafts = _merge_fragments(_outermost(drafts))
     drafts.extend(_nested_quotes(view, nested, lexicon))
     mentions = view.mentions
@@ -1278,10 +1278,10 @@ def _direct_quotes(
     lexicon: QuoteLexicon,
     claimed: set[int],
     reported_cues: list[int],
-    mixed: list[_Draft],
+    reports: list[_Draft],
 ) -> list[_Draft]:
     text = view.text
-    mixed_ends = [draft.end for draft in mixed]
+    report_ends = [draft.end for draft in reports]
     drafts: list[_Draft] = []
     for index, passage in enumerate(passages):
         if index in claimed:
@@ -1318,13 +1318,15 @@ def _direct_quotes(
             continue  # a subheading in marks ('‘Legend in the Coal Fields.’')
         if previous is not None and previous.rule == "direct:sign-off":
             previous = None  # a signature ends the statement
-        previous = _statement_going_on(view, passage, previous, mixed, mixed_ends)
+        previous = _statement_going_on(view, passage, previous, reports, report_ends, lexicon)
         if previous is not None and _continues(
             view, index, passage, previous, reported_cues, lexicon
         ):
             # '“A,” she said. “B.”' — one statement told in several passages, also
             # over paragraphs: PolNeAR annotates it as one attribution, and so do we
             previous.go_on(passage)
+            if previous.kind == "indirect":
+                previous.kind = "mixed"  # a report going on in quoted words
             if not previous.rule.endswith("+continued"):
                 previous.rule += "+continued"
             continue
@@ -1553,25 +1555,29 @@ def _statement_going_on(
     view: _DocView,
     passage: QuotedPassage,
     previous: _Draft | None,
-    mixed: list[_Draft],
-    mixed_ends: list[int],
+    reports: list[_Draft],
+    report_ends: list[int],
+    lexicon: QuoteLexicon,
 ) -> _Draft | None:
     """The statement a cue-less quoted sentence may go on: the previous direct quote with
-    a speaker, or a reported clause that ends on quoted words right before it."""
+    a speaker, or a report (sorted by ``report_ends``) whose words end right before it."""
+    last = previous  # the quote before, whatever its kind: a report in its tag stays there
     if previous is not None and not (
         previous.kind == "direct"
         and (previous.speaker is not None or previous.rule.startswith("direct:uncued"))
     ):
         previous = None
-    # 'he’s “made a lot of money in down markets.” “Frankly, …”': a reported clause
-    # that ends on quoted words goes on in the next quoted sentence, too
-    latest = bisect_right(mixed_ends, passage.open_mark) - 1
+    # 'he’s “made a lot of money in down markets.” “Frankly, …”': a report that ends
+    # right before the next quoted sentence goes on in it (one without quoted words of
+    # its own only as :func:`_indirect_goes_on` allows)
+    latest = bisect_right(report_ends, passage.open_mark) - 1
     if latest >= 0:
-        report = mixed[latest]
+        report = reports[latest]
         between = view.text[_tag_end(view, report) : passage.open_mark]
         if (
             report.speaker is not None
             and (previous is None or report.end > previous.end)
+            and (report.kind == "mixed" or _indirect_goes_on(view, report, last, lexicon))
             # nothing but marks and punctuation between the two (after the report's own
             # tag, '“…” of the plan, Mr. Holtz-Eakin said. “…”'): the next quoted sentence
             # follows the report's last quoted words at once
@@ -1580,6 +1586,34 @@ def _statement_going_on(
         ):
             previous = report
     return previous
+
+
+def _indirect_goes_on(
+    view: _DocView, report: _Draft, previous: _Draft | None, lexicon: QuoteLexicon
+) -> bool:
+    """A report without quoted words goes on in the quoted sentence right after it ('said
+    he would not vote for Mr. Cruz. “I'm not sure …”'), as PolNeAR annotates it; not a
+    report in the tag of the quote before ('“A,” she said, adding that … “B.”': the
+    quoted sentence goes on that quote), not a question (the quoted words answer it)
+    and not what someone did not say."""
+    if report.cue_token is None:
+        return False
+    if previous is not None:
+        tag = {view.sent_index[view.token_at(previous.end - 1)]}
+        if previous.cue_token is not None:
+            tag.add(view.sent_index[previous.cue_token])
+        if view.sent_index[view.token_at(report.start)] in tag:
+            return False
+    verb = view.doc[report.cue_token]
+    # the "whether" or "if" opening the reported clause, trimmed off before its first
+    # word (not the "if" of a condition inside it: 'said if the bill passes, …')
+    before = view.doc[max(0, view.token_at(report.start) - 1)]
+    return not (
+        verb.lemma_.lower() in lexicon.question_lemmas
+        or before.lower_ in lexicon.question_marks
+        and before.head.dep_ == "ccomp"
+        or any(child.dep_ == "neg" for child in verb.children)
+    )
 
 
 def _tag_end(view: _DocView, report: _Draft) -> int:
