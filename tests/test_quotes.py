@@ -405,8 +405,10 @@ def test_the_object_of_urge_or_ask_decides_whether_it_is_the_addressee(code):
     )
     found = [(q.kind, q.text, q.speaker) for q in quotes_of(doc)]
     assert ("indirect", "restraint on the border", "The senator") in found
-    assert ("indirect", "to stay home on Sunday", "The mayor") in found
-    assert not any(text.startswith("voters") for _, text, _ in found)
+    # the addressee of an object-controlled infinitive is part of what is reported, as
+    # both golds mark it (docs/gold/quotes-guideline.md: 'urged members to reject the offer')
+    assert ("indirect", "voters to stay home on Sunday", "The mayor") in found
+    assert not any(text == "voters" for _, text, _ in found)
     doc = code("The bishop urged the Kenyan delegation again.")
     assert quotes_of(doc) == []
 
@@ -471,7 +473,7 @@ def test_a_reported_infinitive_stops_before_the_reporters_next_speech_act(code):
         "“Please stop.”"
     )
     found = [(q.kind, q.text, q.speaker) for q in quotes_of(doc)]
-    assert ("indirect", "to step away from the truck", "The woman") in found
+    assert ("indirect", "her brother to step away from the truck", "The woman") in found
     assert ("direct", "Please stop.", "The woman") in found
 
 

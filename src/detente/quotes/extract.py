@@ -521,7 +521,17 @@ def _reported_content(
                 and not has_own_subject(child)
             ]
         )
-        return verb_phrase.left_edge.i, end + 1, True
+        # object control: the addressee is part of what is reported ('urged members to
+        # reject the offer'), as both golds mark it; not 'me' or 'us', which inside the
+        # quote would read as the speaker (events resolve first-person words so)
+        objects = [
+            child.left_edge.i
+            for child in verb.rights
+            if child.dep_ in ("dobj", "dative")
+            and child.i < verb_phrase.i
+            and child.lower_ not in lexicon.first_person
+        ]
+        return min([verb_phrase.left_edge.i, *objects]), end + 1, True
     # A tag the parser hung off the main clause: "The talks failed, Jannuzi said." or,
     # in the middle, "This campaign, he says, is different."
     if verb.dep_ == "parataxis" and paragraph[0] <= verb.head.i < paragraph[1]:
