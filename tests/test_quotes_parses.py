@@ -157,3 +157,45 @@ def test_a_one_word_cue_takes_its_own_object_as_the_source(lexicon):
     )
     quotes = extract_quotes(doc, lexicon)
     assert [(q.text, q.cue, q.speaker) for q in quotes] == [("Prices will rise", "per", "the bank")]
+
+
+def test_a_reported_noun_object_takes_the_as_phrase_that_says_what_it_is(lexicon):
+    # 'mentioned China as a possible suspect': the "as" phrase is what is said of China
+    doc = parse(
+        "Lawmakers had mentioned China as a possible suspect .",
+        [2, 2, 2, 2, 2, 7, 7, 4, 2],
+        "nsubj aux ROOT dobj prep det amod pobj punct",
+        "NNS VBD VBN NNP IN DT JJ NN .",
+        "lawmaker have mention China as a possible suspect .",
+    )
+    assert reported(doc, lexicon) == [("China as a possible suspect", "Lawmakers")]
+    # a circumstance after the object is not part of it
+    doc = parse(
+        "Trump announced his position during an interview .",
+        [1, 1, 3, 1, 1, 6, 4, 1],
+        "nsubj ROOT poss dobj prep det pobj punct",
+        "NNP VBD PRP NN IN DT NN .",
+        "Trump announce his position during an interview .",
+    )
+    assert reported(doc, lexicon) == [("his position", "Trump")]
+
+
+def test_an_object_controlled_infinitive_is_reported_with_its_object(lexicon):
+    # both golds: 'urged members to reject the offer' reports 'members to reject the offer'
+    doc = parse(
+        "The union urged members to reject the offer .",
+        [1, 2, 2, 2, 5, 2, 7, 5, 2],
+        "det nsubj ROOT dobj aux xcomp det dobj punct",
+        "DT NN VBD NNS TO VB DT NN .",
+        "the union urge member to reject the offer .",
+    )
+    assert reported(doc, lexicon) == [("members to reject the offer", "The union")]
+    # a first-person object stays out: inside the quote it would read as the speaker
+    doc = parse(
+        "The president asked me to stay on .",
+        [1, 2, 2, 2, 5, 2, 5, 2],
+        "det nsubj ROOT dobj aux xcomp prt punct",
+        "DT NN VBD PRP TO VB RB .",
+        "the president ask I to stay on .",
+    )
+    assert reported(doc, lexicon) == [("to stay on", "The president")]

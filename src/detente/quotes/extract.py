@@ -568,7 +568,7 @@ def _reported_content(
                 )
             )
         ):
-            return child.left_edge.i, _noun_phrase_end(child), False
+            return child.left_edge.i, _object_report_end(verb, child), False
         # "accused Republicans of placing …", "joked about moving to New Zealand"
         if child.dep_ == "prep" and child.lower_ in lexicon.topic_prepositions:
             complement = preposition_complement(child)
@@ -619,6 +619,16 @@ def _topic_end(verb: Token, preposition: Token, topic: Token) -> int:
     for other in verb.rights:
         if other.dep_ == "advcl" and other.left_edge.i == end == preposition.right_edge.i + 1:
             end = other.right_edge.i + 1
+    return end
+
+
+def _object_report_end(verb: Token, obj: Token) -> int:
+    """End (exclusive) of a reported noun object, with what the verb says of it in an "as"
+    phrase right after it ('had mentioned China as a possible suspect')."""
+    end = _noun_phrase_end(obj)
+    for child in verb.rights:
+        if child.i == end and child.dep_ == "prep" and child.lower_ == "as":
+            end = _noun_phrase_end(child)
     return end
 
 
