@@ -482,7 +482,7 @@ def _reported_content(
         child
         for child in verb.children
         if child.dep_ == "ccomp" and paragraph[0] <= child.i < paragraph[1]
-    ] or _complement_as_adverbial(verb, paragraph)
+    ] or (_complement_as_adverbial(verb, paragraph) or _complement_in_adjunct(verb, paragraph))
     right = [child for child in complements if child.i > verb.i]
     verb_phrase = _reported_verb_phrase(verb, lexicon)
     if right and verb_phrase is not None and verb_phrase.i < right[0].i:
@@ -669,6 +669,42 @@ def _complement_as_adverbial(verb: Token, paragraph: tuple[int, int]) -> list[To
     ][:1]
 
 
+def _adjunct_of_speech(noun: Token, lexicon: QuoteLexicon) -> bool:
+    """'said in a statement that …': the clause is the verb's report, with its subject the
+    speaker (:func:`_complement_in_adjunct`), not the noun's."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.i < head.i
+        and _is_speech_verb(head.head, lexicon)
+    )
+
+
+def _complement_in_adjunct(verb: Token, paragraph: tuple[int, int]) -> list[Token]:
+    """A reported clause the parser hung on the noun of an adjunct after the speech verb
+    ('He said during his victory speech Tuesday that his revolution will …', 'said on
+    Friday during a news conference that he may wait …'): a clause opened by the
+    complementiser "that" with a subject of its own is no relative clause (a relative
+    "that" is the clause's subject or object, not its marker). As for
+    :func:`_complement_as_adverbial`, only after a verb with no object ('predicted victory
+    in states that Republicans have not captured': a relative "that" the parser marked)."""
+    if any(child.dep_ in ("dobj", "dative") for child in verb.children):
+        return []
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "npadvmod") or child.i >= paragraph[1]:
+            continue
+        for token in child.subtree:
+            if (
+                token.dep_ in ("acl", "relcl")
+                and token.i < paragraph[1]
+                and has_own_subject(token)
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in token.lefts)
+            ):
+                return [token]
+    return []
+
+
 def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """The open complement a speech verb reports, if any: object control ("urged
     Congress to act", "asked him to resign"), commitments ("vowed to protect"), and the
@@ -767,7 +803,7 @@ def _report_at(
         return _verb_report(view, token, paragraph, lexicon)
     if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.speech_noun_lemmas:
         clause = _noun_clause(token)
-        if clause is None:
+        if clause is None or _adjunct_of_speech(token, lexicon):
             return None
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         return _Report(start, end, True, _noun_speaker(token), cue, "reported:noun")
