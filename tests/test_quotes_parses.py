@@ -27,7 +27,7 @@ def parse(words: str, heads: list[int], deps: str, tags: str, lemmas: str) -> Do
     coarse |= {"VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBZ": "VERB"}
     coarse |= {"MD": "AUX", "TO": "PART", "IN": "ADP", "JJ": "ADJ", ",": "PUNCT", ".": "PUNCT"}
     coarse |= {"CC": "CCONJ", "RB": "ADV", "WRB": "SCONJ", "VBP": "VERB"}
-    coarse |= {"CD": "NUM", "WDT": "PRON"}
+    coarse |= {"CD": "NUM", "WDT": "PRON", "NNPS": "PROPN", "PRP$": "PRON"}
     tags_ = tags.split()
     return Doc(
         VOCAB,
@@ -157,3 +157,80 @@ def test_a_one_word_cue_takes_its_own_object_as_the_source(lexicon):
     )
     quotes = extract_quotes(doc, lexicon)
     assert [(q.text, q.cue, q.speaker) for q in quotes] == [("Prices will rise", "per", "the bank")]
+
+
+def test_a_reported_noun_object_takes_the_as_phrase_that_says_what_it_is(lexicon):
+    # 'mentioned China as a possible suspect': the "as" phrase is what is said of China
+    doc = parse(
+        "Lawmakers had mentioned China as a possible suspect .",
+        [2, 2, 2, 2, 2, 7, 7, 4, 2],
+        "nsubj aux ROOT dobj prep det amod pobj punct",
+        "NNS VBD VBN NNP IN DT JJ NN .",
+        "lawmaker have mention China as a possible suspect .",
+    )
+    assert reported(doc, lexicon) == [("China as a possible suspect", "Lawmakers")]
+    # a circumstance after the object is not part of it
+    doc = parse(
+        "Trump announced his position during an interview .",
+        [1, 1, 3, 1, 1, 6, 4, 1],
+        "nsubj ROOT poss dobj prep det pobj punct",
+        "NNP VBD PRP NN IN DT NN .",
+        "Trump announce his position during an interview .",
+    )
+    assert reported(doc, lexicon) == [("his position", "Trump")]
+
+
+def test_an_object_controlled_infinitive_is_reported_with_its_object(lexicon):
+    # both golds: 'urged members to reject the offer' reports 'members to reject the offer'
+    doc = parse(
+        "The union urged members to reject the offer .",
+        [1, 2, 2, 2, 5, 2, 7, 5, 2],
+        "det nsubj ROOT dobj aux xcomp det dobj punct",
+        "DT NN VBD NNS TO VB DT NN .",
+        "the union urge member to reject the offer .",
+    )
+    assert reported(doc, lexicon) == [("members to reject the offer", "The union")]
+    # a first-person object stays out: inside the quote it would read as the speaker
+    doc = parse(
+        "The president asked me to stay on .",
+        [1, 2, 2, 2, 5, 2, 5, 2],
+        "det nsubj ROOT dobj aux xcomp prt punct",
+        "DT NN VBD PRP TO VB RB .",
+        "the president ask I to stay on .",
+    )
+    assert reported(doc, lexicon) == [("to stay on", "The president")]
+
+
+def test_a_that_clause_the_parser_hung_on_an_adjunct_is_what_the_verb_reports(lexicon):
+    # 'He said during his speech that taxes will rise': the parser makes the clause a
+    # relative clause of "speech"; a relative "that" is no marker, so it is the report
+    doc = parse(
+        "He said during his speech that taxes will rise .",
+        [1, 1, 1, 4, 2, 8, 8, 8, 4, 1],
+        "nsubj ROOT prep poss pobj mark nsubj aux acl punct",
+        "PRP VBD IN PRP NN IN NNS MD VB .",
+        "he say during his speech that tax will rise .",
+    )
+    assert reported(doc, lexicon) == [("taxes will rise", "He")]
+    # 'said in a statement that …': the verb's report, not a second one of the noun's
+    doc = parse(
+        "The ministry said in a statement that the talks had failed .",
+        [1, 2, 2, 2, 5, 3, 10, 8, 10, 10, 5, 2],
+        "det nsubj ROOT prep det pobj mark det nsubj aux acl punct",
+        "DT NN VBD IN DT NN IN DT NNS VBD VBN .",
+        "the ministry say in a statement that the talk have fail .",
+    )
+    assert reported(doc, lexicon) == [("the talks had failed", "The ministry")]
+
+
+def test_a_relative_clause_in_an_adjunct_is_no_report_after_an_object(lexicon):
+    # the verb reports its object; a "that" the parser marked in a relative clause of an
+    # adjunct does not replace it
+    doc = parse(
+        "The poll predicted victory in states that Republicans lost .",
+        [1, 2, 2, 2, 2, 4, 8, 8, 5, 2],
+        "det nsubj ROOT dobj prep pobj mark nsubj relcl punct",
+        "DT NN VBD NN IN NNS IN NNPS VBD .",
+        "the poll predict victory in state that Republicans lose .",
+    )
+    assert [text for text, _ in reported(doc, lexicon)] == ["victory"]

@@ -416,7 +416,7 @@ def test_an_infinitive_before_a_misread_clause_is_what_was_asked(quotes):
     )
     assert summary(quote) == (
         "indirect",
-        "to discuss their plans",
+        "the candidates to discuss their plans",  # the addressee with it, as both golds
         "asked",
         "Lauer",
         "reported:ccomp",

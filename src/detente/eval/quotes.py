@@ -56,6 +56,8 @@ GOLD_DIR = ("data", "gold", "polnear")
 # Double quotation marks; the NYT archive texts write them as two apostrophes ('') and
 # their content is as direct as that of “…”.
 QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "''", "``")
+# any mark a part of a quote scored by part may sit in (our guideline counts single marks)
+PART_MARKS = (*QUOTE_MARKS, "'", "\u2018", "\u2019", "`")
 MIN_OVERLAP = 0.3
 KINDS = ("direct", "reported", "overall")
 PREDICTED_KINDS = {"direct": ("direct", "mixed"), "reported": ("indirect",)}
@@ -528,11 +530,17 @@ def inside_a_direct_quote(quote: Quote, quotes: Sequence[Quote], text: str) -> b
 
 
 def as_predicted(
-    quotes: Iterable[Quote], *, by_part: bool = False, text: str | None = None
+    quotes: Iterable[Quote],
+    *,
+    by_part: bool = False,
+    text: str | None = None,
+    part_text: str | None = None,
 ) -> list[PredictedTuple]:
     """Quotes as scored predictions: one per quote (PolNeAR: an attribution told in several
     passages is one), or with ``by_part`` one per part (a gold of one quote per pair of
-    quotation marks, as ours on BBC News). With the article's ``text``, kinds are PolNeAR's
+    quotation marks, as ours on BBC News; with the article's ``part_text``, a part of a
+    mixed quote with no quotation mark in or around it is its reported clause:
+    :func:`part_kind`). With the article's ``text``, kinds are PolNeAR's
     (:func:`polnear_kind`), and a quote inside one of the article's direct quotes is left
     out (:func:`inside_a_direct_quote`)."""
     quotes = list(quotes)
@@ -543,8 +551,19 @@ def as_predicted(
         kind = polnear_kind(q, text) if text is not None else q.kind
         spans = (q.parts or ((q.start, q.end),)) if by_part else ((q.start, q.end),)
         for start, end in spans:
-            predicted.append((start, end, kind, q.speaker_start, q.speaker_end, q.speaker_name))
+            part = part_kind(kind, start, end, part_text) if by_part else kind
+            predicted.append((start, end, part, q.speaker_start, q.speaker_end, q.speaker_name))
     return predicted
+
+
+def part_kind(kind: str, start: int, end: int, text: str | None) -> str:
+    """The kind of one part of a quote scored by part: a reported clause that goes on in
+    quoted words ('said he would not vote for him. “I’m not sure …”') is a mixed quote whose
+    first part holds no mark; scored by part, that part is reported speech."""
+    if kind != "mixed" or text is None:
+        return kind
+    around = text[max(0, start - 1) : end + 1]
+    return kind if any(mark in around for mark in PART_MARKS) else "indirect"
 
 
 def doc_predictions(doc: Doc, *, by_part: bool, polnear_kinds: bool) -> list[PredictedTuple]:
@@ -552,7 +571,7 @@ def doc_predictions(doc: Doc, *, by_part: bool, polnear_kinds: bool) -> list[Pre
     kinds by PolNeAR's double-mark rule (:func:`polnear_kind`), else our guideline's (single
     marks quote too, as in our BBC gold)."""
     text = doc.text if polnear_kinds else None
-    return as_predicted(doc._.quotes or (), by_part=by_part, text=text)
+    return as_predicted(doc._.quotes or (), by_part=by_part, text=text, part_text=doc.text)
 
 
 def _pipeline_docs(

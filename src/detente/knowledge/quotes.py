@@ -44,6 +44,8 @@ class QuoteLexicon:
     ]  # the object decides: "urged Congress" / "urges retaliation"
     topic_prepositions: frozenset[str]  # "accused X of …", "joked about …"
     question_marks: frozenset[str]  # "asked whether …"
+    question_lemmas: frozenset[str]  # "asked about …": the quoted words after answer it
+    first_person: frozenset[str]  # I, me, us …: inside quoted words, the speaker
     personal_pronouns: frozenset[str]  # subjects that name a speaker: he, she, they, …
     phrasal_speech: dict[str, frozenset[str]]  # lemma -> particles: go on, point out
     # lemma -> prepositions whose object is what is said: comment on, call for
@@ -143,6 +145,8 @@ def load_quote_lexicon(
             addressee_object_lemmas=_strings(cues["addressee_object_verbs"]),
             topic_prepositions=words("preposition-topic"),
             question_marks=words("subordinator-question"),
+            question_lemmas=_strings(cues["question_verbs"]),
+            first_person=words("first-person"),
             trailing_clause_marks=words("subordinator-trailing"),
             concessive_marks=words("subordinator-concessive"),
             continuation_max_gap_sentences=int(cues["continuation_max_gap_sentences"]),

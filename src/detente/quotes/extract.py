@@ -191,8 +191,8 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     claimed: set[int] = set()
     drafts = _reported_speech(view, lexicon, claimed)
     reported_cues = sorted(d.cue.start_char for d in drafts if d.cue is not None)
-    mixed = sorted((d for d in drafts if d.kind == "mixed"), key=lambda d: d.end)
-    drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, mixed))
+    reports = sorted(drafts, key=lambda d: d.end)
+    drafts.extend(_direct_quotes(view, passages, lexicon, claimed, reported_cues, reports))
     drafts = _merge_fragments(_outermost(drafts))
     drafts.extend(_nested_quotes(view, nested, lexicon))
     mentions = view.mentions
@@ -482,7 +482,7 @@ def _reported_content(
         child
         for child in verb.children
         if child.dep_ == "ccomp" and paragraph[0] <= child.i < paragraph[1]
-    ] or _complement_as_adverbial(verb, paragraph)
+    ] or (_complement_as_adverbial(verb, paragraph) or _complement_in_adjunct(verb, paragraph))
     right = [child for child in complements if child.i > verb.i]
     verb_phrase = _reported_verb_phrase(verb, lexicon)
     if right and verb_phrase is not None and verb_phrase.i < right[0].i:
@@ -521,7 +521,17 @@ def _reported_content(
                 and not has_own_subject(child)
             ]
         )
-        return verb_phrase.left_edge.i, end + 1, True
+        # object control: the addressee is part of what is reported ('urged members to
+        # reject the offer'), as both golds mark it; not 'me' or 'us', which inside the
+        # quote would read as the speaker (events resolve first-person words so)
+        objects = [
+            child.left_edge.i
+            for child in verb.rights
+            if child.dep_ in ("dobj", "dative")
+            and child.i < verb_phrase.i
+            and child.lower_ not in lexicon.first_person
+        ]
+        return min([verb_phrase.left_edge.i, *objects]), end + 1, True
     # A tag the parser hung off the main clause: "The talks failed, Jannuzi said." or,
     # in the middle, "This campaign, he says, is different."
     if verb.dep_ == "parataxis" and paragraph[0] <= verb.head.i < paragraph[1]:
@@ -558,7 +568,7 @@ def _reported_content(
                 )
             )
         ):
-            return child.left_edge.i, _noun_phrase_end(child), False
+            return child.left_edge.i, _object_report_end(verb, child), False
         # "accused Republicans of placing …", "joked about moving to New Zealand"
         if child.dep_ == "prep" and child.lower_ in lexicon.topic_prepositions:
             complement = preposition_complement(child)
@@ -612,6 +622,16 @@ def _topic_end(verb: Token, preposition: Token, topic: Token) -> int:
     return end
 
 
+def _object_report_end(verb: Token, obj: Token) -> int:
+    """End (exclusive) of a reported noun object, with what the verb says of it in an "as"
+    phrase right after it ('had mentioned China as a possible suspect')."""
+    end = _noun_phrase_end(obj)
+    for child in verb.rights:
+        if child.i == end and child.dep_ == "prep" and child.lower_ == "as":
+            end = _noun_phrase_end(child)
+    return end
+
+
 def _noun_phrase_end(head: Token) -> int:
     """End (exclusive) of a reported noun phrase: before a comment set off by a comma
     ('acknowledged the reality of climate change, which makes him an outlier'), the
@@ -647,6 +667,42 @@ def _complement_as_adverbial(verb: Token, paragraph: tuple[int, int]) -> list[To
         and has_own_subject(child)
         and not any(grand.dep_ == "mark" for grand in child.lefts)
     ][:1]
+
+
+def _adjunct_of_speech(noun: Token, lexicon: QuoteLexicon) -> bool:
+    """'said in a statement that …': the clause is the verb's report, with its subject the
+    speaker (:func:`_complement_in_adjunct`), not the noun's."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.i < head.i
+        and _is_speech_verb(head.head, lexicon)
+    )
+
+
+def _complement_in_adjunct(verb: Token, paragraph: tuple[int, int]) -> list[Token]:
+    """A reported clause the parser hung on the noun of an adjunct after the speech verb
+    ('He said during his victory speech Tuesday that his revolution will …', 'said on
+    Friday during a news conference that he may wait …'): a clause opened by the
+    complementiser "that" with a subject of its own is no relative clause (a relative
+    "that" is the clause's subject or object, not its marker). As for
+    :func:`_complement_as_adverbial`, only after a verb with no object ('predicted victory
+    in states that Republicans have not captured': a relative "that" the parser marked)."""
+    if any(child.dep_ in ("dobj", "dative") for child in verb.children):
+        return []
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "npadvmod") or child.i >= paragraph[1]:
+            continue
+        for token in child.subtree:
+            if (
+                token.dep_ in ("acl", "relcl")
+                and token.i < paragraph[1]
+                and has_own_subject(token)
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in token.lefts)
+            ):
+                return [token]
+    return []
 
 
 def _reported_verb_phrase(verb: Token, lexicon: QuoteLexicon) -> Token | None:
@@ -747,7 +803,7 @@ def _report_at(
         return _verb_report(view, token, paragraph, lexicon)
     if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.speech_noun_lemmas:
         clause = _noun_clause(token)
-        if clause is None:
+        if clause is None or _adjunct_of_speech(token, lexicon):
             return None
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         return _Report(start, end, True, _noun_speaker(token), cue, "reported:noun")
@@ -1278,10 +1334,10 @@ def _direct_quotes(
     lexicon: QuoteLexicon,
     claimed: set[int],
     reported_cues: list[int],
-    mixed: list[_Draft],
+    reports: list[_Draft],
 ) -> list[_Draft]:
     text = view.text
-    mixed_ends = [draft.end for draft in mixed]
+    report_ends = [draft.end for draft in reports]
     drafts: list[_Draft] = []
     for index, passage in enumerate(passages):
         if index in claimed:
@@ -1318,13 +1374,15 @@ def _direct_quotes(
             continue  # a subheading in marks ('‘Legend in the Coal Fields.’')
         if previous is not None and previous.rule == "direct:sign-off":
             previous = None  # a signature ends the statement
-        previous = _statement_going_on(view, passage, previous, mixed, mixed_ends)
+        previous = _statement_going_on(view, passage, previous, reports, report_ends, lexicon)
         if previous is not None and _continues(
             view, index, passage, previous, reported_cues, lexicon
         ):
             # '“A,” she said. “B.”' — one statement told in several passages, also
             # over paragraphs: PolNeAR annotates it as one attribution, and so do we
             previous.go_on(passage)
+            if previous.kind == "indirect":
+                previous.kind = "mixed"  # a report going on in quoted words
             if not previous.rule.endswith("+continued"):
                 previous.rule += "+continued"
             continue
@@ -1553,25 +1611,29 @@ def _statement_going_on(
     view: _DocView,
     passage: QuotedPassage,
     previous: _Draft | None,
-    mixed: list[_Draft],
-    mixed_ends: list[int],
+    reports: list[_Draft],
+    report_ends: list[int],
+    lexicon: QuoteLexicon,
 ) -> _Draft | None:
     """The statement a cue-less quoted sentence may go on: the previous direct quote with
-    a speaker, or a reported clause that ends on quoted words right before it."""
+    a speaker, or a report (sorted by ``report_ends``) whose words end right before it."""
+    last = previous  # the quote before, whatever its kind: a report in its tag stays there
     if previous is not None and not (
         previous.kind == "direct"
         and (previous.speaker is not None or previous.rule.startswith("direct:uncued"))
     ):
         previous = None
-    # 'he’s “made a lot of money in down markets.” “Frankly, …”': a reported clause
-    # that ends on quoted words goes on in the next quoted sentence, too
-    latest = bisect_right(mixed_ends, passage.open_mark) - 1
+    # 'he’s “made a lot of money in down markets.” “Frankly, …”': a report that ends
+    # right before the next quoted sentence goes on in it (one without quoted words of
+    # its own only as :func:`_indirect_goes_on` allows)
+    latest = bisect_right(report_ends, passage.open_mark) - 1
     if latest >= 0:
-        report = mixed[latest]
+        report = reports[latest]
         between = view.text[_tag_end(view, report) : passage.open_mark]
         if (
             report.speaker is not None
             and (previous is None or report.end > previous.end)
+            and (report.kind == "mixed" or _indirect_goes_on(view, report, last, lexicon))
             # nothing but marks and punctuation between the two (after the report's own
             # tag, '“…” of the plan, Mr. Holtz-Eakin said. “…”'): the next quoted sentence
             # follows the report's last quoted words at once
@@ -1580,6 +1642,34 @@ def _statement_going_on(
         ):
             previous = report
     return previous
+
+
+def _indirect_goes_on(
+    view: _DocView, report: _Draft, previous: _Draft | None, lexicon: QuoteLexicon
+) -> bool:
+    """A report without quoted words goes on in the quoted sentence right after it ('said
+    he would not vote for Mr. Cruz. “I'm not sure …”'), as PolNeAR annotates it; not a
+    report in the tag of the quote before ('“A,” she said, adding that … “B.”': the
+    quoted sentence goes on that quote), not a question (the quoted words answer it)
+    and not what someone did not say."""
+    if report.cue_token is None:
+        return False
+    if previous is not None:
+        tag = {view.sent_index[view.token_at(previous.end - 1)]}
+        if previous.cue_token is not None:
+            tag.add(view.sent_index[previous.cue_token])
+        if view.sent_index[view.token_at(report.start)] in tag:
+            return False
+    verb = view.doc[report.cue_token]
+    # the "whether" or "if" opening the reported clause, trimmed off before its first
+    # word (not the "if" of a condition inside it: 'said if the bill passes, …')
+    before = view.doc[max(0, view.token_at(report.start) - 1)]
+    return not (
+        verb.lemma_.lower() in lexicon.question_lemmas
+        or before.lower_ in lexicon.question_marks
+        and before.head.dep_ == "ccomp"
+        or any(child.dep_ == "neg" for child in verb.children)
+    )
 
 
 def _tag_end(view: _DocView, report: _Draft) -> int:
