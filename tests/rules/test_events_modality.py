@@ -214,6 +214,34 @@ def test_a_purpose_infinitive_and_a_background_clause_are_no_acts(words):
     assert not is_unasserted_infinitive(doc[1], actors, words)
 
 
+def test_a_time_clause_reports_an_act_a_condition_does_not(words):
+    """ "... flooded the station after police lifted the blockade": a clause of time
+    (after, before, while, when) reports an act that happened, which is coded (guideline
+    section 2: an act mentioned in passing); a condition ("unless", "if") or a clause that
+    only dates a state ("since") reports none."""
+    for mark, reported in (
+        ("after", True),
+        ("before", True),
+        ("while", True),
+        ("when", True),
+        ("unless", False),
+        ("if", False),
+        ("since", False),
+    ):
+        doc = parse(
+            f"""
+            migrants  nsubj  flooded  NOUN   NNS
+            flooded   ROOT   -        VERB   VBD  lemma=flood
+            {mark}    mark   lifted   SCONJ
+            police    nsubj  lifted   NOUN   NNS
+            lifted    advcl  flooded  VERB   VBD  lemma=lift
+            blockade  dobj   lifted   NOUN
+            """
+        )
+        actors = actors_of(doc, {"police": "HUNCOP"})
+        assert is_unasserted_infinitive(doc[4], actors, words) is not reported, mark
+
+
 def test_a_relative_clause_with_a_relative_subject_is_background(words):
     doc = parse(
         """

@@ -70,8 +70,11 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
       captured by the authorities"); in the past, on an actor, it reports the actor's act
       in passing, which is coded: "Russia, which accused the US", "the militants who had
       killed a soldier", "the men, who were arrested" (guideline §2);
-    * a condition or scene-setting clause: "unless the president arranged a ceasefire",
-      "after crowds burned down its embassy" (an act that only dates another is not news).
+    * a condition or a clause that only dates a state: "unless the president arranged a
+      ceasefire", "since the 2003 invasion" (``subordinator-background``). A clause of time
+      ("after police lifted the blockade", "before Obama sought his resignation", "while
+      rejecting any attempt") reports an act that happened, mentioned in passing: coded
+      (guideline section 2).
     """
     infinitive = is_to_infinitive(verb)
     if verb.dep_ == "advcl":
