@@ -242,6 +242,29 @@ def test_a_time_clause_reports_an_act_a_condition_does_not(words):
         assert is_unasserted_infinitive(doc[4], actors, words) is not reported, mark
 
 
+def test_a_time_clause_years_away_only_dates_the_news(words):
+    """ "almost five years after crowds burned down its embassy" recalls a long-past act
+    to date the news (as "since the 2003 invasion" does): not coded; "days after crowds
+    burned down its embassy" reports one."""
+    for unit, reported in (("years", False), ("decades", False), ("days", True)):
+        lemma = unit.rstrip("s")
+        doc = parse(
+            f"""
+            Arnor    nsubj     restore  PROPN
+            restore  ROOT      -        VERB   VBD  lemma=restore
+            ties     dobj      restore  NOUN   NNS
+            five     nummod    {unit}   NUM
+            {unit}   npadvmod  burned   NOUN   NNS  lemma={lemma}
+            after    mark      burned   SCONJ
+            crowds   nsubj     burned   NOUN   NNS
+            burned   advcl     restore  VERB   VBD  lemma=burn
+            embassy  dobj      burned   NOUN
+            """
+        )
+        actors = actors_of(doc, {"Arnor": "ARN", "crowds": "CALCVL"})
+        assert is_unasserted_infinitive(doc[7], actors, words) is not reported, unit
+
+
 def test_a_relative_clause_with_a_relative_subject_is_background(words):
     doc = parse(
         """
