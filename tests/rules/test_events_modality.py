@@ -214,6 +214,57 @@ def test_a_purpose_infinitive_and_a_background_clause_are_no_acts(words):
     assert not is_unasserted_infinitive(doc[1], actors, words)
 
 
+def test_a_time_clause_reports_an_act_a_condition_does_not(words):
+    """ "... flooded the station after police lifted the blockade": a clause of time
+    (after, before, while, when) reports an act that happened, which is coded (guideline
+    section 2: an act mentioned in passing); a condition ("unless", "if") or a clause that
+    only dates a state ("since") reports none."""
+    for mark, reported in (
+        ("after", True),
+        ("before", True),
+        ("while", True),
+        ("when", True),
+        ("unless", False),
+        ("if", False),
+        ("since", False),
+    ):
+        doc = parse(
+            f"""
+            migrants  nsubj  flooded  NOUN   NNS
+            flooded   ROOT   -        VERB   VBD  lemma=flood
+            {mark}    mark   lifted   SCONJ
+            police    nsubj  lifted   NOUN   NNS
+            lifted    advcl  flooded  VERB   VBD  lemma=lift
+            blockade  dobj   lifted   NOUN
+            """
+        )
+        actors = actors_of(doc, {"police": "HUNCOP"})
+        assert is_unasserted_infinitive(doc[4], actors, words) is not reported, mark
+
+
+def test_a_time_clause_years_away_only_dates_the_news(words):
+    """ "almost five years after crowds burned down its embassy" recalls a long-past act
+    to date the news (as "since the 2003 invasion" does): not coded; "days after crowds
+    burned down its embassy" reports one."""
+    for unit, reported in (("years", False), ("decades", False), ("days", True)):
+        lemma = unit.rstrip("s")
+        doc = parse(
+            f"""
+            Arnor    nsubj     restore  PROPN
+            restore  ROOT      -        VERB   VBD  lemma=restore
+            ties     dobj      restore  NOUN   NNS
+            five     nummod    {unit}   NUM
+            {unit}   npadvmod  burned   NOUN   NNS  lemma={lemma}
+            after    mark      burned   SCONJ
+            crowds   nsubj     burned   NOUN   NNS
+            burned   advcl     restore  VERB   VBD  lemma=burn
+            embassy  dobj      burned   NOUN
+            """
+        )
+        actors = actors_of(doc, {"Arnor": "ARN", "crowds": "CALCVL"})
+        assert is_unasserted_infinitive(doc[7], actors, words) is not reported, unit
+
+
 def test_a_relative_clause_with_a_relative_subject_is_background(words):
     doc = parse(
         """

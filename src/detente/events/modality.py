@@ -70,14 +70,22 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
       captured by the authorities"); in the past, on an actor, it reports the actor's act
       in passing, which is coded: "Russia, which accused the US", "the militants who had
       killed a soldier", "the men, who were arrested" (guideline §2);
-    * a condition or scene-setting clause: "unless the president arranged a ceasefire",
-      "after crowds burned down its embassy" (an act that only dates another is not news).
+    * a condition or a clause that only dates a state: "unless the president arranged a
+      ceasefire", "since the 2003 invasion" (``subordinator-background``). A clause of time
+      ("after police lifted the blockade", "before Obama sought his resignation", "while
+      rejecting any attempt") reports an act that happened, mentioned in passing: coded
+      (guideline section 2); years away from its main clause ("five years after crowds
+      burned down its embassy") it recalls a long-past act only to date the news, as
+      "since the 2003 invasion" does, and is not coded.
     """
     infinitive = is_to_infinitive(verb)
     if verb.dep_ == "advcl":
         if infinitive:
             return True
-        return any(c.dep_ == "mark" and c.lower_ in words.background_marks for c in verb.children)
+        marks = [c for c in verb.children if c.dep_ == "mark"]
+        if any(mark.lower_ in words.background_marks for mark in marks):
+            return True
+        return bool(marks) and long_before(verb, words.long_past_units)
     if verb.dep_ == "acl":
         if infinitive and attempt_noun(verb.head, words):
             return False
@@ -92,6 +100,16 @@ def is_unasserted_infinitive(verb: Token, actors: DocActors, words: ClauseWords)
             return False
         return not (in_past(verb) and names_actor(verb.head, actors))
     return False
+
+
+def long_before(verb: Token, units: frozenset[str]) -> bool:
+    """A clause of time set years away from its main clause: "(almost five) years after
+    crowds burned ...", "decades before": a measure phrase on the clause's verb or its
+    subordinator headed by a long unit of time (``unit-long-past``)."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "mark")]
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in units for h in holders for c in h.children
+    )
 
 
 def names_actor(noun: Token, actors: DocActors) -> bool:

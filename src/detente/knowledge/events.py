@@ -242,6 +242,7 @@ class ClauseWords:
     anaphors: frozenset[str]
     relatives: frozenset[str]
     background_marks: frozenset[str]
+    long_past_units: frozenset[str]  # "five years after ...": a clause of time that only dates
     target_prepositions: tuple[str, ...]  # most likely first
     place_prepositions: frozenset[str]
     modifier_prepositions: frozenset[str]
@@ -385,6 +386,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         anaphors=words("anaphor"),
         relatives=words("relative"),
         background_marks=words("subordinator-background"),
+        long_past_units=words("unit-long-past"),
         target_prepositions=function_words.ranked("preposition-target"),
         place_prepositions=words("preposition-place"),
         modifier_prepositions=words("preposition-modifier"),

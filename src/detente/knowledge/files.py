@@ -88,7 +88,8 @@ FUNCTION_WORD_KINDS = (
     "adverb-claimed",  # allegedly, reportedly ...
     "adverb-focus",  # only, just: "not only ... but also" adds, it does not deny
     "subordinator-condition",  # if, unless: the main clause's act is conditional
-    "subordinator-background",  # if, after ...: a clause that sets the scene, not the news
+    "subordinator-background",  # if, since ...: a clause that sets a condition, not the news
+    "unit-long-past",  # year, decade: "five years after crowds burned ...": the act only dates
     "subordinator-trailing",  # as, before ...: the reporter's circumstances after a quote
     "subordinator-question",  # if, whether: "asked whether ..."
     "subordinator-concessive",  # although, though: "X, he said, was Y, although ..."
