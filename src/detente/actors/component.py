@@ -17,6 +17,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors.blocs import Bloc, find_blocs
 from detente.actors.coding import (
     Resolution,
     code_blocks,
@@ -258,10 +259,20 @@ class DocResolver:
                 doc, self.lowers, lexicon.descriptions, lexicon.definite_determiners, taken
             )
         ]
+        name_length = [n.end - n.start if n is not None else 0 for n in name_at]
+        references += [
+            (b.start, -1, b)  # before the region word read as a name ("Arab")
+            for b in find_blocs(
+                doc, self.lowers, lexicon.bloc_nouns, lexicon.region_words, name_length
+            )
+        ]
         references.sort(key=lambda r: (r[0], r[1]))
         covered = [False] * len(doc)
         for _, _, reference in references:
-            if isinstance(reference, NamePhrase):
+            if isinstance(reference, Bloc):
+                if not any(covered[reference.start : reference.end]):
+                    self._resolve_bloc(reference)
+            elif isinstance(reference, NamePhrase):
                 if not any(covered[reference.start : reference.end]):
                     self._resolve_name_reference(reference)
             elif isinstance(reference, RolePhrase):
@@ -279,6 +290,13 @@ class DocResolver:
         self._resolve_first_person()
         self._attach_context()
         return self._mentions()
+
+    def _resolve_bloc(self, bloc: Bloc) -> None:
+        """ "Western countries", "Arab allies": a group of the region's states
+        (:mod:`detente.actors.blocs`)."""
+        text = self.doc[bloc.start : bloc.end].text
+        group = Resolution("group", f"group:{bloc.region}", text, bloc.region, None, None, "bloc")
+        self._emit(bloc.start, bloc.end, group, None)
 
     def _resolve_first_person(self) -> None:
         """ "I" and "we" inside quoted words: the speaker (:mod:`detente.actors.quoted`)."""
@@ -1367,6 +1385,8 @@ class DocResolver:
 
     def _owner(self, name: NamePhrase) -> Resolution | None:
         """Whose agent a name makes a role word: a state, a person's country, an organization."""
+        if name.end - name.start == 1 and self.lexicon.region_words.get(self.lowers[name.start]):
+            return None  # "Arab leaders": a region's (attach_countries), no town called Arab
         text = self.doc[name.start : name.end].text
         iso3 = self.kb.state_for_word(text)
         if iso3 is not None and not self.doc_places.may_be_seat(name.start, name.end, iso3):

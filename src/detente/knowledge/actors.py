@@ -57,6 +57,8 @@ class ActorLexicon:
     male_honorifics: frozenset[str] = frozenset()
     # "militants" -> {REB, INS, UAF, ...}: the types a description's antecedent must have
     description_types: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "country", "ally": plural nouns that, with a region word, name a bloc of states
+    bloc_nouns: frozenset[str] = frozenset()
     # gazetteer region -> its CAMEO region code ("place:europe" -> EUR) when named as an actor
     region_codes: dict[str, str] = field(default_factory=dict)
 
@@ -118,6 +120,7 @@ def load_actor_lexicon(
             word.lower(): None if region == "-" else region
             for _n, (word, region) in read_rows(files.REGION_WORDS, folder=folder)
         },
+        bloc_nouns=frozenset(read_words(files.BLOC_NOUNS, folder=folder)),
         region_codes=dict(
             (place_id, region)
             for _n, (place_id, region) in read_rows(files.REGION_CODES, folder=folder)

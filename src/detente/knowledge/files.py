@@ -188,6 +188,7 @@ REGION_WORDS = _table(
     Column("word", WORD),
     Column("region", pattern(r"[A-Z]{3}|-", "a CAMEO region code or -")),
 )
+BLOC_NOUNS = _words("actors/bloc_nouns.txt", Column("lemma", WORD))
 REGION_CODES = _table(
     "actors/region_codes.tsv",
     Column("place_id", pattern(r"place:[a-z0-9-]+", "a gazetteer place id")),
@@ -554,6 +555,7 @@ SHIPPED = (
     OUTLETS,
     DOMESTIC_SECTORS,
     REGION_WORDS,
+    BLOC_NOUNS,
     REGION_CODES,
     CAMEO,
     CAMEO_ROOTS,
