@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.blocs import Bloc, find_blocs
 from detente.actors.coding import (
+    SECTOR_LENGTH,
     Resolution,
     code_blocks,
     join_code,
@@ -27,6 +28,7 @@ from detente.actors.coding import (
     resolve_place,
     resolve_state,
     slug,
+    split_code,
 )
 from detente.actors.context import attach_countries, focus_votes
 from detente.actors.coref import BodyEntry, DocMemory
@@ -846,6 +848,9 @@ class DocResolver:
         if label == "PERSON" or (
             label in ("GPE", "NORP", "LOC", "FAC") and self._speaking_name(span)
         ):
+            tagged = self._party_tagged(span)
+            if tagged is not None:
+                return tagged
             return Resolution("person", f"person:{slug(text)}", text, None, None, None, "ner")
         if label == "ORG" and self._located_facility(span):
             label = "FAC"  # "at Mount Ember Hospital": where, not who
@@ -873,6 +878,20 @@ class DocResolver:
             return _place_resolution(reading, text)
         if label == "NORP":
             return Resolution("group", f"group:{slug(text)}", text, None, None, None, "ner")
+        return None
+
+    def _party_tagged(self, span: Span) -> Resolution | None:
+        """A person the KB does not know, named with a legislator's party tag right after
+        the name ("Lindsey Graham (R-S.C.)": ``actors/party_tags.tsv``), sits in that
+        legislature: the tag's code, before any country the context would lend."""
+        rest = self.doc.text[span.end_char : span.end_char + PARTY_TAG_REACH].lstrip()
+        for regex, code in self.lexicon.party_tags:
+            if regex.match(rest):
+                country, sector = split_code(code, code[:SECTOR_LENGTH])
+                text = span.text
+                return Resolution(
+                    "person", f"person:{slug(text)}", text, code, country, sector, "party-tag"
+                )
         return None
 
     def _known_inside(self, span: Span) -> Resolution | None:
@@ -1340,6 +1359,9 @@ class DocResolver:
                 "person", f"person:{slug(span.text)}", span.text, owner.code, None, None, "title"
             )
             known = True
+        tagged = self._party_tagged(span) if not known else None
+        if tagged is not None:
+            resolution, known = tagged, True  # "Sen. Lindsey Graham (R-S.C.)"
         if not known:
             country = owner_country or (resolution.country if resolution is not None else None)
             if country is None:
@@ -1587,6 +1609,7 @@ class DocResolver:
         return mentions
 
 
+PARTY_TAG_REACH = 40  # characters after a name read for a party tag ("(R-S.C.)")
 SPEAKER_LOOKBACK = 3  # "he said" after quoted sentences: the speaker is named this far back at most
 CURATED_SOURCE = "leaders"  # the dated leaders table, kept current by hand (kb/README.md)
 ELITE_SECTOR = "ELI"  # former officials, notables: a standing, not an office
