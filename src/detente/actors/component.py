@@ -443,6 +443,7 @@ class DocResolver:
             or self._names_constituency(span, resolution)
         ):
             return
+        resolution = self._office_in_apposition(span, resolution)
         self._emit(name.start, name.end, resolution, name.label)
         surname = None
         if resolution.kind == "person":
@@ -459,6 +460,32 @@ class DocResolver:
                 surname = span.text if known == span.text else None
         self._remember(span, resolution, surname=surname, titles=_titles(actor))
         self._register_acronym(name, resolution)
+
+    def _office_in_apposition(self, span: Span, resolution: Resolution) -> Resolution:
+        """ "The EU's chief negotiator, Michel Barnier", "the UN envoy, Staffan de Mistura":
+        a person the KB does not know, or knows only by a standing on the article date (a
+        former official, ELI, or a bare nationality), whom the text names in apposition to
+        an office of an organization without a country (IGO, NGO) acts for that
+        organization, as its Secretary-General acts for the UN. A person in national office
+        on the date keeps it."""
+        if resolution.kind != "person":
+            return resolution
+        if resolution.code is not None and (
+            resolution.sector not in (None, ELITE_SECTOR) or resolution.country is None
+        ):
+            return resolution
+        root = span.root
+        if root.dep_ != "appos":
+            return resolution
+        office = next(
+            (r for start, end, r, _ in reversed(self.resolved) if start <= root.head.i < end),
+            None,
+        )
+        if office is None or office.kind != "person" or office.country is not None:
+            return resolution
+        if not office.code or self.kb.state(office.code[:SECTOR_LENGTH]) is not None:
+            return resolution
+        return replace(resolution, code=office.code, country=None, sector=None)
 
     @functools.cached_property
     def sports_story(self) -> bool:
