@@ -625,6 +625,19 @@ def test_a_region_named_as_a_participant_takes_its_cameo_region_code(code):
     assert at(doc, "Russia").code == "RUS"
 
 
+def test_the_west_is_the_western_bloc_and_the_west_of_a_country_is_no_actor(code):
+    # "the West" is the gazetteer's region coded WST, as "Europe" is EUR; the compass
+    # point in lower case is no name
+    doc = code(
+        "Brennan said ISIS will deploy operatives for further attacks on the West. "
+        "Rebels took towns in the west of the country."
+    )
+    west = at(doc, "West")
+    assert west is not None and (west.code, west.country) == ("WST", None)
+    compass = at(doc, "west")
+    assert compass is None or compass.code != "WST"
+
+
 def _appositive_parse(nlp, appositive: bool):
     """'Alan Gross, an American citizen, was released.' by hand: the noun phrase after the
     name is its apposition, or (``appositive=False``) the object of 'met'."""

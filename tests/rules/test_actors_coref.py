@@ -100,3 +100,34 @@ def test_each_unnamed_person_is_someone_new():
     assert memory.unnamed["official"] is second and first.code == "USAGOV"
     assert DocMemory.key(first) == "unnamed:official-1"
     assert DocMemory.key(Resolution("person", None, "Kim", None, None, None, "ner")) == "name:Kim"
+
+
+TRUMP = person("person:donald-trump", "USAGOV")
+ERDOGAN = person("person:recep-tayyip-erdogan", "TURGOV")
+
+
+def test_of_two_persons_the_text_titled_alike_a_role_goes_to_the_one_named_most():
+    # "President Donald Trump ... Trump ally ... President Erdogan ... the president's
+    # support": the story's president, not the latest one titled
+    memory = DocMemory()
+    memory.remember_person(
+        TRUMP, token=3, subject=False, titles=("president",), said=("president",)
+    )
+    memory.remember_person(TRUMP, token=20, subject=False)
+    memory.remember_person(
+        ERDOGAN, token=30, subject=False, titles=("president",), said=("president",)
+    )
+    assert memory.person_for_role("president", None, {"president"}, generic=False) is TRUMP
+    # named as often: the latest
+    memory.remember_person(ERDOGAN, token=40, subject=False)
+    assert memory.person_for_role("president", None, {"president"}, generic=False) is ERDOGAN
+
+
+def test_a_namesake_with_no_country_never_outweighs_a_placed_office_holder():
+    king = person("person:king", None, by="ner")
+    abdullah = person("person:abdullah", "SAUGOV")
+    memory = DocMemory()
+    memory.remember_person(abdullah, token=2, subject=True, titles=("king",), said=("king",))
+    for token in (10, 20, 30):
+        memory.remember_person(king, token=token, subject=True, titles=("king",), said=("king",))
+    assert memory.person_for_role("king", None, {"king"}, generic=False) is abdullah

@@ -66,6 +66,23 @@ def test_an_entity_sheds_determiners_possessives_and_a_leading_title():
     assert names_in(doc, []) == [("Hague", frozenset(), "GPE")]
 
 
+def test_an_entity_sheds_the_quote_mark_or_dash_it_begins_with():
+    # "calling itself the “Syrian Electronic Army”": the NER took the opening quote in,
+    # which hid the demonym that starts the name
+    doc = parse(
+        """
+        “           punct     Army  PUNCT  ``   ent=ORG
+        Syrian      amod      Army  PROPN  NNP  ent=ORG
+        Electronic  compound  Army  PROPN  NNP  ent=ORG
+        Army        ROOT      -     PROPN  NNP  ent=ORG
+        ”           punct     Army  PUNCT  ''
+        """
+    )
+    assert names_in(doc, []) == [("Syrian Electronic Army", frozenset(), "ORG")]
+    doc = parse("— punct Trump PUNCT : ent=PERSON\nTrump ROOT - PROPN NNP ent=PERSON")
+    assert names_in(doc, []) == [("Trump", frozenset(), "PERSON")]
+
+
 def test_a_capitalised_common_word_is_no_dictionary_name():
     # "May" the month is some town's name: a place name alone needs the NER to agree
     doc = parse("In prep met ADP\nMay pobj In PROPN NNP\nmet ROOT - VERB VBD")

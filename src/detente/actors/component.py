@@ -17,7 +17,9 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors.blocs import Bloc, find_blocs
 from detente.actors.coding import (
+    SECTOR_LENGTH,
     Resolution,
     code_blocks,
     join_code,
@@ -26,6 +28,7 @@ from detente.actors.coding import (
     resolve_place,
     resolve_state,
     slug,
+    split_code,
 )
 from detente.actors.context import attach_countries, focus_votes
 from detente.actors.coref import BodyEntry, DocMemory
@@ -258,10 +261,20 @@ class DocResolver:
                 doc, self.lowers, lexicon.descriptions, lexicon.definite_determiners, taken
             )
         ]
+        name_length = [n.end - n.start if n is not None else 0 for n in name_at]
+        references += [
+            (b.start, -1, b)  # before the region word read as a name ("Arab")
+            for b in find_blocs(
+                doc, self.lowers, lexicon.bloc_nouns, lexicon.region_words, name_length
+            )
+        ]
         references.sort(key=lambda r: (r[0], r[1]))
         covered = [False] * len(doc)
         for _, _, reference in references:
-            if isinstance(reference, NamePhrase):
+            if isinstance(reference, Bloc):
+                if not any(covered[reference.start : reference.end]):
+                    self._resolve_bloc(reference)
+            elif isinstance(reference, NamePhrase):
                 if not any(covered[reference.start : reference.end]):
                     self._resolve_name_reference(reference)
             elif isinstance(reference, RolePhrase):
@@ -279,6 +292,13 @@ class DocResolver:
         self._resolve_first_person()
         self._attach_context()
         return self._mentions()
+
+    def _resolve_bloc(self, bloc: Bloc) -> None:
+        """ "Western countries", "Arab allies": a group of the region's states
+        (:mod:`detente.actors.blocs`)."""
+        text = self.doc[bloc.start : bloc.end].text
+        group = Resolution("group", f"group:{bloc.region}", text, bloc.region, None, None, "bloc")
+        self._emit(bloc.start, bloc.end, group, None)
 
     def _resolve_first_person(self) -> None:
         """ "I" and "we" inside quoted words: the speaker (:mod:`detente.actors.quoted`)."""
@@ -423,6 +443,7 @@ class DocResolver:
             or self._names_constituency(span, resolution)
         ):
             return
+        resolution = self._office_in_apposition(span, resolution)
         self._emit(name.start, name.end, resolution, name.label)
         surname = None
         if resolution.kind == "person":
@@ -439,6 +460,32 @@ class DocResolver:
                 surname = span.text if known == span.text else None
         self._remember(span, resolution, surname=surname, titles=_titles(actor))
         self._register_acronym(name, resolution)
+
+    def _office_in_apposition(self, span: Span, resolution: Resolution) -> Resolution:
+        """ "The EU's chief negotiator, Michel Barnier", "the UN envoy, Staffan de Mistura":
+        a person the KB does not know, or knows only by a standing on the article date (a
+        former official, ELI, or a bare nationality), whom the text names in apposition to
+        an office of an organization without a country (IGO, NGO) acts for that
+        organization, as its Secretary-General acts for the UN. A person in national office
+        on the date keeps it."""
+        if resolution.kind != "person":
+            return resolution
+        if resolution.code is not None and (
+            resolution.sector not in (None, ELITE_SECTOR) or resolution.country is None
+        ):
+            return resolution
+        root = span.root
+        if root.dep_ != "appos":
+            return resolution
+        office = next(
+            (r for start, end, r, _ in reversed(self.resolved) if start <= root.head.i < end),
+            None,
+        )
+        if office is None or office.kind != "person" or office.country is not None:
+            return resolution
+        if not office.code or self.kb.state(office.code[:SECTOR_LENGTH]) is not None:
+            return resolution
+        return replace(resolution, code=office.code, country=None, sector=None)
 
     @functools.cached_property
     def sports_story(self) -> bool:
@@ -828,6 +875,9 @@ class DocResolver:
         if label == "PERSON" or (
             label in ("GPE", "NORP", "LOC", "FAC") and self._speaking_name(span)
         ):
+            tagged = self._party_tagged(span)
+            if tagged is not None:
+                return tagged
             return Resolution("person", f"person:{slug(text)}", text, None, None, None, "ner")
         if label == "ORG" and self._located_facility(span):
             label = "FAC"  # "at Mount Ember Hospital": where, not who
@@ -855,6 +905,20 @@ class DocResolver:
             return _place_resolution(reading, text)
         if label == "NORP":
             return Resolution("group", f"group:{slug(text)}", text, None, None, None, "ner")
+        return None
+
+    def _party_tagged(self, span: Span) -> Resolution | None:
+        """A person the KB does not know, named with a legislator's party tag right after
+        the name ("Lindsey Graham (R-S.C.)": ``actors/party_tags.tsv``), sits in that
+        legislature: the tag's code, before any country the context would lend."""
+        rest = self.doc.text[span.end_char : span.end_char + PARTY_TAG_REACH].lstrip()
+        for regex, code in self.lexicon.party_tags:
+            if regex.match(rest):
+                country, sector = split_code(code, code[:SECTOR_LENGTH])
+                text = span.text
+                return Resolution(
+                    "person", f"person:{slug(text)}", text, code, country, sector, "party-tag"
+                )
         return None
 
     def _known_inside(self, span: Span) -> Resolution | None:
@@ -1322,6 +1386,9 @@ class DocResolver:
                 "person", f"person:{slug(span.text)}", span.text, owner.code, None, None, "title"
             )
             known = True
+        tagged = self._party_tagged(span) if not known else None
+        if tagged is not None:
+            resolution, known = tagged, True  # "Sen. Lindsey Graham (R-S.C.)"
         if not known:
             country = owner_country or (resolution.country if resolution is not None else None)
             if country is None:
@@ -1367,6 +1434,8 @@ class DocResolver:
 
     def _owner(self, name: NamePhrase) -> Resolution | None:
         """Whose agent a name makes a role word: a state, a person's country, an organization."""
+        if name.end - name.start == 1 and self.lexicon.region_words.get(self.lowers[name.start]):
+            return None  # "Arab leaders": a region's (attach_countries), no town called Arab
         text = self.doc[name.start : name.end].text
         iso3 = self.kb.state_for_word(text)
         if iso3 is not None and not self.doc_places.may_be_seat(name.start, name.end, iso3):
@@ -1567,6 +1636,7 @@ class DocResolver:
         return mentions
 
 
+PARTY_TAG_REACH = 40  # characters after a name read for a party tag ("(R-S.C.)")
 SPEAKER_LOOKBACK = 3  # "he said" after quoted sentences: the speaker is named this far back at most
 CURATED_SOURCE = "leaders"  # the dated leaders table, kept current by hand (kb/README.md)
 ELITE_SECTOR = "ELI"  # former officials, notables: a standing, not an office

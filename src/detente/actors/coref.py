@@ -128,7 +128,7 @@ class DocMemory:
                 titled,
             ):
                 if pool:
-                    return pool[0].resolution
+                    return _salient(pool).resolution
             if country is None or not leader:
                 return None  # "the minister", "the envoy" with no titled antecedent: do not guess
         # a head of government before a named official, before an unnamed "envoy"
@@ -193,3 +193,12 @@ class DocMemory:
         )
         self.unnamed[head] = named
         return named
+
+
+def _salient(candidates: list[PersonEntry]) -> PersonEntry:
+    """Of persons who fit a role description equally well (latest first), the one the
+    text has named most often, the latest on a tie: "President Trump ... President
+    Erdogan ... the president's support" in a story about Trump is Trump. Only persons
+    with a country compete so: a namesake the text never placed is no office holder."""
+    placed = [e for e in candidates if e.resolution.country is not None]
+    return max(placed, key=lambda e: len(e.tokens)) if placed else candidates[0]

@@ -67,7 +67,9 @@ class RolePhrase:
 
 def _strip_entity(doc: Doc, span: Span) -> tuple[int, int]:
     start, end = span.start, span.end
-    while start < end and doc[start].pos_ == "DET":
+    # an opening quote the parser took into the entity ("“Syrian Electronic Army") is
+    # no more part of the name than a closing one
+    while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1

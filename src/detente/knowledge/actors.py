@@ -3,6 +3,7 @@ words), as one typed lexicon."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,6 +58,10 @@ class ActorLexicon:
     male_honorifics: frozenset[str] = frozenset()
     # "militants" -> {REB, INS, UAF, ...}: the types a description's antecedent must have
     description_types: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "country", "ally": plural nouns that, with a region word, name a bloc of states
+    bloc_nouns: frozenset[str] = frozenset()
+    # "(R-S.C.)" after a name -> USALEG: a legislator's party tag and the code it gives
+    party_tags: tuple[tuple[re.Pattern[str], str], ...] = ()
     # gazetteer region -> its CAMEO region code ("place:europe" -> EUR) when named as an actor
     region_codes: dict[str, str] = field(default_factory=dict)
 
@@ -118,6 +123,11 @@ def load_actor_lexicon(
             word.lower(): None if region == "-" else region
             for _n, (word, region) in read_rows(files.REGION_WORDS, folder=folder)
         },
+        bloc_nouns=frozenset(read_words(files.BLOC_NOUNS, folder=folder)),
+        party_tags=tuple(
+            (re.compile(regex), code)
+            for _n, (regex, code) in read_rows(files.PARTY_TAGS, folder=folder)
+        ),
         region_codes=dict(
             (place_id, region)
             for _n, (place_id, region) in read_rows(files.REGION_CODES, folder=folder)

@@ -189,6 +189,8 @@ REGION_WORDS = _table(
     Column("word", WORD),
     Column("region", pattern(r"[A-Z]{3}|-", "a CAMEO region code or -")),
 )
+PARTY_TAGS = _table("actors/party_tags.tsv", Column("pattern"), Column("code", ACTOR_CODE))
+BLOC_NOUNS = _words("actors/bloc_nouns.txt", Column("lemma", WORD))
 REGION_CODES = _table(
     "actors/region_codes.tsv",
     Column("place_id", pattern(r"place:[a-z0-9-]+", "a gazetteer place id")),
@@ -555,6 +557,8 @@ SHIPPED = (
     OUTLETS,
     DOMESTIC_SECTORS,
     REGION_WORDS,
+    BLOC_NOUNS,
+    PARTY_TAGS,
     REGION_CODES,
     CAMEO,
     CAMEO_ROOTS,
