@@ -30,6 +30,7 @@ from detente.events.participants import (
     DocActors,
     Participants,
     abstract_thing,
+    names_kind_only,
     own_country,
     place_actor,
     same_side,
@@ -488,6 +489,8 @@ class NominalCoder:
         for child in noun.children:
             if child.dep_ not in _DOER_DEPS or _possessor_acted_on(noun, entry):
                 continue
+            if names_kind_only(child, actors):
+                continue  # "a military strike": the kind of act, not its doer
             if child.lower_ in self.words.possessives and actors.by_token[child.i] == -1:
                 # "their demand": whoever does the governing verb
                 if governor is not None:

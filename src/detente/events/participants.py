@@ -132,6 +132,27 @@ def event_actor(mention: Mention) -> EventActor:
     )
 
 
+# the rules of the actors stage that take a country from the context, not the mention's own
+# words (``Mention.resolved_by`` suffixes: detente.actors.context)
+CONTEXT_RULES = frozenset({"antecedent", "focus", "outlet"})
+
+
+def names_kind_only(tok: Token, actors: DocActors) -> bool:
+    """ "a military strike", "a terrorist attack": an adjective on a noun that is an actor
+    mention on its own, with a country the actors stage took from the context (a role word:
+    "military", "terrorist"), says what kind of act or doer it is, not who did it. Unlike
+    "an Israeli strike" or "the Chinese military crackdown", whose words name the state,
+    such a word names no one the sentence reports acting: the noun is an act with no doer
+    named, coded only when it is specific (:func:`detente.events.nominal._specific`)."""
+    if tok.dep_ != "amod":
+        return False
+    number = actors.by_token[tok.i]
+    if number == -1 or len(actors.spans[number]) != 1:
+        return False
+    rules = actors.mentions[number].resolved_by.split("+")[1:]
+    return any(rule in CONTEXT_RULES for rule in rules)
+
+
 def pattern_words(pattern: Pattern | None) -> frozenset[str]:
     """The head words a verb pattern names on its object side ("- * &WEAPON [194]":
     bomb, missile ...; "- * DIPLOMAT [161]": diplomat). The coder keeps only those of the
