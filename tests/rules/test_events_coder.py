@@ -431,6 +431,20 @@ def test_an_agentless_passive_arrest_is_the_authorities_and_other_acts_have_no_d
     assert coded(coder, praised.format(tail=""), {"Thai troops": "THAMIL"}) == []
 
 
+def test_an_agentless_passive_with_an_infinitive_has_no_unnamed_doer(coder):
+    """ "Three Thai troops were forced to retreat": what the troops did under a pressure the
+    sentence does not place, not an act the authorities did to them (170 by THAGOV); the
+    same verb with its agent keeps it."""
+    forced = KILLED.replace("killed", "forced").replace("lemma=kill", "lemma=force")
+    retreat = "to aux retreat PART TO\nretreat xcomp forced VERB VB lemma=retreat"
+    codes = {"Thai troops": "THAMIL"}
+    assert [e for e in coded(coder, forced.format(tail=retreat), codes) if e.cameo == "170"] == []
+    by_rebels = f"by agent forced ADP\nrebels pobj by NOUN NNS\n{retreat}"
+    assert ("THAREB", "THAMIL", "170") in triples(
+        coded(coder, forced.format(tail=by_rebels), {**codes, "rebels": "THAREB"})
+    )
+
+
 # "The attack on the embassy in Kabul killed two guards."
 ATTACK = """
     The      det    attack   DET
