@@ -3,6 +3,8 @@ lexicon, on parses built by hand: which verbs code, attribution, obligations, in
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from parses import mention, parse, with_mentions
 from test_events_clauses import CALLED_FOR
@@ -798,6 +800,22 @@ def test_the_demonym_with_an_article_is_the_state(coder):
     table = "    The  det  Americans  DET  DT\n" + table
     events = coded(coder, table, {"Americans": "USA", "Obama": "USAGOV"})
     assert triples(events) == {("USA", "USAGOV", "050")}
+
+
+def test_a_regions_people_named_by_their_demonym_are_the_population_too(coder):
+    # "Europeans supported Obama": a CAMEO region's people (EUR, no country), as a state's;
+    # "The Europeans supported Obama" is the region's governments
+    def region_coded(table):
+        doc = with_mentions(parse(table), {"Europeans": "EUR", "Obama": "USAGOV"})
+        doc._.mentions = [
+            replace(m, country=None) if m.text == "Europeans" else m for m in doc._.mentions
+        ]
+        return coder.code_doc(doc)
+
+    table = SUPPORTED.format(subject="Europeans", pos="PROPN", tag="NNPS", ent="ent=NORP")
+    assert region_coded(table) == []
+    events = region_coded("    The  det  Europeans  DET  DT\n" + table)
+    assert triples(events) == {("EUR", "USAGOV", "050")}
 
 
 def test_the_population_acts_politically_in_a_demand(coder):

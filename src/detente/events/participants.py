@@ -251,12 +251,14 @@ _PEOPLE_TAGS = frozenset({"NNS", "NNPS"})
 
 def is_public(actor: EventActor, doc: Doc, public_sectors: frozenset[str]) -> bool:
     """The actor is the population, not a political actor: civilians, a people, refugees
-    (``public_sectors``: "voters", "the Iranian people", "migrants"), or a state named by
-    its people's plural demonym with no article ("Americans", "many Iranians", "a majority
-    of Americans"; "the Americans", the diplomats' shorthand for a government, is the state)."""
+    (``public_sectors``: "voters", "the Iranian people", "migrants"), or a state or a CAMEO
+    region named by its people's plural demonym with no article ("Americans", "many
+    Iranians", "a majority of Americans", "3,000 Europeans and other Westerners"; "the
+    Americans", the diplomats' shorthand for a government, is the state)."""
     if actor.sector:
         return actor.sector in public_sectors
-    if not actor.country or actor.code != actor.country or actor.end <= actor.start:
+    # a bare code: the state's own, or a region's (no country: "EUR", "WST")
+    if not actor.code or actor.code != (actor.country or actor.code) or actor.end <= actor.start:
         return False
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
