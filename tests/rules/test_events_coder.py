@@ -433,6 +433,16 @@ def test_an_agentless_passive_arrest_is_the_authorities_and_other_acts_have_no_d
     assert coded(coder, praised.format(tail=""), {"Thai troops": "THAMIL"}) == []
 
 
+@pytest.mark.parametrize(("verb", "lemma"), [("sentenced", "sentence"), ("convicted", "convict")])
+def test_a_conviction_or_sentence_is_a_verdict_by_a_court(coder, verb, lemma):
+    """ "Three Thai troops were sentenced/convicted": a verdict, 116 (the guideline's court ->
+    defendant), not a ban (172) or an arrest (173); with no agent named, by a court of the
+    country where it happened."""
+    table = KILLED.replace("killed", verb).replace("lemma=kill", f"lemma={lemma}")
+    events = coded(coder, table.format(tail=""), {"Thai troops": "THAMIL"})
+    assert triples(events) == {("THAJUD", "THAMIL", "116")}
+
+
 def test_an_agentless_passive_with_an_infinitive_has_no_unnamed_doer(coder):
     """ "Three Thai troops were forced to retreat": what the troops did under a pressure the
     sentence does not place, not an act the authorities did to them (170 by THAGOV); the

@@ -215,7 +215,7 @@ CAMEO_ROOTS = _table(
     Column("mutual", FLAG),
     Column("coded_alone", FLAG),
     Column("thing_object", one_of("owner", "sense")),
-    Column("unnamed_doer", one_of("-", "UAF", "GOV")),
+    Column("unnamed_doer", one_of("-", "UAF", "GOV", "JUD")),
     Column("public", FLAG),
 )
 ONE_SIDED_PAIRS = _table(
