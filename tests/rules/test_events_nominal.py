@@ -487,3 +487,28 @@ def test_an_adjective_coded_only_from_the_context_names_the_kind_of_act(
 def code_noun(nominals, doc):
     consumed: set[int] = set()
     return nominals.code(doc[2], DocActors.build(doc), consumed), consumed
+
+
+@pytest.mark.parametrize(
+    ("adjective", "modality"),
+    [
+        ("planned", "intended"),
+        ("potential", "possible"),
+        ("alleged", "claimed"),
+        ("short", "asserted"),
+    ],
+)
+def test_an_adjective_of_factuality_on_the_noun_gives_its_act_that_factuality(
+    nominals, adjective, modality
+):
+    """ "Abe's planned visit to Russia", "potential airstrikes", "the alleged attack": the
+    guideline's factuality cues said of the noun; any other adjective leaves the act done."""
+    table = VISIT.replace(
+        "    visit   nsubj  was     NOUN\n",
+        f"    {adjective}  amod  visit  ADJ\n    visit   nsubj  was     NOUN\n",
+    )
+    doc = parse(table)
+    act = nominals.code(
+        doc[3], DocActors.build(with_mentions(doc, {"Abe": "JPNGOV", "Russia": "RUS"})), set()
+    )
+    assert sides(act) == (["JPNGOV"], ["RUS"]) and act.modality == modality

@@ -349,10 +349,24 @@ class NominalCoder:
             code=code,
             rule=rule,
             negated=self._negated(noun),
-            modality=entry.modality,
+            modality=self._modality(noun, entry),
             confidence=0.6 if inherited else 0.7,
             reciprocal=mutual,
         )
+
+    def _modality(self, noun: Token, entry: NominalEntry) -> str:
+        """The sense's own factuality, or the one an adjective on the noun gives an act the
+        sense reports as done: "potential airstrikes", "the anticipated strikes" (possible),
+        "the alleged attack" (claimed), "the planned visit" (intended) - the guideline's
+        factuality cues (section 7) said of the noun, not of a verb."""
+        if entry.modality != ASSERTED:
+            return entry.modality
+        for child in noun.children:
+            if child.dep_ == "amod":
+                value = self.words.factuality_adjectives.get(child.lower_)
+                if value is not None:
+                    return value
+        return entry.modality
 
     def _doers_elsewhere(
         self,

@@ -86,6 +86,9 @@ FUNCTION_WORD_KINDS = (
     "modal-conditional",  # would (outside reported speech): the act is conditional
     "adverb-possible",  # possibly, perhaps ...
     "adverb-claimed",  # allegedly, reportedly ...
+    "adjective-possible",  # "potential airstrikes": the act an event noun names is possible
+    "adjective-claimed",  # "the alleged attack": the act an event noun names is claimed
+    "adjective-intended",  # "the planned visit": the act an event noun names is intended
     "adverb-focus",  # only, just: "not only ... but also" adds, it does not deny
     "subordinator-condition",  # if, unless: the main clause's act is conditional
     "subordinator-background",  # if, after ...: a clause that sets the scene, not the news
