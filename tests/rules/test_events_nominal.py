@@ -512,3 +512,20 @@ def test_an_adjective_of_factuality_on_the_noun_gives_its_act_that_factuality(
         doc[3], DocActors.build(with_mentions(doc, {"Abe": "JPNGOV", "Russia": "RUS"})), set()
     )
     assert sides(act) == (["JPNGOV"], ["RUS"]) and act.modality == modality
+
+
+def test_a_light_verb_that_carries_the_act_out_reports_it_done_whatever_its_adjective(nominals):
+    """ "Israel mounted its long-threatened invasion of Lebanon": carried out, asserted."""
+    doc = parse(
+        """
+        Israel      nsubj  mounted   PROPN
+        mounted     ROOT   -         VERB   VBD  lemma=mount
+        its         poss   invasion  PRON   PRP$
+        threatened  amod   invasion  VERB   VBN  lemma=threaten
+        invasion    dobj   mounted   NOUN
+        of          prep   invasion  ADP
+        Lebanon     pobj   of        PROPN
+        """
+    )
+    act, _ = code(nominals, doc, 4, {"Israel": "ISR", "Lebanon": "LBN"})
+    assert sides(act) == (["ISR"], ["LBN"]) and act.modality == "asserted"

@@ -349,17 +349,21 @@ class NominalCoder:
             code=code,
             rule=rule,
             negated=self._negated(noun),
-            modality=self._modality(noun, entry),
+            modality=self._modality(noun, entry, light_verb),
             confidence=0.6 if inherited else 0.7,
             reciprocal=mutual,
         )
 
-    def _modality(self, noun: Token, entry: NominalEntry) -> str:
+    def _modality(self, noun: Token, entry: NominalEntry, light_verb: Token | None) -> str:
         """The sense's own factuality, or the one an adjective on the noun gives an act the
         sense reports as done: "potential airstrikes", "the anticipated strikes" (possible),
         "the alleged attack" (claimed), "the planned visit" (intended) - the guideline's
-        factuality cues (section 7) said of the noun, not of a verb."""
-        if entry.modality != ASSERTED:
+        factuality cues (section 7) said of the noun, not of a verb. A light verb that
+        carries the act out (light_verbs.txt) reports it done whatever was said of it before
+        ("mounted its long-threatened invasion", "held the planned talks"); another verb
+        only speaks of it ("to support potential airstrikes")."""
+        carried_out = light_verb is not None and light_verb.lemma_.lower() in self.words.light_verbs
+        if entry.modality != ASSERTED or carried_out:
             return entry.modality
         for child in noun.children:
             if child.dep_ == "amod":
