@@ -64,7 +64,7 @@ def split_setup(description: str, configure=None):
     (``splits`` ... ``[--cache DIR]``): the arguments, the gold (annotator A) and the
     pipeline, loaded once. ``configure(parser)`` adds a script's own arguments."""
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("splits", nargs="+", choices=["train", "dev", "dev2"])
+    parser.add_argument("splits", nargs="+", choices=DEVELOPMENT_SPLITS)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
     if configure is not None:
         configure(parser)

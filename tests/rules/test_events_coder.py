@@ -3,6 +3,8 @@ lexicon, on parses built by hand: which verbs code, attribution, obligations, in
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from parses import mention, parse, with_mentions
 from test_events_clauses import CALLED_FOR
@@ -431,6 +433,30 @@ def test_an_agentless_passive_arrest_is_the_authorities_and_other_acts_have_no_d
     assert coded(coder, praised.format(tail=""), {"Thai troops": "THAMIL"}) == []
 
 
+@pytest.mark.parametrize(("verb", "lemma"), [("sentenced", "sentence"), ("convicted", "convict")])
+def test_a_conviction_or_sentence_is_a_verdict_by_a_court(coder, verb, lemma):
+    """ "Three Thai troops were sentenced/convicted": a verdict, 116 (the guideline's court ->
+    defendant), not a ban (172) or an arrest (173); with no agent named, by a court of the
+    country where it happened."""
+    table = KILLED.replace("killed", verb).replace("lemma=kill", f"lemma={lemma}")
+    events = coded(coder, table.format(tail=""), {"Thai troops": "THAMIL"})
+    assert triples(events) == {("THAJUD", "THAMIL", "116")}
+
+
+def test_an_agentless_passive_with_an_infinitive_has_no_unnamed_doer(coder):
+    """ "Three Thai troops were forced to retreat": what the troops did under a pressure the
+    sentence does not place, not an act the authorities did to them (170 by THAGOV); the
+    same verb with its agent keeps it."""
+    forced = KILLED.replace("killed", "forced").replace("lemma=kill", "lemma=force")
+    retreat = "to aux retreat PART TO\nretreat xcomp forced VERB VB lemma=retreat"
+    codes = {"Thai troops": "THAMIL"}
+    assert [e for e in coded(coder, forced.format(tail=retreat), codes) if e.cameo == "170"] == []
+    by_rebels = f"by agent forced ADP\nrebels pobj by NOUN NNS\n{retreat}"
+    assert ("THAREB", "THAMIL", "170") in triples(
+        coded(coder, forced.format(tail=by_rebels), {**codes, "rebels": "THAREB"})
+    )
+
+
 # "The attack on the embassy in Kabul killed two guards."
 ATTACK = """
     The      det    attack   DET
@@ -784,6 +810,22 @@ def test_the_demonym_with_an_article_is_the_state(coder):
     table = "    The  det  Americans  DET  DT\n" + table
     events = coded(coder, table, {"Americans": "USA", "Obama": "USAGOV"})
     assert triples(events) == {("USA", "USAGOV", "050")}
+
+
+def test_a_regions_people_named_by_their_demonym_are_the_population_too(coder):
+    # "Europeans supported Obama": a CAMEO region's people (EUR, no country), as a state's;
+    # "The Europeans supported Obama" is the region's governments
+    def region_coded(table):
+        doc = with_mentions(parse(table), {"Europeans": "EUR", "Obama": "USAGOV"})
+        doc._.mentions = [
+            replace(m, country=None) if m.text == "Europeans" else m for m in doc._.mentions
+        ]
+        return coder.code_doc(doc)
+
+    table = SUPPORTED.format(subject="Europeans", pos="PROPN", tag="NNPS", ent="ent=NORP")
+    assert region_coded(table) == []
+    events = region_coded("    The  det  Europeans  DET  DT\n" + table)
+    assert triples(events) == {("EUR", "USAGOV", "050")}
 
 
 def test_the_population_acts_politically_in_a_demand(coder):

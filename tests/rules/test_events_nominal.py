@@ -3,6 +3,8 @@ Putin", "its demand that China ease ...", on parses built by hand."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from parses import mention, parse, with_mentions
 
@@ -446,3 +448,84 @@ def test_an_attack_on_computers_is_a_cyber_attack(nominals, thing, modifier, cod
         """
     )
     assert nominals.sense(doc[1]).code == CodeSpec(code)
+
+
+# "A military strike on Gaza" / "An Israeli strike on Gaza"
+STRIKE_ON_GAZA = """
+    a         det   strike  DET
+    {word}    amod  strike  ADJ
+    strike    ROOT  -       NOUN
+    on        prep  strike  ADP
+    Gaza      pobj  on      PROPN
+"""
+
+
+@pytest.mark.parametrize(
+    ("word", "code", "resolved_by", "doers"),
+    [
+        ("military", "ISRMIL", "role+focus", None),  # the story's country, not the word's
+        ("military", "ISRMIL", "role+antecedent", None),
+        ("Israeli", "ISR", "kb", ["ISR"]),  # the word names the state
+        ("military", "ISRMIL", "role", ["ISRMIL"]),  # the role phrase gave the country
+    ],
+)
+def test_an_adjective_coded_only_from_the_context_names_the_kind_of_act(
+    nominals, word, code, resolved_by, doers
+):
+    """ "a military strike", "a terrorist attack": a role word on the noun whose country the
+    actors stage took from the story names the kind of act, not who did it; the noun has no
+    doer named (and this coder, with no unnamed doer, codes nothing). "An Israeli strike"
+    keeps its doer."""
+    doc = with_mentions(parse(STRIKE_ON_GAZA.format(word=word)), {word: code, "Gaza": "PSE"})
+    doc._.mentions = [
+        replace(m, resolved_by=resolved_by) if m.text == word else m for m in doc._.mentions
+    ]
+    act, _ = code_noun(nominals, doc)
+    assert (sides(act)[0] if act is not None else None) == doers
+
+
+def code_noun(nominals, doc):
+    consumed: set[int] = set()
+    return nominals.code(doc[2], DocActors.build(doc), consumed), consumed
+
+
+@pytest.mark.parametrize(
+    ("adjective", "modality"),
+    [
+        ("planned", "intended"),
+        ("potential", "possible"),
+        ("alleged", "claimed"),
+        ("short", "asserted"),
+    ],
+)
+def test_an_adjective_of_factuality_on_the_noun_gives_its_act_that_factuality(
+    nominals, adjective, modality
+):
+    """ "Abe's planned visit to Russia", "potential airstrikes", "the alleged attack": the
+    guideline's factuality cues said of the noun; any other adjective leaves the act done."""
+    table = VISIT.replace(
+        "    visit   nsubj  was     NOUN\n",
+        f"    {adjective}  amod  visit  ADJ\n    visit   nsubj  was     NOUN\n",
+    )
+    doc = parse(table)
+    act = nominals.code(
+        doc[3], DocActors.build(with_mentions(doc, {"Abe": "JPNGOV", "Russia": "RUS"})), set()
+    )
+    assert sides(act) == (["JPNGOV"], ["RUS"]) and act.modality == modality
+
+
+def test_a_light_verb_that_carries_the_act_out_reports_it_done_whatever_its_adjective(nominals):
+    """ "Israel mounted its long-threatened invasion of Lebanon": carried out, asserted."""
+    doc = parse(
+        """
+        Israel      nsubj  mounted   PROPN
+        mounted     ROOT   -         VERB   VBD  lemma=mount
+        its         poss   invasion  PRON   PRP$
+        threatened  amod   invasion  VERB   VBN  lemma=threaten
+        invasion    dobj   mounted   NOUN
+        of          prep   invasion  ADP
+        Lebanon     pobj   of        PROPN
+        """
+    )
+    act, _ = code(nominals, doc, 4, {"Israel": "ISR", "Lebanon": "LBN"})
+    assert sides(act) == (["ISR"], ["LBN"]) and act.modality == "asserted"

@@ -470,6 +470,11 @@ class EventCoder:
         sector = self.cameo.policy(code).unnamed_doer
         if sector is None or passive_agent(verb) is not None or self._by_event(verb):
             return [], []
+        if any(c.dep_ == "xcomp" for c in verb.children):
+            # "was forced to resign", "were forced to fight": what the subject did under a
+            # pressure the sentence does not place (circumstances, critics, a party), not
+            # an act the authorities or armed men did to it
+            return [], []
         return self.doer_where(verb, sector, patient)
 
     def doer_where(

@@ -30,6 +30,7 @@ from detente.events.participants import (
     DocActors,
     Participants,
     abstract_thing,
+    names_kind_only,
     own_country,
     place_actor,
     same_side,
@@ -359,7 +360,7 @@ class NominalCoder:
             code=code,
             rule=rule,
             negated=self._negated(noun),
-            modality=entry.modality,
+            modality=self._modality(noun, entry, light_verb),
             confidence=0.6 if inherited else 0.7,
             reciprocal=mutual,
         )
@@ -402,6 +403,24 @@ class NominalCoder:
         if modifier or governor is None or not is_copula(governor):
             return modifier
         return clause_host(governor, self.participants, actors, sources)
+
+    def _modality(self, noun: Token, entry: NominalEntry, light_verb: Token | None) -> str:
+        """The sense's own factuality, or the one an adjective on the noun gives an act the
+        sense reports as done: "potential airstrikes", "the anticipated strikes" (possible),
+        "the alleged attack" (claimed), "the planned visit" (intended) - the guideline's
+        factuality cues (section 7) said of the noun, not of a verb. A light verb that
+        carries the act out (light_verbs.txt) reports it done whatever was said of it before
+        ("mounted its long-threatened invasion", "held the planned talks"); another verb
+        only speaks of it ("to support potential airstrikes")."""
+        carried_out = light_verb is not None and light_verb.lemma_.lower() in self.words.light_verbs
+        if entry.modality != ASSERTED or carried_out:
+            return entry.modality
+        for child in noun.children:
+            if child.dep_ == "amod":
+                value = self.words.factuality_adjectives.get(child.lower_)
+                if value is not None:
+                    return value
+        return entry.modality
 
     def _doers_elsewhere(
         self,
@@ -541,6 +560,8 @@ class NominalCoder:
                 continue
             if visit and place_modifier(child, actors) is not None:
                 continue  # "his Middle East trip": where it goes, not who goes
+            if names_kind_only(child, actors):
+                continue  # "a military strike": the kind of act, not its doer
             if child.lower_ in self.words.possessives and actors.by_token[child.i] == -1:
                 # "their demand": whoever does the governing verb
                 if governor is not None:

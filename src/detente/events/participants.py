@@ -132,6 +132,27 @@ def event_actor(mention: Mention) -> EventActor:
     )
 
 
+# the rules of the actors stage that take a country from the context, not the mention's own
+# words (``Mention.resolved_by`` suffixes: detente.actors.context)
+CONTEXT_RULES = frozenset({"antecedent", "focus", "outlet"})
+
+
+def names_kind_only(tok: Token, actors: DocActors) -> bool:
+    """ "a military strike", "a terrorist attack": an adjective on a noun that is an actor
+    mention on its own, with a country the actors stage took from the context (a role word:
+    "military", "terrorist"), says what kind of act or doer it is, not who did it. Unlike
+    "an Israeli strike" or "the Chinese military crackdown", whose words name the state,
+    such a word names no one the sentence reports acting: the noun is an act with no doer
+    named, coded only when it is specific (:func:`detente.events.nominal._specific`)."""
+    if tok.dep_ != "amod":
+        return False
+    number = actors.by_token[tok.i]
+    if number == -1 or len(actors.spans[number]) != 1:
+        return False
+    rules = actors.mentions[number].resolved_by.split("+")[1:]
+    return any(rule in CONTEXT_RULES for rule in rules)
+
+
 def pattern_words(pattern: Pattern | None) -> frozenset[str]:
     """The head words a verb pattern names on its object side ("- * &WEAPON [194]":
     bomb, missile ...; "- * DIPLOMAT [161]": diplomat). The coder keeps only those of the
@@ -230,12 +251,14 @@ _PEOPLE_TAGS = frozenset({"NNS", "NNPS"})
 
 def is_public(actor: EventActor, doc: Doc, public_sectors: frozenset[str]) -> bool:
     """The actor is the population, not a political actor: civilians, a people, refugees
-    (``public_sectors``: "voters", "the Iranian people", "migrants"), or a state named by
-    its people's plural demonym with no article ("Americans", "many Iranians", "a majority
-    of Americans"; "the Americans", the diplomats' shorthand for a government, is the state)."""
+    (``public_sectors``: "voters", "the Iranian people", "migrants"), or a state or a CAMEO
+    region named by its people's plural demonym with no article ("Americans", "many
+    Iranians", "a majority of Americans", "3,000 Europeans and other Westerners"; "the
+    Americans", the diplomats' shorthand for a government, is the state)."""
     if actor.sector:
         return actor.sector in public_sectors
-    if not actor.country or actor.code != actor.country or actor.end <= actor.start:
+    # a bare code: the state's own, or a region's (no country: "EUR", "WST")
+    if not actor.code or actor.code != (actor.country or actor.code) or actor.end <= actor.start:
         return False
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:

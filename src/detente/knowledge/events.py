@@ -236,6 +236,9 @@ class ClauseWords:
     conditional_modals: frozenset[str]
     possible_adverbs: frozenset[str]
     claimed_adverbs: frozenset[str]
+    # "potential airstrikes", "the alleged attack", "the planned visit": an event noun's
+    # adjective that gives its act a factuality (word -> possible | claimed | intended)
+    factuality_adjectives: dict[str, str]
     focus_adverbs: frozenset[str]  # "not only": a negator before these denies nothing
     condition_marks: frozenset[str]
     question_marks: frozenset[str]
@@ -380,6 +383,11 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         conditional_modals=words("modal-conditional"),
         possible_adverbs=words("adverb-possible"),
         claimed_adverbs=words("adverb-claimed"),
+        factuality_adjectives={
+            word: value
+            for value in ("possible", "claimed", "intended")
+            for word in words(f"adjective-{value}")
+        },
         focus_adverbs=words("adverb-focus"),
         condition_marks=words("subordinator-condition"),
         question_marks=words("subordinator-question"),

@@ -86,6 +86,9 @@ FUNCTION_WORD_KINDS = (
     "modal-conditional",  # would (outside reported speech): the act is conditional
     "adverb-possible",  # possibly, perhaps ...
     "adverb-claimed",  # allegedly, reportedly ...
+    "adjective-possible",  # "potential airstrikes": the act an event noun names is possible
+    "adjective-claimed",  # "the alleged attack": the act an event noun names is claimed
+    "adjective-intended",  # "the planned visit": the act an event noun names is intended
     "adverb-focus",  # only, just: "not only ... but also" adds, it does not deny
     "subordinator-condition",  # if, unless: the main clause's act is conditional
     "subordinator-background",  # if, since ...: a clause that sets a condition, not the news
@@ -218,7 +221,7 @@ CAMEO_ROOTS = _table(
     Column("mutual", FLAG),
     Column("coded_alone", FLAG),
     Column("thing_object", one_of("owner", "sense")),
-    Column("unnamed_doer", one_of("-", "UAF", "GOV")),
+    Column("unnamed_doer", one_of("-", "UAF", "GOV", "JUD")),
     Column("public", FLAG),
 )
 ONE_SIDED_PAIRS = _table(
