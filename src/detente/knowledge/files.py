@@ -410,6 +410,7 @@ PLACE_WORD_KINDS = (
     "movement",
     "locating",
     "event",
+    "happening",
     "armed",
     "unarmed",
     "facility",

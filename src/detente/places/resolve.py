@@ -634,7 +634,9 @@ class DocPlaces:
 def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     """Why a state's name stands for its land here, or None where it acts:
     ``movement`` ("visited Belize", "a trip to Japan", "imports from China", "refugees
-    from Syria"), ``locating`` ("Mexico's women", "the streets of Cairo", "all of Georgia",
+    from Syria"), ``locating`` ("Mexico's women", "Venezuela's crisis", "the streets of
+    Cairo", "all of Georgia",
+    a venue "of X" as one "X's": "the East Room of the White House",
     "the Turkey-Syria border", "an Iraq-based group", "US record shops"), ``event`` ("the Iraq war", "the
     invasion of Iraq"). A listed name is read where its list stands (:func:`list_anchor`).
     "In Iraq" (a locative preposition) is the stage's own test. A direction adjective on
@@ -662,8 +664,8 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
         ):
             return "movement"  # "flew to Oslo", "going back to Reading"
         if head.lower_ in lexicon.owner_prepositions:
-            if word in lexicon.locating:
-                return "locating"
+            if word in lexicon.locating or word in lexicon.venues:
+                return "locating"  # "the streets of Cairo", "the East Room of the White House"
             if word in lexicon.events and not _unarmed(head.head, lexicon):
                 return "event"
         return None
@@ -672,6 +674,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
         return "movement"
     if root.dep_ == "poss" and (
         word in lexicon.locating
+        or word in lexicon.happenings  # "Venezuela's growing humanitarian crisis"
         or head.ent_type_ in PLACE_LABELS
         or (head.is_title and facility_kind(_capitalised_name(head), lexicon))
     ):
