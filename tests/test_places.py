@@ -456,6 +456,17 @@ def test_states_listed_or_located_are_place_mentions(code, text, names):
         assert mention is not None and is_place_mention(mention), name
 
 
+def test_a_town_listed_with_a_town_of_one_country_is_read_in_that_country(code):
+    """ "Beirut and Tripoli": one list, one country, in a story that names Libya as well."""
+    doc = code(
+        "Libya and Egypt condemned the raids. Egypt recalled its envoy. The ports in Beirut"
+        " and Tripoli were hit by warplanes on Saturday.",
+        date="2006-07-20",
+    )
+    tripoli = at(doc, "Tripoli")
+    assert tripoli is not None and is_place_mention(tripoli) and tripoli.country == "LBN"
+
+
 def test_a_capital_written_with_its_country_is_the_town(code):
     doc = code(
         "Athens, Greece, was brought to a standstill by striking workers.", date="2008-01-01"

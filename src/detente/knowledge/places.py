@@ -24,6 +24,7 @@ WEIGHT_FEATURES = (
     "other_name",
     "fame_gap",
     "sentence",
+    "listed",
     "document",
     "admin1",
     "dateline",
