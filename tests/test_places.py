@@ -154,6 +154,55 @@ def test_a_state_visited_or_owning_land_is_located_a_state_that_acts_is_not(know
     assert located_as(acts[0:1], lexicon) is None and located_as(acts[2:3], lexicon) is None
 
 
+def test_a_venue_of_a_name_locates_it_as_its_possessive_does(knowledge):
+    """ "the East Room of Gondor House" is in the building, as "Gondor House's East Room";
+    "the support of Gondor" stays the state's."""
+    lexicon = knowledge.place_lexicon
+    room = parse(
+        ["dinner", "in", "the", "East", "Room", "of", "Gondor", "House"],
+        [0, 0, 4, 4, 1, 4, 7, 5],
+        ["ROOT", "prep", "det", "compound", "pobj", "prep", "compound", "pobj"],
+        ["NOUN", "ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PROPN"],
+        ["dinner", "in", "the", "East", "Room", "of", "Gondor", "House"],
+    )
+    assert located_as(room[6:8], lexicon) == "locating"
+    support = parse(
+        ["the", "support", "of", "Gondor"],
+        [1, 1, 1, 2],
+        ["det", "ROOT", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "PROPN"],
+    )
+    assert located_as(support[3:4], lexicon) is None
+
+
+def test_what_befalls_a_state_locates_it_what_it_does_does_not(knowledge):
+    """ "Gondor's crisis" happens in the land; "Gondor's war" and "Gondor's support" are the
+    state's."""
+    lexicon = knowledge.place_lexicon
+    for noun, expected in (("crisis", "locating"), ("war", None), ("support", None)):
+        doc = parse(
+            ["Abe", "bemoaned", "Gondor", "'s", noun, "."],
+            [1, 1, 4, 2, 1, 1],
+            ["nsubj", "ROOT", "poss", "case", "dobj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"],
+            ["Abe", "bemoan", "Gondor", "'s", noun, "."],
+        )
+        assert located_as(doc[2:3], lexicon) == expected, noun
+
+
+def test_a_state_departed_or_scoured_is_its_land(knowledge):
+    lexicon = knowledge.place_lexicon
+    for verb, lemma in (("departed", "depart"), ("scoured", "scour")):
+        doc = parse(
+            ["Abe", verb, "Gondor", "."],
+            [1, 1, 1, 1],
+            ["nsubj", "ROOT", "dobj", "punct"],
+            ["PROPN", "VERB", "PROPN", "PUNCT"],
+            ["Abe", lemma, "Gondor", "."],
+        )
+        assert located_as(doc[2:3], lexicon) == "movement", verb
+
+
 def parse_with_ents(words, heads, deps, pos, ents, lemmas=None) -> Doc:
     """A hand-built parse with entity labels and English lexical attributes (``lower_``)."""
     return Doc(
@@ -407,6 +456,17 @@ def test_states_listed_or_located_are_place_mentions(code, text, names):
         assert mention is not None and is_place_mention(mention), name
 
 
+def test_a_town_listed_with_a_town_of_one_country_is_read_in_that_country(code):
+    """ "Beirut and Tripoli": one list, one country, in a story that names Libya as well."""
+    doc = code(
+        "Libya and Egypt condemned the raids. Egypt recalled its envoy. The ports in Beirut"
+        " and Tripoli were hit by warplanes on Saturday.",
+        date="2006-07-20",
+    )
+    tripoli = at(doc, "Tripoli")
+    assert tripoli is not None and is_place_mention(tripoli) and tripoli.country == "LBN"
+
+
 def test_a_capital_written_with_its_country_is_the_town(code):
     doc = code(
         "Athens, Greece, was brought to a standstill by striking workers.", date="2008-01-01"
@@ -426,6 +486,7 @@ def test_a_capital_written_with_its_country_is_the_town(code):
         ("The commander of the coalition forces in Iraq said he was unaware.", "Iraq", "IRQ"),
         ("Thousands of refugees from Syria and Iraq arrived by boat.", "Iraq", "IRQ"),
         ("Nurses said Swindon hospital was struggling financially.", "Swindon", "GBR"),
+        ("One soldier from Hamilton, Ontario was reported to be hurt.", "Hamilton", "CAN"),
     ],
 )
 def test_places_inside_bodies_and_people_are_place_mentions(code, text, name, country):

@@ -1179,7 +1179,7 @@ class DocResolver:
             return False
         owner_span = self.doc[role.owner.start : role.owner.end]
         if role.owner_outside:
-            return self._is_locative(owner_span)
+            return self._is_locative(owner_span) or self._town_of_origin(owner_span)
         if located_as(owner_span, self.place_lexicon):
             return True
         if owner is None or owner.kind not in ("state", "place"):
@@ -1189,6 +1189,20 @@ class DocResolver:
         # the name as a place (a capital's name makes a state owner: "Paris student X")
         reading = self.doc_places.resolve(role.owner.start, role.owner.end)
         return reading is not None and reading.place is not None and reading.place.kind != "country"
+
+    def _town_of_origin(self, span: Span) -> bool:
+        """A town written after "from" a person ("one soldier from Hamilton, Ontario") is
+        where the person comes from: a town has no soldiers of its own, as a state has
+        ("members from the UK" act for it, :func:`state_acts`) and a province has its
+        senators ("the senator from Ohio"); in a sports story it is the club ("a striker
+        from Leeds")."""
+        root = span.root
+        if root.dep_ != "pobj" or root.head.lower_ not in self.place_lexicon.origin_prepositions:
+            return False
+        if self.sports_story:
+            return False
+        reading = self.doc_places.resolve(span.start, span.end)
+        return reading is not None and reading.place is not None and reading.place.kind == "city"
 
     def _owner_holds_office(self, role: RolePhrase) -> bool:
         """A name written before a role noun of its polity's own offices and organs

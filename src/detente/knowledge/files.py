@@ -416,6 +416,7 @@ PLACE_WORD_KINDS = (
     "movement",
     "locating",
     "event",
+    "happening",
     "armed",
     "unarmed",
     "facility",

@@ -24,6 +24,7 @@ WEIGHT_FEATURES = (
     "other_name",
     "fame_gap",
     "sentence",
+    "listed",
     "document",
     "admin1",
     "dateline",
@@ -50,6 +51,7 @@ class PlaceLexicon:
     movement: frozenset[str]  # lemmas whose object is a location ("visited Belize")
     locating: frozenset[str]  # nouns "X's N" / "N of X" in the land ("Mexico's women")
     events: frozenset[str]  # event nouns a name locates ("the Iraq war")
+    happenings: frozenset[str]  # what befalls a land: "X's" locates it ("Venezuela's crisis")
     armed: frozenset[str]  # armed attacks: "the air war on Yemen" hits the land
     unarmed: frozenset[str]  # "a trade war on China": no armed attack
     facilities: frozenset[str]  # last words of a building's name ("Hospital", "Palace")
@@ -100,6 +102,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         movement=frozenset(words["movement"]),
         locating=frozenset(words["locating"]),
         events=frozenset(words["event"]),
+        happenings=frozenset(words["happening"]),
         armed=frozenset(words["armed"]),
         unarmed=frozenset(words["unarmed"]),
         facilities=frozenset(words["facility"]),

@@ -66,6 +66,7 @@ CONTAINER_TOKENS = 4
 EVIDENCE_REASONS = (
     ("document", "doc-country"),
     ("sentence", "context"),
+    ("listed", "context"),
     ("admin1", "admin1"),
     ("dateline", "dateline"),
     ("earlier", "earlier-mention"),
@@ -406,11 +407,14 @@ class DocPlaces:
         sentence = self.sentence_of[start]
         base = {place.place_id: self._named_prior(place, key, candidates) for place in candidates}
         top = max(base.values())
+        listed = self._listed_countries(start, end) if len(candidates) > 1 else frozenset()
         scored = []
         for place in candidates:
             country = self.country_of(place)
             far = top - base[place.place_id] >= self.weights["fame_gap"]
             evidence = self._evidence(place, country, key, sentence, local=far)
+            if country in listed:
+                evidence["listed"] = self.weights["listed"]
             scored.append((base[place.place_id] + sum(evidence.values()), place, country, evidence))
         best = max(scored, key=lambda item: item[0])
         by_prior = max(scored, key=lambda item: base[item[1].place_id])
@@ -429,6 +433,30 @@ class DocPlaces:
             feature = max(gains, key=gains.get)
             reason = dict(EVIDENCE_REASONS)[feature]
         return PlaceReading(place, country, reason)
+
+    def _listed_countries(self, start: int, end: int) -> frozenset[str]:
+        """The country of the other place names listed with this one ("the ports in Beirut
+        and Tripoli"), where they all lie in one: a list of towns of one country is about
+        that country; one that spans countries ("attacks in Ottawa, Sydney and Paris") says
+        nothing of its names. A listed name counts only where it surely has one country (its
+        own, or a state's name)."""
+        anchor = list_anchor(self.doc[start:end].root, self.lexicon)
+        found = set()
+        for (first, last), name in self.names.items():
+            if first == start or self.sentence_of[first] != self.sentence_of[start]:
+                continue
+            span = self.doc[first:last]
+            if list_anchor(span.root, self.lexicon).i != anchor.i:
+                continue
+            if "place" not in name.tags and name.label not in PLACE_LABELS:
+                continue
+            iso3 = country_of_word(self.kb, span.text, name.tags)
+            if iso3 is None:
+                place = dominant_reading(self.gazetteer.lookup(span.text), self.prior)
+                iso3 = self.country_of(place) if place is not None else None
+            if iso3 is not None:
+                found.add(iso3)
+        return frozenset(found) if len(found) == 1 else frozenset()
 
     def _named_prior(self, place: KBPlace, key: str, candidates: list[KBPlace]) -> float:
         """The prior of a reading of this name: less for a town or division the name is
@@ -634,7 +662,9 @@ class DocPlaces:
 def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
     """Why a state's name stands for its land here, or None where it acts:
     ``movement`` ("visited Belize", "a trip to Japan", "imports from China", "refugees
-    from Syria"), ``locating`` ("Mexico's women", "the streets of Cairo", "all of Georgia",
+    from Syria"), ``locating`` ("Mexico's women", "Venezuela's crisis", "the streets of
+    Cairo", "all of Georgia",
+    a venue "of X" as one "X's": "the East Room of the White House",
     "the Turkey-Syria border", "an Iraq-based group", "US record shops"), ``event`` ("the Iraq war", "the
     invasion of Iraq"). A listed name is read where its list stands (:func:`list_anchor`).
     "In Iraq" (a locative preposition) is the stage's own test. A direction adjective on
@@ -662,8 +692,8 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
         ):
             return "movement"  # "flew to Oslo", "going back to Reading"
         if head.lower_ in lexicon.owner_prepositions:
-            if word in lexicon.locating:
-                return "locating"
+            if word in lexicon.locating or word in lexicon.venues:
+                return "locating"  # "the streets of Cairo", "the East Room of the White House"
             if word in lexicon.events and not _unarmed(head.head, lexicon):
                 return "event"
         return None
@@ -672,6 +702,7 @@ def located_as(span: Span, lexicon: PlaceLexicon) -> str | None:
         return "movement"
     if root.dep_ == "poss" and (
         word in lexicon.locating
+        or word in lexicon.happenings  # "Venezuela's growing humanitarian crisis"
         or head.ent_type_ in PLACE_LABELS
         or (head.is_title and facility_kind(_capitalised_name(head), lexicon))
     ):
