@@ -130,7 +130,7 @@ def test_own_troops_with_no_host_named_stay_the_target(coder):
     assert events == {("USAGOV", "USA", "042", "asserted")}
 
 
-def _actor(code: str, country: str) -> EventActor:
+def _actor(code: str, country: str | None) -> EventActor:
     return EventActor(code, 0, 1, None, None, code, country, code[3:6] or None)
 
 
@@ -141,6 +141,10 @@ def test_own_forces_abroad_keeps_other_targets_and_others_forces(knowledge):
     assert own_forces_abroad([ours], [obama], host, armed) == host
     assert own_forces_abroad([theirs], [obama], host, armed) == [theirs]
     assert own_forces_abroad([ours], [obama], [], armed) == [ours]
+    # an armed group and a visitor of no country are not of one country ("a UN envoy
+    # visited Hezbollah fighters in Lebanon": the fighters stay the target)
+    envoy, fighters = _actor("IGOUNO", None), _actor("IMGHEZ", None)
+    assert own_forces_abroad([fighters], [envoy], host, armed) == [fighters]
 
 
 TRIP = """
