@@ -231,6 +231,32 @@ def test_the_purpose_of_a_trip_not_made_and_of_other_acts_is_not_coded(coder):
     assert "040" not in {e[2] for e in events}
 
 
+def test_the_purpose_of_a_trip_only_possible_or_conditional_is_not_coded(coder):
+    # "Kerry might fly to Beijing to meet Li": the trip is possible, its purpose no act
+    table = FLEW_TO_MEET.format(neg="might  aux  fly  AUX  MD", verb="fly", lemma="fly")
+    events = coded(coder, table, {"Kerry": "USAGOV", "Li": "CHNGOV"}, {"Beijing": "CHN"})
+    assert "040" not in {e[2] for e in events}, events
+    # "If Kerry flies to Beijing to meet Li, he will raise trade": a condition, no trip
+    table = """
+        If       mark   flies  SCONJ
+        Kerry    nsubj  flies  PROPN
+        flies    advcl  raise  VERB   VBZ  lemma=fly
+        to       prep   flies  ADP
+        Beijing  pobj   to#1   PROPN
+        to       aux    meet   PART   TO
+        meet     advcl  flies  VERB   VB   lemma=meet
+        Li       dobj   meet   PROPN
+        ,        punct  raise  PUNCT  ,
+        he       nsubj  raise  PRON
+        will     aux    raise  AUX    MD
+        raise    ROOT   -      VERB   VB   lemma=raise
+        trade    dobj   raise  NOUN
+        .        punct  raise  PUNCT  .
+    """
+    events = coded(coder, table, {"Kerry": "USAGOV", "Li": "CHNGOV"}, {"Beijing": "CHN"})
+    assert "040" not in {e[2] for e in events}, events
+
+
 def test_a_verbs_places_are_its_own_acts_not_its_visit_nouns(nominals):
     # "Xi arrived in Paris on a state visit": the arrival codes the visit
     table = ON_A_VISIT.format(place="Paris").replace(
