@@ -28,9 +28,9 @@ def nominals(knowledge):
     )
 
 
-def coded(coder, table: str, codes: dict[str, str], places: dict[str, str] = {}):  # noqa: B006
+def coded(coder, table: str, codes: dict[str, str], places: dict[str, str] | None = None):
     doc = with_mentions(parse(table, date="2017-02-10"), codes)
-    for words, country in places.items():
+    for words, country in (places or {}).items():
         doc._.mentions.append(mention(doc, words, None, kind="place", country=country))
     doc._.mentions.sort(key=lambda m: m.start)
     return {
