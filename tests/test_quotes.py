@@ -818,6 +818,11 @@ def test_a_part_of_a_mixed_quote_without_marks_is_scored_as_reported():
     assert part_kind("mixed", 27, 46, text) == "mixed"
     assert part_kind("direct", 8, 24, text) == "direct"  # only a mixed quote's parts
     assert part_kind("mixed", 8, 24, None) == "mixed"  # no text, no change
+    # an apostrophe inside a word is no quotation mark; a single mark around words is
+    text = "He said Trump\u2019s taxes would rise. \u201cIt is the only way.\u201d"
+    assert part_kind("mixed", 8, 32, text) == "indirect"
+    text = "He said taxes would \u2018rise\u2019. \u201cIt is the only way.\u201d"
+    assert part_kind("mixed", 8, 26, text) == "mixed"
 
 
 def test_sentence_about_someone_else_hands_over_the_next_quote(code):

@@ -265,6 +265,27 @@ def test_a_time_clause_years_away_only_dates_the_news(words):
         assert is_unasserted_infinitive(doc[7], actors, words) is not reported, unit
 
 
+def test_a_measure_of_years_on_the_subordinator_also_dates_the_news(words):
+    # the parser may hang "years" on "after" rather than on the clause's verb (long_before
+    # reads both); a measure on the main clause's verb says nothing of the time clause
+    for head, reported in (("after", False), ("restore", True)):
+        doc = parse(
+            f"""
+            Arnor    nsubj     restore  PROPN
+            restore  ROOT      -        VERB   VBD  lemma=restore
+            ties     dobj      restore  NOUN   NNS
+            five     nummod    years    NUM
+            years    npadvmod  {head}   NOUN   NNS  lemma=year
+            after    mark      burned   SCONJ
+            crowds   nsubj     burned   NOUN   NNS
+            burned   advcl     restore  VERB   VBD  lemma=burn
+            embassy  dobj      burned   NOUN
+            """
+        )
+        actors = actors_of(doc, {"Arnor": "ARN", "crowds": "CALCVL"})
+        assert is_unasserted_infinitive(doc[7], actors, words) is not reported, head
+
+
 def test_a_relative_clause_with_a_relative_subject_is_background(words):
     doc = parse(
         """

@@ -28,9 +28,9 @@ def nominals(knowledge):
     )
 
 
-def coded(coder, table: str, codes: dict[str, str], places: dict[str, str] = {}):  # noqa: B006
+def coded(coder, table: str, codes: dict[str, str], places: dict[str, str] | None = None):
     doc = with_mentions(parse(table, date="2017-02-10"), codes)
-    for words, country in places.items():
+    for words, country in (places or {}).items():
         doc._.mentions.append(mention(doc, words, None, kind="place", country=country))
     doc._.mentions.sort(key=lambda m: m.start)
     return {
@@ -130,7 +130,7 @@ def test_own_troops_with_no_host_named_stay_the_target(coder):
     assert events == {("USAGOV", "USA", "042", "asserted")}
 
 
-def _actor(code: str, country: str) -> EventActor:
+def _actor(code: str, country: str | None) -> EventActor:
     return EventActor(code, 0, 1, None, None, code, country, code[3:6] or None)
 
 
@@ -141,6 +141,10 @@ def test_own_forces_abroad_keeps_other_targets_and_others_forces(knowledge):
     assert own_forces_abroad([ours], [obama], host, armed) == host
     assert own_forces_abroad([theirs], [obama], host, armed) == [theirs]
     assert own_forces_abroad([ours], [obama], [], armed) == [ours]
+    # an armed group and a visitor of no country are not of one country ("a UN envoy
+    # visited Hezbollah fighters in Lebanon": the fighters stay the target)
+    envoy, fighters = _actor("IGOUNO", None), _actor("IMGHEZ", None)
+    assert own_forces_abroad([fighters], [envoy], host, armed) == [fighters]
 
 
 TRIP = """
@@ -225,6 +229,32 @@ def test_the_purpose_of_a_trip_not_made_and_of_other_acts_is_not_coded(coder):
     table = FLEW_TO_MEET.format(neg="", verb="wrote", lemma="write")
     events = coded(coder, table, {"Kerry": "USAGOV", "Li": "CHNGOV"}, {"Beijing": "CHN"})
     assert "040" not in {e[2] for e in events}
+
+
+def test_the_purpose_of_a_trip_only_possible_or_conditional_is_not_coded(coder):
+    # "Kerry might fly to Beijing to meet Li": the trip is possible, its purpose no act
+    table = FLEW_TO_MEET.format(neg="might  aux  fly  AUX  MD", verb="fly", lemma="fly")
+    events = coded(coder, table, {"Kerry": "USAGOV", "Li": "CHNGOV"}, {"Beijing": "CHN"})
+    assert "040" not in {e[2] for e in events}, events
+    # "If Kerry flies to Beijing to meet Li, he will raise trade": a condition, no trip
+    table = """
+        If       mark   flies  SCONJ
+        Kerry    nsubj  flies  PROPN
+        flies    advcl  raise  VERB   VBZ  lemma=fly
+        to       prep   flies  ADP
+        Beijing  pobj   to#1   PROPN
+        to       aux    meet   PART   TO
+        meet     advcl  flies  VERB   VB   lemma=meet
+        Li       dobj   meet   PROPN
+        ,        punct  raise  PUNCT  ,
+        he       nsubj  raise  PRON
+        will     aux    raise  AUX    MD
+        raise    ROOT   -      VERB   VB   lemma=raise
+        trade    dobj   raise  NOUN
+        .        punct  raise  PUNCT  .
+    """
+    events = coded(coder, table, {"Kerry": "USAGOV", "Li": "CHNGOV"}, {"Beijing": "CHN"})
+    assert "040" not in {e[2] for e in events}, events
 
 
 def test_a_verbs_places_are_its_own_acts_not_its_visit_nouns(nominals):

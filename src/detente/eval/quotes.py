@@ -56,8 +56,9 @@ GOLD_DIR = ("data", "gold", "polnear")
 # Double quotation marks; the NYT archive texts write them as two apostrophes ('') and
 # their content is as direct as that of “…”.
 QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "''", "``")
-# any mark a part of a quote scored by part may sit in (our guideline counts single marks)
-PART_MARKS = (*QUOTE_MARKS, "'", "\u2018", "\u2019", "`")
+# the single marks a part of a quote scored by part may also sit in (our guideline counts
+# them); inside a word ("Trump’s", "don't") one is an apostrophe, never a mark
+SINGLE_MARKS = ("'", "\u2018", "\u2019", "`")
 MIN_OVERLAP = 0.3
 KINDS = ("direct", "reported", "overall")
 PREDICTED_KINDS = {"direct": ("direct", "mixed"), "reported": ("indirect",)}
@@ -563,7 +564,20 @@ def part_kind(kind: str, start: int, end: int, text: str | None) -> str:
     if kind != "mixed" or text is None:
         return kind
     around = text[max(0, start - 1) : end + 1]
-    return kind if any(mark in around for mark in PART_MARKS) else "indirect"
+    if any(mark in around for mark in QUOTE_MARKS) or any(
+        _single_mark(text, i) for i in range(max(0, start - 1), min(len(text), end + 1))
+    ):
+        return kind
+    return "indirect"
+
+
+def _single_mark(text: str, i: int) -> bool:
+    """A single mark at ``i`` that is not an apostrophe inside a word (as
+    :mod:`detente.quotes.marks` reads it: "Trump’s", "don't" hold no quote)."""
+    if text[i] not in SINGLE_MARKS:
+        return False
+    inside_word = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+    return not inside_word
 
 
 def doc_predictions(doc: Doc, *, by_part: bool, polnear_kinds: bool) -> list[PredictedTuple]:

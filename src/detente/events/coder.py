@@ -392,19 +392,29 @@ class EventCoder:
     def _visit_purpose(self, verb: Token, actors: DocActors) -> Factuality | None:
         """ "Kerry flew to Beijing to meet Chinese leaders": the purpose of a trip is an act
         of its own, intended (the guideline codes the visit and its purpose, "meet" 040
-        intended); None for any other infinitive of purpose, and for the purpose of a trip
-        not made ("did not fly to Beijing to meet") or not travelled ("went on to accuse")."""
+        intended); None for any other infinitive of purpose, for the purpose of a trip
+        not made ("did not fly to Beijing to meet") or not travelled ("went on to accuse"),
+        and of a trip neither made nor announced ("if Kerry flies to Beijing to meet",
+        "might fly to Beijing to meet"): its purpose is no more an act than the trip."""
         trip = verb.head
         if verb.dep_ != "advcl" or not is_to_infinitive(verb) or trip.pos != VERB:
             return None
         entry = self.verb_codes.entry(trip)
-        if entry is None or clause_negated(trip, self.words):
+        if entry is None or clause_negated(trip, self.words) or not self._trip_made(trip, actors):
             return None
         coding = _Coding(*self.verb_codes.code_of(trip, entry, verb_subject(trip)))
         if not is_visit(self.cameo, coding.code.forward):
             return None
         # "went on to accuse": a verb of travel with no destination is in another sense
         return Factuality("intended", trip) if self._argument_sense(trip, coding, actors) else None
+
+    def _trip_made(self, trip: Token, actors: DocActors) -> bool:
+        """The trip is made or announced ("flew", "will fly"), not a condition, a
+        possibility or a wish: its own factuality is asserted or intended."""
+        if is_unasserted_infinitive(trip, actors, self.words):
+            return False
+        factuality = act_factuality(trip, self.words, self.date_words.future_auxiliaries)
+        return not factuality.negated and factuality.value in (ASSERTED, "intended")
 
     def _code_own(
         self,

@@ -88,7 +88,9 @@ def own_forces_abroad(
     own = [
         t
         for t in targets
-        if is_armed(t, armed_sectors) and any(t.country == v.country for v in visitors)
+        if t.country
+        and is_armed(t, armed_sectors)
+        and any(t.country == v.country for v in visitors)
     ]
     if not own or not host:
         return targets
