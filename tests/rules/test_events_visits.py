@@ -125,9 +125,10 @@ def test_own_troops_abroad_make_a_visit_to_the_host_country(coder):
     assert events == {("USAGOV", "AFG", "042", "asserted")}
 
 
-def test_own_troops_with_no_host_named_stay_the_target(coder):
+def test_own_troops_with_no_host_named_are_not_coded(coder):
+    # abroad or at home, the clause does not say: the guideline codes the visit to a named host only
     events = coded(coder, TROOPS.format(place=""), {"Obama": "USAGOV", "U.S. troops": "USAMIL"})
-    assert events == {("USAGOV", "USA", "042", "asserted")}
+    assert events == set()
 
 
 def _actor(code: str, country: str | None) -> EventActor:

@@ -60,7 +60,7 @@ from detente.events.participants import (
 )
 from detente.events.patterns import VerbCodes
 from detente.events.statements import StatementCoder
-from detente.events.visits import clause_host, is_visit, own_forces_abroad
+from detente.events.visits import clause_host, is_visit, own_forces, own_forces_abroad
 from detente.knowledge import Knowledge
 from detente.knowledge.events import RootPolicy
 from detente.nlp.extensions import get_list
@@ -576,7 +576,13 @@ class EventCoder:
         if targets and is_visit(self.cameo, coding.code.forward):
             # "visited U.S. troops in Afghanistan": the host, not the visitor's own forces
             host = clause_host(verb, self.participants, actors, sources)
-            targets = own_forces_abroad(targets, sources, host, self.words.armed_sectors)
+            armed = self.words.armed_sectors
+            if not host and len(own_forces(targets, sources, armed)) == len(targets):
+                # "visited the troops": abroad or at home, the clause does not say, and a
+                # visit to one's own forces is coded only to a named host (guideline, section 12)
+                self._drop(verb, "a visit to the visitor's own forces, no host named")
+                return None
+            targets = own_forces_abroad(targets, sources, host, armed)
         coding = self._unarmed_sense(verb, coding, sources, targets)
         coding = self._object_sense(verb, coding, sources, actors)
         if coding is None:

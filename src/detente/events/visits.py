@@ -84,14 +84,21 @@ def own_forces_abroad(
 ) -> list[EventActor]:
     """The targets of a visit, with the visitors' own armed forces ("visited U.S. troops in
     Afghanistan") replaced by the host country the clause names; unchanged when it names
-    none (a visit to troops at home is a domestic visit, as to any body of the state)."""
-    own = [
+    none (the verb coder then drops a visit to its own forces alone: guideline, section 12)."""
+    own = own_forces(targets, visitors, armed_sectors)
+    if not own or not host:
+        return targets
+    return [t for t in targets if t not in own] + host
+
+
+def own_forces(
+    targets: list[EventActor], visitors: list[EventActor], armed_sectors: frozenset[str]
+) -> list[EventActor]:
+    """The targets that are the visitors' own armed forces (same country, armed sector)."""
+    return [
         t
         for t in targets
         if t.country
         and is_armed(t, armed_sectors)
         and any(t.country == v.country for v in visitors)
     ]
-    if not own or not host:
-        return targets
-    return [t for t in targets if t not in own] + host
