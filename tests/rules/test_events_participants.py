@@ -212,6 +212,32 @@ def test_the_subject_does_the_act(participants):
     assert (codes(found), inherited) == (["JPN"], False)
 
 
+def test_of_two_subjects_the_nearer_naming_an_actor_does_the_act(participants):
+    # a headline run into the sentence: its noun hangs on the verb as a second subject
+    doc = parse(
+        """
+        Fox       compound  reporter  PROPN
+        reporter  nsubj     offered   NOUN
+        Abe       nsubj     offered   PROPN
+        offered   ROOT      -         VERB   VBD  lemma=offer
+        thanks    dobj      offered   NOUN
+        """
+    )
+    actors = actors_on(doc, {"Fox": "USAMED", "Abe": "JPNGOV"})
+    assert codes(participants.sources(doc[3], actors)[0]) == ["JPNGOV"]
+    # a word split in two: the nearer half names no actor, the farther one's possessor does
+    doc = parse(
+        """
+        Campbell   poss   e          PROPN
+        e          nsubj  suggested  NOUN
+        mail       nsubj  suggested  NOUN
+        suggested  ROOT   -          VERB   VBD  lemma=suggest
+        """
+    )
+    found = participants.sources(doc[3], actors_on(doc, {"Campbell": "GBR"}))
+    assert (codes(found[0]), found[1]) == (["GBR"], False)
+
+
 def test_a_passive_verbs_agent_does_the_act_and_without_one_nobody_does(participants):
     doc = parse(
         """
