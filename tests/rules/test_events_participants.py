@@ -562,6 +562,32 @@ FIRED_AT = """
 """
 
 
+WITHDREW = """
+    Japan     nsubj     withdrew  PROPN
+    withdrew  ROOT      -         VERB   VBD  lemma=withdraw
+    {adj}     amod      troops    ADJ
+    troops    dobj      withdrew  NOUN   NNS
+    from      prep      withdrew  ADP
+    Iraq      pobj      from      PROPN
+"""
+
+
+def test_the_sources_own_forces_a_pattern_names_are_no_target(participants):
+    # "- * &MILITARY [0874]": its own troops are what Japan withdraws, Iraq what from
+    doc = parse(WITHDREW.format(adj="Japanese"))
+    actors = actors_on(doc, {"Japan": "JPNGOV", "Japanese troops": "JPNMIL", "Iraq": "IRQ"})
+    sources = participants.sources(doc[1], actors)[0]
+    assert codes(participants.targets(doc[1], actors, sources)[0]) == ["JPNMIL"]
+    forces = frozenset({"troops"})
+    targets = participants.targets(doc[1], actors, sources, forces=forces)[0]
+    assert codes(targets) == ["IRQ"]
+    # another country's forces stay the target
+    doc = parse(WITHDREW.format(adj="Syrian"))
+    actors = actors_on(doc, {"Japan": "JPNGOV", "Syrian troops": "SYRMIL", "Iraq": "IRQ"})
+    targets = participants.targets(doc[1], actors, sources, forces=forces)[0]
+    assert codes(targets) == ["SYRMIL"]
+
+
 def test_a_place_stands_for_its_country_as_a_last_resort(participants):
     doc = parse(FIRED_AT.format(place="Seoul"))
     actors = actors_on(doc, {"Russia": "RUS"}, places={"Seoul": "KOR"})

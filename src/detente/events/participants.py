@@ -584,6 +584,7 @@ class Participants:
         place_targets: bool = False,
         domestic: bool = False,
         things: frozenset[str] = frozenset(),
+        forces: frozenset[str] = frozenset(),
     ) -> tuple[list[EventActor], bool, bool]:
         """Actors ``verb`` is done to; then True for "each other"; then True when the
         target was found only deep inside a phrase (less certain).
@@ -596,7 +597,11 @@ class Participants:
         source's own people: only the source itself is excluded, the same mention or another
         of the same actor ("Russia withdrew its troops from Syria": not "its"). A mention
         headed by one of ``things`` (the instruments the verb's pattern names: "dropped
-        bombs") is never a target (:func:`names_thing`).
+        bombs") is never a target (:func:`names_thing`); nor one of the source's own country
+        headed by one of ``forces`` (the armed forces it names: "- * &MILITARY [0874]"):
+        its own forces are what the source acts with, not whom it acts on ("Trump withdrew
+        US troops from northern Syria", "sent troops to Iraq"; "attacked Syrian troops"
+        targets them).
         """
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         ranked = self.words.target_prepositions
@@ -623,6 +628,7 @@ class Participants:
                     place_targets=place_targets,
                     domestic=domestic,
                     things=things,
+                    forces=forces,
                 )
                 candidates.append((inner[0], False))
         candidates += self._deep_candidates(actors, objects, prep_objects, patient)
@@ -634,7 +640,12 @@ class Participants:
             kept = [
                 t
                 for t in group
-                if not any(excluded(t, s) for s in sources) and not names_thing(t, verb.doc, things)
+                if not any(excluded(t, s) for s in sources)
+                and not names_thing(t, verb.doc, things)
+                and not (
+                    any(t.country and t.country == s.country for s in sources)
+                    and names_thing(t, verb.doc, forces)
+                )
             ]
             if kept:
                 return kept, reciprocal, number >= direct
