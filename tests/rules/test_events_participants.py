@@ -212,6 +212,32 @@ def test_the_subject_does_the_act(participants):
     assert (codes(found), inherited) == (["JPN"], False)
 
 
+def test_of_two_subjects_the_nearer_naming_an_actor_does_the_act(participants):
+    # a headline run into the sentence: its noun hangs on the verb as a second subject
+    doc = parse(
+        """
+        Fox       compound  reporter  PROPN
+        reporter  nsubj     offered   NOUN
+        Abe       nsubj     offered   PROPN
+        offered   ROOT      -         VERB   VBD  lemma=offer
+        thanks    dobj      offered   NOUN
+        """
+    )
+    actors = actors_on(doc, {"Fox": "USAMED", "Abe": "JPNGOV"})
+    assert codes(participants.sources(doc[3], actors)[0]) == ["JPNGOV"]
+    # a word split in two: the nearer half names no actor, the farther one's possessor does
+    doc = parse(
+        """
+        Campbell   poss   e          PROPN
+        e          nsubj  suggested  NOUN
+        mail       nsubj  suggested  NOUN
+        suggested  ROOT   -          VERB   VBD  lemma=suggest
+        """
+    )
+    found = participants.sources(doc[3], actors_on(doc, {"Campbell": "GBR"}))
+    assert (codes(found[0]), found[1]) == (["GBR"], False)
+
+
 def test_a_passive_verbs_agent_does_the_act_and_without_one_nobody_does(participants):
     doc = parse(
         """
@@ -534,6 +560,32 @@ FIRED_AT = """
     at      prep   fired   ADP
     {place} pobj   at      PROPN
 """
+
+
+WITHDREW = """
+    Japan     nsubj     withdrew  PROPN
+    withdrew  ROOT      -         VERB   VBD  lemma=withdraw
+    {adj}     amod      troops    ADJ
+    troops    dobj      withdrew  NOUN   NNS
+    from      prep      withdrew  ADP
+    Iraq      pobj      from      PROPN
+"""
+
+
+def test_the_sources_own_forces_a_pattern_names_are_no_target(participants):
+    # "- * &MILITARY [0874]": its own troops are what Japan withdraws, Iraq what from
+    doc = parse(WITHDREW.format(adj="Japanese"))
+    actors = actors_on(doc, {"Japan": "JPNGOV", "Japanese troops": "JPNMIL", "Iraq": "IRQ"})
+    sources = participants.sources(doc[1], actors)[0]
+    assert codes(participants.targets(doc[1], actors, sources)[0]) == ["JPNMIL"]
+    forces = frozenset({"troops"})
+    targets = participants.targets(doc[1], actors, sources, forces=forces)[0]
+    assert codes(targets) == ["IRQ"]
+    # another country's forces stay the target
+    doc = parse(WITHDREW.format(adj="Syrian"))
+    actors = actors_on(doc, {"Japan": "JPNGOV", "Syrian troops": "SYRMIL", "Iraq": "IRQ"})
+    targets = participants.targets(doc[1], actors, sources, forces=forces)[0]
+    assert codes(targets) == ["SYRMIL"]
 
 
 def test_a_place_stands_for_its_country_as_a_last_resort(participants):

@@ -116,6 +116,13 @@ class EventCoder:
             for alternative in knowledge.verbs.synsets.get(name, ())
             if alternative
         )
+        # the words of armed forces (force_synsets.txt): a pattern's, a target only of another side
+        self.forces = frozenset(
+            alternative[-1]
+            for name in self.words.force_synsets
+            for alternative in knowledge.verbs.synsets.get(name, ())
+            if alternative
+        )
         self.nominals = NominalCoder(
             self.words,
             self.cameo,
@@ -672,6 +679,7 @@ class EventCoder:
             place_targets=policy.place_target,
             domestic=policy.domestic != "no",
             things=pattern_words(pattern) & self.instruments,
+            forces=pattern_words(pattern) & self.forces,
         )
         if forced_targets:
             targets, deep = forced_targets, False

@@ -26,6 +26,7 @@ from detente.knowledge.events import ClauseWords
 from detente.nlp.extensions import get_list
 from detente.nlp.segments import in_furniture
 from detente.nlp.syntax import (
+    CLAUSAL_SUBJECT_DEPS,
     COMPLEMENT_DEPS,
     NOMINAL_POS,
     NOUN_MODIFIER_DEPS,
@@ -444,7 +445,7 @@ class Participants:
             return self.actors_of(agent, actors), False
         subject = verb_subject(verb)
         if subject is not None and subject.dep_ != "nsubjpass":
-            return self._subject_sources(verb, subject, actors, depth)
+            return self._nearest_subject_sources(verb, actors, depth)
         if subject is not None or is_passive(verb):  # passive without agent: no source
             return [], False
         if depth > 3:
@@ -479,6 +480,27 @@ class Participants:
             if governor.i != verb.i and governor.pos_ in VERBAL_POS and depth < 3:
                 return self.sources(governor, actors, depth + 1)[0], True
         return found, False
+
+    def _nearest_subject_sources(
+        self, verb: Token, actors: DocActors, depth: int
+    ) -> tuple[list[EventActor], bool]:
+        """A verb has one subject; when the parser hangs two on it, the nearer is its own and
+        the farther a fragment glued on (a headline run into the first sentence: "Middle
+        East infobox ... President George Bush has arrived", "thanks Fox reporter ... The
+        State Department's top spokesman offered"). The nearest that names an actor, then,
+        since the nearer may be the fragment of a word split in two ("Mr Campbell's e - mail
+        ... suggested"), another that does."""
+        subjects = [c for c in verb.children if c.dep_ in CLAUSAL_SUBJECT_DEPS]
+        subjects.sort(key=lambda child: abs(child.i - verb.i))
+        nearest = self._subject_sources(verb, subjects[0], actors, depth)
+        if nearest[0]:
+            return nearest
+        for subject in subjects[1:]:
+            if subject.dep_ != "nsubjpass":
+                found = self._subject_sources(verb, subject, actors, depth)
+                if found[0]:
+                    return found
+        return nearest
 
     def _attempt_sources(self, verb: Token, actors: DocActors, depth: int) -> list[EventActor]:
         """ "continued her efforts to broker a truce": the act tried is done by who makes
@@ -562,6 +584,7 @@ class Participants:
         place_targets: bool = False,
         domestic: bool = False,
         things: frozenset[str] = frozenset(),
+        forces: frozenset[str] = frozenset(),
     ) -> tuple[list[EventActor], bool, bool]:
         """Actors ``verb`` is done to; then True for "each other"; then True when the
         target was found only deep inside a phrase (less certain).
@@ -574,7 +597,11 @@ class Participants:
         source's own people: only the source itself is excluded, the same mention or another
         of the same actor ("Russia withdrew its troops from Syria": not "its"). A mention
         headed by one of ``things`` (the instruments the verb's pattern names: "dropped
-        bombs") is never a target (:func:`names_thing`).
+        bombs") is never a target (:func:`names_thing`); nor one of the source's own country
+        headed by one of ``forces`` (the armed forces it names: "- * &MILITARY [0874]"):
+        its own forces are what the source acts with, not whom it acts on ("Trump withdrew
+        US troops from northern Syria", "sent troops to Iraq"; "attacked Syrian troops"
+        targets them).
         """
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         ranked = self.words.target_prepositions
@@ -601,6 +628,7 @@ class Participants:
                     place_targets=place_targets,
                     domestic=domestic,
                     things=things,
+                    forces=forces,
                 )
                 candidates.append((inner[0], False))
         candidates += self._deep_candidates(actors, objects, prep_objects, patient)
@@ -612,7 +640,12 @@ class Participants:
             kept = [
                 t
                 for t in group
-                if not any(excluded(t, s) for s in sources) and not names_thing(t, verb.doc, things)
+                if not any(excluded(t, s) for s in sources)
+                and not names_thing(t, verb.doc, things)
+                and not (
+                    any(t.country and t.country == s.country for s in sources)
+                    and names_thing(t, verb.doc, forces)
+                )
             ]
             if kept:
                 return kept, reciprocal, number >= direct

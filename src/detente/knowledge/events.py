@@ -208,6 +208,7 @@ class ClauseWords:
     complement_senses: dict[str, tuple[tuple[str, str], ...]]
     armed_sectors: frozenset[str]  # actors of these sectors can fight
     instrument_synsets: frozenset[str]  # &WEAPON ...: a pattern's instruments, never targets
+    force_synsets: frozenset[str]  # &MILITARY: a pattern's forces, not targets of their own side
     # taking into custody: a participle on an actor reports the act ("the detained activists")
     custody_codes: frozenset[str]
     silent_sectors: frozenset[str]  # speakers of these sectors make no statement (media)
@@ -354,6 +355,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         complement_senses=_complement_senses(folder),
         armed_sectors=frozenset(read_words(files.ARMED_SECTORS, folder=folder)),
         instrument_synsets=frozenset(read_words(files.INSTRUMENT_SYNSETS, folder=folder)),
+        force_synsets=frozenset(read_words(files.FORCE_SYNSETS, folder=folder)),
         custody_codes=frozenset(read_words(files.CUSTODY_CODES, folder=folder)),
         silent_sectors=frozenset(read_words(files.SILENT_SECTORS, folder=folder)),
         public_sectors=frozenset(read_words(files.PUBLIC_SECTORS, folder=folder)),

@@ -296,6 +296,10 @@ INSTRUMENT_SYNSETS = _words(
     "events/instrument_synsets.txt",
     Column("synset", pattern(r"&[A-Z_]+", "a synset name: &WEAPON")),
 )
+FORCE_SYNSETS = _words(
+    "events/force_synsets.txt",
+    Column("synset", pattern(r"&[A-Z_]+", "a synset name: &MILITARY")),
+)
 CUSTODY_CODES = _words("events/custody_codes.txt", Column("code", CAMEO_EVENT))
 SILENT_SECTORS = _words("events/silent_sectors.txt", Column("sector", SECTOR))
 PUBLIC_SECTORS = _words("events/public_sectors.txt", Column("sector", SECTOR))
@@ -587,6 +591,7 @@ SHIPPED = (
     EVALUATIONS,
     ARMED_SECTORS,
     INSTRUMENT_SYNSETS,
+    FORCE_SYNSETS,
     CUSTODY_CODES,
     SILENT_SECTORS,
     PUBLIC_SECTORS,
