@@ -286,3 +286,28 @@ def test_a_finding_passive_with_a_predicate_is_no_report(lexicon):
         "terrorist be reveal as part of the front .",
     )
     assert reported(doc, lexicon) == []
+
+
+def test_an_evidential_passive_reports_its_subject_with_the_infinitive(lexicon):
+    # 'Some advisers are said to be urging the governor': the subject is the infinitive's
+    # own, so both are the statement; no one is named as its speaker
+    doc = parse(
+        "Some advisers are said to be urging the governor .",
+        [1, 3, 3, 3, 6, 6, 3, 8, 6, 3],
+        "det nsubjpass auxpass ROOT aux aux xcomp det dobj punct",
+        "DT NNS VBP VBN TO VB VBG DT NN .",
+        "some adviser be say to be urge the governor .",
+    )
+    assert reported(doc, lexicon) == [("Some advisers are said to be urging the governor", None)]
+
+
+def test_an_expletive_passive_infinitive_is_no_evidential_report(lexicon):
+    # 'It is said to matter': an expletive subject says nothing the infinitive is about
+    doc = parse(
+        "It is said to matter .",
+        [2, 2, 2, 4, 2, 2],
+        "nsubjpass auxpass ROOT aux xcomp punct",
+        "PRP VBZ VBN TO VB .",
+        "it be say to matter .",
+    )
+    assert reported(doc, lexicon) == []

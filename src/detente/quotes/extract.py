@@ -504,7 +504,11 @@ def _reported_content(
         tag_start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
         end = min(max(c.right_edge.i for c in complements) + 1, tag_start)
         return complements[0].left_edge.i, end, True
-    passive = _predicated_report(verb, lexicon) or _passive_report(verb, lexicon)
+    passive = (
+        _raised_report(verb, lexicon)
+        or _predicated_report(verb, lexicon)
+        or _passive_report(verb, lexicon)
+    )
     if passive is not None:
         return passive
     if verb_phrase is not None:
@@ -1256,6 +1260,23 @@ def _passive_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool]
     if subject is None or subject.pos_ == "PRON":
         return None
     return subject.left_edge.i, subject.right_edge.i + 1, False
+
+
+def _raised_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool] | None:
+    """What an evidential passive reports: its subject and the infinitive it was said to do
+    or be ("Some advisers are said to be urging the governor …", "she is reported to be
+    …"); the passive subject is the infinitive's own, so the two are one statement."""
+    if verb.lemma_.lower() not in lexicon.raising_report_lemmas or not is_passive(verb):
+        return None
+    subject = next((child for child in verb.lefts if child.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ == "it":  # 'it is said to …' is no one's statement
+        return None
+    for child in verb.rights:
+        if child.dep_ == "xcomp" and any(
+            aux.dep_ == "aux" and aux.lower_ == "to" for aux in child.lefts
+        ):
+            return subject.left_edge.i, child.right_edge.i + 1, True
+    return None
 
 
 def _predicated_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool] | None:
