@@ -234,3 +234,80 @@ def test_a_relative_clause_in_an_adjunct_is_no_report_after_an_object(lexicon):
         "the poll predict victory in state that Republicans lose .",
     )
     assert [text for text, _ in reported(doc, lexicon)] == ["victory"]
+
+
+# --- passives ----------------------------------------------------------------------------
+
+
+def test_a_passive_report_with_a_predicate_reports_subject_and_predicate(lexicon):
+    # 'Sanders was declared the winner in Rhode Island': 'Sanders is the winner' was said
+    doc = parse(
+        "Sanders was declared the winner in Rhode Island .",
+        [2, 2, 2, 4, 2, 4, 7, 5, 2],
+        "nsubjpass auxpass ROOT det oprd prep compound pobj punct",
+        "NNP VBD VBN DT NN IN NNP NNP .",
+        "Sanders be declare the winner in Rhode Island .",
+    )
+    assert reported(doc, lexicon) == [("Sanders was declared the winner in Rhode Island", None)]
+
+
+def test_a_shared_subject_leaves_the_predicate_alone_reported(lexicon):
+    # 'Mr. Effron is a donor and has been mentioned as a potential secretary': the subject
+    # sits before another verb; what was said of him is the predicate
+    doc = parse(
+        "Effron is a donor and has been mentioned as a potential secretary .",
+        [1, 1, 3, 1, 1, 7, 7, 1, 7, 11, 11, 8, 1],
+        "nsubj ROOT det attr cc aux auxpass conj prep det amod pobj punct",
+        "NNP VBZ DT NN CC VBZ VBN VBN IN DT JJ NN .",
+        "Effron be a donor and have be mention as a potential secretary .",
+    )
+    assert reported(doc, lexicon) == [("a potential secretary", None)]
+
+
+def test_a_passive_report_without_a_predicate_reports_no_bare_subject(lexicon):
+    # 'The deal was announced': a noun phrase with no agent, which our guideline leaves out
+    doc = parse(
+        "The deal was announced .",
+        [1, 3, 3, 3, 3],
+        "det nsubjpass auxpass ROOT punct",
+        "DT NN VBD VBN .",
+        "the deal be announce .",
+    )
+    assert reported(doc, lexicon) == []
+
+
+def test_a_finding_passive_with_a_predicate_is_no_report(lexicon):
+    # 'When terrorists are revealed as part of the front': found out, not said
+    doc = parse(
+        "Terrorists are revealed as part of the front .",
+        [2, 2, 2, 2, 3, 4, 7, 5, 2],
+        "nsubjpass auxpass ROOT prep pobj prep det pobj punct",
+        "NNS VBP VBN IN NN IN DT NN .",
+        "terrorist be reveal as part of the front .",
+    )
+    assert reported(doc, lexicon) == []
+
+
+def test_an_evidential_passive_reports_its_subject_with_the_infinitive(lexicon):
+    # 'Some advisers are said to be urging the governor': the subject is the infinitive's
+    # own, so both are the statement; no one is named as its speaker
+    doc = parse(
+        "Some advisers are said to be urging the governor .",
+        [1, 3, 3, 3, 6, 6, 3, 8, 6, 3],
+        "det nsubjpass auxpass ROOT aux aux xcomp det dobj punct",
+        "DT NNS VBP VBN TO VB VBG DT NN .",
+        "some adviser be say to be urge the governor .",
+    )
+    assert reported(doc, lexicon) == [("Some advisers are said to be urging the governor", None)]
+
+
+def test_an_expletive_passive_infinitive_is_no_evidential_report(lexicon):
+    # 'It is said to matter': an expletive subject says nothing the infinitive is about
+    doc = parse(
+        "It is said to matter .",
+        [2, 2, 2, 4, 2, 2],
+        "nsubjpass auxpass ROOT aux xcomp punct",
+        "PRP VBZ VBN TO VB .",
+        "it be say to matter .",
+    )
+    assert reported(doc, lexicon) == []

@@ -31,6 +31,8 @@ class QuoteLexicon:
     # what a speech verb reports when it only points back: "said so", "said as much"
     anaphoric_objects: frozenset[str]
     passive_report_lemmas: frozenset[str]  # report their subject: "was reported by the Post"
+    predicating_report_lemmas: frozenset[str]  # subject + predicate: "was declared the winner"
+    raising_report_lemmas: frozenset[str]  # report subject + infinitive: "is said to be ill"
     sign_off_marks: frozenset[str]  # dashes before a name that signs a quote ('“…” ― Ana Ruiz')
     prepositional_cues: tuple[tuple[str, ...], ...]  # e.g. ("according", "to")
     relative_pronouns: frozenset[str]
@@ -123,6 +125,8 @@ def load_quote_lexicon(
             sign_off_marks=_strings(cues["sign_off_marks"]),
             anaphoric_objects=_strings(cues["anaphoric_objects"]),
             passive_report_lemmas=_strings(cues["passive_report_verbs"]),
+            predicating_report_lemmas=_strings(cues["predicating_report_verbs"]),
+            raising_report_lemmas=_strings(cues["raising_report_verbs"]),
             prepositional_cues=tuple(
                 tuple(_strings(w, ordered=True)) for w in cues["prepositional_cues"]
             ),

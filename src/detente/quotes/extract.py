@@ -504,7 +504,11 @@ def _reported_content(
         tag_start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
         end = min(max(c.right_edge.i for c in complements) + 1, tag_start)
         return complements[0].left_edge.i, end, True
-    passive = _passive_report(verb, lexicon)
+    passive = (
+        _raised_report(verb, lexicon)
+        or _predicated_report(verb, lexicon)
+        or _passive_report(verb, lexicon)
+    )
     if passive is not None:
         return passive
     if verb_phrase is not None:
@@ -1256,6 +1260,43 @@ def _passive_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool]
     if subject is None or subject.pos_ == "PRON":
         return None
     return subject.left_edge.i, subject.right_edge.i + 1, False
+
+
+def _raised_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool] | None:
+    """What an evidential passive reports: its subject and the infinitive it was said to do
+    or be ("Some advisers are said to be urging the governor …", "she is reported to be
+    …"); the passive subject is the infinitive's own, so the two are one statement."""
+    if verb.lemma_.lower() not in lexicon.raising_report_lemmas or not is_passive(verb):
+        return None
+    subject = next((child for child in verb.lefts if child.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ == "it":  # 'it is said to …' is no one's statement
+        return None
+    for child in verb.rights:
+        if child.dep_ == "xcomp" and any(
+            aux.dep_ == "aux" and aux.lower_ == "to" for aux in child.lefts
+        ):
+            return subject.left_edge.i, child.right_edge.i + 1, True
+    return None
+
+
+def _predicated_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool] | None:
+    """What a passive report says of its subject ("Clinton was declared the winner in
+    Maryland", "Mr. Effron … has been mentioned as a potential Treasury secretary"): the
+    subject with its predicate is a statement ('Clinton is the winner'), with or without an
+    agent; a bare subject ('the deal was announced') is a noun phrase, left alone. A subject
+    shared with a verb before ('is a donor and has been mentioned as …') stays out."""
+    if not is_passive(verb) or verb.lemma_.lower() not in lexicon.predicating_report_lemmas:
+        return None
+    subject = inherited_subject(verb)
+    if subject is None or subject.lower_ == "it":
+        return None
+    for child in verb.rights:
+        if child.dep_ == "oprd" or child.dep_ == "prep" and child.lower_ == "as":
+            if subject.head.i == verb.i:
+                return subject.left_edge.i, _noun_phrase_end(child), True
+            # the predicate alone, a phrase ('a potential Treasury secretary')
+            return child.left_edge.i + (child.dep_ == "prep"), _noun_phrase_end(child), False
+    return None
 
 
 def _passive_agent(verb: Token) -> Token | None:
