@@ -21,7 +21,13 @@ from detente.knowledge import load_knowledge
 from detente.places import is_place_mention
 from detente.places.evidence import find_dateline
 from detente.places.gazetteer import place_key
-from detente.places.resolve import PLACE_REASONS, list_anchor, located_as, names_document
+from detente.places.resolve import (
+    PLACE_REASONS,
+    hosts_event,
+    list_anchor,
+    located_as,
+    names_document,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH_VOCAB = spacy.blank("en").vocab
@@ -1146,6 +1152,34 @@ def test_a_town_left_in_a_sports_story_is_a_place(code):
     )
     athens = [m for m in doc._.mentions if m.text == "Athens"]
     assert athens and is_place_mention(athens[0]) and athens[0].country == "GRC"
+
+
+def test_a_town_that_hosts_an_event_is_its_venue_one_that_hosts_a_club_is_the_club(knowledge):
+    lexicon = knowledge.place_lexicon
+    match = parse_with_ents(
+        ["Sydney", "will", "host", "a", "charity", "match", "."],
+        [2, 2, 2, 5, 5, 2, 2],
+        ["nsubj", "aux", "ROOT", "det", "compound", "dobj", "punct"],
+        ["PROPN", "AUX", "VERB", "DET", "NOUN", "NOUN", "PUNCT"],
+        ["B-GPE", "O", "O", "O", "O", "O", "O"],
+    )
+    assert hosts_event(match[0], lexicon)
+    club = parse_with_ents(
+        ["Leeds", "host", "Chelsea", "on", "Sunday", "."],
+        [1, 1, 1, 1, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["B-ORG", "O", "B-ORG", "O", "B-DATE", "O"],
+    )
+    assert not hosts_event(club[0], lexicon)
+    bare = parse_with_ents(
+        ["Leeds", "host", "on", "Sunday", "."],
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["B-ORG", "O", "O", "B-DATE", "O"],
+    )
+    assert not hosts_event(bare[0], lexicon)
 
 
 def test_a_movement_through_an_adverb_of_direction_reaches_its_goal(knowledge):

@@ -842,6 +842,19 @@ def _unarmed(noun: Token, lexicon: PlaceLexicon) -> bool:
     )
 
 
+def hosts_event(token: Token, lexicon: PlaceLexicon) -> bool:
+    """The name at ``token`` is the subject of a verb of hosting (place_words.tsv) whose
+    object is an event, not a name: "Sydney will host a charity match" is where the match
+    is held; "Leeds host Chelsea" names the home club, and so does a bare "Leeds host"."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() not in lexicon.hosting:
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    return bool(objects) and all(
+        child.pos_ != "PROPN" and not child.ent_type_ for child in objects
+    )
+
+
 def _moving_word(token: Token) -> str:
     """The lemma of the word a movement preposition hangs on, through an adverb of direction
     ("going back to Reading", "flew home from Armenia": the verb)."""
