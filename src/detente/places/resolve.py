@@ -850,9 +850,7 @@ def hosts_event(token: Token, lexicon: PlaceLexicon) -> bool:
     if token.dep_ != "nsubj" or verb.lemma_.lower() not in lexicon.hosting:
         return False
     objects = [child for child in verb.children if child.dep_ == "dobj"]
-    return bool(objects) and all(
-        child.pos_ != "PROPN" and not child.ent_type_ for child in objects
-    )
+    return bool(objects) and all(child.pos_ != "PROPN" and not child.ent_type_ for child in objects)
 
 
 def _moving_word(token: Token) -> str:
