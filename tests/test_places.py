@@ -52,6 +52,16 @@ def test_place_keys_fold_saint_and_case():
     )
 
 
+def test_a_town_written_with_its_division_and_no_comma_is_that_town(gazetteer):
+    washington = gazetteer.lookup("Washington D.C.")
+    assert [(p.kind, p.country, p.admin1) for p in washington] == [("city", "USA", "DC")]
+    portland = gazetteer.lookup("Portland Oregon")
+    assert portland and all((p.country, p.admin1) == ("USA", "OR") for p in portland)
+    assert gazetteer.lookup("Washington Post") == []  # no division: no town
+    assert [(p.country, p.admin1) for p in gazetteer.lookup("Paris Texas")] == [("USA", "TX")]
+    assert gazetteer.lookup("Paris Alaska") == []  # no town of that name in that division
+
+
 def test_gazetteer_keeps_every_reading_likeliest_first(gazetteer):
     petersburg = gazetteer.lookup("St. Petersburg")
     assert {p.country for p in petersburg} >= {"RUS", "USA"}
