@@ -19,7 +19,7 @@ from detente.errors import InputError
 from detente.eval.places import check_place_case, read_place_cases
 from detente.knowledge import load_knowledge
 from detente.places import is_place_mention
-from detente.places.evidence import find_dateline
+from detente.places.evidence import find_dateline, find_labels
 from detente.places.gazetteer import place_key
 from detente.places.resolve import (
     PLACE_REASONS,
@@ -767,6 +767,22 @@ def test_crimea_lies_in_ukraine_before_2014(code):
     later = code("Troops were seen in Crimea on Tuesday.", date="2016-06-01")
     crimea = at(later, "Crimea")
     assert crimea.country == "RUS" and set(crimea.claimants) == {"UKR", "RUS"}
+
+
+def test_a_place_in_capitals_labelling_a_caption_is_found_a_speaker_is_not():
+    text = "Tributes to Mandela – NIGERIA: A model displays an outfit.\nJORDAN: I think so."
+    assert [text[a:b] for a, b in find_labels(text)] == ["NIGERIA"]
+    assert find_labels("Photos – Talks in Paris: the first day.") == []  # not in capitals
+
+
+def test_a_state_labelling_a_caption_is_a_place(code):
+    doc = code(
+        "Global tributes to Nelson Mandela – NIGERIA: A model displays an outfit during the "
+        "launch of a TV channel in Lagos.",
+        date="2013-12-10",
+    )
+    nigeria = at(doc, "NIGERIA")
+    assert nigeria is not None and is_place_mention(nigeria) and nigeria.country == "NGA"
 
 
 def test_every_place_reason_is_documented():
