@@ -19,9 +19,15 @@ from detente.errors import InputError
 from detente.eval.places import check_place_case, read_place_cases
 from detente.knowledge import load_knowledge
 from detente.places import is_place_mention
-from detente.places.evidence import find_dateline
+from detente.places.evidence import find_dateline, find_labels
 from detente.places.gazetteer import place_key
-from detente.places.resolve import PLACE_REASONS, list_anchor, located_as, names_document
+from detente.places.resolve import (
+    PLACE_REASONS,
+    hosts_event,
+    list_anchor,
+    located_as,
+    names_document,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH_VOCAB = spacy.blank("en").vocab
@@ -44,6 +50,16 @@ def test_place_keys_fold_saint_and_case():
     assert (
         place_key("St. Petersburg") == place_key("Saint Petersburg") == place_key("ST PETERSBURG")
     )
+
+
+def test_a_town_written_with_its_division_and_no_comma_is_that_town(gazetteer):
+    washington = gazetteer.lookup("Washington D.C.")
+    assert [(p.kind, p.country, p.admin1) for p in washington] == [("city", "USA", "DC")]
+    portland = gazetteer.lookup("Portland Oregon")
+    assert portland and all((p.country, p.admin1) == ("USA", "OR") for p in portland)
+    assert gazetteer.lookup("Washington Post") == []  # no division: no town
+    assert [(p.country, p.admin1) for p in gazetteer.lookup("Paris Texas")] == [("USA", "TX")]
+    assert gazetteer.lookup("Paris Alaska") == []  # no town of that name in that division
 
 
 def test_gazetteer_keeps_every_reading_likeliest_first(gazetteer):
@@ -753,6 +769,22 @@ def test_crimea_lies_in_ukraine_before_2014(code):
     assert crimea.country == "RUS" and set(crimea.claimants) == {"UKR", "RUS"}
 
 
+def test_a_place_in_capitals_labelling_a_caption_is_found_a_speaker_is_not():
+    text = "Tributes to Mandela – NIGERIA: A model displays an outfit.\nJORDAN: I think so."
+    assert [text[a:b] for a, b in find_labels(text)] == ["NIGERIA"]
+    assert find_labels("Photos – Talks in Paris: the first day.") == []  # not in capitals
+
+
+def test_a_state_labelling_a_caption_is_a_place(code):
+    doc = code(
+        "Global tributes to Nelson Mandela – NIGERIA: A model displays an outfit during the "
+        "launch of a TV channel in Lagos.",
+        date="2013-12-10",
+    )
+    nigeria = at(doc, "NIGERIA")
+    assert nigeria is not None and is_place_mention(nigeria) and nigeria.country == "NGA"
+
+
 def test_every_place_reason_is_documented():
     output = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
     missing = [reason for reason in PLACE_REASONS if f"`{reason}`" not in output]
@@ -1146,6 +1178,34 @@ def test_a_town_left_in_a_sports_story_is_a_place(code):
     )
     athens = [m for m in doc._.mentions if m.text == "Athens"]
     assert athens and is_place_mention(athens[0]) and athens[0].country == "GRC"
+
+
+def test_a_town_that_hosts_an_event_is_its_venue_one_that_hosts_a_club_is_the_club(knowledge):
+    lexicon = knowledge.place_lexicon
+    match = parse_with_ents(
+        ["Sydney", "will", "host", "a", "charity", "match", "."],
+        [2, 2, 2, 5, 5, 2, 2],
+        ["nsubj", "aux", "ROOT", "det", "compound", "dobj", "punct"],
+        ["PROPN", "AUX", "VERB", "DET", "NOUN", "NOUN", "PUNCT"],
+        ["B-GPE", "O", "O", "O", "O", "O", "O"],
+    )
+    assert hosts_event(match[0], lexicon)
+    club = parse_with_ents(
+        ["Leeds", "host", "Chelsea", "on", "Sunday", "."],
+        [1, 1, 1, 1, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["B-ORG", "O", "B-ORG", "O", "B-DATE", "O"],
+    )
+    assert not hosts_event(club[0], lexicon)
+    bare = parse_with_ents(
+        ["Leeds", "host", "on", "Sunday", "."],
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["B-ORG", "O", "O", "B-DATE", "O"],
+    )
+    assert not hosts_event(bare[0], lexicon)
 
 
 def test_a_movement_through_an_adverb_of_direction_reaches_its_goal(knowledge):

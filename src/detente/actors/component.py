@@ -81,6 +81,7 @@ from detente.places.resolve import (
     PlaceReading,
     facility_kind,
     facility_noun,
+    hosts_event,
     list_anchor,
     located_as,
     names_document,
@@ -510,6 +511,8 @@ class DocResolver:
             root = root.head
         if root.dep_ == "dobj" and located_as(span, self.place_lexicon) == "movement":
             return False  # "Holmes left Athens", "fans visited Leeds": the town
+        if hosts_event(root, self.place_lexicon):
+            return False  # "Sydney will host a charity match": the venue
         if root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
             return True
         if root.dep_ == "compound":  # "a Leeds striker", "Liverpool football fans"

@@ -430,6 +430,7 @@ PLACE_WORD_KINDS = (
     "venue",
     "surface",
     "sport",
+    "hosting",
     "representative",
     "compass",
     "document",

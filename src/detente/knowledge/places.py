@@ -61,6 +61,7 @@ class PlaceLexicon:
     venues: frozenset[str]  # things a state's name before them locates ("US record shops")
     surfaces: frozenset[str]  # last words of names one is "on" ("Capitol Hill", "Downing Street")
     sport: frozenset[str]  # lemmas of a sports story ("striker", "goal"): its towns may be clubs
+    hosting: frozenset[str]  # "host": "Sydney will host a match" is the venue, not a club
     representatives: frozenset[str]  # "Sen.": "Sen. X of Ohio" names the state X represents
     compass: frozenset[str]  # "eastern": "over eastern Ukraine" is the land
     documents: frozenset[str]  # "agreement": "the Paris agreement" names no place
@@ -112,6 +113,7 @@ def load_place_lexicon(function_words: FunctionWords, folder: Path | None = None
         venues=frozenset(words["venue"]),
         surfaces=frozenset(words["surface"]),
         sport=frozenset(words["sport"]),
+        hosting=frozenset(words["hosting"]),
         representatives=frozenset(words["representative"]),
         compass=frozenset(words["compass"]),
         documents=frozenset(words["document"]),

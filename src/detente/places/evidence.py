@@ -35,6 +35,12 @@ _DATELINE = re.compile(
 )
 
 
+# "Tributes to Mandela – NIGERIA: A model displays...": a place's name in capitals that
+# labels a photo caption, after the gallery's title and a dash, before a colon. Not at the
+# start of a line, where a transcript's speaker stands ("JORDAN: I think...").
+_LABEL = re.compile(r"[-–—][ \t]+(?P<name>[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+)*):[ \t]")
+
+
 # The votes a name cast as country evidence: (sentence, ISO3) -> how many.
 Votes = Counter[tuple[int, str]]
 
@@ -61,6 +67,12 @@ def find_dateline(text: str) -> Dateline | None:
         return None
     within = found.span("within") if found.group("within") else (None, None)
     return Dateline(found.start("name"), found.end("name"), *within)
+
+
+def find_labels(text: str) -> list[tuple[int, int]]:
+    """The character spans of the names in capitals that label a photo caption ("– NIGERIA:
+    A model..."): where the pictured scene is, as a dateline says for a story."""
+    return [found.span("name") for found in _LABEL.finditer(text)]
 
 
 class DocEvidence:

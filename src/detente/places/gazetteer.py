@@ -89,8 +89,32 @@ class Gazetteer:
     control: dict[str, Control] = field(default_factory=dict)  # disputed place id -> change
 
     def lookup(self, name: str) -> list[KBPlace]:
-        """Every place with this name, the likeliest reading first."""
-        return list(self.index.get(place_key(name), ()))
+        """Every place with this name, the likeliest reading first; a name the gazetteer
+        lacks that is a town's name followed by its division's, written without a comma
+        ("Washington D.C.", "Portland Oregon"), is that town."""
+        key = place_key(name)
+        found = self.index.get(key)
+        if found is not None:
+            return list(found)
+        return self._town_in_division(key)
+
+    def _town_in_division(self, key: str) -> list[KBPlace]:
+        """The towns of the name's head that lie in the first-level division its last
+        word(s) name ("washington d.c."): a town of another division is no reading."""
+        words = key.split(" ")
+        for cut in range(len(words) - 1, 0, -1):
+            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+            divisions = {
+                (p.country, p.admin1) for p in self.index.get(tail, ()) if p.kind == "admin1"
+            }
+            towns = [
+                p
+                for p in self.index.get(head, ())
+                if p.kind == "city" and (p.country, p.admin1) in divisions
+            ]
+            if towns:
+                return towns
+        return []
 
     def admin1_name(self, place: KBPlace) -> str | None:
         """The name of the first-level division a place lies in (or is)."""

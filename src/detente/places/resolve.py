@@ -45,6 +45,7 @@ from detente.places.evidence import (
     country_of_word,
     dominant_reading,
     find_dateline,
+    find_labels,
 )
 from detente.places.gazetteer import (
     DIVISION_KINDS,
@@ -79,6 +80,7 @@ FOCUS_MIN = 2
 PLACE_REASONS = (
     "apposition",
     "dateline",
+    "label",
     "same-name",
     *(reason for _feature, reason in EVIDENCE_REASONS),
     "kind",
@@ -146,6 +148,7 @@ class DocPlaces:
         self.memo: dict[tuple[int, int], PlaceReading | None] = {}
         self._count_evidence(names)
         self._read_dateline()
+        self._read_labels()
         self._read_appositions(names)
 
     # -- the evidence, before any name is resolved ------------------------------------------
@@ -220,6 +223,18 @@ class DocPlaces:
         if ranked:
             self._fix(span, ranked[0], "dateline", text)
             self._count_dateline(ranked[0])
+
+    def _read_labels(self) -> None:
+        """ "– NIGERIA: A model displays...": a place's name in capitals labelling a photo
+        caption is where the scene is (its likeliest reading), not an actor."""
+        for start, end in find_labels(doc_text(self.doc)):
+            span = char_to_token(self.doc, start, end)
+            if span is None or span in self.fixed:
+                continue
+            ranked = sorted(self.gazetteer.lookup(self.doc[span[0] : span[1]].text),
+                            key=self.prior, reverse=True)  # fmt: skip
+            if ranked:
+                self._fix(span, ranked[0], "label", None)
 
     def _count_dateline(self, place: KBPlace) -> None:
         country = self.country_of(place)
@@ -840,6 +855,17 @@ def _unarmed(noun: Token, lexicon: PlaceLexicon) -> bool:
     return any(
         c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in lexicon.unarmed for c in noun.children
     )
+
+
+def hosts_event(token: Token, lexicon: PlaceLexicon) -> bool:
+    """The name at ``token`` is the subject of a verb of hosting (place_words.tsv) whose
+    object is an event, not a name: "Sydney will host a charity match" is where the match
+    is held; "Leeds host Chelsea" names the home club, and so does a bare "Leeds host"."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() not in lexicon.hosting:
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    return bool(objects) and all(child.pos_ != "PROPN" and not child.ent_type_ for child in objects)
 
 
 def _moving_word(token: Token) -> str:
