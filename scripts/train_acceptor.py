@@ -1,7 +1,7 @@
 """Train the event acceptor (``src/detente/data/events/acceptor.json``) and measure it.
 
-Codes the real-news gold articles of the ``--fit`` splits (default: all development splits,
-train dev dev2) with the full pipeline, the acceptor replaced by a recorder so each event
+Codes the real-news gold articles of the ``--fit`` splits (default: every development split,
+all but the fresh test split) with the full pipeline, the acceptor replaced by a recorder so each event
 keeps its rule's own score and the features the pipeline computes for it at run time
 (``detente.events.acceptor.features`` and ``parse_features``: no word identities). Labels
 every event in an annotated sentence right or wrong against gold A (same sentence, same
