@@ -219,10 +219,10 @@ class DocPlaces:
                 self._fix(within, pair[1], "dateline", None)
                 self._count_dateline(pair[0])
                 return
-        ranked = sorted(candidates, key=self.prior, reverse=True)
-        if ranked:
-            self._fix(span, ranked[0], "dateline", text)
-            self._count_dateline(ranked[0])
+        best = max(candidates, key=self.prior, default=None)
+        if best is not None:
+            self._fix(span, best, "dateline", text)
+            self._count_dateline(best)
 
     def _read_labels(self) -> None:
         """ "– NIGERIA: A model displays...": a place's name in capitals labelling a photo
@@ -231,10 +231,10 @@ class DocPlaces:
             span = char_to_token(self.doc, start, end)
             if span is None or span in self.fixed:
                 continue
-            ranked = sorted(self.gazetteer.lookup(self.doc[span[0] : span[1]].text),
-                            key=self.prior, reverse=True)  # fmt: skip
-            if ranked:
-                self._fix(span, ranked[0], "label", None)
+            candidates = self.gazetteer.lookup(self.doc[span[0] : span[1]].text)
+            best = max(candidates, key=self.prior, default=None)
+            if best is not None:
+                self._fix(span, best, "label", None)
 
     def _count_dateline(self, place: KBPlace) -> None:
         country = self.country_of(place)
