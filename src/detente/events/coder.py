@@ -92,6 +92,17 @@ class _Coding:
     pattern: Pattern | None
 
 
+def _synset_heads(knowledge: Knowledge, names: frozenset[str]) -> frozenset[str]:
+    """The head words (last word of each alternative) of the verb dictionary's synonym sets
+    ``names`` ("&WEAPON": bomb, missile ...)."""
+    return frozenset(
+        alternative[-1]
+        for name in names
+        for alternative in knowledge.verbs.synsets.get(name, ())
+        if alternative
+    )
+
+
 class EventCoder:
     """Codes the events of a parsed ``Doc``. Build once per process; call per document."""
 
@@ -110,19 +121,9 @@ class EventCoder:
         )
         self.participants = Participants(self.words)
         # the words of instruments (instrument_synsets.txt): a pattern's, never its target
-        self.instruments = frozenset(
-            alternative[-1]
-            for name in self.words.instrument_synsets
-            for alternative in knowledge.verbs.synsets.get(name, ())
-            if alternative
-        )
+        self.instruments = _synset_heads(knowledge, self.words.instrument_synsets)
         # the words of armed forces (force_synsets.txt): a pattern's, a target only of another side
-        self.forces = frozenset(
-            alternative[-1]
-            for name in self.words.force_synsets
-            for alternative in knowledge.verbs.synsets.get(name, ())
-            if alternative
-        )
+        self.forces = _synset_heads(knowledge, self.words.force_synsets)
         self.nominals = NominalCoder(
             self.words,
             self.cameo,
