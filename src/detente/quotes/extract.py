@@ -37,6 +37,7 @@ from detente.nlp.syntax import (
     has_own_subject,
     inherited_subject,
     is_passive,
+    is_to_infinitive,
     object_of_preposition,
     preposition_complement,
     sentence_numbers,
@@ -1272,9 +1273,7 @@ def _raised_report(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int, bool] 
     if subject is None or subject.lower_ == "it":  # 'it is said to …' is no one's statement
         return None
     for child in verb.rights:
-        if child.dep_ == "xcomp" and any(
-            aux.dep_ == "aux" and aux.lower_ == "to" for aux in child.lefts
-        ):
+        if child.dep_ == "xcomp" and is_to_infinitive(child):
             return subject.left_edge.i, child.right_edge.i + 1, True
     return None
 
@@ -1704,11 +1703,16 @@ def _indirect_goes_on(
     verb = view.doc[report.cue_token]
     # the "whether" or "if" opening the reported clause, trimmed off before its first
     # word (not the "if" of a condition inside it: 'said if the bill passes, …')
-    before = view.doc[max(0, view.token_at(report.start) - 1)]
+    first = view.token_at(report.start)
+    before = view.doc[first - 1] if first > 0 else None  # a report at the start has none
+    opened_as_question = (
+        before is not None
+        and before.lower_ in lexicon.question_marks
+        and before.head.dep_ == "ccomp"
+    )
     return not (
         verb.lemma_.lower() in lexicon.question_lemmas
-        or before.lower_ in lexicon.question_marks
-        and before.head.dep_ == "ccomp"
+        or opened_as_question
         or any(child.dep_ == "neg" for child in verb.children)
     )
 
