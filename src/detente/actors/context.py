@@ -47,6 +47,9 @@ ATTACHABLE_KINDS = frozenset({"person", "group", "organization"})
 BODY_KINDS = frozenset({"state", "group", "organization"})  # what a person may serve
 # rules whose resolutions speak for the text itself, not for what it points back to
 NOT_VOTING = frozenset({"pronoun"})
+# the rules that lend a mention a country from the context, not its own words (appended to
+# its ``resolved_by``: "role+antecedent", "ner+focus")
+CONTEXT_RULES = frozenset({"antecedent", "focus", "outlet"})
 
 Item = tuple[int, int, Resolution, str | None]  # token start, end, resolution, NER label
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors.context import CONTEXT_RULES
 from detente.events.clauses import (
     attempt_clause,
     clause_tokens,
@@ -131,11 +132,6 @@ def event_actor(mention: Mention) -> EventActor:
         country=mention.country,
         sector=mention.sector,
     )
-
-
-# the rules of the actors stage that take a country from the context, not the mention's own
-# words (``Mention.resolved_by`` suffixes: detente.actors.context)
-CONTEXT_RULES = frozenset({"antecedent", "focus", "outlet"})
 
 
 def names_kind_only(tok: Token, actors: DocActors) -> bool:
