@@ -530,7 +530,7 @@ def test_cli_eval_realnews_refuses_an_unknown_split():
     assert result.exit_code != 0 and "split must be one of" in result.output
 
 
-@pytest.mark.parametrize("held_out", ["dev2", "test2", "test3", "test4", "test5"])
+@pytest.mark.parametrize("held_out", ["dev2", "test2", "test3", "test4", "test5", "test6"])
 def test_a_later_batch_is_a_split_of_its_own(tmp_path, held_out):
     # two articles, one in dev and one in a later batch: each split scores only its own article
     key2 = "wikinews:a2"
@@ -556,7 +556,7 @@ def test_a_later_batch_is_a_split_of_its_own(tmp_path, held_out):
     assert (dev.strict.correct, dev.strict.predicted, dev.strict.gold) == (2, 4, 2)
     # the index accepts the batch's rows and refuses an unknown split
     header = "corpus\trecord_id\tdate\tsplit\tdouble\tn_sentences\n"
-    for split, ok in ((held_out, True), ("dev3", False), ("test6", False)):
+    for split, ok in ((held_out, True), ("dev3", False), ("test7", False)):
         (tmp_path / "articles.tsv").write_text(header + f"bbc\tpolitics/1\t2005-01-15\t{split}\tno\t8\n")  # fmt: skip
         if ok:
             assert read_articles(tmp_path)[0].split == held_out
@@ -569,6 +569,6 @@ def test_actor_eval_accepts_the_realnews_splits_only():
     from detente.eval.actors import evaluate_realnews_actors
 
     with pytest.raises(
-        InputError, match="split must be one of train, dev, test, dev2, test2, test3, test4, test5$"
+        InputError, match="split must be one of train, dev, test, dev2, test2, test3, test4, test5, test6$"
     ):
         evaluate_realnews_actors(split="dev3")

@@ -42,6 +42,10 @@ Extra batches: more articles appended to the index without touching its existing
 * ``test5`` (``--extra test5``): a fifth test split (test4 was scored once and is spent),
   annotated blind like ``test4`` and scored once, by the lead; seed ``SEED * 1000 + 106``
   (9106); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews; drawn with distinct
+  leads (step 7a);
+* ``test6`` (``--extra test6``): a sixth test split (test5 was scored once and is spent),
+  annotated blind like ``test5`` and scored once, by the lead; seed ``SEED * 1000 + 107``
+  (9107); 10 AllSides, 4 BBC politics, 1 BBC business, 5 Wikinews; drawn with distinct
   leads (step 7a).
 
 7. A batch is drawn with ``random.Random(seed)`` from the eligible records of step 1, leaving
@@ -149,6 +153,7 @@ EXTRA_BATCHES = (
     ExtraBatch("test3", "test3", SEED * 1000 + 104, _strata(10, 4, 1, 5)),
     ExtraBatch("test4", "test4", SEED * 1000 + 105, _strata(10, 4, 1, 5), distinct_leads=True),
     ExtraBatch("test5", "test5", SEED * 1000 + 106, _strata(10, 4, 1, 5), distinct_leads=True),
+    ExtraBatch("test6", "test6", SEED * 1000 + 107, _strata(10, 4, 1, 5), distinct_leads=True),
 )
 MAIN_SIZE = sum(count for *_, count in STRATA)  # 90
 

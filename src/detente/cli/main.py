@@ -719,7 +719,7 @@ def eval_realnews(
         str,
         typer.Option(
             "--split",
-            help="train, dev, dev2, test, test2 … test5 (the latest test split: once, at the end).",
+            help="train, dev, dev2, test, test2 … test6 (the latest test split: once, at the end).",
         ),
     ] = "dev",
     annotator: Annotated[
@@ -781,7 +781,7 @@ def eval_actors(
         str,
         typer.Option(
             "--split",
-            help="Real-news split: train, dev, dev2, test, test2 … test5 (the latest: once).",
+            help="Real-news split: train, dev, dev2, test, test2 … test6 (the latest: once).",
         ),
     ] = "dev",
     annotator: Annotated[

@@ -64,9 +64,9 @@ ASSERTED = "asserted"
 FACTUALITIES = (ASSERTED, "negated", *MODALITIES[1:])
 MAIN_SPLITS = ("train", "dev", "test")  # the main draw (scripts/gold/sample_realnews.py)
 # Drawn later and annotated blind: dev2, a second dev split; test2, a second test split (the
-# first was scored too often), test3, test4 and test5, a third, a fourth and a fifth (each drawn
-# once the one before it was spent), each scored once by the lead.
-SPLITS = (*MAIN_SPLITS, "dev2", "test2", "test3", "test4", "test5")
+# first was scored too often), test3 … test6, a third to a sixth (each drawn once the one before
+# it was spent), each scored once by the lead.
+SPLITS = (*MAIN_SPLITS, "dev2", "test2", "test3", "test4", "test5", "test6")
 # The latest test split is fresh: scored once, at the end, by the lead, and read by no one
 # before. The earlier ones were each scored once and their errors read since: development data
 # now (what a change may be measured on, what the acceptor is fitted on).
