@@ -306,15 +306,16 @@ def test_each_held_out_split_is_scored_on_its_own():
     s10 = sentence("s10", A3, "Rain", "Australia.", "test7", [mention(A3, "Perth", "AUS")])
     s11 = sentence("s11", A2, "He", "Monday.", "test8", [mention(A2, "Tripoli", "LBY")])
     s12 = sentence("s12", A3, "Rain", "Australia.", "test9", [mention(A3, "Perth", "AUS")])
+    s13 = sentence("s13", A2, "He", "Monday.", "test10", [mention(A2, "Tripoli", "LBY")])
     predictions = {
         A1: [place(A1, "Georgia", "GEO")],
         A2: [place(A2, "Tripoli", "LBY")],
         A3: [place(A3, "Perth", "USA")],
     }
-    scored = [GOLD[0], s5, s6, s7, s8, s9, s10, s11, s12]
+    scored = [GOLD[0], s5, s6, s7, s8, s9, s10, s11, s12, s13]
     scores = score_places(scored, predictions, resamples=0)
     splits = ["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"]
-    splits += ["test9", "all"]
+    splits += ["test9", "test10", "all"]
     assert list(scores) == splits
     assert (scores["test2"].counts.right, scores["test2"].errors) == (1, ())
     test3 = scores["test3"]
@@ -337,7 +338,9 @@ def test_each_held_out_split_is_scored_on_its_own():
     test9 = scores["test9"]  # Perth put in the USA
     assert (test9.counts.sentences, test9.counts.gold_places, test9.counts.right) == (1, 1, 0)
     assert [(e.sentence_id, e.predicted_country) for e in test9.errors] == [("s12", "USA")]
-    assert scores["all"].counts.gold_places == 9 and scores["all"].counts.right == 4
+    test10 = scores["test10"]  # Tripoli found in Libya
+    assert (test10.counts.sentences, test10.counts.gold_places, test10.counts.right) == (1, 1, 1)
+    assert scores["all"].counts.gold_places == 10 and scores["all"].counts.right == 5
     assert "| test3 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
     assert "| test4 | 1 | 1 | 1 | 1.000" in to_markdown(scores)
     assert "test3" not in score_places([GOLD[0], s5], predictions, resamples=0)
@@ -352,6 +355,8 @@ def test_each_held_out_split_is_scored_on_its_own():
     assert "test8" not in score_places(scored[:7], predictions, resamples=0)
     assert "| test9 | 1 | 1 | 1 | 0.000" in to_markdown(scores)
     assert "test9" not in score_places(scored[:8], predictions, resamples=0)
+    assert "| test10 | 1 | 1 | 1 | 1.000" in to_markdown(scores)
+    assert "test10" not in score_places(scored[:9], predictions, resamples=0)
 
 
 def _gold_file(tmp_path, sentences) -> Path:
@@ -372,8 +377,8 @@ def test_read_gold_accepts_the_held_out_splits(tmp_path, split):
 
 
 def test_read_gold_refuses_an_unknown_split(tmp_path):
-    s5 = sentence("s5", A2, "He", "Monday.", "test10", [mention(A2, "Tripoli", "LBY")])
-    with pytest.raises(InputError, match=f"split 'test10' is not one of {', '.join(SPLITS)}"):
+    s5 = sentence("s5", A2, "He", "Monday.", "test11", [mention(A2, "Tripoli", "LBY")])
+    with pytest.raises(InputError, match=f"split 'test11' is not one of {', '.join(SPLITS)}"):
         read_gold(_gold_file(tmp_path, [s5]))
 
 
@@ -396,8 +401,8 @@ def test_evaluate_places_runs_test2_only_when_named(tmp_path, nlp):
     s6 = sentence("s6", A3, "Rain", "Australia.", "test3", [mention(A3, "Perth", "AUS")])
     test3 = evaluate_places(split="test3", **{**run, "gold_path": _gold_file(tmp_path, [s5, s6])})
     assert list(test3.scores) == ["test3"] and test3.scores["test3"].counts.sentences == 1
-    with pytest.raises(InputError, match=f"split 'test10' is not {', '.join(SPLITS)} or all"):
-        evaluate_places(split="test10", **run)
+    with pytest.raises(InputError, match=f"split 'test11' is not {', '.join(SPLITS)} or all"):
+        evaluate_places(split="test11", **run)
 
 
 @pytest.mark.slow

@@ -238,7 +238,7 @@ def test_a_held_out_sample_comes_after_the_earlier_ones_and_keeps_the_later_ones
         row(f"p{n:03d}", "c.jsonl", f"a{n}", "", split, False, 0, 1, "", ())
         for n, split in enumerate(
             ["dev", "test", "test2", "test3", "test2", "test4", "test5", "test6", "test7", "test8"]
-            + ["test9"],
+            + ["test9", "test10"],
             start=1,
         )
     ]
@@ -247,15 +247,17 @@ def test_a_held_out_sample_comes_after_the_earlier_ones_and_keeps_the_later_ones
         return tuple([r.id for r in rows] for rows in sample.around_held_out(table, split))
 
     first_six = ["p001", "p002", "p003", "p004", "p005", "p006"]
-    later = ["p007", "p008", "p009", "p010", "p011"]
+    later = ["p007", "p008", "p009", "p010", "p011", "p012"]
     assert ids("test2") == (["p001", "p002"], ["p004", "p006", *later])
     assert ids("test3") == (["p001", "p002", "p003", "p005"], ["p006", *later])
     assert ids("test4") == (["p001", "p002", "p003", "p004", "p005"], later)
-    assert ids("test5") == (first_six, ["p008", "p009", "p010", "p011"])
-    assert ids("test6") == ([*first_six, "p007"], ["p009", "p010", "p011"])
-    assert ids("test7") == ([*first_six, "p007", "p008"], ["p010", "p011"])
-    assert ids("test8") == ([*first_six, "p007", "p008", "p009"], ["p011"])
-    assert ids("test9") == ([*first_six, "p007", "p008", "p009", "p010"], [])
+    assert ids("test5") == (first_six, ["p008", "p009", "p010", "p011", "p012"])
+    assert ids("test6") == ([*first_six, "p007"], ["p009", "p010", "p011", "p012"])
+    assert ids("test7") == ([*first_six, "p007", "p008"], ["p010", "p011", "p012"])
+    assert ids("test8") == ([*first_six, "p007", "p008", "p009"], ["p011", "p012"])
+    assert ids("test9") == ([*first_six, "p007", "p008", "p009", "p010"], ["p012"])
+    seven = [*first_six, "p007", "p008", "p009", "p010", "p011"]
+    assert ids("test10") == (seven, [])
     assert set(sample.HELD_OUT_SEEDS) == set(sample.HELD_OUT_SPLITS)
     seeds = set(sample.HELD_OUT_SEEDS.values()) | {sample.SEED}
     assert len(seeds) == len(sample.HELD_OUT_SPLITS) + 1  # a seed each

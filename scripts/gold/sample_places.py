@@ -30,23 +30,23 @@ Procedure
 Writes ``gold/places/sentences.tsv`` (committed; offsets, no text) and the git-ignored work
 files under ``gold/places/work/``: ``sentences.jsonl``, ``batch-NN.md`` (the sentence marked
 in its whole article) and ``double.md`` (the double sentences, for the second annotator).
-Rows of the held-out splits (``test2`` ... ``test9``) already in the table are kept
+Rows of the held-out splits (``test2`` ... ``test10``) already in the table are kept
 as they are.
 
     .venv/bin/python scripts/gold/sample_places.py
 
-Held-out samples, ``--test2`` ... ``--test9`` (splits ``test2`` ... ``test9``; test2 ...
-test5 are worn by now, scored and their misses read, test6, test7 and test8 were scored once and
-are seen, and test9 is the one fresh split, scored once by the lead): the same procedure (steps 1-3, the
+Held-out samples, ``--test2`` ... ``--test10`` (splits ``test2`` ... ``test10``; test2 ...
+test5 are worn by now, scored and their misses read, test6 ... test9 were scored once and
+are seen, and test10 is the one fresh split, scored once by the lead): the same procedure (steps 1-3, the
 same names, candidates, caps per article and per name) with the sample's own seed
-(``HELD_OUT_SEEDS``: test2 20, test3 30, test4 40, test5 50, test6 60, test7 70, test8 80, test9 90) and the
+(``HELD_OUT_SEEDS``: test2 20, test3 30, test4 40, test5 50, test6 60, test7 70, test8 80, test9 90, test10 100) and the
 quotas ``HELD_OUT_QUOTAS`` (100 sentences in the proportions of the first sample; test5,
 test6 and test7 120, ``HELD_OUT_SIZED``: 64 / 33 / 23), from the candidates of the articles
 that have no sentence in any earlier sample (test2 leaves out the articles of dev and test;
-test3 those of dev, test and test2; ...; test9 those of all nine earlier splits). Every
+test3 those of dev, test and test2; ...; test10 those of all ten earlier splits). Every
 sentence is in the sample's split; ``HELD_OUT_DOUBLE`` random ones are marked double. Ids
 continue after the last id of the earlier samples (test2 ``p181``..., test3 ``p281``...,
-test4 ``p381``..., test5 ``p481``..., test6 ``p601``..., test7 ``p721``..., test8 ``p841``..., test9 ``p941``...) in a random
+test4 ``p381``..., test5 ``p481``..., test6 ``p601``..., test7 ``p721``..., test8 ``p841``..., test9 ``p941``..., test10 ``p1041``...) in a random
 order. The rows replace the sample's earlier
 rows in ``sentences.tsv``; the rows of the other samples are copied unchanged, and the work
 files are written with the split as prefix (``test4-sentences.jsonl``,
@@ -60,6 +60,7 @@ files are written with the split as prefix (``test4-sentences.jsonl``,
     .venv/bin/python scripts/gold/sample_places.py --test7
     .venv/bin/python scripts/gold/sample_places.py --test8
     .venv/bin/python scripts/gold/sample_places.py --test9
+    .venv/bin/python scripts/gold/sample_places.py --test10
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ PER_ARTICLE = 2
 PER_NAME = 8
 DOUBLE_PER_SPLIT = 20
 MIN_WORDS, MAX_WORDS, MAX_CHARS = 6, 60, 400
-# The held-out samples (--test2 ... --test9): 100 sentences each in the proportions of QUOTAS
+# The held-out samples (--test2 ... --test10): 100 sentences each in the proportions of QUOTAS
 # (test5, test6 and test7: 120, ``HELD_OUT_SIZED``), drawn in this order, each from the articles
 # no earlier sample touched.
 HELD_OUT_QUOTAS = {
@@ -118,6 +119,7 @@ HELD_OUT_SEEDS = {
     "test7": 70,
     "test8": 80,
     "test9": 90,
+    "test10": 100,
 }
 # Held-out splits of another size than HELD_OUT_QUOTAS: their quotas, QUOTAS scaled to 120
 # (63.3 / 33.3 / 23.3, rounded down, the one left to the largest corpus).

@@ -51,11 +51,11 @@ NO_COUNTRY = ("multinational", "undecidable")
 # ``all`` in evaluate_places: the first sample.
 FIRST_SAMPLE = ("dev", "test")
 # The held-out samples drawn later from other articles (scripts/gold/sample_places.py --test2
-# ... --test9), in the order they were drawn: each is only ever run when asked for by name.
+# ... --test10), in the order they were drawn: each is only ever run when asked for by name.
 # test2 ... test5 are worn (scored, their misses read, the place frame model measured on
-# them; so is the first sample's test); test6, test7 and test8 were scored once and are seen;
-# test9 is the one fresh split, scored once by the lead.
-HELD_OUT_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9")
+# them; so is the first sample's test); test6 ... test9 were scored once and are seen;
+# test10 is the one fresh split, scored once by the lead.
+HELD_OUT_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10")
 SPLITS = FIRST_SAMPLE + HELD_OUT_SPLITS
 KOSOVO = "XKX"  # user-assigned code, not in ISO 3166 proper
 METRICS = (
@@ -122,7 +122,7 @@ class SentenceRef:
     corpus: str  # corpus file name, e.g. "bbc_news_2004_2005.jsonl"
     record_id: str
     date: str  # the date the places are resolved for
-    split: str  # one of SPLITS: dev | test | test2 ... test9
+    split: str  # one of SPLITS: dev | test | test2 ... test10
     double: bool
     start: int
     end: int
