@@ -1,14 +1,21 @@
 """Quote scores on PolNeAR dev, its two halves and the BBC gold's dev split, from parses kept
 once (issue 15's guard against dev-fitting: a rule is kept when it gains on both halves).
 
-    .venv/bin/python benchmarks/quotes_halves.py [--split dev] [--errors FILE] [--clauses-only]
-    .venv/bin/python benchmarks/quotes_halves.py --split train --half A [--errors FILE]
+    .venv/bin/python benchmarks/quotes_halves.py [--split dev] [--errors FILE] [--clauses-only] [--causes]
+    .venv/bin/python benchmarks/quotes_halves.py --split train --half A [--errors FILE] [--causes]
 
 The pipeline up to the actors stage runs once per text and is kept in ``tmp/quotes-cache``
 inside the worktree (delete it after changing anything before the quotes stage); each run
 re-runs only the quotes stage, so the numbers are those of ``detente eval quotes`` (with
 ``--half A|B``) and ``detente eval quotes --gold gold/quotes_bbc --split dev``.
 ``--errors`` writes every miss and false alarm (annotator-weighted) as TSV for reading.
+``--causes`` prints the reported-speech errors (annotator-weighted) grouped by cause: a miss
+that no kept prediction overlaps is a missed cue (its gold Content a clause or a noun phrase,
+by ``eval.quotes.is_clause``), one that a prediction overlaps below the 30 % match is a span
+boundary (or kind) error; a false alarm that overlaps no gold Content is a false cue, else it
+is named by the kinds of the gold it overlaps (reported: span boundary; direct: a report
+inside or around a quote; excluded: overlapping a set-aside attribution too little to be set
+aside).
 PolNeAR train half A is open for error analysis beside dev (``--split train --half A``: only its
 texts are parsed and scored); train half B and the BBC test split are held back: never score
 them while tuning (``--half B`` of train is refused).
@@ -27,6 +34,7 @@ from detente.eval.quotes import (
     _match,
     doc_predictions,
     exclude_noun_contents,
+    is_clause,
     load_gold,
     score_predictions,
 )
@@ -116,6 +124,47 @@ def errors(documents, predicted_by_name, docs_by_name=None) -> list[str]:
     return rows
 
 
+def reported_causes(documents, predicted_by_name, docs_by_name) -> dict[str, float]:
+    """Reported-speech misses and false alarms, annotator-weighted, by cause (module doc)."""
+    causes: dict[str, float] = {}
+
+    def add(cause: str, weight: float) -> None:
+        causes[cause] = causes.get(cause, 0.0) + weight
+
+    for document in documents:
+        predicted = predicted_by_name[document.name]
+        doc = docs_by_name[document.name]
+        scored = [a for a in document.attributions if a.kind != "excluded"]
+        excluded_hits = {
+            p
+            for p, _ in _match(
+                predicted, [a for a in document.attributions if a.kind == "excluded"]
+            )
+        }
+        matched = {p for p, _ in _match(predicted, scored)}
+        kept = [i for i in range(len(predicted)) if i in matched or i not in excluded_hits]
+        preds = [i for i in kept if predicted[i][2] in PREDICTED_KINDS["reported"]]
+        gold = [a for a in scored if a.kind == "reported"]
+        pairs = _match([predicted[i] for i in preds], gold)
+        hit_p, hit_g = {p for p, _ in pairs}, {g for _, g in pairs}
+        for g, a in enumerate(gold):
+            if g in hit_g:
+                continue
+            if any(predicted[i][0] < a.end and a.start < predicted[i][1] for i in kept):
+                add("miss: span boundary or kind", document.weight)
+            else:
+                content = "clause" if is_clause(doc, a.content) else "noun phrase"
+                add(f"miss: missed cue, {content} content", document.weight)
+        for p, i in enumerate(preds):
+            if p in hit_p:
+                continue
+            s, e = predicted[i][0], predicted[i][1]
+            kinds = sorted({a.kind for a in document.attributions if a.start < e and s < a.end})
+            label = "false cue" if not kinds else "overlaps " + "+".join(kinds)
+            add(f"false alarm: {label}", document.weight)
+    return causes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
@@ -127,6 +176,7 @@ def main() -> None:
         action="store_true",
         help="reported gold only where its content is a clause (eval/quotes.py module doc)",
     )
+    parser.add_argument("--causes", action="store_true", help="reported-speech errors by cause")
     args = parser.parse_args()
     if args.split == "train" and args.half != "A":
         parser.error("PolNeAR train is scored on its half A only (half B is held back)")
@@ -160,6 +210,11 @@ def main() -> None:
             "\n".join(errors(documents, by_name, docs_by_name if args.clauses_only else None))
             + "\n"
         )
+    if args.causes:
+        causes = reported_causes(documents, by_name, docs_by_name)
+        print("\n| reported-speech error | weight |\n|---|---|")
+        for cause, weight in sorted(causes.items(), key=lambda item: -item[1]):
+            print(f"| {cause} | {weight:.1f} |")
     if args.no_bbc or args.split != "dev":
         return
     bbc = load_bbc_gold(split="dev")
