@@ -1,6 +1,6 @@
 """Real-news gold events lost on their participants alone, grouped by cause.
 
-    .venv/bin/python benchmarks/realnews_participants.py train [--show CAUSE]
+    .venv/bin/python benchmarks/realnews_participants.py train dev ... [--show CAUSE]
 
 For every asserted gold event with a PLOVER category that no asserted prediction matches
 (strict: category + source country + target country), when the coder either found the
@@ -15,9 +15,7 @@ mention chosen, a conjunct not expanded), or a target missing or added. Uses
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from realnews_dev import (  # noqa: E402
     pair_fits,
     predictions_by_sentence,
     scorable,
+    split_setup,
 )
 
 PRONOUNS = frozenset("he she they it we i you his her its their our them us him".split())
@@ -194,31 +193,41 @@ def tabulate(gold, split, events, docs, coder):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", choices=["train", "dev", "dev2"])
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
-    parser.add_argument("--show", help="List the misses whose cause contains this.")
-    args = parser.parse_args()
-
-    from detente.eval.realnews import load_gold
-    from detente.nlp import load
-
-    gold = load_gold("A")
-    nlp = load()
-    events, docs = code_split(nlp, gold, args.split, args.cache)
+    args, gold, nlp = split_setup(
+        __doc__.splitlines()[0],
+        lambda parser: parser.add_argument(
+            "--show", help="List the misses whose cause contains this."
+        ),
+    )
     coder = nlp.get_pipe("detente_events").coder
-    causes, states, shown, fps = tabulate(gold, args.split, events, docs, coder)
-    print(f"| participant cause ({args.split}) | missed |\n|---|---:|")
-    for cause, count in causes.most_common():
-        print(f"| {cause} | {count} |")
-    print(f"| total | {sum(causes.values())} |")
-    print(f"\n| participant cause of false positives ({args.split}) | FP |\n|---|---:|")
-    for cause, count in fps.most_common():
-        print(f"| {cause} | {count} |")
-    print(f"| total | {sum(fps.values())} |")
-    print(f"\n| actors of every missed gold event ({args.split}) | actors |\n|---|---:|")
-    for state, count in states.most_common():
-        print(f"| {state} | {count} |")
+    tables = [Counter(), Counter(), Counter()]
+    shown = defaultdict(list)
+    for split in args.splits:
+        events, docs = code_split(nlp, gold, split, args.cache)
+        causes, states, split_shown, fps = tabulate(gold, split, events, docs, coder)
+        for table, counts in zip(tables, (causes, fps, states), strict=True):
+            for key, count in counts.items():
+                table[key, split] += count
+        for cause, lines in split_shown.items():
+            shown[cause].extend(f"{split}{line}" for line in lines)
+    titles = (
+        "participant cause",
+        "participant cause of false positives",
+        "actors of every missed gold event",
+    )
+    for title, table in zip(titles, tables, strict=True):
+        totals = Counter()
+        for (key, _), count in table.items():
+            totals[key] += count
+        print(f"\n| {title} | " + " | ".join(args.splits) + " | all |")
+        print("|---|" + "---:|" * (len(args.splits) + 1))
+        for key, total in totals.most_common():
+            cells = " | ".join(str(table[key, split]) for split in args.splits)
+            print(f"| {key} | {cells} | {total} |")
+        cells = " | ".join(
+            str(sum(c for (_, s), c in table.items() if s == split)) for split in args.splits
+        )
+        print(f"| total | {cells} | {sum(totals.values())} |")
     if args.show:
         for cause, lines in sorted(shown.items()):
             if args.show in cause:

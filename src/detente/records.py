@@ -67,7 +67,7 @@ class Mention:
     code: str | None  # CAMEO actor code as of the article date, e.g. "JPNGOV"
     country: str | None  # ISO3
     sector: str | None  # e.g. "GOV", "MIL", "ELI"
-    resolved_by: str  # ner | kb | alias | title | role | pronoun | description | user-dictionary,
+    resolved_by: str  # ner | kb | alias | title | role | pronoun | pair | description | user-dictionary,
     # with a +antecedent, +focus, +outlet or +quote suffix when the context gave the country
     undated: bool = False  # True when the code was chosen without an article date
     place_id: str | None = None

@@ -730,3 +730,25 @@ def test_an_adjective_with_its_own_subject_is_a_clause_not_the_verbs_predicate(p
     actors = actors_on(doc, {"Trump": "USAGOV", "Mexico": "MEX", "Canada": "CAN"})
     sources = participants.sources(doc[1], actors)[0]
     assert "CAN" not in codes(participants.targets(doc[1], actors, sources)[0])
+
+
+def test_a_pair_phrase_names_both_actors_it_points_back_to(participants):
+    """ "the pair" after "Rice and Straw": the actors stage gives the phrase one mention per
+    actor, and the phrase names both."""
+    doc = parse(
+        """
+        The      det    pair     DET   DT
+        pair     nsubj  visited  NOUN  NN
+        visited  ROOT   -        VERB  VBD  lemma=visit
+        Iraq     dobj   visited  PROPN NNP
+        """
+    )
+    doc._.mentions = [
+        mention(doc, "The pair", "USAGOV", actor_id="person:condoleezza-rice"),
+        mention(doc, "The pair", "GBRGOV", actor_id="person:jack-straw"),
+        mention(doc, "Iraq", "IRQ"),
+    ]
+    doc._.quotes = []
+    actors = DocActors.build(doc)
+    assert codes(participants.actors_of(doc[1], actors)) == ["USAGOV", "GBRGOV"]
+    assert codes(participants.actors_of(doc[3], actors)) == ["IRQ"]

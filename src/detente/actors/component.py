@@ -44,6 +44,7 @@ from detente.actors.descriptions import (
 )
 from detente.actors.focus import dateline_span, document_focus, outlet_country
 from detente.actors.matching import NameMatch, NameMatcher
+from detente.actors.pairs import PairReference, coordinated_pair, find_pair_references
 from detente.actors.phrases import (
     PLURAL_TAGS,
     AgentWord,
@@ -269,23 +270,20 @@ class DocResolver:
                 doc, self.lowers, lexicon.bloc_nouns, lexicon.region_words, name_length
             )
         ]
+        references += [
+            (p.start, -2, p)  # before the role description the phrase also is ("two men")
+            for p in find_pair_references(
+                doc, self.lowers, lexicon.pair_nouns, lexicon.pair_quantifiers,
+                lexicon.definite_determiners, name_length,
+            )
+        ]  # fmt: skip
         references.sort(key=lambda r: (r[0], r[1]))
         covered = [False] * len(doc)
         for _, _, reference in references:
-            if isinstance(reference, Bloc):
-                if not any(covered[reference.start : reference.end]):
-                    self._resolve_bloc(reference)
-            elif isinstance(reference, NamePhrase):
-                if not any(covered[reference.start : reference.end]):
-                    self._resolve_name_reference(reference)
-            elif isinstance(reference, RolePhrase):
-                if not any(covered[reference.start : reference.end]):
-                    self._resolve_role(reference)
-            elif isinstance(reference, Description):
-                if not any(covered[reference.start : reference.end]):
-                    self._resolve_description(reference)
-            else:
+            if isinstance(reference, Token):
                 self._resolve_pronoun(reference)
+            elif not any(covered[reference.start : reference.end]):
+                self._resolve_phrase(reference)
             if self.resolved:
                 start, end = self.resolved[-1][0], self.resolved[-1][1]
                 covered[start:end] = [True] * (end - start)
@@ -294,12 +292,35 @@ class DocResolver:
         self._attach_context()
         return self._mentions()
 
+    def _resolve_phrase(
+        self, reference: Bloc | PairReference | NamePhrase | RolePhrase | Description
+    ) -> None:
+        if isinstance(reference, Bloc):
+            self._resolve_bloc(reference)
+        elif isinstance(reference, PairReference):
+            self._resolve_pair(reference)
+        elif isinstance(reference, NamePhrase):
+            self._resolve_name_reference(reference)
+        elif isinstance(reference, RolePhrase):
+            self._resolve_role(reference)
+        else:
+            self._resolve_description(reference)
+
     def _resolve_bloc(self, bloc: Bloc) -> None:
         """ "Western countries", "Arab allies": a group of the region's states
         (:mod:`detente.actors.blocs`)."""
         text = self.doc[bloc.start : bloc.end].text
         group = Resolution("group", f"group:{bloc.region}", text, bloc.region, None, None, "bloc")
         self._emit(bloc.start, bloc.end, group, None)
+
+    def _resolve_pair(self, reference: PairReference) -> None:
+        """ "Rice and Straw ... The pair arrived": both actors, each a mention of the phrase
+        (:mod:`detente.actors.pairs`)."""
+        window_start = self.sentence_starts[max(0, self.sentence_of[reference.start] - 1)]
+        resolved = [(start, end, resolution) for start, end, resolution, _ in self.resolved]
+        pair = coordinated_pair(self.doc, resolved, window_start, reference)
+        for member in pair or ():
+            self._emit(reference.start, reference.end, member.via("pair"), None)
 
     def _resolve_first_person(self) -> None:
         """ "I" and "we" inside quoted words: the speaker (:mod:`detente.actors.quoted`)."""
@@ -402,7 +423,7 @@ class DocResolver:
         self.resolved.append((start, end, resolution, label))
         root = self.doc[start:end].root
         self.actor_at_token[root.i] = DocMemory.key(resolution)
-        if resolution.kind in BODY_KINDS and resolution.resolved_by != "pronoun":
+        if resolution.kind in BODY_KINDS and resolution.resolved_by not in ("pronoun", "pair"):
             self.memory.bodies.append(
                 BodyEntry(resolution, root.i, is_subject(root), root.tag_ in PLURAL_TAGS)
             )

@@ -57,6 +57,8 @@ class DocActors:
     spans: list[Span]
     quotes: list[tuple[int, int, EventActor]]  # quote char range -> speaker
     spoken: list[tuple[Quote, EventActor]] = field(default_factory=list)  # quote, its speaker
+    # mention index -> the other mentions of the same words ("the pair": each of two actors)
+    partners: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc) -> DocActors:
@@ -64,6 +66,8 @@ class DocActors:
         kept: list[Mention] = []
         spans: list[Span] = []
         by_start: dict[int, int] = {}
+        by_words: dict[tuple[int, int], int] = {}
+        partners: dict[int, list[int]] = {}
         places: dict[int, Mention] = {}
         furniture = get_list(doc, "furniture")
         for mention in get_list(doc, "mentions"):
@@ -82,10 +86,13 @@ class DocActors:
             kept.append(mention)
             spans.append(span)
             by_start[mention.start] = number
+            first = by_words.setdefault((mention.start, mention.end), number)
+            if first != number:
+                partners.setdefault(first, []).append(number)
             for tok in span:
                 if by_token[tok.i] == -1:
                     by_token[tok.i] = number
-        actors = cls(by_token, kept, places, spans, [])
+        actors = cls(by_token, kept, places, spans, [], partners=partners)
         for quote in get_list(doc, "quotes"):
             speaker = actors._speaker(quote, by_start)
             if speaker is not None:
@@ -113,6 +120,12 @@ class DocActors:
                 sector=code[3:6] if code and len(code) >= 6 else None,
             )
         return None
+
+    def partners_at(self, tok: Token) -> list[EventActor]:
+        """The other actors the mention at ``tok`` names ("the pair" after "Rice and Straw":
+        Straw beside Rice), none for most mentions."""
+        number = self.by_token[tok.i]
+        return [event_actor(self.mentions[n]) for n in self.partners.get(number, ())]
 
     def quote_speaker(self, tok: Token) -> EventActor | None:
         for start, end, speaker in self.quotes:
@@ -389,8 +402,11 @@ class Participants:
         found: list[EventActor] = []
         for tok in coordinated(head):
             actor = self.actor_at(tok, actors, modifiers=modifiers, places=places)
-            if actor is not None and not any(same_actor(actor, f) for f in found):
-                found.append(actor)
+            if actor is None:
+                continue
+            for one in (actor, *actors.partners_at(tok)):
+                if not any(same_actor(one, f) for f in found):
+                    found.append(one)
         if not found:
             for example in example_heads(head, self.words.example_prepositions):
                 found += self.actors_of(example, actors, modifiers=modifiers, places=places)

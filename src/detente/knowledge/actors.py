@@ -20,6 +20,12 @@ class RoleNoun:
 
 
 @dataclass(frozen=True, slots=True)
+class PairNoun:
+    antecedents: str  # person | state | any
+    alone: bool  # "the pair": two by itself; "countries" needs "the two" or "both"
+
+
+@dataclass(frozen=True, slots=True)
 class AmbiguousName:
     name: str  # lowercase
     reading: str  # place | person
@@ -60,6 +66,9 @@ class ActorLexicon:
     description_types: dict[str, frozenset[str]] = field(default_factory=dict)
     # "country", "ally": plural nouns that, with a region word, name a bloc of states
     bloc_nouns: frozenset[str] = frozenset()
+    # "the pair", "the two countries": nouns that point back to two actors joined by "and"
+    pair_nouns: dict[str, PairNoun] = field(default_factory=dict)
+    pair_quantifiers: frozenset[str] = frozenset()  # "two", "both"
     # "(R-S.C.)" after a name -> USALEG: a legislator's party tag and the code it gives
     party_tags: tuple[tuple[re.Pattern[str], str], ...] = ()
     # gazetteer region -> its CAMEO region code ("place:europe" -> EUR) when named as an actor
@@ -124,6 +133,11 @@ def load_actor_lexicon(
             for _n, (word, region) in read_rows(files.REGION_WORDS, folder=folder)
         },
         bloc_nouns=frozenset(read_words(files.BLOC_NOUNS, folder=folder)),
+        pair_nouns={
+            word.lower(): PairNoun(antecedents, alone == "1")
+            for _n, (word, antecedents, alone) in read_rows(files.PAIR_NOUNS, folder=folder)
+        },
+        pair_quantifiers=words("pair-quantifier"),
         party_tags=tuple(
             (re.compile(regex), code)
             for _n, (regex, code) in read_rows(files.PARTY_TAGS, folder=folder)

@@ -72,6 +72,7 @@ FUNCTION_WORD_KINDS = (
     "personal-possessive",  # his, her
     "group-pronoun",  # they, them, their: a group, an organization or a state
     "thing-pronoun",  # it, its: an organization or a state
+    "pair-quantifier",  # "the two countries", "both leaders": two actors named just before
     "speaker-subject",  # subjects that name a speaker of quoted words
     "first-person",  # we, our, I ...: inside quoted words, the speaker
     "possessive",  # their, his ...: "their demand" is the doer's
@@ -194,6 +195,12 @@ REGION_WORDS = _table(
 )
 PARTY_TAGS = _table("actors/party_tags.tsv", Column("pattern"), Column("code", ACTOR_CODE))
 BLOC_NOUNS = _words("actors/bloc_nouns.txt", Column("lemma", WORD))
+PAIR_NOUNS = _table(
+    "actors/pair_nouns.tsv",
+    Column("word", WORD),
+    Column("antecedents", one_of("person", "state", "any")),
+    Column("alone", one_of("0", "1")),
+)
 REGION_CODES = _table(
     "actors/region_codes.tsv",
     Column("place_id", pattern(r"place:[a-z0-9-]+", "a gazetteer place id")),
@@ -567,6 +574,7 @@ SHIPPED = (
     DOMESTIC_SECTORS,
     REGION_WORDS,
     BLOC_NOUNS,
+    PAIR_NOUNS,
     PARTY_TAGS,
     REGION_CODES,
     CAMEO,
