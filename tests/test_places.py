@@ -1340,3 +1340,52 @@ def test_a_name_holding_its_own_possessor_is_not_its_own_holder(knowledge):
     places = DocPlaces(knowledge.kb, lexicon, doc, [name], [0] * len(doc), when=None)
     reading = places.resolve(4, 7)
     assert reading is not None and reading.country == "GBR"
+
+
+def test_a_path_has_an_origin_and_a_goal_on_one_verb(knowledge):
+    from detente.places.resolve import on_path
+
+    lexicon = knowledge.place_lexicon
+    path = parse_with_ents(
+        ["Six", "were", "taken", "from", "Osgiliath", "to", "the", "camp", "."],
+        [1, 2, 2, 2, 3, 2, 7, 5, 2],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "prep", "det", "pobj", "punct"],
+        ["NUM", "AUX", "VERB", "ADP", "PROPN", "ADP", "DET", "NOUN", "PUNCT"],
+        ["O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O"],
+        ["six", "be", "take", "from", "Osgiliath", "to", "the", "camp", "."],
+    )
+    assert on_path(path[4], lexicon)  # the origin: "to" is the goal
+    assert on_path(path[7], lexicon)  # the goal: "from" is the origin
+    origin_only = parse_with_ents(
+        ["Six", "were", "taken", "from", "Osgiliath", "."],
+        [1, 2, 2, 2, 3, 2],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+        ["NUM", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["O", "O", "O", "O", "B-PERSON", "O"],
+        ["six", "be", "take", "from", "Osgiliath", "."],
+    )
+    assert not on_path(origin_only[4], lexicon)  # "taken from Smith": no path
+    two_goals = parse_with_ents(
+        ["He", "spoke", "to", "Faramir", "for", "hours", "."],
+        [1, 1, 1, 2, 1, 4, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+        ["PRON", "VERB", "ADP", "PROPN", "ADP", "NOUN", "PUNCT"],
+        ["O", "O", "O", "B-PERSON", "O", "O", "O"],
+        ["he", "speak", "to", "Faramir", "for", "hour", "."],
+    )
+    assert not on_path(two_goals[3], lexicon)  # no origin: "to" and "for" make no path
+
+
+def test_a_name_labelled_a_place_elsewhere_in_the_document_is_one(knowledge):
+    from detente.places.resolve import labelled_place_elsewhere
+
+    doc = parse_with_ents(
+        ["Dimona", "grew", ".", "Nobody", "spoke", "of", "Dimona", "or", "Boromir", "."],
+        [1, 1, 1, 4, 4, 4, 5, 6, 6, 4],
+        ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "prep", "pobj", "cc", "conj", "punct"],
+        ["PROPN", "VERB", "PUNCT", "PRON", "VERB", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+        ["B-GPE", "O", "O", "O", "O", "O", "B-PERSON", "O", "B-PERSON", "O"],
+    )
+    assert labelled_place_elsewhere(doc[6:7])  # a GPE at its first occurrence
+    assert not labelled_place_elsewhere(doc[8:9])  # never labelled a place
+    assert not labelled_place_elsewhere(doc[0:1])  # only its own label: not "elsewhere"

@@ -83,9 +83,11 @@ from detente.places.resolve import (
     facility_kind,
     facility_noun,
     hosts_event,
+    labelled_place_elsewhere,
     list_anchor,
     located_as,
     names_document,
+    on_path,
     strikes_land,
 )
 from detente.quotes.marks import QuotedPassage, find_quoted_passages
@@ -636,8 +638,9 @@ class DocResolver:
         "meets in Madrid and Lievin", "a Barquisimeto-based firm"): the name (no KB person,
         no surname of one named before: asked earlier) is a town of the gazetteer of some
         size, it stands where only a place goes (after a locative preposition, in the
-        dateline, as the goal or origin of a movement after its preposition, never its
-        direct object, before a site word), and no title
+        dateline, as the goal or origin of a movement or a path after its preposition,
+        never its direct object, before a site word; or the parser labels it a place at
+        another occurrence in the document: one sense per discourse), and no title
         or other name word stands next to it ("Mr Hamilton", "Senator Hamilton in Ottawa",
         "Lewis Hamilton"). A person named like a town elsewhere stays a person ("Hamilton
         said")."""
@@ -653,14 +656,16 @@ class DocResolver:
             titles = (self.lexicon.role_nouns, self.lexicon.male_honorifics)
             if any(w in t for w in (word, word.rstrip(".")) for t in titles):
                 return False  # "Mr Hamilton", "senator Hamilton"
-        if self._is_locative(span):
+        if self._is_locative(span) or labelled_place_elsewhere(span):
             return True
         slot = located_as(span, self.place_lexicon)
-        if slot == "movement":
+        anchor = list_anchor(span.root, self.place_lexicon)
+        if slot == "movement" or on_path(anchor, self.place_lexicon):
             # only the goal or origin of a movement ("flew to Hamilton", "flown out of
-            # Hamilton"), not its object: a person is flown, evacuated, deported ("Police
-            # flew Hamilton to Ottawa", "Soldiers evacuated Paterson from the village")
-            return list_anchor(span.root, self.place_lexicon).dep_ == "pobj"
+            # Hamilton", "taken from Darwin to the camp"), not its object: a person is
+            # flown, evacuated, deported ("Police flew Hamilton to Ottawa", "Soldiers
+            # evacuated Paterson from the village")
+            return anchor.dep_ == "pobj"
         return slot == "locating"
 
     def _known_actors(self, span: Span) -> tuple[list[KBActor], str]:

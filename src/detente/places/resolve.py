@@ -61,6 +61,8 @@ CONTAINER_KINDS = frozenset({"country", "admin1", "admin2"})
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 NOMINALS = frozenset({"NOUN", "PROPN"})  # what a listed name may hang on
 HYPHENS = frozenset({"-", "–", "—"})  # "the Turkey-Syria border"
+# the parser's labels of a geographic place (not a building: "the Hamilton Theatre")
+PLACE_NAME_LABELS = frozenset({"GPE", "LOC"})
 # The longest container name after a comma ("Town, New South Wales").
 CONTAINER_TOKENS = 4
 # Evidence features and the reason each gives when it decides.
@@ -778,6 +780,43 @@ def _locating_modifier(root: Token, lexicon: PlaceLexicon) -> str | None:
         return "locating"
     sited = head.lemma_.lower() in lexicon.sites or head.lower_ in lexicon.sites
     return "locating" if root.dep_ in MODIFIER_DEPS and sited else None
+
+
+def on_path(token: Token, lexicon: PlaceLexicon) -> bool:
+    """Whether ``token`` is the origin or the goal of a path: the object of a movement
+    preposition on a verb that has another one, one of the two an origin ("taken from
+    Darwin to the camp", "driven to Lyon from Paris"). A path runs between places, whatever
+    the verb; a person is not where something is taken from and to."""
+    head = token.head
+    if (
+        token.dep_ != "pobj"
+        or head.dep_ != "prep"
+        or head.lower_ not in lexicon.movement_prepositions
+    ):
+        return False
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    others = {
+        child.lower_
+        for child in verb.children
+        if child.dep_ == "prep"
+        and child.i != head.i
+        and child.lower_ in lexicon.movement_prepositions
+    }
+    if head.lower_ in lexicon.origin_prepositions:
+        return bool(others - lexicon.origin_prepositions)
+    return bool(others & lexicon.origin_prepositions)
+
+
+def labelled_place_elsewhere(span: Span) -> bool:
+    """One sense per discourse: the parser labels the same name a place (GPE, LOC) at
+    another of its occurrences in the document ("the Dimona reactor" ... "about Dimona"),
+    so its person label here is the parser's slip, not another referent."""
+    return any(
+        ent.label_ in PLACE_NAME_LABELS and ent.text == span.text and ent.start != span.start
+        for ent in span.doc.ents
+    )
 
 
 def written_list_first(token: Token, lexicon: PlaceLexicon) -> Token | None:
