@@ -30,6 +30,7 @@ from detente.events.clauses import (
     thing_object,
     verb_subject,
 )
+from detente.events.elections import campaigns_for_nothing, contests_office
 from detente.events.emit import CodedAct, Emitter
 from detente.events.lexicon import CodeSpec, Pattern, VerbEntry
 from detente.events.location import FALLBACK_METHODS, DocLocator
@@ -238,6 +239,30 @@ class EventCoder:
         return any(
             actors.by_token[tok.i] != -1 or tok.i in actors.place_by_token
             for tok in argument_heads(verb, sense[1])
+        )
+
+    def _electoral(self, verb: Token, coding: _Coding, actors: DocActors) -> bool:
+        """The verb is in its sense of electoral competition (:mod:`detente.events.elections`):
+        campaigning or voting for no cause, or, in a root whose act is done to its object
+        (``contest_object``), acting on an office or contest; a pattern naming a noun of its
+        own after the verb keeps that pattern's sense in the latter case."""
+        words = self.words
+        if coding.code.forward is None:
+            return False
+        if campaigns_for_nothing(verb, words.electoral_verbs, words.electoral_nouns):
+            return True
+        if not self.cameo.policy(coding.code.forward).contest_object:
+            return False
+        if coding.pattern is not None:
+            light = set(particles(verb))
+            slots = coding.pattern.post
+            if any(word not in light for slot in slots for words_ in slot for word in words_):
+                return False
+        return contests_office(
+            verb,
+            words.electoral_nouns,
+            words.partitive_nouns,
+            lambda tok: actors.by_token[tok.i] != -1 or tok.i in actors.place_by_token,
         )
 
     def _names_force(self, verb: Token) -> bool:
@@ -599,6 +624,10 @@ class EventCoder:
         if not self._argument_sense(verb, coding, actors, len(sources) > 1 or reciprocal):
             # "took issue", "went back on a pledge": another sense
             self._drop(verb, "argument sense: no actor or place in its argument")
+            return None
+        if self._electoral(verb, coding, actors):
+            # "seeks the nomination", "campaigning ahead of the election": no act between actors
+            self._drop(verb, "electoral competition: an office or contest")
             return None
         confidence = coding.confidence
         if (
