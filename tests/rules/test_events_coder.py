@@ -1581,3 +1581,87 @@ def test_troops_leaving_withdraw_only_from_what_they_leave(coder):
     assert withdrawals(in_syria, passive=True) == set()
     from_kherson = in_syria.replace("in  ", "from").replace("pobj   in", "pobj   from")
     assert withdrawals(from_kherson) == {("RUSMIL", "UKR", "0874")}
+
+
+ARGUED_SENSE = """
+    Japan     nsubj  {verb}   PROPN  NNP
+    {verb}    ROOT   -        VERB   VBD  lemma={lemma}
+    {word}    {dep}  {verb}   {pos}  {tag}
+    {last}    pobj   {word}   PROPN  NNP
+    .         punct  {verb}   PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "code", "with_actor", "without_actor"),
+    [
+        # "Japan considered (it) with Russia": deliberating with someone consults them
+        (
+            "considered",
+            "consider",
+            "040",
+            ("with", "prep", "ADP", "IN"),
+            ("it", "dobj", "PRON", "PRP"),
+        ),
+        # "Japan learned from Russia" / "Japan learned of Russia": hearing from someone
+        ("learned", "learn", "040", ("from", "prep", "ADP", "IN"), ("of", "prep", "ADP", "IN")),
+    ],
+)
+def test_a_verb_of_thought_consults_only_someone_named_to_think_with(
+    coder, verb, lemma, code, with_actor, without_actor
+):
+    def table(word, dep, pos, tag):
+        return ARGUED_SENSE.format(
+            verb=verb, lemma=lemma, word=word, dep=dep, pos=pos, tag=tag, last="Russia"
+        )
+
+    actors = {"Japan": "JPNGOV", "Russia": "RUSGOV"}
+    assert ("JPNGOV", "RUSGOV", code) in triples(coded(coder, table(*with_actor), actors))
+    assert not any(
+        e.cameo.startswith(code[:2]) for e in coded(coder, table(*without_actor), actors)
+    )
+
+
+FORCE_ON = """
+    Japan     nsubj  {verb}   PROPN  NNP
+    {verb}    ROOT   -        VERB   VBD  lemma={lemma}
+    Korea     {dep}  {head}   PROPN  NNP
+    {tail}
+    .         punct  {verb}   PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "root", "thing"),
+    [
+        ("dominated", "dominate", "19", "conference"),  # prominence, not force
+        ("overturned", "overturn", "17", "majority"),  # a majority undone, no capture
+    ],
+)
+def test_force_and_capture_act_only_on_an_actor_or_place(coder, verb, lemma, root, thing):
+    actors = {"Japan": "JPNGOV", "Korea": "PRK"}
+    # "Japan <verb> Korea ."
+    table = FORCE_ON.format(verb=verb, lemma=lemma, dep="dobj", head=verb, tail="")
+    assert (("JPNGOV", "PRK"), root) in {
+        ((e.source.code, e.target.code), e.cameo[:2]) for e in coded(coder, table, actors)
+    }
+    # "Japan <verb> Korea 's <thing> .": the thing's owner would be the target
+    tail = f"'s  case  Korea  PART  POS\n    {thing}  dobj  {verb}  NOUN  NN"
+    table = FORCE_ON.format(verb=verb, lemma=lemma, dep="poss", head=thing, tail=tail)
+    assert not any(e.cameo.startswith(root) for e in coded(coder, table, actors))
+
+
+def test_a_ruling_that_decides_a_case_manages_no_one(coder):
+    # "Japan ruled that Korea lost ." (a court's decision) / "Japan ruled Korea ."
+    ruled_that = """
+        Japan   nsubj  ruled  PROPN  NNP
+        ruled   ROOT   -      VERB   VBD  lemma=rule
+        that    mark   lost   SCONJ  IN
+        Korea   nsubj  lost   PROPN  NNP
+        lost    ccomp  ruled  VERB   VBD  lemma=lose
+        .       punct  ruled  PUNCT  .
+    """
+    actors = {"Japan": "JPNGOV", "Korea": "PRK"}
+    assert not any(e.cameo.startswith("06") for e in coded(coder, ruled_that, actors))
+    ruled = FORCE_ON.format(verb="ruled", lemma="rule", dep="dobj", head="ruled", tail="")
+    assert ("JPNGOV", "PRK", "060") in triples(coded(coder, ruled, actors))
