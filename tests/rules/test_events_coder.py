@@ -1650,18 +1650,3 @@ def test_force_and_capture_act_only_on_an_actor_or_place(coder, verb, lemma, roo
     table = FORCE_ON.format(verb=verb, lemma=lemma, dep="poss", head=thing, tail=tail)
     assert not any(e.cameo.startswith(root) for e in coded(coder, table, actors))
 
-
-def test_a_ruling_that_decides_a_case_manages_no_one(coder):
-    # "Japan ruled that Korea lost ." (a court's decision) / "Japan ruled Korea ."
-    ruled_that = """
-        Japan   nsubj  ruled  PROPN  NNP
-        ruled   ROOT   -      VERB   VBD  lemma=rule
-        that    mark   lost   SCONJ  IN
-        Korea   nsubj  lost   PROPN  NNP
-        lost    ccomp  ruled  VERB   VBD  lemma=lose
-        .       punct  ruled  PUNCT  .
-    """
-    actors = {"Japan": "JPNGOV", "Korea": "PRK"}
-    assert not any(e.cameo.startswith("06") for e in coded(coder, ruled_that, actors))
-    ruled = FORCE_ON.format(verb="ruled", lemma="rule", dep="dobj", head="ruled", tail="")
-    assert ("JPNGOV", "PRK", "060") in triples(coded(coder, ruled, actors))
