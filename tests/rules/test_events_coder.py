@@ -1649,4 +1649,3 @@ def test_force_and_capture_act_only_on_an_actor_or_place(coder, verb, lemma, roo
     tail = f"'s  case  Korea  PART  POS\n    {thing}  dobj  {verb}  NOUN  NN"
     table = FORCE_ON.format(verb=verb, lemma=lemma, dep="poss", head=thing, tail=tail)
     assert not any(e.cameo.startswith(root) for e in coded(coder, table, actors))
-
