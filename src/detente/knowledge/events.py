@@ -257,6 +257,8 @@ class ClauseWords:
     place_prepositions: frozenset[str]
     modifier_prepositions: frozenset[str]
     circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
+    # "pulled the United States out of the TPP": what the verb moves its object out of
+    origin_prepositions: frozenset[str]
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     example_prepositions: frozenset[str]  # "nations including India": the examples act
@@ -418,6 +420,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         place_prepositions=words("preposition-place"),
         modifier_prepositions=words("preposition-modifier"),
         circumstance_prepositions=words("preposition-circumstance"),
+        origin_prepositions=words("preposition-origin"),
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
         example_prepositions=words("preposition-example"),
