@@ -107,6 +107,16 @@ def test_campaigning_codes_an_act_only_for_a_cause(words):
     for after, pobj in (("before", "election"), ("for", "re-election")):
         doc = parse(campaigned(after, pobj, pobj))
         assert campaigns_for_nothing(doc[1], verbs, nouns), (after, pobj)
+    # "voted down the bill": a thing voted on (a particle, or an object) is no contest
+    voted_down = """
+        MPs     nsubj  voted  NOUN   NNS  lemma=mp
+        voted   ROOT   -      VERB   VBD  lemma=vote
+        down    prt    voted  ADP    RP
+        the     det    bill   DET    DT
+        bill    dobj   voted  NOUN   NN
+        .       punct  voted  PUNCT  .
+    """
+    assert not campaigns_for_nothing(parse(voted_down)[1], verbs, nouns)
     # not a verb of campaigning
     doc = parse(campaigned("for", "election", "election").replace("lemma=campaign", "lemma=push"))
     assert not campaigns_for_nothing(doc[1], verbs, nouns)

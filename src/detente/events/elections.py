@@ -93,12 +93,15 @@ def campaigns_for_nothing(
 ) -> bool:
     """A verb of campaigning or voting with no cause named: no "for"/"against"/"in favour
     of" phrase whose object is other than an office or contest ("campaigning for
-    re-election" is the contest), and no infinitive it is done to bring about ("voted to
-    approve the aid")."""
+    re-election" is the contest), no infinitive it is done to bring about ("voted to
+    approve the aid"), and no thing it acts on, as an object or a particle ("voted down
+    the bill", "voted the measure through")."""
     if verb.lemma_.lower() not in electoral_verbs:
         return False
     for child in verb.children:
         if child.dep_ in ("xcomp", "advcl") and is_to_infinitive(child):
+            return False
+        if child.dep_ in ("dobj", "prt") and not is_contest(child, electoral_nouns):
             return False
     for prep, pobj in prepositional_objects(verb, CAUSE_PREPOSITIONS):
         if prep.lower_ == "in":
