@@ -1649,3 +1649,35 @@ def test_force_and_capture_act_only_on_an_actor_or_place(coder, verb, lemma, roo
     tail = f"'s  case  Korea  PART  POS\n    {thing}  dobj  {verb}  NOUN  NN"
     table = FORCE_ON.format(verb=verb, lemma=lemma, dep="poss", head=thing, tail=tail)
     assert not any(e.cameo.startswith(root) for e in coded(coder, table, actors))
+
+
+RELEASED = """
+    Japan     nsubj  released  PROPN  NNP
+    released  ROOT   -         VERB   VBD  lemma=release
+    Korea     poss   {thing}   PROPN  NNP
+    's        case   Korea     PART   POS
+    {thing}   dobj   released  NOUN   NNS  lemma={lemma}
+    .         punct  released  PUNCT  .
+"""
+
+
+def test_releasing_information_publishes_it_and_returns_nothing(coder):
+    actors = {"Japan": "JPNGOV", "Korea": "PRK"}
+    # "Japan released Korea's prisoners": a release (084) of Korea's people
+    released = coded(coder, RELEASED.format(thing="prisoners", lemma="prisoner"), actors)
+    assert ("JPNGOV", "PRK", "0841") in triples(released)
+    # "Japan released Korea's documents": published, nothing returned
+    released = coded(coder, RELEASED.format(thing="documents", lemma="document"), actors)
+    assert not any(e.cameo.startswith("084") for e in released)
+    # "the report that Japan released": the relative clause's noun is the object
+    relative = """
+        the       det    report    DET    DT
+        report    ROOT   -         NOUN   NN
+        that      dobj   released  PRON   WDT
+        Japan     nsubj  released  PROPN  NNP
+        released  relcl  report    VERB   VBD  lemma=release
+        on        prep   released  ADP    IN
+        Korea     pobj   on        PROPN  NNP
+        .         punct  report    PUNCT  .
+    """
+    assert not any(e.cameo.startswith("084") for e in coded(coder, relative, actors))

@@ -26,6 +26,7 @@ from detente.events.clauses import (
     has_unmatched_object,
     inside_phrase,
     particles,
+    relative_antecedent,
     struck_object,
     thing_object,
     verb_subject,
@@ -79,6 +80,8 @@ from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
 PATTERN_CONFIDENCE = 0.9
+# CAMEO's return or release of persons (0841) or property (0842)
+RELEASE_CODE = "084"
 # the intents to cooperate (CAMEO 03x): announced as not done, they are refusals (12x)
 COOPERATIVE_INTENT_ROOT = "03"
 
@@ -263,6 +266,26 @@ class EventCoder:
             words.electoral_nouns,
             words.partitive_nouns,
             lambda tok: actors.by_token[tok.i] != -1 or tok.i in actors.place_by_token,
+        )
+
+    def _publishes(self, verb: Token, coding: _Coding, actors: DocActors) -> bool:
+        """A verb coded as a return or release (084) whose object is information
+        (information_nouns.txt: "released the executive summary of its report", "a video
+        released by the Sunday Times"): it publishes, it gives back no person or property.
+        The object is the direct object, else the passive subject, else the noun a relative
+        clause describes."""
+        code = coding.code.forward
+        if code is None or not code.startswith(RELEASE_CODE):
+            return False
+        heads = argument_heads(verb, "object")
+        if not heads or all(h.lower_ in self.words.relatives for h in heads):
+            antecedent = relative_antecedent(verb, self.words.relatives)
+            heads = [antecedent] if antecedent is not None else heads
+        return any(
+            head.lemma_.lower() in self.words.information_nouns
+            and actors.by_token[head.i] == -1
+            and head.i not in actors.place_by_token
+            for head in heads
         )
 
     def _names_force(self, verb: Token) -> bool:
@@ -628,6 +651,9 @@ class EventCoder:
         if self._electoral(verb, coding, actors):
             # "seeks the nomination", "campaigning ahead of the election": no act between actors
             self._drop(verb, "electoral competition: an office or contest")
+            return None
+        if self._publishes(verb, coding, actors):
+            self._drop(verb, "information released: published, not returned")
             return None
         confidence = coding.confidence
         if (

@@ -223,6 +223,7 @@ class ClauseWords:
     economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
     imposing_verbs: frozenset[str]  # "imposed", "slapped": verbs that impose an economic measure
     abstract_nouns: frozenset[str]  # "an attack on the cost": force at them is another sense
+    information_nouns: frozenset[str]  # "released the report": published, not returned (084)
     partitive_nouns: frozenset[str]  # "hundreds of troops": their "of" object is the phrase's
     electoral_nouns: frozenset[str]  # "seeks the nomination": an office or electoral contest
     electoral_verbs: frozenset[str]  # campaign, vote: the contest itself unless for a cause
@@ -383,6 +384,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         },
         imposing_verbs=frozenset(read_words(files.IMPOSING_VERBS, folder=folder)),
         abstract_nouns=frozenset(read_words(files.ABSTRACT_NOUNS, folder=folder)),
+        information_nouns=frozenset(read_words(files.INFORMATION_NOUNS, folder=folder)),
         partitive_nouns=frozenset(read_words(files.PARTITIVE_NOUNS, folder=folder)),
         electoral_nouns=_electoral(folder, "NOUN"),
         electoral_verbs=_electoral(folder, "VERB"),

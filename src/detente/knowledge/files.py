@@ -280,6 +280,7 @@ ECONOMIC_MEASURES = _table(
 )
 IMPOSING_VERBS = _words("events/imposing_verbs.txt", Column("lemma", WORD))
 ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
+INFORMATION_NOUNS = _words("events/information_nouns.txt", Column("lemma", WORD))
 PARTITIVE_NOUNS = _words("events/partitive_nouns.txt", Column("lemma", WORD))
 ELECTORAL_WORDS = _table(
     "events/electoral_words.tsv", Column("lemma", WORD), Column("pos", one_of("NOUN", "VERB"))
@@ -588,6 +589,7 @@ SHIPPED = (
     ECONOMIC_MEASURES,
     IMPOSING_VERBS,
     ABSTRACT_NOUNS,
+    INFORMATION_NOUNS,
     PARTITIVE_NOUNS,
     ELECTORAL_WORDS,
     PROMISE_VERBS,
