@@ -1681,3 +1681,21 @@ def test_releasing_information_publishes_it_and_returns_nothing(coder):
         .         punct  report    PUNCT  .
     """
     assert not any(e.cameo.startswith("084") for e in coded(coder, relative, actors))
+
+
+def test_force_by_an_abstract_thing_is_figurative(coder):
+    actors = {"Japan": "JPNGOV", "Korea": "PRK"}
+    # "Japan's approach hit Korea ."
+    approach = """
+        Japan     poss   approach  PROPN  NNP
+        's        case   Japan     PART   POS
+        approach  nsubj  hit       NOUN   NN
+        hit       ROOT   -         VERB   VBD  lemma=hit
+        Korea     dobj   hit       PROPN  NNP
+        .         punct  hit       PUNCT  .
+    """
+    assert not any(e.cameo[:2] in ("18", "19", "20") for e in coded(coder, approach, actors))
+    # "Japan's army hit Korea .": an actor strikes
+    army = approach.replace("approach", "army")
+    actors["army"] = "JPNMIL"
+    assert any(e.cameo[:2] in ("18", "19", "20") for e in coded(coder, army, actors))

@@ -72,6 +72,7 @@ from detente.nlp.syntax import (
     has_modal,
     is_bare_verb,
     is_copula,
+    is_passive,
     is_to_infinitive,
     passive_agent,
     prepositional_objects,
@@ -267,6 +268,34 @@ class EventCoder:
             words.partitive_nouns,
             lambda tok: actors.by_token[tok.i] != -1 or tok.i in actors.place_by_token,
         )
+
+    def _other_sense(
+        self, verb: Token, coding: _Coding, sources: list[EventActor], actors: DocActors
+    ) -> str | None:
+        """Why the verb's arguments rule its coded sense out, if they do: an office or
+        contest competed for ("seeks the nomination"), information released ("released the
+        report"), force by an abstract thing ("the approach is hitting workers")."""
+        if self._electoral(verb, coding, actors):
+            return "electoral competition: an office or contest"
+        if self._publishes(verb, coding, actors):
+            return "information released: published, not returned"
+        if self._abstract_doer(verb, coding, sources, actors):
+            return "physical force by an abstract thing"
+        return None
+
+    def _abstract_doer(
+        self, verb: Token, coding: _Coding, sources: list[EventActor], actors: DocActors
+    ) -> bool:
+        """Physical force (roots 18-20) whose doer is an abstract thing (abstract_nouns.txt),
+        the actor only its owner: "Britain's open door approach is hitting low wage
+        workers", "the policy hurt farmers" harm figuratively; nobody strikes. The doer is
+        the subject of an active verb, the agent of a passive one; an armed doer keeps its
+        force (as for an abstract object, :func:`abstract_thing`)."""
+        code = coding.code.forward
+        if code is None or code[:2] not in FORCE_ROOTS:
+            return False
+        doer = passive_agent(verb) if is_passive(verb) else verb_subject(verb)
+        return abstract_thing(doer, sources, self.words, actors)
 
     def _publishes(self, verb: Token, coding: _Coding, actors: DocActors) -> bool:
         """A verb coded as a return or release (084) whose object is information
@@ -648,12 +677,9 @@ class EventCoder:
             # "took issue", "went back on a pledge": another sense
             self._drop(verb, "argument sense: no actor or place in its argument")
             return None
-        if self._electoral(verb, coding, actors):
-            # "seeks the nomination", "campaigning ahead of the election": no act between actors
-            self._drop(verb, "electoral competition: an office or contest")
-            return None
-        if self._publishes(verb, coding, actors):
-            self._drop(verb, "information released: published, not returned")
+        other_sense = self._other_sense(verb, coding, sources, actors)
+        if other_sense is not None:
+            self._drop(verb, other_sense)
             return None
         confidence = coding.confidence
         if (
