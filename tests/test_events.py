@@ -1720,3 +1720,13 @@ def test_a_definite_event_noun_with_no_doer_names_again_the_act_reported_before(
     pos = ["DET", "NOUN", "VERB", "ADP", "PROPN", "VERB", "PUNCT"]
     lemmas = ["the", "visit", "plan", "by", "China", "end", "."]
     assert noun_act(words, heads, deps, pos, lemmas, [visited]) is None
+
+
+def test_pulling_ones_own_state_out_of_a_pact_does_nothing_to_it(coded):
+    # the user's seed: "Trump pulled the United States out of the TPP" was 040 USAGOV -> USA
+    events = coded("Trump pulled the United States out of the TPP.")
+    assert not any(e.target is not None and e.target.country == "USA" for e in events)
+    # the body left is what the withdrawal is done to
+    events = coded("Trump withdrew the United States from the coalition with Russia.")
+    assert ("USAGOV", "RUS", "161") in triples(events)
+    assert not any(e.target is not None and e.target.country == "USA" for e in events)

@@ -1581,3 +1581,121 @@ def test_troops_leaving_withdraw_only_from_what_they_leave(coder):
     assert withdrawals(in_syria, passive=True) == set()
     from_kherson = in_syria.replace("in  ", "from").replace("pobj   in", "pobj   from")
     assert withdrawals(from_kherson) == {("RUSMIL", "UKR", "0874")}
+
+
+ARGUED_SENSE = """
+    Japan     nsubj  {verb}   PROPN  NNP
+    {verb}    ROOT   -        VERB   VBD  lemma={lemma}
+    {word}    {dep}  {verb}   {pos}  {tag}
+    {last}    pobj   {word}   PROPN  NNP
+    .         punct  {verb}   PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "code", "with_actor", "without_actor"),
+    [
+        # "Japan considered (it) with Russia": deliberating with someone consults them
+        (
+            "considered",
+            "consider",
+            "040",
+            ("with", "prep", "ADP", "IN"),
+            ("it", "dobj", "PRON", "PRP"),
+        ),
+        # "Japan learned from Russia" / "Japan learned of Russia": hearing from someone
+        ("learned", "learn", "040", ("from", "prep", "ADP", "IN"), ("of", "prep", "ADP", "IN")),
+    ],
+)
+def test_a_verb_of_thought_consults_only_someone_named_to_think_with(
+    coder, verb, lemma, code, with_actor, without_actor
+):
+    def table(word, dep, pos, tag):
+        return ARGUED_SENSE.format(
+            verb=verb, lemma=lemma, word=word, dep=dep, pos=pos, tag=tag, last="Russia"
+        )
+
+    actors = {"Japan": "JPNGOV", "Russia": "RUSGOV"}
+    assert ("JPNGOV", "RUSGOV", code) in triples(coded(coder, table(*with_actor), actors))
+    assert not any(
+        e.cameo.startswith(code[:2]) for e in coded(coder, table(*without_actor), actors)
+    )
+
+
+FORCE_ON = """
+    Japan     nsubj  {verb}   PROPN  NNP
+    {verb}    ROOT   -        VERB   VBD  lemma={lemma}
+    Korea     {dep}  {head}   PROPN  NNP
+    {tail}
+    .         punct  {verb}   PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "root", "thing"),
+    [
+        ("dominated", "dominate", "19", "conference"),  # prominence, not force
+        ("overturned", "overturn", "17", "majority"),  # a majority undone, no capture
+    ],
+)
+def test_force_and_capture_act_only_on_an_actor_or_place(coder, verb, lemma, root, thing):
+    actors = {"Japan": "JPNGOV", "Korea": "PRK"}
+    # "Japan <verb> Korea ."
+    table = FORCE_ON.format(verb=verb, lemma=lemma, dep="dobj", head=verb, tail="")
+    assert (("JPNGOV", "PRK"), root) in {
+        ((e.source.code, e.target.code), e.cameo[:2]) for e in coded(coder, table, actors)
+    }
+    # "Japan <verb> Korea 's <thing> .": the thing's owner would be the target
+    tail = f"'s  case  Korea  PART  POS\n    {thing}  dobj  {verb}  NOUN  NN"
+    table = FORCE_ON.format(verb=verb, lemma=lemma, dep="poss", head=thing, tail=tail)
+    assert not any(e.cameo.startswith(root) for e in coded(coder, table, actors))
+
+
+RELEASED = """
+    Japan     nsubj  released  PROPN  NNP
+    released  ROOT   -         VERB   VBD  lemma=release
+    Korea     poss   {thing}   PROPN  NNP
+    's        case   Korea     PART   POS
+    {thing}   dobj   released  NOUN   NNS  lemma={lemma}
+    .         punct  released  PUNCT  .
+"""
+
+
+def test_releasing_information_publishes_it_and_returns_nothing(coder):
+    actors = {"Japan": "JPNGOV", "Korea": "PRK"}
+    # "Japan released Korea's prisoners": a release (084) of Korea's people
+    released = coded(coder, RELEASED.format(thing="prisoners", lemma="prisoner"), actors)
+    assert ("JPNGOV", "PRK", "0841") in triples(released)
+    # "Japan released Korea's documents": published, nothing returned
+    released = coded(coder, RELEASED.format(thing="documents", lemma="document"), actors)
+    assert not any(e.cameo.startswith("084") for e in released)
+    # "the report that Japan released": the relative clause's noun is the object
+    relative = """
+        the       det    report    DET    DT
+        report    ROOT   -         NOUN   NN
+        that      dobj   released  PRON   WDT
+        Japan     nsubj  released  PROPN  NNP
+        released  relcl  report    VERB   VBD  lemma=release
+        on        prep   released  ADP    IN
+        Korea     pobj   on        PROPN  NNP
+        .         punct  report    PUNCT  .
+    """
+    assert not any(e.cameo.startswith("084") for e in coded(coder, relative, actors))
+
+
+def test_force_by_an_abstract_thing_is_figurative(coder):
+    actors = {"Japan": "JPNGOV", "Korea": "PRK"}
+    # "Japan's approach hit Korea ."
+    approach = """
+        Japan     poss   approach  PROPN  NNP
+        's        case   Japan     PART   POS
+        approach  nsubj  hit       NOUN   NN
+        hit       ROOT   -         VERB   VBD  lemma=hit
+        Korea     dobj   hit       PROPN  NNP
+        .         punct  hit       PUNCT  .
+    """
+    assert not any(e.cameo[:2] in ("18", "19", "20") for e in coded(coder, approach, actors))
+    # "Japan's army hit Korea .": an actor strikes
+    army = approach.replace("approach", "army")
+    actors["army"] = "JPNMIL"
+    assert any(e.cameo[:2] in ("18", "19", "20") for e in coded(coder, army, actors))

@@ -588,6 +588,42 @@ def test_the_sources_own_forces_a_pattern_names_are_no_target(participants):
     assert codes(targets) == ["SYRMIL"]
 
 
+PULLED_OUT = """
+    Trump     nsubj  pulled   PROPN  NNP
+    pulled    ROOT   -        VERB   VBD  lemma=pull
+    the       det    States   DET    DT
+    United    compound States PROPN  NNP
+    States    dobj   pulled   PROPN  NNP
+    out       prep   pulled   ADP    IN
+    of        prep   out      ADP    IN
+    the       det    {last}   DET    DT
+    {last}    pobj   of       {pos}  NN
+    .         punct  pulled   PUNCT  .
+"""
+
+
+def test_the_own_state_a_verb_moves_out_of_somewhere_is_no_target(participants):
+    # "Trump pulled the United States out of the TPP": the US is what Trump takes out
+    doc = parse(PULLED_OUT.format(last="TPP", pos="PROPN"))
+    actors = actors_on(doc, {"Trump": "USAGOV", "United States": "USA"})
+    sources = participants.sources(doc[1], actors)[0]
+    assert codes(participants.targets(doc[1], actors, sources)[0]) == []
+    # the body left is the target when it is an actor: "... out of the coalition"
+    doc = parse(PULLED_OUT.format(last="EU", pos="PROPN"))
+    actors = actors_on(doc, {"Trump": "USAGOV", "United States": "USA", "EU": "IGOEU"})
+    assert codes(participants.targets(doc[1], actors, sources)[0]) == ["IGOEU"]
+    # another state moved is acted on: "Trump pulled Mexico out of the TPP"
+    doc = parse(PULLED_OUT.format(last="TPP", pos="PROPN"))
+    actors = actors_on(doc, {"Trump": "USAGOV", "United States": "MEX"})
+    assert codes(participants.targets(doc[1], actors, sources)[0]) == ["MEX"]
+    # a time is no place left: "... out of the morning" keeps the object (and a clause,
+    # "banned Muslims from entering", is an act kept from happening)
+    doc = parse(PULLED_OUT.format(last="morning", pos="NOUN"))
+    doc[8].ent_type_ = "TIME"
+    actors = actors_on(doc, {"Trump": "USAGOV", "United States": "USA"})
+    assert codes(participants.targets(doc[1], actors, sources)[0]) == ["USA"]
+
+
 def test_a_place_stands_for_its_country_as_a_last_resort(participants):
     doc = parse(FIRED_AT.format(place="Seoul"))
     actors = actors_on(doc, {"Russia": "RUS"}, places={"Seoul": "KOR"})

@@ -794,6 +794,20 @@ def test_a_preposition_is_no_particle_of_a_verb_with_its_own():
         """
     )
     assert not multiword_matches(step_in, doc[3])
+    # "stepped back from the fight in the dispute": "back", an adverb right after the verb,
+    # is its particle; "in" heads a phrase of its own
+    doc = parse(
+        """
+        Gondor   nsubj   stepped  PROPN
+        stepped  ROOT    -        VERB   VBD  lemma=step
+        back     advmod  stepped  ADV
+        from     prep    back     ADP
+        fight    pobj    from     NOUN
+        in       prep    stepped  ADP
+        dispute  pobj    in       NOUN
+        """
+    )
+    assert not multiword_matches(step_in, doc[1])
     # "stepped in to mediate": its own particle
     doc = parse(
         "Gondor nsubj stepped PROPN\nstepped ROOT - VERB VBD lemma=step\nin prt stepped ADP"

@@ -26,10 +26,12 @@ from detente.events.clauses import (
     has_unmatched_object,
     inside_phrase,
     particles,
+    relative_antecedent,
     struck_object,
     thing_object,
     verb_subject,
 )
+from detente.events.elections import campaigns_for_nothing, contests_office
 from detente.events.emit import CodedAct, Emitter
 from detente.events.lexicon import CodeSpec, Pattern, VerbEntry
 from detente.events.location import FALLBACK_METHODS, DocLocator
@@ -70,6 +72,7 @@ from detente.nlp.syntax import (
     has_modal,
     is_bare_verb,
     is_copula,
+    is_passive,
     is_to_infinitive,
     passive_agent,
     prepositional_objects,
@@ -78,6 +81,8 @@ from detente.records import Event, EventActor
 
 # A verb's own code says less than this confidence when no pattern matched (a default).
 PATTERN_CONFIDENCE = 0.9
+# CAMEO's return or release of persons (0841) or property (0842)
+RELEASE_CODE = "084"
 # the intents to cooperate (CAMEO 03x): announced as not done, they are refusals (12x)
 COOPERATIVE_INTENT_ROOT = "03"
 
@@ -238,6 +243,78 @@ class EventCoder:
         return any(
             actors.by_token[tok.i] != -1 or tok.i in actors.place_by_token
             for tok in argument_heads(verb, sense[1])
+        )
+
+    def _electoral(self, verb: Token, coding: _Coding, actors: DocActors) -> bool:
+        """The verb is in its sense of electoral competition (:mod:`detente.events.elections`):
+        campaigning or voting for no cause, or, in a root whose act is done to its object
+        (``contest_object``), acting on an office or contest; a pattern naming a noun of its
+        own after the verb keeps that pattern's sense in the latter case."""
+        words = self.words
+        if coding.code.forward is None:
+            return False
+        if campaigns_for_nothing(verb, words.electoral_verbs, words.electoral_nouns):
+            return True
+        if not self.cameo.policy(coding.code.forward).contest_object:
+            return False
+        if coding.pattern is not None:
+            light = set(particles(verb))
+            slots = coding.pattern.post
+            if any(word not in light for slot in slots for words_ in slot for word in words_):
+                return False
+        return contests_office(
+            verb,
+            words.electoral_nouns,
+            words.partitive_nouns,
+            lambda tok: actors.by_token[tok.i] != -1 or tok.i in actors.place_by_token,
+        )
+
+    def _other_sense(
+        self, verb: Token, coding: _Coding, sources: list[EventActor], actors: DocActors
+    ) -> str | None:
+        """Why the verb's arguments rule its coded sense out, if they do: an office or
+        contest competed for ("seeks the nomination"), information released ("released the
+        report"), force by an abstract thing ("the approach is hitting workers")."""
+        if self._electoral(verb, coding, actors):
+            return "electoral competition: an office or contest"
+        if self._publishes(verb, coding, actors):
+            return "information released: published, not returned"
+        if self._abstract_doer(verb, coding, sources, actors):
+            return "physical force by an abstract thing"
+        return None
+
+    def _abstract_doer(
+        self, verb: Token, coding: _Coding, sources: list[EventActor], actors: DocActors
+    ) -> bool:
+        """Physical force (roots 18-20) whose doer is an abstract thing (abstract_nouns.txt),
+        the actor only its owner: "Britain's open door approach is hitting low wage
+        workers", "the policy hurt farmers" harm figuratively; nobody strikes. The doer is
+        the subject of an active verb, the agent of a passive one; an armed doer keeps its
+        force (as for an abstract object, :func:`abstract_thing`)."""
+        code = coding.code.forward
+        if code is None or code[:2] not in FORCE_ROOTS:
+            return False
+        doer = passive_agent(verb) if is_passive(verb) else verb_subject(verb)
+        return abstract_thing(doer, sources, self.words, actors)
+
+    def _publishes(self, verb: Token, coding: _Coding, actors: DocActors) -> bool:
+        """A verb coded as a return or release (084) whose object is information
+        (information_nouns.txt: "released the executive summary of its report", "a video
+        released by the Sunday Times"): it publishes, it gives back no person or property.
+        The object is the direct object, else the passive subject, else the noun a relative
+        clause describes."""
+        code = coding.code.forward
+        if code is None or not code.startswith(RELEASE_CODE):
+            return False
+        heads = argument_heads(verb, "object")
+        if not heads or all(h.lower_ in self.words.relatives for h in heads):
+            antecedent = relative_antecedent(verb, self.words.relatives)
+            heads = [antecedent] if antecedent is not None else heads
+        return any(
+            head.lemma_.lower() in self.words.information_nouns
+            and actors.by_token[head.i] == -1
+            and head.i not in actors.place_by_token
+            for head in heads
         )
 
     def _names_force(self, verb: Token) -> bool:
@@ -599,6 +676,10 @@ class EventCoder:
         if not self._argument_sense(verb, coding, actors, len(sources) > 1 or reciprocal):
             # "took issue", "went back on a pledge": another sense
             self._drop(verb, "argument sense: no actor or place in its argument")
+            return None
+        other_sense = self._other_sense(verb, coding, sources, actors)
+        if other_sense is not None:
+            self._drop(verb, other_sense)
             return None
         confidence = coding.confidence
         if (

@@ -17,6 +17,7 @@ from detente.events.clauses import (
     attempt_clause,
     clause_tokens,
     coordinated,
+    inside_phrase,
     place_scope,
     relative_antecedent,
     relative_clauses,
@@ -185,6 +186,49 @@ def names_thing(actor: EventActor, doc: Doc, things: frozenset[str]) -> bool:
         return False
     head = span.root
     return head.lower_ in things or head.lemma_.lower() in things
+
+
+# entity labels of a time: "blockade Paris from Monday night" moves nothing out of anywhere
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def origin_objects(verb: Token, origins: frozenset[str]) -> list[Token]:
+    """The objects of the verb's phrases of the place or body it moves something out of
+    ("pulled the United States out of [the TPP]", "withdrew Britain from [the treaty]";
+    ``origins``: from, out of). Not those of an act kept from happening ("banned Muslims
+    from entering", "prevented civilians from leaving": a clause) nor a time ("blockade
+    Paris from Monday night")."""
+    preps = []
+    for child in verb.children:
+        if child.dep_ not in ("prep", "prt", "advmod"):
+            continue
+        if child.lower_ in origins:
+            preps.append(child)
+        preps += [
+            prep
+            for prep in child.children
+            if prep.dep_ == "prep" and f"{child.lower_} {prep.lower_}" in origins
+        ]
+    return [
+        pobj
+        for prep in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.pos_ in NOMINAL_POS and pobj.ent_type_ not in TIME_ENTITIES
+    ]
+
+
+def same_side_moved(target: EventActor, source: EventActor, moved: list[Token]) -> bool:
+    """``target`` is the doer's own state or government, inside an object the verb moves out
+    of somewhere (:func:`origin_objects`): what the doer takes out with it, its own side, not
+    whom it acts on. "Trump pulled the United States out of the TPP" withdraws the US from the
+    TPP, it does nothing to the US; "withdrew Britain from the treaty" likewise. The place
+    or party left is the target, when it is an actor."""
+    return (
+        bool(target.country)
+        and target.country == source.country
+        and (target.sector or "GOV") == "GOV"
+        and any(inside_phrase(obj, target.start, target.end) for obj in moved)
+    )
 
 
 def same_mention(target: EventActor, source: EventActor) -> bool:
@@ -616,6 +660,10 @@ class Participants:
         targets them).
         """
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        # "pulled the United States out of the TPP": the objects a verb moves out of somewhere
+        # are its doer's side; what they leave is acted on
+        left = origin_objects(verb, self.words.origin_prepositions) if objects else []
+        moved = objects if left else []
         ranked = self.words.target_prepositions
         # "let loose on Mexico": a predicate word's phrases are the verb's
         holders = [verb, *predicate_words(verb)]
@@ -624,6 +672,7 @@ class Participants:
             key=lambda p: ranked.index(p.lower_),
         )
         prep_objects = [pobj for prep in preps for pobj in prep.children if pobj.dep_ == "pobj"]
+        prep_objects += [pobj for pobj in left if pobj not in prep_objects]
         # a passive subject is acted upon by its agent
         patient = passive_subject(verb) if passive_agent(verb) is not None else None
         candidates, reciprocal = self._phrase_candidates(
@@ -658,6 +707,7 @@ class Participants:
                     any(t.country and t.country == s.country for s in sources)
                     and names_thing(t, verb.doc, forces)
                 )
+                and not any(same_side_moved(t, s, moved) for s in sources)
             ]
             if kept:
                 return kept, reciprocal, number >= direct

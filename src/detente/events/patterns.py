@@ -496,9 +496,10 @@ def spec_text(code: CodeSpec) -> str:
 def multiword_matches(entry: VerbEntry, verb: Token) -> bool:
     doc = verb.doc
     if entry.after:
-        # the verb's own particle (a "prt", or an adposition the parser made its adverb);
-        # a preposition after it only for a verb without one ("stepped out in front of" and
-        # "In Syria, he stepped into" are no STEP_IN)
+        # the verb's own particle (a "prt", an adposition the parser made its adverb, or an
+        # adverb right after it: "stepped back"); a preposition after it only for a verb
+        # without one ("stepped out in front of", "In Syria, he stepped into" and "stepped
+        # back from confrontation in a tense dispute" are no STEP_IN)
         own = [c.lower_ for c in verb.children if _particle(c)]
         particles = own or [c.lower_ for c in verb.rights if c.dep_ == "prep"]
         following = [t.lower_ for t in doc[verb.i + 1 : verb.i + 1 + len(entry.after)]]
@@ -512,7 +513,9 @@ def multiword_matches(entry: VerbEntry, verb: Token) -> bool:
 
 
 def _particle(child: Token) -> bool:
-    return child.dep_ == "prt" or (child.dep_ == "advmod" and child.pos_ == "ADP")
+    return child.dep_ == "prt" or (
+        child.dep_ == "advmod" and (child.pos_ == "ADP" or child.i == child.head.i + 1)
+    )
 
 
 def verb_keys(verb: Token) -> list[str]:

@@ -53,6 +53,8 @@ class RootPolicy:
     thing_object: str = "owner"  # owner | sense: an actor inside a thing object is the target
     unnamed_doer: str | None = None  # the sector of an agentless passive act's doer
     public: bool = True  # a population ("voters", "Americans") does this act politically
+    # an office or electoral contest as the object: the verb competes for it, no event
+    contest_object: bool = False
 
 
 NO_POLICY = RootPolicy()  # codes outside the table (a user dictionary's "999")
@@ -132,6 +134,7 @@ def load_cameo(folder: Path | None = None) -> Cameo:
             thing_object,
             unnamed,
             public,
+            contest_object,
         ) = values
         roots[root] = RootPolicy(
             needs_target=needs_target,
@@ -142,6 +145,7 @@ def load_cameo(folder: Path | None = None) -> Cameo:
             thing_object=thing_object,
             unnamed_doer=None if unnamed == "-" else unnamed,
             public=public == "1",
+            contest_object=contest_object == "1",
         )
     one_sided = frozenset(
         (forward, reverse)
@@ -219,7 +223,10 @@ class ClauseWords:
     economic_measures: dict[str, str]  # "imposed tariffs": noun -> the act (163), not coercion
     imposing_verbs: frozenset[str]  # "imposed", "slapped": verbs that impose an economic measure
     abstract_nouns: frozenset[str]  # "an attack on the cost": force at them is another sense
+    information_nouns: frozenset[str]  # "released the report": published, not returned (084)
     partitive_nouns: frozenset[str]  # "hundreds of troops": their "of" object is the phrase's
+    electoral_nouns: frozenset[str]  # "seeks the nomination": an office or electoral contest
+    electoral_verbs: frozenset[str]  # campaign, vote: the contest itself unless for a cause
     promise_verbs: frozenset[
         str
     ]  # "promised to democratize": an intent even if the act isn't coded
@@ -251,6 +258,8 @@ class ClauseWords:
     place_prepositions: frozenset[str]
     modifier_prepositions: frozenset[str]
     circumstance_prepositions: frozenset[str]  # "over the deal": not the verb's argument
+    # "pulled the United States out of the TPP": what the verb moves its object out of
+    origin_prepositions: frozenset[str]
     topic_prepositions: frozenset[str]  # "warned of the threat": what the act is about
     doer_prepositions: frozenset[str]  # "airstrikes by Russia"
     example_prepositions: frozenset[str]  # "nations including India": the examples act
@@ -291,6 +300,15 @@ def _longest_prefix(table: dict[str, str], code: str) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _electoral(folder: Path | None, pos: str) -> frozenset[str]:
+    """The words of ``electoral_words.tsv`` of one part of speech (NOUN, VERB)."""
+    return frozenset(
+        lemma
+        for _n, (lemma, kind) in read_rows(files.ELECTORAL_WORDS, folder=folder)
+        if kind == pos
+    )
 
 
 def _complement_senses(folder: Path | None) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -366,7 +384,10 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         },
         imposing_verbs=frozenset(read_words(files.IMPOSING_VERBS, folder=folder)),
         abstract_nouns=frozenset(read_words(files.ABSTRACT_NOUNS, folder=folder)),
+        information_nouns=frozenset(read_words(files.INFORMATION_NOUNS, folder=folder)),
         partitive_nouns=frozenset(read_words(files.PARTITIVE_NOUNS, folder=folder)),
+        electoral_nouns=_electoral(folder, "NOUN"),
+        electoral_verbs=_electoral(folder, "VERB"),
         promise_verbs=frozenset(read_words(files.PROMISE_VERBS, folder=folder)),
         receiving_verbs=frozenset(read_words(files.RECEIVING_VERBS, folder=folder)),
         genitive_doers=frozenset(read_words(files.GENITIVE_DOERS, folder=folder)),
@@ -401,6 +422,7 @@ def load_clause_words(function_words: FunctionWords, folder: Path | None = None)
         place_prepositions=words("preposition-place"),
         modifier_prepositions=words("preposition-modifier"),
         circumstance_prepositions=words("preposition-circumstance"),
+        origin_prepositions=words("preposition-origin"),
         topic_prepositions=words("preposition-topic"),
         doer_prepositions=words("preposition-doer"),
         example_prepositions=words("preposition-example"),

@@ -230,6 +230,7 @@ CAMEO_ROOTS = _table(
     Column("thing_object", one_of("owner", "sense")),
     Column("unnamed_doer", one_of("-", "UAF", "GOV", "JUD")),
     Column("public", FLAG),
+    Column("contest_object", FLAG),
 )
 ONE_SIDED_PAIRS = _table(
     "events/one_sided_pairs.tsv", Column("forward", CAMEO_EVENT), Column("reverse", CAMEO_EVENT)
@@ -286,7 +287,11 @@ ECONOMIC_MEASURES = _table(
 )
 IMPOSING_VERBS = _words("events/imposing_verbs.txt", Column("lemma", WORD))
 ABSTRACT_NOUNS = _words("events/abstract_nouns.txt", Column("lemma", WORD))
+INFORMATION_NOUNS = _words("events/information_nouns.txt", Column("lemma", WORD))
 PARTITIVE_NOUNS = _words("events/partitive_nouns.txt", Column("lemma", WORD))
+ELECTORAL_WORDS = _table(
+    "events/electoral_words.tsv", Column("lemma", WORD), Column("pos", one_of("NOUN", "VERB"))
+)
 PROMISE_VERBS = _words("events/promise_verbs.txt", Column("lemma", WORD))
 RECEIVING_VERBS = _words("events/receiving_verbs.txt", Column("lemma", WORD))
 GENITIVE_DOERS = _words("events/genitive_doers.txt", Column("lemma", WORD))
@@ -592,7 +597,9 @@ SHIPPED = (
     ECONOMIC_MEASURES,
     IMPOSING_VERBS,
     ABSTRACT_NOUNS,
+    INFORMATION_NOUNS,
     PARTITIVE_NOUNS,
+    ELECTORAL_WORDS,
     PROMISE_VERBS,
     RECEIVING_VERBS,
     GENITIVE_DOERS,
