@@ -765,11 +765,22 @@ class Participants:
                 if nxt is not None and nxt.i - tok.i <= 3:
                     objects = [nxt]
             for pobj in objects:
-                found = self.actors_of(pobj, actors)
+                found = self.actors_of(pobj, actors) or self._marked_places(pobj, actors)
                 found = [t for t in found if not any(same_actor(t, s) for s in sources)]
                 if found:
                     return found
         return []
+
+    @staticmethod
+    def _marked_places(head: Token, actors: DocActors) -> list[EventActor]:
+        """The places a marked phrase names ("- + WAS * DEAD IN $": "shot dead in
+        Osgiliath"): where the pattern says an actor is, a place acts for its country."""
+        found: list[EventActor] = []
+        for tok in coordinated(head):
+            place = actors.place_by_token.get(tok.i)
+            if place is not None and place.country:
+                found.append(place_actor(place))
+        return found
 
 
 def example_heads(noun: Token, example_prepositions: frozenset[str]) -> list[Token]:
