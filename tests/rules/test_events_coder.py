@@ -1596,6 +1596,14 @@ SHOT
 --- ACT [100] ---
 ACT
 - INDICATED SHOULD * [1011]
+
+--- CELEBRATE [---] ---
+CELEBRATE
+- * IFTAR AT ^ ^ + [044]
+
+--- DANCE [---] ---
+DANCE
+- + * IN $ [075]
 """
 
 
@@ -1707,3 +1715,46 @@ def test_a_pattern_naming_the_modal_codes_the_obliged_act_itself(coder, user_cod
     codes = {"Ethiopia": "ETH", "it": "ETH", "Libya": "LBY"}
     assert triples(coded(user_coder, SHOULD_HAVE_ACTED, codes)) == {("ETH", "LBY", "1011")}
     assert coded(coder, SHOULD_HAVE_ACTED, codes) == []  # no such pattern: nothing
+
+
+def test_a_pattern_skips_the_noun_phrases_its_carets_stand_for(user_coder):
+    # "- * IFTAR AT ^ ^ + [044]": the target is the third phrase after "at"
+    events = coded(
+        user_coder,
+        """
+        Arnor       nsubj  celebrated  PROPN
+        celebrated  ROOT   -           VERB   VBD  lemma=celebrate
+        Iftar       dobj   celebrated  PROPN
+        at          prep   celebrated  ADP
+        Osgiliath   pobj   at          PROPN
+        with        prep   celebrated  ADP
+        the         det    army        DET
+        army        pobj   with        NOUN
+        of          prep   army        ADP
+        Gondor      pobj   of          PROPN
+        .           punct  celebrated  PUNCT  .
+        """,
+        {"Arnor": "ARN", "Osgiliath": "OSG", "Gondor": "GON"},
+    )
+    assert triples(events) == {("ARN", "GON", "044")}
+
+
+def test_a_marked_particle_marks_the_verbs_object_after_it(user_coder):
+    # "- + * IN $ [075]": "Gollum danced in an anti- Gondor parade", where the parser makes
+    # "in" the verb's particle and the parade its object (PETRARCH's BREAK, whose
+    # "break in" the shipped lexicon codes as a verb of its own)
+    events = coded(
+        user_coder,
+        """
+        Gollum  nsubj     danced  PROPN
+        danced  ROOT      -       VERB   VBD  lemma=dance
+        in      prt       danced  ADP    RP
+        an      det       parade  DET
+        anti-   amod      parade  ADJ
+        Gondor  compound  parade  PROPN
+        parade  dobj      danced  NOUN
+        .       punct     danced  PUNCT  .
+        """,
+        {"Gollum": "HOB", "Gondor": "GON"},
+    )
+    assert triples(events) == {("GON", "HOB", "075")}

@@ -726,7 +726,9 @@ class EventCoder:
         is the target, the object of the marked word the source."""
         if pattern is None or not (pattern.target_subject and pattern.source_after):
             return sources, []
-        marked = self.participants.marked(verb, pattern.source_after, actors, [])
+        marked = self.participants.marked(
+            verb, pattern.source_after, actors, [], skips=pattern.source_skips
+        )
         subject_side = sources or patient
         if not (marked and subject_side):
             return sources, []
@@ -756,7 +758,9 @@ class EventCoder:
             targets, deep = forced_targets, False
         elif pattern is not None and pattern.target_after:
             # "- * THEIR ^ ABOUT + [162]": the pattern says where the target is
-            marked = self.participants.marked(verb, pattern.target_after, actors, sources)
+            marked = self.participants.marked(
+                verb, pattern.target_after, actors, sources, skips=pattern.target_skips
+            )
             if marked:
                 targets, deep = marked, False
         if pattern is not None and pattern.compound and len(sources) > 1 and not targets:
