@@ -17,8 +17,11 @@ verbs (``WORD {IRREGULAR FORMS} [CODE]``; ``_`` joins the words of a multi-word 
 ``+`` marks its verb word) and whose ``- PRE * POST [CODE]`` lines are patterns: ``*`` is
 the verb, words before it belong to the subject side, words after it to the object side,
 ``(...)`` is a prepositional phrase, ``{...}`` a phrase, ``&NAME`` a synonym set, and
-``$ + ^ %`` mark source, target, skipped phrase and compound (we match words only).
-Codes: ``[042]``; ``[042:043]`` is a paired event (the reverse direction gets the second
+``$ + ^ %`` mark source, target, skipped phrase and compound (words are matched; a
+``$`` or ``+`` after a word marks that word's object, each ``^`` between them skipping
+one noun phrase). A block's code is its verbs' unless a verb line has its own; a verb of
+speech or opinion that heads a coded block of its own (``--- BELIEVE [023] ---``) is
+coded itself when no verb below it has a code (``events/coder.py``). Codes: ``[042]``; ``[042:043]`` is a paired event (the reverse direction gets the second
 code); ``[:190]`` codes only the reverse direction; ``[---]`` means "no event".
 """
 
