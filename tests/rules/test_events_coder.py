@@ -1699,3 +1699,178 @@ def test_force_by_an_abstract_thing_is_figurative(coder):
     army = approach.replace("approach", "army")
     actors["army"] = "JPNMIL"
     assert any(e.cameo[:2] in ("18", "19", "20") for e in coded(coder, army, actors))
+# A user's verb dictionary in PETRARCH format, over the shipped lexicon: its semantics as
+# PETRARCH's own validation dictionary (PETR.Validate.verbs.txt) writes them.
+USER_VERBS = """
+--- BELIEVE [023] ---
+BELIEVE
+
+--- SHOT [223] ---
+SHOT
+- + WAS * DEAD IN $ [224]
+
+--- ACT [100] ---
+ACT
+- INDICATED SHOULD * [1011]
+
+--- CELEBRATE [---] ---
+CELEBRATE
+- * IFTAR AT ^ ^ + [044]
+
+--- DANCE [---] ---
+DANCE
+- + * IN $ [075]
+"""
+
+
+@pytest.fixture(scope="module")
+def user_coder(tmp_path_factory):
+    from detente.knowledge import load_knowledge
+
+    path = tmp_path_factory.mktemp("verbs") / "user.verbs.txt"
+    path.write_text(USER_VERBS, encoding="utf-8")
+    return EventCoder(load_knowledge(verb_files=[str(path)]))
+
+
+BELIEVES = """
+    Arnor      nsubj  believes  PROPN
+    believes   ROOT   -         VERB   VBZ  lemma=believe
+    Dagolath   nsubj  cope      PROPN
+    and        cc     Dagolath  CCONJ
+    Osgiliath  conj   Dagolath  PROPN
+    can        aux    cope      AUX    MD
+    cope       ccomp  believes  VERB   VB   lemma=cope
+    .          punct  believes  PUNCT  .
+"""
+
+
+def test_a_report_its_dictionary_codes_is_an_act_on_its_clauses_subject(coder, user_coder):
+    # "--- BELIEVE [023] ---": the dictionary codes the verb itself, and the clause it
+    # reports codes nothing
+    codes = {"Arnor": "ARN", "Dagolath": "DAG", "Osgiliath": "OSG"}
+    events = coded(user_coder, BELIEVES, codes)
+    assert triples(events) == {("ARN", "DAG", "023"), ("ARN", "OSG", "023")}
+    # the shipped lexicon files no code under "believe": an opinion, no act
+    assert coded(coder, BELIEVES, codes) == []
+
+
+def test_a_report_whose_clause_codes_an_act_codes_only_that_act(user_coder):
+    # "Arnor believes Dagolath attacked Osgiliath": the attack is the event
+    events = coded(
+        user_coder,
+        """
+        Arnor      nsubj  believes  PROPN
+        believes   ROOT   -         VERB   VBZ  lemma=believe
+        Dagolath   nsubj  attacked  PROPN
+        attacked   ccomp  believes  VERB   VBD  lemma=attack
+        Osgiliath  dobj   attacked  PROPN
+        .          punct  believes  PUNCT  .
+        """,
+        {"Arnor": "ARN", "Dagolath": "DAG", "Osgiliath": "OSG"},
+    )
+    assert {(s, t) for s, t, _ in triples(events)} == {("DAG", "OSG")}
+
+
+def test_a_report_filed_under_a_class_of_verbs_is_not_coded_itself(user_coder):
+    # CAMEO files "say" under EXPLAIN_VERBAL [010]: a statement, not an act of its own
+    events = coded(
+        user_coder,
+        """
+        Arnor      nsubj  said      PROPN
+        said       ROOT   -         VERB   VBD  lemma=say
+        Dagolath   nsubj  cope      PROPN
+        can        aux    cope      AUX    MD
+        cope       ccomp  said      VERB   VB   lemma=cope
+        .          punct  said      PUNCT  .
+        """,
+        {"Arnor": "ARN", "Dagolath": "DAG"},
+    )
+    assert events == []
+
+
+def test_a_place_where_a_pattern_marks_the_source_acts_for_its_country(user_coder):
+    # "- + WAS * DEAD IN $ [224]": "An Eriadorian was shot dead in Osgiliath"
+    doc = parse(
+        """
+        An          det        Eriadorian  DET
+        Eriadorian  nsubjpass  shot        PROPN
+        was         auxpass    shot        AUX    VBD  lemma=be
+        shot        ROOT       -           VERB   VBN  lemma=shoot
+        dead        oprd       shot        ADJ    JJ
+        in          prep       shot        ADP    IN
+        Osgiliath   pobj       in          PROPN  NNP
+        .           punct      shot        PUNCT  .
+        """,
+        date="1995-01-12",
+    )
+    doc._.mentions = [
+        mention(doc, "Eriadorian", "ERI"),
+        mention(doc, "Osgiliath", None, kind="place", country="OSG"),
+    ]
+    doc._.quotes = []
+    assert triples(user_coder.code_doc(doc)) == {("OSG", "ERI", "224")}
+
+
+SHOULD_HAVE_ACTED = """
+    Ethiopia   nsubj  indicated  PROPN
+    indicated  ROOT   -          VERB   VBD  lemma=indicate
+    it         nsubj  acted      PRON   PRP
+    should     aux    acted      AUX    MD
+    have       aux    acted      AUX    VB
+    acted      ccomp  indicated  VERB   VBN  lemma=act
+    against    prep   acted      ADP
+    Libya      pobj   against    PROPN
+    .          punct  indicated  PUNCT  .
+"""
+
+
+def test_a_pattern_naming_the_modal_codes_the_obliged_act_itself(coder, user_coder):
+    # "Ethiopia indicated it should have acted against Libya" ("it": Ethiopia, as the
+    # coreference stage resolves it). "- INDICATED SHOULD * [1011]": the dictionary codes
+    # "should have acted" as it is, where a duty one lays on oneself demands nothing
+    codes = {"Ethiopia": "ETH", "it": "ETH", "Libya": "LBY"}
+    assert triples(coded(user_coder, SHOULD_HAVE_ACTED, codes)) == {("ETH", "LBY", "1011")}
+    assert coded(coder, SHOULD_HAVE_ACTED, codes) == []  # no such pattern: nothing
+
+
+def test_a_pattern_skips_the_noun_phrases_its_carets_stand_for(user_coder):
+    # "- * IFTAR AT ^ ^ + [044]": the target is the third phrase after "at"
+    events = coded(
+        user_coder,
+        """
+        Arnor       nsubj  celebrated  PROPN
+        celebrated  ROOT   -           VERB   VBD  lemma=celebrate
+        Iftar       dobj   celebrated  PROPN
+        at          prep   celebrated  ADP
+        Osgiliath   pobj   at          PROPN
+        with        prep   celebrated  ADP
+        the         det    army        DET
+        army        pobj   with        NOUN
+        of          prep   army        ADP
+        Gondor      pobj   of          PROPN
+        .           punct  celebrated  PUNCT  .
+        """,
+        {"Arnor": "ARN", "Osgiliath": "OSG", "Gondor": "GON"},
+    )
+    assert triples(events) == {("ARN", "GON", "044")}
+
+
+def test_a_marked_particle_marks_the_verbs_object_after_it(user_coder):
+    # "- + * IN $ [075]": "Gollum danced in an anti- Gondor parade", where the parser makes
+    # "in" the verb's particle and the parade its object (PETRARCH's BREAK, whose
+    # "break in" the shipped lexicon codes as a verb of its own)
+    events = coded(
+        user_coder,
+        """
+        Gollum  nsubj     danced  PROPN
+        danced  ROOT      -       VERB   VBD  lemma=dance
+        in      prt       danced  ADP    RP
+        an      det       parade  DET
+        anti-   amod      parade  ADJ
+        Gondor  compound  parade  PROPN
+        parade  dobj      danced  NOUN
+        .       punct     danced  PUNCT  .
+        """,
+        {"Gollum": "HOB", "Gondor": "GON"},
+    )
+    assert triples(events) == {("GON", "HOB", "075")}

@@ -813,3 +813,15 @@ def test_a_preposition_is_no_particle_of_a_verb_with_its_own():
         "Gondor nsubj stepped PROPN\nstepped ROOT - VERB VBD lemma=step\nin prt stepped ADP"
     )
     assert multiword_matches(step_in, doc[1])
+
+
+def test_carets_before_a_marker_count_the_phrases_skipped_after_its_word():
+    lexicon = parse_petrarch_verbs(
+        "<carets>",
+        text="--- CELEBRATE [---] ---\nCELEBRATE\n- * IFTAR AT ^ ^ + [044]\n"
+        "- + HOSTING * TABASKI ^ $ [042]\n- * THEIR ^ ABOUT + [162]\n",
+    )
+    iftar, tabaski, about = lexicon.blocks["CELEBRATE"].patterns
+    assert (iftar.target_after, iftar.target_skips) == ("at", 2)
+    assert (tabaski.source_after, tabaski.source_skips) == ("tabaski", 1)
+    assert (about.target_after, about.target_skips) == ("about", 0)

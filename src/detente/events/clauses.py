@@ -158,6 +158,15 @@ def embedded_subject(verb: Token) -> Token | None:
     return None
 
 
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def reported_clause(verb: Token) -> Token | None:
+    """The clause a verb of speech or opinion reports ("believes [Syria can cope]",
+    "[X did Y], officials said"), or None."""
+    return next((c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS), None)
+
+
 def has_unmatched_object(verb: Token) -> bool:
     """An object noun that may change the verb's sense; a pronoun ("discuss it") cannot."""
     return any(c.dep_ in ("dobj", "attr", "oprd") and c.pos_ != "PRON" for c in verb.children)

@@ -27,6 +27,7 @@ from detente.events.clauses import (
     inside_phrase,
     particles,
     relative_antecedent,
+    reported_clause,
     struck_object,
     thing_object,
     verb_subject,
@@ -398,6 +399,7 @@ class EventCoder:
                 act = self.nominals.code(tok, actors, consumed, earlier=before)
                 if act is not None:
                     acts.append(act)
+        acts.extend(self._code_reports(sent, actors, consumed, acts))
         acts = self._political(doc, acts)
         if actors.spoken:
             acts.extend(self.statements.code(doc, sent, actors, acts))
@@ -441,8 +443,9 @@ class EventCoder:
             if purpose is None:
                 return self._drop(verb, "unasserted infinitive")
         role = self.words.roles.get(self.verb_codes.word(verb))
-        if role in REPORTING_ROLES and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
-            # attribution: "X did Y, officials said" codes X (statements: statements.py)
+        if role in REPORTING_ROLES and reported_clause(verb) is not None:
+            # attribution: "X did Y, officials said" codes X (statements: statements.py);
+            # a report its dictionary codes is coded after its clause (_code_reports)
             return self._drop(verb, "reporting verb")
         factuality = purpose or act_factuality(verb, self.words, self.date_words.future_auxiliaries)
         if not factuality.coded:
@@ -465,7 +468,9 @@ class EventCoder:
                     role == "intent" and verb.lemma_.lower() not in self.words.promise_verbs
                 )
         entry = self.verb_codes.entry(verb)
-        if is_obliged(verb, self.words.obligation_modals):
+        if is_obliged(verb, self.words.obligation_modals) and not self._pattern_names_modal(
+            verb, entry
+        ):
             # "Russia said Sudan must return the helicopter": a demand, and the act demanded
             demand = self._code_obligation(verb, entry, actors)
             if demand is None:
@@ -473,6 +478,66 @@ class EventCoder:
             obliged = Factuality("demanded", demand.trigger)
             return [demand, *self._code_own(verb, entry, actors, consumed, role, obliged, False)]
         return self._code_own(verb, entry, actors, consumed, role, factuality, embedded_coded)
+
+    def _code_reports(
+        self, sent: Span, actors: DocActors, consumed: set[int], acts: list[CodedAct]
+    ) -> list[CodedAct]:
+        """ "Arnor believes Dagolath and Osgiliath can cope": a verb of speech or opinion
+        that its dictionary codes itself (its own block with a code, PETRARCH's
+        ``--- BELIEVE [023] ---``; CAMEO files such verbs under a statement class, which
+        the statement coder reads) is an act on the subject of what it reports, when what
+        it reports codes no act of its own (PETRARCH codes the reported act first, when its dictionary has a code for it)."""
+        found: list[CodedAct] = []
+        for verb in sent:
+            if verb.pos != VERB or verb.i in consumed:
+                continue
+            clause = reported_clause(verb)
+            if clause is None:
+                continue
+            if self.words.roles.get(self.verb_codes.word(verb)) not in REPORTING_ROLES:
+                continue
+            entry = self.verb_codes.entry(verb)
+            if entry is None or not self.verb_codes.codes_itself(entry):
+                continue
+            if self._codes_an_act(verb):
+                continue  # the reported act is the event, even when we miss its actors
+            subject = verb_subject(clause)
+            content = self.participants.actors_of(subject, actors) if subject is not None else []
+            if not content:
+                self._drop(verb, "report without an actor as its clause's subject")
+                continue
+            factuality = act_factuality(verb, self.words, self.date_words.future_auxiliaries)
+            if not factuality.coded:
+                continue
+            found += self._code_own(
+                verb, entry, actors, consumed, None, factuality, False, content_targets=content
+            )
+        return found
+
+    def _codes_an_act(self, report: Token) -> bool:
+        """Does a verb below ``report`` (in what it reports, or a clause the parser hangs
+        on it: "..., after crowds burned its embassy, an official said") have a code in
+        the dictionary?"""
+        for tok in report.subtree:
+            entry = self.verb_codes.entry(tok) if tok.pos == VERB and tok.i != report.i else None
+            if entry is not None:
+                code = self.verb_codes.code_of(tok, entry, verb_subject(tok))[0]
+                if not code.is_null:
+                    return True
+        return False
+
+    def _pattern_names_modal(self, verb: Token, entry: VerbEntry | None) -> bool:
+        """ "- INDICATED SHOULD * [1011]": a pattern that names the verb's modal of
+        obligation codes the obliged act itself, with its own code; no demand is read
+        into it."""
+        if entry is None:
+            return False
+        pattern = self.verb_codes.code_of(verb, entry, verb_subject(verb))[3]
+        if pattern is None:
+            return False
+        named = {word for slot in pattern.pre for alt in slot for word in alt}
+        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return bool(named & modals & self.words.obligation_modals)
 
     def _visit_purpose(self, verb: Token, actors: DocActors) -> Factuality | None:
         """ "Kerry flew to Beijing to meet Chinese leaders": the purpose of a trip is an act
@@ -510,8 +575,11 @@ class EventCoder:
         role: str | None,
         factuality: Factuality,
         embedded_coded: bool,
+        *,
+        content_targets: list[EventActor] | None = None,
     ) -> list[CodedAct]:
-        """The verb's own act (and, in the future tense, the intent it expresses)."""
+        """The verb's own act (and, in the future tense, the intent it expresses);
+        ``content_targets``: the targets a report's clause names (see _code_reports)."""
         if entry is None:
             return self._drop(verb, "no lexicon entry")
         # most verbs have no actor doing them: find that out before matching patterns
@@ -534,6 +602,8 @@ class EventCoder:
         )
         if sources and participle and not forced_targets:
             forced_targets = participle  # "the sailors detained by Iran": Iran -> the sailors
+        if content_targets and not forced_targets:
+            forced_targets = content_targets
         if not sources and patient and coding.code.forward and factuality.asserted:
             # only an act reported as done has a doer to infer ("will be taken": no one yet)
             sources, forced_targets = self._unnamed_doer(verb, coding.code.forward, patient, actors)
@@ -737,7 +807,9 @@ class EventCoder:
         is the target, the object of the marked word the source."""
         if pattern is None or not (pattern.target_subject and pattern.source_after):
             return sources, []
-        marked = self.participants.marked(verb, pattern.source_after, actors, [])
+        marked = self.participants.marked(
+            verb, pattern.source_after, actors, [], skips=pattern.source_skips
+        )
         subject_side = sources or patient
         if not (marked and subject_side):
             return sources, []
@@ -767,7 +839,9 @@ class EventCoder:
             targets, deep = forced_targets, False
         elif pattern is not None and pattern.target_after:
             # "- * THEIR ^ ABOUT + [162]": the pattern says where the target is
-            marked = self.participants.marked(verb, pattern.target_after, actors, sources)
+            marked = self.participants.marked(
+                verb, pattern.target_after, actors, sources, skips=pattern.target_skips
+            )
             if marked:
                 targets, deep = marked, False
         if pattern is not None and pattern.compound and len(sources) > 1 and not targets:

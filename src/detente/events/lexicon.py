@@ -17,8 +17,11 @@ verbs (``WORD {IRREGULAR FORMS} [CODE]``; ``_`` joins the words of a multi-word 
 ``+`` marks its verb word) and whose ``- PRE * POST [CODE]`` lines are patterns: ``*`` is
 the verb, words before it belong to the subject side, words after it to the object side,
 ``(...)`` is a prepositional phrase, ``{...}`` a phrase, ``&NAME`` a synonym set, and
-``$ + ^ %`` mark source, target, skipped phrase and compound (we match words only).
-Codes: ``[042]``; ``[042:043]`` is a paired event (the reverse direction gets the second
+``$ + ^ %`` mark source, target, skipped phrase and compound (words are matched; a
+``$`` or ``+`` after a word marks that word's object, each ``^`` between them skipping
+one noun phrase). A block's code is its verbs' unless a verb line has its own; a verb of
+speech or opinion that heads a coded block of its own (``--- BELIEVE [023] ---``) is
+coded itself when no verb below it has a code (``events/coder.py``). Codes: ``[042]``; ``[042:043]`` is a paired event (the reverse direction gets the second
 code); ``[:190]`` codes only the reverse direction; ``[---]`` means "no event".
 """
 
@@ -72,6 +75,10 @@ class Pattern:
     # is the object of this word ("from"): "Ithilen's guard was freed from Mordor"
     source_after: str = ""
     target_subject: bool = False
+    # "- * IFTAR AT ^ ^ + [044]": the noun phrases ("^") skipped after that word before the
+    # target's ("celebrated Iftar at [Osgiliath] with [the parliament] of + Gondor")
+    target_skips: int = 0
+    source_skips: int = 0
     # How much the pattern asks for: the words it names (the shortest alternative of each
     # slot; the verb mark is no word), so "MOST_CERTAINLY_&NEGATVAUXVRB_EVER *" (five words,
     # one slot) is more specific than "&NEGATVAUXVRB EVER *". Computed once: the matcher
@@ -164,6 +171,8 @@ class VerbLexicon:
                             "compound": p.compound,
                             "source_after": p.source_after,
                             "target_subject": p.target_subject,
+                            "target_skips": p.target_skips,
+                            "source_skips": p.source_skips,
                         }
                         for p in b.patterns
                     ],
@@ -212,6 +221,8 @@ class VerbLexicon:
                     bool(p.get("compound", False)),
                     p.get("source_after", ""),
                     bool(p.get("target_subject", False)),
+                    int(p.get("target_skips", 0)),
+                    int(p.get("source_skips", 0)),
                 )
                 for p in b["patterns"]
             ]
@@ -345,20 +356,23 @@ def _next_to_verb(slots: tuple[Slot, ...], *, before: bool) -> tuple[Slot, ...]:
     return (first, *slots[1:])
 
 
-def _target_word(tokens: list[str], marker: str = "+") -> str:
-    """The word whose object is the target in ``AFTER WORD ^ + ...`` (``^`` skips a phrase);
-    with ``marker="$"``, the word whose object is the source."""
+def _target_word(tokens: list[str], marker: str = "+") -> tuple[str, int]:
+    """The word whose object is the target in ``AFTER WORD ^ + ...``, and how many noun
+    phrases (``^``) the pattern skips after it before the target; with ``marker="$"``,
+    the word whose object is the source."""
     for number, tok in enumerate(tokens):
         if tok.strip("_") != marker:
             continue
+        skips = 0
         for before in reversed(tokens[:number]):
             word = before.strip("_")
             if word == "^":
+                skips += 1
                 continue
             if word and word.isalpha():
-                return word.lower()
+                return word.lower(), skips
             break
-    return ""
+    return "", 0
 
 
 def _split_pattern_words(body: str) -> list[str]:
@@ -480,10 +494,14 @@ def _parse_pattern(
     if after.startswith("_"):
         post = _next_to_verb(post, before=False)
     after_words = _split_pattern_words(after)
+    target_after, target_skips = _target_word(after_words)
+    source_after, source_skips = _target_word(after_words, "$")
     return Pattern(
-        target_after=_target_word(after_words),
+        target_after=target_after,
+        target_skips=target_skips,
         compound="%" in before.split() or "%" in after_words,
-        source_after=_target_word(after_words, "$"),
+        source_after=source_after,
+        source_skips=source_skips,
         target_subject=any(
             piece == "+" for w in _split_pattern_words(before) for piece in w.split("_")
         ),

@@ -812,30 +812,66 @@ class Participants:
         return None
 
     def marked(
-        self, verb: Token, word: str, actors: DocActors, sources: list[EventActor]
+        self,
+        verb: Token,
+        word: str,
+        actors: DocActors,
+        sources: list[EventActor],
+        *,
+        skips: int = 0,
     ) -> list[EventActor]:
         """The actors of the object of ``word`` in the verb's clause (or, when the parser
         hangs that phrase elsewhere, of the phrase right after the word: "received money
-        from Osgiliath" with "from" on the verb): a pattern's marked source or target."""
+        from Osgiliath" with "from" on the verb): a pattern's marked source or target.
+        ``skips``: the noun phrases the pattern skips after the word first ("AT ^ ^ +")."""
         clause = clause_tokens(verb, include_xcomp=True, skip_dates=True)
         for number, tok in enumerate(clause):
             if tok.lower_ != word or tok.i <= verb.i:
                 continue
-            objects = [c for c in tok.children if c.dep_ in ("pobj", "dobj")]
+            if skips:
+                heads = phrase_heads(clause[number + 1 :])
+                objects = heads[skips : skips + 1]
+            else:
+                objects = [c for c in tok.children if c.dep_ in ("pobj", "dobj")]
             if not objects:
                 # "money from Osgiliath": the object of the word's own preposition
                 objects = [pobj for _prep, pobj in prepositional_objects(tok)]
+            if not objects and tok.dep_ == "prt":
+                # "broke in an anti-Gondor parade", parsed as the particle of "broke": the
+                # phrase after it is the verb's object
+                objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i > tok.i]
             if not objects:
                 following = clause[number + 1 : number + 4]
                 nxt = next((t for t in following if t.pos_ not in ("ADP", "DET")), None)
                 if nxt is not None and nxt.i - tok.i <= 3:
                     objects = [nxt]
             for pobj in objects:
-                found = self.actors_of(pobj, actors)
+                found = self.actors_of(pobj, actors) or self._marked_places(pobj, actors)
                 found = [t for t in found if not any(same_actor(t, s) for s in sources)]
                 if found:
                     return found
         return []
+
+    @staticmethod
+    def _marked_places(head: Token, actors: DocActors) -> list[EventActor]:
+        """The places a marked phrase names ("- + WAS * DEAD IN $": "shot dead in
+        Osgiliath"): where the pattern says an actor is, a place acts for its country."""
+        found: list[EventActor] = []
+        for tok in coordinated(head):
+            place = actors.place_by_token.get(tok.i)
+            if place is not None and place.country:
+                found.append(place_actor(place))
+        return found
+
+
+# the dependents that belong to another word's noun phrase rather than head one of their own
+IN_PHRASE_DEPS = frozenset({"compound", "nmod", "poss", "amod", "nummod", "conj", "appos", "det"})
+
+
+def phrase_heads(tokens: list[Token]) -> list[Token]:
+    """The heads of the noun phrases among ``tokens``, in text order: PETRARCH's ``^``
+    skips one of them ("at [Osgiliath] with [the parliament] of [Gondor]")."""
+    return [t for t in tokens if t.pos_ in NOMINAL_POS and t.dep_ not in IN_PHRASE_DEPS]
 
 
 def example_heads(noun: Token, example_prepositions: frozenset[str]) -> list[Token]:

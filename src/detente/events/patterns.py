@@ -294,6 +294,20 @@ class VerbCodes:
                     best = entry
         return best
 
+    def codes_itself(self, entry: VerbEntry) -> bool:
+        """Does the dictionary give the verb an event code of its own: on its line, or
+        on a block it heads (``--- BELIEVE [023] ---``), not a class of verbs it is filed
+        under (CAMEO's ``--- EXPLAIN_VERBAL [010] ---`` for "say")?"""
+        if entry.code is not None:
+            return not entry.code.is_null
+        block = self.lexicon.blocks.get(entry.block)
+        return (
+            block is not None
+            and block.code is not None
+            and not block.code.is_null
+            and block.name.lower() == entry.base
+        )
+
     def code_of(
         self, verb: Token, entry: VerbEntry, subject: Token | None
     ) -> tuple[CodeSpec, str, float, Pattern | None]:
