@@ -1581,3 +1581,44 @@ def test_troops_leaving_withdraw_only_from_what_they_leave(coder):
     assert withdrawals(in_syria, passive=True) == set()
     from_kherson = in_syria.replace("in  ", "from").replace("pobj   in", "pobj   from")
     assert withdrawals(from_kherson) == {("RUSMIL", "UKR", "0874")}
+
+
+TOLD_TO = """
+    Russia    nsubj  told      PROPN
+    told      ROOT   -         VERB   VBD  lemma=tell
+    Ukraine   dobj   told      PROPN
+    to        aux    withdraw  PART   TO
+    withdraw  xcomp  told      VERB   VB   lemma=withdraw
+    its       poss   troops    PRON   PRP$
+    troops    dobj   withdraw  NOUN   NNS  lemma=troop
+    .         punct  told      PUNCT  .
+"""
+
+
+def test_telling_an_actor_to_act_is_a_demand_and_the_act_is_demanded(coder):
+    # "Russia told Ukraine to withdraw its troops": an order (10x), not a statement (010)
+    events = coded(coder, TOLD_TO, {"Russia": "RUS", "Ukraine": "UKR"})
+    told = [e for e in events if e.trigger.text == "told"]
+    assert [(e.source.code, e.target.code, e.cameo[:2]) for e in told] == [("RUS", "UKR", "10")]
+    assert told[0].modality == "asserted"
+    withdraw = [e for e in events if e.trigger.text == "withdraw"]
+    assert withdraw and all(e.modality == "demanded" for e in withdraw)
+
+
+def test_telling_an_actor_that_something_happened_is_no_demand(coder):
+    # "Russia told Ukraine (that) it withdrew its troops": a report, the act asserted
+    table = (
+        TOLD_TO.replace("to        aux    withdraw  PART   TO", "it        nsubj  withdraw  PRON   PRP")
+        .replace("withdraw  xcomp  told      VERB   VB   lemma=withdraw",
+                 "withdraw  ccomp  told      VERB   VBD  lemma=withdraw")
+    )  # fmt: skip
+    events = coded(coder, table, {"Russia": "RUS", "Ukraine": "UKR"})
+    assert not any(e.cameo.startswith("10") for e in events)
+    assert all(e.modality == "asserted" for e in events if e.trigger.text == "withdraw")
+
+
+def test_an_order_to_an_audience_of_the_silent_sectors_is_no_demand(coder):
+    # "Russia told reporters to withdraw ...": reporters are an audience, not an addressee
+    table = TOLD_TO.replace("Ukraine ", "reporters").replace("Ukraine", "reporters")
+    events = coded(coder, table, {"Russia": "RUSGOV", "reporters": "USAMED"})
+    assert not any(e.cameo.startswith("10") for e in events)
