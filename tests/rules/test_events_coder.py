@@ -1622,3 +1622,15 @@ def test_an_order_to_an_audience_of_the_silent_sectors_is_no_demand(coder):
     table = TOLD_TO.replace("Ukraine ", "reporters").replace("Ukraine", "reporters")
     events = coded(coder, table, {"Russia": "RUSGOV", "reporters": "USAMED"})
     assert not any(e.cameo.startswith("10") for e in events)
+
+
+def test_an_instruction_to_the_population_is_no_demand(coder):
+    # "police told people to move away": an instruction to the population at large
+    # (public_sectors.txt, as in "police told bystanders to leave") is no political demand
+    table = TOLD_TO.replace("Russia  ", "police  ").replace("Ukraine ", "people  ")
+    table = table.replace("Russia", "police").replace("Ukraine", "people")
+    events = coded(coder, table, {"police": "GBRCOP", "people": "GBRPPL"})
+    assert not any(e.cameo.startswith("10") for e in events)
+    # a political addressee is still given an order
+    events = coded(coder, table, {"police": "GBRCOP", "people": "GBRGOV"})
+    assert any(e.cameo.startswith("10") and e.target.code == "GBRGOV" for e in events)

@@ -393,7 +393,8 @@ class EventCoder:
             # "Russia told Ukraine to withdraw": an order, not a statement; the withdrawal
             # is coded too, demanded (modality.is_directive)
             directive = self._code_directive(verb, actors, factuality)
-            return [directive] if directive is not None else self._drop(verb, "order to no actor")
+            if directive is not None:
+                return [directive]  # else what the verb says of itself ("told reporters")
         entry = self.verb_codes.entry(verb)
         if is_obliged(verb, self.words.obligation_modals):
             # "Russia said Sudan must return the helicopter": a demand, and the act demanded
@@ -803,8 +804,9 @@ class EventCoder:
     ) -> CodedAct | None:
         """ "The Pentagon told the services to cut costs": the speaker demands of the
         addressee the act it names (10x by demand_codes.tsv, 100 when that act has no code).
-        The addressee must be an actor other than the speaker's side, and not an audience
-        of the silent sectors ("told reporters to wait")."""
+        The addressee must be an actor other than the speaker's side, not an audience of
+        the silent sectors ("told reporters to wait") nor the population at large ("police
+        told people to move away": an instruction at a scene, no political demand)."""
         sources = self.participants.sources(verb, actors)[0]
         addressees = [
             actor
@@ -812,6 +814,7 @@ class EventCoder:
             if child.dep_ in ("dobj", "dative")
             for actor in self.participants.actors_of(child, actors)
             if actor.sector not in self.words.silent_sectors
+            and not is_public(actor, verb.doc, self.words.public_sectors)
         ]
         targets = [t for t in addressees if not any(same_side(t, s) for s in sources)]
         ordered = directed_act(verb)
