@@ -1634,3 +1634,27 @@ def test_an_instruction_to_the_population_is_no_demand(coder):
     # a political addressee is still given an order
     events = coded(coder, table, {"police": "GBRCOP", "people": "GBRGOV"})
     assert any(e.cameo.startswith("10") and e.target.code == "GBRGOV" for e in events)
+
+
+MUST_EXPLAIN = """
+    Russia    nsubj   said      PROPN
+    said      ROOT    -         VERB   VBD  lemma=say
+    Sudan     nsubj   explain   PROPN
+    must      aux     explain   AUX    MD   lemma=must
+    explain   ccomp   said      VERB   VB   lemma=explain
+    how       advmod  happened  SCONJ  WRB
+    it        nsubj   happened  PRON   PRP
+    happened  ccomp   explain   VERB   VBD  lemma=happen
+    .         punct   said      PUNCT  .
+"""
+
+
+def test_a_duty_laid_on_another_actor_to_say_something_is_a_demand(coder):
+    # "Russia said Sudan must explain how it happened": the verb of saying under "must" is
+    # no attribution of a clause, it is what Russia demands of Sudan
+    codes = {"Russia": "RUS", "Sudan": "SDN"}
+    assert ("RUS", "SDN", "100") in triples(coded(coder, MUST_EXPLAIN, codes))
+    # "Sudan explained how it happened": a report, no demand
+    said = MUST_EXPLAIN.replace("    must      aux     explain   AUX    MD   lemma=must\n", "")
+    said = said.replace("VB   lemma=explain", "VBD  lemma=explain")
+    assert not any(code.startswith("10") for *_, code in triples(coded(coder, said, codes)))

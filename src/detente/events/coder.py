@@ -366,7 +366,11 @@ class EventCoder:
             if purpose is None:
                 return self._drop(verb, "unasserted infinitive")
         role = self.words.roles.get(self.verb_codes.word(verb))
-        if role in REPORTING_ROLES and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        obliged = is_obliged(verb, self.words.obligation_modals)
+        reports = role in REPORTING_ROLES and any(
+            c.dep_ in ("ccomp", "parataxis") for c in verb.children
+        )
+        if reports and not obliged:
             # attribution: "X did Y, officials said" codes X (statements: statements.py)
             return self._drop(verb, "reporting verb")
         factuality = purpose or act_factuality(verb, self.words, self.date_words.future_auxiliaries)
@@ -396,13 +400,17 @@ class EventCoder:
             if directive is not None:
                 return [directive]  # else what the verb says of itself ("told reporters")
         entry = self.verb_codes.entry(verb)
-        if is_obliged(verb, self.words.obligation_modals):
+        if obliged:
             # "Russia said Sudan must return the helicopter": a demand, and the act demanded
             demand = self._code_obligation(verb, entry, actors)
             if demand is None:
                 return self._drop(verb, "obligation without demander")
-            obliged = Factuality("demanded", demand.trigger)
-            return [demand, *self._code_own(verb, entry, actors, consumed, role, obliged, False)]
+            if reports:
+                # "said Obama must explain to Congress how ...": a duty to say something is
+                # a demand all the same; what is to be said is no act of its own
+                return [demand]
+            demanded = Factuality("demanded", demand.trigger)
+            return [demand, *self._code_own(verb, entry, actors, consumed, role, demanded, False)]
         return self._code_own(verb, entry, actors, consumed, role, factuality, embedded_coded)
 
     def _visit_purpose(self, verb: Token, actors: DocActors) -> Factuality | None:
