@@ -1874,3 +1874,78 @@ def test_a_marked_particle_marks_the_verbs_object_after_it(user_coder):
         {"Gollum": "HOB", "Gondor": "GON"},
     )
     assert triples(events) == {("GON", "HOB", "075")}
+TOLD_TO = """
+    Russia    nsubj  told      PROPN
+    told      ROOT   -         VERB   VBD  lemma=tell
+    Ukraine   dobj   told      PROPN
+    to        aux    withdraw  PART   TO
+    withdraw  xcomp  told      VERB   VB   lemma=withdraw
+    its       poss   troops    PRON   PRP$
+    troops    dobj   withdraw  NOUN   NNS  lemma=troop
+    .         punct  told      PUNCT  .
+"""
+
+
+def test_telling_an_actor_to_act_is_a_demand_and_the_act_is_demanded(coder):
+    # "Russia told Ukraine to withdraw its troops": an order (10x), not a statement (010)
+    events = coded(coder, TOLD_TO, {"Russia": "RUS", "Ukraine": "UKR"})
+    told = [e for e in events if e.trigger.text == "told"]
+    assert [(e.source.code, e.target.code, e.cameo[:2]) for e in told] == [("RUS", "UKR", "10")]
+    assert told[0].modality == "asserted"
+    withdraw = [e for e in events if e.trigger.text == "withdraw"]
+    assert withdraw and all(e.modality == "demanded" for e in withdraw)
+
+
+def test_telling_an_actor_that_something_happened_is_no_demand(coder):
+    # "Russia told Ukraine (that) it withdrew its troops": a report, the act asserted
+    table = (
+        TOLD_TO.replace("to        aux    withdraw  PART   TO", "it        nsubj  withdraw  PRON   PRP")
+        .replace("withdraw  xcomp  told      VERB   VB   lemma=withdraw",
+                 "withdraw  ccomp  told      VERB   VBD  lemma=withdraw")
+    )  # fmt: skip
+    events = coded(coder, table, {"Russia": "RUS", "Ukraine": "UKR"})
+    assert not any(e.cameo.startswith("10") for e in events)
+    assert all(e.modality == "asserted" for e in events if e.trigger.text == "withdraw")
+
+
+def test_an_order_to_an_audience_of_the_silent_sectors_is_no_demand(coder):
+    # "Russia told reporters to withdraw ...": reporters are an audience, not an addressee
+    table = TOLD_TO.replace("Ukraine ", "reporters").replace("Ukraine", "reporters")
+    events = coded(coder, table, {"Russia": "RUSGOV", "reporters": "USAMED"})
+    assert not any(e.cameo.startswith("10") for e in events)
+
+
+def test_an_instruction_to_the_population_is_no_demand(coder):
+    # "police told people to move away": an instruction to the population at large
+    # (public_sectors.txt, as in "police told bystanders to leave") is no political demand
+    table = TOLD_TO.replace("Russia  ", "police  ").replace("Ukraine ", "people  ")
+    table = table.replace("Russia", "police").replace("Ukraine", "people")
+    events = coded(coder, table, {"police": "GBRCOP", "people": "GBRPPL"})
+    assert not any(e.cameo.startswith("10") for e in events)
+    # a political addressee is still given an order
+    events = coded(coder, table, {"police": "GBRCOP", "people": "GBRGOV"})
+    assert any(e.cameo.startswith("10") and e.target.code == "GBRGOV" for e in events)
+
+
+MUST_EXPLAIN = """
+    Russia    nsubj   said      PROPN
+    said      ROOT    -         VERB   VBD  lemma=say
+    Sudan     nsubj   explain   PROPN
+    must      aux     explain   AUX    MD   lemma=must
+    explain   ccomp   said      VERB   VB   lemma=explain
+    how       advmod  happened  SCONJ  WRB
+    it        nsubj   happened  PRON   PRP
+    happened  ccomp   explain   VERB   VBD  lemma=happen
+    .         punct   said      PUNCT  .
+"""
+
+
+def test_a_duty_laid_on_another_actor_to_say_something_is_a_demand(coder):
+    # "Russia said Sudan must explain how it happened": the verb of saying under "must" is
+    # no attribution of a clause, it is what Russia demands of Sudan
+    codes = {"Russia": "RUS", "Sudan": "SDN"}
+    assert ("RUS", "SDN", "100") in triples(coded(coder, MUST_EXPLAIN, codes))
+    # "Sudan explained how it happened": a report, no demand
+    said = MUST_EXPLAIN.replace("    must      aux     explain   AUX    MD   lemma=must\n", "")
+    said = said.replace("VB   lemma=explain", "VBD  lemma=explain")
+    assert not any(code.startswith("10") for *_, code in triples(coded(coder, said, codes)))

@@ -42,6 +42,8 @@ from detente.events.modality import (
     Factuality,
     act_factuality,
     clause_negated,
+    directed_act,
+    is_directive,
     is_obliged,
     is_unasserted_infinitive,
     names_actor,
@@ -443,7 +445,9 @@ class EventCoder:
             if purpose is None:
                 return self._drop(verb, "unasserted infinitive")
         role = self.words.roles.get(self.verb_codes.word(verb))
-        if role in REPORTING_ROLES and reported_clause(verb) is not None:
+        obliged = is_obliged(verb, self.words.obligation_modals)
+        reports = role in REPORTING_ROLES and reported_clause(verb) is not None
+        if reports and not obliged:
             # attribution: "X did Y, officials said" codes X (statements: statements.py);
             # a report its dictionary codes is coded after its clause (_code_reports)
             return self._drop(verb, "reporting verb")
@@ -467,16 +471,24 @@ class EventCoder:
                 embedded_coded = embedded_coded or (
                     role == "intent" and verb.lemma_.lower() not in self.words.promise_verbs
                 )
+        if role in REPORTING_ROLES and is_directive(verb):
+            # "Russia told Ukraine to withdraw": an order, not a statement; the withdrawal
+            # is coded too, demanded (modality.is_directive)
+            directive = self._code_directive(verb, actors, factuality)
+            if directive is not None:
+                return [directive]  # else what the verb says of itself ("told reporters")
         entry = self.verb_codes.entry(verb)
-        if is_obliged(verb, self.words.obligation_modals) and not self._pattern_names_modal(
-            verb, entry
-        ):
+        if obliged and not self._pattern_names_modal(verb, entry):
             # "Russia said Sudan must return the helicopter": a demand, and the act demanded
             demand = self._code_obligation(verb, entry, actors)
             if demand is None:
                 return self._drop(verb, "obligation without demander")
-            obliged = Factuality("demanded", demand.trigger)
-            return [demand, *self._code_own(verb, entry, actors, consumed, role, obliged, False)]
+            if reports:
+                # "said Obama must explain to Congress how ...": a duty to say something is
+                # a demand all the same; what is to be said is no act of its own
+                return [demand]
+            demanded = Factuality("demanded", demand.trigger)
+            return [demand, *self._code_own(verb, entry, actors, consumed, role, demanded, False)]
         return self._code_own(verb, entry, actors, consumed, role, factuality, embedded_coded)
 
     def _code_reports(
@@ -944,6 +956,42 @@ class EventCoder:
             negated=governor is not None and clause_negated(governor, self.words),
             modality=ASSERTED,  # the demand is made; the act it demands is "demanded"
             confidence=max(confidence, 0.7) - 0.1,
+        )
+
+    def _code_directive(
+        self, verb: Token, actors: DocActors, factuality: Factuality
+    ) -> CodedAct | None:
+        """ "The Pentagon told the services to cut costs": the speaker demands of the
+        addressee the act it names (10x by demand_codes.tsv, 100 when that act has no code).
+        The addressee must be an actor other than the speaker's side, not an audience of
+        the silent sectors ("told reporters to wait") nor the population at large ("police
+        told people to move away": an instruction at a scene, no political demand)."""
+        sources = self.participants.sources(verb, actors)[0]
+        addressees = [
+            actor
+            for child in verb.children
+            if child.dep_ in ("dobj", "dative")
+            for actor in self.participants.actors_of(child, actors)
+            if actor.sector not in self.words.silent_sectors
+            and not is_public(actor, verb.doc, self.words.public_sectors)
+        ]
+        targets = [t for t in addressees if not any(same_side(t, s) for s in sources)]
+        ordered = directed_act(verb)
+        if not sources or not targets or ordered is None:
+            return None
+        entry = self.verb_codes.entry(ordered)
+        act = self.verb_codes.code_of(ordered, entry, verb_subject(ordered))[0] if entry else None
+        demand = self.words.demand_code((act.forward if act is not None else None) or "")
+        return CodedAct(
+            trigger=verb,
+            clause_verb=verb,
+            sources=sources,
+            targets=targets,
+            code=CodeSpec(demand),
+            rule=_with_cue(f"directive ({verb.lemma_} ... to {ordered.lemma_})", factuality),
+            negated=clause_negated(verb, self.words) or factuality.negated,
+            modality=factuality.value,
+            confidence=0.7,
         )
 
     def _code_intent(

@@ -28,6 +28,9 @@ ASSERTED = "asserted"
 # governing roles whose own act is coded (the others govern without an act of their own)
 ACT_ROLES = frozenset({"intent", "demand", "refuse", "accuse", "consider"})
 REPORTING_ROLES = frozenset({"speech", "opinion"})
+# a verb of saying used to give an order ("told Iran to stop"): :func:`is_directive`
+DIRECTIVE_ROLE = "demand"
+DIRECTIVE_FACTUALITY = "demanded"
 _GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
 
 
@@ -247,12 +250,39 @@ def clause_word(word: Token, words: ClauseWords) -> str | None:
 
 def role_of(word: Token, words: ClauseWords) -> str | None:
     key = clause_word(word, words)
-    return words.roles[key] if key is not None else None
+    if key is None:
+        return None
+    role = words.roles[key]
+    return DIRECTIVE_ROLE if role == "speech" and is_directive(word) else role
 
 
 def _governed_value(word: Token, words: ClauseWords) -> str:
     key = clause_word(word, words)
-    return words.governed.get(key, ASSERTED) if key is not None else ASSERTED
+    if key is None:
+        return ASSERTED
+    if words.roles[key] == "speech" and is_directive(word):
+        return DIRECTIVE_FACTUALITY  # "told Iran to stop": the stopping is demanded
+    return words.governed.get(key, ASSERTED)
+
+
+def is_directive(word: Token) -> bool:
+    """A verb of saying with an addressee and a to-infinitive gives an order, it reports
+    nothing: "told Iran to stop enriching", "told planners to figure a different solution"
+    (a demand, the act demanded), unlike "told Iran that it would stop" (a report)."""
+    addressed = any(c.dep_ in ("dobj", "dative") for c in word.children)
+    return addressed and directed_act(word) is not None
+
+
+def directed_act(word: Token) -> Token | None:
+    """The act a verb of saying orders its addressee to do: its to-infinitive complement."""
+    return next(
+        (
+            c
+            for c in word.children
+            if c.dep_ == "xcomp" and c.pos_ in VERBAL_POS and is_to_infinitive(c)
+        ),
+        None,
+    )
 
 
 # ---------------------------------------------------------------- the decision
