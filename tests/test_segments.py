@@ -122,10 +122,18 @@ def test_no_actor_in_furniture(nlp):
         ("<noinclude> Leaders announced a deal.", "<noinclude> "),
         ("publish A new poll predicts a minority government.", "publish "),
         ("'April 8, 2005' More than 500 activists were arrested.", "'April 8, 2005' "),
+        ("<br><br> A court found her guilty.", "<br><br> "),
+        ("__NOTOC__ The protests went on.", "__NOTOC__ "),
     ],
 )
 def test_furniture_run_into_the_story_is_cut_off(rules, line, prefix):
     assert kinds(line, rules) == [("furniture", prefix)]
+
+
+def test_stamps_and_players_alone_on_their_line(rules):
+    assert kinds("Updated at 10:30 a.m. ET", rules) == [("furniture", "Updated at 10:30 a.m. ET")]
+    line = "LISTEN TO ARTICLE 3:56 SHARE THIS ARTICLE Share Tweet Post Email"
+    assert kinds(line, rules) == [("furniture", line)]
 
 
 def test_prose_that_opens_like_furniture_is_kept(rules):
@@ -148,7 +156,7 @@ def test_the_headline_run_into_the_story(rules):
     assert kinds("Iran talks The talks failed.", rules, title="Iran talks") == []  # too short
 
 
-OPENERS = frozenset({"the", "a", "after", "according", "on", "in", "he"})
+OPENERS = frozenset({"the", "a", "after", "according", "on", "in", "he", "several"})
 DETERMINERS = frozenset({"the", "a", "an", "this"})
 
 
@@ -177,6 +185,16 @@ def test_a_label_before_the_story(nlp):
     assert kickers(doc) == ["Iraq war "]
     doc = tagged(nlp.vocab, "Kenya/NNP Kenya/NNP 's/POS parliament/NN met/VBD today/NN ./.")
     assert kickers(doc) == ["Kenya "]
+
+
+def test_a_label_after_the_furniture_that_opens_the_line(nlp):
+    doc = tagged(
+        nlp.vocab, "<noinclude>/NFP Iraq/NNP Several/JJ bombs/NNS killed/VBD 190/CD people/NNS ./."
+    )
+    prefix = Furniture(0, doc[1].idx, "furniture")
+    assert kickers(doc, [prefix]) == ["Iraq "]
+    caption = Furniture(0, len(doc.text), "caption")  # a whole line of furniture: no label in it
+    assert kickers(doc, [caption]) == []
 
 
 def test_no_label_in_a_sentence(nlp):

@@ -157,16 +157,21 @@ def find_kickers(
     openers: frozenset[str],
     determiners: frozenset[str],
 ) -> list[Furniture]:
-    """The labels run into the story at the start of a line that holds no other furniture
-    (kind ``kicker``), found on the tagger's tags (none when the pipeline has no tagger)."""
+    """The labels run into the story at the start of a line (kind ``kicker``), or right after
+    the furniture that opens it ("<noinclude> Thailand Thailand's former ruling party ..."),
+    found on the tagger's tags (none when the pipeline has no tagger)."""
     if not doc.has_annotation("TAG"):
         return []
     text = doc_text(doc)
     found = []
     for line in _LINE.finditer(text):
-        if any(f.start < line.end() and line.start() < f.end for f in furniture):
-            continue
-        span = doc.char_span(line.start(), line.end(), alignment_mode="expand")
+        start = line.start()
+        on_line = [f for f in furniture if f.start < line.end() and line.start() < f.end]
+        if on_line:
+            if len(on_line) > 1 or not _runs_into_story(text, on_line[0]):
+                continue
+            start = on_line[0].end  # the story's words after a dateline or stamp
+        span = doc.char_span(start, line.end(), alignment_mode="expand")
         words = [t for t in span if not t.is_space] if span is not None else []
         if len(words) < 4:
             continue
