@@ -124,6 +124,8 @@ def test_no_actor_in_furniture(nlp):
         ("'April 8, 2005' More than 500 activists were arrested.", "'April 8, 2005' "),
         ("<br><br> A court found her guilty.", "<br><br> "),
         ("__NOTOC__ The protests went on.", "__NOTOC__ "),
+        ("'May 14, 2005 ' The minister resigned.", "'May 14, 2005 ' "),
+        ("Climate change infobox The Green party has ranked first.", "Climate change infobox "),
     ],
 )
 def test_furniture_run_into_the_story_is_cut_off(rules, line, prefix):
