@@ -119,6 +119,7 @@ FUNCTION_WORD_KINDS = (
     "preposition-origin",  # "they are from India", "flown out of Iraq": where one comes from
     "preposition-struck",  # "the air war on Yemen": after a word of war, a state is the land
     "list-separator",  # ",", "and", "or": between the names of a written list
+    "sentence-opener",  # "Zimbabwe The opposition ...": opens the story after a run-in kicker
     "reciprocal",  # each other, one another (two words)
     "determiner-generic",  # any, no: "any attempt" names no specific act
     "verb-naming",  # "called them liars", "branded it tasteless": the object is what is named

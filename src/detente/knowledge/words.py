@@ -75,7 +75,7 @@ class NewsFurniture:
     lines: re.Pattern[str]  # the whole line
     opens: re.Pattern[str]  # a line that begins so
     closes: re.Pattern[str]  # a line that ends so
-    datelines: re.Pattern[str]  # a prefix of the line
+    datelines: re.Pattern[str]  # a prefix of the line (datelines and other run-in furniture)
     kinds: dict[str, tuple[str, ...]]  # scope -> the kind of each alternative, in order
 
     def whole_line(self, line: str) -> str | None:
@@ -89,10 +89,13 @@ class NewsFurniture:
                 return self.kinds[scope][_alternative(match)]
         return None
 
-    def dateline(self, line: str) -> int:
-        """The length of the dateline that begins ``line``; 0 when it has none."""
+    def prefix(self, line: str) -> tuple[int, str]:
+        """The length and kind of the furniture that begins ``line`` and runs into the story
+        (a dateline, "Story highlights" ...); ``(0, "")`` when it has none."""
         match = self.datelines.match(line)
-        return match.end() if match is not None else 0
+        if match is None:
+            return 0, ""
+        return match.end(), self.kinds["start"][_alternative(match)]
 
 
 def _alternative(match: re.Match[str]) -> int:
