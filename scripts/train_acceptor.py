@@ -15,11 +15,14 @@ honestly: K outer folds by article over the pooled fit splits, every event score
 model (regularisation and calibration included) that never saw its article; prints the
 reliability table (equal-count and equal-width), Brier, log-loss and strict-PLOVER P/R by
 ``--min-confidence``, for the new acceptor, the earlier features without calibration
-(``baseline``) and the rules' own scores. Then fits on all the fit splits and writes the
-weights, the calibration map and the out-of-fold numbers.
+(``baseline``) and the rules' own scores. ``--loso`` measures what a new split sees: each
+fit split held out in turn and scored by the whole procedure fitted on the others, with
+per split Brier, the equal-count groups within 0.1 and how many a calibrated acceptor would
+have within 0.1 on that many events (``expected_within``). Then fits on all the fit
+splits and writes the weights, the calibration map and the out-of-fold numbers.
 
 Run: ``make train`` or ``.venv/bin/python scripts/train_acceptor.py [--cv 5] [--seed 9]
-[--fit train dev dev2] [--measure SPLIT ...] [--cache FILE] [--no-write]``. ``--cache``
+[--fit train dev dev2] [--measure SPLIT ...] [--loso] [--cache FILE] [--no-write]``. ``--cache``
 keeps the coded events in a pickle to iterate fast (delete it after a rule change). A test
 split is never fitted on, and is coded only when it is named in ``--measure``: do that
 once, at the end, with ``--no-write`` (required then: no weights are written after a look
@@ -203,6 +206,39 @@ def log_loss(values: list[float], correct: list[bool]) -> float:
     ) / len(values)
 
 
+def split_of(article: str) -> str:
+    """The split of an article key ("split:doc_id", as ``labelled`` writes them)."""
+    return article.partition(":")[0]
+
+
+def expected_within(confidences: list[float], groups: int, tolerance: float = 0.1) -> float:
+    """How many of the equal-count groups (``deciles``) would be within ``tolerance`` of
+    their mean confidence if every event were right with exactly its confidence: the
+    count a perfectly calibrated acceptor reaches on average, the yardstick for a small
+    split (a group of 10 events misses 0.1 about a third of the time by chance alone)."""
+    order = sorted(range(len(confidences)), key=lambda i: confidences[i])
+    total = 0.0
+    for number in range(groups):
+        inside = order[number * len(order) // groups : (number + 1) * len(order) // groups]
+        if not inside:
+            continue
+        # the number right is Poisson-binomial: its distribution, event by event
+        odds = [1.0]
+        for i in inside:
+            p = confidences[i]
+            odds = [
+                (odds[k] if k < len(odds) else 0.0) * (1 - p) + (odds[k - 1] * p if k else 0.0)
+                for k in range(len(odds) + 1)
+            ]
+        mean = sum(confidences[i] for i in inside) / len(inside)
+        total += sum(
+            chance
+            for right, chance in enumerate(odds)
+            if abs(right / len(inside) - mean) <= tolerance + 1e-9
+        )
+    return total
+
+
 def folds_by_article(articles: list[str], k: int, seed: int) -> list[int]:
     """A fold number per row: the articles shuffled by ``seed``, dealt round-robin."""
     unique = sorted(set(articles))
@@ -306,6 +342,71 @@ def cross_validate(found, correct, articles, k, seed, **options) -> tuple[list[f
     return values, chosen
 
 
+def leave_one_split_out(found, correct, articles, k, seed) -> list[float]:
+    """Each row's probability from the whole procedure fitted on the other splits: how
+    the acceptor fares on text unlike what it was fitted on (a new split), which folds
+    by article, drawn across splits, do not show."""
+    values = [0.0] * len(found)
+    splits = [split_of(article) for article in articles]
+    for held_split in dict.fromkeys(splits):
+        inside = [i for i, s in enumerate(splits) if s != held_split]
+        acceptor, _, _ = fit(
+            [found[i] for i in inside],
+            [correct[i] for i in inside],
+            [articles[i] for i in inside],
+            k,
+            seed,
+        )
+        for i, s in enumerate(splits):
+            if s == held_split:
+                values[i] = acceptor.probability(found[i])
+    return values
+
+
+def split_table(values, correct, articles, bins: int) -> list[tuple]:
+    """Per split: (split, events, share right, mean confidence, Brier, groups within 0.1,
+    groups expected within 0.1 if calibrated, smallest and largest group)."""
+    rows = []
+    splits = [split_of(article) for article in articles]
+    for split in dict.fromkeys(splits):
+        held = [i for i, s in enumerate(splits) if s == split]
+        mine, right = [values[i] for i in held], [correct[i] for i in held]
+        groups = deciles(mine, right, bins)
+        rows.append(
+            (
+                split,
+                len(held),
+                sum(right) / len(held),
+                sum(mine) / len(held),
+                brier(mine, right),
+                sum(abs(share - mean) <= 0.1 + 1e-9 for *_, mean, share in groups),
+                expected_within(mine, bins),
+                min(g[2] for g in groups),
+                max(g[2] for g in groups),
+            )
+        )
+    return rows
+
+
+def print_split_table(rows: list[tuple], bins: int) -> None:
+    print(
+        f"| held-out split | events | share right | mean confidence | Brier | {bins}-groups "
+        "within 0.1 | expected if calibrated | events per group |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for split, n, share, mean, score, within, expected, low, high in rows:
+        print(
+            f"| {split} | {n} | {share:.3f} | {mean:.3f} | {score:.4f} | {within} | "
+            f"{expected:.1f} | {low}–{high} |"
+        )
+    scores, withins = [r[4] for r in rows], [r[5] for r in rows]
+    print(
+        f"| mean | | | | {sum(scores) / len(scores):.4f} | {sum(withins) / len(withins):.2f} | "
+        f"{sum(r[6] for r in rows) / len(rows):.1f} | |"
+    )
+    print(f"| worst | | | | {max(scores):.4f} | {min(withins)} | | |\n")
+
+
 def threshold_table(gold, events: list, values: list[float], splits: list[str]) -> None:
     print("| min confidence | predicted | correct | gold | P | R | F1 |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
@@ -352,6 +453,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=9, help="seeds the folds")
     parser.add_argument("--bins", type=int, default=10)
     parser.add_argument(
+        "--loso",
+        action="store_true",
+        help="measure leave-one-split-out: each fit split held out in turn, fitted on the rest",
+    )
+    parser.add_argument(
         "--features",
         nargs="*",
         choices=sorted(FEATURE_GROUPS),
@@ -374,6 +480,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     held_out = [split for split in args.measure if split not in DEVELOPMENT_SPLITS]
     if held_out and not args.no_write:
         parser.error(f"--measure names the test split {held_out[0]}: add --no-write")
+    if args.loso and len(args.fit) < 2:
+        parser.error("--loso needs at least two --fit splits")
     if args.cv == 1 or args.cv < 0:
         parser.error("--cv needs at least 2 folds (0 skips the measure)")
     return args
@@ -434,6 +542,18 @@ def main() -> None:
         )
         raw = [event.confidence for event in events]
         report(gold, "rule score", events, raw, correct, args.fit, args.bins)
+    if args.loso:
+        print(
+            f"## Leave one split out (inner folds: {args.cv or 5} by article, seed {args.seed})\n"
+        )
+        values = leave_one_split_out(found, correct, articles, args.cv or 5, args.seed)
+        print_split_table(split_table(values, correct, articles, args.bins), args.bins)
+        pooled = deciles(values, correct, args.bins)
+        print(
+            f"pooled: Brier {brier(values, correct):.4f}, "
+            f"{sum(abs(g[4] - g[3]) <= 0.1 + 1e-9 for g in pooled)} of {len(pooled)} groups "
+            f"within 0.1 ({expected_within(values, args.bins):.1f} expected if calibrated)\n"
+        )
     acceptor, c, loss = fit(found, correct, articles, args.cv or 5, args.seed)
     if args.measure:
         shipped = load_acceptor()
