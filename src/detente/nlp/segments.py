@@ -172,13 +172,26 @@ def find_kickers(
                 continue
             start = on_line[0].end  # the story's words after a dateline or stamp
         span = doc.char_span(start, line.end(), alignment_mode="expand")
-        words = [t for t in span if not t.is_space] if span is not None else []
+        words = _first_sentence_words(span) if span is not None else []
         if len(words) < 4:
             continue
         story = _repeated_name(words) or _opener_after_label(words, openers, determiners)
         if story is not None:
             found.append(Furniture(words[0].idx, story.idx, "kicker"))
     return found
+
+
+def _first_sentence_words(span: Span) -> list[Token]:
+    """The line's words a kicker test reads: the label (at most ``_KICKER_MAX_WORDS`` words)
+    and the story's first sentence after it, not the rest of the paragraph."""
+    words: list[Token] = []
+    for token in span:
+        if token.is_space:
+            continue
+        words.append(token)
+        if len(words) > _KICKER_MAX_WORDS + 1 and token.text in (".", "!", "?"):
+            break
+    return words
 
 
 def _runs_into_story(text: str, furniture: Furniture) -> bool:
