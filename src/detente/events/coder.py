@@ -503,10 +503,10 @@ class EventCoder:
         for verb in sent:
             if verb.pos != VERB or verb.i in consumed:
                 continue
+            if self.words.roles.get(self.verb_codes.word(verb)) not in REPORTING_ROLES:
+                continue
             clause = reported_clause(verb)
             if clause is None:
-                continue
-            if self.words.roles.get(self.verb_codes.word(verb)) not in REPORTING_ROLES:
                 continue
             entry = self.verb_codes.entry(verb)
             if entry is None or not self.verb_codes.codes_itself(entry):
