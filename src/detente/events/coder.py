@@ -14,6 +14,7 @@ module decides, clause by clause, which of those apply.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
@@ -98,6 +99,17 @@ class _Coding:
     rule: str
     confidence: float
     pattern: Pattern | None
+
+
+def _names_own_words(coding: _Coding, verb: Token, light: Iterable[str] = ()) -> bool:
+    """Does the verb's pattern name a word of its own after the verb ("- * SUPPORT [051]"),
+    beyond the verb's particles and the ``light`` words ("- * UP" names none)?"""
+    if coding.pattern is None:
+        return False
+    known = {*light, *particles(verb)}
+    return any(
+        word not in known for slot in coding.pattern.post for words in slot for word in words
+    )
 
 
 def _synset_heads(knowledge: Knowledge, names: frozenset[str]) -> frozenset[str]:
@@ -197,7 +209,7 @@ class EventCoder:
         if code is None:
             return coding
         obj = struck_object(verb, self.words.nominals)
-        if obj is None or actors.by_token[obj.i] != -1 or obj.i in actors.place_by_token:
+        if obj is None or actors.is_mention(obj):
             return coding
         measure = self.words.economic_measures.get(obj.lemma_.lower())
         imposing = self.words.imposing_verbs
@@ -236,17 +248,11 @@ class EventCoder:
             return True
         if "force" in kinds and self._names_force(verb):
             return True
-        if coding.pattern is not None:
+        if _names_own_words(coding, verb, light=kinds):
             # the words before the verb name its doer ("- &MILITARY * [0874]": troops
             # leaving), which says nothing of its argument
-            light = {*kinds, *particles(verb)}
-            slots = coding.pattern.post
-            if any(word not in light for slot in slots for words in slot for word in words):
-                return True
-        return any(
-            actors.by_token[tok.i] != -1 or tok.i in actors.place_by_token
-            for tok in argument_heads(verb, sense[1])
-        )
+            return True
+        return any(actors.is_mention(tok) for tok in argument_heads(verb, sense[1]))
 
     def _electoral(self, verb: Token, coding: _Coding, actors: DocActors) -> bool:
         """The verb is in its sense of electoral competition (:mod:`detente.events.elections`):
@@ -260,16 +266,10 @@ class EventCoder:
             return True
         if not self.cameo.policy(coding.code.forward).contest_object:
             return False
-        if coding.pattern is not None:
-            light = set(particles(verb))
-            slots = coding.pattern.post
-            if any(word not in light for slot in slots for words_ in slot for word in words_):
-                return False
+        if _names_own_words(coding, verb):
+            return False
         return contests_office(
-            verb,
-            words.electoral_nouns,
-            words.partitive_nouns,
-            lambda tok: actors.by_token[tok.i] != -1 or tok.i in actors.place_by_token,
+            verb, words.electoral_nouns, words.partitive_nouns, actors.is_mention
         )
 
     def _other_sense(
@@ -314,9 +314,7 @@ class EventCoder:
             antecedent = relative_antecedent(verb, self.words.relatives)
             heads = [antecedent] if antecedent is not None else heads
         return any(
-            head.lemma_.lower() in self.words.information_nouns
-            and actors.by_token[head.i] == -1
-            and head.i not in actors.place_by_token
+            head.lemma_.lower() in self.words.information_nouns and not actors.is_mention(head)
             for head in heads
         )
 

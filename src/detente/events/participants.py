@@ -61,6 +61,10 @@ class DocActors:
     # mention index -> the other mentions of the same words ("the pair": each of two actors)
     partners: dict[int, list[int]] = field(default_factory=dict)
 
+    def is_mention(self, token: Token) -> bool:
+        """The token is part of an actor mention or of a place with a country."""
+        return self.by_token[token.i] != -1 or token.i in self.place_by_token
+
     @classmethod
     def build(cls, doc: Doc) -> DocActors:
         by_token = [-1] * len(doc)
@@ -357,8 +361,7 @@ def abstract_thing(
             thing.lemma_.lower() in words.abstract_nouns
             or thing.lemma_.lower() in words.economic_measures
         )
-        and actors.by_token[thing.i] == -1
-        and thing.i not in actors.place_by_token
+        and not actors.is_mention(thing)
         and not any(is_armed(source, words.armed_sectors) for source in sources)
     )
 
